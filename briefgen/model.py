@@ -1,0 +1,206 @@
+"""The briefing model: small frozen records that every stage passes along.
+
+No I/O lives here. Identity is by position (``source_id`` and ``index``), never
+by text, so two sources printing the same sentence stay two sentences until
+deduplication deliberately merges them into one :class:`Fact`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefgen.config import Template
+
+__all__ = [
+    "Briefing",
+    "Conflict",
+    "ConflictSide",
+    "Fact",
+    "Line",
+    "MemoHeader",
+    "Section",
+    "Sentence",
+    "Skipped",
+    "Source",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as read, with what is known of where it came from.
+
+    Attributes:
+        id: Short identifier, unique within one run (``"s1"``, ``"s2"``, ...).
+        origin: The path, URL or ``"-"`` it was read from.
+        text: The article text after format extraction, before cleaning.
+            Sentence offsets point into this string.
+        outlet: Who published it ("Yonhap News Agency").
+        title: Its headline.
+        date: Publication date as ISO 8601 (``"2026-01-13"``), if known.
+        url: Where it can be read, if known.
+        author: Byline, if known.
+        format: ``"text"``, ``"markdown"``, ``"html"`` or ``"docx"``.
+    """
+
+    id: str
+    origin: str
+    text: str
+    outlet: str
+    title: str
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+    format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be used, and why."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A stretch of a source's text as the cleaner judged it.
+
+    ``kind`` is ``"prose"`` for article text that may yield facts; every other
+    kind (``"headline"``, ``"subhead"``, ``"caption"``, ``"credit"``,
+    ``"boilerplate"``, ``"navigation"``, ``"date"``, ``"byline"``,
+    ``"offtopic"``, ``"duplicate"``) is kept out of the sentence stream, with
+    ``reason`` saying why. ``start``/``end`` are offsets into ``Source.text``;
+    a prose block may span several physical lines when a paragraph was broken
+    mid-sentence.
+    """
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence exactly as a source printed it.
+
+    ``text`` is ``Source.text[start:end]`` with runs of white space folded to
+    one space; nothing else is ever changed. ``index`` is the sentence's
+    position in its source's sentence stream and ``paragraph`` the position of
+    the prose block it came from.
+    """
+
+    text: str
+    source_id: str
+    index: int
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One statement, merged from every source sentence that reports it.
+
+    Attributes:
+        id: Identifier unique within a briefing (``"f12"``).
+        text: The representative sentence, verbatim from one source.
+        sentences: Every member sentence, the representative first.
+        sources: Ids of every source that reported it, in source order.
+        independent: How many independent reports back it (copies of one wire
+            story count once).
+        section: Section key once classified; ``None`` before, or when it
+            fits no section.
+        score: Ranking score within its section (higher is more central).
+    """
+
+    id: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    sources: tuple[str, ...]
+    independent: int = 1
+    section: str | None = None
+    score: float = 0.0
+
+    @property
+    def representative(self) -> Sentence:
+        """The source sentence the memo prints."""
+        return self.sentences[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One side of a disagreement: a value and who reported it."""
+
+    value: str
+    sentences: tuple[Sentence, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources reporting different values for the same thing.
+
+    ``kind`` is ``"number"``, ``"date"`` or ``"name"``; ``topic`` says what
+    differs ("length of the meeting", "name of the coal mine").
+    """
+
+    kind: str
+    topic: str
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled part of the memo with its selected facts, in memo order."""
+
+    key: str
+    title: str
+    facts: tuple[Fact, ...]
+    intro: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemoHeader:
+    """The memo's header block."""
+
+    subject: str
+    date: str
+    to: str = ""
+    sender: str = ""
+    banner: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything a writer needs to produce the memo.
+
+    ``bluf`` holds the bottom-line-up-front facts; ``other`` the facts that fit
+    no section; ``dropped`` every line cleaning kept out, with its reason.
+    """
+
+    header: MemoHeader
+    bluf: tuple[Fact, ...]
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    other: tuple[Fact, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    dropped: tuple[Line, ...] = ()
+    template: Template | None = field(default=None, compare=False)
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        for src in self.sources:
+            if src.id == source_id:
+                return src
+        raise KeyError(source_id)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact printed in a section, in memo order."""
+        return tuple(f for sec in self.sections for f in sec.facts)

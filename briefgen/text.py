@@ -1,0 +1,89 @@
+"""Word-level text handling shared by every stage, fully offline.
+
+One tokenizer and one normaliser serve deduplication, classification, ranking
+and sumy (through the adapter in :mod:`briefgen.rank`), so no stage ever
+reaches ``nltk.word_tokenize`` or downloadable NLTK data. Stemming uses NLTK's
+Porter stemmer, which is pure code and needs no data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+__all__ = ["STOPWORDS", "content_terms", "fold", "normalize", "stem", "words"]
+
+# Letters and digits, keeping inner hyphens, apostrophes and decimal points
+# ("Jae-myung", "Lee's", "3.5") inside one token.
+_WORD = re.compile(r"[^\W_]+(?:[-'\u2019.,][^\W_]+)*")
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+
+# A compact English stop list (function words only): content words such as
+# "said" or "year" stay, because news ranking depends on them being counted.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been
+    before being below between both but by can could did do does doing down during
+    each few for from further had has have having he her here hers herself him
+    himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same
+    she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yours yourself
+    yourselves also s t d ll m re ve y o
+    """.split()
+)
+
+_stemmer = PorterStemmer()
+
+
+def fold(text: str) -> str:
+    """Unicode-normalise and fold typographic quotes and dashes to ASCII."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+
+
+def normalize(text: str) -> str:
+    """Lower-cased, folded text with white space collapsed: a comparison key."""
+    return " ".join(fold(text).lower().split())
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of ``text`` in order, punctuation dropped, case kept."""
+    return [m.group(0).rstrip(".,") for m in _WORD.finditer(fold(text))]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Porter stem of a lower-cased word (cached)."""
+    return _stemmer.stem(word.lower())
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed, lower-cased content words of ``text``, stop words dropped."""
+    out = []
+    for w in words(text):
+        lw = w.lower().replace("\u2019", "'")
+        if lw.endswith("'s"):
+            lw = lw[:-2]
+        if lw in STOPWORDS or not any(c.isalnum() for c in lw):
+            continue
+        out.append(stem(lw))
+    return out
