@@ -1,0 +1,44 @@
+"""Shared builders: small model objects made in one line, instead of fixture files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from briefgen.model import Fact, Sentence, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def make_source(sid: str = "s1", text: str = "", outlet: str = "Outlet", title: str = "Title",
+                date: str | None = "2026-01-13", url: str | None = None) -> Source:
+    """A Source with sensible defaults."""
+    return Source(id=sid, origin=f"{sid}.txt", text=text, outlet=outlet, title=title, date=date, url=url)
+
+
+def make_sentences(*texts: str, source_id: str = "s1") -> list[Sentence]:
+    """Sentences laid end to end as if one source printed them."""
+    out, pos = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence(text=t, source_id=source_id, index=i, start=pos, end=pos + len(t), paragraph=i))
+        pos += len(t) + 1
+    return out
+
+
+def make_fact(text: str, sources: Iterable[str] = ("s1",), fid: str = "f1", section: str | None = None,
+              score: float = 0.0) -> Fact:
+    """A Fact whose every source printed exactly ``text``."""
+    srcs = tuple(sources)
+    sents = tuple(Sentence(text=text, source_id=s, index=0, start=0, end=len(text)) for s in srcs)
+    return Fact(id=fid, text=text, sentences=sents, sources=srcs, independent=len(srcs), section=section,
+                score=score)
+
+
+@pytest.fixture
+def seed_texts() -> dict[str, str]:
+    """The bundled sample articles by file name."""
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
