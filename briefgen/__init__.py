@@ -1,5 +1,126 @@
-"""briefgen: several news articles about one event in, a footnoted briefing memo out."""
+"""briefgen: several news articles about one event in, a footnoted briefing memo out.
+
+Typical use::
+
+    import briefgen
+
+    briefing = briefgen.build_briefing(["articles/"], template="default")
+    fact = briefing.sections[0].facts[0]
+    print(fact.text, fact.sources)
+    briefgen.write(briefing, "memo.docx")
+
+Everything public is listed in ``__all__``; heavy modules load on first use,
+so ``import briefgen`` stays fast.
+"""
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "Briefing",
+    "BriefgenError",
+    "ConfigError",
+    "Conflict",
+    "ConflictSide",
+    "Fact",
+    "InputError",
+    "Line",
+    "MemoHeader",
+    "RenderError",
+    "Section",
+    "SectionSpec",
+    "Sentence",
+    "Skipped",
+    "Source",
+    "SourceError",
+    "Template",
+    "__version__",
+    "build_briefing",
+    "docx_bytes",
+    "html_text",
+    "json_text",
+    "list_templates",
+    "load_sources",
+    "load_template",
+    "markdown_text",
+    "split_sentences",
+    "summarize",
+    "write",
+    "write_docx",
+]
+
+_LAZY = {
+    "Briefing": "briefgen.model",
+    "Conflict": "briefgen.model",
+    "ConflictSide": "briefgen.model",
+    "Fact": "briefgen.model",
+    "Line": "briefgen.model",
+    "MemoHeader": "briefgen.model",
+    "Section": "briefgen.model",
+    "Sentence": "briefgen.model",
+    "Skipped": "briefgen.model",
+    "Source": "briefgen.model",
+    "BriefgenError": "briefgen.errors",
+    "ConfigError": "briefgen.errors",
+    "InputError": "briefgen.errors",
+    "RenderError": "briefgen.errors",
+    "SourceError": "briefgen.errors",
+    "SectionSpec": "briefgen.config",
+    "Template": "briefgen.config",
+    "list_templates": "briefgen.config",
+    "load_template": "briefgen.config",
+    "build_briefing": "briefgen.pipeline",
+    "summarize": "briefgen.pipeline",
+    "load_sources": "briefgen.ingest",
+    "split_sentences": "briefgen.segment",
+    "write": "briefgen.output",
+    "docx_bytes": "briefgen.render",
+    "markdown_text": "briefgen.render",
+    "html_text": "briefgen.render",
+    "json_text": "briefgen.render",
+}
+
+if TYPE_CHECKING:
+    from briefgen.config import SectionSpec, Template, list_templates, load_template
+    from briefgen.errors import BriefgenError, ConfigError, InputError, RenderError, SourceError
+    from briefgen.ingest import load_sources
+    from briefgen.model import (
+        Briefing,
+        Conflict,
+        ConflictSide,
+        Fact,
+        Line,
+        MemoHeader,
+        Section,
+        Sentence,
+        Skipped,
+        Source,
+    )
+    from briefgen.output import write
+    from briefgen.pipeline import build_briefing, summarize
+    from briefgen.render import docx_bytes, html_text, json_text, markdown_text
+    from briefgen.segment import split_sentences
+
+
+def write_docx(briefing: Briefing, path: str) -> Any:
+    """Write ``briefing`` as a Word memo to ``path`` (atomically)."""
+    from briefgen.output import write
+
+    return write(briefing, path, fmt="docx")
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -187,8 +187,13 @@ def _raw(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
         return data
     if not isinstance(parent, str):
         raise ConfigError(f"{path}: extends must be a template name or path")
-    base_path = find_template(parent) if "/" in parent or parent.endswith(".toml") else None
-    if base_path is None:
+    base_path: Path | None = None
+    if "/" in parent or parent.endswith(".toml"):
+        # A path, relative to the extending file.
+        base_path = (path.parent / Path(parent).expanduser()).resolve()
+        if not base_path.is_file():
+            raise ConfigError(f"{path}: extends {parent!r}, which does not exist")
+    else:
         # A bare name: a user template of that name, else the packaged one;
         # a file never extends itself.
         for folder in (user_templates_dir(), templates_dir()):
@@ -196,8 +201,6 @@ def _raw(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
             if candidate.is_file() and candidate.resolve() != path.resolve():
                 base_path = candidate
                 break
-    elif not base_path.is_absolute():
-        base_path = (path.parent / base_path).resolve()
     if base_path is None:
         raise ConfigError(f"{path}: extends {parent!r}, which is not a known template")
     if base_path.resolve() in seen:

@@ -1,0 +1,347 @@
+"""The ``briefgen`` command line: the only module that imports click.
+
+Commands parse options, call the library and print. A :class:`BriefgenError`
+becomes one line on stderr and exit status 2; any other exception is a bug and
+shows its traceback (with ``--debug`` a BriefgenError shows one too).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+log = logging.getLogger("briefgen")
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class _State:
+    quiet = False
+    verbose = 0
+    debug = False
+
+
+STATE = _State()
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("briefgen: %(levelname)s: %(message)s"))
+    root = logging.getLogger("briefgen")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[str], None]]:
+    """A stage reporter on stderr: only on a terminal, never with --quiet."""
+    show = not STATE.quiet and sys.stderr.isatty()
+    start = time.perf_counter()
+    if not show:
+        yield lambda stage: log.info("%s", stage)
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status(f"{label}...") as status:
+
+        def step(stage: str) -> None:
+            log.info("%s", stage)
+            status.update(f"{label}: {stage}...")
+
+        yield step
+    if time.perf_counter() - start > 1.0:
+        console.print(f"[dim]{label}: done in {time.perf_counter() - start:.1f} s[/dim]")
+
+
+def _input_options(func: F) -> F:
+    """Options shared by every command that reads articles."""
+    func = click.option(
+        "--manifest",
+        type=click.Path(dir_okay=False),
+        help="TOML, YAML or CSV file giving each source's outlet, title, date and url.",
+    )(func)
+    func = click.option(
+        "--strict", is_flag=True, help="Fail on the first unreadable input instead of skipping it."
+    )(func)
+    return func
+
+
+@click.group(context_settings=CONTEXT, epilog="""\b
+Examples:
+  briefgen build memo.docx                        brief the bundled sample articles
+  briefgen build memo.docx articles/ --template trade.toml
+  briefgen summarize --words 80 articles/*.txt
+  briefgen inspect articles/                      see what was read, dropped and merged
+  briefgen templates new my-sections.toml         start your own template
+
+Shell completion (bash): eval "$(_BRIEFGEN_COMPLETE=bash_source briefgen)"
+""")
+@click.version_option(__version__, "-V", "--version", prog_name="briefgen")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress display.")
+@click.option("-v", "--verbose", count=True, help="Explain decisions on stderr (-vv for more).")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def cli(quiet: bool, verbose: int, debug: bool) -> None:
+    """Turn news articles about one event into a footnoted briefing memo.
+
+    Every sentence in the memo is a sentence a source printed, merged across
+    sources and footnoted to every source that reported it.
+    """
+    STATE.quiet, STATE.verbose, STATE.debug = quiet, verbose, debug
+    _setup_logging(verbose, quiet)
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  briefgen build memo.docx
+  briefgen build memo.docx articles/*.txt --template my-sections.toml
+  briefgen build memo.md saved-pages/ --manifest sources.csv --subject "Nara summit"
+  briefgen build memo.json articles/ --method lexrank
+""")
+@click.argument("output", type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1)
+@click.option("-t", "--template", default="default", show_default=True,
+              help="Template name (see 'briefgen templates list') or path to a .toml file.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["docx", "md", "html", "json"]),
+              help="Output format; by default taken from OUTPUT's extension (.docx if none).")
+@click.option("-m", "--method", type=click.Choice(
+    ["briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic"]),
+              help="How facts are ranked; defaults to the template's method (briefgen).")
+@click.option("--subject", help="Memo subject line; derived from the sources if not given.")
+@click.option("--date", "date", help="Memo date (YYYY-MM-DD, or 'today'); default: latest source date.")
+@click.option("--to", help="Addressee in the header block.")
+@click.option("--from", "sender", help="Sender in the header block.")
+@click.option("--banner", help="Handling banner printed in page header and footer, e.g. 'OFFICIAL'.")
+@_input_options
+def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, method: str | None,
+          subject: str | None, date: str | None, to: str | None, sender: str | None, banner: str | None,
+          manifest: str | None, strict: bool) -> None:
+    """Build the briefing memo OUTPUT from INPUTS.
+
+    INPUTS are .txt, .md, .html and .docx files, folders of them, globs,
+    http(s) URLs, or - for standard input. With no INPUTS, the bundled sample
+    corpus (five articles on the January 2026 Korea-Japan summit) is briefed.
+    OUTPUT is written atomically: on any error the old file stays as it was.
+    """
+    from briefgen.output import check_target, format_for, write
+    from briefgen.pipeline import build_briefing
+
+    kind = format_for(output, fmt)
+    check_target(output, tuple(i for i in inputs if i != "-"))
+    with _progress("Building briefing") as step:
+        briefing = build_briefing(inputs or None, template=template, manifest=manifest, method=method,
+                                  subject=subject, date=date, to=to, sender=sender, banner=banner,
+                                  strict=strict, progress=step)
+        step("writing " + kind)
+        path = write(briefing, output, fmt=kind)
+    if not STATE.quiet:
+        n = len(briefing.facts) + len(briefing.bluf)
+        click.echo(f"Wrote {path} ({n} facts from {len(briefing.sources)} sources, "
+                   f"{len(briefing.skipped)} skipped)", err=True)
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  briefgen summarize --words 80 articles/
+  cat story.txt | briefgen summarize -
+""")
+@click.argument("inputs", nargs=-1)
+@click.option("-w", "--words", default=100, show_default=True, type=click.IntRange(1, 100_000),
+              help="Word budget of the summary.")
+@click.option("-m", "--method", default="briefgen", show_default=True, type=click.Choice(
+    ["briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic"]),
+              help="How sentences are ranked.")
+@click.option("--manifest", type=click.Path(dir_okay=False), help="Source metadata file (TOML, YAML or CSV).")
+def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | None) -> None:
+    """Print a generic summary of INPUTS, one sentence a line.
+
+    The same selection feeds the memo's bottom line up front. With no INPUTS,
+    the bundled sample corpus is summarised.
+    """
+    from briefgen.pipeline import summarize as run
+    from briefgen.resources import seeds_dir
+
+    for sentence in run(list(inputs) or [seeds_dir()], words=words, method=method, manifest=manifest):
+        click.echo(sentence)
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    width = shutil.get_terminal_size((120, 24)).columns
+    Console(width=max(width, 80), soft_wrap=False).print(table)
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  briefgen sources articles/
+  briefgen sources page.html --format json
+""")
+@click.argument("inputs", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Terminal table or JSON for machines.")
+@_input_options
+def sources(inputs: Sequence[str], fmt: str, manifest: str | None, strict: bool) -> None:
+    """List the sources in INPUTS with the metadata found for each."""
+    from briefgen.ingest import load_sources
+    from briefgen.resources import seeds_dir
+
+    found, skipped = load_sources(list(inputs) or [seeds_dir()], manifest=manifest, strict=strict)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "sources": [{"id": s.id, "origin": s.origin, "outlet": s.outlet, "title": s.title, "date": s.date,
+                         "url": s.url, "author": s.author, "format": s.format} for s in found],
+            "skipped": [{"origin": s.origin, "reason": s.reason} for s in skipped],
+        }, indent=2, ensure_ascii=False))
+        return
+    _table("Sources", ["id", "outlet", "title", "date", "url", "file"],
+           [(s.id, s.outlet, s.title, s.date, s.url, s.origin) for s in found])
+    if skipped:
+        _table("Skipped", ["input", "reason"], [(s.origin, s.reason) for s in skipped])
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  briefgen inspect articles/
+  briefgen inspect --format json articles/ > analysis.json
+""")
+@click.argument("inputs", nargs=-1)
+@click.option("-t", "--template", default="default", show_default=True, help="Template name or path.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Terminal tables or JSON for machines.")
+@click.option("-m", "--method", type=click.Choice(
+    ["briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic"]),
+              help="How facts are ranked; defaults to the template's method.")
+@_input_options
+def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, manifest: str | None,
+            strict: bool) -> None:
+    """Show what briefgen made of INPUTS: sources, dropped lines, facts, conflicts."""
+    from briefgen.inspect import inspect_data
+
+    with _progress("Inspecting") as step:
+        data = inspect_data(list(inputs) or None, template=template, method=method, manifest=manifest,
+                            strict=strict, progress=step)
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    _table("Sources", ["id", "outlet", "title", "date", "file"],
+           [(s["id"], s["outlet"], s["title"], s["date"], s["origin"]) for s in data["sources"]])
+    if data["skipped"]:
+        _table("Skipped inputs", ["input", "reason"], [(s["origin"], s["reason"]) for s in data["skipped"]])
+    _table("Dropped lines", ["source", "kind", "reason", "line"],
+           [(d["source"], d["kind"], d["reason"], _clip(d["text"])) for d in data["dropped"]])
+    for sec in data["sections"]:
+        _table(f"Section: {sec['title']} ({len(sec['facts'])} candidates)",
+               ["fact", "chosen", "score", "sources", "text"],
+               [(f["id"], "yes" if f["chosen"] else "", f"{f['score']:.3f}", len(f["sources"]), _clip(f["text"]))
+                for f in sec["facts"]])
+    _table("Where sources differ", ["kind", "topic", "values"],
+           [(c["kind"], c["topic"], " | ".join(f"{s['value']} ({', '.join(s['sources'])})" for s in c["sides"]))
+            for c in data["conflicts"]])
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+@cli.group(context_settings=CONTEXT)
+def templates() -> None:
+    """List, show and create section templates."""
+
+
+@templates.command("list", context_settings=CONTEXT)
+def templates_list() -> None:
+    """List the templates briefgen can find, user ones first in priority."""
+    from briefgen.config import list_templates, load_template
+
+    for name, path in list_templates().items():
+        try:
+            desc = load_template(path).description
+        except BriefgenError as exc:
+            desc = f"(invalid: {exc})"
+        click.echo(f"{name:<16} {desc}  [{path}]")
+
+
+@templates.command("show", context_settings=CONTEXT)
+@click.argument("name")
+def templates_show(name: str) -> None:
+    """Print the template NAME (a name or a path) as written."""
+    from briefgen.config import find_template, load_template
+
+    path = find_template(name)
+    load_template(path)  # report problems before printing
+    click.echo(path.read_text(encoding="utf-8"), nl=False)
+
+
+@templates.command("new", context_settings=CONTEXT, epilog="""\b
+Example:
+  briefgen templates new ~/.config/briefgen/templates/trade.toml
+  briefgen build memo.docx articles/ --template trade
+""")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def templates_new(path: str, force: bool) -> None:
+    """Copy the default template, with comments on every key, to PATH."""
+    from briefgen.errors import ConfigError
+    from briefgen.output import write_bytes
+    from briefgen.resources import templates_dir
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise ConfigError(f"{path}: already exists (use --force to overwrite)")
+    text = (templates_dir() / "default.toml").read_text(encoding="utf-8")
+    text = text.replace('name = "default"', f'name = "{target.stem}"', 1)
+    write_bytes(text.encode("utf-8"), target)
+    click.echo(f"Wrote {target}; edit it, then: briefgen build memo.docx --template {target}", err=True)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the command line, turning BriefgenError into exit 2."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="briefgen", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("briefgen: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
+    except BriefgenError as exc:
+        if STATE.debug:
+            raise
+        click.echo(f"briefgen: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("briefgen: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug, but the user still gets one line, not a traceback
+        if STATE.debug:
+            raise
+        click.echo(f"briefgen: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
+                   err=True)
+        sys.exit(2)
+    sys.exit(0)

@@ -1,0 +1,137 @@
+"""Writing a briefing to disk: format by extension, atomically, never over an input.
+
+The memo is rendered to bytes first, then written to a temporary file in the
+output's own folder and renamed over the target, so an error, a full disk or
+Ctrl-C midway never leaves a partial or clobbered file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from briefgen.errors import RenderError
+from briefgen.model import Briefing
+
+__all__ = ["FORMATS", "check_target", "format_for", "write", "write_bytes"]
+
+FORMATS = ("docx", "md", "html", "json")
+_SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The output format: ``fmt`` if given, else from the file's extension.
+
+    Raises:
+        RenderError: for an unknown format or extension.
+    """
+    if fmt:
+        if fmt not in FORMATS:
+            raise RenderError(f"{os.fspath(path)}: unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+        return fmt
+    suffix = Path(path).suffix.lower()
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    if not suffix:
+        return "docx"
+    raise RenderError(
+        f"{os.fspath(path)}: cannot tell the format from {suffix!r}; use .docx, .md, .html or .json, or --format"
+    )
+
+
+def _same_file(a: Path, b: str) -> bool:
+    if b == "-" or b.startswith(("http://", "https://", "<")):
+        return False
+    try:
+        return a.exists() and Path(b).exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_bytes(data: bytes, path: str | os.PathLike[str], *, protect: tuple[str, ...] = ()) -> Path:
+    """Write ``data`` to ``path`` atomically.
+
+    Args:
+        data: The complete file content.
+        path: Target file; ``"-"`` is not accepted here.
+        protect: Origins of the inputs; writing over any of them is refused.
+
+    Raises:
+        RenderError: naming the file and the problem.
+    """
+    target = Path(path)
+    name = os.fspath(path)
+    if target.is_dir():
+        raise RenderError(f"{name}: is a folder, not a file name")
+    check_target(path, protect)
+    folder = target.resolve().parent
+    if target.exists() and not target.is_file():
+        # A device such as /dev/full or a FIFO: write through it directly;
+        # there is no file to clobber or leave half-written.
+        try:
+            with target.open("wb") as fh:
+                fh.write(data)
+                fh.flush()
+        except OSError as exc:
+            raise RenderError(f"{name}: cannot write: {exc.strerror or exc}") from None
+        return target
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise RenderError(f"{name}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return target
+
+
+def write(briefing: Briefing, path: str | os.PathLike[str], *, fmt: str | None = None) -> Path:
+    """Render ``briefing`` and write it to ``path`` atomically.
+
+    Args:
+        briefing: What :func:`briefgen.build_briefing` returned.
+        path: Output file; its extension picks the format unless ``fmt`` is
+            given (``docx``, ``md``, ``html``, ``json``).
+        fmt: Force a format.
+
+    Returns:
+        The path written.
+
+    Raises:
+        RenderError: for an unknown format, an input as output, or a write
+            failure; the message names the file.
+    """
+    from briefgen.render import render
+
+    kind = format_for(path, fmt)
+    protect = tuple(src.origin for src in briefing.sources)
+    # Refuse before rendering, so no work is wasted on a doomed write.
+    check_target(path, protect)
+    return write_bytes(render(briefing, kind), path, protect=protect)
+
+
+def check_target(path: str | os.PathLike[str], protect: tuple[str, ...] = ()) -> None:
+    """Raise RenderError if ``path`` is one of the inputs or its folder is missing."""
+    target = Path(path).resolve()
+    for origin in protect:
+        if _same_file(target, origin):
+            raise RenderError(f"{os.fspath(path)}: refusing to write over an input file")
+    if not target.parent.is_dir():
+        raise RenderError(f"{os.fspath(path)}: folder {target.parent} does not exist")

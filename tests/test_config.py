@@ -1,0 +1,117 @@
+"""Template look-up, extends-merging and validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import find_template, list_templates, load_template
+from briefgen.errors import ConfigError
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_default_template_has_the_four_sections_in_order() -> None:
+    tpl = load_template("default")
+    assert [s.key for s in tpl.sections] == ["history", "economy", "security", "ceremony"]
+    assert [s.title for s in tpl.sections] == ["History", "Economy", "Security", "Ceremony"]
+    assert tpl.sections[0].sort == "chronological"
+    assert tpl.memo.heading == "MEMORANDUM"
+    assert tpl.bluf.facts == 4
+    assert "default" in list_templates()
+
+
+def test_extends_changes_only_what_it_sets(tmp_path: Path) -> None:
+    path = write(tmp_path, "mine.toml", 'extends = "default"\n[memo]\nto = "Director"\n[bluf]\nfacts = 3\n')
+    tpl = load_template(path)
+    assert tpl.memo.to == "Director"
+    assert tpl.memo.heading == "MEMORANDUM"
+    assert tpl.bluf.facts == 3
+    assert [s.key for s in tpl.sections] == ["history", "economy", "security", "ceremony"]
+
+
+def test_extends_updates_a_section_by_key_and_keeps_the_rest(tmp_path: Path) -> None:
+    path = write(tmp_path, "mine.toml", 'extends = "default"\n[[sections]]\nkey = "economy"\ntitle = "Trade"\n')
+    tpl = load_template(path)
+    assert [s.title for s in tpl.sections] == ["History", "Trade", "Security", "Ceremony"]
+    assert "supply chain" in tpl.sections[1].keywords
+
+
+def test_extends_with_new_sections_replaces_the_list(tmp_path: Path) -> None:
+    path = write(tmp_path, "trade.toml", """extends = "default"
+[[sections]]
+key = "markets"
+title = "Markets"
+keywords = ["market", "exports"]
+[[sections]]
+key = "risks"
+title = "Risks"
+keywords = ["risk", "threat"]
+""")
+    tpl = load_template(path)
+    assert [s.key for s in tpl.sections] == ["markets", "risks"]
+
+
+def test_every_problem_is_reported_at_once_with_its_location(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.toml", """colour = "red"
+method = "magic"
+[bluf]
+facts = -1
+[[sections]]
+key = "a"
+keywords = "not a list"
+sort = "sideways"
+[[sections]]
+key = "a"
+keywords = ["x"]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_template(path)
+    msg = str(err.value)
+    assert msg.startswith(str(path))
+    for part in ["colour is not a known key", "method must be one of", "[bluf].facts must be a whole number",
+                 "[sections.a].keywords must be a list of strings", "[sections.a].sort must be one of",
+                 "'a' is used twice"]:
+        assert part in msg, part
+
+
+def test_toml_syntax_error_names_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "broken.toml", "[memo\nto = 'x'\n")
+    with pytest.raises(ConfigError, match=r"broken\.toml: invalid TOML"):
+        load_template(path)
+
+
+def test_unknown_template_name_lists_known_ones() -> None:
+    with pytest.raises(ConfigError, match=r"no such template \(known: .*default"):
+        find_template("nonexistent-template")
+
+
+def test_missing_reference_docx_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "ref.toml", 'extends = "default"\nreference_docx = "letterhead.docx"\n')
+    with pytest.raises(ConfigError, match="reference_docx 'letterhead.docx' does not exist"):
+        load_template(path)
+
+
+def test_bad_citation_template_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "cite.toml", 'extends = "default"\ncitation = "{{ outlet "\n')
+    with pytest.raises(ConfigError, match="citation is not a valid citation template"):
+        load_template(path)
+
+
+def test_extends_loop_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "a.toml", 'extends = "b.toml"\n')
+    b = write(tmp_path, "b.toml", 'extends = "a.toml"\n')
+    with pytest.raises(ConfigError, match="loop"):
+        load_template(b)
+
+
+def test_user_template_folder_is_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "mission.toml", 'extends = "default"\nname = "mission"\n[memo]\nto = "Envoy"\n')
+    monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(tmp_path))
+    assert load_template("mission").memo.to == "Envoy"
+    assert "mission" in list_templates()
