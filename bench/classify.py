@@ -1,0 +1,116 @@
+"""Section classification: per-section precision, recall, F1 and macro-F1.
+
+Runs :func:`briefgen.classify.classify` on the hand-labelled seed sentences
+(``tests/data/sections.json``, default template) and on the trade-mission set
+(``tests/data/sections_other_event.json``, a small template defined here),
+then times scoring on a synthetic corpus of 100,000 facts built from the seed
+sentences. Usage: ``python bench/classify.py [--size N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefgen.classify import OTHER, classify  # noqa: E402
+from briefgen.config import SectionSpec, load_template  # noqa: E402
+from briefgen.model import Fact, Sentence  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+
+TRADE_SECTIONS = (
+    SectionSpec(
+        key="markets",
+        title="Markets",
+        keywords=("market", "markets", "exports", "imports", "demand", "trade", "investment", "consumers",
+                  "growth", "sales"),
+        examples=("Australian exports to Vietnam rose sharply last year on strong demand.",),
+    ),
+    SectionSpec(
+        key="agreements",
+        title="Agreements",
+        keywords=("agreement", "signed", "memorandum of understanding", "deal", "contract", "accord",
+                  "protocol", "partnership"),
+        examples=("The two sides signed an agreement to cooperate on customs.",),
+    ),
+    SectionSpec(
+        key="risks",
+        title="Risks",
+        keywords=("risk", "risks", "warned", "concern", "tariffs", "corruption", "uncertainty", "delays",
+                  "shortages", "competition", "currency"),
+        examples=("Investors warned that regulatory uncertainty remains a risk.",),
+    ),
+)
+
+
+def facts_of(texts: Sequence[str]) -> list[Fact]:
+    """One single-source fact per text."""
+    out = []
+    for i, t in enumerate(texts):
+        s = Sentence(text=t, source_id="s1", index=i, start=0, end=len(t))
+        out.append(Fact(id=f"f{i}", text=t, sentences=(s,), sources=("s1",)))
+    return out
+
+
+def report(name: str, rows: list[dict[str, str]], sections: Sequence[SectionSpec]) -> None:
+    """Classify the labelled rows and print the confusion table and F1 figures."""
+    facts = facts_of([r["text"] for r in rows])
+    grouped = classify(facts, sections)
+    predicted = {f.id: key for key, fs in grouped.items() for f in fs}
+    pred = [predicted[f.id] for f in facts]
+    gold = [r["label"] for r in rows]
+    keys = [s.key for s in sections] + [OTHER]
+    print(f"\n== {name}: {len(rows)} sentences")
+    print(f"{'gold / predicted':<18}" + "".join(f"{k[:9]:>10}" for k in keys))
+    pairs = list(zip(gold, pred, strict=True))
+    for g in keys:
+        print(f"{g:<18}" + "".join(f"{pairs.count((g, p)):>10}" for p in keys))
+    f1s = {}
+    print(f"\n{'section':<12}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}")
+    for k in keys:
+        tp = sum(1 for a, b in zip(gold, pred, strict=True) if a == k and b == k)
+        npred, ngold = pred.count(k), gold.count(k)
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        f1s[k] = f
+        print(f"{k:<12}{p:>7.3f}{r:>7.3f}{f:>7.3f}{ngold:>6}")
+    sec = [f1s[s.key] for s in sections]
+    print(f"macro-F1 over the {len(sec)} sections: {sum(sec) / len(sec):.3f}")
+    print(f"macro-F1 including '{OTHER}':   {sum(f1s.values()) / len(f1s):.3f}")
+    print(f"accuracy: {sum(1 for a, b in zip(gold, pred, strict=True) if a == b) / len(gold):.3f}")
+
+
+def timing(rows: list[dict[str, str]], sections: Sequence[SectionSpec], size: int) -> None:
+    """Time classify() on ``size`` facts cycled from the seed sentences with numbered variants."""
+    texts = [f"{rows[i % len(rows)]['text']} Item {i}." for i in range(size)]
+    facts = facts_of(texts)
+    t0 = time.perf_counter()
+    grouped = classify(facts, sections)
+    dt = time.perf_counter() - t0
+    placed = sum(len(v) for k, v in grouped.items() if k != OTHER)
+    print(f"\n== timing: {size} facts classified in {dt:.2f} s ({size / dt:,.0f} facts/s), {placed} placed")
+
+
+def main() -> None:
+    """Run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=100_000, help="facts in the timing run (0 to skip)")
+    args = parser.parse_args()
+    seeds = json.loads((DATA / "sections.json").read_text(encoding="utf-8"))
+    report("seed articles, default template", seeds, load_template("default").enabled_sections)
+    trade = json.loads((DATA / "sections_other_event.json").read_text(encoding="utf-8"))
+    report("trade mission, three-section template", trade, TRADE_SECTIONS)
+    if args.size:
+        timing(seeds, load_template("default").enabled_sections, args.size)
+
+
+if __name__ == "__main__":
+    main()
