@@ -1,0 +1,119 @@
+"""The whole pipeline on the bundled seeds, checked at the model level."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+import briefgen
+from briefgen.model import Briefing
+from briefgen.text import normalize
+
+from briefgen.resources import seeds_dir
+
+SEEDS = seeds_dir()
+
+OUTLETS = {
+    "The Chosun Daily", "Yonhap News Agency", "AloJapan.com", "News1 (English edition)",
+    "Korea Policy Briefing (korea.kr)",
+}
+
+# Lines of the seeds that must never reach the memo: captions, credits,
+# notices, navigation and the unrelated teaser headlines of one page.
+NEVER = [
+    "/Courtesy of News1", "Pool photo by Yonhap", "/ News1", "This article has been translated by AI",
+    "Copyright (c) Yonhap", "AloJapan.com", "Check Out Our Content", "Most Popular Articles",
+    "Copied title and URL", "Comments", "Trump", "Supreme Court", "Kim Jong Un Builds",
+    "Sim Eun Kyeong", "Lee Joo Sil", "Saturday, January 31, 2026", "정책브리핑", "Gonggam",
+]
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    return briefgen.build_briefing()
+
+
+def _printed(b: Briefing) -> list:
+    return [*b.bluf, *b.facts]
+
+
+def test_seeds_brief_into_the_four_default_sections(briefing: Briefing) -> None:
+    assert [s.title for s in briefing.sections] == ["History", "Economy", "Security", "Ceremony"]
+    assert all(sec.facts for sec in briefing.sections)
+    assert len(_printed(briefing)) >= 12
+    assert {s.outlet for s in briefing.sources} == OUTLETS
+
+
+def test_every_printed_sentence_is_verbatim_from_each_source_it_cites(briefing: Briefing) -> None:
+    texts = {s.id: " ".join(s.text.split()) for s in briefing.sources}
+    for fact in _printed(briefing):
+        assert fact.text == fact.representative.text
+        assert fact.text in texts[fact.representative.source_id]
+        members = {m.source_id for m in fact.sentences}
+        assert set(fact.sources) == members, fact.text
+        for member in fact.sentences:
+            assert member.text in texts[member.source_id]
+
+
+def test_no_fact_is_printed_twice(briefing: Briefing) -> None:
+    keys = Counter(normalize(f.text) for f in _printed(briefing))
+    assert max(keys.values()) == 1
+    ids = Counter(f.id for f in _printed(briefing))
+    assert max(ids.values()) == 1
+
+
+def test_small_but_meaningful_progress_appears_once_citing_all_five(briefing: Briefing) -> None:
+    pattern = re.compile(r"small but (meaningful|significant) (progress|step)", re.I)
+    hits = [f for f in _printed(briefing) if pattern.search(f.text)]
+    assert len(hits) == 1, [f.text for f in hits]
+    assert len(hits[0].sources) == 5
+
+
+def test_no_caption_credit_notice_or_teaser_reaches_the_memo(briefing: Briefing) -> None:
+    for fact in _printed(briefing):
+        for bad in NEVER:
+            assert bad not in fact.text, (bad, fact.text)
+
+
+def test_header_is_filled_from_the_sources(briefing: Briefing) -> None:
+    assert briefing.header.subject
+    assert briefing.header.date == "14 January 2026"
+    assert briefing.header.to == "The Minister"
+
+
+def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:
+    assert 3 <= len(briefing.bluf) <= 5
+
+
+def test_building_twice_gives_the_same_briefing() -> None:
+    a, b = briefgen.build_briefing(), briefgen.build_briefing()
+    assert a == b
+
+
+def test_two_section_template_yields_exactly_its_sections(tmp_path) -> None:
+    path = tmp_path / "two.toml"
+    path.write_text("""extends = "default"
+[[sections]]
+key = "remains"
+title = "Remains of the victims"
+keywords = ["remains", "DNA", "coal mine"]
+[[sections]]
+key = "crime"
+title = "Crime"
+keywords = ["scams", "fraud", "transnational crimes", "police"]
+""")
+    b = briefgen.build_briefing(template=path)
+    assert [s.title for s in b.sections] == ["Remains of the victims", "Crime"]
+    assert any("DNA" in f.text for f in b.sections[0].facts + b.bluf)
+
+
+def test_summarize_accepts_plain_strings() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    summary = briefgen.summarize(texts, words=60)
+    joined = [" ".join(t.split()) for t in texts]
+    assert summary
+    assert sum(len(s.split()) for s in summary) <= 60
+    for sentence in summary:
+        assert any(sentence in t for t in joined)
