@@ -1,0 +1,550 @@
+"""Sentence splitting, fully offline: NLTK Punkt with packaged parameters, plus rules.
+
+Every later stage sees the text through this splitter, so a wrong split after
+"Jan." or "U.S." would cut a fact in half and break its verbatim footnote.
+
+How it works:
+
+1. NLTK's :class:`~nltk.tokenize.punkt.PunktSentenceTokenizer` proposes cuts,
+   driven by hand-written parameters shipped in ``briefgen/data/punkt_en.json``
+   (abbreviations, frequent sentence starters and their orthographic context),
+   so no NLTK data is downloaded or needed. Dotted acronyms that are not in the
+   list ("E.U.", "N.Y.C.") are treated as abbreviations too.
+2. Rules then veto cuts Punkt cannot judge: a lower-case continuation
+   (``"...?" one lawmaker asked.``), a title before a name ("Gen."), a list
+   marker ("1."), the inside of an ellipsis.
+3. Rules add cuts Punkt cannot see: headline-like lines without terminal
+   punctuation, sentences glued without a space ("world.Today"), ellipses
+   before a capital, "a.m."/"p.m." before a new sentence, bullets and
+   numbered or lettered lists.
+
+The splitter only chooses cut positions; sentences are slices of the input
+with surrounding white space stripped, so no character is ever lost, changed
+or reordered. All regular expressions are linear-time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
+
+from briefgen.model import Line, Sentence, Source
+from briefgen.text import words
+
+__all__ = ["OfflineTokenizer", "segment", "sentence_spans", "split_sentences"]
+
+log = logging.getLogger(__name__)
+
+# Punkt's orthographic-context flags (nltk.tokenize.punkt._ORTHO_BEG_UC and
+# _ORTHO_MID_LC): "seen capitalised sentence-initially" and "seen lower-case
+# mid-sentence". A word with only these flags, capitalised after an
+# abbreviation, starts a new sentence.
+_ORTHO_BEG_UC = 1 << 1
+_ORTHO_MID_LC = 1 << 5
+
+_CLOSERS = "\"')]}\u2019\u201d\u00bb"
+_OPENERS = "\"'([{\u2018\u201c\u00ab"
+_QUOTES_OPEN = "\"'\u2018\u201c\u00ab"
+_TERMINAL = ".!?\u2026"
+# Characters that mark a list item or a subhead at the start of a sentence.
+_BULLETS = "\u2022\u2043\u25e6\u25aa\u25a0\u25cf\u25c6\u25c7\u25b2\u25b3\u25b6\u25ba\u203b\u261e"
+
+_WS = re.compile(r"\s+")
+_NONSPACE = re.compile(r"\S")
+_LAST_TOKEN = re.compile(r"\S+$")
+_FIRST_TOKEN = re.compile(r"\S+")
+# A candidate sentence end: terminal punctuation, closing quotes or brackets,
+# then white space or the end of the text.
+_CANDIDATE = re.compile(r"[.!?\u2026][\"')\]}\u2019\u201d\u00bb]*(?=\s|\Z)")
+# Characters Punkt's word tokenizer splits off (apostrophes stay inside words).
+_PUNKT_NONWORD = re.compile(r"[()\[\]{}\";:@*\u201c\u201d\u00ab\u00bb]")
+_GLUED_SPLIT = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z][a-z])")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
+# An ellipsis: three or more dots, spaced (". . .") or not ("..."), or U+2026.
+_ELLIPSIS = re.compile(r"\.(?: \.){2,}|\.{3,}|\u2026+")
+# Sentences glued together without a space: "world.Today", "1,000.That".
+_GLUED = re.compile(r"(?<=[a-z0-9])[.!?]+(?=[A-Z][a-z])")
+_GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
+# Line breaks, with the white space around them.
+_BREAK = re.compile(r"\n\s*")
+_CLOCK = re.compile(r"\b[ap]\.m\.(?=[\s\"'\u201d\u2019]*\s)", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"(?<![^\s\u2022\u2043])(\d{1,3}|[a-z])(\.\)|\)|\.)(?=\s)")
+_BULLET_RE = re.compile(f"(?<=\\s)[{_BULLETS}]")
+_SPEECH_AFTER = re.compile(
+    r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:said|says|asked|asks|added|adds|wrote|writes|replied|told|"
+    r"shouted|exclaimed|noted|recalled|continued|insisted|argued|warned)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Word lists from ``punkt_en.json`` that the post-rules consult."""
+
+    abbreviations: frozenset[str]
+    titles: frozenset[str]
+    time: frozenset[str]
+    not_after_time: frozenset[str]
+    prepositions: frozenset[str]
+
+
+class _NewsPunkt(PunktSentenceTokenizer):  # type: ignore[misc]
+    """Punkt that also treats dotted acronyms ("E.U.", "N.Y.C.") as abbreviations."""
+
+    def _first_pass_annotation(self, aug_tok: Any) -> None:
+        super()._first_pass_annotation(aug_tok)
+        if aug_tok.sentbreak and _DOTTED.search(aug_tok.tok):
+            aug_tok.sentbreak = False
+            aug_tok.abbr = True
+
+
+@dataclass(frozen=True)
+class _Splitter:
+    """Punkt with the packaged parameters, and the rules' word lists."""
+
+    punkt: _NewsPunkt
+    rules: _Rules
+
+    def punkt_break(self, text: str, end: int, nxt: int) -> bool:
+        """Punkt's decision for the end character at ``end``, the next word at ``nxt``.
+
+        The two tokens around the candidate go through Punkt's own first pass
+        (abbreviation, ellipsis) and second pass (collocations, orthographic
+        and sentence-starter heuristics, initials, numbers).
+        """
+        if text[end] != ".":
+            return True  # "?" and "!" always end a sentence for Punkt
+        before = _PUNKT_NONWORD.split(_token_before(text, end + 1))[-1]
+        before = _GLUED_SPLIT.split(before)[-1]  # "Tuesday.Mr." -> "Mr."
+        if before == ".":
+            return True
+        after = _FIRST_TOKEN.match(text, nxt)
+        follower = _PUNKT_NONWORD.split(after.group(0).lstrip(_OPENERS))[0] if after else ""
+        return _punkt_decision(self.punkt, before, follower or (after.group(0) if after else ""))
+
+
+@lru_cache(maxsize=8192)
+def _punkt_decision(punkt: _NewsPunkt, before: str, after: str) -> bool:
+    tok1 = PunktToken(before)
+    punkt._first_pass_annotation(tok1)
+    punkt._second_pass_annotation(tok1, PunktToken(after))
+    return bool(tok1.sentbreak)
+
+
+@lru_cache(maxsize=1)
+def _splitter() -> _Splitter:
+    """Build the tokenizer from the packaged parameters (once per process)."""
+    raw = json.loads(resources.files("briefgen.data").joinpath("punkt_en.json").read_text("utf-8"))
+    params = PunktParameters()
+    params.abbrev_types = set(raw["abbreviations"])
+    params.sent_starters = set(raw["starters"])
+    for word in raw["starters"]:
+        params.ortho_context[word] = _ORTHO_BEG_UC | _ORTHO_MID_LC
+    rules = _Rules(
+        abbreviations=frozenset(raw["abbreviations"]),
+        titles=frozenset(raw["titles"]),
+        time=frozenset(raw["time"]),
+        not_after_time=frozenset(raw["not_after_time"]),
+        prepositions=frozenset(raw["prepositions"]),
+    )
+    return _Splitter(punkt=_NewsPunkt(params), rules=rules)
+
+
+# ---------------------------------------------------------------------------
+# Small helpers on positions
+# ---------------------------------------------------------------------------
+
+
+def _next_start(text: str, pos: int) -> int:
+    """Index of the first non-space character at or after ``pos`` (len if none)."""
+    m = _NONSPACE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _token_before(text: str, pos: int) -> str:
+    """The white-space-delimited token ending at ``pos`` (looks back 80 characters)."""
+    m = _LAST_TOKEN.search(text, max(0, pos - 80), pos)
+    return m.group(0) if m else ""
+
+
+def _bare(token: str) -> str:
+    """Token lower-cased, without opening punctuation, closers and one final period."""
+    t = token.lstrip(_OPENERS).rstrip(_CLOSERS).lower()
+    return t[:-1] if t.endswith(".") else t
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """True if a capital letter or a digit starts here, possibly after opening quotes."""
+    i = pos
+    while i < len(text) and i < pos + 3 and text[i] in _QUOTES_OPEN:
+        i += 1
+    return i < len(text) and (text[i].isupper() or text[i].isdigit())
+
+
+def _starts_lower(text: str, pos: int) -> bool:
+    """True if the word at ``pos`` starts lower-case and is not camel-cased ("iPhone")."""
+    ch = text[pos]
+    if not ch.islower():
+        return False
+    head = text[pos : pos + 12]
+    return not any(c.isupper() for c in head[1:].split(" ", 1)[0])
+
+
+# ---------------------------------------------------------------------------
+# Vetoes on Punkt's cuts
+# ---------------------------------------------------------------------------
+
+
+def _ellipsis_zones(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every ellipsis, end extended over closing quotes."""
+    zones = []
+    for m in _ELLIPSIS.finditer(text):
+        end = m.end()
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        zones.append((m.start(), end))
+    return zones
+
+
+def _in_zone(zones: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_left(starts, pos) - 1
+    return i >= 0 and zones[i][0] < pos <= zones[i][1]
+
+
+def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
+    """Whether a cut Punkt proposed survives the vetoes that need only local context."""
+    gap = text[cut:nxt]
+    paragraph_break = gap.count("\n") >= 2
+    prev = _token_before(text, cut)
+    stem = prev.rstrip(_CLOSERS)
+    if _bare(prev) in rules.titles and stem.endswith("."):
+        return False
+    ch = text[nxt]
+    if ch in ",;:":
+        return False
+    if not paragraph_break and _starts_lower(text, nxt):
+        return False
+    # "...?" Kim asked. / "...!" President Lee said.
+    return not (
+        stem.endswith(("?", "!"))
+        and stem != prev
+        and not paragraph_break
+        and _SPEECH_AFTER.match(text, nxt) is not None
+    )
+
+
+# ---------------------------------------------------------------------------
+# Rules that add cuts
+# ---------------------------------------------------------------------------
+
+
+def _ellipsis_cuts(text: str, zones: list[tuple[int, int]]) -> list[int]:
+    """Cuts at ellipses, following the Golden Rules conventions.
+
+    "...", "…" and four dots end a sentence when a capital follows; three
+    spaced dots (". . .") never do; "word. . . . Next" ends at "word.".
+    """
+    cuts = []
+    for start, end in zones:
+        nxt = _next_start(text, end)
+        if nxt >= len(text) or nxt == end or not _starts_sentence(text, nxt):
+            continue
+        if start and text[start - 1] in "[(":  # "[...]" marks an omission inside a quotation
+            continue
+        dots = text[start:end].rstrip(_CLOSERS)
+        spaced = " " in dots
+        count = dots.count(".")
+        attached = start > 0 and not text[start - 1].isspace()
+        if spaced and count >= 4 and attached:
+            cuts.append(start + 1)
+        elif count >= 4 or not spaced:
+            cuts.append(end)
+    return cuts
+
+
+def _glued_cuts(text: str, rules: _Rules) -> list[int]:
+    """Cuts between sentences printed without a space ("Tuesday.Mr. Smith").
+
+    Tokens that look like URLs or e-mail addresses ("Jane.Doe@example.com")
+    are left alone, as is a glued abbreviation ("Mr.Smith").
+    """
+    cuts = []
+    for m in _GLUED.finditer(text):
+        token = _token_before(text, m.start())
+        rest = _FIRST_TOKEN.match(text, m.end())
+        whole = token + (rest.group(0) if rest else "")
+        if _GLUED_EXCLUDE.search(whole):
+            continue
+        if len(token) < 2 or _bare(token) in rules.abbreviations:
+            continue
+        cuts.append(m.end())
+    return cuts
+
+
+def _words_in(s: str) -> int:
+    return len(s.split())
+
+
+def _line_cuts(text: str) -> list[int]:
+    """Cuts at line breaks that end a headline-like line or a short list line.
+
+    A break never cuts when the line already ends a sentence (Punkt decides),
+    ends in a comma, colon, dash or similar, or when the next line starts
+    lower-case (the sentence continues), except in a run of very short
+    lines ("features / contact manager / events, activities"). A single line
+    break before a capital cuts unless the line looks hard-wrapped (about as
+    long as the text's typical long line).
+    """
+    breaks = list(_BREAK.finditer(text))
+    if not breaks:
+        return []
+    width = _wrap_width(text)
+    cuts = []
+    for i, m in enumerate(breaks):
+        nxt = m.end()
+        if nxt >= len(text):
+            continue
+        line_start = breaks[i - 1].end() if i else 0
+        line = text[line_start : m.start()].strip()
+        if not line:
+            continue
+        last = line.rstrip(_CLOSERS)[-1:] or line[-1]
+        if last in _TERMINAL:
+            continue
+        if line[-1] in ",;:-\u2013\u2014(/&+":
+            continue
+        next_end = breaks[i + 1].start() if i + 1 < len(breaks) else len(text)
+        next_line = text[nxt:next_end].strip()
+        if _starts_lower(text, nxt) or text[nxt].islower():
+            if (
+                _words_in(line) <= 3
+                and _words_in(next_line) <= 3
+                and next_line[-1:] not in ".!?,;:"
+            ):
+                cuts.append(m.start())
+            continue
+        blank = text.count("\n", m.start(), m.end()) >= 2
+        if blank or len(line) < 0.7 * width:
+            cuts.append(m.start())
+    return cuts
+
+
+def _wrap_width(text: str) -> float:
+    """Length of a typical long line: the 90th percentile of non-empty line lengths."""
+    lengths = sorted(len(line) for line in text.splitlines() if line.strip())
+    if not lengths:
+        return 0.0
+    return float(lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))])
+
+
+def _list_rules(text: str) -> tuple[list[int], set[int]]:
+    """Cuts before list items and the marker ends after which no cut may fall.
+
+    A list is a run of markers numbered in sequence ("1." "2.", "a) b)",
+    "1.) 2.)"), the first at the start of the text, of a line, after a colon
+    or after a bullet. Bullets ("•", "▲", "◇") inside a line also start a new
+    item.
+    """
+    cuts: list[int] = []
+    no_cut: set[int] = set()
+    markers = list(_LIST_MARKER.finditer(text))
+    chains: list[list[re.Match[str]]] = []
+    for m in markers:
+        value = m.group(1)
+        extended = False
+        for chain in chains:
+            last = chain[-1]
+            if last.group(2) == m.group(2) and _successor(last.group(1), value):
+                chain.append(m)
+                extended = True
+                break
+        if not extended and _list_start(text, m.start()):
+            chains.append([m])
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        for k, m in enumerate(chain):
+            no_cut.add(m.end())
+            if k:
+                pos = m.start()
+                head = text[max(0, pos - 3) : pos].rstrip(" \t")
+                if head and head[-1] in _BULLETS:  # "• 10." cuts before the bullet
+                    pos -= pos - (max(0, pos - 3) + len(head)) + 1
+                cuts.append(pos)
+    cuts.extend(m.start() for m in _BULLET_RE.finditer(text))
+    return cuts, no_cut
+
+
+def _successor(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
+
+
+def _list_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return not before or before[-1] in "\n:" + _BULLETS
+
+
+def _clock_cuts(text: str, rules: _Rules, cuts: list[int]) -> list[int]:
+    """Cuts after "a.m."/"p.m." when a capitalised word starts a new sentence.
+
+    No cut before a weekday, month or time zone ("7 p.m. Tuesday",
+    "9 a.m. KST"), nor when what precedes is only a short prepositional phrase
+    ("At 5 a.m. Mr. Smith went ...").
+    """
+    out = []
+    for m in _CLOCK.finditer(text):
+        end = m.end()
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        nxt = _next_start(text, end)
+        if nxt >= len(text) or not (text[nxt].isupper() or text[nxt] in _OPENERS):
+            continue
+        word = text[nxt : nxt + 20].lstrip(_OPENERS).split(None, 1)[0] if nxt < len(text) else ""
+        if word.rstrip(".,;:").lower() in rules.not_after_time:
+            continue
+        i = bisect_left(cuts, m.start())
+        begin = cuts[i - 1] if i else 0
+        line_start = text.rfind("\n", begin, m.start()) + 1
+        fragment = text[max(begin, line_start) : m.start()].split()
+        if fragment and len(fragment) <= 5 and fragment[0].lstrip(_OPENERS).lower() in rules.prepositions:
+            continue
+        out.append(end)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def _cuts(text: str) -> list[int]:
+    sp = _splitter()
+    rules = sp.rules
+    zones = _ellipsis_zones(text)
+    zone_starts = [z[0] for z in zones]
+    list_cuts, no_cut = _list_rules(text)
+    cuts: set[int] = set()
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        end = m.end()
+        if end >= n or end in no_cut:
+            continue
+        if zones and _in_zone(zones, zone_starts, end):
+            continue
+        nxt = _next_start(text, end)
+        if nxt >= n:
+            continue
+        if sp.punkt_break(text, m.start(), nxt) and _keep_punkt_cut(text, end, nxt, rules):
+            cuts.add(end)
+    cuts.update(_ellipsis_cuts(text, zones))
+    cuts.update(_glued_cuts(text, rules))
+    cuts.update(_line_cuts(text))
+    cuts.update(list_cuts)
+    ordered = sorted(cuts)
+    cuts.update(_clock_cuts(text, rules, ordered))
+    return sorted(c for c in cuts if 0 < c < n)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character offsets of each sentence in ``text``.
+
+    Args:
+        text: Any text; line breaks are taken into account (headline lines).
+
+    Returns:
+        ``(start, end)`` pairs in order, non-overlapping, each with no leading
+        or trailing white space inside; together they cover every non-space
+        character of ``text``.
+    """
+    if not text or text.isspace():
+        return []
+    spans = []
+    start = 0
+    for end in [*_cuts(text), len(text)]:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            s = start + (len(piece) - len(piece.lstrip()))
+            spans.append((s, s + len(stripped)))
+        start = end
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split ``text`` into sentences, each stripped of surrounding white space.
+
+    The inner text of each sentence is unchanged: concatenated, the sentences
+    equal the input up to white space.
+
+    Example:
+        >>> split_sentences("I live in the U.S. How about you?")
+        ['I live in the U.S.', 'How about you?']
+    """
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
+    """Split a source's prose blocks into sentences with offsets into ``source.text``.
+
+    Args:
+        source: The article; ``blocks`` point into its ``text``.
+        blocks: The prose blocks the cleaner kept, in order. A block may span
+            several physical lines.
+
+    Returns:
+        Sentences in order, ``index`` running over the whole source and
+        ``paragraph`` the ordinal of the block. ``text`` is the source slice
+        with runs of white space folded to one space; spans without a letter
+        are skipped.
+    """
+    out: list[Sentence] = []
+    for paragraph, block in enumerate(blocks):
+        chunk = source.text[block.start : block.end]
+        for s, e in sentence_spans(chunk):
+            piece = chunk[s:e]
+            if not any(c.isalpha() for c in piece):
+                continue
+            out.append(
+                Sentence(
+                    text=_WS.sub(" ", piece),
+                    source_id=source.id,
+                    index=len(out),
+                    start=block.start + s,
+                    end=block.start + e,
+                    paragraph=paragraph,
+                )
+            )
+    return out
+
+
+class OfflineTokenizer:
+    """A drop-in for ``sumy.nlp.tokenizers.Tokenizer`` that needs no NLTK data.
+
+    sumy's parsers and summarizers call ``to_sentences`` and ``to_words`` and
+    read ``language``; this class answers them with :func:`split_sentences`
+    and :func:`briefgen.text.words`, so sumy never reaches
+    ``nltk.word_tokenize`` or punkt data.
+    """
+
+    language = "english"
+
+    def __init__(self, language: str = "english") -> None:
+        self.language = language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Sentences of ``paragraph``."""
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Word tokens of ``sentence`` that contain a letter."""
+        return tuple(w for w in words(sentence) if any(c.isalpha() for c in w))
