@@ -54,6 +54,7 @@ _ORTHO_MID_LC = 1 << 5
 _CLOSERS = "\"')]}\u2019\u201d\u00bb"
 _OPENERS = "\"'([{\u2018\u201c\u00ab"
 _QUOTES_OPEN = "\"'\u2018\u201c\u00ab"
+_OPEN_ONLY = "\u2018\u201c\u00ab([{"
 _TERMINAL = ".!?\u2026"
 # Characters that mark a list item or a subhead at the start of a sentence.
 _BULLETS = "\u2022\u2043\u25e6\u25aa\u25a0\u25cf\u25c6\u25c7\u25b2\u25b3\u25b6\u25ba\u203b\u261e"
@@ -96,7 +97,7 @@ class _Rules:
     prepositions: frozenset[str]
 
 
-class _NewsPunkt(PunktSentenceTokenizer):  # type: ignore[misc]
+class _NewsPunkt(PunktSentenceTokenizer):
     """Punkt that also treats dotted acronyms ("E.U.", "N.Y.C.") as abbreviations."""
 
     def _first_pass_annotation(self, aug_tok: Any) -> None:
@@ -316,33 +317,36 @@ def _line_cuts(text: str) -> list[int]:
         line = text[line_start : m.start()].strip()
         if not line:
             continue
-        last = line.rstrip(_CLOSERS)[-1:] or line[-1]
-        if last in _TERMINAL:
-            continue
-        if line[-1] in ",;:-\u2013\u2014(/&+":
-            continue
+        if line[-1] in _OPEN_ONLY or line.rstrip(_CLOSERS)[-1:] in _TERMINAL:
+            continue  # an opening quote cannot end a sentence; after "." Punkt decides
         next_end = breaks[i + 1].start() if i + 1 < len(breaks) else len(text)
         next_line = text[nxt:next_end].strip()
-        if _starts_lower(text, nxt) or text[nxt].islower():
-            if (
-                _words_in(line) <= 3
-                and _words_in(next_line) <= 3
-                and next_line[-1:] not in ".!?,;:"
-            ):
+        if text[nxt].islower():
+            if _words_in(line) <= 3 and _words_in(next_line) <= 3 and next_line[-1:] not in ".!?,;:":
                 cuts.append(m.start())
             continue
-        blank = text.count("\n", m.start(), m.end()) >= 2
-        if blank or len(line) < 0.7 * width:
+        if text.count("\n", m.start(), m.end()) >= 2:  # a paragraph break
+            cuts.append(m.start())
+        elif line[-1] not in ",;:-\u2013\u2014/&+" and not (width and len(line) >= 0.7 * width):
             cuts.append(m.start())
     return cuts
 
 
-def _wrap_width(text: str) -> float:
-    """Length of a typical long line: the 90th percentile of non-empty line lengths."""
-    lengths = sorted(len(line) for line in text.splitlines() if line.strip())
-    if not lengths:
-        return 0.0
-    return float(lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))])
+def _wrap_width(text: str) -> int:
+    """The line width of hard-wrapped text, or 0 when the text does not look wrapped.
+
+    Hard-wrapped text has at least three lines, most of them about as long as
+    the longest (40 to 100 characters); unwrapped text keeps a paragraph on
+    one line, so its long lines are much longer or there are too few.
+    """
+    lengths = sorted(len(line.strip()) for line in text.splitlines() if line.strip())
+    if len(lengths) < 3:
+        return 0
+    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+    if not 40 <= width <= 100:
+        return 0
+    near = sum(1 for n in lengths if n >= 0.7 * width)
+    return width if near >= max(3, len(lengths) // 2) else 0
 
 
 def _list_rules(text: str) -> tuple[list[int], set[int]]:
