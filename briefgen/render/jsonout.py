@@ -1,0 +1,42 @@
+"""The whole briefing model as JSON: facts with scores, sources and sentence offsets."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from typing import Any
+
+from briefgen.model import Briefing
+
+__all__ = ["SCHEMA_VERSION", "briefing_dict", "json_text"]
+
+SCHEMA_VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def briefing_dict(briefing: Briefing) -> dict[str, Any]:
+    """The briefing as plain data; the template is named, not copied."""
+    data = {
+        f.name: _plain(getattr(briefing, f.name))
+        for f in dataclasses.fields(briefing)
+        if f.name != "template"
+    }
+    data["template"] = briefing.template.name if briefing.template is not None else None
+    data["schema"] = SCHEMA_VERSION
+    return data
+
+
+def json_text(briefing: Briefing) -> str:
+    """The briefing as JSON text: sorted keys, two-space indent, UTF-8 characters kept."""
+    return json.dumps(briefing_dict(briefing), sort_keys=True, indent=2, ensure_ascii=False,
+                      allow_nan=False) + "\n"

@@ -1,0 +1,219 @@
+"""Briefing -> python-docx Document, and the reproducible .docx bytes.
+
+The memo uses Word's built-in styles only (Title, Heading 1, List Bullet,
+List Number, Footnote Text, Footnote Reference, Hyperlink, Header, Footer), so
+a reference document restyles all of it. The reference document's body is
+discarded; its styles, numbering, page setup, headers and footers are kept.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Cm, Pt
+from docx.styles import BabelFish
+
+from briefgen.config import load_template
+from briefgen.errors import RenderError
+from briefgen.render import oxml
+from briefgen.render.footnotes import Footnotes, TextRun
+from briefgen.render.layout import MemoLayout, Note, Span, layout
+from briefgen.resources import templates_dir
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+
+    from briefgen.model import Briefing
+
+__all__ = ["build_document", "docx_bytes", "reference_path", "stable_zip"]
+
+logger = logging.getLogger(__name__)
+
+AUTHOR = "briefgen"
+#: Stamp for documents whose sources carry no date (never the clock).
+FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
+ZIP_STAMP = (1980, 1, 1, 0, 0, 0)
+
+_STYLES = {
+    "title": ("Title", WD_STYLE_TYPE.PARAGRAPH),
+    "heading": ("Heading 1", WD_STYLE_TYPE.PARAGRAPH),
+    "bullet": ("List Bullet", WD_STYLE_TYPE.PARAGRAPH),
+    "numbered": ("List Number", WD_STYLE_TYPE.PARAGRAPH),
+    "paragraph": ("Normal", WD_STYLE_TYPE.PARAGRAPH),
+    "intro": ("Normal", WD_STYLE_TYPE.PARAGRAPH),
+    "field": ("Normal", WD_STYLE_TYPE.PARAGRAPH),
+    "header": ("Header", WD_STYLE_TYPE.PARAGRAPH),
+    "footer": ("Footer", WD_STYLE_TYPE.PARAGRAPH),
+    "link": ("Hyperlink", WD_STYLE_TYPE.CHARACTER),
+}
+_PAGE_FIELDS = re.compile(r"(\{page\}|\{pages\})")
+
+
+def reference_path(briefing: Briefing) -> Path:
+    """The reference .docx: the template's own, else the packaged one."""
+    template = briefing.template or load_template("default")
+    if template.reference_docx is not None:
+        return Path(template.reference_docx)
+    return templates_dir() / "reference.docx"
+
+
+class _Writer:
+    """Writes a :class:`MemoLayout` into a document opened on the reference."""
+
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.notes = Footnotes.of(document)
+        self.notes.clear()
+        self.styles = {role: self._style_name(name, kind) for role, (name, kind) in _STYLES.items()}
+
+    def _style_name(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        wanted = {name.lower(), BabelFish.ui2internal(name).lower()}
+        for style in self.doc.styles:
+            if style.type == kind and (style.name or "").lower() in wanted:
+                return style.name
+        logger.warning("reference document has no %r style; using Normal", name)
+        return None
+
+    def paragraph(self, role: str) -> Paragraph:
+        name = self.styles[role]
+        return self.doc.add_paragraph(style=name) if name else self.doc.add_paragraph()
+
+    def spans(self, paragraph: Paragraph, spans: tuple[Span, ...], italic: bool = False) -> None:
+        for span in spans:
+            if span.url:
+                rel_id = self.doc.part.relate_to(span.url, RT.HYPERLINK, is_external=True)
+                oxml.add_hyperlink(paragraph._p, rel_id, span.text, self._link_style())
+            elif span.text:
+                run = paragraph.add_run(span.text)
+                if span.strong:
+                    run.bold = True
+                if italic:
+                    run.italic = True
+            if span.note is not None:
+                self.notes.add(paragraph, _note_runs(span.note))
+
+    def _link_style(self) -> str | None:
+        name = self.styles["link"]
+        return self.doc.styles[name].style_id if name else None
+
+    def write(self, memo: MemoLayout) -> None:
+        body = self.doc.element.body
+        oxml.remove_children(body, keep_tags=("w:sectPr",))
+        self.paragraph("title").add_run(memo.heading)
+        for i, (label, value) in enumerate(memo.fields):
+            p = self.paragraph("field")
+            fmt = p.paragraph_format
+            fmt.tab_stops.add_tab_stop(Cm(2.2))
+            fmt.space_after = Pt(2)
+            p.add_run(f"{label}:").bold = True
+            p.add_run(f"\t{value}")
+            if i == len(memo.fields) - 1:
+                fmt.space_after = Pt(12)
+                oxml.add_bottom_border(p._p)
+        for block in memo.blocks:
+            p = self.paragraph(block.kind)
+            self.spans(p, block.spans, italic=block.kind == "intro")
+        self.page_furniture(memo)
+
+    def page_furniture(self, memo: MemoLayout) -> None:
+        """Banner in header and footer, and "Page X of Y" in the footer."""
+        for section in self.doc.sections:
+            if memo.banner:
+                header = section.header
+                header.is_linked_to_previous = False
+                oxml.remove_children(header._element)
+                p = header.add_paragraph(style=self.styles["header"])
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.add_run(memo.banner).bold = True
+            footer = section.footer
+            footer.is_linked_to_previous = False
+            oxml.remove_children(footer._element)
+            if memo.banner:
+                p = footer.add_paragraph(style=self.styles["footer"])
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.add_run(memo.banner).bold = True
+            p = footer.add_paragraph(style=self.styles["footer"])
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for piece in _PAGE_FIELDS.split(memo.page_label):
+                if piece == "{page}":
+                    oxml.add_field(p._p, "PAGE", "1")
+                elif piece == "{pages}":
+                    oxml.add_field(p._p, "NUMPAGES", "1")
+                elif piece:
+                    p.add_run(piece)
+
+
+def _note_runs(note: Note) -> list[TextRun]:
+    return [(s.text, s.url) if s.url else s.text for s in note.spans]
+
+
+def build_document(briefing: Briefing) -> Document:
+    """The memo as a python-docx Document, with fixed document properties.
+
+    Raises:
+        RenderError: if the reference document cannot be opened.
+    """
+    ref = reference_path(briefing)
+    try:
+        document = docx.Document(str(ref))
+    except Exception as exc:  # python-docx raises several types for a bad package
+        raise RenderError(f"{ref}: cannot open reference document: {exc}") from exc
+    memo = layout(briefing)
+    _Writer(document).write(memo)
+    props = document.core_properties
+    stamp = (
+        datetime(memo.date.year, memo.date.month, memo.date.day, tzinfo=timezone.utc)
+        if memo.date
+        else FALLBACK_STAMP
+    )
+    props.author = AUTHOR
+    props.last_modified_by = AUTHOR
+    props.title = memo.subject
+    props.subject = ""
+    props.keywords = ""
+    props.comments = ""
+    props.category = ""
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    return document
+
+
+def stable_zip(data: bytes) -> bytes:
+    """Rewrite a zip package with fixed entry times and order, for identical bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        names = src.namelist()
+        order = sorted(names, key=lambda n: (n != "[Content_Types].xml", names.index(n)))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+            for name in order:
+                info = zipfile.ZipInfo(name, date_time=ZIP_STAMP)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 0
+                info.external_attr = 0
+                dst.writestr(info, src.read(name), compresslevel=6)
+    return out.getvalue()
+
+
+def save_bytes(document: Document) -> bytes:
+    """``document`` as reproducible .docx bytes."""
+    buf = io.BytesIO()
+    document.save(buf)
+    return stable_zip(buf.getvalue())
+
+
+def docx_bytes(briefing: Briefing) -> bytes:
+    """The memo as .docx bytes; the same briefing always gives the same bytes."""
+    return save_bytes(build_document(briefing))

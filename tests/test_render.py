@@ -1,0 +1,490 @@
+"""Rendering the memo: .docx structure, footnotes, reproducibility, PDF layout, other formats."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import ROOT, make_fact, make_source
+from lxml import etree
+
+from briefgen.config import load_template
+from briefgen.model import Briefing, Conflict, ConflictSide, MemoHeader, Section, Sentence, Skipped
+from briefgen.render import FORMATS, docx_bytes, html_text, json_text, markdown_text, render
+from briefgen.render.layout import clean_text, layout
+
+GOLDEN = ROOT / "tests" / "golden"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = {"w": W[1:-1]}
+
+SOURCES = (
+    make_source(
+        "s1", outlet="The Chosun Daily", date="2026-01-13", url=None,
+        title=("Lee and Takaichi agree on DNA testing of Chosei mine remains (lead paragraph; no "
+               "headline printed)"),
+    ),
+    make_source(
+        "s2", outlet="Yonhap News Agency", date="2026-01-14", url="https://en.yna.co.kr/view/AEN20260114",
+        title=("Lee’s Japan visit raises prospects for closer economic cooperation, efforts to test "
+               "remains of Korean forced laborers"),
+    ),
+    make_source(
+        "s3", outlet="AloJapan.com", date="2026-01-13", url=None,
+        title=("Nara summit signals continued improvement in Japan-South Korea relations (lead "
+               "paragraph; no headline printed)"),
+    ),
+    make_source(
+        "s4", outlet="News1 (English edition)", date="2026-01-13", url=None,
+        title=("Korea-Japan Summit: What Progress Was Made on Historical Issues and Regional "
+               "Cooperation?"),
+    ),
+    make_source(
+        "s5", outlet="Korea Policy Briefing (korea.kr)", date="2026-01-14", url=None,
+        title=("Comprehensive cooperation between Korea and Japan brought closer through shuttle "
+               "diplomacy"),
+    ),
+)
+
+F = {
+    "nara": make_fact(
+        "Lee held summit talks with Prime Minister Sanae Takaichi in Nara on Tuesday, their "
+        "second meeting in just over two months, as the two countries face mounting challenges "
+        "ranging from a volatile trade environment to a complex international order.",
+        ("s1", "s2", "s3", "s4", "s5"), "f1", "ceremony", 0.9,
+    ),
+    "dna": make_fact(
+        "They also made what Lee described as “small but meaningful progress” on historical "
+        "issues, agreeing to conduct DNA analysis on remains discovered last August at the "
+        "Chosei undersea coal mine in Japan’s Yamaguchi Prefecture, where a 1942 flood killed "
+        "183 people, including 136 Korean forced laborers.",
+        ("s1", "s2", "s4", "s5"), "f2", "history", 0.95,
+    ),
+    "chosei": make_fact(
+        "The issue of the Chosei coal mine was the first item raised by Takaichi during "
+        "Tuesday’s talks, National Security Adviser Wi Sung-lack said.",
+        ("s2",), "f3", "history", 0.6,
+    ),
+    "sixty": make_fact(
+        "President Lee Jae-myung and Japanese Prime Minister Sanae Takaichi held a summit in "
+        "Nara Prefecture, Japan, on January 13th and reaffirmed their commitment to cooperation"
+        " for the next 60 years, following the 60th anniversary of the normalization of "
+        "diplomatic relations.",
+        ("s5", "s1"), "f4", "history", 0.7,
+    ),
+    "supply": make_fact(
+        "Against this backdrop, Lee and Takaichi agreed to move bilateral relations forward "
+        "through “future-oriented cooperation” in areas including supply chains, artificial "
+        "intelligence (AI), culture and society.",
+        ("s2", "s3", "s5"), "f5", "economy", 0.8,
+    ),
+    "cptpp": make_fact(
+        "During the summit talks, South Korea reaffirmed its bid to join the 12-member "
+        "Comprehensive and Progressive Agreement for Trans-Pacific Partnership (CPTPP), Wi "
+        "said.",
+        ("s2",), "f6", "economy", 0.5,
+    ),
+    "ip": make_fact(
+        "The talks also sketched out cooperation beyond trade, with the two sides agreeing to "
+        "launch working-level consultations on AI and intellectual property rights and to "
+        "strengthen joint responses to transnational crimes such as online scams.",
+        ("s2", "s5"), "f7", "economy", 0.6,
+    ),
+    "denuke": make_fact(
+        "“The two countries reaffirmed their commitment to the complete denuclearization of the"
+        " Korean Peninsula and the establishment of lasting peace, and agreed to continue close"
+        " coordination on North Korea policy,” Lee said.",
+        ("s2", "s4"), "f8", "security", 0.8,
+    ),
+    "crime": make_fact(
+        "They also agreed to strengthen their response to transnational crime.",
+        ("s5", "s1"), "f9", "security", 0.5,
+    ),
+    "drums": make_fact(
+        "Lee and Takaichi exchanged gifts, played drums together to K-pop songs and visited an "
+        "ancient temple in Nara, a carefully choreographed display of rapport.",
+        ("s2", "s3", "s4"), "f10", "ceremony", 0.7,
+    ),
+    "dinner": make_fact(
+        "After their conversation, the two leaders moved to the banquet hall and enjoyed a "
+        "dinner that lasted approximately 105 minutes, beginning at 7 p.m.",
+        ("s5",), "f11", "ceremony", 0.4,
+    ),
+}
+
+CONFLICT = Conflict(
+    kind="number",
+    topic="length of the summit meeting",
+    sides=(
+        ConflictSide("100 minutes", (Sentence("They met for 100 minutes.", "s5", 3, 0, 25),), ("s5",)),
+        ConflictSide("88 minutes", (Sentence("Following an 88-minute meeting.", "s4", 5, 0, 31),), ("s4",)),
+    ),
+)
+
+
+def seed_briefing(**changes: object) -> Briefing:
+    """A realistic briefing built by hand from sentences of the five sample articles."""
+    template = load_template("default")
+    sections = (
+        Section("history", "History", (F["sixty"], F["dna"], F["chosei"])),
+        Section("economy", "Economy", (F["supply"], F["ip"], F["cptpp"])),
+        Section("security", "Security", (F["denuke"], F["crime"])),
+        Section("ceremony", "Ceremony", (F["nara"], F["drums"], F["dinner"])),
+    )
+    briefing = Briefing(
+        header=MemoHeader(subject="Korea-Japan summit in Nara, 13-14 January 2026", date="14 January 2026",
+                          to="The Minister", sender="Briefing analyst"),
+        bluf=(F["dna"], F["supply"], F["denuke"], F["drums"]),
+        sections=sections,
+        sources=SOURCES,
+        conflicts=(CONFLICT,),
+        skipped=(Skipped("notes/empty.txt", "no usable text"),),
+        template=template,
+    )
+    return replace(briefing, **changes)  # type: ignore[arg-type]
+
+
+def tiny_briefing() -> Briefing:
+    """A small fixed briefing for the golden files."""
+    s1 = make_source("s1", outlet="Yonhap", title="Leaders meet in Nara", date="2026-01-14",
+                     url="https://example.org/a")
+    s2 = make_source("s2", outlet="News1", title="Summit makes progress", date="2026-01-13")
+    f1 = make_fact("The leaders agreed to cooperate on DNA testing.", ("s1", "s2"), "f1", "history", 1.0)
+    f2 = make_fact("They played drums together.", ("s2",), "f2", "ceremony", 0.5)
+    return Briefing(
+        header=MemoHeader(subject="Nara summit", date="14 January 2026", to="The Minister", sender="Analyst",
+                          banner="OFFICIAL"),
+        bluf=(f1,),
+        sections=(Section("history", "History", (f1,)), Section("ceremony", "Ceremony", (f2,))),
+        sources=(s1, s2),
+        template=load_template("default"),
+    )
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def body_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style id, text) of every body paragraph, tabs as "\\t"."""
+    document = docx.Document(io.BytesIO(data))
+    return [(p.style.style_id if p.style is not None and p._p.pPr is not None and p._p.pPr.pStyle is not None
+             else "", p.text) for p in document.paragraphs]
+
+
+def footnote_texts(data: bytes) -> dict[int, str]:
+    root = etree.fromstring(parts(data)["word/footnotes.xml"])
+    return {
+        int(n.get(f"{W}id")): "".join(n.itertext()).strip()
+        for n in root.findall(f"{W}footnote")
+        if n.get(f"{W}type") in (None, "normal")
+    }
+
+
+# --- structure ---------------------------------------------------------------------
+
+
+def test_docx_has_real_footnotes_with_every_source() -> None:
+    data = docx_bytes(seed_briefing())
+    files = parts(data)
+    types = files["[Content_Types].xml"].decode()
+    assert ('PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'wordprocessingml.footnotes+xml"') in types
+    rels = files["word/_rels/document.xml.rels"].decode()
+    assert 'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"' in rels
+    assert "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>" in \
+        files["word/settings.xml"].decode()
+    notes = footnote_texts(data)
+    # 4 BLUF + 11 section facts + 2 conflict sides, numbered in reading order.
+    assert sorted(notes) == list(range(1, 18))
+    dna = notes[1]
+    assert dna.startswith("Reported by 4 sources: [1] The Chosun Daily, “Lee and Takaichi agree")
+    for outlet in ("The Chosun Daily", "Yonhap News Agency", "News1 (English", "Korea Policy Briefing"):
+        assert outlet in dna
+    assert "AloJapan" not in dna
+    assert "2026-01-14" in dna and "https://en.yna.co.kr/view/AEN20260114" in dna
+    # A single-source note has no count.
+    assert notes[10] == ("[2] Yonhap News Agency, “Lee’s Japan visit raises prospects for closer economic "
+                         "cooperation, efforts to test remains of Korean forced laborers”, 2026-01-14, "
+                         "https://en.yna.co.kr/view/AEN20260114.")
+    body = etree.fromstring(files["word/document.xml"])
+    refs = [int(r.get(f"{W}id")) for r in body.iter(f"{W}footnoteReference")]
+    assert refs == list(range(1, 18))
+
+
+def test_footnote_url_is_a_hyperlink_in_the_footnotes_part() -> None:
+    files = parts(docx_bytes(seed_briefing()))
+    rels = files["word/_rels/footnotes.xml.rels"].decode()
+    assert 'Target="https://en.yna.co.kr/view/AEN20260114" TargetMode="External"' in rels
+    root = etree.fromstring(files["word/footnotes.xml"])
+    links = root.findall(".//w:hyperlink", NS)
+    assert links and {"".join(h.itertext()) for h in links} == {"https://en.yna.co.kr/view/AEN20260114"}
+
+
+def test_memo_order_and_styles() -> None:
+    paras = body_paragraphs(docx_bytes(seed_briefing()))
+    assert paras[0] == ("Title", "MEMORANDUM")
+    assert [t for _, t in paras[1:5]] == [
+        "To:\tThe Minister", "From:\tBriefing analyst", "Date:\t14 January 2026",
+        "Subject:\tKorea-Japan summit in Nara, 13-14 January 2026",
+    ]
+    headings = [t for s, t in paras if s == "Heading1"]
+    assert headings == ["Bottom line up front", "History", "Economy", "Security", "Ceremony",
+                        "Where sources differ", "Sources"]
+    bullets = [t for s, t in paras if s == "ListBullet"]
+    assert bullets[0] == F["dna"].text and bullets[4] == F["sixty"].text
+    assert bullets[-1] == ("Length of the summit meeting: 100 minutes (Korea Policy Briefing (korea.kr)); "
+                           "88 minutes (News1 (English edition))")
+    numbered = [t for s, t in paras if s == "ListNumber"]
+    assert len(numbered) == 6
+    assert numbered[0].startswith("The Chosun Daily, “Lee and Takaichi")
+    assert numbered[-1] == "notes/empty.txt — Not used: no usable text"
+
+
+def test_paragraph_style_and_intro_from_template() -> None:
+    template = load_template("default")
+    specs = tuple(replace(s, style="paragraphs", intro="What was agreed.") if s.key == "economy" else s
+                  for s in template.sections)
+    briefing = seed_briefing(template=replace(template, sections=specs))
+    paras = body_paragraphs(docx_bytes(briefing))
+    i = paras.index(("Heading1", "Economy"))
+    assert paras[i + 1] == ("", "What was agreed.")
+    assert paras[i + 2] == ("", F["supply"].text)
+
+
+def test_banner_and_page_numbers_in_header_and_footer() -> None:
+    files = parts(docx_bytes(seed_briefing(header=MemoHeader("S", "1 Jan", banner="OFFICIAL - SENSITIVE"))))
+    header = [n for n in files if re.fullmatch(r"word/header\d+\.xml", n)]
+    footer = [n for n in files if re.fullmatch(r"word/footer\d+\.xml", n)]
+    assert len(header) == 1 and len(footer) == 1
+    assert "OFFICIAL - SENSITIVE" in files[header[0]].decode()
+    foot = files[footer[0]].decode()
+    assert "OFFICIAL - SENSITIVE" in foot
+    assert 'w:instr=" PAGE "' in foot and 'w:instr=" NUMPAGES "' in foot
+    assert ">Page <" in foot and "> of <" in foot
+
+
+def test_no_banner_means_no_header_part() -> None:
+    files = parts(docx_bytes(seed_briefing()))
+    assert not [n for n in files if n.startswith("word/header")]
+
+
+def test_control_characters_are_cleaned_not_fatal() -> None:
+    bad = make_fact("Tokyo\x00 and Seoul\x0b agreed\x1f on \ud800trade.", ("s1",), "f1", "economy")
+    src = make_source("s1", outlet="Out\x07let", title="Head\x0cline")
+    briefing = Briefing(header=MemoHeader("Sub\x01ject", "1 Jan"), bluf=(), sources=(src,),
+                        sections=(Section("economy", "Economy", (bad,)),), template=load_template("default"))
+    data = docx_bytes(briefing)
+    paras = body_paragraphs(data)
+    assert ("ListBullet", "Tokyo and Seoul agreed on trade.") in paras
+    assert footnote_texts(data) == {1: "[1] Outlet, “Headline”, 2026-01-13."}
+    assert "Tokyo and Seoul agreed on trade." in markdown_text(briefing)
+    assert clean_text("a\tb\n c\x7f") == "a b c"
+
+
+def test_default_template_when_briefing_has_none() -> None:
+    data = docx_bytes(seed_briefing(template=None))
+    assert ("Heading1", "Bottom line up front") in body_paragraphs(data)
+
+
+def test_subject_and_date_derived_from_sources_when_missing() -> None:
+    memo = layout(seed_briefing(header=MemoHeader(subject="", date="")))
+    fields = dict(memo.fields)
+    # Yonhap is cited by most facts; its headline becomes the subject.
+    assert fields["Subject"].startswith("Lee’s Japan visit raises prospects")
+    assert fields["Date"] == "14 January 2026"
+
+
+def test_core_properties_are_fixed() -> None:
+    document = docx.Document(io.BytesIO(docx_bytes(seed_briefing())))
+    props = document.core_properties
+    assert props.author == "briefgen" and props.revision == 1
+    assert props.created is not None and props.created.isoformat().startswith("2026-01-14")
+    assert props.modified == props.created
+    assert props.title == "Korea-Japan summit in Nara, 13-14 January 2026"
+
+
+def test_building_twice_gives_identical_bytes() -> None:
+    first = docx_bytes(seed_briefing())
+    second = docx_bytes(seed_briefing())
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert z.namelist()[0] == "[Content_Types].xml"
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_reference_docx_from_template_is_used(tmp_path: Path) -> None:
+    ref = tmp_path / "ref.docx"
+    document = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    document.styles["Normal"].font.name = "Georgia"
+    document.add_paragraph("sample body text that must not survive")
+    document.save(str(ref))
+    template = replace(load_template("default"), reference_docx=ref)
+    data = docx_bytes(seed_briefing(template=template))
+    files = parts(data)
+    assert b"Georgia" in files["word/styles.xml"]
+    assert b"must not survive" not in files["word/document.xml"]
+
+
+def test_reference_without_footnote_parts_gets_them(tmp_path: Path) -> None:
+    ref = tmp_path / "plain.docx"
+    docx.Document().save(str(ref))  # python-docx's default: no footnotes part, no footnote styles
+    data = docx_bytes(seed_briefing(template=replace(load_template("default"), reference_docx=ref)))
+    files = parts(data)
+    assert len(footnote_texts(data)) == 17
+    styles = files["word/styles.xml"].decode()
+    assert '<w:name w:val="footnote text"/>' in styles and '<w:name w:val="footnote reference"/>' in styles
+
+
+# --- other formats -------------------------------------------------------------------
+
+
+def test_markdown_footnotes() -> None:
+    md = markdown_text(seed_briefing())
+    assert md.startswith("# MEMORANDUM\n")
+    assert "**To:** The Minister" in md
+    assert f"- {F['dna'].text}[^1]" in md.replace("\\", "")
+    assert "[^17]: \\[4\\] News1 (English edition)" in md
+    assert "\n## Sources\n" in md
+    assert "1. The Chosun Daily" in md
+    assert "[https://en.yna.co.kr/view/AEN20260114](https://en.yna.co.kr/view/AEN20260114)" in md
+
+
+def test_markdown_escapes_markup() -> None:
+    fact = make_fact("Prices *rose* [sharply] <b>x</b> under_score", ("s1",), "f1", "economy")
+    briefing = Briefing(header=MemoHeader("S", "D"), bluf=(), sources=(make_source("s1"),),
+                        sections=(Section("economy", "Economy", (fact,)),), template=load_template("default"))
+    md = markdown_text(briefing)
+    assert r"- Prices \*rose\* \[sharply\] \<b\>x\</b\> under\_score[^1]" in md
+
+
+def test_html_is_escaped_standalone_page() -> None:
+    fact = make_fact("Tokyo <script>alert(1)</script> & Seoul", ("s1",), "f1", "economy")
+    src = make_source("s1", outlet="A&B", url="javascript:alert(1)")
+    briefing = Briefing(header=MemoHeader("S<", "D"), bluf=(), sources=(src,),
+                        sections=(Section("economy", "Economy", (fact,)),), template=load_template("default"))
+    page = html_text(briefing)
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<script>" not in page and "Tokyo &lt;script&gt;alert(1)&lt;/script&gt; &amp; Seoul" in page
+    assert "javascript:" not in page.split("<body>")[1].split("A&amp;B")[0]
+    assert 'href="javascript' not in page
+    assert '<a href="#fn1" id="fnref1"' in page and 'id="fn1"' in page
+
+
+def test_html_footnotes_match_docx() -> None:
+    page = html_text(seed_briefing())
+    assert page.count('<li id="fn') == 17
+    assert '<a href="https://en.yna.co.kr/view/AEN20260114">' in page
+
+
+def test_json_is_whole_model_sorted_and_stable() -> None:
+    text = json_text(seed_briefing())
+    assert text == json_text(seed_briefing())
+    data = json.loads(text)
+    assert list(data) == sorted(data)
+    assert [s["key"] for s in data["sections"]] == ["history", "economy", "security", "ceremony"]
+    dna = data["sections"][0]["facts"][1]
+    assert dna["id"] == "f2" and dna["sources"] == ["s1", "s2", "s4", "s5"] and dna["score"] == 0.95
+    assert dna["sentences"][0]["start"] == 0 and dna["sentences"][0]["source_id"] == "s1"
+    assert data["conflicts"][0]["sides"][1]["value"] == "88 minutes"
+    assert data["skipped"] == [{"origin": "notes/empty.txt", "reason": "no usable text"}]
+    assert data["sources"][1]["url"] == "https://en.yna.co.kr/view/AEN20260114"
+    assert data["template"] == "default"
+
+
+def test_formats_registry_and_render() -> None:
+    assert sorted(FORMATS) == ["docx", "html", "json", "md"]
+    briefing = seed_briefing()
+    assert render(briefing, "md") == markdown_text(briefing).encode("utf-8")
+    assert render(briefing, "docx")[:2] == b"PK"
+    with pytest.raises(KeyError):
+        render(briefing, "pdf")
+
+
+# --- golden parts ----------------------------------------------------------------------
+
+
+def canonical(xml: bytes) -> str:
+    """Pretty-printed XML with attributes sorted, for a readable, stable diff."""
+    root = etree.fromstring(xml)
+    for el in root.iter():
+        attrs = sorted(el.attrib.items())
+        el.attrib.clear()
+        for k, v in attrs:
+            el.set(k, v)
+    etree.indent(root, space="  ")
+    return etree.tostring(root, encoding="unicode") + "\n"
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/footnotes.xml", "word/styles.xml"])
+def test_golden_parts(part: str) -> None:
+    """Compare with tests/golden; BRIEFGEN_UPDATE_GOLDEN=1 rewrites them (review the git diff)."""
+    got = canonical(parts(docx_bytes(tiny_briefing()))[part])
+    path = GOLDEN / ("tiny-" + part.split("/")[-1])
+    if os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(got, encoding="utf-8")
+    assert path.is_file(), f"{path} missing: run with BRIEFGEN_UPDATE_GOLDEN=1"
+    assert got == path.read_text(encoding="utf-8")
+
+
+# --- LibreOffice layout ------------------------------------------------------------------
+
+
+def pdf_pages(data: bytes, tmp_path: Path) -> list[str]:
+    """The memo converted by LibreOffice, as the text of each page."""
+    src = tmp_path / "memo.docx"
+    src.write_bytes(data)
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+         str(tmp_path), str(src)],
+        check=True, capture_output=True, timeout=180,
+    )
+    out = subprocess.run(["pdftotext", "-layout", str(tmp_path / "memo.pdf"), "-"], check=True,
+                         capture_output=True, text=True, timeout=60).stdout
+    return [p for p in out.split("\f") if p.strip()]
+
+
+def _find_note(pages: list[str], n: int, start: str) -> tuple[str, int]:
+    """The page holding note ``n`` and the line its mark is on (pdftotext may put the mark alone)."""
+    for page in pages:
+        lines = [" ".join(ln.split()) for ln in page.splitlines()]
+        for i, line in enumerate(lines):
+            if line.startswith(f"{n} {start}") or (
+                line == str(n) and i + 1 < len(lines) and lines[i + 1].startswith(start)
+            ):
+                return page, i
+    raise AssertionError(f"note {n} ({start!r}) not found in the PDF text")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and poppler's pdftotext are needed")
+def test_libreoffice_puts_footnotes_at_page_foot_within_two_pages(tmp_path: Path) -> None:
+    pages = pdf_pages(docx_bytes(seed_briefing()), tmp_path)
+    assert len(pages) <= 2
+    assert "MEMORANDUM" in pages[0] and "Page 1 of 2" in pages[0]
+    cases = [(1, F["dna"], "Reported by 4 sources: [1] The Chosun Daily"),
+             (10, F["cptpp"], "[2] Yonhap News Agency"),
+             (16, None, "[5] Korea Policy Briefing")]
+    for n, fact, note_start in cases:
+        page, note_line = _find_note(pages, n, note_start)
+        lines = page.splitlines()
+        if fact is not None:
+            # The fact that cites the note is printed above it on the same page.
+            words = " ".join(fact.text.split()[:6])
+            assert any(words in " ".join(ln.split()) for ln in lines[:note_line])
+        # Notes sit at the foot: in the lower part of the page, after the last heading.
+        assert note_line > len(lines) * 0.4
+        last_heading = max(i for i, ln in enumerate(lines) if ln.strip() in {"Sources", "History", "Economy",
+                                                                           "Security", "Ceremony"})
+        assert last_heading < note_line
