@@ -34,7 +34,7 @@ from scipy import sparse
 
 from briefgen.config import SectionSpec
 from briefgen.model import Fact
-from briefgen.text import content_terms
+from briefgen.text import content_terms, words
 
 __all__ = ["OTHER", "Params", "Scores", "classify", "score_facts", "section_scores"]
 
@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 
 OTHER = "other"
 """Key of the pool of facts that fit no section."""
+
+
+# Rows per block when comparing facts with seed facts.
+_BLOCK = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,28 +56,41 @@ class Params:
         keyword: Weight of the keyword evidence in the combined score.
         example: Weight of the similarity to the section's examples.
         centroid: Weight of the similarity to the section's seed centroid.
+        neighbour: Weight of the similarity to the section's best-matching seed facts.
         half: Keyword evidence saturates as ``k / (k + half)`` (``k`` in idf units).
         generic: How much a fact's similarity to the whole corpus raises the bar
             it must clear: facts about the event in general go to ``other``.
+        residual: How much a fact's similarity to the facts no section claims
+            raises the bar it must clear.
         contrast: Share of the corpus mean vector taken off each centroid, so it
             keeps the words its seeds have beyond the event's common words.
+        context: Share of a fact's score taken from the facts printed next to it.
+        window: How many sentences either side count as next to a fact.
         seed_min: Score a fact needs to seed its section's centroid.
         seed_margin: Lead over the runner-up (fraction of its score) a seed needs.
         rounds: Rounds of centroid expansion.
+        max_seeds: Most confident seeds per section used for neighbour scores.
+        neighbours: How many best-matching seeds a neighbour score averages.
         place_min: Score a fact needs to be placed in a section.
         place_margin: Lead over the runner-up (fraction of its score) to be placed.
     """
 
     keyword: float = 1.0
     example: float = 0.5
-    centroid: float = 1.0
-    half: float = 2.0
-    generic: float = 0.0
+    centroid: float = 2.0
+    neighbour: float = 1.0
+    half: float = 4.0
+    generic: float = 0.5
+    residual: float = 1.0
     contrast: float = 1.0
     seed_min: float = 0.3
     seed_margin: float = 0.3
+    context: float = 0.2
+    window: int = 1
     rounds: int = 2
-    place_min: float = 0.25
+    max_seeds: int = 256
+    neighbours: int = 3
+    place_min: float = 0.3
     place_margin: float = 0.1
 
 
@@ -86,6 +103,7 @@ class Scores:
         keyword: Saturated keyword evidence, in [0, 1).
         example: Cosine similarity to the section's examples.
         centroid: Cosine similarity to the centroid of the section's seed facts.
+        neighbour: Mean cosine similarity to the section's best-matching seed facts.
         total: The combined score used for placement.
     """
 
@@ -93,6 +111,7 @@ class Scores:
     keyword: npt.NDArray[np.float64]
     example: npt.NDArray[np.float64]
     centroid: npt.NDArray[np.float64]
+    neighbour: npt.NDArray[np.float64]
     total: npt.NDArray[np.float64]
 
 
@@ -134,14 +153,54 @@ def _idf(counts: sparse.csr_matrix) -> npt.NDArray[np.float64]:
     return np.log((n + 1.0) / (df + 1.0)) + 1.0
 
 
-def _phrases(sections: Sequence[SectionSpec]) -> tuple[list[str], sparse.csr_matrix]:
-    """Distinct keyword phrases (as space-joined stems) and a phrase-by-section share matrix."""
-    owners: dict[str, set[int]] = {}
+# Lower-case words that may sit inside a name ("Ministry of Foreign Affairs").
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "de"})
+# Marks a term that is part of a capitalised name in the fact's text.
+_NAME = "^"
+
+
+def _tagged_terms(text: str) -> list[str]:
+    """Content terms as :func:`content_terms` gives them, name words marked with ``^``.
+
+    A word is part of a name when it is capitalised and so is a word next to it
+    (possibly across "of", "for", "and", "the"): "National Security Office",
+    "Asia-Pacific Economic Cooperation", "Trade Minister Don Farrell".
+    """
+    toks = words(text)
+    caps = [t[:1].isupper() for t in toks]
+
+    def linked(i: int, step: int) -> bool:
+        j = i + step
+        # A sentence's first word is capitalised anyway: it joins a name only
+        # when the very next word is capitalised too ("Exports of Australian
+        # lithium" is no name).
+        if 0 <= j < len(toks) and toks[j].lower() in _NAME_LINKS and toks[j][:1].islower() and min(i, j) > 0:
+            j += step
+        return 0 <= j < len(toks) and caps[j]
+
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        terms = content_terms(tok)
+        if not terms:
+            continue
+        name = caps[i] and (linked(i, -1) or linked(i, 1))
+        out.extend(_NAME + t if name else t for t in terms)
+    return out
+
+
+def _phrases(sections: Sequence[SectionSpec]) -> tuple[list[tuple[str, bool]], sparse.csr_matrix]:
+    """Distinct keyword phrases and a phrase-by-section share matrix.
+
+    A phrase is its space-joined stems and whether it may match inside a name:
+    only keywords the template writes with a capital ("North Korea", "AI") do,
+    so "security" does not match "National Security Office".
+    """
+    owners: dict[tuple[str, bool], set[int]] = {}
     for j, spec in enumerate(sections):
         for kw in spec.keywords:
             terms = content_terms(kw)
             if terms:
-                owners.setdefault(" ".join(terms), set()).add(j)
+                owners.setdefault((" ".join(terms), kw != kw.lower()), set()).add(j)
     phrases = sorted(owners)
     rows, cols, vals = [], [], []
     for i, p in enumerate(phrases):
@@ -153,21 +212,26 @@ def _phrases(sections: Sequence[SectionSpec]) -> tuple[list[str], sparse.csr_mat
     return phrases, share
 
 
-def _phrase_hits(docs: Sequence[Sequence[str]], phrases: Sequence[str]) -> sparse.csr_matrix:
+def _phrase_hits(docs: Sequence[Sequence[str]], phrases: Sequence[tuple[str, bool]]) -> sparse.csr_matrix:
     """Binary fact-by-phrase matrix: which keyword phrases each fact contains.
 
-    One regular expression over the space-joined stems, longest phrases first,
-    so a phrase claims its words before any shorter keyword inside it.
+    One regular expression over the space-joined tagged terms, longest phrases
+    first, so a phrase claims its words before any shorter keyword inside it.
     """
     if not phrases:
         return sparse.csr_matrix((len(docs), 0))
-    index = {p: i for i, p in enumerate(phrases)}
-    ordered = sorted(phrases, key=lambda p: (-p.count(" "), -len(p), p))
-    pattern = re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
+    mark = re.escape(_NAME)
+    alternatives = []
+    for i, (phrase, in_names) in sorted(enumerate(phrases), key=lambda e: (-e[1][0].count(" "),
+                                                                          -len(e[1][0]), e[0])):
+        prefix = f"{mark}?" if in_names else ""
+        body = " ".join(prefix + re.escape(t) for t in phrase.split(" "))
+        alternatives.append(f"(?P<p{i}>{body})")
+    pattern = re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
     rows: list[int] = []
     cols: list[int] = []
     for r, doc in enumerate(docs):
-        found = {index[m.group(0)] for m in pattern.finditer(" ".join(doc))}
+        found = {int(m.lastgroup[1:]) for m in pattern.finditer(" ".join(doc)) if m.lastgroup}
         rows.extend([r] * len(found))
         cols.extend(sorted(found))
     data = np.ones(len(rows), dtype=np.float64)
@@ -181,6 +245,113 @@ def _margin_ok(total: npt.NDArray[np.float64], minimum: float, margin: float) ->
     top = total.max(axis=1)
     second = np.sort(total, axis=1)[:, -2] if total.shape[1] > 1 else np.zeros_like(top)
     return (top >= minimum) & (top - second >= margin * top)
+
+
+def _seeds(total: npt.NDArray[np.float64], p: Params) -> list[npt.NDArray[np.intp]]:
+    """Per section, the facts confidently placed there, most confident first (at most ``p.max_seeds``)."""
+    seeded = _margin_ok(total, p.seed_min, p.seed_margin)
+    best = total.argmax(axis=1)
+    top = total.max(axis=1)
+    out = []
+    for j in range(total.shape[1]):
+        members = np.flatnonzero(seeded & (best == j))
+        order = np.lexsort((members, -top[members]))
+        out.append(members[order][: p.max_seeds])
+    return out
+
+
+def _centroid_scores(x: sparse.csr_matrix, seeds: list[npt.NDArray[np.intp]],
+                     example_rows: list[sparse.csr_matrix], mean: npt.NDArray[np.float64],
+                     p: Params) -> npt.NDArray[np.float64]:
+    """Cosine of every fact to each section's centroid of seeds and examples."""
+    rows = []
+    for members, ex in zip(seeds, example_rows, strict=True):
+        stacked = sparse.vstack([x[members], ex]) if ex.shape[0] else x[members]
+        if stacked.shape[0] == 0:
+            rows.append(sparse.csr_matrix((1, x.shape[1])))
+            continue
+        # Rocchio-style contrast: keep what the seeds share beyond the corpus mean.
+        lifted = np.asarray(stacked.mean(axis=0)).ravel() - p.contrast * mean
+        rows.append(sparse.csr_matrix(np.clip(lifted, 0.0, None)))
+    cents = _unit_rows(sparse.csr_matrix(sparse.vstack(rows)))
+    return np.asarray((x @ cents.T).todense())
+
+
+def _residual_scores(x: sparse.csr_matrix, seeds: list[npt.NDArray[np.intp]],
+                     keyword: npt.NDArray[np.float64], mean: npt.NDArray[np.float64],
+                     p: Params) -> npt.NDArray[np.float64]:
+    """Cosine of every fact to the centroid of the facts no section claims (one column)."""
+    pool = np.ones(x.shape[0], dtype=bool)
+    for members in seeds:
+        pool[members] = False
+    pool &= keyword.max(axis=1) == 0
+    if not pool.any():
+        return np.zeros((x.shape[0], 1))
+    lifted = np.clip(np.asarray(x[np.flatnonzero(pool)].mean(axis=0)).ravel() - p.contrast * mean, 0.0, None)
+    cent = _unit_rows(sparse.csr_matrix(lifted))
+    return np.asarray((x @ cent.T).todense())
+
+
+def _neighbour_scores(x: sparse.csr_matrix, seeds: list[npt.NDArray[np.intp]],
+                      p: Params) -> npt.NDArray[np.float64]:
+    """Mean cosine of every fact to its ``p.neighbours`` most similar seeds of each section.
+
+    A fact is never its own neighbour. Rows are processed in blocks, so memory
+    stays at ``block x seeds`` however many facts there are.
+    """
+    n, k = x.shape[0], len(seeds)
+    out = np.zeros((n, k))
+    if p.neighbours <= 0 or not any(len(m) for m in seeds):
+        return out
+    members = np.concatenate(seeds)
+    owner = np.concatenate([np.full(len(m), j) for j, m in enumerate(seeds)])
+    seed_t = sparse.csr_matrix(x[members].T)
+    for start in range(0, n, _BLOCK):
+        stop = min(start + _BLOCK, n)
+        sims = np.asarray((x[start:stop] @ seed_t).todense())
+        own = (members >= start) & (members < stop)
+        sims[members[own] - start, np.flatnonzero(own)] = 0.0
+        for j in range(k):
+            cols = sims[:, owner == j]
+            if cols.shape[1] == 0:
+                continue
+            take = min(p.neighbours, cols.shape[1])
+            out[start:stop, j] = np.partition(cols, cols.shape[1] - take, axis=1)[:, -take:].mean(axis=1)
+    return out
+
+
+def _context(facts: Sequence[Fact], window: int) -> sparse.csr_matrix | None:
+    """Row-normalised weights of the facts printed next to each fact in its sources.
+
+    News paragraphs keep to one topic, so a fact's neighbours in the source
+    stream (up to ``window`` sentences either side, weighted ``1/distance``)
+    are evidence for its section. Returns None when sentence positions are not
+    usable (two facts claiming the same ``(source_id, index)``).
+    """
+    if window <= 0:
+        return None
+    owner: dict[tuple[str, int], int] = {}
+    for i, fact in enumerate(facts):
+        for sent in fact.sentences:
+            if owner.setdefault((sent.source_id, sent.index), i) != i:
+                return None
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, fact in enumerate(facts):
+        for sent in fact.sentences:
+            for d in range(1, window + 1):
+                for pos in (sent.index - d, sent.index + d):
+                    j = owner.get((sent.source_id, pos))
+                    if j is not None and j != i:
+                        rows.append(i)
+                        cols.append(j)
+                        vals.append(1.0 / d)
+    n = len(facts)
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
+    weight = np.asarray(m.sum(axis=1)).ravel()
+    weight[weight == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / weight) @ m)
 
 
 def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
@@ -200,8 +371,9 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     n, k = len(facts), len(sections)
     if n == 0 or k == 0:
         empty = np.zeros((n, k))
-        return Scores(keys, empty, empty.copy(), empty.copy(), empty.copy())
-    docs = [content_terms(f.text) for f in facts]
+        return Scores(keys, empty, empty.copy(), empty.copy(), empty.copy(), empty.copy())
+    tagged = [_tagged_terms(f.text) for f in facts]
+    docs = [[t.removeprefix(_NAME) for t in terms] for terms in tagged]
 
     vocab = _vocabulary(docs)
     counts = _counts(docs, vocab)
@@ -209,7 +381,7 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     x = _tfidf(counts, idf)
 
     phrases, share = _phrases(sections)
-    hits = _phrase_hits(docs, phrases)
+    hits = _phrase_hits(tagged, phrases)
     phrase_df = np.asarray(hits.sum(axis=0)).ravel()
     phrase_idf = np.log((n + 1.0) / (phrase_df + 1.0)) + 1.0
     raw = np.asarray((hits @ sparse.diags(phrase_idf) @ share).todense()) if phrases else np.zeros((n, k))
@@ -229,25 +401,22 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     overall = _unit_rows(sparse.csr_matrix(mean))
     generic = np.asarray((x @ overall.T).todense()).ravel()[:, np.newaxis] * p.generic
     total = p.keyword * keyword + p.example * example - generic
+    around = _context(facts, p.window)
     centroid = np.zeros((n, k))
+    neighbour = np.zeros((n, k))
     for _ in range(p.rounds):
-        seeded = _margin_ok(total, p.seed_min, p.seed_margin)
-        best = total.argmax(axis=1)
-        rows = []
-        for j in range(k):
-            members = x[np.flatnonzero(seeded & (best == j))]
-            stacked = sparse.vstack([members, example_rows[j]]) if example_rows[j].shape[0] else members
-            if stacked.shape[0] == 0:
-                rows.append(sparse.csr_matrix((1, x.shape[1])))
-                continue
-            # Rocchio-style contrast: keep what the seeds share beyond the corpus mean.
-            lifted = np.asarray(stacked.mean(axis=0)).ravel() - p.contrast * mean
-            rows.append(sparse.csr_matrix(np.clip(lifted, 0.0, None)))
-        cents = _unit_rows(sparse.csr_matrix(sparse.vstack(rows)))
-        centroid = np.asarray((x @ cents.T).todense())
-        total = p.keyword * keyword + p.example * example + p.centroid * centroid - generic
-        log.debug("round: %d facts seeded", int(seeded.sum()))
-    return Scores(keys, keyword, example, centroid, total)
+        seeds = _seeds(total, p)
+        centroid = _centroid_scores(x, seeds, example_rows, mean, p)
+        neighbour = _neighbour_scores(x, seeds, p)
+        residual = _residual_scores(x, seeds, keyword, mean, p) * p.residual
+        total = (p.keyword * keyword + p.example * example + p.centroid * centroid
+                 + p.neighbour * neighbour - generic - residual)
+        if around is not None:
+            # Blend with the neighbours' scores where a fact has neighbours.
+            blend = p.context * (np.asarray(around.sum(axis=1)).ravel() > 0)[:, np.newaxis]
+            total = (1.0 - blend) * total + blend * (around @ total)
+        log.debug("round: %d facts seeded", sum(len(m) for m in seeds))
+    return Scores(keys, keyword, example, centroid, neighbour, total)
 
 
 def section_scores(facts: Sequence[Fact], sections: Sequence[SectionSpec],
