@@ -198,6 +198,16 @@ def add_field(parent: BaseOxmlElement, instruction: str, placeholder: str) -> Ba
     return field
 
 
+# Children of w:pPr that the schema puts after w:pBdr, in order.
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
 def add_bottom_border(paragraph: BaseOxmlElement, size: int = 6, space: int = 4) -> None:
     """Draw a single rule under the ``w:p`` element ``paragraph``.
 
@@ -213,14 +223,23 @@ def add_bottom_border(paragraph: BaseOxmlElement, size: int = 6, space: int = 4)
         f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="{size}" w:space="{space}" '
         f'w:color="auto"/></w:pBdr>'
     )
-    # w:pBdr comes after keepNext/keepLines/pageBreakBefore/framePr/widowControl/numPr/suppress*.
-    successors = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr")
-    for tag in successors:
+    for tag in _PPR_AFTER_PBDR:
         found = ppr.find(qn(tag))
         if found is not None:
             found.addprevious(border)
             return
     ppr.append(border)
+
+
+# Children of w:settings that the schema puts after w:footnotePr, in order; Word
+# rejects a settings part whose children are out of order. (Word 2010+
+# extension elements such as w14:docId come after all of these.)
+_SETTINGS_AFTER_FOOTNOTE_PR = (
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
 
 
 def ensure_footnote_pr(settings: BaseOxmlElement) -> None:
@@ -232,18 +251,16 @@ def ensure_footnote_pr(settings: BaseOxmlElement) -> None:
         + "".join(f'<w:footnote w:id="{i}"/>' for i in SEPARATOR_IDS)
         + "</w:footnotePr>"
     )
-    successors: Iterable[str] = getattr(settings, "_tag_seq", ())
-    after = False
-    for tag in successors:
-        if tag == "w:footnotePr":
-            after = True
-            continue
-        if after:
-            found = settings.find(qn(tag))
-            if found is not None:
-                found.addprevious(pr)
-                return
-    settings.append(pr)
+    for tag in _SETTINGS_AFTER_FOOTNOTE_PR:
+        found = settings.find(qn(tag))
+        if found is not None:
+            found.addprevious(pr)
+            return
+    extension = settings.xpath("./*[not(self::w:*)]")
+    if extension:
+        extension[0].addprevious(pr)
+    else:
+        settings.append(pr)
 
 
 # --- reference document -------------------------------------------------------
