@@ -1,0 +1,639 @@
+"""Cleaning: keep article prose, keep every other line out of the sentence stream.
+
+Cleaning is line-based. Each source's text is cut into physical lines; a
+paragraph broken mid-sentence across lines is joined back into one unit. Every
+unit is then judged, first on its own (captions and photo credits, copyright
+and translation notices, bylines, navigation, stand-alone dates), then in the
+context of its article (the headline and its repeats, subheads, lines repeated
+verbatim) and finally against the whole coverage: a line whose content words
+the other sources and the rest of its own article do not share is a teaser for
+an unrelated story and is dropped as off-topic. What survives is prose.
+
+Every dropped line is kept, with its kind and a human reason, so
+``briefgen inspect`` can show what was left out and why. The small line
+detectors here (:func:`credit_outlet`, :func:`find_date`,
+:func:`is_headline_like`) are also used by :mod:`briefgen.ingest` to infer
+metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefgen.model import Line, Source
+from briefgen.text import content_terms, normalize
+
+__all__ = [
+    "CleanResult",
+    "clean",
+    "clean_source",
+    "credit_outlet",
+    "ends_sentence",
+    "find_date",
+    "is_headline_like",
+    "judge_line",
+]
+
+# --------------------------------------------------------------------------
+# Small line detectors
+# --------------------------------------------------------------------------
+
+_TERMINAL = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$|[\"\u201d\u00bb]$")
+_CONTINUES = re.compile(r"^[a-z\u00e0-\u00ff,;:)\]\u2013\u2014-]")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends the way a sentence ends (full stop, ?, !, closing quote)."""
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def _nwords(text: str) -> int:
+    return len(text.split())
+
+
+def is_headline_like(text: str) -> bool:
+    """A short line that reads as a title: no closing full stop, 2 to 30 words."""
+    t = text.strip()
+    n = _nwords(t)
+    if n < 2 or n > 30 or len(t) > 220:
+        return False
+    if t.endswith("?") or t.endswith("!"):
+        return n <= 20
+    if t.endswith(":") and n >= 6:
+        return False
+    if n > 22 and sum(w[:1].isupper() for w in t.split()) < n / 2:
+        return False
+    return not ends_sentence(t) and not t.endswith(",")
+
+
+# ---- dates ---------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE_PATTERNS = (
+    re.compile(rf"(?i)\b{_MON}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*[\ub144\u5e74]\s*(?P<m>\d{1,2})\s*[\uc6d4\u6708]\s*(?P<day>\d{1,2})\s*[\uc77c\u65e5]"),
+    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?"
+_DATE_LEFTOVER = re.compile(
+    rf"(?i)\b(?:{_WEEKDAY}|published|updated|posted|last|modified|created|on|at|date|time|am|pm|a\.m\.|p\.m\.|"
+    r"[a-z]{2,4}t|utc|gmt|kst|jst|edt|est|pdt|pst|cet|cest|bst)\b|\d{1,2}:\d\d(?::\d\d)?|[\s,|:/.\-\u2013\u2014()]+"
+)
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first calendar date written in ``text``.
+
+    Returns:
+        ``(iso_date, start, end)`` for the first valid date found, or ``None``.
+    """
+    best: tuple[str, int, int] | None = None
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            month = _MONTHS[g["mon"].lower()[:3]] if g.get("mon") else int(g["m"])
+            try:
+                iso = _dt.date(int(g["year"]), month, int(g["day"])).isoformat()
+            except ValueError:
+                continue
+            if best is None or m.start() < best[1]:
+                best = (iso, m.start(), m.end())
+            break
+    return best
+
+
+def _is_date_line(text: str) -> bool:
+    found = find_date(text)
+    if found is None:
+        return False
+    rest = text[: found[1]] + " " + text[found[2]:]
+    return not _DATE_LEFTOVER.sub(" ", rest).strip()
+
+
+# ---- credits, copyright, notices -----------------------------------------
+
+_COPYRIGHT = re.compile(
+    r"(?i)^\W{0,3}(?:copyright\b|\u00a9|\u24d2|\(c\)\s*(?:\d{4}|[a-z]))|\ball rights reserved\b"
+    r"|\bprohibits? (?:its|the|our) content\b|\b(?:may|must) not be (?:re)?(?:published|broadcast|rewritten|"
+    r"redistributed|reproduced)\b|\bunauthori[sz]ed (?:reproduction|redistribution)\b"
+    r"|\bwithout (?:prior )?(?:written )?(?:consent|permission)\b.*\b(?:reproduc|redistribut|reprint|copy)"
+    r"|(?:reproduc|redistribut|reprint)\w* (?:is |are )?(?:strictly )?(?:prohibited|forbidden)"
+    r"|\ubb34\ub2e8\s*(?:\uc804\uc7ac|\ubc30\ud3ec)|\u8ee2\u8f09\u7981\u6b62"
+)
+_NOTICE = re.compile(
+    r"(?i)\b(?:this|the) (?:article|story|content|text|report) (?:has been|was|is|were) (?:\w+ )?"
+    r"(?:translated|machine[- ]translated|generated|produced|updated|corrected|originally published)\b"
+    r"|\btranslated (?:by|with|using) (?:an? )?(?:ai|machine|artificial intelligence|google)\b"
+    r"|\bshare your feedback\b|\bcontributed to this (?:report|story|article)\b"
+    r"|^\W{0,3}(?:correction|clarification|editor'?s note)\s*[:\uff1a]"
+    r"|\bfor (?:the )?(?:latest|more) (?:news|updates|stories)\b.*\b(?:visit|follow|subscribe)"
+    r"|\bthis (?:article|story|post) (?:may )?contains? affiliate links\b"
+)
+_SOURCE_CREDIT = re.compile(
+    r"^\W{0,2}[\[(\u3010]?\s*(?P<tag>\ucd9c\ucc98|source|sources|\u51fa\u5178|\u51fa\u5904)\s*[\])\u3011:\uff1a]\s*(?P<who>.{2,80})$",
+    re.IGNORECASE,
+)
+_COPY_OWNER = re.compile(
+    r"(?i)(?:copyright|\u00a9|\u24d2|\(c\))\s*(?:\(c\)\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<who>[A-Z\u00c0-\uffff][\w&.'\u2019 -]{1,60}?)(?=\s*(?:[.,;|]|\ball rights\b|\bprohibit|\bmay not\b|"
+    r"\bis\b|\bwww\.|$))"
+)
+_DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/?$")
+_WIRE = {
+    "AP": "Associated Press",
+    "AFP": "Agence France-Presse",
+    "UPI": "United Press International",
+}
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*"
+    r"\((?P<who>[A-Z][\w&.' -]{1,30})\)\s*(?:[-\u2013\u2014]|--)"
+)
+
+
+def credit_outlet(line: str, *, last: bool = False) -> str | None:
+    """The publisher a credit, copyright or dateline names, if ``line`` is one.
+
+    Args:
+        line: One line of article text.
+        last: The line is the article's final line, where a bare site name
+            ("AloJapan.com") or domain credits the publisher.
+
+    Returns:
+        The outlet as printed (wire abbreviations spelled out), or ``None``.
+    """
+    t = line.strip()
+    m = _SOURCE_CREDIT.match(t)
+    if m:
+        return m.group("who").strip(" .")
+    if _COPYRIGHT.search(t):
+        m2 = _COPY_OWNER.search(t)
+        if m2:
+            who = m2.group("who").strip(" .,")
+            if who and not who.lower().startswith(("all rights", "the content")):
+                return who
+    m3 = _DATELINE.match(t)
+    if m3:
+        who = m3.group("who").strip()
+        return _WIRE.get(who, who)
+    if last and _nwords(t) <= 4 and not ends_sentence(t):
+        d = _DOMAIN.match(t)
+        if d or re.search(r"(?i)\.(?:com|net|org|co\.\w\w|kr|jp|uk|news)\b", t):
+            return t.strip("/ ")
+    return None
+
+
+# ---- captions and photo credits ------------------------------------------
+
+_CAPTION_END = re.compile(
+    r"(?:(?:^|[\s.,;)\]])/\s*(?:courtesy of\s+)?[A-Z\u00c0-\uffff][\w&.'\u2019 -]{0,38}[\w.]"
+    r"|\b(?:(?:pool|file|staff|handout|ap|afp|reuters|epa|yonhap|xinhua|kyodo|getty)\s+)?"
+    r"(?:photo|photograph|picture|image|video)s?\s*"
+    r"(?:by|:|credit:?|courtesy(?: of)?|provided by)\s+[^.]{2,60}"
+    r"|\((?:photo|image|pictured|file|ap photo|afp|reuters|epa|getty|yonhap|courtesy|source)[^()]{0,80}\)"
+    r"|\[(?:photo|image|courtesy|source)[^\[\]]{0,80}\])\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_ANY = re.compile(
+    r"\b(?:Getty Images|AFP via Getty|Shutterstock|EPA-EFE|REUTERS/[A-Z]|AP Photo/|Yonhap Photo|"
+    r"[Pp]hoto [Cc]ourtesy|[Pp]hoto [Cc]redit|Bloomberg via Getty|NurPhoto|Anadolu via)\b"
+)
+_CAPTION_START = re.compile(
+    r"(?i)^\W{0,2}(?:file photo|photo|photos|image|images|caption|pictured|video|graphic|illustration"
+    r"|\(?(?:from )?(?:left|right|top|above|below|clockwise)\)?)\s*[:(\u2014\u2013|]|^(?:photo|image)\s*=",
+)
+_CREDIT_ONLY = re.compile(
+    r"(?i)^\W{0,2}(?:(?:photo|image|photograph|picture|video)s?\s*(?:by|:|credit)?\s*)?"
+    r"(?:[\w.' -]{0,40}/\s*)?(?:getty images|shutterstock|ap|afp|reuters|epa(?:-efe)?|yonhap|xinhua|kyodo|"
+    r"news1|newsis|bloomberg|handout|pool)(?:\s*(?:photo|images?))?\W{0,2}$"
+)
+_GLUED_NUMBER = re.compile(r"^\d{1,3}(?=[A-Z])")
+
+
+# ---- navigation, bylines, markers -----------------------------------------
+
+_NAV_EXACT = frozenset(
+    """
+    comments|comment|copied title and url|copy link|link copied|copy url|share|share this
+    share this article|share this story|share on facebook|share on twitter|share on x|share via email
+    tweet|email|print|print this
+    advertisement|advertisements|ad|sponsored|sponsored content|paid content|related|related articles
+    related stories|related news|related content|related topics|more stories|more news|more on this story
+    most popular|most popular articles|most read|most viewed|most shared|popular now|trending|trending now
+    top stories|latest news|latest|latest stories|recommended|recommended for you|recommended stories
+    editor's picks|editors' picks|you may also like|you might also like|read more|read next|up next|see also
+    more from|next article|previous article|next story|previous story|back to top|skip to content
+    skip to main content|skip navigation|menu|main menu|home|search|subscribe|subscribe now|sign in|sign up
+    log in|login|log out|register|newsletter|newsletters|close|accept|accept all|accept cookies|reject all
+    manage cookies|cookie settings|cookie policy|privacy policy|privacy|terms of use|terms of service|terms
+    contact us|about us|tags|topics|check out our content|check out other tags|listen to this article
+    listen|watch|video|videos|photos|gallery|photo gallery|enlarge this image|toggle caption|hide caption
+    view comments|show comments|leave a comment|post a comment|add a comment|join the conversation
+    add to favorites|save|saved|bookmark|font size|text size|translate|language|english|more|loading
+    continue reading|read full article|read the full story|view full article|open in app|get the app
+    follow|follow us|like|reply|report|opinion|news|world|politics|business|sports|entertainment
+    facebook|twitter|x|linkedin|whatsapp|telegram|reddit|instagram|youtube|kakaotalk|line
+    """.replace("\n", "|").split("|")
+)
+_NAV_EXACT = frozenset(x.strip() for x in _NAV_EXACT) - {""}
+_NAV_PREFIX = re.compile(
+    r"(?i)^\W{0,3}(?:(?:related|read more|read also|also read|see also|more|watch|listen|watch live"
+    r"|more on this|recommended|trending|popular|top stories|latest|opinion|explainer|analysis|live"
+    r"|breaking|tags?|topics?"
+    r"|keywords?|categor(?:y|ies)|filed under|sections?|share)\s*[:\uff1a|\u00bb\u203a>]"
+    r"|(?:sign up|subscribe|follow us|follow (?:\w+ ){1,3}on|like us on|find us on|download (?:the|our)"
+    r"|click here|tap here|get the latest|get our|join (?:our|the)|we use cookies|this (?:site|website) uses"
+    r"|by continuing to|by using this (?:site|website)|support (?:our|independent|quality) journalism"
+    r"|already a subscriber|create (?:a|your) (?:free )?account|log ?in to|to continue reading"
+    r"|you have \d+ free"
+    r"|you(?:'ve| have) reached|enable javascript|please enable|your browser|share (?:this|on|via)"
+    r"|check out|don'?t miss|more from|more stories from|more news from|read (?:the )?(?:full|original)"
+    r"|have a (?:news )?tip|send us|contact (?:the )?(?:reporter|author|newsroom)|advertisement\b))"
+)
+_NAV_TOKEN = re.compile(r"^[\W\d]*$")
+_LINK_ONLY = re.compile(r"^\W{0,2}(?:\[[^\]]{1,200}\]\([^)]+\)\W{0,2})+$|^(?:https?://|www\.)\S+$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|story by|words by|reported by|text by)\s*:?\s+[A-Z\u00c0-\u024f][\w.'\u2019-]*"
+    r"(?:[\s,&|]+[\w.'\u2019@-]+){0,12}$",
+    re.IGNORECASE,
+)
+_BYLINE_WIRE = re.compile(r"(?i)^\W?(?:additional )?(?:reporting|writing|editing|compiled|research) by\b")
+_ROLE = re.compile(
+    r"(?i)\b(?:staff (?:writer|reporter)|correspondent|senior reporter|reporter|editor|columnist|contributor"
+    r"|bureau chief|news desk|newsroom)s?\b"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ANGLE = re.compile(r"^<[^<>]{2,80}>$")
+# Markdown headings and the box/triangle marks Korean and Japanese outlets set before subheads.
+_MARKER_SUBHEAD = re.compile(
+    r"^\s*(?:#{1,6}\s|[\u25c7\u25c6\u25a0\u25a1\u25b2\u25b3\u25b6\u25ba\u25cf\u25cb\u2605\u2606\u3010])"
+)
+_MARKER_NOTE = re.compile(r"^\s*[\u203b*]\s*\S")
+
+
+def judge_line(text: str) -> tuple[str, str] | None:
+    """Judge one line on its own, without context.
+
+    Returns:
+        ``(kind, reason)`` if the line is page furniture (caption, credit,
+        boilerplate, navigation, byline, date), else ``None`` (it may be
+        prose, a headline or a subhead; context decides).
+    """
+    t = text.strip()
+    if not t:
+        return ("boilerplate", "empty line")
+    low = normalize(t).strip(" :|>\u00bb\u203a-\u2013\u2014\u2022\u00b7")
+    n = _nwords(t)
+    if _COPYRIGHT.search(t):
+        return ("credit", "copyright notice")
+    if _NOTICE.search(t):
+        return ("boilerplate", "publisher's notice")
+    if _SOURCE_CREDIT.match(t) and n <= 12:
+        return ("credit", "source credit")
+    if _MARKER_NOTE.match(t) and n <= 40 and not t.startswith("*" * 2):
+        return ("boilerplate", "note marked \u203b")
+    if low in _NAV_EXACT or (_NAV_TOKEN.match(t) and len(t) < 40):
+        return ("navigation", f"page navigation \u201c{t[:40]}\u201d")
+    if re.sub(r"[\d\s()]+$", "", low) in _NAV_EXACT and n <= 4:
+        return ("navigation", f"page navigation \u201c{t[:40]}\u201d")
+    if _NAV_PREFIX.match(t):
+        return ("navigation", f"link or prompt \u201c{t[:40]}\u201d")
+    if _LINK_ONLY.match(t):
+        return ("navigation", "bare link")
+    if _DOMAIN.match(t):
+        return ("credit", "site name")
+    if _BYLINE_WIRE.match(t):
+        return ("byline", "wire credit line")
+    if (_BYLINE.match(t) and n <= 14 and not ends_sentence(t.rstrip(".") + "x")) or _ANGLE.match(t):
+        return ("byline", "byline")
+    if n <= 14 and (_EMAIL.search(t) or (_ROLE.search(t) and n <= 8 and not ends_sentence(t))):
+        return ("byline", "byline")
+    if _is_date_line(t):
+        return ("date", "stand-alone date")
+    body = _GLUED_NUMBER.sub("", t)
+    if _CREDIT_ONLY.match(body) and n <= 8:
+        return ("credit", "photo credit")
+    if _CAPTION_END.search(body) and n >= 3:
+        return ("caption", "photo caption (ends with a credit)")
+    if _CAPTION_ANY.search(body) or _CAPTION_START.match(body):
+        return ("caption", "photo caption")
+    return None
+
+
+# --------------------------------------------------------------------------
+# Units: physical lines, broken paragraphs joined
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    text: str
+    kind: str | None = None
+    reason: str = ""
+    terms: frozenset[str] = frozenset()
+
+
+def _physical_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        seg = m.group(0)
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        lead = len(seg) - len(seg.lstrip())
+        spans.append((m.start() + lead, m.start() + lead + len(stripped)))
+    return spans
+
+
+_OPEN_ANGLE_TAIL = re.compile(r"\s*<[^<>]{0,20}$")
+_CLOSE_ANGLE_LINE = re.compile(r"^[^<>]{1,80}>$")
+
+
+def _units(text: str) -> tuple[list[_Unit], list[_Unit]]:
+    """Cut ``text`` into units; returns ``(units, split_bylines)``."""
+    spans = _physical_lines(text)
+    extra: list[_Unit] = []
+    # A byline in angle brackets split over two lines ("... ago. <K" / "-Gonggam Name>").
+    fixed: list[tuple[int, int]] = []
+    skip = False
+    for i, (s, e) in enumerate(spans):
+        if skip:
+            skip = False
+            continue
+        line = text[s:e]
+        m = _OPEN_ANGLE_TAIL.search(line)
+        if m and i + 1 < len(spans) and _CLOSE_ANGLE_LINE.match(text[spans[i + 1][0]:spans[i + 1][1]]):
+            cut = s + m.start()
+            lt = s + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            nxt_end = spans[i + 1][1]
+            extra.append(_Unit(lt, nxt_end, text[lt:nxt_end], "byline", "byline (split over two lines)"))
+            if cut > s:
+                fixed.append((s, cut))
+            skip = True
+            continue
+        fixed.append((s, e))
+    units: list[_Unit] = []
+    for s, e in fixed:
+        line = text[s:e]
+        if units and units[-1].kind is None:
+            prev = units[-1]
+            if (
+                not ends_sentence(prev.text)
+                and not prev.text.endswith(":")
+                and _CONTINUES.match(line)
+                and judge_line(line) is None
+                and judge_line(prev.text) is None
+            ):
+                prev.end = e
+                prev.text = text[prev.start:e]
+                continue
+        verdict = judge_line(line)
+        unit = _Unit(s, e, line)
+        if verdict:
+            unit.kind, unit.reason = verdict
+        units.append(unit)
+    return units, extra
+
+
+# --------------------------------------------------------------------------
+# Context rules
+# --------------------------------------------------------------------------
+
+_SENT_BREAK = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z0-9]")
+
+
+def _headlines(src: Source, units: list[_Unit]) -> None:
+    """Mark the headline, its repeats, and lines repeated verbatim."""
+    title_key = normalize(src.title) if src.title else ""
+    keys = [normalize(u.text) for u in units]
+    open_units = [u for u in units if u.kind is None]
+    first_open = open_units[0] if open_units else None
+    seen: dict[str, int] = {}
+    for i, (u, key) in enumerate(zip(units, keys, strict=True)):
+        if u.kind is not None:
+            seen.setdefault(key, i)
+            continue
+        if title_key and len(title_key) >= 12 and (
+            key == title_key or (title_key in key and len(key) - len(title_key) <= 25)
+        ):
+            u.kind, u.reason = "headline", "the headline"
+        elif key in seen:
+            u.kind, u.reason = "duplicate", "repeats an earlier line"
+        seen.setdefault(key, i)
+    # A headline-like line printed again, possibly with a tag glued on
+    # ("NorthKorea" + headline, headline + " Policy"), is the headline.
+    for i, u in enumerate(units):
+        if u.kind is not None or not is_headline_like(u.text) or _nwords(u.text) < 3:
+            continue
+        key = keys[i]
+        for j, other in enumerate(units):
+            if j != i and key in keys[j] and len(keys[j]) - len(key) <= 25 and len(key) >= 20:
+                u.kind, u.reason = "headline", "headline (printed more than once)"
+                if other.kind is None or other.kind == "duplicate":
+                    other.kind, other.reason = "headline", "repeats the headline"
+                break
+    has_headline = any(u.kind == "headline" for u in units)
+    if not has_headline and first_open is not None and first_open.kind is None \
+            and is_headline_like(first_open.text):
+        first_open.kind, first_open.reason = "headline", "headline (first line, title-like)"
+
+
+def _sentences(text: str) -> int:
+    return 1 + len(_SENT_BREAK.findall(text))
+
+
+def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
+    """Drop lines whose content words the coverage does not share.
+
+    A line's score is the mean, over its distinct content terms, of the
+    term's support: 1 if its own article uses the term more than ``window``
+    lines away, else the share of the other sources that use it. Teasers for
+    unrelated stories score near 0, article prose well above. Only lines where
+    pages put "more stories" boxes are judged: above the headline, and blocks
+    of low-scoring lines at the top or bottom of the article. A single
+    low-scoring line inside an article is prose on a side topic and stays.
+    """
+    n_src = len(per_source)
+    src_terms: list[set[str]] = []
+    for units in per_source:
+        for u in units:
+            if u.kind is None:
+                u.terms = frozenset(content_terms(u.text))
+        src_terms.append(set().union(*(u.terms for u in units)) if units else set())
+    df: dict[str, int] = {}
+    for terms in src_terms:
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+    for si, units in enumerate(per_source):
+        own_terms = src_terms[si]
+        cand = [i for i, u in enumerate(units) if u.kind is None and len(u.terms) >= 4]
+        scores: dict[int, float] = {}
+        for i in cand:
+            u = units[i]
+            far: set[str] = set()
+            for j, v in enumerate(units):
+                if abs(i - j) > window and v.kind in (None, "headline"):
+                    far |= v.terms
+            total = 0.0
+            for t in u.terms:
+                if t in far:
+                    total += 1.0
+                elif n_src > 1:
+                    total += (df.get(t, 0) - (1 if t in own_terms else 0)) / (n_src - 1)
+            scores[i] = total / len(u.terms)
+        head = next((i for i, u in enumerate(units) if u.kind == "headline"), -1)
+        for run in _low_runs(cand, scores):
+            at_edge = run[0] == cand[0] or run[-1] == cand[-1]
+            mean = sum(scores[i] for i in run) / len(run)
+            lowest = min(scores[i] for i in run)
+            for i in run:
+                above_headline = i < head and scores[i] < _OFF_TOP
+                if above_headline or (at_edge and len(run) >= 2 and mean < _OFF_MEAN and lowest < _OFF_MIN):
+                    units[i].kind = "offtopic"
+                    where = "above the headline" if above_headline else "in a block at the article's edge"
+                    units[i].reason = (
+                        f"off-topic {where}: shares little with the coverage (score {scores[i]:.2f})"
+                    )
+
+
+def _low_runs(cand: list[int], scores: dict[int, float]) -> list[list[int]]:
+    """Maximal runs of consecutive candidate lines scoring under ``_OFF_RUN``."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i in cand:
+        if scores[i] < _OFF_RUN:
+            current.append(i)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+# Off-topic thresholds on the support score (see ``_offtopic``): lines above
+# the headline must reach _OFF_TOP; a block of two or more lines at the top or
+# bottom of an article, each under _OFF_RUN, goes when its mean is under
+# _OFF_MEAN and one of its lines is under _OFF_MIN. Calibrated on the seeds
+# and on DUC 2003 newswire (bench/clean.py).
+_OFF_TOP = 0.35
+_OFF_RUN = 0.30
+_OFF_MEAN = 0.25
+_OFF_MIN = 0.15
+
+
+def _subheads(units: list[_Unit]) -> None:
+    """Title-like lines inside the article, and one-line summaries above a paragraph."""
+    open_lens = [_nwords(u.text) for u in units if u.kind is None]
+    median = statistics.median(open_lens) if open_lens else 0
+    for u in units:
+        if u.kind is not None:
+            continue
+        if _MARKER_SUBHEAD.match(u.text):
+            u.kind, u.reason = "subhead", "subhead (marked)"
+        elif is_headline_like(u.text):
+            u.kind, u.reason = "subhead", "subhead (title-like line)"
+        elif re.match(r"^\*\*[^*]+\*\*$", u.text.strip()):
+            u.kind, u.reason = "subhead", "subhead (bold line)"
+    # One-sentence summary lines set above long paragraphs (magazine-style
+    # subheads): short, alone, and restated by the paragraphs that follow.
+    if median < 45:
+        return
+    for i, u in enumerate(units):
+        if u.kind is not None or _sentences(u.text) > 1:
+            continue
+        n = _nwords(u.text)
+        nxt = [v for v in units[i + 1:] if v.kind is None][:2]
+        if n > 32 or not nxt or _nwords(nxt[0].text) < 2 * n:
+            continue
+        terms = set(content_terms(u.text))
+        after = set().union(*(set(content_terms(v.text)) for v in nxt))
+        if terms and len(terms & after) / len(terms) >= 0.55:
+            u.kind, u.reason = "subhead", "subhead (one-line summary of the paragraph below)"
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """What cleaning kept and what it left out.
+
+    Attributes:
+        blocks: For each source id, the prose blocks kept, in text order
+            (``Line`` kind ``"prose"``, offsets into ``Source.text``).
+        dropped: Every unit kept out, in source and text order, with its
+            kind and reason.
+        lines: For each source id, every unit judged (prose and dropped) in
+            text order: the article's structure as cleaning saw it.
+    """
+
+    blocks: dict[str, tuple[Line, ...]] = field(default_factory=dict)
+    dropped: tuple[Line, ...] = ()
+    lines: dict[str, tuple[Line, ...]] = field(default_factory=dict)
+
+    def prose(self, source_id: str) -> str:
+        """The kept prose of one source, blocks separated by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks.get(source_id, ()))
+
+    def headings(self, source_id: str) -> tuple[Line, ...]:
+        """The headline and subheads of one source, kept as structure."""
+        return tuple(ln for ln in self.lines.get(source_id, ()) if ln.kind in ("headline", "subhead"))
+
+
+def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
+    units, extra = _units(src.text)
+    _headlines(src, units)
+    return units, extra
+
+
+def clean(sources: Sequence[Source]) -> CleanResult:
+    """Split every source into prose blocks and dropped lines.
+
+    The off-topic rule compares each line with the whole batch, so clean all
+    sources about one event together.
+
+    Args:
+        sources: The sources of one briefing.
+
+    Returns:
+        A :class:`CleanResult` with the prose blocks per source and every
+        dropped line with its reason.
+    """
+    judged = [_judge_source(src) for src in sources]
+    _offtopic([units for units, _ in judged])
+    for units, _ in judged:
+        _subheads(units)
+    blocks: dict[str, tuple[Line, ...]] = {}
+    lines: dict[str, tuple[Line, ...]] = {}
+    dropped: list[Line] = []
+    for src, (units, extra) in zip(sources, judged, strict=True):
+        all_lines = []
+        for u in sorted([*units, *extra], key=lambda v: v.start):
+            kind = u.kind or "prose"
+            all_lines.append(Line(src.id, u.start, u.end, src.text[u.start:u.end], kind, u.reason))
+        lines[src.id] = tuple(all_lines)
+        blocks[src.id] = tuple(ln for ln in all_lines if ln.kind == "prose")
+        dropped.extend(ln for ln in all_lines if ln.kind != "prose")
+    return CleanResult(blocks=blocks, dropped=tuple(dropped), lines=lines)
+
+
+def clean_source(source: Source) -> CleanResult:
+    """Clean one source on its own (the off-topic rule then sees only its article)."""
+    return clean([source])
