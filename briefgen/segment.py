@@ -325,9 +325,9 @@ def _line_cuts(text: str) -> list[int]:
             if _words_in(line) <= 3 and _words_in(next_line) <= 3 and next_line[-1:] not in ".!?,;:":
                 cuts.append(m.start())
             continue
-        if text.count("\n", m.start(), m.end()) >= 2:  # a paragraph break
-            cuts.append(m.start())
-        elif line[-1] not in ",;:-\u2013\u2014/&+" and not (width and len(line) >= 0.7 * width):
+        paragraph_break = text.count("\n", m.start(), m.end()) >= 2
+        continues = line[-1] in ",;:-\u2013\u2014/&+" or (width and len(line) >= 0.7 * width)
+        if paragraph_break or not continues:
             cuts.append(m.start())
     return cuts
 
@@ -413,7 +413,7 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int]) -> list[int]:
         nxt = _next_start(text, end)
         if nxt >= len(text) or not (text[nxt].isupper() or text[nxt] in _OPENERS):
             continue
-        word = text[nxt : nxt + 20].lstrip(_OPENERS).split(None, 1)[0] if nxt < len(text) else ""
+        word = (text[nxt : nxt + 20].lstrip(_OPENERS).split(None, 1) or [""])[0]
         if word.rstrip(".,;:").lower() in rules.not_after_time:
             continue
         i = bisect_left(cuts, m.start())
