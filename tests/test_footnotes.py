@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 from conftest import ROOT
@@ -99,3 +100,37 @@ def test_empty_text_runs_still_make_a_valid_note() -> None:
     notes = Footnotes.of(document)
     n = notes.add(document.add_paragraph("A."), ["", "x"])
     assert notes.get(n) is not None and notes.get(n).text == "x"  # type: ignore[union-attr]
+
+
+def test_reference_with_separators_numbered_as_libreoffice_does(tmp_path: Path) -> None:
+    """LibreOffice writes the separators as ids 0 and 1; new notes must not reuse them."""
+    document = docx.Document()
+    Footnotes.of(document)
+    part = next(p for p in document.part.package.iter_parts() if isinstance(p, FootnotesPart))
+    root = part.footnotes_element
+    for note, new_id in zip(root.findall(f"{W}footnote"), ("0", "1"), strict=True):
+        note.set(f"{W}id", new_id)
+    settings = document.settings.element
+    settings.remove(settings.find(f"{W}footnotePr"))
+    path = tmp_path / "lo.docx"
+    document.save(str(path))
+    again = docx.Document(str(path))
+    notes = Footnotes.of(again)
+    assert notes.add(again.add_paragraph("A."), ["first"]) == 2
+    files = saved(again)
+    ids = [n.get(f"{W}id") for n in etree.fromstring(files["word/footnotes.xml"]).findall(f"{W}footnote")]
+    assert ids == ["0", "1", "2"]
+    pr = etree.fromstring(files["word/settings.xml"]).find(f"{W}footnotePr")
+    assert [n.get(f"{W}id") for n in pr] == ["0", "1"]
+
+
+def test_part_without_separators_gets_them() -> None:
+    document = docx.Document()
+    Footnotes.of(document)
+    part = next(p for p in document.part.package.iter_parts() if isinstance(p, FootnotesPart))
+    for note in list(part.footnotes_element):
+        part.footnotes_element.remove(note)
+    notes = Footnotes.of(document)
+    assert notes.add(document.add_paragraph("A."), ["x"]) == 1
+    kinds = [(n.get(f"{W}id"), n.get(f"{W}type")) for n in part.footnotes_element]
+    assert kinds == [("-1", "separator"), ("0", "continuationSeparator"), ("1", None)]

@@ -108,7 +108,8 @@ class Footnotes:
         if part is None:
             part = FootnotesPart.default(doc_part.package)
             doc_part.relate_to(part, RT.FOOTNOTES)
-        oxml.ensure_footnote_pr(document.settings.element)
+        part.footnotes_element.ensure_separators()
+        oxml.ensure_footnote_pr(document.settings.element, part.footnotes_element.separator_ids())
         text_style, ref_style = _ensure_styles(document)
         link = _style_id(document, LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
         return cls(part, text_style, ref_style, link)

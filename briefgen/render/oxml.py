@@ -81,6 +81,18 @@ class CT_Footnotes(BaseOxmlElement):
         """An id above every id in use, and at least 1."""
         return max([n.note_id for n in self.notes] + [0]) + 1
 
+    def separator_ids(self) -> list[int]:
+        """Ids of the separator and continuation separator notes."""
+        return [n.note_id for n in self.notes if n.note_type != "normal"]
+
+    def ensure_separators(self) -> None:
+        """Add Word's separator notes (ids -1 and 0) if the part has none."""
+        if self.separator_ids():
+            return
+        defaults = parse_xml(default_footnotes_xml())
+        for i, note in enumerate(defaults.xpath("./w:footnote")):
+            self.insert(i, note)
+
     def remove_normal_notes(self) -> None:
         """Drop every real note, keeping the separators."""
         for note in self.notes:
@@ -242,13 +254,18 @@ _SETTINGS_AFTER_FOOTNOTE_PR = (
 )
 
 
-def ensure_footnote_pr(settings: BaseOxmlElement) -> None:
-    """Make ``w:settings`` list the separator notes in ``w:footnotePr``, as Word writes it."""
+def ensure_footnote_pr(settings: BaseOxmlElement, separator_ids: Iterable[int] = SEPARATOR_IDS) -> None:
+    """Make ``w:settings`` list the separator notes in ``w:footnotePr``, as Word writes it.
+
+    Args:
+        settings: The ``w:settings`` element.
+        separator_ids: Ids of the separator notes in the footnotes part.
+    """
     if settings.find(qn("w:footnotePr")) is not None:
         return
     pr = parse_xml(
         f'<w:footnotePr {nsdecls("w")}>'
-        + "".join(f'<w:footnote w:id="{i}"/>' for i in SEPARATOR_IDS)
+        + "".join(f'<w:footnote w:id="{int(i)}"/>' for i in separator_ids)
         + "</w:footnotePr>"
     )
     for tag in _SETTINGS_AFTER_FOOTNOTE_PR:
