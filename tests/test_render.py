@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -15,14 +16,18 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import ROOT, make_fact, make_source
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from briefgen.config import load_template
 from briefgen.model import Briefing, Conflict, ConflictSide, MemoHeader, Section, Sentence, Skipped
 from briefgen.render import FORMATS, docx_bytes, html_text, json_text, markdown_text, render
 from briefgen.render.layout import clean_text, layout
+from briefgen.render.markdown import escape as md_escape
 
 GOLDEN = ROOT / "tests" / "golden"
+TEMPLATE = load_template("default")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 
@@ -289,6 +294,30 @@ def test_control_characters_are_cleaned_not_fatal() -> None:
     assert footnote_texts(data) == {1: "[1] Outlet, “Headline”, 2026-01-13."}
     assert "Tokyo and Seoul agreed on trade." in markdown_text(briefing)
     assert clean_text("a\tb\n c\x7f") == "a b c"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(min_size=1, max_size=60))
+def test_any_text_renders_cleaned_in_every_format(text: str) -> None:
+    fact = make_fact(text, ("s1",), "f1", "economy")
+    src = make_source("s1", outlet=text, title=text)
+    briefing = Briefing(header=MemoHeader(text, text), bluf=(), sources=(src,),
+                        sections=(Section("economy", "Economy", (fact,)),), template=TEMPLATE)
+    cleaned = clean_text(text)
+    paras = body_paragraphs(docx_bytes(briefing))
+    assert ("ListBullet", cleaned) in paras
+    assert f"<li>{html.escape(cleaned, quote=False)}<sup>" in html_text(briefing)
+    assert f"- {md_escape(cleaned)}[^1]" in markdown_text(briefing)
+    # JSON keeps the model's text; only lone surrogates, which UTF-8 cannot hold, are replaced.
+    data = json.loads(render(briefing, "json").decode("utf-8"))
+    assert data["sections"][0]["facts"][0]["text"] == re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+def test_sources_list_links_urls_in_the_body() -> None:
+    data = docx_bytes(seed_briefing())
+    document = docx.Document(io.BytesIO(data))
+    entry = next(p for p in document.paragraphs if p.text.startswith("Yonhap News Agency"))
+    assert [h.url for h in entry.hyperlinks] == ["https://en.yna.co.kr/view/AEN20260114"]
 
 
 def test_default_template_when_briefing_has_none() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 from typing import Any
 
 from briefgen.model import Briefing
@@ -12,6 +13,8 @@ from briefgen.model import Briefing
 __all__ = ["SCHEMA_VERSION", "briefing_dict", "json_text"]
 
 SCHEMA_VERSION = 1
+# Lone surrogates (from undecodable input) cannot be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _plain(value: Any) -> Any:
@@ -21,6 +24,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, float) and not math.isfinite(value):
         return None
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
     return value
 
 
