@@ -36,6 +36,7 @@ __all__ = [
     "find_date",
     "is_headline_like",
     "judge_line",
+    "photo_credit",
 ]
 
 # --------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def credit_outlet(line: str, *, last: bool = False) -> str | None:
 # ---- captions and photo credits ------------------------------------------
 
 _CAPTION_END = re.compile(
-    r"(?:(?:^|[\s.,;)\]])/\s*(?:courtesy of\s+)?[A-Z\u00c0-\uffff][\w&.'\u2019 -]{0,38}[\w.]"
+    r"(?:(?:^|[\s.,;)\]])/\s*(?:courtesy of\s+)?(?-i:[A-Z\u00c0-\uffff][\w&.'\u2019 -]{0,38}[\w.])"
     r"|\b(?:(?:pool|file|staff|handout|ap|afp|reuters|epa|yonhap|xinhua|kyodo|getty)\s+)?"
     r"(?:photo|photograph|picture|image|video)s?\s*"
     r"(?:by|:|credit:?|courtesy(?: of)?|provided by)\s+[^.]{2,60}"
@@ -220,6 +221,25 @@ _CREDIT_ONLY = re.compile(
     r"news1|newsis|bloomberg|handout|pool)(?:\s*(?:photo|images?))?\W{0,2}$"
 )
 _GLUED_NUMBER = re.compile(r"^\d{1,3}(?=[A-Z])")
+_PHOTO_CREDIT = re.compile(
+    r"(?:(?:^|[\s.,;)])/\s*|\b(?:pool |file )?photo by\s+)"
+    r"(?P<who>(?-i:[A-Z])[\w&.'\u2019 -]{0,38}[\w])\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def photo_credit(line: str) -> str | None:
+    """The agency a photo caption credits ("... / News1", "Pool photo by Yonhap"), if any.
+
+    Photos "courtesy of" someone are borrowed, so they name no one here.
+    """
+    t = _GLUED_NUMBER.sub("", line.strip())
+    if judge_line(t) is None or _nwords(t) < 4:
+        return None
+    m = _PHOTO_CREDIT.search(t)
+    if m is None or m.group("who").lower().startswith("courtesy"):
+        return None
+    return m.group("who").strip()
 
 
 # ---- navigation, bylines, markers -----------------------------------------
@@ -420,8 +440,6 @@ def _headlines(src: Source, units: list[_Unit]) -> None:
     """Mark the headline, its repeats, and lines repeated verbatim."""
     title_key = normalize(src.title) if src.title else ""
     keys = [normalize(u.text) for u in units]
-    open_units = [u for u in units if u.kind is None]
-    first_open = open_units[0] if open_units else None
     seen: dict[str, int] = {}
     for i, (u, key) in enumerate(zip(units, keys, strict=True)):
         if u.kind is not None:
@@ -446,10 +464,6 @@ def _headlines(src: Source, units: list[_Unit]) -> None:
                 if other.kind is None or other.kind == "duplicate":
                     other.kind, other.reason = "headline", "repeats the headline"
                 break
-    has_headline = any(u.kind == "headline" for u in units)
-    if not has_headline and first_open is not None and first_open.kind is None \
-            and is_headline_like(first_open.text):
-        first_open.kind, first_open.reason = "headline", "headline (first line, title-like)"
 
 
 def _sentences(text: str) -> int:
@@ -537,7 +551,12 @@ _OFF_MIN = 0.15
 
 
 def _subheads(units: list[_Unit]) -> None:
-    """Title-like lines inside the article, and one-line summaries above a paragraph."""
+    """The headline if none was found yet, title-like lines inside the article,
+    and one-line summaries above a paragraph."""
+    if not any(u.kind == "headline" for u in units):
+        first = next((u for u in units if u.kind is None), None)
+        if first is not None and is_headline_like(first.text):
+            first.kind, first.reason = "headline", "headline (first line, title-like)"
     open_lens = [_nwords(u.text) for u in units if u.kind is None]
     median = statistics.median(open_lens) if open_lens else 0
     for u in units:

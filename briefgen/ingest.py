@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 import tomllib
 import yaml
 
-from briefgen.clean import credit_outlet, find_date, is_headline_like
+from briefgen.clean import credit_outlet, find_date, is_headline_like, photo_credit
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped, Source
 from briefgen.text import normalize
@@ -423,7 +423,8 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
 
     The outlet comes from a credit or copyright line ("Copyright (c) Yonhap News
     Agency ...", "[출처] ...(www.korea.kr)"), a wire dateline ("SEOUL (AP) --"),
-    or a trailing site name ("AloJapan.com"); the title from a headline-like
+    or a trailing site name ("AloJapan.com"), else from the file name, else
+    from the commonest photo credit ("... / News1"); the title from a headline-like
     line at the top (preferring one printed twice); the date from a
     stand-alone date line or a dateline. Whatever is still missing comes from
     the file name (``outlet-2026-01-13-slug.txt``) or the URL.
@@ -471,7 +472,17 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
     if "date" not in meta and m:
         with contextlib.suppress(ValueError):
             meta["date"] = _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    meta.setdefault("outlet", name_outlet or "Unknown outlet")
+    if "outlet" not in meta:
+        credits = [c for c in (photo_credit(line) for line in lines) if c]
+        if name_outlet:
+            meta["outlet"] = name_outlet
+        elif credits:
+            # Outlets credit their own photographers most: the commonest credit.
+            meta["outlet"] = max(credits, key=lambda c: (credits.count(c), -credits.index(c)))
+        elif origin not in ("-", "stdin"):
+            stem = Path(urlsplit(origin).path).stem
+            meta["outlet"] = stem.capitalize() if stem.islower() else stem
+    meta.setdefault("outlet", "Unknown outlet")
     meta.setdefault("title", name_title)
     return meta
 
