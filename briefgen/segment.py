@@ -53,7 +53,9 @@ _ORTHO_MID_LC = 1 << 5
 
 _CLOSERS = "\"')]}\u2019\u201d\u00bb"
 _OPENERS = "\"'([{\u2018\u201c\u00ab"
+_NAME_PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le ten ter van von".split())
 _QUOTES_OPEN = "\"'\u2018\u201c\u00ab"
+_DOUBLE_OPEN = "\"\u201c"
 _OPEN_ONLY = "\u2018\u201c\u00ab([{"
 _TERMINAL = ".!?\u2026"
 # Characters that mark a list item or a subhead at the start of a sentence.
@@ -73,7 +75,7 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 # An ellipsis: three or more dots, spaced (". . .") or not ("..."), or U+2026.
 _ELLIPSIS = re.compile(r"\.(?: \.){2,}|\.{3,}|\u2026+")
 # Sentences glued together without a space: "world.Today", "1,000.That".
-_GLUED = re.compile(r"(?<=[a-z0-9])[.!?]+(?=[A-Z][a-z])")
+_GLUED = re.compile(r"(?<=[a-z0-9])[.!?]+(?=[\"\u201c\u201d]?[A-Z][a-z])")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
 # Line breaks, with the white space around them.
 _BREAK = re.compile(r"\n\s*")
@@ -128,8 +130,18 @@ class _Splitter:
         if before == ".":
             return True
         after = _FIRST_TOKEN.match(text, nxt)
-        follower = _PUNKT_NONWORD.split(after.group(0).lstrip(_OPENERS))[0] if after else ""
-        return _punkt_decision(self.punkt, before, follower or (after.group(0) if after else ""))
+        raw = after.group(0) if after else ""
+        follower = _PUNKT_NONWORD.split(raw.lstrip(_OPENERS))[0]
+        if _punkt_decision(self.punkt, before, follower or raw):
+            return True
+        # An abbreviation (not a title, not an initial) before an opening
+        # double quote and a capital: 'Paribas Asia Equity Ltd. "PAL is ...'.
+        return (
+            raw[:1] in _DOUBLE_OPEN
+            and follower[:1].isupper()
+            and len(before) > 2
+            and _bare(before) not in self.rules.titles
+        )
 
 
 @lru_cache(maxsize=8192)
@@ -195,8 +207,11 @@ def _starts_lower(text: str, pos: int) -> bool:
     ch = text[pos]
     if not ch.islower():
         return False
-    head = text[pos : pos + 12]
-    return not any(c.isupper() for c in head[1:].split(" ", 1)[0])
+    head = text[pos : pos + 24].split(None, 2)
+    if not head or any(c.isupper() for c in head[0][1:]):
+        return False
+    # "da Silva, who leads ...", "van Gogh painted ...": a name particle
+    return not (head[0] in _NAME_PARTICLES and len(head) > 1 and head[1][:1].isupper())
 
 
 # ---------------------------------------------------------------------------
@@ -275,9 +290,14 @@ def _glued_cuts(text: str, rules: _Rules) -> list[int]:
     """Cuts between sentences printed without a space ("Tuesday.Mr. Smith").
 
     Tokens that look like URLs or e-mail addresses ("Jane.Doe@example.com")
-    are left alone, as is a glued abbreviation ("Mr.Smith").
+    are left alone, as is a glued abbreviation ("Mr.Smith"). A straight
+    double quote between the two sentences ('businessmen."But') goes with the
+    sentence it opens or closes, judged by how many quotes precede it on its
+    line.
     """
     cuts = []
+    quotes: list[int] | None = None
+    newlines: list[int] = []
     for m in _GLUED.finditer(text):
         token = _token_before(text, m.start())
         rest = _FIRST_TOKEN.match(text, m.end())
@@ -286,7 +306,18 @@ def _glued_cuts(text: str, rules: _Rules) -> list[int]:
             continue
         if len(token) < 2 or _bare(token) in rules.abbreviations:
             continue
-        cuts.append(m.end())
+        end = m.end()
+        quote = text[end] if end < len(text) else ""
+        if quote == "\u201d":
+            end += 1
+        elif quote == '"':
+            if quotes is None:  # built once, only for text that needs it
+                quotes = [q.start() for q in re.finditer('"', text)]
+                newlines = [n.start() for n in re.finditer("\n", text)]
+            line_start = newlines[bisect_left(newlines, end) - 1] if bisect_left(newlines, end) else -1
+            if (bisect_left(quotes, end) - bisect_left(quotes, line_start)) % 2:
+                end += 1  # an odd count before it: this quote closes
+        cuts.append(end)
     return cuts
 
 
@@ -411,7 +442,7 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int]) -> list[int]:
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
         nxt = _next_start(text, end)
-        if nxt >= len(text) or not (text[nxt].isupper() or text[nxt] in _OPENERS):
+        if nxt >= len(text) or not _starts_sentence(text, nxt) or text[nxt].isdigit():
             continue
         word = (text[nxt : nxt + 20].lstrip(_OPENERS).split(None, 1) or [""])[0]
         if word.rstrip(".,;:").lower() in rules.not_after_time:
