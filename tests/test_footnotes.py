@@ -8,6 +8,8 @@ from pathlib import Path
 
 import docx
 from conftest import ROOT
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.part import PartFactory
 from lxml import etree
 
 from briefgen.render.footnotes import Footnotes, FootnotesPart
@@ -134,3 +136,25 @@ def test_part_without_separators_gets_them() -> None:
     assert notes.add(document.add_paragraph("A."), ["x"]) == 1
     kinds = [(n.get(f"{W}id"), n.get(f"{W}type")) for n in part.footnotes_element]
     assert kinds == [("-1", "separator"), ("0", "continuationSeparator"), ("1", None)]
+
+
+def test_part_opened_before_registration_is_upgraded_not_duplicated() -> None:
+    buf = io.BytesIO()
+    document = docx.Document(str(REFERENCE))
+    Footnotes.of(document).add(document.add_paragraph("A."), ["one ", ("link", "https://example.org/y")])
+    document.save(buf)
+    registered = PartFactory.part_type_for.pop(CT.WML_FOOTNOTES)
+    try:
+        generic = docx.Document(io.BytesIO(buf.getvalue()))
+    finally:
+        PartFactory.part_type_for[CT.WML_FOOTNOTES] = registered
+    notes = Footnotes.of(generic)
+    assert [n.text for n in notes] == ["one link"]
+    assert notes.add(generic.add_paragraph("B."), ["two"]) == 2
+    out = io.BytesIO()
+    generic.save(out)
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        assert names.count("word/footnotes.xml") == 1
+        assert b"https://example.org/y" in z.read("word/_rels/footnotes.xml.rels")
+        assert b"two" in z.read("word/footnotes.xml")

@@ -20,7 +20,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import PartFactory
+from docx.opc.part import Part, PartFactory
 from docx.oxml.parser import parse_xml
 from docx.parts.story import StoryPart
 from docx.shared import Pt
@@ -99,12 +99,16 @@ class Footnotes:
         """The footnotes of ``document``, created on first use."""
         doc_part = document.part
         part: FootnotesPart | None = None
-        for rel in doc_part.rels.values():
+        for rel_id, rel in list(doc_part.rels.items()):
             if rel.reltype == RT.FOOTNOTES and not rel.is_external:
                 target = rel.target_part
-                if isinstance(target, FootnotesPart):
-                    part = target
-                    break
+                if not isinstance(target, FootnotesPart):
+                    # Opened before this module registered the part class.
+                    target = _upgrade(target)
+                    del doc_part.rels[rel_id]
+                    doc_part.load_rel(RT.FOOTNOTES, target, rel_id)
+                part = target
+                break
         if part is None:
             part = FootnotesPart.default(doc_part.package)
             doc_part.relate_to(part, RT.FOOTNOTES)
@@ -158,6 +162,16 @@ class Footnotes:
         self._element.append(note)
         oxml.add_note_reference(paragraph._p, note_id, self._ref_style)
         return note_id
+
+
+def _upgrade(generic: Part) -> FootnotesPart:
+    """A :class:`FootnotesPart` holding a generic part's XML and relationships."""
+    part = cast(FootnotesPart, FootnotesPart.load(generic.partname, CT.WML_FOOTNOTES, generic.blob,
+                                                   generic.package))
+    for rel_id, rel in generic.rels.items():
+        target = rel.target_ref if rel.is_external else rel.target_part
+        part.load_rel(rel.reltype, target, rel_id, rel.is_external)
+    return part
 
 
 def _style_id(document: Document, name: str, kind: WD_STYLE_TYPE) -> str | None:
