@@ -53,7 +53,6 @@ _ORTHO_MID_LC = 1 << 5
 
 _CLOSERS = "\"')]}\u2019\u201d\u00bb"
 _OPENERS = "\"'([{\u2018\u201c\u00ab"
-_NAME_PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le ten ter van von".split())
 _QUOTES_OPEN = "\"'\u2018\u201c\u00ab"
 _DOUBLE_OPEN = "\"\u201c"
 _OPEN_ONLY = "\u2018\u201c\u00ab([{"
@@ -97,6 +96,7 @@ class _Rules:
     time: frozenset[str]
     not_after_time: frozenset[str]
     prepositions: frozenset[str]
+    particles: frozenset[str]
 
 
 class _NewsPunkt(PunktSentenceTokenizer):
@@ -167,6 +167,7 @@ def _splitter() -> _Splitter:
         time=frozenset(raw["time"]),
         not_after_time=frozenset(raw["not_after_time"]),
         prepositions=frozenset(raw["prepositions"]),
+        particles=frozenset(raw["particles"]),
     )
     return _Splitter(punkt=_NewsPunkt(params), rules=rules)
 
@@ -202,7 +203,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return i < len(text) and (text[i].isupper() or text[i].isdigit())
 
 
-def _starts_lower(text: str, pos: int) -> bool:
+def _starts_lower(text: str, pos: int, particles: frozenset[str] = frozenset()) -> bool:
     """True if the word at ``pos`` starts lower-case and is not camel-cased ("iPhone")."""
     ch = text[pos]
     if not ch.islower():
@@ -211,7 +212,7 @@ def _starts_lower(text: str, pos: int) -> bool:
     if not head or any(c.isupper() for c in head[0][1:]):
         return False
     # "da Silva, who leads ...", "van Gogh painted ...": a name particle
-    return not (head[0] in _NAME_PARTICLES and len(head) > 1 and head[1][:1].isupper())
+    return not (head[0] in particles and len(head) > 1 and head[1][:1].isupper())
 
 
 # ---------------------------------------------------------------------------
@@ -246,7 +247,7 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
     ch = text[nxt]
     if ch in ",;:":
         return False
-    if not paragraph_break and _starts_lower(text, nxt):
+    if not paragraph_break and _starts_lower(text, nxt, rules.particles):
         return False
     # "...?" Kim asked. / "...!" President Lee said.
     return not (
