@@ -255,6 +255,14 @@ def test_memo_order_and_styles() -> None:
     assert numbered[-1] == "notes/empty.txt — Not used: no usable text"
 
 
+def test_sections_follow_template_order_and_empty_ones_are_left_out() -> None:
+    b = seed_briefing()
+    shuffled = (b.sections[3], replace(b.sections[1], facts=()), b.sections[0], b.sections[2])
+    headings = [t for s, t in body_paragraphs(docx_bytes(replace(b, sections=shuffled))) if s == "Heading1"]
+    assert headings == ["Bottom line up front", "History", "Security", "Ceremony", "Where sources differ",
+                        "Sources"]
+
+
 def test_paragraph_style_and_intro_from_template() -> None:
     template = load_template("default")
     specs = tuple(replace(s, style="paragraphs", intro="What was agreed.") if s.key == "economy" else s

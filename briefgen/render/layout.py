@@ -228,8 +228,9 @@ def _spec(template: Template, key: str) -> SectionSpec | None:
 def layout(briefing: Briefing) -> MemoLayout:
     """Lay out ``briefing`` as the memo every writer prints.
 
-    Order: bottom line up front, the sections in briefing (template) order,
-    where sources differ, then the numbered sources with the inputs not used.
+    Order: bottom line up front, the sections in template order (sections
+    without facts are left out), where sources differ, then the numbered
+    sources followed by the inputs not used.
     """
     template = briefing.template or load_template("default")
     b = _Builder(briefing, template)
@@ -252,7 +253,8 @@ def layout(briefing: Briefing) -> MemoLayout:
     if briefing.bluf:
         heading(template.bluf.title)
         blocks.extend(b.fact(f, "bullet") for f in briefing.bluf)
-    for section in briefing.sections:
+    order = {spec.key: i for i, spec in enumerate(template.sections)}
+    for section in sorted(briefing.sections, key=lambda sec: order.get(sec.key, len(order))):
         if not section.facts:
             continue
         spec = _spec(template, section.key)
