@@ -21,6 +21,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.shared import Cm, Pt, RGBColor
 
 from briefgen.render import oxml
@@ -47,7 +48,11 @@ STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 def _strip_package(document: Document) -> None:
-    """Drop the thumbnail, custom XML and Word 2010 style copy python-docx ships."""
+    """Drop the thumbnail, custom XML and Word 2010 style copy python-docx ships.
+
+    The extended properties, which claim a Word for Mac wrote the file, are
+    replaced by a minimal part naming briefgen.
+    """
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
@@ -55,6 +60,12 @@ def _strip_package(document: Document) -> None:
     for rel_id, rel in list(document.part.rels.items()):
         if rel.reltype == RT.CUSTOM_XML or rel.reltype.endswith("/stylesWithEffects"):
             del document.part.rels[rel_id]
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            old = rel.target_part
+            app = Part(old.partname, old.content_type, oxml.app_properties_xml(AUTHOR), package)
+            del package.rels[rel_id]
+            package.load_rel(RT.EXTENDED_PROPERTIES, app, rel_id)
 
 
 def _paragraph_style(document: Document, name: str, size: float, *, bold: bool = False,

@@ -24,6 +24,7 @@ __all__ = [
     "CT_Footnotes",
     "SEPARATOR_IDS",
     "add_bottom_border",
+    "app_properties_xml",
     "add_field",
     "add_hyperlink",
     "add_note_reference",
@@ -363,3 +364,16 @@ def drop_styles_links(styles: BaseOxmlElement) -> None:
 def mark_builtin(style: BaseOxmlElement) -> None:
     """Drop ``w:customStyle`` so Word treats the style as its built-in one."""
     style.attrib.pop(qn("w:customStyle"), None)
+
+
+def app_properties_xml(application: str) -> bytes:
+    """A minimal ``docProps/app.xml`` naming the application that wrote the file."""
+    name = ref_attr(application).replace(">", "&gt;")
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Template>Normal.dotm</Template><Application>{name}</Application><DocSecurity>0</DocSecurity>"
+        "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode("utf-8")
