@@ -376,4 +376,4 @@ def app_properties_xml(application: str) -> bytes:
         f"<Template>Normal.dotm</Template><Application>{name}</Application><DocSecurity>0</DocSecurity>"
         "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-    ).encode("utf-8")
+    ).encode()
