@@ -24,7 +24,6 @@ is vectorised with scipy sparse matrices, so it scales to 100,000 facts.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -88,7 +87,7 @@ class Params:
     context: float = 0.2
     window: int = 1
     rounds: int = 2
-    max_seeds: int = 256
+    max_seeds: int = 64
     neighbours: int = 3
     place_min: float = 0.3
     place_margin: float = 0.1
@@ -121,12 +120,9 @@ def _vocabulary(docs: Sequence[Sequence[str]]) -> dict[str, int]:
 
 def _counts(docs: Sequence[Sequence[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
     """Raw term counts, one row a document; terms outside ``vocab`` are ignored."""
-    indptr = [0]
-    indices: list[int] = []
-    for doc in docs:
-        ids = [vocab[t] for t in doc if t in vocab]
-        indices.extend(ids)
-        indptr.append(len(indices))
+    kept = [[vocab[t] for t in doc if t in vocab] for doc in docs]
+    indptr = np.concatenate([[0], np.cumsum([len(ids) for ids in kept])]).astype(np.int64)
+    indices = np.fromiter((i for ids in kept for i in ids), dtype=np.int64, count=int(indptr[-1]))
     data = np.ones(len(indices), dtype=np.float64)
     m = sparse.csr_matrix((data, indices, indptr), shape=(len(docs), len(vocab)))
     m.sum_duplicates()
@@ -159,33 +155,40 @@ _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "de"})
 _NAME = "^"
 
 
-def _tagged_terms(text: str) -> list[str]:
+def _tagged_terms(text: str, memo: dict[str, str]) -> list[str]:
     """Content terms as :func:`content_terms` gives them, name words marked with ``^``.
 
     A word is part of a name when it is capitalised and so is a word next to it
     (possibly across "of", "for", "and", "the"): "National Security Office",
-    "Asia-Pacific Economic Cooperation", "Trade Minister Don Farrell".
+    "Asia-Pacific Economic Cooperation", "Trade Minister Don Farrell". A
+    sentence's first word joins a name only when the very next word is
+    capitalised ("Exports of Australian lithium" is no name). ``memo`` maps a
+    word to its term ("" for a stop word), shared across one run's facts.
     """
     toks = words(text)
+    n = len(toks)
     caps = [t[:1].isupper() for t in toks]
-
-    def linked(i: int, step: int) -> bool:
-        j = i + step
-        # A sentence's first word is capitalised anyway: it joins a name only
-        # when the very next word is capitalised too ("Exports of Australian
-        # lithium" is no name).
-        if 0 <= j < len(toks) and toks[j].lower() in _NAME_LINKS and toks[j][:1].islower() and min(i, j) > 0:
-            j += step
-        return 0 <= j < len(toks) and caps[j]
-
     out: list[str] = []
     for i, tok in enumerate(toks):
-        terms = content_terms(tok)
-        if not terms:
+        term = memo.get(tok)
+        if term is None:
+            found = content_terms(tok)
+            term = memo[tok] = found[0] if found else ""
+        if not term:
             continue
-        name = caps[i] and (linked(i, -1) or linked(i, 1))
-        out.extend(_NAME + t if name else t for t in terms)
+        if caps[i] and ((i + 1 < n and caps[i + 1]) or (i > 0 and caps[i - 1]) or _linked(toks, caps, i)):
+            out.append(_NAME + term)
+        else:
+            out.append(term)
     return out
+
+
+def _linked(toks: Sequence[str], caps: Sequence[bool], i: int) -> bool:
+    """Whether capitalised word ``i`` reaches another across one linking word ("Ministry of Defense")."""
+    for link, other in ((i - 1, i - 2), (i + 1, i + 2)):
+        if min(i, link, other) > 0 and other < len(toks) and caps[other] and toks[link] in _NAME_LINKS:
+            return True
+    return False
 
 
 def _phrases(sections: Sequence[SectionSpec]) -> tuple[list[tuple[str, bool]], sparse.csr_matrix]:
@@ -215,23 +218,31 @@ def _phrases(sections: Sequence[SectionSpec]) -> tuple[list[tuple[str, bool]], s
 def _phrase_hits(docs: Sequence[Sequence[str]], phrases: Sequence[tuple[str, bool]]) -> sparse.csr_matrix:
     """Binary fact-by-phrase matrix: which keyword phrases each fact contains.
 
-    One regular expression over the space-joined tagged terms, longest phrases
+    Scans each fact's tagged terms left to right, trying the longest phrase
     first, so a phrase claims its words before any shorter keyword inside it.
     """
-    if not phrases:
-        return sparse.csr_matrix((len(docs), 0))
-    mark = re.escape(_NAME)
-    alternatives = []
-    for i, (phrase, in_names) in sorted(enumerate(phrases), key=lambda e: (-e[1][0].count(" "),
-                                                                          -len(e[1][0]), e[0])):
-        prefix = f"{mark}?" if in_names else ""
-        body = " ".join(prefix + re.escape(t) for t in phrase.split(" "))
-        alternatives.append(f"(?P<p{i}>{body})")
-    pattern = re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
+    starts: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+    for idx, (phrase, in_names) in enumerate(phrases):
+        terms = tuple(phrase.split(" "))
+        starts.setdefault(terms[0], []).append((terms, idx, in_names))
+    for cands in starts.values():
+        cands.sort(key=lambda c: (-len(c[0]), c[1]))
     rows: list[int] = []
     cols: list[int] = []
     for r, doc in enumerate(docs):
-        found = {int(m.lastgroup[1:]) for m in pattern.finditer(" ".join(doc)) if m.lastgroup}
+        found: set[int] = set()
+        free = 0  # first position not yet claimed by a phrase
+        for i in [i for i, t in enumerate(doc) if t.removeprefix(_NAME) in starts]:
+            if i < free:
+                continue
+            for terms, idx, in_names in starts[doc[i].removeprefix(_NAME)]:
+                span = doc[i:i + len(terms)]
+                if len(span) == len(terms) and all(
+                    t == want or (in_names and t == _NAME + want) for t, want in zip(span, terms, strict=True)
+                ):
+                    found.add(idx)
+                    free = i + len(terms)
+                    break
         rows.extend([r] * len(found))
         cols.extend(sorted(found))
     data = np.ones(len(rows), dtype=np.float64)
@@ -372,7 +383,8 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     if n == 0 or k == 0:
         empty = np.zeros((n, k))
         return Scores(keys, empty, empty.copy(), empty.copy(), empty.copy(), empty.copy())
-    tagged = [_tagged_terms(f.text) for f in facts]
+    memo: dict[str, str] = {}
+    tagged = [_tagged_terms(f.text, memo) for f in facts]
     docs = [[t.removeprefix(_NAME) for t in terms] for terms in tagged]
 
     vocab = _vocabulary(docs)
@@ -404,10 +416,12 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     around = _context(facts, p.window)
     centroid = np.zeros((n, k))
     neighbour = np.zeros((n, k))
-    for _ in range(p.rounds):
+    for round_ in range(p.rounds):
         seeds = _seeds(total, p)
         centroid = _centroid_scores(x, seeds, example_rows, mean, p)
-        neighbour = _neighbour_scores(x, seeds, p)
+        # Neighbours are the costliest score: only the last round needs them.
+        if round_ == p.rounds - 1:
+            neighbour = _neighbour_scores(x, seeds, p)
         residual = _residual_scores(x, seeds, keyword, mean, p) * p.residual
         total = (p.keyword * keyword + p.example * example + p.centroid * centroid
                  + p.neighbour * neighbour - generic - residual)
