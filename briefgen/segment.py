@@ -247,6 +247,10 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
     ch = text[nxt]
     if ch in ",;:":
         return False
+    if prev in ("Q.", "A."):  # interview markers: "Q. What was agreed? A. The two sides ..."
+        before = text[: cut - 2].rstrip()
+        if not before or before[-1] in _TERMINAL + _CLOSERS + "\n":
+            return False
     if not paragraph_break and _starts_lower(text, nxt, rules.particles):
         return False
     # "...?" Kim asked. / "...!" President Lee said.
@@ -353,7 +357,10 @@ def _line_cuts(text: str) -> list[int]:
             continue  # an opening quote cannot end a sentence; after "." Punkt decides
         next_end = breaks[i + 1].start() if i + 1 < len(breaks) else len(text)
         next_line = text[nxt:next_end].strip()
-        if text[nxt].islower():
+        first = text[nxt]
+        if first in ",;:)]}.!?\u201d" or (first == "-" and text[nxt + 1 : nxt + 2].isalpha()):
+            continue  # the next line cannot start a sentence: ", “A unified sound…"
+        if first.islower():
             if _words_in(line) <= 3 and _words_in(next_line) <= 3 and next_line[-1:] not in ".!?,;:":
                 cuts.append(m.start())
             continue
