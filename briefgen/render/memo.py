@@ -44,6 +44,7 @@ AUTHOR = "briefgen"
 #: Stamp for documents whose sources carry no date (never the clock).
 FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
 ZIP_STAMP = (1980, 1, 1, 0, 0, 0)
+FIELD_INDENT = Cm(2.2)
 
 _STYLES = {
     "title": ("Title", WD_STYLE_TYPE.PARAGRAPH),
@@ -114,7 +115,10 @@ class _Writer:
         for i, (label, value) in enumerate(memo.fields):
             p = self.paragraph("field")
             fmt = p.paragraph_format
-            fmt.tab_stops.add_tab_stop(Cm(2.2))
+            fmt.tab_stops.add_tab_stop(FIELD_INDENT)
+            # Hanging indent: a long subject wraps under the value, not the label.
+            fmt.left_indent = FIELD_INDENT
+            fmt.first_line_indent = -FIELD_INDENT
             fmt.space_after = Pt(2)
             p.add_run(f"{label}:").bold = True
             p.add_run(f"\t{value}")
