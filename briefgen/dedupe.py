@@ -1,0 +1,739 @@
+"""Cross-source deduplication: sentences that report one statement become one fact.
+
+Every sentence is reduced to :class:`Terms`: its content words, Porter-stemmed
+and cut to a five-letter prefix, with name spellings folded by
+:func:`briefgen.names.name_key` and a few place-name aliases ("South Korea",
+"ROK" and "Korea" are one term). Two sentences state the same fact when
+:func:`same_fact` says so: no number that one reports contradicts one the other
+reports, and they share enough of their terms and of their word order
+(see :func:`match_score`).
+
+:func:`cluster` finds candidate pairs through an inverted index over each
+sentence's rarest terms (prefix filtering), so it never compares all pairs,
+and merges greedily from the strongest pair down. Two groups merge only when
+most of the pairs across them match, so one sentence that happens to touch two
+statements cannot chain them into one fact.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from briefgen.model import Fact, Sentence, Source
+from briefgen.names import is_syllable, join_name_parts, name_key
+from briefgen.text import STOPWORDS, fold, stem, words
+
+__all__ = [
+    "Terms",
+    "cluster",
+    "independent_groups",
+    "match_score",
+    "same_fact",
+    "similarity",
+    "term_weights",
+    "terms",
+]
+
+log = logging.getLogger(__name__)
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that say who spoke or hold a title: every outlet words them
+# differently, and they say nothing about what was stated.
+_FILLER = _wordset(
+    """
+    said say says saying stated state states told tell added adding noted noting explained
+    emphasized emphasised emphasizing stressed remarked continued responded according
+    announced mr ms president prime minister also however notably particular
+    make makes made making able truly really conduct conducted occasion including
+    such well even
+    """
+)
+
+# A small table of general news paraphrases, applied to lower-case words
+# before stemming.
+_SYNONYMS = {
+    "significant": "meaningful",
+    "substantial": "meaningful",
+    "analysis": "testing",
+    "analyses": "testing",
+    "analyze": "testing",
+    "analyse": "testing",
+    "tests": "testing",
+    "test": "testing",
+    "decided": "agreed",
+    "decide": "agreed",
+    "agreeing": "agreed",
+    "agree": "agreed",
+    "underwater": "undersea",
+    "consultations": "talks",
+    "consultation": "talks",
+    "talk": "talks",
+    "bodies": "remains",
+    "step": "progress",
+    "killed": "died",
+    "kill": "died",
+    "drowned": "died",
+    "die": "died",
+    "deaths": "died",
+    "scams": "fraud",
+    "scam": "fraud",
+    "transnational": "international",
+    "crimes": "crime",
+    "excavated": "discovered",
+    "found": "discovered",
+    "unearthed": "discovered",
+    "simplifying": "simplify",
+    "streamlining": "simplify",
+    "streamline": "simplify",
+    "processes": "procedures",
+    "process": "procedures",
+    "greater": "higher",
+    "heights": "level",
+    "performed": "play",
+    "perform": "play",
+    "played": "play",
+}
+
+# Month and day names are words, not romanised names; abbreviations fold too.
+_CALENDAR = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
+}
+_CALENDAR_WORDS = frozenset(_CALENDAR.values()) | {"may", "monday", "tuesday", "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"}
+
+# Multi-word names that stand for one place, matched on lower-case tokens.
+_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("republic", "of", "korea"), "korea"),
+    (("south", "korea"), "korea"),
+    (("south", "korean"), "korea"),
+    (("north", "korea"), "nkorea"),
+    (("north", "korean"), "nkorea"),
+    (("united", "states"), "us"),
+    (("u.s",), "us"),
+    (("rok",), "korea"),
+    (("dprk",), "nkorea"),
+    (("america",), "us"),
+    (("claimed", "the", "lives", "of"), "died"),
+    (("sino",), "china"),
+    # Capitals standing for their countries, as news copy uses them.
+    (("seoul",), "korea"),
+    (("tokyo",), "japan"),
+    (("beijing",), "china"),
+    (("washington",), "us"),
+    (("pyongyang",), "nkorea"),
+    (("moscow",), "russia"),
+    (("taipei",), "taiwan"),
+)
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SPELLED = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}
+_TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                         "month", "months", "year", "years"})
+_PREFIX = 5
+
+# The same-fact decision (tuned on tests/data/pairs.json; bench/dedupe.py prints the
+# figures): a match_score of at least THRESHOLD with at least _MIN_SHARED shared terms.
+THRESHOLD = 0.52
+_MIN_SHARED = 4
+_LOCAL_WEIGHT = 0.4
+_DEFAULT_IDF = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """What deduplication compares in one sentence.
+
+    Attributes:
+        seq: Folded content terms in sentence order.
+        bag: The same terms as a set.
+        numbers: Quantities stated (not years), each as (value, unit term).
+        speakers: Name keys of whoever the sentence says spoke ("Lee said").
+        lead: For a sentence that opens with a titled person ("President Lee
+            delivers ..."), that person's key and the first content word
+            after the name (its verb); otherwise empty.
+        key: Exact-copy key: the lower-cased letters and digits only.
+    """
+
+    seq: tuple[str, ...]
+    bag: frozenset[str]
+    numbers: frozenset[tuple[str, str]]
+    speakers: frozenset[str]
+    lead: tuple[str, ...]
+    key: str
+
+    @property
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        """Adjacent term pairs: evidence of shared wording, not just shared words."""
+        return frozenset(zip(self.seq, self.seq[1:], strict=False))
+
+
+_TITLES = _wordset(
+    """
+    president prime minister director adviser advisor spokesperson spokesman spokeswoman
+    secretary chancellor governor mayor senator ambassador chairman chairwoman chief king
+    queen mr mrs ms dr lawmaker premier general
+    """
+)
+_REPORTING = _wordset(
+    """
+    said says stated told added noted explained emphasized emphasised stressed remarked
+    responded announced welcomed described proposed praised urged warned insisted argued
+    claimed asserted reiterated
+    """
+)
+
+
+def _raw_tokens(text: str) -> list[tuple[str, bool]]:
+    """Word tokens with given names joined and other hyphenated words split.
+
+    Returns (token, capitalised) pairs; a joined given name keeps its hyphen
+    so :func:`name_key` sees its syllables.
+    """
+    out: list[tuple[str, bool]] = []
+    toks = words(text)
+    i = 0
+    while i < len(toks):
+        w = toks[i]
+        parts = [p for p in re.split(r"[-\u2010\u2011]", w) if p]
+        if len(parts) > 1:
+            if w[0].isupper() and join_name_parts(parts):
+                out.append((w, True))
+            else:
+                out.extend((p, p[0].isupper()) for p in parts)
+            i += 1
+            continue
+        # "Lee Jae Myung": two capitalised syllables after a capitalised
+        # syllable (the surname) are one given name.
+        if (
+            0 < i < len(toks) - 1
+            and w[0].isupper()
+            and toks[i + 1][:1].isupper()
+            and toks[i - 1][:1].isupper()
+            and is_syllable(toks[i - 1])
+            and is_syllable(w)
+            and is_syllable(toks[i + 1])
+        ):
+            out.append((f"{w}-{toks[i + 1]}", True))
+            i += 2
+            continue
+        out.append((w, w[:1].isupper()))
+        i += 1
+    return out
+
+
+def _apply_phrases(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    lower = [t.lower() for t, _ in toks]
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(toks):
+        for phrase, repl in _PHRASES:
+            n = len(phrase)
+            if tuple(lower[i:i + n]) == phrase:
+                out.append((repl, False))
+                i += n
+                break
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+def _number(tok: str) -> str | None:
+    if not _NUMBER.fullmatch(tok):
+        return None
+    return tok.replace(",", "")
+
+
+def _is_year(value: str) -> bool:
+    return value.isdigit() and len(value) == 4 and 1800 <= int(value) <= 2100
+
+
+def _is_name(tok: str, cap: bool) -> bool:
+    low = tok.lower()
+    return cap and low not in STOPWORDS and low not in _TITLES and low not in _FILLER
+
+
+def _speakers(toks: list[tuple[str, bool]]) -> frozenset[str]:
+    """Names next to a reporting verb: "Lee said", "said Lee", "Wi Sung-lack said"."""
+    found: set[str] = set()
+    lower = [t.lower() for t, _ in toks]
+    for i, low in enumerate(lower):
+        if low not in _REPORTING:
+            continue
+        j = i - 1
+        while j >= 0 and lower[j] in ("also", "then", "later", "however"):
+            j -= 1
+        run: list[str] = []
+        while j >= 0 and (toks[j][1] or lower[j] in _TITLES or (lower[j] == "and" and run)):
+            if _is_name(*toks[j]):
+                run.append(name_key(toks[j][0]))
+            j -= 1
+        if not run and i + 1 < len(toks):
+            k = i + 1
+            while k < len(toks) and lower[k] in _TITLES:
+                k += 1
+            while k < len(toks) and _is_name(*toks[k]):
+                run.append(name_key(toks[k][0]))
+                k += 1
+        found.update(run)
+    return frozenset(found)
+
+
+def _lead(toks: list[tuple[str, bool]]) -> tuple[str, ...]:
+    """(person key, verb) when the sentence opens with a titled person, else ()."""
+    i = 0
+    while i < len(toks) and not toks[i][1]:
+        i += 1
+    if i > 1:
+        return ()
+    titled = False
+    person = ""
+    j = i
+    while j < len(toks) and (toks[j][1] or toks[j][0].lower() in ("and",)):
+        low = toks[j][0].lower()
+        if low in _TITLES:
+            titled = True
+        elif titled and not person and _is_name(*toks[j]):
+            person = name_key(toks[j][0])
+        j += 1
+    if not (titled and person):
+        return ()
+    while j < len(toks):
+        low = toks[j][0].lower()
+        if low in _FILLER or low in _REPORTING:
+            return ()
+        if low not in STOPWORDS:
+            return (person, stem(_SYNONYMS.get(low, low))[:_PREFIX])
+        j += 1
+    return ()
+
+
+def _opens_name(toks: list[tuple[str, bool]]) -> bool:
+    """Whether a sentence's first word is a name: "Takaichi welcomed", "Lee and Takaichi"."""
+    if len(toks) < 2:
+        return False
+    nxt, cap = toks[1]
+    return cap or nxt.lower() in _REPORTING or nxt.lower() == "and"
+
+
+def terms(text: str) -> Terms:
+    """Reduce a sentence to what deduplication compares.
+
+    Args:
+        text: One sentence as printed.
+
+    Returns:
+        Its :class:`Terms`.
+    """
+    toks = _apply_phrases(_raw_tokens(fold(text)))
+    seq: list[str] = []
+    pending: list[str] = []
+    numbers: set[tuple[str, str]] = set()
+    for i, (tok, cap) in enumerate(toks):
+        low = tok.lower().replace("'", "")
+        if low.endswith("s") and tok.lower().endswith("'s"):
+            low = low[:-1]
+        value = _number(low)
+        if value is None and low in _SPELLED and i + 1 < len(toks) and toks[i + 1][0].lower() in _TIME_UNITS:
+            value = _SPELLED[low]
+        if value is not None:
+            seq.append("#" + value)
+            if not _is_year(value):
+                pending.append(value)
+            continue
+        if low in STOPWORDS or low in _FILLER or not any(c.isalpha() for c in low):
+            continue
+        low = _CALENDAR.get(low, low) if cap else low
+        if low in _CALENDAR_WORDS:
+            term = low[:_PREFIX]
+        elif cap and (i > 0 or "-" in tok or _opens_name(toks)):
+            term = name_key(tok)[:_PREFIX]
+        else:
+            term = stem(_SYNONYMS.get(low, low))[:_PREFIX]
+        seq.append(term)
+        if pending and not (low.endswith("ly") or low.endswith("ed")):
+            # A quantity's unit is the first content word after it ("88-minute"),
+            # with a coordinated name ("183 Koreans and Japanese").
+            unit = term
+            if i + 2 < len(toks) and toks[i + 1][0].lower() == "and" and toks[i + 2][1]:
+                unit = f"{term}+{name_key(toks[i + 2][0])[:_PREFIX]}"
+            numbers.update((v, unit) for v in pending)
+            pending = []
+    numbers.update((v, "") for v in pending)
+    key = re.sub(r"[^0-9a-z]+", "", fold(text).lower())
+    return Terms(tuple(seq), frozenset(seq), frozenset(numbers), _speakers(toks), _lead(toks), key)
+
+
+def _numbers_clash(a: Terms, b: Terms) -> bool:
+    """Whether the two state different values for a quantity with the same unit."""
+    only_a = a.numbers - b.numbers
+    only_b = b.numbers - a.numbers
+    units_b = {part for _, u in only_b for part in u.split("+") if part}
+    return any(part in units_b for _, u in only_a for part in u.split("+") if part)
+
+
+def _vetoed(a: Terms, b: Terms) -> bool:
+    """Different speakers, different quantities, or a different actor or action."""
+    if a.speakers and b.speakers and not a.speakers & b.speakers:
+        return True
+    if _numbers_clash(a, b):
+        return True
+    if a.lead and b.lead and a.lead != b.lead:
+        return a.lead[1] not in b.bag or b.lead[1] not in a.bag or a.lead[0] != b.lead[0]
+    return False
+
+
+def _weight(idf: Mapping[str, float] | None, term: str) -> float:
+    return 1.0 if idf is None else idf.get(term, _DEFAULT_IDF)
+
+
+def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> float:
+    """Best weighted Dice overlap of ``short`` with any stretch of ``long``.
+
+    A long sentence may carry several statements; this finds the stretch that
+    carries the one the short sentence states.
+    """
+    target = short.bag
+    w_short = sum(_weight(idf, t) for t in target)
+    seq = long.seq
+    span = 2 * len(short.seq) + 2
+    best = 0.0
+    for i in range(len(seq)):
+        if seq[i] not in target:
+            continue
+        seen: set[str] = set()
+        w_window = w_shared = 0.0
+        for j in range(i, min(len(seq), i + span)):
+            t = seq[j]
+            if t in seen:
+                continue
+            seen.add(t)
+            w = _weight(idf, t)
+            w_window += w
+            if t in target:
+                w_shared += w
+                best = max(best, 2 * w_shared / (w_short + w_window))
+    return best
+
+
+def match_score(a: Terms, b: Terms, idf: Mapping[str, float] | None = None) -> float:
+    """How strongly two sentences state one fact, from 0 to 1.
+
+    The score blends the share of the shorter sentence's term weight found in
+    the longer one (a sentence may add detail to a statement) with the best
+    Dice overlap between the shorter sentence and a stretch of the longer one
+    (see :func:`_local_dice`). Terms weigh their inverse document frequency
+    when ``idf`` is given (see :func:`term_weights`), else 1. The score is 0
+    when a veto applies (different speakers, a quantity with two values, a
+    different actor or action) or fewer than four terms are shared, and 1 for
+    copies.
+    """
+    if a.key and a.key == b.key:
+        return 1.0
+    shared = a.bag & b.bag
+    if len(shared) < _MIN_SHARED or _vetoed(a, b):
+        return 0.0
+    short, long = (a, b) if len(a.seq) <= len(b.seq) else (b, a)
+    w_short = sum(_weight(idf, t) for t in short.bag)
+    w_long = sum(_weight(idf, t) for t in long.bag)
+    w_shared = sum(_weight(idf, t) for t in shared)
+    containment = w_shared / min(w_short, w_long)
+    return (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT * _local_dice(short, long, idf)
+
+
+def similarity(a: str, b: str, idf: Mapping[str, float] | None = None) -> float:
+    """Same-fact score of two sentences (see :func:`match_score`)."""
+    return match_score(terms(a), terms(b), idf)
+
+
+def same_fact(a: str, b: str, idf: Mapping[str, float] | None = None) -> bool:
+    """Whether two sentences report the same statement.
+
+    This is the decision :func:`cluster` makes for each pair, there with
+    weights computed from all the sentences it clusters.
+
+    Args:
+        a: One sentence.
+        b: Another sentence.
+        idf: Term weights from the corpus the sentences come from (see
+            :func:`term_weights`); without them every term weighs the same.
+
+    Returns:
+        True when they are copies or close paraphrases stating the same thing
+        (one may add detail) with no contradicting quantity, speaker or action.
+    """
+    return similarity(a, b, idf) >= THRESHOLD
+
+
+def term_weights(texts: Iterable[str | Terms]) -> dict[str, float]:
+    """Smoothed inverse document frequency of every term in ``texts``."""
+    docs = [t if isinstance(t, Terms) else terms(t) for t in texts]
+    df = Counter(x for d in docs for x in d.bag)
+    n = len(docs)
+    return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+
+
+def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    toks = [w.lower() for w in words(text)]
+    return {tuple(toks[i:i + n]) for i in range(max(0, len(toks) - n + 1))}
+
+
+def independent_groups(sources: Sequence[Source], threshold: float = 0.5) -> dict[str, int]:
+    """Group sources whose texts are near-copies of one another.
+
+    Two articles are copies when at least ``threshold`` of the shorter one's
+    word 5-shingles appear in the other (a wire story reprinted, perhaps with
+    a paragraph added or cut).
+
+    Returns:
+        Each source id mapped to a group number; copies share a number.
+    """
+    parent = list(range(len(sources)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    sh = [_shingles(s.text) for s in sources]
+    for i in range(len(sources)):
+        for j in range(i + 1, len(sources)):
+            small = min(len(sh[i]), len(sh[j]))
+            if small and len(sh[i] & sh[j]) / small >= threshold:
+                parent[find(j)] = find(i)
+    return {s.id: find(i) for i, s in enumerate(sources)}
+
+
+# --- clustering -----------------------------------------------------------
+
+# Candidate pairs: one sentence's rarest terms (its probe) meet at least
+# _PROBE_SHARED terms of the other. Terms in more than _MAX_POSTINGS sentences
+# (or a share _MAX_SHARE of them, if larger) never probe: they say too little.
+_PROBE_SHARE = 0.6
+_PROBE_MIN = 4
+_PROBE_SHARED = 2
+_MAX_POSTINGS = 200
+_MAX_SHARE = 0.002
+_BLOCK = 4096
+
+_PRONOUNS = _wordset("he she it they this that these those his her its their we i")
+
+
+def _candidates(feats: Sequence[Terms], df: Mapping[str, int]) -> list[tuple[int, int]]:
+    """Pairs (i < j) worth scoring, found without comparing all pairs.
+
+    Every sentence probes with its rarest terms; a pair is a candidate when
+    one side's probe terms meet at least two terms of the other side. Since a
+    match needs the shorter sentence's distinctive terms in the longer one,
+    this finds a short statement inside a long sentence too. The counting is
+    a sparse matrix product (probe matrix by term matrix), done in row blocks.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    n = len(feats)
+    cap = max(_MAX_POSTINGS, int(_MAX_SHARE * n))
+    vocab: dict[str, int] = {}
+    p_rows: list[int] = []
+    p_cols: list[int] = []
+    a_rows: list[int] = []
+    a_cols: list[int] = []
+    for i, f in enumerate(feats):
+        for t in f.bag:
+            a_rows.append(i)
+            a_cols.append(vocab.setdefault(t, len(vocab)))
+        size = max(_PROBE_MIN, math.ceil(_PROBE_SHARE * len(f.bag)))
+        for t in sorted(f.bag, key=lambda t: (df[t], t))[:size]:
+            if df[t] <= cap:
+                p_rows.append(i)
+                p_cols.append(vocab[t])
+    if not n or not p_rows:
+        return []
+    shape = (n, len(vocab))
+    probe = sparse.csr_matrix((np.ones(len(p_rows), dtype=np.int32), (p_rows, p_cols)), shape=shape)
+    full = sparse.csr_matrix((np.ones(len(a_rows), dtype=np.int32), (a_rows, a_cols)), shape=shape)
+    full_t = full.T.tocsr()
+    found: set[tuple[int, int]] = set()
+    for lo in range(0, n, _BLOCK):
+        prod = (probe[lo:lo + _BLOCK] @ full_t).tocoo()
+        keep = (prod.data >= _PROBE_SHARED) & (prod.row + lo != prod.col)
+        for i, j in zip((prod.row[keep] + lo).tolist(), prod.col[keep].tolist(), strict=True):
+            found.add((i, j) if i < j else (j, i))
+    return sorted(found)
+
+
+class _Scorer:
+    """Pair decisions with weights from the whole batch, cached per pair."""
+
+    def __init__(self, feats: Sequence[Terms], idf: Mapping[str, float]) -> None:
+        self.feats = feats
+        self.idf = idf
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def score(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in self.cache:
+            self.cache[key] = match_score(self.feats[i], self.feats[j], self.idf)
+        return self.cache[key]
+
+    def same(self, i: int, j: int) -> bool:
+        return self.score(i, j) >= THRESHOLD
+
+
+def _clarity_penalty(text: str) -> float:
+    """How badly a sentence reads on its own, for choosing a representative."""
+    toks = words(text)
+    penalty = 0.0
+    first = text.lstrip()[:1]
+    if not first or not (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018"):
+        penalty += 1.0  # a fragment: starts lower-case or with stray punctuation
+    if toks and toks[0].lower() in _PRONOUNS:
+        penalty += 0.5
+    if not text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", "\u2019")):
+        penalty += 0.5
+    if len(toks) < 6:
+        penalty += 0.5
+    elif len(toks) > 45:
+        penalty += 0.25
+    return penalty
+
+
+def _representative(members: list[int], texts: Sequence[str], scorer: _Scorer) -> int:
+    """The member that states the shared statement most completely and clearly.
+
+    Central members (matching the others best) state the common core; a
+    compound sentence that adds other statements scores lower, and so does a
+    fragment or a sentence opening with a pronoun.
+    """
+    if len(members) == 1:
+        return members[0]
+
+    def merit(i: int) -> tuple[float, int]:
+        others = [scorer.score(i, j) for j in members if j != i]
+        return (sum(others) / len(others) - 0.3 * _clarity_penalty(texts[i]), -i)
+
+    return max(members, key=merit)
+
+
+def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fact]:
+    """Merge sentences that report one statement into facts.
+
+    Every sentence lands in exactly one fact. Copies always merge; paraphrases
+    merge when :func:`same_fact` holds, with term weights computed over the
+    whole batch. A group grows only when most pairs across the two groups
+    match, so a sentence touching two statements cannot chain them together.
+
+    Args:
+        sentences: The sentences of every source.
+        sources: The sources, in the order facts should cite them.
+
+    Returns:
+        Facts "f1", "f2", ... in order of their earliest member (source
+        order, then sentence index). Each fact's text is its representative
+        sentence, verbatim; its sentences start with the representative.
+    """
+    rank = {s.id: i for i, s in enumerate(sources)}
+    order = sorted(
+        range(len(sentences)),
+        key=lambda k: (rank.get(sentences[k].source_id, len(rank)), sentences[k].source_id,
+                       sentences[k].index, k),
+    )
+    sents = [sentences[k] for k in order]
+    texts = [s.text for s in sents]
+    feats = [terms(t) for t in texts]
+    df = Counter(t for f in feats for t in f.bag)
+    n = len(feats)
+    idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    scorer = _Scorer(feats, idf)
+
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        if ra > rb:
+            ra, rb = rb, ra
+        parent[rb] = ra
+        members[ra].extend(members.pop(rb))
+
+    # Copies first: identical letters and digits merge unconditionally.
+    by_key: dict[str, int] = {}
+    for i, f in enumerate(feats):
+        if f.key in by_key:
+            union(by_key[f.key], i)
+        else:
+            by_key[f.key] = i
+
+    edges = []
+    for i, j in _candidates(feats, df):
+        if find(i) == find(j):
+            continue
+        sc = scorer.score(i, j)
+        if sc >= THRESHOLD:
+            edges.append((-sc, i, j))
+    edges.sort()
+    log.debug("%d sentences, %d matching pairs", n, len(edges))
+
+    for _, i, j in edges:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        # Distinct texts only: copies of one sentence vote once.
+        a = _distinct(members[ri], feats)
+        b = _distinct(members[rj], feats)
+        votes = sum(scorer.same(x, y) for x in a for y in b)
+        if 2 * votes > len(a) * len(b):
+            union(ri, rj)
+
+    groups = independent_groups(sources)
+    facts: list[Fact] = []
+    for root in sorted(members, key=lambda r: min(members[r])):
+        mem = sorted(members[root])
+        rep = _representative(_distinct(mem, feats), texts, scorer)
+        ordered = [rep] + [m for m in mem if m != rep]
+        srcs = sorted({sents[m].source_id for m in mem}, key=lambda sid: (rank.get(sid, len(rank)), sid))
+        independent = len({groups.get(sid, sid) for sid in srcs})
+        facts.append(
+            Fact(
+                id=f"f{len(facts) + 1}",
+                text=texts[rep],
+                sentences=tuple(sents[m] for m in ordered),
+                sources=tuple(srcs),
+                independent=independent,
+            )
+        )
+    return facts
+
+
+def _distinct(mem: list[int], feats: Sequence[Terms]) -> list[int]:
+    """The first member of each set of copies, in order."""
+    seen: set[str] = set()
+    out = []
+    for m in sorted(mem):
+        if feats[m].key not in seen:
+            seen.add(feats[m].key)
+            out.append(m)
+    return out
