@@ -373,6 +373,9 @@ def fetch_url(url: str, limits: Limits | None = None) -> tuple[bytes, str, str |
             final = resp.geturl()
     except urllib.error.HTTPError as exc:
         if exc.code in (301, 302, 303, 307, 308):
+            target = exc.headers.get("Location", "") if exc.headers else ""
+            if "not allowed" in str(exc.msg):
+                raise SourceError(f"{url}: redirected to a non-HTTP address {target!r}") from None
             raise SourceError(f"{url}: more than {limits.max_redirects} redirects") from None
         raise SourceError(f"{url}: HTTP error {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:

@@ -1,0 +1,441 @@
+"""Ingest: formats, encodings, folders, manifests, URLs, stdin, limits and safety."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import http.server
+import io
+import logging
+import shutil
+import sys
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+import tomllib
+from conftest import SEEDS
+
+from briefgen.errors import InputError, SourceError
+from briefgen.ingest import Limits, decode_bytes, infer_metadata, load_sources, read_manifest
+
+HTML_DIR = Path(__file__).resolve().parent / "data" / "html"
+MANIFEST = tomllib.loads((SEEDS / "manifest.toml").read_text(encoding="utf-8"))["source"]
+PARAGRAPH = (
+    "The two leaders agreed to expand cooperation on supply chains and to test the remains of wartime "
+    "laborers. They met for 100 minutes in Nara and promised to meet again within the year.\n"
+)
+
+
+# ---------------------------------------------------------------------------
+# Seeds and metadata
+# ---------------------------------------------------------------------------
+
+
+def test_seeds_folder_loads_with_its_manifest() -> None:
+    sources, skipped = load_sources([SEEDS])
+    assert skipped == []
+    assert [s.id for s in sources] == ["s1", "s2", "s3", "s4", "s5"]
+    by_file = {Path(s.origin).name: s for s in sources}
+    assert sorted(by_file) == sorted(m["file"] for m in MANIFEST)  # manifest.toml is not a source
+    for entry in MANIFEST:
+        src = by_file[entry["file"]]
+        assert (src.outlet, src.title, src.date) == (entry["outlet"], entry["title"], entry["date"])
+        assert src.text == (SEEDS / entry["file"]).read_text(encoding="utf-8")
+        assert src.format == "text"
+
+
+def _outlet_matches(inferred: str, expected: str) -> bool:
+    a, b = inferred.casefold(), expected.casefold()
+    domains = [tok for tok in b.replace("(", " ").replace(")", " ").split() if "." in tok]
+    return a in b or b in a or any(tok in a for tok in domains)
+
+
+def test_seed_outlets_inferred_without_manifest(tmp_path: Path) -> None:
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    sources, _ = load_sources([tmp_path])
+    expected = {m["file"]: m["outlet"] for m in MANIFEST}
+    outlets = {Path(s.origin).name: s.outlet for s in sources}
+    assert outlets == {
+        "alojapan-2026-01-13-nara-summit-relations.txt": "AloJapan.com",  # trailing site name
+        "chosun-2026-01-13-lee-takaichi-nara-summit.txt": "Chosun",  # file name
+        "korea-kr-2026-01-14-shuttle-diplomacy.txt": "대한민국 정책브리핑 (korea.kr)",
+        "news1-2026-01-13-summit-progress-history.txt": "News1",  # file name
+        "yonhap-2026-01-14-lee-japan-visit-wrap.txt": "Yonhap News Agency",  # copyright line
+    }
+    assert sum(_outlet_matches(outlets[f], expected[f]) for f in expected) >= 4
+
+
+def test_seed_outlets_inferred_from_text_alone(tmp_path: Path) -> None:
+    # Renamed files: only the text can tell the outlet.
+    names = {}
+    for i, path in enumerate(sorted(SEEDS.glob("*.txt")), 1):
+        shutil.copy(path, tmp_path / f"article{i}.txt")
+        names[f"article{i}.txt"] = path.name
+    sources, _ = load_sources([tmp_path])
+    expected = {m["file"]: m["outlet"] for m in MANIFEST}
+    hits = [s.outlet for s in sources if _outlet_matches(s.outlet, expected[names[Path(s.origin).name]])]
+    assert hits == ["AloJapan.com", "대한민국 정책브리핑 (korea.kr)",
+                    "News1", "Yonhap News Agency"]
+
+
+def test_seed_titles_and_dates_inferred(tmp_path: Path) -> None:
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    sources, _ = load_sources([tmp_path])
+    meta = {Path(s.origin).name.split("-")[0]: (s.title, s.date) for s in sources}
+    assert meta["yonhap"] == ("Lee\u2019s Japan visit raises prospects for closer economic cooperation, "
+                              "efforts to test remains of Korean forced laborers", "2026-01-14")
+    assert meta["news1"][0] == ("Korea-Japan Summit: What Progress Was Made on Historical Issues and "
+                                "Regional Cooperation?")
+    assert meta["news1"][1] == "2026-01-31"  # the page's date line comes before the file name
+    assert meta["korea"][0] == ("Comprehensive cooperation between Korea and Japan brought closer through "
+                                "shuttle diplomacy")
+    assert meta["alojapan"] == ("Nara summit relations", "2026-01-13")  # no headline printed: the file name
+
+
+def test_infer_metadata_wire_dateline_and_copyright() -> None:
+    text = ("Senate passes budget deal\n\nWASHINGTON (AP) \u2014 The Senate passed the budget on Tuesday, "
+            "Jan. 13, 2026.\n\nCopyright 2026 The Associated Press. All rights reserved.\n")
+    meta = infer_metadata(text, "story.txt")
+    assert meta["outlet"] == "The Associated Press"
+    assert meta["title"] == "Senate passes budget deal"
+    assert meta["date"] == "2026-01-13"
+    wire = infer_metadata("SEOUL (AP) \u2014 North Korea fired a missile.\n", "x.txt")
+    assert wire["outlet"] == "Associated Press"
+
+
+# ---------------------------------------------------------------------------
+# Formats and encodings
+# ---------------------------------------------------------------------------
+
+ENCODED = {
+    "utf-8-sig": "Caf\u00e9 talks \u2014 \u201cprogress\u201d on supply chains.\n" * 3,
+    "utf-16": "Caf\u00e9 talks \u2014 \u201cprogress\u201d on supply chains.\n" * 3,
+    "cp1252": "The minister\u2019s caf\u00e9 meeting \u2014 \u201cfruitful\u201d, she said. "
+              "Prices rose 5\u20ac per tonne.\n" * 3,
+    "euc-kr": (
+        "이재명 대통령과 다카이치 사나에 일본 총리는 13일 나라현에서 정상회담을 열고 공급망 협력에 합의했다. "
+        "양국 정상은 조세이 탄광 유해의 DNA 감정을 추진하기로 했다.\n"
+    ) * 2,
+    "shift_jis": (
+        "高市早苗首相と李在明大統領は13日、奈良県で首脳会談を行い、サプライチェーンでの協力で一致した。"
+        "長生炭鉱の犠牲者の遺骨のDNA鑑定も進める。\n"
+    ) * 2,
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODED))
+def test_text_in_common_encodings(tmp_path: Path, encoding: str) -> None:
+    text = ENCODED[encoding]
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    (src,), _ = load_sources([path])
+    assert src.text == text
+
+
+def test_decode_bytes_rejects_binary() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    with pytest.raises(SourceError, match=r"^photo\.png: not text"):
+        decode_bytes(png, "photo.png")
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("---\noutlet: Kyodo News\ntitle: Leaders meet in Nara\ndate: 2026-01-13\n"
+                    "url: https://example.com/nara\nauthor: A. Writer\n---\n"
+                    "# Leaders meet in Nara\n\n" + PARAGRAPH,
+                    encoding="utf-8")
+    (src,), _ = load_sources([path])
+    assert (src.outlet, src.title, src.date, src.url, src.author, src.format) == (
+        "Kyodo News", "Leaders meet in Nara", "2026-01-13", "https://example.com/nara", "A. Writer",
+        "markdown")
+    assert src.text == "# Leaders meet in Nara\n\n" + PARAGRAPH
+
+
+def test_html_main_text_and_metadata() -> None:
+    (src,), _ = load_sources([HTML_DIR / "harbor-wire.html"])
+    assert src.format == "html"
+    assert (src.outlet, src.title, src.date, src.author) == (
+        "Pacific Wire", "Quake off eastern Taiwan kills 9, cuts power to 200,000 homes", "2026-03-04",
+        "Lin Mei-hua")
+    assert src.url == "https://pacificwire.example/world/asia/taiwan-quake-hualien-2026-03-04"
+    assert "at least nine people, injuring more than 800" in src.text
+    for junk in ("dataLayer", "Stay safe everyone", "Oil prices slip", "Home", "Manage cookies"):
+        assert junk not in src.text
+
+
+def test_html_declared_cp1252() -> None:
+    (src,), _ = load_sources([HTML_DIR / "island-daily.html"])
+    assert "\u201cWe had just started to recover,\u201d said Lee Chia-hao" in src.text
+    assert (src.outlet, src.date) == ("The Island Daily", "2026-03-05")
+
+
+def _make_docx(path: Path, paragraphs: list[str], title: str = "", author: str = "") -> None:
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    document.core_properties.title = title
+    document.core_properties.author = author
+    document.save(str(path))
+
+
+def test_docx_paragraphs_and_properties(tmp_path: Path) -> None:
+    path = tmp_path / "memo.docx"
+    _make_docx(path, ["Leaders meet in Nara", "", PARAGRAPH.strip(), "Second paragraph."],
+               title="Leaders meet in Nara", author="Desk")
+    (src,), _ = load_sources([path])
+    assert src.format == "docx"
+    assert src.text == "Leaders meet in Nara\n\n" + PARAGRAPH.strip() + "\nSecond paragraph.\n"
+    assert (src.title, src.author) == ("Leaders meet in Nara", "Desk")
+
+
+def test_docx_zip_bomb_is_refused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "bomb.docx"
+    _make_docx(path, ["Hello."])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/media/padding.bin", b"\0" * (16 * 1024 * 1024))
+    good = tmp_path / "ok.txt"
+    good.write_text(PARAGRAPH, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="briefgen.ingest"):
+        sources, skipped = load_sources([path, good], limits=Limits(max_docx_unpacked=2 * 1024 * 1024))
+    assert [s.origin for s in sources] == [str(good)]
+    assert skipped[0].origin == str(path) and "zip bomb" in skipped[0].reason
+    assert any(str(path) in r.getMessage() and "zip bomb" in r.getMessage() for r in caplog.records)
+    _, skipped = load_sources([path, good])  # default limits: the ratio check still catches it
+    assert "zip bomb" in skipped[0].reason
+
+
+SECRET = "TOP-SECRET-XXE-CANARY"
+
+
+def test_docx_external_entities_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    path = tmp_path / "xxe.docx"
+    _make_docx(path, ["PLACEHOLDER"])
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    decl, rest = xml.split("?>", 1)
+    xml = (decl + f'?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+           + rest.replace("PLACEHOLDER", "&xxe;"))
+    parts["word/document.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    sources, skipped = load_sources([path, SEEDS / MANIFEST[0]["file"]])
+    assert all(SECRET not in s.text for s in sources)
+
+
+def test_html_external_entities_and_scripts_are_ignored(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    page = tmp_path / "xxe.html"
+    page.write_text(f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+                    "<html><body><article><p>&xxe;</p>"
+                    f"<p>{PARAGRAPH.strip()}</p><script>document.write('INJECTED')</script>"
+                    f"<p>{PARAGRAPH.strip()}</p></article></body></html>", encoding="utf-8")
+    (src,), _ = load_sources([page])
+    assert SECRET not in src.text and "INJECTED" not in src.text
+    assert "supply chains" in src.text
+
+
+# ---------------------------------------------------------------------------
+# Inputs: folders, globs, manifests, skipping
+# ---------------------------------------------------------------------------
+
+
+def test_folders_recursive_sorted_and_globs(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text(PARAGRAPH, encoding="utf-8")
+    (tmp_path / "a.md").write_text(PARAGRAPH, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(PARAGRAPH, encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff" + bytes(300))
+    (tmp_path / ".hidden.txt").write_text(PARAGRAPH, encoding="utf-8")
+    sources, skipped = load_sources([tmp_path])
+    assert [Path(s.origin).relative_to(tmp_path).as_posix() for s in sources] == ["a.md", "b/z.txt", "c.txt"]
+    assert skipped == []
+    sources, _ = load_sources([str(tmp_path / "**" / "*.txt")])
+    assert [Path(s.origin).name for s in sources] == ["c.txt", "z.txt"] or \
+        [Path(s.origin).name for s in sources] == ["z.txt", "c.txt"]
+    sources, _ = load_sources([str(tmp_path / "*.txt"), str(tmp_path / "a.md")])
+    assert [Path(s.origin).name for s in sources] == ["c.txt", "a.md"]
+    assert [s.id for s in sources] == ["s1", "s2"]
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "csv"])
+def test_explicit_manifest_overrides_inferred(tmp_path: Path, fmt: str) -> None:
+    art = tmp_path / "yonhap.txt"
+    shutil.copy(SEEDS / "yonhap-2026-01-14-lee-japan-visit-wrap.txt", art)
+    body = {
+        "toml": '[[source]]\nfile = "yonhap.txt"\noutlet = "Yonhap"\ntitle = "Wrap"\ndate = 2026-01-15\n',
+        "yaml": "- file: yonhap.txt\n  outlet: Yonhap\n  title: Wrap\n  date: 2026-01-15\n",
+        "csv": "file,outlet,title,date\nyonhap.txt,Yonhap,Wrap,2026-01-15\n",
+    }[fmt]
+    manifest = tmp_path / f"list.{fmt}"
+    manifest.write_text(body, encoding="utf-8")
+    (src,), _ = load_sources([art], manifest=manifest)
+    assert (src.outlet, src.title, src.date) == ("Yonhap", "Wrap", "2026-01-15")
+    (src,), _ = load_sources([], manifest=manifest)  # no inputs: the manifest's sources
+    assert (src.origin, src.outlet) == (str(tmp_path / "yonhap.txt"), "Yonhap")
+
+
+def test_manifest_file_as_input_and_invalid_manifest(tmp_path: Path) -> None:
+    sources, _ = load_sources([SEEDS / "manifest.toml"])
+    assert [Path(s.origin).name for s in sources] == [m["file"] for m in MANIFEST]
+    bad = tmp_path / "manifest.toml"
+    bad.write_text("[[source]]\nfile = \n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"manifest\.toml: invalid manifest"):
+        read_manifest(bad)
+    bad.write_text('[[source]]\noutlet = "X"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"source #1 names no file and no url"):
+        load_sources([tmp_path])
+
+
+def test_unusable_inputs_are_skipped_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03\xff\xfe\xfd" * 200 + bytes(range(256)))
+    good = tmp_path / "good.txt"
+    good.write_text(PARAGRAPH, encoding="utf-8")
+    missing = tmp_path / "nope.txt"
+    with caplog.at_level(logging.WARNING, logger="briefgen.ingest"):
+        sources, skipped = load_sources([empty, binary, good, missing, str(tmp_path / "*.doc")])
+    assert [s.origin for s in sources] == [str(good)] and sources[0].id == "s1"
+    assert [(Path(k.origin).name, k.reason) for k in skipped] == [
+        ("empty.txt", "empty input"),
+        ("blob.txt", "not text (binary data or unknown encoding)"),
+        ("nope.txt", "no such file or folder"),
+        ("*.doc", "no file matches this pattern"),
+    ]
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 4 and all("\n" not in m for m in messages)
+    assert messages[0] == f"skipped {empty}: empty input"
+    with pytest.raises(SourceError, match=r"empty\.txt: empty input"):
+        load_sources([empty, good], strict=True)
+    with pytest.raises(InputError, match=r"no usable sources among the inputs \(2 skipped\)"):
+        load_sources([empty, binary])
+
+
+def test_limits_on_size_and_count(tmp_path: Path) -> None:
+    files = []
+    for i in range(3):
+        p = tmp_path / f"a{i}.txt"
+        p.write_text(PARAGRAPH * (1 + 5 * i), encoding="utf-8")
+        files.append(p)
+    with pytest.raises(InputError, match=r"too many sources \(limit 2\)"):
+        load_sources(files, limits=Limits(max_sources=2))
+    sources, skipped = load_sources(files, limits=Limits(max_file_bytes=300))
+    assert [Path(s.origin).name for s in sources] == ["a0.txt"]
+    assert all("larger than" in k.reason or "limit" in k.reason for k in skipped) and len(skipped) == 2
+
+
+def test_inputs_are_never_modified(tmp_path: Path) -> None:
+    for path in SEEDS.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+
+    def state() -> dict[str, tuple[str, int]]:
+        files = sorted(tmp_path.iterdir())
+        return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in files}
+
+    before = state()
+    load_sources([tmp_path])
+    after = state()
+    assert before == after
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = ("Leaders meet in Nara\n\n" + PARAGRAPH).encode("utf-16")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    (src,), _ = load_sources(["-"])
+    assert (src.origin, src.title, src.format) == ("-", "Leaders meet in Nara", "text")
+    assert src.text == "Leaders meet in Nara\n\n" + PARAGRAPH
+
+
+# ---------------------------------------------------------------------------
+# URLs, against a local server
+# ---------------------------------------------------------------------------
+
+PAGE = (HTML_DIR / "harbor-wire.html").read_bytes()
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        routes = {
+            "/story": (200, "text/html; charset=utf-8", PAGE),
+            "/plain": (200, "text/plain; charset=utf-8", PARAGRAPH.encode()),
+            "/big": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
+            "/image": (200, "image/png", b"\x89PNG" + bytes(100)),
+        }
+        if self.path.startswith("/hop"):
+            n = int(self.path[4:] or 0)
+            target = "/story" if n == 0 else f"/hop{n - 1}"
+            self._send(302, "text/plain", b"", {"Location": target})
+        elif self.path == "/to-file":
+            self._send(302, "text/plain", b"", {"Location": "file:///etc/passwd"})
+        elif self.path == "/slow":
+            time.sleep(1.5)
+            self._send(200, "text/html", PAGE)
+        elif self.path in routes:
+            code, ctype, body = routes[self.path]
+            self._send(code, ctype, body)
+        else:
+            self._send(404, "text/plain", b"not found")
+
+    def _send(self, code: int, ctype: str, body: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+def test_url_fetched_as_html(server: str) -> None:
+    (src,), _ = load_sources([f"{server}/hop2"])
+    assert src.origin == f"{server}/hop2"
+    assert src.format == "html" and src.outlet == "Pacific Wire"
+    assert "at least nine people, injuring more than 800" in src.text
+    (plain,), _ = load_sources([f"{server}/plain"])
+    assert plain.text == PARAGRAPH and plain.url == f"{server}/plain"
+
+
+def test_url_limits_and_errors(server: str) -> None:
+    inputs = [f"{server}/hop9", f"{server}/big", f"{server}/image", f"{server}/missing", f"{server}/to-file",
+              f"{server}/slow", "ftp://example.com/x.txt", f"{server}/story"]
+    sources, skipped = load_sources(inputs, limits=Limits(max_redirects=3, max_file_bytes=5000, timeout=0.5))
+    assert [s.origin for s in sources] == [f"{server}/story"]
+    reasons = {k.origin.rsplit("/", 1)[-1]: k.reason for k in skipped}
+    assert reasons["hop9"] == "more than 3 redirects"
+    assert reasons["big"] == "response is 5007 bytes (limit 5000)"
+    assert reasons["image"] == "unsupported content type image/png"
+    assert reasons["missing"] == "HTTP error 404 Not Found"
+    assert reasons["to-file"] == "redirected to a non-HTTP address 'file:///etc/passwd'"
+    assert reasons["slow"] == "timed out after 0.5 s"
+    assert reasons["x.txt"] == "only http:// and https:// addresses are fetched"
