@@ -38,8 +38,7 @@ _QUOTES = str.maketrans(
 
 # A compact English stop list (function words only): content words such as
 # "said" or "year" stay, because news ranking depends on them being counted.
-STOPWORDS: frozenset[str] = frozenset(
-    """
+_STOPWORD_LIST = """
     a about above after again against all am an and any are as at be because been
     before being below between both but by can could did do does doing down during
     each few for from further had has have having he her here hers herself him
@@ -49,8 +48,8 @@ STOPWORDS: frozenset[str] = frozenset(
     these they this those through to too under until up very was we were what when
     where which while who whom why will with would you your yours yourself
     yourselves also s t d ll m re ve y o
-    """.split()
-)
+    """
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_LIST.split())
 
 _stemmer = PorterStemmer()
 
@@ -72,8 +71,14 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Porter stem of a lower-cased word (cached)."""
-    return _stemmer.stem(word.lower())
+    """Porter stem of a lower-cased word (cached).
+
+    Tokens with an inner period ("U.S", "Korea-U.S", "3.5", "korea.kr") are
+    acronyms, numbers or addresses, not inflected words: they are only
+    lower-cased (Porter would turn "u.s" into "u.").
+    """
+    low = word.lower()
+    return low if "." in low else _stemmer.stem(low)
 
 
 def content_terms(text: str) -> list[str]:

@@ -316,3 +316,18 @@ def test_never_loses_reorders_or_changes_a_character(text: str) -> None:
 def test_long_text_without_punctuation_is_one_sentence() -> None:
     text = "word " * 200_000 + "end"
     assert sentence_spans(text) == [(0, len(text))]
+
+
+def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
+    from briefgen.text import content_terms, stem
+
+    assert content_terms("Korea-U.S.-Japan cooperation with the U.S. at 7 p.m.") == [
+        "korea-u.s",
+        "japan",
+        "cooper",
+        "u.s",
+        "7",
+        "p.m",
+    ]
+    assert stem("U.S") == "u.s"
+    assert stem("Agreements") == "agreement"
