@@ -56,7 +56,9 @@ class Params:
         example: Weight of the similarity to the section's examples.
         centroid: Weight of the similarity to the section's seed centroid.
         neighbour: Weight of the similarity to the section's best-matching seed facts.
-        half: Keyword evidence saturates as ``k / (k + half)`` (``k`` in idf units).
+        half: Keyword evidence saturates as ``k / (k + half)``, ``k`` the summed
+            specificity (relative idf, 1 for a phrase found in one fact).
+        floor: Least weight of a keyword, however common it is in the corpus.
         generic: How much a fact's similarity to the whole corpus raises the bar
             it must clear: facts about the event in general go to ``other``.
         residual: How much a fact's similarity to the facts no section claims
@@ -65,6 +67,8 @@ class Params:
             keeps the words its seeds have beyond the event's common words.
         context: Share of a fact's score taken from the facts printed next to it.
         window: How many sentences either side count as next to a fact.
+        shrink: Expansion scores of a section with ``m`` seeds are scaled by
+            ``m / (m + shrink)``: one seed is weak evidence.
         seed_min: Score a fact needs to seed its section's centroid.
         seed_margin: Lead over the runner-up (fraction of its score) a seed needs.
         rounds: Rounds of centroid expansion.
@@ -78,11 +82,13 @@ class Params:
     example: float = 0.5
     centroid: float = 2.0
     neighbour: float = 1.0
-    half: float = 4.0
+    half: float = 1.0
+    floor: float = 0.3
     generic: float = 0.5
     residual: float = 1.0
     contrast: float = 1.0
-    seed_min: float = 0.3
+    shrink: float = 2.0
+    seed_min: float = 0.4
     seed_margin: float = 0.3
     context: float = 0.2
     window: int = 1
@@ -288,19 +294,44 @@ def _centroid_scores(x: sparse.csr_matrix, seeds: list[npt.NDArray[np.intp]],
     return np.asarray((x @ cents.T).todense())
 
 
+def _loo_cosine(x: sparse.csr_matrix, pool: npt.NDArray[np.bool_],
+                contrast: float) -> npt.NDArray[np.float64]:
+    """Cosine of each fact to (mean of the other pool facts) - contrast * (mean of all other facts).
+
+    Leaving the fact itself out keeps the score honest in small corpora, where
+    a fact is a large part of any mean it belongs to. Computed in closed form
+    from dot products, so it costs two sparse products.
+    """
+    n = x.shape[0]
+    if n < 2 or not pool.any():
+        return np.zeros(n)
+    inside = pool.astype(np.float64)
+    s_vec = np.asarray(x[np.flatnonzero(pool)].sum(axis=0)).ravel()
+    t_vec = np.asarray(x.sum(axis=0)).ravel()
+    xs = x @ s_vec
+    xt = x @ t_vec
+    sq = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    p_i = pool.sum() - inside
+    safe_p = np.where(p_i > 0, p_i, 1.0)
+    a_dot = np.where(p_i > 0, (xs - inside * sq) / safe_p, 0.0)
+    b_dot = (xt - sq) / (n - 1)
+    a_sq = np.where(p_i > 0, (s_vec @ s_vec - 2 * inside * xs + inside * sq) / safe_p**2, 0.0)
+    b_sq = (t_vec @ t_vec - 2 * xt + sq) / (n - 1) ** 2
+    ab = np.where(p_i > 0, (s_vec @ t_vec - inside * xt - xs + inside * sq) / (safe_p * (n - 1)), 0.0)
+    norm_sq = a_sq - 2 * contrast * ab + contrast**2 * b_sq
+    dot = a_dot - contrast * b_dot
+    norm = np.sqrt(np.clip(norm_sq, 0.0, None))
+    return np.where(norm > 1e-12, dot / np.where(norm > 1e-12, norm, 1.0), 0.0)
+
+
 def _residual_scores(x: sparse.csr_matrix, seeds: list[npt.NDArray[np.intp]],
-                     keyword: npt.NDArray[np.float64], mean: npt.NDArray[np.float64],
-                     p: Params) -> npt.NDArray[np.float64]:
-    """Cosine of every fact to the centroid of the facts no section claims (one column)."""
+                     keyword: npt.NDArray[np.float64], p: Params) -> npt.NDArray[np.float64]:
+    """Similarity of every fact to the facts no section claims and no keyword names (one column)."""
     pool = np.ones(x.shape[0], dtype=bool)
     for members in seeds:
         pool[members] = False
     pool &= keyword.max(axis=1) == 0
-    if not pool.any():
-        return np.zeros((x.shape[0], 1))
-    lifted = np.clip(np.asarray(x[np.flatnonzero(pool)].mean(axis=0)).ravel() - p.contrast * mean, 0.0, None)
-    cent = _unit_rows(sparse.csr_matrix(lifted))
-    return np.asarray((x @ cent.T).todense())
+    return _loo_cosine(x, pool, p.contrast)[:, np.newaxis]
 
 
 def _neighbour_scores(x: sparse.csr_matrix, seeds: list[npt.NDArray[np.intp]],
@@ -395,7 +426,10 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     phrases, share = _phrases(sections)
     hits = _phrase_hits(tagged, phrases)
     phrase_df = np.asarray(hits.sum(axis=0)).ravel()
-    phrase_idf = np.log((n + 1.0) / (phrase_df + 1.0)) + 1.0
+    # Specificity in [0, 1]: idf over this corpus, relative to the idf of a
+    # phrase found in one fact, so weights mean the same in corpora of any size.
+    relative = (np.log((n + 1.0) / (phrase_df + 1.0)) + 1.0) / (np.log((n + 1.0) / 2.0) + 1.0)
+    phrase_idf = p.floor + (1.0 - p.floor) * relative
     raw = np.asarray((hits @ sparse.diags(phrase_idf) @ share).todense()) if phrases else np.zeros((n, k))
     keyword = raw / (raw + p.half)
 
@@ -410,25 +444,30 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     # Similarity to the corpus as a whole: facts about the event in general
     # resemble every section a little and must clear a higher bar.
     mean = np.asarray(x.mean(axis=0)).ravel()
-    overall = _unit_rows(sparse.csr_matrix(mean))
-    generic = np.asarray((x @ overall.T).todense()).ravel()[:, np.newaxis] * p.generic
-    total = p.keyword * keyword + p.example * example - generic
+    generic = _loo_cosine(x, np.ones(n, dtype=bool), 0.0)[:, np.newaxis] * p.generic
+    # Evidence for each section; seeds are chosen on evidence alone, while
+    # placement also charges the penalties for looking like the event in
+    # general or like the facts no section claims.
+    evidence = p.keyword * keyword + p.example * example
+    total = evidence - generic
     around = _context(facts, p.window)
     centroid = np.zeros((n, k))
     neighbour = np.zeros((n, k))
     for round_ in range(p.rounds):
-        seeds = _seeds(total, p)
-        centroid = _centroid_scores(x, seeds, example_rows, mean, p)
+        seeds = _seeds(evidence, p)
+        # Expansion from few seeds is unreliable: shrink it towards zero.
+        trust = np.array([len(m) / (len(m) + p.shrink) for m in seeds])[np.newaxis, :]
+        centroid = _centroid_scores(x, seeds, example_rows, mean, p) * trust
         # Neighbours are the costliest score: only the last round needs them.
         if round_ == p.rounds - 1:
-            neighbour = _neighbour_scores(x, seeds, p)
-        residual = _residual_scores(x, seeds, keyword, mean, p) * p.residual
-        total = (p.keyword * keyword + p.example * example + p.centroid * centroid
-                 + p.neighbour * neighbour - generic - residual)
+            neighbour = _neighbour_scores(x, seeds, p) * trust
+        residual = _residual_scores(x, seeds, keyword, p) * p.residual
+        evidence = p.keyword * keyword + p.example * example + p.centroid * centroid + p.neighbour * neighbour
         if around is not None:
-            # Blend with the neighbours' scores where a fact has neighbours.
+            # Blend with the neighbours' evidence where a fact has neighbours.
             blend = p.context * (np.asarray(around.sum(axis=1)).ravel() > 0)[:, np.newaxis]
-            total = (1.0 - blend) * total + blend * (around @ total)
+            evidence = (1.0 - blend) * evidence + blend * (around @ evidence)
+        total = evidence - generic - residual
         log.debug("round: %d facts seeded", sum(len(m) for m in seeds))
     return Scores(keys, keyword, example, centroid, neighbour, total)
 
