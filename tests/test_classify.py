@@ -247,7 +247,8 @@ def test_neighbouring_sentences_lend_their_section() -> None:
     loose = facts_of(*texts)
     assert section_of(classify(loose, (spec, other)))["f1"] == OTHER
     placed = [
-        Fact(id=f"f{i}", text=t, sentences=(Sentence(t, "s1", i, 0, len(t), paragraph=i // 3),), sources=("s1",))
+        Fact(id=f"f{i}", text=t, sentences=(Sentence(t, "s1", i, 0, len(t), paragraph=i // 3),),
+             sources=("s1",))
         for i, t in enumerate(texts)
     ]
     assert section_of(classify(placed, (spec, other)))["f1"] == "ceremony"
