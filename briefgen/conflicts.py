@@ -1,14 +1,400 @@
-"""Where sources differ: numbers, dates and name spellings reported differently."""
+"""Where sources differ: numbers, dates and name spellings reported differently.
+
+Three detectors read every sentence of every fact:
+
+* numbers: two sources give different values for a quantity with the same
+  unit ("88-minute" and "100-minute" meeting; 136 Koreans and "approximately
+  130" Korean workers) in sentences about the same thing;
+* dates: two sources put the same thing on incompatible dates ("13th" and
+  "January 13th" agree; March 3 and March 5 do not);
+* names: two sources spell one name differently ("Chosei" and "Josei";
+  "Wi Sung-lack", "Wi Sung-rak" and "Wi Seong-rak"), found as different
+  spellings with one romanisation key (:func:`briefgen.names.name_key`) in the
+  same surroundings. Hyphens, spaces, case and name order are not spellings.
+
+A value that a source reports anywhere is not a disagreement with that
+source: a report of 183 deaths is consistent with a source that reports 183
+elsewhere, whatever else it says.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from briefgen.model import Conflict, Fact, Source
+from briefgen.dedupe import Token, quantity_unit, tokens
+from briefgen.model import Conflict, ConflictSide, Fact, Sentence, Source
+from briefgen.names import name_key
 
 __all__ = ["find_conflicts"]
 
+_KINDS = ("number", "date", "name")
+
+# Words that make a number approximate, or a bound rather than a value.
+_APPROX = frozenset({"about", "approximately", "around", "roughly", "some", "nearly", "almost", "estimated"})
+_BOUNDS = frozenset({"over", "under", "than", "least", "most", "up", "beyond", "below", "above", "exceeding"})
+_TIME_UNITS = {
+    "minut": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
+}
+_EVENTS = ("meet", "talk", "summi", "dinne", "visit", "trip", "sessi", "speec", "confe", "negot", "flight")
+
+# Values further apart than this ratio are different quantities, not two
+# reports of one.
+_MAX_RATIO = 1.3
+# Sentences must share this many content terms (besides the unit) to be
+# about the same thing.
+_MIN_CONTEXT = 3
+# Terms in more than this share of all sentences do not count as context.
+_COMMON = 0.25
+
+_MONTH_NAMES = "january february march april may june july august september october november december"
+_MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
+_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
+_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    value: float
+    unit: str
+    shown: str
+    approx: bool
+    bound: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    year: int | None
+    month: int | None
+    day: int | None
+    shown: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What the detectors take from one sentence."""
+
+    sentence: Sentence
+    context: frozenset[str]
+    quantities: tuple[_Quantity, ...]
+    dates: tuple[_Date, ...]
+    names: tuple[tuple[str, str, str, str], ...]  # (key, spelling, shown, neighbours)
+
+
+def _plural(unit: str, value: float) -> str:
+    return unit if value == 1 else unit + "s"
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _quantities(toks: list[Token]) -> list[_Quantity]:
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.number is None or _is_year(tok.number, toks, i):
+            continue
+        before = {t.text.lower() for t in toks[max(0, i - 3):i]}
+        unit = quantity_unit(toks, i)
+        if not unit:
+            continue
+        value = float(tok.number)
+        approx = bool(before & _APPROX)
+        bound = bool(before & _BOUNDS) or "less" in before or "more" in before
+        qualifier = next((t.text for t in toks[max(0, i - 3):i] if t.text.lower() in _APPROX), "")
+        if unit in _TIME_UNITS:
+            shown = f"{_fmt(value)} {_plural(_TIME_UNITS[unit], value)}"
+        else:
+            shown = tok.text if not tok.text.isalpha() else _fmt(value)
+        if qualifier:
+            shown = f"{qualifier.lower()} {shown}"
+        out.append(_Quantity(value, unit, shown, approx, bound))
+    return out
+
+
+def _is_year(number: str, toks: list[Token], i: int) -> bool:
+    return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100
+
+
+def _month(word: str) -> int | None:
+    low = word.lower().rstrip(".")
+    return _MONTHS.get(low) or _MONTH_ABBR.get(low)
+
+
+def _dates(toks: list[Token]) -> list[_Date]:
+    out = []
+    used: set[int] = set()
+    for i, tok in enumerate(toks):
+        month = _month(tok.text) if tok.cap else None
+        if month is None:
+            continue
+        day = year = None
+        parts = [tok.text]
+        j = i + 1
+        if j < len(toks):
+            m = _ORDINAL.match(toks[j].text) or re.fullmatch(r"(\d{1,2})", toks[j].text)
+            if m and 1 <= int(m.group(1)) <= 31:
+                day = int(m.group(1))
+                parts.append(toks[j].text)
+                used.add(j)
+                j += 1
+        if j < len(toks) and toks[j].number and _is_year(toks[j].number or "", toks, j):
+            year = int(toks[j].number or 0)
+            parts.append(toks[j].text)
+            used.add(j)
+        out.append(_Date(year, month, day, " ".join(parts)))
+    for i, tok in enumerate(toks):
+        if i in used:
+            continue
+        # A bare "13th" names a day of an unstated month: it agrees with any
+        # date, so only month names and years are read.
+        if tok.number and _is_year(tok.number, toks, i):
+            out.append(_Date(int(tok.number), None, None, tok.text))
+    return out
+
+
+def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
+    """(key, spelling, shown, neighbour) for each name word in the sentence."""
+    out = []
+    for i, tok in enumerate(toks):
+        if not tok.cap or tok.term is None or (i == 0 and "-" not in tok.text):
+            continue
+        spelling = re.sub(r"[-\s]", "", tok.text.lower())
+        if not spelling.isalpha() or len(spelling) < 3 or _month(tok.text):
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        shown = tok.text
+        if prev is not None and prev.cap and prev.term and len(prev.text) <= 4:
+            shown = f"{prev.text} {tok.text}"  # a short surname before a given name: "Wi Sung-lack"
+        neighbours = []
+        if prev is not None and prev.term:
+            neighbours.append("<" + prev.text.lower())
+        if i + 1 < len(toks) and toks[i + 1].term:
+            neighbours.append(">" + toks[i + 1].text.lower())
+            if i + 2 < len(toks) and toks[i + 2].term:
+                neighbours.append(">" + toks[i + 1].text.lower() + " " + toks[i + 2].text.lower())
+        for n in neighbours or [""]:
+            out.append((name_key(tok.text), spelling, shown, n))
+    return out
+
+
+def _read(sentence: Sentence) -> _Read:
+    toks = tokens(sentence.text)
+    context = frozenset(t.term for t in toks if t.term)
+    return _Read(sentence, context, tuple(_quantities(toks)), tuple(_dates(toks)), tuple(_names(toks)))
+
+
+def _source_order(sources: Sequence[Source]) -> dict[str, int]:
+    return {s.id: i for i, s in enumerate(sources)}
+
+
+def _side(value: str, sentences: list[Sentence], rank: dict[str, int]) -> ConflictSide:
+    sents = sorted(set(sentences), key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index))
+    srcs: list[str] = []
+    for s in sents:
+        if s.source_id not in srcs:
+            srcs.append(s.source_id)
+    return ConflictSide(value=value, sentences=tuple(sents), sources=tuple(srcs))
+
+
+def _about_same(a: _Read, b: _Read, unit: str, common: frozenset[str]) -> bool:
+    shared = (a.context & b.context) - common - set(unit.split("+"))
+    return len(shared) >= _MIN_CONTEXT
+
+
+def _disagree(x: _Quantity, y: _Quantity) -> bool:
+    if x.value == y.value or x.bound or y.bound:
+        return False
+    lo, hi = sorted((x.value, y.value))
+    return lo > 0 and hi / lo <= _MAX_RATIO
+
+
+def _number_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
+    reported: dict[str, set[tuple[float, str]]] = defaultdict(set)
+    for r in reads:
+        for q in r.quantities:
+            reported[r.sentence.source_id].add((q.value, q.unit))
+    mentions = [(r, q) for r in reads for q in r.quantities]
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked: set[int] = set()
+    for i, (ra, qa) in enumerate(mentions):
+        sa = ra.sentence.source_id
+        for j in range(i + 1, len(mentions)):
+            rb, qb = mentions[j]
+            sb = rb.sentence.source_id
+            if sa == sb or qa.unit != qb.unit or not _disagree(qa, qb):
+                continue
+            if (qb.value, qb.unit) in reported[sa] or (qa.value, qa.unit) in reported[sb]:
+                continue
+            if not _about_same(ra, rb, qa.unit, common):
+                continue
+            parent[find(j)] = find(i)
+            linked.update((i, j))
+    # Other reports of a value already in dispute join its side when they
+    # share some context with a sentence on that side.
+    for i, (ra, qa) in enumerate(mentions):
+        if i in linked:
+            continue
+        for j in sorted(linked):
+            rb, qb = mentions[j]
+            if (qa.value, qa.unit, qa.approx) == (qb.value, qb.unit, qb.approx) and len(
+                (ra.context & rb.context) - common - set(qa.unit.split("+"))
+            ) >= _MIN_CONTEXT - 1:
+                parent[find(i)] = find(j)
+                linked.add(i)
+                break
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(linked):
+        groups[find(i)].append(i)
+    out = []
+    for idx in groups.values():
+        by_value: dict[tuple[float, bool], list[int]] = defaultdict(list)
+        for i in idx:
+            by_value[(mentions[i][1].value, mentions[i][1].approx)].append(i)
+        sides = []
+        for members in by_value.values():
+            shown = Counter(mentions[i][1].shown for i in members).most_common(1)[0][0]
+            sides.append(_side(shown, [mentions[i][0].sentence for i in members], rank))
+        sides.sort(key=lambda s: (rank.get(s.sources[0], len(rank)), s.sentences[0].index, s.value))
+        out.append(Conflict(kind="number", topic=_number_topic(mentions, idx, reads), sides=tuple(sides)))
+    return out
+
+
+def _number_topic(mentions: list[tuple[_Read, _Quantity]], idx: list[int], reads: list[_Read]) -> str:
+    unit = mentions[idx[0]][1].unit
+    contexts = [mentions[i][0].context for i in idx]
+    shared = frozenset.intersection(*contexts)
+    if unit in _TIME_UNITS:
+        event = next((e for e in _EVENTS if e in shared), None)
+        words = {"meet": "meeting", "talk": "talks", "summi": "summit", "dinne": "dinner", "visit": "visit",
+                 "trip": "trip", "sessi": "session", "speec": "speech", "confe": "conference",
+                 "negot": "negotiations", "flight": "flight"}
+        return f"length of the {words[event]}" if event else f"duration in {_TIME_UNITS[unit]}s"
+    word = _unit_word(mentions[idx[0]][0].sentence.text, unit)
+    return f"number of {word}"
+
+
+def _unit_word(text: str, unit: str) -> str:
+    """The printed word behind a unit term ("Koreans" for "korea")."""
+    first = unit.split("+")[0]
+    for tok in tokens(text):
+        if tok.term == first:
+            w = tok.text
+            return w if w.endswith("s") else w + "s"
+    return first
+
+
+def _compatible(a: _Date, b: _Date) -> bool:
+    pairs = ((a.year, b.year), (a.month, b.month), (a.day, b.day))
+    return all(x is None or y is None or x == y for x, y in pairs)
+
+
+def _date_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
+    reported: dict[str, list[_Date]] = defaultdict(list)
+    for r in reads:
+        reported[r.sentence.source_id].extend(r.dates)
+    out = []
+    seen: set[tuple[str, ...]] = set()
+    mentions = [(r, d) for r in reads for d in r.dates]
+    for i, (ra, da) in enumerate(mentions):
+        for rb, db in mentions[i + 1:]:
+            sa, sb = ra.sentence.source_id, rb.sentence.source_id
+            if sa == sb or _compatible(da, db) or not _about_same(ra, rb, "", common):
+                continue
+            if any(_compatible(db, d) for d in reported[sa]) or any(_compatible(da, d) for d in reported[sb]):
+                continue
+            key = tuple(sorted((da.shown, db.shown)))
+            if key in seen:
+                continue
+            seen.add(key)
+            sides = sorted(
+                [_side(da.shown, [ra.sentence], rank), _side(db.shown, [rb.sentence], rank)],
+                key=lambda s: (rank.get(s.sources[0], len(rank)), s.value),
+            )
+            out.append(Conflict(kind="date", topic="date", sides=tuple(sides)))
+    return out
+
+
+def _name_conflicts(reads: list[_Read], rank: dict[str, int]) -> list[Conflict]:
+    # key -> spelling -> (shown forms, sentences, neighbours)
+    table: dict[str, dict[str, tuple[Counter[str], list[Sentence], set[str]]]] = defaultdict(dict)
+    for r in reads:
+        for key, spelling, shown, neighbour in r.names:
+            shown_c, sents, neigh = table[key].setdefault(spelling, (Counter(), [], set()))
+            shown_c[shown] += 1
+            if r.sentence not in sents:
+                sents.append(r.sentence)
+            if neighbour:
+                neigh.add(neighbour)
+    out = []
+    for key in sorted(table):
+        spellings = table[key]
+        if len(spellings) < 2:
+            continue
+        names = sorted(spellings)
+        # Every spelling must share surroundings with another one, and the
+        # spellings must come from more than one source.
+        linked = [s for s in names if any(spellings[s][2] & spellings[o][2] for o in names if o != s)]
+        if len(linked) < 2:
+            continue
+        srcs = {sent.source_id for s in linked for sent in spellings[s][1]}
+        if len(srcs) < 2:
+            continue
+        sides = [_side(spellings[s][0].most_common(1)[0][0], spellings[s][1], rank) for s in linked]
+        sides.sort(key=lambda s: (rank.get(s.sources[0], len(rank)), s.sentences[0].index, s.value))
+        topic = _name_topic([spellings[s][2] for s in linked], sides)
+        out.append(Conflict(kind="name", topic=topic, sides=tuple(sides)))
+    return out
+
+
+def _name_topic(neighbours: list[set[str]], sides: list[ConflictSide]) -> str:
+    after = set.intersection(*({n[1:] for n in ns if n.startswith(">")} for ns in neighbours))
+    if after:
+        return f"name of the {max(sorted(after), key=len)}"
+    by_reports = max(sides, key=lambda s: (len(s.sources), -sides.index(s)))
+    return f"spelling of {by_reports.value}"
+
 
 def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Conflict]:
-    """Disagreements between sources (not yet implemented: none reported)."""
-    return []
+    """Disagreements between sources over numbers, dates and name spellings.
+
+    Args:
+        facts: The deduplicated facts (every member sentence is read).
+        sources: The sources, in the order sides should cite them.
+
+    Returns:
+        Conflicts, numbers first, then dates, then names, each kind in order
+        of its earliest sentence. Each side lists the sentences and sources
+        that report its value.
+    """
+    rank = _source_order(sources)
+    sentences = sorted(
+        {s for f in facts for s in f.sentences},
+        key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start),
+    )
+    reads = [_read(s) for s in sentences]
+    df = Counter(t for r in reads for t in r.context)
+    common = frozenset(t for t, c in df.items() if c > _COMMON * len(reads))
+    found = (
+        _number_conflicts(reads, common, rank)
+        + _date_conflicts(reads, common, rank)
+        + _name_conflicts(reads, rank)
+    )
+
+    def first(c: Conflict) -> tuple[int, int, int, str]:
+        s = min(
+            (x for side in c.sides for x in side.sentences),
+            key=lambda x: (rank.get(x.source_id, len(rank)), x.index),
+        )
+        return (_KINDS.index(c.kind), rank.get(s.source_id, len(rank)), s.index, c.topic)
+
+    return sorted(found, key=first)

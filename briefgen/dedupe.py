@@ -29,14 +29,18 @@ from briefgen.names import is_syllable, join_name_parts, name_key
 from briefgen.text import STOPWORDS, fold, stem, words
 
 __all__ = [
+    "THRESHOLD",
     "Terms",
+    "Token",
     "cluster",
     "independent_groups",
     "match_score",
+    "quantity_unit",
     "same_fact",
     "similarity",
     "term_weights",
     "terms",
+    "tokens",
 ]
 
 log = logging.getLogger(__name__)
@@ -330,6 +334,76 @@ def _opens_name(toks: list[tuple[str, bool]]) -> bool:
     return cap or nxt.lower() in _REPORTING or nxt.lower() == "and"
 
 
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a sentence as deduplication sees it.
+
+    Attributes:
+        text: The word as printed, a possessive "'s" removed; a joined given
+            name keeps its hyphen ("Jae-myung").
+        cap: Whether it is capitalised.
+        term: Its folded content term, or ``None`` for a stop word, a filler
+            word or a number.
+        number: Canonical digits when the word is a quantity or a year
+            ("1,500" gives "1500"; "three" before a time unit gives "3").
+    """
+
+    text: str
+    cap: bool
+    term: str | None
+    number: str | None
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of a sentence with their folded terms and numbers."""
+    toks = _apply_phrases(_raw_tokens(fold(text)))
+    out: list[Token] = []
+    for i, (tok, cap) in enumerate(toks):
+        if tok.lower().endswith("'s"):
+            tok = tok[:-2]
+        low = tok.lower().replace("'", "")
+        value = _number(low)
+        if value is None and low in _SPELLED and i + 1 < len(toks) and toks[i + 1][0].lower() in _TIME_UNITS:
+            value = _SPELLED[low]
+        if value is not None:
+            out.append(Token(tok, cap, None, value))
+            continue
+        if low in STOPWORDS or low in _FILLER or not any(c.isalpha() for c in low):
+            out.append(Token(tok, cap, None, None))
+            continue
+        low = _CALENDAR.get(low, low) if cap else low
+        if low in _CALENDAR_WORDS:
+            term = low[:_PREFIX]
+        elif cap and (i > 0 or "-" in tok or _opens_name(toks)):
+            term = name_key(tok)[:_PREFIX]
+        else:
+            term = stem(_SYNONYMS.get(low, low))[:_PREFIX]
+        out.append(Token(tok, cap, term, None))
+    return out
+
+
+def quantity_unit(toks: Sequence[Token], i: int) -> str:
+    """The unit of the quantity at ``toks[i]``: the first content term after it.
+
+    Adverbs and participles are skipped ("136 forcibly mobilized Koreans"
+    counts Koreans) and a coordinated name joins in ("183 Koreans and
+    Japanese" counts "korea+japan"). Empty when nothing follows.
+    """
+    for k in range(i + 1, min(len(toks), i + 5)):
+        tok = toks[k]
+        if tok.number is not None:
+            return ""
+        if tok.term is None:
+            continue
+        low = tok.text.lower()
+        if low.endswith(("ly", "ed")):
+            continue
+        if k + 2 < len(toks) and toks[k + 1].text.lower() == "and" and toks[k + 2].cap and toks[k + 2].term:
+            return f"{tok.term}+{toks[k + 2].term}"
+        return tok.term
+    return ""
+
+
 def terms(text: str) -> Terms:
     """Reduce a sentence to what deduplication compares.
 
@@ -339,43 +413,19 @@ def terms(text: str) -> Terms:
     Returns:
         Its :class:`Terms`.
     """
-    toks = _apply_phrases(_raw_tokens(fold(text)))
+    toks = tokens(text)
     seq: list[str] = []
-    pending: list[str] = []
     numbers: set[tuple[str, str]] = set()
-    for i, (tok, cap) in enumerate(toks):
-        low = tok.lower().replace("'", "")
-        if low.endswith("s") and tok.lower().endswith("'s"):
-            low = low[:-1]
-        value = _number(low)
-        if value is None and low in _SPELLED and i + 1 < len(toks) and toks[i + 1][0].lower() in _TIME_UNITS:
-            value = _SPELLED[low]
-        if value is not None:
-            seq.append("#" + value)
-            if not _is_year(value):
-                pending.append(value)
-            continue
-        if low in STOPWORDS or low in _FILLER or not any(c.isalpha() for c in low):
-            continue
-        low = _CALENDAR.get(low, low) if cap else low
-        if low in _CALENDAR_WORDS:
-            term = low[:_PREFIX]
-        elif cap and (i > 0 or "-" in tok or _opens_name(toks)):
-            term = name_key(tok)[:_PREFIX]
-        else:
-            term = stem(_SYNONYMS.get(low, low))[:_PREFIX]
-        seq.append(term)
-        if pending and not (low.endswith("ly") or low.endswith("ed")):
-            # A quantity's unit is the first content word after it ("88-minute"),
-            # with a coordinated name ("183 Koreans and Japanese").
-            unit = term
-            if i + 2 < len(toks) and toks[i + 1][0].lower() == "and" and toks[i + 2][1]:
-                unit = f"{term}+{name_key(toks[i + 2][0])[:_PREFIX]}"
-            numbers.update((v, unit) for v in pending)
-            pending = []
-    numbers.update((v, "") for v in pending)
+    for i, tok in enumerate(toks):
+        if tok.number is not None:
+            seq.append("#" + tok.number)
+            if not _is_year(tok.number):
+                numbers.add((tok.number, quantity_unit(toks, i)))
+        elif tok.term is not None:
+            seq.append(tok.term)
+    pairs = [(t.text, t.cap) for t in toks]
     key = re.sub(r"[^0-9a-z]+", "", fold(text).lower())
-    return Terms(tuple(seq), frozenset(seq), frozenset(numbers), _speakers(toks), _lead(toks), key)
+    return Terms(tuple(seq), frozenset(seq), frozenset(numbers), _speakers(pairs), _lead(pairs), key)
 
 
 def _numbers_clash(a: Terms, b: Terms) -> bool:
