@@ -26,7 +26,6 @@ or reordered. All regular expressions are linear-time.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -41,8 +40,6 @@ from briefgen.model import Line, Sentence, Source
 from briefgen.text import words
 
 __all__ = ["OfflineTokenizer", "segment", "sentence_spans", "split_sentences"]
-
-log = logging.getLogger(__name__)
 
 # Punkt's orthographic-context flags (nltk.tokenize.punkt._ORTHO_BEG_UC and
 # _ORTHO_MID_LC): "seen capitalised sentence-initially" and "seen lower-case
@@ -93,7 +90,6 @@ class _Rules:
 
     abbreviations: frozenset[str]
     titles: frozenset[str]
-    time: frozenset[str]
     not_after_time: frozenset[str]
     prepositions: frozenset[str]
     particles: frozenset[str]
@@ -146,6 +142,7 @@ class _Splitter:
 
 @lru_cache(maxsize=8192)
 def _punkt_decision(punkt: _NewsPunkt, before: str, after: str) -> bool:
+    """Punkt's first and second pass on the token pair (a pure function, memoised)."""
     tok1 = PunktToken(before)
     punkt._first_pass_annotation(tok1)
     punkt._second_pass_annotation(tok1, PunktToken(after))
@@ -164,7 +161,6 @@ def _splitter() -> _Splitter:
     rules = _Rules(
         abbreviations=frozenset(raw["abbreviations"]),
         titles=frozenset(raw["titles"]),
-        time=frozenset(raw["time"]),
         not_after_time=frozenset(raw["not_after_time"]),
         prepositions=frozenset(raw["prepositions"]),
         particles=frozenset(raw["particles"]),
@@ -241,22 +237,22 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
     gap = text[cut:nxt]
     paragraph_break = gap.count("\n") >= 2
     prev = _token_before(text, cut)
-    stem = prev.rstrip(_CLOSERS)
-    if _bare(prev) in rules.titles and stem.endswith("."):
+    core = prev.rstrip(_CLOSERS)
+    if _bare(prev) in rules.titles and core.endswith("."):
         return False
     ch = text[nxt]
     if ch in ",;:":
         return False
     if prev in ("Q.", "A."):  # interview markers: "Q. What was agreed? A. The two sides ..."
         before = text[: cut - 2].rstrip()
-        if not before or before[-1] in _TERMINAL + _CLOSERS + "\n":
+        if not before or before[-1] in _TERMINAL + _CLOSERS:
             return False
     if not paragraph_break and _starts_lower(text, nxt, rules.particles):
         return False
     # "...?" Kim asked. / "...!" President Lee said.
     return not (
-        stem.endswith(("?", "!"))
-        and stem != prev
+        core.endswith(("?", "!"))
+        and core != prev
         and not paragraph_break
         and _SPEECH_AFTER.match(text, nxt) is not None
     )
@@ -398,19 +394,19 @@ def _list_rules(text: str) -> tuple[list[int], set[int]]:
     """
     cuts: list[int] = []
     no_cut: set[int] = set()
-    markers = list(_LIST_MARKER.finditer(text))
     chains: list[list[re.Match[str]]] = []
-    for m in markers:
-        value = m.group(1)
-        extended = False
-        for chain in chains:
-            last = chain[-1]
-            if last.group(2) == m.group(2) and _successor(last.group(1), value):
-                chain.append(m)
-                extended = True
-                break
-        if not extended and _list_start(text, m.start()):
-            chains.append([m])
+    waiting: dict[tuple[str, str], list[re.Match[str]]] = {}  # (style, next value) -> chain
+    for m in _LIST_MARKER.finditer(text):
+        value, style = m.group(1), m.group(2)
+        chain = waiting.pop((style, value), None)
+        if chain is not None:
+            chain.append(m)
+        elif _list_start(text, m.start()):
+            chain = [m]
+            chains.append(chain)
+        else:
+            continue
+        waiting[(style, _successor(value))] = chain
     for chain in chains:
         if len(chain) < 2:
             continue
@@ -420,16 +416,15 @@ def _list_rules(text: str) -> tuple[list[int], set[int]]:
                 pos = m.start()
                 head = text[max(0, pos - 3) : pos].rstrip(" \t")
                 if head and head[-1] in _BULLETS:  # "• 10." cuts before the bullet
-                    pos -= pos - (max(0, pos - 3) + len(head)) + 1
+                    pos = max(0, pos - 3) + len(head) - 1
                 cuts.append(pos)
     cuts.extend(m.start() for m in _BULLET_RE.finditer(text))
     return cuts, no_cut
 
 
-def _successor(a: str, b: str) -> bool:
-    if a.isdigit() and b.isdigit():
-        return int(b) == int(a) + 1
-    return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
+def _successor(value: str) -> str:
+    """The list marker value after ``value`` ("9" -> "10", "a" -> "b")."""
+    return str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
 
 
 def _list_start(text: str, pos: int) -> bool:
@@ -456,9 +451,8 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int]) -> list[int]:
         if word.rstrip(".,;:").lower() in rules.not_after_time:
             continue
         i = bisect_left(cuts, m.start())
-        begin = cuts[i - 1] if i else 0
-        line_start = text.rfind("\n", begin, m.start()) + 1
-        fragment = text[max(begin, line_start) : m.start()].split()
+        begin = max(cuts[i - 1] if i else 0, text.rfind("\n", max(0, m.start() - 120), m.start()) + 1)
+        fragment = text[begin : m.start()].split() if m.start() - begin <= 120 else []
         if fragment and len(fragment) <= 5 and fragment[0].lstrip(_OPENERS).lower() in rules.prepositions:
             continue
         out.append(end)
