@@ -68,16 +68,20 @@ _CANDIDATE = re.compile(r"[.!?\u2026][\"')\]}\u2019\u201d\u00bb]*(?=\s|\Z)")
 _PUNKT_NONWORD = re.compile(r"[()\[\]{}\";:@*\u201c\u201d\u00ab\u00bb]")
 _GLUED_SPLIT = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z][a-z])")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
-# An ellipsis: three or more dots, spaced (". . .") or not ("..."), or U+2026.
+# An ellipsis: three or more dots, spaced (". . .") or not ("..."), or U+2026;
+# searched for only inside runs of dots and spaces (a fast first pass).
 _ELLIPSIS = re.compile(r"\.(?: \.){2,}|\.{3,}|\u2026+")
-# Sentences glued together without a space: "world.Today", "1,000.That".
-_GLUED = re.compile(r"(?<=[a-z0-9])[.!?]+(?=[\"\u201c\u201d]?[A-Z][a-z])")
+_DOT_RUN = re.compile(r"\.[. ]*\.|\u2026+")
+# Sentences glued together without a space: "world.Today", "1,000.That"
+# (the letter or digit before the punctuation is checked separately).
+_GLUED = re.compile(r"[.!?](?=[\"\u201c\u201d]?[A-Z][a-z])")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
 # Line breaks, with the white space around them.
 _BREAK = re.compile(r"\n\s*")
-_CLOCK = re.compile(r"\b[ap]\.m\.(?=[\s\"'\u201d\u2019]*\s)", re.IGNORECASE)
-_LIST_MARKER = re.compile(r"(?<![^\s\u2022\u2043])(\d{1,3}|[a-z])(\.\)|\)|\.)(?=\s)")
-_BULLET_RE = re.compile(f"(?<=\\s)[{_BULLETS}]")
+_CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
+# The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
+_MARKER_END = re.compile(r"[.)](?=\s)")
+_BULLET_RE = re.compile(f"[{_BULLETS}]")
 _SPEECH_AFTER = re.compile(
     r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:said|says|asked|asks|added|adds|wrote|writes|replied|told|"
     r"shouted|exclaimed|noted|recalled|continued|insisted|argued|warned)\b"
@@ -219,11 +223,12 @@ def _starts_lower(text: str, pos: int, particles: frozenset[str] = frozenset()) 
 def _ellipsis_zones(text: str) -> list[tuple[int, int]]:
     """(start, end) of every ellipsis, end extended over closing quotes."""
     zones = []
-    for m in _ELLIPSIS.finditer(text):
-        end = m.end()
-        while end < len(text) and text[end] in _CLOSERS:
-            end += 1
-        zones.append((m.start(), end))
+    for run in _DOT_RUN.finditer(text):
+        for m in _ELLIPSIS.finditer(text, run.start(), run.end()):
+            end = m.end()
+            while end < len(text) and text[end] in _CLOSERS:
+                end += 1
+            zones.append((m.start(), end))
     return zones
 
 
@@ -300,7 +305,12 @@ def _glued_cuts(text: str, rules: _Rules) -> list[int]:
     quotes: list[int] | None = None
     newlines: list[int] = []
     for m in _GLUED.finditer(text):
-        token = _token_before(text, m.start())
+        first = m.start()
+        while first and text[first - 1] in ".!?":
+            first -= 1
+        if not first or not ("a" <= text[first - 1] <= "z" or "0" <= text[first - 1] <= "9"):
+            continue
+        token = _token_before(text, first)
         rest = _FIRST_TOKEN.match(text, m.end())
         whole = token + (rest.group(0) if rest else "")
         if _GLUED_EXCLUDE.search(whole):
@@ -394,15 +404,14 @@ def _list_rules(text: str) -> tuple[list[int], set[int]]:
     """
     cuts: list[int] = []
     no_cut: set[int] = set()
-    chains: list[list[re.Match[str]]] = []
-    waiting: dict[tuple[str, str], list[re.Match[str]]] = {}  # (style, next value) -> chain
-    for m in _LIST_MARKER.finditer(text):
-        value, style = m.group(1), m.group(2)
+    chains: list[list[tuple[int, int]]] = []
+    waiting: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (style, next value) -> chain
+    for start, end, value, style in _list_markers(text):
         chain = waiting.pop((style, value), None)
         if chain is not None:
-            chain.append(m)
-        elif _list_start(text, m.start()):
-            chain = [m]
+            chain.append((start, end))
+        elif _list_start(text, start):
+            chain = [(start, end)]
             chains.append(chain)
         else:
             continue
@@ -410,16 +419,40 @@ def _list_rules(text: str) -> tuple[list[int], set[int]]:
     for chain in chains:
         if len(chain) < 2:
             continue
-        for k, m in enumerate(chain):
-            no_cut.add(m.end())
+        for k, (start, end) in enumerate(chain):
+            no_cut.add(end)
             if k:
-                pos = m.start()
+                pos = start
                 head = text[max(0, pos - 3) : pos].rstrip(" \t")
                 if head and head[-1] in _BULLETS:  # "• 10." cuts before the bullet
                     pos = max(0, pos - 3) + len(head) - 1
                 cuts.append(pos)
-    cuts.extend(m.start() for m in _BULLET_RE.finditer(text))
+    cuts.extend(m.start() for m in _BULLET_RE.finditer(text) if m.start() and text[m.start() - 1].isspace())
     return cuts, no_cut
+
+
+def _list_markers(text: str) -> list[tuple[int, int, str, str]]:
+    """Every "1." "12)" "a." "b.)" token: (start, end, value, style).
+
+    A marker stands alone (white space or a bullet before it) and is
+    followed by white space.
+    """
+    out = []
+    for m in _MARKER_END.finditer(text):
+        end = m.end()
+        style = text[m.start()]
+        stop = m.start()
+        if style == ")" and stop and text[stop - 1] == ".":
+            style, stop = ".)", stop - 1
+        start = stop
+        while start and stop - start < 3 and "0" <= text[start - 1] <= "9":
+            start -= 1
+        if start == stop and stop and "a" <= text[stop - 1] <= "z":
+            start -= 1
+        if start == stop or (start and not (text[start - 1].isspace() or text[start - 1] in "\u2022\u2043")):
+            continue
+        out.append((start, end, text[start:stop], style))
+    return out
 
 
 def _successor(value: str) -> str:
@@ -441,18 +474,23 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int]) -> list[int]:
     """
     out = []
     for m in _CLOCK.finditer(text):
+        start = m.start() - 1
+        if start < 0 or text[start] not in "aApP" or (start and text[start - 1].isalnum()):
+            continue
         end = m.end()
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
+        if end >= len(text) or not text[end].isspace():
+            continue
         nxt = _next_start(text, end)
         if nxt >= len(text) or not _starts_sentence(text, nxt) or text[nxt].isdigit():
             continue
         word = (text[nxt : nxt + 20].lstrip(_OPENERS).split(None, 1) or [""])[0]
         if word.rstrip(".,;:").lower() in rules.not_after_time:
             continue
-        i = bisect_left(cuts, m.start())
-        begin = max(cuts[i - 1] if i else 0, text.rfind("\n", max(0, m.start() - 120), m.start()) + 1)
-        fragment = text[begin : m.start()].split() if m.start() - begin <= 120 else []
+        i = bisect_left(cuts, start)
+        begin = max(cuts[i - 1] if i else 0, text.rfind("\n", max(0, start - 120), start) + 1)
+        fragment = text[begin:start].split() if start - begin <= 120 else []
         if fragment and len(fragment) <= 5 and fragment[0].lstrip(_OPENERS).lower() in rules.prepositions:
             continue
         out.append(end)
