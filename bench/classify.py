@@ -119,9 +119,17 @@ def report(name: str, rows: list[dict[str, str]], sections: Sequence[SectionSpec
 
 
 def timing(rows: list[dict[str, str]], sections: Sequence[SectionSpec], size: int) -> None:
-    """Time classify() on ``size`` facts cycled from the seed sentences with numbered variants."""
-    texts = [f"{rows[i % len(rows)]['text']} Item {i}." for i in range(size)]
-    facts = facts_of(texts, positions=True)
+    """Time classify() on ``size`` facts, each a seed sentence extended by words of another.
+
+    The facts are numbered as sentences of 50-sentence articles, so the
+    source-order context is exercised too.
+    """
+    n = len(rows)
+    texts = [f"{rows[i % n]['text']} {' '.join(rows[(i // n) % n]['text'].split()[:8])}" for i in range(size)]
+    facts = []
+    for i, t in enumerate(texts):
+        s = Sentence(text=t, source_id=f"s{i // 50}", index=i % 50, start=0, end=len(t))
+        facts.append(Fact(id=f"f{i}", text=t, sentences=(s,), sources=(s.source_id,)))
     t0 = time.perf_counter()
     grouped = classify(facts, sections)
     dt = time.perf_counter() - t0

@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -126,9 +127,11 @@ def _vocabulary(docs: Sequence[Sequence[str]]) -> dict[str, int]:
 
 def _counts(docs: Sequence[Sequence[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
     """Raw term counts, one row a document; terms outside ``vocab`` are ignored."""
-    kept = [[vocab[t] for t in doc if t in vocab] for doc in docs]
-    indptr = np.concatenate([[0], np.cumsum([len(ids) for ids in kept])]).astype(np.int64)
-    indices = np.fromiter((i for ids in kept for i in ids), dtype=np.int64, count=int(indptr[-1]))
+    kept = [[t for t in doc if t in vocab] for doc in docs]
+    lengths = np.fromiter((len(d) for d in kept), dtype=np.int64, count=len(kept))
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    indices = np.fromiter(map(vocab.__getitem__, chain.from_iterable(kept)), dtype=np.int64,
+                          count=int(indptr[-1]))
     data = np.ones(len(indices), dtype=np.float64)
     m = sparse.csr_matrix((data, indices, indptr), shape=(len(docs), len(vocab)))
     m.sum_duplicates()
@@ -172,21 +175,17 @@ def _tagged_terms(text: str, memo: dict[str, str]) -> list[str]:
     word to its term ("" for a stop word), shared across one run's facts.
     """
     toks = words(text)
-    n = len(toks)
-    caps = [t[:1].isupper() for t in toks]
-    out: list[str] = []
-    for i, tok in enumerate(toks):
-        term = memo.get(tok)
-        if term is None:
+    for tok in toks:
+        if tok not in memo:
             found = content_terms(tok)
-            term = memo[tok] = found[0] if found else ""
-        if not term:
-            continue
-        if caps[i] and ((i + 1 < n and caps[i + 1]) or (i > 0 and caps[i - 1]) or _linked(toks, caps, i)):
-            out.append(_NAME + term)
-        else:
-            out.append(term)
-    return out
+            memo[tok] = found[0] if found else ""
+    terms = [memo[tok] for tok in toks]
+    caps = [tok[:1].isupper() for tok in toks]
+    n = len(toks)
+    for i in [i for i, c in enumerate(caps) if c and terms[i]]:
+        if (i + 1 < n and caps[i + 1]) or (i > 0 and caps[i - 1]) or _linked(toks, caps, i):
+            terms[i] = _NAME + terms[i]
+    return [t for t in terms if t]
 
 
 def _linked(toks: Sequence[str], caps: Sequence[bool], i: int) -> bool:
