@@ -118,26 +118,26 @@ _CALENDAR_WORDS = frozenset(_CALENDAR.values()) | {"may", "monday", "tuesday", "
 
 # Multi-word names that stand for one place, matched on lower-case tokens.
 _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("republic", "of", "korea"), "korea"),
-    (("south", "korea"), "korea"),
-    (("south", "korean"), "korea"),
-    (("north", "korea"), "nkorea"),
-    (("north", "korean"), "nkorea"),
-    (("united", "states"), "us"),
-    (("u.s",), "us"),
-    (("rok",), "korea"),
-    (("dprk",), "nkorea"),
-    (("america",), "us"),
+    (("republic", "of", "korea"), "Korea"),
+    (("south", "korea"), "Korea"),
+    (("south", "korean"), "Korea"),
+    (("north", "korea"), "NKorea"),
+    (("north", "korean"), "NKorea"),
+    (("united", "states"), "US"),
+    (("u.s",), "US"),
+    (("rok",), "Korea"),
+    (("dprk",), "NKorea"),
+    (("america",), "US"),
     (("claimed", "the", "lives", "of"), "died"),
-    (("sino",), "china"),
+    (("sino",), "China"),
     # Capitals standing for their countries, as news copy uses them.
-    (("seoul",), "korea"),
-    (("tokyo",), "japan"),
-    (("beijing",), "china"),
-    (("washington",), "us"),
-    (("pyongyang",), "nkorea"),
-    (("moscow",), "russia"),
-    (("taipei",), "taiwan"),
+    (("seoul",), "Korea"),
+    (("tokyo",), "Japan"),
+    (("beijing",), "China"),
+    (("washington",), "US"),
+    (("pyongyang",), "NKorea"),
+    (("moscow",), "Russia"),
+    (("taipei",), "Taiwan"),
 )
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -148,6 +148,7 @@ _SPELLED = {
 _TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                          "month", "months", "year", "years"})
 _PREFIX = 5
+_WORD_PREFIX = 5
 
 # The same-fact decision (tuned on tests/data/pairs.json; bench/dedupe.py prints the
 # figures): a match_score of at least THRESHOLD with at least _MIN_SHARED shared terms.
@@ -192,6 +193,7 @@ _TITLES = _wordset(
     queen mr mrs ms dr lawmaker premier general
     """
 )
+_PRONOUNS = _wordset("he she it they this that these those his her its their we i")
 _REPORTING = _wordset(
     """
     said says stated told added noted explained emphasized emphasised stressed remarked
@@ -247,7 +249,7 @@ def _apply_phrases(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         for phrase, repl in _PHRASES:
             n = len(phrase)
             if tuple(lower[i:i + n]) == phrase:
-                out.append((repl, False))
+                out.append((repl, repl[:1].isupper()))
                 i += n
                 break
         else:
@@ -281,6 +283,8 @@ def _speakers(toks: list[tuple[str, bool]]) -> frozenset[str]:
         j = i - 1
         while j >= 0 and lower[j] in ("also", "then", "later", "however"):
             j -= 1
+        if j >= 0 and lower[j] in _PRONOUNS:
+            continue  # "He said": the speaker is not named here
         run: list[str] = []
         while j >= 0 and (toks[j][1] or lower[j] in _TITLES or (lower[j] == "and" and run)):
             if _is_name(*toks[j]):
@@ -321,7 +325,7 @@ def _lead(toks: list[tuple[str, bool]]) -> tuple[str, ...]:
         if low in _FILLER or low in _REPORTING:
             return ()
         if low not in STOPWORDS:
-            return (person, stem(_SYNONYMS.get(low, low))[:_PREFIX])
+            return (person, stem(_SYNONYMS.get(low, low))[:_WORD_PREFIX])
         j += 1
     return ()
 
@@ -377,7 +381,7 @@ def tokens(text: str) -> list[Token]:
         elif cap and (i > 0 or "-" in tok or _opens_name(toks)):
             term = name_key(tok)[:_PREFIX]
         else:
-            term = stem(_SYNONYMS.get(low, low))[:_PREFIX]
+            term = stem(_SYNONYMS.get(low, low))[:_WORD_PREFIX]
         out.append(Token(tok, cap, term, None))
     return out
 
@@ -581,7 +585,6 @@ _MAX_POSTINGS = 200
 _MAX_SHARE = 0.002
 _BLOCK = 4096
 
-_PRONOUNS = _wordset("he she it they this that these those his her its their we i")
 
 
 def _candidates(feats: Sequence[Terms], df: Mapping[str, int]) -> list[tuple[int, int]]:
@@ -685,8 +688,9 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
 
     Every sentence lands in exactly one fact. Copies always merge; paraphrases
     merge when :func:`same_fact` holds, with term weights computed over the
-    whole batch. A group grows only when most pairs across the two groups
-    match, so a sentence touching two statements cannot chain them together.
+    whole batch. Two groups merge only when most pairs across them match, or
+    half of them do and the groups' representatives match, so a sentence
+    touching two statements cannot chain them together.
 
     Args:
         sentences: The sentences of every source.
@@ -755,7 +759,10 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
         a = _distinct(members[ri], feats)
         b = _distinct(members[rj], feats)
         votes = sum(scorer.same(x, y) for x in a for y in b)
-        if 2 * votes > len(a) * len(b):
+        if 2 * votes > len(a) * len(b) or (
+            2 * votes == len(a) * len(b)
+            and scorer.same(_representative(a, texts, scorer), _representative(b, texts, scorer))
+        ):
             union(ri, rj)
 
     groups = independent_groups(sources)

@@ -1,0 +1,277 @@
+"""Cross-source deduplication: pair decisions, clustering, corroboration."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+import tomllib
+from conftest import SEEDS, make_source
+
+from briefgen.dedupe import cluster, same_fact, similarity, term_weights, terms
+from briefgen.model import Fact, Sentence, Source
+from briefgen.names import name_key
+from briefgen.segment import split_sentences
+from briefgen.text import normalize
+
+PAIRS = Path(__file__).resolve().parent / "data" / "pairs.json"
+
+# Pinned floors for the hand-labelled pair set (bench/dedupe.py prints the figures).
+PRECISION_FLOOR = 0.95
+RECALL_FLOOR = 0.80
+
+LEE_REMARK = (
+    "President Lee said it is a small but meaningful step forward on past history.",
+    "\u201cWe were able to make small but meaningful progress on past historical issues,\u201d he said.",
+    "President Lee responded that he found the small but significant progress on historical issues "
+    "during this meeting meaningful.",
+)
+DNA_AGREEMENT = (
+    "That day, the leaders of Korea and Japan agreed to cooperate on DNA testing of the remains of "
+    "Koreans from the Chosei undersea coal mine.",
+    "Lee and Takaichi agreed to conduct DNA analysis on remains discovered last August at the Chosei "
+    "undersea coal mine in Japan\u2019s Yamaguchi Prefecture.",
+    "President Lee stated, \u201cWe have decided to pursue DNA testing to identify the remains discovered "
+    "at the Josei Coal Mine in Ube City, Japan.\u201d",
+)
+UNRELATED = (
+    "The drum set consisted of Korean-brand drums and sticks decorated with mother-of-pearl lacquerware.",
+    "China recently imposed restrictions on exports of dual-use items to Japan.",
+    "Takaichi is considering dissolving the Lower House when the ordinary Diet session convenes.",
+)
+
+
+Corpus = tuple[list[Sentence], list[Source]]
+
+
+def one_each(texts: tuple[str, ...], extra: tuple[str, ...] = ()) -> Corpus:
+    """Sentence k from source s{k+1}, then ``extra`` sentences from a last source."""
+    sources = [make_source(f"s{k + 1}") for k in range(len(texts) + 1)]
+    sents = [Sentence(text=t, source_id=f"s{k + 1}", index=0, start=0, end=len(t))
+             for k, t in enumerate(texts)]
+    last = f"s{len(texts) + 1}"
+    sents += [Sentence(text=t, source_id=last, index=i, start=0, end=len(t)) for i, t in enumerate(extra)]
+    return sents, sources
+
+
+def fact_of(facts: list[Fact], text: str) -> Fact:
+    return next(f for f in facts if any(s.text == text for s in f.sentences))
+
+
+def load_pairs() -> list[dict]:
+    return json.loads(PAIRS.read_text(encoding="utf-8"))
+
+
+def seed_corpus() -> Corpus:
+    """The five seed articles as sources (manifest order), split with briefgen.segment."""
+    manifest = tomllib.loads((SEEDS / "manifest.toml").read_text(encoding="utf-8"))
+    sources, sents = [], []
+    for k, entry in enumerate(manifest["source"]):
+        text = (SEEDS / entry["file"]).read_text(encoding="utf-8")
+        src = make_source(f"s{k + 1}", text=text, outlet=entry["outlet"], title=entry["title"])
+        sources.append(src)
+        pos = 0
+        for i, sent in enumerate(split_sentences(text)):
+            start = text.index(sent, pos)
+            pos = start + len(sent)
+            flat = " ".join(sent.split())
+            sents.append(Sentence(text=flat, source_id=src.id, index=i, start=start, end=pos))
+    return sents, sources
+
+
+# --- the labelled pair set ----------------------------------------------------
+
+
+def test_pair_set_has_enough_labelled_pairs() -> None:
+    pairs = load_pairs()
+    same = [p for p in pairs if p["same"] is True]
+    different = [p for p in pairs if p["same"] is False]
+    assert len([p for p in same if p["sources"][0] != p["sources"][1]]) >= 40
+    assert len(different) >= 200
+    assert any(p["kind"] == "hard" for p in different)
+    assert all(p["a"] != p["b"] for p in pairs)
+
+
+def test_pairwise_precision_and_recall_stay_above_the_floor() -> None:
+    pairs = [p for p in load_pairs() if p["same"] is not None]
+    idf = term_weights(sorted({p["a"] for p in pairs} | {p["b"] for p in pairs}))
+    tp = sum(1 for p in pairs if p["same"] and same_fact(p["a"], p["b"], idf))
+    fp = sum(1 for p in pairs if not p["same"] and same_fact(p["a"], p["b"], idf))
+    positives = sum(1 for p in pairs if p["same"])
+    assert tp / (tp + fp) >= PRECISION_FLOOR
+    assert tp / positives >= RECALL_FLOOR
+
+
+# --- pair decisions -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("a,b", [(LEE_REMARK[0], LEE_REMARK[1]), (LEE_REMARK[1], LEE_REMARK[2]),
+                                 (DNA_AGREEMENT[0], DNA_AGREEMENT[1]), (DNA_AGREEMENT[1], DNA_AGREEMENT[2])])
+def test_paraphrases_of_one_statement_match(a: str, b: str) -> None:
+    assert same_fact(a, b)
+    assert same_fact(b, a)
+
+
+def test_quote_style_and_punctuation_changes_are_copies() -> None:
+    a = ("Takaichi said: \u201cWe were able to have a meaningful exchange of opinions \u2014 on a wide range "
+         "of topics.\u201d")
+    b = 'Takaichi said: "We were able to have a meaningful exchange of opinions - on a wide range of topics."'
+    assert similarity(a, b) == 1.0
+
+
+def test_lightly_edited_wire_copy_matches() -> None:
+    a = ("Lee held summit talks with Prime Minister Sanae Takaichi in Nara on Tuesday, their second meeting "
+         "in just over two months.")
+    b = ("Lee held summit talks with Japanese Prime Minister Sanae Takaichi in Nara on Tuesday, their second "
+         "meeting in just over two months.")
+    assert same_fact(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("President Lee Jae-myung met business leaders in Osaka on Wednesday.",
+     "President Lee Jae Myung met business leaders in Osaka on Wednesday."),
+    ("National Security Adviser Wi Sung-lack said the talks covered supply chains and export controls.",
+     "National Security Adviser Wi Seong-rak said the talks covered supply chains and export controls."),
+    ("The remains were found at the Chosei coal mine in Ube after an underwater search.",
+     "The remains were found at the Josei coal mine in Ube after an underwater search."),
+    ("The leaders stressed the importance of Japan-South Korea cooperation on supply chains.",
+     "The leaders stressed the importance of Korea-Japan cooperation on supply chains."),
+])
+def test_name_variants_do_not_block_a_match(a: str, b: str) -> None:
+    assert same_fact(a, b)
+    assert terms(a).bag == terms(b).bag
+
+
+def test_name_keys_fold_romanisations_but_keep_different_names_apart() -> None:
+    assert name_key("Sung-lack") == name_key("Sung-rak") == name_key("Seong-rak") == name_key("Sung Rak")
+    assert name_key("Chosei") == name_key("Josei") == name_key("Ch\u014dsei")
+    assert name_key("Jae-myung") == name_key("Jae Myung")
+    assert name_key("Lee") == name_key("Yi") == name_key("Rhee")
+    assert name_key("Jae-myung") != name_key("Myung-bak")
+    assert name_key("Takaichi") != name_key("Ishiba")
+
+
+def test_different_quantities_are_different_facts() -> None:
+    a = "The two leaders held a 100-minute roundtable discussion and expanded meeting."
+    b = "The two leaders held an 88-minute small-group and expanded meeting."
+    assert not same_fact(a, b)
+
+
+def test_same_words_from_different_speakers_are_different_facts() -> None:
+    takaichi = ("Takaichi welcomed the progress in bilateral coordination for DNA analysis of the remains "
+                "found at the Josei Coal Mine.")
+    lee = ("President Lee stated, \u201cWe have decided to pursue DNA testing to identify the remains "
+           "discovered at the Josei Coal Mine.\u201d")
+    assert not same_fact(takaichi, lee)
+
+
+def test_role_swap_in_a_caption_is_not_a_match() -> None:
+    a = ("President Lee Jae-myung delivers a joint press announcement with Japanese Prime Minister Sanae "
+         "Takaichi at a summit venue in Nara Prefecture, Japan, on the 13th.")
+    b = ("Japanese Prime Minister Sanae Takaichi delivers a joint press announcement with President Lee "
+         "Jae-myung at a summit venue in Nara Prefecture, Japan, on the 13th.")
+    assert not same_fact(a, b)
+
+
+# --- clustering -----------------------------------------------------------------
+
+
+def test_lee_remark_variants_become_one_fact_citing_every_source() -> None:
+    sents, sources = one_each(LEE_REMARK, UNRELATED)
+    facts = cluster(sents, sources)
+    remark = fact_of(facts, LEE_REMARK[0])
+    assert remark.sources == ("s1", "s2", "s3")
+    assert {s.text for s in remark.sentences} == set(LEE_REMARK)
+    assert remark.independent == 3
+    assert not remark.text.startswith("\u201cWe")  # a quote without its speaker is not chosen
+    assert len(facts) == 1 + len(UNRELATED)
+
+
+def test_dna_agreement_variants_become_one_fact() -> None:
+    sents, sources = one_each(DNA_AGREEMENT, UNRELATED)
+    facts = cluster(sents, sources)
+    dna = fact_of(facts, DNA_AGREEMENT[0])
+    assert dna.sources == ("s1", "s2", "s3")
+    assert len(facts) == 1 + len(UNRELATED)
+
+
+def test_a_sentence_spanning_two_statements_does_not_chain_them() -> None:
+    remark = LEE_REMARK[1]
+    dna = DNA_AGREEMENT[2]
+    both = ("They also made what Lee described as \u201csmall but meaningful progress\u201d on historical "
+            "issues, agreeing to conduct DNA analysis on remains discovered last August at the Chosei "
+            "undersea coal mine.")
+    sents, sources = one_each((remark, both, dna), UNRELATED)
+    facts = cluster(sents, sources)
+    assert fact_of(facts, remark) is not fact_of(facts, dna)
+
+
+def test_every_sentence_lands_in_exactly_one_fact_in_source_order() -> None:
+    sents, sources = one_each(LEE_REMARK + DNA_AGREEMENT, UNRELATED)
+    sources = list(reversed(sources))  # citation order follows `sources`, not ids
+    facts = cluster(sents, sources)
+    members = [(s.source_id, s.index) for f in facts for s in f.sentences]
+    assert sorted(members) == sorted((s.source_id, s.index) for s in sents)
+    assert [f.id for f in facts] == [f"f{k + 1}" for k in range(len(facts))]
+    rank = {s.id: k for k, s in enumerate(sources)}
+    firsts = [min((rank[s.source_id], s.index) for s in f.sentences) for f in facts]
+    assert firsts == sorted(firsts)
+    for f in facts:
+        assert f.text == f.sentences[0].text
+        assert list(f.sources) == sorted(set(f.sources), key=rank.__getitem__)
+    remark = fact_of(facts, LEE_REMARK[0])
+    assert remark.sources == ("s3", "s2", "s1")
+
+
+def test_clustering_is_deterministic_whatever_the_input_order() -> None:
+    sents, sources = one_each(LEE_REMARK + DNA_AGREEMENT, UNRELATED)
+    shuffled = list(sents)
+    random.Random(3).shuffle(shuffled)
+    assert cluster(shuffled, sources) == cluster(sents, sources)
+
+
+def test_wire_copies_count_once_as_independent_sources() -> None:
+    wire = ("Seoul and Tokyo agreed on Tuesday to cooperate on DNA testing of remains recovered from a "
+            "wartime coal mine, the leaders told reporters after their summit in Nara. ") * 3
+    other = "A separate report on the summit, written by the paper's own correspondent in Nara. " * 3
+    statement = ("The leaders agreed to cooperate on DNA testing of remains recovered from a wartime "
+                 "coal mine.")
+    sources = [make_source("s1", text=wire), make_source("s2", text=wire + " Copyright the wire."),
+               make_source("s3", text=other)]
+    sents = [Sentence(text=statement, source_id=s.id, index=0, start=0, end=len(statement)) for s in sources]
+    (fact,) = cluster(sents, sources)
+    assert fact.sources == ("s1", "s2", "s3")
+    assert fact.independent == 2
+
+
+def test_empty_input_gives_no_facts() -> None:
+    assert cluster([], []) == []
+
+
+# --- the seed corpus ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_facts() -> tuple[list[Fact], list[Source]]:
+    sents, sources = seed_corpus()
+    return cluster(sents, sources), sources
+
+
+def test_seed_remark_cites_all_five_outlets(seed_facts: tuple[list[Fact], list[Source]]) -> None:
+    facts, sources = seed_facts
+    remark = fact_of(facts, "President Lee said it is a small but meaningful step forward on past history.")
+    assert remark.sources == tuple(s.id for s in sources)
+    assert remark.independent == 5
+    assert "small but" in remark.text and remark.text.split()[0].lower() not in ("he", "they", "it")
+
+
+def test_seed_facts_never_repeat_a_sentence(seed_facts: tuple[list[Fact], list[Source]]) -> None:
+    facts, _ = seed_facts
+    texts = [normalize(f.text) for f in facts]
+    assert len(texts) == len(set(texts))
+    # News1 prints its photo captions twice: the copies are one fact.
+    shake = "President Lee Jae Myung and Japanese Prime Minister Takaichi Sanae shake hands"
+    caption = next(f for f in facts if f.text.startswith(shake))
+    assert len(caption.sentences) == 2
