@@ -59,7 +59,6 @@ _BULLETS = "\u2022\u2043\u25e6\u25aa\u25a0\u25cf\u25c6\u25c7\u25b2\u25b3\u25b6\u
 
 _WS = re.compile(r"\s+")
 _NONSPACE = re.compile(r"\S")
-_LAST_TOKEN = re.compile(r"\S+$")
 _FIRST_TOKEN = re.compile(r"\S+")
 # A candidate sentence end: terminal punctuation, closing quotes or brackets,
 # then white space or the end of the text.
@@ -185,8 +184,10 @@ def _next_start(text: str, pos: int) -> int:
 
 def _token_before(text: str, pos: int) -> str:
     """The white-space-delimited token ending at ``pos`` (looks back 80 characters)."""
-    m = _LAST_TOKEN.search(text, max(0, pos - 80), pos)
-    return m.group(0) if m else ""
+    window = text[max(0, pos - 80) : pos]
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1]
 
 
 def _bare(token: str) -> str:
@@ -222,7 +223,9 @@ def _starts_lower(text: str, pos: int, particles: frozenset[str] = frozenset()) 
 
 def _ellipsis_zones(text: str) -> list[tuple[int, int]]:
     """(start, end) of every ellipsis, end extended over closing quotes."""
-    zones = []
+    zones: list[tuple[int, int]] = []
+    if ".." not in text and ". ." not in text and "\u2026" not in text:
+        return zones
     for run in _DOT_RUN.finditer(text):
         for m in _ELLIPSIS.finditer(text, run.start(), run.end()):
             end = m.end()
@@ -427,7 +430,9 @@ def _list_rules(text: str) -> tuple[list[int], set[int]]:
                 if head and head[-1] in _BULLETS:  # "• 10." cuts before the bullet
                     pos = max(0, pos - 3) + len(head) - 1
                 cuts.append(pos)
-    cuts.extend(m.start() for m in _BULLET_RE.finditer(text) if m.start() and text[m.start() - 1].isspace())
+    if any(b in text for b in _BULLETS):
+        bullets = (m.start() for m in _BULLET_RE.finditer(text))
+        cuts.extend(b for b in bullets if b and text[b - 1].isspace())
     return cuts, no_cut
 
 
@@ -444,6 +449,14 @@ def _list_markers(text: str) -> list[tuple[int, int, str, str]]:
         stop = m.start()
         if style == ")" and stop and text[stop - 1] == ".":
             style, stop = ".)", stop - 1
+        if not stop:
+            continue
+        before = text[stop - 1]
+        if "a" <= before <= "z":  # a single letter, or the end of a word (the usual case)
+            if stop > 1 and not (text[stop - 2].isspace() or text[stop - 2] in "\u2022\u2043"):
+                continue
+        elif not "0" <= before <= "9":
+            continue
         start = stop
         while start and stop - start < 3 and "0" <= text[start - 1] <= "9":
             start -= 1
