@@ -159,6 +159,35 @@ TARGETED = [
 ]
 
 
+# Regressions found by comparing with pysbd on DUC 2003 newswire.
+TARGETED += [
+    (
+        'said analyst John Kim of Mirae Asset Securities Co. "The firm needs a buyer."',
+        ["said analyst John Kim of Mirae Asset Securities Co.", '"The firm needs a buyer."'],
+    ),
+    (
+        '"These results are important," Cho told businessmen."But we must be careful."',
+        ['"These results are important," Cho told businessmen.', '"But we must be careful."'],
+    ),
+    (
+        "His rival is Luiz Inacio Lula da Silva. da Silva leads the Workers Party.",
+        ["His rival is Luiz Inacio Lula da Silva.", "da Silva leads the Workers Party."],
+    ),
+    (
+        "Militants claimed the 9:45 a.m. (0745 GMT) attack. Police sealed the market.",
+        ["Militants claimed the 9:45 a.m. (0745 GMT) attack.", "Police sealed the market."],
+    ),
+    (
+        "Q. What was agreed? A. The two sides agreed to cooperate.",
+        ["Q. What was agreed?", "A. The two sides agreed to cooperate."],
+    ),
+    (
+        'John F. "Jack" Kennedy and Mr. "Bud" Smith spoke.',
+        ['John F. "Jack" Kennedy and Mr. "Bud" Smith spoke.'],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), TARGETED, ids=[t[:40] for t, _ in TARGETED])
 def test_targeted(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
