@@ -46,8 +46,10 @@ _MAX_RATIO = 1.3
 # Sentences must share this many content terms (besides the unit) to be
 # about the same thing.
 _MIN_CONTEXT = 3
-# Terms in more than this share of all sentences do not count as context.
+# Terms in more than this share of all sentences (and more than _MIN_COMMON
+# of them) do not count as context.
 _COMMON = 0.25
+_MIN_COMMON = 5
 
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
@@ -383,7 +385,7 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
     )
     reads = [_read(s) for s in sentences]
     df = Counter(t for r in reads for t in r.context)
-    common = frozenset(t for t, c in df.items() if c > _COMMON * len(reads))
+    common = frozenset(t for t, c in df.items() if c > max(_MIN_COMMON, _COMMON * len(reads)))
     found = (
         _number_conflicts(reads, common, rank)
         + _date_conflicts(reads, common, rank)
