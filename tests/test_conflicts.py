@@ -15,7 +15,8 @@ def conflicts_of(*reports: tuple[str, str]) -> list[Conflict]:
     """Conflicts among (source id, sentence) reports, each sentence its own fact."""
     ids = sorted({sid for sid, _ in reports})
     sources = [make_source(sid) for sid in ids]
-    sents = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t)) for i, (sid, t) in enumerate(reports)]
+    sents = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
+             for i, (sid, t) in enumerate(reports)]
     return find_conflicts(cluster(sents, sources), sources)
 
 
