@@ -1,24 +1,31 @@
 """Sorting facts into the template's sections.
 
-Every fact is scored against every section in three ways, all computed on the
-stemmed, folded content words of :func:`briefgen.text.content_terms`:
+Every fact is scored against every section, on the stemmed, folded content
+words of :func:`briefgen.text.content_terms`:
 
-1. **Keywords.** Each keyword or phrase of a section that occurs in the fact
-   (whole words, case-insensitive, a longer phrase claiming its words first,
-   so "economic security" does not also count as "security") adds its weight:
-   its inverse document frequency over the facts of this corpus, shared
-   between the sections that list it.
-2. **Examples.** Cosine similarity (TF-IDF) to the section's example
-   sentences.
-3. **Expansion from the corpus.** Facts that the first two scores place
-   confidently become the section's seed set; the centroid of their TF-IDF
-   vectors then scores every fact by cosine, so words the template never
-   named ("Chosei", "remains", "drumsticks") pull their facts in. This runs
-   for a fixed number of rounds, each re-seeding from the combined score.
+1. **Keywords.** Each keyword or phrase of a section found in the fact (whole
+   words, case-insensitive, the longest phrase claiming its words first, so
+   "economic security" does not also count as "security") adds its
+   specificity: its idf over this corpus's facts relative to the rarest
+   possible, shared between the sections that list it. A lower-case keyword
+   inside a capitalised name ("security" in "National Security Office") counts
+   little; keywords the template capitalises ("North Korea") count fully.
+2. **Examples.** TF-IDF cosine to the section's example sentences.
+3. **Expansion from the corpus.** Facts whose keyword and example evidence
+   clearly favours one section become its seeds. Every fact is then scored
+   by cosine to the seeds' centroid (less the corpus mean, so words common to
+   the whole event do not count) and to its best-matching seeds, so words the
+   template never named ("Chosei", "drumsticks") pull their facts in. Few
+   seeds make weak evidence, so these scores shrink with the seed count.
+4. **Context.** Where facts carry their positions in their sources, a share
+   of each fact's evidence comes from the sentences printed next to it: news
+   paragraphs keep to one topic.
 
-A fact goes to its best section when that score is high enough and clearly
-ahead of the runner-up; otherwise it goes to the :data:`OTHER` pool. Scoring
-is vectorised with scipy sparse matrices, so it scales to 100,000 facts.
+Two penalties then raise the bar for facts that look like the event in
+general (similar to all other facts) or like the facts no section claims. A
+fact goes to its best section when that score reaches a threshold and leads
+the runner-up clearly; otherwise it joins the :data:`OTHER` pool. Everything
+is vectorised with scipy sparse matrices: 100,000 facts take seconds.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ from briefgen.config import SectionSpec
 from briefgen.model import Fact
 from briefgen.text import content_terms, words
 
-__all__ = ["OTHER", "Params", "Scores", "classify", "score_facts", "section_scores"]
+__all__ = ["OTHER", "Params", "Scores", "classify", "score_breakdown", "section_scores"]
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +67,8 @@ class Params:
         half: Keyword evidence saturates as ``k / (k + half)``, ``k`` the summed
             specificity (relative idf, 1 for a phrase found in one fact).
         floor: Least weight of a keyword, however common it is in the corpus.
+        name_weight: Weight of a lower-case keyword found inside a capitalised
+            name ("security" in "National Security Office").
         generic: How much a fact's similarity to the whole corpus raises the bar
             it must clear: facts about the event in general go to ``other``.
         residual: How much a fact's similarity to the facts no section claims
@@ -85,6 +94,7 @@ class Params:
     neighbour: float = 1.0
     half: float = 1.0
     floor: float = 0.3
+    name_weight: float = 0.25
     generic: float = 0.5
     residual: float = 1.0
     contrast: float = 1.0
@@ -110,6 +120,8 @@ class Scores:
         example: Cosine similarity to the section's examples.
         centroid: Cosine similarity to the centroid of the section's seed facts.
         neighbour: Mean cosine similarity to the section's best-matching seed facts.
+        penalty: What each fact's score is charged for looking like the event in
+            general or like the facts no section claims (one column).
         total: The combined score used for placement.
     """
 
@@ -118,6 +130,7 @@ class Scores:
     example: npt.NDArray[np.float64]
     centroid: npt.NDArray[np.float64]
     neighbour: npt.NDArray[np.float64]
+    penalty: npt.NDArray[np.float64]
     total: npt.NDArray[np.float64]
 
 
@@ -220,11 +233,14 @@ def _phrases(sections: Sequence[SectionSpec]) -> tuple[list[tuple[str, bool]], s
     return phrases, share
 
 
-def _phrase_hits(docs: Sequence[Sequence[str]], phrases: Sequence[tuple[str, bool]]) -> sparse.csr_matrix:
-    """Binary fact-by-phrase matrix: which keyword phrases each fact contains.
+def _phrase_hits(docs: Sequence[Sequence[str]], phrases: Sequence[tuple[str, bool]],
+                 name_weight: float) -> sparse.csr_matrix:
+    """Fact-by-phrase matrix: 1 where a fact contains a keyword phrase.
 
     Scans each fact's tagged terms left to right, trying the longest phrase
     first, so a phrase claims its words before any shorter keyword inside it.
+    A lower-case keyword found inside a capitalised name ("National Security
+    Office", "Horyuji Temple") counts ``name_weight`` instead of 1.
     """
     starts: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
     for idx, (phrase, in_names) in enumerate(phrases):
@@ -234,24 +250,28 @@ def _phrase_hits(docs: Sequence[Sequence[str]], phrases: Sequence[tuple[str, boo
         cands.sort(key=lambda c: (-len(c[0]), c[1]))
     rows: list[int] = []
     cols: list[int] = []
+    vals: list[float] = []
     for r, doc in enumerate(docs):
-        found: set[int] = set()
+        plain = [t.removeprefix(_NAME) for t in doc]
+        found: dict[int, float] = {}
         free = 0  # first position not yet claimed by a phrase
-        for i in [i for i, t in enumerate(doc) if t.removeprefix(_NAME) in starts]:
+        for i in [i for i, t in enumerate(plain) if t in starts]:
             if i < free:
                 continue
-            for terms, idx, in_names in starts[doc[i].removeprefix(_NAME)]:
-                span = doc[i:i + len(terms)]
-                if len(span) == len(terms) and all(
-                    t == want or (in_names and t == _NAME + want) for t, want in zip(span, terms, strict=True)
-                ):
-                    found.add(idx)
-                    free = i + len(terms)
+            for terms, idx, in_names in starts[plain[i]]:
+                end = i + len(terms)
+                if tuple(plain[i:end]) == terms:
+                    named = not in_names and any(t.startswith(_NAME) for t in doc[i:end])
+                    weight = name_weight if named else 1.0
+                    found[idx] = max(found.get(idx, 0.0), weight)
+                    free = end
                     break
-        rows.extend([r] * len(found))
-        cols.extend(sorted(found))
-    data = np.ones(len(rows), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(docs), len(phrases)))
+        for idx in sorted(found):
+            if found[idx] > 0:
+                rows.append(r)
+                cols.append(idx)
+                vals.append(found[idx])
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(phrases)))
 
 
 def _margin_ok(total: npt.NDArray[np.float64], minimum: float, margin: float) -> npt.NDArray[np.bool_]:
@@ -395,7 +415,7 @@ def _context(facts: Sequence[Fact], window: int) -> sparse.csr_matrix | None:
     return sparse.csr_matrix(sparse.diags(1.0 / weight) @ m)
 
 
-def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
+def score_breakdown(facts: Sequence[Fact], sections: Sequence[SectionSpec],
                 params: Params | None = None) -> Scores:
     """Score every fact against every section.
 
@@ -412,7 +432,7 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     n, k = len(facts), len(sections)
     if n == 0 or k == 0:
         empty = np.zeros((n, k))
-        return Scores(keys, empty, empty.copy(), empty.copy(), empty.copy(), empty.copy())
+        return Scores(keys, empty, empty.copy(), empty.copy(), empty.copy(), np.zeros((n, 1)), empty.copy())
     memo: dict[str, str] = {}
     tagged = [_tagged_terms(f.text, memo) for f in facts]
     docs = [[t.removeprefix(_NAME) for t in terms] for terms in tagged]
@@ -423,8 +443,8 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     x = _tfidf(counts, idf)
 
     phrases, share = _phrases(sections)
-    hits = _phrase_hits(tagged, phrases)
-    phrase_df = np.asarray(hits.sum(axis=0)).ravel()
+    hits = _phrase_hits(tagged, phrases, p.name_weight)
+    phrase_df = np.asarray((hits > 0).sum(axis=0)).ravel()
     # Specificity in [0, 1]: idf over this corpus, relative to the idf of a
     # phrase found in one fact, so weights mean the same in corpora of any size.
     relative = (np.log((n + 1.0) / (phrase_df + 1.0)) + 1.0) / (np.log((n + 1.0) / 2.0) + 1.0)
@@ -452,6 +472,7 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     around = _context(facts, p.window)
     centroid = np.zeros((n, k))
     neighbour = np.zeros((n, k))
+    residual = np.zeros((n, 1))
     for round_ in range(p.rounds):
         seeds = _seeds(evidence, p)
         # Expansion from few seeds is unreliable: shrink it towards zero.
@@ -468,13 +489,13 @@ def score_facts(facts: Sequence[Fact], sections: Sequence[SectionSpec],
             evidence = (1.0 - blend) * evidence + blend * (around @ evidence)
         total = evidence - generic - residual
         log.debug("round: %d facts seeded", sum(len(m) for m in seeds))
-    return Scores(keys, keyword, example, centroid, neighbour, total)
+    return Scores(keys, keyword, example, centroid, neighbour, generic + residual, total)
 
 
 def section_scores(facts: Sequence[Fact], sections: Sequence[SectionSpec],
                    params: Params | None = None) -> npt.NDArray[np.float64]:
     """Combined fact-by-section scores (rows: facts, columns: sections in template order)."""
-    return score_facts(facts, sections, params).total
+    return score_breakdown(facts, sections, params).total
 
 
 def classify(facts: Sequence[Fact], sections: Sequence[SectionSpec],
@@ -496,7 +517,7 @@ def classify(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     if not facts:
         return out
     p = params or Params()
-    total = score_facts(facts, sections, p).total
+    total = score_breakdown(facts, sections, p).total
     placed = _margin_ok(total, p.place_min, p.place_margin) if sections else np.zeros(len(facts), dtype=bool)
     best = total.argmax(axis=1) if sections else np.zeros(len(facts), dtype=int)
     for fact, ok, j in zip(facts, placed, best, strict=True):
