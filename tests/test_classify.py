@@ -145,6 +145,12 @@ def test_no_sections_puts_everything_in_other() -> None:
     assert all(f.section is None for f in grouped[OTHER])
 
 
+def test_single_and_empty_facts() -> None:
+    # One fact, and facts without a content word: no division by zero, no warning.
+    assert section_of(classify(facts_of("North Korea fired missiles."), SMALL)) == {"f0": "security"}
+    assert section_of(classify(facts_of("The.", ""), SMALL)) == {"f0": OTHER, "f1": OTHER}
+
+
 def test_section_already_set_is_cleared_in_other() -> None:
     fact = make_fact("The delegation arrived by train.", fid="f0", section="security")
     grouped = classify([fact], SMALL)
