@@ -56,7 +56,9 @@ _stemmer = PorterStemmer()
 
 def fold(text: str) -> str:
     """Unicode-normalise and fold typographic quotes and dashes to ASCII."""
-    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return text
 
 
 def normalize(text: str) -> str:
@@ -66,7 +68,8 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` in order, punctuation dropped, case kept."""
-    return [m.group(0).rstrip(".,") for m in _WORD.finditer(fold(text))]
+    # A match always ends in a letter or digit, so no trailing dot or comma.
+    return _WORD.findall(fold(text))
 
 
 @lru_cache(maxsize=65536)
