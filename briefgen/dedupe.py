@@ -22,7 +22,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from briefgen.model import Fact, Sentence, Source
 from briefgen.names import is_syllable, join_name_parts, name_key
@@ -203,6 +204,9 @@ _REPORTING = _wordset(
 )
 
 
+_HYPHENS = re.compile("[-\u2010\u2011]")
+
+
 def _raw_tokens(text: str) -> list[tuple[str, bool]]:
     """Word tokens with given names joined and other hyphenated words split.
 
@@ -214,7 +218,7 @@ def _raw_tokens(text: str) -> list[tuple[str, bool]]:
     i = 0
     while i < len(toks):
         w = toks[i]
-        parts = [p for p in re.split(r"[-\u2010\u2011]", w) if p]
+        parts = [p for p in _HYPHENS.split(w) if p] if ("-" in w or "\u2010" in w or "\u2011" in w) else [w]
         if len(parts) > 1:
             if w[0].isupper() and join_name_parts(parts):
                 out.append((w, True))
@@ -241,12 +245,17 @@ def _raw_tokens(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _repl in _PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _repl))
+
+
 def _apply_phrases(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     lower = [t.lower() for t, _ in toks]
     out: list[tuple[str, bool]] = []
     i = 0
     while i < len(toks):
-        for phrase, repl in _PHRASES:
+        for phrase, repl in _PHRASES_BY_FIRST.get(lower[i], ()):
             n = len(phrase)
             if tuple(lower[i:i + n]) == phrase:
                 out.append((repl, repl[:1].isupper()))
@@ -358,31 +367,38 @@ class Token:
     number: str | None
 
 
+@lru_cache(maxsize=131072)
+def _word(tok: str, cap: bool, name: bool) -> tuple[str | None, str | None]:
+    """(term, number) of one word; see :class:`Token`."""
+    low = tok.lower().replace("'", "")
+    if low[:1].isdigit():
+        value = _number(low)
+        if value is not None:
+            return None, value
+    if low in STOPWORDS or low in _FILLER or not any(c.isalpha() for c in low):
+        return None, None
+    low = _CALENDAR.get(low, low) if cap else low
+    if low in _CALENDAR_WORDS:
+        return low[:_PREFIX], None
+    if name:
+        return name_key(tok)[:_PREFIX], None
+    return stem(_SYNONYMS.get(low, low))[:_WORD_PREFIX], None
+
+
 def tokens(text: str) -> list[Token]:
     """The words of a sentence with their folded terms and numbers."""
     toks = _apply_phrases(_raw_tokens(fold(text)))
+    opens = _opens_name(toks)
     out: list[Token] = []
     for i, (tok, cap) in enumerate(toks):
-        if tok.lower().endswith("'s"):
+        if tok.endswith(("'s", "'S")):
             tok = tok[:-2]
-        low = tok.lower().replace("'", "")
-        value = _number(low)
-        if value is None and low in _SPELLED and i + 1 < len(toks) and toks[i + 1][0].lower() in _TIME_UNITS:
-            value = _SPELLED[low]
-        if value is not None:
-            out.append(Token(tok, cap, None, value))
+        low = tok.lower()
+        if low in _SPELLED and i + 1 < len(toks) and toks[i + 1][0].lower() in _TIME_UNITS:
+            out.append(Token(tok, cap, None, _SPELLED[low]))
             continue
-        if low in STOPWORDS or low in _FILLER or not any(c.isalpha() for c in low):
-            out.append(Token(tok, cap, None, None))
-            continue
-        low = _CALENDAR.get(low, low) if cap else low
-        if low in _CALENDAR_WORDS:
-            term = low[:_PREFIX]
-        elif cap and (i > 0 or "-" in tok or _opens_name(toks)):
-            term = name_key(tok)[:_PREFIX]
-        else:
-            term = stem(_SYNONYMS.get(low, low))[:_WORD_PREFIX]
-        out.append(Token(tok, cap, term, None))
+        term, number = _word(tok, cap, cap and (i > 0 or "-" in tok or opens))
+        out.append(Token(tok, cap, term, number))
     return out
 
 
@@ -464,10 +480,11 @@ def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> f
     target = short.bag
     w_short = sum(_weight(idf, t) for t in target)
     seq = long.seq
+    weights = [_weight(idf, t) for t in seq]
     span = 2 * len(short.seq) + 2
     best = 0.0
-    for i in range(len(seq)):
-        if seq[i] not in target:
+    for i, first in enumerate(seq):
+        if first not in target:
             continue
         seen: set[str] = set()
         w_window = w_shared = 0.0
@@ -476,10 +493,9 @@ def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> f
             if t in seen:
                 continue
             seen.add(t)
-            w = _weight(idf, t)
-            w_window += w
+            w_window += weights[j]
             if t in target:
-                w_shared += w
+                w_shared += weights[j]
                 best = max(best, 2 * w_shared / (w_short + w_window))
     return best
 
@@ -496,16 +512,27 @@ def match_score(a: Terms, b: Terms, idf: Mapping[str, float] | None = None) -> f
     different actor or action) or fewer than four terms are shared, and 1 for
     copies.
     """
+    w_a = sum(_weight(idf, t) for t in a.bag)
+    w_b = sum(_weight(idf, t) for t in b.bag)
+    return _score(a, b, w_a, w_b, idf, 0.0)
+
+
+def _score(a: Terms, b: Terms, w_a: float, w_b: float, idf: Mapping[str, float] | None,
+           floor: float) -> float:
+    """:func:`match_score` given each side's total weight.
+
+    Returns 0 early for a pair that cannot reach ``floor``.
+    """
     if a.key and a.key == b.key:
         return 1.0
     shared = a.bag & b.bag
-    if len(shared) < _MIN_SHARED or _vetoed(a, b):
+    if len(shared) < _MIN_SHARED:
+        return 0.0
+    w_shared = sum(_weight(idf, t) for t in shared)
+    containment = w_shared / min(w_a, w_b)
+    if (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT < floor or _vetoed(a, b):
         return 0.0
     short, long = (a, b) if len(a.seq) <= len(b.seq) else (b, a)
-    w_short = sum(_weight(idf, t) for t in short.bag)
-    w_long = sum(_weight(idf, t) for t in long.bag)
-    w_shared = sum(_weight(idf, t) for t in shared)
-    containment = w_shared / min(w_short, w_long)
     return (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT * _local_dice(short, long, idf)
 
 
@@ -631,18 +658,25 @@ def _candidates(feats: Sequence[Terms], df: Mapping[str, int]) -> list[tuple[int
 
 
 class _Scorer:
-    """Pair decisions with weights from the whole batch, cached per pair."""
+    """Pair decisions with weights from the whole batch, cached per pair.
+
+    Scores below :data:`THRESHOLD` may come back as 0: only whether a pair
+    matches, and how strongly a matching pair does, matter here.
+    """
 
     def __init__(self, feats: Sequence[Terms], idf: Mapping[str, float]) -> None:
         self.feats = feats
         self.idf = idf
+        self.totals = [sum(idf.get(t, _DEFAULT_IDF) for t in f.bag) for f in feats]
         self.cache: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
-        if key not in self.cache:
-            self.cache[key] = match_score(self.feats[i], self.feats[j], self.idf)
-        return self.cache[key]
+        found = self.cache.get(key)
+        if found is None:
+            found = _score(self.feats[i], self.feats[j], self.totals[i], self.totals[j], self.idf, THRESHOLD)
+            self.cache[key] = found
+        return found
 
     def same(self, i: int, j: int) -> bool:
         return self.score(i, j) >= THRESHOLD
@@ -702,16 +736,28 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
         sentence, verbatim; its sentences start with the representative.
     """
     rank = {s.id: i for i, s in enumerate(sources)}
-    order = sorted(
-        range(len(sentences)),
-        key=lambda k: (rank.get(sentences[k].source_id, len(rank)), sentences[k].source_id,
-                       sentences[k].index, k),
+    sents = sorted(
+        sentences,
+        key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start, s.text),
     )
-    sents = [sentences[k] for k in order]
-    texts = [s.text for s in sents]
-    feats = [terms(t) for t in texts]
-    df = Counter(t for f in feats for t in f.bag)
+    # Copies (same letters and digits) form one unit, compared once.
+    by_text: dict[str, Terms] = {}
+    unit_of_key: dict[str, int] = {}
+    unit_members: list[list[int]] = []
+    feats: list[Terms] = []
+    for k, s in enumerate(sents):
+        f = by_text.get(s.text)
+        if f is None:
+            f = by_text[s.text] = terms(s.text)
+        u = unit_of_key.get(f.key)
+        if u is None:
+            u = unit_of_key[f.key] = len(feats)
+            feats.append(f)
+            unit_members.append([])
+        unit_members[u].append(k)
+    texts = [sents[m[0]].text for m in unit_members]
     n = len(feats)
+    df = Counter(t for f in feats for t in f.bag)
     idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
     scorer = _Scorer(feats, idf)
 
@@ -724,55 +770,37 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
             i = parent[i]
         return i
 
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra == rb:
-            return
-        if ra > rb:
-            ra, rb = rb, ra
-        parent[rb] = ra
-        members[ra].extend(members.pop(rb))
-
-    # Copies first: identical letters and digits merge unconditionally.
-    by_key: dict[str, int] = {}
-    for i, f in enumerate(feats):
-        if f.key in by_key:
-            union(by_key[f.key], i)
-        else:
-            by_key[f.key] = i
-
     edges = []
     for i, j in _candidates(feats, df):
-        if find(i) == find(j):
-            continue
         sc = scorer.score(i, j)
         if sc >= THRESHOLD:
             edges.append((-sc, i, j))
     edges.sort()
-    log.debug("%d sentences, %d matching pairs", n, len(edges))
+    log.debug("%d sentences, %d distinct, %d matching pairs", len(sents), n, len(edges))
 
     for _, i, j in edges:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        # Distinct texts only: copies of one sentence vote once.
-        a = _distinct(members[ri], feats)
-        b = _distinct(members[rj], feats)
+        a, b = members[ri], members[rj]
         votes = sum(scorer.same(x, y) for x in a for y in b)
         if 2 * votes > len(a) * len(b) or (
             2 * votes == len(a) * len(b)
             and scorer.same(_representative(a, texts, scorer), _representative(b, texts, scorer))
         ):
-            union(ri, rj)
+            if ri > rj:
+                ri, rj = rj, ri
+            parent[rj] = ri
+            members[ri].extend(members.pop(rj))
 
     groups = independent_groups(sources)
     facts: list[Fact] = []
     for root in sorted(members, key=lambda r: min(members[r])):
-        mem = sorted(members[root])
-        rep = _representative(_distinct(mem, feats), texts, scorer)
-        ordered = [rep] + [m for m in mem if m != rep]
-        srcs = sorted({sents[m].source_id for m in mem}, key=lambda sid: (rank.get(sid, len(rank)), sid))
-        independent = len({groups.get(sid, sid) for sid in srcs})
+        units = sorted(members[root])
+        rep = _representative(units, texts, scorer)
+        ordered = unit_members[rep] + sorted(m for u in units if u != rep for m in unit_members[u])
+        srcs = sorted({sents[m].source_id for m in ordered}, key=lambda sid: (rank.get(sid, len(rank)), sid))
+        independent = len({groups.get(sid, -1 - k) for k, sid in enumerate(srcs)})
         facts.append(
             Fact(
                 id=f"f{len(facts) + 1}",
@@ -782,15 +810,9 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
                 independent=independent,
             )
         )
-    return facts
+    facts.sort(key=lambda f: min(_position(s, rank) for s in f.sentences))
+    return [replace(f, id=f"f{k + 1}") for k, f in enumerate(facts)]
 
 
-def _distinct(mem: list[int], feats: Sequence[Terms]) -> list[int]:
-    """The first member of each set of copies, in order."""
-    seen: set[str] = set()
-    out = []
-    for m in sorted(mem):
-        if feats[m].key not in seen:
-            seen.add(feats[m].key)
-            out.append(m)
-    return out
+def _position(s: Sentence, rank: Mapping[str, int]) -> tuple[int, str, int, int]:
+    return (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["ALIASES", "is_syllable", "join_name_parts", "name_key"]
 
@@ -95,6 +96,7 @@ def _fold_part(part: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Comparison key shared by the romanisations of one name.
 
