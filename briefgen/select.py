@@ -1,0 +1,400 @@
+"""Content selection: which facts the memo prints, within a word budget.
+
+briefgen's own selector (``method="briefgen"``) is a concept-coverage model in
+the manner of Gillick & Favre (2009): the concepts are stemmed content-word
+bigrams, each weighted by how many sources contain it, so a sentence is worth
+the shared information it carries, and a concept counts once however many
+chosen sentences repeat it, which rewards diversity. Sentences early in their
+article and facts corroborated by several sources earn a bonus. The best set
+within the budget is found exactly by an integer program (HiGHS through
+:func:`scipy.optimize.milp`) over a pruned candidate list, with a greedy
+fallback should the solver run out of time.
+
+Any other method ranks with :func:`briefgen.rank.score_facts` and fills the
+budget greedily. Both paths skip a fact that would repeat a chosen one.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from briefgen.errors import ConfigError
+from briefgen.model import Fact
+from briefgen.rank import METHODS, score_facts
+from briefgen.text import STOPWORDS, stem, words
+
+__all__ = ["Params", "concepts", "salience", "select", "word_count"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """Tuning of the briefgen selector (the defaults were fitted on DUC 2003).
+
+    Attributes:
+        min_words: Sentences shorter than this are fragments and never chosen.
+        max_words: Sentences longer than this are never chosen.
+        min_df: A bigram concept must occur in this many sources (lowered for
+            small inputs, see :func:`concepts`).
+        unigram_min_df: The same for single-word concepts.
+        unigrams: Weight of a single-word concept relative to a bigram.
+        concept_position: Extra weight of a concept per source, by how early
+            that source first mentions it.
+        concept_decay: Sentence index at which that extra weight falls to 1/e.
+        position: Bonus for a sentence early in its article, in units of the
+            heaviest concept.
+        position_decay: Sentence index at which that bonus halves.
+        corroboration: Bonus per extra independent report of a fact.
+        quotes: Penalty for a sentence that quotes someone.
+        candidates: At most this many facts enter the integer program.
+        redundancy: Cosine of content terms above which two facts say the same.
+        time_limit: Seconds the solver may use before the greedy fallback.
+        gap: Relative optimality gap at which the solver stops.
+    """
+
+    min_words: int = 8
+    max_words: int = 60
+    min_df: int = 3
+    unigram_min_df: int = 3
+    unigrams: float = 0.5
+    concept_position: float = 4.0
+    concept_decay: float = 3.0
+    position: float = 0.5
+    position_decay: float = 2.0
+    corroboration: float = 0.0
+    quotes: float = 1.0
+    candidates: int = 100
+    redundancy: float = 0.6
+    time_limit: float = 10.0
+    gap: float = 0.005
+
+
+DEFAULT = Params()
+
+# Words that open a quotation in news text, in ASCII and typographic forms.
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
+
+
+def word_count(text: str) -> int:
+    """Words as the budget counts them: white-space separated tokens."""
+    return len(text.split())
+
+
+def _terms(text: str) -> list[str | None]:
+    """Stems in order, with ``None`` where a stop word stood."""
+    out: list[str | None] = []
+    for w in words(text):
+        lw = w.lower()
+        if lw.endswith("'s"):
+            lw = lw[:-2]
+        out.append(None if not lw or lw in STOPWORDS else stem(lw))
+    return out
+
+
+def _concepts_of(text: str) -> set[str]:
+    """Bigrams of adjacent content stems ("a b") and the content stems themselves."""
+    terms = _terms(text)
+    out = {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False) if a and b}
+    out.update(t for t in terms if t)
+    return out
+
+
+def _content(text: str) -> set[str]:
+    return {t for t in _terms(text) if t}
+
+
+def _position(fact: Fact) -> int:
+    return fact.sentences[0].index if fact.sentences else 0
+
+
+def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[str]], dict[str, float]]:
+    """The concepts of each fact and the weight of every retained concept.
+
+    Concepts are stemmed content words and bigrams of adjacent ones, counted
+    over every member sentence of every fact, so merging duplicates changes
+    no weight. A concept's weight is the number of sources that contain it,
+    plus a share for each source that mentions it early, scaled down for
+    single words. Concepts in fewer than ``min_df`` sources (at most half of
+    them, at least two) are dropped. With a single source, a concept needs two
+    sentences and weighs by how many contain it.
+
+    Args:
+        facts: The facts.
+        params: Selector tuning.
+
+    Returns:
+        Per fact, the retained concepts of its representative sentence; and
+        the weight of each retained concept.
+    """
+    per_fact = [_concepts_of(f.text) for f in facts]
+    first: dict[str, dict[str, int]] = {}
+    occurrences: dict[str, int] = {}
+    for fact, own in zip(facts, per_fact, strict=True):
+        members = fact.sentences or ()
+        texts = [(s.source_id, s.index, s.text) for s in members]
+        if not texts:
+            texts = [(src, 0, fact.text) for src in fact.sources]
+        for src, index, text in texts:
+            cs = own if text == fact.text else _concepts_of(text)
+            for c in cs:
+                seen = first.setdefault(c, {})
+                if index < seen.get(src, 1 << 30):
+                    seen[src] = index
+                occurrences[c] = occurrences.get(c, 0) + 1
+    n_sources = len({src for seen in first.values() for src in seen})
+    weights: dict[str, float] = {}
+    if n_sources <= 1:
+        for c, k in occurrences.items():
+            if k >= 2:
+                weights[c] = k * (1.0 if " " in c else params.unigrams)
+    else:
+        cap = math.ceil(n_sources / 2)
+        floor = max(2, min(params.min_df, cap))
+        ufloor = max(2, min(params.unigram_min_df, cap))
+        for c, seen in first.items():
+            bigram = " " in c
+            if len(seen) < (floor if bigram else ufloor):
+                continue
+            early = sum(math.exp(-i / params.concept_decay) for i in seen.values())
+            weights[c] = (len(seen) + params.concept_position * early) * (1.0 if bigram else params.unigrams)
+    return [{c for c in cs if c in weights} for cs in per_fact], weights
+
+
+def _quotes(text: str) -> bool:
+    return any(q in text for q in _QUOTE_MARKS)
+
+
+def _bonus(facts: Sequence[Fact], weights: dict[str, float], params: Params) -> np.ndarray:
+    """Per-fact bonus for position, corroboration and quotation, in concept-weight units."""
+    scale = max(weights.values(), default=1.0)
+    pos = np.array([1.0 / (1.0 + _position(f) / params.position_decay) for f in facts])
+    corr = np.array([max(f.independent, 1) - 1.0 for f in facts])
+    quoted = np.array([_quotes(f.text) for f in facts], dtype=float)
+    return scale * (params.position * pos + params.corroboration * corr - params.quotes * quoted)
+
+
+def salience(facts: Sequence[Fact], params: Params = DEFAULT) -> list[float]:
+    """Stand-alone importance of each fact: concept weight, position, corroboration.
+
+    Args:
+        facts: The facts to score.
+        params: Selector tuning.
+
+    Returns:
+        One score per fact, aligned by position (higher is more important).
+    """
+    if not facts:
+        return []
+    per_fact, weights = concepts(facts, params)
+    bonus = _bonus(facts, weights, params)
+    return [sum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
+
+
+def _redundant(a: set[str], b: set[str], threshold: float) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / math.sqrt(len(a) * len(b)) > threshold
+
+
+def _greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None, count: int | None,
+            threshold: float) -> list[int]:
+    chosen: list[int] = []
+    used = 0
+    contents: dict[int, set[str]] = {}
+    for i in order:
+        if count is not None and len(chosen) >= count:
+            break
+        n = word_count(facts[i].text)
+        if words_budget is not None and used + n > words_budget:
+            continue
+        content = contents.setdefault(i, _content(facts[i].text))
+        if any(_redundant(content, contents[j], threshold) for j in chosen):
+            continue
+        chosen.append(i)
+        used += n
+    return chosen
+
+
+def _ilp(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]], weights: dict[str, float],
+         bonus: np.ndarray, words_budget: int | None, count: int | None, params: Params) -> list[int] | None:
+    """Exact concept coverage over ``cands``; ``None`` if the solver gives no answer.
+
+    Concepts found in the same candidates are merged into one variable, and a
+    concept only one candidate contains adds its weight to that candidate. The
+    concept variables need no integrality: with whole sentence choices the
+    optimum sets each to ``min(1, sentences covering it)``.
+    """
+    n = len(cands)
+    holders: dict[str, list[int]] = {}
+    for k, i in enumerate(cands):
+        for c in per_fact[i]:
+            holders.setdefault(c, []).append(k)
+    own = bonus[cands].astype(float)
+    groups: dict[tuple[int, ...], float] = {}
+    for c, ks in holders.items():
+        if len(ks) == 1:
+            own[ks[0]] += weights[c]
+        else:
+            key = tuple(ks)
+            groups[key] = groups.get(key, 0.0) + weights[c]
+    shared = sorted(groups.items())
+    m = len(shared)
+    rows = [j for j, (ks, _) in enumerate(shared) for _ in ks]
+    cols = [k for ks, _ in shared for k in ks]
+    objective = -np.concatenate([own, np.array([wt for _, wt in shared])])
+    # A shared concept counts only if a chosen sentence contains it: c_j <= sum x_i.
+    occ = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(m, n))
+    constraints = []
+    if m:
+        constraints.append(LinearConstraint(sp.hstack([-occ, sp.identity(m)]).tocsr(), -np.inf, 0.0))
+    lengths = np.array([word_count(facts[i].text) for i in cands], dtype=float)
+    if words_budget is not None:
+        constraints.append(LinearConstraint(np.concatenate([lengths, np.zeros(m)])[None, :], -np.inf,
+                                            float(words_budget)))
+    if count is not None:
+        constraints.append(LinearConstraint(np.concatenate([np.ones(n), np.zeros(m)])[None, :], -np.inf,
+                                            float(count)))
+    pairs = _redundant_pairs(cands, facts, params.redundancy)
+    if pairs:
+        pr = np.repeat(np.arange(len(pairs)), 2)
+        pc = np.array(pairs).ravel()
+        mat = sp.csr_matrix((np.ones(len(pc)), (pr, pc)), shape=(len(pairs), n + m))
+        constraints.append(LinearConstraint(mat, -np.inf, 1.0))
+    integrality = np.concatenate([np.ones(n), np.zeros(m)])
+    res = milp(objective, constraints=constraints, integrality=integrality, bounds=Bounds(0, 1),
+               options={"time_limit": params.time_limit, "mip_rel_gap": params.gap})
+    if res.x is None:
+        logger.debug("solver gave no solution: %s", res.message)
+        return None
+    return [cands[k] for k in range(n) if res.x[k] > 0.5]
+
+
+def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]],
+                  weights: dict[str, float], bonus: np.ndarray, words_budget: int, count: int | None,
+                  params: Params) -> list[int]:
+    """Budgeted greedy coverage: best gain per word, then the best single sentence if better."""
+    index: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for k, i in enumerate(cands):
+        for c in sorted(per_fact[i]):
+            rows.append(k)
+            cols.append(index.setdefault(c, len(index)))
+    n, m = len(cands), len(index)
+    names = sorted(index, key=index.__getitem__)
+    w = np.array([weights[c] for c in names])
+    occ = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, m))
+    lengths = np.array([word_count(facts[i].text) for i in cands], dtype=float)
+    b = bonus[cands]
+    open_w = w.copy()
+    alive = np.ones(n, dtype=bool)
+    contents = [_content(facts[i].text) for i in cands]
+    chosen: list[int] = []
+    used = 0.0
+    total = 0.0
+    while alive.any() and (count is None or len(chosen) < count):
+        gain = occ @ open_w + b
+        alive &= lengths <= words_budget - used
+        if not alive.any():
+            break
+        ratio = np.where(alive, gain / lengths, -np.inf)
+        k = int(np.argmax(ratio))
+        if gain[k] <= 0:
+            break
+        alive[k] = False
+        if any(_redundant(contents[k], contents[j], params.redundancy) for j in chosen):
+            continue
+        chosen.append(k)
+        used += lengths[k]
+        total += gain[k]
+        open_w[occ[k].indices] = 0.0
+    single = occ @ w + b
+    fits = np.where(lengths <= words_budget, single, -np.inf)
+    best = int(np.argmax(fits))
+    if fits[best] > total:
+        chosen = [best]
+    return [cands[k] for k in chosen]
+
+
+def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) -> list[tuple[int, int]]:
+    """Pairs (by candidate position) of facts whose content terms overlap above ``threshold``."""
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for k, i in enumerate(cands):
+        for t in sorted(_content(facts[i].text)):
+            rows.append(k)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    if not rows:
+        return []
+    mat = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(cands), len(vocab)))
+    sizes = np.asarray(mat.sum(axis=1)).ravel()
+    inter = sp.triu(mat @ mat.T, k=1).tocoo()
+    cos = inter.data / np.sqrt(sizes[inter.row] * sizes[inter.col])
+    keep = cos > threshold
+    return sorted(zip(inter.row[keep].tolist(), inter.col[keep].tolist(), strict=True))
+
+
+def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None,
+              params: Params) -> tuple[list[int], list[float]]:
+    per_fact, weights = concepts(facts, params)
+    bonus = _bonus(facts, weights, params)
+    scores = [sum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
+    lengths = [word_count(f.text) for f in facts]
+    eligible = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
+                and any(ch.islower() for ch in facts[i].text)
+                and (words_budget is None or lengths[i] <= words_budget)]
+    if not eligible:
+        eligible = [i for i in range(len(facts)) if words_budget is None or lengths[i] <= words_budget]
+    order = sorted(eligible, key=lambda i: (-scores[i], i))
+    if words_budget is None:
+        return _greedy(order, facts, None, count, params.redundancy), scores
+    # Prune: the best candidates by score per word and by score.
+    density = sorted(eligible, key=lambda i: (-scores[i] / max(lengths[i], 1), i))
+    cands = sorted(set(order[: params.candidates // 2]) | set(density[: params.candidates // 2]))
+    chosen = _ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params)
+    if chosen is None:
+        chosen = _cover_greedy(cands, facts, per_fact, weights, bonus, words_budget, count, params)
+    return chosen, scores
+
+
+def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None = None,
+           method: str = "briefgen", params: Params = DEFAULT) -> list[Fact]:
+    """Choose the facts to print, within a word budget and a count cap.
+
+    Args:
+        facts: Candidate facts (one section's, or all of them).
+        words: Word budget (white-space tokens); a fact that does not fit is
+            skipped and a shorter one may still fit. ``None`` for no budget.
+        count: At most this many facts; ``None`` for no cap.
+        method: ``"briefgen"`` for the coverage selector, or a sumy ranker
+            name from :data:`briefgen.rank.METHODS`.
+        params: Tuning of the briefgen selector.
+
+    Returns:
+        The chosen facts in decreasing importance, each with ``score`` set.
+        No two of them state the same thing.
+
+    Raises:
+        ConfigError: if ``method`` is unknown.
+    """
+    if method not in METHODS:
+        raise ConfigError(f"unknown selection method {method!r} (known: {', '.join(METHODS)})")
+    if not facts or count == 0 or words == 0:
+        return []
+    if method == "briefgen":
+        chosen, scores = _briefgen(facts, words, count, params)
+    else:
+        scores = score_facts(facts, method)
+        order = sorted(range(len(facts)), key=lambda i: (-scores[i], i))
+        chosen = _greedy(order, facts, words, count, params.redundancy)
+    chosen = sorted(chosen, key=lambda i: (-scores[i], i))
+    return [replace(facts[i], score=float(scores[i])) for i in chosen]
