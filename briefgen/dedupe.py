@@ -157,6 +157,9 @@ THRESHOLD = 0.52
 _MIN_SHARED = 4
 _LOCAL_WEIGHT = 0.4
 _DEFAULT_IDF = 1.0
+# In clustering, a pair whose lower bound clears the threshold by this much is
+# not scored exactly (its exact score only orders it among sure matches).
+_SURE_MARGIN = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,7 +524,9 @@ def _score(a: Terms, b: Terms, w_a: float, w_b: float, idf: Mapping[str, float] 
            floor: float) -> float:
     """:func:`match_score` given each side's total weight.
 
-    Returns 0 early for a pair that cannot reach ``floor``.
+    Returns 0 early for a pair that cannot reach ``floor``, and a lower bound
+    of the score for a pair that clearly clears it (``floor`` 0 gives the
+    exact score).
     """
     if a.key and a.key == b.key:
         return 1.0
@@ -532,6 +537,12 @@ def _score(a: Terms, b: Terms, w_a: float, w_b: float, idf: Mapping[str, float] 
     containment = w_shared / min(w_a, w_b)
     if (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT < floor or _vetoed(a, b):
         return 0.0
+    if floor > 0:
+        # The Dice overlap of the whole sentences bounds the local one from
+        # below: when that bound already clears the floor, it stands in.
+        bound = (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT * 2 * w_shared / (w_a + w_b)
+        if bound >= floor + _SURE_MARGIN:
+            return bound
     short, long = (a, b) if len(a.seq) <= len(b.seq) else (b, a)
     return (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT * _local_dice(short, long, idf)
 
@@ -681,6 +692,12 @@ class _Scorer:
     def same(self, i: int, j: int) -> bool:
         return self.score(i, j) >= THRESHOLD
 
+    def backing(self, i: int, j: int) -> float:
+        """Weighted share of sentence ``i``'s terms that sentence ``j`` also has."""
+        a, b = self.feats[i], self.feats[j]
+        shared = sum(self.idf.get(t, _DEFAULT_IDF) for t in a.bag & b.bag)
+        return shared / self.totals[i] if self.totals[i] else 0.0
+
 
 def _clarity_penalty(text: str) -> float:
     """How badly a sentence reads on its own, for choosing a representative."""
@@ -693,6 +710,10 @@ def _clarity_penalty(text: str) -> float:
         penalty += 0.5
     if not text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", "\u2019")):
         penalty += 0.5
+    if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
+        penalty += 0.5  # a quotation cut off by the sentence split
+    if not any(w[:1].isupper() and w.lower() not in _PRONOUNS for w in toks[1:]):
+        penalty += 0.25  # names nobody: "We made progress," he said.
     if len(toks) < 6:
         penalty += 0.5
     elif len(toks) > 45:
@@ -703,16 +724,18 @@ def _clarity_penalty(text: str) -> float:
 def _representative(members: list[int], texts: Sequence[str], scorer: _Scorer) -> int:
     """The member that states the shared statement most completely and clearly.
 
-    Central members (matching the others best) state the common core; a
-    compound sentence that adds other statements scores lower, and so does a
-    fragment or a sentence opening with a pronoun.
+    The memo prints the representative and cites every member's source, so
+    the best one is the sentence whose words the other members back most
+    (weighted share of its terms found in each other member): the common
+    core. A compound sentence that adds statements of its own is backed
+    less; a fragment or a sentence opening with a pronoun is marked down.
     """
     if len(members) == 1:
         return members[0]
 
     def merit(i: int) -> tuple[float, int]:
-        others = [scorer.score(i, j) for j in members if j != i]
-        return (sum(others) / len(others) - 0.3 * _clarity_penalty(texts[i]), -i)
+        backing = [scorer.backing(i, j) for j in members if j != i]
+        return (sum(backing) / len(backing) - 0.6 * _clarity_penalty(texts[i]), -i)
 
     return max(members, key=merit)
 
