@@ -1,0 +1,152 @@
+"""Content selection: budgets, redundancy, corroboration and determinism."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from conftest import make_fact
+
+from briefgen.errors import ConfigError
+from briefgen.model import Fact, Sentence
+from briefgen.rank import METHODS
+from briefgen.select import concepts, salience, select, word_count
+
+CENTRAL = "Lee and Takaichi agreed in Nara to begin DNA testing of remains recovered from the Chosei mine."
+PARAPHRASE = "In Nara, Lee and Takaichi agreed to begin DNA tests of remains recovered from the Chosei mine."
+SUPPORT = [
+    "DNA testing of remains from the Chosei coal mine will start this year, officials in Seoul said.",
+    "Families of the Chosei coal mine victims welcomed the plan for DNA testing of remains found last year.",
+    "The two leaders also discussed supply chains and economic security during the summit meeting in Nara.",
+    "Takaichi welcomed Lee to Nara with a traditional dinner at a historic temple near the city centre.",
+    "Lee said the DNA testing of remains showed how far relations had come since the summit last year.",
+]
+
+
+def facts_from(texts: list[str], sources: list[tuple[str, ...]] | None = None) -> list[Fact]:
+    """Facts as if each text came from its source at its list position."""
+    out = []
+    for i, text in enumerate(texts):
+        srcs = sources[i] if sources else (f"s{i % 4 + 1}",)
+        sents = tuple(Sentence(text=text, source_id=s, index=i, start=0, end=len(text)) for s in srcs)
+        out.append(Fact(id=f"f{i + 1}", text=text, sentences=sents, sources=srcs, independent=len(srcs)))
+    return out
+
+
+def seed_facts(seed_texts: dict[str, str]) -> list[Fact]:
+    """One fact per seed paragraph line that reads as a sentence, each article its own source."""
+    texts: list[str] = []
+    srcs: list[tuple[str, ...]] = []
+    for k, body in enumerate(seed_texts.values()):
+        for line in body.splitlines():
+            line = " ".join(line.split())
+            if word_count(line) >= 8 and line.endswith("."):
+                texts.append(line)
+                srcs.append((f"s{k + 1}",))
+    return facts_from(texts, srcs)
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("budget", [25, 60, 130])
+def test_word_budget_respected(seed_texts: dict[str, str], method: str, budget: int) -> None:
+    facts = seed_facts(seed_texts)[:80]
+    chosen = select(facts, words=budget, method=method)
+    assert chosen
+    assert sum(word_count(f.text) for f in chosen) <= budget
+
+
+@pytest.mark.parametrize("method", ["briefgen", "lexrank"])
+def test_count_cap(seed_texts: dict[str, str], method: str) -> None:
+    chosen = select(seed_facts(seed_texts), words=400, count=3, method=method)
+    assert len(chosen) == 3
+
+
+def test_long_fact_skipped_shorter_one_fits() -> None:
+    long = "Officials said " + " ".join(["the DNA testing of remains"] * 6) + " would go ahead in Nara."
+    short = "DNA testing of remains will begin in Nara next month."
+    facts = [make_fact(long, sources=("s1", "s2", "s3"), fid="f1"),
+             make_fact(short, sources=("s1", "s2"), fid="f2")]
+    chosen = select(facts, words=15, method="lexrank")
+    assert [f.id for f in chosen] == ["f2"]
+    assert [f.id for f in select(facts, words=15)] == ["f2"]
+
+
+def test_no_two_near_identical_facts() -> None:
+    facts = facts_from([CENTRAL, PARAPHRASE, *SUPPORT])
+    for method in ("briefgen", "lexrank", "textrank"):
+        chosen = {f.text for f in select(facts, words=120, method=method)}
+        assert not {CENTRAL, PARAPHRASE} <= chosen, method
+
+
+def test_corroborated_central_fact_preferred() -> None:
+    rival = "Lee and Takaichi agreed in Nara to expand youth exchanges and tourism between the two countries."
+    texts = [rival, *SUPPORT, CENTRAL]
+    sources = [("s1",), ("s2",), ("s3",), ("s4",), ("s1",), ("s2",), ("s1", "s2", "s3", "s4")]
+    facts = facts_from(texts, sources)
+    chosen = select(facts, words=25)
+    assert [f.text for f in chosen] == [CENTRAL]
+    scores = salience(facts)
+    assert scores[-1] == max(scores)
+
+
+def test_shared_concepts_weigh_by_sources() -> None:
+    facts = facts_from([CENTRAL, *SUPPORT])
+    per_fact, weights = concepts(facts)
+    # Sources cycle s1..s4: "dna test" and "remain" are in s1, s2 and s3 at the
+    # same positions, "dinner" and "supply chain" in one source only.
+    assert weights["dna test"] > 3
+    assert weights["remain"] == pytest.approx(weights["dna test"] / 2)
+    assert "dinner" not in weights and "suppli chain" not in weights
+    assert "dna test" in per_fact[0]
+
+
+def test_scores_set_and_decreasing(seed_texts: dict[str, str]) -> None:
+    facts = seed_facts(seed_texts)
+    chosen = select(facts, words=130)
+    assert len(chosen) >= 3
+    scores = [f.score for f in chosen]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s > 0 for s in scores)
+    by_id = {f.id: f for f in facts}
+    assert all(f.text == by_id[f.id].text and f.sentences == by_id[f.id].sentences for f in chosen)
+
+
+def test_fragments_not_chosen() -> None:
+    facts = facts_from(["DNA testing agreed.", *SUPPORT])
+    chosen = select(facts, words=200)
+    assert "DNA testing agreed." not in {f.text for f in chosen}
+
+
+def test_deterministic_and_independent_of_identity(seed_texts: dict[str, str]) -> None:
+    facts = seed_facts(seed_texts)
+    first = [(f.id, f.score) for f in select(facts, words=130)]
+    again = [(f.id, f.score) for f in select(list(facts), words=130)]
+    assert first == again
+
+
+def test_large_input_is_pruned_and_solved() -> None:
+    rng = random.Random(11)
+    vocab = (CENTRAL + " " + " ".join(SUPPORT)).replace(".", "").split()
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(9, 30))) + "." for _ in range(1500)]
+    facts = facts_from(texts, [(f"s{i % 20}",) for i in range(len(texts))])
+    chosen = select(facts, words=100)
+    assert len(chosen) >= 2 and sum(word_count(f.text) for f in chosen) <= 100
+
+
+def test_edge_cases() -> None:
+    facts = facts_from(SUPPORT)
+    assert select([], words=100) == []
+    assert select(facts, words=0) == []
+    assert select(facts, count=0) == []
+    with pytest.raises(ConfigError, match="unknown selection method 'pagerank'"):
+        select(facts, method="pagerank")
+    # No budget and no cap: every fact that does not repeat another, best first.
+    assert len(select(facts)) == len(SUPPORT)
+
+
+def test_single_source_uses_repetition() -> None:
+    texts = [*SUPPORT, CENTRAL]
+    facts = facts_from(texts, [("s1",)] * len(texts))
+    chosen = select(facts, words=25)
+    assert len(chosen) == 1
+    assert "DNA testing" in chosen[0].text
