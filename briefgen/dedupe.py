@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefgen.model import Fact, Sentence, Source
 from briefgen.names import is_syllable, join_name_parts, name_key
@@ -350,9 +351,8 @@ def _opens_name(toks: list[tuple[str, bool]]) -> bool:
     return cap or nxt.lower() in _REPORTING or nxt.lower() == "and"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a sentence as deduplication sees it.
+class Token(NamedTuple):
+    """One word of a sentence as deduplication sees it (a named tuple: cheap to make).
 
     Attributes:
         text: The word as printed, a possessive "'s" removed; a joined given
@@ -481,17 +481,23 @@ def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> f
     carries the one the short sentence states.
     """
     target = short.bag
-    w_short = sum(_weight(idf, t) for t in target)
+    if idf is None:
+        w_short = float(len(target))
+        weights = [1.0] * len(long.seq)
+    else:
+        get = idf.get
+        w_short = sum(get(t, _DEFAULT_IDF) for t in target)
+        weights = [get(t, _DEFAULT_IDF) for t in long.seq]
     seq = long.seq
-    weights = [_weight(idf, t) for t in seq]
+    n = len(seq)
     span = 2 * len(short.seq) + 2
     best = 0.0
-    for i, first in enumerate(seq):
-        if first not in target:
+    for i in range(n):
+        if seq[i] not in target:
             continue
         seen: set[str] = set()
         w_window = w_shared = 0.0
-        for j in range(i, min(len(seq), i + span)):
+        for j in range(i, min(n, i + span)):
             t = seq[j]
             if t in seen:
                 continue
@@ -499,7 +505,9 @@ def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> f
             w_window += weights[j]
             if t in target:
                 w_shared += weights[j]
-                best = max(best, 2 * w_shared / (w_short + w_window))
+                dice = 2 * w_shared / (w_short + w_window)
+                if dice > best:
+                    best = dice
     return best
 
 
@@ -539,7 +547,11 @@ def _score(a: Terms, b: Terms, w_a: float, w_b: float, idf: Mapping[str, float] 
         return 0.0
     if floor > 0:
         # The Dice overlap of the whole sentences bounds the local one from
-        # below: when that bound already clears the floor, it stands in.
+        # below, and a window holding every shared term and nothing else from
+        # above: a pair whose bounds settle it is not scored exactly.
+        w_small = min(w_a, w_b)
+        if (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT * 2 * w_shared / (w_small + w_shared) < floor:
+            return 0.0
         bound = (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT * 2 * w_shared / (w_a + w_b)
         if bound >= floor + _SURE_MARGIN:
             return bound
