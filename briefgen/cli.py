@@ -38,8 +38,25 @@ class _State:
 STATE = _State()
 
 
+class _Interrupted(Exception):
+    """Ctrl-C inside a command, carried past click's handler (which prints a bare newline)."""
+
+
+class _Group(click.Group):
+    """The top-level group: turns Ctrl-C in any command into :class:`_Interrupted`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
+
+
 def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    if quiet:
+        level = logging.ERROR
+    else:
+        level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("briefgen: %(levelname)s: %(message)s"))
     root = logging.getLogger("briefgen")
@@ -83,7 +100,7 @@ def _input_options(func: F) -> F:
     return func
 
 
-@click.group(context_settings=CONTEXT, epilog="""\b
+@click.group(cls=_Group, context_settings=CONTEXT, epilog="""\b
 Examples:
   briefgen build memo.docx                        brief the bundled sample articles
   briefgen build memo.docx articles/ --template trade.toml
@@ -114,7 +131,7 @@ Examples:
   briefgen build memo.md saved-pages/ --manifest sources.csv --subject "Nara summit"
   briefgen build memo.json articles/ --method lexrank
 """)
-@click.argument("output", type=click.Path(dir_okay=False))
+@click.argument("output", type=click.Path())
 @click.argument("inputs", nargs=-1)
 @click.option("-t", "--template", default="default", show_default=True,
               help="Template name (see 'briefgen templates list') or path to a .toml file.")
@@ -255,10 +272,11 @@ def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, 
     for sec in data["sections"]:
         _table(f"Section: {sec['title']} ({len(sec['facts'])} candidates)",
                ["fact", "chosen", "score", "sources", "text"],
-               [(f["id"], "yes" if f["chosen"] else "", f"{f['score']:.3f}", len(f["sources"]), _clip(f["text"]))
-                for f in sec["facts"]])
+               [(f["id"], "yes" if f["chosen"] else "", f"{f['score']:.3f}", len(f["sources"]),
+                 _clip(f["text"])) for f in sec["facts"]])
     _table("Where sources differ", ["kind", "topic", "values"],
-           [(c["kind"], c["topic"], " | ".join(f"{s['value']} ({', '.join(s['sources'])})" for s in c["sides"]))
+           [(c["kind"], c["topic"],
+             " | ".join(f"{s['value']} ({', '.join(s['sources'])})" for s in c["sides"]))
             for c in data["conflicts"]])
 
 
@@ -322,12 +340,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the command line, turning BriefgenError into exit 2."""
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="briefgen", standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, _Interrupted):
         click.echo("briefgen: interrupted", err=True)
         sys.exit(130)
     except click.ClickException as exc:
-        exc.show()
-        sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
+        # One line, like every other failure; usage errors point to the command's help.
+        hint = ""
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            hint = f" (see '{exc.ctx.command_path} --help')"
+        message = " ".join(exc.format_message().split())
+        click.echo(f"briefgen: error: {message}{hint}", err=True)
+        sys.exit(2)
     except BriefgenError as exc:
         if STATE.debug:
             raise
@@ -341,7 +364,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as exc:  # a bug, but the user still gets one line, not a traceback
         if STATE.debug:
             raise
-        click.echo(f"briefgen: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
-                   err=True)
+        message = " ".join(str(exc).split())
+        click.echo(f"briefgen: internal error: {type(exc).__name__}: {message} "
+                   "(rerun with --debug for the traceback)", err=True)
         sys.exit(2)
     sys.exit(0)

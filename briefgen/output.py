@@ -18,7 +18,9 @@ from briefgen.model import Briefing
 __all__ = ["FORMATS", "check_target", "format_for", "write", "write_bytes"]
 
 FORMATS = ("docx", "md", "html", "json")
-_SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+_SUFFIXES = {
+    ".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json",
+}
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -37,7 +39,8 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     if not suffix:
         return "docx"
     raise RenderError(
-        f"{os.fspath(path)}: cannot tell the format from {suffix!r}; use .docx, .md, .html or .json, or --format"
+        f"{os.fspath(path)}: cannot tell the format from {suffix!r}; "
+        "use .docx, .md, .html or .json, or --format"
     )
 
 
@@ -128,7 +131,9 @@ def write(briefing: Briefing, path: str | os.PathLike[str], *, fmt: str | None =
 
 
 def check_target(path: str | os.PathLike[str], protect: tuple[str, ...] = ()) -> None:
-    """Raise RenderError if ``path`` is one of the inputs or its folder is missing."""
+    """Raise RenderError if ``path`` is one of the inputs, a folder, or its folder is missing."""
+    if Path(path).is_dir():
+        raise RenderError(f"{os.fspath(path)}: is a folder, not a file name")
     target = Path(path).resolve()
     for origin in protect:
         if _same_file(target, origin):
