@@ -757,9 +757,9 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
 
     Every sentence lands in exactly one fact. Copies always merge; paraphrases
     merge when :func:`same_fact` holds, with term weights computed over the
-    whole batch. Two groups merge only when most pairs across them match, or
-    half of them do and the groups' representatives match, so a sentence
-    touching two statements cannot chain them together.
+    whole batch. Two groups merge only when most pairs across them match (or,
+    for a pair and a single sentence, one of two does and the representatives
+    match), so a sentence touching two statements cannot chain them together.
 
     Args:
         sentences: The sentences of every source.
@@ -820,7 +820,8 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
         a, b = members[ri], members[rj]
         votes = sum(scorer.same(x, y) for x in a for y in b)
         if 2 * votes > len(a) * len(b) or (
-            2 * votes == len(a) * len(b)
+            # A tie decides on the representatives, for a pair joining a single.
+            2 * votes == len(a) * len(b) == 2
             and scorer.same(_representative(a, texts, scorer), _representative(b, texts, scorer))
         ):
             if ri > rj:
