@@ -96,7 +96,7 @@ def _fmt(value: float) -> str:
 def _quantities(toks: list[Token]) -> list[_Quantity]:
     out = []
     for i, tok in enumerate(toks):
-        if tok.number is None or _is_year(tok.number, toks, i):
+        if tok.number is None or _is_year(tok.number):
             continue
         before = {t.text.lower() for t in toks[max(0, i - 3):i]}
         unit = quantity_unit(toks, i)
@@ -116,7 +116,7 @@ def _quantities(toks: list[Token]) -> list[_Quantity]:
     return out
 
 
-def _is_year(number: str, toks: list[Token], i: int) -> bool:
+def _is_year(number: str) -> bool:
     return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100
 
 
@@ -142,7 +142,7 @@ def _dates(toks: list[Token]) -> list[_Date]:
                 parts.append(toks[j].text)
                 used.add(j)
                 j += 1
-        if j < len(toks) and toks[j].number and _is_year(toks[j].number or "", toks, j):
+        if j < len(toks) and toks[j].number and _is_year(toks[j].number or ""):
             year = int(toks[j].number or 0)
             parts.append(toks[j].text)
             used.add(j)
@@ -152,7 +152,7 @@ def _dates(toks: list[Token]) -> list[_Date]:
             continue
         # A bare "13th" names a day of an unstated month: it agrees with any
         # date, so only month names and years are read.
-        if tok.number and _is_year(tok.number, toks, i):
+        if tok.number and _is_year(tok.number):
             out.append(_Date(int(tok.number), None, None, tok.text))
     return out
 

@@ -2,17 +2,22 @@
 
 Every sentence is reduced to :class:`Terms`: its content words, Porter-stemmed
 and cut to a five-letter prefix, with name spellings folded by
-:func:`briefgen.names.name_key` and a few place-name aliases ("South Korea",
-"ROK" and "Korea" are one term). Two sentences state the same fact when
-:func:`same_fact` says so: no number that one reports contradicts one the other
-reports, and they share enough of their terms and of their word order
-(see :func:`match_score`).
+:func:`briefgen.names.name_key`, a few place-name aliases ("South Korea",
+"ROK", "Seoul" and "Korea" are one term) and a small table of news
+paraphrases ("significant"/"meaningful", "analysis"/"testing"). Two sentences
+state the same fact when :func:`same_fact` says so: the shorter one's weighted
+terms are found in the longer one, as a whole and within one stretch of it
+(a long sentence may carry other statements too), and no veto applies:
+different named speakers, two values for one quantity, or a different actor
+or action in a sentence that opens with a titled person.
 
-:func:`cluster` finds candidate pairs through an inverted index over each
-sentence's rarest terms (prefix filtering), so it never compares all pairs,
-and merges greedily from the strongest pair down. Two groups merge only when
-most of the pairs across them match, so one sentence that happens to touch two
-statements cannot chain them into one fact.
+:func:`cluster` weighs terms by inverse document frequency over the batch,
+finds candidate pairs with a sparse product of each sentence's rarest terms
+against every sentence's terms (never all pairs), and merges greedily from the
+strongest pair down. Two groups merge only when most of the pairs across them
+match, so one sentence that touches two statements cannot chain them into one
+fact. The representative is the member the others back best, marked down for
+opening with a pronoun or being a fragment.
 """
 
 from __future__ import annotations
