@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ __all__ = [
     "clean",
     "clean_source",
     "credit_outlet",
+    "best_headline",
     "ends_sentence",
     "find_date",
     "is_headline_like",
@@ -71,6 +73,29 @@ def is_headline_like(text: str) -> bool:
     return not ends_sentence(t) and not t.endswith(",")
 
 
+def best_headline(lines: Sequence[str], *, top: int = 12, min_support: float = 0.3) -> int | None:
+    """Index of the line most likely to be the article's headline.
+
+    Among title-like lines in the first ``top`` lines, the one whose content
+    words recur most in the lines below it (each word counted in up to three
+    lines, skipping the line right after, which may be its own summary); the
+    earliest wins a tie. Teaser headlines for
+    other stories share little with the article body. ``None`` if no
+    candidate reaches ``min_support``.
+    """
+    terms = [set(content_terms(x)) for x in lines]
+    best: tuple[float, int] | None = None
+    for i, line in enumerate(lines[:top]):
+        if len(terms[i]) < 2 or not is_headline_like(line) or _nwords(line) < 3 or find_date(line) \
+                or _MARKER_SUBHEAD.match(line):
+            continue
+        body = Counter(t for ts in terms[i + 2:] for t in ts)
+        support = sum(min(body[t], 3) for t in terms[i]) / (3 * len(terms[i]))
+        if support >= min_support and (best is None or support > best[0]):
+            best = (support, i)
+    return best[1] if best else None
+
+
 # ---- dates ---------------------------------------------------------------
 
 _MONTHS = {
@@ -91,7 +116,8 @@ _DATE_PATTERNS = (
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?"
 _DATE_LEFTOVER = re.compile(
     rf"(?i)\b(?:{_WEEKDAY}|published|updated|posted|last|modified|created|on|at|date|time|am|pm|a\.m\.|p\.m\.|"
-    r"[a-z]{2,4}t|utc|gmt|kst|jst|edt|est|pdt|pst|cet|cest|bst)\b|\d{1,2}:\d\d(?::\d\d)?|[\s,|:/.\-\u2013\u2014()]+"
+    r"[a-z]{2,4}t|utc|gmt|kst|jst|edt|est|pdt|pst|cet|cest|bst)\b"
+    r"|T?\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|[\s,|:/.\-\u2013\u2014()]+"
 )
 
 
@@ -132,11 +158,13 @@ _COPYRIGHT = re.compile(
     r"redistributed|reproduced)\b|\bunauthori[sz]ed (?:reproduction|redistribution)\b"
     r"|\bwithout (?:prior )?(?:written )?(?:consent|permission)\b.*\b(?:reproduc|redistribut|reprint|copy)"
     r"|(?:reproduc|redistribut|reprint)\w* (?:is |are )?(?:strictly )?(?:prohibited|forbidden)"
-    r"|\ubb34\ub2e8\s*(?:\uc804\uc7ac|\ubc30\ud3ec)|\u8ee2\u8f09\u7981\u6b62"
+    r"|\ubb34\ub2e8\s*(?:\uc804\uc7ac|\ubc30\ud3ec)|\u8ee2\u8f09\u7981\u6b62|\uc800\uc791\uad8c\uc790|\u8457\u4f5c\u6a29"
 )
 _NOTICE = re.compile(
-    r"(?i)\b(?:this|the) (?:article|story|content|text|report) (?:has been|was|is|were) (?:\w+ )?"
-    r"(?:translated|machine[- ]translated|generated|produced|updated|corrected|originally published)\b"
+    r"(?i)^\W{0,3}this (?:article|story|content|post|page) (?:has been|was|is) (?:\w+ )?"
+    r"(?:translated|machine[- ]translated|generated|produced|updated|corrected|originally published|"
+    r"more than \d+ \w+ old|part of)\b|^\W{0,3}\(?end\)?\W{0,3}$|\bour standards:"
+    r"|^\W{0,3}(?:\w+ )?(?:writers?|reporters?|correspondents?) [\w ,.'-]{2,80} contributed\b"
     r"|\btranslated (?:by|with|using) (?:an? )?(?:ai|machine|artificial intelligence|google)\b"
     r"|\bshare your feedback\b|\bcontributed to this (?:report|story|article)\b"
     r"|^\W{0,3}(?:correction|clarification|editor'?s note)\s*[:\uff1a]"
@@ -204,7 +232,8 @@ _CAPTION_END = re.compile(
     r"(?:photo|photograph|picture|image|video)s?\s*"
     r"(?:by|:|credit:?|courtesy(?: of)?|provided by)\s+[^.]{2,60}"
     r"|\((?:photo|image|pictured|file|ap photo|afp|reuters|epa|getty|yonhap|courtesy|source)[^()]{0,80}\)"
-    r"|\[(?:photo|image|courtesy|source)[^\[\]]{0,80}\])\s*$",
+    r"|\[(?:photo|image|courtesy|source)[^\[\]]{0,80}\]"
+    r"|[(\[/]\s*\uc0ac\uc9c4\s*=\s*[^()\[\]]{1,40}[)\]]?)\s*$",
     re.IGNORECASE,
 )
 _CAPTION_ANY = re.compile(
@@ -213,7 +242,8 @@ _CAPTION_ANY = re.compile(
 )
 _CAPTION_START = re.compile(
     r"(?i)^\W{0,2}(?:file photo|photo|photos|image|images|caption|pictured|video|graphic|illustration"
-    r"|\(?(?:from )?(?:left|right|top|above|below|clockwise)\)?)\s*[:(\u2014\u2013|]|^(?:photo|image)\s*=",
+    r"|\(?(?:from )?(?:left|right|top|above|below|clockwise)\)?)\s*[:(\u2014\u2013|]|^(?:photo|image)\s*="
+    r"|^\W{0,2}image (?:caption|source)\b|^(?-i:FILE)\s*[-\u2013\u2014]\s|^[(\[]?\uc0ac\uc9c4\s*[=:]",
 )
 _CREDIT_ONLY = re.compile(
     r"(?i)^\W{0,2}(?:(?:photo|image|photograph|picture|video)s?\s*(?:by|:|credit)?\s*)?"
@@ -280,7 +310,10 @@ _NAV_PREFIX = re.compile(
     r"|you have \d+ free"
     r"|you(?:'ve| have) reached|enable javascript|please enable|your browser|share (?:this|on|via)"
     r"|check out|don'?t miss|more from|more stories from|more news from|read (?:the )?(?:full|original)"
-    r"|have a (?:news )?tip|send us|contact (?:the )?(?:reporter|author|newsroom)|advertisement\b))"
+    r"|have a (?:news )?tip|send us|contact (?:the )?(?:reporter|author|newsroom)|advertisement\b"
+    r"|(?:story|article) continues below|continue reading below|ad feedback|reuse this content"
+    r"|explore more on|\d+[- ]min(?:ute)?s? read\b|reading time\b|(?:image|photo|slide) \d+ (?:of|/) \d+"
+    r"|click to (?:expand|enlarge)|open (?:image|gallery)|view (?:image|gallery|photos)))"
 )
 _NAV_TOKEN = re.compile(r"^[\W\d]*$")
 _LINK_ONLY = re.compile(r"^\W{0,2}(?:\[[^\]]{1,200}\]\([^)]+\)\W{0,2})+$|^(?:https?://|www\.)\S+$")
@@ -300,7 +333,7 @@ _ANGLE = re.compile(r"^<[^<>]{2,80}>$")
 _MARKER_SUBHEAD = re.compile(
     r"^\s*(?:#{1,6}\s|[\u25c7\u25c6\u25a0\u25a1\u25b2\u25b3\u25b6\u25ba\u25cf\u25cb\u2605\u2606\u3010])"
 )
-_MARKER_NOTE = re.compile(r"^\s*[\u203b*]\s*\S")
+_MARKER_NOTE = re.compile(r"^\s*\u203b\s*\S")
 
 
 def judge_line(text: str) -> tuple[str, str] | None:
@@ -322,7 +355,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("boilerplate", "publisher's notice")
     if _SOURCE_CREDIT.match(t) and n <= 12:
         return ("credit", "source credit")
-    if _MARKER_NOTE.match(t) and n <= 40 and not t.startswith("*" * 2):
+    if _MARKER_NOTE.match(t) and n <= 40:
         return ("boilerplate", "note marked \u203b")
     if low in _NAV_EXACT or (_NAV_TOKEN.match(t) and len(t) < 40):
         return ("navigation", f"page navigation \u201c{t[:40]}\u201d")
@@ -365,6 +398,7 @@ class _Unit:
     kind: str | None = None
     reason: str = ""
     terms: frozenset[str] = frozenset()
+    shared: bool = False  # printed word for word in another source, outside the article body
 
 
 def _physical_lines(text: str) -> list[tuple[int, int]]:
@@ -464,6 +498,72 @@ def _headlines(src: Source, units: list[_Unit]) -> None:
                 if other.kind is None or other.kind == "duplicate":
                     other.kind, other.reason = "headline", "repeats the headline"
                 break
+    if not any(u.kind == "headline" for u in units):
+        open_units = [u for u in units if u.kind is None]
+        pick = best_headline([u.text for u in open_units])
+        if pick is not None:
+            open_units[pick].kind = "headline"
+            open_units[pick].reason = "headline (title-like line the article body echoes)"
+
+
+def _site_furniture(per_source: list[list[_Unit]]) -> None:
+    """Mark, and drop when unrelated, lines one site prints on every page.
+
+    Pages saved from one site repeat its teaser boxes and footers word for
+    word. A line printed in two sources is such furniture when, in both, it
+    lies above or below the prose the two do not share, set apart from it by
+    other page furniture (a headline, a date, a copyright line). Copies and updates
+    of one wire story share their lead and background paragraphs too, but in
+    at least one of them those lines are the article itself. Furniture lines
+    are flagged so they support no other line in the off-topic score, and
+    dropped outright when the coverage's own prose uses less than
+    ``_SITE_SUPPORT`` of their content words.
+    """
+    where: dict[str, dict[int, int]] = {}
+    for si, units in enumerate(per_source):
+        for i, u in enumerate(units):
+            if u.kind is None and _nwords(u.text) >= 3:
+                where.setdefault(normalize(u.text), {}).setdefault(si, i)
+    shared_with: dict[tuple[int, int], set[int]] = {}
+    for places in where.values():
+        for a, i in places.items():
+            for b in places:
+                if b != a:
+                    shared_with.setdefault((a, b), set()).add(i)
+
+    def outside(a: int, i: int, b: int) -> bool:
+        """Line ``i`` of source ``a`` is cut off from a's prose not shared with ``b``.
+
+        It lies above or below that prose with a furniture line (headline,
+        date, credit, navigation ...) in between.
+        """
+        units = per_source[a]
+        own = [j for j, u in enumerate(units) if u.kind is None and _nwords(u.text) >= 8
+               and j not in shared_with[(a, b)]]
+        if not own or own[0] <= i <= own[-1]:
+            return False
+        between = units[i + 1:own[0]] if i < own[0] else units[own[-1] + 1:i]
+        return any(u.kind is not None for u in between)
+
+    flagged: set[tuple[int, int]] = set()
+    for places in where.values():
+        for a, i in places.items():
+            if any(outside(a, i, b) and outside(b, j, a) for b, j in places.items() if b != a):
+                flagged.add((a, i))
+    body: set[str] = set()
+    for si, units in enumerate(per_source):
+        for i, u in enumerate(units):
+            if u.kind is None and (si, i) not in flagged:
+                body.update(content_terms(u.text))
+    for si, i in sorted(flagged):
+        unit = per_source[si][i]
+        unit.shared = True
+        terms = set(content_terms(unit.text))
+        support = len(terms & body) / len(terms) if terms else 1.0
+        if support < _SITE_SUPPORT:
+            unit.kind = "offtopic"
+            unit.reason = (f"printed word for word in another source, outside the article body, "
+                           f"and unrelated to the coverage (support {support:.2f})")
 
 
 def _sentences(text: str) -> int:
@@ -477,51 +577,58 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
     term's support: 1 if its own article uses the term more than ``window``
     lines away, else the share of the other sources that use it. Teasers for
     unrelated stories score near 0, article prose well above. Only lines where
-    pages put "more stories" boxes are judged: above the headline, and blocks
-    of low-scoring lines at the top or bottom of the article. A single
-    low-scoring line inside an article is prose on a side topic and stays.
+    pages put "more stories" boxes are judged: above the headline, below a
+    list header ("More stories", "Most popular"), and blocks of low-scoring
+    lines at the top or bottom of the article. A single low-scoring line
+    inside an article is prose on a side topic and stays.
     """
     n_src = len(per_source)
     src_terms: list[set[str]] = []
     for units in per_source:
         for u in units:
-            if u.kind is None:
+            if u.kind is None or u.kind == "headline":
                 u.terms = frozenset(content_terms(u.text))
-        src_terms.append(set().union(*(u.terms for u in units)) if units else set())
-    df: dict[str, int] = {}
-    for terms in src_terms:
-        for t in terms:
-            df[t] = df.get(t, 0) + 1
+        # Lines one site prints on every page support nothing.
+        src_terms.append(set().union(*(u.terms for u in units if not u.shared)) if units else set())
+    df: Counter[str] = Counter(t for terms in src_terms for t in terms)
     for si, units in enumerate(per_source):
         own_terms = src_terms[si]
+        counts: Counter[str] = Counter(t for v in units if not v.shared for t in v.terms)
         cand = [i for i, u in enumerate(units) if u.kind is None and len(u.terms) >= 4]
         scores: dict[int, float] = {}
         for i in cand:
-            u = units[i]
-            far: set[str] = set()
-            for j, v in enumerate(units):
-                if abs(i - j) > window and v.kind in (None, "headline"):
-                    far |= v.terms
+            near: Counter[str] = Counter(
+                t for v in units[max(0, i - window):i + window + 1] if not v.shared for t in v.terms)
             total = 0.0
-            for t in u.terms:
-                if t in far:
+            for t in units[i].terms:
+                if counts[t] > near[t]:
                     total += 1.0
                 elif n_src > 1:
-                    total += (df.get(t, 0) - (1 if t in own_terms else 0)) / (n_src - 1)
-            scores[i] = total / len(u.terms)
+                    total += (df[t] - (1 if t in own_terms else 0)) / (n_src - 1)
+            scores[i] = total / len(units[i].terms)
+        off: dict[int, str] = {}
         head = next((i for i, u in enumerate(units) if u.kind == "headline"), -1)
+        for i in cand:
+            if i < head and (scores[i] < _OFF_TOP or units[i].shared):
+                off[i] = "above the headline"
         for run in _low_runs(cand, scores):
             at_edge = run[0] == cand[0] or run[-1] == cand[-1]
             mean = sum(scores[i] for i in run) / len(run)
-            lowest = min(scores[i] for i in run)
-            for i in run:
-                above_headline = i < head and scores[i] < _OFF_TOP
-                if above_headline or (at_edge and len(run) >= 2 and mean < _OFF_MEAN and lowest < _OFF_MIN):
-                    units[i].kind = "offtopic"
-                    where = "above the headline" if above_headline else "in a block at the article's edge"
-                    units[i].reason = (
-                        f"off-topic {where}: shares little with the coverage (score {scores[i]:.2f})"
-                    )
+            if at_edge and len(run) >= 2 and mean < _OFF_MEAN and min(scores[i] for i in run) < _OFF_MIN:
+                for i in run:
+                    off.setdefault(i, "in a block at the article's edge")
+        listing = False
+        for i, u in enumerate(units):
+            if u.kind == "navigation" and normalize(u.text).rstrip(" :") in _LIST_HEADERS:
+                listing = True
+            elif listing and i in scores:
+                if scores[i] >= _OFF_LIST and not is_headline_like(u.text) and not u.shared:
+                    listing = False
+                else:
+                    off.setdefault(i, "in a list of other stories")
+        for i, where in off.items():
+            units[i].kind = "offtopic"
+            units[i].reason = f"off-topic {where}: shares little with the coverage (score {scores[i]:.2f})"
 
 
 def _low_runs(cand: list[int], scores: dict[int, float]) -> list[list[int]]:
@@ -544,10 +651,23 @@ def _low_runs(cand: list[int], scores: dict[int, float]) -> list[list[int]]:
 # bottom of an article, each under _OFF_RUN, goes when its mean is under
 # _OFF_MEAN and one of its lines is under _OFF_MIN. Calibrated on the seeds
 # and on DUC 2003 newswire (bench/clean.py).
+_SITE_SUPPORT = 0.5
 _OFF_TOP = 0.35
 _OFF_RUN = 0.30
 _OFF_MEAN = 0.25
 _OFF_MIN = 0.15
+# Lines under a list header ("More stories") go while they score under this.
+_OFF_LIST = 0.45
+_LIST_HEADERS = frozenset(
+    """
+    related|related articles|related stories|related news|related content|more stories|more news
+    most popular|most popular articles|most read|most viewed|most shared|popular now|trending|trending now
+    top stories|latest news|latest stories|recommended|recommended for you|recommended stories
+    editor's picks|editors' picks|you may also like|you might also like|read more|read next|up next
+    see also|more from|check out our content|more on this story|other stories|more headlines
+    """.replace("\n", "|").split("|")
+)
+_LIST_HEADERS = frozenset(x.strip() for x in _LIST_HEADERS) - {""}
 
 
 def _subheads(units: list[_Unit]) -> None:
@@ -636,6 +756,7 @@ def clean(sources: Sequence[Source]) -> CleanResult:
         dropped line with its reason.
     """
     judged = [_judge_source(src) for src in sources]
+    _site_furniture([units for units, _ in judged])
     _offtopic([units for units, _ in judged])
     for units, _ in judged:
         _subheads(units)

@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 import tomllib
 import yaml
 
-from briefgen.clean import credit_outlet, find_date, is_headline_like, photo_credit
+from briefgen.clean import best_headline, credit_outlet, find_date, is_headline_like, photo_credit
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped, Source
 from briefgen.text import normalize
@@ -454,16 +454,21 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
     keys = [normalize(x) for x in lines[:40]]
     for line in top:
         key = normalize(line)
-        if is_headline_like(line) and len(key) >= 15 and sum(key in k for k in keys) >= 2:
+        if is_headline_like(line) and len(key) >= 15 and \
+                sum(key in k and len(k) - len(key) <= 25 for k in keys) >= 2:
             meta["title"] = line
             break
     if "title" not in meta:
-        for line in lines[:3]:
-            if find_date(line) and len(line.split()) <= 8:
-                continue
-            if is_headline_like(line) and len(line.split()) >= 3 and not credit_outlet(line):
-                meta["title"] = line
-            break
+        # The title-like line the article body echoes most (teasers for other
+        # stories echo nothing), else a title-like first line.
+        candidates = [x for x in lines[:60] if not credit_outlet(x)]
+        pick = best_headline(candidates)
+        if pick is not None:
+            meta["title"] = candidates[pick]
+        else:
+            first = next((x for x in candidates[:3] if not (find_date(x) and len(x.split()) <= 8)), "")
+            if is_headline_like(first) and len(first.split()) >= 3:
+                meta["title"] = first
     # Date: a stand-alone date line or a dateline near the top.
     for line in lines[:12]:
         found = find_date(line)
