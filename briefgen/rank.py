@@ -142,11 +142,26 @@ def _document(facts: Sequence[Fact]) -> ObjectDocumentModel:
     return ObjectDocumentModel(paragraphs)
 
 
-def sumy_terms(text: str) -> list[str]:
-    """The terms sumy's LexRank sees in ``text``: lower-cased, stop words out, stemmed."""
+def sumy_terms(text: str, memo: dict[str, str] | None = None) -> list[str]:
+    """The terms sumy's LexRank sees in ``text``: lower-cased, stop words out, stemmed.
+
+    Args:
+        text: One sentence.
+        memo: Optional word-to-stem dictionary shared across a batch; the
+            Snowball stemmer dominates the cost and news repeats its words.
+    """
     stop, stem = _stop_words(), _stemmer()
-    lowered = (w.lower() for w in words(text))
-    return [stem(w) for w in lowered if w not in stop]
+    memo = {} if memo is None else memo
+    out = []
+    for w in words(text):
+        lw = w.lower()
+        if lw in stop:
+            continue
+        st = memo.get(lw)
+        if st is None:
+            st = memo[lw] = stem(lw)
+        out.append(st)
+    return out
 
 
 def _bonus_words(facts: Sequence[Fact]) -> list[str]:
@@ -275,7 +290,8 @@ def lexrank_scores(token_lists: Sequence[Sequence[str]], threshold: float = 0.1,
 
 
 def _lexrank(facts: Sequence[Fact]) -> list[float]:
-    return lexrank_scores([sumy_terms(f.text) for f in facts]).tolist()
+    memo: dict[str, str] = {}
+    return lexrank_scores([sumy_terms(f.text, memo) for f in facts]).tolist()
 
 
 def _briefgen(facts: Sequence[Fact]) -> list[float]:

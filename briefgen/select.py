@@ -112,7 +112,7 @@ def _content(text: str) -> set[str]:
 
 
 def _position(fact: Fact) -> int:
-    return fact.sentences[0].index if fact.sentences else 0
+    return min((s.index for s in fact.sentences), default=0)
 
 
 def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[str]], dict[str, float]]:
