@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "Briefing",
     "BriefgenError",
+    "Briefing",
     "ConfigError",
     "Conflict",
     "ConflictSide",
