@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -40,6 +41,7 @@ __all__ = [
     "Terms",
     "Token",
     "cluster",
+    "common_words",
     "independent_groups",
     "match_score",
     "quantity_unit",
@@ -295,6 +297,8 @@ def _speakers(toks: list[tuple[str, bool]]) -> frozenset[str]:
     """Names next to a reporting verb: "Lee said", "said Lee", "Wi Sung-lack said"."""
     found: set[str] = set()
     lower = [t.lower() for t, _ in toks]
+    if _REPORTING.isdisjoint(lower):
+        return frozenset()
     for i, low in enumerate(lower):
         if low not in _REPORTING:
             continue
@@ -376,37 +380,46 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=131072)
-def _word(tok: str, cap: bool, name: bool) -> tuple[str | None, str | None]:
-    """(term, number) of one word; see :class:`Token`."""
+def _token(tok: str, cap: bool, name: bool) -> Token:
+    """One word as a :class:`Token`; ``name`` reads a capitalised word as a name."""
     low = tok.lower().replace("'", "")
     if low[:1].isdigit():
         value = _number(low)
         if value is not None:
-            return None, value
+            return Token(tok, cap, None, value)
     if low in STOPWORDS or low in _FILLER or not any(c.isalpha() for c in low):
-        return None, None
+        return Token(tok, cap, None, None)
     low = _CALENDAR.get(low, low) if cap else low
     if low in _CALENDAR_WORDS:
-        return low[:_PREFIX], None
+        return Token(tok, cap, low[:_PREFIX], None)
     if name:
-        return name_key(tok)[:_PREFIX], None
-    return stem(_SYNONYMS.get(low, low))[:_WORD_PREFIX], None
+        return Token(tok, cap, name_key(tok)[:_PREFIX], None)
+    return Token(tok, cap, stem(_SYNONYMS.get(low, low))[:_WORD_PREFIX], None)
 
 
-def tokens(text: str) -> list[Token]:
-    """The words of a sentence with their folded terms and numbers."""
+def tokens(text: str, common: AbstractSet[str] = frozenset()) -> list[Token]:
+    """The words of a sentence with their folded terms and numbers.
+
+    Args:
+        text: One sentence.
+        common: Lower-case words the batch prints in lower case somewhere: a
+            capitalised one ("Coal Mine") is then an ordinary word, not a name.
+    """
     toks = _apply_phrases(_raw_tokens(fold(text)))
     opens = _opens_name(toks)
     out: list[Token] = []
+    last = len(toks) - 1
     for i, (tok, cap) in enumerate(toks):
-        if tok.endswith(("'s", "'S")):
+        if tok[-2:] in ("'s", "'S"):
             tok = tok[:-2]
-        low = tok.lower()
-        if low in _SPELLED and i + 1 < len(toks) and toks[i + 1][0].lower() in _TIME_UNITS:
-            out.append(Token(tok, cap, None, _SPELLED[low]))
+        if not cap:
+            if tok in _SPELLED and i < last and toks[i + 1][0].lower() in _TIME_UNITS:
+                out.append(Token(tok, cap, None, _SPELLED[tok]))
+                continue
+            out.append(_token(tok, False, False))
             continue
-        term, number = _word(tok, cap, cap and (i > 0 or "-" in tok or opens))
-        out.append(Token(tok, cap, term, number))
+        name = (i > 0 or opens or "-" in tok) and tok.lower() not in common
+        out.append(_token(tok, True, name))
     return out
 
 
@@ -432,16 +445,17 @@ def quantity_unit(toks: Sequence[Token], i: int) -> str:
     return ""
 
 
-def terms(text: str) -> Terms:
+def terms(text: str, common: AbstractSet[str] = frozenset()) -> Terms:
     """Reduce a sentence to what deduplication compares.
 
     Args:
         text: One sentence as printed.
+        common: Words the batch prints in lower case (see :func:`common_words`).
 
     Returns:
         Its :class:`Terms`.
     """
-    toks = tokens(text)
+    toks = tokens(text, common)
     seq: list[str] = []
     numbers: set[tuple[str, str]] = set()
     for i, tok in enumerate(toks):
@@ -454,6 +468,20 @@ def terms(text: str) -> Terms:
     pairs = [(t.text, t.cap) for t in toks]
     key = re.sub(r"[^0-9a-z]+", "", fold(text).lower())
     return Terms(tuple(seq), frozenset(seq), frozenset(numbers), _speakers(pairs), _lead(pairs), key)
+
+
+def common_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words printed in lower case somewhere in ``texts``.
+
+    A capitalised word in this set ("Coal" in "Josei Coal Mine") is read as
+    the ordinary word, so it matches "coal mine" elsewhere.
+    """
+    out: set[str] = set()
+    for text in texts:
+        for w in words(fold(text)):
+            if w[:1].islower():
+                out.update(p for p in _HYPHENS.split(w) if p)
+    return frozenset(out)
 
 
 def _numbers_clash(a: Terms, b: Terms) -> bool:
@@ -566,7 +594,8 @@ def _score(a: Terms, b: Terms, w_a: float, w_b: float, idf: Mapping[str, float] 
 
 def similarity(a: str, b: str, idf: Mapping[str, float] | None = None) -> float:
     """Same-fact score of two sentences (see :func:`match_score`)."""
-    return match_score(terms(a), terms(b), idf)
+    common = common_words((a, b))
+    return match_score(terms(a, common), terms(b, common), idf)
 
 
 def same_fact(a: str, b: str, idf: Mapping[str, float] | None = None) -> bool:
@@ -589,8 +618,14 @@ def same_fact(a: str, b: str, idf: Mapping[str, float] | None = None) -> bool:
 
 
 def term_weights(texts: Iterable[str | Terms]) -> dict[str, float]:
-    """Smoothed inverse document frequency of every term in ``texts``."""
-    docs = [t if isinstance(t, Terms) else terms(t) for t in texts]
+    """Smoothed inverse document frequency of every term in ``texts``.
+
+    Sentences given as text are read with the batch's :func:`common_words`,
+    as :func:`cluster` reads them.
+    """
+    items = list(texts)
+    common = common_words(t for t in items if isinstance(t, str))
+    docs = [t if isinstance(t, Terms) else terms(t, common) for t in items]
     df = Counter(x for d in docs for x in d.bag)
     n = len(docs)
     return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
@@ -661,12 +696,13 @@ def _candidates(feats: Sequence[Terms], df: Mapping[str, int]) -> list[tuple[int
     p_cols: list[int] = []
     a_rows: list[int] = []
     a_cols: list[int] = []
+    rarity = {t: k for k, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
     for i, f in enumerate(feats):
         for t in f.bag:
             a_rows.append(i)
             a_cols.append(vocab.setdefault(t, len(vocab)))
         size = max(_PROBE_MIN, math.ceil(_PROBE_SHARE * len(f.bag)))
-        for t in sorted(f.bag, key=lambda t: (df[t], t))[:size]:
+        for t in sorted(f.bag, key=rarity.__getitem__)[:size]:
             if df[t] <= cap:
                 p_rows.append(i)
                 p_cols.append(vocab[t])
@@ -780,6 +816,7 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
         sentences,
         key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start, s.text),
     )
+    common = common_words({s.text: None for s in sents})
     # Copies (same letters and digits) form one unit, compared once.
     by_text: dict[str, Terms] = {}
     unit_of_key: dict[str, int] = {}
@@ -788,7 +825,7 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
     for k, s in enumerate(sents):
         f = by_text.get(s.text)
         if f is None:
-            f = by_text[s.text] = terms(s.text)
+            f = by_text[s.text] = terms(s.text, common)
         u = unit_of_key.get(f.key)
         if u is None:
             u = unit_of_key[f.key] = len(feats)
