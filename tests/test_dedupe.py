@@ -10,7 +10,7 @@ import pytest
 import tomllib
 from conftest import SEEDS, make_source
 
-from briefgen.dedupe import cluster, same_fact, similarity, term_weights, terms
+from briefgen.dedupe import cluster, common_words, same_fact, similarity, term_weights, terms
 from briefgen.model import Fact, Sentence, Source
 from briefgen.names import name_key
 from briefgen.segment import split_sentences
@@ -142,6 +142,15 @@ def test_lightly_edited_wire_copy_matches() -> None:
 def test_name_variants_do_not_block_a_match(a: str, b: str) -> None:
     assert same_fact(a, b)
     assert terms(a).bag == terms(b).bag
+
+
+def test_capitalised_words_printed_in_lower_case_elsewhere_are_words() -> None:
+    a = "Experts will identify the remains found at the Josei Coal Mine in Ube City."
+    b = "Experts will identify the remains found at the Josei coal mine in Ube city."
+    common = common_words([a, b])
+    assert {"coal", "mine", "city"} <= common
+    assert terms(a, common).bag == terms(b, common).bag
+    assert terms(a).bag != terms(b).bag  # without the batch, "Coal" reads as a name
 
 
 def test_name_keys_fold_romanisations_but_keep_different_names_apart() -> None:
