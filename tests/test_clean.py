@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, make_source
 
-from briefgen.clean import CleanResult, clean, credit_outlet, find_date, judge_line, photo_credit
+from briefgen.clean import (
+    CleanResult,
+    best_headline,
+    clean,
+    credit_outlet,
+    find_date,
+    judge_line,
+    photo_credit,
+)
 from briefgen.ingest import load_sources
 from briefgen.model import Line, Source
 
@@ -286,3 +294,62 @@ def test_photo_credit_skips_borrowed_photos() -> None:
     assert photo_credit("Leaders shake hands in Nara on Tuesday 2026.1.13 / News1") == "News1"
     assert photo_credit("Lee delivers a statement in Nara on the 13th. /Courtesy of Yonhap News") is None
     assert photo_credit("The leaders met in Nara on Tuesday.") is None
+
+
+def _page(sid: str, body: list[str], top: tuple[str, ...] = (), bottom: tuple[str, ...] = (),
+          headline: str = "River town flooded after days of rain") -> Source:
+    lines = [*top, headline, "By Staff Reporter", *body, "Copyright 2026 Example News. All rights reserved.",
+             *bottom]
+    return make_source(sid, text="\n\n".join(lines) + "\n", title="")
+
+
+FLOOD = [
+    "Floodwaters swept through the river town of Gornja Kupa on Monday after days of torrential rain.",
+    "Rescue crews evacuated 1,200 residents by boat as the Kupa river rose two metres above its banks.",
+    "The regional governor said the flood was the worst since 1964 and asked the army for help.",
+    "Power was cut to about 8,000 homes and the main bridge into the town was closed to traffic.",
+    "Forecasters warned that more rain was expected on Wednesday across the river basin.",
+    "Volunteers from neighbouring villages brought sandbags, bread and dry clothes to the shelters.",
+]
+BOX = ("Central bank holds rates as inflation cools",
+       "The bank kept its benchmark rate at 4.25% for a third meeting, citing slower price growth and "
+       "steady wages.")
+
+
+def test_teaser_box_repeated_on_pages_of_one_site() -> None:
+    # Two pages from one site carry the same teaser box; a third source is another outlet.
+    pages = [_page("s1", FLOOD[:4], top=BOX), _page("s2", FLOOD[2:], top=BOX),
+             _page("s3", FLOOD[1:5], headline="Army called in as Kupa floods town")]
+    result = clean(pages)
+    for sid in ("s1", "s2"):
+        off = [ln.text for ln in result.dropped if ln.source_id == sid and ln.kind == "offtopic"]
+        assert off == list(BOX), sid
+    kept = {sid: [b.text for b in result.blocks[sid]] for sid in ("s1", "s2", "s3")}
+    assert kept == {"s1": FLOOD[:4], "s2": FLOOD[2:], "s3": FLOOD[1:5]}
+
+
+def test_wire_copy_with_a_teaser_box_keeps_its_body() -> None:
+    # The same wire story on two sites; one page also has a teaser box. The shared
+    # paragraphs are the article, not site furniture.
+    pages = [_page("s1", FLOOD, top=BOX), _page("s2", FLOOD), _page("s3", FLOOD[:3], headline="Kupa floods")]
+    result = clean(pages)
+    assert [b.text for b in result.blocks["s1"]] == FLOOD
+    assert [b.text for b in result.blocks["s2"]] == FLOOD
+    assert [ln.text for ln in result.dropped if ln.kind == "offtopic"] == list(BOX)
+
+
+def test_list_of_other_stories_below_the_article() -> None:
+    more = ("More stories", "Singer cancels stadium tour after vocal injury",
+            "Fans will be refunded in full, the promoter said in a statement on Tuesday evening.",
+            "Share this article")
+    result = clean([_page("s1", FLOOD, bottom=more), _page("s2", FLOOD[1:], headline="Kupa floods")])
+    assert [b.text for b in result.blocks["s1"]] == FLOOD
+    dropped = {ln.text: ln.kind for ln in result.dropped if ln.source_id == "s1"}
+    assert dropped[more[2]] == "offtopic" and dropped[more[0]] == "navigation"
+
+
+def test_best_headline_prefers_the_line_the_body_echoes() -> None:
+    headline = "River town of Gornja Kupa flooded as Kupa river bursts its banks"
+    lines = ["Monday, March 2, 2026", *BOX, headline, *FLOOD]
+    assert best_headline(lines) == 3
+    assert best_headline(FLOOD) is None
