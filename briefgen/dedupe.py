@@ -655,10 +655,17 @@ def independent_groups(sources: Sequence[Source], threshold: float = 0.5) -> dic
         return i
 
     sh = [_shingles(s.text) for s in sources]
-    for i in range(len(sources)):
-        for j in range(i + 1, len(sources)):
-            small = min(len(sh[i]), len(sh[j]))
-            if small and len(sh[i] & sh[j]) / small >= threshold:
+    # Only sources sharing a shingle are compared: an inverted index, not all pairs.
+    postings: dict[tuple[str, ...], list[int]] = {}
+    for i, shingles in enumerate(sh):
+        for g in shingles:
+            postings.setdefault(g, []).append(i)
+    for i, shingles in enumerate(sh):
+        overlap: Counter[int] = Counter()
+        for g in shingles:
+            overlap.update(j for j in postings[g] if j > i)
+        for j, shared in sorted(overlap.items()):
+            if shared / min(len(shingles), len(sh[j])) >= threshold:
                 parent[find(j)] = find(i)
     return {s.id: find(i) for i, s in enumerate(sources)}
 
