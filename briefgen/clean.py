@@ -11,9 +11,9 @@ an unrelated story and is dropped as off-topic. What survives is prose.
 
 Every dropped line is kept, with its kind and a human reason, so
 ``briefgen inspect`` can show what was left out and why. The small line
-detectors here (:func:`credit_outlet`, :func:`find_date`,
-:func:`is_headline_like`) are also used by :mod:`briefgen.ingest` to infer
-metadata.
+detectors here (:func:`credit_outlet`, :func:`photo_credit`, :func:`find_date`,
+:func:`is_headline_like`, :func:`best_headline`) are also used by
+:mod:`briefgen.ingest` to infer metadata.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from briefgen.text import content_terms, normalize
 
 __all__ = [
     "CleanResult",
+    "best_headline",
     "clean",
     "clean_source",
     "credit_outlet",
-    "best_headline",
     "ends_sentence",
     "find_date",
     "is_headline_like",
@@ -79,9 +79,8 @@ def best_headline(lines: Sequence[str], *, top: int = 12, min_support: float = 0
     Among title-like lines in the first ``top`` lines, the one whose content
     words recur most in the lines below it (each word counted in up to two
     lines, skipping the line right after, which may be its own summary); the
-    earliest wins a tie. Teaser headlines for
-    other stories share little with the article body. ``None`` if no
-    candidate reaches ``min_support``.
+    earliest wins a tie. Teaser headlines for other stories share little with
+    the article body. ``None`` if no candidate reaches ``min_support``.
     """
     terms = [set(content_terms(x)) for x in lines]
     best: tuple[float, int] | None = None
@@ -116,7 +115,7 @@ _DATE_PATTERNS = (
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?"
 _DATE_LEFTOVER = re.compile(
     rf"(?i)\b(?:{_WEEKDAY}|published|updated|posted|last|modified|created|on|at|date|time|am|pm|a\.m\.|p\.m\.|"
-    r"[a-z]{2,4}t|utc|gmt|kst|jst|edt|est|pdt|pst|cet|cest|bst)\b"
+    r"utc|gmt|kst|jst|hkt|sgt|ist|edt|est|cdt|cst|mdt|mst|pdt|pst|cet|cest|bst|aedt|aest)\b"
     r"|T?\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|[\s,|:/.\-\u2013\u2014()]+"
 )
 
@@ -154,11 +153,14 @@ def _is_date_line(text: str) -> bool:
 
 _COPYRIGHT = re.compile(
     r"(?i)^\W{0,3}(?:copyright\b|\u00a9|\u24d2|\(c\)\s*(?:\d{4}|[a-z]))|\ball rights reserved\b"
-    r"|\bprohibits? (?:its|the|our) content\b|\b(?:may|must) not be (?:re)?(?:published|broadcast|rewritten|"
-    r"redistributed|reproduced)\b|\bunauthori[sz]ed (?:reproduction|redistribution)\b"
+    r"|\bprohibits? (?:its|the|our) content\b"
+    r"|\b(?:material|article|content|story|stories)\s+(?:may|must) not be (?:re)?(?:published|broadcast|rewritten|redistributed|reproduced)\b"
+    r"|\bunauthori[sz]ed (?:reproduction|redistribution)\b"
     r"|\bwithout (?:prior )?(?:written )?(?:consent|permission)\b.*\b(?:reproduc|redistribut|reprint|copy)"
     r"|(?:reproduc|redistribut|reprint)\w* (?:is |are )?(?:strictly )?(?:prohibited|forbidden)"
-    r"|\ubb34\ub2e8\s*(?:\uc804\uc7ac|\ubc30\ud3ec)|\u8ee2\u8f09\u7981\u6b62|\uc800\uc791\uad8c\uc790|\u8457\u4f5c\u6a29"
+    # Korean "무단 전재/배포" and "저작권자", Japanese "転載禁止" and "著作権".
+    r"|\ubb34\ub2e8\s*(?:\uc804\uc7ac|\ubc30\ud3ec)|\uc800\uc791\uad8c\uc790"
+    r"|\u8ee2\u8f09\u7981\u6b62|\u8457\u4f5c\u6a29"
 )
 _NOTICE = re.compile(
     r"(?i)^\W{0,3}this (?:article|story|content|post|page) (?:has been|was|is) (?:\w+ )?"
@@ -318,7 +320,10 @@ _NAV_PREFIX = re.compile(
 _NAV_TOKEN = re.compile(r"^[\W\d]*$")
 _LINK_ONLY = re.compile(r"^\W{0,2}(?:\[[^\]]{1,200}\]\([^)]+\)\W{0,2})+$|^(?:https?://|www\.)\S+$")
 _BYLINE = re.compile(
-    r"^(?:by|written by|story by|words by|reported by|text by)\s*:?\s+[A-Z\u00c0-\u024f][\w.'\u2019-]*"
+    r"^(?:by|written by|story by|words by|reported by|text by)\s*:?\s+"
+    r"(?!(?:the|this|that|then|now|late|early|mid|next|last|noon|midnight|dawn|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b)(?-i:[A-Z\u00c0-\u024f])[\w.'\u2019-]*"
     r"(?:[\s,&|]+[\w.'\u2019@-]+){0,12}$",
     re.IGNORECASE,
 )
@@ -349,7 +354,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("boilerplate", "empty line")
     low = normalize(t).strip(" :|>\u00bb\u203a-\u2013\u2014\u2022\u00b7")
     n = _nwords(t)
-    if _COPYRIGHT.search(t):
+    if _COPYRIGHT.search(t) and (n <= 45 or re.match(r"(?i)^\W{0,3}(?:copyright|\u00a9)", t)):
         return ("credit", "copyright notice")
     if _NOTICE.search(t):
         return ("boilerplate", "publisher's notice")
@@ -369,7 +374,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("credit", "site name")
     if _BYLINE_WIRE.match(t):
         return ("byline", "wire credit line")
-    if (_BYLINE.match(t) and n <= 14 and not ends_sentence(t.rstrip(".") + "x")) or _ANGLE.match(t):
+    if (_BYLINE.match(t) and n <= 14 and not ends_sentence(t)) or _ANGLE.match(t):
         return ("byline", "byline")
     if n <= 14 and (_EMAIL.search(t) or (_ROLE.search(t) and n <= 8 and not ends_sentence(t))):
         return ("byline", "byline")
