@@ -336,6 +336,12 @@ def templates_new(path: str, force: bool) -> None:
     click.echo(f"Wrote {target}; edit it, then: briefgen build memo.docx --template {target}", err=True)
 
 
+def _one_line(message: str, width: int = 400) -> str:
+    """``message`` on one line, clipped to ``width`` characters."""
+    line = " ".join(message.split())
+    return line if len(line) <= width else line[: width - 1] + "\u2026"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the command line, turning BriefgenError into exit 2."""
     try:
@@ -348,13 +354,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         hint = ""
         if isinstance(exc, click.UsageError) and exc.ctx is not None:
             hint = f" (see '{exc.ctx.command_path} --help')"
-        message = " ".join(exc.format_message().split())
-        click.echo(f"briefgen: error: {message}{hint}", err=True)
+        click.echo(f"briefgen: error: {_one_line(exc.format_message())}{hint}", err=True)
         sys.exit(2)
     except BriefgenError as exc:
         if STATE.debug:
             raise
-        click.echo(f"briefgen: error: {exc}", err=True)
+        click.echo(f"briefgen: error: {_one_line(str(exc))}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("briefgen: interrupted", err=True)
@@ -364,8 +369,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as exc:  # a bug, but the user still gets one line, not a traceback
         if STATE.debug:
             raise
-        message = " ".join(str(exc).split())
-        click.echo(f"briefgen: internal error: {type(exc).__name__}: {message} "
+        click.echo(f"briefgen: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
                    "(rerun with --debug for the traceback)", err=True)
         sys.exit(2)
     sys.exit(0)

@@ -462,6 +462,25 @@ def test_docx_article_with_odd_text_is_read(capsys, bench: Bench) -> None:
     assert from_seed(text, seed)
 
 
+def test_overlong_subject_option(capsys, bench: Bench) -> None:
+    shutil.copyfile(SEED, bench.inp / "good.txt")
+    subject = "Summit " * 60
+    code, err, text = build(capsys, bench, bench.inp / "good.txt", extra=("--subject", subject))
+    assert code == 0, err
+    assert " ".join(subject.split()) in text
+
+
+def test_html_page_with_an_overlong_title(capsys, bench: Bench) -> None:
+    title = "Lee and Takaichi meet in Nara, " * 12
+    html = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            + "".join(f"<p>{p}</p>" for p in SEED_PARAS[1:]) + "</article></body></html>")
+    path = bench.inp / "long-title.html"
+    path.write_text(html, encoding="utf-8")
+    code, err, text = build(capsys, bench, path)
+    assert code == 0, err
+    assert from_seed(text, SEED_TEXT)
+
+
 def test_only_captions_and_credits(capsys, bench: Bench) -> None:
     captions = ["President Lee (L) and Prime Minister Takaichi shake hands in Nara, Japan. Yonhap",
                 "Photo by Kim Min-jun / News1",
