@@ -51,6 +51,7 @@ _MIN_CONTEXT = 3
 _COMMON = 0.25
 _MIN_COMMON = 5
 
+_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel", "staff", "cattle"})
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
 _MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
@@ -227,20 +228,23 @@ def _number_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str
             i = parent[i]
         return i
 
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, (_, q) in enumerate(mentions):
+        by_unit[q.unit].append(i)
     linked: set[int] = set()
-    for i, (ra, qa) in enumerate(mentions):
-        sa = ra.sentence.source_id
-        for j in range(i + 1, len(mentions)):
-            rb, qb = mentions[j]
-            sb = rb.sentence.source_id
-            if sa == sb or qa.unit != qb.unit or not _disagree(qa, qb):
-                continue
-            if (qb.value, qb.unit) in reported[sa] or (qa.value, qa.unit) in reported[sb]:
-                continue
-            if not _about_same(ra, rb, qa.unit, common):
-                continue
-            parent[find(j)] = find(i)
-            linked.update((i, j))
+    pairs = ((i, j) for idx in by_unit.values() for k, i in enumerate(idx) for j in idx[k + 1:])
+    for i, j in pairs:
+        ra, qa = mentions[i]
+        rb, qb = mentions[j]
+        sa, sb = ra.sentence.source_id, rb.sentence.source_id
+        if sa == sb or not _disagree(qa, qb):
+            continue
+        if (qb.value, qb.unit) in reported[sa] or (qa.value, qa.unit) in reported[sb]:
+            continue
+        if not _about_same(ra, rb, qa.unit, common):
+            continue
+        parent[find(j)] = find(i)
+        linked.update((i, j))
     # Other reports of a value already in dispute join its side when they
     # share some context with a sentence on that side.
     for i, (ra, qa) in enumerate(mentions):
@@ -291,7 +295,7 @@ def _unit_word(text: str, unit: str) -> str:
     for tok in tokens(text):
         if tok.term == first:
             w = tok.text
-            return w if w.endswith("s") else w + "s"
+            return w if w.endswith("s") or w.lower() in _PLURALS else w + "s"
     return first
 
 
