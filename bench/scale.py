@@ -129,7 +129,7 @@ def run_one(folder: Path, size: int) -> dict[str, Any]:
         found.append(result)
         return result
 
-    pipeline.analyse = capture  # type: ignore[assignment]
+    pipeline.analyse = capture
     marks: list[tuple[str, float]] = []
     t0 = time.perf_counter()
     marks.append(("reading sources", t0))
@@ -163,8 +163,8 @@ def _run_size(size: int, workdir: Path) -> dict[str, Any]:
     folder = workdir / f"corpus{size}"
     folder.mkdir()
     nbytes = make_corpus(folder, size)
-    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--run-one", str(folder), str(size)],
-                          capture_output=True, text=True, check=False)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--run-one", str(folder), str(size)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"{size} articles failed:\n{proc.stderr}")
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -199,11 +199,13 @@ def _print_table(results: Sequence[dict[str, Any]]) -> None:
     if 10000 in by_size:
         r = by_size[10000]
         gb = r["peak_rss_mb"] / 1024
-        print(f"  10,000 articles in {r['total_s']:.1f} s (bar 150 s): {'met' if r['total_s'] <= 150 else 'NOT met'}")
+        verdict = "met" if r["total_s"] <= 150 else "NOT met"
+        print(f"  10,000 articles in {r['total_s']:.1f} s (bar 150 s): {verdict}")
         print(f"  10,000 articles peak RSS {gb:.2f} GB (bar 4 GB): {'met' if gb <= 4 else 'NOT met'}")
         if 1000 in by_size:
             growth = r["total_s"] / by_size[1000]["total_s"]
-            print(f"  growth 1,000 -> 10,000: {growth:.1f}-fold (bar 12): {'met' if growth <= 12 else 'NOT met'}")
+            verdict = "met" if growth <= 12 else "NOT met"
+            print(f"  growth 1,000 -> 10,000: {growth:.1f}-fold (bar 12): {verdict}")
 
 
 def startup(runs: int = 5) -> tuple[float, float]:
@@ -220,10 +222,12 @@ def startup(runs: int = 5) -> tuple[float, float]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10,100,1000,10000", help="comma-separated article counts")
     parser.add_argument("--skip-sumy", action="store_true", help="leave out the sumy LexRank comparison")
-    parser.add_argument("--lexrank-sizes", default="500,1000,2000", help="sentence counts for the LexRank comparison")
+    parser.add_argument("--lexrank-sizes", default="500,1000,2000",
+                        help="sentence counts for the LexRank comparison")
     parser.add_argument("--startup-runs", type=int, default=5, help="cold runs of `briefgen build` (0: none)")
     parser.add_argument("--run-one", nargs=2, metavar=("FOLDER", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -251,7 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.path.insert(0, str(ROOT / "bench"))
         import lexrank
 
-        print("\nsumy LexRank against briefgen's sparse LexRank on the same sentences (bench/lexrank.py):", flush=True)
+        print("\nsumy LexRank against briefgen's sparse LexRank on the same sentences (bench/lexrank.py):",
+              flush=True)
         lexrank.main(["--sizes", args.lexrank_sizes])
     return 0
 
