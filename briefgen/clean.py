@@ -154,7 +154,8 @@ def _is_date_line(text: str) -> bool:
 _COPYRIGHT = re.compile(
     r"(?i)^\W{0,3}(?:copyright\b|\u00a9|\u24d2|\(c\)\s*(?:\d{4}|[a-z]))|\ball rights reserved\b"
     r"|\bprohibits? (?:its|the|our) content\b"
-    r"|\b(?:material|article|content|story|stories)\s+(?:may|must) not be (?:re)?(?:published|broadcast|rewritten|redistributed|reproduced)\b"
+    r"|\b(?:material|article|content|story|stories)\s+(?:may|must) not be (?:re)?"
+    r"(?:published|broadcast|rewritten|redistributed|reproduced)\b"
     r"|\bunauthori[sz]ed (?:reproduction|redistribution)\b"
     r"|\bwithout (?:prior )?(?:written )?(?:consent|permission)\b.*\b(?:reproduc|redistribut|reprint|copy)"
     r"|(?:reproduc|redistribut|reprint)\w* (?:is |are )?(?:strictly )?(?:prohibited|forbidden)"
