@@ -12,6 +12,7 @@ import logging
 import shutil
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -343,7 +344,12 @@ def _one_line(message: str, width: int = 400) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the command line, turning BriefgenError into exit 2."""
+    """Entry point: run the command line, turning BriefgenError into exit 2.
+
+    Every failure is one line on stderr and exit status 2; with ``--debug`` the
+    traceback comes first.
+    """
+    STATE.quiet, STATE.verbose, STATE.debug = False, 0, False
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="briefgen", standalone_mode=False)
     except (click.exceptions.Abort, _Interrupted):
@@ -358,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(2)
     except BriefgenError as exc:
         if STATE.debug:
-            raise
+            traceback.print_exc()
         click.echo(f"briefgen: error: {_one_line(str(exc))}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
@@ -368,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(0)
     except Exception as exc:  # a bug, but the user still gets one line, not a traceback
         if STATE.debug:
-            raise
+            traceback.print_exc()
         click.echo(f"briefgen: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
                    "(rerun with --debug for the traceback)", err=True)
         sys.exit(2)

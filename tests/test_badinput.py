@@ -627,6 +627,24 @@ def test_citation_template_cannot_escape_the_sandbox(capsys, bench: Bench, tmp_p
 # --------------------------------------------------------------------------
 
 
+def test_debug_adds_the_traceback_and_keeps_exit_2(capsys, bench: Bench) -> None:
+    path = bench.inp / "empty.txt"
+    path.write_bytes(b"")
+    code, err = run(capsys, "--debug", "build", "--strict", str(bench.memo), str(path))
+    assert code == 2
+    assert err.startswith("Traceback") and "SourceError" in err
+    assert err.splitlines()[-1].startswith("briefgen: error: ") and "empty.txt" in err.splitlines()[-1]
+    assert bench.memo.read_bytes() == OLD_MEMO
+
+
+def test_usage_errors_are_one_line(capsys, bench: Bench) -> None:
+    for args in (["build", "--no-such-option", str(bench.memo)],
+                 ["build", str(bench.memo), "--method", "magic"], ["frobnicate"]):
+        code, err = run(capsys, *args)
+        assert code == 2 and ERROR_LINE.match(err), err
+    assert bench.memo.read_bytes() == OLD_MEMO
+
+
 def test_output_equal_to_an_input_is_refused(capsys, bench: Bench) -> None:
     good = bench.inp / "good.docx"
     good.write_bytes(docx_bytes_of(SEED_PARAS))
@@ -748,10 +766,21 @@ _MEASURED = (
 )
 
 
+# A guard against hangs, not a speed test: a linear pass over these inputs takes a few seconds.
+HANG_GUARD = 90
+
+
 def _run_measured(bench: Bench, *inputs: Path) -> tuple[int, str, int]:
+    """Build in a real process; (exit status, stderr, peak memory in MB)."""
     before = bench.snapshot()
     proc = _python("-c", _MEASURED, "-q", "build", "--strict", str(bench.memo), *map(str, inputs))
-    out, err = proc.communicate(timeout=900)
+    try:
+        out, err = proc.communicate(timeout=HANG_GUARD)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        names = ", ".join(p.name for p in inputs)
+        pytest.fail(f"briefgen build still running after {HANG_GUARD} s on {names}")
     check(bench, before, proc.returncode, err)
     return proc.returncode, err, int(out.split()[-1])
 
@@ -777,6 +806,19 @@ def test_a_million_short_lines(bench: Bench) -> None:
         assert from_seed(memo_text(bench.memo), SEED_TEXT)
     else:
         assert "lines.txt" in err
+    assert peak_mb < 1500, peak_mb
+
+
+def test_two_megabyte_word_without_spaces_or_punctuation(bench: Bench) -> None:
+    path = bench.inp / "one-word.txt"
+    path.write_text(SEED_TEXT + "\n" + "x" * 2_000_000 + "\n", encoding="utf-8")
+    code, err, peak_mb = _run_measured(bench, path)
+    if code == 0:
+        text = memo_text(bench.memo)
+        assert from_seed(text, SEED_TEXT)
+        assert "x" * 1000 not in text
+    else:
+        assert "one-word.txt" in err
     assert peak_mb < 1500, peak_mb
 
 
