@@ -73,7 +73,8 @@ def is_headline_like(text: str) -> bool:
     return not ends_sentence(t) and not t.endswith(",")
 
 
-def best_headline(lines: Sequence[str], *, top: int = 12, min_support: float = 0.3) -> int | None:
+def best_headline(lines: Sequence[str], *, top: int = 12, min_support: float = 0.3,
+                  terms: Sequence[frozenset[str]] | None = None) -> int | None:
     """Index of the line most likely to be the article's headline.
 
     Among title-like lines in the first ``top`` lines, the one whose content
@@ -81,8 +82,10 @@ def best_headline(lines: Sequence[str], *, top: int = 12, min_support: float = 0
     lines, skipping the line right after, which may be its own summary); the
     earliest wins a tie. Teaser headlines for other stories share little with
     the article body. ``None`` if no candidate reaches ``min_support``.
+    ``terms`` may pass each line's :func:`~briefgen.text.content_terms` as a set.
     """
-    terms = [set(content_terms(x)) for x in lines]
+    if terms is None:
+        terms = [frozenset(content_terms(x)) for x in lines]
     best: tuple[float, int] | None = None
     for i, line in enumerate(lines[:top]):
         if len(terms[i]) < 2 or not is_headline_like(line) or _nwords(line) < 3 or find_date(line) \
@@ -506,7 +509,7 @@ def _headlines(src: Source, units: list[_Unit]) -> None:
                 break
     if not any(u.kind == "headline" for u in units):
         open_units = [u for u in units if u.kind is None]
-        pick = best_headline([u.text for u in open_units])
+        pick = best_headline([u.text for u in open_units], terms=[u.terms for u in open_units])
         if pick is not None:
             open_units[pick].kind = "headline"
             open_units[pick].reason = "headline (title-like line the article body echoes)"
@@ -560,12 +563,11 @@ def _site_furniture(per_source: list[list[_Unit]]) -> None:
     for si, units in enumerate(per_source):
         for i, u in enumerate(units):
             if u.kind is None and (si, i) not in flagged:
-                body.update(content_terms(u.text))
+                body.update(u.terms)
     for si, i in sorted(flagged):
         unit = per_source[si][i]
         unit.shared = True
-        terms = set(content_terms(unit.text))
-        support = len(terms & body) / len(terms) if terms else 1.0
+        support = len(unit.terms & body) / len(unit.terms) if unit.terms else 1.0
         if support < _SITE_SUPPORT:
             unit.kind = "offtopic"
             unit.reason = (f"printed word for word in another source, outside the article body, "
@@ -574,6 +576,12 @@ def _site_furniture(per_source: list[list[_Unit]]) -> None:
 
 def _sentences(text: str) -> int:
     return 1 + len(_SENT_BREAK.findall(text))
+
+
+def _supports(unit: _Unit) -> bool:
+    """Whether a unit's words count as support for other lines (lines one site
+    prints on every page support nothing)."""
+    return unit.kind in (None, "headline") and not unit.shared
 
 
 def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
@@ -591,20 +599,16 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
     n_src = len(per_source)
     src_terms: list[set[str]] = []
     for units in per_source:
-        for u in units:
-            if u.kind is None or u.kind == "headline":
-                u.terms = frozenset(content_terms(u.text))
-        # Lines one site prints on every page support nothing.
-        src_terms.append(set().union(*(u.terms for u in units if not u.shared)) if units else set())
+        src_terms.append(set().union(*(u.terms for u in units if _supports(u))))
     df: Counter[str] = Counter(t for terms in src_terms for t in terms)
     for si, units in enumerate(per_source):
         own_terms = src_terms[si]
-        counts: Counter[str] = Counter(t for v in units if not v.shared for t in v.terms)
+        counts: Counter[str] = Counter(t for v in units if _supports(v) for t in v.terms)
         cand = [i for i, u in enumerate(units) if u.kind is None and len(u.terms) >= 4]
         scores: dict[int, float] = {}
         for i in cand:
             near: Counter[str] = Counter(
-                t for v in units[max(0, i - window):i + window + 1] if not v.shared for t in v.terms)
+                t for v in units[max(0, i - window):i + window + 1] if _supports(v) for t in v.terms)
             total = 0.0
             for t in units[i].terms:
                 if counts[t] > near[t]:
@@ -705,8 +709,8 @@ def _subheads(units: list[_Unit]) -> None:
         nxt = [v for v in units[i + 1:] if v.kind is None][:2]
         if n > 32 or not nxt or _nwords(nxt[0].text) < 2 * n:
             continue
-        terms = set(content_terms(u.text))
-        after = set().union(*(set(content_terms(v.text)) for v in nxt))
+        terms = u.terms
+        after = set().union(*(v.terms for v in nxt))
         if terms and len(terms & after) / len(terms) >= 0.55:
             u.kind, u.reason = "subhead", "subhead (one-line summary of the paragraph below)"
 
@@ -744,6 +748,9 @@ class CleanResult:
 
 def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
     units, extra = _units(src.text)
+    for u in units:
+        if u.kind is None:
+            u.terms = frozenset(content_terms(u.text))
     _headlines(src, units)
     return units, extra
 
