@@ -72,6 +72,9 @@ FORMATS: dict[str, str] = {
 #: File names read as a folder's manifest, never as sources.
 MANIFEST_NAMES: tuple[str, ...] = ("manifest.toml", "manifest.yaml", "manifest.yml", "manifest.csv")
 _META_KEYS = ("outlet", "title", "date", "url", "author")
+# Documents a folder may hold that briefgen cannot read: reported as skipped
+# (images and other files are left out silently).
+_DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".rtf", ".odt", ".pages", ".epub", ".xml", ".json"})
 _META_ALIASES = {
     "publisher": "outlet",
     "source": "outlet",
@@ -296,19 +299,37 @@ def _looks_like_html(text: str) -> bool:
     )
 
 
+_MAGIC = (
+    (b"%PDF", "a PDF file, which briefgen does not read; save it as text or .docx"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Word .doc file; save it as .docx"),
+    (b"{\\rtf", "an RTF file; save it as .docx or text"),
+    (b"\x89PNG", "an image, not text"),
+    (b"\xff\xd8\xff", "an image, not text"),
+    (b"GIF8", "an image, not text"),
+    (b"\x1f\x8b", "a compressed file, not text"),
+)
+
+
 def _read_bytes(data: bytes, origin: str, fmt: str | None, limits: Limits, url: str | None = None,
                 declared: str | None = None) -> _Doc:
     if not data.strip():
         raise SourceError(f"{origin}: empty input")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise SourceError(f"{origin}: {what}")
+    if data.startswith(b"PK\x03\x04") and fmt != "docx":
+        fmt = "docx" if b"word/document.xml" in data[:65536] else fmt
+        if fmt != "docx":
+            raise SourceError(f"{origin}: a zip archive, not text")
     if fmt == "docx":
         return _read_docx(data, origin, limits)
     if fmt == "html":
         return _read_html(decode_bytes(data, origin, declared or _html_charset(data)), origin, url)
     text = decode_bytes(data, origin, declared)
     if fmt is None:
-        fmt = "html" if _looks_like_html(text) else "text"
-        if fmt == "html":
+        if _looks_like_html(text):
             return _read_html(text, origin, url)
+        fmt = "markdown" if _FRONT_MATTER.match(text) else "text"
     if fmt == "markdown":
         return _read_markdown(text, origin)
     return _Doc(text, "text")
@@ -636,6 +657,8 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool) -> Iterator[
             continue
         if p.suffix.lower() in FORMATS:
             files.append(p)
+        elif p.suffix.lower() in _DOCUMENT_SUFFIXES:
+            _skip(skipped, strict, str(p), f"unsupported document format ({p.suffix.lower()})")
         else:
             logger.debug("%s: not a supported file type; left out of the folder", p)
     for p in files:

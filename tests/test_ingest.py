@@ -22,6 +22,7 @@ from conftest import SEEDS
 
 from briefgen.errors import InputError, SourceError
 from briefgen.ingest import Limits, decode_bytes, infer_metadata, load_sources, read_manifest
+from briefgen.model import Skipped
 
 HTML_DIR = Path(__file__).resolve().parent / "data" / "html"
 MANIFEST = tomllib.loads((SEEDS / "manifest.toml").read_text(encoding="utf-8"))["source"]
@@ -257,10 +258,11 @@ def test_folders_recursive_sorted_and_globs(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(PARAGRAPH, encoding="utf-8")
     (tmp_path / "c.txt").write_text(PARAGRAPH, encoding="utf-8")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff" + bytes(300))
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n" + bytes(300))
     (tmp_path / ".hidden.txt").write_text(PARAGRAPH, encoding="utf-8")
     sources, skipped = load_sources([tmp_path])
     assert [Path(s.origin).relative_to(tmp_path).as_posix() for s in sources] == ["a.md", "b/z.txt", "c.txt"]
-    assert skipped == []
+    assert skipped == [Skipped(str(tmp_path / "report.pdf"), "unsupported document format (.pdf)")]
     sources, _ = load_sources([str(tmp_path / "**" / "*.txt")])
     assert [Path(s.origin).name for s in sources] == ["c.txt", "z.txt"] or \
         [Path(s.origin).name for s in sources] == ["z.txt", "c.txt"]
@@ -318,6 +320,10 @@ def test_unusable_inputs_are_skipped_with_a_warning(tmp_path: Path, caplog: pyte
     messages = [r.getMessage() for r in caplog.records]
     assert len(messages) == 4 and all("\n" not in m for m in messages)
     assert messages[0] == f"skipped {empty}: empty input"
+    pdf = tmp_path / "scan.txt"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)))
+    _, skipped = load_sources([pdf, good])
+    assert skipped[0].reason == "a PDF file, which briefgen does not read; save it as text or .docx"
     with pytest.raises(SourceError, match=r"empty\.txt: empty input"):
         load_sources([empty, good], strict=True)
     with pytest.raises(InputError, match=r"no usable sources among the inputs \(2 skipped\)"):
@@ -357,6 +363,14 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     (src,), _ = load_sources(["-"])
     assert (src.origin, src.title, src.format) == ("-", "Leaders meet in Nara", "text")
     assert src.text == "Leaders meet in Nara\n\n" + PARAGRAPH
+    page = (HTML_DIR / "quake-live.html").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page)))
+    (src,), _ = load_sources(["-"])
+    assert (src.format, src.outlet) == ("html", "Asia Markets Today")
+    note = "---\noutlet: Kyodo News\n---\n" + PARAGRAPH
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(note.encode())))
+    (src,), _ = load_sources(["-"])
+    assert (src.format, src.outlet, src.text) == ("markdown", "Kyodo News", PARAGRAPH)
 
 
 # ---------------------------------------------------------------------------
