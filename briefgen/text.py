@@ -84,14 +84,18 @@ def stem(word: str) -> str:
     return low if "." in low else _stemmer.stem(low)
 
 
+@lru_cache(maxsize=131072)
+def _term(word: str) -> str | None:
+    """The content term of one word token, or ``None`` for a stop word."""
+    lw = word.lower().replace("\u2019", "'")
+    if lw.endswith("'s"):
+        lw = lw[:-2]
+    if lw in STOPWORDS or not any(c.isalnum() for c in lw):
+        return None
+    return stem(lw)
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed, lower-cased content words of ``text``, stop words dropped."""
-    out = []
-    for w in words(text):
-        lw = w.lower().replace("\u2019", "'")
-        if lw.endswith("'s"):
-            lw = lw[:-2]
-        if lw in STOPWORDS or not any(c.isalnum() for c in lw):
-            continue
-        out.append(stem(lw))
-    return out
+    # One cached look-up per token: news vocabulary repeats heavily.
+    return [t for t in map(_term, words(text)) if t is not None]
