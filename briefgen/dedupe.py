@@ -216,6 +216,8 @@ _REPORTING = _wordset(
 
 
 _HYPHENS = re.compile("[-\u2010\u2011]")
+# A lower-case word (or a lower-case part of a hyphenated one).
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 
 
 def _raw_tokens(text: str) -> list[tuple[str, bool]]:
@@ -478,9 +480,7 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
     """
     out: set[str] = set()
     for text in texts:
-        for w in words(fold(text)):
-            if w[:1].islower():
-                out.update(p for p in _HYPHENS.split(w) if p)
+        out.update(_LOWER_WORD.findall(text))
     return frozenset(out)
 
 
@@ -681,6 +681,8 @@ _PROBE_SHARED = 2
 _MAX_POSTINGS = 200
 _MAX_SHARE = 0.002
 _BLOCK = 4096
+# Representatives of large groups are judged against this many members.
+_PANEL = 12
 
 
 
@@ -793,11 +795,31 @@ def _representative(members: list[int], texts: Sequence[str], scorer: _Scorer) -
     if len(members) == 1:
         return members[0]
 
+    # In a large group the earliest members stand for the rest.
+    panel = sorted(members)[:_PANEL]
+
     def merit(i: int) -> tuple[float, int]:
-        backing = [scorer.backing(i, j) for j in members if j != i]
+        backing = [scorer.backing(i, j) for j in panel if j != i]
         return (sum(backing) / len(backing) - 0.6 * _clarity_penalty(texts[i]), -i)
 
     return max(members, key=merit)
+
+
+def _votes(a: list[int], b: list[int], scorer: _Scorer) -> int:
+    """Matching pairs across two groups, counted until the majority is settled."""
+    total = len(a) * len(b)
+    yes = no = 0
+    for x in a:
+        for y in b:
+            if scorer.same(x, y):
+                yes += 1
+                if 2 * yes > total:
+                    return yes
+            else:
+                no += 1
+                if 2 * no > total:
+                    return yes
+    return yes
 
 
 def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fact]:
@@ -867,7 +889,7 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
         if ri == rj:
             continue
         a, b = members[ri], members[rj]
-        votes = sum(scorer.same(x, y) for x in a for y in b)
+        votes = _votes(a, b, scorer)
         if 2 * votes > len(a) * len(b) or (
             # A tie decides on the representatives, for a pair joining a single.
             2 * votes == len(a) * len(b) == 2
