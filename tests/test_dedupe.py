@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import tomllib
 from conftest import SEEDS, make_source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.dedupe import cluster, common_words, same_fact, similarity, term_weights, terms
 from briefgen.model import Fact, Sentence, Source
@@ -284,3 +286,29 @@ def test_seed_facts_never_repeat_a_sentence(seed_facts: tuple[list[Fact], list[S
     shake = "President Lee Jae Myung and Japanese Prime Minister Takaichi Sanae shake hands"
     caption = next(f for f in facts if f.text.startswith(shake))
     assert len(caption.sentences) == 2
+
+
+# --- properties -------------------------------------------------------------------
+
+_WORDS = ["Lee", "Takaichi", "summit", "agreed", "remains", "DNA", "testing", "88-minute", "meeting",
+          "Chosei", "Josei", "mine", "coal", "said", "the", "two", "leaders", "cooperation", "Korea-Japan"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.lists(st.sampled_from(_WORDS), min_size=3, max_size=12)),
+                min_size=1, max_size=25),
+       st.randoms(use_true_random=False))
+def test_every_sentence_in_one_fact_whatever_the_input(rows: list[tuple[int, list[str]]],
+                                                       rnd: random.Random) -> None:
+    sources = [make_source(f"s{k}") for k in range(4)]
+    sents = [Sentence(text=" ".join(ws) + ".", source_id=f"s{src}", index=i, start=0, end=1)
+             for i, (src, ws) in enumerate(rows)]
+    facts = cluster(sents, sources)
+    members = sorted((s.source_id, s.index) for f in facts for s in f.sentences)
+    assert members == sorted((s.source_id, s.index) for s in sents)
+    for f in facts:
+        assert f.text == f.sentences[0].text
+        assert 1 <= f.independent <= len(f.sources)
+    shuffled = list(sents)
+    rnd.shuffle(shuffled)
+    assert cluster(shuffled, sources) == facts
