@@ -1,17 +1,20 @@
 """Content selection: which facts the memo prints, within a word budget.
 
 briefgen's own selector (``method="briefgen"``) is a concept-coverage model in
-the manner of Gillick & Favre (2009): the concepts are stemmed content-word
-bigrams, each weighted by how many sources contain it, so a sentence is worth
-the shared information it carries, and a concept counts once however many
-chosen sentences repeat it, which rewards diversity. Sentences early in their
-article and facts corroborated by several sources earn a bonus. The best set
-within the budget is found exactly by an integer program (HiGHS through
-:func:`scipy.optimize.milp`) over a pruned candidate list, with a greedy
-fallback should the solver run out of time.
+the manner of Gillick & Favre (2009). Concepts are stemmed content words and
+bigrams of adjacent ones; a concept weighs by how many sources contain it, and
+more when sources mention it early (news puts the main facts first). A summary
+is worth the concepts it covers, each counted once however many chosen
+sentences repeat it, so coverage rewards diversity by itself. Sentences early
+in their article and facts that several independent sources report earn a
+bonus, quotations a penalty. The best set within the word budget is found by
+an integer program (HiGHS through :func:`scipy.optimize.milp`) over the best
+candidates, with a greedy cover as the fallback should the solver give no
+answer.
 
 Any other method ranks with :func:`briefgen.rank.score_facts` and fills the
-budget greedily. Both paths skip a fact that would repeat a chosen one.
+budget greedily. Both paths skip a fact whose content words repeat a chosen
+one's.
 """
 
 from __future__ import annotations
