@@ -22,7 +22,8 @@ from briefgen.conflicts import find_conflicts
 from briefgen.dedupe import cluster
 from briefgen.errors import InputError
 from briefgen.ingest import load_sources
-from briefgen.model import Briefing, Fact, MemoHeader, Section, Sentence, Skipped, Source
+from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
+from briefgen.parallel import pmap
 from briefgen.resources import seeds_dir
 from briefgen.segment import segment
 from briefgen.select import select
@@ -49,6 +50,12 @@ class Analysis:
 
 def _noop(_stage: str) -> None:
     return None
+
+
+def _split(item: tuple[Source, Sequence[Line]]) -> list[Sentence]:
+    """Sentences of one source's prose blocks (a worker task)."""
+    source, blocks = item
+    return segment(source, blocks)
 
 
 def analyse(
@@ -84,10 +91,11 @@ def analyse(
     step("cleaning")
     cleaned = clean(sources)
     step("splitting sentences")
-    sentences = [s for src in sources for s in segment(src, cleaned.blocks.get(src.id, ()))]
+    per_source = pmap(_split, [(src, cleaned.blocks.get(src.id, ())) for src in sources])
+    sentences = [s for split in per_source for s in split]
     if not sentences:
-        names = ", ".join(src.origin for src in sources[:3])
-        raise InputError(f"no article sentences found in the inputs ({names}{', ...' if len(sources) > 3 else ''})")
+        names = ", ".join(src.origin for src in sources[:3]) + (", ..." if len(sources) > 3 else "")
+        raise InputError(f"no article sentences found in the inputs ({names})")
     step("merging facts across sources")
     facts = cluster(sentences, sources)
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))

@@ -1,0 +1,56 @@
+"""Tests for briefgen.parallel: the same results, in order, with or without workers."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from briefgen.model import Source
+from briefgen.parallel import cores, pmap
+from briefgen.pipeline import analyse
+
+
+def _square_and_pid(x: int) -> tuple[int, int]:
+    return x * x, os.getpid()
+
+
+def test_small_batches_stay_in_this_process() -> None:
+    out = pmap(_square_and_pid, [3, 1, 2])
+    assert [v for v, _ in out] == [9, 1, 4]
+    assert {pid for _, pid in out} == {os.getpid()}
+
+
+@pytest.mark.skipif(cores() < 2, reason="needs two cores")
+def test_large_batches_use_workers_and_keep_order() -> None:
+    items = list(range(60, 0, -1))
+    out = pmap(_square_and_pid, items, threshold=10)
+    assert [v for v, _ in out] == [x * x for x in items]
+    assert os.getpid() not in {pid for _, pid in out}
+
+
+def test_workers_env_of_one_turns_workers_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    assert cores() == 1
+    out = pmap(_square_and_pid, list(range(30)), threshold=1)
+    assert {pid for _, pid in out} == {os.getpid()}
+
+
+def test_analysis_is_the_same_with_and_without_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        "Lee and Takaichi met in Nara on Tuesday. They agreed on DNA testing of the remains.",
+        "The two leaders met in Nara. Tariffs were not discussed, officials said.",
+    ]
+    sources = [
+        Source(id=f"s{i}", origin=f"<text {i}>", text=f"{texts[(i - 1) % 2]} Report number {i} ends here.",
+               outlet=f"Outlet {i}", title="")
+        for i in range(1, 211)
+    ]
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    serial = analyse(sources=sources)
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
+    parallel = analyse(sources=sources)
+    assert parallel.sentences == serial.sentences
+    assert parallel.facts == serial.facts
+    assert serial.sentences[0].text == "Lee and Takaichi met in Nara on Tuesday."
+    assert serial.sentences[-1].source_id == "s210"
