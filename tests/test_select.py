@@ -150,3 +150,24 @@ def test_single_source_uses_repetition() -> None:
     chosen = select(facts, words=25)
     assert len(chosen) == 1
     assert "DNA testing" in chosen[0].text
+
+
+def test_greedy_cover_when_solver_gives_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    import briefgen.select as selection
+
+    monkeypatch.setattr(selection, "milp", lambda *a, **k: SimpleNamespace(x=None, message="time limit"))
+    rival = "Lee and Takaichi agreed in Nara to expand youth exchanges and tourism between the two countries."
+    texts = [rival, *SUPPORT, CENTRAL]
+    sources = [("s1",), ("s2",), ("s3",), ("s4",), ("s1",), ("s2",), ("s1", "s2", "s3", "s4")]
+    chosen = select(facts_from(texts, sources), words=45)
+    assert chosen[0].text == CENTRAL
+    assert sum(word_count(f.text) for f in chosen) <= 45
+
+
+def test_nothing_shared_still_fills_budget() -> None:
+    facts = facts_from(["Alpha beta gamma delta epsilon zeta eta theta iota.",
+                        "Kappa lambda mu nu xi omicron pi rho sigma tau.", "Too short here."])
+    chosen = select(facts, words=20)
+    assert [f.id for f in chosen] == ["f1", "f2"]
