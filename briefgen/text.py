@@ -12,7 +12,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
+from briefgen.lazynltk import light_nltk
+
+light_nltk()  # Porter without the rest of NLTK: start-up stays fast
+
+from nltk.stem.porter import PorterStemmer  # noqa: E402
 
 __all__ = ["STOPWORDS", "content_terms", "fold", "normalize", "stem", "words"]
 
