@@ -198,7 +198,7 @@ def salience(facts: Sequence[Fact], params: Params = DEFAULT) -> list[float]:
         return []
     per_fact, weights = concepts(facts, params)
     bonus = _bonus(facts, weights, params)
-    return [sum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
+    return [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
 
 
 def _redundant(a: set[str], b: set[str], threshold: float) -> bool:
@@ -238,7 +238,7 @@ def _ilp(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]], weig
     n = len(cands)
     holders: dict[str, list[int]] = {}
     for k, i in enumerate(cands):
-        for c in per_fact[i]:
+        for c in sorted(per_fact[i]):
             holders.setdefault(c, []).append(k)
     own = bonus[cands].astype(float)
     groups: dict[tuple[int, ...], float] = {}
@@ -350,7 +350,7 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
               params: Params) -> tuple[list[int], list[float]]:
     per_fact, weights = concepts(facts, params)
     bonus = _bonus(facts, weights, params)
-    scores = [sum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
+    scores = [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
     lengths = [word_count(f.text) for f in facts]
     eligible = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
                 and any(ch.islower() for ch in facts[i].text)

@@ -171,3 +171,29 @@ def test_nothing_shared_still_fills_budget() -> None:
                         "Kappa lambda mu nu xi omicron pi rho sigma tau.", "Too short here."])
     chosen = select(facts, words=20)
     assert [f.id for f in chosen] == ["f1", "f2"]
+
+
+def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
+    # Concept sets are Python sets; nothing may depend on their iteration order.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; sys.path[:0] = [sys.argv[1], sys.argv[1] + '/tests']\n"
+        "from conftest import SEEDS\n"
+        "from test_select import seed_facts\n"
+        "texts = {p.name: p.read_text(encoding='utf-8') for p in sorted(SEEDS.glob('*.txt'))}\n"
+        "print([(f.id, repr(f.score)) for f in __import__('briefgen.select').select.select("
+        "seed_facts(texts), words=130)])\n"
+    )
+    root = str(Path(__file__).resolve().parent.parent)
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", code, root], capture_output=True, text=True, env=env,
+                             check=True)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+    assert "f" in outputs.pop()
