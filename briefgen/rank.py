@@ -12,6 +12,8 @@ sumy's own tokenizer needs NLTK's punkt data, which briefgen never downloads:
 the adapter builds sumy's document model directly, with words from
 :func:`briefgen.text.words`. Stemming is sumy's English (Snowball) stemmer and
 stop words are sumy's English list, both shipped without data downloads.
+sumy (and with it all of NLTK) is imported on first use, so the default
+selector never pays for it.
 
 ``lexrank`` is served by :func:`lexrank_scores`, a sparse-matrix version of
 sumy's LexRank that gives the same scores (so the same ranking) on the same
@@ -25,22 +27,11 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from types import MappingProxyType
+from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from briefgen.errors import ConfigError
 from briefgen.model import Fact
@@ -64,30 +55,10 @@ Ranker = Callable[[Sequence[Fact]], list[float]]
 SUMY_METHODS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic")
 METHODS = ("briefgen", *SUMY_METHODS)
 
-_SUMMARIZERS: dict[str, Callable[..., Any]] = {
-    "lexrank": LexRankSummarizer,
-    "textrank": TextRankSummarizer,
-    "lsa": LsaSummarizer,
-    "luhn": LuhnSummarizer,
-    "edmundson": EdmundsonSummarizer,
-    "kl": KLSummarizer,
-    "sumbasic": SumBasicSummarizer,
-}
-
 # Edmundson's cue method needs words that lower a sentence's weight; sumy's
 # parsers only ship Czech ones. Hedges and attributions of hearsay fit news.
 _STIGMA_WORDS = ("reportedly", "allegedly", "perhaps", "maybe", "rumor", "rumour", "hardly", "hopefully")
 _BONUS_COUNT = 10
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    return frozenset(get_stop_words("english"))
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer:
-    return Stemmer("english")
 
 
 class _Tokenizer:
@@ -105,41 +76,74 @@ class _Tokenizer:
         return (text,)
 
 
-class _PositionalSentence(SumySentence):
-    """A sumy sentence that is equal only to itself, and knows its position."""
+@lru_cache(maxsize=1)
+def _sumy_parts() -> SimpleNamespace:
+    """sumy's parts, imported on first use: sumy loads all of NLTK, which the
+    default selector never needs."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.edmundson import EdmundsonSummarizer
+    from sumy.summarizers.kl import KLSummarizer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
 
-    __slots__ = ("position",)
+    class PositionalSentence(Sentence):
+        """A sumy sentence that is equal only to itself, and knows its position."""
 
-    def __init__(self, text: str, position: int) -> None:
-        super().__init__(text, _Tokenizer())
-        self.position = position
+        __slots__ = ("position",)
 
-    def __eq__(self, other: object) -> bool:
-        return self is other
+        def __init__(self, text: str, position: int) -> None:
+            super().__init__(text, _Tokenizer())
+            self.position = position
 
-    def __ne__(self, other: object) -> bool:
-        return self is not other
+        def __eq__(self, other: object) -> bool:
+            return self is other
 
-    def __hash__(self) -> int:
-        return id(self)
+        def __ne__(self, other: object) -> bool:
+            return self is not other
+
+        def __hash__(self) -> int:
+            return id(self)
+
+    return SimpleNamespace(
+        Document=ObjectDocumentModel,
+        Paragraph=Paragraph,
+        Sentence=PositionalSentence,
+        stemmer=Stemmer("english"),
+        stop_words=frozenset(get_stop_words("english")),
+        summarizers={
+            "lexrank": LexRankSummarizer,
+            "textrank": TextRankSummarizer,
+            "lsa": LsaSummarizer,
+            "luhn": LuhnSummarizer,
+            "edmundson": EdmundsonSummarizer,
+            "kl": KLSummarizer,
+            "sumbasic": SumBasicSummarizer,
+        },
+    )
 
 
-def _document(facts: Sequence[Fact]) -> ObjectDocumentModel:
+def _document(facts: Sequence[Fact]) -> Any:
     """sumy's document model for ``facts``: one paragraph per source paragraph run."""
-    paragraphs: list[Paragraph] = []
-    run: list[_PositionalSentence] = []
+    sumy = _sumy_parts()
+    paragraphs: list[Any] = []
+    run: list[Any] = []
     key: tuple[str, int] | None = None
     for i, fact in enumerate(facts):
         rep = fact.representative
         this = (rep.source_id, rep.paragraph)
         if run and this != key:
-            paragraphs.append(Paragraph(run))
+            paragraphs.append(sumy.Paragraph(run))
             run = []
         key = this
-        run.append(_PositionalSentence(fact.text, i))
+        run.append(sumy.Sentence(fact.text, i))
     if run:
-        paragraphs.append(Paragraph(run))
-    return ObjectDocumentModel(paragraphs)
+        paragraphs.append(sumy.Paragraph(run))
+    return sumy.Document(paragraphs)
 
 
 def sumy_terms(text: str, memo: dict[str, str] | None = None) -> list[str]:
@@ -150,7 +154,8 @@ def sumy_terms(text: str, memo: dict[str, str] | None = None) -> list[str]:
         memo: Optional word-to-stem dictionary shared across a batch; the
             Snowball stemmer dominates the cost and news repeats its words.
     """
-    stop, stem = _stop_words(), _stemmer()
+    sumy = _sumy_parts()
+    stop, stem = sumy.stop_words, sumy.stemmer
     memo = {} if memo is None else memo
     out = []
     for w in words(text):
@@ -166,7 +171,7 @@ def sumy_terms(text: str, memo: dict[str, str] | None = None) -> list[str]:
 
 def _bonus_words(facts: Sequence[Fact]) -> list[str]:
     """Edmundson's bonus words: the content words most sources share."""
-    stop = _stop_words()
+    stop = _sumy_parts().stop_words
     df: Counter[str] = Counter()
     for fact in facts:
         df.update({w.lower() for w in words(fact.text)} - stop)
@@ -175,8 +180,9 @@ def _bonus_words(facts: Sequence[Fact]) -> list[str]:
 
 
 def _summarizer(method: str, facts: Sequence[Fact]) -> Any:
-    summarizer = _SUMMARIZERS[method](_stemmer())
-    stop = _stop_words()
+    sumy = _sumy_parts()
+    summarizer = sumy.summarizers[method](sumy.stemmer)
+    stop = sumy.stop_words
     if method == "edmundson":
         summarizer.bonus_words = _bonus_words(facts)
         summarizer.stigma_words = _STIGMA_WORDS
@@ -200,7 +206,7 @@ def sumy_scores(facts: Sequence[Fact], method: str) -> list[float]:
     Returns:
         sumy's rating of each fact, in the order of ``facts``.
     """
-    if method not in _SUMMARIZERS:
+    if method not in SUMY_METHODS:
         raise ConfigError(f"unknown sumy method {method!r} (known: {', '.join(SUMY_METHODS)})")
     if not facts:
         return []
