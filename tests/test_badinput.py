@@ -462,6 +462,16 @@ def test_docx_article_with_odd_text_is_read(capsys, bench: Bench) -> None:
     assert from_seed(text, seed)
 
 
+def test_bare_prose_without_headline_or_furniture(capsys, bench: Bench) -> None:
+    """Only the body paragraphs, as pasted from a page: nothing to drop, everything to keep."""
+    prose = [p for p in SEED_PARAS if len(p) >= 60 and p.endswith(".")][:6]
+    path = bench.inp / "pasted.txt"
+    path.write_text("\n\n".join(prose) + "\n", encoding="utf-8")
+    code, err, text = build(capsys, bench, path)
+    assert code == 0, err
+    assert from_seed(text, "\n".join(prose), 3)
+
+
 def test_overlong_subject_option(capsys, bench: Bench) -> None:
     shutil.copyfile(SEED, bench.inp / "good.txt")
     subject = "Summit " * 60
