@@ -647,6 +647,17 @@ def test_debug_adds_the_traceback_and_keeps_exit_2(capsys, bench: Bench) -> None
     assert bench.memo.read_bytes() == OLD_MEMO
 
 
+@pytest.mark.parametrize("command", [["sources", "--strict"], ["inspect", "--strict"], ["summarize"]])
+def test_other_commands_answer_bad_input_in_one_line(capsys, bench: Bench, command: list[str]) -> None:
+    path = bench.inp / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    before = bench.snapshot()
+    code, err = run(capsys, "-q", *command, str(path))
+    assert code == 2 and ERROR_LINE.match(err), err
+    assert "photo.txt" in err and "not text" in err, err
+    assert bench.snapshot() == before
+
+
 def test_usage_errors_are_one_line(capsys, bench: Bench) -> None:
     for args in (["build", "--no-such-option", str(bench.memo)],
                  ["build", str(bench.memo), "--method", "magic"], ["frobnicate"]):
