@@ -581,6 +581,28 @@ def split_sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
+# A wire dateline opening a paragraph: a place in capitals, optionally a
+# region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
+# "SEOUL, Jan. 13 (Yonhap) -- ", "WASHINGTON (Reuters) - "). It is kept out of
+# the sentence, which then starts at the first word of the story.
+_DATELINE = re.compile(
+    r"""[A-Z][A-Z.'&]+(?:[ -][A-Z][A-Z.'&]+){0,3}
+    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?
+    (?:,?[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2})?
+    (?:[ ]*\([A-Za-z0-9 .&'-]{1,40}\))?
+    [ ]*(?:—|–|--|_|-[ ])[ ]*(?=[A-Z"“'‘])""",
+    re.X,
+)
+
+
+def dateline_end(text: str) -> int:
+    """Length of a wire dateline opening ``text`` (0 if there is none)."""
+    m = _DATELINE.match(text)
+    if not m or any(c.islower() for c in m.group(0).split("(")[0].split(",")[0]):
+        return 0
+    return m.end()
+
+
 def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
     """Split a source's prose blocks into sentences with offsets into ``source.text``.
 
@@ -593,12 +615,14 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
         Sentences in order, ``index`` running over the whole source and
         ``paragraph`` the ordinal of the block. ``text`` is the source slice
         with runs of white space folded to one space; spans without a letter
-        are skipped.
+        are skipped, and so is a wire dateline opening a block.
     """
     out: list[Sentence] = []
     for paragraph, block in enumerate(blocks):
         chunk = source.text[block.start : block.end]
-        for s, e in sentence_spans(chunk):
+        skip = dateline_end(chunk)
+        for s, e in sentence_spans(chunk[skip:]):
+            s, e = s + skip, e + skip
             piece = chunk[s:e]
             if not any(c.isalpha() for c in piece):
                 continue

@@ -360,3 +360,21 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
     ]
     assert stem("U.S") == "u.s"
     assert stem("Agreements") == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("NARA\u2014The summit was held. It went well.", "The summit was held."),
+        ("LONDON (AP) _ The British government fell. Talks began.", "The British government fell."),
+        ("SEOUL, Jan. 13 (Yonhap) -- South Korea agreed. Japan too.", "South Korea agreed."),
+        ("U.S. President Joe Biden spoke. Then he left.", "U.S. President Joe Biden spoke."),
+        ("NATO-led forces moved in. They stayed.", "NATO-led forces moved in."),
+    ],
+)
+def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:
+    source = make_source("s1", text)
+    block = Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")
+    sentences = segment(source, [block])
+    assert sentences[0].text == first
+    assert text[sentences[0].start : sentences[0].end] == first
