@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import TemplateError
+from jinja2 import Template, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen.model import Source
@@ -19,7 +19,7 @@ _ENV = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=Fal
 
 
 @lru_cache(maxsize=32)
-def _compiled(text: str):  # type: ignore[no-untyped-def]
+def _compiled(text: str) -> Template:
     return _ENV.from_string(text)
 
 

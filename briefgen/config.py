@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import copy
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from briefgen.errors import ConfigError
 from briefgen.resources import templates_dir
@@ -35,6 +36,7 @@ __all__ = [
 
 METHODS = ("briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic")
 SORTS = ("rank", "chronological", "source")
+DEFAULT_CITATION = "{{ outlet }}, \u201c{{ title }}\u201d{% if date %}, {{ date }}{% endif %}."
 STYLES = ("bullets", "paragraphs")
 
 
@@ -99,7 +101,7 @@ class Template:
     memo: MemoSpec = field(default_factory=MemoSpec)
     bluf: BlufSpec = field(default_factory=BlufSpec)
     labels: Labels = field(default_factory=Labels)
-    citation: str = "{{ outlet }}, \u201c{{ title }}\u201d{% if date %}, {{ date }}{% endif %}."
+    citation: str = DEFAULT_CITATION
     method: str = "briefgen"
     reference_docx: Path | None = None
     description: str = ""
@@ -253,10 +255,13 @@ class _Checker:
             return ()
         return tuple(v for v in value if v.strip())
 
-    def choice(self, data: dict[str, Any], key: str, where: str, options: tuple[str, ...], default: str) -> str:
+    def choice(
+        self, data: dict[str, Any], key: str, where: str, options: tuple[str, ...], default: str
+    ) -> str:
         value = self.string(data, key, where, default)
         if value not in options:
-            self.fail(f"{where}.{key}" if where else key, f"must be one of {', '.join(options)} (got {value!r})")
+            label = f"{where}.{key}" if where else key
+            self.fail(label, f"must be one of {', '.join(options)} (got {value!r})")
             return default
         return value
 
@@ -342,7 +347,7 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
         sections.append(spec)
     if not any(s.enabled for s in sections) and not c.problems:
         c.fail("sections", "must list at least one enabled section")
-    citation = c.string(data, "citation", "", Template.__dataclass_fields__["citation"].default)
+    citation = c.string(data, "citation", "", DEFAULT_CITATION)
     if citation:
         from briefgen.citation import check_citation
 

@@ -16,7 +16,7 @@ from briefgen.config import Template, load_template
 from briefgen.conflicts import find_conflicts
 from briefgen.pipeline import Input, Progress, analyse
 from briefgen.rank import score_facts
-from briefgen.select import select
+from briefgen.select import salience, select
 
 __all__ = ["inspect_data"]
 
@@ -39,16 +39,17 @@ def inspect_data(
     for spec in [*tpl.enabled_sections, None]:
         key = spec.key if spec else OTHER
         pool = grouped.get(key, [])
-        chosen = {f.id for f in select(pool, words=spec.words, count=spec.facts, method=method)} if spec else set()
-        scores = score_facts(pool, "lexrank" if method == "briefgen" else method) if pool else []
+        picked = select(pool, words=spec.words, count=spec.facts, method=method) if spec and pool else []
+        chosen = {f.id for f in picked}
+        scores = (salience(pool) if method == "briefgen" else score_facts(pool, method)) if pool else []
+        rows = sorted(
+            zip(pool, scores, strict=True), key=lambda fs: (fs[0].id not in chosen, -fs[1], fs[0].id)
+        )
         sections.append({
             "key": key,
             "title": spec.title if spec else "Other (no section)",
-            "facts": sorted(
-                ({"id": f.id, "text": f.text, "sources": list(f.sources), "independent": f.independent,
-                  "score": float(s), "chosen": f.id in chosen} for f, s in zip(pool, scores, strict=True)),
-                key=lambda d: (not d["chosen"], -d["score"], d["id"]),
-            ),
+            "facts": [{"id": f.id, "text": f.text, "sources": list(f.sources), "independent": f.independent,
+                       "score": float(s), "chosen": f.id in chosen} for f, s in rows],
         })
     conflicts = find_conflicts(found.facts, found.sources)
     return {

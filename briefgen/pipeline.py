@@ -222,7 +222,8 @@ def build_briefing(
         pool = [f for f in grouped[spec.key] if f.id not in in_bluf]
         chosen = select(pool, words=spec.words, count=spec.facts, method=method) if pool else []
         chosen = [replace(f, section=spec.key) for f in chosen]
-        sections.append(Section(spec.key, spec.title, tuple(_order(chosen, spec, found.sources)), spec.intro or None))
+        ordered = tuple(_order(chosen, spec, found.sources))
+        sections.append(Section(spec.key, spec.title, ordered, spec.intro or None))
     section_of = {f.id: f.section for fs in grouped.values() for f in fs}
     bluf = [replace(f, section=section_of.get(f.id)) for f in bluf]
     step("comparing sources")
@@ -253,9 +254,7 @@ def _as_sources(items: Sequence[str | Source | os.PathLike[str]]) -> tuple[list[
     for item in items:
         if isinstance(item, Source):
             texts.append(item)
-        elif isinstance(item, os.PathLike):
-            paths.append(item)
-        elif "\n" not in item and len(item) < 4096 and (
+        elif isinstance(item, os.PathLike) or "\n" not in item and len(item) < 4096 and (
             item == "-" or item.startswith(("http://", "https://")) or Path(item).exists()
         ):
             paths.append(item)

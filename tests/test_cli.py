@@ -23,8 +23,12 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and __version__ in out
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["summarize"], ["sources"], ["inspect"], ["templates", "new"]])
-def test_every_help_explains_options_with_examples(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command", [[], ["build"], ["summarize"], ["sources"], ["inspect"], ["templates", "new"]]
+)
+def test_every_help_explains_options_with_examples(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
     code, out, _ = run(capsys, *command, "--help")
     assert code == 0
     assert "Example" in out

@@ -36,7 +36,8 @@ def test_extends_changes_only_what_it_sets(tmp_path: Path) -> None:
 
 
 def test_extends_updates_a_section_by_key_and_keeps_the_rest(tmp_path: Path) -> None:
-    path = write(tmp_path, "mine.toml", 'extends = "default"\n[[sections]]\nkey = "economy"\ntitle = "Trade"\n')
+    text = 'extends = "default"\n[[sections]]\nkey = "economy"\ntitle = "Trade"\n'
+    path = write(tmp_path, "mine.toml", text)
     tpl = load_template(path)
     assert [s.title for s in tpl.sections] == ["History", "Trade", "Security", "Ceremony"]
     assert "supply chain" in tpl.sections[1].keywords

@@ -9,9 +9,8 @@ import pytest
 
 import briefgen
 from briefgen.model import Briefing
-from briefgen.text import normalize
-
 from briefgen.resources import seeds_dir
+from briefgen.text import normalize
 
 SEEDS = seeds_dir()
 
