@@ -336,7 +336,7 @@ _ROLE = re.compile(
     r"(?i)\b(?:staff (?:writer|reporter)|correspondent|senior reporter|reporter|editor|columnist|contributor"
     r"|bureau chief|news desk|newsroom)s?\b"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _ANGLE = re.compile(r"^<[^<>]{2,80}>$")
 # Markdown headings and the box/triangle marks Korean and Japanese outlets set before subheads.
 _MARKER_SUBHEAD = re.compile(
@@ -422,6 +422,10 @@ def _physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A paragraph broken mid-sentence spans a few lines, not a whole list of them.
+_MAX_JOIN = 3
+# How many lines from the top a headline (and its repeat) may sit.
+_HEAD_ZONE = 30
 _OPEN_ANGLE_TAIL = re.compile(r"\s*<[^<>]{0,20}$")
 _CLOSE_ANGLE_LINE = re.compile(r"^[^<>]{1,80}>$")
 
@@ -450,21 +454,18 @@ def _units(text: str) -> tuple[list[_Unit], list[_Unit]]:
             continue
         fixed.append((s, e))
     units: list[_Unit] = []
+    joined = 0  # lines joined onto the last unit
     for s, e in fixed:
         line = text[s:e]
-        if units and units[-1].kind is None:
+        verdict = judge_line(line)
+        if units and units[-1].kind is None and verdict is None and joined < _MAX_JOIN:
             prev = units[-1]
-            if (
-                not ends_sentence(prev.text)
-                and not prev.text.endswith(":")
-                and _CONTINUES.match(line)
-                and judge_line(line) is None
-                and judge_line(prev.text) is None
-            ):
+            if not ends_sentence(prev.text) and not prev.text.endswith(":") and _CONTINUES.match(line):
                 prev.end = e
                 prev.text = text[prev.start:e]
+                joined += 1
                 continue
-        verdict = judge_line(line)
+        joined = 0
         unit = _Unit(s, e, line)
         if verdict:
             unit.kind, unit.reason = verdict
@@ -497,11 +498,12 @@ def _headlines(src: Source, units: list[_Unit]) -> None:
         seen.setdefault(key, i)
     # A headline-like line printed again, possibly with a tag glued on
     # ("NorthKorea" + headline, headline + " Policy"), is the headline.
-    for i, u in enumerate(units):
+    # Headlines sit at the top: only the first lines are compared.
+    for i, u in enumerate(units[:_HEAD_ZONE]):
         if u.kind is not None or not is_headline_like(u.text) or _nwords(u.text) < 3:
             continue
         key = keys[i]
-        for j, other in enumerate(units):
+        for j, other in enumerate(units[:2 * _HEAD_ZONE]):
             if j != i and key in keys[j] and len(keys[j]) - len(key) <= 25 and len(key) >= 20:
                 u.kind, u.reason = "headline", "headline (printed more than once)"
                 if other.kind is None or other.kind == "duplicate":
@@ -702,11 +704,13 @@ def _subheads(units: list[_Unit]) -> None:
     # subheads): short, alone, and restated by the paragraphs that follow.
     if median < 45:
         return
-    for i, u in enumerate(units):
-        if u.kind is not None or _sentences(u.text) > 1:
+    open_idx = [i for i, u in enumerate(units) if u.kind is None]
+    for k, i in enumerate(open_idx):
+        u = units[i]
+        if _sentences(u.text) > 1:
             continue
         n = _nwords(u.text)
-        nxt = [v for v in units[i + 1:] if v.kind is None][:2]
+        nxt = [units[j] for j in open_idx[k + 1:k + 3]]
         if n > 32 or not nxt or _nwords(nxt[0].text) < 2 * n:
             continue
         terms = u.terms

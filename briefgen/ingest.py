@@ -74,7 +74,7 @@ MANIFEST_NAMES: tuple[str, ...] = ("manifest.toml", "manifest.yaml", "manifest.y
 _META_KEYS = ("outlet", "title", "date", "url", "author")
 # Documents a folder may hold that briefgen cannot read: reported as skipped
 # (images and other files are left out silently).
-_DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".rtf", ".odt", ".pages", ".epub", ".xml", ".json"})
+_DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".rtf", ".odt", ".pages", ".epub"})
 _META_ALIASES = {
     "publisher": "outlet",
     "source": "outlet",
