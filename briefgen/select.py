@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -33,7 +34,7 @@ from briefgen.model import Fact
 from briefgen.rank import METHODS, score_facts
 from briefgen.text import STOPWORDS, stem, words
 
-__all__ = ["Params", "concepts", "salience", "select", "word_count"]
+__all__ = ["Params", "concepts", "dangling", "salience", "select", "word_count"]
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +56,11 @@ class Params:
         position: Bonus for a sentence early in its article, in units of the
             heaviest concept.
         position_decay: Sentence index at which that bonus halves.
-        corroboration: Bonus per extra independent report of a fact.
+        corroboration: Bonus for a fact most sources report: 0 at half of
+            the sources, the full amount when every source reports it.
         quotes: Penalty for a sentence that quotes someone.
+        standalone: Choose only sentences that read alone (see
+            :func:`dangling`), unless no other sentence is eligible.
         candidates: At most this many facts enter the integer program.
         redundancy: Cosine of content terms above which two facts say the same.
         time_limit: Seconds the solver may use before the greedy fallback.
@@ -70,10 +74,11 @@ class Params:
     unigrams: float = 0.5
     concept_position: float = 4.0
     concept_decay: float = 3.0
-    position: float = 0.5
+    position: float = 0.25
     position_decay: float = 2.0
-    corroboration: float = 0.0
+    corroboration: float = 4.0
     quotes: float = 1.0
+    standalone: bool = True
     candidates: int = 100
     redundancy: float = 0.6
     time_limit: float = 10.0
@@ -81,6 +86,26 @@ class Params:
 
 
 DEFAULT = Params()
+
+# Openers that point back to the previous sentence: pronouns, demonstratives
+# and connectives ("They are...", "This shows...", "But...", "He added, ...").
+_BACK_WORDS = frozenset((
+    "he", "she", "they", "it", "this", "these", "those", "that", "his", "her", "their", "its", "him",
+    "them", "we", "i", "our", "my", "us", "such", "also", "but", "and", "so", "then", "there", "here",
+    "however", "meanwhile", "moreover", "furthermore", "still", "yet", "instead", "besides", "thus",
+    "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
+    "accordingly", "hence", "later", "afterwards", "afterward", "again", "too"))
+# A short opening phrase that names something by demonstrative or is a
+# connective ("That day,", "Against this backdrop,", "In particular,").
+_BACK_PHRASE = re.compile(
+    r"^(?:[A-Za-z]+\s+){0,3}(?:this|that|these|those|the same)\b[^,;:]{0,30},"
+    r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
+    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that),",
+    re.IGNORECASE)
+# First-person words outside quotation marks: a quote whose speaker is unnamed.
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
+_OPENERS = ('"', "\u201c", "`")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 
 # Words that open a quotation in news text, in ASCII and typographic forms.
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
@@ -175,11 +200,39 @@ def _quotes(text: str) -> bool:
     return any(q in text for q in _QUOTE_MARKS)
 
 
+def dangling(text: str) -> bool:
+    """Whether a sentence leans on the one before it and reads poorly alone.
+
+    True when it opens with a pronoun, a demonstrative or a connective ("They
+    are scheduled...", "That day, ...", "But ...", "He added, ..."), or speaks
+    in the first person outside quotation marks, as the middle of a quotation
+    whose speaker an earlier sentence named ("This shows the trust between the
+    President and me.").
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        True if a reader needs the previous sentence to understand it.
+    """
+    body = text.strip()
+    if body[:1] in _OPENERS:
+        # A quotation first: readable only if the rest names its speaker.
+        return not any(w[:1].isupper() for w in _QUOTED.sub(" ", body).split())
+    first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
+    if first in _BACK_WORDS or _BACK_PHRASE.match(body):
+        return True
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", body)))
+
+
 def _bonus(facts: Sequence[Fact], weights: dict[str, float], params: Params) -> np.ndarray:
     """Per-fact bonus for position, corroboration and quotation, in concept-weight units."""
     scale = max(weights.values(), default=1.0)
     pos = np.array([1.0 / (1.0 + _position(f) / params.position_decay) for f in facts])
-    corr = np.array([max(f.independent, 1) - 1.0 for f in facts])
+    n = len({src for f in facts for src in f.sources})
+    half = n / 2.0
+    corr = np.array([max(0.0, (min(max(f.independent, 1), n) - half) / (n - half)) if n > 1 else 0.0
+                     for f in facts])
     quoted = np.array([_quotes(f.text) for f in facts], dtype=float)
     return scale * (params.position * pos + params.corroboration * corr - params.quotes * quoted)
 
@@ -346,31 +399,59 @@ def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) 
     return sorted(zip(inter.row[keep].tolist(), inter.col[keep].tolist(), strict=True))
 
 
-def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None,
-              params: Params) -> tuple[list[int], list[float]]:
+def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], per_fact: list[set[str]],
+              weights: dict[str, float], bonus: np.ndarray, params: Params) -> int | None:
+    """The fact among ``cands`` that adds most new concept weight per word to ``chosen``, any length."""
+    covered = set().union(*(per_fact[i] for i in chosen)) if chosen else set()
+    contents = {j: _content(facts[j].text) for j in chosen}
+    best: tuple[float, int] | None = None
+    for i in cands:
+        if i in contents:
+            continue
+        new = math.fsum(weights[c] for c in sorted(per_fact[i] - covered)) + float(bonus[i])
+        gain = new / word_count(facts[i].text)
+        if best is not None and (gain, -i) <= (best[0], -best[1]):
+            continue
+        content = _content(facts[i].text)
+        if any(_redundant(content, other, params.redundancy) for other in contents.values()):
+            continue
+        best = (gain, i)
+    return best[1] if best is not None and best[0] > 0 else None
+
+
+def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None, params: Params,
+              overflow: bool = False) -> tuple[list[int], list[float], int | None]:
+    """Chosen fact positions, every fact's score, and the fact to add past the budget if asked."""
     per_fact, weights = concepts(facts, params)
     bonus = _bonus(facts, weights, params)
     scores = [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
     lengths = [word_count(f.text) for f in facts]
     eligible = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
                 and any(ch.islower() for ch in facts[i].text)
-                and (words_budget is None or lengths[i] <= words_budget)]
+                and (words_budget is None or lengths[i] <= words_budget)
+                and not (params.standalone and dangling(facts[i].text))]
     if not eligible:
         eligible = [i for i in range(len(facts)) if words_budget is None or lengths[i] <= words_budget]
     order = sorted(eligible, key=lambda i: (-scores[i], i))
     if words_budget is None:
-        return _greedy(order, facts, None, count, params.redundancy), scores
+        return _greedy(order, facts, None, count, params.redundancy), scores, None
     # Prune: the best candidates by score per word and by score.
     density = sorted(eligible, key=lambda i: (-scores[i] / max(lengths[i], 1), i))
     cands = sorted(set(order[: params.candidates // 2]) | set(density[: params.candidates // 2]))
     chosen = _ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params)
     if chosen is None:
         chosen = _cover_greedy(cands, facts, per_fact, weights, bonus, words_budget, count, params)
-    return chosen, scores
+    extra = None
+    if overflow and (count is None or len(chosen) < count):
+        pool = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
+                and any(ch.islower() for ch in facts[i].text)
+                and not (params.standalone and dangling(facts[i].text))]
+        extra = _overflow(chosen, pool, facts, per_fact, weights, bonus, params)
+    return chosen, scores, extra
 
 
 def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None = None,
-           method: str = "briefgen", params: Params = DEFAULT) -> list[Fact]:
+           method: str = "briefgen", params: Params = DEFAULT, overflow: bool = False) -> list[Fact]:
     """Choose the facts to print, within a word budget and a count cap.
 
     Args:
@@ -381,10 +462,15 @@ def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None
         method: ``"briefgen"`` for the coverage selector, or a sumy ranker
             name from :data:`briefgen.rank.METHODS`.
         params: Tuning of the briefgen selector.
+        overflow: Fill a word budget to the end, as "a summary of about N
+            words" does: after the choice within the budget, add the best
+            remaining fact however long, so the text runs past ``words`` and
+            a reader (or a cut at ``words``) loses nothing within it. The
+            memo's own budgets stay strict; off by default.
 
     Returns:
-        The chosen facts in decreasing importance, each with ``score`` set.
-        No two of them state the same thing.
+        The chosen facts in decreasing importance, each with ``score`` set,
+        then the overflow fact if any. No two of them state the same thing.
 
     Raises:
         ConfigError: if ``method`` is unknown.
@@ -394,10 +480,17 @@ def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None
     if not facts or count == 0 or words == 0:
         return []
     if method == "briefgen":
-        chosen, scores = _briefgen(facts, words, count, params)
+        chosen, scores, extra = _briefgen(facts, words, count, params, overflow)
     else:
         scores = score_facts(facts, method)
         order = sorted(range(len(facts)), key=lambda i: (-scores[i], i))
         chosen = _greedy(order, facts, words, count, params.redundancy)
+        extra = None
+        if overflow and words is not None and (count is None or len(chosen) < count):
+            taken = [_content(facts[j].text) for j in chosen]
+            extra = next((i for i in order if i not in set(chosen) and not any(
+                _redundant(_content(facts[i].text), t, params.redundancy) for t in taken)), None)
     chosen = sorted(chosen, key=lambda i: (-scores[i], i))
+    if extra is not None:
+        chosen.append(extra)
     return [replace(facts[i], score=float(scores[i])) for i in chosen]

@@ -10,7 +10,7 @@ from conftest import make_fact
 from briefgen.errors import ConfigError
 from briefgen.model import Fact, Sentence
 from briefgen.rank import METHODS
-from briefgen.select import concepts, salience, select, word_count
+from briefgen.select import Params, concepts, dangling, salience, select, word_count
 
 CENTRAL = "Lee and Takaichi agreed in Nara to begin DNA testing of remains recovered from the Chosei mine."
 PARAPHRASE = "In Nara, Lee and Takaichi agreed to begin DNA tests of remains recovered from the Chosei mine."
@@ -197,3 +197,74 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
         outputs.add(run.stdout)
     assert len(outputs) == 1
     assert "f" in outputs.pop()
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("They are scheduled to visit Horyuji temple on Jan. 14.", True),
+    ("This demonstrates the friendship and trust between the President and me.", True),
+    ("That day, the leaders agreed to cooperate on DNA testing of the remains.", True),
+    ("He added, the talks would continue in Seoul next month.", True),
+    ("Against this backdrop, Lee and Takaichi agreed to move relations forward.", True),
+    ("In particular, President Lee noted the importance of trilateral cooperation.", True),
+    ("But the two leaders did not discuss the disputed islets at the summit.", True),
+    ("We will respond in close cooperation with our allies on the missile issue.", True),
+    ("\u201cWe will respond in close cooperation with our allies,\u201d he said.", True),
+    ("\u201cWe will respond in close cooperation with our allies,\u201d Takaichi said.", False),
+    ("President Lee explained, \u201cOur two countries agreed to fight scams together.\u201d", False),
+    ("President Lee said it is a small but meaningful step forward on past history.", False),
+    ("The leaders met at a hotel in Takaichi's hometown, the historic city of Nara.", False),
+    ("Thailand and Japan signed a trade pact in Bangkok on Monday after long talks.", False),
+])
+def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
+    assert dangling(text) is leans
+
+
+def test_context_dependent_sentence_skipped() -> None:
+    leaning = "They agreed in Nara to begin DNA testing of remains recovered from the Chosei mine."
+    alone = "Lee and Takaichi met in Nara to discuss DNA testing of remains from the Chosei coal mine."
+    texts = [leaning, alone, *SUPPORT]
+    facts = facts_from(texts, [("s1", "s2", "s3"), ("s4",), *[(f"s{i % 4 + 1}",) for i in range(5)]])
+    assert leaning in {f.text for f in select(facts, words=18, params=Params(standalone=False))}
+    chosen = [f.text for f in select(facts, words=18)]
+    assert chosen == [alone]
+    # With nothing else to choose, a leaning sentence is still better than none.
+    assert [f.text for f in select(facts[:1], words=18)] == [leaning]
+
+
+FIVE = ("s1", "s2", "s3", "s4", "s5")
+MAJORITY = "President Lee said it is a small but meaningful step forward on past history."
+SINGLES = [
+    "Officials said DNA testing of remains from the Chosei coal mine begins in Nara.",
+    "Families welcomed DNA testing of remains from the Chosei coal mine after the Nara summit.",
+    "Experts in Nara will lead DNA testing of remains from the Chosei coal mine this year.",
+    "DNA testing of remains from the Chosei coal mine was agreed at the Nara summit.",
+]
+
+
+def test_fact_all_sources_report_is_chosen() -> None:
+    # Four single-source wordings of one story, each dense with shared concepts,
+    # against a short statement every one of the five sources reports.
+    facts = facts_from([*SINGLES, MAJORITY], [("s1",), ("s2",), ("s3",), ("s4",), FIVE])
+    for budget, count in ((20, 1), (40, 1), (20, 2)):
+        unweighted = select(facts, words=budget, count=count, params=Params(corroboration=0))
+        assert MAJORITY not in {f.text for f in unweighted}
+        assert select(facts, words=budget, count=count)[0].text == MAJORITY
+
+
+def test_corroboration_neutral_for_single_source_facts() -> None:
+    facts = facts_from([CENTRAL, *SUPPORT])
+    assert salience(facts) == salience(facts, Params(corroboration=0))
+    # A fact two of four sources report is no majority: no bonus either.
+    pair = facts_from([CENTRAL, *SUPPORT], [("s1", "s2"), *[(f"s{i % 4 + 1}",) for i in range(5)]])
+    assert salience(pair) == salience(pair, Params(corroboration=0))
+
+
+def test_overflow_appends_one_fact_past_the_budget(seed_texts: dict[str, str]) -> None:
+    facts = seed_facts(seed_texts)
+    strict = select(facts, words=100)
+    full = select(facts, words=100, overflow=True)
+    assert [f.id for f in full[:-1]] == [f.id for f in strict]
+    assert sum(word_count(f.text) for f in strict) <= 100 < sum(word_count(f.text) for f in full)
+    assert full[-1].id not in {f.id for f in strict}
+    # The extra fact repeats no chosen one, and a count cap still holds.
+    assert len(select(facts, words=100, count=len(strict), overflow=True)) == len(strict)
