@@ -56,8 +56,9 @@ class Params:
         position: Bonus for a sentence early in its article, in units of the
             heaviest concept.
         position_decay: Sentence index at which that bonus halves.
-        corroboration: Bonus for a fact most sources report: 0 at half of
-            the sources, the full amount when every source reports it.
+        corroboration: Bonus for a fact that more than half of the sources
+            report, by the share of the other sources that confirm it (the
+            full amount when every source reports it).
         quotes: Penalty for a sentence that quotes someone.
         standalone: Choose only sentences that read alone (see
             :func:`dangling`), unless no other sentence is eligible.
@@ -229,10 +230,11 @@ def _bonus(facts: Sequence[Fact], weights: dict[str, float], params: Params) -> 
     """Per-fact bonus for position, corroboration and quotation, in concept-weight units."""
     scale = max(weights.values(), default=1.0)
     pos = np.array([1.0 / (1.0 + _position(f) / params.position_decay) for f in facts])
+    # Corroboration counts only for what most sources report, so inputs whose
+    # facts come from one or a few sources each are scored as without it.
     n = len({src for f in facts for src in f.sources})
-    half = n / 2.0
-    corr = np.array([max(0.0, (min(max(f.independent, 1), n) - half) / (n - half)) if n > 1 else 0.0
-                     for f in facts])
+    reports = [min(max(f.independent, 1), n) for f in facts]
+    corr = np.array([(k - 1) / (n - 1) if 2 * k > n > 1 else 0.0 for k in reports])
     quoted = np.array([_quotes(f.text) for f in facts], dtype=float)
     return scale * (params.position * pos + params.corroboration * corr - params.quotes * quoted)
 
