@@ -34,7 +34,7 @@ from briefgen.ingest import infer_metadata  # noqa: E402
 from briefgen.model import Source  # noqa: E402
 
 # DUC's own transmission codes, not article text: left out of the count.
-_ARTIFACT = re.compile(r"&[A-Z]{2};|\bgraf\b|STORY CAN END|\bpvs\b|^\W*\w{0,3}\W*$")
+_ARTIFACT = re.compile(r"&[A-Z]{2};|\bgraf\b|STORY CAN END|\bpvs\b|^\W*\w{0,3}\W*$|^\(\w+(?:[-/]\w+)+\)$")
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 

@@ -624,6 +624,9 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
             if i < head and (scores[i] < _OFF_TOP or units[i].shared):
                 off[i] = "above the headline"
         for run in _low_runs(cand, scores):
+            # A block is set apart from an article, never the article itself.
+            if len(run) * 2 > len(cand):
+                continue
             at_edge = run[0] == cand[0] or run[-1] == cand[-1]
             mean = sum(scores[i] for i in run) / len(run)
             if at_edge and len(run) >= 2 and mean < _OFF_MEAN and min(scores[i] for i in run) < _OFF_MIN:
@@ -694,7 +697,9 @@ def _subheads(units: list[_Unit]) -> None:
     for u in units:
         if u.kind is not None:
             continue
-        if _MARKER_SUBHEAD.match(u.text):
+        if _nwords(u.text) < 2 and not ends_sentence(u.text):
+            u.kind, u.reason = "boilerplate", "stray word, not a sentence"
+        elif _MARKER_SUBHEAD.match(u.text):
             u.kind, u.reason = "subhead", "subhead (marked)"
         elif is_headline_like(u.text):
             u.kind, u.reason = "subhead", "subhead (title-like line)"

@@ -353,3 +353,14 @@ def test_best_headline_prefers_the_line_the_body_echoes() -> None:
     lines = ["Monday, March 2, 2026", *BOX, headline, *FLOOD]
     assert best_headline(lines) == 3
     assert best_headline(FLOOD) is None
+
+
+def test_short_single_article_is_never_dropped_whole() -> None:
+    # Regression (fuzzing): six paragraphs of one article alone, with a stray
+    # character above them, once scored as one low block and vanished.
+    paras = [ln for ln in (SEEDS / "alojapan-2026-01-13-nara-summit-relations.txt").read_text(
+        encoding="utf-8").split("\n") if ln.strip()]
+    body = [paras[i] for i in (0, 1, 3, 4, 6, 7)]
+    result = clean([make_source(text="\n\n".join(["\u00c0", *body]))])
+    assert [b.text for b in result.blocks["s1"]] == body
+    assert [(ln.text, ln.kind) for ln in result.dropped] == [("\u00c0", "boilerplate")]
