@@ -6,11 +6,16 @@ bigrams of adjacent ones; a concept weighs by how many sources contain it, and
 more when sources mention it early (news puts the main facts first). A summary
 is worth the concepts it covers, each counted once however many chosen
 sentences repeat it, so coverage rewards diversity by itself. Sentences early
-in their article and facts that several independent sources report earn a
-bonus, quotations a penalty. The best set within the word budget is found by
-an integer program (HiGHS through :func:`scipy.optimize.milp`) over the best
-candidates, with a greedy cover as the fallback should the solver give no
-answer.
+in their article and facts that most of the sources report earn a bonus,
+quotations a penalty. A sentence that leans on the one before it (an opening
+pronoun, demonstrative or connective, an unattributed first-person quote; see
+:func:`dangling`) is not chosen unless nothing else is eligible: the memo
+prints each sentence without its neighbours. The best set within the word
+budget is found by an integer program (HiGHS through
+:func:`scipy.optimize.milp`) over the best candidates, with a greedy cover as
+the fallback should the solver give no answer. With ``overflow=True`` one more
+fact follows the budgeted choice, for summaries of "about N words" that fill
+the budget to its end.
 
 Any other method ranks with :func:`briefgen.rank.score_facts` and fills the
 budget greedily. Both paths skip a fact whose content words repeat a chosen
