@@ -183,7 +183,8 @@ def build_document(briefing: Briefing) -> Document:
     )
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
-    props.title = memo.subject
+    # Word's core properties hold at most 255 characters.
+    props.title = memo.subject if len(memo.subject) <= 255 else memo.subject[:254] + "\u2026"
     props.subject = ""
     props.keywords = ""
     props.comments = ""
