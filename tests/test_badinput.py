@@ -472,6 +472,18 @@ def test_bare_prose_without_headline_or_furniture(capsys, bench: Bench) -> None:
     assert from_seed(text, "\n".join(prose), 3)
 
 
+def test_only_sentence_longer_than_every_word_budget(capsys, bench: Bench) -> None:
+    phrase = "the minister said talks on fishing quotas would continue after the summit in Geneva"
+    sentence = " ".join([phrase] * 22).capitalize() + "."  # about 300 words, one sentence
+    path = bench.inp / "run-on.txt"
+    path.write_text(sentence + "\n", encoding="utf-8")
+    code, err, text = build(capsys, bench, path)
+    if code == 2:
+        assert "run-on.txt" in err or "sentence" in err, err
+    else:
+        assert "MEMORANDUM" in text
+
+
 def test_overlong_subject_option(capsys, bench: Bench) -> None:
     shutil.copyfile(SEED, bench.inp / "good.txt")
     subject = "Summit " * 60
