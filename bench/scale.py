@@ -131,12 +131,19 @@ def run_one(folder: Path, size: int) -> dict[str, Any]:
 
     pipeline.analyse = capture
     marks: list[tuple[str, float]] = []
+
+    def mark(stage: str) -> None:
+        now = time.perf_counter()
+        if marks:  # live progress on the terminal; the figures go to stdout as JSON
+            print(f"    {size:,} articles: {marks[-1][0]} took {now - marks[-1][1]:.1f} s", file=sys.stderr,
+                  flush=True)
+        marks.append((stage, now))
+
     t0 = time.perf_counter()
-    marks.append(("reading sources", t0))
+    mark("reading sources")
     sources, _ = load_sources([folder], limits=Limits(max_sources=size + 1))
-    briefing = pipeline.build_briefing(sources=sources,
-                                       progress=lambda stage: marks.append((stage, time.perf_counter())))
-    marks.append(("rendering docx", time.perf_counter()))
+    briefing = pipeline.build_briefing(sources=sources, progress=mark)
+    mark("rendering docx")
     data = docx_bytes(briefing)
     t_end = time.perf_counter()
     stages: dict[str, float] = {}
@@ -164,9 +171,9 @@ def _run_size(size: int, workdir: Path) -> dict[str, Any]:
     folder.mkdir()
     nbytes = make_corpus(folder, size)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--run-one", str(folder), str(size)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
     if proc.returncode != 0:
-        raise SystemExit(f"{size} articles failed:\n{proc.stderr}")
+        raise SystemExit(f"{size} articles failed (see above)")
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     result["corpus_mb"] = nbytes / 2**20
     return result
