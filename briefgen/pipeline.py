@@ -148,6 +148,12 @@ def _memo_date(template: Template, sources: Sequence[Source], date: str | None) 
     return ""
 
 
+def _explain(where: str, facts: Sequence[Fact]) -> None:
+    """Log why each chosen fact is there (shown with ``--verbose``)."""
+    for f in facts:
+        log.info("%s: %s (score %.3f, %d sources) %.80s", where, f.id, f.score, len(f.sources), f.text)
+
+
 def derive_subject(sources: Sequence[Source]) -> str:
     """The headline that shares most with the other sources' headlines and leads.
 
@@ -214,14 +220,21 @@ def build_briefing(
     step("sorting facts into sections")
     specs = tpl.enabled_sections
     grouped = classify(found.facts, specs)
+    log.info(
+        "%d sources, %d lines dropped, %d sentences merged into %d facts",
+        len(found.sources), len(found.cleaned.dropped), len(found.sentences), len(found.facts),
+    )
+    log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     step("selecting facts")
     bluf = select(found.facts, words=tpl.bluf.words or None, count=tpl.bluf.facts or None, method=method)
+    _explain("bottom line", bluf)
     in_bluf = {f.id for f in bluf}
     sections = []
     for spec in specs:
         pool = [f for f in grouped[spec.key] if f.id not in in_bluf]
         chosen = select(pool, words=spec.words, count=spec.facts, method=method) if pool else []
         chosen = [replace(f, section=spec.key) for f in chosen]
+        _explain(spec.key, chosen)
         ordered = tuple(_order(chosen, spec, found.sources))
         sections.append(Section(spec.key, spec.title, ordered, spec.intro or None))
     section_of = {f.id: f.section for fs in grouped.values() for f in fs}
