@@ -809,8 +809,9 @@ _MEASURED = (
 )
 
 
-# A guard against hangs, not a speed test: a linear pass over these inputs takes a few seconds.
-HANG_GUARD = 90
+# A guard against hangs, not a speed test: a linear pass over these inputs finishes well inside it
+# (the million lines take about 80 s on a loaded 2-core machine; bench/ is where speed is measured).
+HANG_GUARD = 300
 
 
 def _run_measured(bench: Bench, *inputs: Path) -> tuple[int, str, int]:
@@ -839,9 +840,6 @@ def test_fifty_megabyte_single_line(bench: Bench) -> None:
     assert peak_mb < 400, peak_mb
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "clean.clean: about 180 microseconds a line (judge_line and Porter stemming in content_terms for "
-    "every line): 200,000 lines take 36 s, a million about 3 minutes, past the hang guard"))
 def test_a_million_short_lines(bench: Bench) -> None:
     path = bench.inp / "lines.txt"
     with path.open("w", encoding="utf-8") as fh:
