@@ -803,6 +803,9 @@ def load_sources(
             continue
         sources.append(src)
     if not sources:
-        what = f" ({len(skipped)} skipped)" if skipped else ""
-        raise InputError(f"no usable sources among the inputs{what}")
+        if skipped:
+            first = skipped[0]
+            more = f" (and {len(skipped) - 1} more skipped)" if len(skipped) > 1 else ""
+            raise InputError(f"no usable sources: {first.origin}: {first.reason}{more}")
+        raise InputError("no usable sources among the inputs")
     return sources, skipped

@@ -445,7 +445,8 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
     # Prune: the best candidates by score per word and by score.
     density = sorted(eligible, key=lambda i: (-scores[i] / max(lengths[i], 1), i))
     cands = sorted(set(order[: params.candidates // 2]) | set(density[: params.candidates // 2]))
-    chosen = _ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params)
+    # No fact fits the budget (one long sentence, say): nothing to solve.
+    chosen = _ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params) if cands else []
     if chosen is None:
         chosen = _cover_greedy(cands, facts, per_fact, weights, bonus, words_budget, count, params)
     extra = None

@@ -472,10 +472,6 @@ def test_bare_prose_without_headline_or_furniture(capsys, bench: Bench) -> None:
     assert from_seed(text, "\n".join(prose), 3)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "select._ilp: when no fact fits the word budget it calls scipy milp with an empty objective "
-    "(ValueError '`c` must be a one-dimensional array'); select([make_fact('word ' * 300)], words=130, "
-    "count=4) reproduces it"))
 def test_only_sentence_longer_than_every_word_budget(capsys, bench: Bench) -> None:
     phrase = "the minister said talks on fishing quotas would continue after the summit in Geneva"
     sentence = " ".join([phrase] * 22).capitalize() + "."  # about 300 words, one sentence
@@ -666,9 +662,7 @@ def test_debug_adds_the_traceback_and_keeps_exit_2(capsys, bench: Bench) -> None
 @pytest.mark.parametrize("command", [
     ["sources", "--strict"],
     ["inspect", "--strict"],
-    pytest.param(["summarize"], marks=pytest.mark.xfail(strict=True, reason=(
-        "ingest.load_sources: when every input is skipped, InputError 'no usable sources among the "
-        "inputs (1 skipped)' names neither the file nor the reason, and -q hides the warning that did"))),
+    ["summarize"],
 ])
 def test_other_commands_answer_bad_input_in_one_line(capsys, bench: Bench, command: list[str]) -> None:
     path = bench.inp / "photo.txt"
