@@ -8,10 +8,10 @@ is worth the concepts it covers, each counted once however many chosen
 sentences repeat it, so coverage rewards diversity by itself. Sentences early
 in their article and facts that most of the sources report earn a bonus,
 quotations a penalty. A sentence that leans on the one before it (an opening
-pronoun, demonstrative or connective, an unattributed first-person quote; see
-:func:`dangling`) is not chosen unless nothing else is eligible: the memo
-prints each sentence without its neighbours. The best set within the word
-budget is found by an integer program (HiGHS through
+pronoun, demonstrative or connective, an early "also", an unattributed
+first-person quote; see :func:`dangling`) is not chosen unless nothing else is
+eligible: the memo prints each sentence without its neighbours. The best set
+within the word budget is found by an integer program (HiGHS through
 :func:`scipy.optimize.milp`) over the best candidates, with a greedy cover as
 the fallback should the solver give no answer. With ``overflow=True`` one more
 fact follows the budgeted choice, for summaries of "about N words" that fill
@@ -102,11 +102,14 @@ _BACK_WORDS = frozenset((
     "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
     "accordingly", "hence", "later", "afterwards", "afterward", "again", "too"))
 # A short opening phrase that names something by demonstrative or is a
-# connective ("That day,", "Against this backdrop,", "In particular,").
+# connective ("That day,", "Against this backdrop,", "In particular,"), or an
+# "also" among the first words ("Arafat also called...", "Police said they
+# also found..."): the sentence adds to something said before it.
 _BACK_PHRASE = re.compile(
     r"^(?:[A-Za-z]+\s+){0,3}(?:this|that|these|those|the same)\b[^,;:]{0,30},"
     r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
-    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that),",
+    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that),"
+    r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
     re.IGNORECASE)
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
@@ -210,7 +213,8 @@ def dangling(text: str) -> bool:
     """Whether a sentence leans on the one before it and reads poorly alone.
 
     True when it opens with a pronoun, a demonstrative or a connective ("They
-    are scheduled...", "That day, ...", "But ...", "He added, ..."), or speaks
+    are scheduled...", "That day, ...", "But ...", "He added, ..."), has
+    "also" among its first five words ("Arafat also called..."), or speaks
     in the first person outside quotation marks, as the middle of a quotation
     whose speaker an earlier sentence named ("This shows the trust between the
     President and me.").

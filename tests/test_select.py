@@ -17,7 +17,7 @@ PARAPHRASE = "In Nara, Lee and Takaichi agreed to begin DNA tests of remains rec
 SUPPORT = [
     "DNA testing of remains from the Chosei coal mine will start this year, officials in Seoul said.",
     "Families of the Chosei coal mine victims welcomed the plan for DNA testing of remains found last year.",
-    "The two leaders also discussed supply chains and economic security during the summit meeting in Nara.",
+    "The two leaders discussed supply chains and economic security during the summit meeting in Nara.",
     "Takaichi welcomed Lee to Nara with a traditional dinner at a historic temple near the city centre.",
     "Lee said the DNA testing of remains showed how far relations had come since the summit last year.",
 ]
@@ -214,6 +214,9 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("President Lee said it is a small but meaningful step forward on past history.", False),
     ("The leaders met at a hotel in Takaichi's hometown, the historic city of Nara.", False),
     ("Thailand and Japan signed a trade pact in Bangkok on Monday after long talks.", False),
+    ("Takaichi also welcomed the plan for DNA testing of the remains.", True),
+    ("Seoul officials said they also expect the tests to begin next year.", True),
+    ("The summit in Nara ended with a joint statement that also covered trade and security.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
