@@ -217,7 +217,8 @@ def dangling(text: str) -> bool:
     "also" among its first five words ("Arafat also called..."), or speaks
     in the first person outside quotation marks, as the middle of a quotation
     whose speaker an earlier sentence named ("This shows the trust between the
-    President and me.").
+    President and me."). A sentence that ends in a colon only announces the
+    next one ("The Times said in an editorial:") and reads poorly alone too.
 
     Args:
         text: One sentence.
@@ -226,6 +227,8 @@ def dangling(text: str) -> bool:
         True if a reader needs the previous sentence to understand it.
     """
     body = text.strip()
+    if body.endswith(":"):
+        return True
     if body[:1] in _OPENERS:
         # A quotation first: readable only if the rest names its speaker.
         return not any(w[:1].isupper() for w in _QUOTED.sub(" ", body).split())

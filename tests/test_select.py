@@ -217,6 +217,7 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Takaichi also welcomed the plan for DNA testing of the remains.", True),
     ("Seoul officials said they also expect the tests to begin next year.", True),
     ("The summit in Nara ended with a joint statement that also covered trade and security.", False),
+    ("The Yomiuri Shimbun said in an editorial on Wednesday, Jan. 14:", True),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
