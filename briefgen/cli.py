@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import sys
 import time
@@ -16,7 +17,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -343,6 +344,22 @@ def _one_line(message: str, width: int = 400) -> str:
     return line if len(line) <= width else line[: width - 1] + "\u2026"
 
 
+def _interrupted(from_command_line: bool) -> NoReturn:
+    """Ctrl-C: one line and exit status 130.
+
+    Output files are complete or untouched by then (they are written through a
+    temporary file). From the real command line the process ends at once, so
+    that a second interrupt arriving during interpreter shutdown cannot turn
+    the exit status into a signal death.
+    """
+    click.echo("briefgen: interrupted", err=True)
+    if from_command_line:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+    sys.exit(130)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the command line, turning BriefgenError into exit 2.
 
@@ -352,9 +369,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     STATE.quiet, STATE.verbose, STATE.debug = False, 0, False
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="briefgen", standalone_mode=False)
-    except (click.exceptions.Abort, _Interrupted):
-        click.echo("briefgen: interrupted", err=True)
-        sys.exit(130)
+    except (click.exceptions.Abort, _Interrupted, KeyboardInterrupt):
+        _interrupted(from_command_line=argv is None)
     except click.ClickException as exc:
         # One line, like every other failure; usage errors point to the command's help.
         hint = ""
@@ -367,9 +383,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             traceback.print_exc()
         click.echo(f"briefgen: error: {_one_line(str(exc))}", err=True)
         sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("briefgen: interrupted", err=True)
-        sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # a bug, but the user still gets one line, not a traceback
