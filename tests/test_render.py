@@ -475,6 +475,28 @@ def test_golden_parts(part: str) -> None:
     assert got == path.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def seed_memo_parts() -> dict[str, bytes]:
+    from briefgen.pipeline import build_briefing
+
+    return parts(docx_bytes(build_briefing()))
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/footnotes.xml"])
+def test_golden_seed_memo(part: str, seed_memo_parts: dict[str, bytes]) -> None:
+    """The sample memo, part by part: any change to what it says shows as a reviewed diff.
+
+    BRIEFGEN_UPDATE_GOLDEN=1 rewrites tests/golden/seeds-*.xml; read the git
+    diff before committing it.
+    """
+    got = canonical(seed_memo_parts[part])
+    path = GOLDEN / ("seeds-" + part.split("/")[-1])
+    if os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1":
+        path.write_text(got, encoding="utf-8")
+    assert path.is_file(), f"{path} missing: run with BRIEFGEN_UPDATE_GOLDEN=1"
+    assert got == path.read_text(encoding="utf-8")
+
+
 # --- LibreOffice layout ------------------------------------------------------------------
 
 
