@@ -19,10 +19,14 @@ elsewhere, whatever else it says.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
 
 from briefgen.dedupe import Token, quantity_unit, tokens
 from briefgen.model import Conflict, ConflictSide, Fact, Sentence, Source
@@ -183,10 +187,29 @@ def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def _read(sentence: Sentence) -> _Read:
-    toks = tokens(sentence.text)
+_Name = tuple[str, str, str, str]
+_Parts = tuple[frozenset[str], tuple[_Quantity, ...], tuple[_Date, ...], tuple[_Name, ...]]
+
+
+def _read_text(text: str) -> _Parts:
+    toks = tokens(text)
     context = frozenset(t.term for t in toks if t.term)
-    return _Read(sentence, context, tuple(_quantities(toks)), tuple(_dates(toks)), tuple(_names(toks)))
+    return context, tuple(_quantities(toks)), tuple(_dates(toks)), tuple(_names(toks))
+
+
+def _read(sentence: Sentence) -> _Read:
+    return _Read(sentence, *_read_text(sentence.text))
+
+
+def _read_all(sentences: Sequence[Sentence]) -> list[_Read]:
+    """:func:`_read` of every sentence; each distinct text is read once (copies are common)."""
+    parts: dict[str, _Parts] = {}
+    for s in sentences:
+        if s.text not in parts:
+            parts[s.text] = _read_text(s.text)
+    return [_Read(s, *parts[s.text]) for s in sentences]
+
+
 
 
 def _source_order(sources: Sequence[Source]) -> dict[str, int]:
@@ -200,6 +223,35 @@ def _side(value: str, sentences: list[Sentence], rank: dict[str, int]) -> Confli
         if s.source_id not in srcs:
             srcs.append(s.source_id)
     return ConflictSide(value=value, sentences=tuple(sents), sources=tuple(srcs))
+
+
+# Rows of the context-overlap product computed at a time (bounds memory).
+_BLOCK = 1024
+
+
+def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> Iterator[tuple[int, int]]:
+    """Pairs ``i < j`` whose contexts share at least ``minimum`` terms, in lexicographic order.
+
+    A necessary condition of :func:`_about_same`, found with a sparse matrix
+    product instead of a Python loop over every pair.
+    """
+    n = len(contexts)
+    vocab: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for ctx in contexts:
+        indices.extend(vocab.setdefault(t, len(vocab)) for t in sorted(ctx))
+        indptr.append(len(indices))
+    ones = np.ones(len(indices), dtype=np.int32)
+    x = sparse.csr_matrix((ones, indices, indptr), shape=(n, max(1, len(vocab))))
+    xt = x.T.tocsr()
+    for start in range(0, n, _BLOCK):
+        shared = (x[start:start + _BLOCK] @ xt).tocoo()
+        rows = shared.row.astype(np.int64) + start
+        keep = (shared.data >= minimum) & (shared.col > rows)
+        rows, cols = rows[keep], shared.col[keep].astype(np.int64)
+        order = np.lexsort((cols, rows))
+        yield from zip(rows[order].tolist(), cols[order].tolist(), strict=True)
 
 
 def _about_same(a: _Read, b: _Read, unit: str, common: frozenset[str]) -> bool:
@@ -232,8 +284,15 @@ def _number_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str
     for i, (_, q) in enumerate(mentions):
         by_unit[q.unit].append(i)
     linked: set[int] = set()
-    pairs = ((i, j) for idx in by_unit.values() for k, i in enumerate(idx) for j in idx[k + 1:])
-    for i, j in pairs:
+    # Every pair of mentions of one unit, unit by unit, that shares enough context.
+    unit_rank = {u: k for k, u in enumerate(by_unit)}
+    pairs = sorted(
+        ((unit_rank[mentions[i][1].unit], i, j)
+         for i, j in _sharing_pairs([r.context - common for r, _ in mentions], _MIN_CONTEXT)
+         if mentions[i][1].unit == mentions[j][1].unit),
+    )
+    for _, i, j in pairs:
+
         ra, qa = mentions[i]
         rb, qb = mentions[j]
         sa, sb = ra.sentence.source_id, rb.sentence.source_id
@@ -247,16 +306,21 @@ def _number_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str
         linked.update((i, j))
     # Other reports of a value already in dispute join its side when they
     # share some context with a sentence on that side.
+    # Only a linked mention of the same value can take one in: index them by value.
+    same_value: dict[tuple[float, str, bool], list[int]] = defaultdict(list)
+    for j in sorted(linked):
+        q = mentions[j][1]
+        same_value[(q.value, q.unit, q.approx)].append(j)
     for i, (ra, qa) in enumerate(mentions):
         if i in linked:
             continue
-        for j in sorted(linked):
-            rb, qb = mentions[j]
-            if (qa.value, qa.unit, qa.approx) == (qb.value, qb.unit, qb.approx) and len(
-                (ra.context & rb.context) - common - set(qa.unit.split("+"))
-            ) >= _MIN_CONTEXT - 1:
+        candidates = same_value.get((qa.value, qa.unit, qa.approx), [])
+        for j in candidates:
+            rb, _ = mentions[j]
+            if len((ra.context & rb.context) - common - set(qa.unit.split("+"))) >= _MIN_CONTEXT - 1:
                 parent[find(i)] = find(j)
                 linked.add(i)
+                bisect.insort(candidates, i)
                 break
     groups: dict[int, list[int]] = defaultdict(list)
     for i in sorted(linked):
@@ -311,33 +375,46 @@ def _date_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str, 
     out = []
     seen: set[tuple[str, ...]] = set()
     mentions = [(r, d) for r in reads for d in r.dates]
-    for i, (ra, da) in enumerate(mentions):
-        for rb, db in mentions[i + 1:]:
-            sa, sb = ra.sentence.source_id, rb.sentence.source_id
-            if sa == sb or _compatible(da, db) or not _about_same(ra, rb, "", common):
-                continue
-            if any(_compatible(db, d) for d in reported[sa]) or any(_compatible(da, d) for d in reported[sb]):
-                continue
-            key = tuple(sorted((da.shown, db.shown)))
-            if key in seen:
-                continue
-            seen.add(key)
-            sides = sorted(
-                [_side(da.shown, [ra.sentence], rank), _side(db.shown, [rb.sentence], rank)],
-                key=lambda s: (rank.get(s.sources[0], len(rank)), s.value),
-            )
-            out.append(Conflict(kind="date", topic="date", sides=tuple(sides)))
+    agrees: dict[tuple[_Date, str], bool] = {}
+
+    def reports_agreeing(source_id: str, date: _Date) -> bool:
+        """Whether the source reports, somewhere, a date compatible with ``date``."""
+        hit = agrees.get((date, source_id))
+        if hit is None:
+            hit = agrees[(date, source_id)] = any(_compatible(date, d) for d in reported[source_id])
+        return hit
+
+    # Only pairs sharing enough context can pass _about_same; same order as all pairs.
+    for i, j in _sharing_pairs([r.context - common for r, _ in mentions], _MIN_CONTEXT):
+        ra, da = mentions[i]
+        rb, db = mentions[j]
+        sa, sb = ra.sentence.source_id, rb.sentence.source_id
+        if sa == sb or _compatible(da, db) or not _about_same(ra, rb, "", common):
+            continue
+        if reports_agreeing(sa, db) or reports_agreeing(sb, da):
+            continue
+        key = tuple(sorted((da.shown, db.shown)))
+        if key in seen:
+            continue
+        seen.add(key)
+        sides = sorted(
+            [_side(da.shown, [ra.sentence], rank), _side(db.shown, [rb.sentence], rank)],
+            key=lambda s: (rank.get(s.sources[0], len(rank)), s.value),
+        )
+        out.append(Conflict(kind="date", topic="date", sides=tuple(sides)))
     return out
 
 
 def _name_conflicts(reads: list[_Read], rank: dict[str, int]) -> list[Conflict]:
     # key -> spelling -> (shown forms, sentences, neighbours)
     table: dict[str, dict[str, tuple[Counter[str], list[Sentence], set[str]]]] = defaultdict(dict)
+    listed: set[tuple[str, str, Sentence]] = set()  # membership of the sentence lists, in constant time
     for r in reads:
         for key, spelling, shown, neighbour in r.names:
             shown_c, sents, neigh = table[key].setdefault(spelling, (Counter(), [], set()))
             shown_c[shown] += 1
-            if r.sentence not in sents:
+            if (key, spelling, r.sentence) not in listed:
+                listed.add((key, spelling, r.sentence))
                 sents.append(r.sentence)
             if neighbour:
                 neigh.add(neighbour)
@@ -387,7 +464,7 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         {s for f in facts for s in f.sentences},
         key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start),
     )
-    reads = [_read(s) for s in sentences]
+    reads = _read_all(sentences)
     df = Counter(t for r in reads for t in r.context)
     common = frozenset(t for t, c in df.items() if c > max(_MIN_COMMON, _COMMON * len(reads)))
     found = (
