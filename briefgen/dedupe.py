@@ -633,7 +633,7 @@ def term_weights(texts: Iterable[str | Terms]) -> dict[str, float]:
 
 def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
     toks = [w.lower() for w in words(text)]
-    return {tuple(toks[i:i + n]) for i in range(max(0, len(toks) - n + 1))}
+    return set(zip(*(toks[k:] for k in range(n)), strict=False))  # the n-grams, as tuples
 
 
 def independent_groups(sources: Sequence[Source], threshold: float = 0.5) -> dict[str, int]:
@@ -654,19 +654,38 @@ def independent_groups(sources: Sequence[Source], threshold: float = 0.5) -> dic
             i = parent[i]
         return i
 
-    sh = [_shingles(s.text) for s in sources]
-    # Only sources sharing a shingle are compared: an inverted index, not all pairs.
-    postings: dict[tuple[str, ...], list[int]] = {}
-    for i, shingles in enumerate(sh):
-        for g in shingles:
-            postings.setdefault(g, []).append(i)
-    for i, shingles in enumerate(sh):
-        overlap: Counter[int] = Counter()
-        for g in shingles:
-            overlap.update(j for j in postings[g] if j > i)
-        for j, shared in sorted(overlap.items()):
-            if shared / min(len(shingles), len(sh[j])) >= threshold:
-                parent[find(j)] = find(i)
+    import numpy as np
+    from scipy import sparse
+
+    # Shared shingles of every pair at once: a sparse product of the
+    # source-by-shingle matrix with itself, in row blocks.
+    ids: dict[tuple[str, ...], int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for src in sources:
+        indices.extend(ids.setdefault(g, len(ids)) for g in _shingles(src.text))
+        indptr.append(len(indices))
+    n = len(sources)
+    ones = np.ones(len(indices), dtype=np.int32)
+    x = sparse.csr_matrix((ones, indices, indptr), shape=(n, max(1, len(ids))))
+    sizes = np.diff(x.indptr)
+    xt = x.T.tocsr()
+    found_i: list[np.ndarray] = []
+    found_j: list[np.ndarray] = []
+    for start in range(0, n, _BLOCK):
+        shared = (x[start:start + _BLOCK] @ xt).tocoo()
+        rows = shared.row.astype(np.int64) + start
+        cols = shared.col.astype(np.int64)
+        later = cols > rows
+        rows, cols, counts = rows[later], cols[later], shared.data[later]
+        copies = counts / np.minimum(sizes[rows], sizes[cols]) >= threshold
+        found_i.append(rows[copies])
+        found_j.append(cols[copies])
+    rows = np.concatenate(found_i) if found_i else np.zeros(0, dtype=np.int64)
+    cols = np.concatenate(found_j) if found_j else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((cols, rows))  # merge in the order of a loop over i, then j
+    for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
+        parent[find(j)] = find(i)
     return {s.id: find(i) for i, s in enumerate(sources)}
 
 
