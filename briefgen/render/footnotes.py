@@ -14,7 +14,7 @@ The raw XML lives in :mod:`briefgen.render.oxml`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -93,6 +93,10 @@ class Footnotes:
         self._text_style = text_style
         self._ref_style = ref_style
         self._link_style = link_style
+        # The next free id, valid while the note added last is still the
+        # part's last child: scanning every note for each new one made long
+        # memos quadratic.
+        self._next: tuple[int, Any] | None = None
 
     @classmethod
     def of(cls, document: Document) -> Footnotes:
@@ -149,7 +153,10 @@ class Footnotes:
             The new note's id (the number Word shows, when notes are added in
             reading order).
         """
-        note_id = self._element.next_id()
+        if self._next is not None and len(self._element) and self._element[-1] is self._next[1]:
+            note_id = self._next[0]
+        else:  # first note, or the part changed since: scan it
+            note_id = self._element.next_id()
         note = oxml.new_footnote(note_id, self._text_style, self._ref_style)
         target = oxml.note_paragraph(note)
         for piece in text_runs:
@@ -160,6 +167,7 @@ class Footnotes:
             elif piece:
                 target.append(oxml.text_run(piece))
         self._element.append(note)
+        self._next = (note_id + 1, note)
         oxml.add_note_reference(paragraph._p, note_id, self._ref_style)
         return note_id
 

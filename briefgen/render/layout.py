@@ -144,6 +144,10 @@ class _Builder:
         self.briefing = briefing
         self.template = template
         self.number = {s.id: i for i, s in enumerate(briefing.sources, start=1)}
+        # Briefing.source() scans the list; a memo citing thousands of sources asks often.
+        self.by_id: dict[str, Source] = {}
+        for src in briefing.sources:
+            self.by_id.setdefault(src.id, src)
 
     def citation(self, source: Source) -> list[Span]:
         """The template's citation of ``source``, its URL as a link where printed."""
@@ -174,7 +178,7 @@ class _Builder:
             if sid not in known:
                 spans.append(Span(clean_text(sid)))
                 continue
-            parts = self.citation(self.briefing.source(sid))
+            parts = self.citation(self.by_id[sid])
             last = parts[-1]
             if last.url is None and last.text.endswith("."):
                 parts[-1] = Span(last.text[:-1])
@@ -197,7 +201,7 @@ class _Builder:
             if i:
                 spans.append(Span("; "))
             outlets = ", ".join(
-                clean_text(self.briefing.source(sid).outlet) if sid in self.number else clean_text(sid)
+                clean_text(self.by_id[sid].outlet) if sid in self.number else clean_text(sid)
                 for sid in side.sources
             )
             value = clean_text(side.value)
