@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefgen.model import Line, Source
+from briefgen.parallel import pmap
 from briefgen.text import content_terms, normalize
 
 __all__ = [
@@ -542,19 +543,37 @@ def _site_furniture(per_source: list[list[_Unit]]) -> None:
                 if b != a:
                     shared_with.setdefault((a, b), set()).add(i)
 
+    # Per source: its long prose lines, and how many furniture lines precede
+    # each position (so "any furniture between" is one subtraction).
+    long_prose = [[j for j, u in enumerate(units) if u.kind is None and _nwords(u.text) >= 8]
+                  for units in per_source]
+    furniture_before: list[list[int]] = []
+    for units in per_source:
+        counts = [0]
+        for u in units:
+            counts.append(counts[-1] + (u.kind is not None))
+        furniture_before.append(counts)
+    # The span of a's prose not shared with b, per pair: lines repeat across
+    # many copies, and each pair is asked about every line they share.
+    spans: dict[tuple[int, int], tuple[int, int] | None] = {}
+
     def outside(a: int, i: int, b: int) -> bool:
         """Line ``i`` of source ``a`` is cut off from a's prose not shared with ``b``.
 
         It lies above or below that prose with a furniture line (headline,
         date, credit, navigation ...) in between.
         """
-        units = per_source[a]
-        own = [j for j, u in enumerate(units) if u.kind is None and _nwords(u.text) >= 8
-               and j not in shared_with[(a, b)]]
-        if not own or own[0] <= i <= own[-1]:
+        if (a, b) not in spans:
+            shared = shared_with[(a, b)]
+            own = [j for j in long_prose[a] if j not in shared]
+            spans[(a, b)] = (own[0], own[-1]) if own else None
+        span = spans[(a, b)]
+        if span is None or span[0] <= i <= span[1]:
             return False
-        between = units[i + 1:own[0]] if i < own[0] else units[own[-1] + 1:i]
-        return any(u.kind is not None for u in between)
+        counts = furniture_before[a]
+        lo, hi = (i + 1, span[0]) if i < span[0] else (span[1] + 1, i)
+        return hi > lo and counts[hi] - counts[lo] > 0
+
 
     flagged: set[tuple[int, int]] = set()
     for places in where.values():
@@ -777,7 +796,7 @@ def clean(sources: Sequence[Source]) -> CleanResult:
         A :class:`CleanResult` with the prose blocks per source and every
         dropped line with its reason.
     """
-    judged = [_judge_source(src) for src in sources]
+    judged = pmap(_judge_source, sources)  # per source, so large batches use every core
     _site_furniture([units for units, _ in judged])
     _offtopic([units for units, _ in judged])
     for units, _ in judged:
