@@ -30,7 +30,7 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO, Any
@@ -42,6 +42,7 @@ import yaml
 from briefgen.clean import best_headline, credit_outlet, find_date, is_headline_like, photo_credit
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped, Source
+from briefgen.parallel import THRESHOLD, pmap
 from briefgen.text import normalize
 
 __all__ = [
@@ -604,9 +605,12 @@ class _Manifest:
 class _Item:
     ref: str
     manifests: list[_Manifest] = field(default_factory=list)
+    read: Source | SourceError | None = None  # read ahead in a worker, for large batches
 
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
+# Files read ahead at a time when a large batch is read in parallel.
+_READ_WINDOW = 1000
 
 
 def _is_url(ref: str) -> bool:
@@ -614,7 +618,8 @@ def _is_url(ref: str) -> bool:
 
 
 def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], strict: bool,
-            explicit: _Manifest | None) -> Iterator[_Item]:
+            explicit: _Manifest | None, *, defer: bool = False) -> Iterator[_Item]:
+    """Items to read, in order; unusable inputs go to ``skipped`` (unlogged with ``defer``)."""
     for raw in inputs:
         ref = os.fspath(raw)
         if ref == "-" or _is_url(ref):
@@ -622,7 +627,7 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
             continue
         path = Path(ref).expanduser()
         if path.is_dir():
-            yield from _expand_dir(path, skipped, strict)
+            yield from _expand_dir(path, skipped, strict, defer=defer)
         elif path.is_file():
             if path.name.lower() in MANIFEST_NAMES:
                 man = _Manifest(path, read_manifest(path))
@@ -634,17 +639,18 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
             matches = sorted(glob.glob(str(path), recursive=True))
             files = [m for m in matches if Path(m).is_file() and Path(m).name.lower() not in MANIFEST_NAMES]
             if not files:
-                _skip(skipped, strict, ref, "no file matches this pattern")
+                _skip(skipped, strict, ref, "no file matches this pattern", log=not defer)
             for m in files:
                 yield _Item(m)
         else:
-            _skip(skipped, strict, ref, "no such file or folder")
+            _skip(skipped, strict, ref, "no such file or folder", log=not defer)
     if explicit is not None and not inputs:
         for r in explicit.refs():
             yield _Item(r)
 
 
-def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool) -> Iterator[_Item]:
+def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, *,
+                defer: bool = False) -> Iterator[_Item]:
     manifests: dict[Path, _Manifest] = {}
     files: list[Path] = []
     for p in sorted(folder.rglob("*")):
@@ -658,7 +664,7 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool) -> Iterator[
         if p.suffix.lower() in FORMATS:
             files.append(p)
         elif p.suffix.lower() in _DOCUMENT_SUFFIXES:
-            _skip(skipped, strict, str(p), f"unsupported document format ({p.suffix.lower()})")
+            _skip(skipped, strict, str(p), f"unsupported document format ({p.suffix.lower()})", log=not defer)
         else:
             logger.debug("%s: not a supported file type; left out of the folder", p)
     for p in files:
@@ -667,10 +673,11 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool) -> Iterator[
         yield _Item(str(p), mans)
 
 
-def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str) -> None:
+def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str, *, log: bool = True) -> None:
     if strict:
         raise SourceError(f"{origin}: {reason}")
-    logger.warning("skipped %s: %s", origin, reason)
+    if log:
+        logger.warning("skipped %s: %s", origin, reason)
     skipped.append(Skipped(origin, reason))
 
 
@@ -750,6 +757,62 @@ def read_source(ref: str, sid: str = "s1", *, limits: Limits | None = None,
     )
 
 
+def _overrides(item: _Item, explicit: _Manifest | None) -> dict[str, str]:
+    """Manifest metadata for one input: nearer manifests first, the explicit one last (it wins)."""
+    overrides: dict[str, str] = {}
+    for man in [*item.manifests, *([explicit] if explicit else [])]:
+        overrides.update({k: v for k, v in man.lookup(item.ref).items() if k in _META_KEYS})
+    return overrides
+
+
+def _read_task(task: tuple[str, Limits, dict[str, str]]) -> Source | SourceError:
+    """Read one local file in a worker; a failure comes back as a value."""
+    ref, limits, overrides = task
+    try:
+        return read_source(ref, "s0", limits=limits, overrides=overrides)
+    except SourceError as exc:
+        return exc
+
+
+def _read_ahead(items: Iterator[_Item], pending: list[Skipped], skipped: list[Skipped], limits: Limits,
+                explicit: _Manifest | None) -> Iterator[_Item]:
+    """The same items, local files among them read in parallel windows when there are many.
+
+    Items keep their order; a window is only read once the caller has used
+    the previous one, so a run over the source limit stops early. The caller
+    handles results and failures exactly as for a file it reads itself.
+    Inputs the expansion skips land in ``pending``; they are logged and moved
+    to ``skipped`` just before the item that followed them, as if nothing
+    were read ahead.
+    """
+    window: list[tuple[_Item, int]] = []
+    moved = 0
+
+    def flush() -> Iterator[_Item]:
+        local = [it for it, _ in window if not (it.ref == "-" or _is_url(it.ref))]
+        if len(local) >= THRESHOLD:
+            results = pmap(_read_task, [(it.ref, limits, _overrides(it, explicit)) for it in local])
+            for it, got in zip(local, results, strict=True):
+                it.read = got
+        for it, mark in window:
+            release(mark)
+            yield it
+        window.clear()
+
+    def release(mark: int) -> None:
+        nonlocal moved
+        for skip in pending[moved:mark]:
+            _skip(skipped, False, skip.origin, skip.reason)
+        moved = mark
+
+    for item in items:
+        window.append((item, len(pending)))
+        if len(window) >= _READ_WINDOW:
+            yield from flush()
+    yield from flush()
+    release(len(pending))
+
+
 def load_sources(
     inputs: Sequence[str | os.PathLike[str]],
     *,
@@ -782,18 +845,27 @@ def load_sources(
     skipped: list[Skipped] = []
     sources: list[Source] = []
     seen: set[str] = set()
-    for item in _expand(inputs, skipped, strict, explicit):
+    if strict:
+        items = _expand(inputs, skipped, strict, explicit)
+    else:
+        pending: list[Skipped] = []
+        items = _read_ahead(_expand(inputs, pending, strict, explicit, defer=True), pending, skipped, limits,
+                            explicit)
+    for item in items:
         key = item.ref if (item.ref == "-" or _is_url(item.ref)) else str(Path(item.ref).resolve())
         if key in seen and item.ref != "-":
             continue
         seen.add(key)
         if len(sources) >= limits.max_sources:
             raise InputError(f"too many sources (limit {limits.max_sources}); pass fewer inputs")
-        overrides: dict[str, str] = {}
-        for man in [*item.manifests, *([explicit] if explicit else [])]:
-            overrides.update({k: v for k, v in man.lookup(item.ref).items() if k in _META_KEYS})
         try:
-            src = read_source(item.ref, f"s{len(sources) + 1}", limits=limits, overrides=overrides)
+            if isinstance(item.read, SourceError):
+                raise item.read
+            if isinstance(item.read, Source):
+                src = replace(item.read, id=f"s{len(sources) + 1}")
+            else:
+                src = read_source(item.ref, f"s{len(sources) + 1}", limits=limits,
+                                  overrides=_overrides(item, explicit))
         except SourceError as exc:
             if strict:
                 raise
