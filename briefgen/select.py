@@ -171,7 +171,16 @@ def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[
         Per fact, the retained concepts of its representative sentence; and
         the weight of each retained concept.
     """
-    per_fact = [_concepts_of(f.text) for f in facts]
+    # Copies of a sentence are common across sources: read each text once.
+    memo: dict[str, set[str]] = {}
+
+    def concepts_of(text: str) -> set[str]:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = _concepts_of(text)
+        return found
+
+    per_fact = [concepts_of(f.text) for f in facts]
     first: dict[str, dict[str, int]] = {}
     occurrences: dict[str, int] = {}
     for fact, own in zip(facts, per_fact, strict=True):
@@ -180,7 +189,7 @@ def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[
         if not texts:
             texts = [(src, 0, fact.text) for src in fact.sources]
         for src, index, text in texts:
-            cs = own if text == fact.text else _concepts_of(text)
+            cs = own if text == fact.text else concepts_of(text)
             for c in cs:
                 seen = first.setdefault(c, {})
                 if index < seen.get(src, 1 << 30):
