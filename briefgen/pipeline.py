@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -166,12 +167,18 @@ def derive_subject(sources: Sequence[Source]) -> str:
     if len(titled) == 1:
         return titled[0].title.strip()
     bags = {s.id: set(content_terms(s.title + " " + s.text[:600])) for s in titled}
+    # How many headlines' bags hold each term: the sum over the other sources
+    # below, without a loop over every pair of sources.
+    df: Counter[str] = Counter()
+    for o in titled:
+        df.update(bags[o.id])
+    copies = Counter(o.id for o in titled)
 
     def centrality(src: Source) -> tuple[float, int]:
         terms = set(content_terms(src.title))
         if not terms:
             return (0.0, 0)
-        shared = sum(len(terms & bags[o.id]) for o in titled if o.id != src.id)
+        shared = sum(df[t] for t in terms) - copies[src.id] * len(terms & bags[src.id])
         return (shared / (len(terms) ** 0.5), -len(src.title))
 
     best = max(titled, key=centrality)
