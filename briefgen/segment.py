@@ -34,10 +34,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
-
+from briefgen.lazynltk import light_nltk
 from briefgen.model import Line, Sentence, Source
 from briefgen.text import words
+
+light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken  # noqa: E402
 
 __all__ = ["OfflineTokenizer", "segment", "sentence_spans", "split_sentences"]
 
