@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -229,11 +229,17 @@ def _side(value: str, sentences: list[Sentence], rank: dict[str, int]) -> Confli
 _BLOCK = 1024
 
 
-def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> Iterator[tuple[int, int]]:
+_Keep = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int,
+                   wanted: _Keep | None = None) -> Iterator[tuple[int, int]]:
     """Pairs ``i < j`` whose contexts share at least ``minimum`` terms, in lexicographic order.
 
     A necessary condition of :func:`_about_same`, found with a sparse matrix
-    product instead of a Python loop over every pair.
+    product instead of a Python loop over every pair. ``wanted`` maps arrays of
+    ``i`` and ``j`` to a mask of the pairs worth a closer look (a necessary
+    condition of the caller's own tests, checked on whole arrays).
     """
     n = len(contexts)
     vocab: dict[str, int] = {}
@@ -250,8 +256,17 @@ def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> Iterator
         rows = shared.row.astype(np.int64) + start
         keep = (shared.data >= minimum) & (shared.col > rows)
         rows, cols = rows[keep], shared.col[keep].astype(np.int64)
+        if wanted is not None:
+            mask = wanted(rows, cols)
+            rows, cols = rows[mask], cols[mask]
         order = np.lexsort((cols, rows))
         yield from zip(rows[order].tolist(), cols[order].tolist(), strict=True)
+
+
+def _source_codes(reads: Sequence[_Read]) -> np.ndarray:
+    """A number per source id, one entry per read."""
+    codes: dict[str, int] = {}
+    return np.array([codes.setdefault(r.sentence.source_id, len(codes)) for r in reads], dtype=np.int64)
 
 
 def _about_same(a: _Read, b: _Read, unit: str, common: frozenset[str]) -> bool:
@@ -286,10 +301,21 @@ def _number_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str
     linked: set[int] = set()
     # Every pair of mentions of one unit, unit by unit, that shares enough context.
     unit_rank = {u: k for k, u in enumerate(by_unit)}
+    unit_of = np.array([unit_rank[q.unit] for _, q in mentions], dtype=np.int64)
+    source_of = _source_codes([r for r, _ in mentions])
+    value = np.array([q.value for _, q in mentions], dtype=np.float64)
+    bound = np.array([q.bound for _, q in mentions], dtype=bool)
+
+    def worth_scoring(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        # Same unit, two sources, and values that _disagree() would call two reports of one.
+        lo, hi = np.minimum(value[i], value[j]), np.maximum(value[i], value[j])
+        ratio = np.divide(hi, lo, out=np.full_like(hi, np.inf), where=lo > 0)
+        return ((unit_of[i] == unit_of[j]) & (source_of[i] != source_of[j]) & (value[i] != value[j])
+                & ~bound[i] & ~bound[j] & (lo > 0) & (ratio <= _MAX_RATIO))
+
     pairs = sorted(
-        ((unit_rank[mentions[i][1].unit], i, j)
-         for i, j in _sharing_pairs([r.context - common for r, _ in mentions], _MIN_CONTEXT)
-         if mentions[i][1].unit == mentions[j][1].unit),
+        (unit_rank[mentions[i][1].unit], i, j)
+        for i, j in _sharing_pairs([r.context - common for r, _ in mentions], _MIN_CONTEXT, worth_scoring)
     )
     for _, i, j in pairs:
 
@@ -384,8 +410,20 @@ def _date_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str, 
             hit = agrees[(date, source_id)] = any(_compatible(date, d) for d in reported[source_id])
         return hit
 
+    source_of = _source_codes([r for r, _ in mentions])
+    parts = [np.array([-1 if v is None else v for v in (d.year for _, d in mentions)], dtype=np.int64),
+             np.array([-1 if v is None else v for v in (d.month for _, d in mentions)], dtype=np.int64),
+             np.array([-1 if v is None else v for v in (d.day for _, d in mentions)], dtype=np.int64)]
+
+    def worth_scoring(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        # Two sources, and dates that _compatible() would call different.
+        same = np.ones(len(i), dtype=bool)
+        for part in parts:
+            same &= (part[i] < 0) | (part[j] < 0) | (part[i] == part[j])
+        return (source_of[i] != source_of[j]) & ~same
+
     # Only pairs sharing enough context can pass _about_same; same order as all pairs.
-    for i, j in _sharing_pairs([r.context - common for r, _ in mentions], _MIN_CONTEXT):
+    for i, j in _sharing_pairs([r.context - common for r, _ in mentions], _MIN_CONTEXT, worth_scoring):
         ra, da = mentions[i]
         rb, db = mentions[j]
         sa, sb = ra.sentence.source_id, rb.sentence.source_id
