@@ -102,7 +102,7 @@ class Limits:
     """
 
     max_file_bytes: int = 25 * 1024 * 1024
-    max_sources: int = 200
+    max_sources: int = 20_000  # a month of coverage fits; a runaway glob does not
     max_docx_unpacked: int = 100 * 1024 * 1024
     max_docx_ratio: int = 150
     timeout: float = 20.0
