@@ -519,7 +519,7 @@ def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> f
         weights = [1.0] * len(long.seq)
     else:
         get = idf.get
-        w_short = sum(get(t, _DEFAULT_IDF) for t in target)
+        w_short = math.fsum(get(t, _DEFAULT_IDF) for t in target)
         weights = [get(t, _DEFAULT_IDF) for t in long.seq]
     seq = long.seq
     n = len(seq)
@@ -556,8 +556,8 @@ def match_score(a: Terms, b: Terms, idf: Mapping[str, float] | None = None) -> f
     different actor or action) or fewer than four terms are shared, and 1 for
     copies.
     """
-    w_a = sum(_weight(idf, t) for t in a.bag)
-    w_b = sum(_weight(idf, t) for t in b.bag)
+    w_a = math.fsum(_weight(idf, t) for t in a.bag)
+    w_b = math.fsum(_weight(idf, t) for t in b.bag)
     return _score(a, b, w_a, w_b, idf, 0.0)
 
 
@@ -574,7 +574,7 @@ def _score(a: Terms, b: Terms, w_a: float, w_b: float, idf: Mapping[str, float] 
     shared = a.bag & b.bag
     if len(shared) < _MIN_SHARED:
         return 0.0
-    w_shared = sum(_weight(idf, t) for t in shared)
+    w_shared = math.fsum(_weight(idf, t) for t in shared)
     containment = w_shared / min(w_a, w_b)
     if (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT < floor or _vetoed(a, b):
         return 0.0
@@ -759,7 +759,7 @@ class _Scorer:
     def __init__(self, feats: Sequence[Terms], idf: Mapping[str, float]) -> None:
         self.feats = feats
         self.idf = idf
-        self.totals = [sum(idf.get(t, _DEFAULT_IDF) for t in f.bag) for f in feats]
+        self.totals = [math.fsum(idf.get(t, _DEFAULT_IDF) for t in f.bag) for f in feats]
         self.cache: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
@@ -776,7 +776,7 @@ class _Scorer:
     def backing(self, i: int, j: int) -> float:
         """Weighted share of sentence ``i``'s terms that sentence ``j`` also has."""
         a, b = self.feats[i], self.feats[j]
-        shared = sum(self.idf.get(t, _DEFAULT_IDF) for t in a.bag & b.bag)
+        shared = math.fsum(self.idf.get(t, _DEFAULT_IDF) for t in a.bag & b.bag)
         return shared / self.totals[i] if self.totals[i] else 0.0
 
 
@@ -819,7 +819,7 @@ def _representative(members: list[int], texts: Sequence[str], scorer: _Scorer) -
 
     def merit(i: int) -> tuple[float, int]:
         backing = [scorer.backing(i, j) for j in panel if j != i]
-        return (sum(backing) / len(backing) - 0.6 * _clarity_penalty(texts[i]), -i)
+        return (math.fsum(backing) / len(backing) - 0.6 * _clarity_penalty(texts[i]), -i)
 
     return max(members, key=merit)
 
