@@ -26,29 +26,7 @@ from briefgen.model import Fact, Sentence  # noqa: E402
 DATA = ROOT / "tests" / "data"
 SEEDS = ROOT / "seeds"
 
-TRADE_SECTIONS = (
-    SectionSpec(
-        key="markets",
-        title="Markets",
-        keywords=("market", "markets", "exports", "imports", "demand", "trade", "investment", "consumers",
-                  "growth", "sales"),
-        examples=("Australian exports to Vietnam rose sharply last year on strong demand.",),
-    ),
-    SectionSpec(
-        key="agreements",
-        title="Agreements",
-        keywords=("agreement", "signed", "memorandum of understanding", "deal", "contract", "accord",
-                  "protocol", "partnership"),
-        examples=("The two sides signed an agreement to cooperate on customs.",),
-    ),
-    SectionSpec(
-        key="risks",
-        title="Risks",
-        keywords=("risk", "risks", "warned", "concern", "tariffs", "corruption", "uncertainty", "delays",
-                  "shortages", "competition", "currency"),
-        examples=("Investors warned that regulatory uncertainty remains a risk.",),
-    ),
-)
+TRADE_SECTIONS = load_template(DATA / "trade-mission.toml").sections
 
 
 def facts_of(texts: Sequence[str], positions: bool = False) -> list[Fact]:
