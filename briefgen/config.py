@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import copy
 import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from briefgen.errors import ConfigError
 from briefgen.resources import templates_dir

@@ -26,6 +26,7 @@ import os
 import re
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
 import zipfile
@@ -36,7 +37,6 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-import tomllib
 import yaml
 
 from briefgen.clean import best_headline, credit_outlet, find_date, is_headline_like, photo_credit

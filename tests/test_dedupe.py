@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import random
+import tomllib
 from pathlib import Path
 
 import pytest
-import tomllib
 from conftest import SEEDS, make_source
 from hypothesis import given, settings
 from hypothesis import strategies as st

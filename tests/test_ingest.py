@@ -11,13 +11,13 @@ import shutil
 import sys
 import threading
 import time
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
-import tomllib
 from conftest import SEEDS
 
 from briefgen.errors import InputError, SourceError

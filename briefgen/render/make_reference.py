@@ -12,7 +12,7 @@ memo by editing a copy in Word and naming it in their template's
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ KEEP = (
     "Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Title", "Heading1", "Heading2",
     "ListBullet", "ListNumber", "Header", "Footer",
 )
-STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
+STAMP = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def _strip_package(document: Document) -> None:

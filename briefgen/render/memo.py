@@ -12,7 +12,7 @@ import io
 import logging
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 AUTHOR = "briefgen"
 #: Stamp for documents whose sources carry no date (never the clock).
-FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
+FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=UTC)
 ZIP_STAMP = (1980, 1, 1, 0, 0, 0)
 FIELD_INDENT = Cm(2.2)
 
@@ -177,7 +177,7 @@ def build_document(briefing: Briefing) -> Document:
     _Writer(document).write(memo)
     props = document.core_properties
     stamp = (
-        datetime(memo.date.year, memo.date.month, memo.date.day, tzinfo=timezone.utc)
+        datetime(memo.date.year, memo.date.month, memo.date.day, tzinfo=UTC)
         if memo.date
         else FALLBACK_STAMP
     )
