@@ -12,7 +12,6 @@ memo by editing a copy in Word and naming it in their template's
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from briefgen.render import oxml
 from briefgen.render.footnotes import Footnotes
-from briefgen.render.memo import AUTHOR, save_bytes
+from briefgen.render.memo import AUTHOR, FALLBACK_STAMP, save_bytes, set_properties
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -44,7 +43,6 @@ KEEP = (
     "Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Title", "Heading1", "Heading2",
     "ListBullet", "ListNumber", "Header", "Footer",
 )
-STAMP = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def _strip_package(document: Document) -> None:
@@ -147,17 +145,7 @@ def build_reference() -> bytes:
     _styles(document)
     _page(document)
     oxml.remove_children(document.element.body, keep_tags=("w:sectPr",))
-    props = document.core_properties
-    props.author = AUTHOR
-    props.last_modified_by = AUTHOR
-    props.title = "briefgen reference document"
-    props.subject = ""
-    props.keywords = ""
-    props.comments = ""
-    props.revision = 1
-    props.created = STAMP
-    props.modified = STAMP
-    props.last_printed = STAMP
+    set_properties(document, "briefgen reference document", FALLBACK_STAMP)
     return save_bytes(document)
 
 

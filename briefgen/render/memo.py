@@ -175,16 +175,22 @@ def build_document(briefing: Briefing) -> Document:
         raise RenderError(f"{ref}: cannot open reference document: {exc}") from exc
     memo = layout(briefing)
     _Writer(document).write(memo)
-    props = document.core_properties
     stamp = (
         datetime(memo.date.year, memo.date.month, memo.date.day, tzinfo=UTC)
         if memo.date
         else FALLBACK_STAMP
     )
+    set_properties(document, memo.subject, stamp)
+    return document
+
+
+def set_properties(document: Document, title: str, stamp: datetime) -> None:
+    """Fixed core properties (author, title, dates), so builds are byte-identical."""
+    props = document.core_properties
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
     # Word's core properties hold at most 255 characters.
-    props.title = memo.subject if len(memo.subject) <= 255 else memo.subject[:254] + "\u2026"
+    props.title = title if len(title) <= 255 else title[:254] + "\u2026"
     props.subject = ""
     props.keywords = ""
     props.comments = ""
@@ -193,7 +199,6 @@ def build_document(briefing: Briefing) -> Document:
     props.created = stamp
     props.modified = stamp
     props.last_printed = stamp
-    return document
 
 
 def stable_zip(data: bytes) -> bytes:
