@@ -66,8 +66,6 @@ def write_bytes(data: bytes, path: str | os.PathLike[str], *, protect: tuple[str
     """
     target = Path(path)
     name = os.fspath(path)
-    if target.is_dir():
-        raise RenderError(f"{name}: is a folder, not a file name")
     check_target(path, protect)
     folder = target.resolve().parent
     if target.exists() and not target.is_file():
