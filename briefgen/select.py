@@ -11,8 +11,8 @@ quotations a penalty. A sentence that leans on the one before it (an opening
 pronoun, demonstrative or connective, an early "also", an unattributed
 first-person quote; see :func:`dangling`) is not chosen unless nothing else is
 eligible: the memo prints each sentence without its neighbours. The best set
-within the word budget is found by an integer program (HiGHS through
-:func:`scipy.optimize.milp`) over the best candidates, with a greedy cover as
+within the word budget is found by an integer program (HiGHS, see
+:mod:`briefgen.solver`) over the best candidates, with a greedy cover as
 the fallback should the solver give no answer. With ``overflow=True`` one more
 fact follows the budgeted choice, for summaries of "about N words" that fill
 the budget to its end.
@@ -24,24 +24,20 @@ one's.
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from briefgen.errors import ConfigError
 from briefgen.model import Fact
 from briefgen.rank import METHODS, score_facts
+from briefgen.solver import Row, maximise
 from briefgen.text import STOPWORDS, stem, words
 
 __all__ = ["Params", "concepts", "dangling", "salience", "select", "word_count"]
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,35 +321,18 @@ def _ilp(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]], weig
             key = tuple(ks)
             groups[key] = groups.get(key, 0.0) + weights[c]
     shared = sorted(groups.items())
-    m = len(shared)
-    rows = [j for j, (ks, _) in enumerate(shared) for _ in ks]
-    cols = [k for ks, _ in shared for k in ks]
-    objective = -np.concatenate([own, np.array([wt for _, wt in shared])])
+    gain = np.concatenate([own, np.array([wt for _, wt in shared])])
     # A shared concept counts only if a chosen sentence contains it: c_j <= sum x_i.
-    occ = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(m, n))
-    constraints = []
-    if m:
-        constraints.append(LinearConstraint(sp.hstack([-occ, sp.identity(m)]).tocsr(), -np.inf, 0.0))
-    lengths = np.array([word_count(facts[i].text) for i in cands], dtype=float)
+    rows = [Row([*ks, n + j], [-1.0] * len(ks) + [1.0], 0.0) for j, (ks, _) in enumerate(shared)]
     if words_budget is not None:
-        constraints.append(LinearConstraint(np.concatenate([lengths, np.zeros(m)])[None, :], -np.inf,
-                                            float(words_budget)))
+        rows.append(Row(range(n), [float(word_count(facts[i].text)) for i in cands], float(words_budget)))
     if count is not None:
-        constraints.append(LinearConstraint(np.concatenate([np.ones(n), np.zeros(m)])[None, :], -np.inf,
-                                            float(count)))
-    pairs = _redundant_pairs(cands, facts, params.redundancy)
-    if pairs:
-        pr = np.repeat(np.arange(len(pairs)), 2)
-        pc = np.array(pairs).ravel()
-        mat = sp.csr_matrix((np.ones(len(pc)), (pr, pc)), shape=(len(pairs), n + m))
-        constraints.append(LinearConstraint(mat, -np.inf, 1.0))
-    integrality = np.concatenate([np.ones(n), np.zeros(m)])
-    res = milp(objective, constraints=constraints, integrality=integrality, bounds=Bounds(0, 1),
-               options={"time_limit": params.time_limit, "mip_rel_gap": params.gap})
-    if res.x is None:
-        logger.debug("solver gave no solution: %s", res.message)
+        rows.append(Row(range(n), [1.0] * n, float(count)))
+    rows.extend(Row(pair, (1.0, 1.0), 1.0) for pair in _redundant_pairs(cands, facts, params.redundancy))
+    x = maximise(gain, rows, n, time_limit=params.time_limit, gap=params.gap)
+    if x is None:
         return None
-    return [cands[k] for k in range(n) if res.x[k] > 0.5]
+    return [cands[k] for k in range(n) if x[k] > 0.5]
 
 
 def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]],
@@ -370,7 +349,8 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
     n, m = len(cands), len(index)
     names = sorted(index, key=index.__getitem__)
     w = np.array([weights[c] for c in names])
-    occ = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, m))
+    occ = np.zeros((n, m))
+    occ[rows, cols] = 1.0
     lengths = np.array([word_count(facts[i].text) for i in cands], dtype=float)
     b = bonus[cands]
     open_w = w.copy()
@@ -394,7 +374,7 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
         chosen.append(k)
         used += lengths[k]
         total += gain[k]
-        open_w[occ[k].indices] = 0.0
+        open_w[occ[k] > 0] = 0.0
     single = occ @ w + b
     fits = np.where(lengths <= words_budget, single, -np.inf)
     best = int(np.argmax(fits))
@@ -414,12 +394,14 @@ def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) 
             cols.append(vocab.setdefault(t, len(vocab)))
     if not rows:
         return []
-    mat = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(cands), len(vocab)))
-    sizes = np.asarray(mat.sum(axis=1)).ravel()
-    inter = sp.triu(mat @ mat.T, k=1).tocoo()
-    cos = inter.data / np.sqrt(sizes[inter.row] * sizes[inter.col])
-    keep = cos > threshold
-    return sorted(zip(inter.row[keep].tolist(), inter.col[keep].tolist(), strict=True))
+    mat = np.zeros((len(cands), len(vocab)))
+    mat[rows, cols] = 1.0
+    sizes = mat.sum(axis=1)
+    first, second = np.triu_indices(len(cands), k=1)
+    inter = (mat @ mat.T)[first, second]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        keep = (inter > 0) & (inter / np.sqrt(sizes[first] * sizes[second]) > threshold)
+    return list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
 
 
 def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], per_fact: list[set[str]],
