@@ -24,6 +24,7 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefgen.model import Line, Source
 from briefgen.parallel import pmap
@@ -59,6 +60,20 @@ def _nwords(text: str) -> int:
     return len(text.split())
 
 
+# Case-insensitive patterns also match these non-ASCII letters to i, s and k;
+# mapping them first keeps a lower-cased keyword test a true necessary condition.
+_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _lower(text: str) -> str:
+    """``text`` lower-cased for keyword tests that stand in for a case-insensitive pattern."""
+    return text.lower() if text.isascii() else text.translate(_CASE_TWINS).lower()
+
+
+def _has_any(low: str, keys: Sequence[str]) -> bool:
+    return any(k in low for k in keys)
+
+
 def is_headline_like(text: str) -> bool:
     """A short line that reads as a title: no closing full stop, 2 to 30 words."""
     t = text.strip()
@@ -85,12 +100,16 @@ def best_headline(lines: Sequence[str], *, top: int = 12, min_support: float = 0
     the article body. ``None`` if no candidate reaches ``min_support``.
     ``terms`` may pass each line's :func:`~briefgen.text.content_terms` as a set.
     """
+    candidates = [i for i, line in enumerate(lines[:top])
+                  if is_headline_like(line) and _nwords(line) >= 3 and not find_date(line)
+                  and not _MARKER_SUBHEAD.match(line)]
+    if not candidates:
+        return None
     if terms is None:
         terms = [frozenset(content_terms(x)) for x in lines]
     best: tuple[float, int] | None = None
-    for i, line in enumerate(lines[:top]):
-        if len(terms[i]) < 2 or not is_headline_like(line) or _nwords(line) < 3 or find_date(line) \
-                or _MARKER_SUBHEAD.match(line):
+    for i in candidates:
+        if len(terms[i]) < 2:
             continue
         body = Counter(t for ts in terms[i + 2:] for t in ts)
         support = sum(min(body[t], 2) for t in terms[i]) / (2 * len(terms[i]))
@@ -130,6 +149,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     Returns:
         ``(iso_date, start, end)`` for the first valid date found, or ``None``.
     """
+    if "19" not in text and "20" not in text:  # every pattern needs a year 19xx or 20xx
+        return None
     best: tuple[str, int, int] | None = None
     for pat in _DATE_PATTERNS:
         for m in pat.finditer(text):
@@ -167,6 +188,13 @@ _COPYRIGHT = re.compile(
     r"|\ubb34\ub2e8\s*(?:\uc804\uc7ac|\ubc30\ud3ec)|\uc800\uc791\uad8c\uc790"
     r"|\u8ee2\u8f09\u7981\u6b62|\u8457\u4f5c\u6a29"
 )
+# Each branch of _COPYRIGHT contains one of these (case-insensitively): lines
+# without any skip the pattern. Likewise _NOTICE_KEYS and _CAPTION_END_KEYS.
+_COPYRIGHT_KEYS = (
+    "copyright", "\u00a9", "\u24d2", "(c)", "all rights reserved", "prohibit", "not be", "unauthori",
+    "without", "forbidden", "\ubb34\ub2e8", "\uc800\uc791\uad8c\uc790", "\u8ee2\u8f09\u7981\u6b62",
+    "\u8457\u4f5c\u6a29",
+)
 _NOTICE = re.compile(
     r"(?i)^\W{0,3}this (?:article|story|content|post|page) (?:has been|was|is) (?:\w+ )?"
     r"(?:translated|machine[- ]translated|generated|produced|updated|corrected|originally published|"
@@ -178,6 +206,22 @@ _NOTICE = re.compile(
     r"|\bfor (?:the )?(?:latest|more) (?:news|updates|stories)\b.*\b(?:visit|follow|subscribe)"
     r"|\bthis (?:article|story|post) (?:may )?contains? affiliate links\b"
 )
+_NOTICE_KEYS = (
+    "our standards:", "contributed", "translated", "share your feedback", "correction", "clarification",
+    "editor", "visit", "follow", "subscribe", "affiliate links",
+)
+
+
+def _is_copyright(t: str, low: str) -> bool:
+    """``_COPYRIGHT.search(t)``, skipped when ``low`` (:func:`_lower` of ``t``) lacks every key."""
+    return _has_any(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(t) is not None
+
+
+def _is_notice(t: str, low: str) -> bool:
+    """``_NOTICE.search(t)``, skipped when no branch can match."""
+    # The anchored branches: "this ..." after at most 3 marks; a lone "(end)".
+    maybe = "this " in low[:8] or ("end" in low and len(t) <= 11) or _has_any(low, _NOTICE_KEYS)
+    return maybe and _NOTICE.search(t) is not None
 _SOURCE_CREDIT = re.compile(
     r"^\W{0,2}[\[(\u3010]?\s*(?P<tag>\ucd9c\ucc98|source|sources|\u51fa\u5178|\u51fa\u5904)\s*[\])\u3011:\uff1a]\s*(?P<who>.{2,80})$",
     re.IGNORECASE,
@@ -214,7 +258,7 @@ def credit_outlet(line: str, *, last: bool = False) -> str | None:
     m = _SOURCE_CREDIT.match(t)
     if m:
         return m.group("who").strip(" .")
-    if _COPYRIGHT.search(t):
+    if _is_copyright(t, _lower(t)):
         m2 = _COPY_OWNER.search(t)
         if m2:
             who = m2.group("who").strip(" .,")
@@ -243,6 +287,7 @@ _CAPTION_END = re.compile(
     r"|[(\[/]\s*\uc0ac\uc9c4\s*=\s*[^()\[\]]{1,40}[)\]]?)\s*$",
     re.IGNORECASE,
 )
+_CAPTION_END_KEYS = ("/", "(", "[", "photo", "picture", "image", "video")
 _CAPTION_ANY = re.compile(
     r"\b(?:Getty Images|AFP via Getty|Shutterstock|EPA-EFE|REUTERS/[A-Z]|AP Photo/|Yonhap Photo|"
     r"[Pp]hoto [Cc]ourtesy|[Pp]hoto [Cc]redit|Bloomberg via Getty|NurPhoto|Anadolu via)\b"
@@ -271,10 +316,11 @@ def photo_credit(line: str) -> str | None:
     Photos "courtesy of" someone are borrowed, so they name no one here.
     """
     t = _GLUED_NUMBER.sub("", line.strip())
-    if judge_line(t) is None or _nwords(t) < 4:
+    if _nwords(t) < 4 or ("/" not in t and "photo by" not in _lower(t)):
         return None
     m = _PHOTO_CREDIT.search(t)
-    if m is None or m.group("who").lower().startswith("courtesy"):
+    # The credit must close a line judged as furniture (a caption), not prose.
+    if m is None or m.group("who").lower().startswith("courtesy") or judge_line(t) is None:
         return None
     return m.group("who").strip()
 
@@ -346,8 +392,9 @@ _MARKER_SUBHEAD = re.compile(
 _MARKER_NOTE = re.compile(r"^\s*\u203b\s*\S")
 
 
+@lru_cache(maxsize=65536)
 def judge_line(text: str) -> tuple[str, str] | None:
-    """Judge one line on its own, without context.
+    """Judge one line on its own, without context (cached: pages repeat lines).
 
     Returns:
         ``(kind, reason)`` if the line is page furniture (caption, credit,
@@ -358,10 +405,11 @@ def judge_line(text: str) -> tuple[str, str] | None:
     if not t:
         return ("boilerplate", "empty line")
     low = normalize(t).strip(" :|>\u00bb\u203a-\u2013\u2014\u2022\u00b7")
+    lowered = _lower(t)
     n = _nwords(t)
-    if _COPYRIGHT.search(t) and (n <= 45 or re.match(r"(?i)^\W{0,3}(?:copyright|\u00a9)", t)):
+    if _is_copyright(t, lowered) and (n <= 45 or re.match(r"(?i)^\W{0,3}(?:copyright|\u00a9)", t)):
         return ("credit", "copyright notice")
-    if _NOTICE.search(t):
+    if _is_notice(t, lowered):
         return ("boilerplate", "publisher's notice")
     if _SOURCE_CREDIT.match(t) and n <= 12:
         return ("credit", "source credit")
@@ -381,14 +429,14 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("byline", "wire credit line")
     if (_BYLINE.match(t) and n <= 14 and not ends_sentence(t)) or _ANGLE.match(t):
         return ("byline", "byline")
-    if n <= 14 and (_EMAIL.search(t) or (_ROLE.search(t) and n <= 8 and not ends_sentence(t))):
+    if n <= 14 and (("@" in t and _EMAIL.search(t)) or (_ROLE.search(t) and n <= 8 and not ends_sentence(t))):
         return ("byline", "byline")
     if _is_date_line(t):
         return ("date", "stand-alone date")
     body = _GLUED_NUMBER.sub("", t)
     if _CREDIT_ONLY.match(body) and n <= 8:
         return ("credit", "photo credit")
-    if _CAPTION_END.search(body) and n >= 3:
+    if n >= 3 and _has_any(_lower(body), _CAPTION_END_KEYS) and _CAPTION_END.search(body):
         return ("caption", "photo caption (ends with a credit)")
     if _CAPTION_ANY.search(body) or _CAPTION_START.match(body):
         return ("caption", "photo caption")
@@ -624,15 +672,22 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
     df: Counter[str] = Counter(t for terms in src_terms for t in terms)
     for si, units in enumerate(per_source):
         own_terms = src_terms[si]
-        counts: Counter[str] = Counter(t for v in units if _supports(v) for t in v.terms)
+        # First and last supporting line using each term: the article uses a
+        # term away from line i exactly when one of them is outside the window.
+        span: dict[str, tuple[int, int]] = {}
+        for j, v in enumerate(units):
+            if _supports(v):
+                for t in v.terms:
+                    first = span.get(t)
+                    span[t] = (j, j) if first is None else (first[0], j)
         cand = [i for i, u in enumerate(units) if u.kind is None and len(u.terms) >= 4]
         scores: dict[int, float] = {}
         for i in cand:
-            near: Counter[str] = Counter(
-                t for v in units[max(0, i - window):i + window + 1] if _supports(v) for t in v.terms)
+            lo, hi = i - window, i + window
             total = 0.0
             for t in units[i].terms:
-                if counts[t] > near[t]:
+                used = span.get(t)
+                if used is not None and (used[0] < lo or used[1] > hi):
                     total += 1.0
                 elif n_src > 1:
                     total += (df[t] - (1 if t in own_terms else 0)) / (n_src - 1)

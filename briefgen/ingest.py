@@ -122,10 +122,13 @@ _BOMS = (
 )
 
 
+# Control characters other than white space: text has almost none, binary data many.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _bad_controls(text: str) -> bool:
     sample = text[:20000]
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
-    return bad > max(2, len(sample) // 200)
+    return len(_CONTROLS.findall(sample)) > max(2, len(sample) // 200)
 
 
 def decode_bytes(data: bytes, origin: str, declared: str | None = None) -> str:
