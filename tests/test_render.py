@@ -580,3 +580,20 @@ def test_note_layout_check_catches_notes_above_text() -> None:
     assert note_layout_problems([good], memo) == []
     bad = f"MEMORANDUM 1 {note} {fact}1 {fact}2 They played drums together.3 2 {note} 3 {memo.notes[2].text}"
     assert note_layout_problems([bad], memo) != []
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20),
+       bold=st.booleans(), italic=st.booleans())
+def test_plain_run_is_the_run_python_docx_writes(text: str, bold: bool, italic: bool) -> None:
+    from briefgen.render import oxml
+
+    paragraph = docx.Document().add_paragraph()
+    run = paragraph.add_run(text)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    expected = etree.tostring(run._r, method="c14n", exclusive=True)
+    made = oxml.plain_run(text, bold=bold, italic=italic)
+    assert etree.tostring(made, method="c14n", exclusive=True) == expected

@@ -14,7 +14,7 @@ The raw XML lives in :mod:`briefgen.render.oxml`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -96,7 +96,7 @@ class Footnotes:
         # The next free id, valid while the note added last is still the
         # part's last child: scanning every note for each new one made long
         # memos quadratic.
-        self._next: tuple[int, Any] | None = None
+        self._next: tuple[int, CT_Footnote] | None = None
 
     @classmethod
     def of(cls, document: Document) -> Footnotes:
@@ -153,8 +153,11 @@ class Footnotes:
             The new note's id (the number Word shows, when notes are added in
             reading order).
         """
-        if self._next is not None and len(self._element) and self._element[-1] is self._next[1]:
-            note_id = self._next[0]
+        # While the note added last is still the part's last, number on without a
+        # scan (lxml counts an element's children one by one, even for ``len``).
+        last = self._next
+        if last is not None and last[1].getparent() is self._element and last[1].getnext() is None:
+            note_id = last[0]
         else:  # first note, or the part changed since: scan it
             note_id = self._element.next_id()
         note = oxml.new_footnote(note_id, self._text_style, self._ref_style)

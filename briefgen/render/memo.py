@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Pt
 from docx.styles import BabelFish
+from docx.text.paragraph import Paragraph
 
 from briefgen.config import load_template
 from briefgen.errors import RenderError
@@ -32,7 +33,6 @@ from briefgen.resources import templates_dir
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.text.paragraph import Paragraph
 
     from briefgen.model import Briefing
 
@@ -59,6 +59,8 @@ _STYLES = {
     "link": ("Hyperlink", WD_STYLE_TYPE.CHARACTER),
 }
 _PAGE_FIELDS = re.compile(r"(\{page\}|\{pages\})")
+# Text python-docx would write as a single w:t (no tab, line break or carriage return).
+_ONE_LINE = re.compile(r"[^\t\n\r]*")
 
 
 def reference_path(briefing: Briefing) -> Path:
@@ -77,6 +79,9 @@ class _Writer:
         self.notes = Footnotes.of(document)
         self.notes.clear()
         self.styles = {role: self._style_name(name, kind) for role, (name, kind) in _STYLES.items()}
+        # Style ids looked up once: python-docx resolves a style name on every paragraph.
+        self.style_ids = {role: document.part.get_style_id(name, _STYLES[role][1]) if name else None
+                          for role, name in self.styles.items()}
 
     def _style_name(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
         wanted = {name.lower(), BabelFish.ui2internal(name).lower()}
@@ -87,14 +92,17 @@ class _Writer:
         return None
 
     def paragraph(self, role: str) -> Paragraph:
-        name = self.styles[role]
-        return self.doc.add_paragraph(style=name) if name else self.doc.add_paragraph()
+        p = oxml.new_paragraph(self.style_ids[role])
+        oxml.insert_block(self.doc.element.body, p)
+        return Paragraph(p, self.doc._body)
 
     def spans(self, paragraph: Paragraph, spans: tuple[Span, ...], italic: bool = False) -> None:
         for span in spans:
             if span.url:
                 rel_id = self.doc.part.relate_to(span.url, RT.HYPERLINK, is_external=True)
                 oxml.add_hyperlink(paragraph._p, rel_id, span.text, self._link_style())
+            elif span.text and _ONE_LINE.fullmatch(span.text):
+                paragraph._p.append(oxml.plain_run(span.text, bold=span.strong, italic=italic))
             elif span.text:
                 run = paragraph.add_run(span.text)
                 if span.strong:

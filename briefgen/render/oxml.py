@@ -160,6 +160,54 @@ def text_run(text: str, style: str | None = None) -> BaseOxmlElement:
     return run
 
 
+def new_paragraph(style: str | None = None) -> BaseOxmlElement:
+    """A ``w:p``, in the paragraph style with id ``style`` if given (none: the default style)."""
+    p = OxmlElement("w:p")
+    if style:
+        p.get_or_add_pPr().style = style
+    return p
+
+
+def insert_block(body: BaseOxmlElement, block: BaseOxmlElement) -> None:
+    """Put ``block`` last in ``body``, before its section properties if it has them.
+
+    Unlike python-docx's ``add_paragraph``, which finds the ``w:sectPr`` by
+    scanning the body on every call, this looks at the last child only, so
+    writing a long memo stays linear.
+    """
+    try:
+        last = body[-1]  # lxml: the last child without counting the others
+    except IndexError:
+        last = None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(block)
+    else:
+        body.append(block)
+
+
+def plain_run(text: str, *, bold: bool = False, italic: bool = False) -> BaseOxmlElement:
+    """A ``w:r`` of one line of ``text``, as python-docx's ``add_run`` writes it, built directly.
+
+    ``text`` must hold no tab or line break (python-docx turns those into
+    ``w:tab`` and ``w:br``). Spaces are kept only where they would be lost:
+    at either end.
+    """
+    run = OxmlElement("w:r")
+    if bold or italic:
+        rpr = OxmlElement("w:rPr")
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        if italic:
+            rpr.append(OxmlElement("w:i"))
+        run.append(rpr)
+    t = OxmlElement("w:t")
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run.append(t)
+    return run
+
+
 def set_run_style(run: BaseOxmlElement, style: str) -> None:
     """Give the ``w:r`` element ``run`` the character style id ``style``."""
     rpr = run.find(qn("w:rPr"))
