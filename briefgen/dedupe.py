@@ -700,6 +700,7 @@ _PROBE_SHARED = 2
 _MAX_POSTINGS = 200
 _MAX_SHARE = 0.002
 _BLOCK = 4096
+_PAIR_CHUNK = 1 << 18
 # Representatives of large groups are judged against this many members.
 _PANEL = 12
 
@@ -709,44 +710,62 @@ def _candidates(feats: Sequence[Terms], df: Mapping[str, int]) -> list[tuple[int
     """Pairs (i < j) worth scoring, found without comparing all pairs.
 
     Every sentence probes with its rarest terms; a pair is a candidate when
-    one side's probe terms meet at least two terms of the other side. Since a
-    match needs the shorter sentence's distinctive terms in the longer one,
-    this finds a short statement inside a long sentence too. The counting is
-    a sparse matrix product (probe matrix by term matrix), done in row blocks.
+    one side's probe terms meet at least two terms of the other side and the
+    two share at least :data:`_MIN_SHARED` terms in all (fewer never match).
+    Since a match needs the shorter sentence's distinctive terms in the
+    longer one, this finds a short statement inside a long sentence too. The
+    counting is a sparse matrix product (probe matrix by term matrix), done
+    in row blocks; choosing each row's probe is one array sort.
     """
     import numpy as np
     from scipy import sparse
 
     n = len(feats)
     cap = max(_MAX_POSTINGS, int(_MAX_SHARE * n))
-    vocab: dict[str, int] = {}
-    p_rows: list[int] = []
-    p_cols: list[int] = []
-    a_rows: list[int] = []
-    a_cols: list[int] = []
-    rarity = {t: k for k, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
-    for i, f in enumerate(feats):
-        for t in f.bag:
-            a_rows.append(i)
-            a_cols.append(vocab.setdefault(t, len(vocab)))
-        size = max(_PROBE_MIN, math.ceil(_PROBE_SHARE * len(f.bag)))
-        for t in sorted(f.bag, key=rarity.__getitem__)[:size]:
-            if df[t] <= cap:
-                p_rows.append(i)
-                p_cols.append(vocab[t])
-    if not n or not p_rows:
+    # Term ids by rarity (document frequency, then the term itself), so a
+    # row's smallest ids are its rarest terms.
+    by_rarity = sorted(df, key=lambda t: (df[t], t))
+    rarity = {t: k for k, t in enumerate(by_rarity)}
+    vocab = len(by_rarity)
+    lengths = np.fromiter((len(f.bag) for f in feats), dtype=np.int64, count=n)
+    total = int(lengths.sum())
+    if not n or not total:
         return []
-    shape = (n, len(vocab))
-    probe = sparse.csr_matrix((np.ones(len(p_rows), dtype=np.int32), (p_rows, p_cols)), shape=shape)
-    full = sparse.csr_matrix((np.ones(len(a_rows), dtype=np.int32), (a_rows, a_cols)), shape=shape)
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    ids = np.fromiter((rarity[t] for f in feats for t in f.bag), dtype=np.int64, count=total)
+    ids = np.sort(rows * vocab + ids) - rows * vocab  # each row's ids, rarest first
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    rank_in_row = np.arange(total, dtype=np.int64) - indptr[rows]
+    probe_size = np.maximum(_PROBE_MIN, np.ceil(_PROBE_SHARE * lengths).astype(np.int64))
+    counts = np.fromiter((df[t] for t in by_rarity), dtype=np.int64, count=vocab)
+    keep = (rank_in_row < probe_size[rows]) & (counts[ids] <= cap)
+    if not keep.any():
+        return []
+    shape = (n, vocab)
+    probe_ones = np.ones(int(keep.sum()), dtype=np.int32)
+    probe = sparse.csr_matrix((probe_ones, (rows[keep], ids[keep])), shape=shape)
+    full = sparse.csr_matrix((np.ones(total, dtype=np.int32), ids, indptr), shape=shape)
     full_t = full.T.tocsr()
-    found: set[tuple[int, int]] = set()
+    found: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     for lo in range(0, n, _BLOCK):
         prod = (probe[lo:lo + _BLOCK] @ full_t).tocoo()
-        keep = (prod.data >= _PROBE_SHARED) & (prod.row + lo != prod.col)
-        for i, j in zip((prod.row[keep] + lo).tolist(), prod.col[keep].tolist(), strict=True):
-            found.add((i, j) if i < j else (j, i))
-    return sorted(found)
+        hit = (prod.data >= _PROBE_SHARED) & (prod.row + lo != prod.col)
+        i = prod.row[hit].astype(np.int64) + lo
+        j = prod.col[hit].astype(np.int64)
+        found.append(np.minimum(i, j) * n + np.maximum(i, j))
+    codes = np.sort(np.concatenate(found))
+    first_copy = np.ones(len(codes), dtype=bool)
+    first_copy[1:] = codes[1:] != codes[:-1]
+    codes = codes[first_copy]
+    # Keep the pairs that share enough terms in all, counted in chunks of pairs.
+    pairs: list[tuple[int, int]] = []
+    for lo in range(0, len(codes), _PAIR_CHUNK):
+        chunk = codes[lo:lo + _PAIR_CHUNK]
+        first, second = chunk // n, chunk % n
+        shared = np.asarray(full[first].multiply(full[second]).sum(axis=1)).ravel()
+        enough = shared >= _MIN_SHARED
+        pairs.extend(zip(first[enough].tolist(), second[enough].tolist(), strict=True))
+    return pairs
 
 
 class _Scorer:
@@ -903,21 +922,27 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
     edges.sort()
     log.debug("%d sentences, %d distinct, %d matching pairs", len(sents), n, len(edges))
 
+    # Two groups that refused to merge refuse again until one of them grows
+    # (a group only ever grows, so its root and size name its members).
+    refused: set[tuple[int, int, int, int]] = set()
     for _, i, j in edges:
-        ri, rj = find(i), find(j)
+        ri, rj = sorted((find(i), find(j)))
         if ri == rj:
             continue
         a, b = members[ri], members[rj]
+        state = (ri, len(a), rj, len(b))
+        if state in refused:
+            continue
         votes = _votes(a, b, scorer)
         if 2 * votes > len(a) * len(b) or (
             # A tie decides on the representatives, for a pair joining a single.
             2 * votes == len(a) * len(b) == 2
             and scorer.same(_representative(a, texts, scorer), _representative(b, texts, scorer))
         ):
-            if ri > rj:
-                ri, rj = rj, ri
             parent[rj] = ri
             members[ri].extend(members.pop(rj))
+        else:
+            refused.add(state)
 
     groups = independent_groups(sources)
     facts: list[Fact] = []
