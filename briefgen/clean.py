@@ -288,6 +288,8 @@ _CAPTION_END = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_END_KEYS = ("/", "(", "[", "photo", "picture", "image", "video")
+# Case-sensitive, like _CAPTION_ANY.
+_CAPTION_ANY_KEYS = ("Getty", "Shutterstock", "EPA-EFE", "REUTERS/", "Photo", "photo", "Anadolu via")
 _CAPTION_ANY = re.compile(
     r"\b(?:Getty Images|AFP via Getty|Shutterstock|EPA-EFE|REUTERS/[A-Z]|AP Photo/|Yonhap Photo|"
     r"[Pp]hoto [Cc]ourtesy|[Pp]hoto [Cc]redit|Bloomberg via Getty|NurPhoto|Anadolu via)\b"
@@ -369,6 +371,7 @@ _NAV_PREFIX = re.compile(
     r"|click to (?:expand|enlarge)|open (?:image|gallery)|view (?:image|gallery|photos)))"
 )
 _NAV_TOKEN = re.compile(r"^[\W\d]*$")
+_NAV_COUNT = re.compile(r"[\d\s()]+$")  # "Comments (12)"
 _LINK_ONLY = re.compile(r"^\W{0,2}(?:\[[^\]]{1,200}\]\([^)]+\)\W{0,2})+$|^(?:https?://|www\.)\S+$")
 _BYLINE = re.compile(
     r"^(?:by|written by|story by|words by|reported by|text by)\s*:?\s+"
@@ -417,7 +420,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("boilerplate", "note marked \u203b")
     if low in _NAV_EXACT or (_NAV_TOKEN.match(t) and len(t) < 40):
         return ("navigation", f"page navigation \u201c{t[:40]}\u201d")
-    if re.sub(r"[\d\s()]+$", "", low) in _NAV_EXACT and n <= 4:
+    if n <= 4 and _NAV_COUNT.sub("", low) in _NAV_EXACT:
         return ("navigation", f"page navigation \u201c{t[:40]}\u201d")
     if _NAV_PREFIX.match(t):
         return ("navigation", f"link or prompt \u201c{t[:40]}\u201d")
@@ -429,7 +432,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("byline", "wire credit line")
     if (_BYLINE.match(t) and n <= 14 and not ends_sentence(t)) or _ANGLE.match(t):
         return ("byline", "byline")
-    if n <= 14 and (("@" in t and _EMAIL.search(t)) or (_ROLE.search(t) and n <= 8 and not ends_sentence(t))):
+    if n <= 14 and (("@" in t and _EMAIL.search(t)) or (n <= 8 and not ends_sentence(t) and _ROLE.search(t))):
         return ("byline", "byline")
     if _is_date_line(t):
         return ("date", "stand-alone date")
@@ -438,7 +441,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("credit", "photo credit")
     if n >= 3 and _has_any(_lower(body), _CAPTION_END_KEYS) and _CAPTION_END.search(body):
         return ("caption", "photo caption (ends with a credit)")
-    if _CAPTION_ANY.search(body) or _CAPTION_START.match(body):
+    if (_has_any(body, _CAPTION_ANY_KEYS) and _CAPTION_ANY.search(body)) or _CAPTION_START.match(body):
         return ("caption", "photo caption")
     return None
 
@@ -457,6 +460,8 @@ class _Unit:
     reason: str = ""
     terms: frozenset[str] = frozenset()
     shared: bool = False  # printed word for word in another source, outside the article body
+    key: str = ""  # normalize(text), set with words once the unit is final
+    words: int = 0
 
 
 def _physical_lines(text: str) -> list[tuple[int, int]]:
@@ -532,7 +537,7 @@ _SENT_BREAK = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[
 def _headlines(src: Source, units: list[_Unit]) -> None:
     """Mark the headline, its repeats, and lines repeated verbatim."""
     title_key = normalize(src.title) if src.title else ""
-    keys = [normalize(u.text) for u in units]
+    keys = [u.key for u in units]
     seen: dict[str, int] = {}
     for i, (u, key) in enumerate(zip(units, keys, strict=True)):
         if u.kind is not None:
@@ -549,7 +554,7 @@ def _headlines(src: Source, units: list[_Unit]) -> None:
     # ("NorthKorea" + headline, headline + " Policy"), is the headline.
     # Headlines sit at the top: only the first lines are compared.
     for i, u in enumerate(units[:_HEAD_ZONE]):
-        if u.kind is not None or not is_headline_like(u.text) or _nwords(u.text) < 3:
+        if u.kind is not None or not is_headline_like(u.text) or u.words < 3:
             continue
         key = keys[i]
         for j, other in enumerate(units[:2 * _HEAD_ZONE]):
@@ -579,31 +584,58 @@ def _site_furniture(per_source: list[list[_Unit]]) -> None:
     dropped outright when the coverage's own prose uses less than
     ``_SITE_SUPPORT`` of their content words.
     """
+    # Each line of three words or more, by its comparison key: the sources
+    # printing it and where (a source's first copy).
     where: dict[str, dict[int, int]] = {}
+    keys_of: list[dict[str, int]] = []  # per source: key -> its line
     for si, units in enumerate(per_source):
+        keys: dict[str, int] = {}
         for i, u in enumerate(units):
-            if u.kind is None and _nwords(u.text) >= 3:
-                where.setdefault(normalize(u.text), {}).setdefault(si, i)
-    shared_with: dict[tuple[int, int], set[int]] = {}
-    for places in where.values():
-        for a, i in places.items():
-            for b in places:
-                if b != a:
-                    shared_with.setdefault((a, b), set()).add(i)
+            if u.kind is None and u.words >= 3:
+                key = u.key
+                if key not in keys:
+                    keys[key] = i
+                    where.setdefault(key, {})[si] = i
+        keys_of.append(keys)
 
-    # Per source: its long prose lines, and how many furniture lines precede
-    # each position (so "any furniture between" is one subtraction).
-    long_prose = [[j for j, u in enumerate(units) if u.kind is None and _nwords(u.text) >= 8]
-                  for units in per_source]
+    # Per source: its long prose lines (with their key when the line is its
+    # key's first copy, so shared lines are found by key), and how many
+    # furniture lines precede each position (so "any furniture between" is
+    # one subtraction).
+    long_prose: list[list[tuple[int, str | None]]] = []
     furniture_before: list[list[int]] = []
-    for units in per_source:
+    for units, keys in zip(per_source, keys_of, strict=True):
+        prose = []
+        for j, u in enumerate(units):
+            if u.kind is None and u.words >= 8:
+                key = u.key
+                prose.append((j, key if keys.get(key) == j else None))
+        long_prose.append(prose)
         counts = [0]
         for u in units:
             counts.append(counts[-1] + (u.kind is not None))
         furniture_before.append(counts)
+
+    def can_be_outside(a: int, i: int) -> bool:
+        """Whether furniture parts line ``i`` of ``a`` from any of a's long
+        prose: if not, no other source sets it apart (a cheap test that
+        rules out most lines before any pair of sources is compared)."""
+        prose = long_prose[a]
+        if not prose:
+            return False
+        counts = furniture_before[a]
+        first, last = prose[0][0], prose[-1][0]
+        return counts[last] - counts[i + 1] > 0 or counts[i] - counts[first + 1] > 0
+
     # The span of a's prose not shared with b, per pair: lines repeat across
     # many copies, and each pair is asked about every line they share.
     spans: dict[tuple[int, int], tuple[int, int] | None] = {}
+
+    def own_span(a: int, b: int) -> tuple[int, int] | None:
+        """First and last long prose line of ``a`` that ``b`` does not print."""
+        other = keys_of[b]
+        own = [j for j, key in long_prose[a] if key is None or key not in other]
+        return (own[0], own[-1]) if own else None
 
     def outside(a: int, i: int, b: int) -> bool:
         """Line ``i`` of source ``a`` is cut off from a's prose not shared with ``b``.
@@ -612,9 +644,7 @@ def _site_furniture(per_source: list[list[_Unit]]) -> None:
         date, credit, navigation ...) in between.
         """
         if (a, b) not in spans:
-            shared = shared_with[(a, b)]
-            own = [j for j in long_prose[a] if j not in shared]
-            spans[(a, b)] = (own[0], own[-1]) if own else None
+            spans[(a, b)] = own_span(a, b)
         span = spans[(a, b)]
         if span is None or span[0] <= i <= span[1]:
             return False
@@ -622,11 +652,14 @@ def _site_furniture(per_source: list[list[_Unit]]) -> None:
         lo, hi = (i + 1, span[0]) if i < span[0] else (span[1] + 1, i)
         return hi > lo and counts[hi] - counts[lo] > 0
 
-
     flagged: set[tuple[int, int]] = set()
     for places in where.values():
-        for a, i in places.items():
-            if any(outside(a, i, b) and outside(b, j, a) for b, j in places.items() if b != a):
+        if len(places) < 2:
+            continue
+        # A line is flagged with a partner only when both copies can be set apart.
+        apart = [(a, i) for a, i in places.items() if can_be_outside(a, i)]
+        for a, i in apart:
+            if any(outside(a, i, b) and outside(b, j, a) for b, j in apart if b != a):
                 flagged.add((a, i))
     body: set[str] = set()
     for si, units in enumerate(per_source):
@@ -669,25 +702,28 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
     src_terms: list[set[str]] = []
     for units in per_source:
         src_terms.append(set().union(*(u.terms for u in units if _supports(u))))
-    df: Counter[str] = Counter(t for terms in src_terms for t in terms)
+    df: Counter[str] = Counter()
+    for terms in src_terms:
+        df.update(terms)
     for si, units in enumerate(per_source):
         own_terms = src_terms[si]
         # First and last supporting line using each term: the article uses a
         # term away from line i exactly when one of them is outside the window.
-        span: dict[str, tuple[int, int]] = {}
-        for j, v in enumerate(units):
-            if _supports(v):
-                for t in v.terms:
-                    first = span.get(t)
-                    span[t] = (j, j) if first is None else (first[0], j)
+        supporting = [(j, v.terms) for j, v in enumerate(units) if _supports(v)]
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for j, terms in supporting:
+            last.update(dict.fromkeys(terms, j))
+        for j, terms in reversed(supporting):
+            first.update(dict.fromkeys(terms, j))
         cand = [i for i, u in enumerate(units) if u.kind is None and len(u.terms) >= 4]
         scores: dict[int, float] = {}
         for i in cand:
             lo, hi = i - window, i + window
             total = 0.0
             for t in units[i].terms:
-                used = span.get(t)
-                if used is not None and (used[0] < lo or used[1] > hi):
+                used = first.get(t)
+                if used is not None and (used < lo or last[t] > hi):
                     total += 1.0
                 elif n_src > 1:
                     total += (df[t] - (1 if t in own_terms else 0)) / (n_src - 1)
@@ -708,7 +744,7 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
                     off.setdefault(i, "in a block at the article's edge")
         listing = False
         for i, u in enumerate(units):
-            if u.kind == "navigation" and normalize(u.text).rstrip(" :") in _LIST_HEADERS:
+            if u.kind == "navigation" and u.key.rstrip(" :") in _LIST_HEADERS:
                 listing = True
             elif listing and i in scores:
                 if scores[i] >= _OFF_LIST and not is_headline_like(u.text) and not u.shared:
@@ -766,12 +802,12 @@ def _subheads(units: list[_Unit]) -> None:
         first = next((u for u in units if u.kind is None), None)
         if first is not None and is_headline_like(first.text):
             first.kind, first.reason = "headline", "headline (first line, title-like)"
-    open_lens = [_nwords(u.text) for u in units if u.kind is None]
+    open_lens = [u.words for u in units if u.kind is None]
     median = statistics.median(open_lens) if open_lens else 0
     for u in units:
         if u.kind is not None:
             continue
-        if _nwords(u.text) < 2 and not ends_sentence(u.text):
+        if u.words < 2 and not ends_sentence(u.text):
             u.kind, u.reason = "boilerplate", "stray word, not a sentence"
         elif _MARKER_SUBHEAD.match(u.text):
             u.kind, u.reason = "subhead", "subhead (marked)"
@@ -788,9 +824,9 @@ def _subheads(units: list[_Unit]) -> None:
         u = units[i]
         if _sentences(u.text) > 1:
             continue
-        n = _nwords(u.text)
+        n = u.words
         nxt = [units[j] for j in open_idx[k + 1:k + 3]]
-        if n > 32 or not nxt or _nwords(nxt[0].text) < 2 * n:
+        if n > 32 or not nxt or nxt[0].words < 2 * n:
             continue
         terms = u.terms
         after = set().union(*(v.terms for v in nxt))
@@ -832,6 +868,8 @@ class CleanResult:
 def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
     units, extra = _units(src.text)
     for u in units:
+        u.key = normalize(u.text)
+        u.words = _nwords(u.text)
         if u.kind is None:
             u.terms = frozenset(content_terms(u.text))
     _headlines(src, units)
