@@ -712,10 +712,10 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
         supporting = [(j, v.terms) for j, v in enumerate(units) if _supports(v)]
         first: dict[str, int] = {}
         last: dict[str, int] = {}
-        for j, terms in supporting:
-            last.update(dict.fromkeys(terms, j))
-        for j, terms in reversed(supporting):
-            first.update(dict.fromkeys(terms, j))
+        for j, line_terms in supporting:
+            last.update(dict.fromkeys(line_terms, j))
+        for j, line_terms in reversed(supporting):
+            first.update(dict.fromkeys(line_terms, j))
         cand = [i for i, u in enumerate(units) if u.kind is None and len(u.terms) >= 4]
         scores: dict[int, float] = {}
         for i in cand:
