@@ -701,21 +701,35 @@ _MAX_POSTINGS = 200
 _MAX_SHARE = 0.002
 _BLOCK = 4096
 _PAIR_CHUNK = 1 << 18
+# Slack for sums of weights taken in another order than math.fsum's.
+_ROUNDING = 1e-9
 # Representatives of large groups are judged against this many members.
 _PANEL = 12
 
 
 
-def _candidates(feats: Sequence[Terms], df: Mapping[str, int]) -> list[tuple[int, int]]:
+def _candidates(
+    feats: Sequence[Terms], df: Mapping[str, int], idf: Mapping[str, float], totals: Sequence[float]
+) -> list[tuple[int, int]]:
     """Pairs (i < j) worth scoring, found without comparing all pairs.
 
     Every sentence probes with its rarest terms; a pair is a candidate when
-    one side's probe terms meet at least two terms of the other side and the
-    two share at least :data:`_MIN_SHARED` terms in all (fewer never match).
-    Since a match needs the shorter sentence's distinctive terms in the
-    longer one, this finds a short statement inside a long sentence too. The
-    counting is a sparse matrix product (probe matrix by term matrix), done
-    in row blocks; choosing each row's probe is one array sort.
+    one side's probe terms meet at least two terms of the other side. Since a
+    match needs the shorter sentence's distinctive terms in the longer one,
+    this finds a short statement inside a long sentence too. The counting is
+    a sparse matrix product (probe matrix by term matrix), done in row blocks;
+    choosing each row's probe is one array sort.
+
+    Candidates that cannot match are dropped on whole arrays: those sharing
+    fewer than :data:`_MIN_SHARED` terms, and those whose score cannot reach
+    :data:`THRESHOLD` even with the best local overlap (the bound
+    :func:`_score` tests first, here with a small margin for rounding).
+
+    Args:
+        feats: Every sentence's terms.
+        df: Each term's document frequency over ``feats``.
+        idf: Each term's weight.
+        totals: Each sentence's total term weight.
     """
     import numpy as np
     from scipy import sparse
@@ -757,14 +771,22 @@ def _candidates(feats: Sequence[Terms], df: Mapping[str, int]) -> list[tuple[int
     first_copy = np.ones(len(codes), dtype=bool)
     first_copy[1:] = codes[1:] != codes[:-1]
     codes = codes[first_copy]
-    # Keep the pairs that share enough terms in all, counted in chunks of pairs.
+    # Shared terms of each pair (an element-wise product of their rows),
+    # counted and weighed in chunks of pairs.
+    weight_of_id = np.fromiter((idf[t] for t in by_rarity), dtype=np.float64, count=vocab)
+    sizes = np.asarray(totals, dtype=np.float64)
     pairs: list[tuple[int, int]] = []
     for lo in range(0, len(codes), _PAIR_CHUNK):
         chunk = codes[lo:lo + _PAIR_CHUNK]
         first, second = chunk // n, chunk % n
-        shared = np.asarray(full[first].multiply(full[second]).sum(axis=1)).ravel()
-        enough = shared >= _MIN_SHARED
-        pairs.extend(zip(first[enough].tolist(), second[enough].tolist(), strict=True))
+        both = full[first].multiply(full[second]).tocsr()
+        shared = np.diff(both.indptr)
+        rows_of = np.repeat(np.arange(len(chunk)), shared)
+        w_shared = np.bincount(rows_of, weights=weight_of_id[both.indices], minlength=len(chunk))
+        w_small = np.minimum(sizes[first], sizes[second])
+        best = (1 - _LOCAL_WEIGHT) * w_shared / w_small + _LOCAL_WEIGHT * 2 * w_shared / (w_small + w_shared)
+        keep_pair = (shared >= _MIN_SHARED) & (best >= THRESHOLD - _ROUNDING)
+        pairs.extend(zip(first[keep_pair].tolist(), second[keep_pair].tolist(), strict=True))
     return pairs
 
 
@@ -915,7 +937,7 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
         return i
 
     edges = []
-    for i, j in _candidates(feats, df):
+    for i, j in _candidates(feats, df, idf, scorer.totals):
         sc = scorer.score(i, j)
         if sc >= THRESHOLD:
             edges.append((-sc, i, j))
