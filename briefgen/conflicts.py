@@ -20,9 +20,10 @@ elsewhere, whatever else it says.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,17 +78,6 @@ class _Date:
     month: int | None
     day: int | None
     shown: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Read:
-    """What the detectors take from one sentence."""
-
-    sentence: Sentence
-    context: frozenset[str]
-    quantities: tuple[_Quantity, ...]
-    dates: tuple[_Date, ...]
-    names: tuple[tuple[str, str, str, str], ...]  # (key, spelling, shown, neighbours)
 
 
 def _plural(unit: str, value: float) -> str:
@@ -188,28 +178,80 @@ def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
 
 
 _Name = tuple[str, str, str, str]
-_Parts = tuple[frozenset[str], tuple[_Quantity, ...], tuple[_Date, ...], tuple[_Name, ...]]
 
 
-def _read_text(text: str) -> _Parts:
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """What the detectors take from one distinct sentence text."""
+
+    context: frozenset[str]
+    quantities: tuple[_Quantity, ...]
+    dates: tuple[_Date, ...]
+    names: tuple[_Name, ...]  # (key, spelling, shown, neighbour)
+
+
+def _read_text(text: str) -> _Text:
     toks = tokens(text)
     context = frozenset(t.term for t in toks if t.term)
-    return context, tuple(_quantities(toks)), tuple(_dates(toks)), tuple(_names(toks))
+    return _Text(context, tuple(_quantities(toks)), tuple(_dates(toks)), tuple(_names(toks)))
 
 
-def _read(sentence: Sentence) -> _Read:
-    return _Read(sentence, *_read_text(sentence.text))
+@dataclass(frozen=True, slots=True)
+class _Reads:
+    """Every sentence with its text read once: copies of one article are common.
+
+    Attributes:
+        sentences: The sentences, in citation order.
+        text_of: The number of each sentence's text.
+        texts: What each distinct text says, numbered in order of first use.
+        copies: The sentences (positions in ``sentences``) of each text, in order.
+    """
+
+    sentences: list[Sentence]
+    text_of: list[int]
+    texts: list[_Text]
+    copies: list[list[int]]
 
 
-def _read_all(sentences: Sequence[Sentence]) -> list[_Read]:
-    """:func:`_read` of every sentence; each distinct text is read once (copies are common)."""
-    parts: dict[str, _Parts] = {}
-    for s in sentences:
-        if s.text not in parts:
-            parts[s.text] = _read_text(s.text)
-    return [_Read(s, *parts[s.text]) for s in sentences]
+def _read_all(sentences: Sequence[Sentence]) -> _Reads:
+    """Read every distinct text of ``sentences`` once."""
+    number: dict[str, int] = {}
+    text_of = [number.setdefault(s.text, len(number)) for s in sentences]
+    copies: list[list[int]] = [[] for _ in number]
+    for k, t in enumerate(text_of):
+        copies[t].append(k)
+    return _Reads(list(sentences), text_of, [_read_text(t) for t in number], copies)
 
 
+@dataclass(frozen=True, slots=True)
+class _Mentions:
+    """Every quantity (or every date) of every sentence, numbered in sentence order.
+
+    Mention ``m`` is item ``item[m]`` of sentence ``sentence[m]``. The copies
+    of one item of one text (a *class*, ``(text, item)``) are mentions
+    ``first[k] + item`` for the sentences ``k`` of that text.
+    """
+
+    sentence: list[int]
+    item: list[int]
+    first: list[int]
+
+    def members(self, reads: _Reads, text: int, item: int) -> list[int]:
+        """The mentions of one class, in order."""
+        return [self.first[k] + item for k in reads.copies[text]]
+
+
+def _mentions(reads: _Reads, count: Callable[[_Text], int]) -> _Mentions:
+    sentence: list[int] = []
+    item: list[int] = []
+    first: list[int] = []
+    sizes = [count(t) for t in reads.texts]
+    for k, t in enumerate(reads.text_of):
+        first.append(len(sentence))
+        n = sizes[t]
+        sentence.extend([k] * n)
+        item.extend(range(n))
+    return _Mentions(sentence, item, first)
 
 
 def _source_order(sources: Sequence[Source]) -> dict[str, int]:
@@ -229,17 +271,14 @@ def _side(value: str, sentences: list[Sentence], rank: dict[str, int]) -> Confli
 _BLOCK = 1024
 
 
-_Keep = Callable[[np.ndarray, np.ndarray], np.ndarray]
+def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``i <= j`` (a context with itself included) sharing at least ``minimum`` terms.
 
+    Found with a sparse matrix product instead of a Python loop over every
+    pair; callers pass distinct contexts, so copies cost nothing here.
 
-def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int,
-                   wanted: _Keep | None = None) -> Iterator[tuple[int, int]]:
-    """Pairs ``i < j`` whose contexts share at least ``minimum`` terms, in lexicographic order.
-
-    A necessary condition of :func:`_about_same`, found with a sparse matrix
-    product instead of a Python loop over every pair. ``wanted`` maps arrays of
-    ``i`` and ``j`` to a mask of the pairs worth a closer look (a necessary
-    condition of the caller's own tests, checked on whole arrays).
+    Returns:
+        The arrays of ``i`` and of ``j``.
     """
     n = len(contexts)
     vocab: dict[str, int] = {}
@@ -251,27 +290,42 @@ def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int,
     ones = np.ones(len(indices), dtype=np.int32)
     x = sparse.csr_matrix((ones, indices, indptr), shape=(n, max(1, len(vocab))))
     xt = x.T.tocsr()
+    found_i, found_j = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     for start in range(0, n, _BLOCK):
         shared = (x[start:start + _BLOCK] @ xt).tocoo()
         rows = shared.row.astype(np.int64) + start
-        keep = (shared.data >= minimum) & (shared.col > rows)
-        rows, cols = rows[keep], shared.col[keep].astype(np.int64)
-        if wanted is not None:
-            mask = wanted(rows, cols)
-            rows, cols = rows[mask], cols[mask]
-        order = np.lexsort((cols, rows))
-        yield from zip(rows[order].tolist(), cols[order].tolist(), strict=True)
+        keep = (shared.data >= minimum) & (shared.col >= rows)
+        found_i.append(rows[keep])
+        found_j.append(shared.col[keep].astype(np.int64))
+    return np.concatenate(found_i), np.concatenate(found_j)
 
 
-def _source_codes(reads: Sequence[_Read]) -> np.ndarray:
-    """A number per source id, one entry per read."""
-    codes: dict[str, int] = {}
-    return np.array([codes.setdefault(r.sentence.source_id, len(codes)) for r in reads], dtype=np.int64)
+def _class_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``a < b`` of classes whose contexts share at least ``minimum`` terms.
 
+    ``contexts[a]`` is the context of class ``a``; classes with one context
+    are compared once, as a group, and their pairs spelled out on whole arrays.
 
-def _about_same(a: _Read, b: _Read, unit: str, common: frozenset[str]) -> bool:
-    shared = (a.context & b.context) - common - set(unit.split("+"))
-    return len(shared) >= _MIN_CONTEXT
+    Returns:
+        The arrays of ``a`` and of ``b``, in no particular order.
+    """
+    rows: dict[frozenset[str], list[int]] = {}
+    for c, ctx in enumerate(contexts):
+        rows.setdefault(ctx, []).append(c)
+    members = np.array([c for group in rows.values() for c in group], dtype=np.int64)
+    size = np.array([len(group) for group in rows.values()], dtype=np.int64)
+    offset = np.cumsum(size) - size
+    r1, r2 = _sharing_pairs(list(rows), minimum)
+    # Every member of row r1 against every member of row r2.
+    n1, n2 = size[r1], size[r2]
+    count = n1 * n2
+    pair = np.repeat(np.arange(len(r1)), count)
+    k = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    a, b = offset[r1][pair] + k // n2[pair], offset[r2][pair] + k % n2[pair]
+    a, b = members[a], members[b]
+    keep = (r1[pair] != r2[pair]) | (a < b)
+    a, b = a[keep], b[keep]
+    return np.minimum(a, b), np.maximum(a, b)
 
 
 def _disagree(x: _Quantity, y: _Quantity) -> bool:
@@ -281,101 +335,140 @@ def _disagree(x: _Quantity, y: _Quantity) -> bool:
     return lo > 0 and hi / lo <= _MAX_RATIO
 
 
-def _number_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
-    reported: dict[str, set[tuple[float, str]]] = defaultdict(set)
-    for r in reads:
-        for q in r.quantities:
-            reported[r.sentence.source_id].add((q.value, q.unit))
-    mentions = [(r, q) for r in reads for q in r.quantities]
-    parent = list(range(len(mentions)))
+class _Groups:
+    """Union-find over mention numbers."""
 
-    def find(i: int) -> int:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    by_unit: dict[str, list[int]] = defaultdict(list)
-    for i, (_, q) in enumerate(mentions):
-        by_unit[q.unit].append(i)
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(j)] = self.find(i)
+
+
+def _number_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
+    texts, sentences = reads.texts, reads.sentences
+    ms = _mentions(reads, lambda t: len(t.quantities))
+
+    def quantity(m: int) -> _Quantity:
+        return texts[reads.text_of[ms.sentence[m]]].quantities[ms.item[m]]
+
+    reported: dict[str, set[tuple[float, str]]] = defaultdict(set)
+    for k, s in enumerate(sentences):
+        reported[s.source_id].update((q.value, q.unit) for q in texts[reads.text_of[k]].quantities)
+
+    # Two reports of one quantity: same unit, values close but not equal,
+    # neither a bound, enough shared context, and each source silent on the
+    # other's value. Classes (copies of one item of one text) are paired
+    # once; a source reporting its own value reports it in every copy, so
+    # the mentions of a class pair that qualify are all linked together.
+    by_unit: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for t, text in enumerate(texts):
+        for j, q in enumerate(text.quantities):
+            if not q.bound and q.value > 0:
+                by_unit[q.unit].append((t, j))
+    groups = _Groups(len(ms.sentence))
     linked: set[int] = set()
-    # Every pair of mentions of one unit, unit by unit, that shares enough context.
-    unit_rank = {u: k for k, u in enumerate(by_unit)}
-    unit_of = np.array([unit_rank[q.unit] for _, q in mentions], dtype=np.int64)
-    source_of = _source_codes([r for r, _ in mentions])
-    value = np.array([q.value for _, q in mentions], dtype=np.float64)
-    bound = np.array([q.bound for _, q in mentions], dtype=bool)
+    eligible: dict[tuple[tuple[int, int], float], list[int]] = {}
+    joined: set[tuple[tuple[int, int], float]] = set()
 
-    def worth_scoring(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        # Same unit, two sources, and values that _disagree() would call two reports of one.
-        lo, hi = np.minimum(value[i], value[j]), np.maximum(value[i], value[j])
-        ratio = np.divide(hi, lo, out=np.full_like(hi, np.inf), where=lo > 0)
-        return ((unit_of[i] == unit_of[j]) & (source_of[i] != source_of[j]) & (value[i] != value[j])
-                & ~bound[i] & ~bound[j] & (lo > 0) & (ratio <= _MAX_RATIO))
+    def silent(c: tuple[int, int], other: _Quantity) -> list[int]:
+        """The mentions of class ``c`` whose source does not report ``other``'s value."""
+        key = (c, other.value)
+        found = eligible.get(key)
+        if found is None:
+            found = eligible[key] = [
+                m for m in ms.members(reads, *c)
+                if (other.value, other.unit) not in reported[sentences[ms.sentence[m]].source_id]
+            ]
+        return found
 
-    pairs = sorted(
-        (unit_rank[mentions[i][1].unit], i, j)
-        for i, j in _sharing_pairs([r.context - common for r, _ in mentions], _MIN_CONTEXT, worth_scoring)
-    )
-    for _, i, j in pairs:
+    def link(c: tuple[int, int], other: _Quantity) -> int:
+        """Join the mentions :func:`silent` gives into one group; one of them."""
+        found = eligible[(c, other.value)]
+        if (c, other.value) not in joined:
+            joined.add((c, other.value))
+            for m in found[1:]:
+                groups.join(found[0], m)
+            linked.update(found)
+        return found[0]
 
-        ra, qa = mentions[i]
-        rb, qb = mentions[j]
-        sa, sb = ra.sentence.source_id, rb.sentence.source_id
-        if sa == sb or not _disagree(qa, qb):
+    for unit, classes in by_unit.items():
+        if len(classes) < 2:
             continue
-        if (qb.value, qb.unit) in reported[sa] or (qa.value, qa.unit) in reported[sb]:
-            continue
-        if not _about_same(ra, rb, qa.unit, common):
-            continue
-        parent[find(j)] = find(i)
-        linked.update((i, j))
+        drop = common | set(unit.split("+"))
+        found = [texts[t].quantities[j] for t, j in classes]
+        x, y = _class_pairs([texts[t].context - drop for t, _ in classes], _MIN_CONTEXT)
+        # Values that _disagree() would call two reports of one (all are positive).
+        value = np.array([q.value for q in found], dtype=np.float64)
+        lo, hi = np.minimum(value[x], value[y]), np.maximum(value[x], value[y])
+        close_values = (lo != hi) & (hi / lo <= _MAX_RATIO)
+        for i, j in zip(x[close_values].tolist(), y[close_values].tolist(), strict=True):
+            a, b, qa, qb = classes[i], classes[j], found[i], found[j]
+            if _disagree(qa, qb) and silent(a, qb) and silent(b, qa):
+                groups.join(link(a, qb), link(b, qa))
     # Other reports of a value already in dispute join its side when they
     # share some context with a sentence on that side.
     # Only a linked mention of the same value can take one in: index them by value.
     same_value: dict[tuple[float, str, bool], list[int]] = defaultdict(list)
     for j in sorted(linked):
-        q = mentions[j][1]
+        q = quantity(j)
         same_value[(q.value, q.unit, q.approx)].append(j)
-    for i, (ra, qa) in enumerate(mentions):
+    close: dict[tuple[int, int, str], bool] = {}  # (text, text, unit): enough shared context
+    for i in range(len(ms.sentence)):
         if i in linked:
             continue
-        candidates = same_value.get((qa.value, qa.unit, qa.approx), [])
+        qa = quantity(i)
+        candidates = same_value.get((qa.value, qa.unit, qa.approx))
+        if not candidates:
+            continue
+        ta = reads.text_of[ms.sentence[i]]
         for j in candidates:
-            rb, _ = mentions[j]
-            if len((ra.context & rb.context) - common - set(qa.unit.split("+"))) >= _MIN_CONTEXT - 1:
-                parent[find(i)] = find(j)
+            tb = reads.text_of[ms.sentence[j]]
+            hit = close.get((ta, tb, qa.unit))
+            if hit is None:
+                shared = (texts[ta].context & texts[tb].context) - common - set(qa.unit.split("+"))
+                hit = close[(ta, tb, qa.unit)] = len(shared) >= _MIN_CONTEXT - 1
+            if hit:
+                groups.join(j, i)
                 linked.add(i)
                 bisect.insort(candidates, i)
                 break
-    groups: dict[int, list[int]] = defaultdict(list)
+    members: dict[int, list[int]] = defaultdict(list)
     for i in sorted(linked):
-        groups[find(i)].append(i)
+        members[groups.find(i)].append(i)
     out = []
-    for idx in groups.values():
+    for idx in members.values():
         by_value: dict[tuple[float, bool], list[int]] = defaultdict(list)
         for i in idx:
-            by_value[(mentions[i][1].value, mentions[i][1].approx)].append(i)
+            q = quantity(i)
+            by_value[(q.value, q.approx)].append(i)
         sides = []
-        for members in by_value.values():
-            shown = Counter(mentions[i][1].shown for i in members).most_common(1)[0][0]
-            sides.append(_side(shown, [mentions[i][0].sentence for i in members], rank))
+        for group in by_value.values():
+            shown = Counter(quantity(i).shown for i in group).most_common(1)[0][0]
+            sides.append(_side(shown, [sentences[ms.sentence[i]] for i in group], rank))
         sides.sort(key=lambda s: (rank.get(s.sources[0], len(rank)), s.sentences[0].index, s.value))
-        out.append(Conflict(kind="number", topic=_number_topic(mentions, idx, reads), sides=tuple(sides)))
+        topic = _number_topic(quantity(idx[0]).unit, [reads.text_of[ms.sentence[i]] for i in idx], reads)
+        out.append(Conflict(kind="number", topic=topic, sides=tuple(sides)))
     return out
 
 
-def _number_topic(mentions: list[tuple[_Read, _Quantity]], idx: list[int], reads: list[_Read]) -> str:
-    unit = mentions[idx[0]][1].unit
-    contexts = [mentions[i][0].context for i in idx]
-    shared = frozenset.intersection(*contexts)
+def _number_topic(unit: str, text_ids: list[int], reads: _Reads) -> str:
+    """What a disputed quantity counts, from the texts of its mentions (the first one's words)."""
+    shared = frozenset.intersection(*(reads.texts[t].context for t in dict.fromkeys(text_ids)))
     if unit in _TIME_UNITS:
         event = next((e for e in _EVENTS if e in shared), None)
         words = {"meet": "meeting", "talk": "talks", "summi": "summit", "dinne": "dinner", "visit": "visit",
                  "trip": "trip", "sessi": "session", "speec": "speech", "confe": "conference",
                  "negot": "negotiations", "flight": "flight"}
         return f"length of the {words[event]}" if event else f"duration in {_TIME_UNITS[unit]}s"
-    word = _unit_word(mentions[idx[0]][0].sentence.text, unit)
+    word = _unit_word(reads.sentences[reads.copies[text_ids[0]][0]].text, unit)
     return f"number of {word}"
 
 
@@ -394,66 +487,103 @@ def _compatible(a: _Date, b: _Date) -> bool:
     return all(x is None or y is None or x == y for x, y in pairs)
 
 
-def _date_conflicts(reads: list[_Read], common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
-    reported: dict[str, list[_Date]] = defaultdict(list)
-    for r in reads:
-        reported[r.sentence.source_id].extend(r.dates)
-    out = []
-    seen: set[tuple[str, ...]] = set()
-    mentions = [(r, d) for r in reads for d in r.dates]
-    agrees: dict[tuple[_Date, str], bool] = {}
+def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
+    texts, sentences = reads.texts, reads.sentences
+    ms = _mentions(reads, lambda t: len(t.dates))
+    classes = [(t, j) for t, text in enumerate(texts) for j in range(len(text.dates))]
+    number: dict[_Date, int] = {}  # each distinct date, numbered
+    date_of = [number.setdefault(texts[t].dates[j], len(number)) for t, j in classes]
+    dates = list(number)
+    reported: dict[str, set[int]] = defaultdict(set)
+    for k, s in enumerate(sentences):
+        reported[s.source_id].update(number[d] for d in texts[reads.text_of[k]].dates)
+    agrees: dict[tuple[int, str], bool] = {}
 
-    def reports_agreeing(source_id: str, date: _Date) -> bool:
-        """Whether the source reports, somewhere, a date compatible with ``date``."""
+    def reports_agreeing(source_id: str, date: int) -> bool:
+        """Whether the source reports, somewhere, a date compatible with date ``date``."""
         hit = agrees.get((date, source_id))
         if hit is None:
-            hit = agrees[(date, source_id)] = any(_compatible(date, d) for d in reported[source_id])
+            hit = any(_compatible(dates[date], dates[d]) for d in reported[source_id])
+            agrees[(date, source_id)] = hit
         return hit
 
-    source_of = _source_codes([r for r, _ in mentions])
-    parts = [np.array([-1 if v is None else v for v in (d.year for _, d in mentions)], dtype=np.int64),
-             np.array([-1 if v is None else v for v in (d.month for _, d in mentions)], dtype=np.int64),
-             np.array([-1 if v is None else v for v in (d.day for _, d in mentions)], dtype=np.int64)]
+    firsts: dict[tuple[int, int], int | None] = {}
 
-    def worth_scoring(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        # Two sources, and dates that _compatible() would call different.
-        same = np.ones(len(i), dtype=bool)
-        for part in parts:
-            same &= (part[i] < 0) | (part[j] < 0) | (part[i] == part[j])
-        return (source_of[i] != source_of[j]) & ~same
+    def first_silent(c: int, date: int) -> int | None:
+        """The first mention of class ``c`` whose source reports no date compatible with date ``date``."""
+        key = (c, date)
+        if key not in firsts:
+            firsts[key] = next(
+                (m for m in ms.members(reads, *classes[c])
+                 if not reports_agreeing(sentences[ms.sentence[m]].source_id, date)),
+                None,
+            )
+        return firsts[key]
 
-    # Only pairs sharing enough context can pass _about_same; same order as all pairs.
-    for i, j in _sharing_pairs([r.context - common for r, _ in mentions], _MIN_CONTEXT, worth_scoring):
-        ra, da = mentions[i]
-        rb, db = mentions[j]
-        sa, sb = ra.sentence.source_id, rb.sentence.source_id
-        if sa == sb or _compatible(da, db) or not _about_same(ra, rb, "", common):
-            continue
-        if reports_agreeing(sa, db) or reports_agreeing(sb, da):
-            continue
-        key = tuple(sorted((da.shown, db.shown)))
-        if key in seen:
-            continue
-        seen.add(key)
+    # Two mentions disagree when their dates are incompatible, they share
+    # enough context and neither source reports a date compatible with the
+    # other's. Each pair of shown dates is reported once, by its first pair of
+    # mentions; a source reports its own date in every copy, so in a pair of
+    # classes that first pair is the first qualifying mention of each.
+    x, y = _class_pairs([texts[t].context - common for t, _ in classes], _MIN_CONTEXT)
+    # Dates that _compatible() would call different: some part known on both sides differs.
+    parts = np.array([[-1 if v is None else v for v in (d.year, d.month, d.day)] for d in dates],
+                     dtype=np.int64).reshape(-1, 3)
+    px, py = parts[date_of][x], parts[date_of][y]
+    clash = ((px >= 0) & (py >= 0) & (px != py)).any(axis=1)
+    x, y = x[clash], y[clash]
+    # Class pairs by pair of shown dates, then by the first pair of mentions
+    # they could give (their first copies): once a pair of shown dates has a
+    # pair of mentions, later class pairs cannot give an earlier one.
+    shown: dict[str, int] = {}
+    shown_of = np.array([shown.setdefault(d.shown, len(shown)) for d in dates], dtype=np.int64)[date_of]
+    start = np.array([ms.first[reads.copies[t][0]] + j for t, j in classes], dtype=np.int64)
+    k1, k2 = np.minimum(shown_of[x], shown_of[y]), np.maximum(shown_of[x], shown_of[y])
+    lo, hi = np.minimum(start[x], start[y]), np.maximum(start[x], start[y])
+    order = np.lexsort((hi, lo, k2, k1))
+    x, y, k1, k2, lo, hi = (v[order] for v in (x, y, k1, k2, lo, hi))
+    bounds = np.flatnonzero(np.diff(k1, prepend=-1, append=-1) | np.diff(k2, prepend=-1, append=-1)).tolist()
+    first_pair: list[tuple[int, int]] = []
+    xs, ys, los, his = x.tolist(), y.tolist(), lo.tolist(), hi.tolist()
+    for g0, g1 in itertools.pairwise(bounds):
+        best: tuple[int, int] | None = None
+        for n in range(g0, g1):
+            if best is not None and (los[n], his[n]) >= best:
+                break
+            a, b = xs[n], ys[n]
+            if _compatible(dates[date_of[a]], dates[date_of[b]]):
+                continue
+            ma, mb = first_silent(a, date_of[b]), first_silent(b, date_of[a])
+            if ma is None or mb is None:
+                continue
+            pair = (min(ma, mb), max(ma, mb))
+            if best is None or pair < best:
+                best = pair
+        if best is not None:
+            first_pair.append(best)
+    out = []
+    for i, j in sorted(first_pair):
+        ka, kb = ms.sentence[i], ms.sentence[j]
+        da, db = texts[reads.text_of[ka]].dates[ms.item[i]], texts[reads.text_of[kb]].dates[ms.item[j]]
         sides = sorted(
-            [_side(da.shown, [ra.sentence], rank), _side(db.shown, [rb.sentence], rank)],
+            [_side(da.shown, [sentences[ka]], rank), _side(db.shown, [sentences[kb]], rank)],
             key=lambda s: (rank.get(s.sources[0], len(rank)), s.value),
         )
         out.append(Conflict(kind="date", topic="date", sides=tuple(sides)))
     return out
 
 
-def _name_conflicts(reads: list[_Read], rank: dict[str, int]) -> list[Conflict]:
-    # key -> spelling -> (shown forms, sentences, neighbours)
-    table: dict[str, dict[str, tuple[Counter[str], list[Sentence], set[str]]]] = defaultdict(dict)
-    listed: set[tuple[str, str, Sentence]] = set()  # membership of the sentence lists, in constant time
-    for r in reads:
-        for key, spelling, shown, neighbour in r.names:
-            shown_c, sents, neigh = table[key].setdefault(spelling, (Counter(), [], set()))
-            shown_c[shown] += 1
-            if (key, spelling, r.sentence) not in listed:
-                listed.add((key, spelling, r.sentence))
-                sents.append(r.sentence)
+def _name_conflicts(reads: _Reads, rank: dict[str, int]) -> list[Conflict]:
+    # key -> spelling -> (shown forms, texts, neighbours); texts are read in
+    # order of first use and counted once per copy.
+    table: dict[str, dict[str, tuple[Counter[str], list[int], set[str]]]] = defaultdict(dict)
+    for t, text in enumerate(reads.texts):
+        copies = len(reads.copies[t])
+        for key, spelling, shown, neighbour in text.names:
+            shown_c, used, neigh = table[key].setdefault(spelling, (Counter(), [], set()))
+            shown_c[shown] += copies
+            if not used or used[-1] != t:
+                used.append(t)
             if neighbour:
                 neigh.add(neighbour)
     out = []
@@ -467,10 +597,11 @@ def _name_conflicts(reads: list[_Read], rank: dict[str, int]) -> list[Conflict]:
         linked = [s for s in names if any(spellings[s][2] & spellings[o][2] for o in names if o != s)]
         if len(linked) < 2:
             continue
-        srcs = {sent.source_id for s in linked for sent in spellings[s][1]}
+        said = {s: [reads.sentences[k] for t in spellings[s][1] for k in reads.copies[t]] for s in linked}
+        srcs = {sent.source_id for s in linked for sent in said[s]}
         if len(srcs) < 2:
             continue
-        sides = [_side(spellings[s][0].most_common(1)[0][0], spellings[s][1], rank) for s in linked]
+        sides = [_side(spellings[s][0].most_common(1)[0][0], said[s], rank) for s in linked]
         sides.sort(key=lambda s: (rank.get(s.sources[0], len(rank)), s.sentences[0].index, s.value))
         topic = _name_topic([spellings[s][2] for s in linked], sides)
         out.append(Conflict(kind="name", topic=topic, sides=tuple(sides)))
@@ -503,8 +634,11 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start),
     )
     reads = _read_all(sentences)
-    df = Counter(t for r in reads for t in r.context)
-    common = frozenset(t for t, c in df.items() if c > max(_MIN_COMMON, _COMMON * len(reads)))
+    df: Counter[str] = Counter()
+    for text, copies in zip(reads.texts, reads.copies, strict=True):
+        for t in text.context:
+            df[t] += len(copies)
+    common = frozenset(t for t, c in df.items() if c > max(_MIN_COMMON, _COMMON * len(sentences)))
     found = (
         _number_conflicts(reads, common, rank)
         + _date_conflicts(reads, common, rank)
