@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse import csgraph
 
 from briefgen.dedupe import Token, quantity_unit, tokens
 from briefgen.model import Conflict, ConflictSide, Fact, Sentence, Source
@@ -328,28 +329,89 @@ def _class_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> tuple[np.n
     return np.minimum(a, b), np.maximum(a, b)
 
 
-def _disagree(x: _Quantity, y: _Quantity) -> bool:
-    if x.value == y.value or x.bound or y.bound:
-        return False
-    lo, hi = sorted((x.value, y.value))
-    return lo > 0 and hi / lo <= _MAX_RATIO
+def _codes(keys: Sequence[object]) -> np.ndarray:
+    """A number per distinct key (in order of first use), one entry per key."""
+    number: dict[object, int] = {}
+    return np.array([number.setdefault(k, len(number)) for k in keys], dtype=np.int64)
 
 
-class _Groups:
-    """Union-find over mention numbers."""
+def _spread(count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ``count[i]`` items of each ``i``: the owner and the rank of every item."""
+    owner = np.repeat(np.arange(len(count)), count)
+    return owner, np.arange(len(owner)) - (np.cumsum(count) - count)[owner]
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
 
-    def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> tuple[list[int], set[int]]:
+    """Mentions reporting one quantity differently, linked: (group label of each mention, linked ones).
 
-    def join(self, i: int, j: int) -> None:
-        self.parent[self.find(j)] = self.find(i)
+    Two reports of one quantity: same unit, values close but not equal,
+    neither a bound, enough shared context, and each source silent on the
+    other's value. Classes (copies of one item of one text) are paired once.
+    In a pair of classes, the copies whose source is silent on the other
+    value (a "side", which can serve many pairs) are linked to each other
+    and to the other class's side; a source that reports one value reports
+    it in every copy, so no link joins two copies from one source. Groups
+    are the connected parts of that graph, found on whole arrays.
+    """
+    texts = reads.texts
+    n = len(ms.sentence)
+    found = [texts[reads.text_of[k]].quantities[j] for k, j in zip(ms.sentence, ms.item, strict=True)]
+    unit_code = _codes([q.unit for q in found])
+    value_code = _codes([q.value for q in found])
+    source_code = _codes([s.source_id for s in reads.sentences])
+    n_units, n_values = int(unit_code.max(initial=0)) + 1, int(value_code.max(initial=0)) + 1
+    sentence = np.array(ms.sentence, dtype=np.int64)
+    reported = np.unique((source_code[sentence] * n_units + unit_code) * n_values + value_code)
+    # Classes that can disagree, by unit; a class is named by its first mention.
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for k in range(len(reads.texts)):
+        sent = reads.copies[k][0]
+        for j, q in enumerate(texts[k].quantities):
+            if not q.bound and q.value > 0:
+                by_unit[q.unit].append(ms.first[sent] + j)
+    pair_a, pair_b = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    value = np.array([q.value for q in found], dtype=np.float64)
+    for unit, classes in by_unit.items():
+        if len(classes) < 2:
+            continue
+        drop = common | set(unit.split("+"))
+        x, y = _class_pairs([texts[reads.text_of[ms.sentence[m]]].context - drop for m in classes],
+                            _MIN_CONTEXT)
+        a, b = np.array(classes, dtype=np.int64)[x], np.array(classes, dtype=np.int64)[y]
+        # Values close but not equal: two reports of one quantity (all are positive).
+        lo, hi = np.minimum(value[a], value[b]), np.maximum(value[a], value[b])
+        close_values = (lo != hi) & (hi / lo <= _MAX_RATIO)
+        pair_a.append(a[close_values])
+        pair_b.append(b[close_values])
+    a, b = np.concatenate(pair_a), np.concatenate(pair_b)
+    # Sides: (class, the other class's value), numbered.
+    sides, side_of = np.unique(np.concatenate([a * n_values + value_code[b], b * n_values + value_code[a]]),
+                               return_inverse=True)
+    side_a, side_b = side_of[:len(a)], side_of[len(a):]
+    side_class, side_value = sides // n_values, sides % n_values
+    # Every copy of each side's class, and whether its source is silent on the value.
+    copies = np.array([k for c in reads.copies for k in c], dtype=np.int64)
+    copies_from = np.cumsum([0] + [len(c) for c in reads.copies])[:-1]
+    text_of = np.array(reads.text_of, dtype=np.int64)[sentence[side_class]]
+    count = np.array([len(c) for c in reads.copies], dtype=np.int64)[text_of]
+    owner, rank = _spread(count)
+    copy = copies[copies_from[text_of][owner] + rank]
+    mention = np.array(ms.first, dtype=np.int64)[copy] + np.array(ms.item, dtype=np.int64)[side_class][owner]
+    key = (source_code[copy] * n_units + unit_code[side_class][owner]) * n_values + side_value[owner]
+    at = np.minimum(np.searchsorted(reported, key), max(0, len(reported) - 1))
+    silent = reported[at] != key if len(reported) else np.ones(len(key), dtype=bool)
+    # A pair links when both its sides keep some copy.
+    kept = np.bincount(owner[silent], minlength=len(sides)) > 0
+    used = kept[side_a] & kept[side_b]
+    in_use = np.zeros(len(sides), dtype=bool)
+    in_use[side_a[used]] = True
+    in_use[side_b[used]] = True
+    member = silent & in_use[owner]
+    rows = np.concatenate([n + owner[member], n + side_a[used]])
+    cols = np.concatenate([mention[member], n + side_b[used]])
+    graph = sparse.coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n + len(sides),) * 2)
+    _, labels = csgraph.connected_components(graph, directed=False)
+    return labels[:n].tolist(), set(mention[member].tolist())
 
 
 def _number_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
@@ -359,60 +421,7 @@ def _number_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int
     def quantity(m: int) -> _Quantity:
         return texts[reads.text_of[ms.sentence[m]]].quantities[ms.item[m]]
 
-    reported: dict[str, set[tuple[float, str]]] = defaultdict(set)
-    for k, s in enumerate(sentences):
-        reported[s.source_id].update((q.value, q.unit) for q in texts[reads.text_of[k]].quantities)
-
-    # Two reports of one quantity: same unit, values close but not equal,
-    # neither a bound, enough shared context, and each source silent on the
-    # other's value. Classes (copies of one item of one text) are paired
-    # once; a source reporting its own value reports it in every copy, so
-    # the mentions of a class pair that qualify are all linked together.
-    by_unit: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for t, text in enumerate(texts):
-        for j, q in enumerate(text.quantities):
-            if not q.bound and q.value > 0:
-                by_unit[q.unit].append((t, j))
-    groups = _Groups(len(ms.sentence))
-    linked: set[int] = set()
-    eligible: dict[tuple[tuple[int, int], float], list[int]] = {}
-    joined: set[tuple[tuple[int, int], float]] = set()
-
-    def silent(c: tuple[int, int], other: _Quantity) -> list[int]:
-        """The mentions of class ``c`` whose source does not report ``other``'s value."""
-        key = (c, other.value)
-        found = eligible.get(key)
-        if found is None:
-            found = eligible[key] = [
-                m for m in ms.members(reads, *c)
-                if (other.value, other.unit) not in reported[sentences[ms.sentence[m]].source_id]
-            ]
-        return found
-
-    def link(c: tuple[int, int], other: _Quantity) -> int:
-        """Join the mentions :func:`silent` gives into one group; one of them."""
-        found = eligible[(c, other.value)]
-        if (c, other.value) not in joined:
-            joined.add((c, other.value))
-            for m in found[1:]:
-                groups.join(found[0], m)
-            linked.update(found)
-        return found[0]
-
-    for unit, classes in by_unit.items():
-        if len(classes) < 2:
-            continue
-        drop = common | set(unit.split("+"))
-        found = [texts[t].quantities[j] for t, j in classes]
-        x, y = _class_pairs([texts[t].context - drop for t, _ in classes], _MIN_CONTEXT)
-        # Values that _disagree() would call two reports of one (all are positive).
-        value = np.array([q.value for q in found], dtype=np.float64)
-        lo, hi = np.minimum(value[x], value[y]), np.maximum(value[x], value[y])
-        close_values = (lo != hi) & (hi / lo <= _MAX_RATIO)
-        for i, j in zip(x[close_values].tolist(), y[close_values].tolist(), strict=True):
-            a, b, qa, qb = classes[i], classes[j], found[i], found[j]
-            if _disagree(qa, qb) and silent(a, qb) and silent(b, qa):
-                groups.join(link(a, qb), link(b, qa))
+    label, linked = _linked_quantities(reads, ms, common)
     # Other reports of a value already in dispute join its side when they
     # share some context with a sentence on that side.
     # Only a linked mention of the same value can take one in: index them by value.
@@ -436,13 +445,13 @@ def _number_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int
                 shared = (texts[ta].context & texts[tb].context) - common - set(qa.unit.split("+"))
                 hit = close[(ta, tb, qa.unit)] = len(shared) >= _MIN_CONTEXT - 1
             if hit:
-                groups.join(j, i)
+                label[i] = label[j]
                 linked.add(i)
                 bisect.insort(candidates, i)
                 break
     members: dict[int, list[int]] = defaultdict(list)
     for i in sorted(linked):
-        members[groups.find(i)].append(i)
+        members[label[i]].append(i)
     out = []
     for idx in members.values():
         by_value: dict[tuple[float, bool], list[int]] = defaultdict(list)
