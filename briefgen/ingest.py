@@ -27,23 +27,22 @@ import re
 import sys
 import time
 import tomllib
-import urllib.error
-import urllib.request
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from http.client import HTTPMessage
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import yaml
 
 from briefgen.clean import best_headline, credit_outlet, find_date, is_headline_like, photo_credit
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped, Source
 from briefgen.parallel import THRESHOLD, pmap
 from briefgen.text import normalize
+
+if TYPE_CHECKING:  # imported where used: a run over local files needs neither
+    import urllib.request
+    from http.client import HTTPMessage
 
 __all__ = [
     "FORMATS",
@@ -221,6 +220,8 @@ def _read_markdown(text: str, origin: str) -> _Doc:
     meta: dict[str, str] = {}
     m = _FRONT_MATTER.match(text)
     if m:
+        import yaml
+
         try:
             data = yaml.safe_load(m.group(1))
         except yaml.YAMLError as exc:
@@ -344,20 +345,21 @@ def _read_bytes(data: bytes, origin: str, fmt: str | None, limits: Limits, url: 
 # --------------------------------------------------------------------------
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects only to http(s) addresses."""
-
-    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                         headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise SourceError(f"{req.full_url}: redirected to a non-HTTP address {newurl!r}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
-    """A redirect handler following at most ``limit`` redirects."""
-    return type("_LimitedRedirects", (_HttpOnlyRedirects,),
-                {"max_redirections": limit, "max_repeats": min(4, limit)})()
+    """A redirect handler following at most ``limit`` redirects, and only to http(s) addresses."""
+    import urllib.request
+
+    class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = limit
+        max_repeats = min(4, limit)
+
+        def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                             headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
+            if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                raise SourceError(f"{req.full_url}: redirected to a non-HTTP address {newurl!r}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return _HttpOnlyRedirects()
 
 
 def fetch_url(url: str, limits: Limits | None = None) -> tuple[bytes, str, str | None, str]:
@@ -369,6 +371,9 @@ def fetch_url(url: str, limits: Limits | None = None) -> tuple[bytes, str, str |
     Raises:
         SourceError: naming the URL and what went wrong.
     """
+    import urllib.error
+    import urllib.request
+
     limits = limits or Limits()
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise SourceError(f"{url}: only http:// and https:// addresses are fetched")
@@ -477,8 +482,7 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
     # Title: a headline-like line near the top, preferring one printed twice.
     top = lines[:20]
     keys = [normalize(x) for x in lines[:40]]
-    for line in top:
-        key = normalize(line)
+    for line, key in zip(top, keys, strict=False):
         if is_headline_like(line) and len(key) >= 15 and \
                 sum(key in k and len(k) - len(key) <= 25 for k in keys) >= 2:
             meta["title"] = line
@@ -549,16 +553,16 @@ def read_manifest(path: str | os.PathLike[str]) -> list[dict[str, str]]:
         raise InputError(f"{p}: cannot read manifest: {exc.strerror or exc}") from None
     text = decode_bytes(raw, str(p)) if raw else ""
     suffix = p.suffix.lower()
+    if suffix not in (".toml", ".yaml", ".yml", ".csv"):
+        raise InputError(f"{p}: manifest must be .toml, .yaml, .yml or .csv")
     try:
         if suffix == ".toml":
             data: Any = tomllib.loads(text)
-        elif suffix in (".yaml", ".yml"):
-            data = yaml.safe_load(text)
         elif suffix == ".csv":
             data = list(csv.DictReader(io.StringIO(text)))
         else:
-            raise InputError(f"{p}: manifest must be .toml, .yaml, .yml or .csv")
-    except (tomllib.TOMLDecodeError, yaml.YAMLError, csv.Error) as exc:
+            data = _load_yaml(text, p)
+    except (tomllib.TOMLDecodeError, csv.Error) as exc:
         raise InputError(f"{p}: invalid manifest: {str(exc).splitlines()[0]}") from None
     if isinstance(data, dict):
         data = data.get("source", data.get("sources", []))
@@ -576,6 +580,16 @@ def read_manifest(path: str | os.PathLike[str]) -> list[dict[str, str]]:
             raise InputError(f"{p}: source #{i} names no file and no url")
         entries.append(entry)
     return entries
+
+
+def _load_yaml(text: str, path: Path) -> Any:
+    """A YAML manifest's data (PyYAML is imported on first use: most runs never need it)."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: invalid manifest: {str(exc).splitlines()[0]}") from None
 
 
 @dataclass(slots=True)

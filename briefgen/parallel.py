@@ -10,10 +10,8 @@ and nothing is read twice. The result is the same list, in the same order, as
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 __all__ = ["THRESHOLD", "cores", "pmap"]
@@ -50,7 +48,13 @@ def pmap(func: Callable[[T], R], items: Sequence[T], *, threshold: int = THRESHO
         The results in input order.
     """
     workers = min(cores(), len(items))
-    if len(items) < threshold or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(items) < threshold or workers < 2:
+        return [func(x) for x in items]
+    # Imported here: a small briefing never starts a process.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [func(x) for x in items]
     # A few chunks per worker balance uneven items without much pickling overhead.
     chunksize = max(1, -(-len(items) // (workers * 4)))
