@@ -20,7 +20,6 @@ elsewhere, whatever else it says.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -341,6 +340,23 @@ def _spread(count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return owner, np.arange(len(owner)) - (np.cumsum(count) - count)[owner]
 
 
+def _copies(reads: _Reads, ms: _Mentions, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every copy of each class, a class named by its first mention.
+
+    Returns:
+        For each copy, in order of class then sentence: the position of its
+        class in ``classes``, its sentence and its mention.
+    """
+    copies = np.array([k for c in reads.copies for k in c], dtype=np.int64)
+    copies_from = np.cumsum([0] + [len(c) for c in reads.copies])[:-1]
+    first_sentence = np.array(ms.sentence, dtype=np.int64)[classes]
+    text = np.array(reads.text_of, dtype=np.int64)[first_sentence]
+    owner, rank = _spread(np.array([len(c) for c in reads.copies], dtype=np.int64)[text])
+    sentence = copies[copies_from[text][owner] + rank]
+    mention = np.array(ms.first, dtype=np.int64)[sentence] + np.array(ms.item, dtype=np.int64)[classes][owner]
+    return owner, sentence, mention
+
+
 def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> tuple[list[int], set[int]]:
     """Mentions reporting one quantity differently, linked: (group label of each mention, linked ones).
 
@@ -390,13 +406,7 @@ def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> 
     side_a, side_b = side_of[:len(a)], side_of[len(a):]
     side_class, side_value = sides // n_values, sides % n_values
     # Every copy of each side's class, and whether its source is silent on the value.
-    copies = np.array([k for c in reads.copies for k in c], dtype=np.int64)
-    copies_from = np.cumsum([0] + [len(c) for c in reads.copies])[:-1]
-    text_of = np.array(reads.text_of, dtype=np.int64)[sentence[side_class]]
-    count = np.array([len(c) for c in reads.copies], dtype=np.int64)[text_of]
-    owner, rank = _spread(count)
-    copy = copies[copies_from[text_of][owner] + rank]
-    mention = np.array(ms.first, dtype=np.int64)[copy] + np.array(ms.item, dtype=np.int64)[side_class][owner]
+    owner, copy, mention = _copies(reads, ms, side_class)
     key = (source_code[copy] * n_units + unit_code[side_class][owner]) * n_values + side_value[owner]
     at = np.minimum(np.searchsorted(reported, key), max(0, len(reported) - 1))
     silent = reported[at] != key if len(reported) else np.ones(len(key), dtype=bool)
@@ -491,94 +501,76 @@ def _unit_word(text: str, unit: str) -> str:
     return first
 
 
-def _compatible(a: _Date, b: _Date) -> bool:
-    pairs = ((a.year, b.year), (a.month, b.month), (a.day, b.day))
-    return all(x is None or y is None or x == y for x, y in pairs)
-
-
 def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
     texts, sentences = reads.texts, reads.sentences
     ms = _mentions(reads, lambda t: len(t.dates))
-    classes = [(t, j) for t, text in enumerate(texts) for j in range(len(text.dates))]
     number: dict[_Date, int] = {}  # each distinct date, numbered
-    date_of = [number.setdefault(texts[t].dates[j], len(number)) for t, j in classes]
+    date_of = np.array([number.setdefault(texts[reads.text_of[k]].dates[j], len(number))
+                        for k, j in zip(ms.sentence, ms.item, strict=True)], dtype=np.int64)
     dates = list(number)
-    reported: dict[str, set[int]] = defaultdict(set)
-    for k, s in enumerate(sentences):
-        reported[s.source_id].update(number[d] for d in texts[reads.text_of[k]].dates)
-    agrees: dict[tuple[int, str], bool] = {}
-
-    def reports_agreeing(source_id: str, date: int) -> bool:
-        """Whether the source reports, somewhere, a date compatible with date ``date``."""
-        hit = agrees.get((date, source_id))
-        if hit is None:
-            hit = any(_compatible(dates[date], dates[d]) for d in reported[source_id])
-            agrees[(date, source_id)] = hit
-        return hit
-
-    firsts: dict[tuple[int, int], int | None] = {}
-
-    def first_silent(c: int, date: int) -> int | None:
-        """The first mention of class ``c`` whose source reports no date compatible with date ``date``."""
-        key = (c, date)
-        if key not in firsts:
-            firsts[key] = next(
-                (m for m in ms.members(reads, *classes[c])
-                 if not reports_agreeing(sentences[ms.sentence[m]].source_id, date)),
-                None,
-            )
-        return firsts[key]
-
-    # Two mentions disagree when their dates are incompatible, they share
-    # enough context and neither source reports a date compatible with the
-    # other's. Each pair of shown dates is reported once, by its first pair of
-    # mentions; a source reports its own date in every copy, so in a pair of
-    # classes that first pair is the first qualifying mention of each.
-    x, y = _class_pairs([texts[t].context - common for t, _ in classes], _MIN_CONTEXT)
-    # Dates that _compatible() would call different: some part known on both sides differs.
+    n_dates = max(1, len(dates))
     parts = np.array([[-1 if v is None else v for v in (d.year, d.month, d.day)] for d in dates],
                      dtype=np.int64).reshape(-1, 3)
-    px, py = parts[date_of][x], parts[date_of][y]
-    clash = ((px >= 0) & (py >= 0) & (px != py)).any(axis=1)
-    x, y = x[clash], y[clash]
-    # Class pairs by pair of shown dates, then by the first pair of mentions
-    # they could give (their first copies): once a pair of shown dates has a
-    # pair of mentions, later class pairs cannot give an earlier one.
-    shown: dict[str, int] = {}
-    shown_of = np.array([shown.setdefault(d.shown, len(shown)) for d in dates], dtype=np.int64)[date_of]
-    start = np.array([ms.first[reads.copies[t][0]] + j for t, j in classes], dtype=np.int64)
-    k1, k2 = np.minimum(shown_of[x], shown_of[y]), np.maximum(shown_of[x], shown_of[y])
-    lo, hi = np.minimum(start[x], start[y]), np.maximum(start[x], start[y])
+
+    def compatible(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Whether dates ``x`` and ``y`` (by number) can be one, pair by pair (no known part differs)."""
+        px, py = parts[x], parts[y]
+        return np.all((px < 0) | (py < 0) | (px == py), axis=1)
+
+    source_code = _codes([s.source_id for s in sentences])
+    reported = np.unique(source_code[np.array(ms.sentence, dtype=np.int64)] * n_dates + date_of)
+    # Two mentions disagree when their dates are incompatible, they share
+    # enough context and neither source reports a date compatible with the
+    # other's. Classes (copies of one item of one text, named by the first
+    # mention) are paired once; a source reports its own date in every copy,
+    # so in a pair of classes the first qualifying pair of mentions is the
+    # first copy of each class (a "side") whose source reports nothing
+    # compatible with the other date.
+    classes = np.array([ms.first[reads.copies[t][0]] + j for t, text in enumerate(texts)
+                        for j in range(len(text.dates))], dtype=np.int64)
+    x, y = _class_pairs([texts[reads.text_of[ms.sentence[m]]].context - common for m in classes.tolist()],
+                        _MIN_CONTEXT)
+    a, b = classes[x], classes[y]
+    clash = ~compatible(date_of[a], date_of[b])
+    a, b = a[clash], b[clash]
+    sides, side_of = np.unique(np.concatenate([a * n_dates + date_of[b], b * n_dates + date_of[a]]),
+                               return_inverse=True)
+    side_a, side_b = side_of[:len(a)], side_of[len(a):]
+    side_class, side_date = sides // n_dates, sides % n_dates
+    owner, copy, mention = _copies(reads, ms, side_class)
+    # Whether each copy's source reports a date compatible with its side's
+    # date: each (source, date) asked once, against every date the source reports.
+    asked, asked_of = np.unique(source_code[copy] * n_dates + side_date[owner], return_inverse=True)
+    asked_source, asked_date = asked // n_dates, asked % n_dates
+    start = np.searchsorted(reported, asked_source * n_dates)
+    count = np.searchsorted(reported, (asked_source + 1) * n_dates) - start
+    which, k = _spread(count)
+    agree = np.bincount(which[compatible(asked_date[which], reported[start[which] + k] % n_dates)],
+                        minlength=len(asked)) > 0
+    silent = ~agree[asked_of]
+    none = len(ms.sentence)
+    first = np.full(len(sides), none, dtype=np.int64)
+    np.minimum.at(first, owner[silent], mention[silent])
+    ma, mb = first[side_a], first[side_b]
+    ok = (ma < none) & (mb < none)
+    # Each pair of shown dates is reported once, by its first pair of mentions.
+    shown = _codes([d.shown for d in dates])
+    sa, sb = shown[date_of[a[ok]]], shown[date_of[b[ok]]]
+    k1, k2 = np.minimum(sa, sb), np.maximum(sa, sb)
+    lo, hi = np.minimum(ma[ok], mb[ok]), np.maximum(ma[ok], mb[ok])
     order = np.lexsort((hi, lo, k2, k1))
-    x, y, k1, k2, lo, hi = (v[order] for v in (x, y, k1, k2, lo, hi))
-    bounds = np.flatnonzero(np.diff(k1, prepend=-1, append=-1) | np.diff(k2, prepend=-1, append=-1)).tolist()
-    first_pair: list[tuple[int, int]] = []
-    xs, ys, los, his = x.tolist(), y.tolist(), lo.tolist(), hi.tolist()
-    for g0, g1 in itertools.pairwise(bounds):
-        best: tuple[int, int] | None = None
-        for n in range(g0, g1):
-            if best is not None and (los[n], his[n]) >= best:
-                break
-            a, b = xs[n], ys[n]
-            if _compatible(dates[date_of[a]], dates[date_of[b]]):
-                continue
-            ma, mb = first_silent(a, date_of[b]), first_silent(b, date_of[a])
-            if ma is None or mb is None:
-                continue
-            pair = (min(ma, mb), max(ma, mb))
-            if best is None or pair < best:
-                best = pair
-        if best is not None:
-            first_pair.append(best)
+    k1, k2, lo, hi = k1[order], k2[order], lo[order], hi[order]
+    head = np.ones(len(order), dtype=bool)
+    head[1:] = (k1[1:] != k1[:-1]) | (k2[1:] != k2[:-1])
     out = []
-    for i, j in sorted(first_pair):
+    for i, j in sorted(zip(lo[head].tolist(), hi[head].tolist(), strict=True)):
         ka, kb = ms.sentence[i], ms.sentence[j]
-        da, db = texts[reads.text_of[ka]].dates[ms.item[i]], texts[reads.text_of[kb]].dates[ms.item[j]]
-        sides = sorted(
+        da, db = dates[date_of[i]], dates[date_of[j]]
+        sides_ = sorted(
             [_side(da.shown, [sentences[ka]], rank), _side(db.shown, [sentences[kb]], rank)],
             key=lambda s: (rank.get(s.sources[0], len(rank)), s.value),
         )
-        out.append(Conflict(kind="date", topic="date", sides=tuple(sides)))
+        out.append(Conflict(kind="date", topic="date", sides=tuple(sides_)))
     return out
 
 
