@@ -575,13 +575,21 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
 
 
 def _name_conflicts(reads: _Reads, rank: dict[str, int]) -> list[Conflict]:
+    # Only a key spelled more than one way can be in dispute.
+    spelled = Counter(key for key, _ in {name[:2] for text in reads.texts for name in text.names})
+    disputed = {key for key, n in spelled.items() if n > 1}
     # key -> spelling -> (shown forms, texts, neighbours); texts are read in
     # order of first use and counted once per copy.
     table: dict[str, dict[str, tuple[Counter[str], list[int], set[str]]]] = defaultdict(dict)
     for t, text in enumerate(reads.texts):
         copies = len(reads.copies[t])
         for key, spelling, shown, neighbour in text.names:
-            shown_c, used, neigh = table[key].setdefault(spelling, (Counter(), [], set()))
+            if key not in disputed:
+                continue
+            entry = table[key].get(spelling)
+            if entry is None:
+                entry = table[key][spelling] = (Counter(), [], set())
+            shown_c, used, neigh = entry
             shown_c[shown] += copies
             if not used or used[-1] != t:
                 used.append(t)
