@@ -236,22 +236,24 @@ class _Mentions:
     item: list[int]
     first: list[int]
 
-    def members(self, reads: _Reads, text: int, item: int) -> list[int]:
-        """The mentions of one class, in order."""
-        return [self.first[k] + item for k in reads.copies[text]]
+
+def _codes(keys: Sequence[object]) -> np.ndarray:
+    """A number per distinct key (in order of first use), one entry per key."""
+    number: dict[object, int] = {}
+    return np.array([number.setdefault(k, len(number)) for k in keys], dtype=np.int64)
+
+
+def _spread(count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ``count[i]`` items of each ``i``: the owner and the rank of every item."""
+    owner = np.repeat(np.arange(len(count)), count)
+    return owner, np.arange(len(owner)) - (np.cumsum(count) - count)[owner]
 
 
 def _mentions(reads: _Reads, count: Callable[[_Text], int]) -> _Mentions:
-    sentence: list[int] = []
-    item: list[int] = []
-    first: list[int] = []
-    sizes = [count(t) for t in reads.texts]
-    for k, t in enumerate(reads.text_of):
-        first.append(len(sentence))
-        n = sizes[t]
-        sentence.extend([k] * n)
-        item.extend(range(n))
-    return _Mentions(sentence, item, first)
+    """The mentions of every sentence, ``count`` of them for each text."""
+    sizes = np.array([count(t) for t in reads.texts], dtype=np.int64)[np.array(reads.text_of, dtype=np.int64)]
+    sentence, item = _spread(sizes)
+    return _Mentions(sentence.tolist(), item.tolist(), (np.cumsum(sizes) - sizes).tolist())
 
 
 def _source_order(sources: Sequence[Source]) -> dict[str, int]:
@@ -271,21 +273,27 @@ def _side(value: str, sentences: list[Sentence], rank: dict[str, int]) -> Confli
 _BLOCK = 1024
 
 
-def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> tuple[np.ndarray, np.ndarray]:
+# A context: the group it belongs to (contexts of two groups share nothing) and its terms.
+_Context = tuple[str, frozenset[str]]
+
+
+def _sharing_pairs(contexts: Sequence[_Context], minimum: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs ``i <= j`` (a context with itself included) sharing at least ``minimum`` terms.
 
     Found with a sparse matrix product instead of a Python loop over every
-    pair; callers pass distinct contexts, so copies cost nothing here.
+    pair; a term of one group is a column of its own, so contexts of two
+    groups are never compared. Callers pass distinct contexts, so copies
+    cost nothing here.
 
     Returns:
         The arrays of ``i`` and of ``j``.
     """
     n = len(contexts)
-    vocab: dict[str, int] = {}
+    vocab: dict[tuple[str, str], int] = {}
     indices: list[int] = []
     indptr = [0]
-    for ctx in contexts:
-        indices.extend(vocab.setdefault(t, len(vocab)) for t in sorted(ctx))
+    for group, ctx in contexts:
+        indices.extend(vocab.setdefault((group, t), len(vocab)) for t in sorted(ctx))
         indptr.append(len(indices))
     ones = np.ones(len(indices), dtype=np.int32)
     x = sparse.csr_matrix((ones, indices, indptr), shape=(n, max(1, len(vocab))))
@@ -300,7 +308,7 @@ def _sharing_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> tuple[np
     return np.concatenate(found_i), np.concatenate(found_j)
 
 
-def _class_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> tuple[np.ndarray, np.ndarray]:
+def _class_pairs(contexts: Sequence[_Context], minimum: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs ``a < b`` of classes whose contexts share at least ``minimum`` terms.
 
     ``contexts[a]`` is the context of class ``a``; classes with one context
@@ -309,7 +317,7 @@ def _class_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> tuple[np.n
     Returns:
         The arrays of ``a`` and of ``b``, in no particular order.
     """
-    rows: dict[frozenset[str], list[int]] = {}
+    rows: dict[_Context, list[int]] = {}
     for c, ctx in enumerate(contexts):
         rows.setdefault(ctx, []).append(c)
     members = np.array([c for group in rows.values() for c in group], dtype=np.int64)
@@ -326,18 +334,6 @@ def _class_pairs(contexts: Sequence[frozenset[str]], minimum: int) -> tuple[np.n
     keep = (r1[pair] != r2[pair]) | (a < b)
     a, b = a[keep], b[keep]
     return np.minimum(a, b), np.maximum(a, b)
-
-
-def _codes(keys: Sequence[object]) -> np.ndarray:
-    """A number per distinct key (in order of first use), one entry per key."""
-    number: dict[object, int] = {}
-    return np.array([number.setdefault(k, len(number)) for k in keys], dtype=np.int64)
-
-
-def _spread(count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For ``count[i]`` items of each ``i``: the owner and the rank of every item."""
-    owner = np.repeat(np.arange(len(count)), count)
-    return owner, np.arange(len(owner)) - (np.cumsum(count) - count)[owner]
 
 
 def _copies(reads: _Reads, ms: _Mentions, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -378,28 +374,23 @@ def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> 
     n_units, n_values = int(unit_code.max(initial=0)) + 1, int(value_code.max(initial=0)) + 1
     sentence = np.array(ms.sentence, dtype=np.int64)
     reported = np.unique((source_code[sentence] * n_units + unit_code) * n_values + value_code)
-    # Classes that can disagree, by unit; a class is named by its first mention.
-    by_unit: dict[str, list[int]] = defaultdict(list)
+    # Classes that can disagree, a class named by its first mention; only
+    # classes of one unit are paired, on context besides the unit.
+    classes: list[int] = []
+    contexts: list[_Context] = []
     for k in range(len(reads.texts)):
         sent = reads.copies[k][0]
         for j, q in enumerate(texts[k].quantities):
             if not q.bound and q.value > 0:
-                by_unit[q.unit].append(ms.first[sent] + j)
-    pair_a, pair_b = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+                classes.append(ms.first[sent] + j)
+                contexts.append((q.unit, texts[k].context - common - set(q.unit.split("+"))))
+    x, y = _class_pairs(contexts, _MIN_CONTEXT)
+    a, b = np.array(classes, dtype=np.int64)[x], np.array(classes, dtype=np.int64)[y]
+    # Values close but not equal: two reports of one quantity (all are positive).
     value = np.array([q.value for q in found], dtype=np.float64)
-    for unit, classes in by_unit.items():
-        if len(classes) < 2:
-            continue
-        drop = common | set(unit.split("+"))
-        x, y = _class_pairs([texts[reads.text_of[ms.sentence[m]]].context - drop for m in classes],
-                            _MIN_CONTEXT)
-        a, b = np.array(classes, dtype=np.int64)[x], np.array(classes, dtype=np.int64)[y]
-        # Values close but not equal: two reports of one quantity (all are positive).
-        lo, hi = np.minimum(value[a], value[b]), np.maximum(value[a], value[b])
-        close_values = (lo != hi) & (hi / lo <= _MAX_RATIO)
-        pair_a.append(a[close_values])
-        pair_b.append(b[close_values])
-    a, b = np.concatenate(pair_a), np.concatenate(pair_b)
+    lo, hi = np.minimum(value[a], value[b]), np.maximum(value[a], value[b])
+    close_values = (lo != hi) & (hi / lo <= _MAX_RATIO)
+    a, b = a[close_values], b[close_values]
     # Sides: (class, the other class's value), numbered.
     sides, side_of = np.unique(np.concatenate([a * n_values + value_code[b], b * n_values + value_code[a]]),
                                return_inverse=True)
@@ -528,8 +519,8 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
     # compatible with the other date.
     classes = np.array([ms.first[reads.copies[t][0]] + j for t, text in enumerate(texts)
                         for j in range(len(text.dates))], dtype=np.int64)
-    x, y = _class_pairs([texts[reads.text_of[ms.sentence[m]]].context - common for m in classes.tolist()],
-                        _MIN_CONTEXT)
+    contexts = [("", texts[reads.text_of[ms.sentence[m]]].context - common) for m in classes.tolist()]
+    x, y = _class_pairs(contexts, _MIN_CONTEXT)
     a, b = classes[x], classes[y]
     clash = ~compatible(date_of[a], date_of[b])
     a, b = a[clash], b[clash]
