@@ -25,11 +25,12 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import count, repeat
 from typing import NamedTuple
 
 from briefgen.model import Fact, Sentence, Source
@@ -503,8 +504,11 @@ def _vetoed(a: Terms, b: Terms) -> bool:
     return False
 
 
-def _weight(idf: Mapping[str, float] | None, term: str) -> float:
-    return 1.0 if idf is None else idf.get(term, _DEFAULT_IDF)
+def _weigh(idf: Mapping[str, float] | None, terms: Iterable[str]) -> float:
+    """Total weight of ``terms`` (each 1 without ``idf``), summed exactly."""
+    if idf is None:
+        return math.fsum(1.0 for _ in terms)
+    return math.fsum(map(idf.get, terms, repeat(_DEFAULT_IDF)))
 
 
 def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> float:
@@ -518,9 +522,8 @@ def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> f
         w_short = float(len(target))
         weights = [1.0] * len(long.seq)
     else:
-        get = idf.get
-        w_short = math.fsum(get(t, _DEFAULT_IDF) for t in target)
-        weights = [get(t, _DEFAULT_IDF) for t in long.seq]
+        w_short = _weigh(idf, target)
+        weights = list(map(idf.get, long.seq, repeat(_DEFAULT_IDF)))
     seq = long.seq
     n = len(seq)
     span = 2 * len(short.seq) + 2
@@ -556,8 +559,8 @@ def match_score(a: Terms, b: Terms, idf: Mapping[str, float] | None = None) -> f
     different actor or action) or fewer than four terms are shared, and 1 for
     copies.
     """
-    w_a = math.fsum(_weight(idf, t) for t in a.bag)
-    w_b = math.fsum(_weight(idf, t) for t in b.bag)
+    w_a = _weigh(idf, a.bag)
+    w_b = _weigh(idf, b.bag)
     return _score(a, b, w_a, w_b, idf, 0.0)
 
 
@@ -574,7 +577,7 @@ def _score(a: Terms, b: Terms, w_a: float, w_b: float, idf: Mapping[str, float] 
     shared = a.bag & b.bag
     if len(shared) < _MIN_SHARED:
         return 0.0
-    w_shared = math.fsum(_weight(idf, t) for t in shared)
+    w_shared = _weigh(idf, shared)
     containment = w_shared / min(w_a, w_b)
     if (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT < floor or _vetoed(a, b):
         return 0.0
@@ -631,9 +634,10 @@ def term_weights(texts: Iterable[str | Terms]) -> dict[str, float]:
     return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
 
 
-def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
-    toks = [w.lower() for w in words(text)]
-    return set(zip(*(toks[k:] for k in range(n)), strict=False))  # the n-grams, as tuples
+def _shingles(text: str, n: int = 5) -> Iterator[tuple[str, ...]]:
+    """The word n-grams of ``text``, lower-cased, as tuples (repeats included)."""
+    toks = list(map(str.lower, words(text)))
+    return zip(*(toks[k:] for k in range(n)), strict=False)
 
 
 def independent_groups(sources: Sequence[Source], threshold: float = 0.5) -> dict[str, int]:
@@ -658,16 +662,20 @@ def independent_groups(sources: Sequence[Source], threshold: float = 0.5) -> dic
     from scipy import sparse
 
     # Shared shingles of every pair at once: a sparse product of the
-    # source-by-shingle matrix with itself, in row blocks.
-    ids: dict[tuple[str, ...], int] = {}
+    # source-by-shingle matrix with itself, in row blocks. Every shingle gets
+    # the next number when first seen; a repeat within one source is merged
+    # in the matrix.
+    ids: defaultdict[tuple[str, ...], int] = defaultdict(count().__next__)
     indices: list[int] = []
     indptr = [0]
     for src in sources:
-        indices.extend(ids.setdefault(g, len(ids)) for g in _shingles(src.text))
+        indices.extend(map(ids.__getitem__, _shingles(src.text)))
         indptr.append(len(indices))
     n = len(sources)
     ones = np.ones(len(indices), dtype=np.int32)
     x = sparse.csr_matrix((ones, indices, indptr), shape=(n, max(1, len(ids))))
+    x.sum_duplicates()
+    x.data.fill(1)
     sizes = np.diff(x.indptr)
     xt = x.T.tocsr()
     found_i: list[np.ndarray] = []
@@ -800,7 +808,7 @@ class _Scorer:
     def __init__(self, feats: Sequence[Terms], idf: Mapping[str, float]) -> None:
         self.feats = feats
         self.idf = idf
-        self.totals = [math.fsum(idf.get(t, _DEFAULT_IDF) for t in f.bag) for f in feats]
+        self.totals = [_weigh(idf, f.bag) for f in feats]
         self.cache: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
@@ -817,7 +825,7 @@ class _Scorer:
     def backing(self, i: int, j: int) -> float:
         """Weighted share of sentence ``i``'s terms that sentence ``j`` also has."""
         a, b = self.feats[i], self.feats[j]
-        shared = math.fsum(self.idf.get(t, _DEFAULT_IDF) for t in a.bag & b.bag)
+        shared = _weigh(self.idf, a.bag & b.bag)
         return shared / self.totals[i] if self.totals[i] else 0.0
 
 
