@@ -20,10 +20,12 @@ elsewhere, whatever else it says.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 from scipy import sparse
@@ -60,7 +62,10 @@ _PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
 _MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
+_MONTH_WORDS = _MONTH_ABBR | _MONTHS
 _ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+_DAY = re.compile(r"(\d{1,2})")
+_DASH_OR_SPACE = re.compile(r"[-\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,22 +121,23 @@ def _is_year(number: str) -> bool:
 
 
 def _month(word: str) -> int | None:
-    low = word.lower().rstrip(".")
-    return _MONTHS.get(low) or _MONTH_ABBR.get(low)
+    return _MONTH_WORDS.get(word.lower().rstrip("."))
 
 
 def _dates(toks: list[Token]) -> list[_Date]:
     out = []
     used: set[int] = set()
     for i, tok in enumerate(toks):
-        month = _month(tok.text) if tok.cap else None
+        if not tok.cap:
+            continue
+        month = _month(tok.text)
         if month is None:
             continue
         day = year = None
         parts = [tok.text]
         j = i + 1
         if j < len(toks):
-            m = _ORDINAL.match(toks[j].text) or re.fullmatch(r"(\d{1,2})", toks[j].text)
+            m = _ORDINAL.match(toks[j].text) or _DAY.fullmatch(toks[j].text)
             if m and 1 <= int(m.group(1)) <= 31:
                 day = int(m.group(1))
                 parts.append(toks[j].text)
@@ -143,22 +149,20 @@ def _dates(toks: list[Token]) -> list[_Date]:
             used.add(j)
         out.append(_Date(year, month, day, " ".join(parts)))
     for i, tok in enumerate(toks):
-        if i in used:
-            continue
         # A bare "13th" names a day of an unstated month: it agrees with any
         # date, so only month names and years are read.
-        if tok.number and _is_year(tok.number):
+        if tok.number and i not in used and _is_year(tok.number):
             out.append(_Date(int(tok.number), None, None, tok.text))
     return out
 
 
 def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
     """(key, spelling, shown, neighbour) for each name word in the sentence."""
-    out = []
+    out: list[tuple[str, str, str, str]] = []
     for i, tok in enumerate(toks):
         if not tok.cap or tok.term is None or (i == 0 and "-" not in tok.text):
             continue
-        spelling = re.sub(r"[-\s]", "", tok.text.lower())
+        spelling = _DASH_OR_SPACE.sub("", tok.text.lower())
         if not spelling.isalpha() or len(spelling) < 3 or _month(tok.text):
             continue
         prev = toks[i - 1] if i > 0 else None
@@ -172,8 +176,8 @@ def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
             neighbours.append(">" + toks[i + 1].text.lower())
             if i + 2 < len(toks) and toks[i + 2].term:
                 neighbours.append(">" + toks[i + 1].text.lower() + " " + toks[i + 2].text.lower())
-        for n in neighbours or [""]:
-            out.append((name_key(tok.text), spelling, shown, n))
+        key = name_key(tok.text)
+        out.extend((key, spelling, shown, n) for n in neighbours or [""])
     return out
 
 
@@ -629,15 +633,19 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         that report its value.
     """
     rank = _source_order(sources)
-    sentences = sorted(
-        {s for f in facts for s in f.sentences},
-        key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start),
-    )
+    # Sentences in source order, then in order within their source.
+    by_source: dict[str, list[Sentence]] = defaultdict(list)
+    for s in {s for f in facts for s in f.sentences}:
+        by_source[s.source_id].append(s)
+    sentences = [s for source_id in sorted(by_source, key=lambda i: (rank.get(i, len(rank)), i))
+                 for s in sorted(by_source[source_id], key=attrgetter("index", "start"))]
     reads = _read_all(sentences)
-    df: Counter[str] = Counter()
+    # Sentences using each term: every distinct text once, then its other copies.
+    df = Counter(itertools.chain.from_iterable(text.context for text in reads.texts))
     for text, copies in zip(reads.texts, reads.copies, strict=True):
-        for t in text.context:
-            df[t] += len(copies)
+        if len(copies) > 1:
+            for t in text.context:
+                df[t] += len(copies) - 1
     common = frozenset(t for t, c in df.items() if c > max(_MIN_COMMON, _COMMON * len(sentences)))
     found = (
         _number_conflicts(reads, common, rank)
