@@ -221,42 +221,65 @@ _HYPHENS = re.compile("[-\u2010\u2011]")
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 
 
+@lru_cache(maxsize=65536)
+def _hyphenated(word: str) -> tuple[tuple[str, bool], ...] | None:
+    """A hyphenated word's tokens: a given name whole, anything else split.
+
+    ``None`` when the word has no inner hyphen.
+    """
+    parts = [p for p in _HYPHENS.split(word) if p]
+    if len(parts) < 2:
+        return None
+    if word[0].isupper() and join_name_parts(parts):
+        return ((word, True),)
+    return tuple((p, p[0].isupper()) for p in parts)
+
+
+_syllable = lru_cache(maxsize=65536)(is_syllable)
+
+
 def _raw_tokens(text: str) -> list[tuple[str, bool]]:
     """Word tokens with given names joined and other hyphenated words split.
 
     Returns (token, capitalised) pairs; a joined given name keeps its hyphen
     so :func:`name_key` sees its syllables.
     """
-    out: list[tuple[str, bool]] = []
     toks = words(text)
+    caps = [w[0].isupper() for w in toks]
+    hyphens = "-" in text or "\u2010" in text or "\u2011" in text
+    if not hyphens and _THREE_CAPS not in bytes(caps):
+        return list(zip(toks, caps, strict=True))  # nothing to join or split
+    out: list[tuple[str, bool]] = []
+    last = len(toks) - 1
     i = 0
-    while i < len(toks):
+    while i <= last:
         w = toks[i]
-        parts = [p for p in _HYPHENS.split(w) if p] if ("-" in w or "\u2010" in w or "\u2011" in w) else [w]
-        if len(parts) > 1:
-            if w[0].isupper() and join_name_parts(parts):
-                out.append((w, True))
-            else:
-                out.extend((p, p[0].isupper()) for p in parts)
-            i += 1
-            continue
+        if hyphens and ("-" in w or "\u2010" in w or "\u2011" in w):
+            split = _hyphenated(w)
+            if split is not None:
+                out.extend(split)
+                i += 1
+                continue
         # "Lee Jae Myung": two capitalised syllables after a capitalised
         # syllable (the surname) are one given name.
         if (
-            0 < i < len(toks) - 1
-            and w[0].isupper()
-            and toks[i + 1][:1].isupper()
-            and toks[i - 1][:1].isupper()
-            and is_syllable(toks[i - 1])
-            and is_syllable(w)
-            and is_syllable(toks[i + 1])
+            0 < i < last
+            and caps[i]
+            and caps[i + 1]
+            and caps[i - 1]
+            and _syllable(toks[i - 1])
+            and _syllable(w)
+            and _syllable(toks[i + 1])
         ):
             out.append((f"{w}-{toks[i + 1]}", True))
             i += 2
             continue
-        out.append((w, w[:1].isupper()))
+        out.append((w, caps[i]))
         i += 1
     return out
+
+
+_THREE_CAPS = bytes((True, True, True))
 
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -266,6 +289,8 @@ for _phrase, _repl in _PHRASES:
 
 def _apply_phrases(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     lower = [t.lower() for t, _ in toks]
+    if _PHRASES_BY_FIRST.keys().isdisjoint(lower):
+        return toks
     out: list[tuple[str, bool]] = []
     i = 0
     while i < len(toks):
@@ -497,7 +522,7 @@ def _vetoed(a: Terms, b: Terms) -> bool:
     """Different speakers, different quantities, or a different actor or action."""
     if a.speakers and b.speakers and not a.speakers & b.speakers:
         return True
-    if _numbers_clash(a, b):
+    if a.numbers and b.numbers and a.numbers != b.numbers and _numbers_clash(a, b):
         return True
     if a.lead and b.lead and a.lead != b.lead:
         return a.lead[1] not in b.bag or b.lead[1] not in a.bag or a.lead[0] != b.lead[0]
