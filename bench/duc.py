@@ -12,6 +12,7 @@ Usage::
     python bench/duc.py                      # every method
     python bench/duc.py --methods briefgen   # iterate on the default selector
     python bench/duc.py --strict             # summaries within the budget, not filled past it
+    python bench/duc.py --skip 15            # the second half only (--clusters 15: the first)
 
 By default each summary fills the budget as the published systems do:
 ``select(..., overflow=True)`` adds one fact past the budget, which the cut
@@ -129,7 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--methods", default=",".join(METHODS),
                         help="comma-separated methods (default: all)")
-    parser.add_argument("--clusters", type=int, default=0, help="use only the first N clusters")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N clusters")
+    parser.add_argument("--clusters", type=int, default=0,
+                        help="use only the first N clusters (after --skip)")
     parser.add_argument("--words", type=int, default=LIMIT, help="word budget given to the selector")
     parser.add_argument("--kl-cap", type=int, default=100,
                         help="sumy kl sees only this many sentences (earliest first in each article)")
@@ -142,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = rows[args.skip:]
     if args.clusters:
         rows = rows[: args.clusters]
     tokenize = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)._tokenizer.tokenize
