@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 
 import numpy as np
@@ -120,6 +121,7 @@ def _is_year(number: str) -> bool:
     return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100
 
 
+@lru_cache(maxsize=65536)
 def _month(word: str) -> int | None:
     return _MONTH_WORDS.get(word.lower().rstrip("."))
 
@@ -156,15 +158,25 @@ def _dates(toks: list[Token]) -> list[_Date]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> tuple[str, str] | None:
+    """(key, spelling) of a capitalised word that can be a name; ``None`` for a month or a short word."""
+    spelling = _DASH_OR_SPACE.sub("", word.lower())
+    if not spelling.isalpha() or len(spelling) < 3 or _month(word):
+        return None
+    return name_key(word), spelling
+
+
 def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
     """(key, spelling, shown, neighbour) for each name word in the sentence."""
     out: list[tuple[str, str, str, str]] = []
     for i, tok in enumerate(toks):
         if not tok.cap or tok.term is None or (i == 0 and "-" not in tok.text):
             continue
-        spelling = _DASH_OR_SPACE.sub("", tok.text.lower())
-        if not spelling.isalpha() or len(spelling) < 3 or _month(tok.text):
+        word = _name_word(tok.text)
+        if word is None:
             continue
+        key, spelling = word
         prev = toks[i - 1] if i > 0 else None
         shown = tok.text
         if prev is not None and prev.cap and prev.term and len(prev.text) <= 4:
@@ -176,7 +188,6 @@ def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
             neighbours.append(">" + toks[i + 1].text.lower())
             if i + 2 < len(toks) and toks[i + 2].term:
                 neighbours.append(">" + toks[i + 1].text.lower() + " " + toks[i + 2].text.lower())
-        key = name_key(tok.text)
         out.extend((key, spelling, shown, n) for n in neighbours or [""])
     return out
 
