@@ -139,6 +139,11 @@ _DATE_PATTERNS = (
     re.compile(r"(?P<year>(?:19|20)\d\d)\s*[\ub144\u5e74]\s*(?P<m>\d{1,2})\s*[\uc6d4\u6708]\s*(?P<day>\d{1,2})\s*[\uc77c\u65e5]"),
     re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
 )
+# What each date pattern cannot match without (month names are tested lower-cased).
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_KEYS: tuple[tuple[str, ...], ...] = (
+    _MONTH_KEYS, _MONTH_KEYS, ("-", ".", "/"), ("\ub144", "\u5e74"), ("/",),
+)
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?"
 _DATE_LEFTOVER = re.compile(
     rf"(?i)\b(?:{_WEEKDAY}|published|updated|posted|last|modified|created|on|at|date|time|am|pm|a\.m\.|p\.m\.|"
@@ -155,11 +160,15 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """
     if "19" not in text and "20" not in text:  # every pattern needs a year 19xx or 20xx
         return None
+    low = _lower(text)
     best: tuple[str, int, int] | None = None
-    for pat in _DATE_PATTERNS:
+    for pat, keys in zip(_DATE_PATTERNS, _DATE_KEYS, strict=True):
+        if not _has_any(low, keys):
+            continue
         for m in pat.finditer(text):
             g = m.groupdict()
-            month = _MONTHS[g["mon"].lower()[:3]] if g.get("mon") else int(g["m"])
+            # _lower: the pattern also matches a long s ("\u017fept"), which lower() keeps.
+            month = _MONTHS[_lower(g["mon"])[:3]] if g.get("mon") else int(g["m"])
             try:
                 iso = _dt.date(int(g["year"]), month, int(g["day"])).isoformat()
             except ValueError:

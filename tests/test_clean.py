@@ -364,3 +364,61 @@ def test_short_single_article_is_never_dropped_whole() -> None:
     result = clean([make_source(text="\n\n".join(["\u00c0", *body]))])
     assert [b.text for b in result.blocks["s1"]] == body
     assert [(ln.text, ln.kind) for ln in result.dropped] == [("\u00c0", "boilerplate")]
+
+
+# Lines every keyword short cut must pass on to its pattern: upper case, the
+# letters case-insensitive matching treats as i, s and k (dotted and dotless
+# I, long s, Kelvin sign), a circled capital C, and ordinary prose.
+_GATED = [
+    "ALL RIGHTS RESERVED.",
+    "Reproduction is \u017ftrictly prohibited.",
+    "W\u0130THOUT PERMISSION, COPYING OR REPRODUCING IS NOT ALLOWED.",
+    "\u24b8 2026 Harbor Wire",
+    "(C) 2024 Island Daily. All rights reserved.",
+    "-(END)-",
+    "THIS ARTICLE WAS MACHINE-TRANSLATED.",
+    "Leaders shake hands in Nara. PHOTO BY Kim Min-ji",
+    "The leaders met in Nara on Tuesday and agreed to meet again.",
+    "Kim (2nd from left) speaks / Yonhap",
+]
+
+
+@pytest.mark.parametrize("line", _GATED)
+def test_keyword_short_cuts_never_hide_a_match(line: str) -> None:
+    from briefgen import clean as c
+
+    low = c._lower(line)
+    assert c._is_copyright(line, low) == bool(c._COPYRIGHT.search(line))
+    assert c._is_notice(line, low) == bool(c._NOTICE.search(line))
+    assert (c._has_any(low, c._CAPTION_END_KEYS) and bool(c._CAPTION_END.search(line))) == bool(
+        c._CAPTION_END.search(line))
+
+
+def test_case_twins_still_reach_the_patterns() -> None:
+    # Case-insensitive patterns match the long s and the Kelvin sign; so must the short cuts.
+    assert judge_line("Reproduction is \u017ftrictly prohibited.") == ("credit", "copyright notice")
+    assert judge_line("THIS STORY WAS UPDATED") == ("boilerplate", "publisher's notice")
+    assert find_date("\u017fep 5, 2020") == ("2020-09-05", 0, 11)
+    assert find_date("2020\ub144 1\uc6d4 13\uc77c") == ("2020-01-13", 0, 12)
+    assert find_date("Sales rose 20 percent in Nara.") is None
+
+
+def test_site_furniture_needs_furniture_between_line_and_prose() -> None:
+    # The same teaser sits under two articles of one site, below the copyright
+    # line: furniture, and unrelated to the coverage. A lead sentence two
+    # copies share inside their bodies stays prose.
+    teaser = "Stock markets in Asia rallied on Friday after a holiday lull."
+    lead = "Lee and Takaichi met in Nara on Tuesday to discuss remains found at the Chosei mine."
+    body_a = "They agreed to advance DNA testing of the remains with experts from both sides."
+    body_b = "Officials from both governments said the testing would start within weeks of the summit."
+    sources = [
+        make_source(sid=f"s{i}", title="Summit in Nara",
+                    text=f"Summit in Nara\n{lead}\n{body}\nCopyright 2026 Site News. All rights reserved.\n"
+                         f"{teaser}\n")
+        for i, body in enumerate((body_a, body_b), 1)
+    ]
+    result = clean(sources)
+    kinds = {(ln.source_id, ln.text): ln.kind for src in ("s1", "s2") for ln in result.lines[src]}
+    assert kinds[("s1", teaser)] == kinds[("s2", teaser)] == "offtopic"
+    assert kinds[("s1", lead)] == kinds[("s2", lead)] == "prose"
+    assert kinds[("s1", body_a)] == kinds[("s2", body_b)] == "prose"

@@ -8,6 +8,7 @@ import http.server
 import io
 import logging
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -355,6 +356,29 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     load_sources([tmp_path])
     after = state()
     assert before == after
+
+
+def test_local_text_files_need_no_yaml_urllib_or_processes() -> None:
+    # Cold start: reading the seeds (text files and a TOML manifest) and
+    # cleaning them imports none of the modules only other inputs need.
+    code = (
+        "import sys\n"
+        "from briefgen.clean import clean\n"
+        "from briefgen.ingest import load_sources\n"
+        f"sources, _ = load_sources([{str(SEEDS)!r}])\n"
+        "clean(sources)\n"
+        "later = ('yaml', 'urllib.request', 'multiprocessing')\n"
+        "print(len(sources), sorted(m for m in later if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[0] == f"{len(MANIFEST)} []"
+
+
+def test_yaml_manifest_error_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "manifest.yaml"
+    bad.write_text("- file: a.txt\n  outlet: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"manifest\.yaml: invalid manifest: "):
+        read_manifest(bad)
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
