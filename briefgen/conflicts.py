@@ -277,10 +277,7 @@ def _source_order(sources: Sequence[Source]) -> dict[str, int]:
 
 def _side(value: str, sentences: list[Sentence], rank: dict[str, int]) -> ConflictSide:
     sents = sorted(set(sentences), key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index))
-    srcs: list[str] = []
-    for s in sents:
-        if s.source_id not in srcs:
-            srcs.append(s.source_id)
+    srcs = dict.fromkeys(s.source_id for s in sents)
     return ConflictSide(value=value, sentences=tuple(sents), sources=tuple(srcs))
 
 

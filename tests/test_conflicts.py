@@ -143,3 +143,67 @@ def test_order_is_deterministic(seed_conflicts: list[Conflict]) -> None:
 def test_no_facts_no_conflicts() -> None:
     sources: list[Source] = [make_source("s1")]
     assert find_conflicts([], sources) == []
+
+
+# Copies of one story in several sources are read once and compared as one
+# class; each copy still speaks for its own source.
+
+
+def test_copies_of_one_report_share_a_side() -> None:
+    meeting = "The two leaders held a {} small-group and expanded meeting in Nara on Tuesday."
+    found = conflicts_of(
+        ("s1", meeting.format("100-minute")),
+        ("s2", meeting.format("100-minute")),
+        ("s3", meeting.format("88-minute")),
+        ("s4", meeting.format("100-minute")),
+    )
+    (c,) = found
+    assert c.topic == "length of the meeting"
+    assert sides(c) == [("100 minutes", ("s1", "s2", "s4")), ("88 minutes", ("s3",))]
+
+
+def test_copies_whose_sources_also_report_the_other_value_are_no_disagreement() -> None:
+    meeting = "The two leaders held a {} small-group and expanded meeting in Nara on Tuesday."
+    found = conflicts_of(
+        ("s1", meeting.format("100-minute")),
+        ("s1", "Officials in Seoul later put the session at 88 minutes."),
+        ("s2", meeting.format("100-minute")),
+        ("s2", "Officials in Seoul later put the session at 88 minutes."),
+        ("s3", meeting.format("88-minute")),
+    )
+    assert found == []
+
+
+def test_a_date_pair_copied_across_sources_is_reported_once_by_its_first_copies() -> None:
+    signed = "The trade agreement was signed in Seoul on March {}, 2024, by both foreign ministers."
+    found = conflicts_of(
+        ("s1", signed.format(3)),
+        ("s2", signed.format(5)),
+        ("s3", signed.format(3)),
+        ("s4", signed.format(5)),
+    )
+    (c,) = found
+    assert c.kind == "date"
+    assert sides(c) == [("March 3 2024", ("s1",)), ("March 5 2024", ("s2",))]
+
+
+def test_a_date_source_that_also_reports_the_other_date_is_skipped() -> None:
+    signed = "The trade agreement was signed in Seoul on March {}, 2024, by both foreign ministers."
+    found = conflicts_of(
+        ("s1", signed.format(3)),
+        ("s1", "Both ministers had first met on March 5, 2024."),
+        ("s2", signed.format(5)),
+        ("s3", signed.format(3)),
+    )
+    (c,) = found
+    assert sides(c) == [("March 5 2024", ("s2",)), ("March 3 2024", ("s3",))]
+
+
+def test_a_respelling_in_copies_lists_every_copy() -> None:
+    found = conflicts_of(
+        ("s1", "Remains were found at the Chosei coal mine in Ube last August."),
+        ("s2", "Remains were found at the Josei coal mine in Ube last August."),
+        ("s3", "Remains were found at the Chosei coal mine in Ube last August."),
+    )
+    (c,) = found
+    assert sides(c) == [("Chosei", ("s1", "s3")), ("Josei", ("s2",))]
