@@ -373,9 +373,10 @@ def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> 
     other's value. Classes (copies of one item of one text) are paired once.
     In a pair of classes, the copies whose source is silent on the other
     value (a "side", which can serve many pairs) are linked to each other
-    and to the other class's side; a source that reports one value reports
-    it in every copy, so no link joins two copies from one source. Groups
-    are the connected parts of that graph, found on whole arrays.
+    and to the other class's side: every such copy disagrees with every such
+    copy of the other class (a source silent on a value reports it nowhere,
+    so the two never share a source). Groups are the connected parts of
+    that graph, found on whole arrays.
     """
     texts = reads.texts
     n = len(ms.sentence)
