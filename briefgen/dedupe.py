@@ -31,6 +31,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import count, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from briefgen.model import Fact, Sentence, Source
@@ -540,32 +541,48 @@ def _local_dice(short: Terms, long: Terms, idf: Mapping[str, float] | None) -> f
     """Best weighted Dice overlap of ``short`` with any stretch of ``long``.
 
     A long sentence may carry several statements; this finds the stretch that
-    carries the one the short sentence states.
+    carries the one the short sentence states. A stretch starts at a shared
+    term and ends within twice the short sentence's length. A start right
+    after a shared term that does not recur up to the last shared term is
+    skipped: the stretch one term earlier scores strictly higher at every end.
     """
     target = short.bag
-    if idf is None:
-        w_short = float(len(target))
-        weights = [1.0] * len(long.seq)
-    else:
-        w_short = _weigh(idf, target)
-        weights = list(map(idf.get, long.seq, repeat(_DEFAULT_IDF)))
     seq = long.seq
     n = len(seq)
+    if idf is None:
+        w_short = float(len(target))
+        weights = [1.0] * n
+    else:
+        w_short = _weigh(idf, target)
+        weights = list(map(idf.get, seq, repeat(_DEFAULT_IDF)))
+    hit = [t in target for t in seq]
+    if True not in hit:
+        return 0.0
+    end = n - hit[::-1].index(True)  # just past the last shared term
+    # A term at j is new to a stretch starting at i when its previous
+    # occurrence is before i; nxt[j] is where it recurs (n if never).
+    prev = [-1] * n
+    nxt = [n] * n
+    last: dict[str, int] = {}
+    for j, t in enumerate(seq):
+        k = last.get(t)
+        if k is not None:
+            prev[j] = k
+            nxt[k] = j
+        last[t] = j
     span = 2 * len(short.seq) + 2
     best = 0.0
-    for i in range(n):
-        if seq[i] not in target:
+    for i in range(end):
+        if not hit[i] or (i and hit[i - 1] and nxt[i - 1] >= end and i - 1 + span >= end):
             continue
-        seen: set[str] = set()
         w_window = w_shared = 0.0
-        for j in range(i, min(n, i + span)):
-            t = seq[j]
-            if t in seen:
+        for j in range(i, min(end, i + span)):
+            if prev[j] >= i:
                 continue
-            seen.add(t)
-            w_window += weights[j]
-            if t in target:
-                w_shared += weights[j]
+            w = weights[j]
+            w_window += w
+            if hit[j]:
+                w_shared += w
                 dice = 2 * w_shared / (w_short + w_window)
                 if dice > best:
                     best = dice
@@ -969,21 +986,23 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
             i = parent[i]
         return i
 
-    edges = []
-    for i, j in _candidates(feats, df, idf, scorer.totals):
-        sc = scorer.score(i, j)
-        if sc >= THRESHOLD:
-            edges.append((-sc, i, j))
-    edges.sort()
-    log.debug("%d sentences, %d distinct, %d matching pairs", len(sents), n, len(edges))
+    # Matching pairs, strongest first; the candidates come in (i, j) order,
+    # which a stable sort keeps among equal scores.
+    score = scorer.score
+    pairs = _candidates(feats, df, idf, scorer.totals)
+    matches = [(sc, i, j) for i, j in pairs if (sc := score(i, j)) >= THRESHOLD]
+    matches.sort(key=itemgetter(0), reverse=True)
+    log.debug("%d sentences, %d distinct, %d matching pairs", len(sents), n, len(matches))
 
     # Two groups that refused to merge refuse again until one of them grows
     # (a group only ever grows, so its root and size name its members).
     refused: set[tuple[int, int, int, int]] = set()
-    for _, i, j in edges:
-        ri, rj = sorted((find(i), find(j)))
+    for _, i, j in matches:
+        ri, rj = find(i), find(j)
         if ri == rj:
             continue
+        if ri > rj:
+            ri, rj = rj, ri
         a, b = members[ri], members[rj]
         state = (ri, len(a), rj, len(b))
         if state in refused:
