@@ -24,6 +24,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -167,14 +168,25 @@ def _name_word(word: str) -> tuple[str, str] | None:
     return name_key(word), spelling
 
 
-def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
-    """(key, spelling, shown, neighbour) for each name word in the sentence."""
+def _is_name_word(toks: list[Token], i: int) -> bool:
+    tok = toks[i]
+    return tok.cap and tok.term is not None and (i > 0 or "-" in tok.text)
+
+
+def _spellings(toks: list[Token]) -> frozenset[tuple[str, str]]:
+    """(key, spelling) of each name word in the sentence."""
+    found = (_name_word(toks[i].text) for i in range(len(toks)) if _is_name_word(toks, i))
+    return frozenset(w for w in found if w is not None)
+
+
+def _names(toks: list[Token], keys: AbstractSet[str]) -> list[tuple[str, str, str, str]]:
+    """(key, spelling, shown, neighbour) for each name word in the sentence with one of ``keys``."""
     out: list[tuple[str, str, str, str]] = []
     for i, tok in enumerate(toks):
-        if not tok.cap or tok.term is None or (i == 0 and "-" not in tok.text):
+        if not _is_name_word(toks, i):
             continue
         word = _name_word(tok.text)
-        if word is None:
+        if word is None or word[0] not in keys:
             continue
         key, spelling = word
         prev = toks[i - 1] if i > 0 else None
@@ -192,9 +204,6 @@ def _names(toks: list[Token]) -> list[tuple[str, str, str, str]]:
     return out
 
 
-_Name = tuple[str, str, str, str]
-
-
 @dataclass(frozen=True, slots=True)
 class _Text:
     """What the detectors take from one distinct sentence text."""
@@ -202,13 +211,14 @@ class _Text:
     context: frozenset[str]
     quantities: tuple[_Quantity, ...]
     dates: tuple[_Date, ...]
-    names: tuple[_Name, ...]  # (key, spelling, shown, neighbour)
+    spellings: frozenset[tuple[str, str]]  # (key, spelling) of each name word
+    words: list[Token]  # for the names in dispute, read once every text is in
 
 
 def _read_text(text: str) -> _Text:
     toks = tokens(text)
     context = frozenset(t.term for t in toks if t.term)
-    return _Text(context, tuple(_quantities(toks)), tuple(_dates(toks)), tuple(_names(toks)))
+    return _Text(context, tuple(_quantities(toks)), tuple(_dates(toks)), _spellings(toks), toks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -580,16 +590,16 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
 
 def _name_conflicts(reads: _Reads, rank: dict[str, int]) -> list[Conflict]:
     # Only a key spelled more than one way can be in dispute.
-    spelled = Counter(key for key, _ in {name[:2] for text in reads.texts for name in text.names})
+    spelled = Counter(key for key, _ in set().union(*(text.spellings for text in reads.texts)))
     disputed = {key for key, n in spelled.items() if n > 1}
     # key -> spelling -> (shown forms, texts, neighbours); texts are read in
     # order of first use and counted once per copy.
     table: dict[str, dict[str, tuple[Counter[str], list[int], set[str]]]] = defaultdict(dict)
     for t, text in enumerate(reads.texts):
+        if disputed.isdisjoint(key for key, _ in text.spellings):
+            continue
         copies = len(reads.copies[t])
-        for key, spelling, shown, neighbour in text.names:
-            if key not in disputed:
-                continue
+        for key, spelling, shown, neighbour in _names(text.words, disputed):
             entry = table[key].get(spelling)
             if entry is None:
                 entry = table[key][spelling] = (Counter(), [], set())
