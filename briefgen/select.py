@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -129,27 +130,39 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def _terms(text: str) -> list[str | None]:
+@lru_cache(maxsize=131072)
+def _word(token: str) -> tuple[str, bool]:
+    """A word token's key (lower-cased, possessive dropped, stemmed unless a stop word) and stop-ness."""
+    lw = token.lower()
+    if lw.endswith("'s"):
+        lw = lw[:-2]
+    if not lw:
+        return "", True
+    if lw in STOPWORDS:
+        return lw, True
+    return stem(lw), False
+
+
+@lru_cache(maxsize=65536)
+def _read(text: str) -> tuple[tuple[str | None, ...], tuple[str, ...]]:
+    """The words of ``text``, read once however many selections see it (news repeats sentences).
+
+    Returns:
+        The stems in order with ``None`` where a stop word stood; and every
+        word's key, stop words included.
+    """
+    read = [_word(w) for w in words(text)]
+    return tuple(None if stop else key for key, stop in read), tuple(key for key, _ in read if key)
+
+
+def _terms(text: str) -> tuple[str | None, ...]:
     """Stems in order, with ``None`` where a stop word stood."""
-    out: list[str | None] = []
-    for w in words(text):
-        lw = w.lower()
-        if lw.endswith("'s"):
-            lw = lw[:-2]
-        out.append(None if not lw or lw in STOPWORDS else stem(lw))
-    return out
+    return _read(text)[0]
 
 
-def _keys(text: str) -> list[str]:
+def _keys(text: str) -> tuple[str, ...]:
     """Every word as a stem, stop words included (lower-cased, possessive dropped)."""
-    out: list[str] = []
-    for w in words(text):
-        lw = w.lower()
-        if lw.endswith("'s"):
-            lw = lw[:-2]
-        if lw:
-            out.append(lw if lw in STOPWORDS else stem(lw))
-    return out
+    return _read(text)[1]
 
 
 def typicality(facts: Sequence[Fact]) -> list[float]:
@@ -166,20 +179,12 @@ def typicality(facts: Sequence[Fact]) -> list[float]:
         One value per fact, aligned by position: the expected number of its
         words that another source would also use.
     """
-    memo: dict[str, list[str]] = {}
-
-    def keys(text: str) -> list[str]:
-        found = memo.get(text)
-        if found is None:
-            found = memo[text] = _keys(text)
-        return found
-
     vocab: dict[str, set[str]] = {}
     for fact in facts:
         members = [(s.source_id, s.text) for s in fact.sentences]
         members = members or [(src, fact.text) for src in fact.sources]
         for src, text in members:
-            vocab.setdefault(src, set()).update(keys(text))
+            vocab.setdefault(src, set()).update(_keys(text))
     if len(vocab) <= 1:
         return [0.0] * len(facts)
     share: dict[str, int] = {}
@@ -187,19 +192,20 @@ def typicality(facts: Sequence[Fact]) -> list[float]:
         for k in used:
             share[k] = share.get(k, 0) + 1
     n = len(vocab)
-    return [math.fsum(share.get(k, 0) for k in keys(f.text)) / n for f in facts]
+    return [math.fsum(share.get(k, 0) for k in _keys(f.text)) / n for f in facts]
 
 
-def _concepts_of(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _concepts_of(text: str) -> frozenset[str]:
     """Bigrams of adjacent content stems ("a b") and the content stems themselves."""
     terms = _terms(text)
     out = {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False) if a and b}
     out.update(t for t in terms if t)
-    return out
+    return frozenset(out)
 
 
-def _content(text: str) -> set[str]:
-    return {t for t in _terms(text) if t}
+def _content(text: str) -> frozenset[str]:
+    return frozenset(t for t in _terms(text) if t)
 
 
 def _position(fact: Fact) -> int:
@@ -225,15 +231,8 @@ def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[
         Per fact, the retained concepts of its representative sentence; and
         the weight of each retained concept.
     """
-    # Copies of a sentence are common across sources: read each text once.
-    memo: dict[str, set[str]] = {}
-
-    def concepts_of(text: str) -> set[str]:
-        found = memo.get(text)
-        if found is None:
-            found = memo[text] = _concepts_of(text)
-        return found
-
+    # Copies of a sentence are common across sources: _concepts_of reads each text once.
+    concepts_of = _concepts_of
     per_fact = [concepts_of(f.text) for f in facts]
     first: dict[str, dict[str, int]] = {}
     occurrences: dict[str, int] = {}
@@ -333,7 +332,7 @@ def salience(facts: Sequence[Fact], params: Params = DEFAULT) -> list[float]:
     return [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
 
 
-def _redundant(a: set[str], b: set[str], threshold: float) -> bool:
+def _redundant(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
     if not a or not b:
         return False
     return len(a & b) / math.sqrt(len(a) * len(b)) > threshold
@@ -343,7 +342,7 @@ def _greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | Non
             threshold: float) -> list[int]:
     chosen: list[int] = []
     used = 0
-    contents: dict[int, set[str]] = {}
+    contents: dict[int, frozenset[str]] = {}
     for i in order:
         if count is not None and len(chosen) >= count:
             break
