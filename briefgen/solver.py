@@ -76,6 +76,10 @@ def maximise(gain: npt.ArrayLike, rows: Sequence[Row], integers: int, *, time_li
     h.passModel(lp)
     h.run()
     info = h.getInfo()
+    if h.getModelStatus() == highspy.HighsModelStatus.kTimeLimit:
+        # The answer now depends on the machine's speed: say so.
+        logger.warning("selection solver stopped at its %g s time limit; the choice may differ between "
+                       "machines", time_limit)
     if info.primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
         logger.debug("solver gave no solution: %s", h.modelStatusToString(h.getModelStatus()))
         return None

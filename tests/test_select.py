@@ -297,3 +297,22 @@ def test_wording_the_sources_share_preferred() -> None:
     scores = salience(facts)
     assert scores[1] > scores[0]
     assert [f.text for f in select(facts, words=12)] == [common]
+
+
+def test_solver_warns_when_time_limit_cuts_it_short(caplog: pytest.LogCaptureFixture) -> None:
+    from briefgen.solver import Row, maximise
+
+    # A knapsack over many items with a zero time limit: HiGHS stops at once.
+    gains = [float(3 + (i * 7) % 11) for i in range(60)]
+    sizes = [float(2 + (i * 5) % 13) for i in range(60)]
+    with caplog.at_level("WARNING", logger="briefgen.solver"):
+        maximise(gains, [Row(range(60), sizes, 50.0)], 60, time_limit=0.0, gap=0.0)
+    assert "time limit" in caplog.text
+
+
+def test_solver_finds_the_exact_knapsack_optimum() -> None:
+    from briefgen.solver import Row, maximise
+
+    # Items (gain, size): the best within size 10 is items 1 and 2 (gain 13), not the greedy pick 0.
+    x = maximise([10.0, 7.0, 6.0], [Row(range(3), [6.0, 5.0, 5.0], 10.0)], 3, time_limit=10.0, gap=0.0)
+    assert x is not None and [round(v) for v in x] == [0, 1, 1]
