@@ -218,6 +218,8 @@ _REPORTING = _wordset(
 
 
 _HYPHENS = re.compile("[-\u2010\u2011]")
+# What the exact-copy key drops: everything but lower-case letters and digits.
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
 # A lower-case word (or a lower-case part of a hyphenated one).
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 
@@ -322,10 +324,10 @@ def _is_name(tok: str, cap: bool) -> bool:
     return cap and low not in STOPWORDS and low not in _TITLES and low not in _FILLER
 
 
-def _speakers(toks: list[tuple[str, bool]]) -> frozenset[str]:
+def _speakers(toks: Sequence[Token]) -> frozenset[str]:
     """Names next to a reporting verb: "Lee said", "said Lee", "Wi Sung-lack said"."""
     found: set[str] = set()
-    lower = [t.lower() for t, _ in toks]
+    lower = [t.text.lower() for t in toks]
     if _REPORTING.isdisjoint(lower):
         return frozenset()
     for i, low in enumerate(lower):
@@ -338,21 +340,21 @@ def _speakers(toks: list[tuple[str, bool]]) -> frozenset[str]:
             continue  # "He said": the speaker is not named here
         run: list[str] = []
         while j >= 0 and (toks[j][1] or lower[j] in _TITLES or (lower[j] == "and" and run)):
-            if _is_name(*toks[j]):
+            if _is_name(toks[j][0], toks[j][1]):
                 run.append(name_key(toks[j][0]))
             j -= 1
         if not run and i + 1 < len(toks):
             k = i + 1
             while k < len(toks) and lower[k] in _TITLES:
                 k += 1
-            while k < len(toks) and _is_name(*toks[k]):
+            while k < len(toks) and _is_name(toks[k][0], toks[k][1]):
                 run.append(name_key(toks[k][0]))
                 k += 1
         found.update(run)
     return frozenset(found)
 
 
-def _lead(toks: list[tuple[str, bool]]) -> tuple[str, ...]:
+def _lead(toks: Sequence[Token]) -> tuple[str, ...]:
     """(person key, verb) when the sentence opens with a titled person, else ()."""
     i = 0
     while i < len(toks) and not toks[i][1]:
@@ -366,7 +368,7 @@ def _lead(toks: list[tuple[str, bool]]) -> tuple[str, ...]:
         low = toks[j][0].lower()
         if low in _TITLES:
             titled = True
-        elif titled and not person and _is_name(*toks[j]):
+        elif titled and not person and _is_name(toks[j][0], toks[j][1]):
             person = name_key(toks[j][0])
         j += 1
     if not (titled and person):
@@ -436,20 +438,30 @@ def tokens(text: str, common: AbstractSet[str] = frozenset()) -> list[Token]:
     """
     toks = _apply_phrases(_raw_tokens(fold(text)))
     opens = _opens_name(toks)
-    out: list[Token] = []
-    last = len(toks) - 1
-    for i, (tok, cap) in enumerate(toks):
-        if tok[-2:] in ("'s", "'S"):
-            tok = tok[:-2]
-        if not cap:
-            if tok in _SPELLED and i < last and toks[i + 1][0].lower() in _TIME_UNITS:
-                out.append(Token(tok, cap, None, _SPELLED[tok]))
-                continue
-            out.append(_token(tok, False, False))
-            continue
-        name = (i > 0 or opens or "-" in tok) and tok.lower() not in common
-        out.append(_token(tok, True, name))
+    out = [
+        _capitalised(tok, i > 0 or opens, common) if cap else _lower_case(tok)
+        for i, (tok, cap) in enumerate(toks)
+    ]
+    if not _SPELLED.keys().isdisjoint([t.text for t in out]):
+        # "three days": a spelled-out number before a time unit is a quantity.
+        last = len(toks) - 1
+        for i, t in enumerate(out):
+            if not t.cap and t.text in _SPELLED and i < last and toks[i + 1][0].lower() in _TIME_UNITS:
+                out[i] = Token(t.text, False, None, _SPELLED[t.text])
     return out
+
+
+@lru_cache(maxsize=131072)
+def _lower_case(tok: str) -> Token:
+    """A word that is not capitalised, a possessive "'s" removed."""
+    return _token(tok[:-2] if tok[-2:] in ("'s", "'S") else tok, False, False)
+
+
+def _capitalised(tok: str, inside: bool, common: AbstractSet[str]) -> Token:
+    """A capitalised word: a name unless it opens the sentence or the batch prints it in lower case."""
+    if tok[-2:] in ("'s", "'S"):
+        tok = tok[:-2]
+    return _token(tok, True, (inside or "-" in tok) and tok.lower() not in common)
 
 
 def quantity_unit(toks: Sequence[Token], i: int) -> str:
@@ -494,9 +506,8 @@ def terms(text: str, common: AbstractSet[str] = frozenset()) -> Terms:
                 numbers.add((tok.number, quantity_unit(toks, i)))
         elif tok.term is not None:
             seq.append(tok.term)
-    pairs = [(t.text, t.cap) for t in toks]
-    key = re.sub(r"[^0-9a-z]+", "", fold(text).lower())
-    return Terms(tuple(seq), frozenset(seq), frozenset(numbers), _speakers(pairs), _lead(pairs), key)
+    key = _NOT_KEY.sub("", fold(text).lower())
+    return Terms(tuple(seq), frozenset(seq), frozenset(numbers), _speakers(toks), _lead(toks), key)
 
 
 def common_words(texts: Iterable[str]) -> frozenset[str]:
