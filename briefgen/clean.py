@@ -742,16 +742,18 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
             first.update(dict.fromkeys(line_terms, j))
         cand = [i for i, u in enumerate(units) if u.kind is None and len(u.terms) >= 4]
         scores: dict[int, float] = {}
+        first_use = first.get
         for i in cand:
             lo, hi = i - window, i + window
             total = 0.0
-            for t in units[i].terms:
-                used = first.get(t)
+            line_terms = units[i].terms
+            for t in line_terms:
+                used = first_use(t)
                 if used is not None and (used < lo or last[t] > hi):
                     total += 1.0
                 elif n_src > 1:
-                    total += (df[t] - (1 if t in own_terms else 0)) / (n_src - 1)
-            scores[i] = total / len(units[i].terms)
+                    total += (df[t] - (t in own_terms)) / (n_src - 1)
+            scores[i] = total / len(line_terms)
         off: dict[int, str] = {}
         head = next((i for i, u in enumerate(units) if u.kind == "headline"), -1)
         for i in cand:
