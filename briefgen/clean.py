@@ -48,13 +48,18 @@ __all__ = [
 # Small line detectors
 # --------------------------------------------------------------------------
 
-_TERMINAL = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$|[\"\u201d\u00bb]$")
 _CONTINUES = re.compile(r"^[a-z\u00e0-\u00ff,;:)\]\u2013\u2014-]")
+
+
+# A sentence ends in a stop, then any closing quotes or brackets; or in a closing double quote.
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
+_STOPS = (".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f")
 
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends the way a sentence ends (full stop, ?, !, closing quote)."""
-    return bool(_TERMINAL.search(text.rstrip()))
+    t = text.rstrip()
+    return t.endswith(("\"", "\u201d", "\u00bb")) or t.rstrip(_CLOSERS).endswith(_STOPS)
 
 
 def _nwords(text: str) -> int:

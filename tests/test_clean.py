@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS, make_source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.clean import (
     CleanResult,
     best_headline,
     clean,
     credit_outlet,
+    ends_sentence,
     find_date,
     judge_line,
     photo_credit,
@@ -422,3 +426,26 @@ def test_site_furniture_needs_furniture_between_line_and_prose() -> None:
     assert kinds[("s1", teaser)] == kinds[("s2", teaser)] == "offtopic"
     assert kinds[("s1", lead)] == kinds[("s2", lead)] == "prose"
     assert kinds[("s1", body_a)] == kinds[("s2", body_b)] == "prose"
+
+
+# The sentence-end rule as a pattern: a stop, any closing quotes or brackets, the end.
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$|[\"\u201d\u00bb]$")
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("They met in Nara.", True),
+    ('"We made progress," he said."', True),
+    ("He asked: why now?)\u201d  ", True),
+    ("Leaders meet in Nara", False),
+    ("Trade (and security)", False),
+    ("\u2018Quoted\u2019", False),
+    ("", False),
+])
+def test_ends_sentence(text: str, ends: bool) -> None:
+    assert ends_sentence(text) is ends
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet="ab .!?\u2026\u3002\"'\u201d\u2019\u00bb)](\n\t\u00a0", max_size=10))
+def test_ends_sentence_matches_the_pattern(text: str) -> None:
+    assert ends_sentence(text) == bool(_SENTENCE_END.search(text.rstrip()))
