@@ -31,12 +31,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import count, repeat
-from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefgen.model import Fact, Sentence, Source
 from briefgen.names import is_syllable, join_name_parts, name_key
 from briefgen.text import STOPWORDS, fold, stem, words
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "THRESHOLD",
@@ -499,13 +501,13 @@ def terms(text: str, common: AbstractSet[str] = frozenset()) -> Terms:
     toks = tokens(text, common)
     seq: list[str] = []
     numbers: set[tuple[str, str]] = set()
-    for i, tok in enumerate(toks):
-        if tok.number is not None:
-            seq.append("#" + tok.number)
-            if not _is_year(tok.number):
-                numbers.add((tok.number, quantity_unit(toks, i)))
-        elif tok.term is not None:
-            seq.append(tok.term)
+    for i, (_, _, term, number) in enumerate(toks):
+        if number is not None:
+            seq.append("#" + number)
+            if not _is_year(number):
+                numbers.add((number, quantity_unit(toks, i)))
+        elif term is not None:
+            seq.append(term)
     key = _NOT_KEY.sub("", fold(text).lower())
     return Terms(tuple(seq), frozenset(seq), frozenset(numbers), _speakers(toks), _lead(toks), key)
 
@@ -764,14 +766,23 @@ _BLOCK = 4096
 _PAIR_CHUNK = 1 << 18
 # Slack for sums of weights taken in another order than math.fsum's.
 _ROUNDING = 1e-9
+# Exact sums of weights: in units of 2**-52, for weights from 1 up to _EXACT_LIMIT.
+_UNIT = float(2**52)
+_EXACT_LIMIT = 1024.0
 # Representatives of large groups are judged against this many members.
 _PANEL = 12
 
 
 
+def _no_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    import numpy as np
+
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+
+
 def _candidates(
     feats: Sequence[Terms], df: Mapping[str, int], idf: Mapping[str, float], totals: Sequence[float]
-) -> list[tuple[int, int]]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) worth scoring, found without comparing all pairs.
 
     Every sentence probes with its rarest terms; a pair is a candidate when
@@ -791,6 +802,11 @@ def _candidates(
         df: Each term's document frequency over ``feats``.
         idf: Each term's weight.
         totals: Each sentence's total term weight.
+
+    Returns:
+        The pairs as arrays of first and second indices, in (i, j) order, and
+        each pair's shared term weight (as :func:`math.fsum` sums it, or NaN
+        where that is not sure).
     """
     import numpy as np
     from scipy import sparse
@@ -805,7 +821,7 @@ def _candidates(
     lengths = np.fromiter((len(f.bag) for f in feats), dtype=np.int64, count=n)
     total = int(lengths.sum())
     if not n or not total:
-        return []
+        return _no_pairs()
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     ids = np.fromiter((rarity[t] for f in feats for t in f.bag), dtype=np.int64, count=total)
     ids = np.sort(rows * vocab + ids) - rows * vocab  # each row's ids, rarest first
@@ -815,7 +831,7 @@ def _candidates(
     counts = np.fromiter((df[t] for t in by_rarity), dtype=np.int64, count=vocab)
     keep = (rank_in_row < probe_size[rows]) & (counts[ids] <= cap)
     if not keep.any():
-        return []
+        return _no_pairs()
     shape = (n, vocab)
     probe_ones = np.ones(int(keep.sum()), dtype=np.int32)
     probe = sparse.csr_matrix((probe_ones, (rows[keep], ids[keep])), shape=shape)
@@ -833,22 +849,66 @@ def _candidates(
     first_copy[1:] = codes[1:] != codes[:-1]
     codes = codes[first_copy]
     # Shared terms of each pair (an element-wise product of their rows),
-    # counted and weighed in chunks of pairs.
+    # counted and weighed in chunks of pairs. Weights of at least 1 are whole
+    # multiples of 2**-52, so their sum in those units is an exact integer,
+    # which rounds to the float math.fsum gives (while it stays below 2**63).
     weight_of_id = np.fromiter((idf[t] for t in by_rarity), dtype=np.float64, count=vocab)
+    exact = bool((weight_of_id >= 1.0).all() and (weight_of_id < _EXACT_LIMIT).all())
+    units_of_id = (weight_of_id * _UNIT).astype(np.int64) if exact else np.zeros(vocab, dtype=np.int64)
     sizes = np.asarray(totals, dtype=np.float64)
-    pairs: list[tuple[int, int]] = []
+    kept = [_no_pairs()]
     for lo in range(0, len(codes), _PAIR_CHUNK):
         chunk = codes[lo:lo + _PAIR_CHUNK]
         first, second = chunk // n, chunk % n
         both = full[first].multiply(full[second]).tocsr()
+        both.sort_indices()
         shared = np.diff(both.indptr)
         rows_of = np.repeat(np.arange(len(chunk)), shared)
         w_shared = np.bincount(rows_of, weights=weight_of_id[both.indices], minlength=len(chunk))
         w_small = np.minimum(sizes[first], sizes[second])
         best = (1 - _LOCAL_WEIGHT) * w_shared / w_small + _LOCAL_WEIGHT * 2 * w_shared / (w_small + w_shared)
         keep_pair = (shared >= _MIN_SHARED) & (best >= THRESHOLD - _ROUNDING)
-        pairs.extend(zip(first[keep_pair].tolist(), second[keep_pair].tolist(), strict=True))
-    return pairs
+        units = np.zeros(len(chunk), dtype=np.int64)
+        bounds = np.stack((both.indptr[:-1][keep_pair], both.indptr[1:][keep_pair]), axis=1).ravel()
+        padded = np.append(units_of_id[both.indices], 0)  # an end may be the very end
+        units[keep_pair] = np.add.reduceat(padded, bounds)[::2] if len(bounds) else 0
+        w_exact = np.where(exact & (w_shared < _EXACT_LIMIT / 2), units.astype(np.float64) / _UNIT, np.nan)
+        kept.append((first[keep_pair], second[keep_pair], w_exact[keep_pair]))
+    firsts, seconds, weights = zip(*kept, strict=True)
+    return np.concatenate(firsts), np.concatenate(seconds), np.concatenate(weights)
+
+
+def _candidate_scores(
+    feats: Sequence[Terms], pairs: tuple[np.ndarray, np.ndarray, np.ndarray], scorer: _Scorer
+) -> np.ndarray:
+    """The score of every candidate pair, on whole arrays where no veto can apply.
+
+    A pair whose lower bound clears the threshold by :data:`_SURE_MARGIN`
+    and where neither side names a speaker, a quantity or a leading person
+    scores that bound, computed here exactly as :func:`_score` does; every
+    other pair goes through :meth:`_Scorer.score`. All scores are cached.
+    """
+    import numpy as np
+
+    first, second, w_shared = pairs
+    sizes = np.asarray(scorer.totals, dtype=np.float64)
+    w_a, w_b = sizes[first], sizes[second]
+    containment = w_shared / np.minimum(w_a, w_b)
+    bound = (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT * 2 * w_shared / (w_a + w_b)
+    speakers = np.fromiter((bool(f.speakers) for f in feats), dtype=bool, count=len(feats))
+    numbers = np.fromiter((bool(f.numbers) for f in feats), dtype=bool, count=len(feats))
+    lead = np.fromiter((bool(f.lead) for f in feats), dtype=bool, count=len(feats))
+    may_veto = speakers[first] & speakers[second]
+    may_veto |= numbers[first] & numbers[second]
+    may_veto |= lead[first] & lead[second]
+    sure = (bound >= THRESHOLD + _SURE_MARGIN) & ~may_veto  # NaN (not exact) is never sure
+    scores = np.where(sure, bound, 0.0)
+    sure_pairs = zip(first[sure].tolist(), second[sure].tolist(), strict=True)
+    scorer.cache.update(zip(sure_pairs, bound[sure].tolist(), strict=True))
+    rest = np.flatnonzero(~sure)
+    rest_pairs = zip(first[rest].tolist(), second[rest].tolist(), strict=True)
+    scores[rest] = [scorer.score(i, j) for i, j in rest_pairs]
+    return scores
 
 
 class _Scorer:
@@ -961,6 +1021,8 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
         order, then sentence index). Each fact's text is its representative
         sentence, verbatim; its sentences start with the representative.
     """
+    import numpy as np
+
     rank = {s.id: i for i, s in enumerate(sources)}
     sents = sorted(
         sentences,
@@ -999,16 +1061,17 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
 
     # Matching pairs, strongest first; the candidates come in (i, j) order,
     # which a stable sort keeps among equal scores.
-    score = scorer.score
     pairs = _candidates(feats, df, idf, scorer.totals)
-    matches = [(sc, i, j) for i, j in pairs if (sc := score(i, j)) >= THRESHOLD]
-    matches.sort(key=itemgetter(0), reverse=True)
+    scores = _candidate_scores(feats, pairs, scorer)
+    found = np.flatnonzero(scores >= THRESHOLD)
+    found = found[np.argsort(-scores[found], kind="stable")]
+    matches = list(zip(pairs[0][found].tolist(), pairs[1][found].tolist(), strict=True))
     log.debug("%d sentences, %d distinct, %d matching pairs", len(sents), n, len(matches))
 
     # Two groups that refused to merge refuse again until one of them grows
     # (a group only ever grows, so its root and size name its members).
     refused: set[tuple[int, int, int, int]] = set()
-    for _, i, j in matches:
+    for i, j in matches:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
