@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,21 @@ from conftest import SEEDS, make_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.dedupe import cluster, common_words, same_fact, similarity, term_weights, terms
+from briefgen.dedupe import (
+    THRESHOLD,
+    Terms,
+    _candidate_scores,
+    _candidates,
+    _local_dice,
+    _score,
+    _Scorer,
+    cluster,
+    common_words,
+    same_fact,
+    similarity,
+    term_weights,
+    terms,
+)
 from briefgen.model import Fact, Sentence, Source
 from briefgen.names import name_key
 from briefgen.segment import split_sentences
@@ -312,3 +328,72 @@ def test_every_sentence_in_one_fact_whatever_the_input(rows: list[tuple[int, lis
     shuffled = list(sents)
     rnd.shuffle(shuffled)
     assert cluster(shuffled, sources) == facts
+
+
+# --- fast paths agree with the plain definitions ---------------------------------
+
+
+def _plain_local_dice(short: Terms, long: Terms, idf: dict[str, float] | None) -> float:
+    """Every stretch of ``long`` that starts at a shared term, scanned in full."""
+    weight = (lambda t: 1.0) if idf is None else (lambda t: idf.get(t, 1.0))
+    w_short = math.fsum(weight(t) for t in short.bag)
+    best = 0.0
+    for i, first in enumerate(long.seq):
+        if first not in short.bag:
+            continue
+        seen: set[str] = set()
+        w_window = w_shared = 0.0
+        for t in long.seq[i:i + 2 * len(short.seq) + 2]:
+            if t in seen:
+                continue
+            seen.add(t)
+            w_window += weight(t)
+            if t in short.bag:
+                w_shared += weight(t)
+                best = max(best, 2 * w_shared / (w_short + w_window))
+    return best
+
+
+def _terms_of(seq: list[str]) -> Terms:
+    return Terms(tuple(seq), frozenset(seq), frozenset(), frozenset(), (), "")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from("abcdef"), min_size=1, max_size=6),
+       st.lists(st.sampled_from("abcdefghi"), min_size=1, max_size=24),
+       st.booleans())
+def test_local_overlap_equals_a_scan_of_every_stretch(short: list[str], long: list[str],
+                                                      weighted: bool) -> None:
+    idf = {t: math.log(1 + ord(t) % 11) + 1.0 for t in "abcdefghi"} if weighted else None
+    a, b = _terms_of(short), _terms_of(long)
+    # Exactly equal, not just close: merge order follows these scores.
+    assert _local_dice(a, b, idf) == _plain_local_dice(a, b, idf)
+
+
+def test_a_later_stretch_that_reaches_a_heavy_term_counts() -> None:
+    # The stretch from "b" reaches "c", one term beyond the stretch from "a".
+    short, long = _terms_of(list("abc")), _terms_of(list("abxxxxxxc"))
+    idf = {"a": 1.0, "b": 1.0, "c": 5.0, "x": 1.0}
+    assert _local_dice(short, long, idf) == _plain_local_dice(short, long, idf) == 12 / 14
+
+
+def test_array_scores_of_candidates_equal_the_pair_by_pair_scores() -> None:
+    sents, _ = seed_corpus()
+    texts = list(dict.fromkeys(s.text for s in sents))
+    common = common_words(texts)
+    feats = list({f.key: f for f in (terms(t, common) for t in texts)}.values())
+    df = Counter(t for f in feats for t in f.bag)
+    idf = term_weights(feats)
+    scorer = _Scorer(feats, idf)
+    pairs = _candidates(feats, df, idf, scorer.totals)
+    assert len(pairs[0]) > 20
+    sure = 0
+    for i, j, w in zip(*(p.tolist() for p in pairs), strict=True):
+        shared = feats[i].bag & feats[j].bag
+        assert w == math.fsum(idf[t] for t in shared)  # exact, as math.fsum sums
+        sure += _score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, THRESHOLD) >= 0.72
+    assert sure > 0
+    scores = _candidate_scores(feats, pairs, _Scorer(feats, idf))
+    for (i, j), got in zip(zip(*(p.tolist() for p in pairs[:2]), strict=True), scores.tolist(), strict=True):
+        want = _score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, THRESHOLD)
+        assert got == want or (got < THRESHOLD and want < THRESHOLD)
