@@ -144,11 +144,8 @@ _DATE_PATTERNS = (
     re.compile(r"(?P<year>(?:19|20)\d\d)\s*[\ub144\u5e74]\s*(?P<m>\d{1,2})\s*[\uc6d4\u6708]\s*(?P<day>\d{1,2})\s*[\uc77c\u65e5]"),
     re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
 )
-# What each date pattern cannot match without (month names are tested lower-cased).
+# The first two date patterns need a month name (tested lower-cased).
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DATE_KEYS: tuple[tuple[str, ...], ...] = (
-    _MONTH_KEYS, _MONTH_KEYS, ("-", ".", "/"), ("\ub144", "\u5e74"), ("/",),
-)
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?"
 _DATE_LEFTOVER = re.compile(
     rf"(?i)\b(?:{_WEEKDAY}|published|updated|posted|last|modified|created|on|at|date|time|am|pm|a\.m\.|p\.m\.|"
@@ -165,10 +162,13 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """
     if "19" not in text and "20" not in text:  # every pattern needs a year 19xx or 20xx
         return None
-    low = _lower(text)
+    # Each pattern runs only if the text holds what it cannot match without.
+    named = _has_any(_lower(text), _MONTH_KEYS)
+    slash = "/" in text
+    usable = (named, named, slash or "-" in text or "." in text, "\ub144" in text or "\u5e74" in text, slash)
     best: tuple[str, int, int] | None = None
-    for pat, keys in zip(_DATE_PATTERNS, _DATE_KEYS, strict=True):
-        if not _has_any(low, keys):
+    for pat, use in zip(_DATE_PATTERNS, usable, strict=True):
+        if not use:
             continue
         for m in pat.finditer(text):
             g = m.groupdict()
