@@ -26,12 +26,12 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import count, repeat
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from briefgen.model import Fact, Sentence, Source
 from briefgen.names import is_syllable, join_name_parts, name_key
@@ -57,6 +57,8 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -524,19 +526,27 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _numbers_clash(a: Terms, b: Terms) -> bool:
-    """Whether the two state different values for a quantity with the same unit."""
-    only_a = a.numbers - b.numbers
-    only_b = b.numbers - a.numbers
+def _numbers_clash(a: AbstractSet[tuple[str, str]], b: AbstractSet[tuple[str, str]]) -> bool:
+    """Whether two sets of quantities give different values for one unit."""
+    only_a = a - b
+    only_b = b - a
     units_b = {part for _, u in only_b for part in u.split("+") if part}
     return any(part in units_b for _, u in only_a for part in u.split("+") if part)
 
 
+def _different_speakers(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether both name speakers and none is the same."""
+    return bool(a and b and a.isdisjoint(b))
+
+
+def _different_numbers(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Whether both state quantities and one unit has two values."""
+    return bool(a and b and a != b and _numbers_clash(a, b))
+
+
 def _vetoed(a: Terms, b: Terms) -> bool:
     """Different speakers, different quantities, or a different actor or action."""
-    if a.speakers and b.speakers and not a.speakers & b.speakers:
-        return True
-    if a.numbers and b.numbers and a.numbers != b.numbers and _numbers_clash(a, b):
+    if _different_speakers(a.speakers, b.speakers) or _different_numbers(a.numbers, b.numbers):
         return True
     if a.lead and b.lead and a.lead != b.lead:
         return a.lead[1] not in b.bag or b.lead[1] not in a.bag or a.lead[0] != b.lead[0]
@@ -883,10 +893,12 @@ def _candidate_scores(
 ) -> np.ndarray:
     """The score of every candidate pair, on whole arrays where no veto can apply.
 
-    A pair whose lower bound clears the threshold by :data:`_SURE_MARGIN`
-    and where neither side names a speaker, a quantity or a leading person
-    scores that bound, computed here exactly as :func:`_score` does; every
-    other pair goes through :meth:`_Scorer.score`. All scores are cached.
+    The speaker and quantity vetoes are decided once per distinct pair of
+    speaker sets or quantity sets; a vetoed pair scores 0. A pair whose lower
+    bound clears the threshold by :data:`_SURE_MARGIN`, with no veto and no
+    leading person on both sides, scores that bound, computed here exactly as
+    :func:`_score` does. Every other pair goes through :meth:`_Scorer.score`.
+    All scores are cached.
     """
     import numpy as np
 
@@ -895,20 +907,35 @@ def _candidate_scores(
     w_a, w_b = sizes[first], sizes[second]
     containment = w_shared / np.minimum(w_a, w_b)
     bound = (1 - _LOCAL_WEIGHT) * containment + _LOCAL_WEIGHT * 2 * w_shared / (w_a + w_b)
-    speakers = np.fromiter((bool(f.speakers) for f in feats), dtype=bool, count=len(feats))
-    numbers = np.fromiter((bool(f.numbers) for f in feats), dtype=bool, count=len(feats))
+    vetoed = _per_distinct([f.speakers for f in feats], first, second, _different_speakers)
+    vetoed |= _per_distinct([f.numbers for f in feats], first, second, _different_numbers)
     lead = np.fromiter((bool(f.lead) for f in feats), dtype=bool, count=len(feats))
-    may_veto = speakers[first] & speakers[second]
-    may_veto |= numbers[first] & numbers[second]
-    may_veto |= lead[first] & lead[second]
-    sure = (bound >= THRESHOLD + _SURE_MARGIN) & ~may_veto  # NaN (not exact) is never sure
-    scores = np.where(sure, bound, 0.0)
-    sure_pairs = zip(first[sure].tolist(), second[sure].tolist(), strict=True)
-    scorer.cache.update(zip(sure_pairs, bound[sure].tolist(), strict=True))
-    rest = np.flatnonzero(~sure)
+    # NaN (a sum not known exactly) is never sure.
+    decided = vetoed | ((bound >= THRESHOLD + _SURE_MARGIN) & ~(lead[first] & lead[second]))
+    scores = np.where(vetoed, 0.0, bound)
+    decided_pairs = zip(first[decided].tolist(), second[decided].tolist(), strict=True)
+    scorer.cache.update(zip(decided_pairs, scores[decided].tolist(), strict=True))
+    rest = np.flatnonzero(~decided)
     rest_pairs = zip(first[rest].tolist(), second[rest].tolist(), strict=True)
     scores[rest] = [scorer.score(i, j) for i, j in rest_pairs]
     return scores
+
+
+def _per_distinct(
+    values: Sequence[frozenset[_T]], first: np.ndarray, second: np.ndarray,
+    rule: Callable[[frozenset[_T], frozenset[_T]], bool],
+) -> np.ndarray:
+    """``rule(values[i], values[j])`` for every pair, worked out once per distinct pair of values."""
+    import numpy as np
+
+    ids: dict[frozenset[_T], int] = {}
+    value_id = np.fromiter((ids.setdefault(v, len(ids)) for v in values), dtype=np.int64, count=len(values))
+    distinct = list(ids)
+    k = max(1, len(distinct))
+    combos, where = np.unique(value_id[first] * k + value_id[second], return_inverse=True)
+    verdicts = np.fromiter((rule(distinct[c // k], distinct[c % k]) for c in combos.tolist()),
+                           dtype=bool, count=len(combos))
+    return verdicts[where.reshape(-1)]
 
 
 class _Scorer:
