@@ -97,14 +97,16 @@ def _fmt(value: float) -> str:
 
 def _quantities(toks: list[Token]) -> list[_Quantity]:
     out = []
-    for i, tok in enumerate(toks):
-        if tok.number is None or _is_year(tok.number):
+    for i in [k for k, t in enumerate(toks) if t.number is not None]:
+        tok = toks[i]
+        number = tok.number or ""
+        if _is_year(number):
             continue
         before = {t.text.lower() for t in toks[max(0, i - 3):i]}
         unit = quantity_unit(toks, i)
         if not unit:
             continue
-        value = float(tok.number)
+        value = float(number)
         approx = bool(before & _APPROX)
         bound = bool(before & _BOUNDS) or "less" in before or "more" in before
         qualifier = next((t.text for t in toks[max(0, i - 3):i] if t.text.lower() in _APPROX), "")
@@ -130,12 +132,9 @@ def _month(word: str) -> int | None:
 def _dates(toks: list[Token]) -> list[_Date]:
     out = []
     used: set[int] = set()
-    for i, tok in enumerate(toks):
-        if not tok.cap:
-            continue
+    for i in [k for k, t in enumerate(toks) if t.cap and _month(t.text)]:
+        tok = toks[i]
         month = _month(tok.text)
-        if month is None:
-            continue
         day = year = None
         parts = [tok.text]
         j = i + 1
@@ -151,11 +150,12 @@ def _dates(toks: list[Token]) -> list[_Date]:
             parts.append(toks[j].text)
             used.add(j)
         out.append(_Date(year, month, day, " ".join(parts)))
-    for i, tok in enumerate(toks):
+    for i in [k for k, t in enumerate(toks) if t.number]:
         # A bare "13th" names a day of an unstated month: it agrees with any
         # date, so only month names and years are read.
-        if tok.number and i not in used and _is_year(tok.number):
-            out.append(_Date(int(tok.number), None, None, tok.text))
+        tok = toks[i]
+        if i not in used and _is_year(tok.number or ""):
+            out.append(_Date(int(tok.number or 0), None, None, tok.text))
     return out
 
 
@@ -168,14 +168,10 @@ def _name_word(word: str) -> tuple[str, str] | None:
     return name_key(word), spelling
 
 
-def _is_name_word(toks: list[Token], i: int) -> bool:
-    tok = toks[i]
-    return tok.cap and tok.term is not None and (i > 0 or "-" in tok.text)
-
-
 def _spellings(toks: list[Token]) -> frozenset[tuple[str, str]]:
-    """(key, spelling) of each name word in the sentence."""
-    found = (_name_word(toks[i].text) for i in range(len(toks)) if _is_name_word(toks, i))
+    """(key, spelling) of each name word in the sentence (the words :func:`_names` reads)."""
+    found = [_name_word(t.text) for i, t in enumerate(toks)
+             if t.cap and t.term is not None and (i > 0 or "-" in t.text)]
     return frozenset(w for w in found if w is not None)
 
 
@@ -183,7 +179,7 @@ def _names(toks: list[Token], keys: AbstractSet[str]) -> list[tuple[str, str, st
     """(key, spelling, shown, neighbour) for each name word in the sentence with one of ``keys``."""
     out: list[tuple[str, str, str, str]] = []
     for i, tok in enumerate(toks):
-        if not _is_name_word(toks, i):
+        if not tok.cap or tok.term is None or (i == 0 and "-" not in tok.text):
             continue
         word = _name_word(tok.text)
         if word is None or word[0] not in keys:
