@@ -213,7 +213,7 @@ class _Text:
 
 def _read_text(text: str) -> _Text:
     toks = tokens(text)
-    context = frozenset(t.term for t in toks if t.term)
+    context = frozenset([t.term for t in toks if t.term])
     return _Text(context, tuple(_quantities(toks)), tuple(_dates(toks)), _spellings(toks), toks)
 
 
