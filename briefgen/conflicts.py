@@ -208,7 +208,7 @@ class _Text:
     quantities: tuple[_Quantity, ...]
     dates: tuple[_Date, ...]
     spellings: frozenset[tuple[str, str]]  # (key, spelling) of each name word
-    words: list[Token]  # for the names in dispute, read once every text is in
+    words: list[Token]  # kept for what is read later: disputed names, unit words
 
 
 def _read_text(text: str) -> _Text:
@@ -497,14 +497,14 @@ def _number_topic(unit: str, text_ids: list[int], reads: _Reads) -> str:
                  "trip": "trip", "sessi": "session", "speec": "speech", "confe": "conference",
                  "negot": "negotiations", "flight": "flight"}
         return f"length of the {words[event]}" if event else f"duration in {_TIME_UNITS[unit]}s"
-    word = _unit_word(reads.sentences[reads.copies[text_ids[0]][0]].text, unit)
+    word = _unit_word(reads.texts[text_ids[0]].words, unit)
     return f"number of {word}"
 
 
-def _unit_word(text: str, unit: str) -> str:
-    """The printed word behind a unit term ("Koreans" for "korea")."""
+def _unit_word(toks: list[Token], unit: str) -> str:
+    """The printed word behind a unit term ("Koreans" for "korea") in a sentence's words."""
     first = unit.split("+")[0]
-    for tok in tokens(text):
+    for tok in toks:
         if tok.term == first:
             w = tok.text
             return w if w.endswith("s") or w.lower() in _PLURALS else w + "s"
