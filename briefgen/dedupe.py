@@ -701,7 +701,8 @@ def term_weights(texts: Iterable[str | Terms]) -> dict[str, float]:
 
 def _shingles(text: str, n: int = 5) -> Iterator[tuple[str, ...]]:
     """The word n-grams of ``text``, lower-cased, as tuples (repeats included)."""
-    toks = list(map(str.lower, words(text)))
+    # Lower-casing plain ASCII first tokenises the same and is one call.
+    toks = words(text.lower()) if text.isascii() else list(map(str.lower, words(text)))
     return zip(*(toks[k:] for k in range(n)), strict=False)
 
 
