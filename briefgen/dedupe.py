@@ -1100,7 +1100,8 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
     # (a group only ever grows, so its root and size name its members).
     refused: set[tuple[int, int, int, int]] = set()
     for i, j in matches:
-        ri, rj = find(i), find(j)
+        ri = i if parent[i] == i else find(i)
+        rj = j if parent[j] == j else find(j)
         if ri == rj:
             continue
         if ri > rj:
