@@ -207,3 +207,29 @@ def test_a_respelling_in_copies_lists_every_copy() -> None:
     )
     (c,) = found
     assert sides(c) == [("Chosei", ("s1", "s3")), ("Josei", ("s2",))]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_components_number_parts_as_scipy_does(seed: int) -> None:
+    import numpy as np
+    from scipy.sparse import coo_matrix, csgraph
+
+    from briefgen.conflicts import _components
+
+    rng = np.random.default_rng(seed)
+    size = int(rng.integers(1, 60))
+    edges = int(rng.integers(0, 2 * size))
+    rows, cols = rng.integers(0, size, edges), rng.integers(0, size, edges)
+    graph = coo_matrix((np.ones(edges), (rows, cols)), shape=(size, size))
+    _, expected = csgraph.connected_components(graph, directed=False)
+    assert _components(size, rows, cols).tolist() == expected.tolist()
+
+
+def test_components_of_a_chain_found_from_its_far_end() -> None:
+    import numpy as np
+
+    from briefgen.conflicts import _components
+
+    # 5-4, 4-3, 3-2: one part reached only through a chain of hooks; 0 and 1 stay alone.
+    labels = _components(6, np.array([5, 4, 3]), np.array([4, 3, 2]))
+    assert labels.tolist() == [0, 1, 2, 2, 2, 2]
