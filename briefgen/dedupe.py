@@ -13,7 +13,8 @@ or action in a sentence that opens with a titled person.
 
 :func:`cluster` weighs terms by inverse document frequency over the batch,
 finds candidate pairs with a sparse product of each sentence's rarest terms
-against every sentence's terms (never all pairs), and merges greedily from the
+against every sentence's terms (never all pairs), scores the candidates on whole
+arrays where it can (exactly as pair by pair), and merges greedily from the
 strongest pair down. Two groups merge only when most of the pairs across them
 match, so one sentence that touches two statements cannot chain them into one
 fact. The representative is the member the others back best, marked down for

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import random
@@ -397,3 +398,16 @@ def test_array_scores_of_candidates_equal_the_pair_by_pair_scores() -> None:
     for (i, j), got in zip(zip(*(p.tolist() for p in pairs[:2]), strict=True), scores.tolist(), strict=True):
         want = _score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, THRESHOLD)
         assert got == want or (got < THRESHOLD and want < THRESHOLD)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_clustering_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
+    sents, sources = one_each(LEE_REMARK)
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        facts = cluster(sents, sources)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert len(facts) == 1 and facts[0].sources == ("s1", "s2", "s3")
