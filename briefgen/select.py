@@ -7,11 +7,7 @@ more when sources mention it early (news puts the main facts first). A summary
 is worth the concepts it covers, each counted once however many chosen
 sentences repeat it, so coverage rewards diversity by itself. Sentences early
 in their article and facts that most of the sources report earn a bonus,
-quotations a penalty. Every word of a sentence, stop words included, also
-earns a little by the share of sources that use it (see :func:`typicality`):
-a reader's summary reuses the words the articles share, and coverage alone
-cannot tell a sentence in the common vocabulary of the event from one in a
-single reporter's. A sentence that leans on the one before it (an opening
+quotations a penalty. A sentence that leans on the one before it (an opening
 pronoun, demonstrative or connective, an early "also", an unattributed
 first-person quote; see :func:`dangling`) is not chosen unless nothing else is
 eligible: the memo prints each sentence without its neighbours. The best set
@@ -42,7 +38,7 @@ from briefgen.rank import METHODS, score_facts
 from briefgen.solver import Row, maximise
 from briefgen.text import STOPWORDS, stem, words
 
-__all__ = ["Params", "concepts", "dangling", "salience", "select", "typicality", "word_count"]
+__all__ = ["Params", "concepts", "dangling", "salience", "select", "word_count"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +62,6 @@ class Params:
             report, by the share of the other sources that confirm it (the
             full amount when every source reports it).
         quotes: Penalty for a sentence that quotes someone.
-        typical: Worth of each word of a sentence, in units of the heaviest
-            concept, times the share of sources that use that word (see
-            :func:`typicality`).
         standalone: Choose only sentences that read alone (see
             :func:`dangling`), unless no other sentence is eligible.
         candidates: At most this many facts enter the integer program.
@@ -88,7 +81,6 @@ class Params:
     position_decay: float = 2.0
     corroboration: float = 4.0
     quotes: float = 1.0
-    typical: float = 0.03
     standalone: bool = True
     candidates: int = 100
     redundancy: float = 0.6
@@ -131,68 +123,18 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=131072)
-def _word(token: str) -> tuple[str, bool]:
-    """A word token's key (lower-cased, possessive dropped, stemmed unless a stop word) and stop-ness."""
+def _term(token: str) -> str | None:
+    """A word token's stem (lower-cased, possessive dropped), or ``None`` for a stop word."""
     lw = token.lower()
     if lw.endswith("'s"):
         lw = lw[:-2]
-    if not lw:
-        return "", True
-    if lw in STOPWORDS:
-        return lw, True
-    return stem(lw), False
+    return None if not lw or lw in STOPWORDS else stem(lw)
 
 
 @lru_cache(maxsize=65536)
-def _read(text: str) -> tuple[tuple[str | None, ...], tuple[str, ...]]:
-    """The words of ``text``, read once however many selections see it (news repeats sentences).
-
-    Returns:
-        The stems in order with ``None`` where a stop word stood; and every
-        word's key, stop words included.
-    """
-    read = [_word(w) for w in words(text)]
-    return tuple(None if stop else key for key, stop in read), tuple(key for key, _ in read if key)
-
-
 def _terms(text: str) -> tuple[str | None, ...]:
-    """Stems in order, with ``None`` where a stop word stood."""
-    return _read(text)[0]
-
-
-def _keys(text: str) -> tuple[str, ...]:
-    """Every word as a stem, stop words included (lower-cased, possessive dropped)."""
-    return _read(text)[1]
-
-
-def typicality(facts: Sequence[Fact]) -> list[float]:
-    """Per fact, the sum over the words of its text of the share of sources that use each word.
-
-    Stop words count too: a summary's every word can match a reader's. Read
-    over every member sentence of every fact, like :func:`concepts`. With a
-    single source there is no agreement to measure and every fact scores 0.
-
-    Args:
-        facts: The facts.
-
-    Returns:
-        One value per fact, aligned by position: the expected number of its
-        words that another source would also use.
-    """
-    vocab: dict[str, set[str]] = {}
-    for fact in facts:
-        members = [(s.source_id, s.text) for s in fact.sentences]
-        members = members or [(src, fact.text) for src in fact.sources]
-        for src, text in members:
-            vocab.setdefault(src, set()).update(_keys(text))
-    if len(vocab) <= 1:
-        return [0.0] * len(facts)
-    share: dict[str, int] = {}
-    for used in vocab.values():
-        for k in used:
-            share[k] = share.get(k, 0) + 1
-    n = len(vocab)
-    return [math.fsum(share.get(k, 0) for k in _keys(f.text)) / n for f in facts]
+    """Stems in order, with ``None`` where a stop word stood (read once per text: news repeats sentences)."""
+    return tuple(map(_term, words(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -301,7 +243,7 @@ def dangling(text: str) -> bool:
 
 
 def _bonus(facts: Sequence[Fact], weights: dict[str, float], params: Params) -> np.ndarray:
-    """Per-fact bonus for position, corroboration, quotation and typical words, in concept-weight units."""
+    """Per-fact bonus for position, corroboration and quotation, in concept-weight units."""
     scale = max(weights.values(), default=1.0)
     pos = np.array([1.0 / (1.0 + _position(f) / params.position_decay) for f in facts])
     # Corroboration counts only for what most sources report, so inputs whose
@@ -310,13 +252,11 @@ def _bonus(facts: Sequence[Fact], weights: dict[str, float], params: Params) -> 
     reports = [min(max(f.independent, 1), n) for f in facts]
     corr = np.array([(k - 1) / (n - 1) if 2 * k > n > 1 else 0.0 for k in reports])
     quoted = np.array([_quotes(f.text) for f in facts], dtype=float)
-    typical = np.array(typicality(facts)) if params.typical else np.zeros(len(facts))
-    return scale * (params.position * pos + params.corroboration * corr - params.quotes * quoted
-                    + params.typical * typical)
+    return scale * (params.position * pos + params.corroboration * corr - params.quotes * quoted)
 
 
 def salience(facts: Sequence[Fact], params: Params = DEFAULT) -> list[float]:
-    """Stand-alone importance of each fact: concept weight, position, corroboration, typical words.
+    """Stand-alone importance of each fact: concept weight, position, corroboration.
 
     Args:
         facts: The facts to score.

@@ -10,7 +10,7 @@ from conftest import make_fact
 from briefgen.errors import ConfigError
 from briefgen.model import Fact, Sentence
 from briefgen.rank import METHODS
-from briefgen.select import Params, concepts, dangling, salience, select, typicality, word_count
+from briefgen.select import Params, concepts, dangling, salience, select, word_count
 
 CENTRAL = "Lee and Takaichi agreed in Nara to begin DNA testing of remains recovered from the Chosei mine."
 PARAPHRASE = "In Nara, Lee and Takaichi agreed to begin DNA tests of remains recovered from the Chosei mine."
@@ -270,33 +270,6 @@ def test_overflow_appends_one_fact_past_the_budget(seed_texts: dict[str, str]) -
     assert full[-1].id not in {f.id for f in strict}
     # The extra fact repeats no chosen one, and a count cap still holds.
     assert len(select(facts, words=100, count=len(strict), overflow=True)) == len(strict)
-
-
-def test_typicality_counts_every_word_by_share_of_sources() -> None:
-    facts = facts_from(["The summit ended in Nara.", "The summit began in Seoul."], [("s1",), ("s2",)])
-    # "the", "summit" and "in" are in both sources, the other two words in one.
-    assert typicality(facts) == [4.0, 4.0]
-    assert typicality(facts_from(["The summit ended in Nara."], [("s1",)])) == [0.0]
-
-
-def test_wording_the_sources_share_preferred() -> None:
-    # Same content words, same length and position: only the function words differ,
-    # and the other sources use those of the first wording.
-    common = "Officials in Nara said the talks will go on for the night."
-    rare = "Officials at Nara said each talk would go on through this night."
-    support = "The talks in Nara will resume for the night session after a short break, officials said."
-    texts = [rare, common, support, support, support]
-    srcs = ["s2", "s1", "s3", "s4", "s5"]
-    facts = [Fact(id=f"f{i}", text=t, sources=(s,),
-                  sentences=(Sentence(text=t, source_id=s, index=0, start=0, end=len(t)),))
-             for i, (t, s) in enumerate(zip(texts, srcs, strict=True))]
-    per_fact, _ = concepts(facts)
-    assert per_fact[0] == per_fact[1]
-    flat = salience(facts, Params(typical=0))
-    assert flat[0] == flat[1]
-    scores = salience(facts)
-    assert scores[1] > scores[0]
-    assert [f.text for f in select(facts, words=12)] == [common]
 
 
 def test_solver_warns_when_time_limit_cuts_it_short(caplog: pytest.LogCaptureFixture) -> None:
