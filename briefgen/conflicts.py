@@ -371,6 +371,22 @@ def _copies(reads: _Reads, ms: _Mentions, classes: np.ndarray) -> tuple[np.ndarr
     return owner, sentence, mention
 
 
+def _sides(a: npt.NDArray[np.intp], b: npt.NDArray[np.intp], code: npt.NDArray[np.intp],
+           n_codes: int) -> tuple[npt.NDArray[np.intp], ...]:
+    """The sides of the disagreeing pairs of classes ``a[k]``, ``b[k]``, numbered.
+
+    A side is a class with the value (or date) the other class of a pair
+    states, ``code`` giving each class's value as a number below ``n_codes``.
+
+    Returns:
+        The side of each ``a[k]`` and of each ``b[k]``, and each side's class
+        and value.
+    """
+    sides, side_of = np.unique(np.concatenate([a * n_codes + code[b], b * n_codes + code[a]]),
+                               return_inverse=True)
+    return side_of[:len(a)], side_of[len(a):], sides // n_codes, sides % n_codes
+
+
 def _components(size: int, rows: npt.NDArray[np.intp], cols: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
     """Connected parts of the undirected graph with edges ``rows[k] - cols[k]``, on whole arrays.
 
@@ -442,26 +458,22 @@ def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> 
     lo, hi = np.minimum(value[a], value[b]), np.maximum(value[a], value[b])
     close_values = (lo != hi) & (hi / lo <= _MAX_RATIO)
     a, b = a[close_values], b[close_values]
-    # Sides: (class, the other class's value), numbered.
-    sides, side_of = np.unique(np.concatenate([a * n_values + value_code[b], b * n_values + value_code[a]]),
-                               return_inverse=True)
-    side_a, side_b = side_of[:len(a)], side_of[len(a):]
-    side_class, side_value = sides // n_values, sides % n_values
+    side_a, side_b, side_class, side_value = _sides(a, b, value_code, n_values)
     # Every copy of each side's class, and whether its source is silent on the value.
     owner, copy, mention = _copies(reads, ms, side_class)
     key = (source_code[copy] * n_units + unit_code[side_class][owner]) * n_values + side_value[owner]
     at = np.minimum(np.searchsorted(reported, key), max(0, len(reported) - 1))
     silent = reported[at] != key if len(reported) else np.ones(len(key), dtype=bool)
     # A pair links when both its sides keep some copy.
-    kept = np.bincount(owner[silent], minlength=len(sides)) > 0
+    kept = np.bincount(owner[silent], minlength=len(side_class)) > 0
     used = kept[side_a] & kept[side_b]
-    in_use = np.zeros(len(sides), dtype=bool)
+    in_use = np.zeros(len(side_class), dtype=bool)
     in_use[side_a[used]] = True
     in_use[side_b[used]] = True
     member = silent & in_use[owner]
     rows = np.concatenate([n + owner[member], n + side_a[used]])
     cols = np.concatenate([mention[member], n + side_b[used]])
-    labels = _components(n + len(sides), rows, cols)
+    labels = _components(n + len(side_class), rows, cols)
     return labels[:n].tolist(), set(mention[member].tolist())
 
 
@@ -574,10 +586,7 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
     a, b = classes[x], classes[y]
     clash = ~compatible(date_of[a], date_of[b])
     a, b = a[clash], b[clash]
-    sides, side_of = np.unique(np.concatenate([a * n_dates + date_of[b], b * n_dates + date_of[a]]),
-                               return_inverse=True)
-    side_a, side_b = side_of[:len(a)], side_of[len(a):]
-    side_class, side_date = sides // n_dates, sides % n_dates
+    side_a, side_b, side_class, side_date = _sides(a, b, date_of, n_dates)
     owner, copy, mention = _copies(reads, ms, side_class)
     # Whether each copy's source reports a date compatible with its side's
     # date: each (source, date) asked once, against every date the source reports.
@@ -590,7 +599,7 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
                         minlength=len(asked)) > 0
     silent = ~agree[asked_of]
     none = len(ms.sentence)
-    first = np.full(len(sides), none, dtype=np.int64)
+    first = np.full(len(side_class), none, dtype=np.int64)
     np.minimum.at(first, owner[silent], mention[silent])
     ma, mb = first[side_a], first[side_b]
     ok = (ma < none) & (mb < none)
