@@ -125,3 +125,19 @@ def test_no_page_furniture_in_the_memo(parts) -> None:
     for bad in ["Courtesy of News1", "Pool photo by Yonhap", "translated by AI", "Check Out Our Content",
                 "Most Popular Articles", "Supreme Court", "Kim Jong Un Builds", "Sim Eun Kyeong"]:
         assert bad not in text, bad
+
+
+def test_same_inputs_give_the_same_memo_whatever_the_hash_seed(tmp_path: Path) -> None:
+    # Set and dict orders of strings change with PYTHONHASHSEED; no output may depend on them.
+    here = Path(__file__).resolve().parent
+    inputs = [str(seeds_dir()), str(here / "data" / "html")]
+    outputs = []
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONPATH": str(here.parent), "PYTHONHASHSEED": seed}
+        target = tmp_path / f"memo-{seed}.json"
+        result = subprocess.run([sys.executable, "-m", "briefgen", "-q", "build", str(target), *inputs],
+                                env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        outputs.append(target.read_bytes())
+    assert b"Chosei" in outputs[0]
+    assert outputs[0] == outputs[1] == outputs[2]
