@@ -120,3 +120,33 @@ def test_other_formats_by_extension(capsys, tmp_path: Path, fmt: str) -> None:
     assert "small but" in text
     if fmt == "json":
         assert json.loads(text)["sections"]
+
+
+def test_in_process_call_leaves_the_cycle_collector_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    code, _, _ = run(capsys, "templates", "list")
+    assert code == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_command_resumes_the_collector_after_start_up(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    # The briefgen command pauses the collector while it imports, then freezes
+    # what start-up made and resumes it for the work.
+    script = ("import atexit, gc, sys\n"
+              "atexit.register(lambda: print('collector', gc.isenabled(), gc.get_freeze_count() > 1000))\n"
+              "sys.argv = ['briefgen', '-q', 'build', 'memo.md']\n"
+              "from briefgen.cli import main\n"
+              "main()\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "collector True True" in result.stdout
+    assert "Chosei" in (tmp_path / "memo.md").read_text(encoding="utf-8")
