@@ -36,7 +36,7 @@ from briefgen.errors import ConfigError
 from briefgen.model import Fact
 from briefgen.rank import METHODS, score_facts
 from briefgen.solver import Row, maximise
-from briefgen.text import STOPWORDS, stem, words
+from briefgen.text import term, words
 
 __all__ = ["Params", "concepts", "dangling", "salience", "select", "word_count"]
 
@@ -122,19 +122,10 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-@lru_cache(maxsize=131072)
-def _term(token: str) -> str | None:
-    """A word token's stem (lower-cased, possessive dropped), or ``None`` for a stop word."""
-    lw = token.lower()
-    if lw.endswith("'s"):
-        lw = lw[:-2]
-    return None if not lw or lw in STOPWORDS else stem(lw)
-
-
 @lru_cache(maxsize=65536)
 def _terms(text: str) -> tuple[str | None, ...]:
     """Stems in order, with ``None`` where a stop word stood (read once per text: news repeats sentences)."""
-    return tuple(map(_term, words(text)))
+    return tuple(map(term, words(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -174,8 +165,7 @@ def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[
         the weight of each retained concept.
     """
     # Copies of a sentence are common across sources: _concepts_of reads each text once.
-    concepts_of = _concepts_of
-    per_fact = [concepts_of(f.text) for f in facts]
+    per_fact = [_concepts_of(f.text) for f in facts]
     first: dict[str, dict[str, int]] = {}
     occurrences: dict[str, int] = {}
     for fact, own in zip(facts, per_fact, strict=True):
@@ -184,7 +174,7 @@ def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[
         if not texts:
             texts = [(src, 0, fact.text) for src in fact.sources]
         for src, index, text in texts:
-            cs = own if text == fact.text else concepts_of(text)
+            cs = own if text == fact.text else _concepts_of(text)
             for c in cs:
                 seen = first.setdefault(c, {})
                 if index < seen.get(src, 1 << 30):

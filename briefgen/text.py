@@ -18,7 +18,7 @@ light_nltk()  # Porter without the rest of NLTK: start-up stays fast
 
 from nltk.stem.porter import PorterStemmer  # noqa: E402
 
-__all__ = ["STOPWORDS", "content_terms", "fold", "normalize", "stem", "words"]
+__all__ = ["STOPWORDS", "content_terms", "fold", "normalize", "stem", "term", "words"]
 
 # Letters and digits, keeping inner hyphens, apostrophes and decimal points
 # ("Jae-myung", "Lee's", "3.5") inside one token.
@@ -89,8 +89,11 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=131072)
-def _term(word: str) -> str | None:
-    """The content term of one word token, or ``None`` for a stop word."""
+def term(word: str) -> str | None:
+    """The content term of one word token (cached), or ``None`` for a stop word.
+
+    The stem of the lower-cased token with a possessive "'s" dropped.
+    """
     lw = word.lower().replace("\u2019", "'")
     if lw.endswith("'s"):
         lw = lw[:-2]
@@ -102,4 +105,4 @@ def _term(word: str) -> str | None:
 def content_terms(text: str) -> list[str]:
     """Stemmed, lower-cased content words of ``text``, stop words dropped."""
     # One cached look-up per token: news vocabulary repeats heavily.
-    return [t for t in map(_term, words(text)) if t is not None]
+    return [t for t in map(term, words(text)) if t is not None]
