@@ -212,10 +212,9 @@ def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | No
     the bundled sample corpus is summarised.
     """
     from briefgen.pipeline import summarize as run
-
-    _settle()
     from briefgen.resources import seeds_dir
 
+    _settle()
     for sentence in run(list(inputs) or [seeds_dir()], words=words, method=method, manifest=manifest):
         click.echo(sentence)
 
@@ -281,7 +280,6 @@ def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, 
     from briefgen.inspect import inspect_data
 
     _settle()
-
     with _progress("Inspecting") as step:
         data = inspect_data(list(inputs) or None, template=template, method=method, manifest=manifest,
                             strict=strict, progress=step)
