@@ -108,6 +108,14 @@ _BACK_PHRASE = re.compile(
     r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that),"
     r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
     re.IGNORECASE)
+# A short opening phrase, then a pronoun ("On Saturday, he traveled..."): the
+# pronoun points back unless the phrase itself names someone ("When Lee
+# arrived in Nara, he bowed" reads alone).
+_INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s")
+_CALENDAR = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
 _OPENERS = ('"', "\u201c", "`")
@@ -207,7 +215,8 @@ def dangling(text: str) -> bool:
     """Whether a sentence leans on the one before it and reads poorly alone.
 
     True when it opens with a pronoun, a demonstrative or a connective ("They
-    are scheduled...", "That day, ...", "But ...", "He added, ..."), has
+    are scheduled...", "That day, ...", "But ...", "He added, ..."), or with
+    a short phrase and then a pronoun ("On Saturday, he traveled..."), has
     "also" among its first five words ("Arafat also called..."), or speaks
     in the first person outside quotation marks, as the middle of a quotation
     whose speaker an earlier sentence named ("This shows the trust between the
@@ -228,6 +237,10 @@ def dangling(text: str) -> bool:
         return not any(w[:1].isupper() for w in _QUOTED.sub(" ", body).split())
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     if first in _BACK_WORDS or _BACK_PHRASE.match(body):
+        return True
+    intro = _INTRO_PRONOUN.match(body)
+    if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
+                         for w in intro.group(1).split()[1:]):
         return True
     return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", body)))
 

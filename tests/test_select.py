@@ -216,6 +216,11 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Seoul officials said they also expect the tests to begin next year.", True),
     ("The summit in Nara ended with a joint statement that also covered trade and security.", False),
     ("The Yomiuri Shimbun said in an editorial on Wednesday, Jan. 14:", True),
+    ("On Saturday, he traveled with the foreign minister to Riyadh for talks.", True),
+    ("Later on Jan. 14, they visited Horyuji temple together.", True),
+    ("When Lee arrived in Nara, he was welcomed by Takaichi at the hotel.", False),
+    ("In 1966, the Leonids display peaked at 150,000 meteors per hour.", False),
+    ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
