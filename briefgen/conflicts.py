@@ -49,6 +49,9 @@ _TIME_UNITS = {
 }
 _EVENTS = ("meet", "talk", "summi", "dinne", "visit", "trip", "sessi", "speec", "confe", "negot", "flight")
 
+# Words that open a span of time whose other end is the next date given.
+_SPAN_OPENERS = frozenset({"between", "from"})
+
 # Values further apart than this ratio are different quantities, not two
 # reports of one.
 _MAX_RATIO = 1.3
@@ -130,7 +133,9 @@ def _month(word: str) -> int | None:
 
 
 def _dates(toks: list[Token]) -> list[_Date]:
-    out = []
+    """The dates a sentence gives for one moment; the ends of a span ("between 1976
+    and 1983", "from 1973 to 1990") date a period, not an event, and are left out."""
+    found: list[tuple[int, int, _Date]] = []  # first token, last token, date
     used: set[int] = set()
     for i in [k for k, t in enumerate(toks) if t.cap and _month(t.text)]:
         tok = toks[i]
@@ -149,14 +154,20 @@ def _dates(toks: list[Token]) -> list[_Date]:
             year = int(toks[j].number or 0)
             parts.append(toks[j].text)
             used.add(j)
-        out.append(_Date(year, month, day, " ".join(parts)))
+            j += 1
+        found.append((i, j - 1, _Date(year, month, day, " ".join(parts))))
     for i in [k for k, t in enumerate(toks) if t.number]:
         # A bare "13th" names a day of an unstated month: it agrees with any
         # date, so only month names and years are read.
         tok = toks[i]
         if i not in used and _is_year(tok.number or ""):
-            out.append(_Date(int(tok.number or 0), None, None, tok.text))
-    return out
+            found.append((i, i, _Date(int(tok.number or 0), None, None, tok.text)))
+    found.sort(key=lambda f: f[0])
+    span: set[int] = set()
+    for k, (start, _end, _date) in enumerate(found[:-1]):
+        if start > 0 and toks[start - 1].text.lower() in _SPAN_OPENERS:
+            span.update((k, k + 1))
+    return [date for k, (_s, _e, date) in enumerate(found) if k not in span]
 
 
 @lru_cache(maxsize=65536)

@@ -498,17 +498,27 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
             first = next((x for x in candidates[:3] if not (find_date(x) and len(x.split()) <= 8)), "")
             if is_headline_like(first) and len(first.split()) >= 3:
                 meta["title"] = first
-    # Date: a stand-alone date line or a dateline near the top.
-    for line in lines[:12]:
+    # Date: a stand-alone date line near the top, else the file name's date,
+    # else a date early in the headline or the lead ("WASHINGTON (AP) -- The
+    # Senate passed ... on Jan. 13, 2026"). A date further into the story is
+    # what it reports on ("between Sept. 11, 1973, and ..."), not when it ran.
+    in_lead = None
+    for i, line in enumerate(lines[:12]):
         found = find_date(line)
-        if found and (len(line.split()) <= 10 or found[1] < 60):
+        if not found:
+            continue
+        if len(line.split()) <= 10:
             meta["date"] = found[0]
             break
+        if in_lead is None and i < 2 and found[1] < 60:
+            in_lead = found[0]
     name_outlet, name_title = _name_parts(origin)
     m = _SLUG_DATE.search(Path(urlsplit(origin).path).name)
     if "date" not in meta and m:
         with contextlib.suppress(ValueError):
             meta["date"] = _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    if "date" not in meta and in_lead is not None:
+        meta["date"] = in_lead
     if "outlet" not in meta:
         credits = [c for c in (photo_credit(line) for line in lines) if c]
         if name_outlet:
@@ -520,8 +530,29 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
             stem = Path(urlsplit(origin).path).stem
             meta["outlet"] = stem.capitalize() if stem.islower() else stem
     meta.setdefault("outlet", "Unknown outlet")
-    meta.setdefault("title", name_title)
+    if "title" not in meta:
+        # A file name of words ("nara-summit-relations") reads as a title; one
+        # of codes ("APW19981017.0151") does not, and the lead says more.
+        named = sum(any(c.isalpha() for c in w) and not any(c.isdigit() for c in w)
+                    for w in re.split(r"[-_. ]+", name_title))
+        meta["title"] = name_title if named >= 2 else (_lead_title(lines) or name_title)
     return meta
+
+
+def _lead_title(lines: Sequence[str], limit: int = 12) -> str:
+    """The story's first words as a title: its lead cut to ``limit`` words, dateline dropped."""
+    from briefgen.segment import dateline_end, split_sentences
+
+    for line in lines[:5]:
+        body = line[dateline_end(line):].strip()
+        if credit_outlet(body) or (find_date(body) and len(body.split()) <= 10) or len(body.split()) < 4:
+            continue
+        body = next(iter(split_sentences(body)), body)
+        cut = body.split()
+        if len(cut) <= limit:
+            return body
+        return " ".join(cut[:limit]).rstrip(",;:") + "…"
+    return ""
 
 
 def _tidy_outlet(who: str) -> str:

@@ -81,6 +81,22 @@ def test_incompatible_dates_for_one_event_conflict() -> None:
     assert sides(c) == [("March 3 2024", ("s1",)), ("March 5 2024", ("s2",))]
 
 
+def test_the_ends_of_a_span_are_not_dates_of_an_event() -> None:
+    found = conflicts_of(
+        ("s1", "Pinochet, who ruled Chile as a military dictator from 1973 to 1990, was arrested in London."),
+        ("s2", "Spain wants to question Pinochet, arrested in London, about killings in Chile between "
+               "Sept. 11, 1973, the date he seized power, and Dec. 31, 1983."),
+        ("s3", "Pinochet, the former Chilean military dictator, was arrested in London in 1998."),
+    )
+    assert found == []
+    # One end of a span is still a date when the other sentence dates the same event.
+    (c,) = conflicts_of(
+        ("s1", "The dam on the river was completed in 1961 after eight years of work by the state."),
+        ("s2", "The dam on the river was completed in 1963 after eight years of work by the state."),
+    )
+    assert sides(c) == [("1961", ("s1",)), ("1963", ("s2",))]
+
+
 def test_a_total_reported_consistently_is_not_a_conflict() -> None:
     found = conflicts_of(
         ("s1", "A 1942 flood at the Chosei undersea coal mine killed 183 people, including 136 Koreans."),

@@ -112,6 +112,28 @@ def test_infer_metadata_wire_dateline_and_copyright() -> None:
     assert wire["outlet"] == "Associated Press"
 
 
+def test_infer_metadata_untitled_wire_copy_takes_its_lead_and_its_file_date() -> None:
+    # Wire copy saved without a headline, under an archive code: the title is
+    # the lead, cut short; a date further into the story is what it reports
+    # on, and the file name's date is when it ran.
+    text = ("LONDON (AP) _ British police said Saturday they have arrested former Chilean dictator "
+            "Gen. Augusto Pinochet on allegations of murdering Spanish citizens. He is 82.\n\n"
+            "Pinochet was held Friday night after British authorities received a warrant.\n\n"
+            "The warrant charges that between Sept. 11, 1973, and Dec. 31, 1983, Pinochet murdered "
+            "Spanish citizens in Chile, the spokeswoman said.\n")
+    meta = infer_metadata(text, "archive/APW19981017.0306.txt")
+    assert meta["title"] == ("British police said Saturday they have arrested former Chilean dictator "
+                             "Gen. Augusto\u2026")
+    assert meta["date"] == "1998-10-17"
+    assert meta["outlet"] == "Associated Press"
+    # Without a date in the file name, a date that deep in the story is not taken either.
+    assert "date" not in infer_metadata(text, "archive/story.txt")
+    # A short lead is the whole title; a file name of words still wins over the lead.
+    assert infer_metadata("Talks resumed in Geneva on Monday.\n", "0151.txt")["title"] == \
+        "Talks resumed in Geneva on Monday."
+    assert infer_metadata(text, "pinochet-arrest-london.txt")["title"] == "Pinochet arrest london"
+
+
 # ---------------------------------------------------------------------------
 # Formats and encodings
 # ---------------------------------------------------------------------------
