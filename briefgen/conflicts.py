@@ -4,9 +4,12 @@ Three detectors read every sentence of every fact:
 
 * numbers: two sources give different values for a quantity with the same
   unit ("88-minute" and "100-minute" meeting; 136 Koreans and "approximately
-  130" Korean workers) in sentences about the same thing;
+  130" Korean workers) in sentences about the same thing; a sentence giving
+  several values in one unit ("2.8 percent this year and 2.7 percent next
+  year") does not say which is which, and is not compared;
 * dates: two sources put the same thing on incompatible dates ("13th" and
-  "January 13th" agree; March 3 and March 5 do not);
+  "January 13th" agree; March 3 and March 5 do not); the ends of a span
+  ("between 1976 and 1983", "1995-96") date a period and are not compared;
 * names: two sources spell one name differently ("Chosei" and "Josei";
   "Wi Sung-lack", "Wi Sung-rak" and "Wi Seong-rak"), found as different
   spellings with one romanisation key (:func:`briefgen.names.name_key`) in the
@@ -160,7 +163,11 @@ def _dates(toks: list[Token]) -> list[_Date]:
         # A bare "13th" names a day of an unstated month: it agrees with any
         # date, so only month names and years are read.
         tok = toks[i]
-        if i not in used and _is_year(tok.number or ""):
+        if i in used or not _is_year(tok.number or ""):
+            continue
+        # "1995-96", "1973-90": a year joined to the next number is a span.
+        joined = (i + 1 < len(toks) and toks[i + 1].number) or (i > 0 and _is_year(toks[i - 1].number or ""))
+        if not joined:
             found.append((i, i, _Date(int(tok.number or 0), None, None, tok.text)))
     found.sort(key=lambda f: f[0])
     span: set[int] = set()
@@ -458,8 +465,13 @@ def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> 
     contexts: list[_Context] = []
     for k in range(len(reads.texts)):
         sent = reads.copies[k][0]
+        # A sentence giving several values in one unit ("2.8 percent this year
+        # and 2.7 percent next year") does not say which is which thing.
+        values: dict[str, set[float]] = defaultdict(set)
+        for q in texts[k].quantities:
+            values[q.unit].add(q.value)
         for j, q in enumerate(texts[k].quantities):
-            if not q.bound and q.value > 0:
+            if not q.bound and q.value > 0 and len(values[q.unit]) == 1:
                 classes.append(ms.first[sent] + j)
                 contexts.append((q.unit, texts[k].context - common - set(q.unit.split("+"))))
     x, y = _class_pairs(contexts, _MIN_CONTEXT)

@@ -97,6 +97,27 @@ def test_the_ends_of_a_span_are_not_dates_of_an_event() -> None:
     assert sides(c) == [("1961", ("s1",)), ("1963", ("s2",))]
 
 
+def test_a_year_joined_to_the_next_number_is_a_span() -> None:
+    found = conflicts_of(
+        ("s1", "Republicans were blamed for the partial government shutdowns of 1995-96 over the budget."),
+        ("s2", "Republicans were blamed for the partial government shutdowns of 1996 over the budget."),
+    )
+    assert found == []
+
+
+def test_several_values_in_one_unit_do_not_say_which_is_which() -> None:
+    found = conflicts_of(
+        ("s1", "The IMF expects world growth of 2.8 percent this year and 2.7 percent next year, it said."),
+        ("s2", "The IMF expects world growth of 2.5 percent next year, its managing director said."),
+    )
+    assert found == []
+    (c,) = conflicts_of(
+        ("s1", "The IMF expects world growth of 2.8 percent next year, its managing director said."),
+        ("s2", "The IMF expects world growth of 2.5 percent next year, its managing director said."),
+    )
+    assert sides(c) == [("2.8", ("s1",)), ("2.5", ("s2",))]
+
+
 def test_a_total_reported_consistently_is_not_a_conflict() -> None:
     found = conflicts_of(
         ("s1", "A 1942 flood at the Chosei undersea coal mine killed 183 people, including 136 Koreans."),
