@@ -416,6 +416,9 @@ _MARKER_SUBHEAD = re.compile(
     r"^\s*(?:#{1,6}\s|[\u25c7\u25c6\u25a0\u25a1\u25b2\u25b3\u25b6\u25ba\u25cf\u25cb\u2605\u2606\u3010])"
 )
 _MARKER_NOTE = re.compile(r"^\s*\u203b\s*\S")
+# A wire service's note to editors, in capitals within brackets: "(MORE)",
+# "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", "[END OPTIONAL TRIM]".
+_EDITORS_NOTE = re.compile(r"^(?:\([^()a-z]{2,120}\)|\[[^\[\]a-z]{2,120}\])\.?$")
 
 
 @lru_cache(maxsize=65536)
@@ -441,6 +444,8 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("credit", "source credit")
     if _MARKER_NOTE.match(t) and n <= 40:
         return ("boilerplate", "note marked \u203b")
+    if _EDITORS_NOTE.match(t) and any(c.isalpha() for c in t):
+        return ("boilerplate", "note to editors")
     if low in _NAV_EXACT or (_NAV_TOKEN.match(t) and len(t) < 40):
         return ("navigation", f"page navigation \u201c{t[:40]}\u201d")
     if n <= 4 and _NAV_COUNT.sub("", low) in _NAV_EXACT:

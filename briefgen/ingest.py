@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from briefgen.clean import best_headline, credit_outlet, find_date, is_headline_like, photo_credit
+from briefgen.clean import best_headline, credit_outlet, find_date, is_headline_like, judge_line, photo_credit
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped, Source
 from briefgen.parallel import THRESHOLD, pmap
@@ -483,14 +483,14 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
     top = lines[:20]
     keys = [normalize(x) for x in lines[:40]]
     for line, key in zip(top, keys, strict=False):
-        if is_headline_like(line) and len(key) >= 15 and \
+        if is_headline_like(line) and len(key) >= 15 and judge_line(line) is None and \
                 sum(key in k and len(k) - len(key) <= 25 for k in keys) >= 2:
             meta["title"] = line
             break
     if "title" not in meta:
         # The title-like line the article body echoes most (teasers for other
         # stories echo nothing), else a title-like first line.
-        candidates = [x for x in lines[:60] if not credit_outlet(x)]
+        candidates = [x for x in lines[:60] if not credit_outlet(x) and judge_line(x) is None]
         pick = best_headline(candidates)
         if pick is not None:
             meta["title"] = candidates[pick]

@@ -205,6 +205,10 @@ def test_caption_with_glued_photo_number() -> None:
         ("Published 9:14 AM EST, Tue January 13, 2026", "date"),
         ("Updated: 2026-01-13 14:22 KST", "date"),
         ("AloJapan.com", "credit"),
+        ("(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", "boilerplate"),
+        ("(MORE)", "boilerplate"),
+        ("[END OPTIONAL TRIM]", "boilerplate"),
+        ("(The talks resumed on Tuesday.)", None),
     ],
 )
 def test_judge_line(line: str, kind: str | None) -> None:
@@ -285,6 +289,7 @@ def test_find_date(text: str, iso: str | None) -> None:
          "\ub300\ud55c\ubbfc\uad6d \uc815\ucc45\ube0c\ub9ac\ud551(www.korea.kr)"),
         ("SEOUL (AP) \u2014 North Korea fired a missile on Tuesday.", False, "Associated Press"),
         ("TOKYO, Jan. 13 (Reuters) - Japan's prime minister said ...", False, "Reuters"),
+        ("LONDON (AP) _ British police said they have arrested Pinochet.", False, "Associated Press"),
         ("AloJapan.com", True, "AloJapan.com"),
         ("AloJapan.com", False, None),
         ("The leaders met in Nara.", True, None),

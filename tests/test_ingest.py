@@ -132,6 +132,10 @@ def test_infer_metadata_untitled_wire_copy_takes_its_lead_and_its_file_date() ->
     assert infer_metadata("Talks resumed in Geneva on Monday.\n", "0151.txt")["title"] == \
         "Talks resumed in Geneva on Monday."
     assert infer_metadata(text, "pinochet-arrest-london.txt")["title"] == "Pinochet arrest london"
+    # A note to editors, however often printed, is no headline.
+    note = "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n\n"
+    noted = text.replace("\n\nPinochet was", "\n\n" + note + "Pinochet was") + "\n" + note
+    assert infer_metadata(noted, "NYT19981017.0177.txt")["title"].startswith("British police said")
 
 
 # ---------------------------------------------------------------------------
