@@ -14,9 +14,13 @@ Usage::
     python bench/duc.py --strict             # summaries within the budget, not filled past it
     python bench/duc.py --skip 15            # the second half only (--clusters 15: the first)
 
-By default each summary fills the budget as the published systems do:
-``select(..., overflow=True)`` adds one fact past the budget, which the cut
-at 100 words then trims. ``--strict`` keeps every summary within the budget.
+By default each summary fills the budget, as the protocol's cut at 100 words
+expects (sumy, behind the reference figures in ``../shared/bench/README.md``,
+picks a number of sentences, not words, so its summaries run past the cut):
+``select(..., overflow=True)``, what ``briefgen.summarize(..., fill=True)`` and
+``briefgen summarize --fill`` print, adds one sentence past the budget, which
+the cut then trims. ``--strict`` keeps every summary within the budget, as
+``summarize`` does by default and the memo always does.
 """
 
 from __future__ import annotations

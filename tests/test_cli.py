@@ -81,6 +81,15 @@ def test_summarize_prints_verbatim_sentences_within_budget(capsys) -> None:
     assert lines and sum(len(line.split()) for line in lines) <= 50
 
 
+def test_summarize_fill_prints_one_more_sentence(capsys) -> None:
+    _, strict, _ = run(capsys, "summarize", "--words", "50")
+    code, filled, _ = run(capsys, "summarize", "--words", "50", "--fill")
+    assert code == 0
+    assert filled.startswith(strict)
+    extra = filled[len(strict):].splitlines()
+    assert len(extra) == 1 and len(filled.split()) > 50
+
+
 def test_sources_json_lists_the_seeds(capsys) -> None:
     code, out, _ = run(capsys, "sources", "--format", "json")
     assert code == 0

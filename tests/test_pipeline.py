@@ -108,6 +108,16 @@ keywords = ["scams", "fraud", "transnational crimes", "police"]
     assert any("DNA" in f.text for f in b.sections[0].facts + b.bluf)
 
 
+def test_summarize_fill_runs_one_sentence_past_the_budget() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    strict = briefgen.summarize(texts, words=60)
+    filled = briefgen.summarize(texts, words=60, fill=True)
+    # The strict selection first, then one sentence that takes the text past the budget.
+    assert filled[:-1] == strict
+    assert filled[-1] not in strict
+    assert sum(len(s.split()) for s in filled) > 60
+
+
 def test_summarize_accepts_plain_strings() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     summary = briefgen.summarize(texts, words=60)
