@@ -34,7 +34,15 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from briefgen.clean import best_headline, credit_outlet, find_date, is_headline_like, judge_line, photo_credit
+from briefgen.clean import (
+    best_headline,
+    credit_outlet,
+    dateline_end,
+    find_date,
+    is_headline_like,
+    judge_line,
+    photo_credit,
+)
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped, Source
 from briefgen.parallel import THRESHOLD, pmap
@@ -490,12 +498,16 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
     if "title" not in meta:
         # The title-like line the article body echoes most (teasers for other
         # stories echo nothing), else a title-like first line.
-        candidates = [x for x in lines[:60] if not credit_outlet(x) and judge_line(x) is None]
+        # Credits and page furniture can be no title; blanked, not removed, so
+        # each line keeps its place (the line after a headline may be its dek).
+        # A lead behind a wire dateline ("LONDON (AP) _ ...") stays: it is story.
+        candidates = ["" if (credit_outlet(x) and not dateline_end(x)) or judge_line(x) is not None else x
+                      for x in lines[:60]]
         pick = best_headline(candidates)
         if pick is not None:
             meta["title"] = candidates[pick]
         else:
-            first = next((x for x in candidates[:3] if not (find_date(x) and len(x.split()) <= 8)), "")
+            first = next((x for x in candidates[:3] if x and not (find_date(x) and len(x.split()) <= 8)), "")
             if is_headline_like(first) and len(first.split()) >= 3:
                 meta["title"] = first
     # Date: a stand-alone date line near the top, else the file name's date,
@@ -541,7 +553,7 @@ def infer_metadata(text: str, origin: str) -> dict[str, str]:
 
 def _lead_title(lines: Sequence[str], limit: int = 12) -> str:
     """The story's first words as a title: its lead cut to ``limit`` words, dateline dropped."""
-    from briefgen.segment import dateline_end, split_sentences
+    from briefgen.segment import split_sentences  # loads Punkt: only for untitled copy
 
     for line in lines[:5]:
         body = line[dateline_end(line):].strip()

@@ -34,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from briefgen.clean import dateline_end
 from briefgen.lazynltk import light_nltk
 from briefgen.model import Line, Sentence, Source
 from briefgen.text import words
@@ -582,28 +583,6 @@ def split_sentences(text: str) -> list[str]:
         ['I live in the U.S.', 'How about you?']
     """
     return [text[s:e] for s, e in sentence_spans(text)]
-
-
-# A wire dateline opening a paragraph: a place in capitals, optionally a
-# region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
-# "SEOUL, Jan. 13 (Yonhap) -- ", "WASHINGTON (Reuters) - "). It is kept out of
-# the sentence, which then starts at the first word of the story.
-_DATELINE = re.compile(
-    r"""[A-Z][A-Z.'&]+(?:[ -][A-Z][A-Z.'&]+){0,3}
-    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?
-    (?:,?[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2})?
-    (?:[ ]*\([A-Za-z0-9 .&'-]{1,40}\))?
-    [ ]*(?:—|–|--|_|-[ ])[ ]*(?=[A-Z"“'‘])""",
-    re.X,
-)
-
-
-def dateline_end(text: str) -> int:
-    """Length of a wire dateline opening ``text`` (0 if there is none)."""
-    m = _DATELINE.match(text)
-    if not m or any(c.islower() for c in m.group(0).split("(")[0].split(",")[0]):
-        return 0
-    return m.end()
 
 
 def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:

@@ -138,6 +138,26 @@ def test_infer_metadata_untitled_wire_copy_takes_its_lead_and_its_file_date() ->
     assert infer_metadata(noted, "NYT19981017.0177.txt")["title"].startswith("British police said")
 
 
+def test_infer_metadata_headline_below_teasers_keeps_the_support_of_its_wire_lead() -> None:
+    # A saved page: a teaser of another story (headline and wire lead) above
+    # the article's own headline, byline and wire lead. The lead behind the
+    # dateline is story, and the byline keeps its place below the headline.
+    page = "\n\n".join([
+        "Tuesday, March 3, 1998",
+        "German police raided several locations near Bonn after receiving",
+        "BONN, Germany (AP) _ German police raided several locations near Bonn after receiving word "
+        "of a terrorist plot.",
+        "An influential lawmaker backs Spanish requests to question Pinochet",
+        "By Staff Reporter",
+        "LONDON (AP) _ An influential lawmaker from the governing Labor Party on Saturday backed "
+        "Spanish requests to question former Chilean dictator Gen. Augusto Pinochet.",
+        "The lawmaker said Spanish requests to question Pinochet over genocide deserve support.",
+        "Pinochet, in London for back surgery, faces questions from Spanish judges.",
+    ])
+    meta = infer_metadata(page, "0-0.txt")
+    assert meta["title"] == "An influential lawmaker backs Spanish requests to question Pinochet"
+
+
 # ---------------------------------------------------------------------------
 # Formats and encodings
 # ---------------------------------------------------------------------------
