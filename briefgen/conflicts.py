@@ -136,9 +136,12 @@ def _month(word: str) -> int | None:
 
 
 def _dates(toks: list[Token]) -> list[_Date]:
-    """The dates a sentence gives for one moment; the ends of a span ("between 1976
-    and 1983", "from 1973 to 1990") date a period, not an event, and are left out."""
-    found: list[tuple[int, int, _Date]] = []  # first token, last token, date
+    """The dates in a sentence that each name one moment.
+
+    The ends of a span ("between 1976 and 1983", "from 1973 to 1990",
+    "1995-96") date a period, not an event, and are left out.
+    """
+    found: list[tuple[int, _Date]] = []  # first token, date
     used: set[int] = set()
     for i in [k for k, t in enumerate(toks) if t.cap and _month(t.text)]:
         tok = toks[i]
@@ -157,8 +160,7 @@ def _dates(toks: list[Token]) -> list[_Date]:
             year = int(toks[j].number or 0)
             parts.append(toks[j].text)
             used.add(j)
-            j += 1
-        found.append((i, j - 1, _Date(year, month, day, " ".join(parts))))
+        found.append((i, _Date(year, month, day, " ".join(parts))))
     for i in [k for k, t in enumerate(toks) if t.number]:
         # A bare "13th" names a day of an unstated month: it agrees with any
         # date, so only month names and years are read.
@@ -168,13 +170,13 @@ def _dates(toks: list[Token]) -> list[_Date]:
         # "1995-96", "1973-90": a year joined to the next number is a span.
         joined = (i + 1 < len(toks) and toks[i + 1].number) or (i > 0 and _is_year(toks[i - 1].number or ""))
         if not joined:
-            found.append((i, i, _Date(int(tok.number or 0), None, None, tok.text)))
+            found.append((i, _Date(int(tok.number or 0), None, None, tok.text)))
     found.sort(key=lambda f: f[0])
     span: set[int] = set()
-    for k, (start, _end, _date) in enumerate(found[:-1]):
+    for k, (start, _date) in enumerate(found[:-1]):
         if start > 0 and toks[start - 1].text.lower() in _SPAN_OPENERS:
             span.update((k, k + 1))
-    return [date for k, (_s, _e, date) in enumerate(found) if k not in span]
+    return [date for k, (_start, date) in enumerate(found) if k not in span]
 
 
 @lru_cache(maxsize=65536)

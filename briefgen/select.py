@@ -111,7 +111,8 @@ _BACK_PHRASE = re.compile(
 # A short opening phrase, then a pronoun ("On Saturday, he traveled..."): the
 # pronoun points back unless the phrase itself names someone ("When Lee
 # arrived in Nara, he bowed" reads alone).
-_INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s")
+_INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
+                            re.IGNORECASE)
 _CALENDAR = frozenset((
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
