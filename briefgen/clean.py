@@ -336,6 +336,9 @@ _CAPTION_END = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_END_KEYS = ("/", "(", "[", "photo", "picture", "image", "video")
+# Words one of _CAPTION_POSITION's alternatives needs (tested lower-cased).
+_POSITION_KEYS = ("(l)", "(r)", "(c)", "left", "right", "cent", "(2nd", "front", "rear", "photo", "picture",
+                  "image")
 # Case-sensitive, like _CAPTION_ANY.
 _CAPTION_ANY_KEYS = ("Getty", "Shutterstock", "EPA-EFE", "REUTERS/", "Photo", "photo", "Anadolu via")
 _CAPTION_ANY = re.compile(
@@ -346,6 +349,19 @@ _CAPTION_START = re.compile(
     r"(?i)^\W{0,2}(?:file photo|photo|photos|image|images|caption|pictured|video|graphic|illustration"
     r"|\(?(?:from )?(?:left|right|top|above|below|clockwise)\)?)\s*[:(\u2014\u2013|]|^(?:photo|image)\s*="
     r"|^\W{0,2}image (?:caption|source)\b|^(?-i:FILE)\s*[-\u2013\u2014]\s|^[(\[]?\uc0ac\uc9c4\s*[=:]",
+)
+# A caption without a credit still says who stands where ("Lee (L) and
+# Takaichi ...", "Takaichi, right, greets ...") or what a photo shows.
+_CAPTION_POSITION = re.compile(
+    r"[A-Za-z.] \((?:[Ll]eft|[Rr]ight|[Cc]ent(?:er|re)|[Ff]ront|[Rr]ear|[Ff]rom [Ll]eft)\)"
+    # "(R)" also gives a party ("Sen. Smith (R) said"): a caption then pairs or acts.
+    r"|[A-Za-z.] \((?:L|R|C|2nd [LR])\) (?:and|shakes?|greets?|speaks?|talks?|walks?|poses?|looks?|listens?"
+    r"|waves?|smiles?|arrives?|attends?|holds?|meets?|chats?|bows?)\b"
+    r"|[a-z.], (?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)), [a-z]"
+    r"|^\W{0,2}(?:In )?(?:[Tt]his|[Tt]he) (?:undated |file |handout |combination |aerial )?"
+    r"(?:photo|picture|image)"
+    r"(?: (?:released|provided|taken|distributed) by [^,]{2,60})?,"
+    r"|^\W{0,2}(?:This )?(?:[Pp]hoto|[Pp]icture|[Ii]mage) shows\b"
 )
 _CREDIT_ONLY = re.compile(
     r"(?i)^\W{0,2}(?:(?:photo|image|photograph|picture|video)s?\s*(?:by|:|credit)?\s*)?"
@@ -496,6 +512,8 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("caption", "photo caption (ends with a credit)")
     if (_has_any(body, _CAPTION_ANY_KEYS) and _CAPTION_ANY.search(body)) or _CAPTION_START.match(body):
         return ("caption", "photo caption")
+    if n <= 60 and _has_any(lowered, _POSITION_KEYS) and _CAPTION_POSITION.search(body):
+        return ("caption", "photo caption (who stands where, or what a photo shows)")
     return None
 
 

@@ -209,6 +209,13 @@ def test_caption_with_glued_photo_number() -> None:
         ("(MORE)", "boilerplate"),
         ("[END OPTIONAL TRIM]", "boilerplate"),
         ("(The talks resumed on Tuesday.)", None),
+        ("President Lee Jae-myung, left, and Prime Minister Sanae Takaichi shake hands in Nara.", "caption"),
+        ("Lee (R) and Takaichi pose for a photo in Nara, Japan, Jan. 13, 2026.", "caption"),
+        ("In this photo released by the presidential office, Lee bows to Takaichi.", "caption"),
+        ("Photo shows Lee and Takaichi at Horyuji temple.", "caption"),
+        ("Sen. John Smith (R) said the bill would pass next week.", None),
+        ("The party moved to the left, right after the election, aides said.", None),
+        ("The photo op was the highlight of the visit, aides said.", None),
     ],
 )
 def test_judge_line(line: str, kind: str | None) -> None:
