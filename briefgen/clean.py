@@ -358,8 +358,7 @@ _CAPTION_POSITION = re.compile(
     r"|[A-Za-z.] \((?:L|R|C|2nd [LR])\) (?:and|shakes?|greets?|speaks?|talks?|walks?|poses?|looks?|listens?"
     r"|waves?|smiles?|arrives?|attends?|holds?|meets?|chats?|bows?)\b"
     r"|[a-z.], (?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)), [a-z]"
-    r"|^\W{0,2}(?:In )?(?:[Tt]his|[Tt]he) (?:undated |file |handout |combination |aerial )?"
-    r"(?:photo|picture|image)"
+    r"|^\W{0,2}In (?:this|the|a) (?:undated |file |handout |combination |aerial )?(?:photo|picture|image)"
     r"(?: (?:released|provided|taken|distributed) by [^,]{2,60})?,"
     r"|^\W{0,2}(?:This )?(?:[Pp]hoto|[Pp]icture|[Ii]mage) shows\b"
 )

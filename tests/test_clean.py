@@ -216,6 +216,7 @@ def test_caption_with_glued_photo_number() -> None:
         ("Sen. John Smith (R) said the bill would pass next week.", None),
         ("The party moved to the left, right after the election, aides said.", None),
         ("The photo op was the highlight of the visit, aides said.", None),
+        ("The picture, painted in 1890, sold for $3 million at auction on Tuesday.", None),
     ],
 )
 def test_judge_line(line: str, kind: str | None) -> None:
