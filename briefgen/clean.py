@@ -619,8 +619,12 @@ def _headlines(src: Source, units: list[_Unit]) -> None:
         if u.kind is not None:
             seen.setdefault(key, i)
             continue
+        # A line that holds the title and more is the headline with a tag on
+        # it ("Headline | Site"), unless it ends in a full stop: then the title
+        # was taken from the story's lead (copy without a headline): story.
         if title_key and len(title_key) >= 12 and (
-            key == title_key or (title_key in key and len(key) - len(title_key) <= 25)
+            key == title_key or (title_key in key and len(key) - len(title_key) <= 25
+                                 and not u.text.rstrip().endswith("."))
         ):
             u.kind, u.reason = "headline", "the headline"
         elif key in seen:

@@ -562,7 +562,7 @@ def _lead_title(lines: Sequence[str], limit: int = 12) -> str:
         body = next(iter(split_sentences(body)), body)
         cut = body.split()
         if len(cut) <= limit:
-            return body
+            return body.rstrip(".")  # a title, not the sentence itself: the cleaner keeps the sentence
         return " ".join(cut[:limit]).rstrip(",;:") + "…"
     return ""
 

@@ -22,7 +22,7 @@ from briefgen.config import SectionSpec, Template, load_template
 from briefgen.conflicts import find_conflicts
 from briefgen.dedupe import cluster
 from briefgen.errors import InputError
-from briefgen.ingest import load_sources
+from briefgen.ingest import infer_metadata, load_sources
 from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import pmap
 from briefgen.resources import seeds_dir
@@ -280,8 +280,16 @@ def _as_sources(items: Sequence[str | Source | os.PathLike[str]]) -> tuple[list[
             paths.append(item)
         else:
             n = len(texts) + 1
-            first = item.strip().splitlines()[0][:120] if item.strip() else ""
-            texts.append(Source(id=f"t{n}", origin=f"<text {n}>", text=item, outlet=f"Text {n}", title=first))
+            origin = f"<text {n}>"
+            # Title and date as for a file (a headline, else the lead cut
+            # short, never a whole first paragraph the cleaner would then take
+            # for the headline); the outlet only if the text names it.
+            meta = infer_metadata(item, origin) if item.strip() else {}
+            outlet = meta.get("outlet", "")
+            if outlet in ("", origin, "Unknown outlet"):
+                outlet = f"Text {n}"
+            texts.append(Source(id=f"t{n}", origin=origin, text=item, outlet=outlet,
+                                title=meta.get("title", ""), date=meta.get("date")))
     return (texts or None), paths
 
 

@@ -130,7 +130,7 @@ def test_infer_metadata_untitled_wire_copy_takes_its_lead_and_its_file_date() ->
     assert "date" not in infer_metadata(text, "archive/story.txt")
     # A short lead is the whole title; a file name of words still wins over the lead.
     assert infer_metadata("Talks resumed in Geneva on Monday.\n", "0151.txt")["title"] == \
-        "Talks resumed in Geneva on Monday."
+        "Talks resumed in Geneva on Monday"
     assert infer_metadata(text, "pinochet-arrest-london.txt")["title"] == "Pinochet arrest london"
     # A note to editors, however often printed, is no headline.
     note = "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n\n"

@@ -118,6 +118,23 @@ def test_summarize_fill_runs_one_sentence_past_the_budget() -> None:
     assert sum(len(s.split()) for s in filled) > 60
 
 
+def test_a_plain_string_keeps_its_lead_and_names_its_wire_outlet() -> None:
+    # No headline: the lead paragraph is story, not a title to drop.
+    lead = "British police arrested former Chilean dictator Augusto Pinochet in London on Friday."
+    text = (f"LONDON (AP) _ {lead}\n\n"
+            "Pinochet, 82, had come to London for back surgery at a private clinic.\n\n"
+            "Spain wants to question Pinochet about the killing of Spanish citizens in Chile.\n")
+    other = ("MADRID (AP) _ Spain asked Britain on Saturday to hold Pinochet for questioning.\n\n"
+             "A Spanish judge issued the warrant after hearing that Pinochet might leave London.\n")
+    assert lead in briefgen.summarize([text, other], words=200)
+    from briefgen.pipeline import _as_sources
+
+    sources, _ = _as_sources([text, other])
+    assert sources is not None
+    assert [s.outlet for s in sources] == ["Associated Press", "Associated Press"]
+    assert sources[0].title == lead.rstrip(".") and sources[1].title.startswith("Spain asked Britain")
+
+
 def test_summarize_accepts_plain_strings() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     summary = briefgen.summarize(texts, words=60)
