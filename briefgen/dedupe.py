@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from briefgen.model import Fact, Sentence, Source
 from briefgen.names import is_syllable, join_name_parts, name_key
-from briefgen.text import STOPWORDS, fold, stem, words
+from briefgen.text import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, fold, stem, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -124,15 +124,6 @@ _SYNONYMS = {
     "perform": "play",
     "played": "play",
 }
-
-# Month and day names are words, not romanised names; abbreviations fold too.
-_CALENDAR = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
-    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
-    "nov": "november", "dec": "december",
-}
-_CALENDAR_WORDS = frozenset(_CALENDAR.values()) | {"may", "monday", "tuesday", "wednesday", "thursday",
-                                                   "friday", "saturday", "sunday"}
 
 # Multi-word names that stand for one place, matched on lower-case tokens.
 _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -427,8 +418,9 @@ def _token(tok: str, cap: bool, name: bool) -> Token:
             return Token(tok, cap, None, value)
     if low in STOPWORDS or low in _FILLER or not any(c.isalpha() for c in low):
         return Token(tok, cap, None, None)
-    low = _CALENDAR.get(low, low) if cap else low
-    if low in _CALENDAR_WORDS:
+    # Month and day names are words, not romanised names; abbreviations fold too.
+    low = MONTH_ABBREVIATIONS.get(low, low) if cap else low
+    if low in CALENDAR_WORDS:
         return Token(tok, cap, low[:_PREFIX], None)
     if name:
         return Token(tok, cap, name_key(tok)[:_PREFIX], None)

@@ -36,7 +36,7 @@ from briefgen.errors import ConfigError
 from briefgen.model import Fact
 from briefgen.rank import METHODS, score_facts
 from briefgen.solver import Row, maximise
-from briefgen.text import term, words
+from briefgen.text import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
 __all__ = ["Params", "concepts", "dangling", "salience", "select", "word_count"]
 
@@ -113,10 +113,7 @@ _BACK_PHRASE = re.compile(
 # arrived in Nara, he bowed" reads alone).
 _INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
                             re.IGNORECASE)
-_CALENDAR = frozenset((
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
+_CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
 _OPENERS = ('"', "\u201c", "`")

@@ -18,7 +18,8 @@ light_nltk()  # Porter without the rest of NLTK: start-up stays fast
 
 from nltk.stem.porter import PorterStemmer  # noqa: E402
 
-__all__ = ["STOPWORDS", "content_terms", "fold", "normalize", "stem", "term", "words"]
+__all__ = ["CALENDAR_WORDS", "MONTH_ABBREVIATIONS", "STOPWORDS", "content_terms", "fold", "normalize", "stem",
+           "term", "words"]
 
 # Letters and digits, keeping inner hyphens, apostrophes and decimal points
 # ("Jae-myung", "Lee's", "3.5") inside one token.
@@ -54,6 +55,16 @@ _STOPWORD_LIST = """
     yourselves also s t d ll m re ve y o
     """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_LIST.split())
+
+# Month and day names, lower-cased: words, not names, wherever a stage tells
+# names apart; abbreviations map to the month they stand for.
+MONTH_ABBREVIATIONS: dict[str, str] = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
+}
+CALENDAR_WORDS: frozenset[str] = frozenset(MONTH_ABBREVIATIONS.values()) | {
+    "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 _stemmer = PorterStemmer()
 
