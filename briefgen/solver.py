@@ -49,9 +49,12 @@ def maximise(gain: npt.ArrayLike, rows: Sequence[Row], integers: int, *, time_li
     """
     import highspy
 
+    from briefgen.native import native_output_hidden
+
     costs = np.asarray(gain, dtype=np.float64)
     n = len(costs)
-    h = highspy.Highs()
+    with native_output_hidden():  # the constructor prints a banner to descriptor 1
+        h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", float(time_limit))
     h.setOptionValue("mip_rel_gap", float(gap))
@@ -73,8 +76,9 @@ def maximise(gain: npt.ArrayLike, rows: Sequence[Row], integers: int, *, time_li
     matrix.start_ = np.concatenate([[0], np.cumsum([len(r.cols) for r in rows])]).astype(np.int32)
     matrix.index_ = np.array([c for r in rows for c in r.cols], dtype=np.int32)
     matrix.value_ = np.array([v for r in rows for v in r.coefs], dtype=np.float64)
-    h.passModel(lp)
-    h.run()
+    with native_output_hidden():
+        h.passModel(lp)
+        h.run()
     info = h.getInfo()
     if h.getModelStatus() == highspy.HighsModelStatus.kTimeLimit:
         # The answer now depends on the machine's speed: say so.
