@@ -28,7 +28,7 @@ import sys
 import time
 import tomllib
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -637,23 +637,48 @@ def _load_yaml(text: str, path: Path) -> Any:
 
 @dataclass(slots=True)
 class _Manifest:
+    """A manifest's entries, looked up by the file or URL they describe."""
+
     path: Path
     entries: list[dict[str, str]]
+    by_file: dict[str, int] = field(default_factory=dict)
+    by_url: dict[str, int] = field(default_factory=dict)
+    matched: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        # Built once, so that looking up every input costs a dictionary probe,
+        # not a scan of every row (a manifest may list thousands of files).
+        base = self.path.parent
+        for i, e in enumerate(self.entries):
+            if "file" in e:
+                self.by_file.setdefault(_resolved(base / e["file"]), i)
+            elif "url" in e:
+                self.by_url.setdefault(e["url"], i)
 
     def lookup(self, ref: str) -> dict[str, str]:
         if re.match(r"(?i)^https?://", ref):
-            for e in self.entries:
-                if "file" not in e and e.get("url") == ref:
-                    return e
+            i = self.by_url.get(ref)
+        else:
+            i = self.by_file.get(_resolved(Path(ref)))
+        if i is None:
             return {}
-        target = Path(ref).resolve()
-        for e in self.entries:
-            if "file" in e and (self.path.parent / e["file"]).resolve() == target:
-                return e
-        return {}
+        self.matched.add(i)
+        return self.entries[i]
 
     def refs(self) -> list[str]:
         return [str(self.path.parent / e["file"]) if "file" in e else e["url"] for e in self.entries]
+
+    def unmatched(self) -> list[str]:
+        """The files and URLs of rows that matched no input, as the manifest gives them."""
+        return [e.get("file") or e.get("url", "")
+                for i, e in enumerate(self.entries) if i not in self.matched]
+
+
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL: compare as written
+        return os.path.abspath(path)
 
 
 # --------------------------------------------------------------------------
@@ -687,7 +712,12 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
             continue
         path = Path(ref).expanduser()
         if path.is_dir():
-            yield from _expand_dir(path, skipped, strict, defer=defer)
+            try:
+                found = list(_expand_dir(path, skipped, strict, defer=defer))
+            except OSError as exc:
+                _skip(skipped, strict, ref, f"cannot read folder: {exc.strerror or exc}")
+                continue
+            yield from found
         elif path.is_file():
             if path.name.lower() in MANIFEST_NAMES:
                 man = _Manifest(path, read_manifest(path))
@@ -699,23 +729,49 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
             matches = sorted(glob.glob(str(path), recursive=True))
             files = [m for m in matches if Path(m).is_file() and Path(m).name.lower() not in MANIFEST_NAMES]
             if not files:
-                _skip(skipped, strict, ref, "no file matches this pattern", log=not defer)
+                _skip(skipped, strict, ref, "no file matches this pattern")
             for m in files:
                 yield _Item(m)
         else:
-            _skip(skipped, strict, ref, "no such file or folder", log=not defer)
+            _skip(skipped, strict, ref, "no such file or folder")
     if explicit is not None and not inputs:
         for r in explicit.refs():
             yield _Item(r)
+
+
+def _walk(folder: Path, on_error: Callable[[OSError], None]) -> Iterator[Path]:
+    """Every file in ``folder`` and below, sorted; hidden entries left out.
+
+    Links to folders are never followed, and a link to a file is kept only
+    when its target lies inside ``folder``: a folder walk reads nothing
+    outside the folder named. A folder that cannot be listed goes to
+    ``on_error``.
+    """
+    root = folder.resolve()
+    for here, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            p = Path(here) / name
+            if p.is_symlink():
+                target = Path(_resolved(p))
+                if not target.is_relative_to(root):
+                    logger.debug("%s: a link to %s, outside %s; left out", p, target, folder)
+                    continue
+            yield p
 
 
 def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, *,
                 defer: bool = False) -> Iterator[_Item]:
     manifests: dict[Path, _Manifest] = {}
     files: list[Path] = []
-    for p in sorted(folder.rglob("*")):
-        rel = p.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
+
+    def unreadable(exc: OSError) -> None:
+        _skip(skipped, strict, str(exc.filename or folder), f"cannot read folder: {exc.strerror or exc}")
+
+    for p in sorted(_walk(folder, unreadable)):
+        if not p.is_file():
             continue
         if p.name.lower() in MANIFEST_NAMES:
             if p.parent not in manifests:
@@ -724,7 +780,7 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, *,
         if p.suffix.lower() in FORMATS:
             files.append(p)
         elif p.suffix.lower() in _DOCUMENT_SUFFIXES:
-            _skip(skipped, strict, str(p), f"unsupported document format ({p.suffix.lower()})", log=not defer)
+            _skip(skipped, strict, str(p), f"unsupported document format ({p.suffix.lower()})")
         else:
             logger.debug("%s: not a supported file type; left out of the folder", p)
     for p in files:
@@ -733,11 +789,10 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, *,
         yield _Item(str(p), mans)
 
 
-def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str, *, log: bool = True) -> None:
+def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str) -> None:
+    """Note an unusable input (raise it with ``strict``); warnings come once reading is done."""
     if strict:
         raise SourceError(f"{origin}: {reason}")
-    if log:
-        logger.warning("skipped %s: %s", origin, reason)
     skipped.append(Skipped(origin, reason))
 
 
@@ -905,6 +960,7 @@ def load_sources(
     skipped: list[Skipped] = []
     sources: list[Source] = []
     seen: set[str] = set()
+    manifests_seen: list[_Manifest] = []
     if strict:
         items = _expand(inputs, skipped, strict, explicit)
     else:
@@ -934,10 +990,21 @@ def load_sources(
             _skip(skipped, False, item.ref, reason[len(prefix):] if reason.startswith(prefix) else reason)
             continue
         sources.append(src)
+        manifests_seen.extend(m for m in item.manifests if all(m is not n for n in manifests_seen))
     if not sources:
+        # One error line, not a warning and then an error about the same file.
         if skipped:
             first = skipped[0]
             more = f" (and {len(skipped) - 1} more skipped)" if len(skipped) > 1 else ""
             raise InputError(f"no usable sources: {first.origin}: {first.reason}{more}")
         raise InputError("no usable sources among the inputs")
+    for skip in skipped:
+        logger.warning("skipped %s: %s", skip.origin, skip.reason)
+    for man in [*manifests_seen, *([explicit] if explicit else [])]:
+        unmatched = man.unmatched()
+        if unmatched:
+            more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
+            shown = ", ".join(unmatched[:5]) + more
+            logger.warning("%s: %d row%s matched no input: %s", man.path, len(unmatched),
+                           "" if len(unmatched) == 1 else "s", shown)
     return sources, skipped

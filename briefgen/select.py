@@ -38,7 +38,7 @@ from briefgen.rank import METHODS, score_facts
 from briefgen.solver import Row, maximise
 from briefgen.text import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
-__all__ = ["Params", "concepts", "dangling", "salience", "select", "word_count"]
+__all__ = ["Choice", "Params", "choose", "concepts", "dangling", "salience", "select", "word_count"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,9 +456,32 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
     return chosen, scores, extra
 
 
-def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None = None,
-           method: str = "briefgen", params: Params = DEFAULT, overflow: bool = False) -> list[Fact]:
-    """Choose the facts to print, within a word budget and a count cap.
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One selection: every candidate with the score it was ranked by, and which were chosen.
+
+    Attributes:
+        candidates: The facts offered, in their given order, each with
+            ``score`` set to the value the selector ranked it by.
+        chosen: Positions in ``candidates`` of the chosen facts, most
+            important first; with ``overflow``, the fact past the budget last.
+    """
+
+    candidates: tuple[Fact, ...] = ()
+    chosen: tuple[int, ...] = ()
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """The chosen facts, in the order of :attr:`chosen`."""
+        return tuple(self.candidates[i] for i in self.chosen)
+
+
+def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None = None,
+           method: str = "briefgen", params: Params = DEFAULT, overflow: bool = False) -> Choice:
+    """Choose the facts to print, and keep every candidate's score.
+
+    The same choice as :func:`select` (which returns only the chosen facts):
+    what the memo prints, ``briefgen inspect`` and ``-v`` all read it.
 
     Args:
         facts: Candidate facts (one section's, or all of them).
@@ -474,17 +497,16 @@ def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None
             a reader (or a cut at ``words``) loses nothing within it. The
             memo's own budgets stay strict; off by default.
 
-    Returns:
-        The chosen facts in decreasing importance, each with ``score`` set,
-        then the overflow fact if any. No two of them state the same thing.
-
     Raises:
         ConfigError: if ``method`` is unknown.
     """
     if method not in METHODS:
         raise ConfigError(f"unknown selection method {method!r} (known: {', '.join(METHODS)})")
-    if not facts or count == 0 or words == 0:
-        return []
+    if not facts:
+        return Choice()
+    if count == 0 or words == 0:
+        scores = salience(facts, params) if method == "briefgen" else score_facts(facts, method)
+        return Choice(tuple(replace(f, score=float(s)) for f, s in zip(facts, scores, strict=True)))
     if method == "briefgen":
         chosen, scores, extra = _briefgen(facts, words, count, params, overflow)
     else:
@@ -499,4 +521,22 @@ def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None
     chosen = sorted(chosen, key=lambda i: (-scores[i], i))
     if extra is not None:
         chosen.append(extra)
-    return [replace(facts[i], score=float(scores[i])) for i in chosen]
+    scored = tuple(replace(f, score=float(s)) for f, s in zip(facts, scores, strict=True))
+    return Choice(scored, tuple(chosen))
+
+
+def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None = None,
+           method: str = "briefgen", params: Params = DEFAULT, overflow: bool = False) -> list[Fact]:
+    """Choose the facts to print, within a word budget and a count cap.
+
+    Takes the arguments of :func:`choose`.
+
+    Returns:
+        The chosen facts in decreasing importance, each with ``score`` set,
+        then the overflow fact if any. No two of them state the same thing.
+
+    Raises:
+        ConfigError: if ``method`` is unknown.
+    """
+    return list(choose(facts, words=words, count=count, method=method, params=params,
+                       overflow=overflow).facts)

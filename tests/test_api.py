@@ -61,3 +61,93 @@ def test_readme_template_example_is_valid_and_builds(workdir: Path) -> None:
     assert tpl.memo.to == "Minister for Trade"
     briefing = briefgen.build_briefing(["articles/"], template=path)
     assert [s.key for s in briefing.sections] == ["markets", "agreements", "risks"]
+
+
+# ---- issue 15: an API that never guesses whether a string is a path or an article --------------
+
+
+def test_issue15_a_plain_string_is_one_input(workdir: Path) -> None:
+    briefing = briefgen.build_briefing("articles")
+    assert len(briefing.sources) == 5
+    assert not briefing.skipped
+    assert briefgen.build_briefing(Path("articles")).facts == briefing.facts
+
+
+def test_issue15_an_absolute_folder_is_briefed_not_the_filesystem(workdir: Path) -> None:
+    briefing = briefgen.build_briefing(str(workdir / "articles"))
+    assert {Path(s.origin).parent for s in briefing.sources} == {workdir / "articles"}
+
+
+def test_issue15_a_long_text_is_summarised_not_opened() -> None:
+    lead = ("The leaders of the two countries met in the ancient capital on Tuesday and agreed to expand "
+            "cooperation on supply chains, energy and the search for the remains of wartime laborers, "
+            "officials from both governments told reporters after more than ninety minutes of talks at a "
+            "hotel overlooking the old deer park.")
+    assert len(lead) > 300
+    rest = [f"Officials said the talks covered topic number {i} in detail and ended without a statement."
+            for i in range(6)]
+    text = lead + "\n\n" + " ".join(rest)
+    summary = briefgen.summarize([text], words=80)
+    assert summary and all(sentence in text for sentence in summary)
+    assert briefgen.summarize(text, words=80) == summary
+    assert briefgen.summarize([text], words=60, fill=True)[-1] == lead  # the best sentence past the budget
+
+
+def test_issue15_paths_and_texts_are_told_apart_by_type(workdir: Path) -> None:
+    name = "articles"  # a folder exists under this name, yet a str given to summarize is article text
+    with pytest.raises(briefgen.InputError):
+        briefgen.summarize([name])
+    by_path = briefgen.summarize(Path("articles"), words=60)
+    assert by_path == briefgen.summarize(paths="articles", words=60)
+    assert by_path and all(isinstance(s, str) for s in by_path)
+
+
+def test_issue15_texts_argument_of_build_briefing(workdir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("articles").glob("*.txt"))]
+    briefing = briefgen.build_briefing(texts=texts)
+    assert len(briefing.sources) == 5
+    assert all(s.origin.startswith("<text ") for s in briefing.sources)
+
+
+def test_issue15_wrong_input_types_are_type_errors() -> None:
+    with pytest.raises(TypeError):
+        briefgen.build_briefing([briefgen.Source(id="s1", origin="a", text="x", outlet="O", title="T")])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        briefgen.build_briefing(b"articles")  # type: ignore[arg-type]
+
+
+def test_issue15_a_folder_walk_stays_in_the_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "credentials.txt").write_text("The secret password of the account is hunter2 and more.",
+                                             encoding="utf-8")
+    folder = tmp_path / "received"
+    shutil.copytree(seeds_dir(), folder)
+    (folder / "leak.txt").symlink_to(outside / "credentials.txt")
+    (folder / "up").symlink_to(outside, target_is_directory=True)
+    briefing = briefgen.build_briefing(str(folder))
+    assert len(briefing.sources) == 5
+    assert all("hunter2" not in s.text for s in briefing.sources)
+
+
+def test_issue15_an_unreadable_folder_is_a_source_error(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    folder = tmp_path / "articles"
+    shutil.copytree(seeds_dir(), folder)
+    (folder / "inner").mkdir()
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(os.fspath(path)).name == "inner":  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(briefgen.SourceError, match="inner: cannot read folder: Permission denied"):
+        briefgen.load_sources([folder], strict=True)
+    sources, skipped = briefgen.load_sources([folder])
+    assert len(sources) == 5
+    assert [(Path(s.origin).name, s.reason) for s in skipped] == [
+        ("inner", "cannot read folder: Permission denied")]

@@ -103,8 +103,10 @@ def test_inspect_json_shows_dropped_lines_facts_and_conflicts(capsys) -> None:
     assert code == 0
     data = json.loads(out)
     assert any("Courtesy of News1" in d["text"] for d in data["dropped"])
-    assert [s["key"] for s in data["sections"]] == ["history", "economy", "security", "ceremony", "other"]
-    assert any(f["chosen"] for f in data["sections"][0]["facts"])
+    assert [s["key"] for s in data["sections"]] == ["history", "economy", "security", "ceremony"]
+    assert data["bluf"]["title"] == "Bottom line up front"
+    assert sum(f["chosen"] for f in data["bluf"]["facts"]) == 4
+    assert [sum(f["chosen"] for f in s["facts"]) for s in data["sections"]] == [3, 3, 3, 3]
     assert data["conflicts"]
 
 

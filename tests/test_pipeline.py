@@ -127,10 +127,9 @@ def test_a_plain_string_keeps_its_lead_and_names_its_wire_outlet() -> None:
     other = ("MADRID (AP) _ Spain asked Britain on Saturday to hold Pinochet for questioning.\n\n"
              "A Spanish judge issued the warrant after hearing that Pinochet might leave London.\n")
     assert lead in briefgen.summarize([text, other], words=200)
-    from briefgen.pipeline import _as_sources
+    from briefgen.pipeline import text_sources
 
-    sources, _ = _as_sources([text, other])
-    assert sources is not None
+    sources = text_sources([text, other])
     assert [s.outlet for s in sources] == ["Associated Press", "Associated Press"]
     assert sources[0].title == lead.rstrip(".") and sources[1].title.startswith("Spain asked Britain")
 
