@@ -560,6 +560,41 @@ _OPEN_ANGLE_TAIL = re.compile(r"\s*<[^<>]{0,20}$")
 _CLOSE_ANGLE_LINE = re.compile(r"^[^<>]{1,80}>$")
 
 
+# A photo credit or caption note in brackets glued to a paragraph of prose,
+# as pages scraped without their markup give it: "( photo credit: getty
+# images ) jesse jackson has decided ...", "... on Tuesday. (AP Photo/Eugene
+# Hoshiko)". The note goes; the paragraph stays.
+_CREDIT_NOTE = (
+    r"[(\[]\s*(?:(?:ap|afp|reuters|epa|file|pool|handout|staff|getty)\s+)?"
+    r"(?:photo(?:graph)?|image|picture|video|graphic|illustration)s?"
+    r"(?:\s*(?:credit|courtesy|by|:|/|=)[^()\[\]]{0,80})?\s*[)\]]"
+)
+_LEAD_NOTE = re.compile(r"^" + _CREDIT_NOTE + r"\s*", re.IGNORECASE)
+_TAIL_NOTE = re.compile(r"\s*" + _CREDIT_NOTE + r"$", re.IGNORECASE)
+# The prose left after a trailing note must be a paragraph, not a caption:
+# at least this many words (captions run one or two short sentences).
+_NOTE_PARAGRAPH_WORDS = 30
+
+
+def _credit_notes(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span of a prose line inside ``text[s:e]`` without a bracketed credit glued to either end.
+
+    Returns ``(s, e)`` unchanged when there is no such note, or when taking it
+    off would leave a caption (a short line) rather than a paragraph.
+    """
+    line = text[s:e]
+    if "(" not in line and "[" not in line:
+        return s, e
+    lead = _LEAD_NOTE.match(line)
+    if lead and _nwords(line[lead.end():]) >= 5:
+        s += lead.end()
+        line = text[s:e]
+    tail = _TAIL_NOTE.search(line)
+    if tail and _nwords(line[:tail.start()]) >= _NOTE_PARAGRAPH_WORDS:
+        e = s + tail.start()
+    return s, e
+
+
 def _units(text: str) -> tuple[list[_Unit], list[_Unit]]:
     """Cut ``text`` into units; returns ``(units, split_bylines)``."""
     spans = _physical_lines(text)
@@ -585,10 +620,18 @@ def _units(text: str) -> tuple[list[_Unit], list[_Unit]]:
         fixed.append((s, e))
     units: list[_Unit] = []
     joined = 0  # lines joined onto the last unit
-    for s, e in fixed:
+    for s0, e0 in fixed:
+        s, e = _credit_notes(text, s0, e0)
+        if s > s0:
+            note = text[s0:s].rstrip()
+            extra.append(_Unit(s0, s0 + len(note), note, "credit", "photo credit before a paragraph"))
+        if e < e0:
+            cut = e0 - len(text[e:e0].lstrip())
+            extra.append(_Unit(cut, e0, text[cut:e0], "credit", "photo credit after a paragraph"))
         line = text[s:e]
         verdict = judge_line(line)
-        if units and units[-1].kind is None and verdict is None and joined < _MAX_JOIN:
+        # A line a credit note opened starts a paragraph: it is never joined to the one before.
+        if units and units[-1].kind is None and verdict is None and joined < _MAX_JOIN and s == s0:
             prev = units[-1]
             if not ends_sentence(prev.text) and not prev.text.endswith(":") and _CONTINUES.match(line):
                 prev.end = e

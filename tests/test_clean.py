@@ -462,3 +462,38 @@ def test_ends_sentence(text: str, ends: bool) -> None:
 @given(st.text(alphabet="ab .!?\u2026\u3002\"'\u201d\u2019\u00bb)](\n\t\u00a0", max_size=10))
 def test_ends_sentence_matches_the_pattern(text: str) -> None:
     assert ends_sentence(text) == bool(_SENTENCE_END.search(text.rstrip()))
+
+
+# ---- issue 15: a credit glued to a paragraph goes, the paragraph stays --------------------------
+
+_GLUED = """Jackson weighs in on the race
+
+( photo credit: getty images ) jesse jackson has decided to weigh in on the race , saying he will \
+campaign for the senator in the fall .
+
+Lee (L) and Takaichi shake hands in Nara on Jan. 13. (AP Photo/Eugene Hoshiko)
+
+Lee Jae-myung arrived in Nara on Tuesday for two days of talks with Takaichi, the first visit by a \
+South Korean leader to the city in years. The two leaders were expected to discuss supply chains, \
+energy and the remains of wartime laborers. (AP Photo/Eugene Hoshiko)
+"""
+
+
+def test_issue15_credit_at_the_start_or_end_of_a_paragraph_is_cut_off() -> None:
+    src = make_source(text=_GLUED, title="Jackson weighs in on the race")
+    result = clean([src])
+    prose = [b.text for b in result.blocks["s1"]]
+    assert prose == [
+        "jesse jackson has decided to weigh in on the race , saying he will campaign for the senator in the "
+        "fall .",
+        "Lee Jae-myung arrived in Nara on Tuesday for two days of talks with Takaichi, the first visit by a "
+        "South Korean leader to the city in years. The two leaders were expected to discuss supply chains, "
+        "energy and the remains of wartime laborers.",
+    ]
+    for block in result.blocks["s1"]:
+        assert _GLUED[block.start:block.end] == block.text
+    credits = [ln.text for ln in result.dropped if ln.kind == "credit"]
+    assert "( photo credit: getty images )" in credits
+    assert "(AP Photo/Eugene Hoshiko)" in credits
+    # A short caption with its credit is still a caption, whole.
+    assert any(ln.kind == "caption" and ln.text.startswith("Lee (L) and Takaichi") for ln in result.dropped)
