@@ -7,6 +7,7 @@ shows its traceback (with ``--debug`` a BriefgenError shows one too).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import logging
@@ -29,6 +30,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 log = logging.getLogger("briefgen")
 
+#: Exit status for a bug (BSD's EX_SOFTWARE); every error a user can cause exits 2.
+EXIT_BUG = 70
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -46,27 +50,76 @@ class _Interrupted(Exception):
     """Ctrl-C inside a command, carried past click's handler (which prints a bare newline)."""
 
 
+class _ReaderGone(Exception):
+    """Standard output's reader went away, carried past click's handler (which exits 1)."""
+
+
 class _Group(click.Group):
-    """The top-level group: turns Ctrl-C in any command into :class:`_Interrupted`."""
+    """The top-level group: Ctrl-C and a closed output pipe, in any command, pass click by."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             raise _Interrupted() from None
+        except BrokenPipeError:
+            raise _ReaderGone() from None
 
 
-def _setup_logging(verbose: int, quiet: bool) -> None:
-    if quiet:
+def _setup_logging() -> None:
+    if STATE.quiet:
         level = logging.ERROR
     else:
-        level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+        level = logging.DEBUG if STATE.verbose > 1 else logging.INFO if STATE.verbose else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("briefgen: %(levelname)s: %(message)s"))
     root = logging.getLogger("briefgen")
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+    # What compiled libraries print is shown (on stderr) only with --debug: see briefgen.native.
+    logging.getLogger("briefgen.native").setLevel(logging.DEBUG if STATE.debug else logging.NOTSET)
+
+
+def _set_quiet(_ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        STATE.quiet = True
+        _setup_logging()
+
+
+def _add_verbose(_ctx: click.Context, _param: click.Parameter, value: int) -> None:
+    if value:
+        STATE.verbose += value
+        _setup_logging()
+
+
+def _set_debug(_ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        STATE.debug = True
+        _setup_logging()
+
+
+def _output_options(func: F) -> F:
+    """-q, -v and --debug: accepted before the command name and after it."""
+    func = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug,
+                        help="Show tracebacks for errors, and what libraries print.")(func)
+    func = click.option("-v", "--verbose", count=True, expose_value=False, callback=_add_verbose,
+                        help="Explain decisions on stderr (-vv for more).")(func)
+    func = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet,
+                        help="Print nothing but errors; no progress display.")(func)
+    return func
+
+
+def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from briefgen.dates import parse_date
+
+    try:
+        parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
 
 
 def _settle() -> None:
@@ -130,17 +183,14 @@ Examples:
 Shell completion (bash): eval "$(_BRIEFGEN_COMPLETE=bash_source briefgen)"
 """)
 @click.version_option(__version__, "-V", "--version", prog_name="briefgen")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress display.")
-@click.option("-v", "--verbose", count=True, help="Explain decisions on stderr (-vv for more).")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
-def cli(quiet: bool, verbose: int, debug: bool) -> None:
+@_output_options
+def cli() -> None:
     """Turn news articles about one event into a footnoted briefing memo.
 
     Every sentence in the memo is a sentence a source printed, merged across
     sources and footnoted to every source that reported it.
     """
-    STATE.quiet, STATE.verbose, STATE.debug = quiet, verbose, debug
-    _setup_logging(verbose, quiet)
+    _setup_logging()
 
 
 @cli.command(context_settings=CONTEXT, epilog="""\b
@@ -160,11 +210,13 @@ Examples:
     ["briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic"]),
               help="How facts are ranked; defaults to the template's method (briefgen).")
 @click.option("--subject", help="Memo subject line; derived from the sources if not given.")
-@click.option("--date", "date", help="Memo date (YYYY-MM-DD, or 'today'); default: latest source date.")
+@click.option("--date", "date", callback=_check_date,
+              help="Memo date (YYYY-MM-DD, or 'today'); default: latest source date.")
 @click.option("--to", help="Addressee in the header block.")
 @click.option("--from", "sender", help="Sender in the header block.")
 @click.option("--banner", help="Handling banner printed in page header and footer, e.g. 'OFFICIAL'.")
 @_input_options
+@_output_options
 def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, method: str | None,
           subject: str | None, date: str | None, to: str | None, sender: str | None, banner: str | None,
           manifest: str | None, strict: bool) -> None:
@@ -174,23 +226,49 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
     http(s) URLs, or - for standard input. With no INPUTS, the bundled sample
     corpus (five articles on the January 2026 Korea-Japan summit) is briefed.
     OUTPUT is written atomically: on any error the old file stays as it was.
+    OUTPUT - writes the memo to standard output (Markdown unless --format says
+    otherwise). An OUTPUT without an extension gets the format's.
     """
-    from briefgen.output import check_target, format_for, write
+    from briefgen.output import check_target, format_for, suffix_for, write
     from briefgen.pipeline import build_briefing
 
     _settle()
-    kind = format_for(output, fmt)
-    check_target(output, tuple(i for i in inputs if i != "-"))
+    to_stdout = output == "-"
+    if to_stdout:
+        kind = fmt or "md"
+        if kind == "docx" and sys.stdout.isatty():
+            raise click.UsageError("refusing to write a .docx file to a terminal; redirect standard output")
+    else:
+        target = Path(output)
+        if not fmt and not target.suffix and not (target.exists() and not target.is_file()):
+            output = output + suffix_for("docx")
+            log.warning("OUTPUT has no extension: writing %s (name a format with --format to keep the name)",
+                        output)
+        kind = format_for(output, fmt)
+        check_target(output, tuple(i for i in inputs if i != "-"))
     with _progress("Building briefing") as step:
-        briefing = build_briefing(inputs or None, template=template, manifest=manifest, method=method,
+        briefing = build_briefing(list(inputs) or None, template=template, manifest=manifest, method=method,
                                   subject=subject, date=date, to=to, sender=sender, banner=banner,
                                   strict=strict, progress=step)
         step("writing " + kind)
-        path = write(briefing, output, fmt=kind)
+        if to_stdout:
+            from briefgen.render import render
+
+            data = render(briefing, kind)
+        else:
+            path = write(briefing, output, fmt=kind)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     if not STATE.quiet:
         n = len(briefing.facts) + len(briefing.bluf)
-        click.echo(f"Wrote {path} ({n} facts from {len(briefing.sources)} sources, "
+        click.echo(f"Wrote {path} ({_count(n, 'fact')} from {_count(len(briefing.sources), 'source')}, "
                    f"{len(briefing.skipped)} skipped)", err=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 @cli.command(context_settings=CONTEXT, epilog="""\b
@@ -208,6 +286,7 @@ Examples:
 @click.option("--manifest", type=click.Path(dir_okay=False), help="Source metadata file (TOML, YAML or CSV).")
 @click.option("--fill", is_flag=True,
               help="Add one more sentence past the budget, for evaluations that cut summaries at N words.")
+@_output_options
 def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | None, fill: bool) -> None:
     """Print a generic summary of INPUTS, one sentence a line.
 
@@ -220,8 +299,8 @@ def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | No
     from briefgen.resources import seeds_dir
 
     _settle()
-    for sentence in run(list(inputs) or [seeds_dir()], words=words, method=method, manifest=manifest,
-                        fill=fill):
+    paths: list[str | os.PathLike[str]] = [*inputs] or ([] if manifest else [seeds_dir()])
+    for sentence in run(paths=paths, words=words, method=method, manifest=manifest, fill=fill):
         click.echo(sentence)
 
 
@@ -247,6 +326,7 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Terminal table or JSON for machines.")
 @_input_options
+@_output_options
 def sources(inputs: Sequence[str], fmt: str, manifest: str | None, strict: bool) -> None:
     """List the sources in INPUTS with the metadata found for each."""
     from briefgen.ingest import load_sources
@@ -280,6 +360,7 @@ Examples:
     ["briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic"]),
               help="How facts are ranked; defaults to the template's method.")
 @_input_options
+@_output_options
 def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, manifest: str | None,
             strict: bool) -> None:
     """Show what briefgen made of INPUTS: sources, dropped lines, facts, conflicts."""
@@ -298,11 +379,15 @@ def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, 
         _table("Skipped inputs", ["input", "reason"], [(s["origin"], s["reason"]) for s in data["skipped"]])
     _table("Dropped lines", ["source", "kind", "reason", "line"],
            [(d["source"], d["kind"], d["reason"], _clip(d["text"])) for d in data["dropped"]])
-    for sec in data["sections"]:
-        _table(f"Section: {sec['title']} ({len(sec['facts'])} candidates)",
+    for part in [data["bluf"], *data["sections"]]:
+        picked = sum(f["chosen"] for f in part["facts"])
+        _table(f"{part['title']}: {picked} chosen of {len(part['facts'])} candidates",
                ["fact", "chosen", "score", "sources", "text"],
                [(f["id"], "yes" if f["chosen"] else "", f"{f['score']:.3f}", len(f["sources"]),
-                 _clip(f["text"])) for f in sec["facts"]])
+                 _clip(f["text"])) for f in part["facts"]])
+    if data["other"]:
+        _table(f"Fit no section: {len(data['other'])} facts (not printed)", ["fact", "sources", "text"],
+               [(f["id"], len(f["sources"]), _clip(f["text"])) for f in data["other"]])
     _table("Where sources differ", ["kind", "topic", "values"],
            [(c["kind"], c["topic"],
              " | ".join(f"{s['value']} ({', '.join(s['sources'])})" for s in c["sides"]))
@@ -320,6 +405,7 @@ def templates() -> None:
 
 
 @templates.command("list", context_settings=CONTEXT)
+@_output_options
 def templates_list() -> None:
     """List the templates briefgen can find, user ones first in priority."""
     from briefgen.config import list_templates, load_template
@@ -334,6 +420,7 @@ def templates_list() -> None:
 
 @templates.command("show", context_settings=CONTEXT)
 @click.argument("name")
+@_output_options
 def templates_show(name: str) -> None:
     """Print the template NAME (a name or a path) as written."""
     from briefgen.config import find_template, load_template
@@ -350,6 +437,7 @@ Example:
 """)
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@_output_options
 def templates_new(path: str, force: bool) -> None:
     """Copy the default template, with comments on every key, to PATH."""
     from briefgen.errors import ConfigError
@@ -413,12 +501,29 @@ def main(argv: Sequence[str] | None = None) -> None:
             traceback.print_exc()
         click.echo(f"briefgen: error: {_one_line(str(exc))}", err=True)
         sys.exit(2)
-    except BrokenPipeError:
-        sys.exit(0)
-    except Exception as exc:  # a bug, but the user still gets one line, not a traceback
+    except (BrokenPipeError, _ReaderGone):
+        _reader_gone()
+    except Exception as exc:  # a bug in briefgen: say so, so that it gets reported
         if STATE.debug:
             traceback.print_exc()
-        click.echo(f"briefgen: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
-                   "(rerun with --debug for the traceback)", err=True)
-        sys.exit(2)
+        click.echo(f"briefgen: internal error (a bug in briefgen): {type(exc).__name__}: "
+                   f"{_one_line(str(exc))}; please report it with the output of the same command "
+                   "run with --debug", err=True)
+        sys.exit(EXIT_BUG)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
+    sys.exit(0)
+
+
+def _reader_gone() -> NoReturn:
+    """The reader of standard output went away (``briefgen summarize | head -1``): stop quietly.
+
+    Standard output is pointed at the null device first, so the interpreter's
+    last flush at exit has nowhere to fail.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     sys.exit(0)

@@ -65,7 +65,7 @@ class MemoSpec:
     banner: str = ""
     subject: str = ""
     date: str = ""
-    date_format: str = "%d %B %Y"
+    date_format: str = "%-d %B %Y"
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +284,7 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
         banner=c.string(memo_raw, "banner", "[memo]", ""),
         subject=c.string(memo_raw, "subject", "[memo]", ""),
         date=c.string(memo_raw, "date", "[memo]", ""),
-        date_format=c.string(memo_raw, "date_format", "[memo]", "%d %B %Y"),
+        date_format=c.string(memo_raw, "date_format", "[memo]", "%-d %B %Y"),
     )
     bluf_raw = c.table(data.get("bluf"), "[bluf]")
     c.unknown(bluf_raw, _BLUF, "[bluf]")

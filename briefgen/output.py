@@ -15,12 +15,17 @@ from pathlib import Path
 from briefgen.errors import RenderError
 from briefgen.model import Briefing
 
-__all__ = ["FORMATS", "check_target", "format_for", "write", "write_bytes"]
+__all__ = ["FORMATS", "check_target", "format_for", "suffix_for", "write", "write_bytes"]
 
 FORMATS = ("docx", "md", "html", "json")
 _SUFFIXES = {
     ".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json",
 }
+
+
+def suffix_for(fmt: str) -> str:
+    """The usual file extension of format ``fmt`` (``".docx"`` for ``"docx"``)."""
+    return next(suffix for suffix, kind in _SUFFIXES.items() if kind == fmt)
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:

@@ -19,6 +19,7 @@ from datetime import date
 
 from briefgen.citation import cite
 from briefgen.config import SectionSpec, Template, load_template
+from briefgen.dates import format_date
 from briefgen.model import Briefing, Conflict, Fact, Source
 
 __all__ = ["Block", "MemoLayout", "Note", "Span", "clean_text", "layout", "safe_url"]
@@ -242,7 +243,7 @@ def layout(briefing: Briefing) -> MemoLayout:
     header = briefing.header
     when = latest_source_date(briefing)
     subject = clean_text(header.subject) or clean_text(template.memo.subject) or derive_subject(briefing)
-    shown_date = clean_text(header.date) or (when.strftime(template.memo.date_format) if when else "")
+    shown_date = clean_text(header.date) or (format_date(when, template.memo.date_format) if when else "")
     fields = [
         (labels.to, clean_text(header.to) or clean_text(template.memo.to)),
         (labels.sender, clean_text(header.sender) or clean_text(template.memo.sender)),

@@ -1,0 +1,163 @@
+"""The installed ``briefgen`` command, run in a subprocess as a user runs it.
+
+Only a real process shows what reaches file descriptors 1 and 2: CliRunner and
+capsys see Python's ``sys.stdout``, not what a compiled library writes below
+it (issue 15: HiGHS printed its banner into every command's output). These
+tests are marked ``installed``; ``.ci/newest`` runs them again against the
+newest dependency releases the bounds allow.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefgen.ingest import load_sources
+from briefgen.resources import seeds_dir
+
+pytestmark = pytest.mark.installed
+
+HERE = Path(__file__).resolve().parent
+HTML = HERE / "data" / "html"
+CORPORA = {"seeds": seeds_dir(), "quake pages": HTML}
+SCRIPT = Path(sys.executable).with_name("briefgen")
+
+
+def briefgen(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script; fail clearly if it is not installed."""
+    assert SCRIPT.exists(), f"the briefgen console script is not installed next to {sys.executable}"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env=env, input=stdin, capture_output=True, text=True,
+                          timeout=300)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_issue15_summarize_prints_only_input_sentences(corpus: str, tmp_path: Path) -> None:
+    folder = CORPORA[corpus]
+    sources, _ = load_sources([folder])
+    texts = [_flat(s.text) for s in sources]
+    result = briefgen("summarize", "--words", "100", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 2
+    for line in lines:
+        assert any(line in t for t in texts), f"not a sentence of the inputs: {line!r}"
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_issue15_inspect_json_parses_and_marks_the_memos_facts(corpus: str, tmp_path: Path) -> None:
+    folder = CORPORA[corpus]
+    shown = briefgen("inspect", "--format", "json", str(folder), cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    built = briefgen("-q", "build", "memo.json", str(folder), cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    memo = json.loads((tmp_path / "memo.json").read_text(encoding="utf-8"))
+    memo_ids = [f["id"] for f in memo["bluf"]] + [f["id"] for sec in memo["sections"] for f in sec["facts"]]
+    parts = [data["bluf"], *data["sections"]]
+    chosen = [f["id"] for part in parts for f in part["facts"] if f["chosen"]]
+    assert sorted(chosen) == sorted(memo_ids)
+    assert [f["id"] for f in data["bluf"]["facts"] if f["chosen"]] == [f["id"] for f in memo["bluf"]]
+    # The scores shown are the ones the memo's facts were chosen with.
+    score = {f["id"]: f["score"] for part in parts for f in part["facts"] if f["chosen"]}
+    for fact in memo["bluf"]:
+        assert score[fact["id"]] == pytest.approx(fact["score"])
+
+
+def test_issue15_quiet_build_prints_nothing_on_stdout(tmp_path: Path) -> None:
+    for args in (("-q", "build", "memo.docx", str(HTML)), ("build", "-q", "memo2.docx", str(HTML))):
+        result = briefgen(*args, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == ""
+        assert result.stderr == ""
+    assert zipfile.is_zipfile(tmp_path / "memo.docx") and zipfile.is_zipfile(tmp_path / "memo2.docx")
+
+
+def test_issue15_library_output_reaches_stderr_only_with_debug(tmp_path: Path) -> None:
+    plain = briefgen("summarize", "--words", "40", cwd=tmp_path)
+    debug = briefgen("--debug", "summarize", "--words", "40", cwd=tmp_path)
+    assert plain.returncode == debug.returncode == 0
+    assert plain.stdout == debug.stdout
+    assert plain.stderr == ""
+
+
+def test_issue15_build_to_standard_output(tmp_path: Path) -> None:
+    result = briefgen("build", "-f", "md", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# MEMORANDUM")
+    assert not (tmp_path / "-").exists()
+
+
+def test_issue15_output_without_extension_gets_one_and_says_so(tmp_path: Path) -> None:
+    result = briefgen("build", "memo", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert zipfile.is_zipfile(tmp_path / "memo.docx")
+    assert not (tmp_path / "memo").exists()
+    assert "memo.docx" in result.stderr
+
+
+@pytest.mark.parametrize("date", ["2026-13-45", "next tuesday", "2026-02-30"])
+def test_issue15_impossible_dates_are_refused(date: str, tmp_path: Path) -> None:
+    result = briefgen("build", "memo.docx", "--date", date, cwd=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "--date" in result.stderr
+    assert not (tmp_path / "memo.docx").exists()
+
+
+def test_issue15_dates_print_without_a_leading_zero(tmp_path: Path) -> None:
+    result = briefgen("build", "-f", "md", "-", "--date", "2026-12-01", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "**Date:** 1 December 2026" in result.stdout
+
+
+def test_issue15_missing_input_is_reported_once(tmp_path: Path) -> None:
+    result = briefgen("build", "memo.docx", "nothere.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "briefgen: error: no usable sources: nothere.txt: no such file or folder"]
+
+
+def test_issue15_verbose_counts_in_the_singular(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Quake hits coast\n\n" + " ".join(
+        f"Rescue teams reached village number {i} on the coast after the quake on Monday." for i in range(8)),
+        encoding="utf-8")
+    result = briefgen("build", "memo.md", str(story), "-v", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 source," in result.stderr
+    assert "1 sources" not in result.stderr
+
+
+def test_issue15_manifest_rows_matching_nothing_are_named(tmp_path: Path) -> None:
+    manifest = tmp_path / "list.csv"
+    news1 = seeds_dir() / "news1-2026-01-13-summit-progress-history.txt"
+    manifest.write_text(f"file,outlet\n{news1},News1\nghost.txt,Ghost\n", encoding="utf-8")
+    result = briefgen("build", "memo.md", str(seeds_dir()), "--manifest", str(manifest), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "ghost.txt" in result.stderr
+    assert "1 row matched no input" in result.stderr
+
+
+def test_issue15_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    assert SCRIPT.exists()
+    # More than a pipe holds (64 KB), so the command is still writing when the reader goes.
+    proc = subprocess.Popen([str(SCRIPT), "inspect", "--format", "json"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(1)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=300) == 0
+    assert err == b""
