@@ -19,9 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefgen.classify import OTHER, classify  # noqa: E402
-from briefgen.config import SectionSpec, load_template  # noqa: E402
-from briefgen.model import Fact, Sentence  # noqa: E402
+from briefgen.config import load_template  # noqa: E402
+from briefgen.model import (  # noqa: E402
+    Fact,
+    SectionSpec,  # noqa: E402
+    Sentence,
+)
+from briefgen.select.sections import OTHER, classify  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SEEDS = ROOT / "seeds"

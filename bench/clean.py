@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefgen.clean import CleanResult, clean  # noqa: E402
-from briefgen.ingest import infer_metadata  # noqa: E402
 from briefgen.model import Source  # noqa: E402
+from briefgen.sources.clean import CleanResult, clean  # noqa: E402
+from briefgen.sources.metadata import infer_metadata  # noqa: E402
 
 # DUC's own transmission codes, not article text: left out of the count.
 _ARTIFACT = re.compile(r"&[A-Z]{2};|\bgraf\b|STORY CAN END|\bpvs\b|^\W*\w{0,3}\W*$|^\(\w+(?:[-/]\w+)+\)$")

@@ -30,9 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefgen.dedupe import cluster, same_fact, term_weights  # noqa: E402
+from briefgen.facts.merge import cluster  # noqa: E402
+from briefgen.facts.same import same_fact, term_weights  # noqa: E402
 from briefgen.model import Sentence, Source  # noqa: E402
-from briefgen.segment import split_sentences  # noqa: E402
+from briefgen.text.sentences import split_sentences  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "pairs.json"
 DUC = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"

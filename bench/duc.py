@@ -40,8 +40,7 @@ sys.path.insert(0, str(ROOT))
 from rouge_score import rouge_scorer  # noqa: E402
 
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
-from briefgen.rank import METHODS  # noqa: E402
-from briefgen.select import select  # noqa: E402
+from briefgen.select.choice import METHODS, select  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 LIMIT = 100
@@ -53,9 +52,9 @@ DATELINE = re.compile(r"^[A-Z][A-Za-z .,'&-]*?(?:\s*\([A-Za-z ]+\))?\s+_\s+")
 def _splitter() -> tuple[str, Callable[[str], list[str]]]:
     """The project's sentence splitter if it exists, else pysbd, else a regex."""
     try:
-        from briefgen.segment import split_sentences  # type: ignore[attr-defined]
+        from briefgen.text.sentences import split_sentences  # type: ignore[attr-defined]
 
-        return "briefgen.segment", split_sentences
+        return "briefgen.text.sentences", split_sentences
     except ImportError:
         pass
     try:
@@ -70,9 +69,9 @@ def _splitter() -> tuple[str, Callable[[str], list[str]]]:
 
 def _deduper() -> tuple[str, Callable[[list[Sentence], list[Source]], list[Fact]] | None]:
     try:
-        from briefgen.dedupe import cluster  # type: ignore[attr-defined]
+        from briefgen.facts.merge import cluster  # type: ignore[attr-defined]
 
-        return "briefgen.dedupe", cluster
+        return "briefgen.facts.merge", cluster
     except ImportError:
         return "none (one fact per sentence)", None
 
@@ -132,7 +131,7 @@ def recall(tokenize: Callable[[str], list[str]], summary: str, refs: Sequence[st
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--methods", default=",".join(METHODS),
+    parser.add_argument("--methods", default=",".join(METHODS.names()),
                         help="comma-separated methods (default: all)")
     parser.add_argument("--skip", type=int, default=0, help="leave out the first N clusters")
     parser.add_argument("--clusters", type=int, default=0,

@@ -36,14 +36,15 @@ sys.path.insert(0, str(ROOT))
 
 import docx  # noqa: E402
 
-from briefgen.clean import clean  # noqa: E402
-from briefgen.dedupe import cluster  # noqa: E402
 from briefgen.errors import BriefgenError  # noqa: E402
-from briefgen.ingest import decode_bytes, read_source  # noqa: E402
+from briefgen.facts.merge import cluster  # noqa: E402
 from briefgen.model import Source  # noqa: E402
 from briefgen.pipeline import build_briefing  # noqa: E402
-from briefgen.render import docx_bytes  # noqa: E402
-from briefgen.segment import segment  # noqa: E402
+from briefgen.render.memo import docx_bytes  # noqa: E402
+from briefgen.sources.clean import clean  # noqa: E402
+from briefgen.sources.decode import decode_bytes  # noqa: E402
+from briefgen.sources.load import read_source  # noqa: E402
+from briefgen.text.sentences import segment  # noqa: E402
 
 SEED_LINES = [
     line.strip()

@@ -30,8 +30,9 @@ import numpy as np  # noqa: E402
 from duc import DATA, _splitter, build_facts  # noqa: E402
 
 from briefgen.model import Fact  # noqa: E402
-from briefgen.rank import score_facts, sumy_scores  # noqa: E402
-from briefgen.select import select, word_count  # noqa: E402
+from briefgen.select.choice import score_facts, select  # noqa: E402
+from briefgen.select.rankers import sumy_scores  # noqa: E402
+from briefgen.select.selector import word_count  # noqa: E402
 
 
 def _ranking(scores: Sequence[float]) -> list[int]:

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefgen.pipeline import build_briefing  # noqa: E402
-from briefgen.render import FORMATS  # noqa: E402
 from briefgen.render.layout import layout  # noqa: E402
+from briefgen.render.writers import WRITERS  # noqa: E402
 
 
 def _pdf_pages(docx: bytes, folder: Path) -> list[str]:
@@ -57,7 +57,8 @@ def main() -> int:
           f"{sum(len(n.text) for n in memo.notes)} footnote characters")
     outputs: dict[str, bytes] = {}
     print(f"{'format':<6} {'median ms':>10} {'bytes':>9}  identical")
-    for fmt, fn in FORMATS.items():
+    for fmt, writer in WRITERS.items():
+        fn = writer.render
         times, results = [], []
         for _ in range(args.runs):
             start = time.perf_counter()

@@ -116,8 +116,9 @@ def run_one(folder: Path, size: int) -> dict[str, Any]:
     """Brief the corpus in ``folder`` once; stage times, totals and peak memory."""
     t_start = time.perf_counter()
     import briefgen.pipeline as pipeline
-    from briefgen.ingest import Limits, load_sources
-    from briefgen.render import docx_bytes
+    from briefgen.render.memo import docx_bytes
+    from briefgen.sources.limits import Limits
+    from briefgen.sources.load import load_sources
 
     t_import = time.perf_counter() - t_start
     found: list[Any] = []

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from briefgen.segment import split_sentences  # noqa: E402
+from briefgen.text.sentences import split_sentences  # noqa: E402
 
 GOLDEN = ROOT.parent / "shared" / "bench" / "segment_golden_en.json"
 NEWS = ROOT / "tests" / "data" / "segment_news.json"

@@ -69,25 +69,24 @@ _LAZY = {
     "InputError": "briefgen.errors",
     "RenderError": "briefgen.errors",
     "SourceError": "briefgen.errors",
-    "SectionSpec": "briefgen.config",
+    "SectionSpec": "briefgen.model",
     "Template": "briefgen.config",
     "list_templates": "briefgen.config",
     "load_template": "briefgen.config",
     "build_briefing": "briefgen.pipeline",
     "summarize": "briefgen.pipeline",
-    "load_sources": "briefgen.ingest",
-    "split_sentences": "briefgen.segment",
+    "load_sources": "briefgen.sources.load",
+    "split_sentences": "briefgen.text.sentences",
     "write": "briefgen.output",
-    "docx_bytes": "briefgen.render",
-    "markdown_text": "briefgen.render",
-    "html_text": "briefgen.render",
-    "json_text": "briefgen.render",
+    "docx_bytes": "briefgen.render.memo",
+    "markdown_text": "briefgen.render.markdown",
+    "html_text": "briefgen.render.html",
+    "json_text": "briefgen.render.jsonout",
 }
 
 if TYPE_CHECKING:
-    from briefgen.config import SectionSpec, Template, list_templates, load_template
+    from briefgen.config import Template, list_templates, load_template
     from briefgen.errors import BriefgenError, ConfigError, InputError, RenderError, SourceError
-    from briefgen.ingest import load_sources
     from briefgen.model import (
         Briefing,
         Conflict,
@@ -96,14 +95,19 @@ if TYPE_CHECKING:
         Line,
         MemoHeader,
         Section,
+        SectionSpec,
         Sentence,
         Skipped,
         Source,
     )
     from briefgen.output import write
     from briefgen.pipeline import build_briefing, summarize
-    from briefgen.render import docx_bytes, html_text, json_text, markdown_text
-    from briefgen.segment import split_sentences
+    from briefgen.render.html import html_text
+    from briefgen.render.jsonout import json_text
+    from briefgen.render.markdown import markdown_text
+    from briefgen.render.memo import docx_bytes
+    from briefgen.sources.load import load_sources
+    from briefgen.text.sentences import split_sentences
 
 
 def write_docx(briefing: Briefing, path: str) -> Any:

@@ -1,11 +1,21 @@
-"""``python -m briefgen``: the same as the ``briefgen`` command."""
+"""The ``briefgen`` command's entry point, also run by ``python -m briefgen``.
+
+The command's modules are imported inside :func:`main`, so that Ctrl-C while
+they load ends with one line and status 130, not a traceback.
+"""
 
 import sys
 
-try:
-    from briefgen.cli import main
-except KeyboardInterrupt:  # Ctrl-C while still starting up
-    sys.stderr.write("briefgen: interrupted\n")
-    sys.exit(130)
 
-main()
+def main() -> None:
+    """Run the command line (see :func:`briefgen.cli.main`)."""
+    try:
+        from briefgen.cli import main as run
+    except KeyboardInterrupt:  # Ctrl-C while still starting up
+        sys.stderr.write("briefgen: interrupted\n")
+        sys.exit(130)
+    run()
+
+
+if __name__ == "__main__":
+    main()

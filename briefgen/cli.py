@@ -159,6 +159,41 @@ def _progress(label: str) -> Iterator[Callable[[str], None]]:
         console.print(f"[dim]{label}: done in {time.perf_counter() - start:.1f} s[/dim]")
 
 
+class _Registered(click.Choice):
+    """A choice among a registry's names, read when first needed (plugins included).
+
+    Reading a registry imports its modules and loads plugins: ``--version``
+    and ``--help`` of other commands should not pay for that.
+    """
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        super().__init__([])
+        self._names = names
+        self._cache: list[str] | None = None
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        if self._cache is None:
+            self._cache = self._names()
+        return self._cache
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        self._cache = list(value) or None
+
+
+def _method_names() -> list[str]:
+    from briefgen.select.choice import method_names
+
+    return method_names()
+
+
+def _writer_names() -> list[str]:
+    from briefgen.render.writers import WRITERS
+
+    return WRITERS.names()
+
+
 def _input_options(func: F) -> F:
     """Options shared by every command that reads articles."""
     func = click.option(
@@ -204,10 +239,9 @@ Examples:
 @click.argument("inputs", nargs=-1)
 @click.option("-t", "--template", default="default", show_default=True,
               help="Template name (see 'briefgen templates list') or path to a .toml file.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["docx", "md", "html", "json"]),
+@click.option("-f", "--format", "fmt", type=_Registered(_writer_names),
               help="Output format; by default taken from OUTPUT's extension (.docx if none).")
-@click.option("-m", "--method", type=click.Choice(
-    ["briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic"]),
+@click.option("-m", "--method", type=_Registered(_method_names),
               help="How facts are ranked; defaults to the template's method (briefgen).")
 @click.option("--subject", help="Memo subject line; derived from the sources if not given.")
 @click.option("--date", "date", callback=_check_date,
@@ -252,7 +286,7 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
                                   strict=strict, progress=step)
         step("writing " + kind)
         if to_stdout:
-            from briefgen.render import render
+            from briefgen.render.writers import render
 
             data = render(briefing, kind)
         else:
@@ -280,8 +314,7 @@ Examples:
 @click.argument("inputs", nargs=-1)
 @click.option("-w", "--words", default=100, show_default=True, type=click.IntRange(1, 100_000),
               help="Word budget of the summary.")
-@click.option("-m", "--method", default="briefgen", show_default=True, type=click.Choice(
-    ["briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic"]),
+@click.option("-m", "--method", default="briefgen", show_default=True, type=_Registered(_method_names),
               help="How sentences are ranked.")
 @click.option("--manifest", type=click.Path(dir_okay=False), help="Source metadata file (TOML, YAML or CSV).")
 @click.option("--fill", is_flag=True,
@@ -329,8 +362,8 @@ Examples:
 @_output_options
 def sources(inputs: Sequence[str], fmt: str, manifest: str | None, strict: bool) -> None:
     """List the sources in INPUTS with the metadata found for each."""
-    from briefgen.ingest import load_sources
     from briefgen.resources import seeds_dir
+    from briefgen.sources.load import load_sources
 
     _settle()
     found, skipped = load_sources(list(inputs) or [seeds_dir()], manifest=manifest, strict=strict)
@@ -356,8 +389,7 @@ Examples:
 @click.option("-t", "--template", default="default", show_default=True, help="Template name or path.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Terminal tables or JSON for machines.")
-@click.option("-m", "--method", type=click.Choice(
-    ["briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic"]),
+@click.option("-m", "--method", type=_Registered(_method_names),
               help="How facts are ranked; defaults to the template's method.")
 @_input_options
 @_output_options

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import ConfigError
+from briefgen.model import DEFAULT_CITATION, Labels, MemoStyle, SectionSpec
 from briefgen.resources import templates_dir
 
 __all__ = [
@@ -33,26 +34,8 @@ __all__ = [
     "load_template",
 ]
 
-METHODS = ("briefgen", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic")
 SORTS = ("rank", "chronological", "source")
-DEFAULT_CITATION = "{{ outlet }}, \u201c{{ title }}\u201d{% if date %}, {{ date }}{% endif %}."
 STYLES = ("bullets", "paragraphs")
-
-
-@dataclass(frozen=True, slots=True)
-class SectionSpec:
-    """One memo section as a template defines it."""
-
-    key: str
-    title: str
-    keywords: tuple[str, ...] = ()
-    examples: tuple[str, ...] = ()
-    intro: str = ""
-    words: int | None = 110
-    facts: int | None = 4
-    sort: str = "rank"
-    style: str = "bullets"
-    enabled: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,20 +61,6 @@ class BlufSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class Labels:
-    """Fixed strings the memo prints, so a template can translate them."""
-
-    to: str = "To"
-    sender: str = "From"
-    date: str = "Date"
-    subject: str = "Subject"
-    conflicts: str = "Where sources differ"
-    sources: str = "Sources"
-    skipped: str = "Not used"
-    page: str = "Page {page} of {pages}"
-
-
-@dataclass(frozen=True, slots=True)
 class Template:
     """A validated section template."""
 
@@ -110,6 +79,19 @@ class Template:
     def enabled_sections(self) -> tuple[SectionSpec, ...]:
         """Sections to print, in template order."""
         return tuple(s for s in self.sections if s.enabled)
+
+    @property
+    def style(self) -> MemoStyle:
+        """What the writers need of this template, as plain data."""
+        return MemoStyle(
+            template=self.name,
+            heading=self.memo.heading,
+            bluf_title=self.bluf.title,
+            labels=self.labels,
+            citation=self.citation,
+            reference_docx=str(self.reference_docx) if self.reference_docx is not None else None,
+            paragraphs=frozenset(s.key for s in self.sections if s.style == "paragraphs"),
+        )
 
 
 def user_templates_dir() -> Path:
@@ -348,7 +330,7 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
         c.fail("sections", "must list at least one enabled section")
     citation = c.string(data, "citation", "", DEFAULT_CITATION)
     if citation:
-        from briefgen.citation import check_citation
+        from briefgen.render.citation import check_citation
 
         problem = check_citation(citation)
         if problem:
@@ -359,7 +341,9 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
         reference = (path.parent / Path(ref).expanduser()).resolve()
         if not reference.is_file():
             c.fail("reference_docx", f"{ref!r} does not exist")
-    method = c.choice(data, "method", "", METHODS, "briefgen")
+    from briefgen.select.choice import method_names  # the registry: plugins' methods count too
+
+    method = c.choice(data, "method", "", tuple(method_names()), "briefgen")
     if c.problems:
         raise ConfigError(f"{path}: " + "; ".join(c.problems))
     return Template(

@@ -8,23 +8,26 @@ deduplication deliberately merges them into one :class:`Fact`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from briefgen.config import Template
 
 __all__ = [
+    "DEFAULT_CITATION",
     "Briefing",
     "Conflict",
     "ConflictSide",
     "Fact",
+    "Labels",
     "Line",
     "MemoHeader",
+    "MemoStyle",
     "Section",
+    "SectionSpec",
     "Sentence",
     "Skipped",
     "Source",
 ]
+
+#: How a footnote or the source list names a source, unless a template says otherwise.
+DEFAULT_CITATION = "{{ outlet }}, \u201c{{ title }}\u201d{% if date %}, {{ date }}{% endif %}."
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,11 +179,67 @@ class MemoHeader:
 
 
 @dataclass(frozen=True, slots=True)
+class SectionSpec:
+    """One memo section as a template defines it."""
+
+    key: str
+    title: str
+    keywords: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    intro: str = ""
+    words: int | None = 110
+    facts: int | None = 4
+    sort: str = "rank"
+    style: str = "bullets"
+    enabled: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Fixed strings the memo prints, so a template can translate them."""
+
+    to: str = "To"
+    sender: str = "From"
+    date: str = "Date"
+    subject: str = "Subject"
+    conflicts: str = "Where sources differ"
+    sources: str = "Sources"
+    skipped: str = "Not used"
+    page: str = "Page {page} of {pages}"
+
+
+@dataclass(frozen=True, slots=True)
+class MemoStyle:
+    """How the memo is laid out: what its template decided, as plain data for the writers.
+
+    Attributes:
+        template: The name of the template the briefing was built with.
+        heading: The memo's heading ("MEMORANDUM").
+        bluf_title: The heading of the bottom line up front.
+        labels: The fixed strings the memo prints.
+        citation: How a source is named (a Jinja text over ``outlet``,
+            ``title``, ``date``, ``url`` and ``author``).
+        reference_docx: A Word file whose styles the .docx memo uses, or
+            ``None`` for the packaged one.
+        paragraphs: Keys of the sections printed as paragraphs, not bullets.
+    """
+
+    template: str = "default"
+    heading: str = "MEMORANDUM"
+    bluf_title: str = "Bottom line up front"
+    labels: Labels = field(default_factory=Labels)
+    citation: str = DEFAULT_CITATION
+    reference_docx: str | None = None
+    paragraphs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything a writer needs to produce the memo.
 
     ``bluf`` holds the bottom-line-up-front facts; ``other`` the facts that fit
-    no section; ``dropped`` every line cleaning kept out, with its reason.
+    no section; ``dropped`` every line cleaning kept out, with its reason;
+    ``style`` how the writers lay it out.
     """
 
     header: MemoHeader
@@ -191,7 +250,7 @@ class Briefing:
     other: tuple[Fact, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     dropped: tuple[Line, ...] = ()
-    template: Template | None = field(default=None, compare=False)
+    style: MemoStyle = field(default_factory=MemoStyle, compare=False)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

@@ -14,18 +14,17 @@ from pathlib import Path
 
 from briefgen.errors import RenderError
 from briefgen.model import Briefing
+from briefgen.render.writers import WRITERS, render, writer_for_suffix
 
-__all__ = ["FORMATS", "check_target", "format_for", "suffix_for", "write", "write_bytes"]
-
-FORMATS = ("docx", "md", "html", "json")
-_SUFFIXES = {
-    ".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json",
-}
+__all__ = ["check_target", "format_for", "suffix_for", "write", "write_bytes"]
 
 
 def suffix_for(fmt: str) -> str:
     """The usual file extension of format ``fmt`` (``".docx"`` for ``"docx"``)."""
-    return next(suffix for suffix, kind in _SUFFIXES.items() if kind == fmt)
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise RenderError(f"unknown format {fmt!r} (choose {', '.join(WRITERS.names())})")
+    return writer.suffixes[0]
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -35,18 +34,18 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
         RenderError: for an unknown format or extension.
     """
     if fmt:
-        if fmt not in FORMATS:
-            raise RenderError(f"{os.fspath(path)}: unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+        if fmt not in WRITERS:
+            known = ", ".join(WRITERS.names())
+            raise RenderError(f"{os.fspath(path)}: unknown format {fmt!r} (choose {known})")
         return fmt
     suffix = Path(path).suffix.lower()
-    if suffix in _SUFFIXES:
-        return _SUFFIXES[suffix]
     if not suffix:
         return "docx"
-    raise RenderError(
-        f"{os.fspath(path)}: cannot tell the format from {suffix!r}; "
-        "use .docx, .md, .html or .json, or --format"
-    )
+    found = writer_for_suffix(suffix)
+    if found is not None:
+        return found
+    known = ", ".join(s for _, w in WRITERS.items() for s in w.suffixes[:1])
+    raise RenderError(f"{os.fspath(path)}: cannot tell the format from {suffix!r}; use {known}, or --format")
 
 
 def _same_file(a: Path, b: str) -> bool:
@@ -124,8 +123,6 @@ def write(briefing: Briefing, path: str | os.PathLike[str], *, fmt: str | None =
         RenderError: for an unknown format, an input as output, or a write
             failure; the message names the file.
     """
-    from briefgen.render import render
-
     kind = format_for(path, fmt)
     protect = tuple(src.origin for src in briefing.sources)
     # Refuse before rendering, so no work is wasted on a doomed write.

@@ -15,20 +15,20 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from briefgen.classify import OTHER, classify
-from briefgen.clean import CleanResult, clean
 from briefgen.config import SectionSpec, Template, load_template
-from briefgen.conflicts import find_conflicts
 from briefgen.dates import format_date, parse_date
-from briefgen.dedupe import cluster
 from briefgen.errors import ConfigError, InputError
-from briefgen.ingest import infer_metadata, load_sources
+from briefgen.facts.conflicts import find_conflicts
+from briefgen.facts.merge import cluster
 from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import pmap
 from briefgen.resources import seeds_dir
-from briefgen.segment import segment
-from briefgen.select import Choice, choose, select
-from briefgen.text import content_terms
+from briefgen.select.choice import Choice, choose, select
+from briefgen.select.sections import OTHER, classify
+from briefgen.sources.clean import CleanResult, clean
+from briefgen.sources.load import infer_metadata, load_sources
+from briefgen.text.sentences import segment
+from briefgen.text.words import content_terms
 
 __all__ = [
     "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "input_list", "run", "select_parts",
@@ -363,7 +363,7 @@ def run(
         other=selection.other,
         skipped=found.skipped,
         dropped=found.cleaned.dropped,
-        template=tpl,
+        style=tpl.style,
     )
     return Run(found, tpl, method, selection, briefing)
 

@@ -1,4 +1,4 @@
-"""Tests for briefgen.classify: placement rules, keyword matching, and F1 on labelled sets."""
+"""Tests for briefgen.select.sections: placement rules, keyword matching, and F1 on labelled sets."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefgen.classify import OTHER, classify, score_breakdown, section_scores
-from briefgen.config import SectionSpec, load_template
-from briefgen.model import Fact, Sentence
+from briefgen.config import load_template
+from briefgen.model import Fact, SectionSpec, Sentence
+from briefgen.select.sections import OTHER, classify, score_breakdown, section_scores
 from tests.conftest import SEEDS, make_fact
 
 DATA = Path(__file__).resolve().parent / "data"

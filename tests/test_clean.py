@@ -13,18 +13,17 @@ from conftest import SEEDS, make_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.clean import (
-    CleanResult,
+from briefgen.model import Line, Source
+from briefgen.sources.clean import CleanResult, clean
+from briefgen.sources.lines import (
     best_headline,
-    clean,
     credit_outlet,
     ends_sentence,
     find_date,
     judge_line,
     photo_credit,
 )
-from briefgen.ingest import load_sources
-from briefgen.model import Line, Source
+from briefgen.sources.load import load_sources
 
 DATA = Path(__file__).resolve().parent / "data"
 LABELS = json.loads((DATA / "cleaning" / "seeds.json").read_text(encoding="utf-8"))
@@ -402,7 +401,7 @@ _GATED = [
 
 @pytest.mark.parametrize("line", _GATED)
 def test_keyword_short_cuts_never_hide_a_match(line: str) -> None:
-    from briefgen import clean as c
+    from briefgen.sources import lines as c
 
     low = c._lower(line)
     assert c._is_copyright(line, low) == bool(c._COPYRIGHT.search(line))

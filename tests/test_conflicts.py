@@ -6,8 +6,8 @@ import pytest
 from conftest import make_source
 from test_dedupe import seed_corpus
 
-from briefgen.conflicts import find_conflicts
-from briefgen.dedupe import cluster
+from briefgen.facts.conflicts import find_conflicts
+from briefgen.facts.merge import cluster
 from briefgen.model import Conflict, Fact, Sentence, Source
 
 
@@ -251,7 +251,7 @@ def test_components_number_parts_as_scipy_does(seed: int) -> None:
     import numpy as np
     from scipy.sparse import coo_matrix, csgraph
 
-    from briefgen.conflicts import _components
+    from briefgen.facts.conflicts import _components
 
     rng = np.random.default_rng(seed)
     size = int(rng.integers(1, 60))
@@ -265,7 +265,7 @@ def test_components_number_parts_as_scipy_does(seed: int) -> None:
 def test_components_of_a_chain_found_from_its_far_end() -> None:
     import numpy as np
 
-    from briefgen.conflicts import _components
+    from briefgen.facts.conflicts import _components
 
     # 5-4, 4-3, 3-2: one part reached only through a chain of hooks; 0 and 1 stay alone.
     labels = _components(6, np.array([5, 4, 3]), np.array([4, 3, 2]))

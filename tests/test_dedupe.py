@@ -15,25 +15,22 @@ from conftest import SEEDS, make_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.dedupe import (
+from briefgen.facts.merge import _candidate_scores, _candidates, _Scorer, cluster
+from briefgen.facts.same import (
     THRESHOLD,
     Terms,
-    _candidate_scores,
-    _candidates,
     _local_dice,
-    _score,
-    _Scorer,
-    cluster,
-    common_words,
+    pair_score,
     same_fact,
     similarity,
     term_weights,
     terms,
 )
 from briefgen.model import Fact, Sentence, Source
-from briefgen.names import name_key
-from briefgen.segment import split_sentences
-from briefgen.text import normalize
+from briefgen.text.names import name_key
+from briefgen.text.sentences import split_sentences
+from briefgen.text.tokens import common_words
+from briefgen.text.words import normalize
 
 PAIRS = Path(__file__).resolve().parent / "data" / "pairs.json"
 
@@ -392,11 +389,11 @@ def test_array_scores_of_candidates_equal_the_pair_by_pair_scores() -> None:
     for i, j, w in zip(*(p.tolist() for p in pairs), strict=True):
         shared = feats[i].bag & feats[j].bag
         assert w == math.fsum(idf[t] for t in shared)  # exact, as math.fsum sums
-        sure += _score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, THRESHOLD) >= 0.72
+        sure += pair_score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, THRESHOLD) >= 0.72
     assert sure > 0
     scores = _candidate_scores(feats, pairs, _Scorer(feats, idf))
     for (i, j), got in zip(zip(*(p.tolist() for p in pairs[:2]), strict=True), scores.tolist(), strict=True):
-        want = _score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, THRESHOLD)
+        want = pair_score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, THRESHOLD)
         assert got == want or (got < THRESHOLD and want < THRESHOLD)
 
 

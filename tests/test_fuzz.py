@@ -21,12 +21,12 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from briefgen.errors import BriefgenError
-from briefgen.ingest import load_sources
 from briefgen.model import Briefing, Source
 from briefgen.pipeline import build_briefing
-from briefgen.render import docx_bytes
 from briefgen.render.layout import clean_text
+from briefgen.render.memo import docx_bytes
 from briefgen.resources import seeds_dir
+from briefgen.sources.load import load_sources
 
 # Prose paragraphs of each seed article, in order.
 SEED_PARAGRAPHS = [

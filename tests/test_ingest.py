@@ -22,8 +22,12 @@ import pytest
 from conftest import SEEDS
 
 from briefgen.errors import InputError, SourceError
-from briefgen.ingest import Limits, decode_bytes, infer_metadata, load_sources, read_manifest
 from briefgen.model import Skipped
+from briefgen.sources.decode import decode_bytes
+from briefgen.sources.limits import Limits
+from briefgen.sources.load import load_sources
+from briefgen.sources.manifest import read_manifest
+from briefgen.sources.metadata import infer_metadata
 
 HTML_DIR = Path(__file__).resolve().parent / "data" / "html"
 MANIFEST = tomllib.loads((SEEDS / "manifest.toml").read_text(encoding="utf-8"))["source"]
@@ -250,7 +254,7 @@ def test_docx_zip_bomb_is_refused(tmp_path: Path, caplog: pytest.LogCaptureFixtu
         zf.writestr("word/media/padding.bin", b"\0" * (16 * 1024 * 1024))
     good = tmp_path / "ok.txt"
     good.write_text(PARAGRAPH, encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="briefgen.ingest"):
+    with caplog.at_level(logging.WARNING, logger="briefgen.sources"):
         sources, skipped = load_sources([path, good], limits=Limits(max_docx_unpacked=2 * 1024 * 1024))
     assert [s.origin for s in sources] == [str(good)]
     assert skipped[0].origin == str(path) and "zip bomb" in skipped[0].reason
@@ -355,7 +359,7 @@ def test_unusable_inputs_are_skipped_with_a_warning(tmp_path: Path, caplog: pyte
     good = tmp_path / "good.txt"
     good.write_text(PARAGRAPH, encoding="utf-8")
     missing = tmp_path / "nope.txt"
-    with caplog.at_level(logging.WARNING, logger="briefgen.ingest"):
+    with caplog.at_level(logging.WARNING, logger="briefgen.sources"):
         sources, skipped = load_sources([empty, binary, good, missing, str(tmp_path / "*.doc")])
     assert [s.origin for s in sources] == [str(good)] and sources[0].id == "s1"
     assert [(Path(k.origin).name, k.reason) for k in skipped] == [
@@ -409,8 +413,8 @@ def test_local_text_files_need_no_yaml_urllib_or_processes() -> None:
     # cleaning them imports none of the modules only other inputs need.
     code = (
         "import sys\n"
-        "from briefgen.clean import clean\n"
-        "from briefgen.ingest import load_sources\n"
+        "from briefgen.sources.clean import clean\n"
+        "from briefgen.sources.load import load_sources\n"
         f"sources, _ = load_sources([{str(SEEDS)!r}])\n"
         "clean(sources)\n"
         "later = ('yaml', 'urllib.request', 'multiprocessing')\n"

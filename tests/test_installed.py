@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.ingest import load_sources
 from briefgen.resources import seeds_dir
+from briefgen.sources.load import load_sources
 
 pytestmark = pytest.mark.installed
 

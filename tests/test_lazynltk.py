@@ -20,8 +20,8 @@ def _run(code: str) -> list[str]:
 def test_stemming_and_splitting_leave_the_rest_of_nltk_unimported() -> None:
     out = _run(
         "import sys\n"
-        "from briefgen.text import stem\n"
-        "from briefgen.segment import split_sentences\n"
+        "from briefgen.text.words import stem\n"
+        "from briefgen.text.sentences import split_sentences\n"
         "print(stem('running'), stem('agreed'))\n"
         "print(split_sentences('Mr. Lee met Ms. Takaichi. They agreed.'))\n"
         "print(sorted(m for m in ('nltk.collocations', 'nltk.corpus', 'scipy.stats') if m in sys.modules))\n"
@@ -31,7 +31,7 @@ def test_stemming_and_splitting_leave_the_rest_of_nltk_unimported() -> None:
 
 def test_the_rest_of_nltk_loads_when_asked_for() -> None:
     out = _run(
-        "import briefgen.text\n"
+        "import briefgen.text.words\n"
         "import nltk\n"
         "print(hasattr(nltk, '__version__'), type(nltk).__name__)\n"
         "from nltk.tokenize import wordpunct_tokenize\n"
@@ -39,14 +39,14 @@ def test_the_rest_of_nltk_loads_when_asked_for() -> None:
         "from nltk.stem.snowball import SnowballStemmer\n"
         "print(SnowballStemmer('english').stem('running'))\n"
         "from nltk.stem import PorterStemmer\n"
-        "print(PorterStemmer is briefgen.text.PorterStemmer, type(nltk.stem).__name__)\n"
+        "print(PorterStemmer is briefgen.text.words.PorterStemmer, type(nltk.stem).__name__)\n"
     )
     assert out == ["True module", "['Lee', ',', 'Takaichi', '.']", "run", "True module"]
 
 
 def test_a_submodule_import_loads_nltk_in_its_own_order() -> None:
     out = _run(
-        "import briefgen.text, sys\n"
+        "import briefgen.text.words, sys\n"
         "import nltk.stem.snowball as snowball\n"
         "import nltk\n"
         "print(snowball.SnowballStemmer('english').stem('agreed'), 'nltk.collocations' in sys.modules)\n"

@@ -44,7 +44,7 @@ def test_debug_sends_c_output_to_stderr(capfd: pytest.CaptureFixture[str]) -> No
 
 
 def test_the_solver_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:
-    from briefgen.solver import Row, maximise
+    from briefgen.select.solver import Row, maximise
 
     x = maximise([1.0, 2.0], [Row([0, 1], [1.0, 1.0], 1.0)], 2, time_limit=5.0, gap=0.0)
     assert x is not None and list(x.round()) == [0.0, 1.0]

@@ -10,7 +10,7 @@ import pytest
 import briefgen
 from briefgen.model import Briefing
 from briefgen.resources import seeds_dir
-from briefgen.text import normalize
+from briefgen.text.words import normalize
 
 SEEDS = seeds_dir()
 

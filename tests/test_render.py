@@ -22,10 +22,14 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from briefgen.config import load_template
-from briefgen.model import Briefing, Conflict, ConflictSide, MemoHeader, Section, Sentence, Skipped
-from briefgen.render import FORMATS, docx_bytes, html_text, json_text, markdown_text, render
+from briefgen.model import Briefing, Conflict, ConflictSide, MemoHeader, MemoStyle, Section, Sentence, Skipped
+from briefgen.render.html import html_text
+from briefgen.render.jsonout import json_text
 from briefgen.render.layout import MemoLayout, clean_text, layout
 from briefgen.render.markdown import escape as md_escape
+from briefgen.render.markdown import markdown_text
+from briefgen.render.memo import docx_bytes
+from briefgen.render.writers import WRITERS, render
 
 GOLDEN = ROOT / "tests" / "golden"
 TEMPLATE = load_template("default")
@@ -138,7 +142,6 @@ CONFLICT = Conflict(
 
 def seed_briefing(**changes: object) -> Briefing:
     """A realistic briefing built by hand from sentences of the five sample articles."""
-    template = load_template("default")
     sections = (
         Section("history", "History", (F["sixty"], F["dna"], F["chosei"])),
         Section("economy", "Economy", (F["supply"], F["ip"], F["cptpp"])),
@@ -153,7 +156,7 @@ def seed_briefing(**changes: object) -> Briefing:
         sources=SOURCES,
         conflicts=(CONFLICT,),
         skipped=(Skipped("notes/empty.txt", "no usable text"),),
-        template=template,
+        style=load_template("default").style,
     )
     return replace(briefing, **changes)  # type: ignore[arg-type]
 
@@ -171,7 +174,7 @@ def tiny_briefing() -> Briefing:
         bluf=(f1,),
         sections=(Section("history", "History", (f1,)), Section("ceremony", "Ceremony", (f2,))),
         sources=(s1, s2),
-        template=load_template("default"),
+        style=load_template("default").style,
     )
 
 
@@ -256,19 +259,21 @@ def test_memo_order_and_styles() -> None:
     assert numbered[-1] == "notes/empty.txt — Not used: no usable text"
 
 
-def test_sections_follow_template_order_and_empty_ones_are_left_out() -> None:
+def test_sections_print_in_the_briefings_order_and_empty_ones_are_left_out() -> None:
     b = seed_briefing()
     shuffled = (b.sections[3], replace(b.sections[1], facts=()), b.sections[0], b.sections[2])
     headings = [t for s, t in body_paragraphs(docx_bytes(replace(b, sections=shuffled))) if s == "Heading1"]
-    assert headings == ["Bottom line up front", "History", "Security", "Ceremony", "Where sources differ",
+    assert headings == ["Bottom line up front", "Ceremony", "History", "Security", "Where sources differ",
                         "Sources"]
 
 
 def test_paragraph_style_and_intro_from_template() -> None:
     template = load_template("default")
-    specs = tuple(replace(s, style="paragraphs", intro="What was agreed.") if s.key == "economy" else s
-                  for s in template.sections)
-    briefing = seed_briefing(template=replace(template, sections=specs))
+    specs = tuple(replace(s, style="paragraphs") if s.key == "economy" else s for s in template.sections)
+    base = seed_briefing()
+    sections = tuple(replace(sec, intro="What was agreed.") if sec.key == "economy" else sec
+                     for sec in base.sections)
+    briefing = replace(base, sections=sections, style=replace(template, sections=specs).style)
     paras = body_paragraphs(docx_bytes(briefing))
     i = paras.index(("Heading1", "Economy"))
     assert paras[i + 1] == ("", "What was agreed.")
@@ -296,7 +301,8 @@ def test_control_characters_are_cleaned_not_fatal() -> None:
     bad = make_fact("Tokyo\x00 and Seoul\x0b agreed\x1f on \ud800trade.", ("s1",), "f1", "economy")
     src = make_source("s1", outlet="Out\x07let", title="Head\x0cline")
     briefing = Briefing(header=MemoHeader("Sub\x01ject", "1 Jan"), bluf=(), sources=(src,),
-                        sections=(Section("economy", "Economy", (bad,)),), template=load_template("default"))
+                        sections=(Section("economy", "Economy", (bad,)),),
+                        style=load_template("default").style)
     data = docx_bytes(briefing)
     paras = body_paragraphs(data)
     assert ("ListBullet", "Tokyo and Seoul agreed on trade.") in paras
@@ -311,7 +317,7 @@ def test_any_text_renders_cleaned_in_every_format(text: str) -> None:
     fact = make_fact(text, ("s1",), "f1", "economy")
     src = make_source("s1", outlet=text, title=text)
     briefing = Briefing(header=MemoHeader(text, text), bluf=(), sources=(src,),
-                        sections=(Section("economy", "Economy", (fact,)),), template=TEMPLATE)
+                        sections=(Section("economy", "Economy", (fact,)),), style=TEMPLATE.style)
     cleaned = clean_text(text)
     paras = body_paragraphs(docx_bytes(briefing))
     assert ("ListBullet", cleaned) in paras
@@ -329,17 +335,15 @@ def test_sources_list_links_urls_in_the_body() -> None:
     assert [h.url for h in entry.hyperlinks] == ["https://en.yna.co.kr/view/AEN20260114"]
 
 
-def test_default_template_when_briefing_has_none() -> None:
-    data = docx_bytes(seed_briefing(template=None))
+def test_default_style_when_briefing_has_none() -> None:
+    data = docx_bytes(seed_briefing(style=MemoStyle()))
     assert ("Heading1", "Bottom line up front") in body_paragraphs(data)
 
 
-def test_subject_and_date_derived_from_sources_when_missing() -> None:
-    memo = layout(seed_briefing(header=MemoHeader(subject="", date="")))
-    fields = dict(memo.fields)
-    # Yonhap is cited by most facts; its headline becomes the subject.
-    assert fields["Subject"].startswith("Lee’s Japan visit raises prospects")
-    assert fields["Date"] == "14 January 2026"
+def test_the_header_prints_what_the_briefing_decided_and_nothing_else() -> None:
+    # Subject and date are decided once, by the pipeline; a writer never guesses them again.
+    memo = layout(seed_briefing(header=MemoHeader(subject="", date="", to="The Minister")))
+    assert dict(memo.fields) == {"To": "The Minister"}
 
 
 def test_core_properties_are_fixed() -> None:
@@ -367,7 +371,7 @@ def test_reference_docx_from_template_is_used(tmp_path: Path) -> None:
     document.add_paragraph("sample body text that must not survive")
     document.save(str(ref))
     template = replace(load_template("default"), reference_docx=ref)
-    data = docx_bytes(seed_briefing(template=template))
+    data = docx_bytes(seed_briefing(style=template.style))
     files = parts(data)
     assert b"Georgia" in files["word/styles.xml"]
     assert b"must not survive" not in files["word/document.xml"]
@@ -376,7 +380,7 @@ def test_reference_docx_from_template_is_used(tmp_path: Path) -> None:
 def test_reference_without_footnote_parts_gets_them(tmp_path: Path) -> None:
     ref = tmp_path / "plain.docx"
     docx.Document().save(str(ref))  # python-docx's default: no footnotes part, no footnote styles
-    data = docx_bytes(seed_briefing(template=replace(load_template("default"), reference_docx=ref)))
+    data = docx_bytes(seed_briefing(style=replace(load_template("default"), reference_docx=ref).style))
     files = parts(data)
     assert len(footnote_texts(data)) == 17
     styles = files["word/styles.xml"].decode()
@@ -400,7 +404,8 @@ def test_markdown_footnotes() -> None:
 def test_markdown_escapes_markup() -> None:
     fact = make_fact("Prices *rose* [sharply] <b>x</b> under_score", ("s1",), "f1", "economy")
     briefing = Briefing(header=MemoHeader("S", "D"), bluf=(), sources=(make_source("s1"),),
-                        sections=(Section("economy", "Economy", (fact,)),), template=load_template("default"))
+                        sections=(Section("economy", "Economy", (fact,)),),
+                        style=load_template("default").style)
     md = markdown_text(briefing)
     assert r"- Prices \*rose\* \[sharply\] \<b\>x\</b\> under\_score[^1]" in md
 
@@ -409,7 +414,8 @@ def test_html_is_escaped_standalone_page() -> None:
     fact = make_fact("Tokyo <script>alert(1)</script> & Seoul", ("s1",), "f1", "economy")
     src = make_source("s1", outlet="A&B", url="javascript:alert(1)")
     briefing = Briefing(header=MemoHeader("S<", "D"), bluf=(), sources=(src,),
-                        sections=(Section("economy", "Economy", (fact,)),), template=load_template("default"))
+                        sections=(Section("economy", "Economy", (fact,)),),
+                        style=load_template("default").style)
     page = html_text(briefing)
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "<script>" not in page and "Tokyo &lt;script&gt;alert(1)&lt;/script&gt; &amp; Seoul" in page
@@ -440,7 +446,7 @@ def test_json_is_whole_model_sorted_and_stable() -> None:
 
 
 def test_formats_registry_and_render() -> None:
-    assert sorted(FORMATS) == ["docx", "html", "json", "md"]
+    assert sorted(WRITERS.names()) == ["docx", "html", "json", "md"]
     briefing = seed_briefing()
     assert render(briefing, "md") == markdown_text(briefing).encode("utf-8")
     assert render(briefing, "docx")[:2] == b"PK"
@@ -586,7 +592,7 @@ def test_note_layout_check_catches_notes_above_text() -> None:
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20),
        bold=st.booleans(), italic=st.booleans())
 def test_plain_run_is_the_run_python_docx_writes(text: str, bold: bool, italic: bool) -> None:
-    from briefgen.render import oxml
+    import briefgen.render.oxml as oxml
 
     paragraph = docx.Document().add_paragraph()
     run = paragraph.add_run(text)

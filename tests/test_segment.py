@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.model import Line
-from briefgen.segment import OfflineTokenizer, segment, sentence_spans, split_sentences
+from briefgen.text.sentences import OfflineTokenizer, segment, sentence_spans, split_sentences
 
 GOLDEN = SHARED / "bench" / "segment_golden_en.json"
 NEWS = Path(__file__).resolve().parent / "data" / "segment_news.json"
@@ -348,7 +348,7 @@ def test_long_text_without_punctuation_is_one_sentence() -> None:
 
 
 def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
-    from briefgen.text import content_terms, stem
+    from briefgen.text.words import content_terms, stem
 
     assert content_terms("Korea-U.S.-Japan cooperation with the U.S. at 7 p.m.") == [
         "korea-u.s",

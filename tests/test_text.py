@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.stem.porter import PorterStemmer
 
-from briefgen.text import STOPWORDS, content_terms, fold, normalize, stem, words
+from briefgen.text.words import STOPWORDS, content_terms, fold, normalize, stem, words
 
 
 def _reference_terms(text: str) -> list[str]:

@@ -25,7 +25,7 @@ from docx.oxml.parser import parse_xml
 from docx.parts.story import StoryPart
 from docx.shared import Pt
 
-from briefgen.render import oxml
+import briefgen.render.oxml as oxml
 from briefgen.render.oxml import CT_Footnote, CT_Footnotes
 
 if TYPE_CHECKING:

@@ -30,13 +30,13 @@ def _plain(value: Any) -> Any:
 
 
 def briefing_dict(briefing: Briefing) -> dict[str, Any]:
-    """The briefing as plain data; the template is named, not copied."""
+    """The briefing as plain data; the template is named, its layout left to the writers."""
     data = {
         f.name: _plain(getattr(briefing, f.name))
         for f in dataclasses.fields(briefing)
-        if f.name != "template"
+        if f.name != "style"
     }
-    data["template"] = briefing.template.name if briefing.template is not None else None
+    data["template"] = briefing.style.template
     data["schema"] = SCHEMA_VERSION
     return data
 

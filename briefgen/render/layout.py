@@ -17,10 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefgen.citation import cite
-from briefgen.config import SectionSpec, Template, load_template
-from briefgen.dates import format_date
 from briefgen.model import Briefing, Conflict, Fact, Source
+from briefgen.render.citation import cite
 
 __all__ = ["Block", "MemoLayout", "Note", "Span", "clean_text", "layout", "safe_url"]
 
@@ -30,7 +28,6 @@ _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 _SPACE = re.compile(r"\s+")
 _URL_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
 # A title the sample manifest marks as written by the editor, not printed.
-_NOTE_SUFFIX = re.compile(r"\s*\((?:lead paragraph|no headline)[^)]*\)\s*$", re.IGNORECASE)
 
 
 def clean_text(text: str | None) -> str:
@@ -121,29 +118,12 @@ def latest_source_date(briefing: Briefing) -> date | None:
     return max(dates) if dates else None
 
 
-def derive_subject(briefing: Briefing) -> str:
-    """A subject line when neither the header nor the template gives one.
-
-    The headline of the source that most facts cite, without an editor's
-    "(lead paragraph ...)" remark; ties go to the earlier source.
-    """
-    if not briefing.sources:
-        return ""
-    counts = {s.id: 0 for s in briefing.sources}
-    for fact in (*briefing.bluf, *briefing.facts):
-        for sid in fact.sources:
-            if sid in counts:
-                counts[sid] += 1
-    best = max(briefing.sources, key=lambda s: counts[s.id])
-    return clean_text(_NOTE_SUFFIX.sub("", best.title))
-
-
 class _Builder:
-    """Turns model records into spans; knows the template and the source numbers."""
+    """Turns model records into spans; knows the memo's style and the source numbers."""
 
-    def __init__(self, briefing: Briefing, template: Template) -> None:
+    def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
-        self.template = template
+        self.style = briefing.style
         self.number = {s.id: i for i, s in enumerate(briefing.sources, start=1)}
         # Briefing.source() scans the list; a memo citing thousands of sources asks often.
         self.by_id: dict[str, Source] = {}
@@ -160,7 +140,7 @@ class _Builder:
             url=clean_text(source.url) or None,
             author=clean_text(source.author) or None,
         )
-        text = clean_text(cite(clean, self.template.citation))
+        text = clean_text(cite(clean, self.style.citation))
         url = safe_url(source.url)
         if url and url in text:
             before, _, after = text.partition(url)
@@ -223,31 +203,23 @@ def _merge(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _spec(template: Template, key: str) -> SectionSpec | None:
-    for spec in template.sections:
-        if spec.key == key:
-            return spec
-    return None
-
-
 def layout(briefing: Briefing) -> MemoLayout:
     """Lay out ``briefing`` as the memo every writer prints.
 
-    Order: bottom line up front, the sections in template order (sections
-    without facts are left out), where sources differ, then the numbered
-    sources followed by the inputs not used.
+    Order: bottom line up front, the sections in the briefing's order
+    (sections without facts are left out), where sources differ, then the
+    numbered sources followed by the inputs not used. The header prints what
+    the briefing's header says: the pipeline decided the subject and the date.
     """
-    template = briefing.template or load_template("default")
-    b = _Builder(briefing, template)
-    labels = template.labels
+    style = briefing.style
+    b = _Builder(briefing)
+    labels = style.labels
     header = briefing.header
-    when = latest_source_date(briefing)
-    subject = clean_text(header.subject) or clean_text(template.memo.subject) or derive_subject(briefing)
-    shown_date = clean_text(header.date) or (format_date(when, template.memo.date_format) if when else "")
+    subject = clean_text(header.subject)
     fields = [
-        (labels.to, clean_text(header.to) or clean_text(template.memo.to)),
-        (labels.sender, clean_text(header.sender) or clean_text(template.memo.sender)),
-        (labels.date, shown_date),
+        (labels.to, clean_text(header.to)),
+        (labels.sender, clean_text(header.sender)),
+        (labels.date, clean_text(header.date)),
         (labels.subject, subject),
     ]
     blocks: list[Block] = []
@@ -256,18 +228,16 @@ def layout(briefing: Briefing) -> MemoLayout:
         blocks.append(Block("heading", (Span(clean_text(text)),)))
 
     if briefing.bluf:
-        heading(template.bluf.title)
+        heading(style.bluf_title)
         blocks.extend(b.fact(f, "bullet") for f in briefing.bluf)
-    order = {spec.key: i for i, spec in enumerate(template.sections)}
-    for section in sorted(briefing.sections, key=lambda sec: order.get(sec.key, len(order))):
+    for section in briefing.sections:
         if not section.facts:
             continue
-        spec = _spec(template, section.key)
-        heading(section.title or (spec.title if spec else section.key))
-        intro = clean_text(section.intro) or (clean_text(spec.intro) if spec else "")
+        heading(section.title or section.key)
+        intro = clean_text(section.intro)
         if intro:
             blocks.append(Block("intro", (Span(intro),)))
-        kind = "paragraph" if spec is not None and spec.style == "paragraphs" else "bullet"
+        kind = "paragraph" if section.key in style.paragraphs else "bullet"
         blocks.extend(b.fact(f, kind) for f in section.facts)
     if briefing.conflicts:
         heading(labels.conflicts)
@@ -279,11 +249,11 @@ def layout(briefing: Briefing) -> MemoLayout:
             text = f"{clean_text(skip.origin)} \u2014 {clean_text(labels.skipped)}: {clean_text(skip.reason)}"
             blocks.append(Block("numbered", (Span(text),)))
     return MemoLayout(
-        heading=clean_text(template.memo.heading),
-        banner=clean_text(header.banner) or clean_text(template.memo.banner),
+        heading=clean_text(style.heading),
+        banner=clean_text(header.banner),
         fields=tuple((clean_text(k), v) for k, v in fields if v),
         blocks=tuple(blocks),
         page_label=labels.page,
         subject=subject,
-        date=when,
+        date=latest_source_date(briefing),
     )

@@ -23,7 +23,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.shared import Cm, Pt, RGBColor
 
-from briefgen.render import oxml
+import briefgen.render.oxml as oxml
 from briefgen.render.footnotes import Footnotes
 from briefgen.render.memo import AUTHOR, FALLBACK_STAMP, save_bytes, set_properties
 

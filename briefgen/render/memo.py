@@ -24,9 +24,8 @@ from docx.shared import Cm, Pt
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
-from briefgen.config import load_template
+import briefgen.render.oxml as oxml
 from briefgen.errors import RenderError
-from briefgen.render import oxml
 from briefgen.render.footnotes import Footnotes, TextRun
 from briefgen.render.layout import MemoLayout, Note, Span, layout
 from briefgen.resources import templates_dir
@@ -65,9 +64,8 @@ _ONE_LINE = re.compile(r"[^\t\n\r]*")
 
 def reference_path(briefing: Briefing) -> Path:
     """The reference .docx: the template's own, else the packaged one."""
-    template = briefing.template or load_template("default")
-    if template.reference_docx is not None:
-        return Path(template.reference_docx)
+    if briefing.style.reference_docx is not None:
+        return Path(briefing.style.reference_docx)
     return templates_dir() / "reference.docx"
 
 

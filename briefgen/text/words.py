@@ -1,7 +1,7 @@
 """Word-level text handling shared by every stage, fully offline.
 
 One tokenizer and one normaliser serve deduplication, classification, ranking
-and sumy (through the adapter in :mod:`briefgen.rank`), so no stage ever
+and sumy (through the adapter in :mod:`briefgen.select.rankers`), so no stage ever
 reaches ``nltk.word_tokenize`` or downloadable NLTK data. Stemming uses NLTK's
 Porter stemmer, which is pure code and needs no data.
 """
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from briefgen.lazynltk import light_nltk
+from briefgen.text.lazynltk import light_nltk
 
 light_nltk()  # Porter without the rest of NLTK: start-up stays fast
 

@@ -12,7 +12,7 @@ Three detectors read every sentence of every fact:
   ("between 1976 and 1983", "1995-96") date a period and are not compared;
 * names: two sources spell one name differently ("Chosei" and "Josei";
   "Wi Sung-lack", "Wi Sung-rak" and "Wi Seong-rak"), found as different
-  spellings with one romanisation key (:func:`briefgen.names.name_key`) in the
+  spellings with one romanisation key (:func:`briefgen.text.names.name_key`) in the
   same surroundings. Hyphens, spaces, case and name order are not spellings.
 
 A value that a source reports anywhere is not a disagreement with that
@@ -24,36 +24,37 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
 from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from briefgen.dedupe import Token, quantity_unit, tokens
+from briefgen.facts.readings import (
+    PLURALS,
+    TIME_UNITS,
+    DateMention,
+    Mentions,
+    Quantity,
+    Reads,
+    codes,
+    mentions,
+    name_spellings,
+    read_all,
+    spread,
+)
 from briefgen.model import Conflict, ConflictSide, Fact, Sentence, Source
-from briefgen.names import name_key
+from briefgen.text.tokens import Token
 
 __all__ = ["find_conflicts"]
 
 _KINDS = ("number", "date", "name")
 
-# Words that make a number approximate, or a bound rather than a value.
-_APPROX = frozenset({"about", "approximately", "around", "roughly", "some", "nearly", "almost", "estimated"})
-_BOUNDS = frozenset({"over", "under", "than", "least", "most", "up", "beyond", "below", "above", "exceeding"})
-_TIME_UNITS = {
-    "minut": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
-}
+
 _EVENTS = ("meet", "talk", "summi", "dinne", "visit", "trip", "sessi", "speec", "confe", "negot", "flight")
 
-# Words that open a span of time whose other end is the next date given.
-_SPAN_OPENERS = frozenset({"between", "from"})
 
 # Values further apart than this ratio are different quantities, not two
 # reports of one.
@@ -65,236 +66,6 @@ _MIN_CONTEXT = 3
 # of them) do not count as context.
 _COMMON = 0.25
 _MIN_COMMON = 5
-
-_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel", "staff", "cattle"})
-_MONTH_NAMES = "january february march april may june july august september october november december"
-_MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
-_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
-_MONTH_WORDS = _MONTH_ABBR | _MONTHS
-_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
-_DAY = re.compile(r"(\d{1,2})")
-_DASH_OR_SPACE = re.compile(r"[-\s]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Quantity:
-    value: float
-    unit: str
-    shown: str
-    approx: bool
-    bound: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Date:
-    year: int | None
-    month: int | None
-    day: int | None
-    shown: str
-
-
-def _plural(unit: str, value: float) -> str:
-    return unit if value == 1 else unit + "s"
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def _quantities(toks: list[Token]) -> list[_Quantity]:
-    out = []
-    for i in [k for k, t in enumerate(toks) if t.number is not None]:
-        tok = toks[i]
-        number = tok.number or ""
-        if _is_year(number):
-            continue
-        before = {t.text.lower() for t in toks[max(0, i - 3):i]}
-        unit = quantity_unit(toks, i)
-        if not unit:
-            continue
-        value = float(number)
-        approx = bool(before & _APPROX)
-        bound = bool(before & _BOUNDS) or "less" in before or "more" in before
-        qualifier = next((t.text for t in toks[max(0, i - 3):i] if t.text.lower() in _APPROX), "")
-        if unit in _TIME_UNITS:
-            shown = f"{_fmt(value)} {_plural(_TIME_UNITS[unit], value)}"
-        else:
-            shown = tok.text if not tok.text.isalpha() else _fmt(value)
-        if qualifier:
-            shown = f"{qualifier.lower()} {shown}"
-        out.append(_Quantity(value, unit, shown, approx, bound))
-    return out
-
-
-def _is_year(number: str) -> bool:
-    return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100
-
-
-@lru_cache(maxsize=65536)
-def _month(word: str) -> int | None:
-    return _MONTH_WORDS.get(word.lower().rstrip("."))
-
-
-def _dates(toks: list[Token]) -> list[_Date]:
-    """The dates in a sentence that each name one moment.
-
-    The ends of a span ("between 1976 and 1983", "from 1973 to 1990",
-    "1995-96") date a period, not an event, and are left out.
-    """
-    found: list[tuple[int, _Date]] = []  # first token, date
-    used: set[int] = set()
-    for i in [k for k, t in enumerate(toks) if t.cap and _month(t.text)]:
-        tok = toks[i]
-        month = _month(tok.text)
-        day = year = None
-        parts = [tok.text]
-        j = i + 1
-        if j < len(toks):
-            m = _ORDINAL.match(toks[j].text) or _DAY.fullmatch(toks[j].text)
-            if m and 1 <= int(m.group(1)) <= 31:
-                day = int(m.group(1))
-                parts.append(toks[j].text)
-                used.add(j)
-                j += 1
-        if j < len(toks) and toks[j].number and _is_year(toks[j].number or ""):
-            year = int(toks[j].number or 0)
-            parts.append(toks[j].text)
-            used.add(j)
-        found.append((i, _Date(year, month, day, " ".join(parts))))
-    for i in [k for k, t in enumerate(toks) if t.number]:
-        # A bare "13th" names a day of an unstated month: it agrees with any
-        # date, so only month names and years are read.
-        tok = toks[i]
-        if i in used or not _is_year(tok.number or ""):
-            continue
-        # "1995-96", "1973-90": a year joined to the next number is a span.
-        joined = (i + 1 < len(toks) and toks[i + 1].number) or (i > 0 and _is_year(toks[i - 1].number or ""))
-        if not joined:
-            found.append((i, _Date(int(tok.number or 0), None, None, tok.text)))
-    found.sort(key=lambda f: f[0])
-    span: set[int] = set()
-    for k, (start, _date) in enumerate(found[:-1]):
-        if start > 0 and toks[start - 1].text.lower() in _SPAN_OPENERS:
-            span.update((k, k + 1))
-    return [date for k, (_start, date) in enumerate(found) if k not in span]
-
-
-@lru_cache(maxsize=65536)
-def _name_word(word: str) -> tuple[str, str] | None:
-    """(key, spelling) of a capitalised word that can be a name; ``None`` for a month or a short word."""
-    spelling = _DASH_OR_SPACE.sub("", word.lower())
-    if not spelling.isalpha() or len(spelling) < 3 or _month(word):
-        return None
-    return name_key(word), spelling
-
-
-def _spellings(toks: list[Token]) -> frozenset[tuple[str, str]]:
-    """(key, spelling) of each name word in the sentence (the words :func:`_names` reads)."""
-    found = [_name_word(t.text) for i, t in enumerate(toks)
-             if t.cap and t.term is not None and (i > 0 or "-" in t.text)]
-    return frozenset(w for w in found if w is not None)
-
-
-def _names(toks: list[Token], keys: AbstractSet[str]) -> list[tuple[str, str, str, str]]:
-    """(key, spelling, shown, neighbour) for each name word in the sentence with one of ``keys``."""
-    out: list[tuple[str, str, str, str]] = []
-    for i, tok in enumerate(toks):
-        if not tok.cap or tok.term is None or (i == 0 and "-" not in tok.text):
-            continue
-        word = _name_word(tok.text)
-        if word is None or word[0] not in keys:
-            continue
-        key, spelling = word
-        prev = toks[i - 1] if i > 0 else None
-        shown = tok.text
-        if prev is not None and prev.cap and prev.term and len(prev.text) <= 4:
-            shown = f"{prev.text} {tok.text}"  # a short surname before a given name: "Wi Sung-lack"
-        neighbours = []
-        if prev is not None and prev.term:
-            neighbours.append("<" + prev.text.lower())
-        if i + 1 < len(toks) and toks[i + 1].term:
-            neighbours.append(">" + toks[i + 1].text.lower())
-            if i + 2 < len(toks) and toks[i + 2].term:
-                neighbours.append(">" + toks[i + 1].text.lower() + " " + toks[i + 2].text.lower())
-        out.extend((key, spelling, shown, n) for n in neighbours or [""])
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """What the detectors take from one distinct sentence text."""
-
-    context: frozenset[str]
-    quantities: tuple[_Quantity, ...]
-    dates: tuple[_Date, ...]
-    spellings: frozenset[tuple[str, str]]  # (key, spelling) of each name word
-    words: list[Token]  # kept for what is read later: disputed names, unit words
-
-
-def _read_text(text: str) -> _Text:
-    toks = tokens(text)
-    context = frozenset([t.term for t in toks if t.term])
-    return _Text(context, tuple(_quantities(toks)), tuple(_dates(toks)), _spellings(toks), toks)
-
-
-@dataclass(frozen=True, slots=True)
-class _Reads:
-    """Every sentence with its text read once: copies of one article are common.
-
-    Attributes:
-        sentences: The sentences, in citation order.
-        text_of: The number of each sentence's text.
-        texts: What each distinct text says, numbered in order of first use.
-        copies: The sentences (positions in ``sentences``) of each text, in order.
-    """
-
-    sentences: list[Sentence]
-    text_of: list[int]
-    texts: list[_Text]
-    copies: list[list[int]]
-
-
-def _read_all(sentences: Sequence[Sentence]) -> _Reads:
-    """Read every distinct text of ``sentences`` once."""
-    number: dict[str, int] = {}
-    text_of = [number.setdefault(s.text, len(number)) for s in sentences]
-    copies: list[list[int]] = [[] for _ in number]
-    for k, t in enumerate(text_of):
-        copies[t].append(k)
-    return _Reads(list(sentences), text_of, [_read_text(t) for t in number], copies)
-
-
-@dataclass(frozen=True, slots=True)
-class _Mentions:
-    """Every quantity (or every date) of every sentence, numbered in sentence order.
-
-    Mention ``m`` is item ``item[m]`` of sentence ``sentence[m]``. The copies
-    of one item of one text (a *class*, ``(text, item)``) are mentions
-    ``first[k] + item`` for the sentences ``k`` of that text.
-    """
-
-    sentence: list[int]
-    item: list[int]
-    first: list[int]
-
-
-def _codes(keys: Sequence[object]) -> np.ndarray:
-    """A number per distinct key (in order of first use), one entry per key."""
-    number: dict[object, int] = {}
-    return np.array([number.setdefault(k, len(number)) for k in keys], dtype=np.int64)
-
-
-def _spread(count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For ``count[i]`` items of each ``i``: the owner and the rank of every item."""
-    owner = np.repeat(np.arange(len(count)), count)
-    return owner, np.arange(len(owner)) - (np.cumsum(count) - count)[owner]
-
-
-def _mentions(reads: _Reads, count: Callable[[_Text], int]) -> _Mentions:
-    """The mentions of every sentence, ``count`` of them for each text."""
-    sizes = np.array([count(t) for t in reads.texts], dtype=np.int64)[np.array(reads.text_of, dtype=np.int64)]
-    sentence, item = _spread(sizes)
-    return _Mentions(sentence.tolist(), item.tolist(), (np.cumsum(sizes) - sizes).tolist())
 
 
 def _source_order(sources: Sequence[Source]) -> dict[str, int]:
@@ -374,7 +145,7 @@ def _class_pairs(contexts: Sequence[_Context], minimum: int) -> tuple[np.ndarray
     return np.minimum(a, b), np.maximum(a, b)
 
 
-def _copies(reads: _Reads, ms: _Mentions, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _copies(reads: Reads, ms: Mentions, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every copy of each class, a class named by its first mention.
 
     Returns:
@@ -385,7 +156,7 @@ def _copies(reads: _Reads, ms: _Mentions, classes: np.ndarray) -> tuple[np.ndarr
     copies_from = np.cumsum([0] + [len(c) for c in reads.copies])[:-1]
     first_sentence = np.array(ms.sentence, dtype=np.int64)[classes]
     text = np.array(reads.text_of, dtype=np.int64)[first_sentence]
-    owner, rank = _spread(np.array([len(c) for c in reads.copies], dtype=np.int64)[text])
+    owner, rank = spread(np.array([len(c) for c in reads.copies], dtype=np.int64)[text])
     sentence = copies[copies_from[text][owner] + rank]
     mention = np.array(ms.first, dtype=np.int64)[sentence] + np.array(ms.item, dtype=np.int64)[classes][owner]
     return owner, sentence, mention
@@ -439,7 +210,7 @@ def _components(size: int, rows: npt.NDArray[np.intp], cols: npt.NDArray[np.intp
         label = hooked
 
 
-def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> tuple[list[int], set[int]]:
+def _linked_quantities(reads: Reads, ms: Mentions, common: frozenset[str]) -> tuple[list[int], set[int]]:
     """Mentions reporting one quantity differently, linked: (group label of each mention, linked ones).
 
     Two reports of one quantity: same unit, values close but not equal,
@@ -455,9 +226,9 @@ def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> 
     texts = reads.texts
     n = len(ms.sentence)
     found = [texts[reads.text_of[k]].quantities[j] for k, j in zip(ms.sentence, ms.item, strict=True)]
-    unit_code = _codes([q.unit for q in found])
-    value_code = _codes([q.value for q in found])
-    source_code = _codes([s.source_id for s in reads.sentences])
+    unit_code = codes([q.unit for q in found])
+    value_code = codes([q.value for q in found])
+    source_code = codes([s.source_id for s in reads.sentences])
     n_units, n_values = int(unit_code.max(initial=0)) + 1, int(value_code.max(initial=0)) + 1
     sentence = np.array(ms.sentence, dtype=np.int64)
     reported = np.unique((source_code[sentence] * n_units + unit_code) * n_values + value_code)
@@ -502,11 +273,11 @@ def _linked_quantities(reads: _Reads, ms: _Mentions, common: frozenset[str]) -> 
     return labels[:n].tolist(), set(mention[member].tolist())
 
 
-def _number_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
+def _number_conflicts(reads: Reads, common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
     texts, sentences = reads.texts, reads.sentences
-    ms = _mentions(reads, lambda t: len(t.quantities))
+    ms = mentions(reads, lambda t: len(t.quantities))
 
-    def quantity(m: int) -> _Quantity:
+    def quantity(m: int) -> Quantity:
         return texts[reads.text_of[ms.sentence[m]]].quantities[ms.item[m]]
 
     label, linked = _linked_quantities(reads, ms, common)
@@ -556,15 +327,15 @@ def _number_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int
     return out
 
 
-def _number_topic(unit: str, text_ids: list[int], reads: _Reads) -> str:
+def _number_topic(unit: str, text_ids: list[int], reads: Reads) -> str:
     """What a disputed quantity counts, from the texts of its mentions (the first one's words)."""
     shared = frozenset.intersection(*(reads.texts[t].context for t in dict.fromkeys(text_ids)))
-    if unit in _TIME_UNITS:
+    if unit in TIME_UNITS:
         event = next((e for e in _EVENTS if e in shared), None)
         words = {"meet": "meeting", "talk": "talks", "summi": "summit", "dinne": "dinner", "visit": "visit",
                  "trip": "trip", "sessi": "session", "speec": "speech", "confe": "conference",
                  "negot": "negotiations", "flight": "flight"}
-        return f"length of the {words[event]}" if event else f"duration in {_TIME_UNITS[unit]}s"
+        return f"length of the {words[event]}" if event else f"duration in {TIME_UNITS[unit]}s"
     word = _unit_word(reads.texts[text_ids[0]].words, unit)
     return f"number of {word}"
 
@@ -575,14 +346,14 @@ def _unit_word(toks: list[Token], unit: str) -> str:
     for tok in toks:
         if tok.term == first:
             w = tok.text
-            return w if w.endswith("s") or w.lower() in _PLURALS else w + "s"
+            return w if w.endswith("s") or w.lower() in PLURALS else w + "s"
     return first
 
 
-def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
+def _date_conflicts(reads: Reads, common: frozenset[str], rank: dict[str, int]) -> list[Conflict]:
     texts, sentences = reads.texts, reads.sentences
-    ms = _mentions(reads, lambda t: len(t.dates))
-    number: dict[_Date, int] = {}  # each distinct date, numbered
+    ms = mentions(reads, lambda t: len(t.dates))
+    number: dict[DateMention, int] = {}  # each distinct date, numbered
     date_of = np.array([number.setdefault(texts[reads.text_of[k]].dates[j], len(number))
                         for k, j in zip(ms.sentence, ms.item, strict=True)], dtype=np.int64)
     dates = list(number)
@@ -595,7 +366,7 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
         px, py = parts[x], parts[y]
         return np.all((px < 0) | (py < 0) | (px == py), axis=1)
 
-    source_code = _codes([s.source_id for s in sentences])
+    source_code = codes([s.source_id for s in sentences])
     reported = np.unique(source_code[np.array(ms.sentence, dtype=np.int64)] * n_dates + date_of)
     # Two mentions disagree when their dates are incompatible, they share
     # enough context and neither source reports a date compatible with the
@@ -619,7 +390,7 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
     asked_source, asked_date = asked // n_dates, asked % n_dates
     start = np.searchsorted(reported, asked_source * n_dates)
     count = np.searchsorted(reported, (asked_source + 1) * n_dates) - start
-    which, k = _spread(count)
+    which, k = spread(count)
     agree = np.bincount(which[compatible(asked_date[which], reported[start[which] + k] % n_dates)],
                         minlength=len(asked)) > 0
     silent = ~agree[asked_of]
@@ -629,7 +400,7 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
     ma, mb = first[side_a], first[side_b]
     ok = (ma < none) & (mb < none)
     # Each pair of shown dates is reported once, by its first pair of mentions.
-    shown = _codes([d.shown for d in dates])
+    shown = codes([d.shown for d in dates])
     sa, sb = shown[date_of[a[ok]]], shown[date_of[b[ok]]]
     k1, k2 = np.minimum(sa, sb), np.maximum(sa, sb)
     lo, hi = np.minimum(ma[ok], mb[ok]), np.maximum(ma[ok], mb[ok])
@@ -649,7 +420,7 @@ def _date_conflicts(reads: _Reads, common: frozenset[str], rank: dict[str, int])
     return out
 
 
-def _name_conflicts(reads: _Reads, rank: dict[str, int]) -> list[Conflict]:
+def _name_conflicts(reads: Reads, rank: dict[str, int]) -> list[Conflict]:
     # Only a key spelled more than one way can be in dispute.
     spelled = Counter(key for key, _ in set().union(*(text.spellings for text in reads.texts)))
     disputed = {key for key, n in spelled.items() if n > 1}
@@ -660,7 +431,7 @@ def _name_conflicts(reads: _Reads, rank: dict[str, int]) -> list[Conflict]:
         if disputed.isdisjoint(key for key, _ in text.spellings):
             continue
         copies = len(reads.copies[t])
-        for key, spelling, shown, neighbour in _names(text.words, disputed):
+        for key, spelling, shown, neighbour in name_spellings(text.words, disputed):
             entry = table[key].get(spelling)
             if entry is None:
                 entry = table[key][spelling] = (Counter(), [], set())
@@ -719,7 +490,7 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         by_source[s.source_id].append(s)
     sentences = [s for source_id in sorted(by_source, key=lambda i: (rank.get(i, len(rank)), i))
                  for s in sorted(by_source[source_id], key=attrgetter("index", "start"))]
-    reads = _read_all(sentences)
+    reads = read_all(sentences)
     # Sentences using each term: every distinct text once, then its other copies.
     df = Counter(itertools.chain.from_iterable(text.context for text in reads.texts))
     for text, copies in zip(reads.texts, reads.copies, strict=True):

@@ -1,7 +1,7 @@
 """Sorting facts into the template's sections.
 
 Every fact is scored against every section, on the stemmed, folded content
-words of :func:`briefgen.text.content_terms`:
+words of :func:`briefgen.text.words.content_terms`:
 
 1. **Keywords.** Each keyword or phrase of a section found in the fact (whole
    words, case-insensitive, the longest phrase claiming its words first, so
@@ -39,9 +39,8 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from briefgen.config import SectionSpec
-from briefgen.model import Fact
-from briefgen.text import content_terms, words
+from briefgen.model import Fact, SectionSpec
+from briefgen.text.words import content_terms, words
 
 __all__ = ["OTHER", "Params", "Scores", "classify", "score_breakdown", "section_scores"]
 

@@ -34,10 +34,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from briefgen.clean import dateline_end
-from briefgen.lazynltk import light_nltk
 from briefgen.model import Line, Sentence, Source
-from briefgen.text import words
+from briefgen.text.datelines import dateline_end
+from briefgen.text.lazynltk import light_nltk
+from briefgen.text.words import words
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
 

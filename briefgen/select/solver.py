@@ -1,6 +1,6 @@
 """A 0-1 integer program, solved exactly by HiGHS.
 
-The selector's concept-coverage model (see :mod:`briefgen.select`) is a small
+The selector's concept-coverage model (see :mod:`briefgen.select.selector`) is a small
 mixed integer program: maximise a linear gain over variables between 0 and 1,
 some of them whole, under "at most" rows. This module hands it to the HiGHS
 solver through ``highspy``, its own Python binding, which loads in a few

@@ -12,14 +12,14 @@ pronoun, demonstrative or connective, an early "also", an unattributed
 first-person quote; see :func:`dangling`) is not chosen unless nothing else is
 eligible: the memo prints each sentence without its neighbours. The best set
 within the word budget is found by an integer program (HiGHS, see
-:mod:`briefgen.solver`) over the best candidates, with a greedy cover as
+:mod:`briefgen.select.solver`) over the best candidates, with a greedy cover as
 the fallback should the solver give no answer. With ``overflow=True`` one more
 fact follows the budgeted choice, for summaries of "about N words" that fill
 the budget to its end.
 
-Any other method ranks with :func:`briefgen.rank.score_facts` and fills the
-budget greedily. Both paths skip a fact whose content words repeat a chosen
-one's.
+:mod:`briefgen.select.choice` registers :func:`cover` as the method
+``briefgen``; a method that only scores facts fills the budget with
+:func:`greedy`. Both skip a fact whose content words repeat a chosen one's.
 """
 
 from __future__ import annotations
@@ -27,18 +27,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from briefgen.errors import ConfigError
 from briefgen.model import Fact
-from briefgen.rank import METHODS, score_facts
-from briefgen.solver import Row, maximise
-from briefgen.text import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
+from briefgen.select.solver import Row, maximise
+from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
-__all__ = ["Choice", "Params", "choose", "concepts", "dangling", "salience", "select", "word_count"]
+__all__ = [
+    "DEFAULT", "Params", "concepts", "content_of", "cover", "dangling", "greedy", "redundant", "salience",
+    "word_count",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,8 @@ def _concepts_of(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _content(text: str) -> frozenset[str]:
+def content_of(text: str) -> frozenset[str]:
+    """A sentence's content stems."""
     return frozenset(t for t in _terms(text) if t)
 
 
@@ -273,14 +275,16 @@ def salience(facts: Sequence[Fact], params: Params = DEFAULT) -> list[float]:
     return [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
 
 
-def _redundant(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+def redundant(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    """Whether two facts' content terms overlap above ``threshold`` (cosine): they say the same."""
     if not a or not b:
         return False
     return len(a & b) / math.sqrt(len(a) * len(b)) > threshold
 
 
-def _greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None, count: int | None,
-            threshold: float) -> list[int]:
+def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None, count: int | None,
+           threshold: float) -> list[int]:
+    """Positions in ``order`` taken while they fit, skipping any that repeats a chosen fact."""
     chosen: list[int] = []
     used = 0
     contents: dict[int, frozenset[str]] = {}
@@ -290,8 +294,8 @@ def _greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | Non
         n = word_count(facts[i].text)
         if words_budget is not None and used + n > words_budget:
             continue
-        content = contents.setdefault(i, _content(facts[i].text))
-        if any(_redundant(content, contents[j], threshold) for j in chosen):
+        content = contents.setdefault(i, content_of(facts[i].text))
+        if any(redundant(content, contents[j], threshold) for j in chosen):
             continue
         chosen.append(i)
         used += n
@@ -355,7 +359,7 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
     b = bonus[cands]
     open_w = w.copy()
     alive = np.ones(n, dtype=bool)
-    contents = [_content(facts[i].text) for i in cands]
+    contents = [content_of(facts[i].text) for i in cands]
     chosen: list[int] = []
     used = 0.0
     total = 0.0
@@ -369,7 +373,7 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
         if gain[k] <= 0:
             break
         alive[k] = False
-        if any(_redundant(contents[k], contents[j], params.redundancy) for j in chosen):
+        if any(redundant(contents[k], contents[j], params.redundancy) for j in chosen):
             continue
         chosen.append(k)
         used += lengths[k]
@@ -389,7 +393,7 @@ def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) 
     rows: list[int] = []
     cols: list[int] = []
     for k, i in enumerate(cands):
-        for t in sorted(_content(facts[i].text)):
+        for t in sorted(content_of(facts[i].text)):
             rows.append(k)
             cols.append(vocab.setdefault(t, len(vocab)))
     if not rows:
@@ -408,7 +412,7 @@ def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], pe
               weights: dict[str, float], bonus: np.ndarray, params: Params) -> int | None:
     """The fact among ``cands`` that adds most new concept weight per word to ``chosen``, any length."""
     covered = set().union(*(per_fact[i] for i in chosen)) if chosen else set()
-    contents = {j: _content(facts[j].text) for j in chosen}
+    contents = {j: content_of(facts[j].text) for j in chosen}
     best: tuple[float, int] | None = None
     for i in cands:
         if i in contents:
@@ -417,16 +421,21 @@ def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], pe
         gain = new / word_count(facts[i].text)
         if best is not None and (gain, -i) <= (best[0], -best[1]):
             continue
-        content = _content(facts[i].text)
-        if any(_redundant(content, other, params.redundancy) for other in contents.values()):
+        content = content_of(facts[i].text)
+        if any(redundant(content, other, params.redundancy) for other in contents.values()):
             continue
         best = (gain, i)
     return best[1] if best is not None and best[0] > 0 else None
 
 
-def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None, params: Params,
-              overflow: bool = False) -> tuple[list[int], list[float], int | None]:
-    """Chosen fact positions, every fact's score, and the fact to add past the budget if asked."""
+def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, overflow: bool = False,
+          params: Params = DEFAULT) -> tuple[list[int], list[float], int | None]:
+    """briefgen's own choice: chosen fact positions, every fact's score, and the fact past the budget.
+
+    The concept-coverage integer program of this module's docstring, within
+    ``words_budget`` words and ``count`` facts; with ``overflow``, one more
+    fact past the budget (or ``None``).
+    """
     per_fact, weights = concepts(facts, params)
     bonus = _bonus(facts, weights, params)
     scores = [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
@@ -439,7 +448,7 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
         eligible = [i for i in range(len(facts)) if words_budget is None or lengths[i] <= words_budget]
     order = sorted(eligible, key=lambda i: (-scores[i], i))
     if words_budget is None:
-        return _greedy(order, facts, None, count, params.redundancy), scores, None
+        return greedy(order, facts, None, count, params.redundancy), scores, None
     # Prune: the best candidates by score per word and by score.
     density = sorted(eligible, key=lambda i: (-scores[i] / max(lengths[i], 1), i))
     cands = sorted(set(order[: params.candidates // 2]) | set(density[: params.candidates // 2]))
@@ -454,89 +463,3 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
                 and not (params.standalone and dangling(facts[i].text))]
         extra = _overflow(chosen, pool, facts, per_fact, weights, bonus, params)
     return chosen, scores, extra
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """One selection: every candidate with the score it was ranked by, and which were chosen.
-
-    Attributes:
-        candidates: The facts offered, in their given order, each with
-            ``score`` set to the value the selector ranked it by.
-        chosen: Positions in ``candidates`` of the chosen facts, most
-            important first; with ``overflow``, the fact past the budget last.
-    """
-
-    candidates: tuple[Fact, ...] = ()
-    chosen: tuple[int, ...] = ()
-
-    @property
-    def facts(self) -> tuple[Fact, ...]:
-        """The chosen facts, in the order of :attr:`chosen`."""
-        return tuple(self.candidates[i] for i in self.chosen)
-
-
-def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None = None,
-           method: str = "briefgen", params: Params = DEFAULT, overflow: bool = False) -> Choice:
-    """Choose the facts to print, and keep every candidate's score.
-
-    The same choice as :func:`select` (which returns only the chosen facts):
-    what the memo prints, ``briefgen inspect`` and ``-v`` all read it.
-
-    Args:
-        facts: Candidate facts (one section's, or all of them).
-        words: Word budget (white-space tokens); a fact that does not fit is
-            skipped and a shorter one may still fit. ``None`` for no budget.
-        count: At most this many facts; ``None`` for no cap.
-        method: ``"briefgen"`` for the coverage selector, or a sumy ranker
-            name from :data:`briefgen.rank.METHODS`.
-        params: Tuning of the briefgen selector.
-        overflow: Fill a word budget to the end, as "a summary of about N
-            words" does: after the choice within the budget, add the best
-            remaining fact however long, so the text runs past ``words`` and
-            a reader (or a cut at ``words``) loses nothing within it. The
-            memo's own budgets stay strict; off by default.
-
-    Raises:
-        ConfigError: if ``method`` is unknown.
-    """
-    if method not in METHODS:
-        raise ConfigError(f"unknown selection method {method!r} (known: {', '.join(METHODS)})")
-    if not facts:
-        return Choice()
-    if count == 0 or words == 0:
-        scores = salience(facts, params) if method == "briefgen" else score_facts(facts, method)
-        return Choice(tuple(replace(f, score=float(s)) for f, s in zip(facts, scores, strict=True)))
-    if method == "briefgen":
-        chosen, scores, extra = _briefgen(facts, words, count, params, overflow)
-    else:
-        scores = score_facts(facts, method)
-        order = sorted(range(len(facts)), key=lambda i: (-scores[i], i))
-        chosen = _greedy(order, facts, words, count, params.redundancy)
-        extra = None
-        if overflow and words is not None and (count is None or len(chosen) < count):
-            taken = [_content(facts[j].text) for j in chosen]
-            extra = next((i for i in order if i not in set(chosen) and not any(
-                _redundant(_content(facts[i].text), t, params.redundancy) for t in taken)), None)
-    chosen = sorted(chosen, key=lambda i: (-scores[i], i))
-    if extra is not None:
-        chosen.append(extra)
-    scored = tuple(replace(f, score=float(s)) for f, s in zip(facts, scores, strict=True))
-    return Choice(scored, tuple(chosen))
-
-
-def select(facts: Sequence[Fact], *, words: int | None = None, count: int | None = None,
-           method: str = "briefgen", params: Params = DEFAULT, overflow: bool = False) -> list[Fact]:
-    """Choose the facts to print, within a word budget and a count cap.
-
-    Takes the arguments of :func:`choose`.
-
-    Returns:
-        The chosen facts in decreasing importance, each with ``score`` set,
-        then the overflow fact if any. No two of them state the same thing.
-
-    Raises:
-        ConfigError: if ``method`` is unknown.
-    """
-    return list(choose(facts, words=words, count=count, method=method, params=params,
-                       overflow=overflow).facts)

@@ -2,9 +2,10 @@
 
 This is the only module that imports sumy. Every ranker takes a sequence of
 facts and returns one score per fact, aligned by position (higher is more
-central). sumy keys its ratings by sentence and its sentences compare by text,
-so two identical sentences would collapse into one rating; the adapter hands
-sumy sentences whose identity is their position instead, and reads the
+central); :mod:`briefgen.select.choice` registers them by name. sumy keys its
+ratings by sentence and its sentences compare by text, so two identical
+sentences would collapse into one rating; the adapter hands sumy sentences
+whose identity is their position instead, and reads the
 ratings back through the ``sentences_count`` hook sumy calls with every rated
 sentence.
 
@@ -25,9 +26,9 @@ from __future__ import annotations
 import logging
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from types import MappingProxyType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -35,25 +36,13 @@ import scipy.sparse as sp
 
 from briefgen.errors import ConfigError
 from briefgen.model import Fact
-from briefgen.text import words
+from briefgen.text.words import words
 
-__all__ = [
-    "METHODS",
-    "RANKERS",
-    "SUMY_METHODS",
-    "Ranker",
-    "lexrank_scores",
-    "score_facts",
-    "sumy_scores",
-    "sumy_terms",
-]
+__all__ = ["SUMY_METHODS", "lexrank", "lexrank_scores", "sumy_ranker", "sumy_scores", "sumy_terms"]
 
 logger = logging.getLogger(__name__)
 
-Ranker = Callable[[Sequence[Fact]], list[float]]
-
 SUMY_METHODS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic")
-METHODS = ("briefgen", *SUMY_METHODS)
 
 # Edmundson's cue method needs words that lower a sentence's weight; sumy's
 # parsers only ship Czech ones. Hedges and attributions of hearsay fit news.
@@ -295,54 +284,20 @@ def lexrank_scores(token_lists: Sequence[Sequence[str]], threshold: float = 0.1,
     return p
 
 
-def _lexrank(facts: Sequence[Fact]) -> list[float]:
+def lexrank(facts: Sequence[Fact]) -> list[float]:
+    """sumy's LexRank scores of ``facts`` (computed by :func:`lexrank_scores`)."""
     memo: dict[str, str] = {}
     return lexrank_scores([sumy_terms(f.text, memo) for f in facts]).tolist()
 
 
-def _briefgen(facts: Sequence[Fact]) -> list[float]:
-    from briefgen.select import salience  # select imports this module
+def sumy_ranker(method: str) -> Callable[[Sequence[Fact]], list[float]]:
+    """A ranker running sumy's own summariser ``method`` (one of :data:`SUMY_METHODS`)."""
+    if method not in SUMY_METHODS:
+        raise ValueError(f"not a sumy method: {method!r}")
 
-    return salience(facts)
-
-
-def _sumy(method: str) -> Ranker:
     def rank(facts: Sequence[Fact]) -> list[float]:
         return sumy_scores(facts, method)
 
     rank.__name__ = f"sumy_{method}"
+    rank.__doc__ = f"sumy's {method} scores of ``facts``."
     return rank
-
-
-RANKERS: Mapping[str, Ranker] = MappingProxyType(
-    {
-        "briefgen": _briefgen,
-        "lexrank": _lexrank,
-        **{m: _sumy(m) for m in SUMY_METHODS if m != "lexrank"},
-    }
-)
-
-
-def score_facts(facts: Sequence[Fact], method: str = "lexrank") -> list[float]:
-    """Score each fact with the ranker registered as ``method``.
-
-    Args:
-        facts: The facts to rank.
-        method: A name from :data:`METHODS`.
-
-    Returns:
-        One score per fact, aligned with ``facts`` by position (higher is
-        more important); identical texts keep separate scores.
-
-    Raises:
-        ConfigError: if ``method`` is not a known ranker.
-    """
-    try:
-        ranker = RANKERS[method]
-    except KeyError:
-        raise ConfigError(f"unknown ranking method {method!r} (known: {', '.join(METHODS)})") from None
-    if not facts:
-        return []
-    scores = ranker(facts)
-    logger.debug("ranked %d facts with %s", len(facts), method)
-    return [float(s) for s in scores]

@@ -1,0 +1,79 @@
+"""Bytes to text, whatever the common encoding: BOM, declared charset, UTF-8, then a guess.
+
+Encodings are detected with ``charset-normalizer`` (cp1252, EUC-KR, Shift-JIS,
+UTF-16 and others); line ends become ``"\\n"``. Binary data is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.errors import SourceError
+
+__all__ = ["decode_bytes", "html_charset"]
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+# Control characters other than white space: text has almost none, binary data many.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _bad_controls(text: str) -> bool:
+    sample = text[:20000]
+    return len(_CONTROLS.findall(sample)) > max(2, len(sample) // 200)
+
+
+def decode_bytes(data: bytes, origin: str, declared: str | None = None) -> str:
+    """Decode a text file's bytes, whatever its common encoding.
+
+    A byte-order mark decides first, then a declared charset (HTTP header or
+    HTML meta) if it decodes cleanly, then strict UTF-8, then
+    ``charset-normalizer``'s best guess. Line ends become ``"\\n"``.
+
+    Raises:
+        SourceError: the bytes are not text (binary or undecodable).
+    """
+    text: str | None = None
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(enc.replace("-sig", ""))
+            except UnicodeDecodeError:
+                raise SourceError(f"{origin}: not valid {enc} text despite its byte-order mark") from None
+            break
+    if text is None and declared:
+        try:
+            text = data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+    if text is None and b"\x00" not in data:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+    if text is None:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise SourceError(f"{origin}: not text (binary data or unknown encoding)")
+        text = str(best)
+    if _bad_controls(text):
+        raise SourceError(f"{origin}: not text (binary data or unknown encoding)")
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def html_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "ignore") if m else None

@@ -1,0 +1,355 @@
+"""Inputs in, sources out: paths, folders, globs, URLs and standard input read in order.
+
+Metadata comes, in order of precedence, from a manifest (TOML, YAML or CSV),
+from the file itself (Markdown front matter, HTML meta tags, Word core
+properties), from the text (credit lines, the headline, a date line or
+dateline) and finally from the file name.
+
+Inputs are only ever read. An input that cannot be used becomes a
+:class:`~briefgen.model.Skipped` record and one logged warning; only when
+nothing usable remains does :func:`load_sources` raise :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from briefgen.errors import InputError, SourceError
+from briefgen.model import Skipped, Source
+from briefgen.parallel import THRESHOLD, pmap
+from briefgen.sources.fetch import fetch_url
+from briefgen.sources.limits import Limits
+from briefgen.sources.manifest import MANIFEST_NAMES, Manifest, read_manifest, resolved
+from briefgen.sources.metadata import infer_metadata
+from briefgen.sources.readers import DOCUMENT_SUFFIXES, META_KEYS, ReadHints, read_bytes, reader_for_suffix
+
+__all__ = ["load_sources", "read_source"]
+
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class _Item:
+    ref: str
+    manifests: list[Manifest] = field(default_factory=list)
+    read: Source | SourceError | None = None  # read ahead in a worker, for large batches
+
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+# Files read ahead at a time when a large batch is read in parallel.
+_READ_WINDOW = 1000
+
+
+def _is_url(ref: str) -> bool:
+    return bool(re.match(r"(?i)^[a-z][a-z0-9+.-]*://", ref))
+
+
+def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], strict: bool,
+            explicit: Manifest | None, *, defer: bool = False) -> Iterator[_Item]:
+    """Items to read, in order; unusable inputs go to ``skipped`` (unlogged with ``defer``)."""
+    for raw in inputs:
+        ref = os.fspath(raw)
+        if ref == "-" or _is_url(ref):
+            yield _Item(ref)
+            continue
+        path = Path(ref).expanduser()
+        if path.is_dir():
+            try:
+                found = list(_expand_dir(path, skipped, strict, defer=defer))
+            except OSError as exc:
+                _skip(skipped, strict, ref, f"cannot read folder: {exc.strerror or exc}")
+                continue
+            yield from found
+        elif path.is_file():
+            if path.name.lower() in MANIFEST_NAMES:
+                man = Manifest(path, read_manifest(path))
+                for r in man.refs():
+                    yield _Item(r, [man])
+            else:
+                yield _Item(str(path))
+        elif _GLOB_CHARS.search(ref):
+            matches = sorted(glob.glob(str(path), recursive=True))
+            files = [m for m in matches if Path(m).is_file() and Path(m).name.lower() not in MANIFEST_NAMES]
+            if not files:
+                _skip(skipped, strict, ref, "no file matches this pattern")
+            for m in files:
+                yield _Item(m)
+        else:
+            _skip(skipped, strict, ref, "no such file or folder")
+    if explicit is not None and not inputs:
+        for r in explicit.refs():
+            yield _Item(r)
+
+
+def _walk(folder: Path, on_error: Callable[[OSError], None]) -> Iterator[Path]:
+    """Every file in ``folder`` and below, sorted; hidden entries left out.
+
+    Links to folders are never followed, and a link to a file is kept only
+    when its target lies inside ``folder``: a folder walk reads nothing
+    outside the folder named. A folder that cannot be listed goes to
+    ``on_error``.
+    """
+    root = folder.resolve()
+    for here, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            p = Path(here) / name
+            if p.is_symlink():
+                target = Path(resolved(p))
+                if not target.is_relative_to(root):
+                    logger.debug("%s: a link to %s, outside %s; left out", p, target, folder)
+                    continue
+            yield p
+
+
+def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, *,
+                defer: bool = False) -> Iterator[_Item]:
+    manifests: dict[Path, Manifest] = {}
+    files: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        _skip(skipped, strict, str(exc.filename or folder), f"cannot read folder: {exc.strerror or exc}")
+
+    for p in sorted(_walk(folder, unreadable)):
+        if not p.is_file():
+            continue
+        if p.name.lower() in MANIFEST_NAMES:
+            if p.parent not in manifests:
+                manifests[p.parent] = Manifest(p, read_manifest(p))
+            continue
+        if reader_for_suffix(p.suffix) is not None:
+            files.append(p)
+        elif p.suffix.lower() in DOCUMENT_SUFFIXES:
+            _skip(skipped, strict, str(p), f"unsupported document format ({p.suffix.lower()})")
+        else:
+            logger.debug("%s: not a supported file type; left out of the folder", p)
+    for p in files:
+        mans = [m for d, m in manifests.items() if d == p.parent or d in p.parents]
+        mans.sort(key=lambda m: len(m.path.parent.parts))  # nearer manifests override farther ones
+        yield _Item(str(p), mans)
+
+
+def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str) -> None:
+    """Note an unusable input (raise it with ``strict``); warnings come once reading is done."""
+    if strict:
+        raise SourceError(f"{origin}: {reason}")
+    skipped.append(Skipped(origin, reason))
+
+
+def _read_limited(path: Path, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise SourceError(f"{path}: file is {size // 2**20} MB "
+                              f"(limit {limits.max_file_bytes // 2**20} MB)")
+        with path.open("rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except PermissionError:
+        raise SourceError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limits.max_file_bytes:
+        raise SourceError(f"{path}: file is larger than {limits.max_file_bytes // 2**20} MB")
+    return data
+
+
+def read_source(ref: str, sid: str = "s1", *, limits: Limits | None = None,
+                overrides: dict[str, str] | None = None) -> Source:
+    """Read one input (path, http(s) URL or ``"-"``) into a :class:`Source`.
+
+    Args:
+        ref: Where to read from.
+        sid: The source id to give it.
+        limits: Resource limits (defaults: :class:`Limits`).
+        overrides: Metadata that wins over anything found or inferred.
+
+    Raises:
+        SourceError: the input cannot be read or holds no text.
+    """
+    limits = limits or Limits()
+    url: str | None = None
+    if ref == "-":
+        data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
+            raise SourceError(f"standard input: larger than {limits.max_file_bytes // 2**20} MB")
+        doc = read_bytes(data, "standard input", None, ReadHints(limits))
+    elif _is_url(ref):
+        body, ctype, charset, url = fetch_url(ref, limits)
+        if ctype in ("text/html", "application/xhtml+xml"):
+            fmt: str | None = "html"
+        elif ctype == "text/markdown":
+            fmt = "markdown"
+        elif ctype == "text/plain":
+            fmt = None
+        else:
+            raise SourceError(f"{ref}: unsupported content type {ctype}")
+        doc = read_bytes(body, ref, fmt, ReadHints(limits, url=url, charset=charset))
+        doc.meta.setdefault("url", url)
+    else:
+        path = Path(ref)
+        data = _read_limited(path, limits)
+        doc = read_bytes(data, ref, reader_for_suffix(path.suffix), ReadHints(limits))
+    if not doc.text.strip():
+        raise SourceError(f"{ref}: no text after extraction")
+    meta = dict(infer_metadata(doc.text, ref if ref != "-" else "stdin"))
+    meta.update(doc.meta)
+    meta.update(overrides or {})
+    return Source(
+        id=sid,
+        origin=ref,
+        text=doc.text,
+        outlet=meta.get("outlet") or "Unknown outlet",
+        title=meta.get("title") or (Path(ref).stem if ref != "-" else "Untitled"),
+        date=meta.get("date"),
+        url=meta.get("url") or url,
+        author=meta.get("author"),
+        format=doc.format,
+    )
+
+
+def _overrides(item: _Item, explicit: Manifest | None) -> dict[str, str]:
+    """Manifest metadata for one input: nearer manifests first, the explicit one last (it wins)."""
+    overrides: dict[str, str] = {}
+    for man in [*item.manifests, *([explicit] if explicit else [])]:
+        overrides.update({k: v for k, v in man.lookup(item.ref).items() if k in META_KEYS})
+    return overrides
+
+
+def _read_task(task: tuple[str, Limits, dict[str, str]]) -> Source | SourceError:
+    """Read one local file in a worker; a failure comes back as a value."""
+    ref, limits, overrides = task
+    try:
+        return read_source(ref, "s0", limits=limits, overrides=overrides)
+    except SourceError as exc:
+        return exc
+
+
+def _read_ahead(items: Iterator[_Item], pending: list[Skipped], skipped: list[Skipped], limits: Limits,
+                explicit: Manifest | None) -> Iterator[_Item]:
+    """The same items, local files among them read in parallel windows when there are many.
+
+    Items keep their order; a window is only read once the caller has used
+    the previous one, so a run over the source limit stops early. The caller
+    handles results and failures exactly as for a file it reads itself.
+    Inputs the expansion skips land in ``pending``; they are logged and moved
+    to ``skipped`` just before the item that followed them, as if nothing
+    were read ahead.
+    """
+    window: list[tuple[_Item, int]] = []
+    moved = 0
+
+    def flush() -> Iterator[_Item]:
+        local = [it for it, _ in window if not (it.ref == "-" or _is_url(it.ref))]
+        if len(local) >= THRESHOLD:
+            results = pmap(_read_task, [(it.ref, limits, _overrides(it, explicit)) for it in local])
+            for it, got in zip(local, results, strict=True):
+                it.read = got
+        for it, mark in window:
+            release(mark)
+            yield it
+        window.clear()
+
+    def release(mark: int) -> None:
+        nonlocal moved
+        for skip in pending[moved:mark]:
+            _skip(skipped, False, skip.origin, skip.reason)
+        moved = mark
+
+    for item in items:
+        window.append((item, len(pending)))
+        if len(window) >= _READ_WINDOW:
+            yield from flush()
+    yield from flush()
+    release(len(pending))
+
+
+def load_sources(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    manifest: str | os.PathLike[str] | None = None,
+    strict: bool = False,
+    limits: Limits | None = None,
+) -> tuple[list[Source], list[Skipped]]:
+    """Read every input into sources, in input order.
+
+    Args:
+        inputs: Files, folders (recursive, sorted by path; a folder's own
+            ``manifest.toml``/``.yaml``/``.yml``/``.csv`` is read as its
+            manifest), glob patterns, http(s) URLs and ``"-"`` for standard
+            input. With no inputs, the sources the manifest lists.
+        manifest: A manifest whose metadata overrides everything else.
+        strict: Raise on the first unusable input instead of skipping it.
+        limits: Resource limits (defaults: :class:`Limits`).
+
+    Returns:
+        ``(sources, skipped)``: sources with ids ``"s1"``, ``"s2"``, ... and
+        the inputs left out, each with its reason.
+
+    Raises:
+        SourceError: with ``strict``, for the first unusable input.
+        InputError: a manifest is invalid, there are too many sources, or
+            nothing usable remains.
+    """
+    limits = limits or Limits()
+    explicit = Manifest(Path(manifest), read_manifest(manifest)) if manifest is not None else None
+    skipped: list[Skipped] = []
+    sources: list[Source] = []
+    seen: set[str] = set()
+    manifests_seen: list[Manifest] = []
+    if strict:
+        items = _expand(inputs, skipped, strict, explicit)
+    else:
+        pending: list[Skipped] = []
+        items = _read_ahead(_expand(inputs, pending, strict, explicit, defer=True), pending, skipped, limits,
+                            explicit)
+    for item in items:
+        key = item.ref if (item.ref == "-" or _is_url(item.ref)) else str(Path(item.ref).resolve())
+        if key in seen and item.ref != "-":
+            continue
+        seen.add(key)
+        if len(sources) >= limits.max_sources:
+            raise InputError(f"too many sources (limit {limits.max_sources}); pass fewer inputs")
+        try:
+            if isinstance(item.read, SourceError):
+                raise item.read
+            if isinstance(item.read, Source):
+                src = replace(item.read, id=f"s{len(sources) + 1}")
+            else:
+                src = read_source(item.ref, f"s{len(sources) + 1}", limits=limits,
+                                  overrides=_overrides(item, explicit))
+        except SourceError as exc:
+            if strict:
+                raise
+            reason = str(exc)
+            prefix = f"{item.ref}: "
+            _skip(skipped, False, item.ref, reason[len(prefix):] if reason.startswith(prefix) else reason)
+            continue
+        sources.append(src)
+        manifests_seen.extend(m for m in item.manifests if all(m is not n for n in manifests_seen))
+    if not sources:
+        # One error line, not a warning and then an error about the same file.
+        if skipped:
+            first = skipped[0]
+            more = f" (and {len(skipped) - 1} more skipped)" if len(skipped) > 1 else ""
+            raise InputError(f"no usable sources: {first.origin}: {first.reason}{more}")
+        raise InputError("no usable sources among the inputs")
+    for skip in skipped:
+        logger.warning("skipped %s: %s", skip.origin, skip.reason)
+    for man in [*manifests_seen, *([explicit] if explicit else [])]:
+        unmatched = man.unmatched()
+        if unmatched:
+            more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
+            shown = ", ".join(unmatched[:5]) + more
+            logger.warning("%s: %d row%s matched no input: %s", man.path, len(unmatched),
+                           "" if len(unmatched) == 1 else "s", shown)
+    return sources, skipped

@@ -1,0 +1,125 @@
+"""Manifests: TOML, YAML or CSV lists of sources with their metadata."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import InputError
+from briefgen.sources.decode import decode_bytes
+from briefgen.sources.readers import clean_meta
+
+__all__ = ["MANIFEST_NAMES", "Manifest", "read_manifest", "resolved"]
+
+
+#: File names read as a folder's manifest, never as sources.
+MANIFEST_NAMES: tuple[str, ...] = ("manifest.toml", "manifest.yaml", "manifest.yml", "manifest.csv")
+
+
+def read_manifest(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """Read a manifest of sources and their metadata.
+
+    TOML: ``[[source]]`` tables; YAML: a list, or a mapping with a ``source``
+    or ``sources`` list; CSV: a header row. Each entry names a ``file`` (or
+    ``path``, relative to the manifest) or a ``url`` and may give outlet,
+    title, date, url and author.
+
+    Raises:
+        InputError: naming the manifest and the problem.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read manifest: {exc.strerror or exc}") from None
+    text = decode_bytes(raw, str(p)) if raw else ""
+    suffix = p.suffix.lower()
+    if suffix not in (".toml", ".yaml", ".yml", ".csv"):
+        raise InputError(f"{p}: manifest must be .toml, .yaml, .yml or .csv")
+    try:
+        if suffix == ".toml":
+            data: Any = tomllib.loads(text)
+        elif suffix == ".csv":
+            data = list(csv.DictReader(io.StringIO(text)))
+        else:
+            data = _load_yaml(text, p)
+    except (tomllib.TOMLDecodeError, csv.Error) as exc:
+        raise InputError(f"{p}: invalid manifest: {str(exc).splitlines()[0]}") from None
+    if isinstance(data, dict):
+        data = data.get("source", data.get("sources", []))
+    if not isinstance(data, list):
+        raise InputError(f"{p}: manifest must list sources ([[source]] tables or a list)")
+    entries: list[dict[str, str]] = []
+    for i, item in enumerate(data, 1):
+        if not isinstance(item, dict):
+            raise InputError(f"{p}: source #{i} must be a table of fields")
+        ref = item.get("file") or item.get("path")
+        entry = clean_meta(item, f"{p} source #{i}")
+        if ref:
+            entry["file"] = str(ref)
+        elif "url" not in entry:
+            raise InputError(f"{p}: source #{i} names no file and no url")
+        entries.append(entry)
+    return entries
+
+
+def _load_yaml(text: str, path: Path) -> Any:
+    """A YAML manifest's data (PyYAML is imported on first use: most runs never need it)."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: invalid manifest: {str(exc).splitlines()[0]}") from None
+
+
+@dataclass(slots=True)
+class Manifest:
+    """A manifest's entries, looked up by the file or URL they describe."""
+
+    path: Path
+    entries: list[dict[str, str]]
+    by_file: dict[str, int] = field(default_factory=dict)
+    by_url: dict[str, int] = field(default_factory=dict)
+    matched: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        # Built once, so that looking up every input costs a dictionary probe,
+        # not a scan of every row (a manifest may list thousands of files).
+        base = self.path.parent
+        for i, e in enumerate(self.entries):
+            if "file" in e:
+                self.by_file.setdefault(resolved(base / e["file"]), i)
+            elif "url" in e:
+                self.by_url.setdefault(e["url"], i)
+
+    def lookup(self, ref: str) -> dict[str, str]:
+        if re.match(r"(?i)^https?://", ref):
+            i = self.by_url.get(ref)
+        else:
+            i = self.by_file.get(resolved(Path(ref)))
+        if i is None:
+            return {}
+        self.matched.add(i)
+        return self.entries[i]
+
+    def refs(self) -> list[str]:
+        return [str(self.path.parent / e["file"]) if "file" in e else e["url"] for e in self.entries]
+
+    def unmatched(self) -> list[str]:
+        """The files and URLs of rows that matched no input, as the manifest gives them."""
+        return [e.get("file") or e.get("url", "")
+                for i, e in enumerate(self.entries) if i not in self.matched]
+
+
+def resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL: compare as written
+        return os.path.abspath(path)

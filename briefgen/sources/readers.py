@@ -1,0 +1,303 @@
+"""Readers: a file's bytes to its text and the metadata the file itself gives.
+
+:data:`READERS` is the one registry of input formats, keyed by name:
+plain ``text``; ``markdown`` with YAML front matter; ``html``, whose main text
+``trafilatura`` extracts (comments, tables and links off); Word ``docx`` after
+a zip-bomb check; and any plugin's (entry-point group ``briefgen.readers``).
+A file's reader is chosen by its suffix, else by content (a reader's
+``sniff``), else plain text. Known binary formats (PDF, legacy .doc, images)
+are refused first, with a line saying what they are.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefgen.errors import SourceError
+from briefgen.plugins import Registry
+from briefgen.sources.decode import decode_bytes, html_charset
+from briefgen.sources.limits import Limits
+from briefgen.sources.lines import find_date
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "META_KEYS",
+    "READERS",
+    "Document",
+    "ReadHints",
+    "Reader",
+    "clean_meta",
+    "read_bytes",
+    "reader_for_suffix",
+]
+
+META_KEYS = ("outlet", "title", "date", "url", "author")
+# Documents a folder may hold that briefgen cannot read: reported as skipped
+# (images and other files are left out silently).
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".rtf", ".odt", ".pages", ".epub"})
+_META_ALIASES = {
+    "publisher": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "sitename": "outlet",
+    "headline": "title",
+    "link": "url",
+    "byline": "author",
+    "published": "date",
+}
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader found in a file: its text, its format's name, and metadata it gives.
+
+    ``meta`` may hold ``outlet``, ``title``, ``date`` (ISO 8601), ``url`` and
+    ``author``; what it lacks is inferred from the text and the file name.
+    """
+
+    text: str
+    format: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadHints:
+    """What a reader may need beyond the bytes: limits, and for fetched pages their URL and charset."""
+
+    limits: Limits = field(default_factory=Limits)
+    url: str | None = None
+    charset: str | None = None
+    text: str | None = None  # the bytes decoded already, when they were sniffed
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """An input format.
+
+    Attributes:
+        suffixes: File extensions it reads (lower case, with the dot).
+        read: The file's bytes, its name (for messages) and hints, to a
+            :class:`Document`; raises :class:`~briefgen.errors.SourceError`
+            with a message naming the file if they are not of its format.
+        sniff: Whether a file without a known suffix is of this format,
+            judged from its decoded text (optional).
+        description: One line for help texts.
+    """
+
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes, str, ReadHints], Document]
+    sniff: Callable[[str], bool] | None = None
+    description: str = ""
+
+
+def clean_meta(raw: dict[str, Any], origin: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        k = _META_ALIASES.get(str(key).lower(), str(key).lower())
+        if k not in META_KEYS or value is None or value == "":
+            continue
+        if isinstance(value, _dt.datetime):
+            value = value.date().isoformat()
+        elif isinstance(value, _dt.date):
+            value = value.isoformat()
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        value = str(value).strip()
+        if k == "date":
+            found = find_date(value)
+            if found is None:
+                logger.warning("%s: date %r is not a recognised date; ignored", origin, value)
+                continue
+            value = found[0]
+        out[k] = value
+    return out
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def _read_markdown(text: str, origin: str) -> Document:
+    meta: dict[str, str] = {}
+    m = _FRONT_MATTER.match(text)
+    if m:
+        import yaml
+
+        try:
+            data = yaml.safe_load(m.group(1))
+        except yaml.YAMLError as exc:
+            raise SourceError(f"{origin}: invalid YAML front matter: {str(exc).splitlines()[0]}") from None
+        if isinstance(data, dict):
+            meta = clean_meta(data, origin)
+        text = text[m.end():]
+    if "title" not in meta:
+        h = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
+        if h:
+            meta["title"] = h.group(1).strip()
+    return Document(text, "markdown", meta)
+
+
+def _read_html(html: str, origin: str, url: str | None = None) -> Document:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        with_metadata=True,
+        deduplicate=False,
+    )
+    if doc is None:
+        raise SourceError(f"{origin}: no article text found in the HTML")
+    text = (getattr(doc, "text", None) or "").strip()
+    raw = {
+        "title": getattr(doc, "title", None),
+        "outlet": getattr(doc, "sitename", None),
+        "date": getattr(doc, "date", None),
+        "author": getattr(doc, "author", None),
+        "url": getattr(doc, "url", None) or url,
+    }
+    return Document(text + "\n" if text else "", "html", clean_meta(raw, origin))
+
+
+def _check_docx_zip(data: bytes, origin: str, limits: Limits) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile:
+        raise SourceError(f"{origin}: not a Word .docx file (not a zip archive)") from None
+    if len(infos) > 10000:
+        raise SourceError(f"{origin}: .docx holds {len(infos)} parts (limit 10000); refusing it")
+    unpacked = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unpacked > limits.max_docx_unpacked:
+        raise SourceError(
+            f"{origin}: .docx unpacks to {unpacked // 2**20} MB "
+            f"(limit {limits.max_docx_unpacked // 2**20} MB); refusing a possible zip bomb"
+        )
+    if unpacked > 1024 * 1024 and unpacked / packed > limits.max_docx_ratio:
+        raise SourceError(f"{origin}: .docx is compressed {unpacked // packed}:1; "
+                          "refusing a possible zip bomb")
+
+
+def _read_docx(data: bytes, origin: str, limits: Limits) -> Document:
+    _check_docx_zip(data, origin, limits)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise SourceError(f"{origin}: cannot read the Word file ({type(exc).__name__})") from None
+    paragraphs = [p.text for p in document.paragraphs]
+    text = "\n".join(paragraphs).strip()
+    props = document.core_properties
+    raw = {"title": props.title, "author": props.author, "date": props.created}
+    return Document(text + "\n" if text else "", "docx", clean_meta(raw, origin))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(
+        re.search(r"<(?:html|head|body|article|p|div)\b", head)
+    )
+
+
+_MAGIC = (
+    (b"%PDF", "a PDF file, which briefgen does not read; save it as text or .docx"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Word .doc file; save it as .docx"),
+    (b"{\\rtf", "an RTF file; save it as .docx or text"),
+    (b"\x89PNG", "an image, not text"),
+    (b"\xff\xd8\xff", "an image, not text"),
+    (b"GIF8", "an image, not text"),
+    (b"\x1f\x8b", "a compressed file, not text"),
+)
+
+
+def _decoded(data: bytes, origin: str, hints: ReadHints) -> str:
+    return hints.text if hints.text is not None else decode_bytes(data, origin, hints.charset)
+
+
+def _text(data: bytes, origin: str, hints: ReadHints) -> Document:
+    return Document(_decoded(data, origin, hints), "text")
+
+
+def _markdown(data: bytes, origin: str, hints: ReadHints) -> Document:
+    return _read_markdown(_decoded(data, origin, hints), origin)
+
+
+def _html(data: bytes, origin: str, hints: ReadHints) -> Document:
+    if hints.text is not None:
+        return _read_html(hints.text, origin, hints.url)
+    return _read_html(decode_bytes(data, origin, hints.charset or html_charset(data)), origin, hints.url)
+
+
+def _docx(data: bytes, origin: str, hints: ReadHints) -> Document:
+    return _read_docx(data, origin, hints.limits)
+
+
+def _sniff_markdown(text: str) -> bool:
+    return bool(_FRONT_MATTER.match(text))
+
+
+def _accept(name: str, obj: object) -> Reader:
+    if isinstance(obj, Reader):
+        if not obj.suffixes or not all(s.startswith(".") and s == s.lower() for s in obj.suffixes):
+            raise TypeError("a reader's suffixes must be lower-case extensions such as '.note'")
+        return obj
+    raise TypeError(f"a reader must be a briefgen Reader, not {type(obj).__name__}")
+
+
+READERS: Registry[Reader] = Registry("briefgen.readers", "input format", _accept)
+READERS.add("text", Reader((".txt", ".text"), _text, description="plain text"))
+READERS.add("html", Reader((".html", ".htm", ".xhtml"), _html, _looks_like_html, "a saved web page"))
+READERS.add("markdown", Reader((".md", ".markdown"), _markdown, _sniff_markdown,
+                               "Markdown, with optional YAML front matter"))
+READERS.add("docx", Reader((".docx",), _docx, description="a Word document"))
+
+
+def reader_for_suffix(suffix: str) -> str | None:
+    """The name of the reader for files ending in ``suffix`` (any case), or ``None``."""
+    low = suffix.lower()
+    for name, reader in READERS.items():
+        if low in reader.suffixes:
+            return name
+    return None
+
+
+def read_bytes(data: bytes, origin: str, fmt: str | None, hints: ReadHints | None = None) -> Document:
+    """Read a file's bytes with the reader ``fmt``, or the one its content calls for.
+
+    Raises:
+        SourceError: naming ``origin``: empty, a known binary format, or not
+            readable as its format.
+    """
+    hints = hints or ReadHints()
+    if not data.strip():
+        raise SourceError(f"{origin}: empty input")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise SourceError(f"{origin}: {what}")
+    if data.startswith(b"PK\x03\x04") and fmt in (None, "text", "markdown", "html"):
+        if b"word/document.xml" not in data[:65536]:
+            raise SourceError(f"{origin}: a zip archive, not text")
+        fmt = "docx"
+    if fmt is None:
+        # Decoded once: the sniffers judge text, and the reader chosen reads it.
+        text = decode_bytes(data, origin, hints.charset)
+        hints = ReadHints(hints.limits, hints.url, hints.charset, text)
+        fmt = next((name for name, r in READERS.items() if r.sniff is not None and r.sniff(text)), "text")
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise SourceError(f"{origin}: no reader for format {fmt!r}")
+    return reader.read(data, origin, hints)

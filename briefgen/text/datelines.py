@@ -1,0 +1,33 @@
+"""Wire datelines: the place, date and agency that open a wire story ("LONDON (AP) _ ").
+
+The splitter keeps a dateline out of the first sentence, and metadata reads the
+agency from it. Kept apart from :mod:`briefgen.text.sentences`, which loads
+NLTK's Punkt: reading metadata needs only this pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["dateline_end"]
+
+# A wire dateline opening a paragraph: a place in capitals, optionally a
+# region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
+# "SEOUL, Jan. 13 (Yonhap) -- ", "WASHINGTON (Reuters) - "). It is kept out of
+# the sentence, which then starts at the first word of the story.
+_WIRE_DATELINE = re.compile(
+    r"""[A-Z][A-Z.'&]+(?:[ -][A-Z][A-Z.'&]+){0,3}
+    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?
+    (?:,?[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2})?
+    (?:[ ]*\([A-Za-z0-9 .&'-]{1,40}\))?
+    [ ]*(?:—|–|--|_|-[ ])[ ]*(?=[A-Z"“'‘])""",
+    re.X,
+)
+
+
+def dateline_end(text: str) -> int:
+    """Length of a wire dateline opening ``text`` (0 if there is none)."""
+    m = _WIRE_DATELINE.match(text)
+    if not m or any(c.islower() for c in m.group(0).split("(")[0].split(",")[0]):
+        return 0
+    return m.end()
