@@ -164,3 +164,12 @@ def test_importing_the_model_loads_no_config() -> None:
     code = "import sys, briefgen.model; print(sorted(m for m in sys.modules if m.startswith('briefgen')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['briefgen', 'briefgen.model']"
+
+
+def test_every_subpackage_ships_in_the_wheel() -> None:
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    for init in PACKAGE.rglob("__init__.py"):
+        assert _module_name(init) in listed, _module_name(init)
