@@ -26,10 +26,16 @@ __all__ = [
     "ConfigError",
     "Conflict",
     "ConflictSide",
+    "Document",
     "Fact",
     "InputError",
+    "Labels",
     "Line",
     "MemoHeader",
+    "MemoStyle",
+    "Method",
+    "ReadHints",
+    "Reader",
     "RenderError",
     "Section",
     "SectionSpec",
@@ -38,6 +44,7 @@ __all__ = [
     "Source",
     "SourceError",
     "Template",
+    "Writer",
     "__version__",
     "build_briefing",
     "docx_bytes",
@@ -54,6 +61,13 @@ __all__ = [
 ]
 
 _LAZY = {
+    "Document": "briefgen.sources.readers",
+    "ReadHints": "briefgen.sources.readers",
+    "Reader": "briefgen.sources.readers",
+    "Writer": "briefgen.render.writers",
+    "Method": "briefgen.select.choice",
+    "MemoStyle": "briefgen.model",
+    "Labels": "briefgen.model",
     "Briefing": "briefgen.model",
     "Conflict": "briefgen.model",
     "ConflictSide": "briefgen.model",
@@ -92,8 +106,10 @@ if TYPE_CHECKING:
         Conflict,
         ConflictSide,
         Fact,
+        Labels,
         Line,
         MemoHeader,
+        MemoStyle,
         Section,
         SectionSpec,
         Sentence,
@@ -101,6 +117,9 @@ if TYPE_CHECKING:
         Source,
     )
     from briefgen.output import write
+    from briefgen.render.writers import Writer
+    from briefgen.select.choice import Method
+    from briefgen.sources.readers import Document, ReadHints, Reader
     from briefgen.pipeline import build_briefing, summarize
     from briefgen.render.html import html_text
     from briefgen.render.jsonout import json_text
@@ -113,6 +132,9 @@ if TYPE_CHECKING:
 def write_docx(briefing: Briefing, path: str) -> Any:
     """Write ``briefing`` as a Word memo to ``path`` (atomically)."""
     from briefgen.output import write
+    from briefgen.render.writers import Writer
+    from briefgen.select.choice import Method
+    from briefgen.sources.readers import Document, ReadHints, Reader
 
     return write(briefing, path, fmt="docx")
 

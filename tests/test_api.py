@@ -20,6 +20,24 @@ def test_all_is_sorted_and_every_name_resolves() -> None:
         assert getattr(briefgen, name) is not None, name
 
 
+def test_all_is_complete() -> None:
+    # Every lazily exported name, every public name the module defines, nothing else.
+    from briefgen import _LAZY
+
+    own = {n for n, v in vars(briefgen).items() if not n.startswith("_") and callable(v)
+           and getattr(v, "__module__", "") == "briefgen"}
+    assert set(briefgen.__all__) == set(_LAZY) | own | {"__version__"}
+    # Everything the README's library section calls is exported.
+    section = README.read_text(encoding="utf-8").split("## Library", 1)[1].split("\n## ", 1)[0]
+    for name in set(re.findall(r"briefgen\.([A-Za-z_]\w*)\(", section)):
+        assert name in briefgen.__all__, name
+    # The data model and the extension points are all there.
+    import briefgen.model as model
+
+    assert set(model.__all__) - {"DEFAULT_CITATION"} <= set(briefgen.__all__)
+    assert {"Reader", "Writer", "Method"} <= set(briefgen.__all__)
+
+
 def test_errors_derive_from_one_base() -> None:
     for name in ["ConfigError", "InputError", "RenderError", "SourceError"]:
         assert issubclass(getattr(briefgen, name), briefgen.BriefgenError)

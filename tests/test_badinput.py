@@ -389,17 +389,16 @@ def test_non_latin_text_survives_verbatim(capsys, bench: Bench, name: str, marke
     assert from_seed(text, text_in)
 
 
-def test_article_entirely_in_korean_gives_memo_or_clear_error(capsys, bench: Bench) -> None:
+def test_article_entirely_in_korean_gives_a_memo_of_its_sentences(capsys, bench: Bench) -> None:
     korean = ["이재명 대통령은 13일 일본 나라에서 다카이치 사나에 총리와 정상회담을 했다.",
               "두 정상은 경제 협력과 역사 문제에 대해 논의했다.",
               "양국은 조세이 탄광 유해의 DNA 감정에 협력하기로 합의했다."]
     path = bench.inp / "korean.txt"
     path.write_text("한일 정상회담\n\n" + "\n\n".join(korean) + "\n", encoding="utf-8")
     code, err, text = build(capsys, bench, path)
-    if code == 0:
-        assert any(s in text for s in korean)
-    else:
-        assert "korean.txt" in err
+    # Extractive and language-blind: the three sentences, verbatim.
+    assert code == 0, err
+    assert all(s in text for s in korean)
 
 
 def test_invalid_utf8_bytes_are_decoded_not_fatal(capsys, bench: Bench) -> None:
@@ -517,6 +516,7 @@ def test_only_captions_and_credits(capsys, bench: Bench) -> None:
         assert "Copyright" not in text
 
 
+@pytest.mark.slow
 def test_five_hundred_copies_of_one_article(capsys, bench: Bench) -> None:
     data = SEED.read_bytes()
     for i in range(500):
@@ -842,16 +842,16 @@ def test_fifty_megabyte_single_line(bench: Bench) -> None:
     assert peak_mb < 400, peak_mb
 
 
+@pytest.mark.slow
 def test_a_million_short_lines(bench: Bench) -> None:
     path = bench.inp / "lines.txt"
     with path.open("w", encoding="utf-8") as fh:
         fh.write(SEED_TEXT + "\n")
         fh.writelines(f"row {i}\n" for i in range(1_000_000))
     code, err, peak_mb = _run_measured(bench, path)
-    if code == 0:
-        assert from_seed(memo_text(bench.memo), SEED_TEXT)
-    else:
-        assert "lines.txt" in err
+    # The rows are no prose: the memo is the article's.
+    assert code == 0, err
+    assert from_seed(memo_text(bench.memo), SEED_TEXT)
     assert peak_mb < 1500, peak_mb
 
 
@@ -868,6 +868,7 @@ def test_two_megabyte_word_without_spaces_or_punctuation(bench: Bench) -> None:
     assert peak_mb < 1500, peak_mb
 
 
+@pytest.mark.slow
 def test_long_line_without_punctuation_is_not_a_sentence(bench: Bench) -> None:
     path = bench.inp / "run-on.txt"
     path.write_text(SEED_TEXT + "\n" + "word " * 400_000 + "\n", encoding="utf-8")

@@ -360,6 +360,7 @@ def _terms_of(seq: list[str]) -> Terms:
 @given(st.lists(st.sampled_from("abcdef"), min_size=1, max_size=6),
        st.lists(st.sampled_from("abcdefghi"), min_size=1, max_size=24),
        st.booleans())
+@pytest.mark.slow
 def test_local_overlap_equals_a_scan_of_every_stretch(short: list[str], long: list[str],
                                                       weighted: bool) -> None:
     idf = {t: math.log(1 + ord(t) % 11) + 1.0 for t in "abcdefghi"} if weighted else None

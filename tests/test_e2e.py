@@ -127,6 +127,7 @@ def test_no_page_furniture_in_the_memo(parts) -> None:
         assert bad not in text, bad
 
 
+@pytest.mark.slow
 def test_same_inputs_give_the_same_memo_whatever_the_hash_seed(tmp_path: Path) -> None:
     # Set and dict orders of strings change with PYTHONHASHSEED; no output may depend on them.
     here = Path(__file__).resolve().parent

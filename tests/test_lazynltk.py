@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,6 +31,7 @@ def test_stemming_and_splitting_leave_the_rest_of_nltk_unimported() -> None:
     assert out == ["run agre", "['Mr. Lee met Ms. Takaichi.', 'They agreed.']", "[]"]
 
 
+@pytest.mark.slow
 def test_the_rest_of_nltk_loads_when_asked_for() -> None:
     out = _run(
         "import briefgen.text.words\n"
@@ -44,6 +47,7 @@ def test_the_rest_of_nltk_loads_when_asked_for() -> None:
     assert out == ["True module", "['Lee', ',', 'Takaichi', '.']", "run", "True module"]
 
 
+@pytest.mark.slow
 def test_a_submodule_import_loads_nltk_in_its_own_order() -> None:
     out = _run(
         "import briefgen.text.words, sys\n"

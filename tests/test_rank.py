@@ -38,6 +38,7 @@ def ranking(scores: list[float] | np.ndarray) -> list[int]:
     return sorted(range(len(scores)), key=lambda i: (-round(float(scores[i]), 9), i))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(12))
 def test_sparse_lexrank_matches_sumy(seed: int) -> None:
     rng = random.Random(seed)

@@ -557,6 +557,7 @@ def note_layout_problems(pages: list[str], memo: MemoLayout) -> list[str]:
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) and poppler's pdftotext are needed")
+@pytest.mark.slow
 def test_libreoffice_puts_footnotes_at_page_foot_within_two_pages(tmp_path: Path) -> None:
     briefing = seed_briefing()
     pages = pdf_pages(docx_bytes(briefing), tmp_path)
@@ -567,6 +568,7 @@ def test_libreoffice_puts_footnotes_at_page_foot_within_two_pages(tmp_path: Path
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) and poppler's pdftotext are needed")
+@pytest.mark.slow
 def test_seed_memo_from_pipeline_fits_two_pages(tmp_path: Path) -> None:
     from briefgen.pipeline import build_briefing
 
@@ -591,6 +593,7 @@ def test_note_layout_check_catches_notes_above_text() -> None:
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20),
        bold=st.booleans(), italic=st.booleans())
+@pytest.mark.slow
 def test_plain_run_is_the_run_python_docx_writes(text: str, bold: bool, italic: bool) -> None:
     import briefgen.render.oxml as oxml
 

@@ -124,6 +124,7 @@ def test_deterministic_and_independent_of_identity(seed_texts: dict[str, str]) -
     assert first == again
 
 
+@pytest.mark.slow
 def test_large_input_is_pruned_and_solved() -> None:
     rng = random.Random(11)
     vocab = (CENTRAL + " " + " ".join(SUPPORT)).replace(".", "").split()
@@ -171,6 +172,7 @@ def test_nothing_shared_still_fills_budget() -> None:
     assert [f.id for f in chosen] == ["f1", "f2"]
 
 
+@pytest.mark.slow
 def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     # Concept sets are Python sets; nothing may depend on their iteration order.
     import os
