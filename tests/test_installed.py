@@ -88,7 +88,13 @@ def test_issue15_library_output_reaches_stderr_only_with_debug(tmp_path: Path) -
     debug = briefgen("--debug", "summarize", "--words", "40", cwd=tmp_path)
     assert plain.returncode == debug.returncode == 0
     assert plain.stdout == debug.stdout
+    assert "HiGHS" not in plain.stdout and "Copyright" not in plain.stdout
     assert plain.stderr == ""
+    from importlib.metadata import version
+
+    if tuple(int(p) for p in version("highspy").split(".")[:2]) >= (1, 16):
+        # This release prints a banner at C level: --debug shows it, on standard error.
+        assert "HiGHS" in debug.stderr
 
 
 def test_issue15_build_to_standard_output(tmp_path: Path) -> None:
