@@ -274,8 +274,9 @@ class MemoStyle:
         heading: The memo's heading ("MEMORANDUM").
         bluf_title: The heading of the bottom line up front.
         labels: The fixed strings the memo prints.
-        citation: How a source is named (a Jinja text over ``outlet``,
-            ``title``, ``date``, ``url`` and ``author``).
+        citation: How the numbered source list names a source (a Jinja text
+            over ``outlet``, ``title``, ``date``, ``url`` and ``author``);
+            footnotes cite that list in short form.
         reference_docx: A Word file whose styles the .docx memo uses, or
             ``None`` for the packaged one.
         paragraphs: Keys of the sections printed as paragraphs, not bullets.

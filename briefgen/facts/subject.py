@@ -75,6 +75,8 @@ _NATIONALITY = re.compile(
     r"|Afghan|Kuwaiti|Qatari|Emirati|Omani|Yemeni|Somali|Bangladeshi|Nepali|Filipino|Turkish|Czech|Polish)$"
 )
 _COMPASS = frozenset({"south", "north", "east", "west"})
+# The kind of place after its name, left out of the subject: "Nara Prefecture" is Nara.
+_PLACE_KIND = re.compile(r"\s+(?:Prefecture|Province|County|City|State|Region|District|Governorate)$")
 # A single capitalised word read as an adjective: a demonym's ending, or a noun after it ("Chechen capital").
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ese|ean|ian|ians|ish|can|cans|ic|is)")
 _NOUN_AFTER = re.compile(
@@ -118,7 +120,7 @@ def _names(text: str) -> list[tuple[str, bool, bool]]:
     for m in _CAPS.finditer(text):
         raw = m.group(0)
         start = m.start()
-        before = text[max(0, start - 4):start]
+        before = text[max(0, start - 6):start]
         sentence_start = start == 0 or re.search(r"[.!?\"\u201c]\s*$", text[:start]) is not None
         name, titled = _strip(raw)
         if not name or name.lower() in STOPWORDS or name.lower() in CALENDAR_WORDS:
@@ -130,7 +132,7 @@ def _names(text: str) -> list[tuple[str, bool, bool]]:
         person = len(words) >= 2 and (titled or _SAID.match(text[m.end():]) is not None or
                                       re.search(rf"(?<![\w-] )(?<!\w)\b{re.escape(words[-1])}\b(?! [A-Z])",
                                                 text[m.end():]) is not None)
-        after_in = re.search(r"\b(?:in|at)\s$", before) is not None
+        after_in = re.search(r"\b(?:in|at|near|off)\s$", before) is not None
         # A single word used as an adjective ("Kurdish rebels", "a Palestinian team") names no one.
         adjective = _ADJECTIVE.fullmatch(name) or _NOUN_AFTER.match(text[m.end():])
         if len(words) == 1 and not after_in and adjective:
@@ -180,9 +182,9 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
             if person:
                 seen_people.add(key)
             elif after_in:
-                head = name.split()[0]  # "Nara" for "Nara Prefecture"
-                seen_places.add(_key(head))
-                forms[_key(head)][head] += 1
+                place = _PLACE_KIND.sub("", name) or name  # "Nara" for "Nara Prefecture"
+                seen_places.add(_key(place))
+                forms[_key(place)][place] += 1
         people.update(seen_people)
         places.update(seen_places - seen_people)
         others.update(seen - seen_people - seen_places)
