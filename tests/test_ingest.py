@@ -618,3 +618,17 @@ def test_issue21_html_is_dated_from_its_markup_not_a_copyright_year(tmp_path: Pa
     (a, b), _ = load_sources([plain, dated])
     assert a.date is None  # not 1998-01-01
     assert (b.date, b.provenance.date, b.provenance.where("date")) == ("2026-01-13", "given", "page metadata")
+
+
+@pytest.mark.parametrize(("name", "outlet"), [
+    ("yonhap.txt", "Yonhap News Agency"),  # named after its outlet
+    ("saudi-gazette.txt", "Saudi Gazette"),
+    ("nyt-pinochet-arrest-story.txt", "The New York Times"),  # a known outlet first
+    ("story_final.txt", "Unknown outlet"),  # story words name no outlet
+    ("pinochet-arrest-london.txt", "Unknown outlet"),
+])
+def test_issue21_a_file_name_names_an_outlet_only_as_a_guess(tmp_path: Path, name: str, outlet: str) -> None:
+    path = tmp_path / name
+    path.write_text(LEAD, encoding="utf-8")
+    (src,), _ = load_sources([path])
+    assert (src.outlet, src.provenance.outlet) == (outlet, "guessed")

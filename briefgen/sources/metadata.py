@@ -249,8 +249,16 @@ def infer_details(text: str, origin: str, table: OutletTable | None = None) -> d
             best = max(credits, key=lambda c: (credits.count(c), -credits.index(c)))
             details["outlet"] = Detail(best, GUESSED, "photo credits")
         elif origin not in ("-", "stdin") and not origin.startswith("<"):
+            # A file named after its outlet ("yonhap.txt", "saudi-gazette.txt"), or whose first
+            # word is a known outlet ("nyt-pinochet-arrest.txt"); story words name none.
             stem = Path(urlsplit(origin).path).stem
-            details["outlet"] = Detail(stem.capitalize() if stem.islower() else stem, GUESSED, "file name")
+            words = [w for w in re.split(r"[-_ .]+", stem) if w]
+            single = len(words) == 1 and not any(c.isdigit() for c in stem)
+            if single or table.lookup(stem) is not None:
+                named = stem.capitalize() if stem.islower() else stem
+                details["outlet"] = Detail(named, GUESSED, "file name")
+            elif words and table.lookup(words[0]) is not None:
+                details["outlet"] = Detail(words[0], GUESSED, "file name")
     if "outlet" in details:
         d = details["outlet"]
         named = outlet_name(_tidy_outlet(d.value), latin=host or name_outlet, table=table)
