@@ -19,12 +19,15 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from briefgen import __version__
 from briefgen.errors import BriefgenError
+
+if TYPE_CHECKING:
+    from briefgen.model import Source
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -340,12 +343,14 @@ def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | No
 def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, title_justify="left", show_lines=False)
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        # Text, not markup: "[untitled]" or a headline in brackets is printed as it is.
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     width = shutil.get_terminal_size((120, 24)).columns
     Console(width=max(width, 80), soft_wrap=False).print(table)
 
@@ -361,7 +366,13 @@ Examples:
 @_input_options
 @_output_options
 def sources(inputs: Sequence[str], fmt: str, manifest: str | None, strict: bool) -> None:
-    """List the sources in INPUTS with the metadata found for each."""
+    """List the sources in INPUTS with the metadata found for each.
+
+    Each detail is marked given (by a manifest, front matter, the page's or
+    file's metadata, or a date in the file name), found (printed in the
+    article: headline, credit line, dateline, byline) or guessed (from a file
+    name's words or photo credits; a memo never prints a guessed title or date).
+    """
     from briefgen.resources import seeds_dir
     from briefgen.sources.load import load_sources
 
@@ -370,12 +381,21 @@ def sources(inputs: Sequence[str], fmt: str, manifest: str | None, strict: bool)
     if fmt == "json":
         click.echo(json.dumps({
             "sources": [{"id": s.id, "origin": s.origin, "outlet": s.outlet, "title": s.title, "date": s.date,
-                         "url": s.url, "author": s.author, "format": s.format} for s in found],
+                         "url": s.url, "author": s.author, "format": s.format,
+                         "provenance": s.provenance.as_dict()} for s in found],
             "skipped": [{"origin": s.origin, "reason": s.reason} for s in skipped],
         }, indent=2, ensure_ascii=False))
         return
+
+    def marked(src: Source, detail: str, value: str | None, missing: str = "") -> str:
+        how, where = src.provenance.how(detail), src.provenance.where(detail)
+        if not value:
+            return missing
+        return f"{value}\n({how}: {where})" if how and where else f"{value}\n({how})" if how else value
+
     _table("Sources", ["id", "outlet", "title", "date", "url", "file"],
-           [(s.id, s.outlet, s.title, s.date, s.url, s.origin) for s in found])
+           [(s.id, marked(s, "outlet", s.outlet), marked(s, "title", s.title, "[untitled]"),
+             marked(s, "date", s.date, "[undated]"), marked(s, "url", s.url), s.origin) for s in found])
     if skipped:
         _table("Skipped", ["input", "reason"], [(s.origin, s.reason) for s in skipped])
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from briefgen.errors import ConfigError
 from briefgen.model import DEFAULT_CITATION, Labels, MemoStyle, SectionSpec
-from briefgen.resources import templates_dir
+from briefgen.resources import USER_OUTLETS, templates_dir, user_templates_dir
 
 __all__ = [
     "BlufSpec",
@@ -94,21 +94,14 @@ class Template:
         )
 
 
-def user_templates_dir() -> Path:
-    """The user's template folder (it need not exist)."""
-    env = os.environ.get("BRIEFGEN_TEMPLATES")
-    if env:
-        return Path(env).expanduser()
-    return Path("~/.config/briefgen/templates").expanduser()
-
-
 def list_templates() -> dict[str, Path]:
     """Template names found, user ones shadowing packaged ones."""
     found: dict[str, Path] = {}
     for folder in (templates_dir(), user_templates_dir()):
         if folder.is_dir():
             for p in sorted(folder.glob("*.toml")):
-                found[p.stem] = p
+                if p.name != USER_OUTLETS:  # the user's outlet names, not a template
+                    found[p.stem] = p
     return dict(sorted(found.items()))
 
 

@@ -52,7 +52,7 @@ def inspect_data(
         "template": done.template.name,
         "method": done.method,
         "sources": [{"id": s.id, "origin": s.origin, "outlet": s.outlet, "title": s.title, "date": s.date,
-                     "url": s.url} for s in found.sources],
+                     "url": s.url, "provenance": s.provenance.as_dict()} for s in found.sources],
         "skipped": [{"origin": s.origin, "reason": s.reason} for s in found.skipped],
         "dropped": [{"source": d.source_id, "kind": d.kind, "reason": d.reason, "text": d.text}
                     for d in found.cleaned.dropped],

@@ -19,6 +19,7 @@ __all__ = [
     "Line",
     "MemoHeader",
     "MemoStyle",
+    "Provenance",
     "Section",
     "SectionSpec",
     "Sentence",
@@ -26,8 +27,58 @@ __all__ = [
     "Source",
 ]
 
-#: How a footnote or the source list names a source, unless a template says otherwise.
-DEFAULT_CITATION = "{{ outlet }}, \u201c{{ title }}\u201d{% if date %}, {{ date }}{% endif %}."
+#: How the numbered source list names a source, unless a template says otherwise. ``title``
+#: and ``date`` are empty when the source gives none (or only a guess, which is never printed).
+DEFAULT_CITATION = ("{{ outlet }}{% if title %}, \u201c{{ title }}\u201d{% endif %}, "
+                    "{{ date or '[undated]' }}{% if url %}, {{ url }}{% endif %}.")
+
+#: How a detail of a source was learnt (see :class:`Provenance`).
+GIVEN, FOUND, GUESSED = "given", "found", "guessed"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How each of a source's details was learnt, and from what.
+
+    Each of ``outlet``, ``title``, ``date``, ``url`` and ``author`` is
+    ``"given"`` (stated by whoever supplied the source: a manifest, front
+    matter, a page's or document's metadata, a date in the file name, or the
+    caller who built the :class:`Source`), ``"found"`` (printed in the article
+    where such a detail is printed: a headline, a credit or copyright line, a
+    dateline, a byline, a date line under the headline), ``"guessed"``
+    (inferred from weaker evidence: a file name's words, photo credits) or
+    ``""`` (not known: the source has no such detail). A memo never prints a
+    guessed title or date as if it were found.
+
+    ``basis`` names where each inferred detail came from, as
+    ``(detail, where)`` pairs: ``("date", "date line under the headline")``.
+    The defaults say "given", so a ``Source`` built by hand keeps meaning what
+    its caller says.
+    """
+
+    outlet: str = GIVEN
+    title: str = GIVEN
+    date: str = GIVEN
+    url: str = GIVEN
+    author: str = GIVEN
+    basis: tuple[tuple[str, str], ...] = ()
+
+    def how(self, detail: str) -> str:
+        """``"given"``, ``"found"`` or ``"guessed"`` for ``detail`` (``"outlet"``, ``"title"``...)."""
+        return str(getattr(self, detail))
+
+    def where(self, detail: str) -> str:
+        """Where ``detail`` came from ("manifest", "credit line", "file name"...), or ``""``."""
+        return next((w for d, w in self.basis if d == detail), "")
+
+    def shown(self, detail: str) -> bool:
+        """Whether ``detail`` may be printed as a fact about the source (given or found)."""
+        return self.how(detail) in (GIVEN, FOUND)
+
+    def as_dict(self) -> dict[str, dict[str, str]]:
+        """``{"outlet": {"how": "found", "where": "credit line"}, ...}``, as JSON output gives it."""
+        details = ("outlet", "title", "date", "url", "author")
+        return {d: {"how": self.how(d), "where": self.where(d)} for d in details}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +96,11 @@ class Source:
         url: Where it can be read, if known.
         author: Byline, if known.
         format: ``"text"``, ``"markdown"``, ``"html"`` or ``"docx"``.
+        provenance: How each detail above was learnt (given, found or
+            guessed); all given unless said otherwise.
+
+    An empty ``title`` means the source prints no headline and none was
+    given; ``date`` is ``None`` when no publication date is known.
     """
 
     id: str
@@ -56,6 +112,7 @@ class Source:
     url: str | None = None
     author: str | None = None
     format: str = "text"
+    provenance: Provenance = field(default_factory=Provenance, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,8 +274,9 @@ class MemoStyle:
         heading: The memo's heading ("MEMORANDUM").
         bluf_title: The heading of the bottom line up front.
         labels: The fixed strings the memo prints.
-        citation: How a source is named (a Jinja text over ``outlet``,
-            ``title``, ``date``, ``url`` and ``author``).
+        citation: How the numbered source list names a source (a Jinja text
+            over ``outlet``, ``title``, ``date``, ``url`` and ``author``);
+            footnotes cite that list in short form.
         reference_docx: A Word file whose styles the .docx memo uses, or
             ``None`` for the packaged one.
         paragraphs: Keys of the sections printed as paragraphs, not bullets.

@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -20,15 +19,17 @@ from briefgen.dates import format_date, parse_date
 from briefgen.errors import ConfigError, InputError
 from briefgen.facts.conflicts import find_conflicts
 from briefgen.facts.merge import cluster
+from briefgen.facts.subject import Coverage
+from briefgen.facts.subject import derive_subject as subject_line
 from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import pmap
 from briefgen.resources import seeds_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.sections import OTHER, classify
 from briefgen.sources.clean import CleanResult, clean
-from briefgen.sources.load import infer_metadata, load_sources
+from briefgen.sources.load import load_sources
+from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
 from briefgen.text.sentences import segment
-from briefgen.text.words import content_terms
 
 __all__ = [
     "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "input_list", "run", "select_parts",
@@ -88,21 +89,19 @@ def input_list(inputs: Inputs) -> list[Input]:
 def text_sources(texts: Sequence[str], first: int = 1) -> list[Source]:
     """Sources for article texts given as strings (never looked up as paths).
 
-    Each gets a title and date as a file would (a headline, else the lead cut
-    short), an outlet only if the text names one (else "Text N"), and the
-    origin ``<text N>``.
+    Each gets a title and date as a file would (a headline and a date printed
+    with it; none if the text prints none), an outlet only if the text names
+    one (else "Text N", marked guessed), and the origin ``<text N>``.
     """
     out = []
     for n, text in enumerate(texts, first):
         if not isinstance(text, str):
             raise TypeError(f"article texts must be str, not {type(text).__name__}")
         origin = f"<text {n}>"
-        meta = infer_metadata(text, origin) if text.strip() else {}
-        outlet = meta.get("outlet", "")
-        if outlet in ("", origin, "Unknown outlet"):
-            outlet = f"Text {n}"
-        out.append(Source(id=f"t{n}", origin=origin, text=text, outlet=outlet, title=meta.get("title", ""),
-                          date=meta.get("date")))
+        details = source_details(infer_details(text, origin) if text.strip() else {}, {}, {}, {})
+        if details["outlet"] == UNKNOWN_OUTLET:
+            details["outlet"] = f"Text {n}"
+        out.append(Source(id=f"t{n}", origin=origin, text=text, **details))
     return out
 
 
@@ -189,7 +188,11 @@ def _order(facts: Sequence[Fact], spec: SectionSpec, sources: Sequence[Source]) 
 
 
 def _memo_date(template: Template, sources: Sequence[Source], date: str | None) -> str:
-    """The memo's date: ``date``, else the template's, else the latest source date, else none.
+    """The memo's date: ``date``, else the template's, else the latest real coverage date, else none.
+
+    A coverage date is a source's date that was given or found (a dateline, a
+    byline, metadata, a manifest); a guessed one never dates the memo, and
+    neither does a date mentioned inside a story, which metadata never takes.
 
     Raises:
         ConfigError: ``date`` (or the template's) is not ``YYYY-MM-DD`` or ``today``.
@@ -202,7 +205,7 @@ def _memo_date(template: Template, sources: Sequence[Source], date: str | None) 
         except ValueError as exc:
             where = "date" if date is not None else f"{template.name}: [memo].date"
             raise ConfigError(f"{where}: {exc}") from None
-    dated = sorted(s.date for s in sources if s.date)
+    dated = sorted(s.date for s in sources if s.date and s.provenance.shown("date"))
     for iso in reversed(dated):
         try:
             return format_date(dt.date.fromisoformat(iso[:10]), fmt)
@@ -211,34 +214,24 @@ def _memo_date(template: Template, sources: Sequence[Source], date: str | None) 
     return ""
 
 
-def derive_subject(sources: Sequence[Source]) -> str:
-    """The headline that shares most with the other sources' headlines and leads.
+def derive_subject(sources: Sequence[Source], sentences: Sequence[Sentence] = ()) -> str:
+    """The event the coverage shares (what, where, who), from headlines and leads.
 
-    A briefing's subject is what the coverage is about; the headline whose
-    content words recur most across the other articles names it best.
+    See :mod:`briefgen.facts.subject`.
+
+    A headline counts only when it was printed or given, never guessed; each
+    source's lead is its first three article sentences (``sentences``, after
+    cleaning), else the start of its text.
     """
-    titled = [s for s in sources if s.title.strip()]
-    if not titled:
-        return "Briefing"
-    if len(titled) == 1:
-        return titled[0].title.strip()
-    bags = {s.id: set(content_terms(s.title + " " + s.text[:600])) for s in titled}
-    # How many headlines' bags hold each term: the sum over the other sources
-    # below, without a loop over every pair of sources.
-    df: Counter[str] = Counter()
-    for o in titled:
-        df.update(bags[o.id])
-    copies = Counter(o.id for o in titled)
-
-    def centrality(src: Source) -> tuple[float, int]:
-        terms = set(content_terms(src.title))
-        if not terms:
-            return (0.0, 0)
-        shared = sum(df[t] for t in terms) - copies[src.id] * len(terms & bags[src.id])
-        return (shared / (len(terms) ** 0.5), -len(src.title))
-
-    best = max(titled, key=centrality)
-    return best.title.strip()
+    leads: dict[str, list[str]] = {}
+    for sent in sentences:
+        got = leads.setdefault(sent.source_id, [])
+        if len(got) < 3:
+            got.append(sent.text)
+    coverage = [Coverage(s.title.strip() if s.provenance.shown("title") else "",
+                         " ".join(leads[s.id]) if s.id in leads else s.text[:600])
+                for s in sources]
+    return subject_line(coverage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,7 +341,7 @@ def run(
     step("comparing sources")
     conflicts = find_conflicts(found.facts, found.sources)
     header = MemoHeader(
-        subject=subject or tpl.memo.subject or derive_subject(found.sources),
+        subject=subject or tpl.memo.subject or derive_subject(found.sources, found.sentences),
         date=_memo_date(tpl, found.sources, date),
         to=to if to is not None else tpl.memo.to,
         sender=sender if sender is not None else tpl.memo.sender,

@@ -71,7 +71,7 @@ def test_readme_python_examples_run(workdir: Path) -> None:
 
 
 def test_readme_template_example_is_valid_and_builds(workdir: Path) -> None:
-    (toml,) = [b for b in _blocks("toml") if "trade-mission" in b]
+    (toml,) = [b for b in _blocks("toml") if b.startswith("# trade-mission.toml")]
     path = workdir / "trade-mission.toml"
     path.write_text(toml, encoding="utf-8")
     tpl = briefgen.load_template(path)
@@ -79,6 +79,18 @@ def test_readme_template_example_is_valid_and_builds(workdir: Path) -> None:
     assert tpl.memo.to == "Minister for Trade"
     briefing = briefgen.build_briefing(["articles/"], template=path)
     assert [s.key for s in briefing.sections] == ["markets", "agreements", "risks"]
+
+
+def test_readme_outlets_example_names_an_outlet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 21: the user's outlets.toml, as the README shows it, extends the table.
+    from briefgen.sources.outlets import outlet_name, short_name
+
+    (toml,) = [b for b in _blocks("toml") if "[[outlet]]" in b]
+    (tmp_path / "outlets.toml").write_text(toml, encoding="utf-8")
+    monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(tmp_path))
+    assert outlet_name("奈良新聞") == "Nara Shimbun (奈良新聞)"
+    assert short_name("www.nara-np.co.jp") == "Nara Shimbun"
+    assert "outlets" not in briefgen.list_templates()
 
 
 # ---- issue 15: an API that never guesses whether a string is a path or an article --------------

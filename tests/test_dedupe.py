@@ -86,7 +86,7 @@ def seed_corpus() -> Corpus:
     sources, sents = [], []
     for k, entry in enumerate(manifest["source"]):
         text = (SEEDS / entry["file"]).read_text(encoding="utf-8")
-        src = make_source(f"s{k + 1}", text=text, outlet=entry["outlet"], title=entry["title"])
+        src = make_source(f"s{k + 1}", text=text, outlet=entry["outlet"], title=entry.get("title", ""))
         sources.append(src)
         pos = 0
         for i, sent in enumerate(split_sentences(text)):

@@ -167,3 +167,48 @@ def test_issue15_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     proc.stderr.close()
     assert proc.wait(timeout=300) == 0
     assert err == b""
+
+
+def _bare_seeds(folder: Path) -> Path:
+    """The sample articles as a user saves them: bare .txt files, no manifest."""
+    folder.mkdir()
+    for path in seeds_dir().glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def test_issue21_sources_marks_each_detail_given_found_or_guessed(tmp_path: Path) -> None:
+    bare = _bare_seeds(tmp_path / "bare")
+    shown = briefgen("sources", "--format", "json", str(bare), cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    by_file = {Path(s["origin"]).name.split("-")[0]: s for s in json.loads(shown.stdout)["sources"]}
+    chosun, korea, news1 = by_file["chosun"], by_file["korea"], by_file["news1"]
+    assert chosun["outlet"] == "Chosun"
+    assert chosun["provenance"]["outlet"] == {"how": "guessed", "where": "file name"}
+    assert (chosun["title"], chosun["provenance"]["title"]["how"]) == ("", "")  # no headline: none invented
+    assert korea["outlet"] == "Korea.kr (대한민국 정책브리핑)"
+    assert korea["provenance"]["outlet"]["how"] == "found"
+    assert korea["provenance"]["title"] == {"how": "found", "where": "headline"}
+    # The page's date line above other stories' teasers is furniture; the file name's date is given.
+    assert news1["date"] == "2026-01-13"
+    assert news1["provenance"]["date"] == {"how": "given", "where": "file name"}
+    table = briefgen("sources", str(bare), cwd=tmp_path)
+    assert table.returncode == 0, table.stderr
+    flat = _flat(table.stdout)
+    assert "[untitled]" in flat and "(guessed: file name)" in flat and "(found: credit line)" in flat
+    manifest = briefgen("sources", "--format", "json", cwd=tmp_path)
+    wheres = {s["provenance"]["outlet"]["where"] for s in json.loads(manifest.stdout)["sources"]}
+    assert wheres == {"manifest"}
+
+
+def test_issue21_bare_files_brief_without_slug_titles_or_story_dates(tmp_path: Path) -> None:
+    bare = _bare_seeds(tmp_path / "bare")
+    result = briefgen("build", "memo.md", str(bare), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert "**Date:** 14 January 2026" in memo and "31 January" not in memo
+    assert "**Subject:** Summit in Nara: Lee Jae-myung and Sanae Takaichi" in memo
+    sources = memo.split("## Sources", 1)[1].split("[^1]:", 1)[0]
+    assert "Lee takaichi" not in sources and "Nara summit relations" not in sources
+    assert "2. Chosun, 2026-01-13." in sources
+    assert "Korea.kr (대한민국 정책브리핑)" in sources and "정책브리핑 (korea.kr)" not in sources

@@ -8,7 +8,7 @@ import math
 import re
 from typing import Any
 
-from briefgen.model import Briefing
+from briefgen.model import Briefing, Provenance
 
 __all__ = ["SCHEMA_VERSION", "briefing_dict", "json_text"]
 
@@ -18,6 +18,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Provenance):
+        return value.as_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):

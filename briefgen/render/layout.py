@@ -14,20 +14,26 @@ is folded, so no writer has to care.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from briefgen.model import Briefing, Conflict, Fact, Source
 from briefgen.render.citation import cite
+from briefgen.sources.outlets import short_name
 
-__all__ = ["Block", "MemoLayout", "Note", "Span", "clean_text", "layout", "safe_url"]
+__all__ = [
+    "Block", "Cited", "MemoLayout", "Note", "Span", "clean_text", "footnote", "layout", "safe_url",
+    "short_citation",
+]
 
 # XML 1.0 forbids C0 controls except tab/newline/CR, lone surrogates and two
 # non-characters; C1 controls are allowed but never meant in news text.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 _URL_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
-# A title the sample manifest marks as written by the editor, not printed.
+# Month abbreviations for short dates, fixed rather than the locale's.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def clean_text(text: str | None) -> str:
@@ -112,10 +118,71 @@ def _iso_date(value: str | None) -> date | None:
         return None
 
 
+def source_date(source: Source) -> date | None:
+    """The source's publication date, if it was given or found (a guessed one is never printed)."""
+    return _iso_date(source.date) if source.provenance.shown("date") else None
+
+
 def latest_source_date(briefing: Briefing) -> date | None:
     """The newest publication date among the sources, if any is known."""
-    dates = [d for d in (_iso_date(s.date) for s in briefing.sources) if d is not None]
+    dates = [d for d in (source_date(s) for s in briefing.sources) if d is not None]
     return max(dates) if dates else None
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """The numbered source list a footnote points into: each source's number, record and short name.
+
+    ``short`` is how a footnote names each source's outlet ("Yonhap" for
+    "Yonhap News Agency", from the table of known outlets). ``years`` is set
+    when the dated sources span more than one year, so a short date carries
+    its year.
+    """
+
+    number: Mapping[str, int]
+    source: Mapping[str, Source]
+    short: Mapping[str, str]
+    years: bool = False
+
+    @classmethod
+    def of(cls, sources: Sequence[Source]) -> Cited:
+        """The list for ``sources``, numbered from 1 in their order."""
+        number: dict[str, int] = {}
+        by_id: dict[str, Source] = {}
+        short: dict[str, str] = {}
+        names: dict[str, str] = {}  # thousands of sources share a few outlets
+        for i, src in enumerate(sources, start=1):
+            number.setdefault(src.id, i)
+            by_id.setdefault(src.id, src)
+            outlet = clean_text(src.outlet)
+            if outlet not in names:
+                names[outlet] = clean_text(short_name(outlet)) or outlet
+            short.setdefault(src.id, names[outlet])
+        years = {d.year for d in (source_date(s) for s in sources) if d is not None}
+        return cls(number, by_id, short, len(years) > 1)
+
+
+def short_citation(source_id: str, cited: Cited) -> str:
+    """One source in a footnote: its number in the list, its outlet, its date ("[2] Yonhap, 14 Jan")."""
+    src = cited.source.get(source_id)
+    if src is None or source_id not in cited.number:
+        return clean_text(source_id)
+    text = f"[{cited.number[source_id]}] {cited.short[source_id]}"
+    day = source_date(src)
+    if day is not None:
+        text += f", {day.day} {_MONTHS[day.month - 1]}" + (f" {day.year}" if cited.years else "")
+    return text
+
+
+def footnote(source_ids: Sequence[str], cited: Cited) -> Note:
+    """The footnote of one fact, or of one side of a disagreement: every source that reported it.
+
+    Each source in its short form, in order, pointing into the numbered
+    source list that gives the full citation: "[2] Chosun Daily, 13 Jan; [3]
+    Korea.kr, 14 Jan."
+    """
+    text = "; ".join(short_citation(sid, cited) for sid in source_ids)
+    return Note(spans=(Span(text + "."),), sources=tuple(source_ids))
 
 
 class _Builder:
@@ -124,21 +191,25 @@ class _Builder:
     def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.style = briefing.style
-        self.number = {s.id: i for i, s in enumerate(briefing.sources, start=1)}
+        self.cited = Cited.of(briefing.sources)
+        self.number = self.cited.number
         # Briefing.source() scans the list; a memo citing thousands of sources asks often.
-        self.by_id: dict[str, Source] = {}
-        for src in briefing.sources:
-            self.by_id.setdefault(src.id, src)
+        self.by_id = self.cited.source
 
     def citation(self, source: Source) -> list[Span]:
-        """The template's citation of ``source``, its URL as a link where printed."""
+        """The template's full citation of ``source`` for the source list, its URL as a link.
+
+        A title or date is printed only when it was given or found: a guess
+        is left out (the template sees it empty), never shown as found.
+        """
+        shown = source.provenance.shown
         clean = replace(
             source,
             outlet=clean_text(source.outlet),
-            title=clean_text(source.title),
-            date=clean_text(source.date) or None,
+            title=clean_text(source.title) if shown("title") else "",
+            date=(clean_text(source.date) or None) if shown("date") else None,
             url=clean_text(source.url) or None,
-            author=clean_text(source.author) or None,
+            author=(clean_text(source.author) or None) if shown("author") else None,
         )
         text = clean_text(cite(clean, self.style.citation))
         url = safe_url(source.url)
@@ -148,27 +219,8 @@ class _Builder:
         return [Span(text)]
 
     def note(self, source_ids: tuple[str, ...]) -> Note:
-        """A footnote naming every source in ``source_ids``, in order."""
-        spans: list[Span] = []
-        known = [sid for sid in source_ids if sid in self.number]
-        if len(source_ids) > 1:
-            spans.append(Span(f"Reported by {len(source_ids)} sources: "))
-        for i, sid in enumerate(source_ids):
-            if i:
-                spans.append(Span("; "))
-            if sid not in known:
-                spans.append(Span(clean_text(sid)))
-                continue
-            parts = self.citation(self.by_id[sid])
-            last = parts[-1]
-            if last.url is None and last.text.endswith("."):
-                parts[-1] = Span(last.text[:-1])
-                if not parts[-1].text:
-                    parts.pop()
-            spans.append(Span(f"[{self.number[sid]}] "))
-            spans.extend(parts)
-        spans.append(Span("."))
-        return Note(spans=tuple(_merge(spans)), sources=tuple(source_ids))
+        """A footnote naming every source in ``source_ids``, in order (see :func:`footnote`)."""
+        return footnote(source_ids, self.cited)
 
     def fact(self, fact: Fact, kind: str) -> Block:
         """A fact printed verbatim, with its footnote."""

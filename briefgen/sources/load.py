@@ -27,7 +27,7 @@ from briefgen.parallel import THRESHOLD, pmap
 from briefgen.sources.fetch import fetch_url
 from briefgen.sources.limits import Limits
 from briefgen.sources.manifest import MANIFEST_NAMES, Manifest, read_manifest, resolved
-from briefgen.sources.metadata import infer_metadata
+from briefgen.sources.metadata import infer_details, source_details
 from briefgen.sources.readers import DOCUMENT_SUFFIXES, META_KEYS, ReadHints, read_bytes, reader_for_suffix
 
 __all__ = ["load_sources", "read_source"]
@@ -201,20 +201,9 @@ def read_source(ref: str, sid: str = "s1", *, limits: Limits | None = None,
         doc = read_bytes(data, ref, reader_for_suffix(path.suffix), ReadHints(limits))
     if not doc.text.strip():
         raise SourceError(f"{ref}: no text after extraction")
-    meta = dict(infer_metadata(doc.text, ref if ref != "-" else "stdin"))
-    meta.update(doc.meta)
-    meta.update(overrides or {})
-    return Source(
-        id=sid,
-        origin=ref,
-        text=doc.text,
-        outlet=meta.get("outlet") or "Unknown outlet",
-        title=meta.get("title") or (Path(ref).stem if ref != "-" else "Untitled"),
-        date=meta.get("date"),
-        url=meta.get("url") or url,
-        author=meta.get("author"),
-        format=doc.format,
-    )
+    inferred = infer_details(doc.text, ref if ref != "-" else "stdin")
+    details = source_details(inferred, doc.meta, doc.basis, overrides or {}, url)
+    return Source(id=sid, origin=ref, text=doc.text, format=doc.format, **details)
 
 
 def _overrides(item: _Item, explicit: Manifest | None) -> dict[str, str]:

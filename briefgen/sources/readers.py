@@ -62,11 +62,15 @@ class Document:
 
     ``meta`` may hold ``outlet``, ``title``, ``date`` (ISO 8601), ``url`` and
     ``author``; what it lacks is inferred from the text and the file name.
+    ``basis`` says how an entry of ``meta`` was learnt, as ``(how, where)``
+    (``("found", "first heading")``), for entries not simply given by the
+    file's metadata.
     """
 
     text: str
     format: str
     meta: dict[str, str] = field(default_factory=dict)
+    basis: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +142,13 @@ def _read_markdown(text: str, origin: str) -> Document:
         if isinstance(data, dict):
             meta = clean_meta(data, origin)
         text = text[m.end():]
+    basis = {k: ("given", "front matter") for k in meta}
     if "title" not in meta:
         h = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
         if h:
             meta["title"] = h.group(1).strip()
-    return Document(text, "markdown", meta)
+            basis["title"] = ("found", "first heading")
+    return Document(text, "markdown", meta, basis)
 
 
 def _read_html(html: str, origin: str, url: str | None = None) -> Document:
@@ -157,6 +163,9 @@ def _read_html(html: str, origin: str, url: str | None = None) -> Document:
         include_links=False,
         with_metadata=True,
         deduplicate=False,
+        # The page's own markup only (meta tags, <time>, the address): an
+        # extensive search dates a page from its text, "Copyright 1998" as 1998-01-01.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         raise SourceError(f"{origin}: no article text found in the HTML")
@@ -168,7 +177,8 @@ def _read_html(html: str, origin: str, url: str | None = None) -> Document:
         "author": getattr(doc, "author", None),
         "url": getattr(doc, "url", None) or url,
     }
-    return Document(text + "\n" if text else "", "html", clean_meta(raw, origin))
+    meta = clean_meta(raw, origin)
+    return Document(text + "\n" if text else "", "html", meta, {k: ("given", "page metadata") for k in meta})
 
 
 def _check_docx_zip(data: bytes, origin: str, limits: Limits) -> None:
@@ -203,7 +213,9 @@ def _read_docx(data: bytes, origin: str, limits: Limits) -> Document:
     text = "\n".join(paragraphs).strip()
     props = document.core_properties
     raw = {"title": props.title, "author": props.author, "date": props.created}
-    return Document(text + "\n" if text else "", "docx", clean_meta(raw, origin))
+    meta = clean_meta(raw, origin)
+    return Document(text + "\n" if text else "", "docx", meta,
+                    {k: ("given", "document properties") for k in meta})
 
 
 def _looks_like_html(text: str) -> bool:
