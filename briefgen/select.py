@@ -24,11 +24,16 @@ one's.
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -38,7 +43,28 @@ from briefgen.rank import METHODS, score_facts
 from briefgen.solver import Row, maximise
 from briefgen.text import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
-__all__ = ["Params", "concepts", "dangling", "salience", "select", "word_count"]
+__all__ = ["FEATURES", "ConceptModel", "Params", "concept_features", "concepts", "dangling", "salience",
+           "select", "shipped_model", "word_count"]
+
+# What the concept model reads of each concept, in this order (see concept_features).
+FEATURES = ("independent", "sources", "log_independent", "log_sentences", "early", "first", "lead", "lead3",
+            "capitalised", "rarity", "digit", "quoted", "word_independent", "bias")
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptModel:
+    """Linear weights over :data:`FEATURES` that predict a concept's share of reference summaries.
+
+    Attributes:
+        unigram: One weight per feature for single-word concepts.
+        bigram: The same for bigram concepts.
+        capitalised: The feature's mean in training, used in its place for
+            text whose case carries no information (all lower case).
+    """
+
+    unigram: tuple[float, ...]
+    bigram: tuple[float, ...]
+    capitalised: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +94,16 @@ class Params:
         redundancy: Cosine of content terms above which two facts say the same.
         time_limit: Seconds the solver may use before the greedy fallback.
         gap: Relative optimality gap at which the solver stops.
+        learnt: Weigh concepts with the learnt concept model instead of the
+            source counts (``min_df``, ``unigram_min_df``,
+            ``concept_position`` and ``concept_decay`` then play no part).
+        model: The concept model; ``None`` for the one shipped in
+            ``briefgen/data/concepts.json``.
+        threshold: A learnt concept whose predicted weight is at most this
+            is no concept.
+        background: Read how common each word is in English at large
+            (``wordfreq``) as a feature; without it every word counts as
+            equally common.
     """
 
     min_words: int = 8
@@ -86,6 +122,10 @@ class Params:
     redundancy: float = 0.6
     time_limit: float = 10.0
     gap: float = 0.005
+    learnt: bool = True
+    model: ConceptModel | None = None
+    threshold: float = 0.1
+    background: bool = True
 
 
 DEFAULT = Params()
@@ -151,6 +191,217 @@ def _position(fact: Fact) -> int:
     return min((s.index for s in fact.sentences), default=0)
 
 
+# A word missing from wordfreq's short English list (everything with a Zipf
+# frequency of 3, once per million words, or more) is rarer than that.
+_RARE_ZIPF = 2.5
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> dict[str, float]:
+    """Zipf frequency (log10 per billion words) of common English words, from ``wordfreq``'s small list.
+
+    The list is read straight from the file the package ships (40 ms), not
+    through ``import wordfreq``, which loads language tables this needs none
+    of (0.4 s); should the file's format change, the package's own API reads it.
+    Empty if ``wordfreq`` is missing: every word then counts as rare.
+    """
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz"
+    try:
+        import msgpack
+
+        with gzip.open(path, "rb") as fh:
+            data = msgpack.load(fh, raw=False)
+        if data[0] != {"format": "cB", "version": 1}:
+            raise ValueError(data[0])
+        # Bucket i after the header holds the words of frequency 10 ** (-i / 100).
+        out: dict[str, float] = {}
+        for i, bucket in enumerate(data[1:]):
+            for word in bucket:
+                out.setdefault(word, 9.0 - i / 100.0)
+        return out
+    except (OSError, ValueError, ImportError, IndexError, TypeError):
+        from wordfreq import get_frequency_dict, zipf_frequency
+
+        return {w: zipf_frequency(w, "en") for w in get_frequency_dict("en", wordlist="small")}
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ConceptModel:
+    """The concept model fitted on DUC 2003 (``bench/concepts.py`` writes it)."""
+    raw = json.loads(resources.files("briefgen.data").joinpath("concepts.json").read_text(encoding="utf-8"))
+    return ConceptModel(unigram=tuple(raw["unigram"]), bigram=tuple(raw["bigram"]),
+                        capitalised=float(raw["capitalised"]))
+
+
+@lru_cache(maxsize=65536)
+def _profile(text: str) -> tuple[tuple[str, bool, float], ...]:
+    """Each concept of ``text`` once: (concept, capitalised inside the sentence, Zipf frequency of its words).
+
+    The concepts are those of :func:`_concepts_of`; a bigram is capitalised
+    if either word is, and its frequency is the mean of its words'.
+    """
+    toks = words(text)
+    terms = _terms(text)
+    zipf = _zipf()
+    caps = [i > 0 and t[:1].isupper() for i, t in enumerate(toks)]
+    freq = [zipf.get(t.lower(), _RARE_ZIPF) for t in toks]
+    seen: dict[str, tuple[str, bool, float]] = {}
+    for i, t in enumerate(terms):
+        if not t:
+            continue
+        if t not in seen:
+            seen[t] = (t, caps[i], freq[i])
+        nxt = terms[i + 1] if i + 1 < len(terms) else None
+        if nxt:
+            pair = f"{t} {nxt}"
+            if pair not in seen:
+                seen[pair] = (pair, caps[i] or caps[i + 1], (freq[i] + freq[i + 1]) / 2.0)
+    return tuple(seen.values())
+
+
+def _source_groups(facts: Sequence[Fact]) -> dict[str, str]:
+    """Each source mapped to its group of wire copies, read from the facts.
+
+    A fact that several sources carry but that counts as one independent
+    report (:attr:`Fact.independent`) joins its sources into one group.
+    """
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for fact in facts:
+        srcs = fact.sources or tuple(s.source_id for s in fact.sentences)
+        for src in srcs:
+            find(src)
+        if fact.independent == 1 and len(srcs) > 1:
+            root = find(srcs[0])
+            for src in srcs[1:]:
+                other = find(src)
+                if other != root:
+                    parent[max(other, root)] = min(other, root)
+                    root = min(other, root)
+    return {src: find(src) for src in sorted(parent)}
+
+
+def concept_features(facts: Sequence[Fact],
+                     background: bool = True) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The concepts of every member sentence of ``facts``, and what the concept model reads of each.
+
+    Sources that are copies of one wire story count once (see
+    :func:`_source_groups`); positions are sentence indices within the
+    article (``Sentence.index``), so text without paragraph breaks reads the
+    same. Per concept, in the order of :data:`FEATURES`: the share of
+    independent sources that carry it; the share of sources; the log of
+    1 + independent sources; the log of 1 + the sentences that carry it; the
+    mean over independent sources of ``exp(-first index / 3)``; ``exp(-first
+    index / 3)`` of its earliest mention anywhere; the share of independent
+    sources whose first sentence has it; the same for the first three; the
+    share of its mentions written with a capital inside a sentence (a name);
+    how rare its words are in English (``(7 - Zipf) / 7``, from ``wordfreq``);
+    whether it holds a digit; the share of its mentions in sentences that
+    quote; for a bigram the smaller share of independent sources of its two
+    words (its own share for a single word); and a constant 1.
+
+    Args:
+        facts: The facts; their member sentences are read.
+        background: Use ``wordfreq``; without it every word is rare.
+
+    Returns:
+        The concepts (sorted), a concepts x features matrix, and whether each
+        concept is a bigram.
+    """
+    groups = _source_groups(facts)
+    n_groups = max(1, len(set(groups.values())))
+    n_sources = max(1, len(groups))
+    first: dict[str, dict[str, int]] = {}
+    sources: dict[str, set[str]] = {}
+    counts: dict[str, list[float]] = {}  # sentences, capitalised, quoted, frequency
+    for fact in facts:
+        members = fact.sentences or ()
+        for sent in members:
+            group = groups.get(sent.source_id, sent.source_id)
+            quoted = _quotes(sent.text)
+            for c, cap, freq in _profile(sent.text):
+                seen = first.get(c)
+                if seen is None:
+                    seen = first[c] = {}
+                    sources[c] = set()
+                    counts[c] = [0.0, 0.0, 0.0, freq]
+                if sent.index < seen.get(group, 1 << 30):
+                    seen[group] = sent.index
+                sources[c].add(sent.source_id)
+                row = counts[c]
+                row[0] += 1.0
+                row[1] += cap
+                row[2] += quoted
+    names = sorted(first)
+    n = len(names)
+    x = np.zeros((n, len(FEATURES)))
+    if not n:
+        return names, x, np.zeros(0, dtype=bool)
+    width = max(len(v) for v in first.values())
+    idx = np.full((n, width), np.inf)
+    for k, c in enumerate(names):
+        vals = list(first[c].values())
+        idx[k, : len(vals)] = vals
+    have = np.isfinite(idx)
+    k_groups = have.sum(axis=1).astype(float)
+    early = np.where(have, np.exp(-np.where(have, idx, 0.0) / 3.0), 0.0)
+    stats = np.array([counts[c] for c in names])
+    x[:, 0] = k_groups / n_groups
+    x[:, 1] = np.array([len(sources[c]) for c in names]) / n_sources
+    x[:, 2] = np.log1p(k_groups)
+    x[:, 3] = np.log1p(stats[:, 0])
+    x[:, 4] = early.sum(axis=1) / n_groups
+    x[:, 5] = early.max(axis=1)
+    x[:, 6] = (have & (idx == 0)).sum(axis=1) / n_groups
+    x[:, 7] = (have & (idx < 3)).sum(axis=1) / n_groups
+    x[:, 8] = stats[:, 1] / stats[:, 0]
+    x[:, 9] = (7.0 - stats[:, 3]) / 7.0 if background else (7.0 - _RARE_ZIPF) / 7.0
+    x[:, 10] = [any(ch.isdigit() for ch in c) for c in names]
+    x[:, 11] = stats[:, 2] / stats[:, 0]
+    bigram = np.array([" " in c for c in names], dtype=bool)
+    position = {c: k for k, c in enumerate(names)}
+    x[:, 12] = x[:, 0]
+    for k in np.flatnonzero(bigram).tolist():
+        a, b = names[k].split(" ")
+        x[k, 12] = min(x[position[a], 0], x[position[b], 0])
+    x[:, 13] = 1.0
+    return names, x, bigram
+
+
+def _learnt(facts: Sequence[Fact], params: Params) -> dict[str, float]:
+    """Concept weights predicted by the concept model, those above ``params.threshold``."""
+    names, x, bigram = concept_features(facts, params.background)
+    if not names:
+        return {}
+    model = params.model or shipped_model()
+    if not x[:, 8].any() or _lower_case(facts):
+        # Case says nothing about names in all-lower-case text: use the mean.
+        x[:, 8] = model.capitalised
+    pred = np.where(bigram, x @ np.asarray(model.bigram), x @ np.asarray(model.unigram))
+    scale = np.where(bigram, 1.0, params.unigrams)
+    keep = pred > params.threshold
+    return {names[k]: float(pred[k] * scale[k]) for k in np.flatnonzero(keep).tolist()}
+
+
+def _lower_case(facts: Sequence[Fact]) -> bool:
+    """Whether the text writes names in lower case: under 2 % of words inside sentences are capitalised."""
+    inside = capital = 0
+    for fact in facts[:200]:
+        toks = words(fact.text)[1:]
+        inside += len(toks)
+        capital += sum(1 for t in toks if t[:1].isupper())
+    return inside > 0 and capital < 0.02 * inside
+
+
 def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[str]], dict[str, float]]:
     """The concepts of each fact and the weight of every retained concept.
 
@@ -172,6 +423,9 @@ def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[
     """
     # Copies of a sentence are common across sources: _concepts_of reads each text once.
     per_fact = [_concepts_of(f.text) for f in facts]
+    if params.learnt:
+        learnt = _learnt(facts, params)
+        return [{c for c in cs if c in learnt} for cs in per_fact], learnt
     first: dict[str, dict[str, int]] = {}
     occurrences: dict[str, int] = {}
     for fact, own in zip(facts, per_fact, strict=True):
