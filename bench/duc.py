@@ -53,6 +53,9 @@ sys.path.insert(0, str(ROOT))
 
 from rouge_score import rouge_scorer  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from standalone import count, report  # noqa: E402
+
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
 from briefgen.rank import METHODS  # noqa: E402
 from briefgen.select import DEFAULT, Params, select  # noqa: E402
@@ -312,6 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for method in methods:
         r1 = r2 = seconds = 0.0
         note = ""
+        texts: list[str] = []
+        used = 0
         for row, facts in zip(rows, clusters, strict=True):
             if method == "kl" and len(facts) > args.kl_cap:
                 facts = sorted(facts, key=lambda f: (f.representative.index, f.representative.source_id))
@@ -321,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             chosen = select(facts, words=args.words, method=method, overflow=not args.strict, params=base)
             seconds += time.perf_counter() - t0
             summary = " ".join(f.text for f in chosen)
+            texts.extend(f.text for f in chosen)
+            used += sum(len(f.text.split()) for f in chosen)
             if args.show and method == "briefgen":
                 print(f"--- {row['id']}\n{summary}")
             a, b = recall(tokenize, summary, row["refs"])
@@ -330,6 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if method == "lexrank":
             note = "vectorised, same ranking as sumy LexRank"
         print(f"{method:<10} {r1 / n:6.2f} {r2 / n:6.2f} {seconds / n:10.3f}  {note}", flush=True)
+        print(f"{'':<10} {used / n:.1f} words a summary; {report(*count(texts))}")
     return 0
 
 

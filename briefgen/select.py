@@ -154,6 +154,19 @@ _BACK_PHRASE = re.compile(
 _INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
                             re.IGNORECASE)
 _CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
+# "As such, ..." opens on the sentence before; a closing "as well" adds to it.
+_AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
+# A sentence ends in a full stop, question or exclamation mark, perhaps inside
+# quotes or brackets; anything else was cut off (a truncated text's last line).
+_CLOSED = re.compile(r"[.!?][\s\"'\u201d\u2019)\]]*$")
+# A heading glued to the sentence it stands over: capitalised words, then a
+# capitalised article and a lower-case word ("YANKEES Pitching The starting ...").
+_GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
+# A wire dateline the cleaner left in: "LONDON (AP) _", "san francisco ( reuters ) -",
+# "Tampa \u2014 ..." (a place of up to three words, then a dash).
+_DATELINE = re.compile(
+    r"^[^.!?]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)\s*(?:_|-|\u2014|\u2013)"
+    r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
 _OPENERS = ('"', "\u201c", "`")
@@ -474,6 +487,10 @@ def dangling(text: str) -> bool:
     whose speaker an earlier sentence named ("This shows the trust between the
     President and me."). A sentence that ends in a colon only announces the
     next one ("The Times said in an editorial:") and reads poorly alone too.
+    So does one that opens "As such" or ends "as well", one without closing
+    punctuation (cut off where a text was truncated), one with a heading glued
+    to its start ("YANKEES Pitching The starting pitching ...") and one that
+    still carries a wire dateline ("LONDON (AP) _ ...").
 
     Args:
         text: One sentence.
@@ -482,12 +499,16 @@ def dangling(text: str) -> bool:
         True if a reader needs the previous sentence to understand it.
     """
     body = text.strip()
-    if body.endswith(":"):
+    if body.endswith(":") or not _CLOSED.search(body):
+        return True
+    if _AS_SUCH.search(body) or _GLUED_HEAD.match(body) or _DATELINE.match(body):
         return True
     if body[:1] in _OPENERS:
         # A quotation first: readable only if the rest names its speaker.
         return not any(w[:1].isupper() for w in _QUOTED.sub(" ", body).split())
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
+    # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
+    first = first.replace("\u2019", "'").split("'")[0] or first
     if first in _BACK_WORDS or _BACK_PHRASE.match(body):
         return True
     intro = _INTRO_PRONOUN.match(body)
@@ -658,6 +679,31 @@ def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) 
     return list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
 
 
+def _fill(chosen: list[int], order: Sequence[int], facts: Sequence[Fact], lengths: Sequence[int],
+          words_budget: int, count: int | None, params: Params) -> list[int]:
+    """``chosen`` topped up, best score first, with eligible facts that still fit and repeat none chosen.
+
+    The integer program leaves room when the facts that would fill it add no
+    concept (short inputs, where the budget takes much of the text); a
+    summary of N words should still use them.
+    """
+    used = sum(lengths[i] for i in chosen)
+    out = list(chosen)
+    contents = [_content(facts[i].text) for i in out]
+    for i in order:
+        if count is not None and len(out) >= count:
+            break
+        if i in out or used + lengths[i] > words_budget:
+            continue
+        content = _content(facts[i].text)
+        if any(_redundant(content, other, params.redundancy) for other in contents):
+            continue
+        out.append(i)
+        contents.append(content)
+        used += lengths[i]
+    return out
+
+
 def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], per_fact: list[set[str]],
               weights: dict[str, float], bonus: np.ndarray, params: Params) -> int | None:
     """The fact among ``cands`` that adds most new concept weight per word to ``chosen``, any length."""
@@ -690,7 +736,9 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
                 and (words_budget is None or lengths[i] <= words_budget)
                 and not (params.standalone and dangling(facts[i].text))]
     if not eligible:
-        eligible = [i for i in range(len(facts)) if words_budget is None or lengths[i] <= words_budget]
+        # Only fragments or overlong sentences: take any length, never one that leans on another.
+        eligible = [i for i in range(len(facts)) if (words_budget is None or lengths[i] <= words_budget)
+                    and not (params.standalone and dangling(facts[i].text))]
     order = sorted(eligible, key=lambda i: (-scores[i], i))
     if words_budget is None:
         return _greedy(order, facts, None, count, params.redundancy), scores, None
@@ -701,6 +749,7 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
     chosen = _ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params) if cands else []
     if chosen is None:
         chosen = _cover_greedy(cands, facts, per_fact, weights, bonus, words_budget, count, params)
+    chosen = _fill(chosen, order, facts, lengths, words_budget, count, params)
     extra = None
     if overflow and (count is None or len(chosen) < count):
         pool = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
