@@ -207,6 +207,7 @@ def _position(fact: Fact) -> int:
 # A word missing from wordfreq's short English list (everything with a Zipf
 # frequency of 3, once per million words, or more) is rarer than that.
 _RARE_ZIPF = 2.5
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -250,8 +251,8 @@ def shipped_model() -> ConceptModel:
 
 
 @lru_cache(maxsize=65536)
-def _profile(text: str) -> tuple[tuple[str, bool, float], ...]:
-    """Each concept of ``text`` once: (concept, capitalised inside the sentence, Zipf frequency of its words).
+def _profile(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[float, ...]]:
+    """Each concept of ``text`` once, whether it is capitalised inside the sentence, and its Zipf frequency.
 
     The concepts are those of :func:`_concepts_of`; a bigram is capitalised
     if either word is, and its frequency is the mean of its words'.
@@ -259,20 +260,21 @@ def _profile(text: str) -> tuple[tuple[str, bool, float], ...]:
     toks = words(text)
     terms = _terms(text)
     zipf = _zipf()
-    caps = [i > 0 and t[:1].isupper() for i, t in enumerate(toks)]
-    freq = [zipf.get(t.lower(), _RARE_ZIPF) for t in toks]
-    seen: dict[str, tuple[str, bool, float]] = {}
+    seen: dict[str, tuple[bool, float]] = {}
     for i, t in enumerate(terms):
         if not t:
             continue
+        cap = i > 0 and toks[i][:1].isupper()
+        freq = zipf.get(toks[i].lower(), _RARE_ZIPF)
         if t not in seen:
-            seen[t] = (t, caps[i], freq[i])
+            seen[t] = (cap, freq)
         nxt = terms[i + 1] if i + 1 < len(terms) else None
         if nxt:
             pair = f"{t} {nxt}"
             if pair not in seen:
-                seen[pair] = (pair, caps[i] or caps[i + 1], (freq[i] + freq[i + 1]) / 2.0)
-    return tuple(seen.values())
+                seen[pair] = (cap or toks[i + 1][:1].isupper(),
+                              (freq + zipf.get(toks[i + 1].lower(), _RARE_ZIPF)) / 2.0)
+    return tuple(seen), tuple(v[0] for v in seen.values()), tuple(v[1] for v in seen.values())
 
 
 def _source_groups(facts: Sequence[Fact]) -> dict[str, str]:
@@ -331,61 +333,89 @@ def concept_features(facts: Sequence[Fact],
         concept is a bigram.
     """
     groups = _source_groups(facts)
-    n_groups = max(1, len(set(groups.values())))
+    group_ids = {g: k for k, g in enumerate(sorted(set(groups.values())))}
+    n_groups = max(1, len(group_ids))
     n_sources = max(1, len(groups))
-    first: dict[str, dict[str, int]] = {}
-    sources: dict[str, set[str]] = {}
-    counts: dict[str, list[float]] = {}  # sentences, capitalised, quoted, frequency
+    source_ids = {src: k for k, src in enumerate(groups)}
+    index: dict[str, int] = {}
+    ids: list[int] = []
+    caps: list[bool] = []
+    occ_group: list[int] = []
+    occ_source: list[int] = []
+    occ_pos: list[int] = []
+    occ_quoted: list[bool] = []
+    freq_of: dict[int, float] = {}
     for fact in facts:
-        members = fact.sentences or ()
-        for sent in members:
-            group = groups.get(sent.source_id, sent.source_id)
-            quoted = _quotes(sent.text)
-            for c, cap, freq in _profile(sent.text):
-                seen = first.get(c)
-                if seen is None:
-                    seen = first[c] = {}
-                    sources[c] = set()
-                    counts[c] = [0.0, 0.0, 0.0, freq]
-                if sent.index < seen.get(group, 1 << 30):
-                    seen[group] = sent.index
-                sources[c].add(sent.source_id)
-                row = counts[c]
-                row[0] += 1.0
-                row[1] += cap
-                row[2] += quoted
-    names = sorted(first)
+        for sent in fact.sentences or ():
+            names_, cap_, freq_ = _profile(sent.text)
+            if not names_:
+                continue
+            new = len(index)
+            got = [index.setdefault(c, len(index)) for c in names_]
+            if len(index) > new:
+                for k, f in zip(got, freq_, strict=True):
+                    if k >= new:
+                        freq_of[k] = f
+            m = len(got)
+            ids.extend(got)
+            caps.extend(cap_)
+            src = sent.source_id
+            occ_group.extend([group_ids.setdefault(groups.get(src, src), len(group_ids))] * m)
+            occ_source.extend([source_ids.setdefault(src, len(source_ids))] * m)
+            occ_pos.extend([sent.index] * m)
+            occ_quoted.extend([_quotes(sent.text)] * m)
+    names = sorted(index)
     n = len(names)
     x = np.zeros((n, len(FEATURES)))
     if not n:
         return names, x, np.zeros(0, dtype=bool)
-    width = max(len(v) for v in first.values())
-    idx = np.full((n, width), np.inf)
-    for k, c in enumerate(names):
-        vals = list(first[c].values())
-        idx[k, : len(vals)] = vals
-    have = np.isfinite(idx)
-    k_groups = have.sum(axis=1).astype(float)
-    early = np.where(have, np.exp(-np.where(have, idx, 0.0) / 3.0), 0.0)
-    stats = np.array([counts[c] for c in names])
+    # Concepts in sorted order: rank of each first-seen index.
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.array([index[c] for c in names], dtype=np.int64)] = np.arange(n)
+    cid = rank[np.array(ids, dtype=np.int64)]
+    grp = np.array(occ_group, dtype=np.int64)
+    pos = np.array(occ_pos, dtype=np.float64)
+    ng = len(group_ids)
+    # Earliest mention per (concept, group).
+    key = cid * ng + grp
+    order = np.lexsort((pos, key))
+    key_sorted = key[order]
+    starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
+    pair_concept = key_sorted[starts] // ng
+    pair_first = pos[order][starts]
+    k_groups = np.bincount(pair_concept, minlength=n).astype(float)
+    early = np.exp(-pair_first / 3.0)
+    sentences = np.bincount(cid, minlength=n).astype(float)
+    src_key = np.unique(cid * max(1, len(source_ids)) + np.array(occ_source, dtype=np.int64))
+    k_sources = np.bincount(src_key // max(1, len(source_ids)), minlength=n).astype(float)
     x[:, 0] = k_groups / n_groups
-    x[:, 1] = np.array([len(sources[c]) for c in names]) / n_sources
+    x[:, 1] = k_sources / n_sources
     x[:, 2] = np.log1p(k_groups)
-    x[:, 3] = np.log1p(stats[:, 0])
-    x[:, 4] = early.sum(axis=1) / n_groups
-    x[:, 5] = early.max(axis=1)
-    x[:, 6] = (have & (idx == 0)).sum(axis=1) / n_groups
-    x[:, 7] = (have & (idx < 3)).sum(axis=1) / n_groups
-    x[:, 8] = stats[:, 1] / stats[:, 0]
-    x[:, 9] = (7.0 - stats[:, 3]) / 7.0 if background else (7.0 - _RARE_ZIPF) / 7.0
-    x[:, 10] = [any(ch.isdigit() for ch in c) for c in names]
-    x[:, 11] = stats[:, 2] / stats[:, 0]
+    x[:, 3] = np.log1p(sentences)
+    x[:, 4] = np.bincount(pair_concept, weights=early, minlength=n) / n_groups
+    first = np.full(n, np.inf)
+    np.minimum.at(first, pair_concept, pair_first)
+    x[:, 5] = np.exp(-first / 3.0)
+    x[:, 6] = np.bincount(pair_concept, weights=(pair_first == 0).astype(float), minlength=n) / n_groups
+    x[:, 7] = np.bincount(pair_concept, weights=(pair_first < 3).astype(float), minlength=n) / n_groups
+    x[:, 8] = np.bincount(cid, weights=np.array(caps, dtype=float), minlength=n) / sentences
+    if background:
+        freq = np.empty(n)
+        freq[rank[np.array(list(freq_of), dtype=np.int64)]] = list(freq_of.values())
+        x[:, 9] = (7.0 - freq) / 7.0
+    else:
+        x[:, 9] = (7.0 - _RARE_ZIPF) / 7.0
+    x[:, 10] = [_DIGIT.search(c) is not None for c in names]
+    x[:, 11] = np.bincount(cid, weights=np.array(occ_quoted, dtype=float), minlength=n) / sentences
     bigram = np.array([" " in c for c in names], dtype=bool)
-    position = {c: k for k, c in enumerate(names)}
     x[:, 12] = x[:, 0]
-    for k in np.flatnonzero(bigram).tolist():
-        a, b = names[k].split(" ")
-        x[k, 12] = min(x[position[a], 0], x[position[b], 0])
+    where = np.flatnonzero(bigram)
+    if len(where):
+        position = {c: k for k, c in enumerate(names)}
+        parts = [names[k].split(" ") for k in where.tolist()]
+        left = np.array([position[a] for a, _ in parts])
+        right = np.array([position[b] for _, b in parts])
+        x[where, 12] = np.minimum(x[left, 0], x[right, 0])
     x[:, 13] = 1.0
     return names, x, bigram
 
