@@ -48,7 +48,7 @@ __all__ = ["FEATURES", "ConceptModel", "Params", "concept_features", "concepts",
 
 # What the concept model reads of each concept, in this order (see concept_features).
 FEATURES = ("independent", "sources", "log_independent", "log_sentences", "early", "first", "lead", "lead3",
-            "capitalised", "rarity", "digit", "quoted", "word_independent", "bias")
+            "capitalised", "rarity", "digit", "quoted", "word_independent", "bias", "tfidf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +170,10 @@ _DATELINE = re.compile(
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
 _OPENERS = ('"', "\u201c", "`")
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|according to)\b", re.IGNORECASE)
+# Stems after a reporting verb that name no speaker ("he said in an interview");
+# pronouns are stop words and have no stem.
+_NOT_SPEAKERS = frozenset(("i", "you", "one", "interview", "statement", "ask", "later", "news", "confer"))
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 
 # Words that open a quotation in news text, in ASCII and typographic forms.
@@ -417,6 +421,7 @@ def concept_features(facts: Sequence[Fact],
         right = np.array([position[b] for _, b in parts])
         x[where, 12] = np.minimum(x[left, 0], x[right, 0])
     x[:, 13] = 1.0
+    x[:, 14] = x[:, 3] * x[:, 9]
     return names, x, bigram
 
 
@@ -534,8 +539,15 @@ def dangling(text: str) -> bool:
     if _AS_SUCH.search(body) or _GLUED_HEAD.match(body) or _DATELINE.match(body):
         return True
     if body[:1] in _OPENERS:
-        # A quotation first: readable only if the rest names its speaker.
-        return not any(w[:1].isupper() for w in _QUOTED.sub(" ", body).split())
+        # A quotation first: readable only if the rest names its speaker, by
+        # a capitalised name or, in text that writes names in lower case, by a
+        # reporting verb with someone other than a pronoun ("..., " clinton told matthews).
+        rest = _QUOTED.sub(" ", body)
+        if any(w[:1].isupper() for w in rest.split()):
+            return False
+        verb = _REPORTED.search(rest)
+        speaker = _terms(rest.replace(verb.group(0), " ")) if verb else ()
+        return not any(t and t not in _NOT_SPEAKERS for t in speaker)
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
     first = first.replace("\u2019", "'").split("'")[0] or first
@@ -779,7 +791,11 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
     chosen = _ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params) if cands else []
     if chosen is None:
         chosen = _cover_greedy(cands, facts, per_fact, weights, bonus, words_budget, count, params)
-    chosen = _fill(chosen, order, facts, lengths, words_budget, count, params)
+    # Room left: any stand-alone fact that fits, fragments and long ones too, best first.
+    spare = sorted((i for i in range(len(facts)) if lengths[i] <= words_budget
+                    and any(ch.islower() for ch in facts[i].text)
+                    and not (params.standalone and dangling(facts[i].text))), key=lambda i: (-scores[i], i))
+    chosen = _fill(chosen, spare, facts, lengths, words_budget, count, params)
     extra = None
     if overflow and (count is None or len(chosen) < count):
         pool = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
