@@ -791,11 +791,7 @@ def _briefgen(facts: Sequence[Fact], words_budget: int | None, count: int | None
     chosen = _ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params) if cands else []
     if chosen is None:
         chosen = _cover_greedy(cands, facts, per_fact, weights, bonus, words_budget, count, params)
-    # Room left: any stand-alone fact that fits, fragments and long ones too, best first.
-    spare = sorted((i for i in range(len(facts)) if lengths[i] <= words_budget
-                    and any(ch.islower() for ch in facts[i].text)
-                    and not (params.standalone and dangling(facts[i].text))), key=lambda i: (-scores[i], i))
-    chosen = _fill(chosen, spare, facts, lengths, words_budget, count, params)
+    chosen = _fill(chosen, order, facts, lengths, words_budget, count, params)
     extra = None
     if overflow and (count is None or len(chosen) < count):
         pool = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
