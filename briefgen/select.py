@@ -2,20 +2,48 @@
 
 briefgen's own selector (``method="briefgen"``) is a concept-coverage model in
 the manner of Gillick & Favre (2009). Concepts are stemmed content words and
-bigrams of adjacent ones; a concept weighs by how many sources contain it, and
-more when sources mention it early (news puts the main facts first). A summary
-is worth the concepts it covers, each counted once however many chosen
-sentences repeat it, so coverage rewards diversity by itself. Sentences early
-in their article and facts that most of the sources report earn a bonus,
-quotations a penalty. A sentence that leans on the one before it (an opening
-pronoun, demonstrative or connective, an early "also", an unattributed
-first-person quote; see :func:`dangling`) is not chosen unless nothing else is
-eligible: the memo prints each sentence without its neighbours. The best set
-within the word budget is found by an integer program (HiGHS, see
-:mod:`briefgen.solver`) over the best candidates, with a greedy cover as
-the fallback should the solver give no answer. With ``overflow=True`` one more
-fact follows the budgeted choice, for summaries of "about N words" that fill
-the budget to its end.
+bigrams of adjacent ones. A summary is worth the weights of the concepts it
+covers, each counted once however many chosen sentences repeat it, so
+coverage rewards diversity by itself.
+
+Concept weights are learnt (``Params.learnt``, the default), as in Li, Qian &
+Liu (2013) and Hong & Nenkova's RegSum (2014): :func:`concept_features`
+describes each concept of the input by what any news cluster offers, and a
+linear model (:class:`ConceptModel`, one for words and one for bigrams)
+turns that into the expected share of human summaries that contain the
+concept. The features: how many *independent* sources carry the concept
+(wire copies, which :attr:`Fact.independent` reveals, count once), how many
+sources, how many sentences; how early the sources mention it, by sentence
+index within the article (``Sentence.index``, so text without paragraph
+breaks reads the same) and whether it is in their first sentences; how rare
+its words are in English at large (``wordfreq``'s small English list, read
+from the file the package ships), alone and times its frequency here (a
+tf-idf); the share of its mentions in capitals inside a sentence (names; in
+all-lower-case text this carries no information and takes its training
+mean); digits; quotation. ``bench/concepts.py`` fits the model by ridge
+regression on DUC 2003 (target: the share of the four reference summaries
+containing the concept) and writes the 30 numbers to
+``briefgen/data/concepts.json``; here it is one dot product per concept.
+Concepts predicted at or below ``Params.threshold`` are dropped. Held out by
+five-fold cross-validation (``bench/duc.py --cv``), this lifts DUC 2003 over
+the source-count weights the selector used before (``learnt=False``, still
+available: a concept weighed by how many sources contain it, more when they
+mention it early).
+
+A sentence early in its article and a fact that most sources report may earn
+a bonus, a quotation a penalty. A sentence that does not read alone is never
+chosen (see :func:`dangling`): an opening pronoun, demonstrative or
+connective ("It", "He said", "That day", "As such"), an early "also" or a
+closing "as well", an unattributed first-person quote, no closing punctuation
+(cut off at the end of a truncated text), a heading glued to its start, or a
+wire dateline; the memo prints each sentence without its neighbours. The best
+set within the word budget is found by an integer program (HiGHS, see
+:mod:`briefgen.solver`) over the best candidates, with a greedy cover as the
+fallback should the solver give no answer; budget the program leaves (its
+remaining candidates add no concept) is filled with the best eligible facts
+that still fit and repeat none chosen. With ``overflow=True`` one more fact
+follows the budgeted choice, for summaries of "about N words" that fill the
+budget to its end.
 
 Any other method ranks with :func:`briefgen.rank.score_facts` and fills the
 budget greedily. Both paths skip a fact whose content words repeat a chosen
