@@ -165,7 +165,7 @@ _BACK_WORDS = frozenset((
     "them", "we", "i", "our", "my", "us", "such", "also", "but", "and", "so", "then", "there", "here",
     "however", "meanwhile", "moreover", "furthermore", "still", "yet", "instead", "besides", "thus",
     "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
-    "accordingly", "hence", "later", "afterwards", "afterward", "again", "too"))
+    "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor"))
 # A short opening phrase that names something by demonstrative or is a
 # connective ("That day,", "Against this backdrop,", "In particular,"), or an
 # "also" among the first words ("Arafat also called...", "Police said they
@@ -173,7 +173,7 @@ _BACK_WORDS = frozenset((
 _BACK_PHRASE = re.compile(
     r"^(?:[A-Za-z]+\s+){0,3}(?:this|that|these|those|the same)\b[^,;:]{0,30},"
     r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
-    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that),"
+    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that)[,:]"
     r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
     re.IGNORECASE)
 # A short opening phrase, then a pronoun ("On Saturday, he traveled..."): the
@@ -574,7 +574,12 @@ def dangling(text: str) -> bool:
         if any(w[:1].isupper() for w in rest.split()):
             return False
         verb = _REPORTED.search(rest)
-        speaker = _terms(rest.replace(verb.group(0), " ")) if verb else ()
+        if verb is None:
+            return True
+        before = _terms(rest[: verb.start()])[-1:]
+        if before and before[0] is None:
+            return True  # "..., " she said: the speaker is a pronoun
+        speaker = before or _terms(rest[verb.end():])[:3]
         return not any(t and t not in _NOT_SPEAKERS for t in speaker)
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
