@@ -58,7 +58,7 @@ from standalone import count, report  # noqa: E402
 
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
 from briefgen.rank import METHODS  # noqa: E402
-from briefgen.select import DEFAULT, Params, select  # noqa: E402
+from briefgen.select import COUNTS, DEFAULT, Params, select  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 LIMIT = 100
@@ -277,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="build facts with the whole pipeline (cleaning included) instead of "
                              "paragraphs, dateline removal, the splitter and deduplication")
     parser.add_argument("--counts", action="store_true",
-                        help="concepts weigh by source counts, as before the learnt model (learnt=False)")
+                        help="the selector before the learnt concept model (briefgen.select.COUNTS)")
     parser.add_argument("--no-background", action="store_true",
                         help="the learnt model without wordfreq's word frequencies")
     parser.add_argument("--cv", action="store_true",
@@ -298,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         clusters = [build_facts(r["docs"], split, dedupe) for r in rows]
         how = f"datelines dropped, sentences: {split_name}, facts: {dedupe_name}"
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
-    base = replace(DEFAULT, learnt=not args.counts, background=not args.no_background)
+    base = COUNTS if args.counts else replace(DEFAULT, background=not args.no_background)
     fill = "strict budget" if args.strict else "filled past the budget"
     if args.cv:
         score = Scorer(clusters, [r["refs"] for r in rows], args.words, args.strict)

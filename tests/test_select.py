@@ -12,6 +12,7 @@ from briefgen.errors import ConfigError
 from briefgen.model import Fact, Sentence
 from briefgen.rank import METHODS
 from briefgen.select import (
+    COUNTS,
     FEATURES,
     Params,
     concept_features,
@@ -101,7 +102,7 @@ def test_corroborated_central_fact_preferred() -> None:
 
 def test_shared_concepts_weigh_by_sources() -> None:
     facts = facts_from([CENTRAL, *SUPPORT])
-    per_fact, weights = concepts(facts, Params(learnt=False))
+    per_fact, weights = concepts(facts, COUNTS)
     # Sources cycle s1..s4: "dna test" and "remain" are in s1, s2 and s3 at the
     # same positions, "dinner" and "supply chain" in one source only.
     assert weights["dna test"] > 3
