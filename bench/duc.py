@@ -25,7 +25,10 @@ only, by the procedure in :func:`search` (and, for the concept model, the fit
 in :mod:`bench.concepts` on those folds' reference summaries); the fifth
 fold is then scored with what was chosen. The headline is the mean of the
 five folds' scores (each cluster is scored exactly once). The in-sample line
-beside it scores the shipped defaults on all 30 clusters.
+beside it scores the shipped defaults on all 30 clusters. ``--cv
+--no-search`` keeps the given Params (the defaults, chosen without data) and
+fits only the concept model per fold: the held-out score of the shipped
+selector as it stands.
 
 By default each summary fills the budget, as the protocol's cut at 100 words
 expects (sumy, behind the reference figures in ``../shared/bench/README.md``,
@@ -230,7 +233,8 @@ def folds(n: int) -> list[list[int]]:
     return [[i for i in range(n) if i % FOLDS == f] for f in range(FOLDS)]
 
 
-def cross_validate(score: Scorer, base: Params = DEFAULT, verbose: bool = True) -> tuple[float, float]:
+def cross_validate(score: Scorer, base: Params = DEFAULT, verbose: bool = True,
+                   searching: bool = True) -> tuple[float, float]:
     """Mean over folds of each held-out fold's R-1 and R-2, every parameter chosen on the other folds.
 
     With the learnt concept model, the model too is fitted on the training
@@ -248,7 +252,7 @@ def cross_validate(score: Scorer, base: Params = DEFAULT, verbose: bool = True) 
         train = [i for i in range(n) if i not in set(test)]
         t0 = time.perf_counter()
         fold_base = replace(base, model=fit([data[i] for i in train])) if base.learnt else base
-        chosen = search(score, train, fold_base)
+        chosen = search(score, train, fold_base) if searching else fold_base
         r1, r2 = score.mean(chosen, test)
         t1, t2 = score.mean(chosen, train)
         per_fold.append((r1, r2))
@@ -280,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the selector before the learnt concept model (briefgen.select.COUNTS)")
     parser.add_argument("--no-background", action="store_true",
                         help="the learnt model without wordfreq's word frequencies")
+    parser.add_argument("--no-search", action="store_true",
+                        help="with --cv: keep the Params as given; only the concept model is fitted per fold")
     parser.add_argument("--cv", action="store_true",
                         help=f"{FOLDS}-fold cross-validation of the briefgen selector (see the module docs)")
     args = parser.parse_args(argv)
@@ -304,10 +310,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         score = Scorer(clusters, [r["refs"] for r in rows], args.words, args.strict)
         print(f"DUC 2003: {len(rows)} clusters, {how}, budget {args.words} words ({fill}), "
               f"{FOLDS}-fold cross-validation")
-        r1, r2 = cross_validate(score, base)
+        r1, r2 = cross_validate(score, base, searching=not args.no_search)
         i1, i2 = score.mean(base, range(len(rows)))
         print(f"briefgen  {FOLDS}-fold CV (held out): R-1 {r1:6.2f} R-2 {r2:6.2f}   "
               f"in-sample (shipped defaults, all {len(rows)}): R-1 {i1:6.2f} R-2 {i2:6.2f}", flush=True)
+        if args.no_search:
+            return 0
         # The same search on every cluster: what the shipped defaults should be (in-sample).
         everything = list(range(len(rows)))
         fitted = search(score, everything, base)
