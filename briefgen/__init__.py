@@ -117,24 +117,21 @@ if TYPE_CHECKING:
         Source,
     )
     from briefgen.output import write
-    from briefgen.render.writers import Writer
-    from briefgen.select.choice import Method
-    from briefgen.sources.readers import Document, ReadHints, Reader
     from briefgen.pipeline import build_briefing, summarize
     from briefgen.render.html import html_text
     from briefgen.render.jsonout import json_text
     from briefgen.render.markdown import markdown_text
     from briefgen.render.memo import docx_bytes
+    from briefgen.render.writers import Writer
+    from briefgen.select.choice import Method
     from briefgen.sources.load import load_sources
+    from briefgen.sources.readers import Document, Reader, ReadHints
     from briefgen.text.sentences import split_sentences
 
 
 def write_docx(briefing: Briefing, path: str) -> Any:
     """Write ``briefing`` as a Word memo to ``path`` (atomically)."""
     from briefgen.output import write
-    from briefgen.render.writers import Writer
-    from briefgen.select.choice import Method
-    from briefgen.sources.readers import Document, ReadHints, Reader
 
     return write(briefing, path, fmt="docx")
 
