@@ -20,6 +20,7 @@ def test_default_template_has_the_four_sections_in_order() -> None:
     tpl = load_template("default")
     assert [s.key for s in tpl.sections] == ["history", "economy", "security", "ceremony"]
     assert [s.title for s in tpl.sections] == ["History", "Economy", "Security", "Ceremony"]
+    assert tpl.catch_all is None and tpl.use_when.startswith("bilateral summit")
     assert tpl.sections[0].sort == "chronological"
     assert tpl.memo.heading == "MEMORANDUM"
     assert tpl.bluf.facts == 4
