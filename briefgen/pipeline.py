@@ -290,8 +290,8 @@ class Run:
 
 def _candidates(auto: bool) -> list[Template]:
     """The templates to choose among: the packaged ones (a user template of the same name
-    shadowing it), and with ``auto`` every user template too. An invalid user template is
-    left out with a warning; an invalid packaged one is a bug and raises."""
+    shadowing it), and with ``auto`` every user template too. A template that does not load
+    is left out with a warning (``default`` is loaded again if chosen, and then raises)."""
     names = sorted(p.stem for p in templates_dir().glob("*.toml"))
     if auto:
         names = sorted({*names, *list_templates()})
@@ -300,8 +300,6 @@ def _candidates(auto: bool) -> list[Template]:
         try:
             out.append(load_template(name))
         except ConfigError as exc:
-            if not auto:
-                raise
             log.warning("template %s left out of the choice: %s", name, exc)
     return out
 
