@@ -373,12 +373,13 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
     from briefgen.select.choice import method_names  # the registry: plugins' methods count too
 
     method = c.choice(data, "method", "", tuple(method_names()), "briefgen")
+    use_when = c.string(data, "use_when", "", "")
     if c.problems:
         raise ConfigError(f"{path}: " + "; ".join(c.problems))
     return Template(
         name=c.string(data, "name", "", path.stem),
         description=c.string(data, "description", "", ""),
-        use_when=c.string(data, "use_when", "", ""),
+        use_when=use_when,
         sections=tuple(sections),
         memo=memo,
         bluf=bluf,
