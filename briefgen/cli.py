@@ -240,8 +240,9 @@ Examples:
 """)
 @click.argument("output", type=click.Path())
 @click.argument("inputs", nargs=-1)
-@click.option("-t", "--template", default="default", show_default=True,
-              help="Template name (see 'briefgen templates list') or path to a .toml file.")
+@click.option("-t", "--template",
+              help="Template name (see 'briefgen templates list') or path to a .toml file; 'auto' chooses "
+                   "among your own templates too. Default: the packaged template the facts fit best.")
 @click.option("-f", "--format", "fmt", type=_Registered(_writer_names),
               help="Output format; by default taken from OUTPUT's extension (.docx if none).")
 @click.option("-m", "--method", type=_Registered(_method_names),
@@ -254,7 +255,7 @@ Examples:
 @click.option("--banner", help="Handling banner printed in page header and footer, e.g. 'OFFICIAL'.")
 @_input_options
 @_output_options
-def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, method: str | None,
+def build(output: str, inputs: Sequence[str], template: str | None, fmt: str | None, method: str | None,
           subject: str | None, date: str | None, to: str | None, sender: str | None, banner: str | None,
           manifest: str | None, strict: bool) -> None:
     """Build the briefing memo OUTPUT from INPUTS.
@@ -267,7 +268,7 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
     otherwise). An OUTPUT without an extension gets the format's.
     """
     from briefgen.output import check_target, format_for, suffix_for, write
-    from briefgen.pipeline import build_briefing
+    from briefgen.pipeline import run
 
     _settle()
     to_stdout = output == "-"
@@ -284,9 +285,9 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
         kind = format_for(output, fmt)
         check_target(output, tuple(i for i in inputs if i != "-"))
     with _progress("Building briefing") as step:
-        briefing = build_briefing(list(inputs) or None, template=template, manifest=manifest, method=method,
-                                  subject=subject, date=date, to=to, sender=sender, banner=banner,
-                                  strict=strict, progress=step)
+        done = run(list(inputs) or None, template=template, manifest=manifest, method=method, subject=subject,
+                   date=date, to=to, sender=sender, banner=banner, strict=strict, progress=step)
+        briefing = done.briefing
         step("writing " + kind)
         if to_stdout:
             from briefgen.render.writers import render
@@ -294,6 +295,11 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
             data = render(briefing, kind)
         else:
             path = write(briefing, output, fmt=kind)
+    if done.kind is not None and done.kind.name != "default" and not STATE.quiet:
+        # The choice of template is news to the reader only when it is not the usual one.
+        use = f" ({done.template.use_when})" if done.template.use_when else ""
+        click.echo(f"briefgen: template {done.kind.name}{use}: the facts fit it best; "
+                   "name another with --template", err=True)
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -406,14 +412,15 @@ Examples:
   briefgen inspect --format json articles/ > analysis.json
 """)
 @click.argument("inputs", nargs=-1)
-@click.option("-t", "--template", default="default", show_default=True, help="Template name or path.")
+@click.option("-t", "--template",
+              help="Template name or path; 'auto' chooses among your own too. Default: the best fit.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Terminal tables or JSON for machines.")
 @click.option("-m", "--method", type=_Registered(_method_names),
               help="How facts are ranked; defaults to the template's method.")
 @_input_options
 @_output_options
-def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, manifest: str | None,
+def inspect(inputs: Sequence[str], template: str | None, fmt: str, method: str | None, manifest: str | None,
             strict: bool) -> None:
     """Show what briefgen made of INPUTS: sources, dropped lines, facts, conflicts."""
     from briefgen.inspect import inspect_data
@@ -431,6 +438,13 @@ def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, 
         _table("Skipped inputs", ["input", "reason"], [(s["origin"], s["reason"]) for s in data["skipped"]])
     _table("Dropped lines", ["source", "kind", "reason", "line"],
            [(d["source"], d["kind"], d["reason"], _clip(d["text"])) for d in data["dropped"]])
+    choice = data["template_choice"]
+    if choice is not None:
+        _table(f"Template: {data['template']} ({choice['reason']})",
+               ["template", "fit", "chosen", "sections"],
+               [(f["name"], f"{f['score']:.3f}", "yes" if f["name"] == data["template"] else "",
+                 ", ".join(f"{k} {v:.0%}" for k, v in f["sections"].items() if v >= 0.05))
+                for f in choice["fits"]])
     for part in [data["bluf"], *data["sections"]]:
         picked = sum(f["chosen"] for f in part["facts"])
         _table(f"{part['title']}: {picked} chosen of {len(part['facts'])} candidates",
@@ -438,7 +452,8 @@ def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, 
                [(f["id"], "yes" if f["chosen"] else "", f"{f['score']:.3f}", len(f["sources"]),
                  _clip(f["text"])) for f in part["facts"]])
     if data["other"]:
-        _table(f"Fit no section: {len(data['other'])} facts (not printed)", ["fact", "sources", "text"],
+        printed = "the best printed by the catch-all" if data["catch_all"] else "not printed"
+        _table(f"Fit no section: {len(data['other'])} facts ({printed})", ["fact", "sources", "text"],
                [(f["id"], len(f["sources"]), _clip(f["text"])) for f in data["other"]])
     _table("Where sources differ", ["kind", "topic", "values"],
            [(c["kind"], c["topic"],
@@ -459,15 +474,25 @@ def templates() -> None:
 @templates.command("list", context_settings=CONTEXT)
 @_output_options
 def templates_list() -> None:
-    """List the templates briefgen can find, user ones first in priority."""
+    """List the templates briefgen can find, each with when to use it.
+
+    Without --template, briefgen chooses among the packaged templates the one
+    whose sections the facts fit best, and keeps default whenever it fits. A
+    template of yours with a packaged one's name replaces it.
+    """
     from briefgen.config import list_templates, load_template
 
-    for name, path in list_templates().items():
+    found = list_templates()
+    # default first, general (anything else) last, the kinds in between by name.
+    for name in sorted(found, key=lambda n: (n != "default", n == "general", n)):
+        path = found[name]
         try:
-            desc = load_template(path).description
+            tpl = load_template(path)
+            when, desc = tpl.use_when or "-", tpl.description
         except BriefgenError as exc:
-            desc = f"(invalid: {exc})"
-        click.echo(f"{name:<16} {desc}  [{path}]")
+            when, desc = "-", f"(invalid: {exc})"
+        click.echo(f"{name:<14} use when: {when}")
+        click.echo(f"{'':<14} {desc}  [{path}]")
 
 
 @templates.command("show", context_settings=CONTEXT)

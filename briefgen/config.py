@@ -74,11 +74,22 @@ class Template:
     reference_docx: Path | None = None
     description: str = ""
     path: Path | None = None
+    use_when: str = ""
 
     @property
     def enabled_sections(self) -> tuple[SectionSpec, ...]:
-        """Sections to print, in template order."""
+        """Sections to print, in template order (the catch-all included)."""
         return tuple(s for s in self.sections if s.enabled)
+
+    @property
+    def sorted_sections(self) -> tuple[SectionSpec, ...]:
+        """Enabled sections that facts are sorted into: all but the catch-all."""
+        return tuple(s for s in self.sections if s.enabled and not s.catch_all)
+
+    @property
+    def catch_all(self) -> SectionSpec | None:
+        """The enabled section that prints the best facts fitting no other, if the template has one."""
+        return next((s for s in self.sections if s.enabled and s.catch_all), None)
 
     @property
     def style(self) -> MemoStyle:
@@ -229,6 +240,13 @@ class _Checker:
             return ()
         return tuple(v for v in value if v.strip())
 
+    def flag(self, data: dict[str, Any], key: str, where: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(f"{where}.{key}", "must be true or false")
+            return default
+        return value
+
     def choice(
         self, data: dict[str, Any], key: str, where: str, options: tuple[str, ...], default: str
     ) -> str:
@@ -240,11 +258,15 @@ class _Checker:
         return value
 
 
-_TOP = {"name", "description", "method", "reference_docx", "citation", "memo", "bluf", "labels", "sections"}
+_TOP = {"name", "description", "use_when", "method", "reference_docx", "citation", "memo", "bluf", "labels",
+        "sections"}
 _MEMO = {"heading", "to", "from", "banner", "subject", "date", "date_format"}
 _BLUF = {"title", "facts", "words"}
 _LABELS = {"to", "from", "date", "subject", "conflicts", "sources", "skipped", "page"}
-_SECTION = {"key", "title", "intro", "keywords", "examples", "words", "facts", "sort", "style", "enabled"}
+_SECTION = {"key", "title", "intro", "keywords", "examples", "words", "facts", "sort", "style", "enabled",
+            "catch_all", "if_empty"}
+#: The key reserved for the catch-all section.
+CATCH_ALL_KEY = "other"
 
 
 def _validate(data: dict[str, Any], path: Path) -> Template:
@@ -295,15 +317,15 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
             continue
         c.unknown(raw, _SECTION, where)
         key = c.string(raw, "key", where, "")
+        catch_all = c.flag(raw, "catch_all", where, False)
         if not key or not key.replace("_", "").replace("-", "").isalnum():
             c.fail(f"{where}.key", "must be a non-empty word (letters, digits, - or _)")
-        elif key in seen_keys or key == "other":
-            c.fail(f"{where}.key", f"{key!r} is used twice or reserved")
+        elif key in seen_keys:
+            c.fail(f"{where}.key", f"{key!r} is used twice")
+        elif key == CATCH_ALL_KEY and not catch_all:
+            c.fail(f"{where}.key", f"{key!r} is reserved for the catch-all section (catch_all = true)")
         seen_keys.add(key)
-        enabled = raw.get("enabled", True)
-        if not isinstance(enabled, bool):
-            c.fail(f"{where}.enabled", "must be true or false")
-            enabled = True
+        enabled = c.flag(raw, "enabled", where, True)
         spec = SectionSpec(
             key=key,
             title=c.string(raw, "title", where, key.title()),
@@ -315,8 +337,15 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
             sort=c.choice(raw, "sort", where, SORTS, "rank"),
             style=c.choice(raw, "style", where, STYLES, "bullets"),
             enabled=enabled,
+            catch_all=catch_all,
+            if_empty=c.string(raw, "if_empty", where, ""),
         )
-        if not spec.keywords and not spec.examples:
+        if catch_all and (spec.keywords or spec.examples):
+            c.fail(where, "is the catch-all: it takes the facts no other section fits, "
+                   "so no keywords or examples")
+        elif catch_all and any(s.catch_all for s in sections):
+            c.fail(f"{where}.catch_all", "is set on two sections; a template has one catch-all")
+        elif not catch_all and not spec.keywords and not spec.examples:
             c.fail(where, "needs keywords or examples to recognise its facts")
         sections.append(spec)
     if not any(s.enabled for s in sections) and not c.problems:
@@ -337,11 +366,13 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
     from briefgen.select.choice import method_names  # the registry: plugins' methods count too
 
     method = c.choice(data, "method", "", tuple(method_names()), "briefgen")
+    use_when = c.string(data, "use_when", "", "")
     if c.problems:
         raise ConfigError(f"{path}: " + "; ".join(c.problems))
     return Template(
         name=c.string(data, "name", "", path.stem),
         description=c.string(data, "description", "", ""),
+        use_when=use_when,
         sections=tuple(sections),
         memo=memo,
         bluf=bluf,

@@ -9,12 +9,11 @@ prints it, then the facts that fit no section, and the conflicts.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
-from briefgen.config import Template
 from briefgen.model import Fact
-from briefgen.pipeline import Input, Inputs, Part, Progress, run
+from briefgen.pipeline import Input, Inputs, Part, Progress, TemplateArg, run
+from briefgen.select.kinds import KindChoice
 
 __all__ = ["inspect_data"]
 
@@ -32,10 +31,17 @@ def _part(part: Part) -> dict[str, Any]:
             "facts": [_fact(cands[i], cands[i].score, i in chosen) for i in order]}
 
 
+def _kind(kind: KindChoice | None) -> dict[str, Any] | None:
+    if kind is None:
+        return None
+    return {"chosen": kind.name, "reason": kind.reason, "facts": kind.facts,
+            "fits": [{"name": f.name, "score": f.score, "sections": dict(f.sections)} for f in kind.fits]}
+
+
 def inspect_data(
     inputs: Inputs = None,
     *,
-    template: str | os.PathLike[str] | Template = "default",
+    template: TemplateArg = None,
     method: str | None = None,
     manifest: Input | None = None,
     strict: bool = False,
@@ -45,11 +51,15 @@ def inspect_data(
 
     The facts marked ``chosen`` are exactly those the memo prints: the bottom
     line's, then each section's, with the scores they were chosen by.
+    ``template_choice`` says how the template was chosen by fit (None when
+    it was named).
     """
     done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress)
     found, selection = done.analysis, done.selection
     return {
         "template": done.template.name,
+        "template_choice": _kind(done.kind),
+        "catch_all": done.template.catch_all is not None,
         "method": done.method,
         "sources": [{"id": s.id, "origin": s.origin, "outlet": s.outlet, "title": s.title, "date": s.date,
                      "url": s.url, "provenance": s.provenance.as_dict()} for s in found.sources],

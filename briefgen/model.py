@@ -237,7 +237,13 @@ class MemoHeader:
 
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
-    """One memo section as a template defines it."""
+    """One memo section as a template defines it.
+
+    ``catch_all`` marks the section that prints the best facts fitting no
+    other section (it has no keywords of its own). ``if_empty`` is what the
+    memo prints when no fact fits the section ("No reporting on {title}.");
+    empty, the section is left out.
+    """
 
     key: str
     title: str
@@ -249,6 +255,8 @@ class SectionSpec:
     sort: str = "rank"
     style: str = "bullets"
     enabled: bool = True
+    catch_all: bool = False
+    if_empty: str = ""
 
 
 @dataclass(frozen=True, slots=True)

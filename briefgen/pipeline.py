@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from briefgen.config import SectionSpec, Template, load_template
+from briefgen.config import SectionSpec, Template, list_templates, load_template
 from briefgen.dates import format_date, parse_date
 from briefgen.errors import ConfigError, InputError
 from briefgen.facts.conflicts import find_conflicts
@@ -23,8 +23,9 @@ from briefgen.facts.subject import Coverage
 from briefgen.facts.subject import derive_subject as subject_line
 from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import pmap
-from briefgen.resources import seeds_dir
+from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
+from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.load import load_sources
@@ -32,8 +33,8 @@ from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_deta
 from briefgen.text.sentences import segment
 
 __all__ = [
-    "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "input_list", "run", "select_parts",
-    "summarize", "text_sources",
+    "AUTO", "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "choose_template",
+    "input_list", "run", "select_parts", "summarize", "text_sources",
 ]
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,11 @@ Input = str | os.PathLike[str]
 #: One input or several: a single ``str`` is one input, never iterated.
 Inputs = Input | Sequence[Input] | None
 Progress = Callable[[str], None]
+TemplateArg = str | os.PathLike[str] | Template | None
+#: ``template=AUTO`` chooses among the packaged templates and the user's own.
+AUTO = "auto"
+#: The template kept whenever it fits.
+DEFAULT = "default"
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,8 +256,9 @@ class Selection:
     Attributes:
         bluf: The bottom line's choice among every fact.
         sections: Each enabled section's choice among the facts sorted into
-            it, bottom-line facts taken out.
-        other: Facts that fit no section (never printed).
+            it, bottom-line facts taken out; the catch-all's among the facts
+            that fit no section.
+        other: Facts that fit no section (printed only by a catch-all section).
     """
 
     bluf: Part
@@ -261,13 +268,53 @@ class Selection:
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A whole run: what the stages learnt, what was selected, and the briefing built from it."""
+    """A whole run: what the stages learnt, what was selected, and the briefing built from it.
+
+    ``kind`` is the choice of template by fit, or None when the caller named the template.
+    """
 
     analysis: Analysis
     template: Template
     method: str
     selection: Selection
     briefing: Briefing
+    kind: KindChoice | None = None
+
+
+def _candidates(auto: bool) -> list[Template]:
+    """The templates to choose among: the packaged ones (a user template of the same name
+    shadowing it), and with ``auto`` every user template too. A template that does not load
+    is left out with a warning (``default`` is loaded again if chosen, and then raises)."""
+    names = sorted(p.stem for p in templates_dir().glob("*.toml"))
+    if auto:
+        names = sorted({*names, *list_templates()})
+    out = []
+    for name in names:
+        try:
+            out.append(load_template(name))
+        except ConfigError as exc:
+            log.warning("template %s left out of the choice: %s", name, exc)
+    return out
+
+
+def choose_template(facts: Sequence[Fact],
+                    template: TemplateArg = None) -> tuple[Template, KindChoice | None]:
+    """The template to brief ``facts`` with, and the choice by fit when there was one.
+
+    Args:
+        facts: The facts of the briefing.
+        template: A name, path or loaded :class:`Template` is used as given. None
+            chooses among the packaged templates by how well the facts fit each
+            (:func:`briefgen.select.kinds.choose_kind`), keeping ``default``
+            whenever it fits; ``"auto"`` chooses among the user's templates too.
+    """
+    if template is not None and not (isinstance(template, str) and template == AUTO):
+        return load_template(template), None
+    templates = {t.name: t for t in _candidates(auto=template is not None)}
+    kind = choose_kind(facts, [(name, t.sorted_sections) for name, t in templates.items()], prefer=DEFAULT)
+    chosen = templates.get(kind.name) or load_template(DEFAULT)
+    log.info("template %s: %s", chosen.name, kind.reason)
+    return chosen, kind
 
 
 def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Selection:
@@ -276,17 +323,29 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     The bottom line chooses first, among every fact; each section then
     chooses among its own facts that the bottom line did not take.
     """
-    specs = template.enabled_sections
-    grouped = classify(facts, specs)
+    grouped = classify(facts, template.sorted_sections)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     bluf = choose(facts, words=template.bluf.words or None, count=template.bluf.facts or None, method=method)
     in_bluf = {facts[i].id for i in bluf.chosen}
     parts = []
-    for spec in specs:
-        pool = [f for f in grouped[spec.key] if f.id not in in_bluf]
+    for spec in template.enabled_sections:
+        # The catch-all chooses among the facts that fit no section.
+        pool = [f for f in grouped[OTHER if spec.catch_all else spec.key] if f.id not in in_bluf]
         choice = choose(pool, words=spec.words, count=spec.facts, method=method)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))
+
+
+def _warn_unfit(selection: Selection, template: Template) -> None:
+    """Warn when most facts the memo prints fit none of its template's sections."""
+    unfit = {f.id for f in selection.other}
+    printed = [f.id for part in (selection.bluf, *selection.sections) for f in part.choice.facts]
+    lost = sum(1 for fid in printed if fid in unfit)
+    if printed and 2 * lost > len(printed):
+        total = len(selection.bluf.choice.candidates)
+        log.warning("%d of the memo's %d facts fit no section of template %s (%d of all %d facts); "
+                    "another template may suit this news better: see 'briefgen templates list'",
+                    lost, len(printed), template.name, len(unfit), total)
 
 
 def _explain(selection: Selection) -> None:
@@ -303,7 +362,7 @@ def run(
     inputs: Inputs = None,
     *,
     texts: Sequence[str] = (),
-    template: str | os.PathLike[str] | Template = "default",
+    template: TemplateArg = None,
     manifest: Input | None = None,
     method: str | None = None,
     subject: str | None = None,
@@ -316,8 +375,9 @@ def run(
     sources: Sequence[Source] | None = None,
 ) -> Run:
     """Build a briefing and keep every stage's record (see :func:`build_briefing`)."""
-    tpl = load_template(template)
-    method = method or tpl.method
+    # A named template is read first, so that its problems show before the inputs are read.
+    named = None if template is None or (isinstance(template, str) and template == AUTO) else template
+    tpl = load_template(named) if named is not None else None
     step = progress or _noop
     found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources)
     n = len(found.sources)
@@ -325,17 +385,25 @@ def run(
         "%d source%s, %d lines dropped, %d sentences merged into %d facts",
         n, "" if n == 1 else "s", len(found.cleaned.dropped), len(found.sentences), len(found.facts),
     )
+    kind = None
+    if tpl is None:
+        step("choosing a template")
+        tpl, kind = choose_template(found.facts, template)
+    method = method or tpl.method
     step("sorting facts into sections")
     step("selecting facts")
     selection = select_parts(found.facts, tpl, method)
     _explain(selection)
+    _warn_unfit(selection, tpl)
     by_key = {spec.key: spec for spec in tpl.enabled_sections}
     sections = []
     for part in selection.sections:
         spec = by_key[part.key]
         chosen = [replace(f, section=spec.key) for f in part.choice.facts]
         ordered = tuple(_order(chosen, spec, found.sources))
-        sections.append(Section(spec.key, spec.title, ordered, spec.intro or None))
+        # Nothing fits: the section is left out, or says so when the template asks.
+        intro = (spec.intro or None) if ordered else (_no_reporting(spec) or None)
+        sections.append(Section(spec.key, spec.title, ordered, intro))
     section_of = {f.id: part.key for part in selection.sections for f in part.choice.candidates}
     bluf = [replace(f, section=section_of.get(f.id)) for f in selection.bluf.choice.facts]
     step("comparing sources")
@@ -358,14 +426,22 @@ def run(
         dropped=found.cleaned.dropped,
         style=tpl.style,
     )
-    return Run(found, tpl, method, selection, briefing)
+    return Run(found, tpl, method, selection, briefing, kind)
+
+
+def _no_reporting(spec: SectionSpec) -> str:
+    """The section's ``if_empty`` line, its ``{title}`` filled in (lower case unless an acronym leads)."""
+    title = spec.title
+    if title[:1].isupper() and title[1:2].islower():
+        title = title[:1].lower() + title[1:]
+    return spec.if_empty.replace("{title}", title)
 
 
 def build_briefing(
     inputs: Inputs = None,
     *,
     texts: Sequence[str] = (),
-    template: str | os.PathLike[str] | Template = "default",
+    template: TemplateArg = None,
     manifest: Input | None = None,
     method: str | None = None,
     subject: str | None = None,
@@ -386,7 +462,10 @@ def build_briefing(
             characters. With neither ``inputs`` nor ``texts``, the bundled
             sample corpus is briefed.
         texts: Article texts given as strings (never read as paths).
-        template: Template name, path or loaded :class:`Template`.
+        template: Template name, path or loaded :class:`Template`. None (the
+            default) chooses among the packaged templates the one whose
+            sections the facts fit best, keeping ``"default"`` whenever it
+            fits; ``"auto"`` chooses among the user's templates too.
         manifest: A TOML, YAML or CSV file of source metadata.
         method: Ranker name (``"briefgen"``, ``"lexrank"``, ...); defaults to
             the template's.

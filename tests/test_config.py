@@ -20,6 +20,7 @@ def test_default_template_has_the_four_sections_in_order() -> None:
     tpl = load_template("default")
     assert [s.key for s in tpl.sections] == ["history", "economy", "security", "ceremony"]
     assert [s.title for s in tpl.sections] == ["History", "Economy", "Security", "Ceremony"]
+    assert tpl.catch_all is None and tpl.use_when.startswith("bilateral summit")
     assert tpl.sections[0].sort == "chronological"
     assert tpl.memo.heading == "MEMORANDUM"
     assert tpl.bluf.facts == 4
@@ -116,3 +117,53 @@ def test_user_template_folder_is_searched(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(tmp_path))
     assert load_template("mission").memo.to == "Envoy"
     assert "mission" in list_templates()
+
+
+def test_catch_all_use_when_and_if_empty(tmp_path: Path) -> None:
+    path = write(tmp_path, "kind.toml", """use_when = "a fire"
+[[sections]]
+key = "toll"
+keywords = ["killed"]
+if_empty = "No reporting on {title}."
+[[sections]]
+key = "other"
+title = "Other developments"
+catch_all = true
+facts = 2
+""")
+    tpl = load_template(path)
+    assert tpl.use_when == "a fire"
+    assert [s.key for s in tpl.sorted_sections] == ["toll"]
+    assert tpl.catch_all is not None and tpl.catch_all.key == "other" and tpl.catch_all.facts == 2
+    assert tpl.sections[0].if_empty == "No reporting on {title}."
+    assert [s.key for s in tpl.enabled_sections] == ["toll", "other"]
+
+
+def test_the_catch_all_is_checked(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.toml", """use_when = 3
+[[sections]]
+key = "other"
+keywords = ["x"]
+[[sections]]
+key = "rest"
+catch_all = true
+keywords = ["y"]
+[[sections]]
+key = "more"
+catch_all = "yes"
+[[sections]]
+key = "last"
+catch_all = true
+[[sections]]
+key = "final"
+catch_all = true
+""")
+    with pytest.raises(ConfigError) as err:
+        load_template(path)
+    msg = str(err.value)
+    for part in ["use_when must be a string",
+                 "[sections.other].key 'other' is reserved for the catch-all section (catch_all = true)",
+                 "[sections.rest] is the catch-all: it takes the facts no other section fits, so no keywords",
+                 "[sections.more].catch_all must be true or false",
+                 "[sections.final].catch_all is set on two sections"]:
+        assert part in msg, (part, msg)

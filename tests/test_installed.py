@@ -212,3 +212,55 @@ def test_issue21_bare_files_brief_without_slug_titles_or_story_dates(tmp_path: P
     assert "Lee takaichi" not in sources and "Nara summit relations" not in sources
     assert "2. Chosun, 2026-01-13." in sources
     assert "Korea.kr (대한민국 정책브리핑)" in sources and "정책브리핑 (korea.kr)" not in sources
+
+
+def _fire(tmp_path: Path) -> list[str]:
+    from tests.test_kinds import FIRE
+
+    names = []
+    for i, text in enumerate(FIRE, 1):
+        (tmp_path / f"fire{i}.txt").write_text(text, encoding="utf-8")
+        names.append(f"fire{i}.txt")
+    return names
+
+
+def test_issue20_the_template_fitting_the_news_is_chosen_and_said_once(tmp_path: Path) -> None:
+    result = briefgen("build", "memo.json", *_fire(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if line.startswith("briefgen: template ")]
+    assert said == ["briefgen: template disaster (natural or industrial disaster, fire, crash or other "
+                    "accident, epidemic): the facts fit it best; name another with --template"]
+    data = json.loads((tmp_path / "memo.json").read_text(encoding="utf-8"))
+    assert data["template"] == "disaster"
+    assert data["sections"][-1]["title"] == "Other developments"
+    quiet = briefgen("-q", "build", "memo.md", *_fire(tmp_path), cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    named = briefgen("build", "named.json", *_fire(tmp_path), "--template", "legal", cwd=tmp_path)
+    assert named.returncode == 0 and "briefgen: template" not in named.stderr
+    assert json.loads((tmp_path / "named.json").read_text(encoding="utf-8"))["template"] == "legal"
+
+
+def test_issue20_the_sample_keeps_default_silently_and_verbose_says_why(tmp_path: Path) -> None:
+    result = briefgen("build", "memo.md", "-v", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "briefgen: template" not in result.stderr
+    assert "briefgen: INFO: template default: default " in result.stderr
+    memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert [line for line in memo.splitlines() if line.startswith("## ")][1:5] == [
+        "## History", "## Economy", "## Security", "## Ceremony"]
+
+
+def test_issue20_inspect_and_templates_list_show_the_choice(tmp_path: Path) -> None:
+    result = briefgen("inspect", "--format", "json", *_fire(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["template"] == "disaster" and data["template_choice"]["chosen"] == "disaster"
+    fits = data["template_choice"]["fits"]
+    assert fits[0]["name"] == "disaster" and len(fits) == 9
+    assert fits[0]["score"] >= max(f["score"] for f in fits)
+    table = briefgen("inspect", *_fire(tmp_path), cwd=tmp_path)
+    assert table.returncode == 0 and "Template: disaster (disaster " in table.stdout
+    listed = briefgen("templates", "list", cwd=tmp_path)
+    whens = [line.split()[0] for line in listed.stdout.splitlines() if "use when:" in line]
+    assert whens[0] == "default" and whens[-1] == "general" and len(whens) == 9
+    assert "default        use when: bilateral summit, state or official visit" in listed.stdout

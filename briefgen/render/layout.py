@@ -259,7 +259,8 @@ def layout(briefing: Briefing) -> MemoLayout:
     """Lay out ``briefing`` as the memo every writer prints.
 
     Order: bottom line up front, the sections in the briefing's order
-    (sections without facts are left out), where sources differ, then the
+    (sections without facts are left out, unless the pipeline gave one a line
+    saying so), where sources differ, then the
     numbered sources followed by the inputs not used. The header prints what
     the briefing's header says: the pipeline decided the subject and the date.
     """
@@ -283,8 +284,8 @@ def layout(briefing: Briefing) -> MemoLayout:
         heading(style.bluf_title)
         blocks.extend(b.fact(f, "bullet") for f in briefing.bluf)
     for section in briefing.sections:
-        if not section.facts:
-            continue
+        if not section.facts and not section.intro:
+            continue  # nothing fits it, and it has no line saying so
         heading(section.title or section.key)
         intro = clean_text(section.intro)
         if intro:
