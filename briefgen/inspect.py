@@ -15,6 +15,7 @@ from typing import Any
 from briefgen.config import Template
 from briefgen.model import Fact
 from briefgen.pipeline import Input, Inputs, Part, Progress, run
+from briefgen.sources.limits import Limits
 
 __all__ = ["inspect_data"]
 
@@ -40,13 +41,15 @@ def inspect_data(
     manifest: Input | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """Every stage's decisions on ``inputs`` as JSON-ready data.
 
     The facts marked ``chosen`` are exactly those the memo prints: the bottom
     line's, then each section's, with the scores they were chosen by.
     """
-    done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress)
+    done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress,
+               limits=limits)
     found, selection = done.analysis, done.selection
     return {
         "template": done.template.name,

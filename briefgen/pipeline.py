@@ -26,6 +26,7 @@ from briefgen.resources import seeds_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.sections import OTHER, classify
 from briefgen.sources.clean import CleanResult, clean
+from briefgen.sources.limits import Limits
 from briefgen.sources.load import infer_metadata, load_sources
 from briefgen.text.sentences import segment
 from briefgen.text.words import content_terms
@@ -114,6 +115,7 @@ def analyse(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Analysis:
     """Read, clean, split and deduplicate the inputs.
 
@@ -126,6 +128,8 @@ def analyse(
         strict: Fail on the first unreadable input instead of skipping it.
         progress: Called with the name of each stage as it starts.
         sources: Already loaded sources, used instead of ``inputs`` and ``texts``.
+        limits: Limits and containment rules for reading (default :class:`Limits`:
+            no private URLs, no files outside the folders named).
 
     Raises:
         InputError: when no usable source or no article sentence remains.
@@ -142,7 +146,7 @@ def analyse(
         loaded: list[Source] = []
         if paths or manifest is not None or not given:
             loaded, skipped = load_sources(paths or ([] if manifest is not None else [seeds_dir()]),
-                                           manifest=manifest, strict=strict)
+                                           manifest=manifest, strict=strict, limits=limits)
         # Ids must be unique across files and plain texts.
         sources = [replace(s, id=f"s{i}") for i, s in enumerate([*loaded, *given], 1)] if given else loaded
     if not sources:
@@ -321,12 +325,14 @@ def run(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Run:
     """Build a briefing and keep every stage's record (see :func:`build_briefing`)."""
     tpl = load_template(template)
     method = method or tpl.method
     step = progress or _noop
-    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources)
+    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources,
+                    limits=limits)
     n = len(found.sources)
     log.info(
         "%d source%s, %d lines dropped, %d sentences merged into %d facts",
@@ -364,8 +370,21 @@ def run(
         skipped=found.skipped,
         dropped=found.cleaned.dropped,
         style=tpl.style,
+        consulted=_consulted(inputs if sources is None else None, manifest, tpl),
     )
     return Run(found, tpl, method, selection, briefing)
+
+
+def _consulted(inputs: Inputs, manifest: Input | None, template: Template) -> tuple[str, ...]:
+    """The local files and folders a run was asked to read or consult, for the writer to protect."""
+    named = [os.fspath(i) for i in input_list(inputs)]
+    local = [ref for ref in named if ref != "-" and not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", ref)]
+    if manifest is not None:
+        local.append(os.fspath(manifest))
+    local.extend(str(p) for p in template.files)
+    if template.reference_docx is not None:
+        local.append(str(template.reference_docx))
+    return tuple(local)
 
 
 def build_briefing(
@@ -383,6 +402,7 @@ def build_briefing(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Briefing:
     """Build a briefing from news articles.
 
@@ -401,6 +421,10 @@ def build_briefing(
         strict: Fail on the first unreadable input instead of skipping it.
         progress: Called with the name of each stage as it starts.
         sources: Already loaded sources, used instead of ``inputs`` and ``texts``.
+        limits: Limits and containment rules for reading inputs (default
+            :class:`~briefgen.sources.limits.Limits`): URLs of loopback or
+            private addresses and files a manifest names outside its folder
+            are refused unless it allows them.
 
     Returns:
         The briefing, ready for :func:`briefgen.write`.
@@ -410,7 +434,7 @@ def build_briefing(
     """
     return run(inputs, texts=texts, template=template, manifest=manifest, method=method, subject=subject,
                date=date, to=to, sender=sender, banner=banner, strict=strict, progress=progress,
-               sources=sources).briefing
+               sources=sources, limits=limits).briefing
 
 
 def summarize(
@@ -421,6 +445,7 @@ def summarize(
     method: str = "briefgen",
     manifest: Input | None = None,
     fill: bool = False,
+    limits: Limits | None = None,
 ) -> list[str]:
     """A generic extractive summary: the selection behind the bottom line up front.
 
@@ -438,6 +463,7 @@ def summarize(
             ``words``, add the best remaining sentence however long, so the
             summary runs past ``words``. This is the form benchmarks that cut
             every summary at N words (DUC) expect; the memo's budgets stay strict.
+        limits: Limits and containment rules for reading (see :func:`build_briefing`).
 
     Returns:
         The selected sentences, verbatim, most important first (with ``fill``,
@@ -456,7 +482,7 @@ def summarize(
                         f"not {type(odd[0]).__name__}")
     loaded: list[Source] = []
     if files or manifest is not None:
-        loaded, _ = load_sources(files, manifest=manifest)
+        loaded, _ = load_sources(files, manifest=manifest, limits=limits)
     sources = [*given, *text_sources(texts), *loaded]
     if not sources:
         raise InputError("nothing to summarise: give article texts, paths or sources")
