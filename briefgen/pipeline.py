@@ -333,6 +333,7 @@ def run(
     step = progress or _noop
     found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources,
                     limits=limits)
+    _check_citations(tpl, found.sources)
     n = len(found.sources)
     log.info(
         "%d source%s, %d lines dropped, %d sentences merged into %d facts",
@@ -373,6 +374,25 @@ def run(
         consulted=_consulted(inputs if sources is None else None, manifest, tpl),
     )
     return Run(found, tpl, method, selection, briefing)
+
+
+def _check_citations(template: Template, sources: Sequence[Source]) -> None:
+    """Render the template's citation of every source once, so a failure names the template file.
+
+    Raises:
+        ConfigError: the citation fails or grows past its limits on a real
+            source (a template's citation is checked on sample values when it
+            is loaded; real titles can still break it).
+    """
+    from briefgen.errors import RenderError
+    from briefgen.render.citation import cite
+
+    for src in sources:
+        try:
+            cite(src, template.citation)
+        except RenderError as exc:
+            where = template.path or template.name
+            raise ConfigError(f"{where}: {exc}") from None
 
 
 def _consulted(inputs: Inputs, manifest: Input | None, template: Template) -> tuple[str, ...]:

@@ -252,7 +252,7 @@ def _protocol_problem(exc: Exception) -> str:
     if isinstance(exc, http.client.RemoteDisconnected):
         return "the server closed the connection without a response"
     if isinstance(exc, http.client.IncompleteRead):
-        return "the connection closed before the whole response arrived"
+        return "bad HTTP response (the body ended early or its chunks are invalid)"
     if isinstance(exc, http.client.BadStatusLine):
         return "not an HTTP response (bad status line)"
     if isinstance(exc, ValueError):

@@ -381,8 +381,8 @@ def load_sources(
             if strict:
                 raise
             shown = shown_url(item.ref) if _is_url(item.ref) else item.ref
-            reason = _reason(exc, "standard input" if item.ref == "-" else shown)
-            _skip(skipped, False, shown, reason)
+            shown = "standard input" if item.ref == "-" else shown
+            _skip(skipped, False, shown, _reason(exc, shown))
             continue
         sources.append(src)
         manifests_seen.extend(m for m in item.manifests if all(m is not n for n in manifests_seen))

@@ -48,7 +48,7 @@ def _check_events(events: Iterable[Any]) -> None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             stack.append((1, event.anchor))
             if len(stack) > MAX_DEPTH:
-                raise BadYaml(f"nests deeper than {MAX_DEPTH} levels")
+                raise BadYaml(f"nests too deeply (more than {MAX_DEPTH} levels)")
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             weight, anchor = stack.pop()
             if anchor is not None:
