@@ -67,13 +67,29 @@ class _Group(click.Group):
             raise _ReaderGone() from None
 
 
+# Control characters a file name or a page may carry: shown escaped, so that no message can end a line
+# early, forge another message or steer the terminal (ESC sequences).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(text: str) -> str:
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Each message on one line, control characters escaped (tracebacks, with --debug, stay as they are)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return _escaped(super().formatMessage(record))
+
+
 def _setup_logging() -> None:
     if STATE.quiet:
         level = logging.ERROR
     else:
         level = logging.DEBUG if STATE.verbose > 1 else logging.INFO if STATE.verbose else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("briefgen: %(levelname)s: %(message)s"))
+    handler.setFormatter(_OneLineFormatter("briefgen: %(levelname)s: %(message)s"))
     root = logging.getLogger("briefgen")
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -530,7 +546,7 @@ def _one_line(message: str, width: int = 400) -> str:
     What is cut is the middle of long words (paths and URLs: their start and
     end say which file), never the end of the line, where the problem is.
     """
-    line = _USER_INFO.sub(r"\1***@", " ".join(message.split()))
+    line = _escaped(_USER_INFO.sub(r"\1***@", " ".join(message.split())))
     if len(line) <= width:
         return line
     words = [_middle(w, 80) for w in line.split(" ")]

@@ -23,7 +23,7 @@ from typing import Any
 from briefgen.errors import ConfigError
 from briefgen.model import DEFAULT_CITATION, Labels, MemoStyle, SectionSpec
 from briefgen.resources import templates_dir
-from briefgen.sources.files import FILE, FOLDER, MISSING, path_kind, read_file, resolved
+from briefgen.sources.files import FILE, FOLDER, MISSING, path_kind, read_file, resolved, within
 
 __all__ = [
     "BlufSpec",
@@ -203,7 +203,22 @@ def _merge_sections(base: list[Any], over: list[Any]) -> list[Any]:
     return merged
 
 
-def _raw(path: Path, files: list[Path]) -> dict[str, Any]:
+def _installed(path: Path) -> bool:
+    """Whether ``path`` lies in the user's template folder or among the packaged templates."""
+    return within(path, [user_templates_dir(), templates_dir()])
+
+
+def _outside(path: Path, target: Path, allow_outside: bool) -> bool:
+    """Whether a file ``path`` names (``target``) is one it may not reach.
+
+    A template given by path (one received, say) may extend and use as its
+    reference document only files in its own folder, like a manifest;
+    installed templates (the user's folder, the packaged ones) are trusted.
+    """
+    return not allow_outside and not _installed(path) and not within(target, [path.parent])
+
+
+def _raw(path: Path, files: list[Path], allow_outside: bool = False) -> dict[str, Any]:
     """The template's data with everything it extends merged in; ``files`` gets each file read.
 
     The chain is followed in a loop, not by recursion, and stops at
@@ -227,6 +242,9 @@ def _raw(path: Path, files: list[Path]) -> dict[str, Any]:
         if "/" in parent or parent.endswith(".toml"):
             # A path, relative to the extending file.
             base_path = Path(resolved(path.parent / _user_path(parent)))
+            if _outside(path, base_path, allow_outside):
+                raise ConfigError(f"{path}: extends {parent!r}, outside the template's folder; refused "
+                                  "(--allow-outside-files allows it)")
             kind = path_kind(base_path)
             if kind != FILE:
                 problem = "which does not exist" if kind == MISSING else f"which is {kind}"
@@ -313,7 +331,8 @@ _LABELS = {"to", "from", "date", "subject", "conflicts", "sources", "skipped", "
 _SECTION = {"key", "title", "intro", "keywords", "examples", "words", "facts", "sort", "style", "enabled"}
 
 
-def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = ()) -> Template:
+def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = (),
+              allow_outside: bool = False) -> Template:
     c = _Checker(path)
     c.unknown(data, _TOP, "")
     memo_raw = c.table(data.get("memo"), "[memo]")
@@ -399,7 +418,10 @@ def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = ()) ->
     if ref:
         reference = Path(resolved(path.parent / _user_path(ref)))
         kind = path_kind(reference)
-        if kind == MISSING:
+        if _outside(path, reference, allow_outside):
+            c.fail("reference_docx", f"{ref!r} lies outside the template's folder; refused "
+                   "(--allow-outside-files allows it)")
+        elif kind == MISSING:
             c.fail("reference_docx", f"{ref!r} does not exist")
         elif kind != FILE:
             c.fail("reference_docx", f"{ref!r} is {'a folder' if kind == FOLDER else kind}")
@@ -423,12 +445,16 @@ def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = ()) ->
     )
 
 
-def load_template(name: str | os.PathLike[str] | Template = "default") -> Template:
+def load_template(name: str | os.PathLike[str] | Template = "default", *,
+                  allow_outside: bool = False) -> Template:
     """Load and validate a template by name or path.
 
     Args:
         name: A packaged or user template name (``"default"``), a path to a
             TOML file, or an already loaded :class:`Template` (returned as is).
+        allow_outside: Let a template given by path extend, or use as its
+            reference document, a file outside its own folder (refused by
+            default, as for manifests: ``--allow-outside-files``).
 
     Raises:
         ConfigError: naming the file and every problem found.
@@ -437,5 +463,5 @@ def load_template(name: str | os.PathLike[str] | Template = "default") -> Templa
         return name
     path = find_template(name)
     files: list[Path] = []
-    data = _raw(path, files)
-    return _validate(data, path, tuple(files))
+    data = _raw(path, files, allow_outside)
+    return _validate(data, path, tuple(files), allow_outside)

@@ -328,7 +328,7 @@ def run(
     limits: Limits | None = None,
 ) -> Run:
     """Build a briefing and keep every stage's record (see :func:`build_briefing`)."""
-    tpl = load_template(template)
+    tpl = load_template(template, allow_outside=limits is not None and limits.allow_outside_files)
     method = method or tpl.method
     step = progress or _noop
     found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources,
@@ -371,7 +371,9 @@ def run(
         skipped=found.skipped,
         dropped=found.cleaned.dropped,
         style=tpl.style,
-        consulted=_consulted(inputs if sources is None else None, manifest, tpl),
+        consulted=_consulted(inputs if sources is None else None, manifest, tpl,
+                             seeds=sources is None and not texts and not input_list(inputs)
+                             and manifest is None),
     )
     return Run(found, tpl, method, selection, briefing)
 
@@ -395,9 +397,9 @@ def _check_citations(template: Template, sources: Sequence[Source]) -> None:
             raise ConfigError(f"{where}: {exc}") from None
 
 
-def _consulted(inputs: Inputs, manifest: Input | None, template: Template) -> tuple[str, ...]:
+def _consulted(inputs: Inputs, manifest: Input | None, template: Template, *, seeds: bool) -> tuple[str, ...]:
     """The local files and folders a run was asked to read or consult, for the writer to protect."""
-    named = [os.fspath(i) for i in input_list(inputs)]
+    named = [os.fspath(i) for i in input_list(inputs)] + ([str(seeds_dir())] if seeds else [])
     local = [ref for ref in named if ref != "-" and not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", ref)]
     if manifest is not None:
         local.append(os.fspath(manifest))

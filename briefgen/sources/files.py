@@ -18,12 +18,14 @@ import fnmatch
 import logging
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, SourceError
 
-__all__ = ["FILE", "FOLDER", "MISSING", "glob_files", "path_kind", "read_file", "resolved", "within"]
+__all__ = [
+    "FILE", "FOLDER", "MISSING", "glob_files", "path_kind", "read_file", "resolved", "walk_tree", "within",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -168,6 +170,36 @@ def within(path: str | os.PathLike[str], roots: Sequence[str | os.PathLike[str]]
     """Whether ``path``, links and ``..`` resolved, lies inside one of the folders ``roots``."""
     target = Path(resolved(path))
     return any(target.is_relative_to(resolved(root)) for root in roots)
+
+
+def walk_tree(top: str | os.PathLike[str],
+              on_error: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(top, topdown=True, followlinks=False)``, without recursion.
+
+    ``os.walk`` recurses once per level, so a folder nested a thousand deep
+    ends it with a RecursionError; this walk keeps its own stack. As with
+    ``os.walk``, the caller may prune the yielded ``dirs`` list in place;
+    links to folders are listed among the files and never entered.
+    """
+    stack = [os.fspath(top)]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as it:
+                entries = list(it)
+        except OSError as exc:
+            on_error(exc)
+            continue
+        dirs: list[str] = []
+        files: list[str] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry.name)
+        yield here, dirs, files
+        stack.extend(os.path.join(here, d) for d in reversed(dirs))
 
 
 def _magic(part: str) -> bool:

@@ -24,7 +24,17 @@ from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped, Source
 from briefgen.parallel import THRESHOLD, pmap
 from briefgen.sources.fetch import fetch_url, shown_url
-from briefgen.sources.files import FILE, FOLDER, MISSING, glob_files, path_kind, read_file, resolved, within
+from briefgen.sources.files import (
+    FILE,
+    FOLDER,
+    MISSING,
+    glob_files,
+    path_kind,
+    read_file,
+    resolved,
+    walk_tree,
+    within,
+)
 from briefgen.sources.limits import Limits
 from briefgen.sources.manifest import MANIFEST_NAMES, Manifest, read_manifest
 from briefgen.sources.metadata import infer_metadata
@@ -66,14 +76,19 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
         path = _user_path(ref)
         kind = path_kind(path)
         if kind == FOLDER:
+            before = len(skipped)
             try:
                 found = list(_expand_dir(path, skipped, strict, limits, defer=defer))
             except OSError as exc:
                 _skip(skipped, strict, ref, f"cannot read folder: {exc.strerror or exc}")
                 continue
-            except SourceError as exc:
+            except SourceError as exc:  # too many entries (with --strict, any unusable file)
+                if strict:
+                    raise
                 _skip(skipped, strict, ref, _reason(exc, ref))
                 continue
+            if not found and len(skipped) == before:
+                _skip(skipped, strict, ref, "holds no file briefgen reads (.txt, .md, .html, .docx)")
             yield from found
         elif kind == FILE:
             if path.name.lower() in MANIFEST_NAMES:
@@ -143,9 +158,9 @@ def _walk(folder: Path, on_error: Callable[[OSError], None], max_entries: int) -
     Raises:
         SourceError: the folder holds more than ``max_entries`` entries.
     """
-    root = folder.resolve()
+    root = Path(resolved(folder))
     seen = 0
-    for here, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
+    for here, dirs, files in walk_tree(folder, on_error):
         seen += len(dirs) + len(files)
         if seen > max_entries:
             raise SourceError(f"{folder}: holds more than {max_entries:,} files and folders; name fewer")
