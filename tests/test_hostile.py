@@ -83,12 +83,18 @@ class Parcel:
         return self.out / "memo.md"
 
     def snapshot(self) -> dict[str, tuple[str, int]]:
+        """Content and time of every regular file but the outputs (walked without recursion)."""
         found = {}
-        for p in sorted(self.root.rglob("*")):
-            if p.is_symlink() or not p.is_file() or p.parent == self.out:
-                continue
-            found[str(p.relative_to(self.root))] = (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                                    p.stat().st_mtime_ns)
+        todo = [str(self.root)]
+        while todo:
+            here = todo.pop()
+            for entry in os.scandir(here):
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(entry.path)
+                elif entry.is_file(follow_symlinks=False) and Path(entry.path).parent != self.out:
+                    with open(entry.path, "rb") as fh:
+                        digest = hashlib.sha256(fh.read()).hexdigest()
+                    found[os.path.relpath(entry.path, self.root)] = (digest, entry.stat().st_mtime_ns)
         return found
 
 
@@ -811,3 +817,57 @@ def test_docx_memo_is_reopened_after_a_hostile_run(parcel: Parcel) -> None:
     assert any("MEMORANDUM" in p.text for p in document.paragraphs)
     with zipfile.ZipFile(target) as z:
         assert "word/footnotes.xml" in z.namelist()
+
+
+def test_received_template_reaches_no_file_outside_its_folder(parcel: Parcel) -> None:
+    """A template given by path may not pull in a Word file (its headers, footers) or TOML from elsewhere."""
+    good(parcel)
+    received = parcel.inp / "template"
+    received.mkdir()
+    shutil.copyfile(ROOT / "templates" / "reference.docx", parcel.secret / "letterhead.docx")
+    template = received / "house.toml"
+    template.write_text('extends = "default"\nreference_docx = "../../secret/letterhead.docx"\n',
+                        encoding="utf-8")
+    result = build(parcel, parcel.inp / "story.txt", "--template", template)
+    assert result.code == 2 and "house.toml" in result.err and "outside the template's folder" in result.err
+    result = build(parcel, parcel.inp / "story.txt", "--template", template, "--allow-outside-files")
+    assert result.code == 0
+    parcel.memo.write_bytes(OLD_MEMO)
+    (parcel.secret / "base.toml").write_text('extends = "default"\n[memo]\nto = "Leaked"\n', encoding="utf-8")
+    template.write_text('extends = "../../secret/base.toml"\n', encoding="utf-8")
+    result = build(parcel, parcel.inp / "story.txt", "--template", template)
+    assert result.code == 2 and "house.toml" in result.err and "outside the template's folder" in result.err
+
+
+def test_control_characters_in_a_file_name_stay_on_one_line(parcel: Parcel) -> None:
+    name = "story\nbriefgen: error: forged\x1b[31m.txt"
+    result = build(parcel, parcel.inp / name)
+    assert result.code == 2 and "\x1b" not in result.err and "\\x1b[31m" in result.err
+
+
+def test_folder_nested_fifteen_hundred_deep(parcel: Parcel) -> None:
+    deep = os.path.join(parcel.inp, "deep")
+    os.mkdir(deep)
+    old = os.getcwd()
+    os.chdir(deep)  # relative steps: nothing in this process recurses on the depth
+    try:
+        for _ in range(1500):
+            os.mkdir("a")
+            os.chdir("a")
+        shutil.copyfile(SEED, "story.txt")
+        os.chdir(old)
+        result = build(parcel, parcel.inp)
+        assert result.code == 0 and "Takaichi" in memo_of(parcel)
+    finally:
+        os.chdir(old)
+        for level in range(1500, 0, -1):  # pytest's clean-up (shutil.rmtree) recurses too
+            leaf = os.path.join(deep, *["a"] * level)
+            for name in os.listdir(leaf):
+                os.unlink(os.path.join(leaf, name))
+            os.rmdir(leaf)
+
+
+def test_empty_folder_is_named(parcel: Parcel) -> None:
+    (parcel.inp / "empty").mkdir()
+    result = build(parcel, parcel.inp / "empty")
+    assert result.code == 2 and "empty: holds no file briefgen reads" in result.err
