@@ -42,8 +42,10 @@ STYLES = ("bullets", "paragraphs")
 MAX_TEMPLATE_BYTES = 1024 * 1024
 #: Longest chain of templates extending one another.
 MAX_EXTENDS = 32
-#: Largest reference document read.
-MAX_REFERENCE_BYTES = 25 * 1024 * 1024
+#: Most sections a template may list, and most keywords or examples one section may give: past
+#: these, classifying and selecting would take minutes, not seconds.
+MAX_SECTIONS = 200
+MAX_TERMS = 5000
 
 logger = logging.getLogger(__name__)
 
@@ -311,6 +313,9 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(f"{where}.{key}", "must be a list of strings")
             return ()
+        if len(value) > MAX_TERMS:
+            self.fail(f"{where}.{key}", f"lists {len(value):,} entries (limit {MAX_TERMS:,})")
+            return ()
         return tuple(v for v in value if v.strip())
 
     def choice(
@@ -370,6 +375,9 @@ def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = (),
     raw_sections = data.get("sections", [])
     if not isinstance(raw_sections, list):
         c.fail("sections", "must be an array of tables ([[sections]])")
+        raw_sections = []
+    elif len(raw_sections) > MAX_SECTIONS:
+        c.fail("sections", f"lists {len(raw_sections):,} sections (limit {MAX_SECTIONS})")
         raw_sections = []
     seen_keys: set[str] = set()
     for i, raw in enumerate(raw_sections):

@@ -16,6 +16,7 @@ letter case on a case-insensitive disk) is caught too.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import os
 import signal
 import stat
@@ -229,6 +230,9 @@ def check_target(path: str | os.PathLike[str], protect: Sequence[str | os.PathLi
                 continue
             other = _identity(ref)
             if other is None:
+                if any(c in ref for c in "*?[") and fnmatch.fnmatch(_resolved(target), _resolved(Path(ref))):
+                    # A file the pattern matches, read or not (a manifest it leaves out, say).
+                    raise RenderError(f"{name}: refusing to write over a file the pattern {ref} matches")
                 continue
             if other[:2] == ident[:2]:
                 raise RenderError(f"{name}: refusing to write over an input file")

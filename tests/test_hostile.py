@@ -871,3 +871,17 @@ def test_empty_folder_is_named(parcel: Parcel) -> None:
     (parcel.inp / "empty").mkdir()
     result = build(parcel, parcel.inp / "empty")
     assert result.code == 2 and "empty: holds no file briefgen reads" in result.err
+
+
+def test_file_a_pattern_matches_is_not_written_over(parcel: Parcel) -> None:
+    good(parcel)
+    manifest = parcel.inp / "manifest.csv"  # matched by the pattern, though not read as a source
+    manifest.write_text("file,outlet\nstory.txt,Alo Japan\n", encoding="utf-8")
+    result = build(parcel, "-f", "docx", str(parcel.inp / "*"), output=manifest)
+    assert result.code == 2 and "refusing to write over a file the pattern" in result.err
+
+
+def test_template_with_thousands_of_sections_is_refused(parcel: Parcel) -> None:
+    sections = "".join(f'[[sections]]\nkey = "s{i}"\nkeywords = ["summit"]\n' for i in range(3000))
+    result = _with_template(parcel, 'extends = "default"\n' + sections)
+    assert result.code == 2 and "house.toml" in result.err and "3,000 sections (limit 200)" in result.err
