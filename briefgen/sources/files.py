@@ -132,7 +132,10 @@ def read_file(path: str | os.PathLike[str], limit: int, *, error: type[BriefgenE
         if odd is not None or stat.S_ISDIR(st.st_mode):
             raise error(f"{shown}: {odd or 'is a folder, not a ' + what}")
         if st.st_size > limit:
-            raise error(f"{shown}: {what} is {_size(st.st_size)} (limit {_size(limit)})")
+            said, cap = _size(st.st_size), _size(limit)
+            if said == cap:  # "1 MB (limit 1 MB)" says nothing: give the bytes
+                said, cap = f"{st.st_size:,} bytes", f"{limit:,}"
+            raise error(f"{shown}: {what} is {said} (limit {cap})")
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
