@@ -14,6 +14,7 @@ from typing import Any
 from briefgen.model import Fact
 from briefgen.pipeline import Input, Inputs, Part, Progress, TemplateArg, run
 from briefgen.select.kinds import KindChoice
+from briefgen.sources.limits import Limits
 
 __all__ = ["inspect_data"]
 
@@ -46,6 +47,7 @@ def inspect_data(
     manifest: Input | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """Every stage's decisions on ``inputs`` as JSON-ready data.
 
@@ -54,7 +56,8 @@ def inspect_data(
     ``template_choice`` says how the template was chosen by fit (None when
     it was named).
     """
-    done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress)
+    done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress,
+               limits=limits)
     found, selection = done.analysis, done.selection
     return {
         "template": done.template.name,

@@ -305,7 +305,9 @@ class Briefing:
 
     ``bluf`` holds the bottom-line-up-front facts; ``other`` the facts that fit
     no section; ``dropped`` every line cleaning kept out, with its reason;
-    ``style`` how the writers lay it out.
+    ``style`` how the writers lay it out; ``consulted`` the files and folders
+    the run was asked to read or consult (inputs, manifest, template files),
+    which writing the memo never replaces.
     """
 
     header: MemoHeader
@@ -317,6 +319,7 @@ class Briefing:
     skipped: tuple[Skipped, ...] = ()
     dropped: tuple[Line, ...] = ()
     style: MemoStyle = field(default_factory=MemoStyle, compare=False)
+    consulted: tuple[str, ...] = field(default=(), compare=False)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

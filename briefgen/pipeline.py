@@ -28,6 +28,7 @@ from briefgen.select.choice import Choice, choose, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
 from briefgen.sources.clean import CleanResult, clean
+from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
 from briefgen.text.sentences import segment
@@ -119,6 +120,7 @@ def analyse(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Analysis:
     """Read, clean, split and deduplicate the inputs.
 
@@ -131,6 +133,8 @@ def analyse(
         strict: Fail on the first unreadable input instead of skipping it.
         progress: Called with the name of each stage as it starts.
         sources: Already loaded sources, used instead of ``inputs`` and ``texts``.
+        limits: Limits and containment rules for reading (default :class:`Limits`:
+            no private URLs, no files outside the folders named).
 
     Raises:
         InputError: when no usable source or no article sentence remains.
@@ -147,7 +151,7 @@ def analyse(
         loaded: list[Source] = []
         if paths or manifest is not None or not given:
             loaded, skipped = load_sources(paths or ([] if manifest is not None else [seeds_dir()]),
-                                           manifest=manifest, strict=strict)
+                                           manifest=manifest, strict=strict, limits=limits)
         # Ids must be unique across files and plain texts.
         sources = [replace(s, id=f"s{i}") for i, s in enumerate([*loaded, *given], 1)] if given else loaded
     if not sources:
@@ -373,13 +377,16 @@ def run(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Run:
     """Build a briefing and keep every stage's record (see :func:`build_briefing`)."""
     # A named template is read first, so that its problems show before the inputs are read.
     named = None if template is None or (isinstance(template, str) and template == AUTO) else template
-    tpl = load_template(named) if named is not None else None
+    allow_outside = limits is not None and limits.allow_outside_files
+    tpl = load_template(named, allow_outside=allow_outside) if named is not None else None
     step = progress or _noop
-    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources)
+    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources,
+                    limits=limits)
     n = len(found.sources)
     log.info(
         "%d source%s, %d lines dropped, %d sentences merged into %d facts",
@@ -389,6 +396,7 @@ def run(
     if tpl is None:
         step("choosing a template")
         tpl, kind = choose_template(found.facts, template)
+    _check_citations(tpl, found.sources)
     method = method or tpl.method
     step("sorting facts into sections")
     step("selecting facts")
@@ -425,6 +433,9 @@ def run(
         skipped=found.skipped,
         dropped=found.cleaned.dropped,
         style=tpl.style,
+        consulted=_consulted(inputs if sources is None else None, manifest, tpl,
+                             seeds=sources is None and not texts and not input_list(inputs)
+                             and manifest is None),
     )
     return Run(found, tpl, method, selection, briefing, kind)
 
@@ -435,6 +446,37 @@ def _no_reporting(spec: SectionSpec) -> str:
     if title[:1].isupper() and title[1:2].islower():
         title = title[:1].lower() + title[1:]
     return spec.if_empty.replace("{title}", title)
+
+
+def _check_citations(template: Template, sources: Sequence[Source]) -> None:
+    """Render the template's citation of every source once, so a failure names the template file.
+
+    Raises:
+        ConfigError: the citation fails or grows past its limits on a real
+            source (a template's citation is checked on sample values when it
+            is loaded; real titles can still break it).
+    """
+    from briefgen.errors import RenderError
+    from briefgen.render.citation import cite
+
+    for src in sources:
+        try:
+            cite(src, template.citation)
+        except RenderError as exc:
+            where = template.path or template.name
+            raise ConfigError(f"{where}: {exc}") from None
+
+
+def _consulted(inputs: Inputs, manifest: Input | None, template: Template, *, seeds: bool) -> tuple[str, ...]:
+    """The local files and folders a run was asked to read or consult, for the writer to protect."""
+    named = [os.fspath(i) for i in input_list(inputs)] + ([str(seeds_dir())] if seeds else [])
+    local = [ref for ref in named if ref != "-" and not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", ref)]
+    if manifest is not None:
+        local.append(os.fspath(manifest))
+    local.extend(str(p) for p in template.files)
+    if template.reference_docx is not None:
+        local.append(str(template.reference_docx))
+    return tuple(local)
 
 
 def build_briefing(
@@ -452,6 +494,7 @@ def build_briefing(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Briefing:
     """Build a briefing from news articles.
 
@@ -473,6 +516,10 @@ def build_briefing(
         strict: Fail on the first unreadable input instead of skipping it.
         progress: Called with the name of each stage as it starts.
         sources: Already loaded sources, used instead of ``inputs`` and ``texts``.
+        limits: Limits and containment rules for reading inputs (default
+            :class:`~briefgen.sources.limits.Limits`): URLs of loopback or
+            private addresses and files a manifest names outside its folder
+            are refused unless it allows them.
 
     Returns:
         The briefing, ready for :func:`briefgen.write`.
@@ -482,7 +529,7 @@ def build_briefing(
     """
     return run(inputs, texts=texts, template=template, manifest=manifest, method=method, subject=subject,
                date=date, to=to, sender=sender, banner=banner, strict=strict, progress=progress,
-               sources=sources).briefing
+               sources=sources, limits=limits).briefing
 
 
 def summarize(
@@ -493,6 +540,7 @@ def summarize(
     method: str = "briefgen",
     manifest: Input | None = None,
     fill: bool = False,
+    limits: Limits | None = None,
 ) -> list[str]:
     """A generic extractive summary: the selection behind the bottom line up front.
 
@@ -510,6 +558,7 @@ def summarize(
             ``words``, add the best remaining sentence however long, so the
             summary runs past ``words``. This is the form benchmarks that cut
             every summary at N words (DUC) expect; the memo's budgets stay strict.
+        limits: Limits and containment rules for reading (see :func:`build_briefing`).
 
     Returns:
         The selected sentences, verbatim, most important first (with ``fill``,
@@ -528,7 +577,7 @@ def summarize(
                         f"not {type(odd[0]).__name__}")
     loaded: list[Source] = []
     if files or manifest is not None:
-        loaded, _ = load_sources(files, manifest=manifest)
+        loaded, _ = load_sources(files, manifest=manifest, limits=limits)
     sources = [*given, *text_sources(texts), *loaded]
     if not sources:
         raise InputError("nothing to summarise: give article texts, paths or sources")

@@ -211,7 +211,7 @@ class _Builder:
             url=clean_text(source.url) or None,
             author=(clean_text(source.author) or None) if shown("author") else None,
         )
-        text = clean_text(cite(clean, self.style.citation))
+        text = clean_text(cite(clean, self.style.citation, self.style.template))
         url = safe_url(source.url)
         if url and url in text:
             before, _, after = text.partition(url)
