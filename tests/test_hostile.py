@@ -748,7 +748,11 @@ def test_citation_outside_the_safe_part_is_refused(parcel: Parcel, citation: str
 
 def test_citation_that_grows_on_a_real_title_stops_with_one_line(parcel: Parcel) -> None:
     citation = '{{ title|replace(\\"\\", title)|replace(\\"\\", title) }}'
-    result = _with_template(parcel, f'extends = "default"\ncitation = "{citation}"\n')
+    # A story whose headline is printed (AloJapan's repost has none, so its title is empty).
+    good(parcel, seed=seeds_dir() / "news1-2026-01-13-summit-progress-history.txt")
+    template = parcel.root / "house.toml"
+    template.write_text(f'extends = "default"\ncitation = "{citation}"\n', encoding="utf-8")
+    result = build(parcel, parcel.inp / "story.txt", "--template", template)
     assert result.code == 2 and "citation makes more than 20,000 characters" in result.err
 
 
