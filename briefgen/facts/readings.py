@@ -1,226 +1,219 @@
-"""What each sentence states that sources may report differently: quantities, dates, names.
+"""What each sentence states that sources may report differently: figures, dates, titles, names.
 
-:func:`read_all` reads every distinct sentence text once: its quantities with
-their units and qualifiers ("about", "more than"), the dates it gives, and the
-spellings of the names it prints, which :mod:`briefgen.facts.conflicts`
-compares across sources. :func:`mentions` lays one kind of reading out as
-arrays, so comparisons run on whole arrays.
+:func:`read_all` reads every distinct sentence text once (copies of one
+wire story are common) into :class:`Value` records, the unit that
+:mod:`briefgen.facts.conflicts` compares across sources:
+
+* figures (:mod:`briefgen.facts.measures`): an amount with what it measures;
+* dates of events ("the Sept. 2 crash", "approved ... in August", "slammed
+  into Luzon on Wednesday"), with the words of their clause; the ends of a
+  span ("between 1976 and 1983", "from 1973 to 1990", "1995-96") and dates
+  after "since" or "until" date a period, not an event, and are left out;
+* titles (:mod:`briefgen.facts.titles`): the office a sentence gives a named
+  person;
+
+and the spellings of the names it prints, which
+:mod:`briefgen.facts.variants` compares.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-import numpy as np
-
+from briefgen.facts.amounts import Word, split_words
+from briefgen.facts.measures import figures, name_term, places, term_of
+from briefgen.facts.titles import titles
+from briefgen.facts.values import DatePart, Value
 from briefgen.model import Sentence
 from briefgen.text.names import name_key
-from briefgen.text.tokens import Token, quantity_unit, tokens
+from briefgen.text.tokens import Token, tokens
+from briefgen.text.words import STOPWORDS
 
-__all__ = [
-    "PLURALS",
-    "TIME_UNITS",
-    "DateMention",
-    "Mentions",
-    "Quantity",
-    "Reads",
-    "codes",
-    "mentions",
-    "name_spellings",
-    "read_all",
-    "spread",
-]
+__all__ = ["DatePart", "Reads", "TextReading", "Value", "read_all"]
 
-# Words that make a number approximate, or a bound rather than a value.
-_APPROX = frozenset({"about", "approximately", "around", "roughly", "some", "nearly", "almost", "estimated"})
-_BOUNDS = frozenset({"over", "under", "than", "least", "most", "up", "beyond", "below", "above", "exceeding"})
-TIME_UNITS = {
-    "minut": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
-}
-
-
-# Words that open a span of time whose other end is the next date given.
-_SPAN_OPENERS = frozenset({"between", "from"})
-
-
-PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel", "staff", "cattle"})
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
-_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
-_MONTH_WORDS = _MONTH_ABBR | _MONTHS
-_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
-_DAY = re.compile(r"(\d{1,2})")
+_MONTH_WORDS = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9} | _MONTHS
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SPAN_WORDS = frozenset({"between", "from", "since", "until", "till", "through", "before", "after", "by"})
+_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                        r"seventy|eighty|ninety|dozen)\b", re.IGNORECASE)
+_DATEISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+                      r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
+_BOUNDARY = frozenset({",", ";", ":", "(", ")", "\"", "_", "?", "!"})
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _DASH_OR_SPACE = re.compile(r"[-\s]")
+# Words after a date that are not the event it dates ("Friday night", "Sept. 2 said").
+_NOT_EVENTS = frozenset(["morning", "afternoon", "evening", "night", "midnight", "noon", "dawn", "day",
+                         "days", "week", "weeks", "month", "months", "year", "years", "time", "times",
+                         "said", "says", "told", "last", "next", "this", "early", "late", "near"])
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
-    value: float
-    unit: str
-    shown: str
-    approx: bool
-    bound: bool
+class TextReading:
+    """What the detectors take from one distinct sentence text."""
+
+    terms: frozenset[str]  # content terms (term_of) of the whole sentence
+    values: tuple[Value, ...]
+    places: frozenset[str]  # places named after "in", "on", ... (read when the sentence gives a value)
+    years: frozenset[int]  # the years it names
+    spellings: frozenset[tuple[str, str]]  # (key, spelling) of each name word
+    words: list[Token]  # for the names read later
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    year: int | None
-    month: int | None
-    day: int | None
-    shown: str
+def _month(word: Word) -> int | None:
+    if not word.text[:1].isupper():
+        return None
+    return _MONTH_WORDS.get(word.low.rstrip("."))
 
 
-def _plural(unit: str, value: float) -> str:
-    return unit if value == 1 else unit + "s"
+def _event_words(words: tuple[Word, ...], first: int, last: int) -> tuple[int, int, str]:
+    """The clause around tokens ``first..last`` and the noun right after them ("the Sept. 2 crash")."""
+    lo = first
+    while lo > 0 and words[lo - 1].text not in _BOUNDARY:
+        lo -= 1
+    hi = last
+    while hi + 1 < len(words) and words[hi + 1].text not in _BOUNDARY:
+        hi += 1
+    noun = ""
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is not None and after.text.isalpha() and after.text.islower() and after.low not in STOPWORDS \
+            and after.low not in _NOT_EVENTS and not after.low.endswith(("ed", "ly", "ing")):
+        noun = after.low
+    if lo == first and hi == last and first > 0 and words[first - 1].text == "," \
+            and (first < 2 or words[first - 2].text != ","):
+        hi = len(words) - 1  # "In July, the U.N. Security Council backed ...": the clause that follows
+        while hi > last + 1 and words[hi].text in _BOUNDARY:
+            hi -= 1
+    if first <= 1 and last + 1 < len(words) and words[last + 1].text == ",":
+        k = last + 2
+        hi = k
+        while hi + 1 < len(words) and words[hi + 1].text not in _BOUNDARY:
+            hi += 1
+    return lo, hi, noun
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def _quantities(toks: list[Token]) -> list[Quantity]:
+def _dates(text: str) -> list[Value]:
+    """The dates of events in ``text``, each with its clause (see the module docstring)."""
+    words = split_words(text)
+    found: list[tuple[int, int, DatePart, str]] = []  # first, last token, date, shown
+    used: set[int] = set()
+    n = len(words)
+    for i, w in enumerate(words):
+        if i in used:
+            continue
+        month = _month(w)
+        if month is not None and not (w.low == "may" and not (i + 1 < n and words[i + 1].text[:1].isdigit())):
+            j = i + 1
+            if j < n and words[j].text == ".":
+                j += 1
+            day = year = None
+            last = i
+            if j < n and words[j].text.isdigit() and len(words[j].text) <= 2 \
+                    and 1 <= int(words[j].text) <= 31:
+                day = int(words[j].text)
+                last = j
+                j += 1
+                if j + 1 < n and words[j].text == "," and _is_year(words[j + 1].text):
+                    year = int(words[j + 1].text)
+                    last = j + 1
+            elif j < n and _is_year(words[j].text):
+                year = int(words[j].text)
+                last = j
+            if i > 0 and words[i - 1].text.isdigit() and 1 <= int(words[i - 1].text) <= 31 and day is None:
+                day = int(words[i - 1].text)  # "13 January"
+                i0 = i - 1
+            else:
+                i0 = i
+            used.update(range(i0, last + 1))
+            shown = " ".join(x.text for x in words[i0:last + 1]).replace(" .", ".").replace(" ,", ",")
+            found.append((i0, last, DatePart(year, month, day), shown))
+        elif w.low in _WEEKDAYS and w.text[:1].isupper():
+            if i > 0 and words[i - 1].low == "next":
+                continue
+            found.append((i, i, DatePart(None, None, None, _WEEKDAYS.index(w.low)), w.text))
+        elif _is_year(w.text) and not (i > 0 and words[i - 1].text == "-") \
+                and not (i + 2 < n and words[i + 1].text == "-" and words[i + 2].text[:1].isdigit()):
+            found.append((i, i, DatePart(int(w.text), None, None), w.text))
+    found.sort(key=lambda f: f[0])
     out = []
-    for i in [k for k, t in enumerate(toks) if t.number is not None]:
-        tok = toks[i]
-        number = tok.number or ""
-        if _is_year(number):
+    for k, (first, last, date, shown) in enumerate(found):
+        before = words[first - 1].low if first > 0 else ""
+        if before in _SPAN_WORDS or (before == "the" and first > 1 and words[first - 2].low in _SPAN_WORDS):
             continue
-        before = {t.text.lower() for t in toks[max(0, i - 3):i]}
-        unit = quantity_unit(toks, i)
-        if not unit:
+        if k + 1 < len(found) and found[k + 1][0] - last <= 2 and any(
+                words[j].low in ("and", "to", "-", "through") for j in range(last + 1, found[k + 1][0])):
+            continue  # the first end of a span
+        if k > 0 and first - found[k - 1][1] <= 2 and any(
+                words[j].low in ("and", "to", "-", "through") for j in range(found[k - 1][1] + 1, first)):
             continue
-        value = float(number)
-        approx = bool(before & _APPROX)
-        bound = bool(before & _BOUNDS) or "less" in before or "more" in before
-        qualifier = next((t.text for t in toks[max(0, i - 3):i] if t.text.lower() in _APPROX), "")
-        if unit in TIME_UNITS:
-            shown = f"{_fmt(value)} {_plural(TIME_UNITS[unit], value)}"
-        else:
-            shown = tok.text if not tok.text.isalpha() else _fmt(value)
-        if qualifier:
-            shown = f"{qualifier.lower()} {shown}"
-        out.append(Quantity(value, unit, shown, approx, bound))
+        if before == "last" and date.weekday is not None:
+            date = DatePart(None, None, None, date.weekday + 7)  # "last Thursday": the week before
+        lo, hi, noun = _event_words(words, first, last)
+        window = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
+                           if not first <= j <= last and x.text[:1].isalpha() and x.low not in STOPWORDS
+                           and _month(x) is None and x.low not in _WEEKDAYS and len(x.low) > 1)
+        names = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
+                          if j > 0 and not first <= j <= last and x.text[:1].isupper() and x.text.isalpha()
+                          and _month(x) is None and x.low not in _WEEKDAYS)
+        out.append(Value("date", "date", noun, shown, date=date, window=window, role=names & window,
+                         labelled=(noun,) if noun else ()))
     return out
 
 
-def _is_year(number: str) -> bool:
-    return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100
+def _is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
 
 
-@lru_cache(maxsize=65536)
-def _month(word: str) -> int | None:
-    return _MONTH_WORDS.get(word.lower().rstrip("."))
-
-
-def _dates(toks: list[Token]) -> list[DateMention]:
-    """The dates in a sentence that each name one moment.
-
-    The ends of a span ("between 1976 and 1983", "from 1973 to 1990",
-    "1995-96") date a period, not an event, and are left out.
-    """
-    found: list[tuple[int, DateMention]] = []  # first token, date
-    used: set[int] = set()
-    for i in [k for k, t in enumerate(toks) if t.cap and _month(t.text)]:
-        tok = toks[i]
-        month = _month(tok.text)
-        day = year = None
-        parts = [tok.text]
-        j = i + 1
-        if j < len(toks):
-            m = _ORDINAL.match(toks[j].text) or _DAY.fullmatch(toks[j].text)
-            if m and 1 <= int(m.group(1)) <= 31:
-                day = int(m.group(1))
-                parts.append(toks[j].text)
-                used.add(j)
-                j += 1
-        if j < len(toks) and toks[j].number and _is_year(toks[j].number or ""):
-            year = int(toks[j].number or 0)
-            parts.append(toks[j].text)
-            used.add(j)
-        found.append((i, DateMention(year, month, day, " ".join(parts))))
-    for i in [k for k, t in enumerate(toks) if t.number]:
-        # A bare "13th" names a day of an unstated month: it agrees with any
-        # date, so only month names and years are read.
-        tok = toks[i]
-        if i in used or not _is_year(tok.number or ""):
-            continue
-        # "1995-96", "1973-90": a year joined to the next number is a span.
-        joined = (i + 1 < len(toks) and toks[i + 1].number) or (i > 0 and _is_year(toks[i - 1].number or ""))
-        if not joined:
-            found.append((i, DateMention(int(tok.number or 0), None, None, tok.text)))
-    found.sort(key=lambda f: f[0])
-    span: set[int] = set()
-    for k, (start, _date) in enumerate(found[:-1]):
-        if start > 0 and toks[start - 1].text.lower() in _SPAN_OPENERS:
-            span.update((k, k + 1))
-    return [date for k, (_start, date) in enumerate(found) if k not in span]
-
-
-@lru_cache(maxsize=65536)
 def _name_word(word: str) -> tuple[str, str] | None:
     """(key, spelling) of a capitalised word that can be a name; ``None`` for a month or a short word."""
     spelling = _DASH_OR_SPACE.sub("", word.lower())
-    if not spelling.isalpha() or len(spelling) < 3 or _month(word):
+    if not spelling.isalpha() or len(spelling) < 3 or spelling in _MONTH_WORDS:
         return None
     return name_key(word), spelling
 
 
 def _spellings(toks: list[Token]) -> frozenset[tuple[str, str]]:
-    """(key, spelling) of each name word in the sentence (the words :func:`names` reads)."""
+    """(key, spelling) of each name word in the sentence."""
     found = [_name_word(t.text) for i, t in enumerate(toks)
              if t.cap and t.term is not None and (i > 0 or "-" in t.text)]
     return frozenset(w for w in found if w is not None)
 
 
-def name_spellings(toks: list[Token], keys: AbstractSet[str]) -> list[tuple[str, str, str, str]]:
-    """(key, spelling, shown, neighbour) for each name word in the sentence with one of ``keys``."""
-    out: list[tuple[str, str, str, str]] = []
-    for i, tok in enumerate(toks):
-        if not tok.cap or tok.term is None or (i == 0 and "-" not in tok.text):
+def _number_values(text: str) -> list[Value]:
+    out = []
+    for f in figures(text):
+        if not f.measure:
             continue
-        word = _name_word(tok.text)
-        if word is None or word[0] not in keys:
-            continue
-        key, spelling = word
-        prev = toks[i - 1] if i > 0 else None
-        shown = tok.text
-        if prev is not None and prev.cap and prev.term and len(prev.text) <= 4:
-            shown = f"{prev.text} {tok.text}"  # a short surname before a given name: "Wi Sung-lack"
-        neighbours = []
-        if prev is not None and prev.term:
-            neighbours.append("<" + prev.text.lower())
-        if i + 1 < len(toks) and toks[i + 1].term:
-            neighbours.append(">" + toks[i + 1].text.lower())
-            if i + 2 < len(toks) and toks[i + 2].term:
-                neighbours.append(">" + toks[i + 1].text.lower() + " " + toks[i + 2].text.lower())
-        out.extend((key, spelling, shown, n) for n in neighbours or [""])
+        out.append(Value("number", f.measure, f.subject, f.amount.shown, figure=f, scope=f.scope,
+                         window=f.window, group=f.group))
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """What the detectors take from one distinct sentence text."""
-
-    context: frozenset[str]
-    quantities: tuple[Quantity, ...]
-    dates: tuple[DateMention, ...]
-    spellings: frozenset[tuple[str, str]]  # (key, spelling) of each name word
-    words: list[Token]  # kept for what is read later: disputed names, unit words
-
-
-def _read_text(text: str) -> _Text:
+def _read_text(text: str) -> TextReading:
     toks = tokens(text)
-    context = frozenset([t.term for t in toks if t.term])
-    return _Text(context, tuple(_quantities(toks)), tuple(_dates(toks)), _spellings(toks), toks)
+    values: list[Value] = []
+    if _NUMBERISH.search(text):
+        values.extend(_number_values(text))
+    if _DATEISH.search(text) or _YEAR.search(text):
+        values.extend(_dates(text))
+    values.extend(titles(text))
+    words = split_words(text)
+    terms = frozenset(term_of(w.text) for w in words
+                      if w.text[:1].isalpha() and w.low not in STOPWORDS and len(w.low) > 1)
+    if values:
+        terms |= frozenset(name_term(w.text) for w in words if w.text[:1].isupper() and w.text.isalpha())
+    years = frozenset(int(y) for y in _YEAR.findall(text)) if values else frozenset()
+    where = places(text) if values else frozenset()
+    return TextReading(terms, tuple(values), where, years, _spellings(toks), toks)
 
 
 @dataclass(frozen=True, slots=True)
 class Reads:
-    """Every sentence with its text read once: copies of one article are common.
+    """Every sentence with its text read once.
 
     Attributes:
         sentences: The sentences, in citation order.
@@ -231,7 +224,7 @@ class Reads:
 
     sentences: list[Sentence]
     text_of: list[int]
-    texts: list[_Text]
+    texts: list[TextReading]
     copies: list[list[int]]
 
 
@@ -243,36 +236,3 @@ def read_all(sentences: Sequence[Sentence]) -> Reads:
     for k, t in enumerate(text_of):
         copies[t].append(k)
     return Reads(list(sentences), text_of, [_read_text(t) for t in number], copies)
-
-
-@dataclass(frozen=True, slots=True)
-class Mentions:
-    """Every quantity (or every date) of every sentence, numbered in sentence order.
-
-    Mention ``m`` is item ``item[m]`` of sentence ``sentence[m]``. The copies
-    of one item of one text (a *class*, ``(text, item)``) are mentions
-    ``first[k] + item`` for the sentences ``k`` of that text.
-    """
-
-    sentence: list[int]
-    item: list[int]
-    first: list[int]
-
-
-def codes(keys: Sequence[object]) -> np.ndarray:
-    """A number per distinct key (in order of first use), one entry per key."""
-    number: dict[object, int] = {}
-    return np.array([number.setdefault(k, len(number)) for k in keys], dtype=np.int64)
-
-
-def spread(count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For ``count[i]`` items of each ``i``: the owner and the rank of every item."""
-    owner = np.repeat(np.arange(len(count)), count)
-    return owner, np.arange(len(owner)) - (np.cumsum(count) - count)[owner]
-
-
-def mentions(reads: Reads, count: Callable[[_Text], int]) -> Mentions:
-    """The mentions of every sentence, ``count`` of them for each text."""
-    sizes = np.array([count(t) for t in reads.texts], dtype=np.int64)[np.array(reads.text_of, dtype=np.int64)]
-    sentence, item = spread(sizes)
-    return Mentions(sentence.tolist(), item.tolist(), (np.cumsum(sizes) - sizes).tolist())
