@@ -346,7 +346,8 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
             return part
         return replace(part, choice=replace(part.choice, candidates=tuple(candidates), chosen=tuple(chosen)))
 
-    return replace(selection, bluf=update(selection.bluf), sections=tuple(update(p) for p in selection.sections))
+    return replace(selection, bluf=update(selection.bluf),
+                   sections=tuple(update(part) for part in selection.sections))
 
 
 def run(
