@@ -33,7 +33,6 @@ from briefgen.text.words import fold
 
 __all__ = ["Amount", "Word", "amounts", "format_number", "split_words"]
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|\S")
 
 
 class Word(NamedTuple):
@@ -41,15 +40,19 @@ class Word(NamedTuple):
 
     text: str
     low: str
-    start: int
-    end: int
+    spaced: bool  # white space before it ("13th" is one word glued; "- " is a free dash)
+
+
+_new = tuple.__new__
+_SPACED_TOKEN = re.compile(r"(\s*)(\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|\S)")
 
 
 @lru_cache(maxsize=32768)
 def split_words(text: str) -> tuple[Word, ...]:
-    """The tokens of ``text`` (folded quotes and dashes), with their offsets."""
-    folded = fold(text)
-    return tuple(Word(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(folded))
+    """The tokens of ``text`` (folded quotes and dashes), each marked when white space precedes it."""
+    # tuple.__new__ builds each Word without NamedTuple's argument checks: this runs on every word.
+    return tuple(_new(Word, (token, token.lower(), bool(space)))
+                 for space, token in _SPACED_TOKEN.findall(fold(text)))
 
 
 _ONES = {
@@ -286,7 +289,7 @@ def amounts(text: str) -> list[Amount]:
         last = i
         printed = w.text
         if w.text[0].isdigit():
-            if i + 1 < n and words[i + 1].text[:1].isalpha() and w.end == words[i + 1].start \
+            if i + 1 < n and words[i + 1].text[:1].isalpha() and not words[i + 1].spaced \
                     and words[i + 1].low not in ("m", "bn", "km", "kph", "mph", "kg"):
                 i += 1
                 continue  # "13th", "4p", "3D"

@@ -26,6 +26,7 @@ whether its clause reports an update ("rose to", "bringing the toll to").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.facts.amounts import Amount, Word, amounts, split_words
 from briefgen.text.names import name_key
@@ -122,6 +123,7 @@ _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "p
                           "king", "queen", "prince", "judge"])
 
 
+@lru_cache(maxsize=131072)
 def term_of(word: str) -> str:
     """The comparison term of a word: lower case, Porter stem, five letters."""
     return stem(word.lower().replace("'", ""))[:5]
@@ -137,6 +139,7 @@ _ORDINARY = frozenset(["coal", "mine", "river", "lake", "mount", "island", "bay"
                        "association"])
 
 
+@lru_cache(maxsize=65536)
 def name_term(word: str) -> str:
     """The comparison term of a name: its romanisation key, so "Chosei" and "Josei" are one."""
     return "~" + name_key(word)[:6]
@@ -221,7 +224,7 @@ def _dash(words: tuple[Word, ...], k: int) -> bool:
     w = words[k]
     if w.text != "-":
         return False
-    return (k > 0 and words[k - 1].end < w.start) or (k + 1 < len(words) and w.end < words[k + 1].start)
+    return w.spaced or (k + 1 < len(words) and words[k + 1].spaced)
 
 
 def _noun(words: tuple[Word, ...], a: Amount) -> tuple[int, int]:
@@ -480,7 +483,7 @@ def _sentence_measure(words: tuple[Word, ...], a: Amount) -> str:
 
 
 def figures(text: str) -> list[Figure]:
-    """Every amount in ``text`` with what it measures (see the module docstring)."""
+    """Every amount in ``text`` whose words say what it measures (see the module docstring)."""
     found = amounts(text)
     if not found:
         return []
@@ -542,6 +545,8 @@ def figures(text: str) -> list[Figure]:
             if not measure and any(w[:1].isupper() for w in counted.split()) and a.value >= 10 \
                     and (noun_word.lower() in _PEOPLE or noun_word[:1].isupper()):
                 measure = PEOPLE  # "130 Korean workers were forcibly conscripted": Koreans, counted somehow
+        if not measure:
+            continue  # nothing says what it measures: it is never compared
         weekday, relative, part, earlier, when = _time(words, lo, hi)
         if weekday is None and relative is None:
             weekday, relative, part, when = _said_when(words, hi) or (weekday, relative, part, when)

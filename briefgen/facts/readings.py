@@ -21,35 +21,51 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefgen.facts.amounts import Word, split_words
 from briefgen.facts.measures import figures, name_term, places, term_of
-from briefgen.facts.titles import titles
+from briefgen.facts.titles import POST_WORDS, titles
 from briefgen.facts.values import DatePart, Value
 from briefgen.model import Sentence
 from briefgen.text.names import name_key
 from briefgen.text.tokens import Token, tokens
-from briefgen.text.words import STOPWORDS
+from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
 
-__all__ = ["DatePart", "Reads", "TextReading", "Value", "read_all"]
+__all__ = ["HONORIFICS", "DatePart", "NameWord", "Reads", "TextReading", "Value", "name_spelling", "read_all"]
 
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
 _MONTH_WORDS = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9} | _MONTHS
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SPAN_WORDS = frozenset({"between", "from", "since", "until", "till", "through", "before", "after", "by"})
-_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-                        r"seventy|eighty|ninety|dozen)\b", re.IGNORECASE)
-_DATEISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
-                      r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                           "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                           "eighty", "ninety", "dozen"])
+_CALENDAR = frozenset(_MONTH_WORDS) | frozenset(_WEEKDAYS)
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "\"", "_", "?", "!"})
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
 _DASH_OR_SPACE = re.compile(r"[-\s]")
 # Words after a date that are not the event it dates ("Friday night", "Sept. 2 said").
 _NOT_EVENTS = frozenset(["morning", "afternoon", "evening", "night", "midnight", "noon", "dawn", "day",
                          "days", "week", "weeks", "month", "months", "year", "years", "time", "times",
                          "said", "says", "told", "last", "next", "this", "early", "late", "near"])
+
+
+class NameWord(NamedTuple):
+    """A word of a sentence that can be a name, with the words around it."""
+
+    spelling: str  # lower case, no hyphens (see name_spelling)
+    key: str  # its romanisation key (briefgen.text.names.name_key)
+    shown: str  # as printed; a short surname before a hyphenated given name joins it ("Wi Sung-lack")
+    before: str  # the word before it, lower case ("" for none, a stop word or an honorific)
+    before_cap: bool
+    after: str  # the word after it, lower case ("" for none or a stop word)
+    after_cap: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +76,7 @@ class TextReading:
     values: tuple[Value, ...]
     places: frozenset[str]  # places named after "in", "on", ... (read when the sentence gives a value)
     years: frozenset[int]  # the years it names
-    spellings: frozenset[tuple[str, str]]  # (key, spelling) of each name word
-    words: list[Token]  # for the names read later
+    names: tuple[NameWord, ...]  # its name words, for the spellings compared across sources
 
 
 def _month(word: Word) -> int | None:
@@ -153,6 +168,8 @@ def _dates(text: str) -> list[Value]:
         if before == "last" and date.weekday is not None:
             date = DatePart(None, None, None, date.weekday + 7)  # "last Thursday": the week before
         lo, hi, noun = _event_words(words, first, last)
+        if not noun:
+            continue  # a date that does not name its event is not compared (see briefgen.facts.compare)
         window = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
                            if not first <= j <= last and x.text[:1].isalpha() and x.low not in STOPWORDS
                            and _month(x) is None and x.low not in _WEEKDAYS and len(x.low) > 1)
@@ -168,19 +185,48 @@ def _is_year(text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
 
 
-def _name_word(word: str) -> tuple[str, str] | None:
-    """(key, spelling) of a capitalised word that can be a name; ``None`` for a month or a short word."""
-    spelling = _DASH_OR_SPACE.sub("", word.lower())
-    if not spelling.isalpha() or len(spelling) < 3 or spelling in _MONTH_WORDS:
+#: Titles and honorifics: beside a name, they say nothing about whose name it is.
+HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister", "king", "queen", "gen",
+                        "col", "lt", "sgt", "chairman", "secretary", "senator", "governor", "mayor", "judge"])
+
+
+def name_spelling(tok: Token, first: bool) -> str | None:
+    """The spelling of a word that can be a name (lower case, no hyphens), or ``None``.
+
+    A capitalised content word of three letters or more, not a month, a day
+    or an honorific; the first word of a sentence only when hyphenated
+    ("Jae-myung"), since any word is capitalised there.
+    """
+    if not tok.cap or tok.term is None or (first and "-" not in tok.text):
         return None
-    return name_key(word), spelling
+    spelling = _DASH_OR_SPACE.sub("", tok.text.lower())
+    if not spelling.isalpha() or len(spelling) < 3:
+        return None
+    if spelling in CALENDAR_WORDS or spelling in MONTH_ABBREVIATIONS or spelling in HONORIFICS:
+        return None
+    return spelling
 
 
-def _spellings(toks: list[Token]) -> frozenset[tuple[str, str]]:
-    """(key, spelling) of each name word in the sentence."""
-    found = [_name_word(t.text) for i, t in enumerate(toks)
-             if t.cap and t.term is not None and (i > 0 or "-" in t.text)]
-    return frozenset(w for w in found if w is not None)
+def _name_words(toks: list[Token]) -> tuple[NameWord, ...]:
+    """The name words of a sentence with their neighbours."""
+    out = []
+    for i, tok in enumerate(toks):
+        spelling = name_spelling(tok, i == 0)
+        if spelling is None:
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        shown = tok.text
+        if prev is not None and prev.cap and prev.term and len(prev.text) <= 4 and "-" in tok.text:
+            shown = f"{prev.text} {tok.text}"  # a short surname before a given name: "Wi Sung-lack"
+        before = prev.text.lower() if prev is not None and prev.term else ""
+        if before in HONORIFICS:
+            before = ""
+        after = nxt.text.lower() if nxt is not None and nxt.term else ""
+        before_cap = bool(before) and bool(prev and prev.cap)
+        after_cap = bool(after) and bool(nxt and nxt.cap)
+        out.append(NameWord(spelling, name_key(tok.text), shown, before, before_cap, after, after_cap))
+    return tuple(out)
 
 
 def _number_values(text: str) -> list[Value]:
@@ -195,20 +241,21 @@ def _number_values(text: str) -> list[Value]:
 
 def _read_text(text: str) -> TextReading:
     toks = tokens(text)
+    found = _WORDS.findall(text)
+    lower = {w.lower() for w in found}
     values: list[Value] = []
-    if _NUMBERISH.search(text):
+    if _DIGIT.search(text) or not lower.isdisjoint(_NUMBER_WORDS):
         values.extend(_number_values(text))
-    if _DATEISH.search(text) or _YEAR.search(text):
+    if not lower.isdisjoint(_CALENDAR) or _YEAR.search(text):
         values.extend(_dates(text))
-    values.extend(titles(text))
-    words = split_words(text)
-    terms = frozenset(term_of(w.text) for w in words
-                      if w.text[:1].isalpha() and w.low not in STOPWORDS and len(w.low) > 1)
-    if values:
-        terms |= frozenset(name_term(w.text) for w in words if w.text[:1].isupper() and w.text.isalpha())
-    years = frozenset(int(y) for y in _YEAR.findall(text)) if values else frozenset()
-    where = places(text) if values else frozenset()
-    return TextReading(terms, tuple(values), where, years, _spellings(toks), toks)
+    if not lower.isdisjoint(POST_WORDS):
+        values.extend(titles(text))
+    terms = frozenset(term_of(w) for w in found if len(w) > 1 and w.lower() not in STOPWORDS)
+    if not values:
+        return TextReading(terms, (), frozenset(), frozenset(), _name_words(toks))
+    terms |= frozenset(name_term(w) for w in found if w[:1].isupper())
+    years = frozenset(int(y) for y in _YEAR.findall(text))
+    return TextReading(terms, tuple(values), places(text), years, _name_words(toks))
 
 
 @dataclass(frozen=True, slots=True)

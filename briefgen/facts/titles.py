@@ -26,7 +26,7 @@ from briefgen.facts.values import Value
 from briefgen.text.names import name_key
 from briefgen.text.words import STOPWORDS, stem
 
-__all__ = ["differ", "titles"]
+__all__ = ["POST_WORDS", "differ", "titles"]
 
 # Words that name a post; "vice" and "deputy" make another post of the one they precede.
 _POSTS = frozenset(["minister", "secretary", "adviser", "advisor", "director", "president", "chairman",
@@ -53,6 +53,10 @@ _PAST = frozenset({"former", "ex", "then", "acting", "late", "retired", "outgoin
                    "elect", "new", "interim", "would-be"})
 _STOP_APPOSITION = frozenset({",", ";", ":", ".", "(", ")", "\"", "who", "which", "that", "said", "says",
                               "told"})
+
+
+#: Every word that can name a post, a rank or an office, lower case.
+POST_WORDS = _POSTS | frozenset(_RANKS) | _GENERIC
 
 
 def _is_post(low: str) -> bool:

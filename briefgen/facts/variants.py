@@ -21,23 +21,15 @@ spelling of the name.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from briefgen.facts.readings import Reads
 from briefgen.model import Conflict, ConflictSide, Sentence
-from briefgen.text.names import name_key
-from briefgen.text.tokens import Token
-from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, stem
+from briefgen.text.words import STOPWORDS, stem
 
 __all__ = ["variant_conflicts"]
 
-_DASH_OR_SPACE = re.compile(r"[-\s]")
-# A title or honorific beside a name says nothing about whose name it is.
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister", "king", "queen", "gen",
-                         "col", "lt", "sgt", "chairman", "secretary", "senator", "governor", "mayor",
-                         "judge"])
 _MIN_TYPO = 4  # letters a word needs before one letter more or less makes another spelling of it
 _PREFIX = 5
 
@@ -51,46 +43,28 @@ class _Spelling:
     named: set[str] = field(default_factory=set)  # neighbours that are capitalised words
 
 
-def _name_word(tok: Token, first: bool) -> str | None:
-    """The spelling of a token that can be a name, or ``None``."""
-    if not tok.cap or tok.term is None or (first and "-" not in tok.text):
-        return None
-    spelling = _DASH_OR_SPACE.sub("", tok.text.lower())
-    if not spelling.isalpha() or len(spelling) < 3:
-        return None
-    if spelling in CALENDAR_WORDS or spelling in MONTH_ABBREVIATIONS or spelling in _HONORIFICS:
-        return None
-    return spelling
-
-
-def _read(reads: Reads) -> dict[str, _Spelling]:
+def _read(reads: Reads, wanted: set[str]) -> dict[str, _Spelling]:
+    """Where each wanted spelling is printed: its forms, texts and neighbours."""
     table: dict[str, _Spelling] = {}
     for t, text in enumerate(reads.texts):
-        toks = text.words
         copies = len(reads.copies[t])
-        for i, tok in enumerate(toks):
-            spelling = _name_word(tok, i == 0)
-            if spelling is None:
+        for word in text.names:
+            if word.spelling not in wanted:
                 continue
-            entry = table.get(spelling)
+            entry = table.get(word.spelling)
             if entry is None:
-                entry = table[spelling] = _Spelling(name_key(tok.text))
-            prev = toks[i - 1] if i > 0 else None
-            shown = tok.text
-            if prev is not None and prev.cap and prev.term and len(prev.text) <= 4 and "-" in tok.text:
-                shown = f"{prev.text} {tok.text}"  # a short surname before a given name: "Wi Sung-lack"
-            entry.shown[shown] += copies
+                entry = table[word.spelling] = _Spelling(word.key)
+            entry.shown[word.shown] += copies
             if not entry.texts or entry.texts[-1] != t:
                 entry.texts.append(t)
-            if prev is not None and prev.term and prev.text.lower() not in _HONORIFICS:
-                entry.neighbours.add("<" + prev.text.lower())
-                if prev.cap:
-                    entry.named.add("<" + prev.text.lower())
-            if i + 1 < len(toks) and toks[i + 1].term:
-                nxt = toks[i + 1]
-                entry.neighbours.add(">" + nxt.text.lower())
-                if nxt.cap:
-                    entry.named.add(">" + nxt.text.lower())
+            if word.before:
+                entry.neighbours.add("<" + word.before)
+                if word.before_cap:
+                    entry.named.add("<" + word.before)
+            if word.after:
+                entry.neighbours.add(">" + word.after)
+                if word.after_cap:
+                    entry.named.add(">" + word.after)
     return table
 
 
@@ -104,14 +78,14 @@ def _one_letter(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
-def _candidates(table: dict[str, _Spelling]) -> list[tuple[str, str, str]]:
+def _candidates(keys: dict[str, str]) -> list[tuple[str, str, str]]:
     """Pairs of spellings that may be one name: (a, b, why) with why "key", "letter" or "prefix"."""
     out: list[tuple[str, str, str]] = []
     by_key: dict[str, list[str]] = defaultdict(list)
     by_deletion: dict[str, set[str]] = defaultdict(set)
     by_prefix: dict[str, list[str]] = defaultdict(list)
-    for s, entry in table.items():
-        by_key[entry.key].append(s)
+    for s, key in keys.items():
+        by_key[key].append(s)
         if len(s) >= _MIN_TYPO:
             by_deletion[s].add(s)
             for k in range(len(s)):
@@ -178,7 +152,9 @@ def _side(shown: str, sentences: list[Sentence], rank: dict[str, int]) -> Confli
 
 def variant_conflicts(reads: Reads, rank: dict[str, int]) -> list[Conflict]:
     """Names that sources spell differently (see the module docstring), the most used spelling first."""
-    table = _read(reads)
+    keys = {word.spelling: word.key for text in reads.texts for word in text.names}
+    candidates = _candidates(keys)
+    table = _read(reads, {s for a, b, _ in candidates for s in (a, b)})
     parent: dict[str, str] = {}
 
     def find(s: str) -> str:
@@ -188,7 +164,7 @@ def variant_conflicts(reads: Reads, rank: dict[str, int]) -> list[Conflict]:
 
     sources_of = {s: {reads.sentences[k].source_id for t in e.texts for k in reads.copies[t]}
                   for s, e in table.items()}
-    for a, b, why in _candidates(table):
+    for a, b, why in candidates:
         ea, eb = table[a], table[b]
         if set(ea.texts) & set(eb.texts) or _inflected(a, b) or not _linked(ea, eb, why):
             continue
