@@ -76,7 +76,11 @@ _NAMING = frozenset(["flight", "no", "number", "route", "highway", "article", "s
 _APPROX1 = frozenset({"about", "approximately", "around", "roughly", "some", "estimated", "circa", "approx"})
 _NEAR = frozenset({"nearly", "almost"})
 _LOWER1 = frozenset({"over", "past", "exceeding", "above"})
-_UPPER1 = frozenset({"under", "below"})
+_UPPER1 = frozenset({"under", "below", "within"})
+# Words after an amount that make it a bound: "five years or more", "10 years to life".
+_AFTER = {("or", "more"): "lower", ("or", "longer"): "lower", ("to", "life"): "lower",
+          ("or", "less"): "upper",
+          ("or", "fewer"): "upper"}
 _PAIRS = {
     ("at", "least"): "lower", ("more", "than"): "lower", ("upwards", "of"): "lower",
     ("in", "excess"): "lower",
@@ -375,8 +379,13 @@ def amounts(text: str) -> list[Amount]:
         value *= factor
         place *= factor
         digit *= factor
+        after = (words[last + 1].low, words[last + 2].low) if last + 2 < n else ("", "")
+        if not qualifier and after in _AFTER:
+            qualifier = _AFTER[after]
         lo, hi = _interval(value, place, digit, qualifier, unit)
         shown = _shown(words, first, last, i, printed, qualifier, unit)
+        if after in _AFTER:
+            shown += f" {after[0]} {words[last + 2].text}"
         out.append(Amount(value, lo, hi, unit, shown, first, last, number_index, qualifier))
         i = last + 1
     _narrow_conversions(words, out)

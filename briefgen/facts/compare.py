@@ -26,13 +26,14 @@ that pass.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
-from briefgen.facts.measures import CHANGING, CURRENT, PEOPLE
+from briefgen.facts.measures import CHANGING, CURRENT, PEOPLE, term_of
 from briefgen.facts.readings import Reads, TextReading
 from briefgen.facts.values import Value
 
@@ -45,6 +46,7 @@ Mention = tuple[int, int]
 _SMALL = 60
 # Sentences must share this many words to be compared when a measure has more values.
 _SHARED = 2
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
 # Figures of one quantity on one day are at most this far apart (a ratio).
 _SAME_DAY = 2.0
 # A moving count grows at most this much from one day's report to a later one,
@@ -68,7 +70,7 @@ def _key(v: Value) -> tuple[str, str, str]:
     unit = v.figure.amount.unit if v.figure is not None else ""
     if v.measure in CHANGING or v.measure == PEOPLE:
         return ("people", unit, "")  # what happened to them is checked pair by pair
-    subject = v.subject if v.measure == "title" else ""
+    subject = v.subject if v.measure in ("title", "prison term", "posture", "manner", "wound") else ""
     return (v.measure, unit, subject)
 
 
@@ -123,7 +125,10 @@ def _narrowing_fits(ta: TextReading, va: Value, tb: TextReading, vb: Value, topi
     if fa is None or fb is None:
         return True
     places_a, places_b = fa.scope - usual, fb.scope - usual
-    if not ((places_a - places_b) <= tb.terms and (places_b - places_a) <= ta.terms):
+    # A measurement given for a place and for a town in it is one reading ("in Poland" /
+    # "in Ostroleka in northeastern Poland"); a count given for both is a total and its part.
+    precise = fa.amount.unit in _MEASUREMENTS and bool(places_a & places_b or not (places_a and places_b))
+    if not precise and not ((places_a - places_b) <= tb.terms and (places_b - places_a) <= ta.terms):
         return False
     # Sentences set in different places ("... 221 people, Haiti ..." / "... in the Dominican Republic").
     elsewhere_a, elsewhere_b = ta.places - usual - tb.terms, tb.places - usual - ta.terms
@@ -134,8 +139,9 @@ def _narrowing_fits(ta: TextReading, va: Value, tb: TextReading, vb: Value, topi
     return other_a <= tb.terms and other_b <= ta.terms
 
 
-def _usual_places(reads: Reads, mentions: Sequence[Mention]) -> frozenset[str]:
-    """The place most of a measure's narrowed figures are given for, if one is (seen in two texts or more)."""
+def _usual_places(reads: Reads, mentions: Sequence[Mention], topic: frozenset[str]) -> frozenset[str]:
+    """The place most of a measure's narrowed figures are given for, if one is (seen in two texts or
+    more) and the coverage is about it."""
     counts: Counter[str] = Counter()
     scoped = 0
     for t, v in mentions:
@@ -146,7 +152,7 @@ def _usual_places(reads: Reads, mentions: Sequence[Mention]) -> frozenset[str]:
     if not counts:
         return frozenset()
     place, n = counts.most_common(1)[0]
-    return frozenset({place}) if n >= 2 and n * 2 >= scoped else frozenset()
+    return frozenset({place}) if n >= 2 and n * 2 >= scoped and place in topic else frozenset()
 
 
 def _same_thing(reads: Reads, a: Mention, b: Mention, common: frozenset[str], topic: frozenset[str],
@@ -157,14 +163,24 @@ def _same_thing(reads: Reads, a: Mention, b: Mention, common: frozenset[str], to
         return _same_event(va, vb, common)
     if va.type == "title":
         return _given_names_fit(va.labelled[0], vb.labelled[0])
+    if va.type == "incident":
+        # One incident: the sentences share words of their own (the victim's name, the place).
+        return len((reads.texts[a[0]].terms & reads.texts[b[0]].terms) - common) >= 2
     if va.measure == "age":
         # "Qin, 44" and "Qin Yongmin, 45" are one person; "Wang Youcai, 33" and "Wang Donghai, 50" are two.
         names_a, names_b = set(va.subject.split("+")) - {""}, set(vb.subject.split("+")) - {""}
-        return bool(names_a and names_b) and (names_a <= names_b or names_b <= names_a)
+        if names_a and names_b:
+            return names_a <= names_b or names_b <= names_a
+        # "His family said he was 22": whoever the sentence before names.
+        named, pronoun = (names_a, b) if names_a else (names_b, a)
+        return bool(named) and bool(named & _before(reads, pronoun[0]))
     if va.measure == "length":
         return bool(set(va.subject.split("+")) & set(vb.subject.split("+")))
     if not _group_fits(va, vb) or not _narrowing_fits(ta, va, tb, vb, topic, usual):
         return False
+    if va.measure in ("delay", "population", "prison term") or va.measure.endswith(" more than"):
+        # What these measure is said around them: the sentences must share words of their own.
+        return len((ta.terms & tb.terms) - common) >= 2
     if va.figure is not None and va.figure.amount.unit in _MEASUREMENTS:
         if va.figure.amount.unit in _TRACKED and not (_PEAKS & ta.terms and _PEAKS & tb.terms):
             return False  # a storm's speed and position change by the hour
@@ -181,6 +197,14 @@ def _same_event(va: Value, vb: Value, common: frozenset[str]) -> bool:
     """
     shared = (va.window & vb.window) - common
     return bool(va.subject) and va.subject == vb.subject and len(shared) >= 1
+
+
+def _before(reads: Reads, t: int) -> frozenset[str]:
+    """Terms of the capitalised words of the sentence before a text's first copy, in its source."""
+    k = reads.copies[t][0]
+    if k == 0 or reads.sentences[k - 1].source_id != reads.sentences[k].source_id:
+        return frozenset()
+    return frozenset(term_of(w) for w in _CAPITALISED.findall(reads.sentences[k - 1].text))
 
 
 def _given_names_fit(a: str, b: str) -> bool:
@@ -210,6 +234,9 @@ def _plausible(va: Value, vb: Value, day_a: dt.date | None, day_b: dt.date | Non
         if va.measure in CURRENT:
             return 1 / _MAX_SWING <= late / early <= _MAX_SWING
         return _MIN_CORRECTION <= late / early <= _MAX_GROWTH
+    if va.measure in CHANGING and (fa.update or fb.update or fa.part != fb.part or fa.earlier or fb.earlier):
+        # A count that moved during the day ("bringing the total to").
+        return max(x, y) / min(x, y) <= _MAX_GROWTH
     return max(x, y) / min(x, y) <= _SAME_DAY
 
 
@@ -228,12 +255,12 @@ def _day(reads: Reads, t: int, value: Value, published: dict[str, dt.date | None
     return day
 
 
-def _link(order: Sequence[int], linked: dict[int, set[int]]) -> list[list[int]]:
-    """Groups in which every member fits at least half of the others (of the last _SAMPLE, in a large group).
+def _link(order: Sequence[int], linked: dict[int, set[int]], share: float) -> list[list[int]]:
+    """Groups whose every member fits at least ``share`` of the others (of the last _SAMPLE, when large).
 
     Each value joins the largest group it fits that way, else starts its own: one loose pair does
-    not chain two quantities together, and one sentence that leaves the place out does not keep a
-    report out of its group.
+    not chain two quantities together, and (for figures, ``share`` a half) one sentence that leaves
+    the place out does not keep a report out of its group.
     """
     members: list[list[int]] = []
     group_of: dict[int, int] = {}
@@ -243,7 +270,7 @@ def _link(order: Sequence[int], linked: dict[int, set[int]]) -> list[list[int]]:
         for g in sorted({group_of[j] for j in near if j in group_of}):
             recent = members[g][-_SAMPLE:]
             fits = sum(j in near for j in recent)
-            if 2 * fits >= len(recent) and (best < 0 or len(members[g]) > len(members[best])):
+            if fits >= share * len(recent) and (best < 0 or len(members[g]) > len(members[best])):
                 best = g
         if best < 0:
             best = len(members)
@@ -281,7 +308,7 @@ def groups(reads: Reads, common: frozenset[str], topic: frozenset[str],
         else:
             contexts = [(key, reads.texts[m[0]].terms - common) for m in found]
             pairs = [(i, j) for i, j in _sharing_pairs(contexts, _SHARED) if found[i][0] != found[j][0]]
-        usual = _usual_places(reads, found)
+        usual = _usual_places(reads, found, topic)
         days = [_day(reads, t, reads.texts[t].values[v], published) for t, v in found]
         linked: dict[int, set[int]] = defaultdict(set)
         for i, j in pairs:
@@ -291,7 +318,9 @@ def groups(reads: Reads, common: frozenset[str], topic: frozenset[str],
                     and _same_thing(reads, found[i], found[j], common, topic, usual):
                 linked[i].add(j)
                 linked[j].add(i)
-        for members in _link(range(len(found)), linked):
+        # A person's age or title fits every other of the group: "Wang, 31" fits two Wangs.
+        share = 1.0 if key[0] in ("age", "title") else 0.5
+        for members in _link(range(len(found)), linked, share):
             if len({found[i][0] for i in members}) > 1:
                 out.append(sorted(found[i] for i in members))
     return out

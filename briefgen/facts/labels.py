@@ -29,6 +29,7 @@ _COUNTS = {
     "trapped": ("Number trapped", "trapped"),
     "charged": ("Number charged", "charged"),
     "casualties": ("Casualties", "casualties"),
+    "workforce": ("Workforce", "employed"),
 }
 _UNITS = {
     "magnitude": "Magnitude", "kph": "Speed", "km": "Distance", "m": "Distance",
@@ -66,6 +67,12 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
     measure = value.measure
     if value.type == "title":
         return f"{value.labelled[0] if value.labelled else 'Their'}'s title"
+    if value.type == "incident":
+        if measure == "wound":
+            return "Where the shot struck"
+        if measure == "posture":
+            return f"Standing, sitting or lying in the {value.subject}"
+        return f"How the {value.labelled[0] if value.labelled else 'victims'} were killed"
     if value.type == "date":
         nouns = [o.value.subject for o in obs if o.value.subject]
         return f"Date of the {_common(nouns)}" if nouns else "Date"
@@ -77,6 +84,16 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
         return f"{name}'s age" if name else "Age"
     if measure == "length":
         return f"Length of the {_common([f.whose for f in figures])}"
+    if measure == "delay":
+        return "Time it took"
+    if measure == "population":
+        return "Population"
+    if measure == "prison term":
+        return "Prison term given" if value.subject == "given" else "Prison term the charge carries"
+    if measure.endswith(" more than"):
+        inner = measure[: -len(" more than")]
+        than = " ".join(_common([f.whose for f in figures]).replace(" - ", "-").split()[:9])
+        return f"{_COUNTS.get(inner, (inner, inner))[0]} above {than}" if than else _capital(measure)
     if measure.startswith("money:"):
         return _capital(measure.split(":", 1)[1])
     if measure.startswith("percent:"):

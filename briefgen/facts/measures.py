@@ -42,7 +42,7 @@ _MEASURE_WORDS = {
     "missing": "missing unaccounted",
     "displaced": """evacuated evacuate evacuating evacuees evacuation evacuations homeless displaced
         fled flee fleeing refugees""",
-    "detained": """arrested arrest arrests detained detention detentions detaining jailed imprisoned
+    "detained": """arrested arrests detained detention detentions detaining jailed imprisoned
         questioned interrogated custody""",
     "rescued": "rescued",
     "in hospital": "hospitalized hospitalised hospital hospitals intensive",
@@ -55,7 +55,7 @@ _MEASURE_WORDS = {
 }
 _MEASURE_OF = {w: m for m, ws in _MEASURE_WORDS.items() for w in ws.split()}
 #: Measures whose figures change as reports come in.
-CHANGING = frozenset(_MEASURE_WORDS)
+CHANGING = frozenset(_MEASURE_WORDS) | {"workforce"}
 #: The measure of a count of a named group of people that does not say what happened to them.
 PEOPLE = "people"
 # Measure words that can be what a number counts ("129 deaths", "65 dead").
@@ -67,13 +67,23 @@ _SPELLED_NUMBERS = frozenset(["two", "three", "four", "five", "six", "seven", "e
                               "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
                               "seventy", "eighty", "ninety", "dozen", "hundred", "thousand", "million"])
 #: Counts of people in a state they leave (patients in hospital, the missing): these fall as well as rise.
-CURRENT = frozenset({"in hospital", "missing", "trapped"})
+CURRENT = frozenset({"in hospital", "missing", "trapped", "workforce"})
+# Words of a clause that make a length of time a prison term, and those that say a court gave it.
+_PRISON = frozenset({"prison", "imprisonment", "jail", "sentence", "sentences", "sentenced", "term", "terms"})
+_SENTENCED = frozenset({"sentenced", "jailed", "given", "received"})
+# ... and those that make it time someone spent in prison, which is theirs alone.
+_SERVED = frozenset({"spent", "served", "serving", "spending"})
+# Adjectives that come between a number and what it counts ("8,600 current workers").
+_ADJECTIVES_BEFORE = frozenset({"current", "former", "young", "local", "foreign", "remaining", "total",
+                                "other", "more", "new", "full", "part", "permanent", "regular"})
 # Measure nouns that also say how ("18 drownings").
 _CAUSE_NOUNS = frozenset({"drownings", "drowning", "suicides", "shootings", "stabbings"})
 # Nouns that count people without saying which people.
+# Members, dissidents and activists are who a story about them counts, by whatever noun.
 _GENERIC = frozenset(["people", "persons", "person", "others", "other", "individuals", "victims", "workers",
                       "laborers", "labourers", "employees", "residents", "dead", "injured", "wounded",
-                      "missing", "those", "passengers"])
+                      "missing", "those", "passengers", "members", "dissidents", "activists", "suspects",
+                      "supporters"])
 _PEOPLE = _GENERIC | frozenset(["men", "women", "children", "soldiers", "troops", "civilians", "police",
                                 "policemen", "officers", "students", "villagers", "miners", "tourists",
                                 "foreigners", "firefighters", "rescuers", "protesters", "dissidents",
@@ -250,7 +260,8 @@ def _noun(words: tuple[Word, ...], a: Amount) -> tuple[int, int]:
         end = j
         if w.low in _PEOPLE or w.low in _MEASURE_OF or w.low.endswith("s") and not w.low.endswith("ss"):
             break
-        if j > k and not w.low.endswith(("ed", "ly", "ing")) and not w.text[:1].isupper():
+        if j > k and not w.low.endswith(("ed", "ly", "ing")) and not w.text[:1].isupper() \
+                and words[j - 1].low not in _ADJECTIVES_BEFORE:
             break
     if end >= start and end + 2 < len(words) and words[end + 1].low in ("and", "or") \
             and words[end + 2].text[:1].isupper() and words[end].text[:1].isupper():
@@ -312,9 +323,12 @@ def _age_subject(words: tuple[Word, ...], a: Amount) -> str | None:
     if prev is not None and prev.text == "," and (nxt is None or nxt.text in (",", ")", ".", ";")):
         name = _name_before(words, i - 2)
         return name or None
-    if prev is not None and prev.low == "was" and i > 1 and words[i - 2].low in _PRONOUNS \
-            and (nxt is None or nxt.text in (",", ".", ";")):
+    if prev is not None and prev.low in ("was", "is") and i > 1 and words[i - 2].low in _PRONOUNS \
+            and (nxt is None or nxt.text in (",", ".", ";") or nxt.low == "and"):
         return ""
+    if prev is not None and prev.low in ("is", "was") and i > 2 and words[i - 2].low == "who" \
+            and words[i - 3].text == "," and (nxt is None or nxt.text in (",", ".", ";", "and")):
+        return _name_before(words, i - 4)  # "Pinochet, who is 82 and ..."
     return None
 
 
@@ -468,14 +482,25 @@ def _window(words: tuple[Word, ...], lo: int, hi: int, skip: range) -> frozenset
                      if j not in skip and w.text[:1].isalpha() and w.low not in STOPWORDS and len(w.low) > 1)
 
 
-def _sentence_measure(words: tuple[Word, ...], a: Amount) -> str:
-    """A measure named elsewhere in the sentence: the nearest before the amount ("bringing the total to
-    40" refers back), else the nearest after it ("The fatalities included ... three people hit by ...")."""
-    for j in range(a.first - 1, -1, -1):
+# A measure named elsewhere in the sentence is read only this near the number.
+_NEAR_ENOUGH = 12
+# Verbs that say what else happened to the people counted ("two of them were released").
+_OTHER_PREDICATES = frozenset(["released", "freed", "gathered", "attended", "signed", "announced",
+                               "announcing", "began", "protested", "marched", "sent", "wrote", "fled", "returned", "voted",
+                               "joined", "met"])
+
+
+def _sentence_measure(words: tuple[Word, ...], a: Amount, lo: int, hi: int) -> str:
+    """A measure named elsewhere in the sentence, near the number: the nearest before the amount
+    ("bringing the total to 40" refers back), else the nearest after it ("The fatalities included ...
+    three people hit by ..."); none when the clause says something else happened to them."""
+    if any(words[j].low in _OTHER_PREDICATES for j in range(a.last + 1, hi + 1)):
+        return ""
+    for j in range(a.first - 1, max(-1, a.first - 1 - _NEAR_ENOUGH), -1):
         m = _measure_at(words, j)
         if m:
             return m
-    for j in range(a.last + 1, len(words)):
+    for j in range(a.last + 1, min(len(words), a.last + 1 + _NEAR_ENOUGH)):
         m = _measure_at(words, j)
         if m:
             return m
@@ -514,8 +539,18 @@ def figures(text: str) -> list[Figure]:
                     and words[end].text != ".":
                 end += 1
             events = [words[j].low for j in range(lo, end) if words[j].low in _EVENTS]
-            if events:
+            nearby = {words[j].low for j in range(lo, hi + 1)}
+            after = words[a.last + 1].low if a.last + 1 < len(words) else ""
+            if nearby & _PRISON and a.unit in ("year", "month") and not nearby & _SERVED:
+                # "face from 10 years to life", "a minimum prison sentence of five years": a prison term,
+                # the one a charge carries or the one a court gave.
+                measure = "prison term"
+                subject = "given" if nearby & _SENTENCED else "carried"
+                whose = subject
+            elif events:
                 measure, subject, whose = "length", "+".join(sorted(set(events))), events[-1]
+            elif after in ("later", "after") or (a.first > 0 and words[a.first - 1].low == "within"):
+                measure = "delay"  # "a fire truck at the scene four minutes later"
         elif a.unit in ("$", "yuan", "euro", "yen", "won", "peso", "rupee", "ruble", "pound"):
             nouns = [words[j].low for j in range(a.last + 1, hi + 1) if words[j].low in _MONEY_NOUNS]
             nouns = nouns or [words[j].low for j in range(lo, a.first) if words[j].low in _MONEY_NOUNS]
@@ -523,13 +558,20 @@ def figures(text: str) -> list[Figure]:
                 measure = f"money:{nouns[0].rstrip('s')}"
         elif a.unit == "percent":
             group = frozenset()  # "of the plane", "of the wreckage": the whole, not a group
-            measure = _nearest_measure(words, lo, hi, a, noun) or _sentence_measure(words, a)
+            measure = _nearest_measure(words, lo, hi, a, noun) or _sentence_measure(words, a, lo, hi)
             measure = f"percent:{measure}" if measure else ""
         elif a.unit:
             measure = a.unit
             group, noun_word = frozenset(), ""
         elif a.last + 1 < len(words) and words[a.last + 1].low in _COMPARATIVES:
-            measure = ""  # a difference ("20 more lives than last winter"), not a level
+            # A difference ("20 more lives than the number of cold-related deaths for all of last
+            # winter"): a measure of its own, what it is compared with a cause it names.
+            than = next((j for j in range(a.last + 1, hi + 1) if words[j].low == "than"), None)
+            counted_as = _MEASURE_OF.get(words[a.last + 2].low, "") if a.last + 2 < len(words) else ""
+            counted_as = counted_as or _sentence_measure(words, a, lo, hi)
+            if than is not None and counted_as:
+                measure = f"{counted_as} more than"
+                whose = " ".join(w.text for w in words[than + 1:hi + 1])
         elif (a.first > 0 and words[a.first - 1].low == "another" and a.last + 2 < len(words)
               and words[a.last + 1].low == "of" and words[a.last + 2].low == "the") or (
                 a.last + 1 < len(words) and words[a.last + 1].low in _INCREMENTS):
@@ -537,11 +579,20 @@ def figures(text: str) -> list[Figure]:
         elif noun_word and noun_word.lower() not in _PEOPLE and noun_word.lower() not in _MEASURE_NOUNS \
                 and not noun_word[:1].isupper():
             measure = ""  # "two mass graves", "22 aircraft": not a count of people
+        elif noun_word.lower() in ("workers", "employees", "staff") and a.first > 0 and (
+                words[a.first - 1].low in ("its", "their", "'") or words[a.first - 1].low.endswith("'s")):
+            # "laid off 5,000 of its 13,000 workers", "the airline's 8,600 current workers"
+            measure = "workforce"
         else:
             measure = _nearest_measure(words, lo, hi, a, noun)
             if not measure and (noun_word.lower() in _PEOPLE or not noun_word or noun_word[:1].isupper()):
-                measure = _sentence_measure(words, a)
+                measure = _sentence_measure(words, a, lo, hi)
                 weak = bool(measure)
+            before = words[a.first - 1].low if a.first > 0 else ""
+            if not measure and noun_word.lower() in ("people", "residents", "inhabitants") \
+                    and a.value >= 100_000 \
+                    and (before in ("its", "their", "'", "of", "at") or before.endswith("'s")):
+                measure, weak = "population", False  # "Puerto Rico and its 4 million people"
             if not measure and any(w[:1].isupper() for w in counted.split()) and a.value >= 10 \
                     and (noun_word.lower() in _PEOPLE or noun_word[:1].isupper()):
                 measure = PEOPLE  # "130 Korean workers were forcibly conscripted": Koreans, counted somehow
@@ -555,6 +606,14 @@ def figures(text: str) -> list[Figure]:
         scope, causes, places = _scope(words, lo, hi, skip)
         if noun_word.lower() in _CAUSE_NOUNS:
             causes = causes | {term_of(noun_word)}  # "six drownings": deaths by one cause
+        since = next((j for j in range(lo, hi + 1) if words[j].low == "since"), None)
+        if since is None and words and words[0].low == "since" and lo > 1 and words[lo - 1].text == ",":
+            since = 0  # "Since the beginning of October, 45 people have died"
+        if since is not None:
+            # "Since the beginning of October, 45 people have died": a count over its own span.
+            start = [w.low for w in words[since + 1:hi + 1]
+                     if w.text[:1].isalpha() and w.low not in STOPWORDS]
+            causes = causes | {"since:" + (start[0] if start else "")}
         if a.unit:
             counted = ""
         out.append(Figure(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from briefgen.facts.amounts import Word, split_words
+from briefgen.facts.incidents import incident_values
 from briefgen.facts.measures import figures, name_term, places, term_of
 from briefgen.facts.titles import POST_WORDS, titles
 from briefgen.facts.values import DatePart, Value
@@ -45,6 +46,9 @@ _NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven"
                            "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
                            "eighty", "ninety", "dozen"])
 _CALENDAR = frozenset(_MONTH_WORDS) | frozenset(_WEEKDAYS)
+_INCIDENT_WORDS = frozenset({"shot", "struck", "hit", "wounded", "stabbed", "tore", "stood", "sat", "lay",
+                             "knelt",
+                             "standing", "sitting", "lying", "kneeling"})
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "\"", "_", "?", "!"})
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
@@ -230,12 +234,10 @@ def _name_words(toks: list[Token]) -> tuple[NameWord, ...]:
 
 
 def _number_values(text: str) -> list[Value]:
-    out = []
-    for f in figures(text):
-        if not f.measure:
-            continue
-        out.append(Value("number", f.measure, f.subject, f.amount.shown, figure=f, scope=f.scope,
-                         window=f.window, group=f.group))
+    found = figures(text)
+    out = [Value("number", f.measure, f.subject, f.amount.shown, figure=f, scope=f.scope, window=f.window,
+                 group=f.group) for f in found]
+    out.extend(incident_values(text, found))
     return out
 
 
@@ -245,15 +247,17 @@ def _read_text(text: str) -> TextReading:
     lower = {w.lower() for w in found}
     values: list[Value] = []
     if _DIGIT.search(text) or not lower.isdisjoint(_NUMBER_WORDS):
-        values.extend(_number_values(text))
+        values.extend(_number_values(text))  # with the incident details, which may need the figures
+    elif not lower.isdisjoint(_INCIDENT_WORDS):
+        values.extend(incident_values(text, []))
     if not lower.isdisjoint(_CALENDAR) or _YEAR.search(text):
         values.extend(_dates(text))
     if not lower.isdisjoint(POST_WORDS):
         values.extend(titles(text))
     terms = frozenset(term_of(w) for w in found if len(w) > 1 and w.lower() not in STOPWORDS)
+    terms |= frozenset(name_term(w) for w in found if w[:1].isupper())
     if not values:
         return TextReading(terms, (), frozenset(), frozenset(), _name_words(toks))
-    terms |= frozenset(name_term(w) for w in found if w[:1].isupper())
     years = frozenset(int(y) for y in _YEAR.findall(text))
     return TextReading(terms, tuple(values), places(text), years, _name_words(toks))
 

@@ -112,6 +112,9 @@ def _observations(reads: Reads, group: Sequence[Mention],
 def _number_class(o: Observation) -> tuple[float, float, float]:
     a = o.value.figure.amount if o.value.figure is not None else None
     assert a is not None
+    if o.value.measure == "prison term":
+        # "from 10 years to life" and "five years or more" are minimums: they differ.
+        return (a.value, a.value, a.value)
     return (a.lo, a.hi, a.value)
 
 
@@ -121,6 +124,8 @@ def _class_of(o: Observation, published: dict[str, dt.date | None]) -> object:
     if o.value.type == "date":
         assert o.value.date is not None
         return resolve(o.value.date, published.get(o.source))
+    if o.value.type == "incident":
+        return o.value.shown
     return o.value.role
 
 
@@ -130,6 +135,8 @@ def _clash(x: object, y: object, kind: str) -> bool:
         assert isinstance(x, tuple) and isinstance(y, tuple)
         eps = 1e-9 * max(1.0, abs(x[2]), abs(y[2]))
         return x[1] + eps < y[0] or y[1] + eps < x[0]
+    if kind == "incident":
+        return x != y
     if kind == "date":
         assert isinstance(x, tuple) and isinstance(y, tuple)
         if x == (None, None, None) or y == (None, None, None):
@@ -183,7 +190,7 @@ def _changing(v: Value) -> bool:
     if v.type != "number":
         return False
     m = v.measure.split(":", 1)[-1] if v.measure.startswith("percent:") else v.measure
-    return m in CHANGING
+    return m.removesuffix(" more than") in CHANGING
 
 
 def _timeline(obs: list[Observation], published: dict[str, dt.date | None], rank: dict[str, int],
