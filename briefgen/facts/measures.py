@@ -486,8 +486,8 @@ def _window(words: tuple[Word, ...], lo: int, hi: int, skip: range) -> frozenset
 _NEAR_ENOUGH = 12
 # Verbs that say what else happened to the people counted ("two of them were released").
 _OTHER_PREDICATES = frozenset(["released", "freed", "gathered", "attended", "signed", "announced",
-                               "announcing", "began", "protested", "marched", "sent", "wrote", "fled", "returned", "voted",
-                               "joined", "met"])
+                               "announcing", "began", "protested", "marched", "sent", "wrote", "fled",
+                               "returned", "voted", "joined", "met"])
 
 
 def _sentence_measure(words: tuple[Word, ...], a: Amount, lo: int, hi: int) -> str:
