@@ -262,6 +262,58 @@ def test_the_bottom_line_gives_the_latest_figure() -> None:
     assert [f.id for f in _latest_figures(alone, [changed]).sections[0].choice.facts] == ["f2"]
 
 
+def test_a_count_that_moves_during_one_day_is_a_changed_figure() -> None:
+    (c,) = conflicts_of(
+        ("s1", "Only 18 of the dead had been identified by midday Saturday, police said."),
+        ("s2", "Examiners identified more of the dead, bringing the total identified to 40, police said."),
+        dates={"s1": "1998-10-31", "s2": "1998-10-31"},
+    )
+    assert (c.kind, c.label) == ("changed", "Number identified")
+    assert [(s.value, s.time) for s in c.sides] == [("18", "midday Saturday"), ("40", "31 Oct")]
+
+
+def test_up_and_back_down_again_is_a_disagreement_not_a_change() -> None:
+    (c,) = conflicts_of(
+        ("s1", "The dance hall fire injured 162 people, officials said."),
+        ("s2", "The dance hall fire injured 173 people, officials said."),
+        ("s3", "The dance hall fire injured 162 people, officials said."),
+        dates={"s1": "1998-10-30", "s2": "1998-10-31", "s3": "1998-11-01"},
+    )
+    assert c.kind == "disagreement"
+    assert sides(c) == [("162", ("s1", "s3")), ("173", ("s2",))]
+
+
+def test_the_prison_term_a_charge_carries() -> None:
+    (c,) = conflicts_of(
+        ("s1", "The dissidents face from 10 years to life imprisonment if convicted of subversion."),
+        ("s2", "The subversion charges the dissidents face could bring a sentence of five years or more."),
+    )
+    assert c.label == "Prison term the charge carries"
+    assert sides(c) == [("10 years to life", ("s1",)), ("five years or more", ("s2",))]
+
+
+def test_how_victims_were_killed_and_where_a_shot_struck() -> None:
+    found = conflicts_of(
+        ("s1", "The army blamed rebels for the stabbing deaths of two soldiers and a civilian in Weberek."),
+        ("s2", "In Weberek, two soldiers and one civilian were beaten to death by rebels."),
+        ("s1", "The sniper's bullet struck Slepian in the chest as he stood in his kitchen."),
+        ("s2", "Slepian was shot in the back by the sniper as he sat in his kitchen."),
+    )
+    assert sorted((c.label, tuple(s.value for s in c.sides)) for c in found) == [
+        ("How the two soldiers were killed", ("stabbed", "beaten")),
+        ("Standing, sitting or lying in the kitchen", ("standing", "sitting")),
+        ("Where the shot struck", ("chest", "back"))]
+
+
+def test_an_age_given_with_a_pronoun_belongs_to_the_person_named_before() -> None:
+    (c,) = conflicts_of(
+        ("s1", "Police named the bomber as Yusef Zughayar, 18, of Anata."),
+        ("s2", "One of the bombers was identified as Yusef Zughayar."),
+        ("s2", "His family said he was 22 and lived near Jerusalem."),
+    )
+    assert (c.label, [s.value for s in c.sides]) == ("Zughayar's age", ["18", "22"])
+
+
 # Titles, roles and places are values too.
 
 
@@ -314,7 +366,8 @@ def test_a_typo_beside_the_same_surname_is_a_variant() -> None:
         ("s1", "Lasse Gustavsson, a former firefighter, spoke to reporters."),
         ("s2", "Lasse Gustafsson, a former firefighter, spoke to reporters."),
     )
-    assert sides(c) == [("Gustavsson", ("s1",)), ("Gustafsson", ("s2",))]
+    # Shown with the given name both print beside it.
+    assert sides(c) == [("Lasse Gustavsson", ("s1",)), ("Lasse Gustafsson", ("s2",))]
 
 
 def test_variants_inside_one_source_are_not_shown() -> None:

@@ -66,7 +66,9 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
     """The label of a difference between the observations ``obs`` of ``value``'s measure."""
     measure = value.measure
     if value.type == "title":
-        return f"{value.labelled[0] if value.labelled else 'Their'}'s title"
+        names = [o.value.labelled[0] for o in obs if o.value.labelled]
+        longest = max((len(n.split()) for n in names), default=0)
+        return f"{_common([n for n in names if len(n.split()) == longest]) or 'Their'}'s title"
     if value.type == "incident":
         if measure == "wound":
             return "Where the shot struck"

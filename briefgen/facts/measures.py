@@ -356,8 +356,13 @@ def _printed_name(words: tuple[Word, ...], a: Amount) -> str:
     return words[k].text if k >= 0 and words[k].text[:1].isupper() else ""
 
 
-def _time(words: tuple[Word, ...], lo: int, hi: int) -> tuple[int | None, int | None, int, bool, str]:
-    """(weekday, days from the article date, part of day, earlier, words) the clause gives for its figure."""
+def _time(words: tuple[Word, ...], lo: int, hi: int,
+          figure: int = -1) -> tuple[int | None, int | None, int, bool, str]:
+    """(weekday, days from the article date, part of day, earlier, words) the clause gives for its figure.
+
+    A day named before the figure at ``figure`` counts only as "by Friday evening" or "as of
+    Wednesday" does: "the fire Thursday night that killed 60" dates the fire, not the count.
+    """
     weekday = relative = None
     part = 0
     earlier = False
@@ -366,6 +371,9 @@ def _time(words: tuple[Word, ...], lo: int, hi: int) -> tuple[int | None, int | 
         low = words[j].low
         if low in _WEEKDAYS and words[j].text[:1].isupper():
             if j > 0 and words[j - 1].low in ("next", "last"):
+                continue
+            k = j - 1 if j > 0 and words[j - 1].low not in _DAY_PARTS else j - 2
+            if j < figure and not (k >= 0 and words[k].low in ("by", "of", "through", "until")):
                 continue
             weekday = _WEEKDAYS.index(low)
             shown = [words[j].text]
@@ -439,8 +447,9 @@ def _scope(words: tuple[Word, ...], lo: int, hi: int,
                 continue  # "by falling trees"
             else:
                 head = w.low
-                # "in landslides", "in a landslide" narrow a count; "in the inferno" names the event itself.
-                if not w.low.endswith("s") and not any(words[x].low in ("a", "an") for x in range(j + 1, k)):
+                # "in landslides", "by falling trees" narrow a count; "in the inferno", "at a fire" name
+                # the event itself.
+                if not w.low.endswith("s"):
                     head = ""
             k += 1
         if head and head not in _NOT_SCOPE and not found_place:
@@ -598,7 +607,7 @@ def figures(text: str) -> list[Figure]:
                 measure = PEOPLE  # "130 Korean workers were forcibly conscripted": Koreans, counted somehow
         if not measure:
             continue  # nothing says what it measures: it is never compared
-        weekday, relative, part, earlier, when = _time(words, lo, hi)
+        weekday, relative, part, earlier, when = _time(words, lo, hi, a.first)
         if weekday is None and relative is None:
             weekday, relative, part, when = _said_when(words, hi) or (weekday, relative, part, when)
         earlier = earlier or (lo > 1 and words[0].low in ("earlier", "previously", "initially"))

@@ -70,6 +70,8 @@ class NameWord(NamedTuple):
     before_cap: bool
     after: str  # the word after it, lower case ("" for none or a stop word)
     after_cap: bool
+    before_printed: str = ""  # the word before it as printed
+    after_printed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +231,9 @@ def _name_words(toks: list[Token]) -> tuple[NameWord, ...]:
         after = nxt.text.lower() if nxt is not None and nxt.term else ""
         before_cap = bool(before) and bool(prev and prev.cap)
         after_cap = bool(after) and bool(nxt and nxt.cap)
-        out.append(NameWord(spelling, name_key(tok.text), shown, before, before_cap, after, after_cap))
+        out.append(NameWord(spelling, name_key(tok.text), shown, before, before_cap, after, after_cap,
+                            prev.text if prev is not None and before else "",
+                            nxt.text if nxt is not None and after else ""))
     return tuple(out)
 
 

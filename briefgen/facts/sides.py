@@ -38,6 +38,8 @@ from briefgen.model import ConflictSide, Sentence
 
 __all__ = ["Found", "Observation", "resolve", "sides_of"]
 
+# Where a reported change with no part of the day goes among the day's figures: last.
+_LATER = 9
 _HOURLY = frozenset({"kph", "km", "m", "celsius", "fahrenheit", "degree"})
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -179,11 +181,11 @@ def _shown(obs: Sequence[Observation]) -> str:
 
 
 def _when(o: Observation) -> str:
-    if o.when:
-        return o.when
-    if o.day is not None:
-        return f"{o.day.day} {_MONTH_ABBR[o.day.month - 1]}"
-    return ""
+    """The time a side shows: the day its clause names, else its article's date ("earlier" before it)."""
+    when = o.when
+    if not when and o.day is not None:
+        when = f"{o.day.day} {_MONTH_ABBR[o.day.month - 1]}"
+    return f"earlier, {when}" if o.earlier and when else when
 
 
 def _changing(v: Value) -> bool:
@@ -194,8 +196,12 @@ def _changing(v: Value) -> bool:
 
 
 def _timeline(obs: list[Observation], published: dict[str, dt.date | None], rank: dict[str, int],
-              value: Value) -> list[Found]:
-    """Figures that changed, and the days on which sources disagreed (see the module docstring)."""
+              value: Value) -> list[Found] | None:
+    """Figures that changed, and the days on which sources disagreed (see the module docstring).
+
+    ``None`` when nothing changed over time, or the figures do not read as one count moving
+    (up, then back down to a value given before): the sources simply disagree, whenever.
+    """
     dated = [o for o in obs if o.day is not None]
     days = sorted({o.day for o in dated if o.day is not None})
     out: list[Found] = []
@@ -217,8 +223,11 @@ def _timeline(obs: list[Observation], published: dict[str, dt.date | None], rank
         for o in rest:
             classes[_number_class(o)].append(o)
         if split and moving:
+            # Within the day: by the part of the day given; a reported change ("bringing the
+            # total to 40") after the figures it changes.
             for cls, os_ in classes.items():
-                points.append(((day.toordinal(), 1, max(o.part for o in os_), cls[2]), os_))
+                part = max(o.part for o in os_) or (_LATER if any(o.update for o in os_) else 0)
+                points.append(((day.toordinal(), 1, part, cls[2]), os_))
             continue
         # The day's figure: the one most sources give, else the largest.
         best = max(classes, key=lambda c: (len({o.source for o in classes[c]}),
@@ -232,7 +241,10 @@ def _timeline(obs: list[Observation], published: dict[str, dt.date | None], rank
         else:
             runs.append([point])
     current = value.measure in CURRENT
-    if len(runs) >= 2 and (current or _plausible([_representative(run[0][1])[2] for run in runs])):
+    chain = [_representative(run[0][1])[2] for run in runs]
+    if len(runs) < 2 or (not current and not _plausible(chain)):
+        return None  # nothing moved, or not as one count moves: the sources simply disagree
+    if len(runs) >= 2:
         sides = []
         for run in runs:
             head = run[0][1]
@@ -249,7 +261,10 @@ _MIN_CORRECTION = 0.75
 
 
 def _plausible(values: Sequence[float]) -> bool:
-    """Whether figures read as one count moving: no wild jumps, at most one small correction."""
+    """Whether figures read as one count moving: no wild jumps, at most one small correction, and
+    never back to a figure given before the one in between (162, then 173, then 162 again)."""
+    if any(v in values[:k - 1] for k, v in enumerate(values) if k > 1):
+        return False
     down = 0
     for x, y in itertools.pairwise(values):
         if x <= 0 or y <= 0:
@@ -286,16 +301,6 @@ def _fits_run(run: list[tuple[tuple[int, int, int, float], list[Observation]]],
     return not _clash(last, this, "number")
 
 
-def _historic(reads: Reads, group: Sequence[Mention], published: dict[str, dt.date | None]) -> bool:
-    """Whether a count is of an event years back ("a 1942 flood killed 183 people"): it no longer moves."""
-    for t, _ in group:
-        days = [published.get(reads.sentences[k].source_id) for k in reads.copies[t]]
-        year = max((d.year for d in days if d is not None), default=None)
-        if year is not None and any(y < year - 1 for y in reads.texts[t].years):
-            return True
-    return False
-
-
 def sides_of(reads: Reads, group: Sequence[Mention], published: dict[str, dt.date | None],
              rank: dict[str, int], label: Callable[[Value, list[Observation]], str],
              ) -> list[tuple[str, str, tuple[ConflictSide, ...]]]:
@@ -312,9 +317,10 @@ def sides_of(reads: Reads, group: Sequence[Mention], published: dict[str, dt.dat
     value = reads.texts[group[0][0]].values[group[0][1]]
     kind = value.type
     found: list[Found] = []
-    historic = _historic(reads, group, published)
-    if _changing(value) and not historic and len({o.day for o in obs if o.day is not None}) > 1:
-        found = _timeline(obs, published, rank, value)
+    moved = len({o.day for o in obs if o.day is not None}) > 1 or any(o.update or o.earlier for o in obs)
+    timeline = _timeline(obs, published, rank, value) if _changing(value) and moved else None
+    if timeline is not None:
+        found = timeline
     elif kind == "number" and value.figure is not None and value.figure.amount.unit in _HOURLY:
         by_day: dict[dt.date | None, list[Observation]] = defaultdict(list)
         for o in obs:
@@ -327,8 +333,7 @@ def sides_of(reads: Reads, group: Sequence[Mention], published: dict[str, dt.dat
     else:
         split = _disagreement(obs, published, kind, rank)
         if split:
-            timed = _changing(value) and not historic
-            shown = tuple((_shown(os_), _when(os_[0]) if timed else "", tuple(os_)) for _, os_ in split)
+            shown = tuple((_shown(os_), "", tuple(os_)) for _, os_ in split)
             found.append(Found("disagreement", shown, value))
     out = []
     for f in found:

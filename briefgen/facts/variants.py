@@ -41,6 +41,8 @@ class _Spelling:
     texts: list[int] = field(default_factory=list)
     neighbours: set[str] = field(default_factory=set)
     named: set[str] = field(default_factory=set)  # neighbours that are capitalised words
+    with_named: Counter[tuple[str, str]] = field(default_factory=Counter)  # (neighbour, form with it)
+    near: Counter[str] = field(default_factory=Counter)  # how often each neighbour is printed beside it
 
 
 def _read(reads: Reads, wanted: set[str]) -> dict[str, _Spelling]:
@@ -58,13 +60,17 @@ def _read(reads: Reads, wanted: set[str]) -> dict[str, _Spelling]:
             if not entry.texts or entry.texts[-1] != t:
                 entry.texts.append(t)
             if word.before:
+                entry.near["<" + word.before] += copies
                 entry.neighbours.add("<" + word.before)
                 if word.before_cap:
                     entry.named.add("<" + word.before)
+                    entry.with_named[("<" + word.before, f"{word.before_printed} {word.shown}")] += copies
             if word.after:
+                entry.near[">" + word.after] += copies
                 entry.neighbours.add(">" + word.after)
                 if word.after_cap:
                     entry.named.add(">" + word.after)
+                    entry.with_named[(">" + word.after, f"{word.shown} {word.after_printed}")] += copies
     return table
 
 
@@ -150,6 +156,23 @@ def _side(shown: str, sentences: list[Sentence], rank: dict[str, int]) -> Confli
     return ConflictSide(value=shown, sentences=tuple(sents), sources=sources)
 
 
+def _capitalised_beside(entry: _Spelling, neighbour: str) -> int:
+    return sum(n for (near, _), n in entry.with_named.items() if near == neighbour)
+
+
+def _printed(entry: _Spelling, spellings: list[str], table: dict[str, _Spelling]) -> str:
+    """How a spelling is shown: with a name every spelling of it has beside it ("Hand Carlsson" /
+    "Hans Carlsson"), else as most often printed. A neighbour is a name when every spelling has
+    it capitalised at least half the time ("Coal" in "Josei Coal Mine" is not, where other
+    sources print "Chosei coal mine")."""
+    shared = {n for n in set.intersection(*(table[s].named for s in spellings))
+              if all(2 * _capitalised_beside(table[s], n) >= table[s].near[n] for s in spellings)}
+    forms = Counter({form: n for (neighbour, form), n in entry.with_named.items() if neighbour in shared})
+    if forms and not any(" " in f for f in entry.shown):
+        return forms.most_common(1)[0][0]
+    return entry.shown.most_common(1)[0][0]
+
+
 def variant_conflicts(reads: Reads, rank: dict[str, int]) -> list[Conflict]:
     """Names that sources spell differently (see the module docstring), the most used spelling first."""
     keys = {word.spelling: word.key for text in reads.texts for word in text.names}
@@ -182,7 +205,7 @@ def variant_conflicts(reads: Reads, rank: dict[str, int]) -> list[Conflict]:
         if len(spellings) < 2:
             continue
         said = {s: [reads.sentences[k] for t in table[s].texts for k in reads.copies[t]] for s in spellings}
-        sides = [_side(table[s].shown.most_common(1)[0][0], said[s], rank) for s in spellings]
+        sides = [_side(_printed(table[s], spellings, table), said[s], rank) for s in spellings]
         sides.sort(key=lambda side: (-len(side.sources), rank.get(side.sources[0], len(rank)),
                                      side.sentences[0].index, side.value))
         # A spelling only sources of a spelling shown before it use is a variant inside those
