@@ -250,8 +250,8 @@ class _Checker:
 _TOP = {"name", "description", "method", "reference_docx", "citation", "memo", "bluf", "labels", "sections"}
 _MEMO = {"heading", "to", "from", "banner", "subject", "date", "date_format"}
 _BLUF = {"title", "facts", "words"}
-_LABELS = {"to", "from", "date", "subject", "conflicts", "disagreements", "changed", "also_spelled",
-           "sources", "skipped", "page"}
+_LABELS = {"to", "from", "date", "subject", "conflicts", "disagreements", "changed", "variants",
+           "also_spelled", "sources", "skipped", "page"}
 _SECTION = {"key", "title", "intro", "keywords", "examples", "words", "facts", "sort", "style", "enabled"}
 
 
@@ -287,6 +287,7 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
         conflicts=c.string(labels_raw, "conflicts", "[labels]", d.conflicts),
         disagreements=c.string(labels_raw, "disagreements", "[labels]", d.disagreements),
         changed=c.string(labels_raw, "changed", "[labels]", d.changed),
+        variants=c.string(labels_raw, "variants", "[labels]", d.variants),
         also_spelled=c.string(labels_raw, "also_spelled", "[labels]", d.also_spelled),
         sources=c.string(labels_raw, "sources", "[labels]", d.sources),
         skipped=c.string(labels_raw, "skipped", "[labels]", d.skipped),

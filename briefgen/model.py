@@ -238,6 +238,7 @@ class Labels:
     conflicts: str = "Where sources differ"
     disagreements: str = "Sources disagree"
     changed: str = "Figures that changed as reports came in"
+    variants: str = "Names spelled differently"
     also_spelled: str = "Also spelled"
     sources: str = "Sources"
     skipped: str = "Not used"

@@ -405,12 +405,13 @@ def test_the_memo_lists_the_three_kinds_apart() -> None:
         "Length of the meeting: 88 minutes (AP); 100 minutes (Reuters)",
         "Figures that changed as reports came in",
         "Death toll: 820 (Saturday, AP) \u2192 2,122 (Sunday, Reuters)",
+        "Names spelled differently",
         "Also spelled: Josei (Reuters) for Chosei",
     ]
-    assert [line.kind for line in lines] == ["intro", "bullet", "intro", "bullet", "bullet"]
+    assert [line.kind for line in lines] == ["intro", "bullet", "intro", "bullet", "intro", "bullet"]
     # Every value carries its own footnote; the variant's main spelling does not need one.
     assert [p.sources for p in lines[3].parts if p.sources] == [("s1",), ("s2",)]
-    assert [p.sources for p in lines[4].parts if p.sources] == [("s2",)]
+    assert [p.sources for p in lines[5].parts if p.sources] == [("s2",)]
 
 
 def test_conflicts_made_before_kinds_still_print() -> None:

@@ -6,8 +6,8 @@ Each kind prints as its own short lines, in this order:
   (korea.kr)[1]; 88 minutes (News1)[2]", each side with its own footnote;
 * figures that changed, under theirs, in time order with the time each
   source gives: "Death toll: 82 (23 Oct, AP)[3] -> 129 (24 Oct, AP)[4]";
-* name variants, one line each and never as a dispute: "Also spelled: Josei
-  (News1, korea.kr)[5] for Chosei".
+* name variants, under theirs, one line each and never as a dispute: "Also
+  spelled: Josei (News1, korea.kr)[5] for Chosei".
 
 :func:`difference_lines` returns plain lines of :class:`Part` records; the
 layout (:mod:`briefgen.render.layout`) turns a part that names sources into
@@ -105,5 +105,7 @@ def difference_lines(conflicts: Sequence[Conflict], labels: Labels,
     if changed:
         lines.append(Line("intro", (Part(clean_text(labels.changed)),)))
         lines.extend(_sides(c, outlet, _ARROW) for c in changed)
-    lines.extend(_variant(c, outlet, labels) for c in variants)
+    if variants:
+        lines.append(Line("intro", (Part(clean_text(labels.variants)),)))
+        lines.extend(_variant(c, outlet, labels) for c in variants)
     return lines
