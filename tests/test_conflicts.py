@@ -333,6 +333,35 @@ def test_one_office_translated_two_ways_is_not_a_disagreement() -> None:
     ) == []
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Judge Gabrielle Kirk McDonald welcomed the agreement in a statement.",
+     "Tribunal president Gabrielle Kirk McDonald welcomed the agreement in a statement."),
+    ("Bill Gates, the company's chairman, testified about the browser deal.",
+     "Bill Gates, the chairman of Microsoft, testified about the browser deal."),
+    ("Archbishop Desmond Tutu said the commission needed time.",
+     "Desmond Tutu, the panel's chairman, said the commission needed time."),
+])
+def test_posts_one_person_holds_together_are_not_a_disagreement(a: str, b: str) -> None:
+    assert conflicts_of(("s1", a), ("s2", b)) == []
+
+
+def test_one_post_in_two_named_offices_disagrees() -> None:
+    (c,) = conflicts_of(("s1", "Foreign Minister Ahmed Karim met the envoy on Monday."),
+                        ("s2", "Defense Minister Ahmed Karim met the envoy on Monday."))
+    assert c.value_type == "title"
+
+
+def test_two_people_of_one_surname_and_a_proper_name_are_not_compared() -> None:
+    assert conflicts_of(
+        ("s1", "Luiz Inacio Lula da Silva, 52, a union leader, opposes the bailout."),
+        ("s2", "Gilberto Manuel da Silva, 40, who owns an ice cream parlor, opposes the bailout."),
+        ("s1", "Clinton asked for $14 billion for the International Monetary Fund this year."),
+        ("s2", "Spending $18 billion on the International Monetary Fund is a waste, conservatives say."),
+        ("s1", "In one 1995 e-mail message, Gates wrote to Microsoft executives about Netscape."),
+        ("s2", "The December 1994 e-mail from Clark was a freelance overture to Microsoft executives."),
+    ) == []
+
+
 def test_events_dated_differently_disagree() -> None:
     (c,) = conflicts_of(
         ("s1", "Investigators are still studying the Sept. 2 crash off Nova Scotia."),

@@ -122,6 +122,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _DAY_PARTS = {"morning": 1, "midday": 2, "noon": 2, "afternoon": 3, "evening": 4, "night": 5, "tonight": 5}
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tonight": 0}
 _PRONOUNS = frozenset({"he", "she"})
+# Small words inside names: "Luiz Inacio Lula da Silva", "Ludwig van Beethoven".
+_PARTICLES = frozenset({"da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den",
+                        "bin", "ibn", "al", "el", "le", "la"})
 _MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
                           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                           "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
@@ -340,9 +343,10 @@ def _name_before(words: tuple[Word, ...], k: int) -> str:
         return ""
     parts = [term_of(words[k].text)]
     j = k - 1
-    while j >= 0 and k - j < 4 and words[j].text[:1].isupper() and words[j].text.replace(".", "").isalpha() \
-            and words[j].low not in STOPWORDS and words[j].low not in _TITLE_WORDS:
-        if len(words[j].text) > 1:
+    while j >= 0 and k - j < 6 and (words[j].low in _PARTICLES or (
+            words[j].text[:1].isupper() and words[j].text.replace(".", "").isalpha()
+            and words[j].low not in STOPWORDS and words[j].low not in _TITLE_WORDS)):
+        if len(words[j].text) > 1 and words[j].low not in _PARTICLES:
             parts.append(term_of(words[j].text))
         j -= 1
     return "+".join(sorted(parts))
@@ -561,8 +565,9 @@ def figures(text: str) -> list[Figure]:
             elif after in ("later", "after") or (a.first > 0 and words[a.first - 1].low == "within"):
                 measure = "delay"  # "a fire truck at the scene four minutes later"
         elif a.unit in ("$", "yuan", "euro", "yen", "won", "peso", "rupee", "ruble", "pound"):
-            nouns = [words[j].low for j in range(a.last + 1, hi + 1) if words[j].low in _MONEY_NOUNS]
-            nouns = nouns or [words[j].low for j in range(lo, a.first) if words[j].low in _MONEY_NOUNS]
+            # What the money is for, in lower case ("the International Monetary Fund" is not a fund).
+            nouns = [words[j].text for j in range(a.last + 1, hi + 1) if words[j].text in _MONEY_NOUNS]
+            nouns = nouns or [words[j].text for j in range(lo, a.first) if words[j].text in _MONEY_NOUNS]
             if nouns:
                 measure = f"money:{nouns[0].rstrip('s')}"
         elif a.unit == "percent":

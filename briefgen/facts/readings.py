@@ -54,10 +54,15 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 _DASH_OR_SPACE = re.compile(r"[-\s]")
-# Words after a date that are not the event it dates ("Friday night", "Sept. 2 said").
-_NOT_EVENTS = frozenset(["morning", "afternoon", "evening", "night", "midnight", "noon", "dawn", "day",
-                         "days", "week", "weeks", "month", "months", "year", "years", "time", "times",
-                         "said", "says", "told", "last", "next", "this", "early", "late", "near"])
+# Events a date names right before them ("the Sept. 2 crash"): what happens once.
+_DATED_EVENTS = frozenset(["crash", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
+                           "earthquake", "quake", "fire", "flood", "storm", "hurricane", "typhoon",
+                           "cyclone", "tsunami", "eruption", "landslide", "massacre", "killing", "killings",
+                           "shooting", "assassination", "coup", "invasion", "raid", "election", "elections",
+                           "vote", "referendum", "summit", "accident", "collision", "derailment", "sinking",
+                           "arrest", "kidnapping", "hijacking", "uprising", "riot", "riots", "strike",
+                           "ceasefire", "truce", "agreement", "accord", "treaty", "deadline", "ruling",
+                           "verdict"])
 
 
 class NameWord(NamedTuple):
@@ -101,8 +106,7 @@ def _event_words(words: tuple[Word, ...], first: int, last: int) -> tuple[int, i
         hi += 1
     noun = ""
     after = words[last + 1] if last + 1 < len(words) else None
-    if after is not None and after.text.isalpha() and after.text.islower() and after.low not in STOPWORDS \
-            and after.low not in _NOT_EVENTS and not after.low.endswith(("ed", "ly", "ing")):
+    if after is not None and after.low in _DATED_EVENTS:
         noun = after.low
     if lo == first and hi == last and first > 0 and words[first - 1].text == "," \
             and (first < 2 or words[first - 2].text != ","):
@@ -217,6 +221,8 @@ def _name_words(toks: list[Token]) -> tuple[NameWord, ...]:
     """The name words of a sentence with their neighbours."""
     out = []
     for i, tok in enumerate(toks):
+        if not tok.cap or tok.term is None:
+            continue  # most words: not capitalised, or a stop word
         spelling = name_spelling(tok, i == 0)
         if spelling is None:
             continue
@@ -258,8 +264,9 @@ def _read_text(text: str) -> TextReading:
         values.extend(_dates(text))
     if not lower.isdisjoint(POST_WORDS):
         values.extend(titles(text))
-    terms = frozenset(term_of(w) for w in found if len(w) > 1 and w.lower() not in STOPWORDS)
-    terms |= frozenset(name_term(w) for w in found if w[:1].isupper())
+    distinct = set(found)
+    terms = frozenset(term_of(w) for w in distinct if len(w) > 1 and w.lower() not in STOPWORDS)
+    terms |= frozenset(name_term(w) for w in distinct if w[:1].isupper())
     if not values:
         return TextReading(terms, (), frozenset(), frozenset(), _name_words(toks))
     years = frozenset(int(y) for y in _YEAR.findall(text))

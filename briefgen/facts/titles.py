@@ -10,9 +10,13 @@
 Each gives a :class:`~briefgen.facts.values.Value` of measure ``"title"``
 whose subject is the person's surname and whose role holds the office words.
 :func:`differ` says whether two of them name different offices: different
-posts ("detective" / "prosecutor", "adviser" / "minister"), a deputy and the
-post itself, or two different services under generic words ("head of the
-anti-kidnapping department" / "leader of the anti-terrorist squad"). One
+posts of one family ("detective" / "prosecutor", "adviser" / "minister"; a
+judge who presides over a tribunal holds both posts, an archbishop may chair a
+commission), a deputy and the post itself, one post in two named offices
+("Foreign Minister" / "Defense Minister"; not "the company's chairman" /
+"chairman of Microsoft"), or two different services under generic words
+("head of the anti-kidnapping department" / "leader of the anti-terrorist
+squad"). One
 office translated two ways ("National Security Adviser" / "director of the
 National Security Office": the same office words) is not a difference, nor is
 a generic word against a post ("leader" / "prime minister"). A former or
@@ -97,7 +101,11 @@ def _role(words: tuple[Word, ...], lo: int, hi: int) -> tuple[frozenset[str], st
         low = _RANKS.get(low, low)
         if w.text == "-" or low in ("the", "a", "an", "of", "for", "in", "and"):
             continue
-        role.add(low if _is_post(low) or low in _MODIFIERS else stem(low)[:6])
+        if _is_post(low) or low in _MODIFIERS:
+            role.add(low)
+        else:
+            # An office's own name is capitalised ("Foreign Minister"); "the company's chairman" is not.
+            role.add(("^" if w.text[:1].isupper() else "") + stem(low)[:6])
     shown = " ".join(w.text for w in words[lo:hi + 1]).replace(" - ", "-").replace(" .", ".")
     return frozenset(role), shown
 
@@ -185,18 +193,33 @@ def _office(role: frozenset[str]) -> frozenset[str]:
                      and w not in _RANKS.values())
 
 
+# Posts one person holds apart from each other: a justice system's (a detective is not a prosecutor)
+# and a government's (an adviser is not a minister). Posts of different families, and ranks,
+# honours and corporate posts, are often held together (a judge presiding over a tribunal; an
+# archbishop chairing a commission; a chairman and chief executive).
+_FAMILIES = (
+    frozenset({"detective", "inspector", "investigator", "prosecutor", "judge", "justice", "lawyer",
+               "attorney", "sheriff", "counsel", "ombudsman"}),
+    frozenset({"minister", "adviser", "advisor", "secretary", "ambassador", "envoy", "governor", "mayor",
+               "senator", "premier", "chancellor", "president", "consul", "congressman", "congresswoman",
+               "lawmaker", "legislator", "treasurer"}),
+)
+
+
 def differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether role words ``a`` and ``b`` name different offices (see the module docstring)."""
     posts_a, posts_b = (a & _POSTS) - _GENERIC, (b & _POSTS) - _GENERIC
     office_a, office_b = _office(a), _office(b)
-    if office_a & office_b:
+    if office_a & office_b or {w.lstrip("^") for w in office_a} & {w.lstrip("^") for w in office_b}:
         return False  # one office, worded two ways
+    named_a = {w for w in office_a if w.startswith("^")}
+    named_b = {w for w in office_b if w.startswith("^")}
     if posts_a and posts_b:
         if posts_a & posts_b:
             deputy_a = bool(a & {"deputy", "vice", "assistant"})
             deputy_b = bool(b & {"deputy", "vice", "assistant"})
-            return deputy_a != deputy_b or bool(office_a and office_b)
-        return True
+            return deputy_a != deputy_b or bool(named_a and named_b)
+        return any(posts_a & family and posts_b & family for family in _FAMILIES)
     if not posts_a and not posts_b:
         return bool(office_a and office_b)
     return False
