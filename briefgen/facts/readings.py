@@ -29,9 +29,8 @@ from briefgen.facts.measures import figures, name_term, places, term_of
 from briefgen.facts.titles import POST_WORDS, titles
 from briefgen.facts.values import DatePart, Value
 from briefgen.model import Sentence
-from briefgen.text.names import name_key
-from briefgen.text.tokens import Token, tokens
-from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
+from briefgen.text.names import join_name_parts, name_key
+from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, words
 
 __all__ = ["HONORIFICS", "DatePart", "NameWord", "Reads", "TextReading", "Value", "name_spelling", "read_all"]
 
@@ -200,16 +199,16 @@ HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister
                         "col", "lt", "sgt", "chairman", "secretary", "senator", "governor", "mayor", "judge"])
 
 
-def name_spelling(tok: Token, first: bool) -> str | None:
+def name_spelling(word: str, first: bool) -> str | None:
     """The spelling of a word that can be a name (lower case, no hyphens), or ``None``.
 
-    A capitalised content word of three letters or more, not a month, a day
+    Of a capitalised content word: three letters or more, not a month, a day
     or an honorific; the first word of a sentence only when hyphenated
     ("Jae-myung"), since any word is capitalised there.
     """
-    if not tok.cap or tok.term is None or (first and "-" not in tok.text):
+    if first and "-" not in word:
         return None
-    spelling = _DASH_OR_SPACE.sub("", tok.text.lower())
+    spelling = _DASH_OR_SPACE.sub("", word.lower())
     if not spelling.isalpha() or len(spelling) < 3:
         return None
     if spelling in CALENDAR_WORDS or spelling in MONTH_ABBREVIATIONS or spelling in HONORIFICS:
@@ -217,29 +216,56 @@ def name_spelling(tok: Token, first: bool) -> str | None:
     return spelling
 
 
-def _name_words(toks: list[Token]) -> tuple[NameWord, ...]:
+# Words that say who spoke or hold a title: never part of a name or its surroundings
+# (briefgen.text.tokens reads them the same way).
+_FILLER = frozenset(["said", "say", "says", "saying", "stated", "told", "added", "noted", "explained",
+                     "stressed", "remarked", "according", "announced", "mr", "ms", "president", "prime",
+                     "minister", "also", "however", "including"])
+
+
+def _light_tokens(text: str) -> list[tuple[str, bool, bool]]:
+    """(word, capitalised, content word) for each word: hyphenated words split unless they are one
+    given name ("Jae-myung"), a possessive "'s" dropped."""
+    out: list[tuple[str, bool, bool]] = []
+    for word in words(text):
+        parts = word.split("-") if "-" in word else [word]
+        if len(parts) > 1 and word[:1].isupper() and join_name_parts(parts):
+            parts = [word]
+        for part in parts:
+            if not part:
+                continue
+            if part[-2:] in ("'s", "'S"):
+                part = part[:-2]
+            low = part.lower()
+            content = low not in STOPWORDS and low not in _FILLER and any(c.isalpha() for c in low)
+            out.append((part, part[:1].isupper(), content))
+    return out
+
+
+def _name_words(text: str) -> tuple[NameWord, ...]:
     """The name words of a sentence with their neighbours."""
+    toks = _light_tokens(text)
     out = []
-    for i, tok in enumerate(toks):
-        if not tok.cap or tok.term is None:
+    for i, (word, cap, content) in enumerate(toks):
+        if not cap or not content:
             continue  # most words: not capitalised, or a stop word
-        spelling = name_spelling(tok, i == 0)
+        spelling = name_spelling(word, i == 0)
         if spelling is None:
             continue
         prev = toks[i - 1] if i > 0 else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        shown = tok.text
-        if prev is not None and prev.cap and prev.term and len(prev.text) <= 4 and "-" in tok.text:
-            shown = f"{prev.text} {tok.text}"  # a short surname before a given name: "Wi Sung-lack"
-        before = prev.text.lower() if prev is not None and prev.term else ""
+        shown = word
+        if prev is not None and prev[1] and prev[2] and len(prev[0]) <= 4 and "-" in word:
+            shown = f"{prev[0]} {word}"  # a short surname before a given name: "Wi Sung-lack"
+        before = prev[0].lower() if prev is not None and prev[2] else ""
         if before in HONORIFICS:
             before = ""
-        after = nxt.text.lower() if nxt is not None and nxt.term else ""
-        before_cap = bool(before) and bool(prev and prev.cap)
-        after_cap = bool(after) and bool(nxt and nxt.cap)
-        out.append(NameWord(spelling, name_key(tok.text), shown, before, before_cap, after, after_cap,
-                            prev.text if prev is not None and before else "",
-                            nxt.text if nxt is not None and after else ""))
+        after = nxt[0].lower() if nxt is not None and nxt[2] else ""
+        before_cap = bool(before) and prev is not None and prev[1]
+        after_cap = bool(after) and nxt is not None and nxt[1]
+        out.append(NameWord(spelling, name_key(word), shown, before, before_cap, after, after_cap,
+                            prev[0] if prev is not None and before else "",
+                            nxt[0] if nxt is not None and after else ""))
     return tuple(out)
 
 
@@ -252,7 +278,6 @@ def _number_values(text: str) -> list[Value]:
 
 
 def _read_text(text: str) -> TextReading:
-    toks = tokens(text)
     found = _WORDS.findall(text)
     lower = {w.lower() for w in found}
     values: list[Value] = []
@@ -268,9 +293,9 @@ def _read_text(text: str) -> TextReading:
     terms = frozenset(term_of(w) for w in distinct if len(w) > 1 and w.lower() not in STOPWORDS)
     terms |= frozenset(name_term(w) for w in distinct if w[:1].isupper())
     if not values:
-        return TextReading(terms, (), frozenset(), frozenset(), _name_words(toks))
+        return TextReading(terms, (), frozenset(), frozenset(), _name_words(text))
     years = frozenset(int(y) for y in _YEAR.findall(text))
-    return TextReading(terms, tuple(values), places(text), years, _name_words(toks))
+    return TextReading(terms, tuple(values), places(text), years, _name_words(text))
 
 
 @dataclass(frozen=True, slots=True)
