@@ -506,9 +506,10 @@ def inspect(inputs: Sequence[str], template: str | None, fmt: str, method: str |
         printed = "the best printed by the catch-all" if data["catch_all"] else "not printed"
         _table(f"Fit no section: {len(data['other'])} facts ({printed})", ["fact", "sources", "text"],
                [(f["id"], len(f["sources"]), _clip(f["text"])) for f in data["other"]])
-    _table("Where sources differ", ["kind", "topic", "values"],
-           [(c["kind"], c["topic"],
-             " | ".join(f"{s['value']} ({', '.join(s['sources'])})" for s in c["sides"]))
+    _table("Where sources differ", ["kind", "what", "values"],
+           [(c["kind"], c["topic"], (" \u2192 " if c["kind"] == "changed" else " | ").join(
+               f"{s['value']} ({', '.join(([s['time']] if s['time'] else []) + s['sources'])})"
+               for s in c["sides"]))
             for c in data["conflicts"]])
 
 

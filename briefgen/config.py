@@ -344,7 +344,8 @@ _TOP = {"name", "description", "use_when", "method", "reference_docx", "citation
         "sections"}
 _MEMO = {"heading", "to", "from", "banner", "subject", "date", "date_format"}
 _BLUF = {"title", "facts", "words"}
-_LABELS = {"to", "from", "date", "subject", "conflicts", "sources", "skipped", "page"}
+_LABELS = {"to", "from", "date", "subject", "conflicts", "disagreements", "changed", "variants",
+           "also_spelled", "sources", "skipped", "page"}
 _SECTION = {"key", "title", "intro", "keywords", "examples", "words", "facts", "sort", "style", "enabled",
             "catch_all", "if_empty"}
 #: The key reserved for the catch-all section.
@@ -382,6 +383,10 @@ def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = (),
         date=c.string(labels_raw, "date", "[labels]", d.date),
         subject=c.string(labels_raw, "subject", "[labels]", d.subject),
         conflicts=c.string(labels_raw, "conflicts", "[labels]", d.conflicts),
+        disagreements=c.string(labels_raw, "disagreements", "[labels]", d.disagreements),
+        changed=c.string(labels_raw, "changed", "[labels]", d.changed),
+        variants=c.string(labels_raw, "variants", "[labels]", d.variants),
+        also_spelled=c.string(labels_raw, "also_spelled", "[labels]", d.also_spelled),
         sources=c.string(labels_raw, "sources", "[labels]", d.sources),
         skipped=c.string(labels_raw, "skipped", "[labels]", d.skipped),
         page=c.string(labels_raw, "page", "[labels]", d.page),

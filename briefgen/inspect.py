@@ -4,7 +4,8 @@ Runs the pipeline once, as :func:`briefgen.build_briefing` does, and reports
 from the same records the memo is built from: sources and metadata, lines
 dropped with reasons, and for the bottom line and each section every
 candidate fact with the score the selector ranked it by and whether the memo
-prints it, then the facts that fit no section, and the conflicts.
+prints it, then the facts that fit no section, and where sources differ (disagreements, figures
+that changed, name variants).
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ def inspect_data(
         "bluf": _part(selection.bluf),
         "sections": [_part(p) for p in selection.sections],
         "other": [_fact(f, None, False) for f in selection.other],
-        "conflicts": [{"kind": c.kind, "topic": c.topic,
-                       "sides": [{"value": s.value, "sources": list(s.sources)} for s in c.sides]}
+        "conflicts": [{"kind": c.shown_as, "topic": c.topic, "value_type": c.value_type,
+                       "sides": [{"value": s.value, "time": s.time, "sources": list(s.sources)}
+                                 for s in c.sides]}
                       for c in done.briefing.conflicts],
     }

@@ -17,11 +17,11 @@ from dataclasses import dataclass, replace
 from briefgen.config import SectionSpec, Template, list_templates, load_template
 from briefgen.dates import format_date, parse_date
 from briefgen.errors import ConfigError, InputError
-from briefgen.facts.conflicts import find_conflicts
+from briefgen.facts.conflicts import find_conflicts, latest
 from briefgen.facts.merge import cluster
 from briefgen.facts.subject import Coverage
 from briefgen.facts.subject import derive_subject as subject_line
-from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
+from briefgen.model import Briefing, Conflict, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import pmap
 from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
@@ -362,6 +362,50 @@ def _explain(selection: Selection) -> None:
                      "" if n == 1 else "s", f.text)
 
 
+def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Selection:
+    """The selection with every figure that later changed replaced by the latest one.
+
+    A chosen fact whose sentence gives an earlier value of a figure that
+    changed ("killed at least 82 people" when a later report gives 156) is
+    replaced by the fact that gives the latest value (added to the part's
+    candidates if need be), or left out when that fact is printed already.
+    The memo, ``-v`` and ``inspect`` all read the result.
+    """
+    newer = latest(conflicts)
+    if not newer:
+        return selection
+    every = [*selection.bluf.choice.candidates,
+             *(f for part in selection.sections for f in part.choice.candidates), *selection.other]
+    fact_of = {(s.source_id, s.index): f for f in every for s in f.sentences}
+    printed = {f.id for part in (selection.bluf, *selection.sections) for f in part.choice.facts}
+
+    def update(part: Part) -> Part:
+        candidates = list(part.choice.candidates)
+        chosen: list[int] = []
+        for i in part.choice.chosen:
+            first = candidates[i].representative
+            sentence = newer.get((first.source_id, first.index))
+            now = fact_of.get((sentence.source_id, sentence.index)) if sentence is not None else None
+            if now is None or now.id == candidates[i].id:
+                chosen.append(i)
+                continue
+            if now.id in printed:
+                continue
+            log.info("%s: %s gives the latest figure, not %s", part.key, now.id, candidates[i].id)
+            printed.add(now.id)
+            at = next((k for k, f in enumerate(candidates) if f.id == now.id), None)
+            if at is None:
+                candidates.append(now)
+                at = len(candidates) - 1
+            chosen.append(at)
+        if chosen == list(part.choice.chosen):
+            return part
+        return replace(part, choice=replace(part.choice, candidates=tuple(candidates), chosen=tuple(chosen)))
+
+    return replace(selection, bluf=update(selection.bluf),
+                   sections=tuple(update(part) for part in selection.sections))
+
+
 def run(
     inputs: Inputs = None,
     *,
@@ -401,6 +445,9 @@ def run(
     step("sorting facts into sections")
     step("selecting facts")
     selection = select_parts(found.facts, tpl, method)
+    step("comparing sources")
+    conflicts = find_conflicts(found.facts, found.sources)
+    selection = _latest_figures(selection, conflicts)
     _explain(selection)
     _warn_unfit(selection, tpl)
     by_key = {spec.key: spec for spec in tpl.enabled_sections}
@@ -414,8 +461,6 @@ def run(
         sections.append(Section(spec.key, spec.title, ordered, intro))
     section_of = {f.id: part.key for part in selection.sections for f in part.choice.candidates}
     bluf = [replace(f, section=section_of.get(f.id)) for f in selection.bluf.choice.facts]
-    step("comparing sources")
-    conflicts = find_conflicts(found.facts, found.sources)
     header = MemoHeader(
         subject=subject or tpl.memo.subject or derive_subject(found.sources, found.sentences),
         date=_memo_date(tpl, found.sources, date),
