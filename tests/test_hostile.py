@@ -227,6 +227,8 @@ def test_signal_while_the_memo_is_written_leaves_no_temporary_file(parcel: Parce
     good(parcel)
     code = (
         "import os, signal, sys\n"
+        # As at a terminal: a shell's background job starts with Ctrl-C ignored.
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "real = os.fsync\n"
         "def fsync(fd):\n"
         f"    os.kill(os.getpid(), signal.{signame})\n"
