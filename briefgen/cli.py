@@ -305,9 +305,10 @@ def build(output: str, inputs: Sequence[str], template: str | None, fmt: str | N
     corpus (five articles on the January 2026 Korea-Japan summit) is briefed.
     OUTPUT is written atomically: on any error the old file stays as it was.
     OUTPUT - writes the memo to standard output (Markdown unless --format says
-    otherwise). An OUTPUT without an extension gets the format's. OUTPUT may
-    not be a file briefgen reads or consults (an input, read or skipped, a
-    file in an input folder, the manifest, the template).
+    otherwise). An OUTPUT without an extension gets .docx; with --format it
+    keeps its name as given. OUTPUT may not be a file briefgen reads or
+    consults (an input, read or skipped, a file in an input folder, the
+    manifest, the template, the user's template folder).
     """
     from briefgen.output import check_target, format_for, suffix_for, write
     from briefgen.pipeline import run

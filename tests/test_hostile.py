@@ -210,6 +210,26 @@ def test_template_and_its_reference_are_not_written_over(parcel: Parcel) -> None
         assert result.code == 2 and target.name in result.err and "refusing to write over" in result.err
 
 
+@pytest.mark.parametrize("how", ["outlets", "auto"])
+def test_the_user_template_folder_is_not_written_over(parcel: Parcel, how: str) -> None:
+    """Every run consults the user's outlets.toml, and with --template auto every user template."""
+    story = good(parcel)
+    folder = parcel.root / "my-templates"
+    folder.mkdir()
+    outlets = folder / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Nara Shimbun"\ndomains = ["nara-np.co.jp"]\n', encoding="utf-8")
+    mine = folder / "mine.toml"
+    mine.write_text('extends = "default"\nname = "mine"\n', encoding="utf-8")
+    target, extra = (outlets, ()) if how == "outlets" else (mine, ("--template", "auto"))
+    before = target.read_bytes()
+    result = build(parcel, "-f", "md", story, *extra, output=target, env={"BRIEFGEN_TEMPLATES": str(folder)})
+    assert result.code == 2 and target.name in result.err and "refusing to write over" in result.err
+    assert target.read_bytes() == before
+    # A memo beside the folder is fine, and the table still loads.
+    assert build(parcel, "-f", "md", story, output=parcel.out / "memo.md",
+                 env={"BRIEFGEN_TEMPLATES": str(folder)}).code == 0
+
+
 def test_input_reached_by_another_spelling_is_not_written_over(parcel: Parcel) -> None:
     story = good(parcel)
     os.link(story, parcel.out / "hard-link.md")
@@ -256,6 +276,46 @@ def test_sigterm_at_any_moment_leaves_no_temporary_file(parcel: Parcel) -> None:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=LIMIT)
         assert [p.name for p in parcel.out.iterdir()] == ["memo.md"]
+
+
+def _children(pid: int) -> set[int]:
+    """Live processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(stat_file.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_killed_build_leaves_no_worker_process(parcel: Parcel, signame: str) -> None:
+    """A large build reads on worker processes; killing the build ends them too."""
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    for i in range(240):  # past briefgen.parallel.THRESHOLD
+        good(parcel, f"story-{i:03d}.txt", seeds[i % len(seeds)])
+    proc = subprocess.Popen([str(SCRIPT), "-q", "build", str(parcel.memo), str(parcel.inp)], cwd=parcel.root,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "BRIEFGEN_WORKERS": "2"})
+    deadline = time.monotonic() + LIMIT
+    workers: set[int] = set()
+    while not workers and proc.poll() is None and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert workers, "the build never started its worker processes"
+    proc.send_signal(getattr(signal, signame))
+    assert proc.wait(timeout=LIMIT) == -getattr(signal, signame)
+    deadline = time.monotonic() + 10
+    while workers and time.monotonic() < deadline:
+        workers = {w for w in workers if Path(f"/proc/{w}").exists()
+                   and "Z" not in Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[:1]}
+        time.sleep(0.1)
+    assert not workers, f"worker processes {sorted(workers)} outlived the build"
+    assert parcel.memo.read_bytes() == OLD_MEMO
 
 
 # --------------------------------------------------------------------------
