@@ -267,8 +267,8 @@ def read_source(ref: str, sid: str = "s1", *, limits: Limits | None = None,
     if not doc.text.strip():
         raise SourceError(f"{origin}: no text after extraction")
     if len(doc.text) > limits.max_text_chars:
-        raise SourceError(f"{origin}: {len(doc.text):,} characters of text (limit {limits.max_text_chars:,}): "
-                          "longer than any article")
+        raise SourceError(f"{origin}: {len(doc.text):,} characters of text "
+                          f"(limit {limits.max_text_chars:,}): longer than any article")
     inferred = infer_details(doc.text, origin if ref != "-" else "stdin")
     details = source_details(inferred, doc.meta, doc.basis, overrides or {}, url)
     return Source(id=sid, origin=origin, text=doc.text, format=doc.format, **details)
