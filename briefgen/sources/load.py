@@ -402,7 +402,9 @@ def load_sources(
         raise InputError("no usable sources among the inputs")
     for skip in skipped:
         logger.warning("skipped %s: %s", skip.origin, skip.reason)
-    for man in [*manifests_seen, *([explicit] if explicit else [])]:
+    # One warning per manifest file, however it came (named with --manifest and found in a folder).
+    by_path = {str(m.path): m for m in [*manifests_seen, *([explicit] if explicit else [])]}
+    for man in by_path.values():
         unmatched = man.unmatched()
         if unmatched:
             more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
