@@ -124,7 +124,7 @@ def featurize(items: Sequence[Item]) -> list[Article | Skipped]:
             prefix = f"{item[0]}: "
             out.append(Skipped(item[0], reason[len(prefix):] if reason.startswith(prefix) else reason))
             continue
-        except (OSError, ValueError, UnicodeError) as exc:  # a reader's failure on odd bytes is a bad file too
+        except (OSError, ValueError, UnicodeError) as exc:  # a reader failing on odd bytes: a bad file too
             out.append(Skipped(item[0], f"cannot read: {type(exc).__name__}: {exc}"))
             continue
         out.append(_article(item, source))

@@ -91,8 +91,9 @@ class Group:
         return dict(zip(self.terms.split(), self.weights.tolist(), strict=True))
 
 
-def partitions(articles: Sequence[Article], *, days: int = 28, min_articles: int = 2000) -> list[list[Article]]:
-    """Cut the archive into time partitions: blocks of ``days`` days, joined until each holds ``min_articles``.
+def partitions(articles: Sequence[Article], *, days: int = 28,
+               min_articles: int = 2000) -> list[list[Article]]:
+    """Cut the archive into time partitions: blocks of ``days`` days, joined until each has ``min_articles``.
 
     Blocks are counted from day one of the calendar, so the cut depends only
     on the articles' dates. Undated articles form a partition of their own, last.
@@ -408,4 +409,5 @@ def link(groups: Sequence[Group], *, window: int | None = None) -> list[tuple[st
             heapq.heappush(closing, (last[e] or 0, e))
         lsh.insert(g, hv)  # type: ignore[attr-defined]
     position = {g: k for k, g in enumerate(order)}
-    return [tuple(m for g in joined[e] for m in groups[g].members) for e in sorted(joined, key=position.__getitem__)]
+    return [tuple(m for g in joined[e] for m in groups[g].members)
+            for e in sorted(joined, key=position.__getitem__)]

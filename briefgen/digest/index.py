@@ -38,7 +38,10 @@ class EventEntry:
 
 
 def memo_name(event_id: str, title: str, suffix: str) -> str:
-    """A memo's file name: the event id, then the title's first words in ASCII (``e0007-pinochet-arrested.docx``)."""
+    """A memo's file name: the event id, then the title's first words in ASCII.
+
+    For example ``e0007-pinochet-arrested.docx``.
+    """
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", ascii_title)
     slug = ""
@@ -49,7 +52,8 @@ def memo_name(event_id: str, title: str, suffix: str) -> str:
     return f"{event_id}-{slug}{suffix}" if slug else f"{event_id}{suffix}"
 
 
-def _data(events: list[EventEntry], unassigned: list[str], skipped: list[Skipped], complete: bool) -> dict[str, object]:
+def _data(events: list[EventEntry], unassigned: list[str], skipped: list[Skipped],
+          complete: bool) -> dict[str, object]:
     return {
         "complete": complete,
         "events": [{"id": e.id, "title": e.title, "memo": e.memo, "start": e.start, "end": e.end,

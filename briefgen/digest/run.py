@@ -49,8 +49,15 @@ def _group_task(task: tuple[list[Article], int, int | None]) -> list[Group]:
     return group_partition(arts, part, window=window)
 
 
-def _brief_task(task: tuple[str, list[Item], str, dict[str, Any]]) -> tuple[str, str, str, bytes] | tuple[str, str]:
-    """Brief one event (a worker task): ``(id, title, memo name, bytes)``, or ``(id, reason)`` if it cannot be."""
+_Brief = tuple[str, str, str, bytes] | tuple[str, str]
+
+
+def _brief_task(task: tuple[str, list[Item], str, dict[str, Any]]) -> _Brief:
+    """Brief one event (a worker task).
+
+    Returns:
+        ``(id, title, memo name, bytes)``, or ``(id, reason)`` if it cannot be briefed.
+    """
     event_id, items, fmt, options = task
     from briefgen.render.writers import render
 
@@ -141,7 +148,7 @@ def digest(
     import json
 
     step = progress or _noop
-    suffix = suffix_for(fmt)
+    suffix_for(fmt)  # an unknown format fails now, before any work
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise RenderError(f"{folder}: is a file, not a folder")
@@ -180,7 +187,8 @@ def digest(
                 else:
                     articles.append(got)
         parts = partitions(articles, days=partition_days, min_articles=partition_articles)
-        log.info("%d articles in %d time partition%s", len(articles), len(parts), "" if len(parts) == 1 else "s")
+        log.info("%d articles in %d time partition%s", len(articles), len(parts),
+                 "" if len(parts) == 1 else "s")
         found: dict[int, list[Group]] = {}
         for k, groups in ex.run(_group_task, [(p, k, window) for k, p in enumerate(parts)]):
             found[k] = groups
@@ -189,7 +197,7 @@ def digest(
         by_ref = {a.ref: a for a in articles}
         events = link([g for k in range(len(found)) for g in found[k]], window=window)
         del found
-        tasks = []
+        tasks: list[tuple[str, list[Item], str, dict[str, Any]]] = []
         for members in events:
             arts = sorted((by_ref[m] for m in members), key=lambda a: (a.day is None, a.day or 0, a.ref))
             if len(arts) < 2 or _independent(arts) < 2:
@@ -200,14 +208,14 @@ def digest(
         step("events", len(tasks), len(tasks))
         members_of = {t[0]: [by_ref[ref] for ref, _ in t[1]] for t in tasks}
         step("written", 0, len(tasks))
-        for _k, result in ex.run(_brief_task, tasks):
-            if len(result) == 2:
-                event_id, reason = result  # type: ignore[misc]
+        for _k, briefed in ex.run(_brief_task, tasks):
+            if len(briefed) == 2:
+                event_id, reason = briefed
                 log.warning("event %s: no memo: %s", event_id, reason)
                 unassigned.extend(a.ref for a in members_of[event_id])
                 continue
-            event_id, title, name, data = result  # type: ignore[misc]
-            write_bytes(data, folder / name)
+            event_id, title, name, memo = briefed
+            write_bytes(memo, folder / name)
             entries.append(_entry(event_id, title, name, members_of[event_id]))
             step("written", len(entries), len(tasks))
         complete = True
@@ -217,9 +225,8 @@ def digest(
         raise
     finally:
         ex.close()
-    data = _write_index(folder, entries, unassigned, skipped, complete=complete)
-    result: dict[str, Any] = json.loads(data)
-    return result
+    index: dict[str, Any] = json.loads(_write_index(folder, entries, unassigned, skipped, complete=complete))
+    return index
 
 
 def _write_index(folder: Path, entries: list[EventEntry], unassigned: list[str], skipped: list[Skipped], *,

@@ -38,7 +38,14 @@ def _ignore_interrupt() -> None:
 
 
 class LocalExecutor:
-    """This machine's cores: forked worker processes (none for a small batch or one core)."""
+    """This machine's cores: worker processes from a fork server (none for a small batch or one core).
+
+    Not plain ``fork``: a process that has already briefed something holds
+    HiGHS's thread pool, which a forked child inherits without its threads, and
+    the child's solver then waits for them for ever. The fork server is a
+    fresh process that has imported the digest and run nothing; workers are
+    forked from it.
+    """
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or cores()
@@ -48,14 +55,16 @@ class LocalExecutor:
         """Yield ``(index, func(items[index]))`` as each finishes."""
         import multiprocessing
 
-        if self.workers < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if self.workers < 2 or len(items) < 2 or "forkserver" not in multiprocessing.get_all_start_methods():
             for i, item in enumerate(items):
                 yield i, func(item)
             return
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["briefgen.digest.run"])
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                              initializer=_ignore_interrupt)
         # A few tasks in flight per worker: memory stays bounded by what is running.
         pending: dict[Any, int] = {}
@@ -102,7 +111,7 @@ class DaskExecutor:
         futures = self.client.map(func, list(items), pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         try:
-            for fut in as_completed(futures):
+            for fut in as_completed(futures, loop=self.client.loop):
                 yield index[fut.key], fut.result()
                 fut.release()
         finally:
