@@ -213,6 +213,7 @@ Examples:
   briefgen build memo.docx articles/ --template trade.toml
   briefgen summarize --words 80 articles/*.txt
   briefgen inspect articles/                      see what was read, dropped and merged
+  briefgen digest archive/ --out digest/          one memo per event in an archive
   briefgen templates new my-sections.toml         start your own template
 
 Shell completion (bash): eval "$(_BRIEFGEN_COMPLETE=bash_source briefgen)"
@@ -299,6 +300,74 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
         n = len(briefing.facts) + len(briefing.bluf)
         click.echo(f"Wrote {path} ({_count(n, 'fact')} from {_count(len(briefing.sources), 'source')}, "
                    f"{len(briefing.skipped)} skipped)", err=True)
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  briefgen digest archive/ --out digest/
+  briefgen digest feeds/*.html --out digest/ --format md
+  briefgen digest archive/ --out digest/ --scheduler tcp://10.0.0.5:8786
+""")
+@click.argument("archive", nargs=-1, required=True)
+@click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False),
+              help="Folder for the memos, index.json and index.html (created if missing).")
+@click.option("-f", "--format", "fmt", type=_Registered(_writer_names), default="docx", show_default=True,
+              help="Format of the memos.")
+@click.option("-t", "--template", default=None,
+              help="One template for every memo; by default the pipeline chooses per event.")
+@click.option("-m", "--method", type=_Registered(_method_names),
+              help="How facts are ranked; defaults to the template's method.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster: the scheduler's address (tcp://host:8786). Needs briefgen[dask].")
+@click.option("--window", type=click.IntRange(1, 3650), default=None,
+              help="Days without a new article after which an event closes (default 60).")
+@click.option("--manifest", type=click.Path(dir_okay=False),
+              help="TOML, YAML or CSV file giving each source's outlet, title, date and url.")
+@_output_options
+def digest(archive: Sequence[str], out: str, fmt: str, template: str | None, method: str | None,
+           scheduler: str | None, window: int | None, manifest: str | None) -> None:
+    """Group the articles of ARCHIVE into events and write one memo per event.
+
+    ARCHIVE is any mix of files, folders, globs and URLs. An event is a set
+    of stories about the same happening, close in time; each event with at
+    least two independent sources gets a memo in OUT, and OUT/index.json and
+    OUT/index.html list every event, the articles on no event and the inputs
+    skipped. Unreadable files are skipped, never fatal. Ctrl-C keeps the memos
+    written and an index of them.
+    """
+    from briefgen.digest import digest as run
+
+    _settle()
+    show = not STATE.quiet and sys.stderr.isatty()
+    with _counters(show) as step:
+        result = run(list(archive), out, fmt=fmt, template=template, method=method, manifest=manifest,
+                     scheduler=scheduler, window=window, progress=step)
+    if not STATE.quiet:
+        click.echo(f"Wrote {_count(len(result['events']), 'memo')} to {out} "
+                   f"({_count(len(result['unassigned']), 'article')} on no event, "
+                   f"{len(result['skipped'])} skipped); see {Path(out) / 'index.html'}", err=True)
+
+
+@contextmanager
+def _counters(show: bool) -> Iterator[Callable[[str, int, int | None], None]]:
+    """The digest's progress display: articles read, events found, memos written (only on a terminal)."""
+    if not show:
+        yield lambda name, value, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    labels = {"read": "articles read", "events": "events found", "written": "memos written"}
+    columns = (TextColumn("{task.description:>14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+        tasks: dict[str, Any] = {}
+
+        def step(name: str, value: int, total: int | None) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(labels.get(name, name), total=total)
+            bar.update(tasks[name], completed=value, total=total)
+
+        yield step
 
 
 def _count(n: int, noun: str) -> str:
