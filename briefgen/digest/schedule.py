@@ -43,8 +43,8 @@ class LocalExecutor:
     Not plain ``fork``: a process that has already briefed something holds
     HiGHS's thread pool, which a forked child inherits without its threads, and
     the child's solver then waits for them for ever. The fork server is a
-    fresh process that has imported the digest and run nothing; workers are
-    forked from it.
+    fresh process that has imported the digest (and datasketch, 1 s) and run
+    nothing; workers are forked from it.
     """
 
     def __init__(self, workers: int | None = None) -> None:
@@ -63,7 +63,7 @@ class LocalExecutor:
 
         if self._pool is None:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["briefgen.digest.run"])
+            context.set_forkserver_preload(["briefgen.digest.run", "datasketch"])  # imported once
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                              initializer=_ignore_interrupt)
         # A few tasks in flight per worker: memory stays bounded by what is running.
