@@ -49,6 +49,7 @@ __all__ = [
     "Writer",
     "__version__",
     "build_briefing",
+    "digest",
     "docx_bytes",
     "html_text",
     "json_text",
@@ -93,6 +94,7 @@ _LAZY = {
     "load_template": "briefgen.config",
     "build_briefing": "briefgen.pipeline",
     "summarize": "briefgen.pipeline",
+    "digest": "briefgen.digest",
     "load_sources": "briefgen.sources.load",
     "split_sentences": "briefgen.text.sentences",
     "write": "briefgen.output",
@@ -104,6 +106,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from briefgen.config import Template, list_templates, load_template
+    from briefgen.digest import digest
     from briefgen.errors import BriefgenError, ConfigError, InputError, RenderError, SourceError
     from briefgen.model import (
         Briefing,

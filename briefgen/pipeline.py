@@ -27,11 +27,13 @@ from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
+from briefgen.select.standalone import dangling
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
 from briefgen.text.sentences import segment
+from briefgen.text.words import words
 
 __all__ = [
     "AUTO", "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "choose_template",
@@ -165,8 +167,44 @@ def analyse(
         names = ", ".join(src.origin for src in sources[:3]) + (", ..." if len(sources) > 3 else "")
         raise InputError(f"no article sentences found in the inputs ({names})")
     step("merging facts across sources")
-    facts = cluster(sentences, sources)
+    facts = [_standing(f) for f in cluster(sentences, sources)]
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
+
+
+# A member stands in for a representative that leans on its neighbour when it
+# has from _STAND_WORDS[0] to _STAND_WORDS[1] words: the selector's shortest
+# sentence (Params.min_words) and the length past which merge marks a
+# representative down.
+_STAND_WORDS = (8, 45)
+
+
+def _standing(fact: Fact) -> Fact:
+    """The fact printed through a member sentence that reads alone, if its representative does not.
+
+    Five outlets report Lee's remark on "small but meaningful progress", but
+    the representative, "President Lee said it is a small but meaningful step
+    forward", needs the sentence before it; another outlet's "President Lee
+    responded that he found the small but significant progress on historical
+    issues during this meeting meaningful" does not. Among the members that
+    read alone and are of a printable length, the one sharing most words with
+    the representative (Dice) takes its place; the fact keeps its sources.
+    """
+    if len(fact.sentences) < 2 or not dangling(fact.text):
+        return fact
+    base = {w.lower() for w in words(fact.text)}
+    best: tuple[float, int] | None = None
+    for k, sentence in enumerate(fact.sentences[1:], start=1):
+        own = {w.lower() for w in words(sentence.text)}
+        if not _STAND_WORDS[0] <= len(sentence.text.split()) <= _STAND_WORDS[1] or dangling(sentence.text):
+            continue
+        dice = 2 * len(base & own) / (len(base) + len(own))
+        if best is None or dice > best[0]:
+            best = (dice, k)
+    if best is None:
+        return fact
+    lead = fact.sentences[best[1]]
+    rest = tuple(s for k, s in enumerate(fact.sentences) if k != best[1])
+    return replace(fact, text=lead.text, sentences=(lead, *rest))
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
