@@ -62,6 +62,7 @@ from standalone import count, report  # noqa: E402
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
 from briefgen.select.choice import METHODS, select  # noqa: E402
 from briefgen.select.selector import COUNTS, DEFAULT, Params  # noqa: E402
+from briefgen.text.datelines import dateline_end  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 LIMIT = 100
@@ -111,6 +112,8 @@ def build_facts(docs: Sequence[str], split: Callable[[str], list[str]],
             text = " ".join(para.split())
             if pi == 0:
                 text = DATELINE.sub("", text)
+            # As the pipeline's segmenter does: a wire dateline opening a block is no part of a sentence.
+            text = text[dateline_end(text):]
             for sent in split(text):
                 sentences.append(Sentence(text=" ".join(sent.split()), source_id=sid, index=index,
                                           start=0, end=len(sent), paragraph=pi))

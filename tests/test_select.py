@@ -258,6 +258,10 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", True),
     ("Vatican city ( reuters ) - catholics should not try to convert jews, the vatican said.", True),
     ("The vote in the upper house was 5-4 , the clerk said . \"", False),
+    # Lower-cased text: "the us" and "us$" are the United States, not a first-person speaker.
+    ("the deal leaves the us trade deficit with china at $ 300 billion .", False),
+    ("the fund lent us$ 1.4 billion to the central bank last year .", False),
+    ("the senators told us the deal was done at the last minute .", True),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans

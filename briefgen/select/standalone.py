@@ -62,7 +62,8 @@ _DATELINE = re.compile(
     r"^[^.!?]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)\s*(?:_|-|\u2014|\u2013)"
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
+# "us" after "the" or before "$" or "-" is the United States in lower-case text ("the us", "us$ 1.4 billion").
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|ours)\b|(?<!\bthe )\bus\b(?![$-])")
 _OPENERS = ('"', "\u201c", "`")
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|according to)\b", re.IGNORECASE)
 # Stems after a reporting verb that name no speaker ("he said in an interview");
