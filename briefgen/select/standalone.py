@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
-__all__ = ["dangling", "has_quote", "stems"]
+__all__ = ["broken", "dangling", "has_quote", "leans", "stems"]
 
 
 @lru_cache(maxsize=65536)
@@ -79,21 +79,38 @@ def has_quote(text: str) -> bool:
     return any(q in text for q in _QUOTE_MARKS)
 
 
-def dangling(text: str) -> bool:
-    """Whether a sentence leans on the one before it and reads poorly alone.
+def broken(text: str) -> bool:
+    """Whether a sentence is not a whole sentence, which no neighbour mends.
+
+    True when it has no closing punctuation (cut off where a truncated text
+    ends), ends in a colon (it only announces the next one: "The Times said
+    in an editorial:"), has a heading glued to its start ("YANKEES Pitching
+    The starting pitching ...") or still carries a wire dateline ("LONDON
+    (AP) _ ...").
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        True if the sentence cannot be printed as it stands.
+    """
+    body = text.strip()
+    if body.endswith(":") or not _CLOSED.search(body):
+        return True
+    return bool(_GLUED_HEAD.match(body) or _DATELINE.match(body))
+
+
+def leans(text: str) -> bool:
+    """Whether a whole sentence leans on the one before it: it reads right only after it.
 
     True when it opens with a pronoun, a demonstrative or a connective ("They
     are scheduled...", "That day, ...", "But ...", "He added, ..."), or with
     a short phrase and then a pronoun ("On Saturday, he traveled..."), has
-    "also" among its first five words ("Arafat also called..."), or speaks
-    in the first person outside quotation marks, as the middle of a quotation
-    whose speaker an earlier sentence named ("This shows the trust between the
-    President and me."). A sentence that ends in a colon only announces the
-    next one ("The Times said in an editorial:") and reads poorly alone too.
-    So does one that opens "As such" or ends "as well", one without closing
-    punctuation (cut off where a text was truncated), one with a heading glued
-    to its start ("YANKEES Pitching The starting pitching ...") and one that
-    still carries a wire dateline ("LONDON (AP) _ ...").
+    "also" among its first five words ("Arafat also called..."), opens "As
+    such" or ends "as well", opens with a quotation whose speaker it does not
+    name, or speaks in the first person outside quotation marks, as the
+    middle of a quotation whose speaker an earlier sentence named ("This
+    shows the trust between the President and me.").
 
     Args:
         text: One sentence.
@@ -102,9 +119,7 @@ def dangling(text: str) -> bool:
         True if a reader needs the previous sentence to understand it.
     """
     body = text.strip()
-    if body.endswith(":") or not _CLOSED.search(body):
-        return True
-    if _AS_SUCH.search(body) or _GLUED_HEAD.match(body) or _DATELINE.match(body):
+    if _AS_SUCH.search(body):
         return True
     if body[:1] in _OPENERS:
         # A quotation first: readable only if the rest names its speaker, by
@@ -131,3 +146,15 @@ def dangling(text: str) -> bool:
                          for w in intro.group(1).split()[1:]):
         return True
     return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", body)))
+
+
+def dangling(text: str) -> bool:
+    """Whether a sentence reads poorly alone: it is :func:`broken` or :func:`leans` on the one before.
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        True if the sentence cannot be printed without its neighbours.
+    """
+    return broken(text) or leans(text)
