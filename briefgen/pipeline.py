@@ -27,6 +27,7 @@ from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
+from briefgen.select.units import passages
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
@@ -173,24 +174,27 @@ def _order(facts: Sequence[Fact], spec: SectionSpec, sources: Sequence[Source]) 
 
     ``rank`` keeps the selector's order; ``source`` follows the articles;
     ``chronological`` puts facts by the earliest year they mention, and facts
-    naming no year after them in article order.
+    naming no year after them in article order. A sentence printed after the
+    one it leans on (:func:`briefgen.select.units.passages`) moves with it.
     """
     rank = {src.id: i for i, src in enumerate(sources)}
+    # A sentence that leans on the one before moves with it, as one passage.
+    groups = passages(facts)
 
-    def position(fact: Fact) -> tuple[int, int]:
-        first = fact.representative
+    def position(group: list[Fact]) -> tuple[int, int]:
+        first = group[0].representative
         return (rank.get(first.source_id, len(rank)), first.index)
 
     if spec.sort == "chronological":
 
-        def when(fact: Fact) -> tuple[int, tuple[int, int]]:
-            years = [int(y) for y in _YEAR.findall(fact.text)]
-            return (min(years) if years else 10_000, position(fact))
+        def when(group: list[Fact]) -> tuple[int, tuple[int, int]]:
+            years = [int(y) for f in group for y in _YEAR.findall(f.text)]
+            return (min(years) if years else 10_000, position(group))
 
-        return sorted(facts, key=when)
-    if spec.sort == "source":
-        return sorted(facts, key=position)
-    return list(facts)
+        groups = sorted(groups, key=when)
+    elif spec.sort == "source":
+        groups = sorted(groups, key=position)
+    return [f for group in groups for f in group]
 
 
 def _memo_date(template: Template, sources: Sequence[Source], date: str | None) -> str:

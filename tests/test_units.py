@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import make_source
 
-from briefgen.model import Fact, Sentence
+from briefgen.config import load_template
+from briefgen.model import Briefing, Fact, MemoHeader, SectionSpec, Sentence
+from briefgen.pipeline import _order
+from briefgen.render.layout import layout
 from briefgen.select.choice import select
 from briefgen.select.params import Params
 from briefgen.select.standalone import broken, dangling, leans
-from briefgen.select.units import in_order, needs
+from briefgen.select.units import in_order, needs, passages
 
 MET = "Lee and Takaichi met in Nara on Tuesday for their second summit in three months."
 AGREED = "They agreed to begin DNA testing of remains recovered from the Chosei coal mine."
@@ -85,3 +89,31 @@ def test_in_order_moves_the_leaning_sentence_after_its_antecedent() -> None:
     facts = summit()
     # Ranked f5, f2, f4, f1: the pair takes the place of its best-ranked member, f1 first.
     assert in_order([4, 1, 3, 0], facts) == [4, 0, 1, 3]
+
+
+def test_passages_group_only_a_leaning_sentence_after_its_antecedent() -> None:
+    facts = summit()
+    alone = fact("f9", "Seoul and Tokyo agreed to resume shuttle diplomacy next year.", "s1", 2)
+    assert [[f.id for f in p] for p in passages([facts[0], facts[1], alone, facts[2]])] == [
+        ["f1", "f2"], ["f9"], ["f3"]]
+    # Out of order they are not a passage.
+    assert [[f.id for f in p] for p in passages([facts[1], facts[0]])] == [["f2"], ["f1"]]
+
+
+def test_section_order_keeps_a_passage_together() -> None:
+    facts = summit()
+    # Chronological: the year in OTHERS[2] (1942) comes first; the pair moves as one.
+    spec = SectionSpec(key="background", title="Background", sort="chronological")
+    sources = [make_source(s) for s in ("s1", "s2", "s4")]
+    ordered = _order([facts[4], facts[0], facts[1], facts[2]], spec, sources)
+    assert [f.id for f in ordered] == ["f5", "f1", "f2", "f3"]
+
+
+def test_memo_prints_a_passage_as_one_bullet_with_a_note_per_sentence() -> None:
+    facts = summit()
+    briefing = Briefing(header=MemoHeader("S", "D"), bluf=(facts[0], facts[1], facts[2]),
+                        sections=(), sources=(make_source("s1"), make_source("s2")),
+                        style=load_template("default").style)
+    bullets = [b for b in layout(briefing).blocks if b.kind == "bullet"]
+    assert [b.text for b in bullets] == [f"{MET} {AGREED}", OTHERS[0][1]]
+    assert [s.note.sources for s in bullets[0].spans if s.note] == [("s1",), ("s1",)]
