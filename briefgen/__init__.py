@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BriefgenError",
     "Briefing",
+    "CONFLICT_KINDS",
     "ConfigError",
     "Conflict",
     "ConflictSide",
@@ -70,6 +71,7 @@ _LAZY = {
     "MemoStyle": "briefgen.model",
     "Labels": "briefgen.model",
     "Briefing": "briefgen.model",
+    "CONFLICT_KINDS": "briefgen.model",
     "Conflict": "briefgen.model",
     "ConflictSide": "briefgen.model",
     "Fact": "briefgen.model",

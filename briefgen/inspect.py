@@ -4,7 +4,8 @@ Runs the pipeline once, as :func:`briefgen.build_briefing` does, and reports
 from the same records the memo is built from: sources and metadata, lines
 dropped with reasons, and for the bottom line and each section every
 candidate fact with the score the selector ranked it by and whether the memo
-prints it, then the facts that fit no section, and the conflicts.
+prints it, then the facts that fit no section, and where sources differ (disagreements, figures
+that changed, name variants).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from briefgen.model import Fact
 from briefgen.pipeline import Input, Inputs, Part, Progress, TemplateArg, run
 from briefgen.select.kinds import KindChoice
+from briefgen.sources.limits import Limits
 
 __all__ = ["inspect_data"]
 
@@ -46,6 +48,7 @@ def inspect_data(
     manifest: Input | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """Every stage's decisions on ``inputs`` as JSON-ready data.
 
@@ -54,7 +57,8 @@ def inspect_data(
     ``template_choice`` says how the template was chosen by fit (None when
     it was named).
     """
-    done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress)
+    done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress,
+               limits=limits)
     found, selection = done.analysis, done.selection
     return {
         "template": done.template.name,
@@ -70,7 +74,8 @@ def inspect_data(
         "bluf": _part(selection.bluf),
         "sections": [_part(p) for p in selection.sections],
         "other": [_fact(f, None, False) for f in selection.other],
-        "conflicts": [{"kind": c.kind, "topic": c.topic,
-                       "sides": [{"value": s.value, "sources": list(s.sources)} for s in c.sides]}
+        "conflicts": [{"kind": c.shown_as, "topic": c.topic, "value_type": c.value_type,
+                       "sides": [{"value": s.value, "time": s.time, "sources": list(s.sources)}
+                                 for s in c.sides]}
                       for c in done.briefing.conflicts],
     }

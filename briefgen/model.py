@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "CONFLICT_KINDS",
     "DEFAULT_CITATION",
     "Briefing",
     "Conflict",
@@ -194,24 +195,56 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class ConflictSide:
-    """One side of a disagreement: a value and who reported it."""
+    """One side of a difference between sources: a value and who reported it.
+
+    ``time`` is when the value was given for, as the source says it
+    ("Saturday", "24 Oct"); set for figures that changed, empty otherwise.
+    """
 
     value: str
     sentences: tuple[Sentence, ...]
     sources: tuple[str, ...]
+    time: str = ""
+
+
+#: The kinds of :class:`Conflict`, in the order the memo shows them.
+CONFLICT_KINDS = ("disagreement", "changed", "variant")
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Sources reporting different values for the same thing.
+    """Sources reporting something differently.
 
-    ``kind`` is ``"number"``, ``"date"`` or ``"name"``; ``topic`` says what
-    differs ("length of the meeting", "name of the coal mine").
+    Attributes:
+        kind: ``"disagreement"`` (different values for the same thing as of
+            the same time), ``"changed"`` (a figure that moved as reports came
+            in; sides in time order) or ``"variant"`` (spellings of one name;
+            the first side is the spelling most sources use). Conflicts made
+            before kinds existed say ``"number"`` or ``"date"`` (read as
+            disagreements) or ``"name"`` (read as a variant).
+        topic: What differs, as a reader reads it ("Death toll", "Length of
+            the meeting", "Wi Sung-rak's title"); also :attr:`label`.
+        sides: The values, each with the sentences and sources that give it.
+        value_type: What sort of value differs: ``"number"``, ``"date"``,
+            ``"title"`` or ``"name"``.
     """
 
     kind: str
     topic: str
     sides: tuple[ConflictSide, ...]
+    value_type: str = "number"
+
+    @property
+    def label(self) -> str:
+        """What differs, as a reader reads it (the ``topic``)."""
+        return self.topic
+
+    @property
+    def shown_as(self) -> str:
+        """The kind this conflict is shown as: one of :data:`CONFLICT_KINDS`."""
+        if self.kind in CONFLICT_KINDS:
+            return self.kind
+        return "variant" if self.kind == "name" else "disagreement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +301,10 @@ class Labels:
     date: str = "Date"
     subject: str = "Subject"
     conflicts: str = "Where sources differ"
+    disagreements: str = "Sources disagree"
+    changed: str = "Figures that changed as reports came in"
+    variants: str = "Names spelled differently"
+    also_spelled: str = "Also spelled"
     sources: str = "Sources"
     skipped: str = "Not used"
     page: str = "Page {page} of {pages}"
@@ -305,7 +342,9 @@ class Briefing:
 
     ``bluf`` holds the bottom-line-up-front facts; ``other`` the facts that fit
     no section; ``dropped`` every line cleaning kept out, with its reason;
-    ``style`` how the writers lay it out.
+    ``style`` how the writers lay it out; ``consulted`` the files and folders
+    the run was asked to read or consult (inputs, manifest, template files),
+    which writing the memo never replaces.
     """
 
     header: MemoHeader
@@ -317,6 +356,7 @@ class Briefing:
     skipped: tuple[Skipped, ...] = ()
     dropped: tuple[Line, ...] = ()
     style: MemoStyle = field(default_factory=MemoStyle, compare=False)
+    consulted: tuple[str, ...] = field(default=(), compare=False)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

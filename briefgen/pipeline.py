@@ -17,18 +17,20 @@ from dataclasses import dataclass, replace
 from briefgen.config import SectionSpec, Template, list_templates, load_template
 from briefgen.dates import format_date, parse_date
 from briefgen.errors import ConfigError, InputError
-from briefgen.facts.conflicts import find_conflicts
+from briefgen.facts.conflicts import find_conflicts, latest
 from briefgen.facts.merge import cluster
 from briefgen.facts.subject import Coverage
 from briefgen.facts.subject import derive_subject as subject_line
-from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
+from briefgen.model import Briefing, Conflict, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import pmap
 from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
-from briefgen.select.units import passages
+from briefgen.select.standalone import leans
+from briefgen.select.units import follows, passages
 from briefgen.sources.clean import CleanResult, clean
+from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
 from briefgen.text.sentences import segment
@@ -120,6 +122,7 @@ def analyse(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Analysis:
     """Read, clean, split and deduplicate the inputs.
 
@@ -132,6 +135,8 @@ def analyse(
         strict: Fail on the first unreadable input instead of skipping it.
         progress: Called with the name of each stage as it starts.
         sources: Already loaded sources, used instead of ``inputs`` and ``texts``.
+        limits: Limits and containment rules for reading (default :class:`Limits`:
+            no private URLs, no files outside the folders named).
 
     Raises:
         InputError: when no usable source or no article sentence remains.
@@ -148,7 +153,7 @@ def analyse(
         loaded: list[Source] = []
         if paths or manifest is not None or not given:
             loaded, skipped = load_sources(paths or ([] if manifest is not None else [seeds_dir()]),
-                                           manifest=manifest, strict=strict)
+                                           manifest=manifest, strict=strict, limits=limits)
         # Ids must be unique across files and plain texts.
         sources = [replace(s, id=f"s{i}") for i, s in enumerate([*loaded, *given], 1)] if given else loaded
     if not sources:
@@ -362,6 +367,64 @@ def _explain(selection: Selection) -> None:
                      "" if n == 1 else "s", f.text)
 
 
+def _in_passages(key: str, candidates: Sequence[Fact], chosen: list[int]) -> list[int]:
+    """``chosen`` without any fact that leans on the sentence before and is not right after it."""
+    out: list[int] = []
+    for i in chosen:
+        if leans(candidates[i].text) and not (out and follows(candidates[out[-1]], candidates[i])):
+            log.info("%s: %s left out: it leans on a sentence not printed before it", key, candidates[i].id)
+            continue
+        out.append(i)
+    return out
+
+
+def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Selection:
+    """The selection with every figure that later changed replaced by the latest one.
+
+    A chosen fact whose sentence gives an earlier value of a figure that
+    changed ("killed at least 82 people" when a later report gives 156) is
+    replaced by the fact that gives the latest value (added to the part's
+    candidates if need be), or left out when that fact is printed already.
+    A sentence that leans on the one before is then kept only right after it
+    (a replaced antecedent takes it along; a leaning replacement without its
+    antecedent is left out). The memo, ``-v`` and ``inspect`` all read the result.
+    """
+    newer = latest(conflicts)
+    if not newer:
+        return selection
+    every = [*selection.bluf.choice.candidates,
+             *(f for part in selection.sections for f in part.choice.candidates), *selection.other]
+    fact_of = {(s.source_id, s.index): f for f in every for s in f.sentences}
+    printed = {f.id for part in (selection.bluf, *selection.sections) for f in part.choice.facts}
+
+    def update(part: Part) -> Part:
+        candidates = list(part.choice.candidates)
+        chosen: list[int] = []
+        for i in part.choice.chosen:
+            first = candidates[i].representative
+            sentence = newer.get((first.source_id, first.index))
+            now = fact_of.get((sentence.source_id, sentence.index)) if sentence is not None else None
+            if now is None or now.id == candidates[i].id:
+                chosen.append(i)
+                continue
+            if now.id in printed:
+                continue
+            log.info("%s: %s gives the latest figure, not %s", part.key, now.id, candidates[i].id)
+            printed.add(now.id)
+            at = next((k for k, f in enumerate(candidates) if f.id == now.id), None)
+            if at is None:
+                candidates.append(now)
+                at = len(candidates) - 1
+            chosen.append(at)
+        chosen = _in_passages(part.key, candidates, chosen)
+        if chosen == list(part.choice.chosen):
+            return part
+        return replace(part, choice=replace(part.choice, candidates=tuple(candidates), chosen=tuple(chosen)))
+
+    return replace(selection, bluf=update(selection.bluf),
+                   sections=tuple(update(part) for part in selection.sections))
+
+
 def run(
     inputs: Inputs = None,
     *,
@@ -377,13 +440,16 @@ def run(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Run:
     """Build a briefing and keep every stage's record (see :func:`build_briefing`)."""
     # A named template is read first, so that its problems show before the inputs are read.
     named = None if template is None or (isinstance(template, str) and template == AUTO) else template
-    tpl = load_template(named) if named is not None else None
+    allow_outside = limits is not None and limits.allow_outside_files
+    tpl = load_template(named, allow_outside=allow_outside) if named is not None else None
     step = progress or _noop
-    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources)
+    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources,
+                    limits=limits)
     n = len(found.sources)
     log.info(
         "%d source%s, %d lines dropped, %d sentences merged into %d facts",
@@ -393,10 +459,14 @@ def run(
     if tpl is None:
         step("choosing a template")
         tpl, kind = choose_template(found.facts, template)
+    _check_citations(tpl, found.sources)
     method = method or tpl.method
     step("sorting facts into sections")
     step("selecting facts")
     selection = select_parts(found.facts, tpl, method)
+    step("comparing sources")
+    conflicts = find_conflicts(found.facts, found.sources)
+    selection = _latest_figures(selection, conflicts)
     _explain(selection)
     _warn_unfit(selection, tpl)
     by_key = {spec.key: spec for spec in tpl.enabled_sections}
@@ -410,8 +480,6 @@ def run(
         sections.append(Section(spec.key, spec.title, ordered, intro))
     section_of = {f.id: part.key for part in selection.sections for f in part.choice.candidates}
     bluf = [replace(f, section=section_of.get(f.id)) for f in selection.bluf.choice.facts]
-    step("comparing sources")
-    conflicts = find_conflicts(found.facts, found.sources)
     header = MemoHeader(
         subject=subject or tpl.memo.subject or derive_subject(found.sources, found.sentences),
         date=_memo_date(tpl, found.sources, date),
@@ -429,6 +497,9 @@ def run(
         skipped=found.skipped,
         dropped=found.cleaned.dropped,
         style=tpl.style,
+        consulted=_consulted(inputs if sources is None else None, manifest, tpl,
+                             seeds=sources is None and not texts and not input_list(inputs)
+                             and manifest is None),
     )
     return Run(found, tpl, method, selection, briefing, kind)
 
@@ -439,6 +510,37 @@ def _no_reporting(spec: SectionSpec) -> str:
     if title[:1].isupper() and title[1:2].islower():
         title = title[:1].lower() + title[1:]
     return spec.if_empty.replace("{title}", title)
+
+
+def _check_citations(template: Template, sources: Sequence[Source]) -> None:
+    """Render the template's citation of every source once, so a failure names the template file.
+
+    Raises:
+        ConfigError: the citation fails or grows past its limits on a real
+            source (a template's citation is checked on sample values when it
+            is loaded; real titles can still break it).
+    """
+    from briefgen.errors import RenderError
+    from briefgen.render.citation import cite
+
+    for src in sources:
+        try:
+            cite(src, template.citation)
+        except RenderError as exc:
+            where = template.path or template.name
+            raise ConfigError(f"{where}: {exc}") from None
+
+
+def _consulted(inputs: Inputs, manifest: Input | None, template: Template, *, seeds: bool) -> tuple[str, ...]:
+    """The local files and folders a run was asked to read or consult, for the writer to protect."""
+    named = [os.fspath(i) for i in input_list(inputs)] + ([str(seeds_dir())] if seeds else [])
+    local = [ref for ref in named if ref != "-" and not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", ref)]
+    if manifest is not None:
+        local.append(os.fspath(manifest))
+    local.extend(str(p) for p in template.files)
+    if template.reference_docx is not None:
+        local.append(str(template.reference_docx))
+    return tuple(local)
 
 
 def build_briefing(
@@ -456,6 +558,7 @@ def build_briefing(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Briefing:
     """Build a briefing from news articles.
 
@@ -477,6 +580,10 @@ def build_briefing(
         strict: Fail on the first unreadable input instead of skipping it.
         progress: Called with the name of each stage as it starts.
         sources: Already loaded sources, used instead of ``inputs`` and ``texts``.
+        limits: Limits and containment rules for reading inputs (default
+            :class:`~briefgen.sources.limits.Limits`): URLs of loopback or
+            private addresses and files a manifest names outside its folder
+            are refused unless it allows them.
 
     Returns:
         The briefing, ready for :func:`briefgen.write`.
@@ -486,7 +593,7 @@ def build_briefing(
     """
     return run(inputs, texts=texts, template=template, manifest=manifest, method=method, subject=subject,
                date=date, to=to, sender=sender, banner=banner, strict=strict, progress=progress,
-               sources=sources).briefing
+               sources=sources, limits=limits).briefing
 
 
 def summarize(
@@ -497,6 +604,7 @@ def summarize(
     method: str = "briefgen",
     manifest: Input | None = None,
     fill: bool = False,
+    limits: Limits | None = None,
 ) -> list[str]:
     """A generic extractive summary: the selection behind the bottom line up front.
 
@@ -514,6 +622,7 @@ def summarize(
             ``words``, add the best remaining sentence however long, so the
             summary runs past ``words``. This is the form benchmarks that cut
             every summary at N words (DUC) expect; the memo's budgets stay strict.
+        limits: Limits and containment rules for reading (see :func:`build_briefing`).
 
     Returns:
         The selected sentences, verbatim, most important first (with ``fill``,
@@ -532,7 +641,7 @@ def summarize(
                         f"not {type(odd[0]).__name__}")
     loaded: list[Source] = []
     if files or manifest is not None:
-        loaded, _ = load_sources(files, manifest=manifest)
+        loaded, _ = load_sources(files, manifest=manifest, limits=limits)
     sources = [*given, *text_sources(texts), *loaded]
     if not sources:
         raise InputError("nothing to summarise: give article texts, paths or sources")

@@ -167,3 +167,44 @@ catch_all = true
                  "[sections.more].catch_all must be true or false",
                  "[sections.final].catch_all is set on two sections"]:
         assert part in msg, (part, msg)
+
+
+def test_issue22_unreadable_user_template_folder_is_left_out_with_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """As root no folder is unreadable, so the refusal is simulated where briefgen looks (test_hostile.py
+    runs the real thing when not root)."""
+    import briefgen.config as config
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    write(folder, "mine.toml", 'extends = "default"\n')
+    monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(folder))
+    real = config.path_kind
+    monkeypatch.setattr(config, "path_kind",
+                        lambda p: "permission denied" if folder in (Path(p), Path(p).parent) else real(p))
+    assert "mine" not in list_templates() and "default" in list_templates()
+    assert any("template folder" in r.getMessage() and "permission denied" in r.getMessage()
+               for r in caplog.records)
+    with pytest.raises(ConfigError, match=r"^mine: no such template"):
+        load_template("mine")
+    assert load_template("default").name == "default"
+
+
+def test_issue22_template_limits(tmp_path: Path) -> None:
+    chain = write(tmp_path, "t0.toml", 'extends = "default"\n')
+    for i in range(1, 40):
+        chain = write(tmp_path, f"t{i}.toml", f'extends = "t{i - 1}.toml"\n')
+    with pytest.raises(ConfigError, match=r"t39\.toml: extends a chain of more than 32 templates"):
+        load_template(chain)
+    bad = write(tmp_path, "date.toml", 'extends = "default"\n[memo]\ndate = 2026-02-30\n')
+    with pytest.raises(ConfigError, match=r"date\.toml: invalid TOML"):
+        load_template(bad)
+    deep = write(tmp_path, "deep.toml", "x = " + "[" * 3000 + "]" * 3000 + "\n")
+    with pytest.raises(ConfigError, match=r"deep\.toml: invalid TOML"):
+        load_template(deep)
+    (tmp_path / "latin.toml").write_bytes(b'name = "caf\xe9"\n')
+    with pytest.raises(ConfigError, match=r"latin\.toml: not UTF-8 text \(at byte 12\)"):
+        load_template(tmp_path / "latin.toml")
+    big = write(tmp_path, "big.toml", "# " + "x" * (1024 * 1024) + "\n")
+    with pytest.raises(ConfigError, match=r"big\.toml: template is 1,048,579 bytes \(limit 1,048,576\)"):
+        load_template(big)

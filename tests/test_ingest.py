@@ -525,19 +525,24 @@ def server() -> Iterator[str]:
         thread.join()
 
 
+# The test server listens on loopback, which briefgen refuses unless allowed (issue 22).
+LOCAL = Limits(allow_private_urls=True)
+
+
 def test_url_fetched_as_html(server: str) -> None:
-    (src,), _ = load_sources([f"{server}/hop2"])
+    (src,), _ = load_sources([f"{server}/hop2"], limits=LOCAL)
     assert src.origin == f"{server}/hop2"
     assert src.format == "html" and src.outlet == "Pacific Wire"
     assert "at least nine people, injuring more than 800" in src.text
-    (plain,), _ = load_sources([f"{server}/plain"])
+    (plain,), _ = load_sources([f"{server}/plain"], limits=LOCAL)
     assert plain.text == PARAGRAPH and plain.url == f"{server}/plain"
 
 
 def test_url_limits_and_errors(server: str) -> None:
     inputs = [f"{server}/hop9", f"{server}/big", f"{server}/image", f"{server}/missing", f"{server}/to-file",
               f"{server}/slow", "ftp://example.com/x.txt", f"{server}/story"]
-    sources, skipped = load_sources(inputs, limits=Limits(max_redirects=3, max_file_bytes=5000, timeout=0.5))
+    sources, skipped = load_sources(inputs, limits=Limits(max_redirects=3, max_file_bytes=5000, timeout=0.5,
+                                                         allow_private_urls=True))
     assert [s.origin for s in sources] == [f"{server}/story"]
     reasons = {k.origin.rsplit("/", 1)[-1]: k.reason for k in skipped}
     assert reasons["hop9"] == "more than 3 redirects"

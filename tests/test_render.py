@@ -644,3 +644,19 @@ def test_plain_run_is_the_run_python_docx_writes(text: str, bold: bool, italic: 
     expected = etree.tostring(run._r, method="c14n", exclusive=True)
     made = oxml.plain_run(text, bold=bold, italic=italic)
     assert etree.tostring(made, method="c14n", exclusive=True) == expected
+
+
+def test_json_schema_names_the_conflict_layout():
+    """Schema 2: conflicts carry a kind and sides (issue 18); readers of schema 1 can tell."""
+    from briefgen.pipeline import build_briefing
+    from briefgen.render.jsonout import briefing_dict
+
+    data = briefing_dict(build_briefing())
+    assert data["schema"] == 2
+    kinds = sorted((c["kind"], tuple(sorted(s["value"] for s in c["sides"]))) for c in data["conflicts"])
+    assert kinds == [
+        ("disagreement", ("100 minutes", "88 minutes")),
+        ("disagreement", ("136", "approximately 130")),
+        ("variant", ("Chosei", "Josei")),
+        ("variant", ("Wi Sung-lack", "Wi Sung-rak")),
+    ]

@@ -246,7 +246,7 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("\u201cWe will respond in close cooperation with our allies,\u201d he said.", True),
     ("\u201cWe will respond in close cooperation with our allies,\u201d Takaichi said.", False),
     ("President Lee explained, \u201cOur two countries agreed to fight scams together.\u201d", False),
-    ("President Lee said it is a small but meaningful step forward on past history.", False),
+    ("President Lee said it is a small but meaningful step forward on past history.", True),
     ("The leaders met at a hotel in Takaichi's hometown, the historic city of Nara.", False),
     ("Thailand and Japan signed a trade pact in Bangkok on Monday after long talks.", False),
     ("Takaichi also welcomed the plan for DNA testing of the remains.", True),
@@ -271,6 +271,10 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("the deal leaves the us trade deficit with china at $ 300 billion .", False),
     ("the fund lent us$ 1.4 billion to the central bank last year .", False),
     ("the senators told us the deal was done at the last minute .", True),
+    ("prime minister sanae takaichi said this marks a new start for both countries.", True),
+    ("Samsung said it will invest $17 billion in a new chip plant in Texas.", False),
+    ("President Lee said it is time to open a new chapter, according to the transcript.", False),
+    ("President Lee said the agreement is a small but meaningful step forward.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
@@ -289,7 +293,7 @@ def test_context_dependent_sentence_skipped() -> None:
 
 
 FIVE = ("s1", "s2", "s3", "s4", "s5")
-MAJORITY = "President Lee said it is a small but meaningful step forward on past history."
+MAJORITY = "President Lee said the talks were a small but meaningful step forward on past history."
 SINGLES = [
     "Officials said DNA testing of remains from the Chosei coal mine begins in Nara.",
     "Families welcomed DNA testing of remains from the Chosei coal mine after the Nara summit.",

@@ -7,7 +7,7 @@ from conftest import make_source
 
 from briefgen.config import load_template
 from briefgen.model import Briefing, Fact, MemoHeader, SectionSpec, Sentence
-from briefgen.pipeline import _order
+from briefgen.pipeline import _in_passages, _order
 from briefgen.render.layout import layout
 from briefgen.select.choice import select
 from briefgen.select.params import Params
@@ -117,3 +117,10 @@ def test_memo_prints_a_passage_as_one_bullet_with_a_note_per_sentence() -> None:
     bullets = [b for b in layout(briefing).blocks if b.kind == "bullet"]
     assert [b.text for b in bullets] == [f"{MET} {AGREED}", OTHERS[0][1]]
     assert [s.note.sources for s in bullets[0].spans if s.note] == [("s1",), ("s1",)]
+
+
+def test_a_leaning_sentence_leaves_with_its_antecedent_when_a_later_figure_replaces_it() -> None:
+    facts = summit()
+    # f1 was replaced (by f3 here, as _latest_figures does): f2 no longer follows its antecedent.
+    assert _in_passages("bluf", facts, [0, 1, 4]) == [0, 1, 4]
+    assert _in_passages("bluf", facts, [2, 1, 4]) == [2, 4]

@@ -12,7 +12,8 @@ from briefgen.model import Briefing, Provenance
 
 __all__ = ["SCHEMA_VERSION", "briefing_dict", "json_text"]
 
-SCHEMA_VERSION = 1
+# 2: conflicts carry a kind (disagreement, changed, variant) and sides with times (issue 18).
+SCHEMA_VERSION = 2
 # Lone surrogates (from undecodable input) cannot be written as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

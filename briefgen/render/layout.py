@@ -18,8 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefgen.model import Briefing, Conflict, Fact, Source
+from briefgen.model import Briefing, Fact, Source
 from briefgen.render.citation import cite
+from briefgen.render.differences import Line, difference_lines
 from briefgen.sources.outlets import short_name
 
 __all__ = [
@@ -211,7 +212,7 @@ class _Builder:
             url=clean_text(source.url) or None,
             author=(clean_text(source.author) or None) if shown("author") else None,
         )
-        text = clean_text(cite(clean, self.style.citation))
+        text = clean_text(cite(clean, self.style.citation, self.style.template))
         url = safe_url(source.url)
         if url and url in text:
             before, _, after = text.partition(url)
@@ -238,21 +239,15 @@ class _Builder:
             blocks.append(Block(kind, tuple(spans)))
         return blocks
 
-    def conflict(self, conflict: Conflict) -> Block:
-        """One disagreement: the topic, then each side's value with its own note."""
-        topic = clean_text(conflict.topic)
-        spans = [Span(topic[:1].upper() + topic[1:] + ": ", strong=True)]
-        for i, side in enumerate(conflict.sides):
-            if i:
-                spans.append(Span("; "))
-            outlets = ", ".join(
-                clean_text(self.by_id[sid].outlet) if sid in self.number else clean_text(sid)
-                for sid in side.sources
-            )
-            value = clean_text(side.value)
-            text = f"{value} ({outlets})" if outlets else value
-            spans.append(Span(text, note=self.note(side.sources)))
-        return Block("bullet", tuple(spans))
+    def outlet(self, source_id: str) -> str:
+        """The outlet a line names for a source (its id when unknown)."""
+        return clean_text(self.by_id[source_id].outlet) if source_id in self.number else clean_text(source_id)
+
+    def difference(self, line: Line) -> Block:
+        """A line of "Where sources differ", each part that names sources followed by their note."""
+        return Block(line.kind, tuple(Span(_SPACE.sub(" ", _INVALID.sub("", p.text)), strong=p.strong,
+                                           note=self.note(p.sources) if p.sources else None)
+                                      for p in line.parts))
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -306,7 +301,7 @@ def layout(briefing: Briefing) -> MemoLayout:
         blocks.extend(b.facts(section.facts, kind))
     if briefing.conflicts:
         heading(labels.conflicts)
-        blocks.extend(b.conflict(c) for c in briefing.conflicts)
+        blocks.extend(b.difference(line) for line in difference_lines(briefing.conflicts, labels, b.outlet))
     if briefing.sources or briefing.skipped:
         heading(labels.sources)
         blocks.extend(Block("numbered", tuple(_merge(b.citation(s)))) for s in briefing.sources)

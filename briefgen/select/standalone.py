@@ -48,6 +48,17 @@ _BACK_PHRASE = re.compile(
 _INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
                             re.IGNORECASE)
 _CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
+# A person reported saying "it is ..." or "this marks ...": a person is not "it", so
+# the pronoun points at what the sentence before said ("President Lee said it is a
+# small but meaningful step forward."). An organisation saying "it will" means itself.
+_PERSON_SAYS_IT = re.compile(
+    r"\b(?:president|prime minister|premier|chancellor|minister|secretary|spokes(?:man|woman|person)"
+    r"|mr|mrs|ms|dr|gov|sen|rep)\.?\s+(?:[\w'.-]+\s+){0,3}(?:said|says|told\s+\w+|added|noted|stressed)"
+    r",?\s+(?:that\s+)?(?:it|this)\s+(?:is|was|will|would|marks|marked|represents|represented|remains)\b"
+    # ... unless "it" is the empty subject of "it is time to", "it was unclear whether".
+    r"(?!\s+(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear|likely"
+    r"|unlikely|possible|impossible|hard|difficult|easy|too|high time)\b)",
+    re.IGNORECASE)
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
 # A sentence ends in a full stop, question or exclamation mark, perhaps inside
@@ -107,10 +118,11 @@ def leans(text: str) -> bool:
     are scheduled...", "That day, ...", "But ...", "He added, ..."), or with
     a short phrase and then a pronoun ("On Saturday, he traveled..."), has
     "also" among its first five words ("Arafat also called..."), opens "As
-    such" or ends "as well", opens with a quotation whose speaker it does not
-    name, or speaks in the first person outside quotation marks, as the
-    middle of a quotation whose speaker an earlier sentence named ("This
-    shows the trust between the President and me.").
+    such" or ends "as well", reports a person saying "it is" or "this marks"
+    (the pronoun is what came before), opens with a quotation whose speaker
+    it does not name, or speaks in the first person outside quotation marks,
+    as the middle of a quotation whose speaker an earlier sentence named
+    ("This shows the trust between the President and me.").
 
     Args:
         text: One sentence.
@@ -120,6 +132,8 @@ def leans(text: str) -> bool:
     """
     body = text.strip()
     if _AS_SUCH.search(body):
+        return True
+    if _PERSON_SAYS_IT.search(_QUOTED.sub(" ", body)):
         return True
     if body[:1] in _OPENERS:
         # A quotation first: readable only if the rest names its speaker, by
