@@ -27,7 +27,8 @@ from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
-from briefgen.select.standalone import dangling
+from briefgen.select.standalone import dangling, leans
+from briefgen.select.units import follows, passages
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
@@ -215,24 +216,27 @@ def _order(facts: Sequence[Fact], spec: SectionSpec, sources: Sequence[Source]) 
 
     ``rank`` keeps the selector's order; ``source`` follows the articles;
     ``chronological`` puts facts by the earliest year they mention, and facts
-    naming no year after them in article order.
+    naming no year after them in article order. A sentence printed after the
+    one it leans on (:func:`briefgen.select.units.passages`) moves with it.
     """
     rank = {src.id: i for i, src in enumerate(sources)}
+    # A sentence that leans on the one before moves with it, as one passage.
+    groups = passages(facts)
 
-    def position(fact: Fact) -> tuple[int, int]:
-        first = fact.representative
+    def position(group: list[Fact]) -> tuple[int, int]:
+        first = group[0].representative
         return (rank.get(first.source_id, len(rank)), first.index)
 
     if spec.sort == "chronological":
 
-        def when(fact: Fact) -> tuple[int, tuple[int, int]]:
-            years = [int(y) for y in _YEAR.findall(fact.text)]
-            return (min(years) if years else 10_000, position(fact))
+        def when(group: list[Fact]) -> tuple[int, tuple[int, int]]:
+            years = [int(y) for f in group for y in _YEAR.findall(f.text)]
+            return (min(years) if years else 10_000, position(group))
 
-        return sorted(facts, key=when)
-    if spec.sort == "source":
-        return sorted(facts, key=position)
-    return list(facts)
+        groups = sorted(groups, key=when)
+    elif spec.sort == "source":
+        groups = sorted(groups, key=position)
+    return [f for group in groups for f in group]
 
 
 def _memo_date(template: Template, sources: Sequence[Source], date: str | None) -> str:
@@ -400,6 +404,17 @@ def _explain(selection: Selection) -> None:
                      "" if n == 1 else "s", f.text)
 
 
+def _in_passages(key: str, candidates: Sequence[Fact], chosen: list[int]) -> list[int]:
+    """``chosen`` without any fact that leans on the sentence before and is not right after it."""
+    out: list[int] = []
+    for i in chosen:
+        if leans(candidates[i].text) and not (out and follows(candidates[out[-1]], candidates[i])):
+            log.info("%s: %s left out: it leans on a sentence not printed before it", key, candidates[i].id)
+            continue
+        out.append(i)
+    return out
+
+
 def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Selection:
     """The selection with every figure that later changed replaced by the latest one.
 
@@ -407,7 +422,9 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
     changed ("killed at least 82 people" when a later report gives 156) is
     replaced by the fact that gives the latest value (added to the part's
     candidates if need be), or left out when that fact is printed already.
-    The memo, ``-v`` and ``inspect`` all read the result.
+    A sentence that leans on the one before is then kept only right after it
+    (a replaced antecedent takes it along; a leaning replacement without its
+    antecedent is left out). The memo, ``-v`` and ``inspect`` all read the result.
     """
     newer = latest(conflicts)
     if not newer:
@@ -436,6 +453,7 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
                 candidates.append(now)
                 at = len(candidates) - 1
             chosen.append(at)
+        chosen = _in_passages(part.key, candidates, chosen)
         if chosen == list(part.choice.chosen):
             return part
         return replace(part, choice=replace(part.choice, candidates=tuple(candidates), chosen=tuple(chosen)))
