@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -245,3 +246,88 @@ def test_the_installed_command_digests_quietly_and_fails_in_one_line(archive: Pa
     assert bad.returncode == 2
     assert bad.stderr.strip().splitlines() == [
         "briefgen: error: no usable inputs: missing/: no such file or folder"]
+
+
+def _installed(*args: str, cwd: Path, timeout: float = 120, **kw: Any) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(kw.pop("env", {}))
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout, **kw)
+
+
+@pytest.mark.installed
+@pytest.mark.parametrize("where", ["archive", "inside", "holds"])
+def test_out_never_lands_on_the_archive(archive: Path, tmp_path: Path, where: str) -> None:
+    """Memos and the index are written under names of their own: never where an input lives."""
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy)
+    (copy / "index.html").write_text("<html><body><p>An article saved as index.html.</p></body></html>",
+                                     encoding="utf-8")
+    before = _files(tmp_path)
+    if where == "holds":  # an input file named inside the --out folder
+        args = [str(copy / "summit"), str(copy / "chess-2026-02-20.md"), "--out", str(copy)]
+    else:
+        args = [str(copy), "--out", str(copy if where == "archive" else copy / "memos")]
+    done = _installed("digest", "-q", "-f", "md", *args, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "refusing to write into" in done.stderr
+    assert _files(tmp_path) == before
+
+
+@pytest.mark.installed
+@pytest.mark.parametrize(("args", "message"), [
+    (["--scheduler", "garbage"], "not a scheduler address"),
+    (["--template", "no-such-template"], "no-such-template"),
+    (["-"], "standard input cannot be digested"),
+])
+def test_bad_digest_options_fail_in_one_line_before_any_work(archive: Path, tmp_path: Path, args: list[str],
+                                                            message: str) -> None:
+    done = _installed("digest", str(archive / "summit"), "--out", "out", *args, cwd=tmp_path, input="",
+                      timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr, done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def _marked(mark: str) -> set[int]:
+    """Live processes whose environment carries ``mark``."""
+    found = set()
+    for env_file in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if mark.encode() in env_file.read_bytes():
+                stat = (env_file.parent / "stat").read_text().rsplit(")", 1)[1].split()
+                if stat[0] != "Z":
+                    found.add(int(env_file.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.installed
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_digest_leaves_no_worker_process(tmp_path: Path) -> None:
+    folder = tmp_path / "big"
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    for i in range(120):
+        sub = folder / f"{i // 5:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seeds[i % len(seeds)], sub / f"story-{i:03d}.txt")
+    mark = f"BRIEFGEN_TEST_MARK={os.getpid()}-{tmp_path.name}"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["BRIEFGEN_TEST_MARK"] = mark.split("=", 1)[1]
+    env["BRIEFGEN_WORKERS"] = "2"
+    proc = subprocess.Popen([str(SCRIPT), "digest", "-q", str(folder), "--out", "out", "-f", "md"],
+                            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_marked(mark)) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the digest ended before its workers could be seen"
+    proc.terminate()
+    assert proc.wait(timeout=60) == -15
+    deadline = time.monotonic() + 15
+    while _marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _marked(mark)
+    for pid in left:
+        os.kill(pid, 9)
+    assert not left, f"processes {sorted(left)} outlived the digest"

@@ -11,6 +11,7 @@ index last, or when Ctrl-C stops the run, listing what was written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from briefgen.config import load_template
 from briefgen.digest.features import Article, Item, featurize, read_item
 from briefgen.digest.group import COPY, Group, group_partition, link, partitions
 from briefgen.digest.index import EventEntry, index_html, index_json, memo_name
@@ -101,6 +103,31 @@ def _entry(event_id: str, title: str, memo: str, arts: Sequence[Article]) -> Eve
                       outlets=tuple(sorted({a.outlet for a in arts})))
 
 
+def _check_out(folder: Path, refs: Sequence[str]) -> None:
+    """Refuse an ``out`` folder that is, or is inside, an input folder, or that holds an input file.
+
+    The digest writes memos and its index into ``out`` under names of its own;
+    any of them could replace an article it was asked to read.
+    """
+    target = Path(os.path.abspath(folder))
+    with contextlib.suppress(OSError, RuntimeError):
+        target = target.resolve()
+    for ref in refs:
+        if ref == "-" or "://" in ref:
+            continue
+        path = Path(ref)
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if path.is_dir() and (target == real or real in target.parents):
+            raise RenderError(f"{folder}: refusing to write into the input folder {ref}; "
+                              "name an --out folder outside it")
+        if not path.is_dir() and target in real.parents:
+            raise RenderError(f"{folder}: refusing to write into a folder that holds the input {ref}; "
+                              "name another --out folder")
+
+
 def digest(
     inputs: Inputs,
     out: str | os.PathLike[str],
@@ -152,21 +179,29 @@ def digest(
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise RenderError(f"{folder}: is a file, not a folder")
-    items, skipped = list_inputs(input_list(inputs), manifest=manifest)
+    refs = [os.fspath(r) for r in input_list(inputs)]
+    if "-" in refs:
+        raise InputError("-: standard input cannot be digested; save it to a file in the archive")
+    _check_out(folder, refs)
+    if template is not None:
+        load_template(template)  # a bad template fails now, before any work
+    items, skipped = list_inputs(refs, manifest=manifest)
+    _check_out(folder, [ref for ref, _ in items])
     if not items:
         if skipped:
             raise InputError(f"no usable inputs: {skipped[0].origin}: {skipped[0].reason}")
         raise InputError("no inputs to digest")
+    ex = executor(scheduler, workers)  # a bad scheduler address fails before anything is written
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        ex.close()
         raise RenderError(f"{folder}: cannot create folder: {exc.strerror or exc}") from None
     options: dict[str, Any] = {}
     if template is not None:
         options["template"] = template
     if method is not None:
         options["method"] = method
-    ex = executor(scheduler, workers)
     entries: list[EventEntry] = []
     unassigned: list[str] = []
     try:

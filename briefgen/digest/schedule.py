@@ -9,6 +9,8 @@ caller puts them in order.
 from __future__ import annotations
 
 import logging
+import os
+import re
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
@@ -32,9 +34,35 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def _ignore_interrupt() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them and writes what is done."""
+# Seconds between a worker's checks that the digest that started it is still running.
+_WATCH_SECONDS = 1.0
+
+
+def _worker_start(owner: int) -> None:
+    """Worker start-up: leave Ctrl-C to the digest, and end when the digest ends.
+
+    Ctrl-C goes to the parent, which stops the workers and writes what is
+    done. A digest killed by SIGTERM or SIGHUP runs no clean-up; its workers
+    (children of the fork server, not of the digest) check every
+    :data:`_WATCH_SECONDS` that it still runs and end when it does not, so
+    that none idles for ever holding its output pipes.
+    """
+    import threading
+    import time
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while True:
+            time.sleep(_WATCH_SECONDS)
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the pid was taken by someone else's process
+                os._exit(1)
+
+    threading.Thread(target=watch, name="briefgen-digest-watch", daemon=True).start()
 
 
 class LocalExecutor:
@@ -65,7 +93,7 @@ class LocalExecutor:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["briefgen.digest.run", "datasketch"])  # imported once
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                             initializer=_ignore_interrupt)
+                                             initializer=_worker_start, initargs=(os.getpid(),))
         # A few tasks in flight per worker: memory stays bounded by what is running.
         pending: dict[Any, int] = {}
         todo = iter(range(len(items)))
@@ -90,6 +118,10 @@ class LocalExecutor:
             self._pool = None
 
 
+# A scheduler address: tcp:// or tls:// (or none), a host, a port.
+_ADDRESS = re.compile(r"(?:(?:tcp|tls)://)?(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}")
+
+
 class DaskExecutor:
     """The workers of a running Dask cluster (``dask.distributed``)."""
 
@@ -99,10 +131,15 @@ class DaskExecutor:
         except ImportError:
             raise BriefgenError("--scheduler needs Dask's distributed scheduler: "
                                 "pip install 'briefgen[dask]'") from None
+        if not _ADDRESS.fullmatch(address):
+            raise BriefgenError(f"--scheduler {address!r}: not a scheduler address (tcp://host:port)")
         try:
+            # Whatever the peer does (refuses, answers in another protocol, says
+            # nothing), it is one line: distributed raises many kinds here.
             self.client = Client(address, timeout="20s", set_as_default=False)
-        except (OSError, TimeoutError) as exc:
-            raise BriefgenError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        except Exception as exc:  # noqa: BLE001
+            raise BriefgenError(f"cannot reach a Dask scheduler at {address}: "
+                                f"{type(exc).__name__}: {str(exc)[:200]}") from None
 
     def run(self, func: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[tuple[int, Any]]:
         """Yield ``(index, func(items[index]))`` as each finishes on the cluster."""
