@@ -813,7 +813,7 @@ _MEASURED = (
 
 
 # A guard against hangs, not a speed test: a linear pass over these inputs finishes well inside it
-# (the 190,000-word line takes about 30 s on a loaded 2-core machine; bench/ is where speed is measured).
+# (these inputs take seconds; bench/ is where speed is measured).
 HANG_GUARD = 300
 
 
@@ -850,16 +850,16 @@ def test_a_million_short_lines(bench: Bench) -> None:
         fh.write(SEED_TEXT + "\n")
         fh.writelines(f"row {i}\n" for i in range(1_000_000))
     code, err, peak_mb = _run_measured(bench, path)
-    assert code == 2 and "lines.txt" in err and "characters of text (limit 1,000,000)" in err, err
+    assert code == 2 and "lines.txt" in err and "characters of text (limit 250,000)" in err, err
     assert peak_mb < 400, peak_mb
 
 
 @pytest.mark.slow
-def test_a_hundred_thousand_short_lines(bench: Bench) -> None:
+def test_twenty_thousand_short_lines(bench: Bench) -> None:
     path = bench.inp / "lines.txt"
     with path.open("w", encoding="utf-8") as fh:
         fh.write(SEED_TEXT + "\n")
-        fh.writelines(f"row {i}\n" for i in range(100_000))
+        fh.writelines(f"row {i}\n" for i in range(20_000))
     code, err, peak_mb = _run_measured(bench, path)
     # The rows are no prose: the memo is the article's.
     assert code == 0, err
@@ -883,7 +883,7 @@ def test_two_megabyte_word_without_spaces_or_punctuation(bench: Bench) -> None:
 @pytest.mark.slow
 def test_long_line_without_punctuation_is_not_a_sentence(bench: Bench) -> None:
     path = bench.inp / "run-on.txt"
-    path.write_text(SEED_TEXT + "\n" + "word " * 190_000 + "\n", encoding="utf-8")  # under max_text_chars
+    path.write_text(SEED_TEXT + "\n" + "word " * 45_000 + "\n", encoding="utf-8")  # under max_text_chars
     code, err, peak_mb = _run_measured(bench, path)
     assert code == 0, err
     text = memo_text(bench.memo)
