@@ -42,3 +42,16 @@ def make_fact(text: str, sources: Iterable[str] = ("s1",), fid: str = "f1", sect
 def seed_texts() -> dict[str, str]:
     """The bundled sample articles by file name."""
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def live_processes() -> dict[int, int]:
+    """Every live process on this (Linux) machine, mapped to its parent's pid; zombies left out."""
+    found = {}
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended while we looked
+        if fields[0] != "Z":
+            found[int(stat_file.parent.name)] = int(fields[1])
+    return found

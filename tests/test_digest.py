@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from conftest import live_processes
 
 import briefgen
 from briefgen.digest.features import Article, featurize, minhash
@@ -292,14 +293,12 @@ def test_bad_digest_options_fail_in_one_line_before_any_work(archive: Path, tmp_
 def _marked(mark: str) -> set[int]:
     """Live processes whose environment carries ``mark``."""
     found = set()
-    for env_file in Path("/proc").glob("[0-9]*/environ"):
+    for pid in live_processes():
         try:
-            if mark.encode() in env_file.read_bytes():
-                stat = (env_file.parent / "stat").read_text().rsplit(")", 1)[1].split()
-                if stat[0] != "Z":
-                    found.add(int(env_file.parent.name))
+            if mark.encode() in Path(f"/proc/{pid}/environ").read_bytes():
+                found.add(pid)
         except OSError:
-            continue
+            continue  # it ended, or is not ours to read
     return found
 
 

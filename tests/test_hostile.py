@@ -37,6 +37,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import live_processes
 
 from briefgen.resources import seeds_dir
 
@@ -279,16 +280,8 @@ def test_sigterm_at_any_moment_leaves_no_temporary_file(parcel: Parcel) -> None:
 
 
 def _children(pid: int) -> set[int]:
-    """Live processes whose parent is ``pid`` (from /proc)."""
-    found = set()
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.add(int(stat_file.parent.name))
-    return found
+    """Live processes whose parent is ``pid``."""
+    return {child for child, parent in live_processes().items() if parent == pid}
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -311,8 +304,7 @@ def test_killed_build_leaves_no_worker_process(parcel: Parcel, signame: str) -> 
     assert proc.wait(timeout=LIMIT) == -getattr(signal, signame)
     deadline = time.monotonic() + 10
     while workers and time.monotonic() < deadline:
-        workers = {w for w in workers if Path(f"/proc/{w}").exists()
-                   and "Z" not in Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[:1]}
+        workers &= live_processes().keys()
         time.sleep(0.1)
     assert not workers, f"worker processes {sorted(workers)} outlived the build"
     assert parcel.memo.read_bytes() == OLD_MEMO
