@@ -19,7 +19,6 @@ import signal
 import struct
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 import zlib
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import local_http
 from lxml import etree
 
 from briefgen.cli import main
@@ -204,12 +204,8 @@ def server() -> Iterator[tuple[str, list[str]]]:
     """A local HTTP server that records every request it gets."""
     hits: list[str] = []
     handler = type("Handler", (_Recorder,), {"hits": hits})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", hits
-    httpd.shutdown()
-    httpd.server_close()
+    with local_http(handler) as port:
+        yield f"http://127.0.0.1:{port}", hits
 
 
 def secret_file(tmp_path: Path) -> Path:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import live_processes
+from conftest import live_processes, local_http
 
 from briefgen.resources import seeds_dir
 
@@ -406,13 +406,8 @@ class _Page(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def page() -> Iterator[tuple[int, list[tuple[str, str]]]]:
     hits: list[tuple[str, str]] = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Page,), {"hits": hits}))
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_address[1], hits
-    httpd.shutdown()
-    httpd.server_close()
+    with local_http(type("H", (_Page,), {"hits": hits})) as port:
+        yield port, hits
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "2130706433", "0x7f.1", "0177.0.0.1", "127.1",
