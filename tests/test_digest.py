@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import shutil
@@ -16,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import live_processes, local_http
+from conftest import QuietHandler, live_processes, local_http
 
 import briefgen
 from briefgen.digest.features import Article, featurize, minhash
@@ -304,7 +303,7 @@ def test_a_scheduler_that_never_answers_fails_in_one_line(archive: Path, tmp_pat
         listener.close()
 
 
-class _Seeds(http.server.BaseHTTPRequestHandler):
+class _Seeds(QuietHandler):
     """Serves the bundled seed articles as plain text."""
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
@@ -312,15 +311,7 @@ class _Seeds(http.server.BaseHTTPRequestHandler):
         if path.parent != seeds_dir() or not path.is_file():
             self.send_error(404)
             return
-        body = path.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        return None
+        self.send_text(path.read_bytes())
 
 
 @pytest.mark.installed
