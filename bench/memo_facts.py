@@ -133,8 +133,9 @@ def check(cluster: str, carry: dict[tuple[str, str, str], bool],
                 print(f"[{cluster}] UNJUDGED carry ({sid}):\n  fact: {f.text}")
                 for t in own:
                     print(f"  sent: {t}")
-                print(json.dumps({"cluster": cluster, "kind": "carry", "fact": key(f.text),
-                                  "sentence": key(own[0]) if own else "", "carries": None}, ensure_ascii=False))
+                row = {"cluster": cluster, "kind": "carry", "fact": key(f.text),
+                       "sentence": key(own[0]) if own else "", "carries": None}
+                print(json.dumps(row, ensure_ascii=False))
             continue
         counts["cited"] += 1
         counts["carried"] += any(judged)

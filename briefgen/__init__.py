@@ -54,6 +54,7 @@ __all__ = [
     "load_sources",
     "load_template",
     "markdown_text",
+    "same_fact",
     "split_sentences",
     "summarize",
     "write",
@@ -91,6 +92,7 @@ _LAZY = {
     "summarize": "briefgen.pipeline",
     "load_sources": "briefgen.sources.load",
     "split_sentences": "briefgen.text.sentences",
+    "same_fact": "briefgen.facts.same",
     "write": "briefgen.output",
     "docx_bytes": "briefgen.render.memo",
     "markdown_text": "briefgen.render.markdown",
@@ -100,6 +102,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from briefgen.config import Template, list_templates, load_template
+    from briefgen.facts.same import same_fact
     from briefgen.errors import BriefgenError, ConfigError, InputError, RenderError, SourceError
     from briefgen.model import (
         Briefing,

@@ -19,12 +19,14 @@ from briefgen.config import SectionSpec, Template, load_template
 from briefgen.dates import format_date, parse_date
 from briefgen.errors import ConfigError, InputError
 from briefgen.facts.conflicts import find_conflicts
+from briefgen.facts.copies import with_reports
 from briefgen.facts.merge import cluster
 from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import pmap
 from briefgen.resources import seeds_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.sections import OTHER, classify
+from briefgen.select.selector import repeats
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.load import infer_metadata, load_sources
 from briefgen.text.sentences import segment
@@ -147,6 +149,8 @@ def analyse(
         sources = [replace(s, id=f"s{i}") for i, s in enumerate([*loaded, *given], 1)] if given else loaded
     if not sources:
         raise InputError("no usable sources in the inputs")
+    # Which sources reprint one report (a wire story): corroboration counts it once.
+    sources = with_reports(sources)
     step("cleaning")
     cleaned = clean(sources)
     step("splitting sentences")
@@ -156,7 +160,7 @@ def analyse(
         names = ", ".join(src.origin for src in sources[:3]) + (", ..." if len(sources) > 3 else "")
         raise InputError(f"no article sentences found in the inputs ({names})")
     step("merging facts across sources")
-    facts = cluster(sentences, sources)
+    facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources})
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
 
 
@@ -281,17 +285,19 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     """Sort ``facts`` into the template's sections and choose what each part prints.
 
     The bottom line chooses first, among every fact; each section then
-    chooses among its own facts that the bottom line did not take.
+    chooses among its own facts that no part before it took, nor repeats (see
+    :func:`~briefgen.select.selector.repeats`): a memo states each fact once.
     """
     specs = template.enabled_sections
     grouped = classify(facts, specs)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     bluf = choose(facts, words=template.bluf.words or None, count=template.bluf.facts or None, method=method)
-    in_bluf = {facts[i].id for i in bluf.chosen}
+    taken = list(bluf.facts)
     parts = []
     for spec in specs:
-        pool = [f for f in grouped[spec.key] if f.id not in in_bluf]
+        pool = [f for f in grouped[spec.key] if not any(f.id == t.id or repeats(f, t) for t in taken)]
         choice = choose(pool, words=spec.words, count=spec.facts, method=method)
+        taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))
 

@@ -20,7 +20,7 @@ from datetime import date
 from briefgen.model import Briefing, Conflict, Fact, Source
 from briefgen.render.citation import cite
 
-__all__ = ["Block", "MemoLayout", "Note", "Span", "clean_text", "layout", "safe_url"]
+__all__ = ["Block", "MemoLayout", "Note", "Span", "clean_text", "layout", "reports", "safe_url"]
 
 # XML 1.0 forbids C0 controls except tab/newline/CR, lone surrogates and two
 # non-characters; C1 controls are allowed but never meant in news text.
@@ -148,27 +148,39 @@ class _Builder:
         return [Span(text)]
 
     def note(self, source_ids: tuple[str, ...]) -> Note:
-        """A footnote naming every source in ``source_ids``, in order."""
+        """A footnote naming every source in ``source_ids``, in order; copies of one report together.
+
+        "Reported by 4 sources, 3 independent reports: [1] ...; AP report,
+        carried by [2] ... and [3] ...; [4] ..."
+        """
         spans: list[Span] = []
-        known = [sid for sid in source_ids if sid in self.number]
+        runs = reports(source_ids, self.by_id)
         if len(source_ids) > 1:
-            spans.append(Span(f"Reported by {len(source_ids)} sources: "))
-        for i, sid in enumerate(source_ids):
+            independent = "" if len(runs) == len(source_ids) else f", {len(runs)} independent reports"
+            spans.append(Span(f"Reported by {len(source_ids)} sources{independent}: "))
+        for i, (report, members) in enumerate(runs):
             if i:
                 spans.append(Span("; "))
-            if sid not in known:
-                spans.append(Span(clean_text(sid)))
-                continue
-            parts = self.citation(self.by_id[sid])
-            last = parts[-1]
-            if last.url is None and last.text.endswith("."):
-                parts[-1] = Span(last.text[:-1])
-                if not parts[-1].text:
-                    parts.pop()
-            spans.append(Span(f"[{self.number[sid]}] "))
-            spans.extend(parts)
+            if len(members) > 1:
+                spans.append(Span(f"{clean_text(report)} report, carried by "))
+            for k, sid in enumerate(members):
+                if k:
+                    spans.append(Span(" and " if k == len(members) - 1 else ", "))
+                spans.extend(self._cited(sid))
         spans.append(Span("."))
         return Note(spans=tuple(_merge(spans)), sources=tuple(source_ids))
+
+    def _cited(self, sid: str) -> list[Span]:
+        """One source as a footnote names it: its number and citation, without the final full stop."""
+        if sid not in self.number:
+            return [Span(clean_text(sid))]
+        parts = self.citation(self.by_id[sid])
+        last = parts[-1]
+        if last.url is None and last.text.endswith("."):
+            parts[-1] = Span(last.text[:-1])
+            if not parts[-1].text:
+                parts.pop()
+        return [Span(f"[{self.number[sid]}] "), *parts]
 
     def fact(self, fact: Fact, kind: str) -> Block:
         """A fact printed verbatim, with its footnote."""
@@ -189,6 +201,27 @@ class _Builder:
             text = f"{value} ({outlets})" if outlets else value
             spans.append(Span(text, note=self.note(side.sources)))
         return Block("bullet", tuple(spans))
+
+
+def reports(source_ids: tuple[str, ...], by_id: dict[str, Source]) -> list[tuple[str, list[str]]]:
+    """The cited sources as reports: (report name, its sources), in the order of each report's first source.
+
+    Sources that carry one report (:attr:`~briefgen.model.Source.report`, a
+    wire story reprinted) are one entry; every other source is an entry of
+    its own, with an empty name.
+    """
+    runs: list[tuple[str, list[str]]] = []
+    at: dict[str, int] = {}
+    for sid in source_ids:
+        src = by_id.get(sid)
+        name = src.report if src is not None else ""
+        if name and name in at:
+            runs[at[name]][1].append(sid)
+            continue
+        if name:
+            at[name] = len(runs)
+        runs.append((name, [sid]))
+    return runs
 
 
 def _merge(spans: list[Span]) -> list[Span]:

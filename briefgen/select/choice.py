@@ -160,10 +160,8 @@ def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None
         order = sorted(range(len(facts)), key=lambda i: (-scores[i], i))
         chosen = selector.greedy(order, facts, words, count, params.redundancy)
         if overflow and words is not None and (count is None or len(chosen) < count):
-            taken = [selector.content_of(facts[j].text) for j in chosen]
             extra = next((i for i in order if i not in set(chosen) and not any(
-                selector.redundant(selector.content_of(facts[i].text), t, params.redundancy) for t in taken)),
-                None)
+                selector.repeats(facts[i], facts[j], params.redundancy) for j in chosen)), None)
     chosen = sorted(chosen, key=lambda i: (-scores[i], i))
     if extra is not None:
         chosen.append(extra)

@@ -19,7 +19,10 @@ the budget to its end.
 
 :mod:`briefgen.select.choice` registers :func:`cover` as the method
 ``briefgen``; a method that only scores facts fills the budget with
-:func:`greedy`. Both skip a fact whose content words repeat a chosen one's.
+:func:`greedy`. Both skip a fact that repeats a chosen one (see
+:func:`repeats`): its content words overlap the chosen one's, or the merger
+linked the two because one states the other's statement in part or whole
+(:attr:`briefgen.model.Fact.overlaps`).
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ from briefgen.select.solver import Row, maximise
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
 __all__ = [
-    "DEFAULT", "Params", "concepts", "content_of", "cover", "dangling", "greedy", "redundant", "salience",
-    "word_count",
+    "DEFAULT", "Params", "concepts", "content_of", "cover", "dangling", "greedy", "linked", "redundant",
+    "repeats", "salience", "word_count",
 ]
 
 
@@ -282,6 +285,16 @@ def redundant(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
     return len(a & b) / math.sqrt(len(a) * len(b)) > threshold
 
 
+def linked(a: Fact, b: Fact) -> bool:
+    """Whether the merger linked two facts: one states the other's statement in part or whole."""
+    return b.id in a.overlaps or a.id in b.overlaps
+
+
+def repeats(a: Fact, b: Fact, threshold: float = DEFAULT.redundancy) -> bool:
+    """Whether printing both facts says one thing twice: linked, or content overlapping past ``threshold``."""
+    return linked(a, b) or redundant(content_of(a.text), content_of(b.text), threshold)
+
+
 def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None, count: int | None,
            threshold: float) -> list[int]:
     """Positions in ``order`` taken while they fit, skipping any that repeats a chosen fact."""
@@ -295,7 +308,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
         if words_budget is not None and used + n > words_budget:
             continue
         content = contents.setdefault(i, content_of(facts[i].text))
-        if any(redundant(content, contents[j], threshold) for j in chosen):
+        if any(redundant(content, contents[j], threshold) or linked(facts[i], facts[j]) for j in chosen):
             continue
         chosen.append(i)
         used += n
@@ -373,7 +386,8 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
         if gain[k] <= 0:
             break
         alive[k] = False
-        if any(redundant(contents[k], contents[j], params.redundancy) for j in chosen):
+        if any(redundant(contents[k], contents[j], params.redundancy)
+               or linked(facts[cands[k]], facts[cands[j]]) for j in chosen):
             continue
         chosen.append(k)
         used += lengths[k]
@@ -388,6 +402,14 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
 
 
 def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) -> list[tuple[int, int]]:
+    """Pairs (by candidate position) of facts that repeat each other (see :func:`repeats`)."""
+    position = {facts[i].id: k for k, i in enumerate(cands)}
+    links = {(min(k, m), max(k, m)) for k, i in enumerate(cands) for other in facts[i].overlaps
+             if (m := position.get(other, k)) != k}
+    return sorted(links.union(_similar_pairs(cands, facts, threshold)))
+
+
+def _similar_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) -> list[tuple[int, int]]:
     """Pairs (by candidate position) of facts whose content terms overlap above ``threshold``."""
     vocab: dict[str, int] = {}
     rows: list[int] = []
@@ -422,7 +444,8 @@ def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], pe
         if best is not None and (gain, -i) <= (best[0], -best[1]):
             continue
         content = content_of(facts[i].text)
-        if any(redundant(content, other, params.redundancy) for other in contents.values()):
+        if any(redundant(content, other, params.redundancy) or linked(facts[i], facts[j])
+               for j, other in contents.items()):
             continue
         best = (gain, i)
     return best[1] if best is not None and best[0] > 0 else None
