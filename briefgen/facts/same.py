@@ -372,8 +372,9 @@ def same_fact(a: str, b: str) -> bool:
         names and topic while stating different things, or one that adds a
         statement of its own, are not.
 
-    The decision costs about 0.1 s per 1,000 pairs when the merger scores them
-    in one batch; one call alone takes a few milliseconds.
+    Cost (``python bench/samefact.py``): scored in one batch, as the merger
+    scores them, 1,000 pairs take about 0.05 s once their sentences are read
+    (about 0.5 ms a sentence, once each); one call alone takes about 13 ms.
     """
     if _NOT_KEY.sub("", fold(a).lower()) == _NOT_KEY.sub("", fold(b).lower()):
         return True
