@@ -472,6 +472,21 @@ def test_a_sentence_adding_a_different_figure_is_kept_apart_but_linked() -> None
     assert fb.id in fa.overlaps and fa.id in fb.overlaps
 
 
+def test_a_sentence_opening_with_another_sources_statement_is_linked_to_it() -> None:
+    # On the seeds, Yonhap's "Lee held summit talks with Prime Minister Sanae Takaichi in Nara on
+    # Tuesday, their second meeting ..., as ..." shares too little wording with korea.kr's "... held a
+    # summit in Nara Prefecture, Japan, on January 13th and reaffirmed ..." to merge or overlap as
+    # wholes, but opens (up to its comma) with the statement korea.kr makes: linked, printed once.
+    facts = cluster(*seed_corpus())
+    held = next(f for f in facts if "Takaichi held a summit in Nara Prefecture" in f.text)
+    talks = next(f for f in facts if f.text.startswith("Lee held summit talks with Prime Minister"))
+    assert held is not talks
+    assert talks.id in held.overlaps and held.id in talks.overlaps
+    # A clause of five terms or more that the other sentence does not state links nothing.
+    roundtable = next(f for f in facts if f.text.startswith("The two leaders held a 100-minute roundtable"))
+    assert held.id not in roundtable.overlaps
+
+
 def test_copies_of_one_wire_story_are_named_for_the_agency_they_credit() -> None:
     story = ("TOKYO (AP) _ A strong earthquake struck the mountain provinces on Monday, killing at least 820 "
              "people and flattening villages, officials said. Rescue teams reached the worst-hit towns by "

@@ -26,6 +26,7 @@ from __future__ import annotations
 import gc
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -65,6 +66,12 @@ _T = TypeVar("_T")
 
 # Wording score from which two facts overlap: the selector prints at most one of them.
 LINK = 0.42
+# Below it, two facts overlap when one sentence carries the other's opening
+# clause (see :func:`_head`); candidate pairs are looked at from this wording up.
+HEAD_FLOOR = 0.2
+# An opening clause links only with at least this many terms.
+_HEAD_TERMS = 5
+_HEAD_END = re.compile(r"[,;:]\s|\s(?:as|while)\s")
 
 # Candidate pairs: one sentence's rarest terms (its probe) meet at least
 # _PROBE_SHARED terms of the other. Terms in more than _MAX_POSTINGS sentences
@@ -470,7 +477,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
         return i
 
     # Candidate pairs and their wording; the merge decision for each.
-    pairs = _candidates(feats, df, idf, scorer.totals, LINK)
+    pairs = _candidates(feats, df, idf, scorer.totals, HEAD_FLOOR)
     first, second = pairs[0], pairs[1]
     scores = _candidate_scores(feats, pairs, scorer)
     people, within = _checks(feats, first, second, scorer.totals)
@@ -485,6 +492,19 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     # overlapping facts from repeating each other.
     speakers = _per_distinct([f.speakers for f in feats], first, second, different_speakers)
     overlap = (scores >= LINK) & ~speakers
+    # Pairs whose wording overlaps less overlap when one states the other's opening clause.
+    heads: dict[int, Terms | None] = {}
+
+    def head(i: int) -> Terms | None:
+        if i not in heads:
+            heads[i] = _head(texts[i], feats[i], common)
+        return heads[i]
+
+    for k in np.flatnonzero((scores < LINK) & ~speakers).tolist():
+        i, j = int(first[k]), int(second[k])
+        hi, hj = head(i), head(j)
+        overlap[k] = bool((hj is not None and carries(feats[i], hj, idf))
+                          or (hi is not None and carries(feats[j], hi, idf)))
     links = list(zip(first[overlap].tolist(), second[overlap].tolist(), strict=True))
 
     # Matching pairs, strongest first; the candidates come in (i, j) order,
@@ -554,6 +574,24 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
         linked.setdefault(q, set()).add(fid[p])
     return [replace(facts[k], id=fid[k], overlaps=tuple(sorted(linked.get(k, ()), key=_id_number)))
             for k in order]
+
+
+def _head(text: str, whole: Terms, common: frozenset[str]) -> Terms | None:
+    """The terms of a sentence's opening clause (up to its first comma, "as" or "while").
+
+    "Lee held summit talks with Prime Minister Sanae Takaichi in Nara on
+    Tuesday, their second meeting in just over two months, as ..." opens with
+    the statement another outlet's "Lee and Takaichi held a summit in Nara"
+    makes; the rest is background. None when the clause is the whole sentence
+    or has fewer than :data:`_HEAD_TERMS` terms.
+    """
+    parts = _HEAD_END.split(text, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    h = terms(parts[0], common)
+    if len(h.bag) < _HEAD_TERMS or h.bag == whole.bag:
+        return None
+    return h
 
 
 def _ordered(a: int, b: int) -> tuple[int, int]:
