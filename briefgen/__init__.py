@@ -102,8 +102,8 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from briefgen.config import Template, list_templates, load_template
-    from briefgen.facts.same import same_fact
     from briefgen.errors import BriefgenError, ConfigError, InputError, RenderError, SourceError
+    from briefgen.facts.same import same_fact
     from briefgen.model import (
         Briefing,
         Conflict,

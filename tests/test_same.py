@@ -79,6 +79,15 @@ def test_the_model_ships_without_corpus_text() -> None:
     assert 0.5 < data["high_precision_threshold"] < 0.95
 
 
+def test_a_stems_synonyms_are_the_other_members_of_every_group_it_is_in() -> None:
+    table = paraphrase.synonym_table(["arrest nab", "arrest collar cop", "quak tremor"])
+    assert table["arrest"] == frozenset({"nab", "collar", "cop"})
+    assert table["nab"] == frozenset({"arrest"})
+    assert table.get("summit") is None
+    assert sorted(table) == ["arrest", "collar", "cop", "nab", "quak", "tremor"] and len(table) == 6
+    assert paraphrase.default_model().synonyms["arrest"] >= {"nab", "collar", "cop"}
+
+
 # --- carries: what a footnote cites by -------------------------------------------------
 
 TOLL = ("The Chosei undersea coal mine disaster in Ube, Yamaguchi Prefecture, killed 136 Koreans and "
