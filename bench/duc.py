@@ -13,6 +13,22 @@ Usage::
     python bench/duc.py --methods briefgen   # iterate on the default selector
     python bench/duc.py --strict             # summaries within the budget, not filled past it
     python bench/duc.py --skip 15            # the second half only (--clusters 15: the first)
+    python bench/duc.py --cv --strict        # held-out figures: 5-fold cross-validation
+
+Cross-validation (``--cv``). The selector's parameters were fitted on these
+very clusters, so the plain run is in-sample. ``--cv`` reports held-out
+figures instead. The 30 clusters, in the order of their ids (the file's
+order), go to fold ``position % 5``: fold 0 holds d30003t, d30020t, d30042t,
+d31001t, d31011t, d31031t; fold 1 the next one in each run of five, and so
+on. For each fold, every fitted quantity is chosen on the other four folds
+only, by the procedure in :func:`search` (and, for the concept model, the fit
+in :mod:`bench.concepts` on those folds' reference summaries); the fifth
+fold is then scored with what was chosen. The headline is the mean of the
+five folds' scores (each cluster is scored exactly once). The in-sample line
+beside it scores the shipped defaults on all 30 clusters. ``--cv
+--no-search`` keeps the given Params (the defaults, chosen without data) and
+fits only the concept model per fold: the held-out score of the shipped
+selector as it stands.
 
 By default each summary fills the budget, as the protocol's cut at 100 words
 expects (sumy, behind the reference figures in ``../shared/bench/README.md``,
@@ -32,6 +48,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +56,12 @@ sys.path.insert(0, str(ROOT))
 
 from rouge_score import rouge_scorer  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from standalone import count, report  # noqa: E402
+
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
 from briefgen.select.choice import METHODS, select  # noqa: E402
+from briefgen.select.selector import COUNTS, DEFAULT, Params  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 LIMIT = 100
@@ -128,6 +149,122 @@ def recall(tokenize: Callable[[str], list[str]], summary: str, refs: Sequence[st
     return out[0], out[1]
 
 
+FOLDS = 5
+# The search: coordinate ascent over these values of each Params field, in
+# this order, from the first value of each (a data-free start: no bonus, the
+# textbook concept thresholds), keeping a change only if it raises the mean
+# R-1 + R-2 (strict budget as asked) over the training clusters; passes
+# repeat until one changes nothing (at most MAX_PASSES).
+# SEARCH serves the source-count concept weights (``Params(learnt=False)``),
+# LEARNT_SEARCH the learnt concept model, which leaves the count fields idle.
+SEARCH: tuple[tuple[str, tuple[object, ...]], ...] = (
+    ("min_df", (3, 2, 4)),
+    ("unigram_min_df", (3, 2, 4, 5)),
+    ("unigrams", (0.5, 0.0, 0.25, 1.0)),
+    ("concept_position", (0.0, 1.0, 2.0, 4.0, 8.0)),
+    ("concept_decay", (3.0, 1.0, 2.0, 5.0)),
+    ("position", (0.0, 0.1, 0.25, 0.5, 1.0)),
+    ("position_decay", (2.0, 1.0, 4.0)),
+    ("corroboration", (0.0, 1.0, 2.0, 4.0, 8.0)),
+    ("quotes", (0.0, 0.5, 1.0, 2.0)),
+    ("redundancy", (0.6, 0.5, 0.8)),
+    ("min_words", (8, 5, 10, 12)),
+)
+LEARNT_SEARCH: tuple[tuple[str, tuple[object, ...]], ...] = (
+    ("unigrams", (1.0, 0.5, 0.25)),
+    ("threshold", (0.1, 0.05, 0.2)),
+    ("position", (0.0, 0.1, 0.25, 0.5, 1.0)),
+    ("position_decay", (2.0, 1.0, 4.0)),
+    ("corroboration", (0.0, 1.0, 2.0, 4.0, 8.0)),
+    ("quotes", (0.0, 0.5, 1.0, 2.0)),
+    ("redundancy", (0.6, 0.5, 0.8)),
+    ("min_words", (8, 5, 10, 12)),
+)
+MAX_PASSES = 3
+
+
+def grid(params: Params) -> tuple[tuple[str, tuple[object, ...]], ...]:
+    return LEARNT_SEARCH if params.learnt else SEARCH
+
+
+class Scorer:
+    """ROUGE of the briefgen selector per (params, cluster), each computed once."""
+
+    def __init__(self, clusters: Sequence[Sequence[Fact]], refs: Sequence[Sequence[str]], words: int,
+                 strict: bool) -> None:
+        self.clusters, self.refs, self.words, self.strict = clusters, refs, words, strict
+        self.tokenize = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)._tokenizer.tokenize
+        self.memo: dict[tuple[Params, int], tuple[float, float]] = {}
+
+    def __call__(self, params: Params, k: int) -> tuple[float, float]:
+        key = (params, k)
+        if key not in self.memo:
+            chosen = select(self.clusters[k], words=self.words, params=params, overflow=not self.strict)
+            self.memo[key] = recall(self.tokenize, " ".join(f.text for f in chosen), self.refs[k])
+        return self.memo[key]
+
+    def mean(self, params: Params, ks: Sequence[int]) -> tuple[float, float]:
+        scores = [self(params, k) for k in ks]
+        return (sum(a for a, _ in scores) / len(ks), sum(b for _, b in scores) / len(ks))
+
+
+def search(score: Scorer, train: Sequence[int], base: Params) -> Params:
+    """Params chosen on ``train`` alone by coordinate ascent over :data:`SEARCH` from its first values."""
+    space = grid(base)
+    current = replace(base, **{name: values[0] for name, values in space})
+    best = sum(score.mean(current, train))
+    for _ in range(MAX_PASSES):
+        moved = False
+        for name, values in space:
+            for value in values:
+                trial = replace(current, **{name: value})
+                if trial == current:
+                    continue
+                got = sum(score.mean(trial, train))
+                if got > best + 1e-9:
+                    current, best, moved = trial, got, True
+        if not moved:
+            break
+    return current
+
+
+def folds(n: int) -> list[list[int]]:
+    """Cluster positions of each fold: position ``i`` goes to fold ``i % FOLDS``."""
+    return [[i for i in range(n) if i % FOLDS == f] for f in range(FOLDS)]
+
+
+def cross_validate(score: Scorer, base: Params = DEFAULT, verbose: bool = True,
+                   searching: bool = True, only: Sequence[int] = ()) -> tuple[float, float]:
+    """Mean over folds of each held-out fold's R-1 and R-2, every parameter chosen on the other folds.
+
+    With the learnt concept model, the model too is fitted on the training
+    folds' clusters and reference summaries alone, before the search.
+    """
+    n = len(score.clusters)
+    per_fold = []
+    data = []
+    if base.learnt:
+        from concepts import examples, fit
+
+        data = [examples(facts, refs, base.background) for facts, refs in zip(score.clusters, score.refs,
+                                                                                 strict=True)]
+    for f, test in enumerate(folds(n)):
+        if only and f not in only:
+            continue
+        train = [i for i in range(n) if i not in set(test)]
+        t0 = time.perf_counter()
+        fold_base = replace(base, model=fit([data[i] for i in train])) if base.learnt else base
+        chosen = search(score, train, fold_base) if searching else fold_base
+        r1, r2 = score.mean(chosen, test)
+        t1, t2 = score.mean(chosen, train)
+        per_fold.append((r1, r2))
+        if verbose:
+            changed = {name: getattr(chosen, name) for name, _ in grid(base)}
+            print(f"fold {f}: held-out R-1 {r1:6.2f} R-2 {r2:6.2f}  (train {t1:6.2f} {t2:6.2f}; "
+                  f"{time.perf_counter() - t0:5.0f} s) {changed}", flush=True)
+    return (sum(a for a, _ in per_fold) / len(per_fold), sum(b for _, b in per_fold) / len(per_fold))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -145,6 +282,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pipeline", action="store_true",
                         help="build facts with the whole pipeline (cleaning included) instead of "
                              "paragraphs, dateline removal, the splitter and deduplication")
+    parser.add_argument("--counts", action="store_true",
+                        help="the selector before the learnt concept model (briefgen.select.COUNTS)")
+    parser.add_argument("--no-background", action="store_true",
+                        help="the learnt model without wordfreq's word frequencies")
+    parser.add_argument("--no-search", action="store_true",
+                        help="with --cv: keep the Params as given; only the concept model is fitted per fold")
+    parser.add_argument("--folds", default="",
+                        help="with --cv: run only these folds (comma-separated), e.g. one per process")
+    parser.add_argument("--cv", action="store_true",
+                        help=f"{FOLDS}-fold cross-validation of the briefgen selector (see the module docs)")
     args = parser.parse_args(argv)
 
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -161,22 +308,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         clusters = [build_facts(r["docs"], split, dedupe) for r in rows]
         how = f"datelines dropped, sentences: {split_name}, facts: {dedupe_name}"
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+    base = COUNTS if args.counts else replace(DEFAULT, background=not args.no_background)
     fill = "strict budget" if args.strict else "filled past the budget"
+    if args.cv:
+        score = Scorer(clusters, [r["refs"] for r in rows], args.words, args.strict)
+        print(f"DUC 2003: {len(rows)} clusters, {how}, budget {args.words} words ({fill}), "
+              f"{FOLDS}-fold cross-validation")
+        only = [int(f) for f in args.folds.split(",") if f.strip()]
+        r1, r2 = cross_validate(score, base, searching=not args.no_search, only=only)
+        if only:
+            print(f"folds {only} only: mean held-out R-1 {r1:6.2f} R-2 {r2:6.2f}")
+            return 0
+        i1, i2 = score.mean(base, range(len(rows)))
+        print(f"briefgen  {FOLDS}-fold CV (held out): R-1 {r1:6.2f} R-2 {r2:6.2f}   "
+              f"in-sample (shipped defaults, all {len(rows)}): R-1 {i1:6.2f} R-2 {i2:6.2f}", flush=True)
+        if args.no_search:
+            return 0
+        # The same search on every cluster: what the shipped defaults should be (in-sample).
+        everything = list(range(len(rows)))
+        fitted = search(score, everything, base)
+        f1, f2 = score.mean(fitted, everything)
+        print(f"search on all {len(rows)} (in-sample): R-1 {f1:6.2f} R-2 {f2:6.2f} "
+              f"{ {name: getattr(fitted, name) for name, _ in grid(base)} }")
+        return 0
     print(f"DUC 2003: {len(rows)} clusters, {how}, budget {args.words} words ({fill}), "
           f"summaries cut to {LIMIT}")
     print(f"{'method':<10} {'R-1':>6} {'R-2':>6} {'s/cluster':>10}  note")
     for method in methods:
         r1 = r2 = seconds = 0.0
         note = ""
+        texts: list[str] = []
+        used = 0
         for row, facts in zip(rows, clusters, strict=True):
             if method == "kl" and len(facts) > args.kl_cap:
                 facts = sorted(facts, key=lambda f: (f.representative.index, f.representative.source_id))
                 facts = facts[: args.kl_cap]
                 note = f"sumy kl capped at the {args.kl_cap} earliest sentences (quadratic)"
             t0 = time.perf_counter()
-            chosen = select(facts, words=args.words, method=method, overflow=not args.strict)
+            chosen = select(facts, words=args.words, method=method, overflow=not args.strict, params=base)
             seconds += time.perf_counter() - t0
             summary = " ".join(f.text for f in chosen)
+            texts.extend(f.text for f in chosen)
+            used += sum(len(f.text.split()) for f in chosen)
             if args.show and method == "briefgen":
                 print(f"--- {row['id']}\n{summary}")
             a, b = recall(tokenize, summary, row["refs"])
@@ -186,6 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if method == "lexrank":
             note = "vectorised, same ranking as sumy LexRank"
         print(f"{method:<10} {r1 / n:6.2f} {r2 / n:6.2f} {seconds / n:10.3f}  {note}", flush=True)
+        print(f"{'':<10} {used / n:.1f} words a summary; {report(*count(texts))}")
     return 0
 
 

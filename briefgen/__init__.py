@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BriefgenError",
     "Briefing",
+    "CONFLICT_KINDS",
     "ConfigError",
     "Conflict",
     "ConflictSide",
@@ -34,6 +35,7 @@ __all__ = [
     "MemoHeader",
     "MemoStyle",
     "Method",
+    "Provenance",
     "ReadHints",
     "Reader",
     "RenderError",
@@ -70,11 +72,13 @@ _LAZY = {
     "MemoStyle": "briefgen.model",
     "Labels": "briefgen.model",
     "Briefing": "briefgen.model",
+    "CONFLICT_KINDS": "briefgen.model",
     "Conflict": "briefgen.model",
     "ConflictSide": "briefgen.model",
     "Fact": "briefgen.model",
     "Line": "briefgen.model",
     "MemoHeader": "briefgen.model",
+    "Provenance": "briefgen.model",
     "Section": "briefgen.model",
     "Sentence": "briefgen.model",
     "Skipped": "briefgen.model",
@@ -113,6 +117,7 @@ if TYPE_CHECKING:
         Line,
         MemoHeader,
         MemoStyle,
+        Provenance,
         Section,
         SectionSpec,
         Sentence,
@@ -120,24 +125,21 @@ if TYPE_CHECKING:
         Source,
     )
     from briefgen.output import write
-    from briefgen.render.writers import Writer
-    from briefgen.select.choice import Method
-    from briefgen.sources.readers import Document, ReadHints, Reader
     from briefgen.pipeline import build_briefing, summarize
     from briefgen.render.html import html_text
     from briefgen.render.jsonout import json_text
     from briefgen.render.markdown import markdown_text
     from briefgen.render.memo import docx_bytes
+    from briefgen.render.writers import Writer
+    from briefgen.select.choice import Method
     from briefgen.sources.load import load_sources
+    from briefgen.sources.readers import Document, Reader, ReadHints
     from briefgen.text.sentences import split_sentences
 
 
 def write_docx(briefing: Briefing, path: str) -> Any:
     """Write ``briefing`` as a Word memo to ``path`` (atomically)."""
     from briefgen.output import write
-    from briefgen.render.writers import Writer
-    from briefgen.select.choice import Method
-    from briefgen.sources.readers import Document, ReadHints, Reader
 
     return write(briefing, path, fmt="docx")
 

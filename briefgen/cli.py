@@ -12,6 +12,7 @@ import gc
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import time
@@ -19,12 +20,15 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from briefgen import __version__
 from briefgen.errors import BriefgenError
+
+if TYPE_CHECKING:
+    from briefgen.model import Source
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,13 +70,29 @@ class _Group(click.Group):
             raise _ReaderGone() from None
 
 
+# Control characters a file name or a page may carry: shown escaped, so that no message can end a line
+# early, forge another message or steer the terminal (ESC sequences).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(text: str) -> str:
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Each message on one line, control characters escaped (tracebacks, with --debug, stay as they are)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return _escaped(super().formatMessage(record))
+
+
 def _setup_logging() -> None:
     if STATE.quiet:
         level = logging.ERROR
     else:
         level = logging.DEBUG if STATE.verbose > 1 else logging.INFO if STATE.verbose else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("briefgen: %(levelname)s: %(message)s"))
+    handler.setFormatter(_OneLineFormatter("briefgen: %(levelname)s: %(message)s"))
     root = logging.getLogger("briefgen")
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -194,8 +214,31 @@ def _writer_names() -> list[str]:
     return WRITERS.names()
 
 
+def _trust_options(func: F) -> F:
+    """--allow-private-urls and --allow-outside-files: what briefgen refuses to read unless told."""
+    func = click.option(
+        "--allow-outside-files", is_flag=True,
+        help="Read files a manifest names outside its own folder and the folders given "
+             "(refused by default).",
+    )(func)
+    func = click.option(
+        "--allow-private-urls", is_flag=True,
+        help="Fetch URLs on loopback, private or link-local addresses, such as localhost or 10.0.0.1 "
+             "(refused by default).",
+    )(func)
+    return func
+
+
+def _limits(allow_private_urls: bool, allow_outside_files: bool) -> Any:
+    """The reading limits the options ask for."""
+    from briefgen.sources.limits import Limits
+
+    return Limits(allow_private_urls=allow_private_urls, allow_outside_files=allow_outside_files)
+
+
 def _input_options(func: F) -> F:
     """Options shared by every command that reads articles."""
+    func = _trust_options(func)
     func = click.option(
         "--manifest",
         type=click.Path(dir_okay=False),
@@ -237,8 +280,9 @@ Examples:
 """)
 @click.argument("output", type=click.Path())
 @click.argument("inputs", nargs=-1)
-@click.option("-t", "--template", default="default", show_default=True,
-              help="Template name (see 'briefgen templates list') or path to a .toml file.")
+@click.option("-t", "--template",
+              help="Template name (see 'briefgen templates list') or path to a .toml file; 'auto' chooses "
+                   "among your own templates too. Default: the packaged template the facts fit best.")
 @click.option("-f", "--format", "fmt", type=_Registered(_writer_names),
               help="Output format; by default taken from OUTPUT's extension (.docx if none).")
 @click.option("-m", "--method", type=_Registered(_method_names),
@@ -251,9 +295,9 @@ Examples:
 @click.option("--banner", help="Handling banner printed in page header and footer, e.g. 'OFFICIAL'.")
 @_input_options
 @_output_options
-def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, method: str | None,
+def build(output: str, inputs: Sequence[str], template: str | None, fmt: str | None, method: str | None,
           subject: str | None, date: str | None, to: str | None, sender: str | None, banner: str | None,
-          manifest: str | None, strict: bool) -> None:
+          manifest: str | None, strict: bool, allow_private_urls: bool, allow_outside_files: bool) -> None:
     """Build the briefing memo OUTPUT from INPUTS.
 
     INPUTS are .txt, .md, .html and .docx files, folders of them, globs,
@@ -261,10 +305,12 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
     corpus (five articles on the January 2026 Korea-Japan summit) is briefed.
     OUTPUT is written atomically: on any error the old file stays as it was.
     OUTPUT - writes the memo to standard output (Markdown unless --format says
-    otherwise). An OUTPUT without an extension gets the format's.
+    otherwise). An OUTPUT without an extension gets the format's. OUTPUT may
+    not be a file briefgen reads or consults (an input, read or skipped, a
+    file in an input folder, the manifest, the template).
     """
     from briefgen.output import check_target, format_for, suffix_for, write
-    from briefgen.pipeline import build_briefing
+    from briefgen.pipeline import run
 
     _settle()
     to_stdout = output == "-"
@@ -279,11 +325,12 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
             log.warning("OUTPUT has no extension: writing %s (name a format with --format to keep the name)",
                         output)
         kind = format_for(output, fmt)
-        check_target(output, tuple(i for i in inputs if i != "-"))
+        check_target(output, [*(i for i in inputs if i != "-"), *([manifest] if manifest else [])])
     with _progress("Building briefing") as step:
-        briefing = build_briefing(list(inputs) or None, template=template, manifest=manifest, method=method,
-                                  subject=subject, date=date, to=to, sender=sender, banner=banner,
-                                  strict=strict, progress=step)
+        done = run(list(inputs) or None, template=template, manifest=manifest, method=method, subject=subject,
+                   date=date, to=to, sender=sender, banner=banner, strict=strict, progress=step,
+                   limits=_limits(allow_private_urls, allow_outside_files))
+        briefing = done.briefing
         step("writing " + kind)
         if to_stdout:
             from briefgen.render.writers import render
@@ -291,6 +338,11 @@ def build(output: str, inputs: Sequence[str], template: str, fmt: str | None, me
             data = render(briefing, kind)
         else:
             path = write(briefing, output, fmt=kind)
+    if done.kind is not None and done.kind.name != "default" and not STATE.quiet:
+        # The choice of template is news to the reader only when it is not the usual one.
+        use = f" ({done.template.use_when})" if done.template.use_when else ""
+        click.echo(f"briefgen: template {done.kind.name}{use}: the facts fit it best; "
+                   "name another with --template", err=True)
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -319,8 +371,10 @@ Examples:
 @click.option("--manifest", type=click.Path(dir_okay=False), help="Source metadata file (TOML, YAML or CSV).")
 @click.option("--fill", is_flag=True,
               help="Add one more sentence past the budget, for evaluations that cut summaries at N words.")
+@_trust_options
 @_output_options
-def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | None, fill: bool) -> None:
+def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | None, fill: bool,
+              allow_private_urls: bool, allow_outside_files: bool) -> None:
     """Print a generic summary of INPUTS, one sentence a line.
 
     The same selection feeds the memo's bottom line up front. With no INPUTS,
@@ -333,19 +387,24 @@ def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | No
 
     _settle()
     paths: list[str | os.PathLike[str]] = [*inputs] or ([] if manifest else [seeds_dir()])
-    for sentence in run(paths=paths, words=words, method=method, manifest=manifest, fill=fill):
+    for sentence in run(paths=paths, words=words, method=method, manifest=manifest, fill=fill,
+                        limits=_limits(allow_private_urls, allow_outside_files)):
         click.echo(sentence)
 
 
 def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, title_justify="left", show_lines=False)
+    # Cells and titles hold what sources and templates say: shown as text, never read as Rich markup.
+    table = Table(title=escape(title), title_justify="left", show_lines=False)
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        # Text, not markup: "[untitled]" or a headline in brackets is printed as it is.
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     width = shutil.get_terminal_size((120, 24)).columns
     Console(width=max(width, 80), soft_wrap=False).print(table)
 
@@ -360,22 +419,39 @@ Examples:
               help="Terminal table or JSON for machines.")
 @_input_options
 @_output_options
-def sources(inputs: Sequence[str], fmt: str, manifest: str | None, strict: bool) -> None:
-    """List the sources in INPUTS with the metadata found for each."""
+def sources(inputs: Sequence[str], fmt: str, manifest: str | None, strict: bool, allow_private_urls: bool,
+            allow_outside_files: bool) -> None:
+    """List the sources in INPUTS with the metadata found for each.
+
+    Each detail is marked given (by a manifest, front matter, the page's or
+    file's metadata, or a date in the file name), found (printed in the
+    article: headline, credit line, dateline, byline) or guessed (from a file
+    name's words or photo credits; a memo never prints a guessed title or date).
+    """
     from briefgen.resources import seeds_dir
     from briefgen.sources.load import load_sources
 
     _settle()
-    found, skipped = load_sources(list(inputs) or [seeds_dir()], manifest=manifest, strict=strict)
+    found, skipped = load_sources(list(inputs) or ([] if manifest else [seeds_dir()]), manifest=manifest,
+                                  strict=strict, limits=_limits(allow_private_urls, allow_outside_files))
     if fmt == "json":
         click.echo(json.dumps({
             "sources": [{"id": s.id, "origin": s.origin, "outlet": s.outlet, "title": s.title, "date": s.date,
-                         "url": s.url, "author": s.author, "format": s.format} for s in found],
+                         "url": s.url, "author": s.author, "format": s.format,
+                         "provenance": s.provenance.as_dict()} for s in found],
             "skipped": [{"origin": s.origin, "reason": s.reason} for s in skipped],
         }, indent=2, ensure_ascii=False))
         return
+
+    def marked(src: Source, detail: str, value: str | None, missing: str = "") -> str:
+        how, where = src.provenance.how(detail), src.provenance.where(detail)
+        if not value:
+            return missing
+        return f"{value}\n({how}: {where})" if how and where else f"{value}\n({how})" if how else value
+
     _table("Sources", ["id", "outlet", "title", "date", "url", "file"],
-           [(s.id, s.outlet, s.title, s.date, s.url, s.origin) for s in found])
+           [(s.id, marked(s, "outlet", s.outlet), marked(s, "title", s.title, "[untitled]"),
+             marked(s, "date", s.date, "[undated]"), marked(s, "url", s.url), s.origin) for s in found])
     if skipped:
         _table("Skipped", ["input", "reason"], [(s.origin, s.reason) for s in skipped])
 
@@ -386,22 +462,24 @@ Examples:
   briefgen inspect --format json articles/ > analysis.json
 """)
 @click.argument("inputs", nargs=-1)
-@click.option("-t", "--template", default="default", show_default=True, help="Template name or path.")
+@click.option("-t", "--template",
+              help="Template name or path; 'auto' chooses among your own too. Default: the best fit.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Terminal tables or JSON for machines.")
 @click.option("-m", "--method", type=_Registered(_method_names),
               help="How facts are ranked; defaults to the template's method.")
 @_input_options
 @_output_options
-def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, manifest: str | None,
-            strict: bool) -> None:
+def inspect(inputs: Sequence[str], template: str | None, fmt: str, method: str | None, manifest: str | None,
+            strict: bool, allow_private_urls: bool, allow_outside_files: bool) -> None:
     """Show what briefgen made of INPUTS: sources, dropped lines, facts, conflicts."""
     from briefgen.inspect import inspect_data
 
     _settle()
     with _progress("Inspecting") as step:
         data = inspect_data(list(inputs) or None, template=template, method=method, manifest=manifest,
-                            strict=strict, progress=step)
+                            strict=strict, progress=step,
+                            limits=_limits(allow_private_urls, allow_outside_files))
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -411,6 +489,13 @@ def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, 
         _table("Skipped inputs", ["input", "reason"], [(s["origin"], s["reason"]) for s in data["skipped"]])
     _table("Dropped lines", ["source", "kind", "reason", "line"],
            [(d["source"], d["kind"], d["reason"], _clip(d["text"])) for d in data["dropped"]])
+    choice = data["template_choice"]
+    if choice is not None:
+        _table(f"Template: {data['template']} ({choice['reason']})",
+               ["template", "fit", "chosen", "sections"],
+               [(f["name"], f"{f['score']:.3f}", "yes" if f["name"] == data["template"] else "",
+                 ", ".join(f"{k} {v:.0%}" for k, v in f["sections"].items() if v >= 0.05))
+                for f in choice["fits"]])
     for part in [data["bluf"], *data["sections"]]:
         picked = sum(f["chosen"] for f in part["facts"])
         _table(f"{part['title']}: {picked} chosen of {len(part['facts'])} candidates",
@@ -418,11 +503,13 @@ def inspect(inputs: Sequence[str], template: str, fmt: str, method: str | None, 
                [(f["id"], "yes" if f["chosen"] else "", f"{f['score']:.3f}", len(f["sources"]),
                  _clip(f["text"])) for f in part["facts"]])
     if data["other"]:
-        _table(f"Fit no section: {len(data['other'])} facts (not printed)", ["fact", "sources", "text"],
+        printed = "the best printed by the catch-all" if data["catch_all"] else "not printed"
+        _table(f"Fit no section: {len(data['other'])} facts ({printed})", ["fact", "sources", "text"],
                [(f["id"], len(f["sources"]), _clip(f["text"])) for f in data["other"]])
-    _table("Where sources differ", ["kind", "topic", "values"],
-           [(c["kind"], c["topic"],
-             " | ".join(f"{s['value']} ({', '.join(s['sources'])})" for s in c["sides"]))
+    _table("Where sources differ", ["kind", "what", "values"],
+           [(c["kind"], c["topic"], (" \u2192 " if c["kind"] == "changed" else " | ").join(
+               f"{s['value']} ({', '.join(([s['time']] if s['time'] else []) + s['sources'])})"
+               for s in c["sides"]))
             for c in data["conflicts"]])
 
 
@@ -439,15 +526,25 @@ def templates() -> None:
 @templates.command("list", context_settings=CONTEXT)
 @_output_options
 def templates_list() -> None:
-    """List the templates briefgen can find, user ones first in priority."""
+    """List the templates briefgen can find, each with when to use it.
+
+    Without --template, briefgen chooses among the packaged templates the one
+    whose sections the facts fit best, and keeps default whenever it fits. A
+    template of yours with a packaged one's name replaces it.
+    """
     from briefgen.config import list_templates, load_template
 
-    for name, path in list_templates().items():
+    found = list_templates()
+    # default first, general (anything else) last, the kinds in between by name.
+    for name in sorted(found, key=lambda n: (n != "default", n == "general", n)):
+        path = found[name]
         try:
-            desc = load_template(path).description
+            tpl = load_template(path)
+            when, desc = tpl.use_when or "-", tpl.description
         except BriefgenError as exc:
-            desc = f"(invalid: {exc})"
-        click.echo(f"{name:<16} {desc}  [{path}]")
+            when, desc = "-", f"(invalid: {exc})"
+        click.echo(f"{name:<14} use when: {when}")
+        click.echo(f"{'':<14} {desc}  [{path}]")
 
 
 @templates.command("show", context_settings=CONTEXT)
@@ -485,10 +582,29 @@ def templates_new(path: str, force: bool) -> None:
     click.echo(f"Wrote {target}; edit it, then: briefgen build memo.docx --template {target}", err=True)
 
 
+_USER_INFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s?#@'\"]*@")
+
+
 def _one_line(message: str, width: int = 400) -> str:
-    """``message`` on one line, clipped to ``width`` characters."""
-    line = " ".join(message.split())
-    return line if len(line) <= width else line[: width - 1] + "\u2026"
+    """``message`` on one line, passwords in URLs hidden, at most about ``width`` characters.
+
+    What is cut is the middle of long words (paths and URLs: their start and
+    end say which file), never the end of the line, where the problem is.
+    """
+    line = _escaped(_USER_INFO.sub(r"\1***@", " ".join(message.split())))
+    if len(line) <= width:
+        return line
+    words = [_middle(w, 80) for w in line.split(" ")]
+    line = " ".join(words)
+    return line if len(line) <= width else _middle(line, width, tail=width * 2 // 3)
+
+
+def _middle(word: str, width: int, tail: int | None = None) -> str:
+    """``word`` cut in the middle to ``width`` characters, keeping ``tail`` characters of its end."""
+    if len(word) <= width:
+        return word
+    keep_end = tail if tail is not None else width // 2
+    return word[: width - keep_end - 1] + "\u2026" + word[len(word) - keep_end:]
 
 
 def _interrupted(from_command_line: bool) -> NoReturn:

@@ -13,6 +13,7 @@ location, in one :class:`ConfigError`.
 from __future__ import annotations
 
 import copy
+import logging
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from typing import Any
 
 from briefgen.errors import ConfigError
 from briefgen.model import DEFAULT_CITATION, Labels, MemoStyle, SectionSpec
-from briefgen.resources import templates_dir
+from briefgen.resources import USER_OUTLETS, templates_dir, user_templates_dir
+from briefgen.sources.files import FILE, FOLDER, MISSING, path_kind, read_file, resolved, within
 
 __all__ = [
     "BlufSpec",
@@ -36,6 +38,16 @@ __all__ = [
 
 SORTS = ("rank", "chronological", "source")
 STYLES = ("bullets", "paragraphs")
+#: Largest template file read.
+MAX_TEMPLATE_BYTES = 1024 * 1024
+#: Longest chain of templates extending one another.
+MAX_EXTENDS = 32
+#: Most sections a template may list, and most keywords or examples one section may give: past
+#: these, classifying and selecting would take minutes, not seconds.
+MAX_SECTIONS = 200
+MAX_TERMS = 5000
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +86,23 @@ class Template:
     reference_docx: Path | None = None
     description: str = ""
     path: Path | None = None
+    use_when: str = ""
+    files: tuple[Path, ...] = ()  # this template's file and every file it extends, nearest first
 
     @property
     def enabled_sections(self) -> tuple[SectionSpec, ...]:
-        """Sections to print, in template order."""
+        """Sections to print, in template order (the catch-all included)."""
         return tuple(s for s in self.sections if s.enabled)
+
+    @property
+    def sorted_sections(self) -> tuple[SectionSpec, ...]:
+        """Enabled sections that facts are sorted into: all but the catch-all."""
+        return tuple(s for s in self.sections if s.enabled and not s.catch_all)
+
+    @property
+    def catch_all(self) -> SectionSpec | None:
+        """The enabled section that prints the best facts fitting no other, if the template has one."""
+        return next((s for s in self.sections if s.enabled and s.catch_all), None)
 
     @property
     def style(self) -> MemoStyle:
@@ -94,47 +118,69 @@ class Template:
         )
 
 
-def user_templates_dir() -> Path:
-    """The user's template folder (it need not exist)."""
-    env = os.environ.get("BRIEFGEN_TEMPLATES")
-    if env:
-        return Path(env).expanduser()
-    return Path("~/.config/briefgen/templates").expanduser()
+def _folder_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files of a template folder; a folder that cannot be read is named in a warning."""
+    kind = path_kind(folder)
+    if kind == MISSING:
+        return []
+    try:
+        if kind != FOLDER:
+            raise OSError(kind)
+        return sorted(p for p in folder.glob("*.toml") if path_kind(p) == FILE)
+    except OSError as exc:
+        logger.warning("template folder %s left out: %s", folder, exc.strerror or exc)
+        return []
 
 
 def list_templates() -> dict[str, Path]:
     """Template names found, user ones shadowing packaged ones."""
     found: dict[str, Path] = {}
     for folder in (templates_dir(), user_templates_dir()):
-        if folder.is_dir():
-            for p in sorted(folder.glob("*.toml")):
+        for p in _folder_files(folder):
+            if p.name != USER_OUTLETS:  # the user's outlet names, not a template
                 found[p.stem] = p
     return dict(sorted(found.items()))
 
 
+def _user_path(name: str | os.PathLike[str]) -> Path:
+    try:
+        return Path(name).expanduser()
+    except RuntimeError:  # "~nobody/x": no such user, so no such file
+        return Path(name)
+
+
 def find_template(name: str | os.PathLike[str]) -> Path:
     """Resolve a template name or path to a file."""
-    path = Path(name).expanduser()
-    if path.suffix == ".toml" or os.sep in str(name) or path.exists():
-        if path.is_file():
+    path = _user_path(name)
+    kind = path_kind(path)
+    if path.suffix == ".toml" or os.sep in str(name) or kind != MISSING:
+        if kind == FILE:
             return path
-        raise ConfigError(f"{name}: template file not found")
+        problem = "template file not found" if kind == MISSING else kind
+        raise ConfigError(f"{name}: {problem}")
     for folder in (user_templates_dir(), templates_dir()):
         candidate = folder / f"{name}.toml"
-        if candidate.is_file():
+        found = path_kind(candidate)
+        if found == FILE:
             return candidate
+        if found not in (MISSING, FOLDER):
+            logger.warning("template %s left out: %s", candidate, found)
     known = ", ".join(list_templates()) or "none"
     raise ConfigError(f"{name}: no such template (known: {known})")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    raw = read_file(path, MAX_TEMPLATE_BYTES, error=ConfigError, what="template")
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read template: {exc.strerror or exc}") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (at byte {exc.start + 1}); save it as UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: a date that does not exist
+        raise ConfigError(f"{path}: invalid TOML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nests too deeply") from None
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -163,32 +209,69 @@ def _merge_sections(base: list[Any], over: list[Any]) -> list[Any]:
     return merged
 
 
-def _raw(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
-    data = _read_toml(path)
-    parent = data.pop("extends", None)
-    if parent is None:
-        return data
-    if not isinstance(parent, str):
-        raise ConfigError(f"{path}: extends must be a template name or path")
-    base_path: Path | None = None
-    if "/" in parent or parent.endswith(".toml"):
-        # A path, relative to the extending file.
-        base_path = (path.parent / Path(parent).expanduser()).resolve()
-        if not base_path.is_file():
-            raise ConfigError(f"{path}: extends {parent!r}, which does not exist")
-    else:
-        # A bare name: a user template of that name, else the packaged one;
-        # a file never extends itself.
-        for folder in (user_templates_dir(), templates_dir()):
-            candidate = folder / f"{parent}.toml"
-            if candidate.is_file() and candidate.resolve() != path.resolve():
-                base_path = candidate
-                break
-    if base_path is None:
-        raise ConfigError(f"{path}: extends {parent!r}, which is not a known template")
-    if base_path.resolve() in seen:
-        raise ConfigError(f"{path}: extends {parent!r} in a loop")
-    return _merge(_raw(base_path, (*seen, path.resolve())), data)
+def _installed(path: Path) -> bool:
+    """Whether ``path`` lies in the user's template folder or among the packaged templates."""
+    return within(path, [user_templates_dir(), templates_dir()])
+
+
+def _outside(path: Path, target: Path, allow_outside: bool) -> bool:
+    """Whether a file ``path`` names (``target``) is one it may not reach.
+
+    A template given by path (one received, say) may extend and use as its
+    reference document only files in its own folder, like a manifest;
+    installed templates (the user's folder, the packaged ones) are trusted.
+    """
+    return not allow_outside and not _installed(path) and not within(target, [path.parent])
+
+
+def _raw(path: Path, files: list[Path], allow_outside: bool = False) -> dict[str, Any]:
+    """The template's data with everything it extends merged in; ``files`` gets each file read.
+
+    The chain is followed in a loop, not by recursion, and stops at
+    :data:`MAX_EXTENDS` templates.
+    """
+    chain: list[dict[str, Any]] = []
+    seen: list[str] = []
+    while True:
+        data = _read_toml(path)
+        files.append(path)
+        seen.append(resolved(path))
+        chain.append(data)
+        parent = data.pop("extends", None)
+        if parent is None:
+            break
+        if not isinstance(parent, str):
+            raise ConfigError(f"{path}: extends must be a template name or path")
+        if len(chain) >= MAX_EXTENDS:
+            raise ConfigError(f"{files[0]}: extends a chain of more than {MAX_EXTENDS} templates")
+        base_path: Path | None = None
+        if "/" in parent or parent.endswith(".toml"):
+            # A path, relative to the extending file.
+            base_path = Path(resolved(path.parent / _user_path(parent)))
+            if _outside(path, base_path, allow_outside):
+                raise ConfigError(f"{path}: extends {parent!r}, outside the template's folder; refused "
+                                  "(--allow-outside-files allows it)")
+            kind = path_kind(base_path)
+            if kind != FILE:
+                problem = "which does not exist" if kind == MISSING else f"which is {kind}"
+                raise ConfigError(f"{path}: extends {parent!r}, {problem}")
+        else:
+            # A bare name: a user template of that name, else the packaged one;
+            # a file never extends itself.
+            for folder in (user_templates_dir(), templates_dir()):
+                candidate = folder / f"{parent}.toml"
+                if path_kind(candidate) == FILE and resolved(candidate) != resolved(path):
+                    base_path = candidate
+                    break
+        if base_path is None:
+            raise ConfigError(f"{path}: extends {parent!r}, which is not a known template")
+        if resolved(base_path) in seen:
+            raise ConfigError(f"{path}: extends {parent!r} in a loop")
+        path = base_path
+    merged = chain.pop()
+    while chain:
+        merged = _merge(merged, chain.pop())
+    return merged
 
 
 class _Checker:
@@ -234,7 +317,17 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(f"{where}.{key}", "must be a list of strings")
             return ()
+        if len(value) > MAX_TERMS:
+            self.fail(f"{where}.{key}", f"lists {len(value):,} entries (limit {MAX_TERMS:,})")
+            return ()
         return tuple(v for v in value if v.strip())
+
+    def flag(self, data: dict[str, Any], key: str, where: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(f"{where}.{key}", "must be true or false")
+            return default
+        return value
 
     def choice(
         self, data: dict[str, Any], key: str, where: str, options: tuple[str, ...], default: str
@@ -247,14 +340,20 @@ class _Checker:
         return value
 
 
-_TOP = {"name", "description", "method", "reference_docx", "citation", "memo", "bluf", "labels", "sections"}
+_TOP = {"name", "description", "use_when", "method", "reference_docx", "citation", "memo", "bluf", "labels",
+        "sections"}
 _MEMO = {"heading", "to", "from", "banner", "subject", "date", "date_format"}
 _BLUF = {"title", "facts", "words"}
-_LABELS = {"to", "from", "date", "subject", "conflicts", "sources", "skipped", "page"}
-_SECTION = {"key", "title", "intro", "keywords", "examples", "words", "facts", "sort", "style", "enabled"}
+_LABELS = {"to", "from", "date", "subject", "conflicts", "disagreements", "changed", "variants",
+           "also_spelled", "sources", "skipped", "page"}
+_SECTION = {"key", "title", "intro", "keywords", "examples", "words", "facts", "sort", "style", "enabled",
+            "catch_all", "if_empty"}
+#: The key reserved for the catch-all section.
+CATCH_ALL_KEY = "other"
 
 
-def _validate(data: dict[str, Any], path: Path) -> Template:
+def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = (),
+              allow_outside: bool = False) -> Template:
     c = _Checker(path)
     c.unknown(data, _TOP, "")
     memo_raw = c.table(data.get("memo"), "[memo]")
@@ -284,6 +383,10 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
         date=c.string(labels_raw, "date", "[labels]", d.date),
         subject=c.string(labels_raw, "subject", "[labels]", d.subject),
         conflicts=c.string(labels_raw, "conflicts", "[labels]", d.conflicts),
+        disagreements=c.string(labels_raw, "disagreements", "[labels]", d.disagreements),
+        changed=c.string(labels_raw, "changed", "[labels]", d.changed),
+        variants=c.string(labels_raw, "variants", "[labels]", d.variants),
+        also_spelled=c.string(labels_raw, "also_spelled", "[labels]", d.also_spelled),
         sources=c.string(labels_raw, "sources", "[labels]", d.sources),
         skipped=c.string(labels_raw, "skipped", "[labels]", d.skipped),
         page=c.string(labels_raw, "page", "[labels]", d.page),
@@ -292,6 +395,9 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
     raw_sections = data.get("sections", [])
     if not isinstance(raw_sections, list):
         c.fail("sections", "must be an array of tables ([[sections]])")
+        raw_sections = []
+    elif len(raw_sections) > MAX_SECTIONS:
+        c.fail("sections", f"lists {len(raw_sections):,} sections (limit {MAX_SECTIONS})")
         raw_sections = []
     seen_keys: set[str] = set()
     for i, raw in enumerate(raw_sections):
@@ -302,15 +408,15 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
             continue
         c.unknown(raw, _SECTION, where)
         key = c.string(raw, "key", where, "")
+        catch_all = c.flag(raw, "catch_all", where, False)
         if not key or not key.replace("_", "").replace("-", "").isalnum():
             c.fail(f"{where}.key", "must be a non-empty word (letters, digits, - or _)")
-        elif key in seen_keys or key == "other":
-            c.fail(f"{where}.key", f"{key!r} is used twice or reserved")
+        elif key in seen_keys:
+            c.fail(f"{where}.key", f"{key!r} is used twice")
+        elif key == CATCH_ALL_KEY and not catch_all:
+            c.fail(f"{where}.key", f"{key!r} is reserved for the catch-all section (catch_all = true)")
         seen_keys.add(key)
-        enabled = raw.get("enabled", True)
-        if not isinstance(enabled, bool):
-            c.fail(f"{where}.enabled", "must be true or false")
-            enabled = True
+        enabled = c.flag(raw, "enabled", where, True)
         spec = SectionSpec(
             key=key,
             title=c.string(raw, "title", where, key.title()),
@@ -322,8 +428,15 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
             sort=c.choice(raw, "sort", where, SORTS, "rank"),
             style=c.choice(raw, "style", where, STYLES, "bullets"),
             enabled=enabled,
+            catch_all=catch_all,
+            if_empty=c.string(raw, "if_empty", where, ""),
         )
-        if not spec.keywords and not spec.examples:
+        if catch_all and (spec.keywords or spec.examples):
+            c.fail(where, "is the catch-all: it takes the facts no other section fits, "
+                   "so no keywords or examples")
+        elif catch_all and any(s.catch_all for s in sections):
+            c.fail(f"{where}.catch_all", "is set on two sections; a template has one catch-all")
+        elif not catch_all and not spec.keywords and not spec.examples:
             c.fail(where, "needs keywords or examples to recognise its facts")
         sections.append(spec)
     if not any(s.enabled for s in sections) and not c.problems:
@@ -338,17 +451,25 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
     ref = c.string(data, "reference_docx", "", "")
     reference: Path | None = None
     if ref:
-        reference = (path.parent / Path(ref).expanduser()).resolve()
-        if not reference.is_file():
+        reference = Path(resolved(path.parent / _user_path(ref)))
+        kind = path_kind(reference)
+        if _outside(path, reference, allow_outside):
+            c.fail("reference_docx", f"{ref!r} lies outside the template's folder; refused "
+                   "(--allow-outside-files allows it)")
+        elif kind == MISSING:
             c.fail("reference_docx", f"{ref!r} does not exist")
+        elif kind != FILE:
+            c.fail("reference_docx", f"{ref!r} is {'a folder' if kind == FOLDER else kind}")
     from briefgen.select.choice import method_names  # the registry: plugins' methods count too
 
     method = c.choice(data, "method", "", tuple(method_names()), "briefgen")
+    use_when = c.string(data, "use_when", "", "")
     if c.problems:
         raise ConfigError(f"{path}: " + "; ".join(c.problems))
     return Template(
         name=c.string(data, "name", "", path.stem),
         description=c.string(data, "description", "", ""),
+        use_when=use_when,
         sections=tuple(sections),
         memo=memo,
         bluf=bluf,
@@ -357,15 +478,20 @@ def _validate(data: dict[str, Any], path: Path) -> Template:
         method=method,
         reference_docx=reference,
         path=path,
+        files=files or (path,),
     )
 
 
-def load_template(name: str | os.PathLike[str] | Template = "default") -> Template:
+def load_template(name: str | os.PathLike[str] | Template = "default", *,
+                  allow_outside: bool = False) -> Template:
     """Load and validate a template by name or path.
 
     Args:
         name: A packaged or user template name (``"default"``), a path to a
             TOML file, or an already loaded :class:`Template` (returned as is).
+        allow_outside: Let a template given by path extend, or use as its
+            reference document, a file outside its own folder (refused by
+            default, as for manifests: ``--allow-outside-files``).
 
     Raises:
         ConfigError: naming the file and every problem found.
@@ -373,4 +499,6 @@ def load_template(name: str | os.PathLike[str] | Template = "default") -> Templa
     if isinstance(name, Template):
         return name
     path = find_template(name)
-    return _validate(_raw(path), path)
+    files: list[Path] = []
+    data = _raw(path, files, allow_outside)
+    return _validate(data, path, tuple(files), allow_outside)

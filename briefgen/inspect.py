@@ -4,17 +4,18 @@ Runs the pipeline once, as :func:`briefgen.build_briefing` does, and reports
 from the same records the memo is built from: sources and metadata, lines
 dropped with reasons, and for the bottom line and each section every
 candidate fact with the score the selector ranked it by and whether the memo
-prints it, then the facts that fit no section, and the conflicts.
+prints it, then the facts that fit no section, and where sources differ (disagreements, figures
+that changed, name variants).
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
-from briefgen.config import Template
 from briefgen.model import Fact
-from briefgen.pipeline import Input, Inputs, Part, Progress, run
+from briefgen.pipeline import Input, Inputs, Part, Progress, TemplateArg, run
+from briefgen.select.kinds import KindChoice
+from briefgen.sources.limits import Limits
 
 __all__ = ["inspect_data"]
 
@@ -32,27 +33,40 @@ def _part(part: Part) -> dict[str, Any]:
             "facts": [_fact(cands[i], cands[i].score, i in chosen) for i in order]}
 
 
+def _kind(kind: KindChoice | None) -> dict[str, Any] | None:
+    if kind is None:
+        return None
+    return {"chosen": kind.name, "reason": kind.reason, "facts": kind.facts,
+            "fits": [{"name": f.name, "score": f.score, "sections": dict(f.sections)} for f in kind.fits]}
+
+
 def inspect_data(
     inputs: Inputs = None,
     *,
-    template: str | os.PathLike[str] | Template = "default",
+    template: TemplateArg = None,
     method: str | None = None,
     manifest: Input | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """Every stage's decisions on ``inputs`` as JSON-ready data.
 
     The facts marked ``chosen`` are exactly those the memo prints: the bottom
     line's, then each section's, with the scores they were chosen by.
+    ``template_choice`` says how the template was chosen by fit (None when
+    it was named).
     """
-    done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress)
+    done = run(inputs, template=template, method=method, manifest=manifest, strict=strict, progress=progress,
+               limits=limits)
     found, selection = done.analysis, done.selection
     return {
         "template": done.template.name,
+        "template_choice": _kind(done.kind),
+        "catch_all": done.template.catch_all is not None,
         "method": done.method,
         "sources": [{"id": s.id, "origin": s.origin, "outlet": s.outlet, "title": s.title, "date": s.date,
-                     "url": s.url} for s in found.sources],
+                     "url": s.url, "provenance": s.provenance.as_dict()} for s in found.sources],
         "skipped": [{"origin": s.origin, "reason": s.reason} for s in found.skipped],
         "dropped": [{"source": d.source_id, "kind": d.kind, "reason": d.reason, "text": d.text}
                     for d in found.cleaned.dropped],
@@ -60,7 +74,8 @@ def inspect_data(
         "bluf": _part(selection.bluf),
         "sections": [_part(p) for p in selection.sections],
         "other": [_fact(f, None, False) for f in selection.other],
-        "conflicts": [{"kind": c.kind, "topic": c.topic,
-                       "sides": [{"value": s.value, "sources": list(s.sources)} for s in c.sides]}
+        "conflicts": [{"kind": c.shown_as, "topic": c.topic, "value_type": c.value_type,
+                       "sides": [{"value": s.value, "time": s.time, "sources": list(s.sources)}
+                                 for s in c.sides]}
                       for c in done.briefing.conflicts],
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "CONFLICT_KINDS",
     "DEFAULT_CITATION",
     "Briefing",
     "Conflict",
@@ -19,6 +20,7 @@ __all__ = [
     "Line",
     "MemoHeader",
     "MemoStyle",
+    "Provenance",
     "Section",
     "SectionSpec",
     "Sentence",
@@ -26,8 +28,58 @@ __all__ = [
     "Source",
 ]
 
-#: How a footnote or the source list names a source, unless a template says otherwise.
-DEFAULT_CITATION = "{{ outlet }}, \u201c{{ title }}\u201d{% if date %}, {{ date }}{% endif %}."
+#: How the numbered source list names a source, unless a template says otherwise. ``title``
+#: and ``date`` are empty when the source gives none (or only a guess, which is never printed).
+DEFAULT_CITATION = ("{{ outlet }}{% if title %}, \u201c{{ title }}\u201d{% endif %}, "
+                    "{{ date or '[undated]' }}{% if url %}, {{ url }}{% endif %}.")
+
+#: How a detail of a source was learnt (see :class:`Provenance`).
+GIVEN, FOUND, GUESSED = "given", "found", "guessed"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How each of a source's details was learnt, and from what.
+
+    Each of ``outlet``, ``title``, ``date``, ``url`` and ``author`` is
+    ``"given"`` (stated by whoever supplied the source: a manifest, front
+    matter, a page's or document's metadata, a date in the file name, or the
+    caller who built the :class:`Source`), ``"found"`` (printed in the article
+    where such a detail is printed: a headline, a credit or copyright line, a
+    dateline, a byline, a date line under the headline), ``"guessed"``
+    (inferred from weaker evidence: a file name's words, photo credits) or
+    ``""`` (not known: the source has no such detail). A memo never prints a
+    guessed title or date as if it were found.
+
+    ``basis`` names where each inferred detail came from, as
+    ``(detail, where)`` pairs: ``("date", "date line under the headline")``.
+    The defaults say "given", so a ``Source`` built by hand keeps meaning what
+    its caller says.
+    """
+
+    outlet: str = GIVEN
+    title: str = GIVEN
+    date: str = GIVEN
+    url: str = GIVEN
+    author: str = GIVEN
+    basis: tuple[tuple[str, str], ...] = ()
+
+    def how(self, detail: str) -> str:
+        """``"given"``, ``"found"`` or ``"guessed"`` for ``detail`` (``"outlet"``, ``"title"``...)."""
+        return str(getattr(self, detail))
+
+    def where(self, detail: str) -> str:
+        """Where ``detail`` came from ("manifest", "credit line", "file name"...), or ``""``."""
+        return next((w for d, w in self.basis if d == detail), "")
+
+    def shown(self, detail: str) -> bool:
+        """Whether ``detail`` may be printed as a fact about the source (given or found)."""
+        return self.how(detail) in (GIVEN, FOUND)
+
+    def as_dict(self) -> dict[str, dict[str, str]]:
+        """``{"outlet": {"how": "found", "where": "credit line"}, ...}``, as JSON output gives it."""
+        details = ("outlet", "title", "date", "url", "author")
+        return {d: {"how": self.how(d), "where": self.where(d)} for d in details}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +101,11 @@ class Source:
             too (a wire story reprinted): a name every copy shares, such as
             ``"AP"`` or the first copy's outlet. Empty for a report of its
             own, or before the pipeline has compared the sources.
+        provenance: How each detail above was learnt (given, found or
+            guessed); all given unless said otherwise.
+
+    An empty ``title`` means the source prints no headline and none was
+    given; ``date`` is ``None`` when no publication date is known.
     """
 
     id: str
@@ -61,6 +118,7 @@ class Source:
     author: str | None = None
     format: str = "text"
     report: str = ""
+    provenance: Provenance = field(default_factory=Provenance, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,24 +205,56 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class ConflictSide:
-    """One side of a disagreement: a value and who reported it."""
+    """One side of a difference between sources: a value and who reported it.
+
+    ``time`` is when the value was given for, as the source says it
+    ("Saturday", "24 Oct"); set for figures that changed, empty otherwise.
+    """
 
     value: str
     sentences: tuple[Sentence, ...]
     sources: tuple[str, ...]
+    time: str = ""
+
+
+#: The kinds of :class:`Conflict`, in the order the memo shows them.
+CONFLICT_KINDS = ("disagreement", "changed", "variant")
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Sources reporting different values for the same thing.
+    """Sources reporting something differently.
 
-    ``kind`` is ``"number"``, ``"date"`` or ``"name"``; ``topic`` says what
-    differs ("length of the meeting", "name of the coal mine").
+    Attributes:
+        kind: ``"disagreement"`` (different values for the same thing as of
+            the same time), ``"changed"`` (a figure that moved as reports came
+            in; sides in time order) or ``"variant"`` (spellings of one name;
+            the first side is the spelling most sources use). Conflicts made
+            before kinds existed say ``"number"`` or ``"date"`` (read as
+            disagreements) or ``"name"`` (read as a variant).
+        topic: What differs, as a reader reads it ("Death toll", "Length of
+            the meeting", "Wi Sung-rak's title"); also :attr:`label`.
+        sides: The values, each with the sentences and sources that give it.
+        value_type: What sort of value differs: ``"number"``, ``"date"``,
+            ``"title"`` or ``"name"``.
     """
 
     kind: str
     topic: str
     sides: tuple[ConflictSide, ...]
+    value_type: str = "number"
+
+    @property
+    def label(self) -> str:
+        """What differs, as a reader reads it (the ``topic``)."""
+        return self.topic
+
+    @property
+    def shown_as(self) -> str:
+        """The kind this conflict is shown as: one of :data:`CONFLICT_KINDS`."""
+        if self.kind in CONFLICT_KINDS:
+            return self.kind
+        return "variant" if self.kind == "name" else "disagreement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +280,13 @@ class MemoHeader:
 
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
-    """One memo section as a template defines it."""
+    """One memo section as a template defines it.
+
+    ``catch_all`` marks the section that prints the best facts fitting no
+    other section (it has no keywords of its own). ``if_empty`` is what the
+    memo prints when no fact fits the section ("No reporting on {title}.");
+    empty, the section is left out.
+    """
 
     key: str
     title: str
@@ -202,6 +298,8 @@ class SectionSpec:
     sort: str = "rank"
     style: str = "bullets"
     enabled: bool = True
+    catch_all: bool = False
+    if_empty: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +311,10 @@ class Labels:
     date: str = "Date"
     subject: str = "Subject"
     conflicts: str = "Where sources differ"
+    disagreements: str = "Sources disagree"
+    changed: str = "Figures that changed as reports came in"
+    variants: str = "Names spelled differently"
+    also_spelled: str = "Also spelled"
     sources: str = "Sources"
     skipped: str = "Not used"
     page: str = "Page {page} of {pages}"
@@ -227,8 +329,9 @@ class MemoStyle:
         heading: The memo's heading ("MEMORANDUM").
         bluf_title: The heading of the bottom line up front.
         labels: The fixed strings the memo prints.
-        citation: How a source is named (a Jinja text over ``outlet``,
-            ``title``, ``date``, ``url`` and ``author``).
+        citation: How the numbered source list names a source (a Jinja text
+            over ``outlet``, ``title``, ``date``, ``url`` and ``author``);
+            footnotes cite that list in short form.
         reference_docx: A Word file whose styles the .docx memo uses, or
             ``None`` for the packaged one.
         paragraphs: Keys of the sections printed as paragraphs, not bullets.
@@ -249,7 +352,9 @@ class Briefing:
 
     ``bluf`` holds the bottom-line-up-front facts; ``other`` the facts that fit
     no section; ``dropped`` every line cleaning kept out, with its reason;
-    ``style`` how the writers lay it out.
+    ``style`` how the writers lay it out; ``consulted`` the files and folders
+    the run was asked to read or consult (inputs, manifest, template files),
+    which writing the memo never replaces.
     """
 
     header: MemoHeader
@@ -261,6 +366,7 @@ class Briefing:
     skipped: tuple[Skipped, ...] = ()
     dropped: tuple[Line, ...] = ()
     style: MemoStyle = field(default_factory=MemoStyle, compare=False)
+    consulted: tuple[str, ...] = field(default=(), compare=False)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

@@ -1,15 +1,28 @@
-"""Writing a briefing to disk: format by extension, atomically, never over an input.
+"""Writing a briefing to disk: format by extension, atomically, never over anything it read.
 
 The memo is rendered to bytes first, then written to a temporary file in the
 output's own folder and renamed over the target, so an error, a full disk or
-Ctrl-C midway never leaves a partial or clobbered file.
+Ctrl-C midway never leaves a partial or clobbered file. While the temporary
+file exists, Ctrl-C, SIGTERM and SIGHUP wait: they take effect as soon as it
+is renamed or removed, so no signal leaves it behind.
+
+The target may not be any file the run was asked to read or consult: an
+input, read or skipped, a file inside a folder given as input, a manifest, a
+template or its reference document. Files are compared by identity (device
+and inode), so another spelling of the same file (a link, ``..``, another
+letter case on a case-insensitive disk) is caught too.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import os
+import signal
+import stat
 import tempfile
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from briefgen.errors import RenderError
@@ -48,13 +61,63 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     raise RenderError(f"{os.fspath(path)}: cannot tell the format from {suffix!r}; use {known}, or --format")
 
 
-def _same_file(a: Path, b: str) -> bool:
-    if b == "-" or b.startswith(("http://", "https://", "<")):
-        return False
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int, bool] | None:
+    """``(device, inode, is_folder)`` of an existing path (links followed), else None."""
     try:
-        return a.exists() and Path(b).exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino, stat.S_ISDIR(st.st_mode)
+
+
+def _ancestors(path: Path) -> set[tuple[int, int]]:
+    """Identities of every folder above ``path``, through its links and as written."""
+    found: set[tuple[int, int]] = set()
+    for base in {path.absolute(), Path(_resolved(path))}:
+        for parent in base.parents:
+            ident = _identity(parent)
+            if ident is not None:
+                found.add(ident[:2])
+    return found
+
+
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return os.path.abspath(path)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP until the block ends, then deliver the first that came.
+
+    Only the main thread can set signal handlers; elsewhere the block runs as is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(signum: int, _frame: object) -> None:
+        caught.append(signum)
+
+    old: dict[int, object] = {}
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        try:
+            old[sig] = signal.signal(sig, hold)
+        except (OSError, ValueError):
+            continue
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)  # type: ignore[arg-type]
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 def write_bytes(data: bytes, path: str | os.PathLike[str], *, protect: tuple[str, ...] = ()) -> Path:
@@ -71,8 +134,9 @@ def write_bytes(data: bytes, path: str | os.PathLike[str], *, protect: tuple[str
     target = Path(path)
     name = os.fspath(path)
     check_target(path, protect)
-    folder = target.resolve().parent
-    if target.exists() and not target.is_file():
+    folder = Path(_resolved(target)).parent
+    ident = _identity(target)
+    if ident is not None and not stat.S_ISREG(os.stat(target).st_mode):
         # A device such as /dev/full or a FIFO: write through it directly;
         # there is no file to clobber or leave half-written.
         try:
@@ -83,27 +147,30 @@ def write_bytes(data: bytes, path: str | os.PathLike[str], *, protect: tuple[str
             raise RenderError(f"{name}: cannot write: {exc.strerror or exc}") from None
         return target
     tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise RenderError(f"{name}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    # A short prefix: the temporary name must fit where the target's own name just fits.
+    prefix = f".{target.name[:40]}."
+    with _signals_held():
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if target.exists():
+                with contextlib.suppress(OSError):
+                    os.chmod(tmp, target.stat().st_mode & 0o7777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+            os.replace(tmp, target)
+            tmp = None
+        except OSError as exc:
+            raise RenderError(f"{name}: cannot write: {exc.strerror or exc}") from None
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
     return target
 
 
@@ -124,19 +191,55 @@ def write(briefing: Briefing, path: str | os.PathLike[str], *, fmt: str | None =
             failure; the message names the file.
     """
     kind = format_for(path, fmt)
-    protect = tuple(src.origin for src in briefing.sources)
+    protect = protected(briefing)
     # Refuse before rendering, so no work is wasted on a doomed write.
     check_target(path, protect)
     return write_bytes(render(briefing, kind), path, protect=protect)
 
 
-def check_target(path: str | os.PathLike[str], protect: tuple[str, ...] = ()) -> None:
-    """Raise RenderError if ``path`` is one of the inputs, a folder, or its folder is missing."""
-    if Path(path).is_dir():
-        raise RenderError(f"{os.fspath(path)}: is a folder, not a file name")
-    target = Path(path).resolve()
-    for origin in protect:
-        if _same_file(target, origin):
-            raise RenderError(f"{os.fspath(path)}: refusing to write over an input file")
-    if not target.parent.is_dir():
-        raise RenderError(f"{os.fspath(path)}: folder {target.parent} does not exist")
+def protected(briefing: Briefing) -> tuple[str, ...]:
+    """What writing ``briefing`` must leave alone: its sources, skipped inputs and consulted files."""
+    found = [src.origin for src in briefing.sources]
+    found.extend(skip.origin for skip in briefing.skipped)
+    found.extend(briefing.consulted)
+    if briefing.style.reference_docx:
+        found.append(briefing.style.reference_docx)
+    return tuple(dict.fromkeys(found))
+
+
+def check_target(path: str | os.PathLike[str], protect: Sequence[str | os.PathLike[str]] = ()) -> None:
+    """Raise RenderError if ``path`` is a folder, its folder is missing, or it would replace a file read.
+
+    Args:
+        path: The output file.
+        protect: Files and folders the run read or consulted; ``path`` may be
+            none of these files, nor an existing file inside one of these folders.
+    """
+    name = os.fspath(path)
+    target = Path(path)
+    ident = _identity(target)
+    if ident is not None and ident[2]:
+        raise RenderError(f"{name}: is a folder, not a file name")
+    if len(target.name.encode("utf-8", "surrogateescape")) > 255:
+        raise RenderError(f"{name}: file name too long")
+    if ident is not None:
+        above = _ancestors(target)
+        for origin in protect:
+            ref = os.fspath(origin)
+            if ref == "-" or ref.startswith("<") or "://" in ref:
+                continue
+            other = _identity(ref)
+            if other is None:
+                if any(c in ref for c in "*?[") and fnmatch.fnmatch(_resolved(target), _resolved(Path(ref))):
+                    # A file the pattern matches, read or not (a manifest it leaves out, say).
+                    raise RenderError(f"{name}: refusing to write over a file the pattern {ref} matches")
+                continue
+            if other[:2] == ident[:2]:
+                raise RenderError(f"{name}: refusing to write over an input file")
+            if other[2] and other[:2] in above:
+                raise RenderError(f"{name}: refusing to write over a file in the input folder {ref}; "
+                                  "name an output outside it")
+    parent = Path(_resolved(target)).parent
+    folder = _identity(parent)
+    if folder is None or not folder[2]:
+        raise RenderError(f"{name}: folder {parent} does not exist")

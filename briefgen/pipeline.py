@@ -11,30 +11,34 @@ import datetime as dt
 import logging
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from briefgen.config import SectionSpec, Template, load_template
+from briefgen.config import SectionSpec, Template, list_templates, load_template
 from briefgen.dates import format_date, parse_date
 from briefgen.errors import ConfigError, InputError
-from briefgen.facts.conflicts import find_conflicts
+from briefgen.facts.conflicts import find_conflicts, latest
 from briefgen.facts.copies import with_reports
 from briefgen.facts.merge import cluster
-from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
+from briefgen.facts.subject import Coverage
+from briefgen.facts.subject import derive_subject as subject_line
+from briefgen.model import Briefing, Conflict, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import pmap
-from briefgen.resources import seeds_dir
+from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
+from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import repeats
+from briefgen.select.standalone import dangling
 from briefgen.sources.clean import CleanResult, clean
-from briefgen.sources.load import infer_metadata, load_sources
+from briefgen.sources.limits import Limits
+from briefgen.sources.load import load_sources
+from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
 from briefgen.text.sentences import segment
-from briefgen.text.words import content_terms
 
 __all__ = [
-    "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "input_list", "run", "select_parts",
-    "summarize", "text_sources",
+    "AUTO", "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "choose_template",
+    "input_list", "run", "select_parts", "summarize", "text_sources",
 ]
 
 log = logging.getLogger(__name__)
@@ -43,6 +47,11 @@ Input = str | os.PathLike[str]
 #: One input or several: a single ``str`` is one input, never iterated.
 Inputs = Input | Sequence[Input] | None
 Progress = Callable[[str], None]
+TemplateArg = str | os.PathLike[str] | Template | None
+#: ``template=AUTO`` chooses among the packaged templates and the user's own.
+AUTO = "auto"
+#: The template kept whenever it fits.
+DEFAULT = "default"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,21 +99,19 @@ def input_list(inputs: Inputs) -> list[Input]:
 def text_sources(texts: Sequence[str], first: int = 1) -> list[Source]:
     """Sources for article texts given as strings (never looked up as paths).
 
-    Each gets a title and date as a file would (a headline, else the lead cut
-    short), an outlet only if the text names one (else "Text N"), and the
-    origin ``<text N>``.
+    Each gets a title and date as a file would (a headline and a date printed
+    with it; none if the text prints none), an outlet only if the text names
+    one (else "Text N", marked guessed), and the origin ``<text N>``.
     """
     out = []
     for n, text in enumerate(texts, first):
         if not isinstance(text, str):
             raise TypeError(f"article texts must be str, not {type(text).__name__}")
         origin = f"<text {n}>"
-        meta = infer_metadata(text, origin) if text.strip() else {}
-        outlet = meta.get("outlet", "")
-        if outlet in ("", origin, "Unknown outlet"):
-            outlet = f"Text {n}"
-        out.append(Source(id=f"t{n}", origin=origin, text=text, outlet=outlet, title=meta.get("title", ""),
-                          date=meta.get("date")))
+        details = source_details(infer_details(text, origin) if text.strip() else {}, {}, {}, {})
+        if details["outlet"] == UNKNOWN_OUTLET:
+            details["outlet"] = f"Text {n}"
+        out.append(Source(id=f"t{n}", origin=origin, text=text, **details))
     return out
 
 
@@ -116,6 +123,7 @@ def analyse(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Analysis:
     """Read, clean, split and deduplicate the inputs.
 
@@ -128,6 +136,8 @@ def analyse(
         strict: Fail on the first unreadable input instead of skipping it.
         progress: Called with the name of each stage as it starts.
         sources: Already loaded sources, used instead of ``inputs`` and ``texts``.
+        limits: Limits and containment rules for reading (default :class:`Limits`:
+            no private URLs, no files outside the folders named).
 
     Raises:
         InputError: when no usable source or no article sentence remains.
@@ -144,7 +154,7 @@ def analyse(
         loaded: list[Source] = []
         if paths or manifest is not None or not given:
             loaded, skipped = load_sources(paths or ([] if manifest is not None else [seeds_dir()]),
-                                           manifest=manifest, strict=strict)
+                                           manifest=manifest, strict=strict, limits=limits)
         # Ids must be unique across files and plain texts.
         sources = [replace(s, id=f"s{i}") for i, s in enumerate([*loaded, *given], 1)] if given else loaded
     if not sources:
@@ -160,7 +170,9 @@ def analyse(
         names = ", ".join(src.origin for src in sources[:3]) + (", ..." if len(sources) > 3 else "")
         raise InputError(f"no article sentences found in the inputs ({names})")
     step("merging facts across sources")
-    facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources})
+    # A fact prints its representative alone: it should not lean on the sentence before.
+    facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
+                    leans=dangling)
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
 
 
@@ -193,7 +205,11 @@ def _order(facts: Sequence[Fact], spec: SectionSpec, sources: Sequence[Source]) 
 
 
 def _memo_date(template: Template, sources: Sequence[Source], date: str | None) -> str:
-    """The memo's date: ``date``, else the template's, else the latest source date, else none.
+    """The memo's date: ``date``, else the template's, else the latest real coverage date, else none.
+
+    A coverage date is a source's date that was given or found (a dateline, a
+    byline, metadata, a manifest); a guessed one never dates the memo, and
+    neither does a date mentioned inside a story, which metadata never takes.
 
     Raises:
         ConfigError: ``date`` (or the template's) is not ``YYYY-MM-DD`` or ``today``.
@@ -206,7 +222,7 @@ def _memo_date(template: Template, sources: Sequence[Source], date: str | None) 
         except ValueError as exc:
             where = "date" if date is not None else f"{template.name}: [memo].date"
             raise ConfigError(f"{where}: {exc}") from None
-    dated = sorted(s.date for s in sources if s.date)
+    dated = sorted(s.date for s in sources if s.date and s.provenance.shown("date"))
     for iso in reversed(dated):
         try:
             return format_date(dt.date.fromisoformat(iso[:10]), fmt)
@@ -215,34 +231,24 @@ def _memo_date(template: Template, sources: Sequence[Source], date: str | None) 
     return ""
 
 
-def derive_subject(sources: Sequence[Source]) -> str:
-    """The headline that shares most with the other sources' headlines and leads.
+def derive_subject(sources: Sequence[Source], sentences: Sequence[Sentence] = ()) -> str:
+    """The event the coverage shares (what, where, who), from headlines and leads.
 
-    A briefing's subject is what the coverage is about; the headline whose
-    content words recur most across the other articles names it best.
+    See :mod:`briefgen.facts.subject`.
+
+    A headline counts only when it was printed or given, never guessed; each
+    source's lead is its first three article sentences (``sentences``, after
+    cleaning), else the start of its text.
     """
-    titled = [s for s in sources if s.title.strip()]
-    if not titled:
-        return "Briefing"
-    if len(titled) == 1:
-        return titled[0].title.strip()
-    bags = {s.id: set(content_terms(s.title + " " + s.text[:600])) for s in titled}
-    # How many headlines' bags hold each term: the sum over the other sources
-    # below, without a loop over every pair of sources.
-    df: Counter[str] = Counter()
-    for o in titled:
-        df.update(bags[o.id])
-    copies = Counter(o.id for o in titled)
-
-    def centrality(src: Source) -> tuple[float, int]:
-        terms = set(content_terms(src.title))
-        if not terms:
-            return (0.0, 0)
-        shared = sum(df[t] for t in terms) - copies[src.id] * len(terms & bags[src.id])
-        return (shared / (len(terms) ** 0.5), -len(src.title))
-
-    best = max(titled, key=centrality)
-    return best.title.strip()
+    leads: dict[str, list[str]] = {}
+    for sent in sentences:
+        got = leads.setdefault(sent.source_id, [])
+        if len(got) < 3:
+            got.append(sent.text)
+    coverage = [Coverage(s.title.strip() if s.provenance.shown("title") else "",
+                         " ".join(leads[s.id]) if s.id in leads else s.text[:600])
+                for s in sources]
+    return subject_line(coverage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,8 +267,9 @@ class Selection:
     Attributes:
         bluf: The bottom line's choice among every fact.
         sections: Each enabled section's choice among the facts sorted into
-            it, bottom-line facts taken out.
-        other: Facts that fit no section (never printed).
+            it, bottom-line facts taken out; the catch-all's among the facts
+            that fit no section.
+        other: Facts that fit no section (printed only by a catch-all section).
     """
 
     bluf: Part
@@ -272,13 +279,53 @@ class Selection:
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A whole run: what the stages learnt, what was selected, and the briefing built from it."""
+    """A whole run: what the stages learnt, what was selected, and the briefing built from it.
+
+    ``kind`` is the choice of template by fit, or None when the caller named the template.
+    """
 
     analysis: Analysis
     template: Template
     method: str
     selection: Selection
     briefing: Briefing
+    kind: KindChoice | None = None
+
+
+def _candidates(auto: bool) -> list[Template]:
+    """The templates to choose among: the packaged ones (a user template of the same name
+    shadowing it), and with ``auto`` every user template too. A template that does not load
+    is left out with a warning (``default`` is loaded again if chosen, and then raises)."""
+    names = sorted(p.stem for p in templates_dir().glob("*.toml"))
+    if auto:
+        names = sorted({*names, *list_templates()})
+    out = []
+    for name in names:
+        try:
+            out.append(load_template(name))
+        except ConfigError as exc:
+            log.warning("template %s left out of the choice: %s", name, exc)
+    return out
+
+
+def choose_template(facts: Sequence[Fact],
+                    template: TemplateArg = None) -> tuple[Template, KindChoice | None]:
+    """The template to brief ``facts`` with, and the choice by fit when there was one.
+
+    Args:
+        facts: The facts of the briefing.
+        template: A name, path or loaded :class:`Template` is used as given. None
+            chooses among the packaged templates by how well the facts fit each
+            (:func:`briefgen.select.kinds.choose_kind`), keeping ``default``
+            whenever it fits; ``"auto"`` chooses among the user's templates too.
+    """
+    if template is not None and not (isinstance(template, str) and template == AUTO):
+        return load_template(template), None
+    templates = {t.name: t for t in _candidates(auto=template is not None)}
+    kind = choose_kind(facts, [(name, t.sorted_sections) for name, t in templates.items()], prefer=DEFAULT)
+    chosen = templates.get(kind.name) or load_template(DEFAULT)
+    log.info("template %s: %s", chosen.name, kind.reason)
+    return chosen, kind
 
 
 def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Selection:
@@ -288,18 +335,31 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     chooses among its own facts that no part before it took, nor repeats (see
     :func:`~briefgen.select.selector.repeats`): a memo states each fact once.
     """
-    specs = template.enabled_sections
-    grouped = classify(facts, specs)
+    grouped = classify(facts, template.sorted_sections)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     bluf = choose(facts, words=template.bluf.words or None, count=template.bluf.facts or None, method=method)
     taken = list(bluf.facts)
     parts = []
-    for spec in specs:
-        pool = [f for f in grouped[spec.key] if not any(f.id == t.id or repeats(f, t) for t in taken)]
+    for spec in template.enabled_sections:
+        # The catch-all chooses among the facts that fit no section.
+        pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
+                if not any(f.id == t.id or repeats(f, t) for t in taken)]
         choice = choose(pool, words=spec.words, count=spec.facts, method=method)
         taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))
+
+
+def _warn_unfit(selection: Selection, template: Template) -> None:
+    """Warn when most facts the memo prints fit none of its template's sections."""
+    unfit = {f.id for f in selection.other}
+    printed = [f.id for part in (selection.bluf, *selection.sections) for f in part.choice.facts]
+    lost = sum(1 for fid in printed if fid in unfit)
+    if printed and 2 * lost > len(printed):
+        total = len(selection.bluf.choice.candidates)
+        log.warning("%d of the memo's %d facts fit no section of template %s (%d of all %d facts); "
+                    "another template may suit this news better: see 'briefgen templates list'",
+                    lost, len(printed), template.name, len(unfit), total)
 
 
 def _explain(selection: Selection) -> None:
@@ -312,11 +372,57 @@ def _explain(selection: Selection) -> None:
                      "" if n == 1 else "s", f.text)
 
 
+def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Selection:
+    """The selection with every figure that later changed replaced by the latest one.
+
+    A chosen fact whose sentence gives an earlier value of a figure that
+    changed ("killed at least 82 people" when a later report gives 156) is
+    replaced by the fact that gives the latest value (added to the part's
+    candidates if need be), or left out when that fact, or one it repeats, is
+    printed already.
+    The memo, ``-v`` and ``inspect`` all read the result.
+    """
+    newer = latest(conflicts)
+    if not newer:
+        return selection
+    every = [*selection.bluf.choice.candidates,
+             *(f for part in selection.sections for f in part.choice.candidates), *selection.other]
+    fact_of = {(s.source_id, s.index): f for f in every for s in f.sentences}
+    printed = {f.id: f for part in (selection.bluf, *selection.sections) for f in part.choice.facts}
+
+    def update(part: Part) -> Part:
+        candidates = list(part.choice.candidates)
+        chosen: list[int] = []
+        for i in part.choice.chosen:
+            first = candidates[i].representative
+            sentence = newer.get((first.source_id, first.index))
+            now = fact_of.get((sentence.source_id, sentence.index)) if sentence is not None else None
+            if now is None or now.id == candidates[i].id:
+                chosen.append(i)
+                continue
+            # A memo states each fact once: no latest figure that repeats another printed fact.
+            if now.id in printed or any(repeats(now, f) for k, f in printed.items() if k != candidates[i].id):
+                continue
+            log.info("%s: %s gives the latest figure, not %s", part.key, now.id, candidates[i].id)
+            printed[now.id] = now
+            at = next((k for k, f in enumerate(candidates) if f.id == now.id), None)
+            if at is None:
+                candidates.append(now)
+                at = len(candidates) - 1
+            chosen.append(at)
+        if chosen == list(part.choice.chosen):
+            return part
+        return replace(part, choice=replace(part.choice, candidates=tuple(candidates), chosen=tuple(chosen)))
+
+    return replace(selection, bluf=update(selection.bluf),
+                   sections=tuple(update(part) for part in selection.sections))
+
+
 def run(
     inputs: Inputs = None,
     *,
     texts: Sequence[str] = (),
-    template: str | os.PathLike[str] | Template = "default",
+    template: TemplateArg = None,
     manifest: Input | None = None,
     method: str | None = None,
     subject: str | None = None,
@@ -327,34 +433,48 @@ def run(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Run:
     """Build a briefing and keep every stage's record (see :func:`build_briefing`)."""
-    tpl = load_template(template)
-    method = method or tpl.method
+    # A named template is read first, so that its problems show before the inputs are read.
+    named = None if template is None or (isinstance(template, str) and template == AUTO) else template
+    allow_outside = limits is not None and limits.allow_outside_files
+    tpl = load_template(named, allow_outside=allow_outside) if named is not None else None
     step = progress or _noop
-    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources)
+    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources,
+                    limits=limits)
     n = len(found.sources)
     log.info(
         "%d source%s, %d lines dropped, %d sentences merged into %d facts",
         n, "" if n == 1 else "s", len(found.cleaned.dropped), len(found.sentences), len(found.facts),
     )
+    kind = None
+    if tpl is None:
+        step("choosing a template")
+        tpl, kind = choose_template(found.facts, template)
+    _check_citations(tpl, found.sources)
+    method = method or tpl.method
     step("sorting facts into sections")
     step("selecting facts")
     selection = select_parts(found.facts, tpl, method)
+    step("comparing sources")
+    conflicts = find_conflicts(found.facts, found.sources)
+    selection = _latest_figures(selection, conflicts)
     _explain(selection)
+    _warn_unfit(selection, tpl)
     by_key = {spec.key: spec for spec in tpl.enabled_sections}
     sections = []
     for part in selection.sections:
         spec = by_key[part.key]
         chosen = [replace(f, section=spec.key) for f in part.choice.facts]
         ordered = tuple(_order(chosen, spec, found.sources))
-        sections.append(Section(spec.key, spec.title, ordered, spec.intro or None))
+        # Nothing fits: the section is left out, or says so when the template asks.
+        intro = (spec.intro or None) if ordered else (_no_reporting(spec) or None)
+        sections.append(Section(spec.key, spec.title, ordered, intro))
     section_of = {f.id: part.key for part in selection.sections for f in part.choice.candidates}
     bluf = [replace(f, section=section_of.get(f.id)) for f in selection.bluf.choice.facts]
-    step("comparing sources")
-    conflicts = find_conflicts(found.facts, found.sources)
     header = MemoHeader(
-        subject=subject or tpl.memo.subject or derive_subject(found.sources),
+        subject=subject or tpl.memo.subject or derive_subject(found.sources, found.sentences),
         date=_memo_date(tpl, found.sources, date),
         to=to if to is not None else tpl.memo.to,
         sender=sender if sender is not None else tpl.memo.sender,
@@ -370,15 +490,57 @@ def run(
         skipped=found.skipped,
         dropped=found.cleaned.dropped,
         style=tpl.style,
+        consulted=_consulted(inputs if sources is None else None, manifest, tpl,
+                             seeds=sources is None and not texts and not input_list(inputs)
+                             and manifest is None),
     )
-    return Run(found, tpl, method, selection, briefing)
+    return Run(found, tpl, method, selection, briefing, kind)
+
+
+def _no_reporting(spec: SectionSpec) -> str:
+    """The section's ``if_empty`` line, its ``{title}`` filled in (lower case unless an acronym leads)."""
+    title = spec.title
+    if title[:1].isupper() and title[1:2].islower():
+        title = title[:1].lower() + title[1:]
+    return spec.if_empty.replace("{title}", title)
+
+
+def _check_citations(template: Template, sources: Sequence[Source]) -> None:
+    """Render the template's citation of every source once, so a failure names the template file.
+
+    Raises:
+        ConfigError: the citation fails or grows past its limits on a real
+            source (a template's citation is checked on sample values when it
+            is loaded; real titles can still break it).
+    """
+    from briefgen.errors import RenderError
+    from briefgen.render.citation import cite
+
+    for src in sources:
+        try:
+            cite(src, template.citation)
+        except RenderError as exc:
+            where = template.path or template.name
+            raise ConfigError(f"{where}: {exc}") from None
+
+
+def _consulted(inputs: Inputs, manifest: Input | None, template: Template, *, seeds: bool) -> tuple[str, ...]:
+    """The local files and folders a run was asked to read or consult, for the writer to protect."""
+    named = [os.fspath(i) for i in input_list(inputs)] + ([str(seeds_dir())] if seeds else [])
+    local = [ref for ref in named if ref != "-" and not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", ref)]
+    if manifest is not None:
+        local.append(os.fspath(manifest))
+    local.extend(str(p) for p in template.files)
+    if template.reference_docx is not None:
+        local.append(str(template.reference_docx))
+    return tuple(local)
 
 
 def build_briefing(
     inputs: Inputs = None,
     *,
     texts: Sequence[str] = (),
-    template: str | os.PathLike[str] | Template = "default",
+    template: TemplateArg = None,
     manifest: Input | None = None,
     method: str | None = None,
     subject: str | None = None,
@@ -389,6 +551,7 @@ def build_briefing(
     strict: bool = False,
     progress: Progress | None = None,
     sources: Sequence[Source] | None = None,
+    limits: Limits | None = None,
 ) -> Briefing:
     """Build a briefing from news articles.
 
@@ -399,7 +562,10 @@ def build_briefing(
             characters. With neither ``inputs`` nor ``texts``, the bundled
             sample corpus is briefed.
         texts: Article texts given as strings (never read as paths).
-        template: Template name, path or loaded :class:`Template`.
+        template: Template name, path or loaded :class:`Template`. None (the
+            default) chooses among the packaged templates the one whose
+            sections the facts fit best, keeping ``"default"`` whenever it
+            fits; ``"auto"`` chooses among the user's templates too.
         manifest: A TOML, YAML or CSV file of source metadata.
         method: Ranker name (``"briefgen"``, ``"lexrank"``, ...); defaults to
             the template's.
@@ -407,6 +573,10 @@ def build_briefing(
         strict: Fail on the first unreadable input instead of skipping it.
         progress: Called with the name of each stage as it starts.
         sources: Already loaded sources, used instead of ``inputs`` and ``texts``.
+        limits: Limits and containment rules for reading inputs (default
+            :class:`~briefgen.sources.limits.Limits`): URLs of loopback or
+            private addresses and files a manifest names outside its folder
+            are refused unless it allows them.
 
     Returns:
         The briefing, ready for :func:`briefgen.write`.
@@ -416,7 +586,7 @@ def build_briefing(
     """
     return run(inputs, texts=texts, template=template, manifest=manifest, method=method, subject=subject,
                date=date, to=to, sender=sender, banner=banner, strict=strict, progress=progress,
-               sources=sources).briefing
+               sources=sources, limits=limits).briefing
 
 
 def summarize(
@@ -427,6 +597,7 @@ def summarize(
     method: str = "briefgen",
     manifest: Input | None = None,
     fill: bool = False,
+    limits: Limits | None = None,
 ) -> list[str]:
     """A generic extractive summary: the selection behind the bottom line up front.
 
@@ -444,6 +615,7 @@ def summarize(
             ``words``, add the best remaining sentence however long, so the
             summary runs past ``words``. This is the form benchmarks that cut
             every summary at N words (DUC) expect; the memo's budgets stay strict.
+        limits: Limits and containment rules for reading (see :func:`build_briefing`).
 
     Returns:
         The selected sentences, verbatim, most important first (with ``fill``,
@@ -462,7 +634,7 @@ def summarize(
                         f"not {type(odd[0]).__name__}")
     loaded: list[Source] = []
     if files or manifest is not None:
-        loaded, _ = load_sources(files, manifest=manifest)
+        loaded, _ = load_sources(files, manifest=manifest, limits=limits)
     sources = [*given, *text_sources(texts), *loaded]
     if not sources:
         raise InputError("nothing to summarise: give article texts, paths or sources")

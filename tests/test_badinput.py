@@ -594,8 +594,9 @@ def test_non_http_urls_are_refused(capsys, bench: Bench, tmp_path: Path) -> None
 
 
 def test_http_error_names_the_url(capsys, bench: Bench) -> None:
-    code, err, _ = build(capsys, bench, "http://127.0.0.1:9/nothing-listens-here")
-    assert code == 2 and "127.0.0.1:9" in err
+    code, err, _ = build(capsys, bench, "http://127.0.0.1:9/nothing-listens-here",
+                         extra=("--strict", "--allow-private-urls"))
+    assert code == 2 and "127.0.0.1:9" in err and "refused" in err.lower()
 
 
 # --------------------------------------------------------------------------

@@ -106,7 +106,7 @@ def test_inspect_json_shows_dropped_lines_facts_and_conflicts(capsys) -> None:
     assert [s["key"] for s in data["sections"]] == ["history", "economy", "security", "ceremony"]
     assert data["bluf"]["title"] == "Bottom line up front"
     assert sum(f["chosen"] for f in data["bluf"]["facts"]) == 4
-    assert [sum(f["chosen"] for f in s["facts"]) for s in data["sections"]] == [3, 3, 3, 3]
+    assert [sum(f["chosen"] for f in s["facts"]) for s in data["sections"]] == [5, 5, 5, 5]
     assert data["conflicts"]
 
 

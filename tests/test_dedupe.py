@@ -91,7 +91,7 @@ def seed_corpus() -> Corpus:
     sources, sents = [], []
     for k, entry in enumerate(manifest["source"]):
         text = (SEEDS / entry["file"]).read_text(encoding="utf-8")
-        src = make_source(f"s{k + 1}", text=text, outlet=entry["outlet"], title=entry["title"])
+        src = make_source(f"s{k + 1}", text=text, outlet=entry["outlet"], title=entry.get("title", ""))
         sources.append(src)
         pos = 0
         for i, sent in enumerate(split_sentences(text)):
@@ -508,3 +508,13 @@ def test_copies_of_one_wire_story_are_named_for_the_agency_they_credit() -> None
     (fact,) = cluster(sents, named, {s.id: s.report or s.id for s in named})
     assert fact.sources == ("s1", "s2", "s3", "s4")
     assert fact.independent == 2
+
+
+def test_a_representative_that_leans_on_the_sentence_before_gives_way() -> None:
+    from briefgen.facts.members import representative
+    from briefgen.select.standalone import dangling
+
+    texts = ["President Lee said it is a small but meaningful step forward.",
+             "Lee called the summit a small but meaningful step forward."]
+    assert representative([0, 1], texts, lambda x, y: True, lambda x, y: 1.0) == 0
+    assert representative([0, 1], texts, lambda x, y: True, lambda x, y: 1.0, leans=dangling) == 1

@@ -27,7 +27,7 @@ from briefgen.sources.decode import decode_bytes
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.manifest import read_manifest
-from briefgen.sources.metadata import infer_metadata
+from briefgen.sources.metadata import infer_details, infer_metadata
 
 HTML_DIR = Path(__file__).resolve().parent / "data" / "html"
 MANIFEST = tomllib.loads((SEEDS / "manifest.toml").read_text(encoding="utf-8"))["source"]
@@ -50,7 +50,10 @@ def test_seeds_folder_loads_with_its_manifest() -> None:
     assert sorted(by_file) == sorted(m["file"] for m in MANIFEST)  # manifest.toml is not a source
     for entry in MANIFEST:
         src = by_file[entry["file"]]
-        assert (src.outlet, src.title, src.date) == (entry["outlet"], entry["title"], entry["date"])
+        # Two articles print no headline and the manifest gives none: they stay untitled.
+        assert (src.outlet, src.title, src.date) == (entry["outlet"], entry.get("title", ""), entry["date"])
+        assert (src.provenance.outlet, src.provenance.where("outlet"), src.provenance.date) == \
+            ("given", "manifest", "given")
         assert src.text == (SEEDS / entry["file"]).read_text(encoding="utf-8")
         assert src.format == "text"
 
@@ -70,7 +73,8 @@ def test_seed_outlets_inferred_without_manifest(tmp_path: Path) -> None:
     assert outlets == {
         "alojapan-2026-01-13-nara-summit-relations.txt": "AloJapan.com",  # trailing site name
         "chosun-2026-01-13-lee-takaichi-nara-summit.txt": "Chosun",  # file name
-        "korea-kr-2026-01-14-shuttle-diplomacy.txt": "대한민국 정책브리핑 (korea.kr)",
+        # A credit in Korean script gets the Latin name beside it (issue 21).
+        "korea-kr-2026-01-14-shuttle-diplomacy.txt": "Korea.kr (대한민국 정책브리핑)",
         "news1-2026-01-13-summit-progress-history.txt": "News1",  # file name
         "yonhap-2026-01-14-lee-japan-visit-wrap.txt": "Yonhap News Agency",  # copyright line
     }
@@ -86,7 +90,7 @@ def test_seed_outlets_inferred_from_text_alone(tmp_path: Path) -> None:
     sources, _ = load_sources([tmp_path])
     expected = {m["file"]: m["outlet"] for m in MANIFEST}
     hits = [s.outlet for s in sources if _outlet_matches(s.outlet, expected[names[Path(s.origin).name]])]
-    assert hits == ["AloJapan.com", "대한민국 정책브리핑 (korea.kr)",
+    assert hits == ["AloJapan.com", "Korea.kr (대한민국 정책브리핑)",
                     "News1", "Yonhap News Agency"]
 
 
@@ -99,47 +103,61 @@ def test_seed_titles_and_dates_inferred(tmp_path: Path) -> None:
                               "efforts to test remains of Korean forced laborers", "2026-01-14")
     assert meta["news1"][0] == ("Korea-Japan Summit: What Progress Was Made on Historical Issues and "
                                 "Regional Cooperation?")
-    assert meta["news1"][1] == "2026-01-31"  # the page's date line comes before the file name
+    # The page's "Saturday, January 31, 2026" sits above other stories' teasers: furniture, not the
+    # article's date (issue 21); the file name's date stands.
+    assert meta["news1"][1] == "2026-01-13"
     assert meta["korea"][0] == ("Comprehensive cooperation between Korea and Japan brought closer through "
                                 "shuttle diplomacy")
-    assert meta["alojapan"] == ("Nara summit relations", "2026-01-13")  # no headline printed: the file name
+    # No headline printed: untitled, never the file name's words (issue 21).
+    assert meta["alojapan"] == ("", "2026-01-13")
+    assert meta["chosun"] == ("", "2026-01-13")
 
 
 def test_infer_metadata_wire_dateline_and_copyright() -> None:
     text = ("Senate passes budget deal\n\nWASHINGTON (AP) \u2014 The Senate passed the budget on Tuesday, "
             "Jan. 13, 2026.\n\nCopyright 2026 The Associated Press. All rights reserved.\n")
-    meta = infer_metadata(text, "story.txt")
-    assert meta["outlet"] == "The Associated Press"
-    assert meta["title"] == "Senate passes budget deal"
-    assert meta["date"] == "2026-01-13"
+    found = infer_details(text, "story.txt")
+    # The credit line names the outlet; the table of known outlets names it as the memo prints it.
+    assert (found["outlet"].value, found["outlet"].how) == ("Associated Press", "found")
+    assert (found["title"].value, found["title"].how) == ("Senate passes budget deal", "found")
+    # Jan. 13 is what the story reports on, in its lead: never the article's date (issue 21).
+    assert "date" not in found
+    dated = text.replace("\n\nWASHINGTON", "\nBy Jane Doe | Jan. 14, 2026\n\nWASHINGTON")
+    byline = infer_details(dated, "story.txt")["date"]
+    assert (byline.value, byline.where) == ("2026-01-14", "byline")
     wire = infer_metadata("SEOUL (AP) \u2014 North Korea fired a missile.\n", "x.txt")
     assert wire["outlet"] == "Associated Press"
 
 
-def test_infer_metadata_untitled_wire_copy_takes_its_lead_and_its_file_date() -> None:
-    # Wire copy saved without a headline, under an archive code: the title is
-    # the lead, cut short; a date further into the story is what it reports
-    # on, and the file name's date is when it ran.
+def test_infer_metadata_untitled_wire_copy_is_untitled_and_takes_its_file_date() -> None:
+    # Wire copy saved without a headline, under an archive code: no title (neither the lead
+    # nor the file name is a headline); a date in the story is what it reports on, and the
+    # file name's date is when it ran (issue 21).
     text = ("LONDON (AP) _ British police said Saturday they have arrested former Chilean dictator "
             "Gen. Augusto Pinochet on allegations of murdering Spanish citizens. He is 82.\n\n"
             "Pinochet was held Friday night after British authorities received a warrant.\n\n"
             "The warrant charges that between Sept. 11, 1973, and Dec. 31, 1983, Pinochet murdered "
             "Spanish citizens in Chile, the spokeswoman said.\n")
-    meta = infer_metadata(text, "archive/APW19981017.0306.txt")
-    assert meta["title"] == ("British police said Saturday they have arrested former Chilean dictator "
-                             "Gen. Augusto\u2026")
-    assert meta["date"] == "1998-10-17"
-    assert meta["outlet"] == "Associated Press"
-    # Without a date in the file name, a date that deep in the story is not taken either.
-    assert "date" not in infer_metadata(text, "archive/story.txt")
-    # A short lead is the whole title; a file name of words still wins over the lead.
-    assert infer_metadata("Talks resumed in Geneva on Monday.\n", "0151.txt")["title"] == \
-        "Talks resumed in Geneva on Monday"
-    assert infer_metadata(text, "pinochet-arrest-london.txt")["title"] == "Pinochet arrest london"
+    found = infer_details(text, "archive/APW19981017.0306.txt")
+    assert "title" not in found
+    assert (found["date"].value, found["date"].how, found["date"].where) == \
+        ("1998-10-17", "given", "file name")
+    assert (found["outlet"].value, found["outlet"].how) == ("Associated Press", "found")
+    assert infer_metadata(text, "archive/APW19981017.0306.txt")["title"] == ""
+    # Without a date in the file name, a date in the story is not taken either.
+    assert "date" not in infer_details(text, "archive/story.txt")
+    # Neither a short lead nor a file name of words is a headline.
+    assert "title" not in infer_details("Talks resumed in Geneva on Monday.\n", "0151.txt")
+    assert "title" not in infer_details(text, "pinochet-arrest-london.txt")
     # A note to editors, however often printed, is no headline.
     note = "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n\n"
     noted = text.replace("\n\nPinochet was", "\n\n" + note + "Pinochet was") + "\n" + note
-    assert infer_metadata(noted, "NYT19981017.0177.txt")["title"].startswith("British police said")
+    assert "title" not in infer_details(noted, "NYT19981017.0177.txt")
+    # The file name's prefix names the outlet when the text does not: a guess, named from the table.
+    nyt = infer_details("BUENOS AIRES, Argentina _ " + text.split(" _ ", 1)[1].replace("(AP)", ""),
+                        "NYT19981017.0177.txt")
+    assert (nyt["outlet"].value, nyt["outlet"].how, nyt["outlet"].where) == \
+        ("The New York Times", "guessed", "file name")
 
 
 def test_infer_metadata_headline_below_teasers_keeps_the_support_of_its_wire_lead() -> None:
@@ -160,6 +178,8 @@ def test_infer_metadata_headline_below_teasers_keeps_the_support_of_its_wire_lea
     ])
     meta = infer_metadata(page, "0-0.txt")
     assert meta["title"] == "An influential lawmaker backs Spanish requests to question Pinochet"
+    # The page's date line sits above another story's teaser: page furniture, not this article's date.
+    assert "date" not in meta
 
 
 # ---------------------------------------------------------------------------
@@ -505,19 +525,24 @@ def server() -> Iterator[str]:
         thread.join()
 
 
+# The test server listens on loopback, which briefgen refuses unless allowed (issue 22).
+LOCAL = Limits(allow_private_urls=True)
+
+
 def test_url_fetched_as_html(server: str) -> None:
-    (src,), _ = load_sources([f"{server}/hop2"])
+    (src,), _ = load_sources([f"{server}/hop2"], limits=LOCAL)
     assert src.origin == f"{server}/hop2"
     assert src.format == "html" and src.outlet == "Pacific Wire"
     assert "at least nine people, injuring more than 800" in src.text
-    (plain,), _ = load_sources([f"{server}/plain"])
+    (plain,), _ = load_sources([f"{server}/plain"], limits=LOCAL)
     assert plain.text == PARAGRAPH and plain.url == f"{server}/plain"
 
 
 def test_url_limits_and_errors(server: str) -> None:
     inputs = [f"{server}/hop9", f"{server}/big", f"{server}/image", f"{server}/missing", f"{server}/to-file",
               f"{server}/slow", "ftp://example.com/x.txt", f"{server}/story"]
-    sources, skipped = load_sources(inputs, limits=Limits(max_redirects=3, max_file_bytes=5000, timeout=0.5))
+    sources, skipped = load_sources(inputs, limits=Limits(max_redirects=3, max_file_bytes=5000, timeout=0.5,
+                                                         allow_private_urls=True))
     assert [s.origin for s in sources] == [f"{server}/story"]
     reasons = {k.origin.rsplit("/", 1)[-1]: k.reason for k in skipped}
     assert reasons["hop9"] == "more than 3 redirects"
@@ -527,3 +552,88 @@ def test_url_limits_and_errors(server: str) -> None:
     assert reasons["to-file"] == "redirected to a non-HTTP address 'file:///etc/passwd'"
     assert reasons["slow"] == "timed out after 0.5 s"
     assert reasons["x.txt"] == "only http:// and https:// addresses are fetched"
+
+
+# ---------------------------------------------------------------------------
+# Issue 21: nothing guessed is shown as found
+# ---------------------------------------------------------------------------
+
+LEAD = ("The leaders of the two countries met in the capital on Tuesday and agreed to expand cooperation "
+        "on supply chains, the spokesman said after the talks.\n\n"
+        "They also agreed to meet again within the year and to set up a working group on trade.\n")
+
+
+@pytest.mark.parametrize("name", ["chosun-biz.txt", "saudi_gazette.txt", "story_final.txt",
+                                  "Mercury News.txt", "lee-takaichi-nara-summit.txt"])
+def test_issue21_a_file_name_is_never_a_headline(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(LEAD, encoding="utf-8")
+    (src,), _ = load_sources([path])
+    assert src.title == "" and src.provenance.title == ""
+
+
+def test_issue21_an_outlet_name_or_a_lead_is_never_a_headline(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Al Jazeera :\n\n" + LEAD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Mercury News\n\n" + LEAD, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("SEOUL (AP) _ " + LEAD, encoding="utf-8")
+    sources, _ = load_sources([tmp_path])
+    assert [s.title for s in sources] == ["", "", ""]
+    # A site name around a real headline is cut off it.
+    meta = infer_details("Leaders agree to expand supply chain cooperation | Al Jazeera\n\n" + LEAD, "d.txt")
+    assert meta["title"].value == "Leaders agree to expand supply chain cooperation"
+
+
+def test_issue21_a_headline_in_the_text_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("Leaders agree to expand supply chain cooperation\n\n" + LEAD, encoding="utf-8")
+    (src,), _ = load_sources([path])
+    assert (src.title, src.provenance.title, src.provenance.where("title")) == \
+        ("Leaders agree to expand supply chain cooperation", "found", "headline")
+
+
+def test_issue21_dates_come_from_the_dateline_byline_or_name_never_the_story(tmp_path: Path) -> None:
+    head = "Leaders agree to expand supply chain cooperation\n"
+    cases = {
+        "dateline.txt": (head + "\nSEOUL, Jan. 13, 2026 (Yonhap) -- " + LEAD, "2026-01-13", "found"),
+        "byline.txt": (head + "By Kim Tong-hyung | Jan. 14, 2026 10:02 KST\n\n" + LEAD, "2026-01-14",
+                       "found"),
+        "published.txt": (head + "Published: 15 January 2026\n\n" + LEAD, "2026-01-15", "found"),
+        "yonhap-2026-01-16-wrap.txt": (head + "\n" + LEAD, "2026-01-16", "given"),
+        "in-story.txt": (head + "\n" + LEAD.replace("on Tuesday", "on Jan. 13, 2026"), None, ""),
+        "copyright.txt": (head + "\n" + LEAD + "\nCopyright 1998 Example News. All rights reserved.\n",
+                          None, ""),
+    }
+    for name, (text, _, _) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    sources, _ = load_sources([tmp_path / name for name in cases])
+    for src, (name, (_, date, how)) in zip(sources, cases.items(), strict=True):
+        assert (src.date, src.provenance.date) == (date, how), name
+
+
+def test_issue21_html_is_dated_from_its_markup_not_a_copyright_year(tmp_path: Path) -> None:
+    body = ("<article><h1>Summit ends with a deal on supply chains</h1><p>" + LEAD.replace("\n", " ") +
+            "</p></article><footer>Copyright 1998 Example News. All rights reserved.</footer>")
+    plain = tmp_path / "plain.html"
+    plain.write_text(f"<html><head><title>Summit ends</title></head><body>{body}</body></html>",
+                     encoding="utf-8")
+    dated = tmp_path / "dated.html"
+    dated.write_text('<html><head>'
+                     '<meta property="article:published_time" content="2026-01-13T09:00:00+09:00">'
+                     f"<title>Summit ends</title></head><body>{body}</body></html>", encoding="utf-8")
+    (a, b), _ = load_sources([plain, dated])
+    assert a.date is None  # not 1998-01-01
+    assert (b.date, b.provenance.date, b.provenance.where("date")) == ("2026-01-13", "given", "page metadata")
+
+
+@pytest.mark.parametrize(("name", "outlet"), [
+    ("yonhap.txt", "Yonhap News Agency"),  # named after its outlet
+    ("saudi-gazette.txt", "Saudi Gazette"),
+    ("nyt-pinochet-arrest-story.txt", "The New York Times"),  # a known outlet first
+    ("story_final.txt", "Unknown outlet"),  # story words name no outlet
+    ("pinochet-arrest-london.txt", "Unknown outlet"),
+])
+def test_issue21_a_file_name_names_an_outlet_only_as_a_guess(tmp_path: Path, name: str, outlet: str) -> None:
+    path = tmp_path / name
+    path.write_text(LEAD, encoding="utf-8")
+    (src,), _ = load_sources([path])
+    assert (src.outlet, src.provenance.outlet) == (outlet, "guessed")

@@ -88,7 +88,13 @@ def test_issue15_library_output_reaches_stderr_only_with_debug(tmp_path: Path) -
     debug = briefgen("--debug", "summarize", "--words", "40", cwd=tmp_path)
     assert plain.returncode == debug.returncode == 0
     assert plain.stdout == debug.stdout
+    assert "HiGHS" not in plain.stdout and "Copyright" not in plain.stdout
     assert plain.stderr == ""
+    from importlib.metadata import version
+
+    if tuple(int(p) for p in version("highspy").split(".")[:2]) >= (1, 16):
+        # This release prints a banner at C level: --debug shows it, on standard error.
+        assert "HiGHS" in debug.stderr
 
 
 def test_issue15_build_to_standard_output(tmp_path: Path) -> None:
@@ -161,3 +167,100 @@ def test_issue15_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     proc.stderr.close()
     assert proc.wait(timeout=300) == 0
     assert err == b""
+
+
+def _bare_seeds(folder: Path) -> Path:
+    """The sample articles as a user saves them: bare .txt files, no manifest."""
+    folder.mkdir()
+    for path in seeds_dir().glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def test_issue21_sources_marks_each_detail_given_found_or_guessed(tmp_path: Path) -> None:
+    bare = _bare_seeds(tmp_path / "bare")
+    shown = briefgen("sources", "--format", "json", str(bare), cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    by_file = {Path(s["origin"]).name.split("-")[0]: s for s in json.loads(shown.stdout)["sources"]}
+    chosun, korea, news1 = by_file["chosun"], by_file["korea"], by_file["news1"]
+    assert chosun["outlet"] == "Chosun"
+    assert chosun["provenance"]["outlet"] == {"how": "guessed", "where": "file name"}
+    assert (chosun["title"], chosun["provenance"]["title"]["how"]) == ("", "")  # no headline: none invented
+    assert korea["outlet"] == "Korea.kr (대한민국 정책브리핑)"
+    assert korea["provenance"]["outlet"]["how"] == "found"
+    assert korea["provenance"]["title"] == {"how": "found", "where": "headline"}
+    # The page's date line above other stories' teasers is furniture; the file name's date is given.
+    assert news1["date"] == "2026-01-13"
+    assert news1["provenance"]["date"] == {"how": "given", "where": "file name"}
+    table = briefgen("sources", str(bare), cwd=tmp_path)
+    assert table.returncode == 0, table.stderr
+    flat = _flat(table.stdout)
+    assert "[untitled]" in flat and "(guessed: file name)" in flat and "(found: credit line)" in flat
+    manifest = briefgen("sources", "--format", "json", cwd=tmp_path)
+    wheres = {s["provenance"]["outlet"]["where"] for s in json.loads(manifest.stdout)["sources"]}
+    assert wheres == {"manifest"}
+
+
+def test_issue21_bare_files_brief_without_slug_titles_or_story_dates(tmp_path: Path) -> None:
+    bare = _bare_seeds(tmp_path / "bare")
+    result = briefgen("build", "memo.md", str(bare), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert "**Date:** 14 January 2026" in memo and "31 January" not in memo
+    assert "**Subject:** Summit in Nara: Lee Jae-myung and Sanae Takaichi" in memo
+    sources = memo.split("## Sources", 1)[1].split("[^1]:", 1)[0]
+    assert "Lee takaichi" not in sources and "Nara summit relations" not in sources
+    assert "2. Chosun, 2026-01-13." in sources
+    assert "Korea.kr (대한민국 정책브리핑)" in sources and "정책브리핑 (korea.kr)" not in sources
+
+
+def _fire(tmp_path: Path) -> list[str]:
+    from tests.test_kinds import FIRE
+
+    names = []
+    for i, text in enumerate(FIRE, 1):
+        (tmp_path / f"fire{i}.txt").write_text(text, encoding="utf-8")
+        names.append(f"fire{i}.txt")
+    return names
+
+
+def test_issue20_the_template_fitting_the_news_is_chosen_and_said_once(tmp_path: Path) -> None:
+    result = briefgen("build", "memo.json", *_fire(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if line.startswith("briefgen: template ")]
+    assert said == ["briefgen: template disaster (natural or industrial disaster, fire, crash or other "
+                    "accident, epidemic): the facts fit it best; name another with --template"]
+    data = json.loads((tmp_path / "memo.json").read_text(encoding="utf-8"))
+    assert data["template"] == "disaster"
+    assert data["sections"][-1]["title"] == "Other developments"
+    quiet = briefgen("-q", "build", "memo.md", *_fire(tmp_path), cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    named = briefgen("build", "named.json", *_fire(tmp_path), "--template", "legal", cwd=tmp_path)
+    assert named.returncode == 0 and "briefgen: template" not in named.stderr
+    assert json.loads((tmp_path / "named.json").read_text(encoding="utf-8"))["template"] == "legal"
+
+
+def test_issue20_the_sample_keeps_default_silently_and_verbose_says_why(tmp_path: Path) -> None:
+    result = briefgen("build", "memo.md", "-v", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "briefgen: template" not in result.stderr
+    assert "briefgen: INFO: template default: default " in result.stderr
+    memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert [line for line in memo.splitlines() if line.startswith("## ")][1:5] == [
+        "## History", "## Economy", "## Security", "## Ceremony"]
+
+
+def test_issue20_inspect_and_templates_list_show_the_choice(tmp_path: Path) -> None:
+    result = briefgen("inspect", "--format", "json", *_fire(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["template"] == "disaster" and data["template_choice"]["chosen"] == "disaster"
+    fits = data["template_choice"]["fits"]
+    assert fits[0]["name"] == "disaster" and len(fits) == 9
+    assert fits[0]["score"] >= max(f["score"] for f in fits)
+    table = briefgen("inspect", *_fire(tmp_path), cwd=tmp_path)
+    assert table.returncode == 0 and "Template: disaster (disaster " in table.stdout
+    listed = briefgen("templates", "list", cwd=tmp_path)
+    whens = [line.split()[0] for line in listed.stdout.splitlines() if "use when:" in line]
+    assert whens[0] == "default" and whens[-1] == "general" and len(whens) == 9
+    assert "default        use when: bilateral summit, state or official visit" in listed.stdout

@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 import briefgen
-from briefgen.model import Briefing
+from briefgen.model import Briefing, Provenance, Source
+from briefgen.pipeline import derive_subject
 from briefgen.resources import seeds_dir
 from briefgen.text.words import normalize
 
@@ -82,6 +83,60 @@ def test_header_is_filled_from_the_sources(briefing: Briefing) -> None:
     assert briefing.header.to == "The Minister"
 
 
+# --- issue 21: the memo's date and subject ---------------------------------------------
+
+
+def _src(sid: str, title: str, lead: str, date: str | None = "2026-01-13", how: str = "given") -> Source:
+    return Source(id=sid, origin=f"{sid}.txt", text=lead, outlet=f"Outlet {sid}", title=title, date=date,
+                  provenance=Provenance(date=how, title="found" if title else ""))
+
+
+def test_memo_date_is_the_latest_real_coverage_date_never_a_guess() -> None:
+    lead = "President Lee Jae-myung and Prime Minister Sanae Takaichi held a summit in Nara on Tuesday."
+    sources = [_src("s1", "", lead, "2026-01-13"), _src("s2", "", lead, "2026-01-14", "found"),
+               _src("s3", "", lead, "2026-01-31", "guessed")]
+    assert briefgen.build_briefing(sources=sources).header.date == "14 January 2026"
+    assert briefgen.build_briefing(sources=sources, date="2026-02-01").header.date == "1 February 2026"
+    undated = [_src("s1", "", lead, None), _src("s2", "", lead, "2026-01-31", "guessed")]
+    assert briefgen.build_briefing(sources=undated).header.date == ""
+
+
+def test_memo_date_never_comes_from_inside_a_story(tmp_path) -> None:
+    # A BRICS summit of 24 August 2023 whose story mentions 1 January 2024: undated, not January 2024.
+    story = ("BRICS leaders agree to admit six new members\n\n"
+             "JOHANNESBURG (Reuters) - BRICS leaders agreed on Thursday to admit six countries, whose "
+             "membership takes effect on 01 January 2024, South Africa's president said.\n\n"
+             "The expansion was the main decision of the summit, leaders of the bloc said in a statement.\n")
+    (tmp_path / "brics-summit-expansion.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "brics-story-final.txt").write_text(story.replace("Thursday", "Thursday evening"),
+                                                    encoding="utf-8")
+    b = briefgen.build_briefing(tmp_path)
+    assert b.header.date == ""
+    assert [s.date for s in b.sources] == [None, None]
+    assert [s.title for s in b.sources] == ["BRICS leaders agree to admit six new members"] * 2
+
+
+def test_subject_names_the_event_never_a_question_nor_one_headline(briefing: Briefing) -> None:
+    # The sample's headlines differ; one is a question.
+    assert "?" not in briefing.header.subject
+    assert briefing.header.subject not in {s.title for s in briefing.sources}
+    assert briefing.header.subject == "Summit in Nara: Lee Jae-myung and Sanae Takaichi"
+    assert briefgen.build_briefing(subject="Nara summit").header.subject == "Nara summit"
+
+
+def test_subject_of_wire_coverage_without_headlines() -> None:
+    leads = ["LONDON (AP) _ British police arrested former Chilean dictator Gen. Augusto Pinochet in London "
+             "on Friday at the request of a Spanish judge.",
+             "MADRID (AP) _ Spain asked Britain on Saturday to extradite Gen. Augusto Pinochet, whose arrest "
+             "in London surprised Chile.",
+             "SANTIAGO, Chile (AP) _ Supporters of Augusto Pinochet protested his arrest in London, "
+             "Pinochet's family said."]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == \
+        "Arrest in London: Augusto Pinochet"
+    question = _src("s1", "Will the summit in Nara mend ties?", "Leaders met in Nara.")
+    assert derive_subject([question]) == "Summit in Nara"
+
+
 def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:
     assert 3 <= len(briefing.bluf) <= 5
 
@@ -131,7 +186,10 @@ def test_a_plain_string_keeps_its_lead_and_names_its_wire_outlet() -> None:
 
     sources = text_sources([text, other])
     assert [s.outlet for s in sources] == ["Associated Press", "Associated Press"]
-    assert sources[0].title == lead.rstrip(".") and sources[1].title.startswith("Spain asked Britain")
+    assert [s.provenance.outlet for s in sources] == ["found", "found"]
+    # No headline printed: untitled; the lead is never cut short into a title (issue 21).
+    assert [s.title for s in sources] == ["", ""]
+    assert [s.provenance.title for s in sources] == ["", ""]
 
 
 def test_summarize_accepts_plain_strings() -> None:

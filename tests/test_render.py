@@ -12,6 +12,7 @@ import subprocess
 import unicodedata
 import zipfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -22,10 +23,20 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from briefgen.config import load_template
-from briefgen.model import Briefing, Conflict, ConflictSide, MemoHeader, MemoStyle, Section, Sentence, Skipped
+from briefgen.model import (
+    Briefing,
+    Conflict,
+    ConflictSide,
+    MemoHeader,
+    MemoStyle,
+    Provenance,
+    Section,
+    Sentence,
+    Skipped,
+)
 from briefgen.render.html import html_text
 from briefgen.render.jsonout import json_text
-from briefgen.render.layout import MemoLayout, clean_text, layout
+from briefgen.render.layout import Cited, MemoLayout, clean_text, footnote, layout
 from briefgen.render.markdown import escape as md_escape
 from briefgen.render.markdown import markdown_text
 from briefgen.render.memo import docx_bytes
@@ -37,21 +48,14 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 
 SOURCES = (
-    make_source(
-        "s1", outlet="The Chosun Daily", date="2026-01-13", url=None,
-        title=("Lee and Takaichi agree on DNA testing of Chosei mine remains (lead paragraph; no "
-               "headline printed)"),
-    ),
+    # Two articles print no headline: untitled.
+    make_source("s1", outlet="The Chosun Daily", date="2026-01-13", url=None, title=""),
     make_source(
         "s2", outlet="Yonhap News Agency", date="2026-01-14", url="https://en.yna.co.kr/view/AEN20260114",
         title=("Lee’s Japan visit raises prospects for closer economic cooperation, efforts to test "
                "remains of Korean forced laborers"),
     ),
-    make_source(
-        "s3", outlet="AloJapan.com", date="2026-01-13", url=None,
-        title=("Nara summit signals continued improvement in Japan-South Korea relations (lead "
-               "paragraph; no headline printed)"),
-    ),
+    make_source("s3", outlet="AloJapan.com", date="2026-01-13", url=None, title=""),
     make_source(
         "s4", outlet="News1 (English edition)", date="2026-01-13", url=None,
         title=("Korea-Japan Summit: What Progress Was Made on Historical Issues and Regional "
@@ -215,28 +219,24 @@ def test_docx_has_real_footnotes_with_every_source() -> None:
     notes = footnote_texts(data)
     # 4 BLUF + 11 section facts + 2 conflict sides, numbered in reading order.
     assert sorted(notes) == list(range(1, 18))
-    dna = notes[1]
-    assert dna.startswith("Reported by 4 sources: [1] The Chosun Daily, “Lee and Takaichi agree")
-    for outlet in ("The Chosun Daily", "Yonhap News Agency", "News1 (English", "Korea Policy Briefing"):
-        assert outlet in dna
-    assert "AloJapan" not in dna
-    assert "2026-01-14" in dna and "https://en.yna.co.kr/view/AEN20260114" in dna
-    # A single-source note has no count.
-    assert notes[10] == ("[2] Yonhap News Agency, “Lee’s Japan visit raises prospects for closer economic "
-                         "cooperation, efforts to test remains of Korean forced laborers”, 2026-01-14, "
-                         "https://en.yna.co.kr/view/AEN20260114.")
+    # One note per fact, citing the numbered source list in short form (issue 21): number,
+    # the outlet's short name (the table of known outlets), day and month; headline and URL
+    # only in the list.
+    assert notes[1] == ("[1] Chosun Daily, 13 Jan; [2] Yonhap, 14 Jan; [4] News1, 13 Jan; "
+                        "[5] Korea.kr, 14 Jan.")
+    assert notes[10] == "[2] Yonhap, 14 Jan."
     body = etree.fromstring(files["word/document.xml"])
     refs = [int(r.get(f"{W}id")) for r in body.iter(f"{W}footnoteReference")]
     assert refs == list(range(1, 18))
 
 
-def test_footnote_url_is_a_hyperlink_in_the_footnotes_part() -> None:
+def test_footnotes_carry_no_url_the_source_list_links_it() -> None:
+    # Issue 21: the full citation, URL included, is in the numbered list; notes stay short.
+    # (Links inside notes are tested with the footnote layer, tests/test_footnotes.py.)
     files = parts(docx_bytes(seed_briefing()))
-    rels = files["word/_rels/footnotes.xml.rels"].decode()
-    assert 'Target="https://en.yna.co.kr/view/AEN20260114" TargetMode="External"' in rels
-    root = etree.fromstring(files["word/footnotes.xml"])
-    links = root.findall(".//w:hyperlink", NS)
-    assert links and {"".join(h.itertext()) for h in links} == {"https://en.yna.co.kr/view/AEN20260114"}
+    assert b"en.yna.co.kr" not in files["word/footnotes.xml"]
+    assert 'Target="https://en.yna.co.kr/view/AEN20260114" TargetMode="External"' in \
+        files["word/_rels/document.xml.rels"].decode()
 
 
 def test_memo_order_and_styles() -> None:
@@ -255,7 +255,11 @@ def test_memo_order_and_styles() -> None:
                            "88 minutes (News1 (English edition))")
     numbered = [t for s, t in paras if s == "ListNumber"]
     assert len(numbered) == 6
-    assert numbered[0].startswith("The Chosun Daily, “Lee and Takaichi")
+    # The list keeps the full citation; a source without a headline is named by its outlet alone.
+    assert numbered[0] == "The Chosun Daily, 2026-01-13."
+    assert numbered[1] == ("Yonhap News Agency, “Lee’s Japan visit raises prospects for closer economic "
+                           "cooperation, efforts to test remains of Korean forced laborers”, 2026-01-14, "
+                           "https://en.yna.co.kr/view/AEN20260114.")
     assert numbered[-1] == "notes/empty.txt — Not used: no usable text"
 
 
@@ -306,7 +310,7 @@ def test_control_characters_are_cleaned_not_fatal() -> None:
     data = docx_bytes(briefing)
     paras = body_paragraphs(data)
     assert ("ListBullet", "Tokyo and Seoul agreed on trade.") in paras
-    assert footnote_texts(data) == {1: "[1] Outlet, “Headline”, 2026-01-13."}
+    assert footnote_texts(data) == {1: "[1] Outlet, 13 Jan."}
     assert "Tokyo and Seoul agreed on trade." in markdown_text(briefing)
     assert clean_text("a\tb\n c\x7f") == "a b c"
 
@@ -326,6 +330,34 @@ def test_any_text_renders_cleaned_in_every_format(text: str) -> None:
     # JSON keeps the model's text; only lone surrogates, which UTF-8 cannot hold, are replaced.
     data = json.loads(render(briefing, "json").decode("utf-8"))
     assert data["sections"][0]["facts"][0]["text"] == re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+def test_issue21_a_guess_is_never_printed_as_found() -> None:
+    # A guessed title or date stays out of the memo; an undated source says so in the list.
+    guessed = replace(make_source("s1", outlet="Chosun", title="Lee takaichi nara summit", date="2026-01-31"),
+                      provenance=Provenance(outlet="guessed", title="guessed", date="guessed"))
+    found = replace(make_source("s2", outlet="Yonhap", title="Lee visits Nara", date="2026-01-14"),
+                    provenance=Provenance(title="found", date="found"))
+    untitled = make_source("s3", outlet="AloJapan.com", title="", date=None)
+    fact = make_fact("The leaders met in Nara.", ("s1", "s2", "s3"), "f1", "history")
+    briefing = Briefing(header=MemoHeader("S", "D"), bluf=(), sources=(guessed, found, untitled),
+                        sections=(Section("history", "History", (fact,)),), style=TEMPLATE.style)
+    memo = layout(briefing)
+    assert [n.text for n in memo.notes] == ["[1] Chosun; [2] Yonhap, 14 Jan; [3] AloJapan.com."]
+    assert [b.text for b in memo.blocks if b.kind == "numbered"] == [
+        "Chosun, [undated].", "Yonhap, “Lee visits Nara”, 2026-01-14.", "AloJapan.com, [undated]."]
+    assert "takaichi" not in markdown_text(briefing).lower() and "01-31" not in html_text(briefing)
+    assert memo.date == date(2026, 1, 14)  # the document's stamp: never the guessed date
+
+
+def test_issue21_short_dates_carry_the_year_when_the_sources_span_years() -> None:
+    a = make_source("s1", outlet="AP", date="1998-12-30")
+    b = make_source("s2", outlet="The Star (Toronto)", date="1999-01-02")
+    fact = make_fact("Talks ended.", ("s1", "s2"), "f1", "history")
+    briefing = Briefing(header=MemoHeader("S", "D"), bluf=(), sources=(a, b),
+                        sections=(Section("history", "History", (fact,)),), style=TEMPLATE.style)
+    assert layout(briefing).notes[0].text == "[1] AP, 30 Dec 1998; [2] The Star, 2 Jan 1999."
+    assert footnote(("s2",), Cited.of((b,))).text == "[1] The Star, 2 Jan."
 
 
 def test_sources_list_links_urls_in_the_body() -> None:
@@ -395,9 +427,9 @@ def test_markdown_footnotes() -> None:
     assert md.startswith("# MEMORANDUM\n")
     assert "**To:** The Minister" in md
     assert f"- {F['dna'].text}[^1]" in md.replace("\\", "")
-    assert "[^17]: \\[4\\] News1 (English edition)" in md
+    assert "[^17]: \\[4\\] News1, 13 Jan.\n" in md
     assert "\n## Sources\n" in md
-    assert "1. The Chosun Daily" in md
+    assert "1. The Chosun Daily, 2026-01-13.\n" in md
     assert "[https://en.yna.co.kr/view/AEN20260114](https://en.yna.co.kr/view/AEN20260114)" in md
 
 
@@ -574,9 +606,15 @@ def test_seed_memo_from_pipeline_fits_two_pages(tmp_path: Path) -> None:
 
     briefing = build_briefing()
     pages = pdf_pages(docx_bytes(briefing), tmp_path)
+    memo = layout(briefing)
+    # Issue 21: at most two pages, at least 20 footnoted facts, footnotes at most a quarter of the text.
     assert len(pages) <= 2
-    assert len(layout(briefing).notes) >= 12
-    assert note_layout_problems(pages, layout(briefing)) == []
+    assert len(briefing.bluf) + len(briefing.facts) >= 20
+    notes = sum(len(n.text) for n in memo.notes)
+    text = (len(memo.heading) + sum(len(k) + len(v) for k, v in memo.fields)
+            + sum(len(b.text) for b in memo.blocks) + notes)
+    assert notes / text <= 0.25
+    assert note_layout_problems(pages, memo) == []
 
 
 def test_note_layout_check_catches_notes_above_text() -> None:
@@ -608,6 +646,22 @@ def test_plain_run_is_the_run_python_docx_writes(text: str, bold: bool, italic: 
     assert etree.tostring(made, method="c14n", exclusive=True) == expected
 
 
+def test_json_schema_names_the_conflict_layout():
+    """Schema 2: conflicts carry a kind and sides (issue 18); readers of schema 1 can tell."""
+    from briefgen.pipeline import build_briefing
+    from briefgen.render.jsonout import briefing_dict
+
+    data = briefing_dict(build_briefing())
+    assert data["schema"] == 2
+    kinds = sorted((c["kind"], tuple(sorted(s["value"] for s in c["sides"]))) for c in data["conflicts"])
+    assert kinds == [
+        ("disagreement", ("100 minutes", "88 minutes")),
+        ("disagreement", ("136", "approximately 130")),
+        ("variant", ("Chosei", "Josei")),
+        ("variant", ("Wi Sung-lack", "Wi Sung-rak")),
+    ]
+
+
 # --- issue 17: reports, not copies ---------------------------------------------------------
 
 
@@ -628,9 +682,8 @@ def _wire_briefing() -> Briefing:
 def test_footnote_names_a_wire_report_once_with_the_outlets_that_carry_it() -> None:
     (note,) = layout(_wire_briefing()).notes
     assert note.text == (
-        "Reported by 4 sources, 2 independent reports: [1] The Chosun Daily, “Own report”, 2026-01-13; "
-        "AP report, carried by [2] The Star, “Quake kills 820”, 2026-01-13, [3] The Gleaner, "
-        "“Quake kills 820”, 2026-01-13 and [4] TAG24, “Quake kills 820”, 2026-01-13.")
+        "Reported by 4 sources, 2 independent reports: [1] Chosun Daily, 13 Jan; "
+        "AP report, carried by [2] The Star, 13 Jan, [3] The Gleaner, 13 Jan and [4] TAG24, 13 Jan.")
     assert note.sources == ("s1", "s2", "s3", "s4")
     md = markdown_text(_wire_briefing())
     assert "AP report, carried by \\[2\\] The Star" in md

@@ -11,7 +11,16 @@ from conftest import make_fact
 from briefgen.errors import ConfigError
 from briefgen.model import Fact, Sentence
 from briefgen.select.choice import METHODS, select
-from briefgen.select.selector import Params, concepts, dangling, salience, word_count
+from briefgen.select.selector import (
+    COUNTS,
+    FEATURES,
+    Params,
+    concept_features,
+    concepts,
+    dangling,
+    salience,
+    word_count,
+)
 
 CENTRAL = "Lee and Takaichi agreed in Nara to begin DNA testing of remains recovered from the Chosei mine."
 PARAPHRASE = "In Nara, Lee and Takaichi agreed to begin DNA tests of remains recovered from the Chosei mine."
@@ -92,13 +101,29 @@ def test_corroborated_central_fact_preferred() -> None:
 
 def test_shared_concepts_weigh_by_sources() -> None:
     facts = facts_from([CENTRAL, *SUPPORT])
-    per_fact, weights = concepts(facts)
+    per_fact, weights = concepts(facts, COUNTS)
     # Sources cycle s1..s4: "dna test" and "remain" are in s1, s2 and s3 at the
     # same positions, "dinner" and "supply chain" in one source only.
     assert weights["dna test"] > 3
     assert weights["remain"] == pytest.approx(weights["dna test"] / 2)
     assert "dinner" not in weights and "suppli chain" not in weights
     assert "dna test" in per_fact[0]
+
+
+def test_learnt_concepts_weigh_by_independent_sources_and_position() -> None:
+    facts = facts_from([CENTRAL, *SUPPORT])
+    _, weights = concepts(facts, Params(threshold=-1.0))
+    assert weights["dna test"] > weights.get("dinner", 0.0)
+    assert weights["dna test"] > weights.get("suppli chain", 0.0)
+    # Two wire copies of one story (one independent report) are one source, not two.
+    text = "Officials in Nara said the DNA testing of remains from the Chosei mine begins in June."
+    copies = facts_from([text, *SUPPORT], [("s1", "s2"), *[(f"s{i % 4 + 1}",) for i in range(5)]])
+    apart = [replace(f, independent=len(f.sources)) for f in copies]
+    copies = [replace(copies[0], independent=1), *copies[1:]]
+    names, x_copies, _ = concept_features(copies)
+    _, x_apart, _ = concept_features(apart)
+    k, col = names.index("chosei mine"), FEATURES.index("independent")
+    assert x_copies[k, col] < x_apart[k, col]
 
 
 def test_scores_set_and_decreasing(seed_texts: dict[str, str]) -> None:
@@ -212,7 +237,7 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("\u201cWe will respond in close cooperation with our allies,\u201d he said.", True),
     ("\u201cWe will respond in close cooperation with our allies,\u201d Takaichi said.", False),
     ("President Lee explained, \u201cOur two countries agreed to fight scams together.\u201d", False),
-    ("President Lee said it is a small but meaningful step forward on past history.", False),
+    ("President Lee said it is a small but meaningful step forward on past history.", True),
     ("The leaders met at a hotel in Takaichi's hometown, the historic city of Nara.", False),
     ("Thailand and Japan signed a trade pact in Bangkok on Monday after long talks.", False),
     ("Takaichi also welcomed the plan for DNA testing of the remains.", True),
@@ -224,6 +249,19 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("When Lee arrived in Nara, he was welcomed by Takaichi at the hotel.", False),
     ("In 1966, the Leonids display peaked at 150,000 meteors per hour.", False),
     ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),
+    ("It's part of the battle born collection, which held one of every coin struck there.", True),
+    ("As such, the ruling cannot be appealed before the end of the year.", True),
+    ("Police arrested two men at the border as well.", True),
+    ("The leaders met their ministers as well as business chiefs in Nara.", False),
+    ("The two leaders agreed to begin DNA testing of the remains recovered from the", True),
+    ("YANKEES Pitching The starting pitching has been the best in the league.", True),
+    ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", True),
+    ("Vatican city ( reuters ) - catholics should not try to convert jews, the vatican said.", True),
+    ("The vote in the upper house was 5-4 , the clerk said . \"", False),
+    ("prime minister sanae takaichi said this marks a new start for both countries.", True),
+    ("Samsung said it will invest $17 billion in a new chip plant in Texas.", False),
+    ("President Lee said it is time to open a new chapter, according to the transcript.", False),
+    ("President Lee said the agreement is a small but meaningful step forward.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
@@ -237,12 +275,12 @@ def test_context_dependent_sentence_skipped() -> None:
     assert leaning in {f.text for f in select(facts, words=18, params=Params(standalone=False))}
     chosen = [f.text for f in select(facts, words=18)]
     assert chosen == [alone]
-    # With nothing else to choose, a leaning sentence is still better than none.
-    assert [f.text for f in select(facts[:1], words=18)] == [leaning]
+    # A leaning sentence is never chosen, even with nothing else to choose.
+    assert select(facts[:1], words=18) == []
 
 
 FIVE = ("s1", "s2", "s3", "s4", "s5")
-MAJORITY = "President Lee said it is a small but meaningful step forward on past history."
+MAJORITY = "President Lee said the talks were a small but meaningful step forward on past history."
 SINGLES = [
     "Officials said DNA testing of remains from the Chosei coal mine begins in Nara.",
     "Families welcomed DNA testing of remains from the Chosei coal mine after the Nara summit.",

@@ -52,7 +52,7 @@ def clarity_penalty(text: str) -> float:
 
 
 def representative(members: Sequence[int], texts: Sequence[str], carries: Callable[[int, int], bool],
-                   backing: Callable[[int, int], float]) -> int:
+                   backing: Callable[[int, int], float], leans: Callable[[str], bool] | None = None) -> int:
     """The member most others carry, clear on its own, and backed most by the others' words.
 
     Args:
@@ -61,6 +61,10 @@ def representative(members: Sequence[int], texts: Sequence[str], carries: Callab
         carries: ``carries(x, y)``: unit ``x`` states what unit ``y`` states.
         backing: ``backing(x, y)``: weighted share of unit ``x``'s terms that
             unit ``y`` has too.
+        leans: Whether a sentence leans on the one before it, so it cannot be
+            printed alone (the pipeline passes the selector's
+            :func:`~briefgen.select.standalone.dangling`); such a member is
+            marked down like a fragment. None judges by :func:`clarity_penalty` only.
     """
     if len(members) == 1:
         return members[0]
@@ -71,23 +75,25 @@ def representative(members: Sequence[int], texts: Sequence[str], carries: Callab
         others = [j for j in panel if j != i]
         carried = sum(carries(j, i) for j in others) / len(others)
         backed = math.fsum(backing(i, j) for j in others) / len(others)
-        return (carried + _BACKING * backed - _CLARITY * clarity_penalty(texts[i]), -i)
+        unclear = clarity_penalty(texts[i]) + (1.0 if leans is not None and leans(texts[i]) else 0.0)
+        return (carried + _BACKING * backed - _CLARITY * unclear, -i)
 
     return max(members, key=merit)
 
 
 def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[[int, int], bool],
-                backing: Callable[[int, int], float]) -> list[tuple[int, list[int]]]:
+                backing: Callable[[int, int], float],
+                leans: Callable[[str], bool] | None = None) -> list[tuple[int, list[int]]]:
     """A merged group as facts: (representative, the members that carry it), the largest part first.
 
     The first fact takes the group's representative and every member that
     carries it; the members left over make the next fact, chosen the same
-    way, until none is left.
+    way, until none is left (``leans`` as for :func:`representative`).
     """
     rest = sorted(members)
     parts: list[tuple[int, list[int]]] = []
     while rest:
-        rep = representative(rest, texts, carries, backing)
+        rep = representative(rest, texts, carries, backing, leans)
         kept = [u for u in rest if u == rep or carries(u, rep)]
         parts.append((rep, kept))
         taken = set(kept)

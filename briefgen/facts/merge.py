@@ -395,7 +395,8 @@ def _votes(a: list[int], b: list[int], scorer: _Scorer) -> int:
 
 
 def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
-            reports: Mapping[str, str] | None = None) -> list[Fact]:
+            reports: Mapping[str, str] | None = None,
+            leans: Callable[[str], bool] | None = None) -> list[Fact]:
     """Merge sentences that report one statement into facts.
 
     Every sentence lands in exactly one fact. Copies always merge; paraphrases
@@ -410,6 +411,9 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
         reports: Each source id's report: copies of one story share one, and
             count once in :attr:`~briefgen.model.Fact.independent`. By default
             the copies are found here (:func:`~briefgen.facts.copies.independent_groups`).
+        leans: Whether a sentence leans on the one before it; a representative
+            that does is chosen only when no member reads alone better (see
+            :func:`~briefgen.facts.members.representative`).
 
     Returns:
         Facts "f1", "f2", ... in order of their earliest member (source
@@ -420,7 +424,7 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     # of note; with the cycle collector paused, the objects already alive (a
     # large batch in a pipeline) are not rescanned again and again.
     with _collector_paused():
-        return _cluster(sentences, sources, reports)
+        return _cluster(sentences, sources, reports, leans)
 
 
 @contextmanager
@@ -436,7 +440,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
-             reports: Mapping[str, str] | None) -> list[Fact]:
+             reports: Mapping[str, str] | None, leans: Callable[[str], bool] | None) -> list[Fact]:
     """The work of :func:`cluster`, which pauses the cycle collector around it."""
     import numpy as np
 
@@ -516,7 +520,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
               len(sents), n, len(matches), len(said_same), len(links))
 
     def rep_of(group: list[int]) -> int:
-        return representative(group, texts, scorer.carries, scorer.backing)
+        return representative(group, texts, scorer.carries, scorer.backing, leans)
 
     # Two groups that refused to merge refuse again until one of them grows
     # (a group only ever grows, so its root and size name its members).
@@ -547,7 +551,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     part_of = [0] * n
     part_links: set[tuple[int, int]] = set()
     for root in sorted(members, key=lambda r: min(members[r])):
-        made = split_group(members[root], texts, scorer.carries, scorer.backing)
+        made = split_group(members[root], texts, scorer.carries, scorer.backing, leans)
         for k, (rep, kept) in enumerate(made):
             for u in kept:
                 part_of[u] = len(parts)

@@ -1,226 +1,306 @@
-"""What each sentence states that sources may report differently: quantities, dates, names.
+"""What each sentence states that sources may report differently: figures, dates, titles, names.
 
-:func:`read_all` reads every distinct sentence text once: its quantities with
-their units and qualifiers ("about", "more than"), the dates it gives, and the
-spellings of the names it prints, which :mod:`briefgen.facts.conflicts`
-compares across sources. :func:`mentions` lays one kind of reading out as
-arrays, so comparisons run on whole arrays.
+:func:`read_all` reads every distinct sentence text once (copies of one
+wire story are common) into :class:`Value` records, the unit that
+:mod:`briefgen.facts.conflicts` compares across sources:
+
+* figures (:mod:`briefgen.facts.measures`): an amount with what it measures;
+* dates of events ("the Sept. 2 crash", "approved ... in August", "slammed
+  into Luzon on Wednesday"), with the words of their clause; the ends of a
+  span ("between 1976 and 1983", "from 1973 to 1990", "1995-96") and dates
+  after "since" or "until" date a period, not an event, and are left out;
+* titles (:mod:`briefgen.facts.titles`): the office a sentence gives a named
+  person;
+
+and the spellings of the names it prints, which
+:mod:`briefgen.facts.variants` compares.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
-import numpy as np
-
+from briefgen.facts.amounts import Word, split_words
+from briefgen.facts.incidents import incident_values
+from briefgen.facts.measures import figures, name_term, places, term_of
+from briefgen.facts.titles import POST_WORDS, titles
+from briefgen.facts.values import DatePart, Value
 from briefgen.model import Sentence
-from briefgen.text.names import name_key
-from briefgen.text.tokens import Token, quantity_unit, tokens
+from briefgen.text.names import join_name_parts, name_key
+from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, words
 
-__all__ = [
-    "PLURALS",
-    "TIME_UNITS",
-    "DateMention",
-    "Mentions",
-    "Quantity",
-    "Reads",
-    "codes",
-    "mentions",
-    "name_spellings",
-    "read_all",
-    "spread",
-]
+__all__ = ["HONORIFICS", "DatePart", "NameWord", "Reads", "TextReading", "Value", "name_spelling", "read_all"]
 
-# Words that make a number approximate, or a bound rather than a value.
-_APPROX = frozenset({"about", "approximately", "around", "roughly", "some", "nearly", "almost", "estimated"})
-_BOUNDS = frozenset({"over", "under", "than", "least", "most", "up", "beyond", "below", "above", "exceeding"})
-TIME_UNITS = {
-    "minut": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
-}
-
-
-# Words that open a span of time whose other end is the next date given.
-_SPAN_OPENERS = frozenset({"between", "from"})
-
-
-PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel", "staff", "cattle"})
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
-_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
-_MONTH_WORDS = _MONTH_ABBR | _MONTHS
-_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
-_DAY = re.compile(r"(\d{1,2})")
+_MONTH_WORDS = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9} | _MONTHS
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SPAN_WORDS = frozenset({"between", "from", "since", "until", "till", "through", "before", "after", "by"})
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                           "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                           "eighty", "ninety", "dozen"])
+_CALENDAR = frozenset(_MONTH_WORDS) | frozenset(_WEEKDAYS)
+_INCIDENT_WORDS = frozenset({"shot", "struck", "hit", "wounded", "stabbed", "tore", "stood", "sat", "lay",
+                             "knelt",
+                             "standing", "sitting", "lying", "kneeling"})
+_BOUNDARY = frozenset({",", ";", ":", "(", ")", "\"", "_", "?", "!"})
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
 _DASH_OR_SPACE = re.compile(r"[-\s]")
+# Events a date names right before them ("the Sept. 2 crash"): what happens once.
+_DATED_EVENTS = frozenset(["crash", "attack", "attacks", "bombing", "bombings", "blast", "explosion",
+                           "earthquake", "quake", "fire", "flood", "storm", "hurricane", "typhoon",
+                           "cyclone", "tsunami", "eruption", "landslide", "massacre", "killing", "killings",
+                           "shooting", "assassination", "coup", "invasion", "raid", "election", "elections",
+                           "vote", "referendum", "summit", "accident", "collision", "derailment", "sinking",
+                           "arrest", "kidnapping", "hijacking", "uprising", "riot", "riots", "strike",
+                           "ceasefire", "truce", "agreement", "accord", "treaty", "deadline", "ruling",
+                           "verdict"])
+
+
+class NameWord(NamedTuple):
+    """A word of a sentence that can be a name, with the words around it."""
+
+    spelling: str  # lower case, no hyphens (see name_spelling)
+    key: str  # its romanisation key (briefgen.text.names.name_key)
+    shown: str  # as printed; a short surname before a hyphenated given name joins it ("Wi Sung-lack")
+    before: str  # the word before it, lower case ("" for none, a stop word or an honorific)
+    before_cap: bool
+    after: str  # the word after it, lower case ("" for none or a stop word)
+    after_cap: bool
+    before_printed: str = ""  # the word before it as printed
+    after_printed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
-    value: float
-    unit: str
-    shown: str
-    approx: bool
-    bound: bool
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    year: int | None
-    month: int | None
-    day: int | None
-    shown: str
-
-
-def _plural(unit: str, value: float) -> str:
-    return unit if value == 1 else unit + "s"
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def _quantities(toks: list[Token]) -> list[Quantity]:
-    out = []
-    for i in [k for k, t in enumerate(toks) if t.number is not None]:
-        tok = toks[i]
-        number = tok.number or ""
-        if _is_year(number):
-            continue
-        before = {t.text.lower() for t in toks[max(0, i - 3):i]}
-        unit = quantity_unit(toks, i)
-        if not unit:
-            continue
-        value = float(number)
-        approx = bool(before & _APPROX)
-        bound = bool(before & _BOUNDS) or "less" in before or "more" in before
-        qualifier = next((t.text for t in toks[max(0, i - 3):i] if t.text.lower() in _APPROX), "")
-        if unit in TIME_UNITS:
-            shown = f"{_fmt(value)} {_plural(TIME_UNITS[unit], value)}"
-        else:
-            shown = tok.text if not tok.text.isalpha() else _fmt(value)
-        if qualifier:
-            shown = f"{qualifier.lower()} {shown}"
-        out.append(Quantity(value, unit, shown, approx, bound))
-    return out
-
-
-def _is_year(number: str) -> bool:
-    return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100
-
-
-@lru_cache(maxsize=65536)
-def _month(word: str) -> int | None:
-    return _MONTH_WORDS.get(word.lower().rstrip("."))
-
-
-def _dates(toks: list[Token]) -> list[DateMention]:
-    """The dates in a sentence that each name one moment.
-
-    The ends of a span ("between 1976 and 1983", "from 1973 to 1990",
-    "1995-96") date a period, not an event, and are left out.
-    """
-    found: list[tuple[int, DateMention]] = []  # first token, date
-    used: set[int] = set()
-    for i in [k for k, t in enumerate(toks) if t.cap and _month(t.text)]:
-        tok = toks[i]
-        month = _month(tok.text)
-        day = year = None
-        parts = [tok.text]
-        j = i + 1
-        if j < len(toks):
-            m = _ORDINAL.match(toks[j].text) or _DAY.fullmatch(toks[j].text)
-            if m and 1 <= int(m.group(1)) <= 31:
-                day = int(m.group(1))
-                parts.append(toks[j].text)
-                used.add(j)
-                j += 1
-        if j < len(toks) and toks[j].number and _is_year(toks[j].number or ""):
-            year = int(toks[j].number or 0)
-            parts.append(toks[j].text)
-            used.add(j)
-        found.append((i, DateMention(year, month, day, " ".join(parts))))
-    for i in [k for k, t in enumerate(toks) if t.number]:
-        # A bare "13th" names a day of an unstated month: it agrees with any
-        # date, so only month names and years are read.
-        tok = toks[i]
-        if i in used or not _is_year(tok.number or ""):
-            continue
-        # "1995-96", "1973-90": a year joined to the next number is a span.
-        joined = (i + 1 < len(toks) and toks[i + 1].number) or (i > 0 and _is_year(toks[i - 1].number or ""))
-        if not joined:
-            found.append((i, DateMention(int(tok.number or 0), None, None, tok.text)))
-    found.sort(key=lambda f: f[0])
-    span: set[int] = set()
-    for k, (start, _date) in enumerate(found[:-1]):
-        if start > 0 and toks[start - 1].text.lower() in _SPAN_OPENERS:
-            span.update((k, k + 1))
-    return [date for k, (_start, date) in enumerate(found) if k not in span]
-
-
-@lru_cache(maxsize=65536)
-def _name_word(word: str) -> tuple[str, str] | None:
-    """(key, spelling) of a capitalised word that can be a name; ``None`` for a month or a short word."""
-    spelling = _DASH_OR_SPACE.sub("", word.lower())
-    if not spelling.isalpha() or len(spelling) < 3 or _month(word):
-        return None
-    return name_key(word), spelling
-
-
-def _spellings(toks: list[Token]) -> frozenset[tuple[str, str]]:
-    """(key, spelling) of each name word in the sentence (the words :func:`names` reads)."""
-    found = [_name_word(t.text) for i, t in enumerate(toks)
-             if t.cap and t.term is not None and (i > 0 or "-" in t.text)]
-    return frozenset(w for w in found if w is not None)
-
-
-def name_spellings(toks: list[Token], keys: AbstractSet[str]) -> list[tuple[str, str, str, str]]:
-    """(key, spelling, shown, neighbour) for each name word in the sentence with one of ``keys``."""
-    out: list[tuple[str, str, str, str]] = []
-    for i, tok in enumerate(toks):
-        if not tok.cap or tok.term is None or (i == 0 and "-" not in tok.text):
-            continue
-        word = _name_word(tok.text)
-        if word is None or word[0] not in keys:
-            continue
-        key, spelling = word
-        prev = toks[i - 1] if i > 0 else None
-        shown = tok.text
-        if prev is not None and prev.cap and prev.term and len(prev.text) <= 4:
-            shown = f"{prev.text} {tok.text}"  # a short surname before a given name: "Wi Sung-lack"
-        neighbours = []
-        if prev is not None and prev.term:
-            neighbours.append("<" + prev.text.lower())
-        if i + 1 < len(toks) and toks[i + 1].term:
-            neighbours.append(">" + toks[i + 1].text.lower())
-            if i + 2 < len(toks) and toks[i + 2].term:
-                neighbours.append(">" + toks[i + 1].text.lower() + " " + toks[i + 2].text.lower())
-        out.extend((key, spelling, shown, n) for n in neighbours or [""])
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
+class TextReading:
     """What the detectors take from one distinct sentence text."""
 
-    context: frozenset[str]
-    quantities: tuple[Quantity, ...]
-    dates: tuple[DateMention, ...]
-    spellings: frozenset[tuple[str, str]]  # (key, spelling) of each name word
-    words: list[Token]  # kept for what is read later: disputed names, unit words
+    terms: frozenset[str]  # content terms (term_of) of the whole sentence
+    values: tuple[Value, ...]
+    places: frozenset[str]  # places named after "in", "on", ... (read when the sentence gives a value)
+    years: frozenset[int]  # the years it names
+    names: tuple[NameWord, ...]  # its name words, for the spellings compared across sources
 
 
-def _read_text(text: str) -> _Text:
-    toks = tokens(text)
-    context = frozenset([t.term for t in toks if t.term])
-    return _Text(context, tuple(_quantities(toks)), tuple(_dates(toks)), _spellings(toks), toks)
+def _month(word: Word) -> int | None:
+    if not word.text[:1].isupper():
+        return None
+    return _MONTH_WORDS.get(word.low.rstrip("."))
+
+
+def _event_words(words: tuple[Word, ...], first: int, last: int) -> tuple[int, int, str]:
+    """The clause around tokens ``first..last`` and the noun right after them ("the Sept. 2 crash")."""
+    lo = first
+    while lo > 0 and words[lo - 1].text not in _BOUNDARY:
+        lo -= 1
+    hi = last
+    while hi + 1 < len(words) and words[hi + 1].text not in _BOUNDARY:
+        hi += 1
+    noun = ""
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is not None and after.low in _DATED_EVENTS:
+        noun = after.low
+    if lo == first and hi == last and first > 0 and words[first - 1].text == "," \
+            and (first < 2 or words[first - 2].text != ","):
+        hi = len(words) - 1  # "In July, the U.N. Security Council backed ...": the clause that follows
+        while hi > last + 1 and words[hi].text in _BOUNDARY:
+            hi -= 1
+    if first <= 1 and last + 1 < len(words) and words[last + 1].text == ",":
+        k = last + 2
+        hi = k
+        while hi + 1 < len(words) and words[hi + 1].text not in _BOUNDARY:
+            hi += 1
+    return lo, hi, noun
+
+
+def _dates(text: str) -> list[Value]:
+    """The dates of events in ``text``, each with its clause (see the module docstring)."""
+    words = split_words(text)
+    found: list[tuple[int, int, DatePart, str]] = []  # first, last token, date, shown
+    used: set[int] = set()
+    n = len(words)
+    for i, w in enumerate(words):
+        if i in used:
+            continue
+        month = _month(w)
+        if month is not None and not (w.low == "may" and not (i + 1 < n and words[i + 1].text[:1].isdigit())):
+            j = i + 1
+            if j < n and words[j].text == ".":
+                j += 1
+            day = year = None
+            last = i
+            if j < n and words[j].text.isdigit() and len(words[j].text) <= 2 \
+                    and 1 <= int(words[j].text) <= 31:
+                day = int(words[j].text)
+                last = j
+                j += 1
+                if j + 1 < n and words[j].text == "," and _is_year(words[j + 1].text):
+                    year = int(words[j + 1].text)
+                    last = j + 1
+            elif j < n and _is_year(words[j].text):
+                year = int(words[j].text)
+                last = j
+            if i > 0 and words[i - 1].text.isdigit() and 1 <= int(words[i - 1].text) <= 31 and day is None:
+                day = int(words[i - 1].text)  # "13 January"
+                i0 = i - 1
+            else:
+                i0 = i
+            used.update(range(i0, last + 1))
+            shown = " ".join(x.text for x in words[i0:last + 1]).replace(" .", ".").replace(" ,", ",")
+            found.append((i0, last, DatePart(year, month, day), shown))
+        elif w.low in _WEEKDAYS and w.text[:1].isupper():
+            if i > 0 and words[i - 1].low == "next":
+                continue
+            found.append((i, i, DatePart(None, None, None, _WEEKDAYS.index(w.low)), w.text))
+        elif _is_year(w.text) and not (i > 0 and words[i - 1].text == "-") \
+                and not (i + 2 < n and words[i + 1].text == "-" and words[i + 2].text[:1].isdigit()):
+            found.append((i, i, DatePart(int(w.text), None, None), w.text))
+    found.sort(key=lambda f: f[0])
+    out = []
+    for k, (first, last, date, shown) in enumerate(found):
+        before = words[first - 1].low if first > 0 else ""
+        if before in _SPAN_WORDS or (before == "the" and first > 1 and words[first - 2].low in _SPAN_WORDS):
+            continue
+        if k + 1 < len(found) and found[k + 1][0] - last <= 2 and any(
+                words[j].low in ("and", "to", "-", "through") for j in range(last + 1, found[k + 1][0])):
+            continue  # the first end of a span
+        if k > 0 and first - found[k - 1][1] <= 2 and any(
+                words[j].low in ("and", "to", "-", "through") for j in range(found[k - 1][1] + 1, first)):
+            continue
+        if before == "last" and date.weekday is not None:
+            date = DatePart(None, None, None, date.weekday + 7)  # "last Thursday": the week before
+        lo, hi, noun = _event_words(words, first, last)
+        if not noun:
+            continue  # a date that does not name its event is not compared (see briefgen.facts.compare)
+        window = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
+                           if not first <= j <= last and x.text[:1].isalpha() and x.low not in STOPWORDS
+                           and _month(x) is None and x.low not in _WEEKDAYS and len(x.low) > 1)
+        names = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
+                          if j > 0 and not first <= j <= last and x.text[:1].isupper() and x.text.isalpha()
+                          and _month(x) is None and x.low not in _WEEKDAYS)
+        out.append(Value("date", "date", noun, shown, date=date, window=window, role=names & window,
+                         labelled=(noun,) if noun else ()))
+    return out
+
+
+def _is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+#: Titles and honorifics: beside a name, they say nothing about whose name it is.
+HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister", "king", "queen", "gen",
+                        "col", "lt", "sgt", "chairman", "secretary", "senator", "governor", "mayor", "judge"])
+
+
+def name_spelling(word: str, first: bool) -> str | None:
+    """The spelling of a word that can be a name (lower case, no hyphens), or ``None``.
+
+    Of a capitalised content word: three letters or more, not a month, a day
+    or an honorific; the first word of a sentence only when hyphenated
+    ("Jae-myung"), since any word is capitalised there.
+    """
+    if first and "-" not in word:
+        return None
+    spelling = _DASH_OR_SPACE.sub("", word.lower())
+    if not spelling.isalpha() or len(spelling) < 3:
+        return None
+    if spelling in CALENDAR_WORDS or spelling in MONTH_ABBREVIATIONS or spelling in HONORIFICS:
+        return None
+    return spelling
+
+
+# Words that say who spoke or hold a title: never part of a name or its surroundings
+# (briefgen.text.tokens reads them the same way).
+_FILLER = frozenset(["said", "say", "says", "saying", "stated", "told", "added", "noted", "explained",
+                     "stressed", "remarked", "according", "announced", "mr", "ms", "president", "prime",
+                     "minister", "also", "however", "including"])
+
+
+def _light_tokens(text: str) -> list[tuple[str, bool, bool]]:
+    """(word, capitalised, content word) for each word: hyphenated words split unless they are one
+    given name ("Jae-myung"), a possessive "'s" dropped."""
+    out: list[tuple[str, bool, bool]] = []
+    for word in words(text):
+        parts = word.split("-") if "-" in word else [word]
+        if len(parts) > 1 and word[:1].isupper() and join_name_parts(parts):
+            parts = [word]
+        for part in parts:
+            if not part:
+                continue
+            if part[-2:] in ("'s", "'S"):
+                part = part[:-2]
+            low = part.lower()
+            content = low not in STOPWORDS and low not in _FILLER and any(c.isalpha() for c in low)
+            out.append((part, part[:1].isupper(), content))
+    return out
+
+
+def _name_words(text: str) -> tuple[NameWord, ...]:
+    """The name words of a sentence with their neighbours."""
+    toks = _light_tokens(text)
+    out = []
+    for i, (word, cap, content) in enumerate(toks):
+        if not cap or not content:
+            continue  # most words: not capitalised, or a stop word
+        spelling = name_spelling(word, i == 0)
+        if spelling is None:
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        shown = word
+        if prev is not None and prev[1] and prev[2] and len(prev[0]) <= 4 and "-" in word:
+            shown = f"{prev[0]} {word}"  # a short surname before a given name: "Wi Sung-lack"
+        before = prev[0].lower() if prev is not None and prev[2] else ""
+        if before in HONORIFICS:
+            before = ""
+        after = nxt[0].lower() if nxt is not None and nxt[2] else ""
+        before_cap = bool(before) and prev is not None and prev[1]
+        after_cap = bool(after) and nxt is not None and nxt[1]
+        out.append(NameWord(spelling, name_key(word), shown, before, before_cap, after, after_cap,
+                            prev[0] if prev is not None and before else "",
+                            nxt[0] if nxt is not None and after else ""))
+    return tuple(out)
+
+
+def _number_values(text: str) -> list[Value]:
+    found = figures(text)
+    out = [Value("number", f.measure, f.subject, f.amount.shown, figure=f, scope=f.scope, window=f.window,
+                 group=f.group) for f in found]
+    out.extend(incident_values(text, found))
+    return out
+
+
+def _read_text(text: str) -> TextReading:
+    found = _WORDS.findall(text)
+    lower = {w.lower() for w in found}
+    values: list[Value] = []
+    if _DIGIT.search(text) or not lower.isdisjoint(_NUMBER_WORDS):
+        values.extend(_number_values(text))  # with the incident details, which may need the figures
+    elif not lower.isdisjoint(_INCIDENT_WORDS):
+        values.extend(incident_values(text, []))
+    if not lower.isdisjoint(_CALENDAR) or _YEAR.search(text):
+        values.extend(_dates(text))
+    if not lower.isdisjoint(POST_WORDS):
+        values.extend(titles(text))
+    distinct = set(found)
+    terms = frozenset(term_of(w) for w in distinct if len(w) > 1 and w.lower() not in STOPWORDS)
+    terms |= frozenset(name_term(w) for w in distinct if w[:1].isupper())
+    if not values:
+        return TextReading(terms, (), frozenset(), frozenset(), _name_words(text))
+    years = frozenset(int(y) for y in _YEAR.findall(text))
+    return TextReading(terms, tuple(values), places(text), years, _name_words(text))
 
 
 @dataclass(frozen=True, slots=True)
 class Reads:
-    """Every sentence with its text read once: copies of one article are common.
+    """Every sentence with its text read once.
 
     Attributes:
         sentences: The sentences, in citation order.
@@ -231,7 +311,7 @@ class Reads:
 
     sentences: list[Sentence]
     text_of: list[int]
-    texts: list[_Text]
+    texts: list[TextReading]
     copies: list[list[int]]
 
 
@@ -243,36 +323,3 @@ def read_all(sentences: Sequence[Sentence]) -> Reads:
     for k, t in enumerate(text_of):
         copies[t].append(k)
     return Reads(list(sentences), text_of, [_read_text(t) for t in number], copies)
-
-
-@dataclass(frozen=True, slots=True)
-class Mentions:
-    """Every quantity (or every date) of every sentence, numbered in sentence order.
-
-    Mention ``m`` is item ``item[m]`` of sentence ``sentence[m]``. The copies
-    of one item of one text (a *class*, ``(text, item)``) are mentions
-    ``first[k] + item`` for the sentences ``k`` of that text.
-    """
-
-    sentence: list[int]
-    item: list[int]
-    first: list[int]
-
-
-def codes(keys: Sequence[object]) -> np.ndarray:
-    """A number per distinct key (in order of first use), one entry per key."""
-    number: dict[object, int] = {}
-    return np.array([number.setdefault(k, len(number)) for k in keys], dtype=np.int64)
-
-
-def spread(count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For ``count[i]`` items of each ``i``: the owner and the rank of every item."""
-    owner = np.repeat(np.arange(len(count)), count)
-    return owner, np.arange(len(owner)) - (np.cumsum(count) - count)[owner]
-
-
-def mentions(reads: Reads, count: Callable[[_Text], int]) -> Mentions:
-    """The mentions of every sentence, ``count`` of them for each text."""
-    sizes = np.array([count(t) for t in reads.texts], dtype=np.int64)[np.array(reads.text_of, dtype=np.int64)]
-    sentence, item = spread(sizes)
-    return Mentions(sentence.tolist(), item.tolist(), (np.cumsum(sizes) - sizes).tolist())

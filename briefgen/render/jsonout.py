@@ -14,11 +14,12 @@ import math
 import re
 from typing import Any
 
-from briefgen.model import Briefing, Fact
+from briefgen.model import Briefing, Fact, Provenance
 
 __all__ = ["SCHEMA_VERSION", "briefing_dict", "json_text"]
 
-SCHEMA_VERSION = 1
+# 2: conflicts carry a kind (disagreement, changed, variant) and sides with times (issue 18).
+SCHEMA_VERSION = 2
 # Lone surrogates (from undecodable input) cannot be written as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -28,6 +29,8 @@ def _plain(value: Any) -> Any:
         data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
         data["counts"] = {"sources": len(value.sources), "reports": value.independent}
         return data
+    if isinstance(value, Provenance):
+        return value.as_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):

@@ -14,20 +14,27 @@ is folded, so no writer has to care.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefgen.model import Briefing, Conflict, Fact, Source
+from briefgen.model import Briefing, Fact, Source
 from briefgen.render.citation import cite
+from briefgen.render.differences import Line, difference_lines
+from briefgen.sources.outlets import short_name
 
-__all__ = ["Block", "MemoLayout", "Note", "Span", "clean_text", "layout", "reports", "safe_url"]
+__all__ = [
+    "Block", "Cited", "MemoLayout", "Note", "Span", "clean_text", "footnote", "layout", "reports", "safe_url",
+    "short_citation",
+]
 
 # XML 1.0 forbids C0 controls except tab/newline/CR, lone surrogates and two
 # non-characters; C1 controls are allowed but never meant in news text.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 _URL_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
-# A title the sample manifest marks as written by the editor, not printed.
+# Month abbreviations for short dates, fixed rather than the locale's.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def clean_text(text: str | None) -> str:
@@ -112,10 +119,84 @@ def _iso_date(value: str | None) -> date | None:
         return None
 
 
+def source_date(source: Source) -> date | None:
+    """The source's publication date, if it was given or found (a guessed one is never printed)."""
+    return _iso_date(source.date) if source.provenance.shown("date") else None
+
+
 def latest_source_date(briefing: Briefing) -> date | None:
     """The newest publication date among the sources, if any is known."""
-    dates = [d for d in (_iso_date(s.date) for s in briefing.sources) if d is not None]
+    dates = [d for d in (source_date(s) for s in briefing.sources) if d is not None]
     return max(dates) if dates else None
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """The numbered source list a footnote points into: each source's number, record and short name.
+
+    ``short`` is how a footnote names each source's outlet ("Yonhap" for
+    "Yonhap News Agency", from the table of known outlets). ``years`` is set
+    when the dated sources span more than one year, so a short date carries
+    its year.
+    """
+
+    number: Mapping[str, int]
+    source: Mapping[str, Source]
+    short: Mapping[str, str]
+    years: bool = False
+
+    @classmethod
+    def of(cls, sources: Sequence[Source]) -> Cited:
+        """The list for ``sources``, numbered from 1 in their order."""
+        number: dict[str, int] = {}
+        by_id: dict[str, Source] = {}
+        short: dict[str, str] = {}
+        names: dict[str, str] = {}  # thousands of sources share a few outlets
+        for i, src in enumerate(sources, start=1):
+            number.setdefault(src.id, i)
+            by_id.setdefault(src.id, src)
+            outlet = clean_text(src.outlet)
+            if outlet not in names:
+                names[outlet] = clean_text(short_name(outlet)) or outlet
+            short.setdefault(src.id, names[outlet])
+        years = {d.year for d in (source_date(s) for s in sources) if d is not None}
+        return cls(number, by_id, short, len(years) > 1)
+
+
+def short_citation(source_id: str, cited: Cited) -> str:
+    """One source in a footnote: its number in the list, its outlet, its date ("[2] Yonhap, 14 Jan")."""
+    src = cited.source.get(source_id)
+    if src is None or source_id not in cited.number:
+        return clean_text(source_id)
+    text = f"[{cited.number[source_id]}] {cited.short[source_id]}"
+    day = source_date(src)
+    if day is not None:
+        text += f", {day.day} {_MONTHS[day.month - 1]}" + (f" {day.year}" if cited.years else "")
+    return text
+
+
+def footnote(source_ids: Sequence[str], cited: Cited) -> Note:
+    """The footnote of one fact, or of one side of a disagreement: every source that reported it.
+
+    Each source in its short form, in order, pointing into the numbered
+    source list that gives the full citation: "[2] Chosun Daily, 13 Jan; [3]
+    Korea.kr, 14 Jan."
+
+    Copies of one wire report are named together, after a count of the
+    independent reports: "Reported by 3 sources, 2 independent reports: [1]
+    Chosun Daily, 13 Jan; AP report, carried by [2] The Star, 13 Jan and [3]
+    The Gleaner, 13 Jan." (issue 17).
+    """
+    runs = reports(tuple(source_ids), cited.source)
+    parts = []
+    for name, members in runs:
+        names = [short_citation(sid, cited) for sid in members]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        parts.append(f"{clean_text(name)} report, carried by {listed}" if len(members) > 1 else listed)
+    text = "; ".join(parts)
+    if len(runs) < len(source_ids):
+        text = f"Reported by {len(source_ids)} sources, {len(runs)} independent reports: {text}"
+    return Note(spans=(Span(text + "."),), sources=tuple(source_ids))
 
 
 class _Builder:
@@ -124,23 +205,27 @@ class _Builder:
     def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.style = briefing.style
-        self.number = {s.id: i for i, s in enumerate(briefing.sources, start=1)}
+        self.cited = Cited.of(briefing.sources)
+        self.number = self.cited.number
         # Briefing.source() scans the list; a memo citing thousands of sources asks often.
-        self.by_id: dict[str, Source] = {}
-        for src in briefing.sources:
-            self.by_id.setdefault(src.id, src)
+        self.by_id = self.cited.source
 
     def citation(self, source: Source) -> list[Span]:
-        """The template's citation of ``source``, its URL as a link where printed."""
+        """The template's full citation of ``source`` for the source list, its URL as a link.
+
+        A title or date is printed only when it was given or found: a guess
+        is left out (the template sees it empty), never shown as found.
+        """
+        shown = source.provenance.shown
         clean = replace(
             source,
             outlet=clean_text(source.outlet),
-            title=clean_text(source.title),
-            date=clean_text(source.date) or None,
+            title=clean_text(source.title) if shown("title") else "",
+            date=(clean_text(source.date) or None) if shown("date") else None,
             url=clean_text(source.url) or None,
-            author=clean_text(source.author) or None,
+            author=(clean_text(source.author) or None) if shown("author") else None,
         )
-        text = clean_text(cite(clean, self.style.citation))
+        text = clean_text(cite(clean, self.style.citation, self.style.template))
         url = safe_url(source.url)
         if url and url in text:
             before, _, after = text.partition(url)
@@ -148,62 +233,25 @@ class _Builder:
         return [Span(text)]
 
     def note(self, source_ids: tuple[str, ...]) -> Note:
-        """A footnote naming every source in ``source_ids``, in order; copies of one report together.
-
-        "Reported by 4 sources, 3 independent reports: [1] ...; AP report,
-        carried by [2] ... and [3] ...; [4] ..."
-        """
-        spans: list[Span] = []
-        runs = reports(source_ids, self.by_id)
-        if len(source_ids) > 1:
-            independent = "" if len(runs) == len(source_ids) else f", {len(runs)} independent reports"
-            spans.append(Span(f"Reported by {len(source_ids)} sources{independent}: "))
-        for i, (report, members) in enumerate(runs):
-            if i:
-                spans.append(Span("; "))
-            if len(members) > 1:
-                spans.append(Span(f"{clean_text(report)} report, carried by "))
-            for k, sid in enumerate(members):
-                if k:
-                    spans.append(Span(" and " if k == len(members) - 1 else ", "))
-                spans.extend(self._cited(sid))
-        spans.append(Span("."))
-        return Note(spans=tuple(_merge(spans)), sources=tuple(source_ids))
-
-    def _cited(self, sid: str) -> list[Span]:
-        """One source as a footnote names it: its number and citation, without the final full stop."""
-        if sid not in self.number:
-            return [Span(clean_text(sid))]
-        parts = self.citation(self.by_id[sid])
-        last = parts[-1]
-        if last.url is None and last.text.endswith("."):
-            parts[-1] = Span(last.text[:-1])
-            if not parts[-1].text:
-                parts.pop()
-        return [Span(f"[{self.number[sid]}] "), *parts]
+        """A footnote naming every source in ``source_ids``, in order (see :func:`footnote`)."""
+        return footnote(source_ids, self.cited)
 
     def fact(self, fact: Fact, kind: str) -> Block:
         """A fact printed verbatim, with its footnote."""
         return Block(kind, (Span(clean_text(fact.text), note=self.note(fact.sources)),))
 
-    def conflict(self, conflict: Conflict) -> Block:
-        """One disagreement: the topic, then each side's value with its own note."""
-        topic = clean_text(conflict.topic)
-        spans = [Span(topic[:1].upper() + topic[1:] + ": ", strong=True)]
-        for i, side in enumerate(conflict.sides):
-            if i:
-                spans.append(Span("; "))
-            outlets = ", ".join(
-                clean_text(self.by_id[sid].outlet) if sid in self.number else clean_text(sid)
-                for sid in side.sources
-            )
-            value = clean_text(side.value)
-            text = f"{value} ({outlets})" if outlets else value
-            spans.append(Span(text, note=self.note(side.sources)))
-        return Block("bullet", tuple(spans))
+    def outlet(self, source_id: str) -> str:
+        """The outlet a line names for a source (its id when unknown)."""
+        return clean_text(self.by_id[source_id].outlet) if source_id in self.number else clean_text(source_id)
+
+    def difference(self, line: Line) -> Block:
+        """A line of "Where sources differ", each part that names sources followed by their note."""
+        return Block(line.kind, tuple(Span(_SPACE.sub(" ", _INVALID.sub("", p.text)), strong=p.strong,
+                                           note=self.note(p.sources) if p.sources else None)
+                                      for p in line.parts))
 
 
-def reports(source_ids: tuple[str, ...], by_id: dict[str, Source]) -> list[tuple[str, list[str]]]:
+def reports(source_ids: tuple[str, ...], by_id: Mapping[str, Source]) -> list[tuple[str, list[str]]]:
     """The cited sources as reports: (report name, its sources), in the order of each report's first source.
 
     Sources that carry one report (:attr:`~briefgen.model.Source.report`, a
@@ -240,7 +288,8 @@ def layout(briefing: Briefing) -> MemoLayout:
     """Lay out ``briefing`` as the memo every writer prints.
 
     Order: bottom line up front, the sections in the briefing's order
-    (sections without facts are left out), where sources differ, then the
+    (sections without facts are left out, unless the pipeline gave one a line
+    saying so), where sources differ, then the
     numbered sources followed by the inputs not used. The header prints what
     the briefing's header says: the pipeline decided the subject and the date.
     """
@@ -264,8 +313,8 @@ def layout(briefing: Briefing) -> MemoLayout:
         heading(style.bluf_title)
         blocks.extend(b.fact(f, "bullet") for f in briefing.bluf)
     for section in briefing.sections:
-        if not section.facts:
-            continue
+        if not section.facts and not section.intro:
+            continue  # nothing fits it, and it has no line saying so
         heading(section.title or section.key)
         intro = clean_text(section.intro)
         if intro:
@@ -274,7 +323,7 @@ def layout(briefing: Briefing) -> MemoLayout:
         blocks.extend(b.fact(f, kind) for f in section.facts)
     if briefing.conflicts:
         heading(labels.conflicts)
-        blocks.extend(b.conflict(c) for c in briefing.conflicts)
+        blocks.extend(b.difference(line) for line in difference_lines(briefing.conflicts, labels, b.outlet))
     if briefing.sources or briefing.skipped:
         heading(labels.sources)
         blocks.extend(Block("numbered", tuple(_merge(b.citation(s)))) for s in briefing.sources)

@@ -174,11 +174,19 @@ def build_document(briefing: Briefing) -> Document:
     Raises:
         RenderError: if the reference document cannot be opened.
     """
+    from briefgen.sources.files import read_file
+    from briefgen.sources.limits import Limits
+    from briefgen.sources.readers import docx_package
+
     ref = reference_path(briefing)
+    # Read like any Word input: a regular file, bounded, every part inflated for real (never a pipe).
+    limits = Limits()
+    data = read_file(ref, limits.max_file_bytes, error=RenderError, what="reference document")
+    package = docx_package(data, f"{ref}: reference document", limits, RenderError)
     try:
-        document = docx.Document(str(ref))
+        document = docx.Document(io.BytesIO(package))
     except Exception as exc:  # python-docx raises several types for a bad package
-        raise RenderError(f"{ref}: cannot open reference document: {exc}") from exc
+        raise RenderError(f"{ref}: cannot open reference document: {exc}") from None
     memo = layout(briefing)
     _Writer(document).write(memo)
     stamp = (

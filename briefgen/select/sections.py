@@ -42,7 +42,10 @@ from scipy import sparse
 from briefgen.model import Fact, SectionSpec
 from briefgen.text.words import content_terms, words
 
-__all__ = ["OTHER", "Params", "Scores", "classify", "score_breakdown", "section_scores"]
+__all__ = [
+    "OTHER", "Corpus", "Params", "Scores", "classify", "corpus", "direct_evidence", "score_breakdown",
+    "section_scores",
+]
 
 log = logging.getLogger(__name__)
 
@@ -414,6 +417,78 @@ def _context(facts: Sequence[Fact], window: int) -> sparse.csr_matrix | None:
     return sparse.csr_matrix(sparse.diags(1.0 / weight) @ m)
 
 
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The facts' terms and TF-IDF rows: computed once, scored against any number of templates.
+
+    Attributes:
+        tagged: Each fact's content terms, name words marked.
+        vocab: Term -> column.
+        idf: Inverse document frequency of each column over these facts.
+        x: The facts' TF-IDF rows, unit length.
+    """
+
+    tagged: list[list[str]]
+    vocab: dict[str, int]
+    idf: npt.NDArray[np.float64]
+    x: sparse.csr_matrix
+
+
+def corpus(facts: Sequence[Fact]) -> Corpus:
+    """The terms and TF-IDF rows of ``facts``."""
+    memo: dict[str, str] = {}
+    tagged = [_tagged_terms(f.text, memo) for f in facts]
+    docs = [[t.removeprefix(_NAME) for t in terms] for terms in tagged]
+    vocab = _vocabulary(docs)
+    counts = _counts(docs, vocab)
+    idf = _idf(counts)
+    return Corpus(tagged, vocab, idf, _tfidf(counts, idf))
+
+
+def _direct(c: Corpus, sections: Sequence[SectionSpec], p: Params) -> tuple[
+        npt.NDArray[np.float64], npt.NDArray[np.float64], list[sparse.csr_matrix]]:
+    """Keyword and example evidence of every fact for every section, and the examples' TF-IDF rows."""
+    n, k = c.x.shape[0], len(sections)
+    phrases, share = _phrases(sections)
+    hits = _phrase_hits(c.tagged, phrases, p.name_weight)
+    phrase_df = np.asarray((hits > 0).sum(axis=0)).ravel()
+    # Specificity in [0, 1]: idf over this corpus, relative to the idf of a
+    # phrase found in one fact, so weights mean the same in corpora of any size.
+    relative = (np.log((n + 1.0) / (phrase_df + 1.0)) + 1.0) / (np.log((n + 1.0) / 2.0) + 1.0)
+    phrase_idf = p.floor + (1.0 - p.floor) * relative
+    raw = np.asarray((hits @ sparse.diags(phrase_idf) @ share).todense()) if phrases else np.zeros((n, k))
+    keyword = raw / (raw + p.half)
+
+    # Every section's examples in one matrix; each section takes its best-matching example.
+    owner = np.array([j for j, spec in enumerate(sections) for _ in spec.examples], dtype=np.intp)
+    stacked = _tfidf(_counts([content_terms(e) for spec in sections for e in spec.examples], c.vocab), c.idf)
+    sims = np.asarray((c.x @ stacked.T).todense()) if len(owner) else np.zeros((n, 0))
+    example = np.zeros((n, k))
+    example_rows: list[sparse.csr_matrix] = []
+    for j in range(k):
+        mine = np.flatnonzero(owner == j)
+        example_rows.append(stacked[mine])
+        if len(mine):
+            example[:, j] = sims[:, mine].max(axis=1)
+    return keyword, example, example_rows
+
+
+def direct_evidence(facts: Sequence[Fact] | Corpus, sections: Sequence[SectionSpec],
+                    params: Params | None = None) -> npt.NDArray[np.float64]:
+    """How well each fact fits each section by the template's own words alone (no corpus expansion).
+
+    The keyword evidence plus the example similarity, weighted as in
+    :func:`score_breakdown`: rows are facts, columns sections in template order.
+    Give a :func:`corpus` to score the same facts against several templates.
+    """
+    p = params or Params()
+    c = facts if isinstance(facts, Corpus) else corpus(facts)
+    if c.x.shape[0] == 0 or not sections:
+        return np.zeros((c.x.shape[0], len(sections)))
+    keyword, example, _rows = _direct(c, sections, p)
+    return p.keyword * keyword + p.example * example
+
+
 def score_breakdown(facts: Sequence[Fact], sections: Sequence[SectionSpec],
                 params: Params | None = None) -> Scores:
     """Score every fact against every section.
@@ -432,33 +507,9 @@ def score_breakdown(facts: Sequence[Fact], sections: Sequence[SectionSpec],
     if n == 0 or k == 0:
         empty = np.zeros((n, k))
         return Scores(keys, empty, empty.copy(), empty.copy(), empty.copy(), np.zeros((n, 1)), empty.copy())
-    memo: dict[str, str] = {}
-    tagged = [_tagged_terms(f.text, memo) for f in facts]
-    docs = [[t.removeprefix(_NAME) for t in terms] for terms in tagged]
-
-    vocab = _vocabulary(docs)
-    counts = _counts(docs, vocab)
-    idf = _idf(counts)
-    x = _tfidf(counts, idf)
-
-    phrases, share = _phrases(sections)
-    hits = _phrase_hits(tagged, phrases, p.name_weight)
-    phrase_df = np.asarray((hits > 0).sum(axis=0)).ravel()
-    # Specificity in [0, 1]: idf over this corpus, relative to the idf of a
-    # phrase found in one fact, so weights mean the same in corpora of any size.
-    relative = (np.log((n + 1.0) / (phrase_df + 1.0)) + 1.0) / (np.log((n + 1.0) / 2.0) + 1.0)
-    phrase_idf = p.floor + (1.0 - p.floor) * relative
-    raw = np.asarray((hits @ sparse.diags(phrase_idf) @ share).todense()) if phrases else np.zeros((n, k))
-    keyword = raw / (raw + p.half)
-
-    example = np.zeros((n, k))
-    example_rows: list[sparse.csr_matrix] = []
-    for j, spec in enumerate(sections):
-        ex = _tfidf(_counts([content_terms(e) for e in spec.examples], vocab), idf)
-        example_rows.append(ex)
-        if ex.shape[0]:
-            example[:, j] = np.asarray((x @ ex.T).todense()).max(axis=1)
-
+    c = corpus(facts)
+    x = c.x
+    keyword, example, example_rows = _direct(c, sections, p)
     # Similarity to the corpus as a whole: facts about the event in general
     # resemble every section a little and must clear a higher bar.
     mean = np.asarray(x.mean(axis=0)).ravel()
@@ -503,7 +554,7 @@ def classify(facts: Sequence[Fact], sections: Sequence[SectionSpec],
 
     Args:
         facts: The facts to sort.
-        sections: Section specs, in template order.
+        sections: Section specs, in template order; a catch-all is skipped.
         params: Tuning knobs; the defaults when omitted.
 
     Returns:
@@ -511,6 +562,7 @@ def classify(facts: Sequence[Fact], sections: Sequence[SectionSpec],
         facts in input order. Placed facts carry ``section`` set to their key;
         facts in :data:`OTHER` carry ``section=None``.
     """
+    sections = [s for s in sections if not s.catch_all]  # the catch-all takes what fits no section
     out: dict[str, list[Fact]] = {s.key: [] for s in sections}
     out[OTHER] = []
     if not facts:

@@ -12,7 +12,6 @@ nothing usable remains does :func:`load_sources` raise :class:`InputError`.
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
 import re
@@ -24,10 +23,21 @@ from pathlib import Path
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped, Source
 from briefgen.parallel import THRESHOLD, pmap
-from briefgen.sources.fetch import fetch_url
+from briefgen.sources.fetch import fetch_url, shown_url
+from briefgen.sources.files import (
+    FILE,
+    FOLDER,
+    MISSING,
+    glob_files,
+    path_kind,
+    read_file,
+    resolved,
+    walk_tree,
+    within,
+)
 from briefgen.sources.limits import Limits
-from briefgen.sources.manifest import MANIFEST_NAMES, Manifest, read_manifest, resolved
-from briefgen.sources.metadata import infer_metadata
+from briefgen.sources.manifest import MANIFEST_NAMES, Manifest, read_manifest
+from briefgen.sources.metadata import infer_details, source_details
 from briefgen.sources.readers import DOCUMENT_SUFFIXES, META_KEYS, ReadHints, read_bytes, reader_for_suffix
 
 __all__ = ["load_sources", "read_source"]
@@ -53,52 +63,107 @@ def _is_url(ref: str) -> bool:
 
 
 def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], strict: bool,
-            explicit: Manifest | None, *, defer: bool = False) -> Iterator[_Item]:
+            explicit: Manifest | None, limits: Limits, *, defer: bool = False) -> Iterator[_Item]:
     """Items to read, in order; unusable inputs go to ``skipped`` (unlogged with ``defer``)."""
-    for raw in inputs:
-        ref = os.fspath(raw)
+    refs = [os.fspath(raw) for raw in inputs]
+    # Folders named on the command line: a manifest may name files in them too.
+    folders = [ref for ref in refs
+               if not (ref == "-" or _is_url(ref)) and path_kind(_user_path(ref)) == FOLDER]
+    for ref in refs:
         if ref == "-" or _is_url(ref):
             yield _Item(ref)
             continue
-        path = Path(ref).expanduser()
-        if path.is_dir():
+        path = _user_path(ref)
+        kind = path_kind(path)
+        if kind == FOLDER:
+            before = len(skipped)
             try:
-                found = list(_expand_dir(path, skipped, strict, defer=defer))
+                found = list(_expand_dir(path, skipped, strict, limits, defer=defer))
             except OSError as exc:
                 _skip(skipped, strict, ref, f"cannot read folder: {exc.strerror or exc}")
                 continue
+            except SourceError as exc:  # too many entries (with --strict, any unusable file)
+                if strict:
+                    raise
+                _skip(skipped, strict, ref, _reason(exc, ref))
+                continue
+            if not found and len(skipped) == before:
+                _skip(skipped, strict, ref, "holds no file briefgen reads (.txt, .md, .html, .docx)")
             yield from found
-        elif path.is_file():
+        elif kind == FILE:
             if path.name.lower() in MANIFEST_NAMES:
-                man = Manifest(path, read_manifest(path))
-                for r in man.refs():
-                    yield _Item(r, [man])
+                man = Manifest(path, read_manifest(path, limits))
+                yield from _manifest_items(man, [str(path.parent), *folders], skipped, strict, limits)
             else:
                 yield _Item(str(path))
-        elif _GLOB_CHARS.search(ref):
-            matches = sorted(glob.glob(str(path), recursive=True))
-            files = [m for m in matches if Path(m).is_file() and Path(m).name.lower() not in MANIFEST_NAMES]
+        elif kind == MISSING and _GLOB_CHARS.search(ref):
+            try:
+                matches = glob_files(str(path), limits.max_entries)
+            except SourceError as exc:
+                _skip(skipped, strict, ref, _reason(exc, ref))
+                continue
+            files = [m for m in matches if Path(m).name.lower() not in MANIFEST_NAMES]
             if not files:
                 _skip(skipped, strict, ref, "no file matches this pattern")
             for m in files:
                 yield _Item(m)
-        else:
+        elif kind == MISSING:
             _skip(skipped, strict, ref, "no such file or folder")
+        else:
+            _skip(skipped, strict, ref, kind)
     if explicit is not None and not inputs:
-        for r in explicit.refs():
-            yield _Item(r)
+        yield from _manifest_items(explicit, [str(explicit.path.parent)], skipped, strict, limits)
 
 
-def _walk(folder: Path, on_error: Callable[[OSError], None]) -> Iterator[Path]:
+def _user_path(ref: str) -> Path:
+    """A path as the user typed it, ``~`` expanded (a name ``~`` cannot expand stays as it is)."""
+    try:
+        return Path(ref).expanduser()
+    except RuntimeError:
+        return Path(ref)
+
+
+def _manifest_items(man: Manifest, roots: list[str], skipped: list[Skipped], strict: bool,
+                    limits: Limits) -> Iterator[_Item]:
+    """The sources a manifest lists, as items; files outside ``roots`` are refused.
+
+    A manifest names files relative to its own folder. One that names a file
+    elsewhere (``../../private/key``, ``/etc/passwd``, or a link inside the
+    folder that leads out of it) is refused unless ``limits.allow_outside_files``:
+    a manifest someone sent must not make briefgen quote a file nobody named.
+    """
+    for ref in man.refs():
+        if _is_url(ref) or limits.allow_outside_files or within(ref, roots):
+            yield _Item(ref, [man])
+        else:
+            man.lookup(ref)  # the row is answered here: not also "matched no input"
+            _skip(skipped, strict, ref, f"outside the folder of {man.path.name} and the folders given; "
+                  "refused (--allow-outside-files reads it)")
+
+
+def _reason(exc: SourceError, ref: str) -> str:
+    """A SourceError's message without the leading ``ref: `` (the skip record names the input)."""
+    text = str(exc)
+    return text[len(ref) + 2:] if text.startswith(f"{ref}: ") else text
+
+
+def _walk(folder: Path, on_error: Callable[[OSError], None], max_entries: int) -> Iterator[Path]:
     """Every file in ``folder`` and below, sorted; hidden entries left out.
 
     Links to folders are never followed, and a link to a file is kept only
     when its target lies inside ``folder``: a folder walk reads nothing
     outside the folder named. A folder that cannot be listed goes to
     ``on_error``.
+
+    Raises:
+        SourceError: the folder holds more than ``max_entries`` entries.
     """
-    root = folder.resolve()
-    for here, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
+    root = Path(resolved(folder))
+    seen = 0
+    for here, dirs, files in walk_tree(folder, on_error):
+        seen += len(dirs) + len(files)
+        if seen > max_entries:
+            raise SourceError(f"{folder}: holds more than {max_entries:,} files and folders; name fewer")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -112,7 +177,7 @@ def _walk(folder: Path, on_error: Callable[[OSError], None]) -> Iterator[Path]:
             yield p
 
 
-def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, *,
+def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, limits: Limits, *,
                 defer: bool = False) -> Iterator[_Item]:
     manifests: dict[Path, Manifest] = {}
     files: list[Path] = []
@@ -120,12 +185,12 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, *,
     def unreadable(exc: OSError) -> None:
         _skip(skipped, strict, str(exc.filename or folder), f"cannot read folder: {exc.strerror or exc}")
 
-    for p in sorted(_walk(folder, unreadable)):
-        if not p.is_file():
+    for p in sorted(_walk(folder, unreadable, limits.max_entries)):
+        if path_kind(p) != FILE:  # named pipes, devices, sockets and broken links are left out
             continue
         if p.name.lower() in MANIFEST_NAMES:
             if p.parent not in manifests:
-                manifests[p.parent] = Manifest(p, read_manifest(p))
+                manifests[p.parent] = Manifest(p, read_manifest(p, limits))
             continue
         if reader_for_suffix(p.suffix) is not None:
             files.append(p)
@@ -141,25 +206,23 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, *,
 
 def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str) -> None:
     """Note an unusable input (raise it with ``strict``); warnings come once reading is done."""
+    origin = shown_url(origin) if _is_url(origin) else origin
     if strict:
         raise SourceError(f"{origin}: {reason}")
     skipped.append(Skipped(origin, reason))
 
 
-def _read_limited(path: Path, limits: Limits) -> bytes:
+def _read_stdin(limits: Limits) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
+    if stream is None:
+        raise SourceError("standard input: closed; there is nothing to read")
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise SourceError(f"{path}: file is {size // 2**20} MB "
-                              f"(limit {limits.max_file_bytes // 2**20} MB)")
-        with path.open("rb") as fh:
-            data = fh.read(limits.max_file_bytes + 1)
-    except PermissionError:
-        raise SourceError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        data = stream.read(limits.max_file_bytes + 1)
+    except (OSError, ValueError) as exc:
+        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else "closed"
+        raise SourceError(f"standard input: cannot read: {problem}") from None
     if len(data) > limits.max_file_bytes:
-        raise SourceError(f"{path}: file is larger than {limits.max_file_bytes // 2**20} MB")
+        raise SourceError(f"standard input: larger than {limits.max_file_bytes // 2**20} MB")
     return data
 
 
@@ -178,12 +241,12 @@ def read_source(ref: str, sid: str = "s1", *, limits: Limits | None = None,
     """
     limits = limits or Limits()
     url: str | None = None
+    origin = ref
     if ref == "-":
-        data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
-        if len(data) > limits.max_file_bytes:
-            raise SourceError(f"standard input: larger than {limits.max_file_bytes // 2**20} MB")
+        data = _read_stdin(limits)
         doc = read_bytes(data, "standard input", None, ReadHints(limits))
     elif _is_url(ref):
+        origin = shown_url(ref)  # a password in the URL is never printed or kept
         body, ctype, charset, url = fetch_url(ref, limits)
         if ctype in ("text/html", "application/xhtml+xml"):
             fmt: str | None = "html"
@@ -192,29 +255,20 @@ def read_source(ref: str, sid: str = "s1", *, limits: Limits | None = None,
         elif ctype == "text/plain":
             fmt = None
         else:
-            raise SourceError(f"{ref}: unsupported content type {ctype}")
-        doc = read_bytes(body, ref, fmt, ReadHints(limits, url=url, charset=charset))
+            raise SourceError(f"{origin}: unsupported content type {ctype}")
+        doc = read_bytes(body, origin, fmt, ReadHints(limits, url=url, charset=charset))
+        if doc.meta.get("url") and _is_url(doc.meta["url"]):
+            doc.meta["url"] = shown_url(doc.meta["url"])
         doc.meta.setdefault("url", url)
     else:
         path = Path(ref)
-        data = _read_limited(path, limits)
+        data = read_file(path, limits.max_file_bytes)
         doc = read_bytes(data, ref, reader_for_suffix(path.suffix), ReadHints(limits))
     if not doc.text.strip():
-        raise SourceError(f"{ref}: no text after extraction")
-    meta = dict(infer_metadata(doc.text, ref if ref != "-" else "stdin"))
-    meta.update(doc.meta)
-    meta.update(overrides or {})
-    return Source(
-        id=sid,
-        origin=ref,
-        text=doc.text,
-        outlet=meta.get("outlet") or "Unknown outlet",
-        title=meta.get("title") or (Path(ref).stem if ref != "-" else "Untitled"),
-        date=meta.get("date"),
-        url=meta.get("url") or url,
-        author=meta.get("author"),
-        format=doc.format,
-    )
+        raise SourceError(f"{origin}: no text after extraction")
+    inferred = infer_details(doc.text, origin if ref != "-" else "stdin")
+    details = source_details(inferred, doc.meta, doc.basis, overrides or {}, url)
+    return Source(id=sid, origin=origin, text=doc.text, format=doc.format, **details)
 
 
 def _overrides(item: _Item, explicit: Manifest | None) -> dict[str, str]:
@@ -301,19 +355,19 @@ def load_sources(
             nothing usable remains.
     """
     limits = limits or Limits()
-    explicit = Manifest(Path(manifest), read_manifest(manifest)) if manifest is not None else None
+    explicit = Manifest(Path(manifest), read_manifest(manifest, limits)) if manifest is not None else None
     skipped: list[Skipped] = []
     sources: list[Source] = []
     seen: set[str] = set()
     manifests_seen: list[Manifest] = []
     if strict:
-        items = _expand(inputs, skipped, strict, explicit)
+        items = _expand(inputs, skipped, strict, explicit, limits)
     else:
         pending: list[Skipped] = []
-        items = _read_ahead(_expand(inputs, pending, strict, explicit, defer=True), pending, skipped, limits,
-                            explicit)
+        items = _read_ahead(_expand(inputs, pending, strict, explicit, limits, defer=True), pending, skipped,
+                            limits, explicit)
     for item in items:
-        key = item.ref if (item.ref == "-" or _is_url(item.ref)) else str(Path(item.ref).resolve())
+        key = item.ref if (item.ref == "-" or _is_url(item.ref)) else resolved(item.ref)
         if key in seen and item.ref != "-":
             continue
         seen.add(key)
@@ -330,9 +384,9 @@ def load_sources(
         except SourceError as exc:
             if strict:
                 raise
-            reason = str(exc)
-            prefix = f"{item.ref}: "
-            _skip(skipped, False, item.ref, reason[len(prefix):] if reason.startswith(prefix) else reason)
+            shown = shown_url(item.ref) if _is_url(item.ref) else item.ref
+            shown = "standard input" if item.ref == "-" else shown
+            _skip(skipped, False, shown, _reason(exc, shown))
             continue
         sources.append(src)
         manifests_seen.extend(m for m in item.manifests if all(m is not n for n in manifests_seen))

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefgen.errors import InputError
+from briefgen.errors import BriefgenError, InputError
 from briefgen.sources.decode import decode_bytes
+from briefgen.sources.files import read_file, resolved
+from briefgen.sources.limits import Limits
 from briefgen.sources.readers import clean_meta
 
 __all__ = ["MANIFEST_NAMES", "Manifest", "read_manifest", "resolved"]
@@ -22,26 +24,30 @@ __all__ = ["MANIFEST_NAMES", "Manifest", "read_manifest", "resolved"]
 MANIFEST_NAMES: tuple[str, ...] = ("manifest.toml", "manifest.yaml", "manifest.yml", "manifest.csv")
 
 
-def read_manifest(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+def read_manifest(path: str | os.PathLike[str], limits: Limits | None = None) -> list[dict[str, str]]:
     """Read a manifest of sources and their metadata.
 
     TOML: ``[[source]]`` tables; YAML: a list, or a mapping with a ``source``
     or ``sources`` list; CSV: a header row. Each entry names a ``file`` (or
     ``path``, relative to the manifest) or a ``url`` and may give outlet,
-    title, date, url and author.
+    title, date, url and author. A manifest is read like a source: a regular
+    file no larger than ``limits.max_file_bytes``, listing at most
+    ``limits.max_sources`` entries; YAML is read safely (see
+    :mod:`briefgen.sources.safeyaml`).
 
     Raises:
         InputError: naming the manifest and the problem.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read manifest: {exc.strerror or exc}") from None
-    text = decode_bytes(raw, str(p)) if raw else ""
+    limits = limits or Limits()
     suffix = p.suffix.lower()
     if suffix not in (".toml", ".yaml", ".yml", ".csv"):
         raise InputError(f"{p}: manifest must be .toml, .yaml, .yml or .csv")
+    raw = read_file(p, limits.max_file_bytes, error=InputError, what="manifest")
+    try:
+        text = decode_bytes(raw, str(p)) if raw.strip() else ""
+    except BriefgenError as exc:
+        raise InputError(str(exc)) from None
     try:
         if suffix == ".toml":
             data: Any = tomllib.loads(text)
@@ -49,12 +55,17 @@ def read_manifest(path: str | os.PathLike[str]) -> list[dict[str, str]]:
             data = list(csv.DictReader(io.StringIO(text)))
         else:
             data = _load_yaml(text, p)
-    except (tomllib.TOMLDecodeError, csv.Error) as exc:
+    except (tomllib.TOMLDecodeError, csv.Error, ValueError) as exc:
+        # tomllib raises a bare ValueError for a date that does not exist (2026-02-30).
         raise InputError(f"{p}: invalid manifest: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise InputError(f"{p}: invalid manifest: nests too deeply") from None
     if isinstance(data, dict):
         data = data.get("source", data.get("sources", []))
     if not isinstance(data, list):
         raise InputError(f"{p}: manifest must list sources ([[source]] tables or a list)")
+    if len(data) > limits.max_sources:
+        raise InputError(f"{p}: manifest lists {len(data):,} sources (limit {limits.max_sources:,})")
     entries: list[dict[str, str]] = []
     for i, item in enumerate(data, 1):
         if not isinstance(item, dict):
@@ -62,7 +73,9 @@ def read_manifest(path: str | os.PathLike[str]) -> list[dict[str, str]]:
         ref = item.get("file") or item.get("path")
         entry = clean_meta(item, f"{p} source #{i}")
         if ref:
-            entry["file"] = str(ref)
+            if not isinstance(ref, str):
+                raise InputError(f"{p}: source #{i}: file must be a file name, not {type(ref).__name__}")
+            entry["file"] = ref
         elif "url" not in entry:
             raise InputError(f"{p}: source #{i} names no file and no url")
         entries.append(entry)
@@ -71,12 +84,12 @@ def read_manifest(path: str | os.PathLike[str]) -> list[dict[str, str]]:
 
 def _load_yaml(text: str, path: Path) -> Any:
     """A YAML manifest's data (PyYAML is imported on first use: most runs never need it)."""
-    import yaml
+    from briefgen.sources.safeyaml import BadYaml, load_yaml
 
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: invalid manifest: {str(exc).splitlines()[0]}") from None
+        return load_yaml(text)
+    except BadYaml as exc:
+        raise InputError(f"{path}: invalid manifest: {exc}") from None
 
 
 @dataclass(slots=True)
@@ -117,9 +130,3 @@ class Manifest:
         return [e.get("file") or e.get("url", "")
                 for i, e in enumerate(self.entries) if i not in self.matched]
 
-
-def resolved(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL: compare as written
-        return os.path.abspath(path)

@@ -16,11 +16,12 @@ import io
 import logging
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefgen.errors import SourceError
+from briefgen.errors import BriefgenError, SourceError
 from briefgen.plugins import Registry
 from briefgen.sources.decode import decode_bytes, html_charset
 from briefgen.sources.limits import Limits
@@ -36,11 +37,16 @@ __all__ = [
     "ReadHints",
     "Reader",
     "clean_meta",
+    "docx_package",
     "read_bytes",
     "reader_for_suffix",
 ]
 
 META_KEYS = ("outlet", "title", "date", "url", "author")
+#: Longest metadata value kept (characters); a longer one is cut, so no field can swell every footnote.
+MAX_META_CHARS = 2000
+#: Largest Markdown front matter read (bytes of YAML), like a small manifest.
+MAX_FRONT_MATTER = 64 * 1024
 # Documents a folder may hold that briefgen cannot read: reported as skipped
 # (images and other files are left out silently).
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".rtf", ".odt", ".pages", ".epub"})
@@ -62,11 +68,15 @@ class Document:
 
     ``meta`` may hold ``outlet``, ``title``, ``date`` (ISO 8601), ``url`` and
     ``author``; what it lacks is inferred from the text and the file name.
+    ``basis`` says how an entry of ``meta`` was learnt, as ``(how, where)``
+    (``("found", "first heading")``), for entries not simply given by the
+    file's metadata.
     """
 
     text: str
     format: str
     meta: dict[str, str] = field(default_factory=dict)
+    basis: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +122,9 @@ def clean_meta(raw: dict[str, Any], origin: str) -> dict[str, str]:
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         value = str(value).strip()
+        if len(value) > MAX_META_CHARS:
+            logger.debug("%s: %s is %d characters long; cut to %d", origin, k, len(value), MAX_META_CHARS)
+            value = value[:MAX_META_CHARS - 1].rstrip() + "\u2026"
         if k == "date":
             found = find_date(value)
             if found is None:
@@ -129,25 +142,55 @@ def _read_markdown(text: str, origin: str) -> Document:
     meta: dict[str, str] = {}
     m = _FRONT_MATTER.match(text)
     if m:
-        import yaml
+        from briefgen.sources.safeyaml import BadYaml, load_yaml
 
+        if len(m.group(1)) > MAX_FRONT_MATTER:
+            raise SourceError(f"{origin}: YAML front matter is {len(m.group(1)) // 1024} KB "
+                              f"(limit {MAX_FRONT_MATTER // 1024} KB)")
         try:
-            data = yaml.safe_load(m.group(1))
-        except yaml.YAMLError as exc:
-            raise SourceError(f"{origin}: invalid YAML front matter: {str(exc).splitlines()[0]}") from None
+            data = load_yaml(m.group(1))
+        except BadYaml as exc:
+            raise SourceError(f"{origin}: invalid YAML front matter: {exc}") from None
         if isinstance(data, dict):
             meta = clean_meta(data, origin)
         text = text[m.end():]
+    basis = {k: ("given", "front matter") for k in meta}
     if "title" not in meta:
         h = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
         if h:
             meta["title"] = h.group(1).strip()
-    return Document(text, "markdown", meta)
+            basis["title"] = ("found", "first heading")
+    return Document(text, "markdown", meta, basis)
+
+
+# A numeric character reference to what no XML document may hold (NUL, most C0 controls, surrogates,
+# U+FFFE and U+FFFF, beyond U+10FFFF): lxml refuses the whole page over one of them.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _xml_char(code: int) -> bool:
+    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF)
+
+
+def _drop_bad_refs(html: str) -> str:
+    """``html`` without character references to characters XML cannot hold (and without such characters)."""
+
+    def keep(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        return m.group(0) if _xml_char(code) else ""
+
+    html = _CHAR_REF.sub(keep, html) if "&#" in html else html
+    return _BAD_XML_CHARS.sub("", html)
+
+
+_BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _read_html(html: str, origin: str, url: str | None = None) -> Document:
     import trafilatura
 
+    html = _drop_bad_refs(html)
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -157,6 +200,9 @@ def _read_html(html: str, origin: str, url: str | None = None) -> Document:
         include_links=False,
         with_metadata=True,
         deduplicate=False,
+        # The page's own markup only (meta tags, <time>, the address): an
+        # extensive search dates a page from its text, "Copyright 1998" as 1998-01-01.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         raise SourceError(f"{origin}: no article text found in the HTML")
@@ -168,42 +214,94 @@ def _read_html(html: str, origin: str, url: str | None = None) -> Document:
         "author": getattr(doc, "author", None),
         "url": getattr(doc, "url", None) or url,
     }
-    return Document(text + "\n" if text else "", "html", clean_meta(raw, origin))
+    meta = clean_meta(raw, origin)
+    return Document(text + "\n" if text else "", "html", meta, {k: ("given", "page metadata") for k in meta})
 
 
-def _check_docx_zip(data: bytes, origin: str, limits: Limits) -> None:
+def _check_docx_zip(data: bytes, origin: str, limits: Limits,
+                    error: type[BriefgenError] = SourceError) -> None:
+    """Refuse a package whose directory already admits to being too large (see :func:`docx_package`)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except zipfile.BadZipFile:
-        raise SourceError(f"{origin}: not a Word .docx file (not a zip archive)") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise error(f"{origin}: not a Word .docx file (not a zip archive)") from None
     if len(infos) > 10000:
-        raise SourceError(f"{origin}: .docx holds {len(infos)} parts (limit 10000); refusing it")
+        raise error(f"{origin}: .docx holds {len(infos)} parts (limit 10000); refusing it")
     unpacked = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if unpacked > limits.max_docx_unpacked:
-        raise SourceError(
+        raise error(
             f"{origin}: .docx unpacks to {unpacked // 2**20} MB "
             f"(limit {limits.max_docx_unpacked // 2**20} MB); refusing a possible zip bomb"
         )
     if unpacked > 1024 * 1024 and unpacked / packed > limits.max_docx_ratio:
-        raise SourceError(f"{origin}: .docx is compressed {unpacked // packed}:1; "
+        raise error(f"{origin}: .docx is compressed {unpacked // packed}:1; "
                           "refusing a possible zip bomb")
 
 
+def docx_package(data: bytes, origin: str, limits: Limits, error: type[BriefgenError] = SourceError) -> bytes:
+    """A clean copy of the Word package ``data``, every part inflated for real within the limits.
+
+    A zip's directory may lie about its parts' sizes, and ``zipfile`` trusts
+    it: a part that claims a kilobyte can inflate to gigabytes before its
+    checksum fails. Here each part is inflated a megabyte at a time, counting
+    what really comes out, and the parts are stored again, uncompressed, in a
+    new package whose directory tells the truth, which is what python-docx
+    then reads.
+
+    Raises:
+        BriefgenError: of class ``error``, naming ``origin``: not a zip, too
+            many parts, damaged, or unpacking past the size or ratio limits.
+    """
+    _check_docx_zip(data, origin, limits, error)
+    packed = max(1, len(data))
+    out = io.BytesIO()
+    total = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+            for info in zf.infolist():
+                if info.is_dir():
+                    continue
+                chunks: list[bytes] = []
+                with zf.open(info) as fh:
+                    while chunk := fh.read(1 << 20):
+                        total += len(chunk)
+                        if total > limits.max_docx_unpacked or (
+                                total > 1 << 20 and total / packed > limits.max_docx_ratio):
+                            raise error(f"{origin}: .docx unpacks to more than it says "
+                                        f"(over {min(total, limits.max_docx_unpacked) // 2**20} MB or "
+                                        f"{limits.max_docx_ratio}:1); refusing a possible zip bomb")
+                        chunks.append(chunk)
+                dst.writestr(info.filename, b"".join(chunks))
+    except BriefgenError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError, OSError) as exc:
+        raise error(f"{origin}: cannot read the Word file ({_zip_problem(exc)})") from None
+    return out.getvalue()
+
+
+def _zip_problem(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def _read_docx(data: bytes, origin: str, limits: Limits) -> Document:
-    _check_docx_zip(data, origin, limits)
+    package = docx_package(data, origin, limits)
     import docx
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise SourceError(f"{origin}: cannot read the Word file ({type(exc).__name__})") from None
     paragraphs = [p.text for p in document.paragraphs]
     text = "\n".join(paragraphs).strip()
     props = document.core_properties
     raw = {"title": props.title, "author": props.author, "date": props.created}
-    return Document(text + "\n" if text else "", "docx", clean_meta(raw, origin))
+    meta = clean_meta(raw, origin)
+    return Document(text + "\n" if text else "", "docx", meta,
+                    {k: ("given", "document properties") for k in meta})
 
 
 def _looks_like_html(text: str) -> bool:

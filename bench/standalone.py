@@ -1,0 +1,89 @@
+"""Stand-alone rules for selected sentences, checked independently of the selector's own test.
+
+A memo prints each sentence without its neighbours, so every selected sentence
+must read alone. :func:`violations` names the rules a sentence breaks; it is
+written apart from :func:`briefgen.select.dangling` (no shared code or word
+list) so that the benchmarks count what the selector lets through rather than
+re-run its own test. ``bench/duc.py`` and ``bench/multinews.py`` report the
+counts over their selections.
+
+Rules:
+
+* ``reference``: opens with something that points back: a pronoun or
+  demonstrative ("It", "This", "He said"), a quotation whose speaker is only
+  a pronoun (""...," she said"), a demonstrative time or phrase
+  ("That day", "As such"), a connective ("But", "However"), or leans on an
+  earlier sentence with "also" among its first words or a closing "as well";
+* ``unfinished``: no closing punctuation (cut off where a text was truncated);
+* ``subhead``: a heading glued to the sentence ("YANKEES Pitching The
+  starting pitching ...");
+* ``dateline``: a wire dateline ("LONDON (AP) _", "san francisco ( reuters ) -").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+_POINTERS = (
+    r"it|its|it's|this|these|those|that|they|them|their|he|his|him|she|her|we|our|i|my|such|there|then"
+    r"|but|and|or|so|yet|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|instead"
+    r"|besides|thus|therefore|hence|otherwise|likewise|similarly|additionally|accordingly|again|too"
+    r"|afterwards|later")
+_REFERENCE = re.compile(
+    r"^\(?(?:" + _POINTERS + r")\b(?![-.])"
+    r"|^[\"'`\u201c\u2018(\s]*(?:as such|that day|that night|that week|that year|the same day|at that time"
+    r"|in addition|as a result|in particular|for example|for instance|on the other hand|by then|even so)\b"
+    r"|^(?:\S+\s+){0,4}also\b"
+    r"|\bas well\s*[.!?\"'\u201d]*\s*$",
+    re.IGNORECASE)
+# A quotation first that opens with a pointer ("\"He was wrong,\" ...") is fine if someone
+# other than a pronoun is named as saying it.
+_QUOTE_POINTER = re.compile(r"^[\"'`\u201c\u2018]+\s*(?:" + _POINTERS + r")\b(?![-.])", re.IGNORECASE)
+_VERBS = r"(?:said|says|told|tells|added|adds|recalls|explained)"
+_REPORTING = re.compile(r"\b(?:" + _VERBS + r"|according to)\b", re.IGNORECASE)
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|i|we|you)\s+" + _VERBS + r"\b|\b" + _VERBS
+                              + r"\s+(?:he|she|they)\b", re.IGNORECASE)
+# "it's", "U.S." and "I-95" are not pointers: the look-ahead above keeps "I-" and "It." out.
+_CLOSED = re.compile(r"[.!?]\s*(?:[\"'\u201d\u2019)\]]\s*)*$")
+_SUBHEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
+_DATELINE = re.compile(
+    r"^[^.!?]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|ap photo)\s*\)\s*(?:_|-|--|\u2014|\u2013)",
+    re.IGNORECASE)
+# A place of up to three words, then a dash: "NEW YORK _ ", "Dover, fla. \u2014 ".
+_PLACE_DASH = re.compile(r"^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s")
+
+
+def violations(text: str) -> list[str]:
+    """The stand-alone rules ``text`` breaks (see the module docs), in a fixed order."""
+    body = " ".join(text.split())
+    out = []
+    quoted_first = body[:1] in "\"'`\u201c\u2018"
+    if _REFERENCE.search(body) or (quoted_first and _PRONOUN_SPEAKER.search(body)) or (
+            _QUOTE_POINTER.match(body) and not _REPORTING.search(body)):
+        out.append("reference")
+    if not _CLOSED.search(body):
+        out.append("unfinished")
+    if _SUBHEAD.match(body):
+        out.append("subhead")
+    if _DATELINE.match(body) or _PLACE_DASH.match(body):
+        out.append("dateline")
+    return out
+
+
+def count(sentences: Iterable[str]) -> tuple[int, int, Counter[str]]:
+    """Sentences seen, sentences breaking any rule, and how often each rule is broken."""
+    seen = bad = 0
+    rules: Counter[str] = Counter()
+    for s in sentences:
+        seen += 1
+        found = violations(s)
+        bad += bool(found)
+        rules.update(found)
+    return seen, bad, rules
+
+
+def report(seen: int, bad: int, rules: Counter[str]) -> str:
+    detail = ", ".join(f"{k} {v}" for k, v in sorted(rules.items())) or "none"
+    return f"stand-alone violations: {bad} of {seen} selected sentences ({detail})"

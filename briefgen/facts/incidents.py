@@ -1,0 +1,71 @@
+"""What happened, as values: where a bullet struck, how someone stood, how victims were killed.
+
+Accounts of one incident differ in such details as often as in figures
+("struck him in the chest" / "shot in the back"; "as he stood in the kitchen" /
+"as he sat in his kitchen"; "the stabbing deaths of two soldiers and a
+civilian" / "two soldiers and one civilian were beaten to death").
+:func:`incident_values` reads three of them:
+
+* where a shot or blow struck: a part of the body after "shot", "struck",
+  "hit", "wounded", ... ("in the back");
+* how someone was placed: "stood", "sat", "lay", "knelt" with where ("in the
+  kitchen"), the place being what is compared;
+* how people were killed: "stabbed", "beaten", "shot", "strangled", ...,
+  for a count of people of one group ("two soldiers"), that count and group
+  being what is compared.
+
+Each is a :class:`~briefgen.facts.values.Value` of type ``"incident"``; its
+``shown`` is the value as the memo prints it ("back", "standing", "stabbed").
+A sentence that dates its incident in the past ("Last November, ...") tells
+of another incident: its wound is compared only with such sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.facts.measures import Figure
+from briefgen.facts.values import Value
+
+__all__ = ["incident_values"]
+
+_BODY = ("back", "chest", "head", "neck", "stomach", "abdomen", "shoulder", "arm", "leg", "face", "heart",
+         "groin", "hip", "thigh", "side", "throat", "spine")
+_WOUND = re.compile(r"\b(?:shot|struck|hit|wounded|stabbed|tore|ripped|pierced)\b"
+                    r"[^.;:]{0,40}?\b(?:in|into)\s+"
+                    r"(?:the|his|her|their)\s+(" + "|".join(_BODY) + r")\b", re.IGNORECASE)
+_POSTURES = {"stood": "standing", "standing": "standing", "sat": "sitting", "sitting": "sitting",
+             "lay": "lying",
+             "lying": "lying", "knelt": "kneeling", "kneeling": "kneeling"}
+_POSTURE = re.compile(r"\b(?:he|she|they)\s+(?:was\s+|were\s+)?(" + "|".join(_POSTURES) + r")\s+"
+                      r"(?:in|at|on|by|near)\s+(?:the|his|her|their)\s+([a-z]+)", re.IGNORECASE)
+_MANNERS = {"stabbing": "stabbed", "stabbed": "stabbed", "stabbings": "stabbed", "beaten": "beaten",
+            "bludgeoned": "beaten", "clubbed": "beaten", "strangled": "strangled", "hacked": "hacked",
+            "burned": "burned", "burnt": "burned", "hanged": "hanged", "poisoned": "poisoned",
+            "shooting": "shot", "shot": "shot", "gunned": "shot", "beheaded": "beheaded"}
+_MANNER = re.compile(r"\b(" + "|".join(_MANNERS) + r")\b", re.IGNORECASE)
+# A sentence about an earlier incident ("Last November, a doctor in Winnipeg was shot in the shoulder").
+_PAST = re.compile(r"\b(?:last|in)\s+(?:year|January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b|\bago\b|"
+                   r"\bearlier this year\b", re.IGNORECASE)
+
+
+def incident_values(text: str, figures: list[Figure]) -> list[Value]:
+    """The incident details ``text`` gives (see the module docstring); ``figures`` are its figures."""
+    out: list[Value] = []
+    lower = text.lower()
+    when = "before" if _PAST.search(text) else ""
+    if any(part in lower for part in _BODY):
+        for m in _WOUND.finditer(text):
+            out.append(Value("incident", "wound", when, m.group(1).lower(), labelled=("struck",)))
+    for m in _POSTURE.finditer(text):
+        out.append(Value("incident", "posture", m.group(2).lower(), _POSTURES[m.group(1).lower()],
+                         labelled=(m.group(2).lower(),)))
+    manner = _MANNER.search(text)
+    if manner is not None:
+        for f in figures:
+            if f.measure in ("deaths", "people") and f.group:
+                victims = f"{f.amount.value:g} {' '.join(sorted(f.group))}"
+                out.append(Value("incident", "manner", victims, _MANNERS[manner.group(1).lower()],
+                                 labelled=(f"{f.amount.shown} {f.noun}".strip(),)))
+    return out

@@ -1,0 +1,226 @@
+"""The memo's subject line: the event the coverage shares, who took part and where.
+
+A subject names the event ("Summit in Nara: Lee Jae-myung and Sanae
+Takaichi"), built from what the sources share in their headlines and leads:
+
+* *what*: the event word most sources use (summit, talks, arrest, bombing,
+  election ...), from a small vocabulary of news events;
+* *who*: the one or two people most sources name with a title ("President",
+  "Prime Minister", "Gen.") or as the subject of "said";
+* *where*: the place most sources put it "in" ("in Nara", "in London").
+
+Names count once per source and fold romanisations together
+(:func:`~briefgen.text.names.name_key`); the commonest spelling is printed.
+A subject is never a question and never simply one outlet's headline when
+the outlets' headlines differ: when no event word is shared, it falls back
+to who and where, then to the one headline every titled source shares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.text.names import name_key
+from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, normalize
+
+__all__ = ["Coverage", "derive_subject"]
+
+# Event words: each line is the noun a subject prints, then the forms a story may use for it.
+_EVENT_FORMS = """
+    summit: summit summits | talks: talks | visit: visit visits | meeting: meeting | conference: conference
+    election: election elections elected | referendum: referendum | arrest: arrest arrested
+    extradition: extradition extradite extradited | trial: trial | verdict: verdict
+    indictment: indictment indicted | sentencing: sentencing | attack: attack attacks
+    bombing: bombing bombings bombed bomb bombs | explosion: explosion exploded | shooting: shooting
+    crash: crash crashed | earthquake: earthquake quake | hurricane: hurricane | typhoon: typhoon
+    storm: storm | flooding: flood floods flooding | wildfire: wildfire wildfires | fire: fire
+    eruption: eruption erupted | tsunami: tsunami | strike: strike | protests: protest protests
+    riots: riot riots | coup: coup | war: war | invasion: invasion invaded
+    ceasefire: ceasefire cease-fire truce
+    agreement: agreement | deal: deal | treaty: treaty | accord: accord | negotiations: negotiations
+    resignation: resignation resigned | impeachment: impeachment impeached | scandal: scandal
+    investigation: investigation | launch: launch launched | sanctions: sanctions | merger: merger
+    outbreak: outbreak | epidemic: epidemic | pandemic: pandemic | collapse: collapse collapsed
+    massacre: massacre | kidnapping: kidnapping kidnapped | hijacking: hijacking hijacked
+    execution: execution executed | funeral: funeral | inauguration: inauguration | ruling: ruling
+    hearing: hearing | lawsuit: lawsuit | crisis: crisis | shutdown: shutdown | bankruptcy: bankruptcy
+"""
+_EVENTS: dict[str, str] = {
+    form: noun.strip()
+    for entry in _EVENT_FORMS.replace("\n", "|").split("|") if ":" in entry
+    for noun, forms in [entry.split(":")]
+    for form in forms.split()
+}
+_EVENT = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
+
+# Titles before a person's name; dropped from the name, and mark it as a person.
+_TITLE_WORDS = """
+    president vice prime minister premier chancellor king queen prince princess emperor empress pope sheikh
+    crown general gen gen. adm adm. admiral col col. lt lt. sgt sgt. mr mr. mrs mrs. ms ms. dr dr. sen sen.
+    senator rep rep. representative gov gov. governor mayor chairman chairwoman chair leader supreme chief
+    justice judge former secretary foreign defense defence finance trade state national security adviser
+    advisor ambassador speaker commissioner director spokesman spokeswoman spokesperson envoy dictator
+    opposition party minister's president's sir lord lady dame cardinal archbishop bishop rev rev. father
+"""
+_TITLES = frozenset(_TITLE_WORDS.split())
+# A run of capitalised words, joined by spaces or hyphens ("Lee Jae-myung", "Nara Prefecture").
+_CAPS = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|(?:de|van|von|al|bin|da|di|del|la|le|of)"
+                   r"(?=\s+[A-Z])))*")
+# Words that say where a person is from ("Japanese", "South Korean", "Chilean"), dropped before a name.
+_NATIONALITY = re.compile(
+    r"(?:[a-z]{2,}(?:ese|ean|ian|ish|can)|French|Dutch|German|Greek|Swiss|Thai|Israeli|Iraqi|Saudi|Pakistani"
+    r"|Afghan|Kuwaiti|Qatari|Emirati|Omani|Yemeni|Somali|Bangladeshi|Nepali|Filipino|Turkish|Czech|Polish)$"
+)
+_COMPASS = frozenset({"south", "north", "east", "west"})
+# The kind of place after its name, left out of the subject: "Nara Prefecture" is Nara.
+_PLACE_KIND = re.compile(r"\s+(?:Prefecture|Province|County|City|State|Region|District|Governorate)$")
+# A single capitalised word read as an adjective: a demonym's ending, or a noun after it ("Chechen capital").
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ese|ean|ian|ians|ish|can|cans|ic|is)")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:said|says|told|has|had|is|was|were|are|will|would|and|or|but|on|in|to|for|of)\b)"
+    r"[a-z]+(?<!ed)(?<!s)\b")
+_SAID = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|stated|announced)\b")
+
+
+# Sources read for the subject at most; a larger batch is sampled evenly, so the cost stays flat.
+_SAMPLE = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """One source as the subject sees it: its headline (if printed or given) and its lead sentences."""
+
+    title: str
+    lead: str
+
+
+def _strip(name: str) -> tuple[str, bool]:
+    """``name`` without leading titles and nationality words, and whether a title preceded it."""
+    words = name.split()
+    titled = False
+    while len(words) > 1 and (words[0].lower().strip(",") in _TITLES or _NATIONALITY.fullmatch(words[0])
+                              or (words[0].lower() in _COMPASS and _NATIONALITY.fullmatch(words[1]))):
+        titled = titled or words[0].lower().strip(",") in _TITLES
+        words = words[1:]
+    while words and words[-1].lower().strip(".,'\u2019s") in STOPWORDS:
+        words = words[:-1]
+    if words:
+        last = re.sub(r"['\u2019]s$", "", words[-1])  # "Turkey's"
+        # A closing full stop ends the sentence, unless the word is an abbreviation ("U.S.").
+        words[-1] = last if last.count(".") > 1 else last.rstrip(".,'\u2019")
+    return " ".join(words), titled
+
+
+def _key(name: str) -> str:
+    return name_key(name)
+
+
+def _names(text: str) -> list[tuple[str, bool, bool]]:
+    """``(name, is_person, after_in)`` for every capitalised run in ``text``."""
+    out = []
+    runs = list(_CAPS.finditer(text))
+    # Where each word is printed alone as a name ("Pinochet", "Takaichi"): a surname used on its own.
+    alone: dict[str, int] = {}
+    for m in runs:
+        if " " not in m.group(0):
+            alone[re.sub(r"['\u2019]s$", "", m.group(0).rstrip(".,"))] = m.start()  # the last place
+    for m in runs:
+        start = m.start()
+        before = text[max(0, start - 6):start]
+        opener = text[max(0, start - 3):start]
+        sentence_start = start == 0 or re.search(r"[.!?\"\u201c]\s*$", opener) is not None
+        name, titled = _strip(m.group(0))
+        if not name or name.lower() in STOPWORDS or name.lower() in CALENDAR_WORDS:
+            continue
+        words = name.split()
+        if sentence_start and len(words) == 1 and not titled:
+            continue  # "The", "Against" ...: a capital that only opens a sentence
+        after = text[m.end():m.end() + 80]
+        # A person: a full name with a title, or saying something, or called by surname elsewhere.
+        person = len(words) >= 2 and (titled or _SAID.match(after) is not None
+                                      or alone.get(words[-1], -1) > m.end())
+        after_in = re.search(r"\b(?:in|at|near|off)\s$", before) is not None
+        # A single word used as an adjective ("Kurdish rebels", "a Palestinian team") names no one.
+        adjective = _ADJECTIVE.fullmatch(name) or _NOUN_AFTER.match(after)
+        if len(words) == 1 and not after_in and adjective:
+            continue
+        out.append((name, person, after_in))
+    return out
+
+
+def _best(counts: Counter[str], forms: dict[str, Counter[str]], least: int, limit: int) -> list[str]:
+    """The ``limit`` keys named by the most sources (at least ``least``), each in its commonest spelling."""
+    ranked = sorted((k for k, n in counts.items() if n >= least), key=lambda k: (-counts[k], -len(k), k))
+    return [forms[k].most_common(1)[0][0] for k in ranked[:limit]]
+
+
+def derive_subject(coverage: Sequence[Coverage]) -> str:
+    """The subject line for ``coverage``: what happened, where, and who took part.
+
+    Returns:
+        "Summit in Nara: Lee Jae-myung and Sanae Takaichi"; without a shared
+        event word, "Lee Jae-myung and Sanae Takaichi in Nara"; with nothing
+        shared, the headline every titled source prints, else "Briefing".
+    """
+    if not coverage:
+        return "Briefing"
+    if len(coverage) > _SAMPLE:
+        # A large batch: sources spread evenly over it say what it shares as well as all of them.
+        step = len(coverage) / _SAMPLE
+        coverage = [coverage[int(i * step)] for i in range(_SAMPLE)]
+    n = len(coverage)
+    least = 1 if n == 1 else max(2, (n + 2) // 3)
+    events: Counter[str] = Counter()
+    weight: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    others: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in coverage:
+        text = f"{item.title}. {item.lead}" if item.title else item.lead
+        said = {_EVENTS[m.group(1).lower()] for m in _EVENT.finditer(text)}
+        first = item.title or item.lead[:250]
+        events.update(said)
+        # An event the headline or the first sentence names counts twice.
+        weight.update(said | {_EVENTS[m.group(1).lower()] for m in _EVENT.finditer(first)})
+        seen_people: set[str] = set()
+        seen_places: set[str] = set()
+        seen: set[str] = set()
+        for name, person, after_in in _names(text):
+            key = _key(name)
+            forms[key][name] += 1
+            seen.add(key)
+            if person:
+                seen_people.add(key)
+            elif after_in:
+                place = _PLACE_KIND.sub("", name) or name  # "Nara" for "Nara Prefecture"
+                seen_places.add(_key(place))
+                forms[_key(place)][place] += 1
+        people.update(seen_people)
+        places.update(seen_places - seen_people)
+        others.update(seen - seen_people - seen_places)
+    shared = [e for e, k in events.items() if k >= least]
+    event = max(shared, key=lambda e: (weight[e], events[e], e)) if shared else ""
+    who = _best(people, forms, least, 2)
+    where = next(iter(_best(places, forms, least, 1)), "")
+    if not who:
+        # No person shared: the names most sources share (a country, a party, a company).
+        who = [w for w in _best(others, forms, max(least, (n + 1) // 2), 3) if _key(w) != _key(where)][:2]
+    named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
+    if named:  # "Typhoon Babs", "Hurricane Georges": the event has a name
+        return f"{named} in {where}" if where else named
+    who_text = " and ".join(who)
+    if event:
+        what = event[:1].upper() + event[1:] + (f" in {where}" if where else "")
+        return f"{what}: {who_text}" if who_text else what
+    if who_text:
+        return f"{who_text} in {where}" if where else who_text
+    titles = {normalize(c.title): c.title for c in coverage if c.title.strip()}
+    if len(titles) == 1:
+        only = next(iter(titles.values())).strip()
+        if not only.endswith("?"):
+            return only
+    return where or "Briefing"

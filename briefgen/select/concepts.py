@@ -1,0 +1,342 @@
+"""Concepts and their weights: what a summary of the facts should cover.
+
+Concepts are stemmed content words and bigrams of adjacent ones. Their
+weights are learnt (see :mod:`briefgen.select.selector` for the model and
+its features; :func:`concept_features` computes them, :func:`shipped_model`
+loads the weights fitted on DUC 2003 by ``bench/concepts.py``), or, with
+``Params.learnt`` off, counted from how many sources carry each concept and
+how early (:data:`briefgen.select.params.COUNTS`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from briefgen.model import Fact
+from briefgen.select.params import DEFAULT, FEATURES, ConceptModel, Params
+from briefgen.select.standalone import has_quote, stems
+from briefgen.text.words import words
+
+__all__ = ["concept_features", "concepts", "first_position", "shipped_model"]
+
+
+@lru_cache(maxsize=65536)
+def _concepts_of(text: str) -> frozenset[str]:
+    """Bigrams of adjacent content stems ("a b") and the content stems themselves."""
+    terms = stems(text)
+    out = {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False) if a and b}
+    out.update(t for t in terms if t)
+    return frozenset(out)
+
+
+def first_position(fact: Fact) -> int:
+    return min((s.index for s in fact.sentences), default=0)
+
+
+# A word missing from wordfreq's short English list (everything with a Zipf
+# frequency of 3, once per million words, or more) is rarer than that.
+_RARE_ZIPF = 2.5
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> dict[str, float]:
+    """Zipf frequency (log10 per billion words) of common English words, from ``wordfreq``'s small list.
+
+    The list is read straight from the file the package ships (40 ms), not
+    through ``import wordfreq``, which loads language tables this needs none
+    of (0.4 s); should the file's format change, the package's own API reads it.
+    Empty if ``wordfreq`` is missing: every word then counts as rare.
+    """
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz"
+    try:
+        import msgpack
+
+        with gzip.open(path, "rb") as fh:
+            data = msgpack.load(fh, raw=False)
+        if data[0] != {"format": "cB", "version": 1}:
+            raise ValueError(data[0])
+        # Bucket i after the header holds the words of frequency 10 ** (-i / 100).
+        out: dict[str, float] = {}
+        for i, bucket in enumerate(data[1:]):
+            for word in bucket:
+                out.setdefault(word, 9.0 - i / 100.0)
+        return out
+    except (OSError, ValueError, ImportError, IndexError, TypeError):
+        from wordfreq import get_frequency_dict, zipf_frequency
+
+        return {w: zipf_frequency(w, "en") for w in get_frequency_dict("en", wordlist="small")}
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ConceptModel:
+    """The concept model fitted on DUC 2003 (``bench/concepts.py`` writes it)."""
+    raw = json.loads(resources.files("briefgen.data").joinpath("concepts.json").read_text(encoding="utf-8"))
+    return ConceptModel(unigram=tuple(raw["unigram"]), bigram=tuple(raw["bigram"]),
+                        capitalised=float(raw["capitalised"]))
+
+
+@lru_cache(maxsize=65536)
+def _profile(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[float, ...]]:
+    """Each concept of ``text`` once, whether it is capitalised inside the sentence, and its Zipf frequency.
+
+    The concepts are those of :func:`_concepts_of`; a bigram is capitalised
+    if either word is, and its frequency is the mean of its words'.
+    """
+    toks = words(text)
+    terms = stems(text)
+    zipf = _zipf()
+    seen: dict[str, tuple[bool, float]] = {}
+    for i, t in enumerate(terms):
+        if not t:
+            continue
+        cap = i > 0 and toks[i][:1].isupper()
+        freq = zipf.get(toks[i].lower(), _RARE_ZIPF)
+        if t not in seen:
+            seen[t] = (cap, freq)
+        nxt = terms[i + 1] if i + 1 < len(terms) else None
+        if nxt:
+            pair = f"{t} {nxt}"
+            if pair not in seen:
+                seen[pair] = (cap or toks[i + 1][:1].isupper(),
+                              (freq + zipf.get(toks[i + 1].lower(), _RARE_ZIPF)) / 2.0)
+    return tuple(seen), tuple(v[0] for v in seen.values()), tuple(v[1] for v in seen.values())
+
+
+def _source_groups(facts: Sequence[Fact]) -> dict[str, str]:
+    """Each source mapped to its group of wire copies, read from the facts.
+
+    A fact that several sources carry but that counts as one independent
+    report (:attr:`Fact.independent`) joins its sources into one group.
+    """
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for fact in facts:
+        srcs = fact.sources or tuple(s.source_id for s in fact.sentences)
+        for src in srcs:
+            find(src)
+        if fact.independent == 1 and len(srcs) > 1:
+            root = find(srcs[0])
+            for src in srcs[1:]:
+                other = find(src)
+                if other != root:
+                    parent[max(other, root)] = min(other, root)
+                    root = min(other, root)
+    return {src: find(src) for src in sorted(parent)}
+
+
+def concept_features(facts: Sequence[Fact],
+                     background: bool = True) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The concepts of every member sentence of ``facts``, and what the concept model reads of each.
+
+    Sources that are copies of one wire story count once (see
+    :func:`_source_groups`); positions are sentence indices within the
+    article (``Sentence.index``), so text without paragraph breaks reads the
+    same. Per concept, in the order of :data:`FEATURES`: the share of
+    independent sources that carry it; the share of sources; the log of
+    1 + independent sources; the log of 1 + the sentences that carry it; the
+    mean over independent sources of ``exp(-first index / 3)``; ``exp(-first
+    index / 3)`` of its earliest mention anywhere; the share of independent
+    sources whose first sentence has it; the same for the first three; the
+    share of its mentions written with a capital inside a sentence (a name);
+    how rare its words are in English (``(7 - Zipf) / 7``, from ``wordfreq``);
+    whether it holds a digit; the share of its mentions in sentences that
+    quote; for a bigram the smaller share of independent sources of its two
+    words (its own share for a single word); and a constant 1.
+
+    Args:
+        facts: The facts; their member sentences are read.
+        background: Use ``wordfreq``; without it every word is rare.
+
+    Returns:
+        The concepts (sorted), a concepts x features matrix, and whether each
+        concept is a bigram.
+    """
+    groups = _source_groups(facts)
+    group_ids = {g: k for k, g in enumerate(sorted(set(groups.values())))}
+    n_groups = max(1, len(group_ids))
+    n_sources = max(1, len(groups))
+    source_ids = {src: k for k, src in enumerate(groups)}
+    index: dict[str, int] = {}
+    ids: list[int] = []
+    caps: list[bool] = []
+    occ_group: list[int] = []
+    occ_source: list[int] = []
+    occ_pos: list[int] = []
+    occ_quoted: list[bool] = []
+    freq_of: dict[int, float] = {}
+    for fact in facts:
+        for sent in fact.sentences or ():
+            names_, cap_, freq_ = _profile(sent.text)
+            if not names_:
+                continue
+            new = len(index)
+            got = [index.setdefault(c, len(index)) for c in names_]
+            if len(index) > new:
+                for k, f in zip(got, freq_, strict=True):
+                    if k >= new:
+                        freq_of[k] = f
+            m = len(got)
+            ids.extend(got)
+            caps.extend(cap_)
+            src = sent.source_id
+            occ_group.extend([group_ids.setdefault(groups.get(src, src), len(group_ids))] * m)
+            occ_source.extend([source_ids.setdefault(src, len(source_ids))] * m)
+            occ_pos.extend([sent.index] * m)
+            occ_quoted.extend([has_quote(sent.text)] * m)
+    names = sorted(index)
+    n = len(names)
+    x = np.zeros((n, len(FEATURES)))
+    if not n:
+        return names, x, np.zeros(0, dtype=bool)
+    # Concepts in sorted order: rank of each first-seen index.
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.array([index[c] for c in names], dtype=np.int64)] = np.arange(n)
+    cid = rank[np.array(ids, dtype=np.int64)]
+    grp = np.array(occ_group, dtype=np.int64)
+    pos = np.array(occ_pos, dtype=np.float64)
+    ng = len(group_ids)
+    # Earliest mention per (concept, group).
+    key = cid * ng + grp
+    order = np.lexsort((pos, key))
+    key_sorted = key[order]
+    starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
+    pair_concept = key_sorted[starts] // ng
+    pair_first = pos[order][starts]
+    k_groups = np.bincount(pair_concept, minlength=n).astype(float)
+    early = np.exp(-pair_first / 3.0)
+    sentences = np.bincount(cid, minlength=n).astype(float)
+    src_key = np.unique(cid * max(1, len(source_ids)) + np.array(occ_source, dtype=np.int64))
+    k_sources = np.bincount(src_key // max(1, len(source_ids)), minlength=n).astype(float)
+    x[:, 0] = k_groups / n_groups
+    x[:, 1] = k_sources / n_sources
+    x[:, 2] = np.log1p(k_groups)
+    x[:, 3] = np.log1p(sentences)
+    x[:, 4] = np.bincount(pair_concept, weights=early, minlength=n) / n_groups
+    first = np.full(n, np.inf)
+    np.minimum.at(first, pair_concept, pair_first)
+    x[:, 5] = np.exp(-first / 3.0)
+    x[:, 6] = np.bincount(pair_concept, weights=(pair_first == 0).astype(float), minlength=n) / n_groups
+    x[:, 7] = np.bincount(pair_concept, weights=(pair_first < 3).astype(float), minlength=n) / n_groups
+    x[:, 8] = np.bincount(cid, weights=np.array(caps, dtype=float), minlength=n) / sentences
+    if background:
+        freq = np.empty(n)
+        freq[rank[np.array(list(freq_of), dtype=np.int64)]] = list(freq_of.values())
+        x[:, 9] = (7.0 - freq) / 7.0
+    else:
+        x[:, 9] = (7.0 - _RARE_ZIPF) / 7.0
+    x[:, 10] = [_DIGIT.search(c) is not None for c in names]
+    x[:, 11] = np.bincount(cid, weights=np.array(occ_quoted, dtype=float), minlength=n) / sentences
+    bigram = np.array([" " in c for c in names], dtype=bool)
+    x[:, 12] = x[:, 0]
+    where = np.flatnonzero(bigram)
+    if len(where):
+        position = {c: k for k, c in enumerate(names)}
+        parts = [names[k].split(" ") for k in where.tolist()]
+        left = np.array([position[a] for a, _ in parts])
+        right = np.array([position[b] for _, b in parts])
+        x[where, 12] = np.minimum(x[left, 0], x[right, 0])
+    x[:, 13] = 1.0
+    x[:, 14] = x[:, 3] * x[:, 9]
+    return names, x, bigram
+
+
+def _learnt(facts: Sequence[Fact], params: Params) -> dict[str, float]:
+    """Concept weights predicted by the concept model, those above ``params.threshold``."""
+    names, x, bigram = concept_features(facts, params.background)
+    if not names:
+        return {}
+    model = params.model or shipped_model()
+    if not x[:, 8].any() or _lower_case(facts):
+        # Case says nothing about names in all-lower-case text: use the mean.
+        x[:, 8] = model.capitalised
+    pred = np.where(bigram, x @ np.asarray(model.bigram), x @ np.asarray(model.unigram))
+    scale = np.where(bigram, 1.0, params.unigrams)
+    keep = pred > params.threshold
+    return {names[k]: float(pred[k] * scale[k]) for k in np.flatnonzero(keep).tolist()}
+
+
+def _lower_case(facts: Sequence[Fact]) -> bool:
+    """Whether the text writes names in lower case: under 2 % of words inside sentences are capitalised."""
+    inside = capital = 0
+    for fact in facts[:200]:
+        toks = words(fact.text)[1:]
+        inside += len(toks)
+        capital += sum(1 for t in toks if t[:1].isupper())
+    return inside > 0 and capital < 0.02 * inside
+
+
+def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[str]], dict[str, float]]:
+    """The concepts of each fact and the weight of every retained concept.
+
+    Concepts are stemmed content words and bigrams of adjacent ones, counted
+    over every member sentence of every fact, so merging duplicates changes
+    no weight. A concept's weight is the number of sources that contain it,
+    plus a share for each source that mentions it early, scaled down for
+    single words. Concepts in fewer than ``min_df`` sources (at most half of
+    them, at least two) are dropped. With a single source, a concept needs two
+    sentences and weighs by how many contain it.
+
+    Args:
+        facts: The facts.
+        params: Selector tuning.
+
+    Returns:
+        Per fact, the retained concepts of its representative sentence; and
+        the weight of each retained concept.
+    """
+    # Copies of a sentence are common across sources: _concepts_of reads each text once.
+    per_fact = [_concepts_of(f.text) for f in facts]
+    if params.learnt:
+        learnt = _learnt(facts, params)
+        return [{c for c in cs if c in learnt} for cs in per_fact], learnt
+    first: dict[str, dict[str, int]] = {}
+    occurrences: dict[str, int] = {}
+    for fact, own in zip(facts, per_fact, strict=True):
+        members = fact.sentences or ()
+        texts = [(s.source_id, s.index, s.text) for s in members]
+        if not texts:
+            texts = [(src, 0, fact.text) for src in fact.sources]
+        for src, index, text in texts:
+            cs = own if text == fact.text else _concepts_of(text)
+            for c in cs:
+                seen = first.setdefault(c, {})
+                if index < seen.get(src, 1 << 30):
+                    seen[src] = index
+                occurrences[c] = occurrences.get(c, 0) + 1
+    n_sources = len({src for seen in first.values() for src in seen})
+    weights: dict[str, float] = {}
+    if n_sources <= 1:
+        for c, k in occurrences.items():
+            if k >= 2:
+                weights[c] = k * (1.0 if " " in c else params.unigrams)
+    else:
+        cap = math.ceil(n_sources / 2)
+        floor = max(2, min(params.min_df, cap))
+        ufloor = max(2, min(params.unigram_min_df, cap))
+        for c, seen in first.items():
+            bigram = " " in c
+            if len(seen) < (floor if bigram else ufloor):
+                continue
+            early = sum(math.exp(-i / params.concept_decay) for i in seen.values())
+            weights[c] = (len(seen) + params.concept_position * early) * (1.0 if bigram else params.unigrams)
+    return [{c for c in cs if c in weights} for cs in per_fact], weights

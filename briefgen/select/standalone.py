@@ -1,0 +1,146 @@
+"""Whether a sentence reads alone: the memo prints every sentence without its neighbours.
+
+:func:`dangling` says a sentence leans on the one before it (an opening
+pronoun, demonstrative or connective, an early "also", a closing "as well",
+an unattributed first-person quote, a quotation said by a pronoun) or is not
+a whole sentence (no closing punctuation: cut off where a truncated text
+ends; a heading glued to its start; a wire dateline). Every selection method
+skips such sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
+
+__all__ = ["dangling", "has_quote", "stems"]
+
+
+@lru_cache(maxsize=65536)
+def stems(text: str) -> tuple[str | None, ...]:
+    """Stems in order, with ``None`` where a stop word stood (read once per text: news repeats sentences)."""
+    return tuple(map(term, words(text)))
+
+
+# Openers that point back to the previous sentence: pronouns, demonstratives
+# and connectives ("They are...", "This shows...", "But...", "He added, ...").
+_BACK_WORDS = frozenset((
+    "he", "she", "they", "it", "this", "these", "those", "that", "his", "her", "their", "its", "him",
+    "them", "we", "i", "our", "my", "us", "such", "also", "but", "and", "so", "then", "there", "here",
+    "however", "meanwhile", "moreover", "furthermore", "still", "yet", "instead", "besides", "thus",
+    "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
+    "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor"))
+# A short opening phrase that names something by demonstrative or is a
+# connective ("That day,", "Against this backdrop,", "In particular,"), or an
+# "also" among the first words ("Arafat also called...", "Police said they
+# also found..."): the sentence adds to something said before it.
+_BACK_PHRASE = re.compile(
+    r"^(?:[A-Za-z]+\s+){0,3}(?:this|that|these|those|the same)\b[^,;:]{0,30},"
+    r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
+    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that)[,:]"
+    r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
+    re.IGNORECASE)
+# A short opening phrase, then a pronoun ("On Saturday, he traveled..."): the
+# pronoun points back unless the phrase itself names someone ("When Lee
+# arrived in Nara, he bowed" reads alone).
+_INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
+                            re.IGNORECASE)
+_CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
+# A person reported saying "it is ..." or "this marks ...": a person is not "it", so
+# the pronoun points at what the sentence before said ("President Lee said it is a
+# small but meaningful step forward."). An organisation saying "it will" means itself.
+_PERSON_SAYS_IT = re.compile(
+    r"\b(?:president|prime minister|premier|chancellor|minister|secretary|spokes(?:man|woman|person)"
+    r"|mr|mrs|ms|dr|gov|sen|rep)\.?\s+(?:[\w'.-]+\s+){0,3}(?:said|says|told\s+\w+|added|noted|stressed)"
+    r",?\s+(?:that\s+)?(?:it|this)\s+(?:is|was|will|would|marks|marked|represents|represented|remains)\b"
+    # ... unless "it" is the empty subject of "it is time to", "it was unclear whether".
+    r"(?!\s+(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear|likely"
+    r"|unlikely|possible|impossible|hard|difficult|easy|too|high time)\b)",
+    re.IGNORECASE)
+# "As such, ..." opens on the sentence before; a closing "as well" adds to it.
+_AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
+# A sentence ends in a full stop, question or exclamation mark, perhaps inside
+# quotes or brackets; anything else was cut off (a truncated text's last line).
+_CLOSED = re.compile(r"[.!?][\s\"'\u201d\u2019)\]]*$")
+# A heading glued to the sentence it stands over: capitalised words, then a
+# capitalised article and a lower-case word ("YANKEES Pitching The starting ...").
+_GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
+# A wire dateline the cleaner left in: "LONDON (AP) _", "san francisco ( reuters ) -",
+# "Tampa \u2014 ..." (a place of up to three words, then a dash).
+_DATELINE = re.compile(
+    r"^[^.!?]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)\s*(?:_|-|\u2014|\u2013)"
+    r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
+# First-person words outside quotation marks: a quote whose speaker is unnamed.
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
+_OPENERS = ('"', "\u201c", "`")
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|according to)\b", re.IGNORECASE)
+# Stems after a reporting verb that name no speaker ("he said in an interview");
+# pronouns are stop words and have no stem.
+_NOT_SPEAKERS = frozenset(("i", "you", "one", "interview", "statement", "ask", "later", "news", "confer"))
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
+
+# Words that open a quotation in news text, in ASCII and typographic forms.
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
+
+
+def has_quote(text: str) -> bool:
+    return any(q in text for q in _QUOTE_MARKS)
+
+
+def dangling(text: str) -> bool:
+    """Whether a sentence leans on the one before it and reads poorly alone.
+
+    True when it opens with a pronoun, a demonstrative or a connective ("They
+    are scheduled...", "That day, ...", "But ...", "He added, ..."), or with
+    a short phrase and then a pronoun ("On Saturday, he traveled..."), has
+    "also" among its first five words ("Arafat also called..."), reports a
+    person saying "it is" or "this marks" (the pronoun is what came before), or speaks
+    in the first person outside quotation marks, as the middle of a quotation
+    whose speaker an earlier sentence named ("This shows the trust between the
+    President and me."). A sentence that ends in a colon only announces the
+    next one ("The Times said in an editorial:") and reads poorly alone too.
+    So does one that opens "As such" or ends "as well", one without closing
+    punctuation (cut off where a text was truncated), one with a heading glued
+    to its start ("YANKEES Pitching The starting pitching ...") and one that
+    still carries a wire dateline ("LONDON (AP) _ ...").
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        True if a reader needs the previous sentence to understand it.
+    """
+    body = text.strip()
+    if body.endswith(":") or not _CLOSED.search(body):
+        return True
+    if _AS_SUCH.search(body) or _GLUED_HEAD.match(body) or _DATELINE.match(body):
+        return True
+    if _PERSON_SAYS_IT.search(_QUOTED.sub(" ", body)):
+        return True
+    if body[:1] in _OPENERS:
+        # A quotation first: readable only if the rest names its speaker, by
+        # a capitalised name or, in text that writes names in lower case, by a
+        # reporting verb with someone other than a pronoun ("..., " clinton told matthews).
+        rest = _QUOTED.sub(" ", body)
+        if any(w[:1].isupper() for w in rest.split()):
+            return False
+        verb = _REPORTED.search(rest)
+        if verb is None:
+            return True
+        before = stems(rest[: verb.start()])[-1:]
+        if before and before[0] is None:
+            return True  # "..., " she said: the speaker is a pronoun
+        speaker = before or stems(rest[verb.end():])[:3]
+        return not any(t and t not in _NOT_SPEAKERS for t in speaker)
+    first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
+    # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
+    first = first.replace("\u2019", "'").split("'")[0] or first
+    if first in _BACK_WORDS or _BACK_PHRASE.match(body):
+        return True
+    intro = _INTRO_PRONOUN.match(body)
+    if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
+                         for w in intro.group(1).split()[1:]):
+        return True
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", body)))
