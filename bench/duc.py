@@ -57,11 +57,12 @@ sys.path.insert(0, str(ROOT))
 from rouge_score import rouge_scorer  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from standalone import count, report  # noqa: E402
+from standalone import count, passages, report  # noqa: E402
 
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
 from briefgen.select.choice import METHODS, select  # noqa: E402
 from briefgen.select.selector import COUNTS, DEFAULT, Params  # noqa: E402
+from briefgen.text.datelines import dateline_end  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 LIMIT = 100
@@ -111,6 +112,8 @@ def build_facts(docs: Sequence[str], split: Callable[[str], list[str]],
             text = " ".join(para.split())
             if pi == 0:
                 text = DATELINE.sub("", text)
+            # As the pipeline's segmenter does: a wire dateline opening a block is no part of a sentence.
+            text = text[dateline_end(text):]
             for sent in split(text):
                 sentences.append(Sentence(text=" ".join(sent.split()), source_id=sid, index=index,
                                           start=0, end=len(sent), paragraph=pi))
@@ -348,7 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             chosen = select(facts, words=args.words, method=method, overflow=not args.strict, params=base)
             seconds += time.perf_counter() - t0
             summary = " ".join(f.text for f in chosen)
-            texts.extend(f.text for f in chosen)
+            # A leaning sentence prints only after its antecedent: the rules judge the passage.
+            texts.extend(passages(chosen))
             used += sum(len(f.text.split()) for f in chosen)
             if args.show and method == "briefgen":
                 print(f"--- {row['id']}\n{summary}")

@@ -56,7 +56,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from duc import _deduper, _ngrams, _splitter, build_facts  # noqa: E402
 from rouge_score import rouge_scorer  # noqa: E402
-from standalone import count, report  # noqa: E402
+from standalone import count, passages, report  # noqa: E402
 
 from briefgen.model import Fact  # noqa: E402
 from briefgen.select.choice import select  # noqa: E402
@@ -137,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for row, article, facts in zip(rows, docs, clusters, strict=True):
             t0 = time.perf_counter()
             if method == "briefgen":
-                chosen = [f.text for f in select(facts, words=args.words)]
+                picked = select(facts, words=args.words)
+                chosen = [f.text for f in picked]
             elif method == "lead":
                 first = [f for f in build_facts(article[:1], split, None)]
                 chosen = [f.text for f in first]
@@ -156,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     kept.append(s)
                     used += word_count(s)
                 chosen = kept
-            sentences.extend(chosen)
+            # briefgen prints a leaning sentence only after its antecedent: judge the passage.
+            sentences.extend(passages(picked) if method == "briefgen" else chosen)
             if args.show and method == "briefgen":
                 print(f"--- {row['id']}\n" + "\n".join(chosen))
             a, b = recall(tokenize, summary, row["refs"][0], args.words)

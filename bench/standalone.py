@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 _POINTERS = (
     r"it|its|it's|this|these|those|that|they|them|their|he|his|him|she|her|we|our|i|my|such|there|then"
@@ -82,6 +83,38 @@ def count(sentences: Iterable[str]) -> tuple[int, int, Counter[str]]:
         bad += bool(found)
         rules.update(found)
     return seen, bad, rules
+
+
+class _Sentence(Protocol):
+    source_id: str
+    index: int
+
+
+class _Fact(Protocol):
+    text: str
+
+    @property
+    def sentences(self) -> Sequence[_Sentence]: ...
+
+    @property
+    def representative(self) -> _Sentence: ...
+
+
+def passages(chosen: Sequence[_Fact]) -> list[str]:
+    """The chosen facts' texts as printed: a fact whose sentence comes right after the previous
+    fact's in the same source joins it as one passage (an antecedent printed with the sentence
+    that leans on it), so that the rules judge what a reader sees together."""
+    out: list[str] = []
+    prev: _Fact | None = None
+    for f in chosen:
+        rep = f.representative
+        if prev is not None and out and any(s.source_id == rep.source_id and s.index == rep.index - 1
+                                            for s in prev.sentences):
+            out[-1] += " " + f.text
+        else:
+            out.append(f.text)
+        prev = f
+    return out
 
 
 def report(seen: int, bad: int, rules: Counter[str]) -> str:

@@ -49,6 +49,7 @@ __all__ = [
     "Writer",
     "__version__",
     "build_briefing",
+    "digest",
     "docx_bytes",
     "html_text",
     "json_text",
@@ -94,6 +95,7 @@ _LAZY = {
     "load_template": "briefgen.config",
     "build_briefing": "briefgen.pipeline",
     "summarize": "briefgen.pipeline",
+    "digest": "briefgen.digest",
     "load_sources": "briefgen.sources.load",
     "split_sentences": "briefgen.text.sentences",
     "same_fact": "briefgen.facts.same",
@@ -106,6 +108,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from briefgen.config import Template, list_templates, load_template
+    from briefgen.digest import digest
     from briefgen.errors import BriefgenError, ConfigError, InputError, RenderError, SourceError
     from briefgen.facts.same import same_fact
     from briefgen.model import (

@@ -13,18 +13,16 @@ import json
 import logging
 import os
 import re
-import shutil
 import sys
-import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from briefgen import __version__
+from briefgen.console import count as _count
 from briefgen.errors import BriefgenError
 
 if TYPE_CHECKING:
@@ -157,26 +155,11 @@ def _settle() -> None:
         gc.enable()
 
 
-@contextmanager
-def _progress(label: str) -> Iterator[Callable[[str], None]]:
+def _progress(label: str) -> contextlib.AbstractContextManager[Callable[[str], None]]:
     """A stage reporter on stderr: only on a terminal, never with --quiet."""
-    show = not STATE.quiet and sys.stderr.isatty()
-    start = time.perf_counter()
-    if not show:
-        yield lambda stage: log.info("%s", stage)
-        return
-    from rich.console import Console
+    from briefgen.console import stages
 
-    console = Console(stderr=True)
-    with console.status(f"{label}...") as status:
-
-        def step(stage: str) -> None:
-            log.info("%s", stage)
-            status.update(f"{label}: {stage}...")
-
-        yield step
-    if time.perf_counter() - start > 1.0:
-        console.print(f"[dim]{label}: done in {time.perf_counter() - start:.1f} s[/dim]")
+    return stages(label, not STATE.quiet and sys.stderr.isatty())
 
 
 class _Registered(click.Choice):
@@ -256,6 +239,7 @@ Examples:
   briefgen build memo.docx articles/ --template trade.toml
   briefgen summarize --words 80 articles/*.txt
   briefgen inspect articles/                      see what was read, dropped and merged
+  briefgen digest archive/ --out digest/          one memo per event in an archive
   briefgen templates new my-sections.toml         start your own template
 
 Shell completion (bash): eval "$(_BRIEFGEN_COMPLETE=bash_source briefgen)"
@@ -305,9 +289,10 @@ def build(output: str, inputs: Sequence[str], template: str | None, fmt: str | N
     corpus (five articles on the January 2026 Korea-Japan summit) is briefed.
     OUTPUT is written atomically: on any error the old file stays as it was.
     OUTPUT - writes the memo to standard output (Markdown unless --format says
-    otherwise). An OUTPUT without an extension gets the format's. OUTPUT may
-    not be a file briefgen reads or consults (an input, read or skipped, a
-    file in an input folder, the manifest, the template).
+    otherwise). An OUTPUT without an extension gets .docx; with --format it
+    keeps its name as given. OUTPUT may not be a file briefgen reads or
+    consults (an input, read or skipped, a file in an input folder, the
+    manifest, the template, the user's template folder).
     """
     from briefgen.output import check_target, format_for, suffix_for, write
     from briefgen.pipeline import run
@@ -353,8 +338,52 @@ def build(output: str, inputs: Sequence[str], template: str | None, fmt: str | N
                    f"{len(briefing.skipped)} skipped)", err=True)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  briefgen digest archive/ --out digest/
+  briefgen digest feeds/*.html --out digest/ --format md
+  briefgen digest archive/ --out digest/ --scheduler tcp://10.0.0.5:8786
+""")
+@click.argument("archive", nargs=-1, required=True)
+@click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False),
+              help="Folder for the memos, index.json and index.html (created if missing).")
+@click.option("-f", "--format", "fmt", type=_Registered(_writer_names), default="docx", show_default=True,
+              help="Format of the memos.")
+@click.option("-t", "--template", default=None,
+              help="One template for every memo; by default the pipeline chooses per event.")
+@click.option("-m", "--method", type=_Registered(_method_names),
+              help="How facts are ranked; defaults to the template's method.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster: the scheduler's address (tcp://host:8786). Needs briefgen[dask].")
+@click.option("--window", type=click.IntRange(1, 3650), default=None,
+              help="Days without a new article after which an event closes (default 60).")
+@click.option("--manifest", type=click.Path(dir_okay=False),
+              help="TOML, YAML or CSV file giving each source's outlet, title, date and url.")
+@_output_options
+def digest(archive: Sequence[str], out: str, fmt: str, template: str | None, method: str | None,
+           scheduler: str | None, window: int | None, manifest: str | None) -> None:
+    """Group the articles of ARCHIVE into events and write one memo per event.
+
+    ARCHIVE is any mix of files, folders, globs and URLs. An event is a set
+    of stories about the same happening, close in time; each event with at
+    least two independent sources gets a memo in OUT, and OUT/index.json and
+    OUT/index.html list every event, the articles on no event and the inputs
+    skipped. Unreadable files are skipped, never fatal. Ctrl-C keeps the memos
+    written and an index of them.
+    """
+    from briefgen.digest import digest as run
+
+    _settle()
+    show = not STATE.quiet and sys.stderr.isatty()
+    from briefgen.console import counters
+
+    with counters(show) as step:
+        result = run(list(archive), out, fmt=fmt, template=template, method=method, manifest=manifest,
+                     scheduler=scheduler, window=window, progress=step)
+    if not STATE.quiet:
+        click.echo(f"Wrote {_count(len(result['events']), 'memo')} to {out} "
+                   f"({_count(len(result['unassigned']), 'article')} on no event, "
+                   f"{len(result['skipped'])} skipped); see {Path(out) / 'index.html'}", err=True)
 
 
 @cli.command(context_settings=CONTEXT, epilog="""\b
@@ -393,20 +422,9 @@ def summarize(inputs: Sequence[str], words: int, method: str, manifest: str | No
 
 
 def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
+    from briefgen.console import table
 
-    # Cells and titles hold what sources and templates say: shown as text, never read as Rich markup.
-    table = Table(title=escape(title), title_justify="left", show_lines=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        # Text, not markup: "[untitled]" or a headline in brackets is printed as it is.
-        table.add_row(*(Text("" if v is None else str(v)) for v in row))
-    width = shutil.get_terminal_size((120, 24)).columns
-    Console(width=max(width, 80), soft_wrap=False).print(table)
+    table(title, columns, rows)
 
 
 @cli.command(context_settings=CONTEXT, epilog="""\b

@@ -28,6 +28,7 @@ from pathlib import Path
 from briefgen.errors import RenderError
 from briefgen.model import Briefing
 from briefgen.render.writers import WRITERS, render, writer_for_suffix
+from briefgen.resources import user_templates_dir
 
 __all__ = ["check_target", "format_for", "suffix_for", "write", "write_bytes"]
 
@@ -198,12 +199,18 @@ def write(briefing: Briefing, path: str | os.PathLike[str], *, fmt: str | None =
 
 
 def protected(briefing: Briefing) -> tuple[str, ...]:
-    """What writing ``briefing`` must leave alone: its sources, skipped inputs and consulted files."""
+    """What writing ``briefing`` must leave alone: its sources, skipped inputs, consulted files and
+    the user's template folder."""
     found = [src.origin for src in briefing.sources]
     found.extend(skip.origin for skip in briefing.skipped)
     found.extend(briefing.consulted)
     if briefing.style.reference_docx:
         found.append(briefing.style.reference_docx)
+    # Every run consults the user's template folder: its outlets.toml, and its
+    # templates when the template is chosen by fit.
+    user = user_templates_dir()
+    if user.is_dir():
+        found.append(str(user))
     return tuple(dict.fromkeys(found))
 
 
@@ -237,8 +244,8 @@ def check_target(path: str | os.PathLike[str], protect: Sequence[str | os.PathLi
             if other[:2] == ident[:2]:
                 raise RenderError(f"{name}: refusing to write over an input file")
             if other[2] and other[:2] in above:
-                raise RenderError(f"{name}: refusing to write over a file in the input folder {ref}; "
-                                  "name an output outside it")
+                raise RenderError(f"{name}: refusing to write over a file in the folder {ref}, which this "
+                                  "run reads; name an output outside it")
     parent = Path(_resolved(target)).parent
     folder = _identity(parent)
     if folder is None or not folder[2]:

@@ -1,4 +1,5 @@
-"""Independent per-item work spread over the machine's cores, results in input order.
+"""How large batches of work run: per-item work spread over the machine's cores, results in
+input order (:func:`pmap`), and object-heavy passes without the cycle collector (:func:`collector_paused`).
 
 Only large batches go to worker processes: starting a pool costs a few tens of
 milliseconds, which a briefing of a handful of articles should never pay. The
@@ -9,12 +10,16 @@ and nothing is read twice. The result is the same list, in the same order, as
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
-from collections.abc import Callable, Sequence
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
-__all__ = ["THRESHOLD", "cores", "pmap"]
+__all__ = ["THRESHOLD", "collector_paused", "cores", "pmap"]
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +39,25 @@ def cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker start-up: end with the parent, even when it is killed (Linux; elsewhere a no-op).
+
+    A parent ended by SIGTERM or SIGHUP runs no clean-up, and its idle workers
+    would otherwise wait for work for ever, holding its output pipes open.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
 
 
 def pmap(func: Callable[[T], R], items: Sequence[T], *, threshold: int = THRESHOLD) -> list[R]:
@@ -59,5 +83,24 @@ def pmap(func: Callable[[T], R], items: Sequence[T], *, threshold: int = THRESHO
     # A few chunks per worker balance uneven items without much pickling overhead.
     chunksize = max(1, -(-len(items) // (workers * 4)))
     log.debug("%s over %d items on %d processes", getattr(func, "__name__", func), len(items), workers)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         return list(pool.map(func, items, chunksize=chunksize))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for the block (restored after, as it was).
+
+    A pass that builds hundreds of thousands of small acyclic objects (token
+    tuples, readings) otherwise triggers collections that walk every object
+    the briefing holds: a fifth of the time of comparing sources at 1,000
+    articles. Reference counting still frees what the block drops.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

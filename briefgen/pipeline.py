@@ -23,13 +23,14 @@ from briefgen.facts.merge import cluster
 from briefgen.facts.subject import Coverage
 from briefgen.facts.subject import derive_subject as subject_line
 from briefgen.model import Briefing, Conflict, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
-from briefgen.parallel import pmap
+from briefgen.parallel import collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import repeats
-from briefgen.select.standalone import dangling
+from briefgen.select.standalone import dangling, leans
+from briefgen.select.units import follows, passages
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
@@ -170,7 +171,9 @@ def analyse(
         names = ", ".join(src.origin for src in sources[:3]) + (", ..." if len(sources) > 3 else "")
         raise InputError(f"no article sentences found in the inputs ({names})")
     step("merging facts across sources")
-    # A fact prints its representative alone: it should not lean on the sentence before.
+    # A fact prints its representative alone: merge marks down a member that leans on the
+    # sentence before (Lee's five-outlet "small but meaningful progress" remark prints
+    # through the one outlet's sentence that reads alone) and keeps only members that state it.
     facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
                     leans=dangling)
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
@@ -184,24 +187,27 @@ def _order(facts: Sequence[Fact], spec: SectionSpec, sources: Sequence[Source]) 
 
     ``rank`` keeps the selector's order; ``source`` follows the articles;
     ``chronological`` puts facts by the earliest year they mention, and facts
-    naming no year after them in article order.
+    naming no year after them in article order. A sentence printed after the
+    one it leans on (:func:`briefgen.select.units.passages`) moves with it.
     """
     rank = {src.id: i for i, src in enumerate(sources)}
+    # A sentence that leans on the one before moves with it, as one passage.
+    groups = passages(facts)
 
-    def position(fact: Fact) -> tuple[int, int]:
-        first = fact.representative
+    def position(group: list[Fact]) -> tuple[int, int]:
+        first = group[0].representative
         return (rank.get(first.source_id, len(rank)), first.index)
 
     if spec.sort == "chronological":
 
-        def when(fact: Fact) -> tuple[int, tuple[int, int]]:
-            years = [int(y) for y in _YEAR.findall(fact.text)]
-            return (min(years) if years else 10_000, position(fact))
+        def when(group: list[Fact]) -> tuple[int, tuple[int, int]]:
+            years = [int(y) for f in group for y in _YEAR.findall(f.text)]
+            return (min(years) if years else 10_000, position(group))
 
-        return sorted(facts, key=when)
-    if spec.sort == "source":
-        return sorted(facts, key=position)
-    return list(facts)
+        groups = sorted(groups, key=when)
+    elif spec.sort == "source":
+        groups = sorted(groups, key=position)
+    return [f for group in groups for f in group]
 
 
 def _memo_date(template: Template, sources: Sequence[Source], date: str | None) -> str:
@@ -372,6 +378,17 @@ def _explain(selection: Selection) -> None:
                      "" if n == 1 else "s", f.text)
 
 
+def _in_passages(key: str, candidates: Sequence[Fact], chosen: list[int]) -> list[int]:
+    """``chosen`` without any fact that leans on the sentence before and is not right after it."""
+    out: list[int] = []
+    for i in chosen:
+        if leans(candidates[i].text) and not (out and follows(candidates[out[-1]], candidates[i])):
+            log.info("%s: %s left out: it leans on a sentence not printed before it", key, candidates[i].id)
+            continue
+        out.append(i)
+    return out
+
+
 def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Selection:
     """The selection with every figure that later changed replaced by the latest one.
 
@@ -380,7 +397,9 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
     replaced by the fact that gives the latest value (added to the part's
     candidates if need be), or left out when that fact, or one it repeats, is
     printed already.
-    The memo, ``-v`` and ``inspect`` all read the result.
+    A sentence that leans on the one before is then kept only right after it
+    (a replaced antecedent takes it along; a leaning replacement without its
+    antecedent is left out). The memo, ``-v`` and ``inspect`` all read the result.
     """
     newer = latest(conflicts)
     if not newer:
@@ -410,6 +429,7 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
                 candidates.append(now)
                 at = len(candidates) - 1
             chosen.append(at)
+        chosen = _in_passages(part.key, candidates, chosen)
         if chosen == list(part.choice.chosen):
             return part
         return replace(part, choice=replace(part.choice, candidates=tuple(candidates), chosen=tuple(chosen)))
@@ -441,24 +461,27 @@ def run(
     allow_outside = limits is not None and limits.allow_outside_files
     tpl = load_template(named, allow_outside=allow_outside) if named is not None else None
     step = progress or _noop
-    found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress, sources=sources,
-                    limits=limits)
-    n = len(found.sources)
-    log.info(
-        "%d source%s, %d lines dropped, %d sentences merged into %d facts",
-        n, "" if n == 1 else "s", len(found.cleaned.dropped), len(found.sentences), len(found.facts),
-    )
-    kind = None
-    if tpl is None:
-        step("choosing a template")
-        tpl, kind = choose_template(found.facts, template)
-    _check_citations(tpl, found.sources)
-    method = method or tpl.method
-    step("sorting facts into sections")
-    step("selecting facts")
-    selection = select_parts(found.facts, tpl, method)
-    step("comparing sources")
-    conflicts = find_conflicts(found.facts, found.sources)
+    # The analysis builds millions of small acyclic objects: the cycle collector would walk them
+    # again and again (a tenth of the time at 1,000 articles; see briefgen.parallel).
+    with collector_paused():
+        found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress,
+                        sources=sources, limits=limits)
+        n = len(found.sources)
+        log.info(
+            "%d source%s, %d lines dropped, %d sentences merged into %d facts",
+            n, "" if n == 1 else "s", len(found.cleaned.dropped), len(found.sentences), len(found.facts),
+        )
+        kind = None
+        if tpl is None:
+            step("choosing a template")
+            tpl, kind = choose_template(found.facts, template)
+        _check_citations(tpl, found.sources)
+        method = method or tpl.method
+        step("sorting facts into sections")
+        step("selecting facts")
+        selection = select_parts(found.facts, tpl, method)
+        step("comparing sources")
+        conflicts = find_conflicts(found.facts, found.sources)
     selection = _latest_figures(selection, conflicts)
     _explain(selection)
     _warn_unfit(selection, tpl)

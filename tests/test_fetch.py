@@ -7,6 +7,7 @@ treat one loopback address as public, to see what happens at the next hop.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import socket
 import threading
@@ -14,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from conftest import local_http
 
 from briefgen.errors import SourceError
 from briefgen.sources import fetch
@@ -112,21 +114,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def servers() -> Iterator[Callable[[str], tuple[str, list[dict[str, str]]]]]:
     """Servers on 127.0.0.1: each call gives (base URL, requests seen); /go redirects to its argument."""
-    started: list[http.server.ThreadingHTTPServer] = []
+    with contextlib.ExitStack() as stack:
 
-    def start(redirect_to: str = "") -> tuple[str, list[dict[str, str]]]:
-        seen: list[dict[str, str]] = []
-        handler = type("H", (_Handler,), {"seen": seen, "redirect_to": redirect_to})
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        httpd.daemon_threads = True
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        started.append(httpd)
-        return f"http://127.0.0.1:{httpd.server_address[1]}", seen
+        def start(redirect_to: str = "") -> tuple[str, list[dict[str, str]]]:
+            seen: list[dict[str, str]] = []
+            handler = type("H", (_Handler,), {"seen": seen, "redirect_to": redirect_to})
+            port = stack.enter_context(local_http(handler))
+            return f"http://127.0.0.1:{port}", seen
 
-    yield start
-    for httpd in started:
-        httpd.shutdown()
-        httpd.server_close()
+        yield start
 
 
 def test_every_redirect_is_checked_again(servers, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import live_processes, local_http
 
 from briefgen.resources import seeds_dir
 
@@ -210,6 +211,26 @@ def test_template_and_its_reference_are_not_written_over(parcel: Parcel) -> None
         assert result.code == 2 and target.name in result.err and "refusing to write over" in result.err
 
 
+@pytest.mark.parametrize("how", ["outlets", "auto"])
+def test_the_user_template_folder_is_not_written_over(parcel: Parcel, how: str) -> None:
+    """Every run consults the user's outlets.toml, and with --template auto every user template."""
+    story = good(parcel)
+    folder = parcel.root / "my-templates"
+    folder.mkdir()
+    outlets = folder / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Nara Shimbun"\ndomains = ["nara-np.co.jp"]\n', encoding="utf-8")
+    mine = folder / "mine.toml"
+    mine.write_text('extends = "default"\nname = "mine"\n', encoding="utf-8")
+    target, extra = (outlets, ()) if how == "outlets" else (mine, ("--template", "auto"))
+    before = target.read_bytes()
+    result = build(parcel, "-f", "md", story, *extra, output=target, env={"BRIEFGEN_TEMPLATES": str(folder)})
+    assert result.code == 2 and target.name in result.err and "refusing to write over" in result.err
+    assert target.read_bytes() == before
+    # A memo beside the folder is fine, and the table still loads.
+    assert build(parcel, "-f", "md", story, output=parcel.out / "memo.md",
+                 env={"BRIEFGEN_TEMPLATES": str(folder)}).code == 0
+
+
 def test_input_reached_by_another_spelling_is_not_written_over(parcel: Parcel) -> None:
     story = good(parcel)
     os.link(story, parcel.out / "hard-link.md")
@@ -256,6 +277,37 @@ def test_sigterm_at_any_moment_leaves_no_temporary_file(parcel: Parcel) -> None:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=LIMIT)
         assert [p.name for p in parcel.out.iterdir()] == ["memo.md"]
+
+
+def _children(pid: int) -> set[int]:
+    """Live processes whose parent is ``pid``."""
+    return {child for child, parent in live_processes().items() if parent == pid}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_killed_build_leaves_no_worker_process(parcel: Parcel, signame: str) -> None:
+    """A large build reads on worker processes; killing the build ends them too."""
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    for i in range(240):  # past briefgen.parallel.THRESHOLD
+        good(parcel, f"story-{i:03d}.txt", seeds[i % len(seeds)])
+    proc = subprocess.Popen([str(SCRIPT), "-q", "build", str(parcel.memo), str(parcel.inp)], cwd=parcel.root,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "BRIEFGEN_WORKERS": "2"})
+    deadline = time.monotonic() + LIMIT
+    workers: set[int] = set()
+    while not workers and proc.poll() is None and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert workers, "the build never started its worker processes"
+    proc.send_signal(getattr(signal, signame))
+    assert proc.wait(timeout=LIMIT) == -getattr(signal, signame)
+    deadline = time.monotonic() + 10
+    while workers and time.monotonic() < deadline:
+        workers &= live_processes().keys()
+        time.sleep(0.1)
+    assert not workers, f"worker processes {sorted(workers)} outlived the build"
+    assert parcel.memo.read_bytes() == OLD_MEMO
 
 
 # --------------------------------------------------------------------------
@@ -354,13 +406,8 @@ class _Page(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def page() -> Iterator[tuple[int, list[tuple[str, str]]]]:
     hits: list[tuple[str, str]] = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Page,), {"hits": hits}))
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_address[1], hits
-    httpd.shutdown()
-    httpd.server_close()
+    with local_http(type("H", (_Page,), {"hits": hits})) as port:
+        yield port, hits
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "2130706433", "0x7f.1", "0177.0.0.1", "127.1",

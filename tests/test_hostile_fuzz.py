@@ -109,6 +109,18 @@ def _manifest(folder: Path, kind: str, entries: list[dict[str, object]]) -> Path
     return path
 
 
+def _reads_only_inside(folder: Path, path: Path) -> None:
+    """Loading manifest ``path`` ends in time, in sources or one error, none quoting outside ``folder``."""
+    start = time.monotonic()
+    try:
+        sources, _ = load_sources([path])
+    except BriefgenError as exc:
+        assert str(exc)  # the command line prints it on one line, control characters escaped
+        sources = []
+    assert time.monotonic() - start < SECONDS
+    _no_secret_and_inside(folder, sources)
+
+
 def _no_secret_and_inside(folder: Path, sources: list[Source]) -> None:
     for src in sources:
         assert SECRET not in src.text and SECRET not in src.title
@@ -120,14 +132,7 @@ def _no_secret_and_inside(folder: Path, sources: list[Source]) -> None:
 def test_random_manifests_read_only_inside_their_folder(folder: Path, kind: str,
                                                         entries: list[dict[str, object]]) -> None:
     path = _manifest(folder, kind, entries)
-    start = time.monotonic()
-    try:
-        sources, _ = load_sources([path])
-    except BriefgenError as exc:
-        assert str(exc)  # the command line prints it on one line, control characters escaped
-        sources = []
-    assert time.monotonic() - start < SECONDS
-    _no_secret_and_inside(folder, sources)
+    _reads_only_inside(folder, path)
 
 
 @SETTINGS
@@ -135,14 +140,7 @@ def test_random_manifests_read_only_inside_their_folder(folder: Path, kind: str,
 def test_random_yaml_manifests(folder: Path, text: str) -> None:
     path = folder / "manifest.yaml"
     path.write_text(text, encoding="utf-8")
-    start = time.monotonic()
-    try:
-        sources, _ = load_sources([path])
-    except BriefgenError as exc:
-        assert str(exc)  # the command line prints it on one line, control characters escaped
-        sources = []
-    assert time.monotonic() - start < SECONDS
-    _no_secret_and_inside(folder, sources)
+    _reads_only_inside(folder, path)
 
 
 @SETTINGS

@@ -10,7 +10,6 @@ import logging
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import tomllib
 import zipfile
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, local_http
 
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped
@@ -513,16 +512,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with local_http(_Handler) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 # The test server listens on loopback, which briefgen refuses unless allowed (issue 22).

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -153,6 +154,20 @@ def test_issue15_manifest_rows_matching_nothing_are_named(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert "ghost.txt" in result.stderr
     assert "1 row matched no input" in result.stderr
+
+
+def test_manifest_rows_left_unread_are_warned_once(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copyfile(seeds_dir() / "news1-2026-01-13-summit-progress-history.txt", folder / "news1.txt")
+    (tmp_path / "private.txt").write_text("Not for the memo.\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to(tmp_path / "private.txt")
+    manifest = folder / "list.csv"
+    manifest.write_text("file,outlet\nnews1.txt,News1\nlink.txt,X\nsub/../link.txt,Z\n", encoding="utf-8")
+    result = briefgen("build", "memo.md", "--manifest", str(manifest), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("matched no input") <= 1, result.stderr
+    assert "Not for the memo" not in (tmp_path / "memo.md").read_text(encoding="utf-8")
 
 
 def test_issue15_closed_pipe_ends_quietly(tmp_path: Path) -> None:

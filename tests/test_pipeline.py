@@ -11,6 +11,8 @@ import briefgen
 from briefgen.model import Briefing, Provenance, Source
 from briefgen.pipeline import derive_subject
 from briefgen.resources import seeds_dir
+from briefgen.select.standalone import broken, leans
+from briefgen.select.units import passages
 from briefgen.text.words import normalize
 
 SEEDS = seeds_dir()
@@ -55,6 +57,14 @@ def test_every_printed_sentence_is_verbatim_from_each_source_it_cites(briefing: 
         assert set(fact.sources) == members, fact.text
         for member in fact.sentences:
             assert member.text in texts[member.source_id]
+
+
+def test_no_sentence_that_cannot_stand_alone_is_printed_alone(briefing: Briefing) -> None:
+    # Issue 19: a leaning sentence prints only in a passage right after its antecedent.
+    for facts in (briefing.bluf, *(s.facts for s in briefing.sections)):
+        for passage in passages(facts):
+            assert not leans(passage[0].text), passage[0].text
+            assert not any(broken(f.text) for f in passage), [f.text for f in passage]
 
 
 def test_no_fact_is_printed_twice(briefing: Briefing) -> None:
@@ -200,3 +210,14 @@ def test_summarize_accepts_plain_strings() -> None:
     assert sum(len(s.split()) for s in summary) <= 60
     for sentence in summary:
         assert any(sentence in t for t in joined)
+
+
+def test_a_leaning_representative_gives_way_to_a_member_that_reads_alone(briefing: Briefing) -> None:
+    # Five outlets report Lee's remark; merge's choice of representative marks down the members
+    # that lean on the sentence before ("President Lee said it is a small but meaningful step
+    # forward"), so the memo prints the one that reads alone and still cites all five outlets.
+    (remark,) = [f for f in _printed(briefing) if "small but" in f.text]
+    assert remark.text == ("President Lee responded that he found the small but significant progress "
+                           "on historical issues during this meeting meaningful.")
+    assert len(remark.sources) == 5
+    assert any(leans(s.text) for s in remark.sentences[1:])

@@ -370,6 +370,10 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
         ("SEOUL, Jan. 13 (Yonhap) -- South Korea agreed. Japan too.", "South Korea agreed."),
         ("U.S. President Joe Biden spoke. Then he left.", "U.S. President Joe Biden spoke."),
         ("NATO-led forces moved in. They stayed.", "NATO-led forces moved in."),
+        # Lower-cased text: the agency in brackets tells the dateline (issue 19).
+        ("washington ( ap ) \u2014 the senate passed the bill. It goes on.", "the senate passed the bill."),
+        ("Pretoria, south africa ( cnn ) -- the vote was close. It was.", "the vote was close."),
+        ("london ( reuters ) - talks began. They ended.", "talks began."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:

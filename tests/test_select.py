@@ -21,6 +21,7 @@ from briefgen.select.selector import (
     salience,
     word_count,
 )
+from briefgen.select.units import follows
 
 CENTRAL = "Lee and Takaichi agreed in Nara to begin DNA testing of remains recovered from the Chosei mine."
 PARAPHRASE = "In Nara, Lee and Takaichi agreed to begin DNA tests of remains recovered from the Chosei mine."
@@ -130,9 +131,17 @@ def test_scores_set_and_decreasing(seed_texts: dict[str, str]) -> None:
     facts = seed_facts(seed_texts)
     chosen = select(facts, words=130)
     assert len(chosen) >= 3
-    scores = [f.score for f in chosen]
-    assert scores == sorted(scores, reverse=True)
-    assert all(s > 0 for s in scores)
+    # Best first, except that a sentence printed right after the one before it in
+    # its article (a passage: issue 19) comes with it: passages by their best score.
+    groups: list[list[float]] = []
+    for prev, f in zip([None, *chosen], chosen, strict=False):
+        if prev is not None and follows(prev, f):
+            groups[-1].append(f.score)
+        else:
+            groups.append([f.score])
+    best = [max(g) for g in groups]
+    assert best == sorted(best, reverse=True)
+    assert all(f.score > 0 for f in chosen)
     by_id = {f.id: f for f in facts}
     assert all(f.text == by_id[f.id].text and f.sentences == by_id[f.id].sentences for f in chosen)
 
@@ -258,6 +267,10 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", True),
     ("Vatican city ( reuters ) - catholics should not try to convert jews, the vatican said.", True),
     ("The vote in the upper house was 5-4 , the clerk said . \"", False),
+    # Lower-cased text: "the us" and "us$" are the United States, not a first-person speaker.
+    ("the deal leaves the us trade deficit with china at $ 300 billion .", False),
+    ("the fund lent us$ 1.4 billion to the central bank last year .", False),
+    ("the senators told us the deal was done at the last minute .", True),
     ("prime minister sanae takaichi said this marks a new start for both countries.", True),
     ("Samsung said it will invest $17 billion in a new chip plant in Texas.", False),
     ("President Lee said it is time to open a new chapter, according to the transcript.", False),

@@ -30,6 +30,7 @@ from briefgen.facts.readings import Reads, read_all
 from briefgen.facts.sides import sides_of
 from briefgen.facts.variants import variant_conflicts
 from briefgen.model import CONFLICT_KINDS, Conflict, Fact, Sentence, Source
+from briefgen.parallel import collector_paused
 
 __all__ = ["find_conflicts", "latest"]
 
@@ -91,7 +92,8 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         by_source[s.source_id].append(s)
     sentences = [s for source_id in sorted(by_source, key=lambda i: (rank.get(i, len(rank)), i))
                  for s in sorted(by_source[source_id], key=attrgetter("index", "start"))]
-    reads = read_all(sentences)
+    with collector_paused():  # readings are many small acyclic objects (see briefgen.parallel)
+        reads = read_all(sentences)
     published = _published(sources)
     common, topic = _vocabulary(reads)
     found: list[Conflict] = []

@@ -137,8 +137,9 @@ _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "p
 
 
 @lru_cache(maxsize=131072)
+@lru_cache(maxsize=65536)
 def term_of(word: str) -> str:
-    """The comparison term of a word: lower case, Porter stem, five letters."""
+    """The comparison term of a word: lower case, Porter stem, five letters (cached)."""
     return stem(word.lower().replace("'", ""))[:5]
 
 

@@ -23,13 +23,11 @@ selector never prints two linked facts.
 
 from __future__ import annotations
 
-import gc
 import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -51,6 +49,7 @@ from briefgen.facts.same import (
     weigh,
 )
 from briefgen.model import Fact, Sentence, Source
+from briefgen.parallel import collector_paused
 from briefgen.text.tokens import common_words
 
 if TYPE_CHECKING:
@@ -423,20 +422,8 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     # Clustering allocates many small objects and makes no reference cycles
     # of note; with the cycle collector paused, the objects already alive (a
     # large batch in a pipeline) are not rescanned again and again.
-    with _collector_paused():
+    with collector_paused():
         return _cluster(sentences, sources, reports, leans)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector for the block (restored after, as it was)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],

@@ -223,13 +223,21 @@ _FILLER = frozenset(["said", "say", "says", "saying", "stated", "told", "added",
                      "minister", "also", "however", "including"])
 
 
+_NOT_CONTENT = STOPWORDS | _FILLER
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _light_tokens(text: str) -> list[tuple[str, bool, bool]]:
     """(word, capitalised, content word) for each word: hyphenated words split unless they are one
     given name ("Jae-myung"), a possessive "'s" dropped."""
     out: list[tuple[str, bool, bool]] = []
+    append = out.append  # this runs on every word of every sentence
     for word in words(text):
-        parts = word.split("-") if "-" in word else [word]
-        if len(parts) > 1 and word[:1].isupper() and join_name_parts(parts):
+        if "-" in word:
+            parts = word.split("-")
+            if word[:1].isupper() and join_name_parts(parts):
+                parts = [word]
+        else:
             parts = [word]
         for part in parts:
             if not part:
@@ -237,8 +245,7 @@ def _light_tokens(text: str) -> list[tuple[str, bool, bool]]:
             if part[-2:] in ("'s", "'S"):
                 part = part[:-2]
             low = part.lower()
-            content = low not in STOPWORDS and low not in _FILLER and any(c.isalpha() for c in low)
-            out.append((part, part[:1].isupper(), content))
+            append((part, part[:1].isupper(), low not in _NOT_CONTENT and _LETTER.search(low) is not None))
     return out
 
 

@@ -59,18 +59,18 @@ def _read(reads: Reads, wanted: set[str]) -> dict[str, _Spelling]:
             entry.shown[word.shown] += copies
             if not entry.texts or entry.texts[-1] != t:
                 entry.texts.append(t)
-            if word.before:
-                entry.near["<" + word.before] += copies
-                entry.neighbours.add("<" + word.before)
-                if word.before_cap:
-                    entry.named.add("<" + word.before)
-                    entry.with_named[("<" + word.before, f"{word.before_printed} {word.shown}")] += copies
-            if word.after:
-                entry.near[">" + word.after] += copies
-                entry.neighbours.add(">" + word.after)
-                if word.after_cap:
-                    entry.named.add(">" + word.after)
-                    entry.with_named[(">" + word.after, f"{word.shown} {word.after_printed}")] += copies
+            # The neighbour before ("<") and after (">"), and the name they print together.
+            for side, near, cap, printed in (
+                ("<", word.before, word.before_cap, f"{word.before_printed} {word.shown}"),
+                (">", word.after, word.after_cap, f"{word.shown} {word.after_printed}"),
+            ):
+                if not near:
+                    continue
+                entry.near[side + near] += copies
+                entry.neighbours.add(side + near)
+                if cap:
+                    entry.named.add(side + near)
+                    entry.with_named[(side + near, printed)] += copies
     return table
 
 

@@ -240,6 +240,18 @@ class _Builder:
         """A fact printed verbatim, with its footnote."""
         return Block(kind, (Span(clean_text(fact.text), note=self.note(fact.sources)),))
 
+    def facts(self, facts: Sequence[Fact], kind: str) -> list[Block]:
+        """Facts printed verbatim, one block each, except that a sentence that leans on
+        the one before prints in the same block right after it, each with its own footnote."""
+        from briefgen.select.units import passages  # here: the stand-alone rules load nltk
+
+        blocks = []
+        for passage in passages(facts):
+            spans = [Span(("" if i == 0 else " ") + clean_text(f.text), note=self.note(f.sources))
+                     for i, f in enumerate(passage)]
+            blocks.append(Block(kind, tuple(spans)))
+        return blocks
+
     def outlet(self, source_id: str) -> str:
         """The outlet a line names for a source (its id when unknown)."""
         return clean_text(self.by_id[source_id].outlet) if source_id in self.number else clean_text(source_id)
@@ -311,7 +323,7 @@ def layout(briefing: Briefing) -> MemoLayout:
 
     if briefing.bluf:
         heading(style.bluf_title)
-        blocks.extend(b.fact(f, "bullet") for f in briefing.bluf)
+        blocks.extend(b.facts(briefing.bluf, "bullet"))
     for section in briefing.sections:
         if not section.facts and not section.intro:
             continue  # nothing fits it, and it has no line saying so
@@ -320,7 +332,7 @@ def layout(briefing: Briefing) -> MemoLayout:
         if intro:
             blocks.append(Block("intro", (Span(intro),)))
         kind = "paragraph" if section.key in style.paragraphs else "bullet"
-        blocks.extend(b.fact(f, kind) for f in section.facts)
+        blocks.extend(b.facts(section.facts, kind))
     if briefing.conflicts:
         heading(labels.conflicts)
         blocks.extend(b.difference(line) for line in difference_lines(briefing.conflicts, labels, b.outlet))

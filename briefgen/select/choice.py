@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from briefgen.errors import ConfigError
 from briefgen.model import Fact
 from briefgen.plugins import Registry
-from briefgen.select import rankers, selector
+from briefgen.select import rankers, selector, units
 from briefgen.select.selector import DEFAULT, Params
 
 __all__ = ["METHODS", "Choice", "Method", "choose", "method_names", "score_facts", "select"]
@@ -158,11 +158,16 @@ def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None
     else:
         scores = score_facts(facts, method)
         order = sorted(range(len(facts)), key=lambda i: (-scores[i], i))
-        chosen = selector.greedy(order, facts, words, count, params.redundancy)
+        need = units.needs(facts, params.standalone)
+        if not params.antecedents:
+            need = [n if not n else None for n in need]
+        chosen = selector.greedy(order, facts, words, count, params.redundancy, need)
         if overflow and words is not None and (count is None or len(chosen) < count):
-            extra = next((i for i in order if i not in set(chosen) and not any(
+            # The extra fact prints last, away from any antecedent: only one that reads alone.
+            extra = next((i for i in order if i not in set(chosen) and need[i] == () and not any(
                 selector.repeats(facts[i], facts[j], params.redundancy) for j in chosen)), None)
-    chosen = sorted(chosen, key=lambda i: (-scores[i], i))
+    # Most important first, each antecedent right before the sentence that leans on it.
+    chosen = units.in_order(sorted(chosen, key=lambda i: (-scores[i], i)), facts)
     if extra is not None:
         chosen.append(extra)
     scored = tuple(replace(f, score=float(s)) for f, s in zip(facts, scores, strict=True))

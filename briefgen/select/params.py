@@ -61,6 +61,9 @@ class Params:
         quotes: Penalty for a sentence that quotes someone.
         standalone: Choose only sentences that read alone (see
             :func:`dangling`), unless no other sentence is eligible.
+        antecedents: Let a sentence that leans on the one before be chosen
+            together with it (see :mod:`briefgen.select.units`); off, such a
+            sentence is never chosen.
         candidates: At most this many facts enter the integer program.
         redundancy: Cosine of content terms above which two facts say the same.
         time_limit: Seconds the solver may use before the greedy fallback.
@@ -89,6 +92,7 @@ class Params:
     corroboration: float = 4.0
     quotes: float = 0.0
     standalone: bool = True
+    antecedents: bool = True
     candidates: int = 100
     redundancy: float = 0.6
     time_limit: float = 10.0

@@ -31,12 +31,15 @@ used before, its settings searched per fold; ``COUNTS``, ``learnt=False``) to
 38.7 / 10.3.
 
 A sentence early in its article and a fact that most sources report may earn
-a bonus, a quotation a penalty. A sentence that does not read alone is never
-chosen (see :func:`dangling`): an opening pronoun, demonstrative or
-connective ("It", "He said", "That day", "As such"), an early "also" or a
-closing "as well", an unattributed first-person quote, no closing punctuation
-(cut off at the end of a truncated text), a heading glued to its start, or a
-wire dateline; the memo prints each sentence without its neighbours. The best
+a bonus, a quotation a penalty. A sentence that is not whole is never chosen
+(:func:`~briefgen.select.standalone.broken`: no closing punctuation, cut off
+at the end of a truncated text; a heading glued to its start; a wire
+dateline). One that leans on the sentence before
+(:func:`~briefgen.select.standalone.leans`: an opening pronoun,
+demonstrative or connective, "It", "He said", "That day", "As such"; an
+early "also" or a closing "as well"; an unattributed first-person quote) is
+chosen only together with that sentence, both within the budget, and prints
+right after it (:mod:`briefgen.select.units`). The best
 set within the word budget is found by an integer program (HiGHS, see
 :mod:`briefgen.select.solver`) over the best candidates, with a greedy cover as the
 fallback should the solver give no answer; budget the program leaves (its
@@ -65,6 +68,8 @@ from briefgen.select.concepts import concept_features, concepts, first_position,
 from briefgen.select.params import COUNTS, DEFAULT, FEATURES, ConceptModel, Params
 from briefgen.select.solver import Row, maximise
 from briefgen.select.standalone import dangling, has_quote, stems
+from briefgen.select.units import in_order
+from briefgen.select.units import needs as unit_needs
 
 __all__ = [
     "COUNTS", "DEFAULT", "FEATURES", "ConceptModel", "Params", "concept_features", "concepts", "content_of",
@@ -131,33 +136,55 @@ def repeats(a: Fact, b: Fact, threshold: float = DEFAULT.redundancy) -> bool:
 
 
 def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None, count: int | None,
-           threshold: float) -> list[int]:
-    """Positions in ``order`` taken while they fit, skipping any that repeats a chosen fact."""
+           threshold: float, need: Sequence[tuple[int, ...] | None] | None = None) -> list[int]:
+    """Positions in ``order`` taken while they fit, skipping any that repeats a chosen fact.
+
+    With ``need`` (from :func:`briefgen.select.units.needs`), a fact that
+    needs nothing is taken alone, one that leans on antecedents with those
+    not yet taken (the antecedents first) if all fit, and one that can never
+    be chosen is skipped.
+    """
     chosen: list[int] = []
+    taken: set[int] = set()
     used = 0
     contents: dict[int, frozenset[str]] = {}
     for i in order:
         if count is not None and len(chosen) >= count:
             break
-        n = word_count(facts[i].text)
+        if i in taken:
+            continue
+        wants = () if need is None else need[i]
+        if wants is None:
+            continue
+        unit = [j for j in (*reversed(wants), i) if j not in taken]
+        n = sum(word_count(facts[j].text) for j in unit)
         if words_budget is not None and used + n > words_budget:
             continue
-        content = contents.setdefault(i, content_of(facts[i].text))
-        if any(redundant(content, contents[j], threshold) or linked(facts[i], facts[j]) for j in chosen):
+        if count is not None and len(chosen) + len(unit) > count:
             continue
-        chosen.append(i)
+        new = [contents.setdefault(j, content_of(facts[j].text)) for j in unit]
+        if any(redundant(c, contents[j], threshold) for c in new for j in chosen) or any(
+                linked(facts[u], facts[j]) for u in unit for j in chosen):
+            continue
+        chosen.extend(unit)
+        taken.update(unit)
         used += n
     return chosen
 
 
 def _ilp(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]], weights: dict[str, float],
-         bonus: np.ndarray, words_budget: int | None, count: int | None, params: Params) -> list[int] | None:
+         bonus: np.ndarray, words_budget: int | None, count: int | None, params: Params,
+         needs: Sequence[tuple[int, ...] | None] = (), alone: frozenset[int] | set[int] = frozenset(),
+         ) -> list[int] | None:
     """Exact concept coverage over ``cands``; ``None`` if the solver gives no answer.
 
     Concepts found in the same candidates are merged into one variable, and a
     concept only one candidate contains adds its weight to that candidate. The
     concept variables need no integrality: with whole sentence choices the
-    optimum sets each to ``min(1, sentences covering it)``.
+    optimum sets each to ``min(1, sentences covering it)``. A sentence that
+    leans on its antecedent is chosen only with it (``x_dependent <=
+    x_antecedent``), and an antecedent that is not in ``alone`` (eligible on
+    its own) only with a sentence that needs it.
     """
     n = len(cands)
     holders: dict[str, list[int]] = {}
@@ -181,10 +208,30 @@ def _ilp(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]], weig
     if count is not None:
         rows.append(Row(range(n), [1.0] * n, float(count)))
     rows.extend(Row(pair, (1.0, 1.0), 1.0) for pair in _redundant_pairs(cands, facts, params.redundancy))
+    rows.extend(_unit_rows(cands, needs, alone))
     x = maximise(gain, rows, n, time_limit=params.time_limit, gap=params.gap)
     if x is None:
         return None
     return [cands[k] for k in range(n) if x[k] > 0.5]
+
+
+def _unit_rows(cands: list[int], needs: Sequence[tuple[int, ...] | None], alone: frozenset[int] | set[int],
+               ) -> list[Row]:
+    """Rows tying a sentence to its nearest antecedent, and an antecedent not eligible alone to its users."""
+    if not needs:
+        return []
+    at = {i: k for k, i in enumerate(cands)}
+    rows = []
+    users: dict[int, list[int]] = {}
+    for k, i in enumerate(cands):
+        chain = needs[i]
+        if chain:
+            rows.append(Row((k, at[chain[0]]), (1.0, -1.0), 0.0))
+            users.setdefault(chain[0], []).append(k)
+    for a, ks in sorted(users.items()):
+        if a not in alone:
+            rows.append(Row((at[a], *ks), (1.0, *[-1.0] * len(ks)), 0.0))
+    return rows
 
 
 def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]],
@@ -266,39 +313,51 @@ def _similar_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) ->
 
 
 def _fill(chosen: list[int], order: Sequence[int], facts: Sequence[Fact], lengths: Sequence[int],
-          words_budget: int, count: int | None, params: Params) -> list[int]:
+          words_budget: int, count: int | None, params: Params,
+          needs: Sequence[tuple[int, ...] | None]) -> list[int]:
     """``chosen`` topped up, best score first, with eligible facts that still fit and repeat none chosen.
 
     The integer program leaves room when the facts that would fill it add no
     concept (short inputs, where the budget takes much of the text); a
-    summary of N words should still use them.
+    summary of N words should still use them. A sentence that leans on its
+    antecedents comes with those not yet chosen, if all fit.
     """
     used = sum(lengths[i] for i in chosen)
     out = list(chosen)
+    taken = set(out)
     contents = [content_of(facts[i].text) for i in out]
     for i in order:
         if count is not None and len(out) >= count:
             break
-        if i in out or used + lengths[i] > words_budget:
+        unit = [j for j in (i, *(needs[i] or ())) if j not in taken]
+        if not unit or used + sum(lengths[j] for j in unit) > words_budget:
             continue
-        content = content_of(facts[i].text)
-        if any(redundant(content, other, params.redundancy) or linked(facts[i], facts[j])
-               for j, other in zip(out, contents, strict=True)):
+        if count is not None and len(out) + len(unit) > count:
             continue
-        out.append(i)
-        contents.append(content)
-        used += lengths[i]
+        new = [content_of(facts[j].text) for j in unit]
+        if any(redundant(c, other, params.redundancy) for c in new for other in contents) or any(
+                linked(facts[u], facts[j]) for u in unit for j in out):
+            continue
+        out.extend(reversed(unit))
+        taken.update(unit)
+        contents.extend(new)
+        used += sum(lengths[j] for j in unit)
     return out
 
 
 def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], per_fact: list[set[str]],
-              weights: dict[str, float], bonus: np.ndarray, params: Params) -> int | None:
-    """The fact among ``cands`` that adds most new concept weight per word to ``chosen``, any length."""
+              weights: dict[str, float], bonus: np.ndarray, params: Params,
+              needs: Sequence[tuple[int, ...] | None]) -> int | None:
+    """The fact among ``cands`` that adds most new concept weight per word to ``chosen``, any length.
+
+    Only a sentence that reads alone qualifies: the extra fact prints last,
+    away from any antecedent.
+    """
     covered = set().union(*(per_fact[i] for i in chosen)) if chosen else set()
     contents = {j: content_of(facts[j].text) for j in chosen}
     best: tuple[float, int] | None = None
     for i in cands:
-        if i in contents:
+        if i in contents or needs[i] != ():
             continue
         new = math.fsum(weights[c] for c in sorted(per_fact[i] - covered)) + float(bonus[i])
         gain = new / word_count(facts[i].text)
@@ -318,35 +377,50 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
 
     The concept-coverage integer program of this module's docstring, within
     ``words_budget`` words and ``count`` facts; with ``overflow``, one more
-    fact past the budget (or ``None``).
+    fact past the budget (or ``None``). A sentence that leans on the one
+    before comes with it (:mod:`briefgen.select.units`); the chosen
+    positions keep each antecedent right before the sentence that needs it.
     """
     per_fact, weights = concepts(facts, params)
     bonus = _bonus(facts, weights, params)
     scores = [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
     lengths = [word_count(f.text) for f in facts]
-    eligible = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
-                and any(ch.islower() for ch in facts[i].text)
-                and (words_budget is None or lengths[i] <= words_budget)
-                and not (params.standalone and dangling(facts[i].text))]
+    need = unit_needs(facts, params.standalone)
+    if not params.antecedents:
+        need = [n if not n else None for n in need]
+
+    def fits(i: int) -> bool:
+        return words_budget is None or lengths[i] + sum(lengths[j] for j in need[i] or ()) <= words_budget
+
+    usable = [i for i in range(len(facts)) if need[i] is not None and fits(i)]
+    eligible = [i for i in usable if params.min_words <= lengths[i] <= params.max_words
+                and any(ch.islower() for ch in facts[i].text)]
     if not eligible:
-        # Only fragments or overlong sentences: take any length, never one that leans on another.
-        eligible = [i for i in range(len(facts)) if (words_budget is None or lengths[i] <= words_budget)
-                    and not (params.standalone and dangling(facts[i].text))]
+        # Only fragments or overlong sentences: take any length.
+        eligible = usable
+    # An antecedent comes with the sentence that needs it whatever its length.
+    alone = {i for i in eligible if not need[i]}
     order = sorted(eligible, key=lambda i: (-scores[i], i))
     if words_budget is None:
-        return greedy(order, facts, None, count, params.redundancy), scores, None
-    # Prune: the best candidates by score per word and by score.
-    density = sorted(eligible, key=lambda i: (-scores[i] / max(lengths[i], 1), i))
-    cands = sorted(set(order[: params.candidates // 2]) | set(density[: params.candidates // 2]))
+        chosen = greedy([i for i in order if i in alone], facts, None, count, params.redundancy)
+        return in_order(chosen, facts), scores, None
+    # Prune: the best candidates by score per word and by score, with their antecedents.
+    unit_len = {i: lengths[i] + sum(lengths[j] for j in need[i] or ()) for i in eligible}
+    density = sorted(eligible, key=lambda i: (-scores[i] / max(unit_len[i], 1), i))
+    picked = set(order[: params.candidates // 2]) | set(density[: params.candidates // 2])
+    cands = sorted(picked.union(*(need[i] or () for i in picked)))
     # No fact fits the budget (one long sentence, say): nothing to solve.
-    chosen = _ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params) if cands else []
-    if chosen is None:
-        chosen = _cover_greedy(cands, facts, per_fact, weights, bonus, words_budget, count, params)
-    chosen = _fill(chosen, order, facts, lengths, words_budget, count, params)
+    solved = (_ilp(cands, facts, per_fact, weights, bonus, words_budget, count, params, need, alone)
+              if cands else [])
+    if solved is not None:
+        chosen = solved
+    else:
+        alone_cands = [i for i in cands if i in alone]
+        chosen = _cover_greedy(alone_cands, facts, per_fact, weights, bonus, words_budget, count, params)
+    chosen = _fill(chosen, order, facts, lengths, words_budget, count, params, need)
     extra = None
     if overflow and (count is None or len(chosen) < count):
         pool = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
-                and any(ch.islower() for ch in facts[i].text)
-                and not (params.standalone and dangling(facts[i].text))]
-        extra = _overflow(chosen, pool, facts, per_fact, weights, bonus, params)
+                and any(ch.islower() for ch in facts[i].text) and need[i] is not None]
+        extra = _overflow(chosen, pool, facts, per_fact, weights, bonus, params, need)
     return chosen, scores, extra

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
-__all__ = ["dangling", "has_quote", "stems"]
+__all__ = ["broken", "dangling", "has_quote", "leans", "stems"]
 
 
 @lru_cache(maxsize=65536)
@@ -73,7 +73,8 @@ _DATELINE = re.compile(
     r"^[^.!?]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)\s*(?:_|-|\u2014|\u2013)"
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours)\b")
+# "us" after "the" or before "$" or "-" is the United States in lower-case text ("the us", "us$ 1.4 billion").
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|ours)\b|(?<!\bthe )\bus\b(?![$-])")
 _OPENERS = ('"', "\u201c", "`")
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|according to)\b", re.IGNORECASE)
 # Stems after a reporting verb that name no speaker ("he said in an interview");
@@ -89,22 +90,39 @@ def has_quote(text: str) -> bool:
     return any(q in text for q in _QUOTE_MARKS)
 
 
-def dangling(text: str) -> bool:
-    """Whether a sentence leans on the one before it and reads poorly alone.
+def broken(text: str) -> bool:
+    """Whether a sentence is not a whole sentence, which no neighbour mends.
+
+    True when it has no closing punctuation (cut off where a truncated text
+    ends), ends in a colon (it only announces the next one: "The Times said
+    in an editorial:"), has a heading glued to its start ("YANKEES Pitching
+    The starting pitching ...") or still carries a wire dateline ("LONDON
+    (AP) _ ...").
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        True if the sentence cannot be printed as it stands.
+    """
+    body = text.strip()
+    if body.endswith(":") or not _CLOSED.search(body):
+        return True
+    return bool(_GLUED_HEAD.match(body) or _DATELINE.match(body))
+
+
+def leans(text: str) -> bool:
+    """Whether a whole sentence leans on the one before it: it reads right only after it.
 
     True when it opens with a pronoun, a demonstrative or a connective ("They
     are scheduled...", "That day, ...", "But ...", "He added, ..."), or with
     a short phrase and then a pronoun ("On Saturday, he traveled..."), has
-    "also" among its first five words ("Arafat also called..."), reports a
-    person saying "it is" or "this marks" (the pronoun is what came before), or speaks
-    in the first person outside quotation marks, as the middle of a quotation
-    whose speaker an earlier sentence named ("This shows the trust between the
-    President and me."). A sentence that ends in a colon only announces the
-    next one ("The Times said in an editorial:") and reads poorly alone too.
-    So does one that opens "As such" or ends "as well", one without closing
-    punctuation (cut off where a text was truncated), one with a heading glued
-    to its start ("YANKEES Pitching The starting pitching ...") and one that
-    still carries a wire dateline ("LONDON (AP) _ ...").
+    "also" among its first five words ("Arafat also called..."), opens "As
+    such" or ends "as well", reports a person saying "it is" or "this marks"
+    (the pronoun is what came before), opens with a quotation whose speaker
+    it does not name, or speaks in the first person outside quotation marks,
+    as the middle of a quotation whose speaker an earlier sentence named
+    ("This shows the trust between the President and me.").
 
     Args:
         text: One sentence.
@@ -113,9 +131,7 @@ def dangling(text: str) -> bool:
         True if a reader needs the previous sentence to understand it.
     """
     body = text.strip()
-    if body.endswith(":") or not _CLOSED.search(body):
-        return True
-    if _AS_SUCH.search(body) or _GLUED_HEAD.match(body) or _DATELINE.match(body):
+    if _AS_SUCH.search(body):
         return True
     if _PERSON_SAYS_IT.search(_QUOTED.sub(" ", body)):
         return True
@@ -144,3 +160,15 @@ def dangling(text: str) -> bool:
                          for w in intro.group(1).split()[1:]):
         return True
     return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", body)))
+
+
+def dangling(text: str) -> bool:
+    """Whether a sentence reads poorly alone: it is :func:`broken` or :func:`leans` on the one before.
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        True if the sentence cannot be printed without its neighbours.
+    """
+    return broken(text) or leans(text)

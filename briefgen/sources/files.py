@@ -233,6 +233,19 @@ def glob_files(pattern: str, max_entries: int) -> list[str]:
     todo: list[tuple[Path, int]] = [(base, 0)]
     visited = 0
     root = resolved(base)
+
+    def entries_of(folder: Path) -> list[os.DirEntry[str]]:
+        """A folder's entries by name, counted against ``max_entries`` (none if unreadable)."""
+        nonlocal visited
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return []
+        visited += len(entries)
+        if visited > max_entries:
+            raise SourceError(f"{pattern}: reaches more than {max_entries:,} files and folders; narrow it")
+        return entries
+
     while todo:
         folder, i = todo.pop()
         if (str(folder), i) in seen:
@@ -245,15 +258,7 @@ def glob_files(pattern: str, max_entries: int) -> list[str]:
             # '**' last matches every file below, as 'x/**' does.
             if not last:
                 todo.append((folder, i + 1))
-            try:
-                entries = sorted(os.scandir(folder), key=lambda e: e.name)
-            except OSError:
-                continue
-            visited += len(entries)
-            if visited > max_entries:
-                raise SourceError(f"{pattern}: reaches more than {max_entries:,} files and folders; "
-                                  "narrow it")
-            for entry in entries:
+            for entry in entries_of(folder):
                 if entry.name.startswith("."):
                     continue
                 try:
@@ -272,14 +277,7 @@ def glob_files(pattern: str, max_entries: int) -> list[str]:
             elif path_kind(candidate) == FOLDER and not os.path.islink(candidate):
                 todo.append((candidate, i + 1))
             continue
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        visited += len(entries)
-        if visited > max_entries:
-            raise SourceError(f"{pattern}: reaches more than {max_entries:,} files and folders; narrow it")
-        for entry in entries:
+        for entry in entries_of(folder):
             if entry.name.startswith(".") and not part.startswith("."):
                 continue
             if not fnmatch.fnmatch(entry.name, part):

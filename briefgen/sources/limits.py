@@ -13,6 +13,12 @@ class Limits:
 
     Attributes:
         max_file_bytes: Largest input file, URL body, manifest or standard input read.
+        max_text_chars: Longest text one source may hold once read (markup and
+            undecodable bytes gone): the longest news features run to some
+            20,000 words, about 130,000 characters. 250,000 leaves room for
+            them; the worst text tried (words run on without full stops, so
+            every sentence is long) took 15 s at 200,000 characters on a busy
+            2-core machine, and minutes at a million.
         max_sources: Most sources one run accepts (and most rows a manifest may list).
         max_docx_unpacked: Largest total unpacked size of a ``.docx`` (zip bombs).
         max_docx_ratio: Largest unpacked/packed size ratio of a ``.docx``.
@@ -29,6 +35,7 @@ class Limits:
     """
 
     max_file_bytes: int = 25 * 1024 * 1024
+    max_text_chars: int = 250_000
     max_sources: int = 20_000  # a month of coverage fits; a runaway glob does not
     max_docx_unpacked: int = 100 * 1024 * 1024
     max_docx_ratio: int = 150

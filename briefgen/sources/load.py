@@ -40,7 +40,7 @@ from briefgen.sources.manifest import MANIFEST_NAMES, Manifest, read_manifest
 from briefgen.sources.metadata import infer_details, source_details
 from briefgen.sources.readers import DOCUMENT_SUFFIXES, META_KEYS, ReadHints, read_bytes, reader_for_suffix
 
-__all__ = ["load_sources", "read_source"]
+__all__ = ["list_inputs", "load_sources", "read_source"]
 
 
 logger = logging.getLogger(__name__)
@@ -266,6 +266,9 @@ def read_source(ref: str, sid: str = "s1", *, limits: Limits | None = None,
         doc = read_bytes(data, ref, reader_for_suffix(path.suffix), ReadHints(limits))
     if not doc.text.strip():
         raise SourceError(f"{origin}: no text after extraction")
+    if len(doc.text) > limits.max_text_chars:
+        raise SourceError(f"{origin}: {len(doc.text):,} characters of text "
+                          f"(limit {limits.max_text_chars:,}): longer than any article")
     inferred = infer_details(doc.text, origin if ref != "-" else "stdin")
     details = source_details(inferred, doc.meta, doc.basis, overrides or {}, url)
     return Source(id=sid, origin=origin, text=doc.text, format=doc.format, **details)
@@ -325,6 +328,40 @@ def _read_ahead(items: Iterator[_Item], pending: list[Skipped], skipped: list[Sk
             yield from flush()
     yield from flush()
     release(len(pending))
+
+
+def list_inputs(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    manifest: str | os.PathLike[str] | None = None,
+    limits: Limits | None = None,
+) -> tuple[list[tuple[str, dict[str, str]]], list[Skipped]]:
+    """What :func:`load_sources` would read, without reading it: for archives read elsewhere.
+
+    Folders are walked and manifests applied exactly as :func:`load_sources`
+    does, within ``limits`` (defaults: :class:`Limits`; the number of sources
+    is not capped here); each input comes with the metadata its manifests give
+    it, for :func:`read_source`'s ``overrides``. Repeats are left out.
+
+    Returns:
+        ``(items, skipped)``: ``(ref, overrides)`` in input order, and the
+        inputs that cannot be read at all (missing files, empty globs).
+
+    Raises:
+        InputError: a manifest is invalid.
+    """
+    limits = limits or Limits()
+    explicit = Manifest(Path(manifest), read_manifest(manifest, limits)) if manifest is not None else None
+    skipped: list[Skipped] = []
+    items: list[tuple[str, dict[str, str]]] = []
+    seen: set[str] = set()
+    for item in _expand(inputs, skipped, False, explicit, limits, defer=True):
+        key = item.ref if (item.ref == "-" or _is_url(item.ref)) else str(Path(item.ref).resolve())
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append((item.ref, _overrides(item, explicit)))
+    return items, skipped
 
 
 def load_sources(
@@ -399,7 +436,9 @@ def load_sources(
         raise InputError("no usable sources among the inputs")
     for skip in skipped:
         logger.warning("skipped %s: %s", skip.origin, skip.reason)
-    for man in [*manifests_seen, *([explicit] if explicit else [])]:
+    # One warning per manifest file, however it came (named with --manifest and found in a folder).
+    by_path = {str(m.path): m for m in [*manifests_seen, *([explicit] if explicit else [])]}
+    for man in by_path.values():
         unmatched = man.unmatched()
         if unmatched:
             more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""

@@ -24,10 +24,21 @@ _WIRE_DATELINE = re.compile(
     re.X,
 )
 
+# The same in any case, when a news agency in brackets names it a dateline:
+# "washington ( ap ) — ", "Pretoria, south africa ( cnn ) -- ". Text that
+# writes names in lower case (or a photo credit run into the dateline) keeps
+# the form above from telling the place by its capitals; the agency tells.
+_AGENCY_DATELINE = re.compile(
+    r"[^.!?\n]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)"
+    r"\s*(?:—|–|--|_|-)\s*(?=\S)",
+    re.IGNORECASE,
+)
+
 
 def dateline_end(text: str) -> int:
     """Length of a wire dateline opening ``text`` (0 if there is none)."""
     m = _WIRE_DATELINE.match(text)
     if not m or any(c.islower() for c in m.group(0).split("(")[0].split(",")[0]):
-        return 0
+        m = _AGENCY_DATELINE.match(text)
+        return m.end() if m else 0
     return m.end()

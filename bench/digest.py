@@ -1,0 +1,242 @@
+"""Event grouping on DUC 2003 mixed with unrelated articles: adjusted Rand index, unrelated left alone.
+
+The development archive of issue 23: the 298 DUC 2003 articles (30 events,
+``../shared/bench/duc2003.jsonl``) shuffled together with 200 unrelated single
+articles from ``../shared/bench/multinews_val.jsonl`` (one article each from
+200 different Multi-News clusters, chosen with a fixed seed). Multi-News is
+news from 2010 to 2016; an article that names a year from 1997 to 2000 could be
+about a DUC event and is not used (the script says how many it passed over).
+Each article is a Markdown file with its date and outlet in front matter: DUC
+articles carry the date of their document id (AP or NYT, October to December
+1998); the unrelated ones get a random date in that same span, so the time
+window does not keep them apart.
+
+Scores, against the 30 events with each unrelated article its own event:
+
+- ARI: adjusted Rand index of the digest's assignment (each event with a memo
+  one cluster, each unassigned article its own);
+- unrelated unassigned: the share of the 200 on no event.
+
+The grouping constants (:data:`briefgen.digest.group.JOIN` and
+:data:`~briefgen.digest.group.REFINE`) were chosen on this archive, so
+``--cv`` also reports them by two-fold cross-validation over events: the DUC
+events and the unrelated articles are split in halves (fixed seed); on each
+half the best pair on a small grid is chosen and scored on the other half.
+
+Usage::
+
+    python bench/digest.py              # the full digest (memos in a temporary folder), then scores
+    python bench/digest.py --group-only # grouping only: the same assignment, without briefing
+    python bench/digest.py --group-only --cv
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefgen.digest import group as grouping  # noqa: E402
+from briefgen.digest.features import Article, featurize  # noqa: E402
+from briefgen.digest.run import _independent  # noqa: E402
+from briefgen.model import Skipped  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "bench"
+SEED = 20260113
+UNRELATED = 200
+OUTLETS = {"APW": "Associated Press", "NYT": "New York Times"}
+_ERA = re.compile(r"\b(?:199[7-9]|2000)\b")
+
+
+def write_archive(folder: Path, data: Path = BENCH, seed: int = SEED) -> dict[str, str]:
+    """Write the archive into ``folder``; return each file's true event (``u...`` for unrelated articles)."""
+    rng = random.Random(seed)
+    truth: dict[str, str] = {}
+    files: list[tuple[str, str, str, str]] = []  # (event, date, outlet, text)
+    days: list[str] = []
+    for line in (data / "duc2003.jsonl").read_text(encoding="utf-8").splitlines():
+        cluster = json.loads(line)
+        for doc_id, text in zip(cluster["doc_ids"], cluster["docs"], strict=True):
+            date = f"{doc_id[3:7]}-{doc_id[7:9]}-{doc_id[9:11]}"
+            days.append(date)
+            files.append((cluster["id"], date, OUTLETS.get(doc_id[:3], doc_id[:3]), text))
+    first, last = (_ordinal(min(days)), _ordinal(max(days)))
+    lines = (data / "multinews_val.jsonl").read_text(encoding="utf-8").splitlines()
+    clusters = [json.loads(line) for line in lines]
+    rng.shuffle(clusters)
+    passed = 0
+    picked = 0
+    for cluster in clusters:
+        if picked == UNRELATED:
+            break
+        docs = [d for d in cluster["docs"] if len(d.split()) >= 80]
+        if not docs:
+            continue
+        text = rng.choice(docs)
+        if _ERA.search(text):
+            passed += 1
+            continue
+        picked += 1
+        date = _iso(rng.randint(first, last))
+        files.append((f"u{picked:03d}", date, "Multi-News source", text))
+    print(f"unrelated: {picked} Multi-News articles, one per cluster; {passed} passed over for naming "
+          f"a year 1997-2000", file=sys.stderr)
+    rng.shuffle(files)
+    for k, (event, date, outlet, text) in enumerate(files):
+        path = folder / f"a{k:04d}.md"
+        body = text.replace("\r", "")
+        path.write_text(f"---\ndate: {date}\noutlet: {outlet}\n---\n\n{body}\n", encoding="utf-8")
+        truth[str(path)] = event
+    return truth
+
+
+def _ordinal(iso: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso).toordinal()
+
+
+def _iso(day: int) -> str:
+    import datetime as dt
+
+    return dt.date.fromordinal(day).isoformat()
+
+
+def ari(truth: Sequence[str], found: Sequence[str]) -> float:
+    """Adjusted Rand index of two labelings of the same items (Hubert and Arabie)."""
+    def pairs(n: int) -> float:
+        return n * (n - 1) / 2
+
+    n = len(truth)
+    both = sum(pairs(c) for c in Counter(zip(truth, found, strict=True)).values())
+    a = sum(pairs(c) for c in Counter(truth).values())
+    b = sum(pairs(c) for c in Counter(found).values())
+    expected = a * b / pairs(n)
+    top = (a + b) / 2
+    return 1.0 if math.isclose(top, expected) else (both - expected) / (top - expected)
+
+
+def score(truth: dict[str, str], events: Sequence[Sequence[str]]) -> tuple[float, float, int]:
+    """ARI, the share of unrelated articles on no event, and the number of events, for ``events`` (files)."""
+    label = {ref: ref for ref in truth}  # unassigned: its own cluster
+    for k, members in enumerate(events):
+        for ref in members:
+            label[ref] = f"event{k}"
+    refs = sorted(truth)
+    true = [truth[r] if not truth[r].startswith("u") else r for r in refs]
+    unrelated = [r for r in refs if truth[r].startswith("u")]
+    alone = sum(label[r] == r for r in unrelated) / len(unrelated) if unrelated else 1.0
+    return ari(true, [label[r] for r in refs]), alone, len(events)
+
+
+def group_only(articles: Sequence[Article]) -> list[tuple[str, ...]]:
+    """What the digest briefs: grouped, linked, and kept when two independent sources or more."""
+    parts = grouping.partitions(articles)
+    groups = [g for k, p in enumerate(parts) for g in grouping.group_partition(p, k)]
+    by_ref = {a.ref: a for a in articles}
+    return [e for e in grouping.link(groups) if len(e) >= 2 and _independent([by_ref[m] for m in e]) >= 2]
+
+
+GRID_JOIN = (0.15, 0.2, 0.25, 0.3, 0.35)
+GRID_REFINE = (0.15, 0.2, 0.25, 0.3)
+
+
+def _with(join: float, refine: float, articles: Sequence[Article]) -> list[tuple[str, ...]]:
+    saved = grouping.JOIN, grouping.REFINE
+    grouping.JOIN, grouping.REFINE = join, refine
+    try:
+        return group_only(articles)
+    finally:
+        grouping.JOIN, grouping.REFINE = saved
+
+
+def _objective(got: tuple[float, float, int]) -> tuple[bool, float]:
+    """The best ARI among the pairs that leave 90% of the unrelated articles alone (the bar)."""
+    return got[1] >= 0.9, got[0]
+
+
+def cross_validate(truth: dict[str, str], articles: Sequence[Article]) -> None:
+    """Two folds over events: choose (JOIN, REFINE) on one half, score on the other.
+
+    On the fitting half, the pair with the best ARI among those leaving 90% of
+    the unrelated articles unassigned (the first in grid order on a tie).
+    """
+    rng = random.Random(SEED + 1)
+    duc = sorted({e for e in truth.values() if not e.startswith("u")})
+    unrelated = sorted(e for e in truth.values() if e.startswith("u"))
+    rng.shuffle(duc)
+    rng.shuffle(unrelated)
+    halves = [set(duc[::2]) | set(unrelated[::2]), set(duc[1::2]) | set(unrelated[1::2])]
+    held: list[tuple[float, float]] = []
+    for fold, (fit, test) in enumerate([(halves[0], halves[1]), (halves[1], halves[0])]):
+        subsets = []
+        for events in (fit, test):
+            arts = [a for a in articles if truth[a.ref] in events]
+            subsets.append(({a.ref: truth[a.ref] for a in arts}, arts))
+        (fit_truth, fit_arts), (test_truth, test_arts) = subsets
+        best = max(((j, r) for j in GRID_JOIN for r in GRID_REFINE),
+                   key=lambda p: _objective(score(fit_truth, _with(p[0], p[1], fit_arts))))
+        got = score(test_truth, _with(best[0], best[1], test_arts))
+        held.append(got[:2])
+        print(f"fold {fold + 1}: chosen JOIN={best[0]} REFINE={best[1]} on {len(fit_arts)} articles; "
+              f"held-out half ({len(test_arts)} articles): ARI {got[0]:.3f}, "
+              f"unrelated unassigned {got[1]:.1%}")
+    print(f"cross-validated (mean of 2 folds): ARI {sum(h[0] for h in held) / 2:.3f}, "
+          f"unrelated unassigned {sum(h[1] for h in held) / 2:.1%}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--group-only", action="store_true", help="score the grouping without briefing")
+    parser.add_argument("--cv", action="store_true", help="also report the constants by cross-validation")
+    parser.add_argument("--keep", metavar="DIR", help="write the archive (and digest) here")
+    parser.add_argument("--data", metavar="DIR", type=Path, default=BENCH,
+                        help="the folder of duc2003.jsonl and multinews_val.jsonl (default: ../shared/bench)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(args.keep) if args.keep else Path(tmp)
+        archive = root / "archive"
+        archive.mkdir(parents=True, exist_ok=True)
+        truth = write_archive(archive, args.data)
+        print(f"archive: {len(truth)} articles, {len(set(truth.values()))} true events", file=sys.stderr)
+        start = time.perf_counter()
+        if args.group_only:
+            read = featurize([(ref, ()) for ref in sorted(truth)])
+            articles = [a for a in read if not isinstance(a, Skipped)]
+            events = group_only(articles)
+            what = "grouping only"
+        else:
+            import briefgen
+
+            result: dict[str, Any] = briefgen.digest([str(archive)], root / "digest", fmt="md")
+            events = [e["sources"] for e in result["events"]]
+            if result["skipped"]:
+                print(f"skipped: {len(result['skipped'])}", file=sys.stderr)
+            what = "full digest (md memos)"
+        seconds = time.perf_counter() - start
+        value, alone, count = score(truth, events)
+        print(f"{what}: {count} events with a memo, {seconds:.1f} s")
+        print(f"in-sample (constants chosen on this archive): ARI {value:.3f} (bar 0.9), "
+              f"unrelated unassigned {alone:.1%} (bar 90%)")
+        if args.cv:
+            if not args.group_only:
+                read = featurize([(ref, ()) for ref in sorted(truth)])
+                articles = [a for a in read if not isinstance(a, Skipped)]
+            cross_validate(truth, articles)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""One article as grouping sees it: where it came from, when, and its words.
+
+Reading is the costly part of a digest, so it happens once per article, in
+worker processes or on a cluster's workers, and leaves only what grouping
+needs: the date, outlet and title, the article's commonest content terms with
+their counts, and a MinHash of its five-word shingles for spotting copies of
+one report. The text itself is not kept: the briefing step reads the files of
+one event again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from briefgen.errors import SourceError
+from briefgen.model import Skipped, Source
+from briefgen.sources.load import read_source
+from briefgen.text.words import content_terms, words
+
+__all__ = ["NUM_PERM", "SCHEME", "Article", "Item", "featurize", "minhash", "read_item"]
+
+log = logging.getLogger(__name__)
+
+#: Hash functions per MinHash: 64 estimate a Jaccard similarity to within about 0.06.
+NUM_PERM = 64
+#: Terms kept per article (its commonest), which bounds the memory one article takes.
+MAX_TERMS = 200
+#: Words per shingle when comparing texts for copies of one report (as briefgen.facts.copies does).
+SHINGLE = 5
+#: datasketch's permutation scheme, named: hash values carry no trace of the one that made them.
+SCHEME = "affine32"
+
+#: An input to read: its path or URL and the metadata its manifests give it.
+Item = tuple[str, tuple[tuple[str, str], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What grouping knows of one article.
+
+    Attributes:
+        ref: The input it was read from (a path or URL, as listed).
+        overrides: Metadata from manifests, given again when it is read for its memo.
+        date: Its publication date (ISO 8601), if known.
+        outlet: Who published it.
+        title: Its headline.
+        terms: Its commonest content terms (stemmed), sorted, separated by spaces: one
+            string, not a tuple of many, keeps 100,000 articles in a few hundred megabytes.
+        counts: How often each of ``terms`` occurs.
+        shingles: MinHash values of its five-word shingles (``NUM_PERM`` unsigned integers).
+    """
+
+    ref: str
+    overrides: tuple[tuple[str, str], ...]
+    date: str | None
+    outlet: str
+    title: str
+    terms: str
+    counts: np.ndarray
+    shingles: np.ndarray
+
+    @property
+    def day(self) -> int | None:
+        """The publication day as a day number (``date.toordinal()``), or ``None``."""
+        if not self.date:
+            return None
+        try:
+            return dt.date.fromisoformat(self.date[:10]).toordinal()
+        except ValueError:
+            return None
+
+
+def minhash(tokens: Sequence[bytes]) -> np.ndarray:
+    """MinHash values of a set of byte strings (datasketch, fixed seed: the same in every process)."""
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    if tokens:
+        mh.update_batch(tokens)
+    return np.asarray(mh.hashvalues)
+
+
+def read_item(item: Item, sid: str = "s1") -> Source:
+    """Read one listed input as :func:`briefgen.load_sources` would.
+
+    Raises:
+        SourceError: it cannot be read or holds no text.
+    """
+    ref, overrides = item
+    return read_source(ref, sid, overrides=dict(overrides))
+
+
+def _article(item: Item, source: Source) -> Article:
+    text = source.title + "\n" + source.text
+    counts = Counter(t for t in content_terms(text) if " " not in t)
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    top = [(t, min(c, 65535)) for t, c in top]
+    toks = [w.lower() for w in words(source.text)]
+    shingles = {" ".join(toks[i:i + SHINGLE]).encode("utf-8") for i in range(max(0, len(toks) - SHINGLE + 1))}
+    return Article(ref=item[0], overrides=item[1], date=source.date, outlet=source.outlet, title=source.title,
+                   terms=" ".join(t for t, _ in sorted(top)),
+                   counts=np.array([c for _, c in sorted(top)], dtype=np.uint16),
+                   shingles=minhash(sorted(shingles)))
+
+
+def featurize(items: Sequence[Item]) -> list[Article | Skipped]:
+    """Read a batch of inputs (a worker task): an :class:`Article` each, or why it was skipped.
+
+    Never raises for a bad file: a file that cannot be read, or holds no
+    text, comes back as a :class:`~briefgen.model.Skipped` record.
+    """
+    out: list[Article | Skipped] = []
+    for item in items:
+        try:
+            source = read_item(item)
+        except SourceError as exc:
+            reason = str(exc)
+            prefix = f"{item[0]}: "
+            out.append(Skipped(item[0], reason[len(prefix):] if reason.startswith(prefix) else reason))
+            continue
+        except (OSError, ValueError, UnicodeError) as exc:  # a reader failing on odd bytes: a bad file too
+            out.append(Skipped(item[0], f"cannot read: {type(exc).__name__}: {exc}"))
+            continue
+        out.append(_article(item, source))
+    return out

@@ -1,0 +1,332 @@
+"""briefgen digest: an archive in, one memo per event and an index out (issue 23)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from conftest import live_processes
+
+import briefgen
+from briefgen.digest.features import Article, featurize, minhash
+from briefgen.digest.group import group_partition, link, partitions
+from briefgen.errors import BriefgenError
+from briefgen.resources import seeds_dir
+
+HTML = Path(__file__).resolve().parent / "data" / "html"
+SCRIPT = Path(sys.executable).with_name("briefgen")
+
+UNRELATED = {
+    "harvest-2026-02-02.md": (
+        "2026-02-02", "Farmers in the northern valley report a record apple harvest",
+        "Orchards across the northern valley picked more apples this autumn than in any "
+        "year since records began, the regional growers' association said on Monday. "
+        "Warm spring weather and late rain helped the fruit, growers said. Prices at the "
+        "wholesale market fell by a tenth as crates piled up in cold stores."),
+    "chess-2026-02-20.md": (
+        "2026-02-20", "Teenager wins the national chess championship in Leeds",
+        "A sixteen-year-old from Glasgow won the national chess championship in Leeds on "
+        "Friday after a tense final game against the defending champion. She sacrificed a "
+        "rook on move thirty and forced resignation twelve moves later, the organisers said. "
+        "The prize includes a place at the European championship in the summer."),
+}
+
+
+def _archive(root: Path) -> Path:
+    """Two events (the seed summit coverage, the quake pages) and two unrelated stories."""
+    folder = root / "archive"
+    shutil.copytree(seeds_dir(), folder / "summit")
+    shutil.copytree(HTML, folder / "quake", ignore=shutil.ignore_patterns("*.json"))
+    for name, (date, title, body) in UNRELATED.items():
+        (folder / name).write_text(f"---\ntitle: {title}\ndate: {date}\noutlet: Daily Post\n---\n\n{body}\n",
+                                   encoding="utf-8")
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _archive(tmp_path_factory.mktemp("digest"))
+
+
+@pytest.fixture(scope="module")
+def local_run(archive: Path) -> tuple[dict[str, Any], Path]:
+    out = archive.parent / "local"
+    return briefgen.digest([str(archive)], out, fmt="md", workers=1), out
+
+
+def test_one_memo_per_event_and_an_index(local_run: tuple[dict[str, Any], Path], archive: Path) -> None:
+    result, out = local_run
+    events = result["events"]
+    assert isinstance(events, list) and len(events) == 2
+    kinds = [{Path(p).parent.name for p in e["sources"]} for e in events]
+    assert kinds == [{"summit"}, {"quake"}]
+    summit, quake = events
+    assert len(summit["sources"]) == 5 and len(quake["sources"]) == 4
+    assert (summit["start"], summit["end"]) == ("2026-01-13", "2026-01-14")
+    assert "Yonhap News Agency" in summit["outlets"] and summit["articles"] == 5
+    for e in events:
+        memo = out / e["memo"]
+        assert memo.is_file() and memo.parent == out
+        assert e["title"] in memo.read_text(encoding="utf-8")
+    assert sorted(Path(p).name for p in result["unassigned"]) == sorted(UNRELATED)
+    assert result["skipped"] == [] and result["complete"] is True
+    assert json.loads((out / "index.json").read_text(encoding="utf-8")) == result
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert f'href="{summit["memo"]}"' in page and "harvest-2026-02-02.md" in page
+
+
+def test_same_inputs_same_bytes(local_run: tuple[dict[str, Any], Path], archive: Path,
+                                tmp_path: Path) -> None:
+    _, out = local_run
+    again = tmp_path / "again"
+    briefgen.digest([str(archive)], again, fmt="md", workers=2)
+    assert _files(again) == _files(out)
+
+
+@pytest.mark.slow
+def test_on_a_dask_cluster_the_output_is_byte_identical(archive: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    # Several partitions, linked afterwards.
+    kwargs: dict[str, Any] = {"fmt": "docx", "partition_days": 1, "partition_articles": 2}
+    local = tmp_path / "local"
+    briefgen.digest([str(archive)], local, workers=1, **kwargs)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = tmp_path / "remote"
+        result = briefgen.digest([str(archive)], remote, scheduler=cluster.scheduler_address,
+                                 **kwargs)
+    assert len(result["events"]) == 2
+    assert _files(remote) == _files(local)
+
+
+def test_bad_files_are_skipped_with_a_line_in_the_index(archive: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    shutil.copytree(archive, folder)
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    result = briefgen.digest([str(folder)], tmp_path / "out", fmt="md", workers=1)
+    reasons = {Path(s["path"]).name: s["reason"] for s in result["skipped"]}
+    assert set(reasons) == {"broken.docx", "empty.txt"}
+    assert reasons["empty.txt"] == "empty input" and "broken.docx" not in " ".join(result["unassigned"])
+    assert len(result["events"]) == 2
+
+
+def test_ctrl_c_leaves_the_memos_written_and_their_index(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+
+    def stop(name: str, value: int, _total: int | None) -> None:
+        if name == "written" and value == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        briefgen.digest([str(archive)], out, fmt="md", workers=1, progress=stop)
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert index["complete"] is False
+    assert [e["id"] for e in index["events"]] == ["e0001"]
+    assert sorted(p.name for p in out.glob("e*.md")) == [index["events"][0]["memo"]]
+
+
+def test_without_dask_the_scheduler_option_says_what_to_install(monkeypatch: pytest.MonkeyPatch,
+                                                                 archive: Path, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(BriefgenError, match=r"pip install 'briefgen\[dask\]'"):
+        briefgen.digest([str(archive)], tmp_path / "out", scheduler="tcp://127.0.0.1:8786")
+
+
+# ---- grouping ------------------------------------------------------------------------------------
+
+
+def _article(ref: str, date: str, text: str) -> Article:
+    from collections import Counter
+
+    from briefgen.text.words import content_terms, words
+
+    counts = sorted(Counter(content_terms(text)).items())
+    toks = [w.lower() for w in words(text)]
+    shingles = sorted({" ".join(toks[i:i + 5]).encode() for i in range(len(toks) - 4)})
+    return Article(ref, (), date, "Outlet", ref, " ".join(t for t, _ in counts),
+                   np.array([c for _, c in counts], dtype=np.uint16), minhash(shingles))
+
+
+FIRE = ("A wildfire near the hill town of Arden burned {n} homes as firefighters battled flames driven "
+        "by strong winds, and the governor ordered residents of Arden to evacuate. Smoke from the Arden "
+        "wildfire closed the mountain highway, and crews dropped retardant from aircraft over the ridge. ")
+VOTE = ("Parliament in Valdoria voted on the pension reform bill {n} times before the coalition collapsed, "
+        "and the prime minister of Valdoria called an early election. Opposition leaders in Valdoria said "
+        "the pension vote showed the government had lost its majority in parliament. ")
+
+
+def test_articles_on_one_happening_group_and_others_stay_alone() -> None:
+    arts = [_article(f"fire{n}", f"2026-03-0{n}", FIRE.format(n=n * 11) + f"Report number {n} said more.")
+            for n in range(1, 4)]
+    arts += [_article(f"vote{n}", f"2026-03-0{n}", VOTE.format(n=n + 1) + f"Analysis {n} followed.")
+             for n in range(1, 4)]
+    arts.append(_article("harvest", "2026-03-02", UNRELATED["harvest-2026-02-02.md"][2]))
+    groups = group_partition(partitions(arts)[0])
+    events = sorted(sorted(e) for e in link(groups))
+    assert events == [["fire1", "fire2", "fire3"], ["harvest"], ["vote1", "vote2", "vote3"]]
+
+
+def test_an_event_closes_after_the_window() -> None:
+    arts = [_article("fire1", "2026-01-01", FIRE.format(n=5)),
+            _article("fire2", "2026-01-02", FIRE.format(n=6)),
+            _article("fire3", "2026-06-01", FIRE.format(n=7))]
+    events = sorted(sorted(e) for e in link(group_partition(partitions(arts)[0], window=30), window=30))
+    assert events == [["fire1", "fire2"], ["fire3"]]
+
+
+def test_partitions_follow_time_and_keep_undated_articles_apart() -> None:
+    arts = [_article(f"a{d:02d}", f"2026-01-{d:02d}", FIRE.format(n=d)) for d in range(1, 29)]
+    arts.append(_article("undated", "", FIRE.format(n=99)))
+    parts = partitions(arts, days=7, min_articles=5)
+    assert [a.ref for a in parts[-1]] == ["undated"] and len(parts) >= 4
+    assert all(len(p) >= 5 for p in parts[:-2])  # only the last dated partition may be short
+    for before, after in zip(parts[:-2], parts[1:-1], strict=True):  # cuts fall between 7-day blocks
+        assert (before[-1].day or 0) // 7 < (after[0].day or 0) // 7
+    flat = [a.ref for p in parts[:-1] for a in p]
+    assert flat == sorted(flat)
+    # Groups found in neighbouring partitions are linked back into one event; an undated
+    # article on the same story joins it too (no date keeps it out of the window).
+    groups = [g for k, p in enumerate(parts) for g in group_partition(p, k)]
+    assert len(groups) >= len(parts)
+    (event,) = link(groups)
+    assert list(event) == flat + ["undated"]
+
+
+def test_featurize_reports_a_bad_file_instead_of_raising(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (got,) = featurize([(str(tmp_path / "empty.txt"), ())])
+    assert isinstance(got, briefgen.Skipped) and got.reason == "empty input"
+
+
+def test_digest_is_a_top_stage() -> None:
+    from tests.test_layout import GRAPH
+
+    users = {m for m, deps in GRAPH.items() if any(d.startswith("briefgen.digest") for d in deps)}
+    assert users - {m for m in users if m.startswith("briefgen.digest")} == {"briefgen", "briefgen.cli"}
+
+
+def test_importing_briefgen_or_its_command_loads_no_digest_dependency() -> None:
+    code = ("import sys, briefgen, briefgen.cli, briefgen.pipeline; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'dask', 'distributed', 'datasketch'} "
+            "or m.startswith('briefgen.digest')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          check=True)
+    assert done.stdout.strip() == "[]"
+
+
+# ---- the command -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.installed
+def test_the_installed_command_digests_quietly_and_fails_in_one_line(archive: Path, tmp_path: Path) -> None:
+    assert SCRIPT.exists()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([str(SCRIPT), "digest", str(archive), "--out", "digest", "-q", "--format", "md"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and done.stderr == ""
+    index = json.loads((tmp_path / "digest" / "index.json").read_text(encoding="utf-8"))
+    assert len(index["events"]) == 2 and (tmp_path / "digest" / index["events"][0]["memo"]).is_file()
+    bad = subprocess.run([str(SCRIPT), "digest", "missing/", "--out", "digest2"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2
+    assert bad.stderr.strip().splitlines() == [
+        "briefgen: error: no usable inputs: missing/: no such file or folder"]
+
+
+def _installed(*args: str, cwd: Path, timeout: float = 120, **kw: Any) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(kw.pop("env", {}))
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout, **kw)
+
+
+@pytest.mark.installed
+@pytest.mark.parametrize("where", ["archive", "inside", "holds"])
+def test_out_never_lands_on_the_archive(archive: Path, tmp_path: Path, where: str) -> None:
+    """Memos and the index are written under names of their own: never where an input lives."""
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy)
+    (copy / "index.html").write_text("<html><body><p>An article saved as index.html.</p></body></html>",
+                                     encoding="utf-8")
+    before = _files(tmp_path)
+    if where == "holds":  # an input file named inside the --out folder
+        args = [str(copy / "summit"), str(copy / "chess-2026-02-20.md"), "--out", str(copy)]
+    else:
+        args = [str(copy), "--out", str(copy if where == "archive" else copy / "memos")]
+    done = _installed("digest", "-q", "-f", "md", *args, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "refusing to write into" in done.stderr
+    assert _files(tmp_path) == before
+
+
+@pytest.mark.installed
+@pytest.mark.parametrize(("args", "message"), [
+    (["--scheduler", "garbage"], "not a scheduler address"),
+    (["--template", "no-such-template"], "no-such-template"),
+    (["-"], "standard input cannot be digested"),
+])
+def test_bad_digest_options_fail_in_one_line_before_any_work(archive: Path, tmp_path: Path, args: list[str],
+                                                            message: str) -> None:
+    done = _installed("digest", str(archive / "summit"), "--out", "out", *args, cwd=tmp_path, input="",
+                      timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr, done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def _marked(mark: str) -> set[int]:
+    """Live processes whose environment carries ``mark``."""
+    found = set()
+    for pid in live_processes():
+        try:
+            if mark.encode() in Path(f"/proc/{pid}/environ").read_bytes():
+                found.add(pid)
+        except OSError:
+            continue  # it ended, or is not ours to read
+    return found
+
+
+@pytest.mark.installed
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_digest_leaves_no_worker_process(tmp_path: Path) -> None:
+    folder = tmp_path / "big"
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    for i in range(120):
+        sub = folder / f"{i // 5:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seeds[i % len(seeds)], sub / f"story-{i:03d}.txt")
+    mark = f"BRIEFGEN_TEST_MARK={os.getpid()}-{tmp_path.name}"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["BRIEFGEN_TEST_MARK"] = mark.split("=", 1)[1]
+    env["BRIEFGEN_WORKERS"] = "2"
+    proc = subprocess.Popen([str(SCRIPT), "digest", "-q", str(folder), "--out", "out", "-f", "md"],
+                            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_marked(mark)) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the digest ended before its workers could be seen"
+    proc.terminate()
+    assert proc.wait(timeout=60) == -15
+    deadline = time.monotonic() + 15
+    while _marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _marked(mark)
+    for pid in left:
+        os.kill(pid, 9)
+    assert not left, f"processes {sorted(left)} outlived the digest"

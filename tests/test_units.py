@@ -1,0 +1,126 @@
+"""A sentence that leans on the one before: chosen and printed only together with it (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_source
+
+from briefgen.config import load_template
+from briefgen.model import Briefing, Fact, MemoHeader, SectionSpec, Sentence
+from briefgen.pipeline import _in_passages, _order
+from briefgen.render.layout import layout
+from briefgen.select.choice import select
+from briefgen.select.params import Params
+from briefgen.select.standalone import broken, dangling, leans
+from briefgen.select.units import in_order, needs, passages
+
+MET = "Lee and Takaichi met in Nara on Tuesday for their second summit in three months."
+AGREED = "They agreed to begin DNA testing of remains recovered from the Chosei coal mine."
+ALSO = "They also agreed to expand shuttle diplomacy between Seoul and Tokyo in 2027."
+OTHERS = [
+    ("s2", "Families of the Chosei coal mine victims have waited decades for DNA testing of the remains."),
+    ("s3", "DNA testing of remains recovered from the Chosei coal mine is expected to take a year."),
+    ("s4", "The Chosei coal mine flooded in 1942, killing 183 workers, most of them Korean."),
+    ("s2", "Takaichi welcomed Lee to Nara with a traditional dinner at a historic temple."),
+]
+
+
+def fact(fid: str, text: str, source: str, index: int) -> Fact:
+    """A fact printed by one source as its sentence number ``index``."""
+    sent = Sentence(text=text, source_id=source, index=index, start=0, end=len(text))
+    return Fact(id=fid, text=text, sentences=(sent,), sources=(source,))
+
+
+def summit(first: str = MET) -> list[Fact]:
+    """``first`` then AGREED as sentences 0 and 1 of s1, and four facts from other articles."""
+    out = [fact("f1", first, "s1", 0), fact("f2", AGREED, "s1", 1)]
+    out += [fact(f"f{k + 3}", text, src, 5 + k) for k, (src, text) in enumerate(OTHERS)]
+    return out
+
+
+@pytest.mark.parametrize(("text", "is_broken", "is_leaning"), [
+    ("They agreed to begin DNA testing of the remains.", False, True),
+    ("As such, the ruling cannot be appealed before the end of the year.", False, True),
+    ("The two leaders agreed to begin DNA testing of the remains recovered from the", True, False),
+    ("The Yomiuri Shimbun said in an editorial on Wednesday, Jan. 14:", True, False),
+    ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", True, False),
+    ("Lee and Takaichi agreed to begin DNA testing of the remains.", False, False),
+    # "us" after "the" is the United States in lower-cased text, not a first-person speaker.
+    ("the deal leaves the us trade deficit with china at $ 300 billion .", False, False),
+    ("they told us the deal was done .", False, True),
+])
+def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool, is_leaning: bool) -> None:
+    assert broken(text) is is_broken
+    if not is_broken:
+        assert leans(text) is is_leaning
+    assert dangling(text) is (is_broken or is_leaning)
+
+
+def test_needs_names_the_antecedent_or_rules_the_sentence_out() -> None:
+    facts = [fact("f1", MET, "s1", 0), fact("f2", AGREED, "s1", 1), fact("f3", ALSO, "s1", 2),
+             fact("f4", "The two leaders agreed to begin DNA testing of the remains found in the", "s2", 0),
+             fact("f5", "They said the tests would begin in the spring of next year.", "s2", 1),
+             fact("f6", "They hope to finish the work within two years of the first tests.", "s3", 4)]
+    # f3 leans on f2, which leans on f1: the chain, nearest first. f4 is cut off: never.
+    # f5 leans on a broken sentence and f6 on a sentence no fact holds: never.
+    assert needs(facts) == [(), (0,), (1, 0), None, None, None]
+    assert needs(facts, standalone=False) == [()] * 6
+
+
+def test_leaning_sentence_is_chosen_with_its_antecedent_first() -> None:
+    facts = summit()
+    assert [f.id for f in select(facts, words=30)] == ["f1", "f2"]
+    # Without antecedent units the leaning sentence is never chosen.
+    assert "f2" not in {f.id for f in select(facts, words=30, params=Params(antecedents=False))}
+    # With no antecedent to come with it (a leaning first sentence), never.
+    assert "f2" not in {f.id for f in select(facts[1:], words=30)}
+    # The pair counts against the budget as a whole: 14 + 14 words do not fit in 20.
+    assert "f2" not in {f.id for f in select(facts, words=20)}
+
+
+@pytest.mark.parametrize("method", ["briefgen", "lexrank"])
+def test_every_ranker_prints_the_antecedent_right_before(method: str) -> None:
+    for words in (30, 45, 60, 200):
+        chosen = [f.id for f in select(summit(), words=words, method=method)]
+        assert "f2" not in chosen or chosen[chosen.index("f2") - 1] == "f1", (words, chosen)
+
+
+def test_in_order_moves_the_leaning_sentence_after_its_antecedent() -> None:
+    facts = summit()
+    # Ranked f5, f2, f4, f1: the pair takes the place of its best-ranked member, f1 first.
+    assert in_order([4, 1, 3, 0], facts) == [4, 0, 1, 3]
+
+
+def test_passages_group_only_a_leaning_sentence_after_its_antecedent() -> None:
+    facts = summit()
+    alone = fact("f9", "Seoul and Tokyo agreed to resume shuttle diplomacy next year.", "s1", 2)
+    assert [[f.id for f in p] for p in passages([facts[0], facts[1], alone, facts[2]])] == [
+        ["f1", "f2"], ["f9"], ["f3"]]
+    # Out of order they are not a passage.
+    assert [[f.id for f in p] for p in passages([facts[1], facts[0]])] == [["f2"], ["f1"]]
+
+
+def test_section_order_keeps_a_passage_together() -> None:
+    facts = summit()
+    # Chronological: the year in OTHERS[2] (1942) comes first; the pair moves as one.
+    spec = SectionSpec(key="background", title="Background", sort="chronological")
+    sources = [make_source(s) for s in ("s1", "s2", "s4")]
+    ordered = _order([facts[4], facts[0], facts[1], facts[2]], spec, sources)
+    assert [f.id for f in ordered] == ["f5", "f1", "f2", "f3"]
+
+
+def test_memo_prints_a_passage_as_one_bullet_with_a_note_per_sentence() -> None:
+    facts = summit()
+    briefing = Briefing(header=MemoHeader("S", "D"), bluf=(facts[0], facts[1], facts[2]),
+                        sections=(), sources=(make_source("s1"), make_source("s2")),
+                        style=load_template("default").style)
+    bullets = [b for b in layout(briefing).blocks if b.kind == "bullet"]
+    assert [b.text for b in bullets] == [f"{MET} {AGREED}", OTHERS[0][1]]
+    assert [s.note.sources for s in bullets[0].spans if s.note] == [("s1",), ("s1",)]
+
+
+def test_a_leaning_sentence_leaves_with_its_antecedent_when_a_later_figure_replaces_it() -> None:
+    facts = summit()
+    # f1 was replaced (by f3 here, as _latest_figures does): f2 no longer follows its antecedent.
+    assert _in_passages("bluf", facts, [0, 1, 4]) == [0, 1, 4]
+    assert _in_passages("bluf", facts, [2, 1, 4]) == [2, 4]
