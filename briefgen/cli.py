@@ -23,6 +23,7 @@ import click
 
 from briefgen import __version__
 from briefgen.console import count as _count
+from briefgen.console import stops_cleanly
 from briefgen.errors import BriefgenError
 
 if TYPE_CHECKING:
@@ -359,9 +360,11 @@ Examples:
               help="Days without a new article after which an event closes (default 60).")
 @click.option("--manifest", type=click.Path(dir_okay=False),
               help="TOML, YAML or CSV file giving each source's outlet, title, date and url.")
+@_trust_options
 @_output_options
 def digest(archive: Sequence[str], out: str, fmt: str, template: str | None, method: str | None,
-           scheduler: str | None, window: int | None, manifest: str | None) -> None:
+           scheduler: str | None, window: int | None, manifest: str | None, allow_private_urls: bool,
+           allow_outside_files: bool) -> None:
     """Group the articles of ARCHIVE into events and write one memo per event.
 
     ARCHIVE is any mix of files, folders, globs and URLs. An event is a set
@@ -369,7 +372,7 @@ def digest(archive: Sequence[str], out: str, fmt: str, template: str | None, met
     least two independent sources gets a memo in OUT, and OUT/index.json and
     OUT/index.html list every event, the articles on no event and the inputs
     skipped. Unreadable files are skipped, never fatal. Ctrl-C keeps the memos
-    written and an index of them.
+    written and an index of them; so do SIGTERM and SIGHUP.
     """
     from briefgen.digest import digest as run
 
@@ -377,9 +380,10 @@ def digest(archive: Sequence[str], out: str, fmt: str, template: str | None, met
     show = not STATE.quiet and sys.stderr.isatty()
     from briefgen.console import counters
 
-    with counters(show) as step:
+    with stops_cleanly(), counters(show) as step:
         result = run(list(archive), out, fmt=fmt, template=template, method=method, manifest=manifest,
-                     scheduler=scheduler, window=window, progress=step)
+                     scheduler=scheduler, window=window, progress=step,
+                     limits=_limits(allow_private_urls, allow_outside_files))
     if not STATE.quiet:
         click.echo(f"Wrote {_count(len(result['events']), 'memo')} to {out} "
                    f"({_count(len(result['unassigned']), 'article')} on no event, "

@@ -1,4 +1,5 @@
-"""What the command line shows on a terminal: progress while it works, tables of results.
+"""What the command line shows on a terminal: progress while it works, tables of results; and how a
+long command stops when the terminal or a process manager ends it.
 
 Rich is imported only when something is shown, so a quiet or piped run never pays for it.
 """
@@ -6,13 +7,16 @@ Rich is imported only when something is shown, so a quiet or piped run never pay
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
-__all__ = ["counters", "count", "stages", "table"]
+__all__ = ["Stopped", "counters", "count", "stages", "stops_cleanly", "table"]
 
 log = logging.getLogger("briefgen.cli")
 
@@ -79,3 +83,46 @@ def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) 
         table.add_row(*(Text("" if v is None else str(v)) for v in row))
     width = shutil.get_terminal_size((120, 24)).columns
     Console(width=max(width, 80), soft_wrap=False).print(table)
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP during a digest: it stops as at Ctrl-C (the index of the memos
+    written is written), then the process ends by the same signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stops_cleanly() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Stopped` in the block, then kill as they would have.
+
+    Only in the main thread, and only a signal left at its default: under
+    ``nohup`` a hang-up is still ignored.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: Any) -> None:
+        raise Stopped(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)
+                if signal.getsignal(sig) == signal.SIG_DFL}
+    try:
+        yield
+    except Stopped as exc:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        with suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        signal.signal(exc.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), exc.signum)
+        raise  # the signal is blocked: stop as at Ctrl-C
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -60,6 +60,21 @@ def live_processes() -> dict[int, int]:
     return found
 
 
+class QuietHandler(http.server.BaseHTTPRequestHandler):
+    """A test server's request handler: logs nothing, answers with :meth:`send_text`."""
+
+    def send_text(self, body: bytes, content_type: str = "text/plain; charset=utf-8") -> None:
+        """Answer 200 with ``body``."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        return None
+
+
 @contextlib.contextmanager
 def local_http(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[int]:
     """An HTTP server on 127.0.0.1 answering with ``handler``; yields its port, stops it after."""

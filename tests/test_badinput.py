@@ -10,7 +10,6 @@ was there before a failed run kept byte for byte; every input unmodified.
 from __future__ import annotations
 
 import hashlib
-import http.server
 import io
 import os
 import re
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import local_http
+from conftest import QuietHandler, local_http
 from lxml import etree
 
 from briefgen.cli import main
@@ -183,20 +182,12 @@ def zip_bomb(parts: dict[str, bytes], bomb_name: str, gigabytes: int) -> bytes:
     return out.getvalue()
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
+class _Recorder(QuietHandler):
     hits: list[str]
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
         self.hits.append(self.path)
-        body = b"SECRET-FROM-THE-NETWORK"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        return None
+        self.send_text(b"SECRET-FROM-THE-NETWORK", "text/plain")
 
 
 @pytest.fixture

@@ -482,3 +482,34 @@ def test_the_development_set_does_not_regress() -> None:
     both = json.loads(out.stdout)["with ambiguous"]["disagreement+changed"]
     assert both["precision"] >= 0.8 and both["recall"] >= 0.45
     assert not math.isnan(both["precision"])
+
+
+def test_figures_are_weighed_for_plausibility_alike_one_pair_or_a_million() -> None:
+    """compare._plausible_pairs (all candidate pairs at once) answers as compare._plausible does."""
+    import datetime as dt
+
+    import numpy as np
+
+    from briefgen.facts.compare import _plausible, _plausible_pairs
+    from briefgen.facts.readings import read_all
+
+    texts = ["The storm killed 12 people on Monday.", "The storm killed at least 30 people.",
+             "The death toll rose to 60 on Tuesday morning.", "Officials had earlier reported 14 dead.",
+             "By night the toll stood at 13.", "Some 200 people were missing.",
+             "Only 5 people are still missing.",
+             "Losses reached $2 billion.", "Losses reached $3.5 billion.", "Damage was put at $9 billion.",
+             "No one was killed.", "Temperatures fell to -5 degrees.", "Temperatures fell to -7 degrees."]
+    sentences = [Sentence(text=t, source_id=f"s{k % 4}", index=k, start=0, end=len(t))
+                 for k, t in enumerate(texts)]
+    reads = read_all(sentences)
+    values = [v for r in reads.texts for v in r.values]
+    assert len(values) >= 9
+    base = dt.date(2026, 1, 5)
+    days: list[dt.date | None] = [None if k % 5 == 4 else base + dt.timedelta(days=k % 3)
+                                  for k in range(len(values))]
+    first, second = (k.astype(np.int64) for k in np.triu_indices(len(values), 1))
+    both = np.concatenate([first, second]), np.concatenate([second, first])  # either order
+    got = _plausible_pairs(values, days, *both).tolist()
+    want = [_plausible(values[i], values[j], days[i], days[j]) for i, j in zip(*both, strict=True)]
+    assert got == want
+    assert True in got and False in got

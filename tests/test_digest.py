@@ -5,21 +5,24 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from conftest import live_processes
+from conftest import QuietHandler, live_processes, local_http
 
 import briefgen
 from briefgen.digest.features import Article, featurize, minhash
 from briefgen.digest.group import group_partition, link, partitions
 from briefgen.errors import BriefgenError
 from briefgen.resources import seeds_dir
+from briefgen.sources.limits import Limits
 
 HTML = Path(__file__).resolve().parent / "data" / "html"
 SCRIPT = Path(sys.executable).with_name("briefgen")
@@ -275,6 +278,62 @@ def test_out_never_lands_on_the_archive(archive: Path, tmp_path: Path, where: st
     assert _files(tmp_path) == before
 
 
+def test_a_scheduler_that_never_answers_fails_in_one_line(archive: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A peer that accepts the connection and says nothing: distributed would wait for ever."""
+    pytest.importorskip("distributed")
+    from briefgen.digest import schedule
+
+    monkeypatch.setattr(schedule, "_CONNECT_SECONDS", 1.0)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(listener.accept()[0]), daemon=True).start()
+    try:
+        start = time.monotonic()
+        with pytest.raises(BriefgenError, match="no answer within 1 s"):
+            briefgen.digest([str(archive / "summit")], tmp_path / "out",
+                            scheduler=f"tcp://127.0.0.1:{listener.getsockname()[1]}")
+        assert time.monotonic() - start < 30
+        assert not (tmp_path / "out").exists()
+    finally:
+        for conn in accepted:
+            conn.close()  # the abandoned handshake then ends
+        listener.close()
+
+
+class _Seeds(QuietHandler):
+    """Serves the bundled seed articles as plain text."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        path = seeds_dir() / self.path.lstrip("/")
+        if path.parent != seeds_dir() or not path.is_file():
+            self.send_error(404)
+            return
+        self.send_text(path.read_bytes())
+
+
+@pytest.mark.installed
+def test_private_urls_are_read_only_when_allowed(tmp_path: Path) -> None:
+    """As for build: a URL on this machine is refused unless the limits allow it."""
+    names = sorted(p.name for p in seeds_dir().glob("*.txt"))[:3]
+    with local_http(_Seeds) as port:
+        urls = [f"http://127.0.0.1:{port}/{name}" for name in names]
+        refused = briefgen.digest(urls, tmp_path / "refused", fmt="md", workers=1)
+        allowed = briefgen.digest(urls, tmp_path / "allowed", fmt="md", workers=1,
+                                  limits=Limits(allow_private_urls=True))
+        done = _installed("digest", "-q", "-f", "md", "--allow-private-urls", *urls, "--out", "cli",
+                          cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "cli" / "index.json").read_text(encoding="utf-8"))["skipped"] == []
+    assert refused["events"] == []
+    assert sorted(s["path"] for s in refused["skipped"]) == sorted(urls)
+    assert all("refusing a non-public address" in s["reason"] for s in refused["skipped"])
+    assert allowed["skipped"] == []
+    assert [sorted(e["sources"]) for e in allowed["events"]] == [sorted(urls)]
+
+
 @pytest.mark.installed
 @pytest.mark.parametrize(("args", "message"), [
     (["--scheduler", "garbage"], "not a scheduler address"),
@@ -322,7 +381,11 @@ def test_a_killed_digest_leaves_no_worker_process(tmp_path: Path) -> None:
         time.sleep(0.05)
     assert proc.poll() is None, "the digest ended before its workers could be seen"
     proc.terminate()
-    assert proc.wait(timeout=60) == -15
+    assert proc.wait(timeout=60) == -15  # it dies of the signal, after writing the index of what is done
+    index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
+    assert index["complete"] is False
+    written = sorted(p.name for p in (tmp_path / "out").glob("e*.md"))
+    assert written == sorted(e["memo"] for e in index["events"])
     deadline = time.monotonic() + 15
     while _marked(mark) and time.monotonic() < deadline:
         time.sleep(0.2)

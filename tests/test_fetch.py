@@ -8,14 +8,13 @@ treat one loopback address as public, to see what happens at the next hop.
 from __future__ import annotations
 
 import contextlib
-import http.server
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import local_http
+from conftest import QuietHandler, local_http
 
 from briefgen.errors import SourceError
 from briefgen.sources import fetch
@@ -89,7 +88,7 @@ def test_malformed_urls(url: str, words: str, monkeypatch: pytest.MonkeyPatch) -
 # --------------------------------------------------------------------------
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     seen: list[dict[str, str]]
     redirect_to = ""
 
@@ -101,14 +100,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(BODY)))
-        self.end_headers()
-        self.wfile.write(BODY)
-
-    def log_message(self, *_args: object) -> None:
-        return None
+        self.send_text(BODY)
 
 
 @pytest.fixture

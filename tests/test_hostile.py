@@ -18,7 +18,6 @@ test_hostile_fuzz.py.
 from __future__ import annotations
 
 import hashlib
-import http.server
 import io
 import os
 import re
@@ -37,7 +36,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import live_processes, local_http
+from conftest import QuietHandler, live_processes, local_http
 
 from briefgen.resources import seeds_dir
 
@@ -381,7 +380,7 @@ def test_glob_over_links_to_the_folder_itself_ends(parcel: Parcel) -> None:
 # --------------------------------------------------------------------------
 
 
-class _Page(http.server.BaseHTTPRequestHandler):
+class _Page(QuietHandler):
     hits: list[tuple[str, str]]
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
@@ -392,15 +391,7 @@ class _Page(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        body = SEED2.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        return None
+        self.send_text(SEED2.read_bytes())
 
 
 @pytest.fixture

@@ -443,6 +443,32 @@ def test_local_text_files_need_no_yaml_urllib_or_processes() -> None:
     assert out.split("\n")[0] == f"{len(MANIFEST)} []"
 
 
+@pytest.mark.parametrize(("body", "message"), [
+    # An unquoted comma in a title: the row has more values than the header has fields.
+    ("file,outlet,title\na.txt,Daily,Storm hits, then leaves\n", r"line 2: 4 values for 3 fields"),
+    # An unclosed quote would otherwise swallow the rest of the file into one value.
+    ('file,outlet\n"a.txt,Daily\nb.txt,Post\n', r"line 3: invalid CSV: .*unclosed double quote"),
+])
+def test_a_malformed_csv_manifest_fails_in_one_line(tmp_path: Path, body: str, message: str) -> None:
+    bad = tmp_path / "list.csv"
+    bad.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError, match=r"list\.csv: " + message):
+        read_manifest(bad)
+
+
+def test_csv_manifest_rows_may_be_short_blank_or_quoted(tmp_path: Path,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    good = tmp_path / "list.csv"
+    good.write_text('\nfile,outlet,title,titel\n\na.txt,Daily\nb.txt,Post,"Storm hits, then leaves",x\n',
+                    encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        entries = read_manifest(good)
+    assert entries == [{"file": "a.txt", "outlet": "Daily"},
+                       {"file": "b.txt", "outlet": "Post", "title": "Storm hits, then leaves"}]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{good}: field 'titel' ignored (a manifest reads file or url, outlet, title, date, author)"]
+
+
 def test_yaml_manifest_error_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "manifest.yaml"
     bad.write_text("- file: a.txt\n  outlet: [unclosed\n", encoding="utf-8")

@@ -275,6 +275,12 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Samsung said it will invest $17 billion in a new chip plant in Texas.", False),
     ("President Lee said it is time to open a new chapter, according to the transcript.", False),
     ("President Lee said the agreement is a small but meaningful step forward.", False),
+    # The end of a quotation an earlier sentence opened ("I can't give them hope. Consolation ...").
+    ("Consolation is enough,\" the survivor's father said, as people cast glances at his scars.", True),
+    ("Consolation is enough,\u201d the survivor's father said at the fire site.", True),
+    ("Consolation is enough,'' the survivor's father said at the fire site.", True),
+    ("Officials called the attack \"barbaric,\" and vowed to find those responsible.", False),
+    ("Forecasters said 5\" of rain fell on Miami overnight.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans

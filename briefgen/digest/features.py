@@ -20,6 +20,7 @@ import numpy as np
 
 from briefgen.errors import SourceError
 from briefgen.model import Skipped, Source
+from briefgen.sources.limits import Limits
 from briefgen.sources.load import read_source
 from briefgen.text.words import content_terms, words
 
@@ -86,14 +87,14 @@ def minhash(tokens: Sequence[bytes]) -> np.ndarray:
     return np.asarray(mh.hashvalues)
 
 
-def read_item(item: Item, sid: str = "s1") -> Source:
-    """Read one listed input as :func:`briefgen.load_sources` would.
+def read_item(item: Item, sid: str = "s1", limits: Limits | None = None) -> Source:
+    """Read one listed input as :func:`briefgen.load_sources` would, within ``limits``.
 
     Raises:
         SourceError: it cannot be read or holds no text.
     """
     ref, overrides = item
-    return read_source(ref, sid, overrides=dict(overrides))
+    return read_source(ref, sid, limits=limits, overrides=dict(overrides))
 
 
 def _article(item: Item, source: Source) -> Article:
@@ -109,7 +110,7 @@ def _article(item: Item, source: Source) -> Article:
                    shingles=minhash(sorted(shingles)))
 
 
-def featurize(items: Sequence[Item]) -> list[Article | Skipped]:
+def featurize(items: Sequence[Item], limits: Limits | None = None) -> list[Article | Skipped]:
     """Read a batch of inputs (a worker task): an :class:`Article` each, or why it was skipped.
 
     Never raises for a bad file: a file that cannot be read, or holds no
@@ -118,7 +119,7 @@ def featurize(items: Sequence[Item]) -> list[Article | Skipped]:
     out: list[Article | Skipped] = []
     for item in items:
         try:
-            source = read_item(item)
+            source = read_item(item, limits=limits)
         except SourceError as exc:
             reason = str(exc)
             prefix = f"{item[0]}: "

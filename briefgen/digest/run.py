@@ -15,6 +15,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from briefgen.errors import BriefgenError, InputError, RenderError
 from briefgen.model import Skipped, Source
 from briefgen.output import suffix_for, write_bytes
 from briefgen.pipeline import Inputs, build_briefing, input_list
+from briefgen.sources.limits import Limits
 from briefgen.sources.load import list_inputs
 
 __all__ = ["Progress", "digest"]
@@ -54,19 +56,19 @@ def _group_task(task: tuple[list[Article], int, int | None]) -> list[Group]:
 _Brief = tuple[str, str, str, bytes] | tuple[str, str]
 
 
-def _brief_task(task: tuple[str, list[Item], str, dict[str, Any]]) -> _Brief:
+def _brief_task(task: tuple[str, list[Item], str, dict[str, Any], Limits | None]) -> _Brief:
     """Brief one event (a worker task).
 
     Returns:
         ``(id, title, memo name, bytes)``, or ``(id, reason)`` if it cannot be briefed.
     """
-    event_id, items, fmt, options = task
+    event_id, items, fmt, options, limits = task
     from briefgen.render.writers import render
 
     sources: list[Source] = []
     for item in items:
         try:
-            sources.append(read_item(item, f"s{len(sources) + 1}"))
+            sources.append(read_item(item, f"s{len(sources) + 1}", limits))
         except BriefgenError as exc:  # changed or gone since it was first read
             log.warning("%s", exc)
     try:
@@ -142,6 +144,7 @@ def digest(
     partition_days: int = 28,
     partition_articles: int = 2000,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """Group an archive's articles into events and write one memo per event, with an index.
 
@@ -160,6 +163,8 @@ def digest(
         partition_days, partition_articles: Time partitions are blocks of
             ``partition_days`` days joined until each holds ``partition_articles``.
         progress: Called as counters move: articles read, events found, memos written.
+        limits: Limits and containment rules for reading (default :class:`Limits`:
+            no private URLs, no files a manifest names outside its folder).
 
     Returns:
         What ``index.json`` holds: ``events`` (each with ``id``, ``title``,
@@ -185,7 +190,7 @@ def digest(
     _check_out(folder, refs)
     if template is not None:
         load_template(template)  # a bad template fails now, before any work
-    items, skipped = list_inputs(refs, manifest=manifest)
+    items, skipped = list_inputs(refs, manifest=manifest, limits=limits)
     _check_out(folder, [ref for ref, _ in items])
     if not items:
         if skipped:
@@ -209,7 +214,7 @@ def digest(
         read: dict[int, list[Article | Skipped]] = {}
         done = 0
         step("read", 0, len(items))
-        for k, result in ex.run(featurize, chunks):
+        for k, result in ex.run(partial(featurize, limits=limits), chunks):
             read[k] = result
             done += len(result)
             step("read", done, len(items))
@@ -232,14 +237,14 @@ def digest(
         by_ref = {a.ref: a for a in articles}
         events = link([g for k in range(len(found)) for g in found[k]], window=window)
         del found
-        tasks: list[tuple[str, list[Item], str, dict[str, Any]]] = []
+        tasks: list[tuple[str, list[Item], str, dict[str, Any], Limits | None]] = []
         for members in events:
             arts = sorted((by_ref[m] for m in members), key=lambda a: (a.day is None, a.day or 0, a.ref))
             if len(arts) < 2 or _independent(arts) < 2:
                 unassigned.extend(a.ref for a in arts)
                 continue
             event_id = f"e{len(tasks) + 1:04d}"
-            tasks.append((event_id, [(a.ref, a.overrides) for a in arts], fmt, options))
+            tasks.append((event_id, [(a.ref, a.overrides) for a in arts], fmt, options, limits))
         step("events", len(tasks), len(tasks))
         members_of = {t[0]: [by_ref[ref] for ref, _ in t[1]] for t in tasks}
         step("written", 0, len(tasks))

@@ -122,6 +122,37 @@ class LocalExecutor:
 _ADDRESS = re.compile(r"(?:(?:tcp|tls)://)?(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}")
 
 
+# Seconds to wait for a scheduler's handshake. distributed's own timeout does not
+# cover a peer that accepts the connection and then says nothing (it waits for
+# ever), so the connection is made on a thread that is given up after this.
+_CONNECT_SECONDS = 20.0
+
+
+def _connect(client_class: Any, address: str) -> Any:
+    """A ``distributed.Client`` for ``address``, or one line of error within :data:`_CONNECT_SECONDS`."""
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            box["client"] = client_class(address, timeout=f"{_CONNECT_SECONDS:g}s", set_as_default=False)
+        except Exception as exc:  # noqa: BLE001 - whatever the peer does, it is one line
+            box["error"] = exc
+
+    thread = threading.Thread(target=connect, name="briefgen-dask-connect", daemon=True)
+    thread.start()
+    thread.join(_CONNECT_SECONDS + 5.0)
+    if "client" in box:
+        return box["client"]
+    if "error" in box:
+        exc = box["error"]
+        raise BriefgenError(f"cannot reach a Dask scheduler at {address}: "
+                            f"{type(exc).__name__}: {str(exc)[:200]}")
+    raise BriefgenError(f"cannot reach a Dask scheduler at {address}: no answer within "
+                        f"{_CONNECT_SECONDS:g} s (is it a Dask scheduler?)")
+
+
 class DaskExecutor:
     """The workers of a running Dask cluster (``dask.distributed``)."""
 
@@ -133,13 +164,7 @@ class DaskExecutor:
                                 "pip install 'briefgen[dask]'") from None
         if not _ADDRESS.fullmatch(address):
             raise BriefgenError(f"--scheduler {address!r}: not a scheduler address (tcp://host:port)")
-        try:
-            # Whatever the peer does (refuses, answers in another protocol, says
-            # nothing), it is one line: distributed raises many kinds here.
-            self.client = Client(address, timeout="20s", set_as_default=False)
-        except Exception as exc:  # noqa: BLE001
-            raise BriefgenError(f"cannot reach a Dask scheduler at {address}: "
-                                f"{type(exc).__name__}: {str(exc)[:200]}") from None
+        self.client = _connect(Client, address)
 
     def run(self, func: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[tuple[int, Any]]:
         """Yield ``(index, func(items[index]))`` as each finishes on the cluster."""

@@ -74,8 +74,10 @@ def _key(v: Value) -> tuple[str, str, str]:
     return (v.measure, unit, subject)
 
 
-def _sharing_pairs(contexts: Sequence[tuple[object, frozenset[str]]], minimum: int) -> list[tuple[int, int]]:
-    """Pairs ``i < j`` of contexts of one group sharing at least ``minimum`` terms (a sparse product)."""
+def _sharing_pairs(contexts: Sequence[tuple[object, frozenset[str]]],
+                   minimum: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``i < j`` of contexts of one group sharing at least ``minimum`` terms (a sparse product),
+    as two arrays of positions."""
     n = len(contexts)
     vocab: dict[tuple[object, str], int] = {}
     indices: list[int] = []
@@ -84,17 +86,19 @@ def _sharing_pairs(contexts: Sequence[tuple[object, frozenset[str]]], minimum: i
         indices.extend(vocab.setdefault((group, t), len(vocab)) for t in sorted(ctx))
         indptr.append(len(indices))
     if not indices:
-        return []
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     ones = np.ones(len(indices), dtype=np.int32)
     x = sparse.csr_matrix((ones, indices, indptr), shape=(n, len(vocab)))
     xt = x.T.tocsr()
-    out: list[tuple[int, int]] = []
+    rows_out: list[np.ndarray] = []
+    cols_out: list[np.ndarray] = []
     for start in range(0, n, _BLOCK):
         shared = (x[start:start + _BLOCK] @ xt).tocoo()
         rows = shared.row.astype(np.int64) + start
         keep = (shared.data >= minimum) & (shared.col > rows)
-        out.extend(zip(rows[keep].tolist(), shared.col[keep].tolist(), strict=True))
-    return out
+        rows_out.append(rows[keep])
+        cols_out.append(shared.col[keep].astype(np.int64))
+    return np.concatenate(rows_out), np.concatenate(cols_out)
 
 
 def _group_fits(va: Value, vb: Value) -> bool:
@@ -240,6 +244,51 @@ def _plausible(va: Value, vb: Value, day_a: dt.date | None, day_b: dt.date | Non
     return max(x, y) / min(x, y) <= _SAME_DAY
 
 
+def _plausible_pairs(values: Sequence[Value], days: Sequence[dt.date | None], first: np.ndarray,
+                     second: np.ndarray) -> np.ndarray:
+    """:func:`_plausible` for the pairs ``(values[first[k]], values[second[k]])`` at once (a mask).
+
+    The same arithmetic on the same floats, so the same answers; a large
+    batch of articles has millions of candidate pairs.
+    """
+    n = len(values)
+    figure = np.zeros(n, dtype=bool)
+    amount = np.ones(n)
+    changing = np.zeros(n, dtype=bool)
+    current = np.zeros(n, dtype=bool)
+    update = np.zeros(n, dtype=bool)
+    earlier = np.zeros(n, dtype=bool)
+    part = np.zeros(n, dtype=np.int64)
+    day = np.full(n, -1, dtype=np.int64)
+    for k, v in enumerate(values):
+        f = v.figure
+        changing[k] = v.measure in CHANGING
+        current[k] = v.measure in CURRENT
+        d = days[k]
+        if d is not None:
+            day[k] = d.toordinal()
+        if f is None:
+            continue
+        figure[k] = True
+        amount[k] = f.amount.value
+        update[k], earlier[k], part[k] = bool(f.update), bool(f.earlier), int(f.part)
+    a, b = first, second
+    x, y = amount[a], amount[b]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        positive = (x > 0) & (y > 0)
+        signed = (x == y) | ((x < 0) & (y < 0))
+        dated = changing[a] & (day[a] >= 0) & (day[b] >= 0) & (day[a] != day[b])
+        a_first = day[a] < day[b]
+        change = np.where(a_first, y, x) / np.where(a_first, x, y)  # the later figure over the earlier
+        over_days = np.where(current[a], (change >= 1 / _MAX_SWING) & (change <= _MAX_SWING),
+                             (change >= _MIN_CORRECTION) & (change <= _MAX_GROWTH))
+        moving = changing[a] & (update[a] | update[b] | (part[a] != part[b]) | earlier[a] | earlier[b])
+        ratio = np.maximum(x, y) / np.minimum(x, y)
+        same_day = np.where(moving, ratio <= _MAX_GROWTH, ratio <= _SAME_DAY)
+        fits = np.where(positive, np.where(dated, over_days, same_day), signed)
+    return np.where(figure[a] & figure[b], fits, True)
+
+
 def _day(reads: Reads, t: int, value: Value, published: dict[str, dt.date | None]) -> dt.date | None:
     """The earliest day a text's figure is given for (its first publication, its clause's weekday)."""
     days = [published.get(reads.sentences[k].source_id) for k in reads.copies[t]]
@@ -301,21 +350,22 @@ def groups(reads: Reads, common: frozenset[str], topic: frozenset[str],
     for key, found in by_key.items():
         if len({m[0] for m in found}) < 2:
             continue
-        pairs: list[tuple[int, int]]
         if len({m[0] for m in found}) <= _SMALL:
-            pairs = [(i, j) for i in range(len(found)) for j in range(i + 1, len(found))
-                     if found[i][0] != found[j][0]]
+            first, second = (k.astype(np.int64) for k in np.triu_indices(len(found), 1))
         else:
             contexts = [(key, reads.texts[m[0]].terms - common) for m in found]
-            pairs = [(i, j) for i, j in _sharing_pairs(contexts, _SHARED) if found[i][0] != found[j][0]]
+            first, second = _sharing_pairs(contexts, _SHARED)
+        text_of = np.array([m[0] for m in found], dtype=np.int64)
         usual = _usual_places(reads, found, topic)
         days = [_day(reads, t, reads.texts[t].values[v], published) for t, v in found]
+        values = [reads.texts[t].values[v] for t, v in found]
+        # Pairs of two texts whose figures can be one quantity, in the order of the pairs above.
+        keep = text_of[first] != text_of[second]
+        first, second = first[keep], second[keep]
+        keep = _plausible_pairs(values, days, first, second)
         linked: dict[int, set[int]] = defaultdict(set)
-        for i, j in pairs:
-            va = reads.texts[found[i][0]].values[found[i][1]]
-            vb = reads.texts[found[j][0]].values[found[j][1]]
-            if _plausible(va, vb, days[i], days[j]) \
-                    and _same_thing(reads, found[i], found[j], common, topic, usual):
+        for i, j in zip(first[keep].tolist(), second[keep].tolist(), strict=True):
+            if _same_thing(reads, found[i], found[j], common, topic, usual):
                 linked[i].add(j)
                 linked[j].add(i)
         # A person's age or title fits every other of the group: "Wang, 31" fits two Wangs.

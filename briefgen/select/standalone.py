@@ -2,7 +2,8 @@
 
 :func:`dangling` says a sentence leans on the one before it (an opening
 pronoun, demonstrative or connective, an early "also", a closing "as well",
-an unattributed first-person quote, a quotation said by a pronoun) or is not
+an unattributed first-person quote, a quotation said by a pronoun, the end
+of a quotation an earlier sentence opened) or is not
 a whole sentence (no closing punctuation: cut off where a truncated text
 ends; a heading glued to its start; a wire dateline). Every selection method
 skips such sentences.
@@ -82,6 +83,12 @@ _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|accordin
 _NOT_SPEAKERS = frozenset(("i", "you", "one", "interview", "statement", "ask", "later", "news", "confer"))
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 
+# The first quotation mark of a sentence closes a quotation: the sentence starts inside one an
+# earlier sentence opened ('Consolation is enough," he said'). A straight quote closes when a
+# letter or punctuation mark is right before it (after a digit it is inches); typographic and
+# TeX-style marks say which they are.
+_FIRST_MARK = re.compile(r'(?:(?<=[^\W\d_])|(?<=[.,!?;:\u2019\']))"|\u201d|\'\'|(?P<open>"|\u201c|``)')
+
 # Words that open a quotation in news text, in ASCII and typographic forms.
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
 
@@ -120,9 +127,10 @@ def leans(text: str) -> bool:
     "also" among its first five words ("Arafat also called..."), opens "As
     such" or ends "as well", reports a person saying "it is" or "this marks"
     (the pronoun is what came before), opens with a quotation whose speaker
-    it does not name, or speaks in the first person outside quotation marks,
-    as the middle of a quotation whose speaker an earlier sentence named
-    ("This shows the trust between the President and me.").
+    it does not name, starts inside a quotation an earlier sentence opened
+    ("Consolation is enough," he said), or speaks in the first person
+    outside quotation marks, as the middle of a quotation whose speaker an
+    earlier sentence named ("This shows the trust between the President and me.").
 
     Args:
         text: One sentence.
@@ -133,6 +141,9 @@ def leans(text: str) -> bool:
     body = text.strip()
     if _AS_SUCH.search(body):
         return True
+    mark = _FIRST_MARK.search(body)
+    if mark is not None and mark.group("open") is None:
+        return True  # it starts inside a quotation
     if _PERSON_SAYS_IT.search(_QUOTED.sub(" ", body)):
         return True
     if body[:1] in _OPENERS:

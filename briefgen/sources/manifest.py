@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import re
 import tomllib
@@ -15,9 +16,11 @@ from briefgen.errors import BriefgenError, InputError
 from briefgen.sources.decode import decode_bytes
 from briefgen.sources.files import read_file, resolved
 from briefgen.sources.limits import Limits
-from briefgen.sources.readers import clean_meta
+from briefgen.sources.readers import META_ALIASES, META_KEYS, clean_meta
 
 __all__ = ["MANIFEST_NAMES", "Manifest", "read_manifest", "resolved"]
+
+log = logging.getLogger(__name__)
 
 
 #: File names read as a folder's manifest, never as sources.
@@ -52,7 +55,7 @@ def read_manifest(path: str | os.PathLike[str], limits: Limits | None = None) ->
         if suffix == ".toml":
             data: Any = tomllib.loads(text)
         elif suffix == ".csv":
-            data = list(csv.DictReader(io.StringIO(text)))
+            data = _read_csv(text, p)
         else:
             data = _load_yaml(text, p)
     except (tomllib.TOMLDecodeError, csv.Error, ValueError) as exc:
@@ -79,7 +82,51 @@ def read_manifest(path: str | os.PathLike[str], limits: Limits | None = None) ->
         elif "url" not in entry:
             raise InputError(f"{p}: source #{i} names no file and no url")
         entries.append(entry)
+    _warn_unknown(p, data)
     return entries
+
+
+def _read_csv(text: str, path: Path) -> list[dict[str, str]]:
+    """A CSV manifest's rows as field -> value, the header row naming the fields.
+
+    Quoting is strict (an unclosed quote is an error, not a value that runs
+    to the end of the file), and a row with more values than the header has
+    names is an error: its values cannot be placed (usually an unquoted
+    comma inside a title). A shorter row leaves the rest of its fields empty.
+    """
+    rows = csv.reader(io.StringIO(text), strict=True)
+    header: list[str] | None = None
+    out: list[dict[str, str]] = []
+    try:
+        for row in rows:
+            _add_row(row, rows.line_num, path, header, out)
+            if header is None and any(cell.strip() for cell in row):
+                header = [cell.strip() for cell in row]
+    except csv.Error as exc:
+        raise InputError(f"{path}: line {rows.line_num}: invalid CSV: {exc} "
+                         "(an unclosed double quote?)") from None
+    return out
+
+
+def _add_row(row: list[str], line: int, path: Path, header: list[str] | None,
+             out: list[dict[str, str]]) -> None:
+    """Add one CSV row to ``out`` (nothing for a blank line or the header row itself)."""
+    if header is None or not any(cell.strip() for cell in row):
+        return
+    if len(row) > len(header):
+        raise InputError(f"{path}: line {line}: {len(row)} values for {len(header)} fields "
+                         "(a value holding a comma needs double quotes)")
+    out.append({name: value for name, value in zip(header, row, strict=False) if name})
+
+
+def _warn_unknown(path: Path, data: list[Any]) -> None:
+    """One warning naming the fields of a manifest that briefgen does not read (a misspelt "titel")."""
+    known = {"file", "path", *META_KEYS, *META_ALIASES}
+    unknown = sorted({str(k) for item in data if isinstance(item, dict) for k in item
+                      if str(k).lower() not in known})
+    if unknown:
+        log.warning("%s: field%s %s ignored (a manifest reads file or url, outlet, title, date, author)",
+                    path, "" if len(unknown) == 1 else "s", ", ".join(repr(k) for k in unknown[:5]))
 
 
 def _load_yaml(text: str, path: Path) -> Any:

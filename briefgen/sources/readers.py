@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "META_ALIASES",
     "META_KEYS",
     "READERS",
     "Document",
@@ -50,7 +51,8 @@ MAX_FRONT_MATTER = 64 * 1024
 # Documents a folder may hold that briefgen cannot read: reported as skipped
 # (images and other files are left out silently).
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".rtf", ".odt", ".pages", ".epub"})
-_META_ALIASES = {
+#: Other names of metadata fields, as sites and manifests spell them.
+META_ALIASES = {
     "publisher": "outlet",
     "source": "outlet",
     "site": "outlet",
@@ -112,7 +114,7 @@ class Reader:
 def clean_meta(raw: dict[str, Any], origin: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in raw.items():
-        k = _META_ALIASES.get(str(key).lower(), str(key).lower())
+        k = META_ALIASES.get(str(key).lower(), str(key).lower())
         if k not in META_KEYS or value is None or value == "":
             continue
         if isinstance(value, _dt.datetime):
