@@ -255,6 +255,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The Yomiuri Shimbun said in an editorial on Wednesday, Jan. 14:", True),
     ("On Saturday, he traveled with the foreign minister to Riyadh for talks.", True),
     ("Later on Jan. 14, they visited Horyuji temple together.", True),
+    ("At the time, the Japanese government and media downplayed the incident.", True),
+    ("At the time of the collapse, 183 miners were working under the sea.", False),
     ("When Lee arrived in Nara, he was welcomed by Takaichi at the hotel.", False),
     ("In 1966, the Leonids display peaked at 150,000 meteors per hour.", False),
     ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -83,8 +84,9 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+@lru_cache(maxsize=65536)
 def content_of(text: str) -> frozenset[str]:
-    """A sentence's content stems."""
+    """A sentence's content stems (cached: every pair of candidates asks for them)."""
     return frozenset(t for t in stems(text) if t)
 
 
