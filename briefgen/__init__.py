@@ -57,6 +57,7 @@ __all__ = [
     "load_sources",
     "load_template",
     "markdown_text",
+    "same_fact",
     "split_sentences",
     "summarize",
     "write",
@@ -97,6 +98,7 @@ _LAZY = {
     "digest": "briefgen.digest",
     "load_sources": "briefgen.sources.load",
     "split_sentences": "briefgen.text.sentences",
+    "same_fact": "briefgen.facts.same",
     "write": "briefgen.output",
     "docx_bytes": "briefgen.render.memo",
     "markdown_text": "briefgen.render.markdown",
@@ -108,6 +110,7 @@ if TYPE_CHECKING:
     from briefgen.config import Template, list_templates, load_template
     from briefgen.digest import digest
     from briefgen.errors import BriefgenError, ConfigError, InputError, RenderError, SourceError
+    from briefgen.facts.same import same_fact
     from briefgen.model import (
         Briefing,
         Conflict,

@@ -97,6 +97,10 @@ class Source:
         url: Where it can be read, if known.
         author: Byline, if known.
         format: ``"text"``, ``"markdown"``, ``"html"`` or ``"docx"``.
+        report: The report this source carries, when other sources carry it
+            too (a wire story reprinted): a name every copy shares, such as
+            ``"AP"`` or the first copy's outlet. Empty for a report of its
+            own, or before the pipeline has compared the sources.
         provenance: How each detail above was learnt (given, found or
             guessed); all given unless said otherwise.
 
@@ -113,6 +117,7 @@ class Source:
     url: str | None = None
     author: str | None = None
     format: str = "text"
+    report: str = ""
     provenance: Provenance = field(default_factory=Provenance, compare=False)
 
 
@@ -171,12 +176,16 @@ class Fact:
         id: Identifier unique within a briefing (``"f12"``).
         text: The representative sentence, verbatim from one source.
         sentences: Every member sentence, the representative first.
-        sources: Ids of every source that reported it, in source order.
+        sources: Ids of every source whose own sentence states it, in source
+            order.
         independent: How many independent reports back it (copies of one wire
             story count once).
         section: Section key once classified; ``None`` before, or when it
             fits no section.
         score: Ranking score within its section (higher is more central).
+        overlaps: Ids of the other facts that state this one's statement in
+            part or in whole, or that it states: a memo prints at most one
+            of them.
     """
 
     id: str
@@ -186,6 +195,7 @@ class Fact:
     independent: int = 1
     section: str | None = None
     score: float = 0.0
+    overlaps: tuple[str, ...] = ()
 
     @property
     def representative(self) -> Sentence:

@@ -18,6 +18,7 @@ from briefgen.config import SectionSpec, Template, list_templates, load_template
 from briefgen.dates import format_date, parse_date
 from briefgen.errors import ConfigError, InputError
 from briefgen.facts.conflicts import find_conflicts, latest
+from briefgen.facts.copies import with_reports
 from briefgen.facts.merge import cluster
 from briefgen.facts.subject import Coverage
 from briefgen.facts.subject import derive_subject as subject_line
@@ -27,6 +28,7 @@ from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
+from briefgen.select.selector import repeats
 from briefgen.select.standalone import dangling, leans
 from briefgen.select.units import follows, passages
 from briefgen.sources.clean import CleanResult, clean
@@ -34,7 +36,6 @@ from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
 from briefgen.text.sentences import segment
-from briefgen.text.words import words
 
 __all__ = [
     "AUTO", "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "choose_template",
@@ -159,6 +160,8 @@ def analyse(
         sources = [replace(s, id=f"s{i}") for i, s in enumerate([*loaded, *given], 1)] if given else loaded
     if not sources:
         raise InputError("no usable sources in the inputs")
+    # Which sources reprint one report (a wire story): corroboration counts it once.
+    sources = with_reports(sources)
     step("cleaning")
     cleaned = clean(sources)
     step("splitting sentences")
@@ -168,44 +171,12 @@ def analyse(
         names = ", ".join(src.origin for src in sources[:3]) + (", ..." if len(sources) > 3 else "")
         raise InputError(f"no article sentences found in the inputs ({names})")
     step("merging facts across sources")
-    facts = [_standing(f) for f in cluster(sentences, sources)]
+    # A fact prints its representative alone: merge marks down a member that leans on the
+    # sentence before (Lee's five-outlet "small but meaningful progress" remark prints
+    # through the one outlet's sentence that reads alone) and keeps only members that state it.
+    facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
+                    leans=dangling)
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
-
-
-# A member stands in for a representative that leans on its neighbour when it
-# has from _STAND_WORDS[0] to _STAND_WORDS[1] words: the selector's shortest
-# sentence (Params.min_words) and the length past which merge marks a
-# representative down.
-_STAND_WORDS = (8, 45)
-
-
-def _standing(fact: Fact) -> Fact:
-    """The fact printed through a member sentence that reads alone, if its representative does not.
-
-    Five outlets report Lee's remark on "small but meaningful progress", but
-    the representative, "President Lee said it is a small but meaningful step
-    forward", needs the sentence before it; another outlet's "President Lee
-    responded that he found the small but significant progress on historical
-    issues during this meeting meaningful" does not. Among the members that
-    read alone and are of a printable length, the one sharing most words with
-    the representative (Dice) takes its place; the fact keeps its sources.
-    """
-    if len(fact.sentences) < 2 or not dangling(fact.text):
-        return fact
-    base = {w.lower() for w in words(fact.text)}
-    best: tuple[float, int] | None = None
-    for k, sentence in enumerate(fact.sentences[1:], start=1):
-        own = {w.lower() for w in words(sentence.text)}
-        if not _STAND_WORDS[0] <= len(sentence.text.split()) <= _STAND_WORDS[1] or dangling(sentence.text):
-            continue
-        dice = 2 * len(base & own) / (len(base) + len(own))
-        if best is None or dice > best[0]:
-            best = (dice, k)
-    if best is None:
-        return fact
-    lead = fact.sentences[best[1]]
-    rest = tuple(s for k, s in enumerate(fact.sentences) if k != best[1])
-    return replace(fact, text=lead.text, sentences=(lead, *rest))
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -367,17 +338,20 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     """Sort ``facts`` into the template's sections and choose what each part prints.
 
     The bottom line chooses first, among every fact; each section then
-    chooses among its own facts that the bottom line did not take.
+    chooses among its own facts that no part before it took, nor repeats (see
+    :func:`~briefgen.select.selector.repeats`): a memo states each fact once.
     """
     grouped = classify(facts, template.sorted_sections)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     bluf = choose(facts, words=template.bluf.words or None, count=template.bluf.facts or None, method=method)
-    in_bluf = {facts[i].id for i in bluf.chosen}
+    taken = list(bluf.facts)
     parts = []
     for spec in template.enabled_sections:
         # The catch-all chooses among the facts that fit no section.
-        pool = [f for f in grouped[OTHER if spec.catch_all else spec.key] if f.id not in in_bluf]
+        pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
+                if not any(f.id == t.id or repeats(f, t) for t in taken)]
         choice = choose(pool, words=spec.words, count=spec.facts, method=method)
+        taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))
 
@@ -421,7 +395,8 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
     A chosen fact whose sentence gives an earlier value of a figure that
     changed ("killed at least 82 people" when a later report gives 156) is
     replaced by the fact that gives the latest value (added to the part's
-    candidates if need be), or left out when that fact is printed already.
+    candidates if need be), or left out when that fact, or one it repeats, is
+    printed already.
     A sentence that leans on the one before is then kept only right after it
     (a replaced antecedent takes it along; a leaning replacement without its
     antecedent is left out). The memo, ``-v`` and ``inspect`` all read the result.
@@ -432,7 +407,7 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
     every = [*selection.bluf.choice.candidates,
              *(f for part in selection.sections for f in part.choice.candidates), *selection.other]
     fact_of = {(s.source_id, s.index): f for f in every for s in f.sentences}
-    printed = {f.id for part in (selection.bluf, *selection.sections) for f in part.choice.facts}
+    printed = {f.id: f for part in (selection.bluf, *selection.sections) for f in part.choice.facts}
 
     def update(part: Part) -> Part:
         candidates = list(part.choice.candidates)
@@ -444,10 +419,11 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
             if now is None or now.id == candidates[i].id:
                 chosen.append(i)
                 continue
-            if now.id in printed:
+            # A memo states each fact once: no latest figure that repeats another printed fact.
+            if now.id in printed or any(repeats(now, f) for k, f in printed.items() if k != candidates[i].id):
                 continue
             log.info("%s: %s gives the latest figure, not %s", part.key, now.id, candidates[i].id)
-            printed.add(now.id)
+            printed[now.id] = now
             at = next((k for k, f in enumerate(candidates) if f.id == now.id), None)
             if at is None:
                 candidates.append(now)

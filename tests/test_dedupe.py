@@ -15,13 +15,14 @@ from conftest import SEEDS, make_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.facts.merge import _candidate_scores, _candidates, _Scorer, cluster
+from briefgen.facts.copies import with_reports
+from briefgen.facts.merge import LINK, _candidate_scores, _candidates, _Scorer, cluster, one_statement
 from briefgen.facts.same import (
     THRESHOLD,
     Terms,
     _local_dice,
+    carries,
     pair_score,
-    same_fact,
     similarity,
     term_weights,
     terms,
@@ -35,8 +36,12 @@ from briefgen.text.words import normalize
 PAIRS = Path(__file__).resolve().parent / "data" / "pairs.json"
 
 # Pinned floors for the hand-labelled pair set (bench/dedupe.py prints the figures).
+# Recall went from 0.80 to 0.75 in issue 17: a sentence whose numbers the other
+# does not print ("in 1942", "August 2025") no longer merges into it, which
+# costs three labelled pairs and keeps the mine-date sentence out of the
+# death-toll fact.
 PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.80
+RECALL_FLOOR = 0.75
 
 LEE_REMARK = (
     "President Lee said it is a small but meaningful step forward on past history.",
@@ -113,8 +118,8 @@ def test_pair_set_has_enough_labelled_pairs() -> None:
 def test_pairwise_precision_and_recall_stay_above_the_floor() -> None:
     pairs = [p for p in load_pairs() if p["same"] is not None]
     idf = term_weights(sorted({p["a"] for p in pairs} | {p["b"] for p in pairs}))
-    tp = sum(1 for p in pairs if p["same"] and same_fact(p["a"], p["b"], idf))
-    fp = sum(1 for p in pairs if not p["same"] and same_fact(p["a"], p["b"], idf))
+    tp = sum(1 for p in pairs if p["same"] and one_statement(p["a"], p["b"], idf))
+    fp = sum(1 for p in pairs if not p["same"] and one_statement(p["a"], p["b"], idf))
     positives = sum(1 for p in pairs if p["same"])
     assert tp / (tp + fp) >= PRECISION_FLOOR
     assert tp / positives >= RECALL_FLOOR
@@ -126,8 +131,8 @@ def test_pairwise_precision_and_recall_stay_above_the_floor() -> None:
 @pytest.mark.parametrize("a,b", [(LEE_REMARK[0], LEE_REMARK[1]), (LEE_REMARK[1], LEE_REMARK[2]),
                                  (DNA_AGREEMENT[0], DNA_AGREEMENT[1]), (DNA_AGREEMENT[1], DNA_AGREEMENT[2])])
 def test_paraphrases_of_one_statement_match(a: str, b: str) -> None:
-    assert same_fact(a, b)
-    assert same_fact(b, a)
+    assert one_statement(a, b)
+    assert one_statement(b, a)
 
 
 def test_quote_style_and_punctuation_changes_are_copies() -> None:
@@ -142,7 +147,7 @@ def test_lightly_edited_wire_copy_matches() -> None:
          "in just over two months.")
     b = ("Lee held summit talks with Japanese Prime Minister Sanae Takaichi in Nara on Tuesday, their second "
          "meeting in just over two months.")
-    assert same_fact(a, b)
+    assert one_statement(a, b)
 
 
 @pytest.mark.parametrize("a,b", [
@@ -156,7 +161,7 @@ def test_lightly_edited_wire_copy_matches() -> None:
      "The leaders stressed the importance of Korea-Japan cooperation on supply chains."),
 ])
 def test_name_variants_do_not_block_a_match(a: str, b: str) -> None:
-    assert same_fact(a, b)
+    assert one_statement(a, b)
     assert terms(a).bag == terms(b).bag
 
 
@@ -181,7 +186,12 @@ def test_name_keys_fold_romanisations_but_keep_different_names_apart() -> None:
 def test_different_quantities_are_different_facts() -> None:
     a = "The two leaders held a 100-minute roundtable discussion and expanded meeting."
     b = "The two leaders held an 88-minute small-group and expanded meeting."
-    assert not same_fact(a, b)
+    assert not one_statement(a, b)
+    # Rounding is no disagreement; a figure the other side lacks keeps a sentence out.
+    assert one_statement("Revenue rose to $6.32 billion in the quarter, the company said on Friday.",
+                         "Revenue rose to $6.3 billion in the quarter, the company said on Friday.")
+    assert not one_statement("Typhoon Babs killed 136 people in the Philippines on Friday.",
+                             "Typhoon Babs killed 130 people in the Philippines on Friday.")
 
 
 def test_same_words_from_different_speakers_are_different_facts() -> None:
@@ -189,7 +199,7 @@ def test_same_words_from_different_speakers_are_different_facts() -> None:
                 "found at the Josei Coal Mine.")
     lee = ("President Lee stated, \u201cWe have decided to pursue DNA testing to identify the remains "
            "discovered at the Josei Coal Mine.\u201d")
-    assert not same_fact(takaichi, lee)
+    assert not one_statement(takaichi, lee)
 
 
 def test_role_swap_in_a_caption_is_not_a_match() -> None:
@@ -197,7 +207,7 @@ def test_role_swap_in_a_caption_is_not_a_match() -> None:
          "Takaichi at a summit venue in Nara Prefecture, Japan, on the 13th.")
     b = ("Japanese Prime Minister Sanae Takaichi delivers a joint press announcement with President Lee "
          "Jae-myung at a summit venue in Nara Prefecture, Japan, on the 13th.")
-    assert not same_fact(a, b)
+    assert not one_statement(a, b)
 
 
 # --- clustering -----------------------------------------------------------------
@@ -214,12 +224,17 @@ def test_lee_remark_variants_become_one_fact_citing_every_source() -> None:
     assert len(facts) == 1 + len(UNRELATED)
 
 
-def test_dna_agreement_variants_become_one_fact() -> None:
+def test_dna_agreement_variants_are_never_printed_twice() -> None:
     sents, sources = one_each(DNA_AGREEMENT, UNRELATED)
     facts = cluster(sents, sources)
-    dna = fact_of(facts, DNA_AGREEMENT[0])
-    assert dna.sources == ("s1", "s2", "s3")
-    assert len(facts) == 1 + len(UNRELATED)
+    dna = fact_of(facts, DNA_AGREEMENT[2])
+    assert dna.sources == ("s2", "s3")
+    # The first sentence does not state Lee's decision word for word enough to be cited
+    # for it: a fact of its own, linked, so that the selector prints one of the two.
+    first = fact_of(facts, DNA_AGREEMENT[0])
+    assert first is not dna and first.sources == ("s1",)
+    assert first.overlaps == (dna.id,) and dna.overlaps == (first.id,)
+    assert len(facts) == 2 + len(UNRELATED)
 
 
 def test_a_sentence_spanning_two_statements_does_not_chain_them() -> None:
@@ -384,7 +399,7 @@ def test_array_scores_of_candidates_equal_the_pair_by_pair_scores() -> None:
     df = Counter(t for f in feats for t in f.bag)
     idf = term_weights(feats)
     scorer = _Scorer(feats, idf)
-    pairs = _candidates(feats, df, idf, scorer.totals)
+    pairs = _candidates(feats, df, idf, scorer.totals, LINK)
     assert len(pairs[0]) > 20
     sure = 0
     for i, j, w in zip(*(p.tolist() for p in pairs), strict=True):
@@ -394,8 +409,8 @@ def test_array_scores_of_candidates_equal_the_pair_by_pair_scores() -> None:
     assert sure > 0
     scores = _candidate_scores(feats, pairs, _Scorer(feats, idf))
     for (i, j), got in zip(zip(*(p.tolist() for p in pairs[:2]), strict=True), scores.tolist(), strict=True):
-        want = pair_score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, THRESHOLD)
-        assert got == want or (got < THRESHOLD and want < THRESHOLD)
+        want = pair_score(feats[i], feats[j], scorer.totals[i], scorer.totals[j], idf, LINK, vetoes=False)
+        assert got == want or (got < LINK and want < LINK)
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -409,3 +424,97 @@ def test_clustering_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> 
     finally:
         (gc.enable if was else gc.disable)()
     assert len(facts) == 1 and facts[0].sources == ("s1", "s2", "s3")
+
+
+# --- issue 17: footnotes cite only sources that state the fact ------------------------
+
+
+MINE_TOLL = ("The Chosei undersea coal mine incident was a disaster at an undersea coal mine in Ube, "
+             "Yamaguchi Prefecture, Japan, that killed 136 Koreans and 47 Japanese.")
+MINE_DATE = ("The Josei Coal Mine incident occurred on February 3, 1942, in an underwater tunnel off Ube "
+             "City, Yamaguchi Prefecture.")
+
+
+def test_the_mine_date_is_not_merged_into_the_death_toll(seed_facts: tuple[list[Fact], list[Source]]) -> None:
+    """Issue 17: News1's date sentence was a member of the death-toll fact, so its footnote cited News1."""
+    facts, _ = seed_facts
+    toll = fact_of(facts, MINE_TOLL)
+    date = fact_of(facts, MINE_DATE)
+    assert toll is not date
+    assert MINE_DATE not in {s.text for s in toll.sentences}
+    assert "s4" not in toll.sources  # News1 printed the date, not the toll
+    assert date.sources == ("s4",)
+
+
+def test_every_member_of_a_seed_fact_states_its_representative(
+        seed_facts: tuple[list[Fact], list[Source]]) -> None:
+    facts, _ = seed_facts
+    sents, _ = seed_corpus()
+    common = common_words(dict.fromkeys(s.text for s in sents))
+    idf = term_weights([s.text for s in sents])
+    for f in facts:
+        rep = terms(f.text, common)
+        for s in f.sentences[1:]:
+            member = terms(s.text, common)
+            assert s.text == f.text or carries(member, rep, idf) or one_statement(s.text, f.text, idf)
+        assert list(f.sources) == sorted({s.source_id for s in f.sentences}, key=lambda sid: int(sid[1:]))
+        assert all(f.id in next(g for g in facts if g.id == other).overlaps for other in f.overlaps)
+
+
+def test_a_sentence_adding_a_different_figure_is_kept_apart_but_linked() -> None:
+    a = "A fire turned a dance hall into a deathtrap, killing 60 people and injuring 155."
+    b = "A fire turned a dance hall into a deathtrap, killing 60 people and injuring 162 others in the city."
+    sents, sources = one_each((a, b), UNRELATED)
+    facts = cluster(sents, sources)
+    fa, fb = fact_of(facts, a), fact_of(facts, b)
+    assert fa is not fb
+    assert fa.sources == ("s1",) and fb.sources == ("s2",)
+    assert fb.id in fa.overlaps and fa.id in fb.overlaps
+
+
+def test_a_sentence_opening_with_another_sources_statement_is_linked_to_it() -> None:
+    # On the seeds, Yonhap's "Lee held summit talks with Prime Minister Sanae Takaichi in Nara on
+    # Tuesday, their second meeting ..., as ..." shares too little wording with korea.kr's "... held a
+    # summit in Nara Prefecture, Japan, on January 13th and reaffirmed ..." to merge or overlap as
+    # wholes, but opens (up to its comma) with the statement korea.kr makes: linked, printed once.
+    facts = cluster(*seed_corpus())
+    held = next(f for f in facts if "Takaichi held a summit in Nara Prefecture" in f.text)
+    talks = next(f for f in facts if f.text.startswith("Lee held summit talks with Prime Minister"))
+    assert held is not talks
+    assert talks.id in held.overlaps and held.id in talks.overlaps
+    # A clause of five terms or more that the other sentence does not state links nothing.
+    roundtable = next(f for f in facts if f.text.startswith("The two leaders held a 100-minute roundtable"))
+    assert held.id not in roundtable.overlaps
+
+
+def test_copies_of_one_wire_story_are_named_for_the_agency_they_credit() -> None:
+    story = ("TOKYO (AP) _ A strong earthquake struck the mountain provinces on Monday, killing at least 820 "
+             "people and flattening villages, officials said. Rescue teams reached the worst-hit towns by "
+             "nightfall and set up field hospitals in schools. ") * 2
+    own = "A report by the paper's own correspondent on the earthquake in the mountain provinces. " * 4
+    other = "Another outlet's own story, on relief flights from the capital to the provinces on Tuesday. " * 4
+    sources = [make_source("s1", text=own, outlet="The Chosun Daily"),
+               make_source("s2", text=story, outlet="The Star"),
+               make_source("s3", text=story + " More on page 3.", outlet="The Gleaner"),
+               make_source("s4", text=story.replace("TOKYO (AP) _ ", ""), outlet="TAG24"),
+               make_source("s5", text=other, outlet="Other"),
+               make_source("s6", text=other, outlet="Other mirror")]
+    named = with_reports(sources)
+    assert [s.report for s in named] == ["", "AP", "AP", "AP", "Other", "Other"]
+    assert [s.id for s in named] == [s.id for s in sources]
+    statement = "A strong earthquake struck the mountain provinces on Monday, killing at least 820 people."
+    sents = [Sentence(text=statement, source_id=s.id, index=0, start=0, end=len(statement))
+             for s in named[:4]]
+    (fact,) = cluster(sents, named, {s.id: s.report or s.id for s in named})
+    assert fact.sources == ("s1", "s2", "s3", "s4")
+    assert fact.independent == 2
+
+
+def test_a_representative_that_leans_on_the_sentence_before_gives_way() -> None:
+    from briefgen.facts.members import representative
+    from briefgen.select.standalone import dangling
+
+    texts = ["President Lee said it is a small but meaningful step forward.",
+             "Lee called the summit a small but meaningful step forward."]
+    assert representative([0, 1], texts, lambda x, y: True, lambda x, y: 1.0) == 0
+    assert representative([0, 1], texts, lambda x, y: True, lambda x, y: 1.0, leans=dangling) == 1

@@ -660,3 +660,38 @@ def test_json_schema_names_the_conflict_layout():
         ("variant", ("Chosei", "Josei")),
         ("variant", ("Wi Sung-lack", "Wi Sung-rak")),
     ]
+
+
+# --- issue 17: reports, not copies ---------------------------------------------------------
+
+
+def _wire_briefing() -> Briefing:
+    """One fact reported by four outlets, three of which reprint one AP story."""
+    sources = (
+        make_source("s1", outlet="The Chosun Daily", title="Own report"),
+        make_source("s2", outlet="The Star", title="Quake kills 820"),
+        make_source("s3", outlet="The Gleaner", title="Quake kills 820"),
+        make_source("s4", outlet="TAG24", title="Quake kills 820"),
+    )
+    sources = tuple(replace(s, report="AP") if s.id != "s1" else s for s in sources)
+    fact = replace(make_fact("The earthquake killed at least 820 people, officials said.",
+                             ("s1", "s2", "s3", "s4"), "f1", "bluf"), independent=2)
+    return seed_briefing(bluf=(fact,), sections=(), conflicts=(), skipped=(), sources=sources)
+
+
+def test_footnote_names_a_wire_report_once_with_the_outlets_that_carry_it() -> None:
+    (note,) = layout(_wire_briefing()).notes
+    assert note.text == (
+        "Reported by 4 sources, 2 independent reports: [1] Chosun Daily, 13 Jan; "
+        "AP report, carried by [2] The Star, 13 Jan, [3] The Gleaner, 13 Jan and [4] TAG24, 13 Jan.")
+    assert note.sources == ("s1", "s2", "s3", "s4")
+    md = markdown_text(_wire_briefing())
+    assert "AP report, carried by \\[2\\] The Star" in md
+
+
+def test_json_gives_sources_and_independent_reports_per_fact() -> None:
+    data = json.loads(json_text(_wire_briefing()))
+    (fact,) = data["bluf"]
+    assert fact["counts"] == {"sources": 4, "reports": 2}
+    assert [s["report"] for s in data["sources"]] == ["", "AP", "AP", "AP"]
+    assert fact["overlaps"] == []

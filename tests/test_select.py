@@ -255,6 +255,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The Yomiuri Shimbun said in an editorial on Wednesday, Jan. 14:", True),
     ("On Saturday, he traveled with the foreign minister to Riyadh for talks.", True),
     ("Later on Jan. 14, they visited Horyuji temple together.", True),
+    ("At the time, the Japanese government and media downplayed the incident.", True),
+    ("At the time of the collapse, 183 miners were working under the sea.", False),
     ("When Lee arrived in Nara, he was welcomed by Takaichi at the hotel.", False),
     ("In 1966, the Leonids display peaked at 150,000 meteors per hour.", False),
     ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),
@@ -354,3 +356,50 @@ def test_solver_finds_the_exact_knapsack_optimum() -> None:
     # Items (gain, size): the best within size 10 is items 1 and 2 (gain 13), not the greedy pick 0.
     x = maximise([10.0, 7.0, 6.0], [Row(range(3), [6.0, 5.0, 5.0], 10.0)], 3, time_limit=10.0, gap=0.0)
     assert x is not None and [round(v) for v in x] == [0, 1, 1]
+
+
+# --- issue 17: one fact, once -------------------------------------------------------------
+
+TOLL_820 = "The earthquake killed at least 820 people in the mountain provinces, officials said on Monday."
+TOLL_800 = "More than 800 people died when the quake flattened villages across the mountain provinces."
+
+
+def _linked(facts: list[Fact], a: int, b: int) -> list[Fact]:
+    out = list(facts)
+    out[a] = replace(out[a], overlaps=(out[b].id,))
+    out[b] = replace(out[b], overlaps=(out[a].id,))
+    return out
+
+
+@pytest.mark.parametrize("method", ["briefgen", "lexrank"])
+def test_facts_the_merger_linked_are_never_both_chosen(method: str) -> None:
+    texts = [TOLL_820, TOLL_800, *SUPPORT]
+    others = [(f"s{i % 4 + 1}",) for i in range(len(SUPPORT))]
+    facts = facts_from(texts, [("s1", "s2"), ("s3", "s4"), *others])
+    both = {f.text for f in select(facts, words=200, method=method)}
+    assert {TOLL_820, TOLL_800} <= both  # their words differ: only the link tells them apart
+    chosen = {f.text for f in select(_linked(facts, 0, 1), words=200, method=method)}
+    assert len(chosen & {TOLL_820, TOLL_800}) == 1
+
+
+def test_linked_facts_are_excluded_from_the_greedy_cover_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefgen.select.selector as selection
+
+    monkeypatch.setattr(selection, "maximise", lambda *a, **k: None)
+    texts = [TOLL_820, TOLL_800, *SUPPORT]
+    facts = _linked(facts_from(texts, [("s1", "s2"), ("s3", "s4"), *[("s1",)] * len(SUPPORT)]), 0, 1)
+    chosen = {f.text for f in select(facts, words=200)}
+    assert len(chosen & {TOLL_820, TOLL_800}) == 1
+
+
+def test_a_section_does_not_repeat_the_bottom_line() -> None:
+    from briefgen.config import load_template
+    from briefgen.pipeline import select_parts
+
+    texts = [TOLL_820, TOLL_800, *SUPPORT]
+    sources = [("s1", "s2", "s3"), ("s2", "s3", "s4"), *[("s1",)] * len(SUPPORT)]
+    facts = _linked(facts_from(texts, sources), 0, 1)
+    selection = select_parts(facts, load_template("default"), "briefgen")
+    printed = [f.text for part in (selection.bluf, *selection.sections) for f in part.choice.facts]
+    assert len(printed) == len(set(printed))
+    assert sum(t in (TOLL_820, TOLL_800) for t in printed) == 1

@@ -1,53 +1,76 @@
 """Merging across sources: sentences that report one statement become one fact.
 
-:func:`cluster` weighs terms by inverse document frequency over the batch,
-finds candidate pairs with a sparse product of each sentence's rarest terms
-against every sentence's terms (never all pairs), scores the candidates on
-whole arrays where it can (exactly as :func:`briefgen.facts.same.match_score`
-does pair by pair), and merges greedily from the strongest pair down. Two
-groups merge only when most of the pairs across them match, so one sentence
-that touches two statements cannot chain them into one fact. The
-representative is the member the others back best, marked down for opening
-with a pronoun or being a fragment.
+:func:`cluster` weighs terms by inverse document frequency over the batch (the
+corpus weights), finds candidate pairs with a sparse product of each
+sentence's rarest terms against every sentence's terms (never all pairs), and
+scores their wording on whole arrays where it can (exactly as
+:func:`briefgen.facts.same.match_score` does pair by pair). Two sentences
+merge when the lighter one's statement is found within the other (a wording
+score of at least :data:`~briefgen.facts.same.THRESHOLD`, every number it
+prints printed by the other, no different speaker or actor), or, for a pair
+whose wording overlaps less, when the paraphrase model says they are the same
+(:func:`briefgen.facts.same.same_fact`, scored for all such pairs at once).
+Groups merge greedily from the strongest pair down, and only when most of the
+pairs across them match, so one sentence that touches two statements cannot
+chain them into one fact. :mod:`briefgen.facts.members` then makes facts of
+each group: a representative, and only the members that carry it.
+
+Pairs whose wording overlaps from :data:`LINK` up but that did not end in one
+fact (their numbers differ, they overlap in part, a majority refused them)
+link their facts: :attr:`briefgen.model.Fact.overlaps` names them, and the
+selector never prints two linked facts.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.facts.copies import independent_groups
+from briefgen.facts.members import representative, split_group
 from briefgen.facts.same import (
+    CARRY,
     LOCAL_WEIGHT,
     MIN_SHARED,
     SURE_MARGIN,
     THRESHOLD,
     Terms,
-    different_numbers,
+    carries,
+    different_people,
     different_speakers,
+    numbers_within,
     pair_score,
     terms,
     weigh,
 )
 from briefgen.model import Fact, Sentence, Source
 from briefgen.parallel import collector_paused
-from briefgen.text.tokens import PRONOUNS, common_words
-from briefgen.text.words import words
+from briefgen.text.tokens import common_words
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["cluster"]
+__all__ = ["LINK", "cluster", "one_statement"]
 
 log = logging.getLogger(__name__)
 
 
 _T = TypeVar("_T")
 
+
+# Wording score from which two facts overlap: the selector prints at most one of them.
+LINK = 0.42
+# Below it, two facts overlap when one sentence carries the other's opening
+# clause (see :func:`_head`); candidate pairs are looked at from this wording up.
+HEAD_FLOOR = 0.2
+# An opening clause links only with at least this many terms.
+_HEAD_TERMS = 5
+_HEAD_END = re.compile(r"[,;:]\s|\s(?:as|while)\s")
 
 # Candidate pairs: one sentence's rarest terms (its probe) meet at least
 # _PROBE_SHARED terms of the other. Terms in more than _MAX_POSTINGS sentences
@@ -64,8 +87,6 @@ _ROUNDING = 1e-9
 # Exact sums of weights: in units of 2**-52, for weights from 1 up to _EXACT_LIMIT.
 _UNIT = float(2**52)
 _EXACT_LIMIT = 1024.0
-# Representatives of large groups are judged against this many members.
-_PANEL = 12
 
 
 def _no_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -75,7 +96,8 @@ def _no_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _candidates(
-    feats: Sequence[Terms], df: Mapping[str, int], idf: Mapping[str, float], totals: Sequence[float]
+    feats: Sequence[Terms], df: Mapping[str, int], idf: Mapping[str, float], totals: Sequence[float],
+    floor: float = THRESHOLD,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) worth scoring, found without comparing all pairs.
 
@@ -88,8 +110,8 @@ def _candidates(
 
     Candidates that cannot match are dropped on whole arrays: those sharing
     fewer than :data:`MIN_SHARED` terms, and those whose score cannot reach
-    :data:`THRESHOLD` even with the best local overlap (the bound
-    :func:`pair_score` tests first, here with a small margin for rounding).
+    ``floor`` even with the best local overlap (the bound :func:`pair_score`
+    tests first, here with a small margin for rounding).
 
     Args:
         feats: Every sentence's terms.
@@ -161,7 +183,7 @@ def _candidates(
         w_shared = np.bincount(rows_of, weights=weight_of_id[both.indices], minlength=len(chunk))
         w_small = np.minimum(sizes[first], sizes[second])
         best = (1 - LOCAL_WEIGHT) * w_shared / w_small + LOCAL_WEIGHT * 2 * w_shared / (w_small + w_shared)
-        keep_pair = (shared >= MIN_SHARED) & (best >= THRESHOLD - _ROUNDING)
+        keep_pair = (shared >= MIN_SHARED) & (best >= floor - _ROUNDING)
         units = np.zeros(len(chunk), dtype=np.int64)
         bounds = np.stack((both.indptr[:-1][keep_pair], both.indptr[1:][keep_pair]), axis=1).ravel()
         padded = np.append(units_of_id[both.indices], 0)  # an end may be the very end
@@ -175,14 +197,12 @@ def _candidates(
 def _candidate_scores(
     feats: Sequence[Terms], pairs: tuple[np.ndarray, np.ndarray, np.ndarray], scorer: _Scorer
 ) -> np.ndarray:
-    """The score of every candidate pair, on whole arrays where no veto can apply.
+    """The wording score of every candidate pair (no number or person check), on whole arrays where it can.
 
-    The speaker and quantity vetoes are decided once per distinct pair of
-    speaker sets or quantity sets; a vetoed pair scores 0. A pair whose lower
-    bound clears the threshold by :data:`SURE_MARGIN`, with no veto and no
-    leading person on both sides, scores that bound, computed here exactly as
-    :func:`pair_score` does. Every other pair goes through :meth:`_Scorer.score`.
-    All scores are cached.
+    A pair whose lower bound clears the threshold by :data:`SURE_MARGIN`
+    scores that bound, computed here exactly as :func:`pair_score` does;
+    every other pair goes through :meth:`_Scorer.wording`. All scores are
+    cached.
     """
     import numpy as np
 
@@ -191,18 +211,61 @@ def _candidate_scores(
     w_a, w_b = sizes[first], sizes[second]
     containment = w_shared / np.minimum(w_a, w_b)
     bound = (1 - LOCAL_WEIGHT) * containment + LOCAL_WEIGHT * 2 * w_shared / (w_a + w_b)
-    vetoed = _per_distinct([f.speakers for f in feats], first, second, different_speakers)
-    vetoed |= _per_distinct([f.numbers for f in feats], first, second, different_numbers)
-    lead = np.fromiter((bool(f.lead) for f in feats), dtype=bool, count=len(feats))
     # NaN (a sum not known exactly) is never sure.
-    decided = vetoed | ((bound >= THRESHOLD + SURE_MARGIN) & ~(lead[first] & lead[second]))
-    scores = np.where(vetoed, 0.0, bound)
+    decided = bound >= THRESHOLD + SURE_MARGIN
+    scores = bound.copy()
     decided_pairs = zip(first[decided].tolist(), second[decided].tolist(), strict=True)
     scorer.cache.update(zip(decided_pairs, scores[decided].tolist(), strict=True))
     rest = np.flatnonzero(~decided)
     rest_pairs = zip(first[rest].tolist(), second[rest].tolist(), strict=True)
-    scores[rest] = [scorer.score(i, j) for i, j in rest_pairs]
+    scores[rest] = [scorer.wording(i, j) for i, j in rest_pairs]
     return scores
+
+
+def _checks(feats: Sequence[Terms], first: np.ndarray, second: np.ndarray,
+            totals: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair: whether its people differ, and whether the lighter side's numbers are in the heavier.
+
+    Speaker sets and number sets are compared once per distinct pair of
+    them; the leading-actor check runs for the few pairs where both
+    sentences open with a titled person.
+    """
+    import numpy as np
+
+    people = _per_distinct([f.speakers for f in feats], first, second, different_speakers)
+    lead = np.fromiter((bool(f.lead) for f in feats), dtype=bool, count=len(feats))
+    both = np.flatnonzero(lead[first] & lead[second] & ~people)
+    people[both] = [different_people(feats[i], feats[j])
+                    for i, j in zip(first[both].tolist(), second[both].tolist(), strict=True)]
+    sizes = np.asarray(totals, dtype=np.float64)
+    light_first = sizes[first] <= sizes[second]
+    light = np.where(light_first, first, second)
+    heavy = np.where(light_first, second, first)
+    within = _per_distinct([f.values for f in feats], light, heavy, numbers_within)
+    return people, within
+
+
+def _paraphrases(texts: Sequence[str], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Whether the paraphrase model calls each pair the same, at its high-precision operating point.
+
+    That is :func:`~briefgen.facts.same.same_fact`'s model with a stricter
+    threshold (precision about 0.9 on MSRP against 0.81): within one event
+    every pair shares the event's names, which the model, fitted on pairs of
+    many stories, takes for agreement.
+    """
+    import numpy as np
+
+    if not len(first):
+        return np.zeros(0, dtype=bool)
+    from briefgen.facts.paraphrase import Batch, default_model, probabilities
+
+    model = default_model()
+    used = np.unique(np.concatenate([first, second]))
+    local = {u: k for k, u in enumerate(used.tolist())}
+    batch = Batch([texts[u] for u in used.tolist()], model)
+    a = np.fromiter((local[u] for u in first.tolist()), dtype=np.int64, count=len(first))
+    b = np.fromiter((local[u] for u in second.tolist()), dtype=np.int64, count=len(second))
+    return np.asarray(probabilities((batch, a, b), model) >= model.high_precision)
 
 
 def _per_distinct(
@@ -225,8 +288,8 @@ def _per_distinct(
 class _Scorer:
     """Pair decisions with weights from the whole batch, cached per pair.
 
-    Scores below :data:`THRESHOLD` may come back as 0: only whether a pair
-    matches, and how strongly a matching pair does, matter here.
+    Wording scores below :data:`LINK` may come back as 0: only whether a pair
+    overlaps, and how strongly an overlapping pair does, matter here.
     """
 
     def __init__(self, feats: Sequence[Terms], idf: Mapping[str, float]) -> None:
@@ -234,18 +297,47 @@ class _Scorer:
         self.idf = idf
         self.totals = [weigh(idf, f.bag) for f in feats]
         self.cache: dict[tuple[int, int], float] = {}
+        # Merge decisions made for the candidates; pairs the paraphrase model merged.
+        self.edges: dict[tuple[int, int], bool] = {}
+        self.paraphrases: set[tuple[int, int]] = set()
+        self._carries: dict[tuple[int, int], bool] = {}
 
-    def score(self, i: int, j: int) -> float:
+    def wording(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         found = self.cache.get(key)
         if found is None:
             found = pair_score(self.feats[i], self.feats[j], self.totals[i], self.totals[j], self.idf,
-                               THRESHOLD)
+                               LINK, vetoes=False)
             self.cache[key] = found
         return found
 
     def same(self, i: int, j: int) -> bool:
-        return self.score(i, j) >= THRESHOLD
+        """The merge decision: the lighter side's statement within the other, or a paraphrase."""
+        key = (i, j) if i < j else (j, i)
+        found = self.edges.get(key)
+        if found is None:
+            a, b = self.feats[i], self.feats[j]
+            light, heavy = (a, b) if self.totals[i] <= self.totals[j] else (b, a)
+            found = (self.wording(i, j) >= THRESHOLD and numbers_within(light.values, heavy.values)
+                     and not different_people(a, b))
+            self.edges[key] = found
+        return found
+
+    def carries(self, x: int, y: int) -> bool:
+        """Whether unit ``x`` states what unit ``y`` states (see :func:`briefgen.facts.same.carries`)."""
+        if x == y:
+            return True
+        key = (x, y) if x < y else (y, x)
+        if key in self.paraphrases:
+            return True
+        if not self.same(x, y):
+            return False
+        if self.totals[y] <= self.totals[x] and self.wording(x, y) >= CARRY + SURE_MARGIN:
+            return True  # the merge decision checked y's numbers; its score, measured on y's side, is high
+        found = self._carries.get((x, y))
+        if found is None:
+            found = self._carries[(x, y)] = carries(self.feats[x], self.feats[y], self.idf)
+        return found
 
     def backing(self, i: int, j: int) -> float:
         """Weighted share of sentence ``i``'s terms that sentence ``j`` also has."""
@@ -254,48 +346,34 @@ class _Scorer:
         return shared / self.totals[i] if self.totals[i] else 0.0
 
 
-def _clarity_penalty(text: str) -> float:
-    """How badly a sentence reads on its own, for choosing a representative."""
-    toks = words(text)
-    penalty = 0.0
-    first = text.lstrip()[:1]
-    if not first or not (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018"):
-        penalty += 1.0  # a fragment: starts lower-case or with stray punctuation
-    if toks and toks[0].lower() in PRONOUNS:
-        penalty += 0.5
-    if not text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", "\u2019")):
-        penalty += 0.5
-    if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
-        penalty += 0.5  # a quotation cut off by the sentence split
-    if not any(w[:1].isupper() and w.lower() not in PRONOUNS for w in toks[1:]):
-        penalty += 0.25  # names nobody: "We made progress," he said.
-    if len(toks) < 6:
-        penalty += 0.5
-    elif len(toks) > 45:
-        penalty += 0.25
-    return penalty
+def one_statement(a: str, b: str, idf: Mapping[str, float] | None = None) -> bool:
+    """The merger's decision for one pair of sentences: do they go into one fact?
 
-
-def _representative(members: list[int], texts: Sequence[str], scorer: _Scorer) -> int:
-    """The member that states the shared statement most completely and clearly.
-
-    The memo prints the representative and cites every member's source, so
-    the best one is the sentence whose words the other members back most
-    (weighted share of its terms found in each other member): the common
-    core. A compound sentence that adds statements of its own is backed
-    less; a fragment or a sentence opening with a pronoun is marked down.
+    Yes when the lighter sentence's statement is found within the other (a
+    wording score of at least :data:`~briefgen.facts.same.THRESHOLD`, its
+    numbers printed by the other, no different speaker or actor), or when
+    their wording overlaps from :data:`LINK` up and the paraphrase model calls
+    them the same at its high-precision operating point. :func:`cluster`
+    decides every candidate pair so, with ``idf`` computed over its batch
+    (see :func:`~briefgen.facts.same.term_weights`).
     """
-    if len(members) == 1:
-        return members[0]
+    common = common_words((a, b))
+    ta, tb = terms(a, common), terms(b, common)
+    if ta.key and ta.key == tb.key:
+        return True
+    wa, wb = weigh(idf, ta.bag), weigh(idf, tb.bag)
+    light, heavy = (ta, tb) if wa <= wb else (tb, ta)
+    if different_people(ta, tb) or not numbers_within(light.values, heavy.values):
+        return False
+    wording = pair_score(ta, tb, wa, wb, idf, 0.0, vetoes=False)
+    if wording >= THRESHOLD:
+        return True
+    if wording < LINK:
+        return False
+    from briefgen.facts.paraphrase import default_model, probabilities
 
-    # In a large group the earliest members stand for the rest.
-    panel = sorted(members)[:_PANEL]
-
-    def merit(i: int) -> tuple[float, int]:
-        backing = [scorer.backing(i, j) for j in panel if j != i]
-        return (math.fsum(backing) / len(backing) - 0.6 * _clarity_penalty(texts[i]), -i)
-
-    return max(members, key=merit)
+    model = default_model()
+    return bool(probabilities([(a, b)], model)[0] >= model.high_precision)
 
 
 def _votes(a: list[int], b: list[int], scorer: _Scorer) -> int:
@@ -315,7 +393,9 @@ def _votes(a: list[int], b: list[int], scorer: _Scorer) -> int:
     return yes
 
 
-def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fact]:
+def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
+            reports: Mapping[str, str] | None = None,
+            leans: Callable[[str], bool] | None = None) -> list[Fact]:
     """Merge sentences that report one statement into facts.
 
     Every sentence lands in exactly one fact. Copies always merge; paraphrases
@@ -327,6 +407,12 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
     Args:
         sentences: The sentences of every source.
         sources: The sources, in the order facts should cite them.
+        reports: Each source id's report: copies of one story share one, and
+            count once in :attr:`~briefgen.model.Fact.independent`. By default
+            the copies are found here (:func:`~briefgen.facts.copies.independent_groups`).
+        leans: Whether a sentence leans on the one before it; a representative
+            that does is chosen only when no member reads alone better (see
+            :func:`~briefgen.facts.members.representative`).
 
     Returns:
         Facts "f1", "f2", ... in order of their earliest member (source
@@ -337,10 +423,11 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fa
     # of note; with the cycle collector paused, the objects already alive (a
     # large batch in a pipeline) are not rescanned again and again.
     with collector_paused():
-        return _cluster(sentences, sources)
+        return _cluster(sentences, sources, reports, leans)
 
 
-def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[Fact]:
+def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
+             reports: Mapping[str, str] | None, leans: Callable[[str], bool] | None) -> list[Fact]:
     """The work of :func:`cluster`, which pauses the cycle collector around it."""
     import numpy as np
 
@@ -380,14 +467,47 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[F
             i = parent[i]
         return i
 
+    # Candidate pairs and their wording; the merge decision for each.
+    pairs = _candidates(feats, df, idf, scorer.totals, HEAD_FLOOR)
+    first, second = pairs[0], pairs[1]
+    scores = _candidate_scores(feats, pairs, scorer)
+    people, within = _checks(feats, first, second, scorer.totals)
+    edge = (scores >= THRESHOLD) & within & ~people
+    # Pairs that overlap less: the paraphrase model decides, in one batch.
+    gray = np.flatnonzero((scores >= LINK) & (scores < THRESHOLD) & within & ~people)
+    said_same = gray[_paraphrases(texts, first[gray], second[gray])]
+    edge[said_same] = True
+    scorer.paraphrases.update(zip(first[said_same].tolist(), second[said_same].tolist(), strict=True))
+    scorer.edges.update(zip(zip(first.tolist(), second.tolist(), strict=True), edge.tolist(), strict=True))
+    # An overlap ignores numbers and who opens the sentence: only a different named speaker keeps two
+    # overlapping facts from repeating each other.
+    speakers = _per_distinct([f.speakers for f in feats], first, second, different_speakers)
+    overlap = (scores >= LINK) & ~speakers
+    # Pairs whose wording overlaps less overlap when one states the other's opening clause.
+    heads: dict[int, Terms | None] = {}
+
+    def head(i: int) -> Terms | None:
+        if i not in heads:
+            heads[i] = _head(texts[i], feats[i], common)
+        return heads[i]
+
+    for k in np.flatnonzero((scores < LINK) & ~speakers).tolist():
+        i, j = int(first[k]), int(second[k])
+        hi, hj = head(i), head(j)
+        overlap[k] = bool((hj is not None and carries(feats[i], hj, idf))
+                          or (hi is not None and carries(feats[j], hi, idf)))
+    links = list(zip(first[overlap].tolist(), second[overlap].tolist(), strict=True))
+
     # Matching pairs, strongest first; the candidates come in (i, j) order,
     # which a stable sort keeps among equal scores.
-    pairs = _candidates(feats, df, idf, scorer.totals)
-    scores = _candidate_scores(feats, pairs, scorer)
-    found = np.flatnonzero(scores >= THRESHOLD)
+    found = np.flatnonzero(edge)
     found = found[np.argsort(-scores[found], kind="stable")]
-    matches = list(zip(pairs[0][found].tolist(), pairs[1][found].tolist(), strict=True))
-    log.debug("%d sentences, %d distinct, %d matching pairs", len(sents), n, len(matches))
+    matches = list(zip(first[found].tolist(), second[found].tolist(), strict=True))
+    log.debug("%d sentences, %d distinct, %d matching pairs (%d paraphrases), %d overlapping",
+              len(sents), n, len(matches), len(said_same), len(links))
+
+    def rep_of(group: list[int]) -> int:
+        return representative(group, texts, scorer.carries, scorer.backing, leans)
 
     # Two groups that refused to merge refuse again until one of them grows
     # (a group only ever grows, so its root and size name its members).
@@ -406,33 +526,71 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[F
         votes = _votes(a, b, scorer)
         if 2 * votes > len(a) * len(b) or (
             # A tie decides on the representatives, for a pair joining a single.
-            2 * votes == len(a) * len(b) == 2
-            and scorer.same(_representative(a, texts, scorer), _representative(b, texts, scorer))
+            2 * votes == len(a) * len(b) == 2 and scorer.same(rep_of(a), rep_of(b))
         ):
             parent[rj] = ri
             members[ri].extend(members.pop(rj))
         else:
             refused.add(state)
 
-    groups = independent_groups(sources)
-    facts: list[Fact] = []
+    # Each group becomes one fact per representative: the members that carry it.
+    parts: list[tuple[int, list[int]]] = []
+    part_of = [0] * n
+    part_links: set[tuple[int, int]] = set()
     for root in sorted(members, key=lambda r: min(members[r])):
-        units = sorted(members[root])
-        rep = _representative(units, texts, scorer)
-        ordered = unit_members[rep] + sorted(m for u in units if u != rep for m in unit_members[u])
+        made = split_group(members[root], texts, scorer.carries, scorer.backing, leans)
+        for k, (rep, kept) in enumerate(made):
+            for u in kept:
+                part_of[u] = len(parts)
+            parts.append((rep, kept))
+            # The parts of one group were merged for sharing a statement: they overlap.
+            part_links.update((len(parts) - 1 - k + m, len(parts) - 1) for m in range(k))
+    part_links.update(_ordered(part_of[i], part_of[j]) for i, j in links if part_of[i] != part_of[j])
+
+    if reports is None:
+        groups = independent_groups(sources)
+        reports = {s.id: f"#{groups[s.id]}" for s in sources}
+    facts: list[Fact] = []
+    for rep, kept in parts:
+        ordered = unit_members[rep] + sorted(m for u in kept if u != rep for m in unit_members[u])
         srcs = sorted({sents[m].source_id for m in ordered}, key=lambda sid: (rank.get(sid, len(rank)), sid))
-        independent = len({groups.get(sid, -1 - k) for k, sid in enumerate(srcs)})
-        facts.append(
-            Fact(
-                id=f"f{len(facts) + 1}",
-                text=texts[rep],
-                sentences=tuple(sents[m] for m in ordered),
-                sources=tuple(srcs),
-                independent=independent,
-            )
-        )
-    facts.sort(key=lambda f: min(_position(s, rank) for s in f.sentences))
-    return [replace(f, id=f"f{k + 1}") for k, f in enumerate(facts)]
+        independent = len({reports.get(sid, sid) for sid in srcs})
+        facts.append(Fact(id="", text=texts[rep], sentences=tuple(sents[m] for m in ordered),
+                          sources=tuple(srcs), independent=independent))
+    order = sorted(range(len(facts)), key=lambda k: min(_position(s, rank) for s in facts[k].sentences))
+    fid = {k: f"f{pos + 1}" for pos, k in enumerate(order)}
+    linked: dict[int, set[str]] = {}
+    for p, q in part_links:
+        linked.setdefault(p, set()).add(fid[q])
+        linked.setdefault(q, set()).add(fid[p])
+    return [replace(facts[k], id=fid[k], overlaps=tuple(sorted(linked.get(k, ()), key=_id_number)))
+            for k in order]
+
+
+def _head(text: str, whole: Terms, common: frozenset[str]) -> Terms | None:
+    """The terms of a sentence's opening clause (up to its first comma, "as" or "while").
+
+    "Lee held summit talks with Prime Minister Sanae Takaichi in Nara on
+    Tuesday, their second meeting in just over two months, as ..." opens with
+    the statement another outlet's "Lee and Takaichi held a summit in Nara"
+    makes; the rest is background. None when the clause is the whole sentence
+    or has fewer than :data:`_HEAD_TERMS` terms.
+    """
+    parts = _HEAD_END.split(text, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    h = terms(parts[0], common)
+    if len(h.bag) < _HEAD_TERMS or h.bag == whole.bag:
+        return None
+    return h
+
+
+def _ordered(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def _id_number(fact_id: str) -> int:
+    return int(fact_id[1:])
 
 
 def _position(s: Sentence, rank: Mapping[str, int]) -> tuple[int, str, int, int]:

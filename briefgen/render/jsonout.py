@@ -1,4 +1,10 @@
-"""The whole briefing model as JSON: facts with scores, sources and sentence offsets."""
+"""The whole briefing model as JSON: facts with scores, sources and sentence offsets.
+
+Every fact also says how many sources report it and how many independent
+reports those are (``"counts": {"sources": 3, "reports": 2}`` when two of the
+three reprint one wire story); every source names the report it carries
+(``"report"``, empty for its own).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ import math
 import re
 from typing import Any
 
-from briefgen.model import Briefing, Provenance
+from briefgen.model import Briefing, Fact, Provenance
 
 __all__ = ["SCHEMA_VERSION", "briefing_dict", "json_text"]
 
@@ -19,6 +25,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Fact):
+        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data["counts"] = {"sources": len(value.sources), "reports": value.independent}
+        return data
     if isinstance(value, Provenance):
         return value.as_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

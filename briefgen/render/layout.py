@@ -24,7 +24,7 @@ from briefgen.render.differences import Line, difference_lines
 from briefgen.sources.outlets import short_name
 
 __all__ = [
-    "Block", "Cited", "MemoLayout", "Note", "Span", "clean_text", "footnote", "layout", "safe_url",
+    "Block", "Cited", "MemoLayout", "Note", "Span", "clean_text", "footnote", "layout", "reports", "safe_url",
     "short_citation",
 ]
 
@@ -181,8 +181,21 @@ def footnote(source_ids: Sequence[str], cited: Cited) -> Note:
     Each source in its short form, in order, pointing into the numbered
     source list that gives the full citation: "[2] Chosun Daily, 13 Jan; [3]
     Korea.kr, 14 Jan."
+
+    Copies of one wire report are named together, after a count of the
+    independent reports: "Reported by 3 sources, 2 independent reports: [1]
+    Chosun Daily, 13 Jan; AP report, carried by [2] The Star, 13 Jan and [3]
+    The Gleaner, 13 Jan." (issue 17).
     """
-    text = "; ".join(short_citation(sid, cited) for sid in source_ids)
+    runs = reports(tuple(source_ids), cited.source)
+    parts = []
+    for name, members in runs:
+        names = [short_citation(sid, cited) for sid in members]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        parts.append(f"{clean_text(name)} report, carried by {listed}" if len(members) > 1 else listed)
+    text = "; ".join(parts)
+    if len(runs) < len(source_ids):
+        text = f"Reported by {len(source_ids)} sources, {len(runs)} independent reports: {text}"
     return Note(spans=(Span(text + "."),), sources=tuple(source_ids))
 
 
@@ -248,6 +261,27 @@ class _Builder:
         return Block(line.kind, tuple(Span(_SPACE.sub(" ", _INVALID.sub("", p.text)), strong=p.strong,
                                            note=self.note(p.sources) if p.sources else None)
                                       for p in line.parts))
+
+
+def reports(source_ids: tuple[str, ...], by_id: Mapping[str, Source]) -> list[tuple[str, list[str]]]:
+    """The cited sources as reports: (report name, its sources), in the order of each report's first source.
+
+    Sources that carry one report (:attr:`~briefgen.model.Source.report`, a
+    wire story reprinted) are one entry; every other source is an entry of
+    its own, with an empty name.
+    """
+    runs: list[tuple[str, list[str]]] = []
+    at: dict[str, int] = {}
+    for sid in source_ids:
+        src = by_id.get(sid)
+        name = src.report if src is not None else ""
+        if name and name in at:
+            runs[at[name]][1].append(sid)
+            continue
+        if name:
+            at[name] = len(runs)
+        runs.append((name, [sid]))
+    return runs
 
 
 def _merge(spans: list[Span]) -> list[Span]:

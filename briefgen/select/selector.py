@@ -50,13 +50,17 @@ budget to its end.
 
 :mod:`briefgen.select.choice` registers :func:`cover` as the method
 ``briefgen``; a method that only scores facts fills the budget with
-:func:`greedy`. Both skip a fact whose content words repeat a chosen one's.
+:func:`greedy`. Both skip a fact that repeats a chosen one (see
+:func:`repeats`): its content words overlap the chosen one's, or the merger
+linked the two because one states the other's statement in part or whole
+(:attr:`briefgen.model.Fact.overlaps`).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -70,7 +74,8 @@ from briefgen.select.units import needs as unit_needs
 
 __all__ = [
     "COUNTS", "DEFAULT", "FEATURES", "ConceptModel", "Params", "concept_features", "concepts", "content_of",
-    "cover", "dangling", "greedy", "redundant", "salience", "shipped_model", "word_count",
+    "cover", "dangling", "greedy", "linked", "redundant", "repeats", "salience", "shipped_model",
+    "word_count",
 ]
 
 
@@ -79,8 +84,9 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+@lru_cache(maxsize=65536)
 def content_of(text: str) -> frozenset[str]:
-    """A sentence's content stems."""
+    """A sentence's content stems (cached: every pair of candidates asks for them)."""
     return frozenset(t for t in stems(text) if t)
 
 
@@ -121,6 +127,16 @@ def redundant(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
     return len(a & b) / math.sqrt(len(a) * len(b)) > threshold
 
 
+def linked(a: Fact, b: Fact) -> bool:
+    """Whether the merger linked two facts: one states the other's statement in part or whole."""
+    return b.id in a.overlaps or a.id in b.overlaps
+
+
+def repeats(a: Fact, b: Fact, threshold: float = DEFAULT.redundancy) -> bool:
+    """Whether printing both facts says one thing twice: linked, or content overlapping past ``threshold``."""
+    return linked(a, b) or redundant(content_of(a.text), content_of(b.text), threshold)
+
+
 def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None, count: int | None,
            threshold: float, need: Sequence[tuple[int, ...] | None] | None = None) -> list[int]:
     """Positions in ``order`` taken while they fit, skipping any that repeats a chosen fact.
@@ -149,7 +165,8 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
         if count is not None and len(chosen) + len(unit) > count:
             continue
         new = [contents.setdefault(j, content_of(facts[j].text)) for j in unit]
-        if any(redundant(c, contents[j], threshold) for c in new for j in chosen):
+        if any(redundant(c, contents[j], threshold) for c in new for j in chosen) or any(
+                linked(facts[u], facts[j]) for u in unit for j in chosen):
             continue
         chosen.extend(unit)
         taken.update(unit)
@@ -253,7 +270,8 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
         if gain[k] <= 0:
             break
         alive[k] = False
-        if any(redundant(contents[k], contents[j], params.redundancy) for j in chosen):
+        if any(redundant(contents[k], contents[j], params.redundancy)
+               or linked(facts[cands[k]], facts[cands[j]]) for j in chosen):
             continue
         chosen.append(k)
         used += lengths[k]
@@ -268,6 +286,14 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
 
 
 def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) -> list[tuple[int, int]]:
+    """Pairs (by candidate position) of facts that repeat each other (see :func:`repeats`)."""
+    position = {facts[i].id: k for k, i in enumerate(cands)}
+    links = {(min(k, m), max(k, m)) for k, i in enumerate(cands) for other in facts[i].overlaps
+             if (m := position.get(other, k)) != k}
+    return sorted(links.union(_similar_pairs(cands, facts, threshold)))
+
+
+def _similar_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) -> list[tuple[int, int]]:
     """Pairs (by candidate position) of facts whose content terms overlap above ``threshold``."""
     vocab: dict[str, int] = {}
     rows: list[int] = []
@@ -311,7 +337,8 @@ def _fill(chosen: list[int], order: Sequence[int], facts: Sequence[Fact], length
         if count is not None and len(out) + len(unit) > count:
             continue
         new = [content_of(facts[j].text) for j in unit]
-        if any(redundant(c, other, params.redundancy) for c in new for other in contents):
+        if any(redundant(c, other, params.redundancy) for c in new for other in contents) or any(
+                linked(facts[u], facts[j]) for u in unit for j in out):
             continue
         out.extend(reversed(unit))
         taken.update(unit)
@@ -339,7 +366,8 @@ def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], pe
         if best is not None and (gain, -i) <= (best[0], -best[1]):
             continue
         content = content_of(facts[i].text)
-        if any(redundant(content, other, params.redundancy) for other in contents.values()):
+        if any(redundant(content, other, params.redundancy) or linked(facts[i], facts[j])
+               for j, other in contents.items()):
             continue
         best = (gain, i)
     return best[1] if best is not None and best[0] > 0 else None

@@ -40,7 +40,8 @@ _BACK_WORDS = frozenset((
 _BACK_PHRASE = re.compile(
     r"^(?:[A-Za-z]+\s+){0,3}(?:this|that|these|those|the same)\b[^,;:]{0,30},"
     r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
-    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that)[,:]"
+    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that"
+    r"|at the time)[,:]"
     r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
     re.IGNORECASE)
 # A short opening phrase, then a pronoun ("On Saturday, he traveled..."): the

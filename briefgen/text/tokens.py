@@ -368,7 +368,10 @@ def tokens(text: str, common: AbstractSet[str] = frozenset()) -> list[Token]:
             capitalised one ("Coal Mine") is then an ordinary word, not a name.
     """
     toks = _apply_phrases(_raw_tokens(fold(text)))
-    opens = _opens_name(toks)
+    # A capitalised first word is a name when the next word says so ("Lee and
+    # Takaichi", "Lee said"), or when the batch never prints it in lower case
+    # ("Pinochet, 82, was held": the name "Gen. Augusto Pinochet" prints inside).
+    opens = _opens_name(toks) or bool(common and toks and toks[0][0].lower() not in common)
     out = [
         _capitalised(tok, i > 0 or opens, common) if cap else _lower_case(tok)
         for i, (tok, cap) in enumerate(toks)
