@@ -34,6 +34,7 @@ import numpy as np
 from scipy import sparse
 
 from briefgen.facts.measures import CHANGING, CURRENT, PEOPLE, term_of
+from briefgen.facts.pairs import shared_pairs
 from briefgen.facts.readings import Reads, TextReading
 from briefgen.facts.values import Value
 
@@ -89,16 +90,7 @@ def _sharing_pairs(contexts: Sequence[tuple[object, frozenset[str]]],
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     ones = np.ones(len(indices), dtype=np.int32)
     x = sparse.csr_matrix((ones, indices, indptr), shape=(n, len(vocab)))
-    xt = x.T.tocsr()
-    rows_out: list[np.ndarray] = []
-    cols_out: list[np.ndarray] = []
-    for start in range(0, n, _BLOCK):
-        shared = (x[start:start + _BLOCK] @ xt).tocoo()
-        rows = shared.row.astype(np.int64) + start
-        keep = (shared.data >= minimum) & (shared.col > rows)
-        rows_out.append(rows[keep])
-        cols_out.append(shared.col[keep].astype(np.int64))
-    return np.concatenate(rows_out), np.concatenate(cols_out)
+    return shared_pairs(x, _BLOCK, lambda _rows, _cols, shared: shared >= minimum)
 
 
 def _group_fits(va: Value, vb: Value) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import count
 
+from briefgen.facts.pairs import shared_pairs
 from briefgen.model import Source
 from briefgen.text.words import words
 
@@ -83,20 +84,8 @@ def independent_groups(sources: Sequence[Source], threshold: float = 0.5) -> dic
     x.sum_duplicates()
     x.data.fill(1)
     sizes = np.diff(x.indptr)
-    xt = x.T.tocsr()
-    found_i: list[np.ndarray] = []
-    found_j: list[np.ndarray] = []
-    for start in range(0, n, _ROWS):
-        shared = (x[start:start + _ROWS] @ xt).tocoo()
-        rows = shared.row.astype(np.int64) + start
-        cols = shared.col.astype(np.int64)
-        later = cols > rows
-        rows, cols, counts = rows[later], cols[later], shared.data[later]
-        copies = counts / np.minimum(sizes[rows], sizes[cols]) >= threshold
-        found_i.append(rows[copies])
-        found_j.append(cols[copies])
-    rows = np.concatenate(found_i) if found_i else np.zeros(0, dtype=np.int64)
-    cols = np.concatenate(found_j) if found_j else np.zeros(0, dtype=np.int64)
+    rows, cols = shared_pairs(
+        x, _ROWS, lambda rows, cols, shared: shared / np.minimum(sizes[rows], sizes[cols]) >= threshold)
     order = np.lexsort((cols, rows))  # merge in the order of a loop over i, then j
     for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         parent[find(j)] = find(i)
