@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import socket
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,39 @@ def live_processes() -> dict[int, int]:
         if fields[0] != "Z":
             found[int(stat_file.parent.name)] = int(fields[1])
     return found
+
+
+@contextlib.contextmanager
+def raw_http(respond: Callable[[socket.socket], None]) -> Iterator[int]:
+    """A server on 127.0.0.1 that reads each request and answers it with ``respond`` on the raw
+    socket (for servers that misbehave), one connection at a time; yields its port, stops it after."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                try:
+                    conn.recv(65536)
+                    respond(conn)
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
 
 
 class QuietHandler(http.server.BaseHTTPRequestHandler):

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import QuietHandler, local_http
+from conftest import QuietHandler, local_http, raw_http
 
 from briefgen.errors import SourceError
 from briefgen.sources import fetch
@@ -153,33 +152,8 @@ def test_no_header_injection_through_the_path(servers) -> None:
     assert "x-injected" not in seen[0] and seen[0]["path"] == "/aX-Injected:%201"
 
 
-def _raw(respond: Callable[[socket.socket], None]) -> tuple[str, Callable[[], None]]:
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
-    listener.settimeout(0.2)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            with conn:
-                try:
-                    conn.recv(65536)
-                    respond(conn)
-                except OSError:
-                    pass
-
-    threading.Thread(target=serve, daemon=True).start()
-
-    def close() -> None:
-        stop.set()
-        listener.close()
-
-    return f"http://127.0.0.1:{listener.getsockname()[1]}/page", close
+def _page(port: int) -> str:
+    return f"http://127.0.0.1:{port}/page"
 
 
 def _drip_body(conn: socket.socket) -> None:
@@ -202,14 +176,11 @@ def _silent(conn: socket.socket) -> None:
 @pytest.mark.parametrize("respond", [_drip_body, _drip_headers, _silent],
                          ids=["body a byte at a time", "headers a byte at a time", "never answers"])
 def test_timeout_is_one_deadline_for_the_whole_fetch(respond: Callable[[socket.socket], None]) -> None:
-    url, close = _raw(respond)
-    start = time.monotonic()
-    try:
+    with raw_http(respond) as port:
+        start = time.monotonic()
         with pytest.raises(SourceError, match=r"timed out after 1\.5 s"):
-            fetch_url(url, Limits(timeout=1.5, allow_private_urls=True))
-    finally:
-        close()
-    assert time.monotonic() - start < 3.0
+            fetch_url(_page(port), Limits(timeout=1.5, allow_private_urls=True))
+        assert time.monotonic() - start < 3.0  # measured before the server stops
 
 
 def _short(conn: socket.socket) -> None:
@@ -222,18 +193,12 @@ def _chunked(conn: socket.socket) -> None:
 
 
 def test_body_shorter_than_its_length_is_refused() -> None:
-    url, close = _raw(_short)
-    try:
-        with pytest.raises(SourceError, match=r"closed after 100 of 5000 bytes; refusing a partial page"):
-            fetch_url(url, LOCAL)
-    finally:
-        close()
+    with raw_http(_short) as port, \
+            pytest.raises(SourceError, match=r"closed after 100 of 5000 bytes; refusing a partial page"):
+        fetch_url(_page(port), LOCAL)
 
 
 def test_chunked_body_is_read_whole() -> None:
-    url, close = _raw(_chunked)
-    try:
-        body, *_ = fetch_url(url, LOCAL)
-    finally:
-        close()
+    with raw_http(_chunked) as port:
+        body, *_ = fetch_url(_page(port), LOCAL)
     assert body == BODY

@@ -27,7 +27,6 @@ import socket
 import struct
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -36,7 +35,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import QuietHandler, live_processes, local_http
+from conftest import QuietHandler, live_processes, local_http, raw_http
 
 from briefgen.resources import seeds_dir
 
@@ -460,38 +459,6 @@ def test_malformed_urls_are_one_line(parcel: Parcel, url: str, words: str) -> No
 # --------------------------------------------------------------------------
 
 
-def _raw_server(respond: Callable[[socket.socket], None]) -> tuple[int, Callable[[], None]]:
-    """A one-connection-at-a-time server on loopback that answers every request with ``respond``."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    stop = threading.Event()
-
-    def serve() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            with conn:
-                try:
-                    conn.recv(65536)
-                    respond(conn)
-                except OSError:
-                    pass
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-
-    def close() -> None:
-        stop.set()
-        thread.join(5)
-        listener.close()
-
-    return listener.getsockname()[1], close
-
-
 def _headers(n: int) -> Callable[[socket.socket], None]:
     def respond(conn: socket.socket) -> None:
         conn.sendall(b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(n)) + b"\r\nbody")
@@ -537,22 +504,16 @@ def _silent(conn: socket.socket) -> None:
 ], ids=["150 headers", "70 KB header line", "garbage status line", "invalid chunk size", "short body"])
 def test_http_protocol_errors_are_one_line(parcel: Parcel, respond: Callable[[socket.socket], None],
                                            words: str) -> None:
-    port, close = _raw_server(respond)
-    try:
+    with raw_http(respond) as port:
         result = build(parcel, "--allow-private-urls", f"http://127.0.0.1:{port}/page")
-    finally:
-        close()
     assert result.code == 2 and f"127.0.0.1:{port}/page" in result.err and words in result.err
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("respond", [_drip, _silent], ids=["a byte a second", "never answers"])
 def test_fetch_timeout_is_one_deadline(parcel: Parcel, respond: Callable[[socket.socket], None]) -> None:
-    port, close = _raw_server(respond)
-    try:
+    with raw_http(respond) as port:
         result = build(parcel, "--allow-private-urls", f"http://127.0.0.1:{port}/page")
-    finally:
-        close()
     assert result.code == 2 and "timed out after 20 s" in result.err
     assert result.seconds < 35
 
