@@ -212,36 +212,19 @@ def _given_names_fit(a: str, b: str) -> bool:
     return x == y or (len(x) == len(y) and sum(c != d for c, d in zip(x, y, strict=True)) <= 1)
 
 
-def _plausible(va: Value, vb: Value, day_a: dt.date | None, day_b: dt.date | None) -> bool:
-    """Whether two figures can be reports of one quantity: not wildly apart.
-
-    Reports of one quantity on one day differ by a factor of two at most; a
-    count that moves as reports come in grows at most fivefold from one
-    day's report to a later one, or is corrected down by a quarter at most.
-    """
-    fa, fb = va.figure, vb.figure
-    if fa is None or fb is None:
-        return True
-    x, y = fa.amount.value, fb.amount.value
-    if x <= 0 or y <= 0:
-        return x == y or (x < 0 and y < 0)
-    if va.measure in CHANGING and day_a is not None and day_b is not None and day_a != day_b:
-        early, late = (x, y) if day_a < day_b else (y, x)
-        if va.measure in CURRENT:
-            return 1 / _MAX_SWING <= late / early <= _MAX_SWING
-        return _MIN_CORRECTION <= late / early <= _MAX_GROWTH
-    if va.measure in CHANGING and (fa.update or fb.update or fa.part != fb.part or fa.earlier or fb.earlier):
-        # A count that moved during the day ("bringing the total to").
-        return max(x, y) / min(x, y) <= _MAX_GROWTH
-    return max(x, y) / min(x, y) <= _SAME_DAY
-
-
 def _plausible_pairs(values: Sequence[Value], days: Sequence[dt.date | None], first: np.ndarray,
                      second: np.ndarray) -> np.ndarray:
-    """:func:`_plausible` for the pairs ``(values[first[k]], values[second[k]])`` at once (a mask).
+    """Whether each pair ``(values[first[k]], values[second[k]])`` can be reports of one quantity (a mask).
 
-    The same arithmetic on the same floats, so the same answers; a large
-    batch of articles has millions of candidate pairs.
+    Not wildly apart: reports of one quantity on one day differ by a factor
+    of two at most; a count that moves as reports come in grows at most
+    fivefold from one day's report to a later one (a count of people in a
+    state they leave moves at most tenfold either way), or is corrected down
+    by a quarter at most; a count that moved during the day ("bringing the
+    total to") differs at most fivefold. Figures of zero or less fit only
+    their equal (or another negative). A value without a figure fits any.
+    The pair's first value says what it measures. All pairs at once: a large
+    batch of articles has millions of candidates.
     """
     n = len(values)
     figure = np.zeros(n, dtype=bool)
