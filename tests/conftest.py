@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import http.server
 import socket
+import subprocess
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -59,6 +60,18 @@ def live_processes() -> dict[int, int]:
         if fields[0] != "Z":
             found[int(stat_file.parent.name)] = int(fields[1])
     return found
+
+
+def reader_leaves(command: list[str], cwd: Path, timeout: float) -> tuple[int, bytes]:
+    """Run ``command``, read one byte of its standard output and close the pipe, as ``| head -c1``
+    does; its exit status and everything it wrote to standard error."""
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(1)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    return proc.wait(timeout=timeout), err
 
 
 @contextlib.contextmanager

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import QuietHandler, live_processes, local_http, raw_http
+from conftest import QuietHandler, live_processes, local_http, raw_http, reader_leaves
 
 from briefgen.resources import seeds_dir
 
@@ -702,14 +702,8 @@ def test_rich_markup_in_a_headline_is_printed_as_text(parcel: Parcel, command: s
 
 
 def test_closed_pipe_ends_quietly_for_summarize(parcel: Parcel) -> None:
-    proc = subprocess.Popen([str(SCRIPT), "summarize", "--words", "400"], cwd=parcel.root,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.read(1)
-    proc.stdout.close()
-    err = proc.stderr.read()
-    proc.stderr.close()
-    assert proc.wait(timeout=LIMIT) == 0 and err == b""
+    code, err = reader_leaves([str(SCRIPT), "summarize", "--words", "400"], parcel.root, LIMIT)
+    assert code == 0 and err == b""
 
 
 # --------------------------------------------------------------------------

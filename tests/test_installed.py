@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import reader_leaves
 
 from briefgen.resources import seeds_dir
 from briefgen.sources.load import load_sources
@@ -173,14 +174,8 @@ def test_manifest_rows_left_unread_are_warned_once(tmp_path: Path) -> None:
 def test_issue15_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert SCRIPT.exists()
     # More than a pipe holds (64 KB), so the command is still writing when the reader goes.
-    proc = subprocess.Popen([str(SCRIPT), "inspect", "--format", "json"], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.read(1)
-    proc.stdout.close()
-    err = proc.stderr.read()
-    proc.stderr.close()
-    assert proc.wait(timeout=300) == 0
+    code, err = reader_leaves([str(SCRIPT), "inspect", "--format", "json"], tmp_path, 300)
+    assert code == 0
     assert err == b""
 
 
