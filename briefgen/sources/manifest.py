@@ -99,24 +99,19 @@ def _read_csv(text: str, path: Path) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     try:
         for row in rows:
-            _add_row(row, rows.line_num, path, header, out)
-            if header is None and any(cell.strip() for cell in row):
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines
+            if header is None:
                 header = [cell.strip() for cell in row]
+            elif len(row) > len(header):
+                raise InputError(f"{path}: line {rows.line_num}: {len(row)} values for {len(header)} fields "
+                                 "(a value holding a comma needs double quotes)")
+            else:
+                out.append({name: value for name, value in zip(header, row, strict=False) if name})
     except csv.Error as exc:
         raise InputError(f"{path}: line {rows.line_num}: invalid CSV: {exc} "
                          "(an unclosed double quote?)") from None
     return out
-
-
-def _add_row(row: list[str], line: int, path: Path, header: list[str] | None,
-             out: list[dict[str, str]]) -> None:
-    """Add one CSV row to ``out`` (nothing for a blank line or the header row itself)."""
-    if header is None or not any(cell.strip() for cell in row):
-        return
-    if len(row) > len(header):
-        raise InputError(f"{path}: line {line}: {len(row)} values for {len(header)} fields "
-                         "(a value holding a comma needs double quotes)")
-    out.append({name: value for name, value in zip(header, row, strict=False) if name})
 
 
 def _warn_unknown(path: Path, data: list[Any]) -> None:
