@@ -3,7 +3,8 @@
 Runs the pipeline (clean, split, merge, then :func:`briefgen.facts.conflicts.find_conflicts`)
 on every cluster that ``tests/data/conflicts_dev.json`` lists: the bundled sample
 (``seeds/``) and DUC 2003 clusters read at run time from
-``../shared/bench/duc2003.jsonl`` (relative to the repository root; never copied).
+``../shared/bench/duc2003.jsonl`` (relative to the repository root, or a ``shared/bench``
+above it, or ``$BRIEFGEN_BENCH``; never copied).
 A DUC document becomes a source with the outlet and date its id names
 (``APW19981023.0551``: AP, 23 October 1998).
 
@@ -58,8 +59,11 @@ from briefgen.facts.conflicts import find_conflicts  # noqa: E402
 from briefgen.model import Conflict, Fact, Sentence, Source  # noqa: E402
 from briefgen.pipeline import analyse  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from dev_sets import BENCH  # noqa: E402
+
 LABELS = ROOT / "tests" / "data" / "conflicts_dev.json"
-DUC = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
+DUC = BENCH / "duc2003.jsonl"
 SEEDS = ROOT / "seeds"
 KINDS = ("disagreement", "changed", "variant")
 _OUTLETS = {"APW": "AP", "NYT": "NYT", "XIE": "Xinhua"}

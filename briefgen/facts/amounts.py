@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from briefgen.text.words import fold
 
-__all__ = ["Amount", "Word", "amounts", "format_number", "split_words"]
+__all__ = ["Amount", "Word", "amounts", "change_target", "format_number", "split_words"]
 
 
 
@@ -109,6 +109,10 @@ _CURRENCY_AFTER = {"dollars": "$", "yuan": "yuan", "euros": "euro", "yen": "yen"
                    "rupees": "rupee", "rubles": "ruble", "roubles": "ruble"}
 _CURRENCY_BEFORE = {"$": "$", "dlrs": "$", "us$": "$", "usd": "$", "€": "euro", "£": "pound", "¥": "yen"}
 _SPEED_RATE = frozenset({"an", "per", "a"})
+# How far a measurement converted from another system of units strays: 72 km printed as 45 miles
+# (44.7) is 0.6% off, a rounded conversion of a rounded figure up to about 2% (set by hand when
+# rounding and conversion were written; see the module docstring).
+_CONVERSION = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,8 +413,10 @@ def _interval(value: float, place: float, digit: float, qualifier: str, unit: st
     if qualifier == "upper":
         return -math.inf if value < 0 else 0.0, value
     if _measurement(unit):
-        # A stated measurement is rounded at its last digit ("100 minutes" is not "about 100 minutes").
-        slack = 0.5 * digit + 0.02 * size
+        # A stated measurement is rounded at its last digit ("100 minutes" is not "about 100 minutes"),
+        # and one converted from another system of units a little more (72 km is 45 miles): lengths
+        # of time convert exactly, so "two and a half hours" allows 135 to 165 minutes, not 130.
+        slack = 0.5 * digit + (0.0 if unit == "minute" else _CONVERSION * size)
         return value - slack, value + slack
     return value, value
 
@@ -446,3 +452,32 @@ def _narrow_conversions(words: tuple[Word, ...], found: list[Amount]) -> None:
         if lo <= hi:
             found[k] = Amount(a.value, lo, hi, a.unit, a.shown, a.first, a.last, a.number, a.bound)
             found[k + 1] = Amount(b.value, lo, hi, b.unit, b.shown, b.first, b.last, b.number, b.bound)
+
+
+# Words that may stand between a figure a change reaches and "down from" or "up from" ("22 aircraft
+# _ down from 54", "to 22 planes, up from 17"): its noun and a dash or comma.
+_BETWEEN_CHANGE = 4
+
+
+def change_target(words: tuple[Word, ...], found: list[Amount], k: int) -> Amount | None:
+    """The figure a change reaches when ``found[k]`` is where it started, else None.
+
+    "to 22 planes from 57" and "22 aircraft _ down from 54": 57 and 54 are
+    where a change to 22 started. "from 5 to 10" is left alone: it reads as
+    often as a range ("ages ranging from 5 to 10") as a change.
+    """
+    a = found[k]
+    if k == 0 or a.bound or a.first == 0 or words[a.first - 1].low != "from":
+        return None
+    t = found[k - 1]
+    j = a.first - 2  # the word before "from"
+    if j >= 0 and words[j].low in ("down", "up"):
+        between = words[t.last + 1:j]
+    elif t.first > 0 and words[t.first - 1].low == "to":
+        between = words[t.last + 1:a.first - 1]
+    else:
+        return None
+    if len(between) > _BETWEEN_CHANGE or any(w.text[:1].isdigit() for w in between):
+        return None
+    return t if t.unit == a.unit else None
+

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from briefgen.facts.measures import CHANGING, CURRENT, PEOPLE, term_of
+from briefgen.facts.measures import CHANGING, CURRENT, PEOPLE, START, term_of
 from briefgen.facts.pairs import shared_pairs
 from briefgen.facts.readings import Reads, TextReading
 from briefgen.facts.values import Value
@@ -71,7 +71,7 @@ def _key(v: Value) -> tuple[str, str, str]:
     unit = v.figure.amount.unit if v.figure is not None else ""
     if v.measure in CHANGING or v.measure == PEOPLE:
         return ("people", unit, "")  # what happened to them is checked pair by pair
-    subject = v.subject if v.measure in ("title", "prison term", "posture", "manner", "wound") else ""
+    subject = v.subject if v.measure in ("title", "prison term", "posture", "manner", "wound", START) else ""
     return (v.measure, unit, subject)
 
 

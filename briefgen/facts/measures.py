@@ -28,11 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.facts.amounts import Amount, Word, amounts, split_words
+from briefgen.facts.amounts import Amount, Word, amounts, change_target, format_number, split_words
 from briefgen.text.names import name_key
 from briefgen.text.words import STOPWORDS, stem
 
-__all__ = ["CHANGING", "CURRENT", "PEOPLE", "Figure", "figures", "name_term", "places", "term_of"]
+__all__ = ["CHANGING", "CURRENT", "PEOPLE", "START", "Figure", "figures", "name_term", "places", "term_of"]
 
 # Measure -> the words that name it. Every one of these counts moves as reports come in.
 _MEASURE_WORDS = {
@@ -58,6 +58,8 @@ _MEASURE_OF = {w: m for m, ws in _MEASURE_WORDS.items() for w in ws.split()}
 CHANGING = frozenset(_MEASURE_WORDS) | {"workforce"}
 #: The measure of a count of a named group of people that does not say what happened to them.
 PEOPLE = "people"
+#: The measure of where a change started ("to 22 planes from 57"); its subject is the figure reached.
+START = "start"
 # Measure words that can be what a number counts ("129 deaths", "65 dead").
 _MEASURE_NOUNS = frozenset(["deaths", "death", "fatalities", "drownings", "casualties", "injuries",
                             "arrests", "detentions", "layoffs", "evacuees", "refugees", "dead", "injured",
@@ -528,7 +530,7 @@ def figures(text: str) -> list[Figure]:
         return []
     words = split_words(text)
     out = []
-    for a in found:
+    for k, a in enumerate(found):
         lo, hi = _clause(words, a)
         noun = _noun(words, a)
         skip = range(a.first, (noun[1] if noun[1] >= 0 else a.last) + 1)
@@ -611,6 +613,13 @@ def figures(text: str) -> list[Figure]:
             if not measure and any(w[:1].isupper() for w in counted.split()) and a.value >= 10 \
                     and (noun_word.lower() in _PEOPLE or noun_word[:1].isupper()):
                 measure = PEOPLE  # "130 Korean workers were forcibly conscripted": Koreans, counted somehow
+        target = None if measure else change_target(words, found, k)
+        if target is not None:
+            # "to 22 planes from 57": where a change to 22 planes started, compared with other starts
+            # of a change to 22 (the figure reached says what is counted).
+            end = _noun(words, target)[1]
+            measure, subject, group = START, format_number(target.value), frozenset()
+            whose = " ".join(w.text for w in words[target.first:max(end, target.last) + 1])
         if not measure:
             continue  # nothing says what it measures: it is never compared
         weekday, relative, part, earlier, when = _time(words, lo, hi, a.first)
