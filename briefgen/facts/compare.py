@@ -160,7 +160,10 @@ def _same_thing(reads: Reads, a: Mention, b: Mention, common: frozenset[str], to
     if va.type == "title":
         return _given_names_fit(va.labelled[0], vb.labelled[0])
     if va.type == "incident":
-        # One incident: the sentences share words of their own (the victim's name, the place).
+        # One incident: the sentences share words of their own (the victim's name, the place);
+        # for the place where something happened, its clause shares one ("surgery").
+        if va.measure == "place" and not (va.window & vb.window) - common:
+            return False
         return len((reads.texts[a[0]].terms & reads.texts[b[0]].terms) - common) >= 2
     if va.measure == "age":
         # "Qin, 44" and "Qin Yongmin, 45" are one person; "Wang Youcai, 33" and "Wang Donghai, 50" are two.

@@ -14,6 +14,12 @@ civilian" / "two soldiers and one civilian were beaten to death").
   for a count of people of one group ("two soldiers"), that count and group
   being what is compared.
 
+* where something happened to one person or thing: a named place and the
+  "where" clause after it ("the London Clinic where the 82-year-old general
+  underwent back surgery" / "the London Bridge Hospital, where he reportedly
+  had surgery"), the place being what is compared; a clause that counts
+  ("Cuba, where five people were killed") tells of one place among many.
+
 Each is a :class:`~briefgen.facts.values.Value` of type ``"incident"``; its
 ``shown`` is the value as the memo prints it ("back", "standing", "stabbed").
 A sentence that dates its incident in the past ("Last November, ...") tells
@@ -24,10 +30,12 @@ from __future__ import annotations
 
 import re
 
-from briefgen.facts.measures import Figure
+from briefgen.facts.amounts import amounts
+from briefgen.facts.measures import Figure, term_of
 from briefgen.facts.values import Value
+from briefgen.text.words import STOPWORDS
 
-__all__ = ["incident_values"]
+__all__ = ["incident_values", "place_class"]
 
 _BODY = ("back", "chest", "head", "neck", "stomach", "abdomen", "shoulder", "arm", "leg", "face", "heart",
          "groin", "hip", "thigh", "side", "throat", "spine")
@@ -49,6 +57,32 @@ _PAST = re.compile(r"\b(?:last|in)\s+(?:year|January|February|March|April|May|Ju
                    r"October|November|December|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b|\bago\b|"
                    r"\bearlier this year\b", re.IGNORECASE)
 
+# A named place (up to four capitalised words) and the "where" clause after it.
+_WHERE = re.compile(r"\b((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*),?\s+where\s+([^,;:.!?\"]+)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _places(text: str) -> list[Value]:
+    """Named places and what happened there, each clause's content terms its window."""
+    out = []
+    for m in _WHERE.finditer(text):
+        name = m.group(1).split()
+        while name and name[0].lower() in STOPWORDS:
+            name = name[1:]  # "In Puerto Rico, where ..."
+        clause = m.group(2).strip()
+        if not name or any(a.unit == "" for a in amounts(clause)):
+            continue  # a clause that counts tells of one place among many
+        window = frozenset(term_of(w) for w in _WORD.findall(clause) if w.lower() not in STOPWORDS and len(w) > 2)
+        if window:
+            out.append(Value("incident", "place", "", " ".join(name), window=window,
+                             labelled=(f"where {clause}",)))
+    return out
+
+
+def place_class(value: Value) -> frozenset[str]:
+    """The terms of a place's name: "London Bridge Hospital" is not "London Clinic", but is "Bridge Hospital"."""
+    return frozenset(term_of(w) for w in _WORD.findall(value.shown))
+
 
 def incident_values(text: str, figures: list[Figure]) -> list[Value]:
     """The incident details ``text`` gives (see the module docstring); ``figures`` are its figures."""
@@ -61,6 +95,8 @@ def incident_values(text: str, figures: list[Figure]) -> list[Value]:
     for m in _POSTURE.finditer(text):
         out.append(Value("incident", "posture", m.group(2).lower(), _POSTURES[m.group(1).lower()],
                          labelled=(m.group(2).lower(),)))
+    if "where" in lower:
+        out.extend(_places(text))
     manner = _MANNER.search(text)
     if manner is not None:
         for f in figures:

@@ -72,6 +72,9 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
     if value.type == "incident":
         if measure == "wound":
             return "Where the shot struck"
+        if measure == "place":
+            clauses = [o.value.labelled[0] for o in obs if o.value.labelled]
+            return _capital(min(clauses, key=len)) if clauses else "Where it happened"
         if measure == "posture":
             return f"Standing, sitting or lying in the {value.subject}"
         return f"How the {value.labelled[0] if value.labelled else 'victims'} were killed"

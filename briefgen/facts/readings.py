@@ -290,7 +290,7 @@ def _read_text(text: str) -> TextReading:
     values: list[Value] = []
     if _DIGIT.search(text) or not lower.isdisjoint(_NUMBER_WORDS):
         values.extend(_number_values(text))  # with the incident details, which may need the figures
-    elif not lower.isdisjoint(_INCIDENT_WORDS):
+    elif not lower.isdisjoint(_INCIDENT_WORDS) or "where" in lower:
         values.extend(incident_values(text, []))
     if not lower.isdisjoint(_CALENDAR) or _YEAR.search(text):
         values.extend(_dates(text))

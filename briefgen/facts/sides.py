@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefgen.facts.compare import Mention
+from briefgen.facts.incidents import place_class
 from briefgen.facts.measures import CHANGING, CURRENT
 from briefgen.facts.readings import Reads
 from briefgen.facts.titles import differ
@@ -127,7 +128,7 @@ def _class_of(o: Observation, published: dict[str, dt.date | None]) -> object:
         assert o.value.date is not None
         return resolve(o.value.date, published.get(o.source))
     if o.value.type == "incident":
-        return o.value.shown
+        return place_class(o.value) if o.value.measure == "place" else o.value.shown
     return o.value.role
 
 
@@ -138,6 +139,8 @@ def _clash(x: object, y: object, kind: str) -> bool:
         eps = 1e-9 * max(1.0, abs(x[2]), abs(y[2]))
         return x[1] + eps < y[0] or y[1] + eps < x[0]
     if kind == "incident":
+        if isinstance(x, frozenset) and isinstance(y, frozenset):
+            return not (x <= y or y <= x)  # a place named more fully is the same place
         return x != y
     if kind == "date":
         assert isinstance(x, tuple) and isinstance(y, tuple)
