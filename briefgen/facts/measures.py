@@ -105,6 +105,9 @@ _NOT_SCOPE = frozenset(["area", "areas", "region", "regions", "country", "city",
                         "state", "island", "part", "parts", "world", "nation", "home", "homes", "night",
                         "morning", "evening", "afternoon", "week", "weeks", "day", "days", "year", "years",
                         "month", "months", "today", "yesterday", "time", "hours", "minutes", "total"])
+# A place named only by its kind ("the town's death toll"): a part of what the coverage is about.
+_PART_OF = frozenset(["town's", "city's", "village's", "province's", "island's", "region's", "district's",
+                      "county's", "state's"])
 _EVENTS = frozenset(["meeting", "meetings", "talks", "talk", "summit", "session", "sessions", "discussion",
                      "discussions", "dinner", "luncheon", "lunch", "breakfast", "speech", "address",
                      "conference", "hearing", "trial", "visit", "trip", "flight", "interview",
@@ -628,6 +631,9 @@ def figures(text: str) -> list[Figure]:
         earlier = earlier or (lo > 1 and words[0].low in ("earlier", "previously", "initially"))
         update = any(words[j].low in _UPDATES for j in range(lo, a.first))
         scope, causes, places = _scope(words, lo, hi, skip)
+        if not scope and any(words[j].low in _PART_OF for j in range(lo, a.first)):
+            # "..., bringing the town's death toll to 102": the town the sentence names.
+            scope, _, places = _scope(words, 0, len(words) - 1, skip)
         if noun_word.lower() in _CAUSE_NOUNS:
             causes = causes | {term_of(noun_word)}  # "six drownings": deaths by one cause
         since = next((j for j in range(lo, hi + 1) if words[j].low == "since"), None)
