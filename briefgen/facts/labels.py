@@ -89,6 +89,8 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
         return f"{name}'s age" if name else "Age"
     if measure == "length":
         return f"Length of the {_common([f.whose for f in figures])}"
+    if measure == "attackers":
+        return "Number of attackers"
     if measure == "start":
         return f"Before the change to {_common([f.whose for f in figures])}"
     if measure == "delay":

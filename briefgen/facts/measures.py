@@ -32,7 +32,7 @@ from briefgen.facts.amounts import Amount, Word, amounts, change_target, format_
 from briefgen.text.names import name_key
 from briefgen.text.words import STOPWORDS, stem
 
-__all__ = ["CHANGING", "CURRENT", "PEOPLE", "START", "Figure", "figures", "name_term", "places", "term_of"]
+__all__ = ["ATTACKERS", "CHANGING", "CURRENT", "PEOPLE", "START", "Figure", "figures", "name_term", "places", "term_of"]
 
 # Measure -> the words that name it. Every one of these counts moves as reports come in.
 _MEASURE_WORDS = {
@@ -58,6 +58,8 @@ _MEASURE_OF = {w: m for m, ws in _MEASURE_WORDS.items() for w in ws.split()}
 CHANGING = frozenset(_MEASURE_WORDS) | {"workforce"}
 #: The measure of a count of a named group of people that does not say what happened to them.
 PEOPLE = "people"
+#: The measure of how many carried out an attack.
+ATTACKERS = "attackers"
 #: The measure of where a change started ("to 22 planes from 57"); its subject is the figure reached.
 START = "start"
 # Measure words that can be what a number counts ("129 deaths", "65 dead").
@@ -526,6 +528,28 @@ def _sentence_measure(words: tuple[Word, ...], a: Amount, lo: int, hi: int) -> s
     return ""
 
 
+# Nouns that count who carried out an attack, and verbs that say a count of men did.
+_ATTACKER_NOUNS = frozenset(["gunmen", "attackers", "assailants", "kidnappers", "hijackers", "raiders",
+                             "robbers", "abductors", "bombers"])
+_ATTACKS = frozenset(["attacked", "stormed", "seized", "raided", "ambushed", "kidnapped", "abducted",
+                      "hijacked", "opened", "burst", "surrounded"])
+
+
+def _attackers(words: tuple[Word, ...], a: Amount, noun: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether a count is of who carried out an attack: "two gunmen", "20 men in camouflage attacked
+    the house", "kidnapped ... by two dozen armed men"."""
+    if noun[1] < 0:
+        return False
+    head = words[noun[1]].low
+    if head in _ATTACKER_NOUNS:
+        return True
+    if head not in ("men", "people"):
+        return False
+    if a.first > 0 and words[a.first - 1].low == "by":
+        return any(w.low in _ATTACKS for w in words[:a.first])
+    return any(words[j].low in _ATTACKS for j in range(noun[1] + 1, min(hi + 1, noun[1] + 5)))
+
+
 def figures(text: str) -> list[Figure]:
     """Every amount in ``text`` whose words say what it measures (see the module docstring)."""
     found = amounts(text)
@@ -616,6 +640,8 @@ def figures(text: str) -> list[Figure]:
             if not measure and any(w[:1].isupper() for w in counted.split()) and a.value >= 10 \
                     and (noun_word.lower() in _PEOPLE or noun_word[:1].isupper()):
                 measure = PEOPLE  # "130 Korean workers were forcibly conscripted": Koreans, counted somehow
+        if not measure and _attackers(words, a, noun, lo, hi):
+            measure = ATTACKERS
         target = None if measure else change_target(words, found, k)
         if target is not None:
             # "to 22 planes from 57": where a change to 22 planes started, compared with other starts
