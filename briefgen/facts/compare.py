@@ -164,6 +164,10 @@ def _same_thing(reads: Reads, a: Mention, b: Mention, common: frozenset[str], to
         # for the place where something happened, its clause shares one ("surgery").
         if va.measure == "place" and not (va.window & vb.window) - common:
             return False
+        if (va.count is None) != (vb.count is None) or (
+                va.count is not None and vb.count is not None
+                and (va.count[1] < vb.count[0] or vb.count[1] < va.count[0])):
+            return False  # where a group was is compared only for a group of the same size
         return len((reads.texts[a[0]].terms & reads.texts[b[0]].terms) - common) >= 2
     if va.measure == "age":
         # "Qin, 44" and "Qin Yongmin, 45" are one person; "Wang Youcai, 33" and "Wang Donghai, 50" are two.

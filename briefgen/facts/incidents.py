@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.facts.amounts import amounts
+from briefgen.facts.amounts import amounts, split_words
 from briefgen.facts.measures import Figure, term_of
 from briefgen.facts.values import Value
 from briefgen.text.words import STOPWORDS
@@ -79,6 +79,28 @@ def _places(text: str) -> list[Value]:
     return out
 
 
+# Where people a sentence counts were taken, held or killed: "78 other people of various
+# nationalities who were also kidnapped in Chile".
+_WHO_IN = re.compile(r"\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:also\s+|all\s+)?([a-z]+ed|taken|held)"
+                     r"\s+in\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)")
+# Tokens between a count and the "who" that says where they were.
+_COUNT_NEAR = 8
+
+
+def _people_places(text: str) -> list[Value]:
+    """Places a relative clause puts a counted group in, each with the group's count."""
+    out = []
+    for m in _WHO_IN.finditer(text):
+        before = text[:m.start()]
+        counts = [a for a in amounts(before) if a.unit == ""]
+        if not counts or len(split_words(before)) - counts[-1].last > _COUNT_NEAR:
+            continue  # no count of the people just before: whose place it is is not clear
+        verb = m.group(1)
+        out.append(Value("incident", "place", verb, m.group(2), window=frozenset({term_of(verb)}),
+                         labelled=(f"where they were {verb}",), count=(counts[-1].lo, counts[-1].hi)))
+    return out
+
+
 def place_class(value: Value) -> frozenset[str]:
     """The terms of a place's name: "London Bridge Hospital" is not "London Clinic", but is "Bridge Hospital"."""
     return frozenset(term_of(w) for w in _WORD.findall(value.shown))
@@ -97,6 +119,8 @@ def incident_values(text: str, figures: list[Figure]) -> list[Value]:
                          labelled=(m.group(2).lower(),)))
     if "where" in lower:
         out.extend(_places(text))
+    if "who" in lower:
+        out.extend(_people_places(text))
     manner = _MANNER.search(text)
     if manner is not None:
         for f in figures:

@@ -39,6 +39,8 @@ class Value:
         window: Content terms of the clause.
         group: Terms of the people or things counted.
         labelled: Printed words a label can use (the subject, the group, the scope).
+        count: For a place where people were taken or held, the range of their count as printed
+            ("78 other people ... who were also kidnapped in Chile": 78 to 78).
     """
 
     type: str
@@ -52,3 +54,4 @@ class Value:
     window: frozenset[str] = frozenset()
     group: frozenset[str] = frozenset()
     labelled: tuple[str, ...] = field(default=())
+    count: tuple[float, float] | None = None
