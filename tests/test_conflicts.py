@@ -199,6 +199,61 @@ def test_what_people_are_counted_reads_the_verb_nearest_the_number() -> None:
     assert part.measure == "deaths" and part.scope == {"catan"}
 
 
+def test_a_length_of_time_is_rounded_at_its_last_digit_with_no_conversion_slack() -> None:
+    (half,) = amounts("In a two-and-a-half-hour court session Friday, Wang defended himself.")
+    assert (half.lo, half.hi) == (135, 165)  # rounded to the half hour; minutes convert exactly
+    (c,) = conflicts_of(
+        ("s1", "The trial in the eastern city of Hangzhou of Wang Youcai, 32, founder of the China "
+               "Democracy Party, which is now suppressed, was in session for just two hours and 10 minutes."),
+        ("s2", "In a two-and-a-half-hour court session Friday, Wang defended himself."),
+    )
+    assert (c.kind, c.label) == ("disagreement", "Length of the session")
+    assert sides(c) == [("two hours and 10 minutes", ("s1",)), ("two and a half hours", ("s2",))]
+
+
+def test_where_a_change_started_is_compared_for_the_same_figure_reached() -> None:
+    (start,) = figures("The airline said it would prune its fleet to 22 planes from 57.")
+    assert (start.measure, start.subject, start.amount.shown) == ("start", "22", "57")
+    (c,) = conflicts_of(
+        ("s1", "Aquino said the plan includes the retention of 22 aircraft _ down from 54 _ and the "
+               "restructuring of debt."),
+        ("s2", "The airline said it would prune its fleet, which was aggressively expanded in the years "
+               "leading up to the Asian economic crisis, to 22 planes from 57."),
+    )
+    assert (c.kind, c.label) == ("disagreement", "Before the change to 22 aircraft")
+    assert sides(c) == [("54", ("s1",)), ("57", ("s2",))]
+    # A range is not a change; a change to another figure is another change.
+    assert figures("Their ages ranged from 5 to 10.") == []
+    assert conflicts_of(("s1", "The airline cut its fleet to 22 planes from 54."),
+                        ("s2", "The rival airline cut its fleet to 30 planes from 57.")) == []
+
+
+def test_a_count_of_attackers_is_a_measure_of_its_own() -> None:
+    (c,) = conflicts_of(
+        ("s1", "The four men were taken hostage Saturday after 20 men in camouflage attacked the house "
+               "where they lived in the Chechen capital Grozny."),
+        ("s2", "They were kidnapped from their house in the Chechen capital, Grozny, by two dozen armed men "
+               "on Oct. 3, after a shootout with their bodyguards."),
+    )
+    assert (c.kind, c.label) == ("disagreement", "Number of attackers")
+    assert sides(c) == [("20", ("s1",)), ("two dozen", ("s2",))]
+    # Men who did something else are not attackers.
+    assert [f.measure for f in figures("The soldiers were greeted by 200 men waving flags.")] == []
+
+
+def test_a_toll_of_the_town_is_narrowed_to_the_town_the_sentence_names() -> None:
+    (f,) = [f for f in figures("Seventeen bodies were recovered in Fonds Verrettes, a mountain town east of "
+                               "Port-au-Prince, bringing the town's death toll to 102, said Rep. Gabriel.")
+            if f.amount.value == 102]
+    assert f.measure == "deaths" and {"fond", "verre"} <= f.scope
+    assert conflicts_of(
+        ("s1", "Seventeen bodies were recovered in Fonds Verrettes, a mountain town east of Port-au-Prince, "
+               "bringing the town's death toll to 102, officials said."),
+        ("s2", "Even before the storm caused floods and mudslides that killed 221 people, Haiti was a "
+               "disaster zone."),
+        dates={"s2": "2026-01-20"}) == []
+
+
 # Figures that change as reports come in.
 
 
@@ -379,6 +434,38 @@ def test_a_statement_date_is_not_an_event_date() -> None:
     ) == []
 
 
+def test_the_place_where_one_thing_happened_is_a_value() -> None:
+    (c,) = conflicts_of(
+        ("s1", "Staff at the London Bridge Hospital, where he reportedly had surgery, refused comment."),
+        ("s2", "Scores of Chilean emigres gathered Sunday outside the upscale London Clinic where the "
+               "82-year-old general underwent back surgery Oct. 9."),
+    )
+    assert (c.kind, c.label) == ("disagreement", "Where he reportedly had surgery")
+    assert sides(c) == [("London Bridge Hospital", ("s1",)), ("London Clinic", ("s2",))]
+    # A place named more fully is the same place; a clause that counts tells of one place among many.
+    assert conflicts_of(
+        ("s1", "He left the London Bridge Hospital, where he had surgery, on Wednesday."),
+        ("s2", "He stayed at Bridge Hospital, where he had surgery, until Wednesday."),
+        ("s1", "In Puerto Rico, where three people were killed, the squatter community lost its homes."),
+        ("s2", "Fidel Castro seemed relieved in Cuba, where only five people were killed."),
+    ) == []
+
+
+def test_where_a_counted_group_was_taken_is_compared_for_a_group_of_that_size() -> None:
+    (c,) = conflicts_of(
+        ("s1", "Garzon will send the names of 78 other people of various nationalities who were also "
+               "kidnapped in Chile and taken to Argentina."),
+        ("s2", "Garzon will broaden the arrest warrant by adding the names of close to 80 additional victims, "
+               "who were also kidnapped in Argentina and handed over to the Chilean secret police."),
+    )
+    assert (c.kind, c.label) == ("disagreement", "Where they were kidnapped")
+    assert sides(c) == [("Chile", ("s1",)), ("Argentina", ("s2",))]
+    assert conflicts_of(
+        ("s1", "The bomb wounded the 12 Americans who were killed in Nairobi, officials said."),
+        ("s2", "The bomb wounded the 11 people who were killed in Dar es Salaam, officials said."),
+    ) == []
+
+
 # Name variants.
 
 
@@ -399,6 +486,14 @@ def test_a_typo_beside_the_same_surname_is_a_variant() -> None:
     )
     # Shown with the given name both print beside it.
     assert sides(c) == [("Lasse Gustavsson", ("s1",)), ("Lasse Gustafsson", ("s2",))]
+
+
+def test_ph_and_f_are_one_spelling_of_a_name() -> None:
+    (c,) = [c for c in conflicts_of(
+        ("s1", "The kidnappers freed Rudolf Petschi, an Austrian engineer, on Tuesday."),
+        ("s2", "The kidnappers freed Rudolph Petschi, an Austrian engineer, on Tuesday."),
+    ) if c.kind == "variant"]
+    assert sides(c) == [("Rudolf Petschi", ("s1",)), ("Rudolph Petschi", ("s2",))]
 
 
 def test_variants_inside_one_source_are_not_shown() -> None:
