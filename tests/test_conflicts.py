@@ -24,7 +24,10 @@ from briefgen.render.differences import difference_lines
 from briefgen.select.choice import Choice
 
 ROOT = Path(__file__).resolve().parent.parent
-DUC = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
+# The shared development data beside the repository (or above a worktree of it).
+DUC = next((p / "shared" / "bench" / "duc2003.jsonl" for p in ROOT.parents
+            if (p / "shared" / "bench" / "duc2003.jsonl").is_file()),
+           ROOT.parent / "shared" / "bench" / "duc2003.jsonl")
 
 
 def conflicts_of(*reports: tuple[str, str], dates: dict[str, str] | None = None) -> list[Conflict]:
@@ -455,8 +458,8 @@ def test_where_a_counted_group_was_taken_is_compared_for_a_group_of_that_size() 
     (c,) = conflicts_of(
         ("s1", "Garzon will send the names of 78 other people of various nationalities who were also "
                "kidnapped in Chile and taken to Argentina."),
-        ("s2", "Garzon will broaden the arrest warrant by adding the names of close to 80 additional victims, "
-               "who were also kidnapped in Argentina and handed over to the Chilean secret police."),
+        ("s2", "Garzon will broaden the arrest warrant by adding the names of close to 80 additional "
+               "victims, who were also kidnapped in Argentina and handed over to the Chilean secret police."),
     )
     assert (c.kind, c.label) == ("disagreement", "Where they were kidnapped")
     assert sides(c) == [("Chile", ("s1",)), ("Argentina", ("s2",))]
@@ -577,7 +580,8 @@ def test_the_development_set_does_not_regress() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "conflicts.py"), "--json"],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     both = json.loads(out.stdout)["with ambiguous"]["disagreement+changed"]
-    assert both["precision"] >= 0.8 and both["recall"] >= 0.45
+    # In-sample on 2 December: precision 0.94 (51/54), recall 0.80 (48/60); a little slack below.
+    assert both["precision"] >= 0.9 and both["recall"] >= 0.75
     assert not math.isnan(both["precision"])
 
 

@@ -15,7 +15,12 @@ as disagreements:
 * a measurement (kilometres, miles an hour, degrees) allows half a unit of
   its last digit and 2% either way, and a conversion printed beside it ("72
   kilometers (45 miles)") narrows it: 72 km and 71 km (45 and 44 miles)
-  are one distance reported twice.
+  are one distance reported twice. A length of time allows only half a unit
+  of its last digit (hours and minutes convert exactly): "two and a half
+  hours" is 135 to 165 minutes, so "two hours and 10 minutes" is another.
+
+:func:`change_target` tells where a change started from the figure it reached
+("to 22 planes from 57", "22 aircraft _ down from 54").
 
 Years, clock times, days of the month, flight numbers and the like are not
 amounts. What an amount measures is read by :mod:`briefgen.facts.measures`.

@@ -1,4 +1,4 @@
-"""What happened, as values: where a bullet struck, how someone stood, how victims were killed.
+"""What happened, as values: where a bullet struck, how someone stood, how victims were killed, and where.
 
 Accounts of one incident differ in such details as often as in figures
 ("struck him in the chest" / "shot in the back"; "as he stood in the kitchen" /
@@ -18,7 +18,10 @@ civilian" / "two soldiers and one civilian were beaten to death").
   "where" clause after it ("the London Clinic where the 82-year-old general
   underwent back surgery" / "the London Bridge Hospital, where he reportedly
   had surgery"), the place being what is compared; a clause that counts
-  ("Cuba, where five people were killed") tells of one place among many.
+  ("Cuba, where five people were killed") tells of one place among many;
+* where a counted group was taken or held ("78 other people ... who were
+  also kidnapped in Chile" / "close to 80 additional victims, who were also
+  kidnapped in Argentina"), compared only for groups of one size.
 
 Each is a :class:`~briefgen.facts.values.Value` of type ``"incident"``; its
 ``shown`` is the value as the memo prints it ("back", "standing", "stabbed").
@@ -72,7 +75,8 @@ def _places(text: str) -> list[Value]:
         clause = m.group(2).strip()
         if not name or any(a.unit == "" for a in amounts(clause)):
             continue  # a clause that counts tells of one place among many
-        window = frozenset(term_of(w) for w in _WORD.findall(clause) if w.lower() not in STOPWORDS and len(w) > 2)
+        window = frozenset(term_of(w) for w in _WORD.findall(clause)
+                           if w.lower() not in STOPWORDS and len(w) > 2)
         if window:
             out.append(Value("incident", "place", "", " ".join(name), window=window,
                              labelled=(f"where {clause}",)))
@@ -102,7 +106,7 @@ def _people_places(text: str) -> list[Value]:
 
 
 def place_class(value: Value) -> frozenset[str]:
-    """The terms of a place's name: "London Bridge Hospital" is not "London Clinic", but is "Bridge Hospital"."""
+    """The terms of a place's name ("London Bridge Hospital" is not "London Clinic")."""
     return frozenset(term_of(w) for w in _WORD.findall(value.shown))
 
 

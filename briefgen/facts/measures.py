@@ -15,10 +15,15 @@ so that only like is compared with like:
 * measurements (magnitude, speed, distance, temperature), money with what it
   pays for ("$2.1 billion of debt") and shares ("60 percent of the plane ...
   recovered");
+* counts of who carried out an attack ("two gunmen", "20 men in camouflage
+  attacked the house", "kidnapped ... by two dozen armed men");
+* where a change started, for the figure it reached ("to 22 planes from 57":
+  57 is compared only with other starts of a change to 22);
 * anything else only by the words around it (its *window*).
 
 Each figure also carries the place and cause words that narrow what it
-counts ("in landslides on Catanduanes island", "throughout Europe"), the time
+counts ("in landslides on Catanduanes island", "throughout Europe"; "the
+town's death toll" is the toll of the town the sentence names), the time
 its clause gives ("police said Monday", "by midday Saturday", "earlier"), and
 whether its clause reports an update ("rose to", "bringing the toll to").
 """
@@ -32,7 +37,8 @@ from briefgen.facts.amounts import Amount, Word, amounts, change_target, format_
 from briefgen.text.names import name_key
 from briefgen.text.words import STOPWORDS, stem
 
-__all__ = ["ATTACKERS", "CHANGING", "CURRENT", "PEOPLE", "START", "Figure", "figures", "name_term", "places", "term_of"]
+__all__ = ["ATTACKERS", "CHANGING", "CURRENT", "PEOPLE", "START", "Figure", "figures", "name_term", "places",
+           "term_of"]
 
 # Measure -> the words that name it. Every one of these counts moves as reports come in.
 _MEASURE_WORDS = {
