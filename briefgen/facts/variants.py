@@ -5,7 +5,8 @@ around ("the Chosei coal mine" / "the Josei Coal Mine"; "Hans Carlsson" /
 "Hand Carlsson") and
 
 * they romanise one name differently (one :func:`briefgen.text.names.name_key`:
-  "Chosei" / "Josei", "Wi Sung-lack" / "Wi Seong-rak"), or
+  "Chosei" / "Josei", "Wi Sung-lack" / "Wi Seong-rak"; here ph and f too:
+  "Rudolph" / "Rudolf"), or
 * they differ by one letter ("Gustavsson" / "Gustafsson", "Goeran" /
   "Goren", "Qinguo" / "Qingguo"), a capitalised word beside both, or two
   words around both, being the same; or
@@ -91,7 +92,7 @@ def _candidates(keys: dict[str, str]) -> list[tuple[str, str, str]]:
     by_deletion: dict[str, set[str]] = defaultdict(set)
     by_prefix: dict[str, list[str]] = defaultdict(list)
     for s, key in keys.items():
-        by_key[key].append(s)
+        by_key[key.replace("ph", "f")].append(s)  # "Rudolph" / "Rudolf", for variants only
         if len(s) >= _MIN_TYPO:
             by_deletion[s].add(s)
             for k in range(len(s)):

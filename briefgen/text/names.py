@@ -3,8 +3,8 @@
 Outlets romanise Korean and Japanese names differently ("Lee Jae-myung",
 "Lee Jae Myung"; "Wi Sung-lack", "Wi Sung-rak", "Wi Seong-rak"; "Chosei",
 "Josei"). :func:`name_key` folds such spellings to one comparison key with a
-few general rules (vowel spellings, voiced and unvoiced initials, l/r, ph/f,
-hyphens and spaces inside given names) and a tiny table of surname spellings that no
+few general rules (vowel spellings, voiced and unvoiced initials, l/r, hyphens
+and spaces inside given names) and a tiny table of surname spellings that no
 rule covers. Deduplication compares keys, so a spelling never blocks a match;
 conflict detection compares the surface forms behind one key, so a spelling
 difference is still reported.
@@ -89,7 +89,7 @@ def _fold_part(part: str) -> str:
     w = re.sub(r"oh(?=[^aeiouy]|$)", "o", w)
     for old, new in _VOWELS:
         w = w.replace(old, new)
-    w = w.replace("ck", "k").replace("ph", "f")  # "Rudolph" / "Rudolf"
+    w = w.replace("ck", "k")
     w = re.sub(r"(?<=[aeiou])g$", "k", w)
     w = re.sub(r"(?<=.)l", "r", w)
     w = re.sub(r"(.)\1", r"\1", w)
