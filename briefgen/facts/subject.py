@@ -91,10 +91,12 @@ _SAMPLE = 300
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """One source as the subject sees it: its headline (if printed or given) and its lead sentences."""
+    """One source as the subject sees it: its headline (if printed or given), its lead sentences, and
+    the place its wire dateline names ("GOTEBORG, Sweden (AP) _" gives "Goteborg"), if any."""
 
     title: str
     lead: str
+    place: str = ""
 
 
 def _strip(name: str) -> tuple[str, bool]:
@@ -179,6 +181,7 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     places: Counter[str] = Counter()
     others: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
+    datelines = Counter(_key(item.place) for item in coverage if item.place)
     for item in coverage:
         text = f"{item.title}. {item.lead}" if item.title else item.lead
         said = {_EVENTS[m.group(1).lower()] for m in _EVENT.finditer(text)}
@@ -199,6 +202,11 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
                 place = _PLACE_KIND.sub("", name) or name  # "Nara" for "Nara Prefecture"
                 seen_places.add(_key(place))
                 forms[_key(place)][place] += 1
+        if item.place and 2 * datelines[_key(item.place)] >= n:
+            # Where at least half the sources file from is where the story is (a few datelines from
+            # a capital are where a reporter sat); the text's own spelling prints if it has one.
+            seen_places.add(_key(item.place))
+            forms[_key(item.place)][item.place] += 0
         people.update(seen_people)
         places.update(seen_places - seen_people)
         others.update(seen - seen_people - seen_places)
