@@ -61,6 +61,16 @@ _PERSON_SAYS_IT = re.compile(
     r"(?!\s+(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear|likely"
     r"|unlikely|possible|impossible|hard|difficult|easy|too|high time)\b)",
     re.IGNORECASE)
+# A quotation that opens with a pronoun for something said before ("\"It was a slip of the
+# tongue,\" Carlsson said", "\"They are heroes\""): a named speaker does not say what it is.
+# "It" as an empty subject ("It is time to ...", "It's clear that ...") points nowhere.
+_QUOTE_POINTS_BACK = re.compile(
+    r"^[\"\u201c`']+\s*(?:he|she|they|them|these|those|it|its)\b"
+    r"(?!['\u2019]s\s+(?:time|clear|important|not)\b)"
+    r"(?!\s+(?:is|was|will be|would be)\s+(?:not\s+)?(?:time|important|necessary|essential|vital|crucial"
+    r"|urgent|clear|unclear|likely|unlikely|possible|impossible|hard|difficult|easy|too|high time|a shame"
+    r"|a pity)\b)",
+    re.IGNORECASE)
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
 # A sentence ends in a full stop, question or exclamation mark, perhaps inside
@@ -128,7 +138,8 @@ def leans(text: str) -> bool:
     "also" among its first five words ("Arafat also called..."), opens "As
     such" or ends "as well", reports a person saying "it is" or "this marks"
     (the pronoun is what came before), opens with a quotation whose speaker
-    it does not name, starts inside a quotation an earlier sentence opened
+    it does not name or that opens with a pronoun for something said before
+    ("\"It was a slip of the tongue,\" Carlsson said"), starts inside a quotation an earlier sentence opened
     ("Consolation is enough," he said), or speaks in the first person
     outside quotation marks, as the middle of a quotation whose speaker an
     earlier sentence named ("This shows the trust between the President and me.").
@@ -148,6 +159,8 @@ def leans(text: str) -> bool:
     if _PERSON_SAYS_IT.search(_QUOTED.sub(" ", body)):
         return True
     if body[:1] in _OPENERS:
+        if _QUOTE_POINTS_BACK.match(body):
+            return True  # "It was a slip of the tongue," Carlsson said: "it" is what came before
         # A quotation first: readable only if the rest names its speaker, by
         # a capitalised name or, in text that writes names in lower case, by a
         # reporting verb with someone other than a pronoun ("..., " clinton told matthews).
