@@ -262,6 +262,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),
     ("It's part of the battle born collection, which held one of every coin struck there.", True),
     ("As such, the ruling cannot be appealed before the end of the year.", True),
+    ("Indeed, the majority of Caribbean islands were not affected at all by the storm.", True),
+    ("In fact, most of the islands were spared by the storm and its winds.", True),
     ("Police arrested two men at the border as well.", True),
     ("The leaders met their ministers as well as business chiefs in Nara.", False),
     ("The two leaders agreed to begin DNA testing of the remains recovered from the", True),

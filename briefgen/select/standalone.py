@@ -32,7 +32,7 @@ _BACK_WORDS = frozenset((
     "them", "we", "i", "our", "my", "us", "such", "also", "but", "and", "so", "then", "there", "here",
     "however", "meanwhile", "moreover", "furthermore", "still", "yet", "instead", "besides", "thus",
     "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
-    "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor"))
+    "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor", "indeed"))
 # A short opening phrase that names something by demonstrative or is a
 # connective ("That day,", "Against this backdrop,", "In particular,"), or an
 # "also" among the first words ("Arafat also called...", "Police said they
@@ -40,7 +40,7 @@ _BACK_WORDS = frozenset((
 _BACK_PHRASE = re.compile(
     r"^(?:[A-Za-z]+\s+){0,3}(?:this|that|these|those|the same)\b[^,;:]{0,30},"
     r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
-    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that"
+    r"|in (?:fact|turn|contrast|response|return)|by contrast|even so|to that end|after that|before that"
     r"|at the time)[,:]"
     r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
     re.IGNORECASE)
