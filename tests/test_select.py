@@ -264,6 +264,7 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("As such, the ruling cannot be appealed before the end of the year.", True),
     ("Indeed, the majority of Caribbean islands were not affected at all by the storm.", True),
     ("In fact, most of the islands were spared by the storm and its winds.", True),
+    ("Others said they had seen a speaker fall over and appear to be malfunctioning.", True),
     ("Police arrested two men at the border as well.", True),
     ("The leaders met their ministers as well as business chiefs in Nara.", False),
     ("The two leaders agreed to begin DNA testing of the remains recovered from the", True),
