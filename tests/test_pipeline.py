@@ -163,6 +163,14 @@ def test_subject_takes_the_place_most_datelines_name() -> None:
              "HALIFAX, Nova Scotia (AP) _ Divers brought up more wreckage from the crash on Sunday.",
              "TORONTO (AP) _ The crash killed all 229 people aboard, officials said."]
     assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Crash"
+    # With no event word and no one named, a place that only datelines give is no subject; one the
+    # stories name is.
+    leads = ["JAKARTA, Indonesia (AP) _ Rebels released eleven soldiers they had abducted, officials said.",
+             "JAKARTA, Indonesia (AP) _ Officials said the rebels still held two soldiers.",
+             "JAKARTA, Indonesia (AP) _ The army said it would not negotiate with the rebels."]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Briefing"
+    in_dili = [t.replace(".", " in Dili.", 1) for t in leads]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(in_dili, 1)]) == "Dili"
 
 
 def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:
