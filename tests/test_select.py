@@ -262,6 +262,9 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),
     ("It's part of the battle born collection, which held one of every coin struck there.", True),
     ("As such, the ruling cannot be appealed before the end of the year.", True),
+    ("Indeed, the majority of Caribbean islands were not affected at all by the storm.", True),
+    ("In fact, most of the islands were spared by the storm and its winds.", True),
+    ("Others said they had seen a speaker fall over and appear to be malfunctioning.", True),
     ("Police arrested two men at the border as well.", True),
     ("The leaders met their ministers as well as business chiefs in Nara.", False),
     ("The two leaders agreed to begin DNA testing of the remains recovered from the", True),
@@ -281,6 +284,12 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Consolation is enough,\" the survivor's father said, as people cast glances at his scars.", True),
     ("Consolation is enough,\u201d the survivor's father said at the fire site.", True),
     ("Consolation is enough,'' the survivor's father said at the fire site.", True),
+    # A quotation opening with a pronoun for something said before leans, its speaker named or not.
+    ("\"It was a slip of the tongue,\" Carlsson said.", True),
+    ("\u201cThey are the heroes of this city,\u201d Mayor Gustavsson said on Sunday.", True),
+    ("\"It is time to open a new chapter,\" Lee said in Nara.", False),
+    ("\u201cIt\u2019s clear that both countries want closer ties,\u201d Takaichi said.", False),
+    ("\"Itinerary changes are expected,\" the foreign ministry said.", False),
     ("Officials called the attack \"barbaric,\" and vowed to find those responsible.", False),
     ("Forecasters said 5\" of rain fell on Miami overnight.", False),
 ])
