@@ -469,6 +469,18 @@ def test_where_a_counted_group_was_taken_is_compared_for_a_group_of_that_size() 
     ) == []
 
 
+def test_a_birthday_given_relative_to_the_day_is_read_on_that_day() -> None:
+    next_month = "Pinochet, who turns 83 next month, was reported to have left London Bridge Hospital."
+    next_week = "It was not immediately clear which clinic was treating Pinochet, who is 83 next week."
+    (c,) = conflicts_of(("s1", next_month), ("s2", next_week),
+                        dates={"s1": "1998-10-17", "s2": "1998-10-17"})
+    assert (c.kind, c.label) == ("disagreement", "When Pinochet turns 83")
+    assert sides(c) == [("next month", ("s1",)), ("next week", ("s2",))]
+    # Printed a month apart, "next month" and "next week" can both be right.
+    assert conflicts_of(("s1", next_month), ("s2", next_week),
+                        dates={"s1": "1998-10-17", "s2": "1998-11-20"}) == []
+
+
 # Name variants.
 
 

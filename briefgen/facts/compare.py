@@ -71,7 +71,8 @@ def _key(v: Value) -> tuple[str, str, str]:
     unit = v.figure.amount.unit if v.figure is not None else ""
     if v.measure in CHANGING or v.measure == PEOPLE:
         return ("people", unit, "")  # what happened to them is checked pair by pair
-    subject = v.subject if v.measure in ("title", "prison term", "posture", "manner", "wound", START) else ""
+    subject = v.subject if v.measure in ("title", "prison term", "posture", "manner", "wound", "birthday",
+                                         START) else ""
     return (v.measure, unit, subject)
 
 
@@ -162,6 +163,8 @@ def _same_thing(reads: Reads, a: Mention, b: Mention, common: frozenset[str], to
     if va.type == "incident":
         # One incident: the sentences share words of their own (the victim's name, the place);
         # for the place where something happened, its clause shares one ("surgery").
+        if va.measure == "birthday":
+            return True  # one person turning one age: the key holds both
         if va.measure == "place" and not (va.window & vb.window) - common:
             return False
         if (va.count is None) != (vb.count is None) or (

@@ -23,6 +23,10 @@ civilian" / "two soldiers and one civilian were beaten to death").
   also kidnapped in Chile" / "close to 80 additional victims, who were also
   kidnapped in Argentina"), compared only for groups of one size.
 
+* when someone turns an age, given relative to the article's date ("Pinochet,
+  who turns 83 next month" / "Pinochet, who is 83 next week", both printed on
+  17 October: November against October).
+
 Each is a :class:`~briefgen.facts.values.Value` of type ``"incident"``; its
 ``shown`` is the value as the memo prints it ("back", "standing", "stabbed").
 A sentence that dates its incident in the past ("Last November, ...") tells
@@ -31,6 +35,7 @@ of another incident: its wound is compared only with such sentences.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from briefgen.facts.amounts import amounts, split_words
@@ -38,7 +43,7 @@ from briefgen.facts.measures import Figure, term_of
 from briefgen.facts.values import Value
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["incident_values", "place_class"]
+__all__ = ["birthday_months", "incident_values", "place_class"]
 
 _BODY = ("back", "chest", "head", "neck", "stomach", "abdomen", "shoulder", "arm", "leg", "face", "heart",
          "groin", "hip", "thigh", "side", "throat", "spine")
@@ -105,6 +110,41 @@ def _people_places(text: str) -> list[Value]:
     return out
 
 
+# An age someone will reach, with when ("Pinochet, who turns 83 next month"): the birthday's date.
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_BIRTHDAY = re.compile(r"\b([A-Z][\w'-]+),\s+who\s+(?:turns|will\s+turn|will\s+be|is|becomes)\s+(\d{1,3})\s+"
+                       r"(next\s+(?:week|month)|this\s+(?:week|month)|tomorrow|on\s+(?:"
+                       + "|".join(_WEEKDAY_NAMES) + r"))\b")
+
+
+def _birthdays(text: str) -> list[Value]:
+    """Birthdays given relative to the article's date, each with whose and what age."""
+    return [Value("incident", "birthday", f"{term_of(m.group(1))}:{m.group(2)}", m.group(3),
+                  labelled=(f"When {m.group(1)} turns {m.group(2)}",)) for m in _BIRTHDAY.finditer(text)]
+
+
+def birthday_months(when: str, published: dt.date | None) -> frozenset[tuple[int, int]]:
+    """The months a birthday given as ``when`` ("next week") can fall in, read on ``published``.
+
+    Empty when the article's date is unknown.
+    """
+    if published is None:
+        return frozenset()
+    words = when.lower().split()
+    if words[0] == "on":
+        ahead = (_WEEKDAY_NAMES.index(words[1].capitalize()) - published.weekday() - 1) % 7 + 1
+        days = range(ahead, ahead + 1)
+    elif words == ["tomorrow"]:
+        days = range(1, 2)
+    elif words[1] == "week":
+        days = range(1, 14) if words[0] == "next" else range(-6, 7)
+    else:
+        month = published.month + (1 if words[0] == "next" else 0)
+        year = published.year + (month - 1) // 12
+        return frozenset({(year, (month - 1) % 12 + 1)})
+    return frozenset({((d := published + dt.timedelta(days=k)).year, d.month) for k in days})
+
+
 def place_class(value: Value) -> frozenset[str]:
     """The terms of a place's name ("London Bridge Hospital" is not "London Clinic")."""
     return frozenset(term_of(w) for w in _WORD.findall(value.shown))
@@ -125,6 +165,7 @@ def incident_values(text: str, figures: list[Figure]) -> list[Value]:
         out.extend(_places(text))
     if "who" in lower:
         out.extend(_people_places(text))
+        out.extend(_birthdays(text))
     manner = _MANNER.search(text)
     if manner is not None:
         for f in figures:

@@ -72,6 +72,8 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
     if value.type == "incident":
         if measure == "wound":
             return "Where the shot struck"
+        if measure == "birthday":
+            return value.labelled[0] if value.labelled else "Birthday"
         if measure == "place":
             clauses = [o.value.labelled[0] for o in obs if o.value.labelled]
             return _capital(min(clauses, key=len)) if clauses else "Where it happened"

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefgen.facts.compare import Mention
-from briefgen.facts.incidents import place_class
+from briefgen.facts.incidents import birthday_months, place_class
 from briefgen.facts.measures import CHANGING, CURRENT
 from briefgen.facts.readings import Reads
 from briefgen.facts.titles import differ
@@ -128,6 +128,8 @@ def _class_of(o: Observation, published: dict[str, dt.date | None]) -> object:
         assert o.value.date is not None
         return resolve(o.value.date, published.get(o.source))
     if o.value.type == "incident":
+        if o.value.measure == "birthday":
+            return birthday_months(o.value.shown, published.get(o.source))
         return place_class(o.value) if o.value.measure == "place" else o.value.shown
     return o.value.role
 
@@ -138,9 +140,13 @@ def _clash(x: object, y: object, kind: str) -> bool:
         assert isinstance(x, tuple) and isinstance(y, tuple)
         eps = 1e-9 * max(1.0, abs(x[2]), abs(y[2]))
         return x[1] + eps < y[0] or y[1] + eps < x[0]
+    if kind == "place":
+        assert isinstance(x, frozenset) and isinstance(y, frozenset)
+        return not (x <= y or y <= x)  # a place named more fully is the same place
+    if kind == "birthday":
+        assert isinstance(x, frozenset) and isinstance(y, frozenset)
+        return bool(x) and bool(y) and not x & y  # months it can fall in, none shared
     if kind == "incident":
-        if isinstance(x, frozenset) and isinstance(y, frozenset):
-            return not (x <= y or y <= x)  # a place named more fully is the same place
         return x != y
     if kind == "date":
         assert isinstance(x, tuple) and isinstance(y, tuple)
@@ -318,7 +324,10 @@ def sides_of(reads: Reads, group: Sequence[Mention], published: dict[str, dt.dat
     """
     obs = _observations(reads, group, published)
     value = reads.texts[group[0][0]].values[group[0][1]]
+    # Places and birthdays are incidents compared in their own way (see _clash).
     kind = value.type
+    if kind == "incident" and value.measure in ("place", "birthday"):
+        kind = value.measure
     found: list[Found] = []
     moved = len({o.day for o in obs if o.day is not None}) > 1 or any(o.update or o.earlier for o in obs)
     timeline = _timeline(obs, published, rank, value) if _changing(value) and moved else None
