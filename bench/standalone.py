@@ -32,7 +32,7 @@ _POINTERS = (
     r"it|its|it's|this|these|those|that|they|them|their|he|his|him|she|her|we|our|i|my|such|there|then"
     r"|but|and|or|so|yet|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|instead"
     r"|besides|thus|therefore|hence|otherwise|likewise|similarly|additionally|accordingly|again|too"
-    r"|afterwards|later|indeed|others")
+    r"|afterwards|later|indeed|others|another")
 _REFERENCE = re.compile(
     r"^\(?(?:" + _POINTERS + r")\b(?![-.])"
     r"|^[\"'`\u201c\u2018(\s]*(?:as such|that day|that night|that week|that year|the same day|at that time"

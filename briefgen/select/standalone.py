@@ -33,7 +33,7 @@ _BACK_WORDS = frozenset((
     "however", "meanwhile", "moreover", "furthermore", "still", "yet", "instead", "besides", "thus",
     "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
     "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor", "indeed",
-    "others"))
+    "others", "another"))
 # A short opening phrase that names something by demonstrative or is a
 # connective ("That day,", "Against this backdrop,", "In particular,"), or an
 # "also" among the first words ("Arafat also called...", "Police said they
@@ -71,6 +71,12 @@ _QUOTE_POINTS_BACK = re.compile(
     r"(?!\s+(?:is|was|will be|would be)\s+(?:not\s+)?(?:time|important|necessary|essential|vital|crucial"
     r"|urgent|clear|unclear|likely|unlikely|possible|impossible|hard|difficult|easy|too|high time|a shame"
     r"|a pity)\b)",
+    re.IGNORECASE)
+# A definite shell noun first ("The move comes after ...", "The disaster claimed ...", "The
+# remarks drew ..."): news uses these words to point at what the sentence before named.
+_SHELL_FIRST = re.compile(
+    r"^the\s+(?:move|moves|decision|announcement|remarks|comments|incident|disaster|tragedy|accident"
+    r"|episode|development|developments)\b(?!\s+(?:of|to|by|in|at|on)\b)",
     re.IGNORECASE)
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
@@ -179,7 +185,7 @@ def leans(text: str) -> bool:
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
     first = first.replace("\u2019", "'").split("'")[0] or first
-    if first in _BACK_WORDS or _BACK_PHRASE.match(body):
+    if first in _BACK_WORDS or _BACK_PHRASE.match(body) or _SHELL_FIRST.match(body):
         return True
     intro = _INTRO_PRONOUN.match(body)
     if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
