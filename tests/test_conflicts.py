@@ -240,8 +240,10 @@ def test_a_count_of_attackers_is_a_measure_of_its_own() -> None:
     )
     assert (c.kind, c.label) == ("disagreement", "Number of attackers")
     assert sides(c) == [("20", ("s1",)), ("two dozen", ("s2",))]
-    # Men who did something else are not attackers.
+    # Men who did something else, and people it was done to, are not attackers.
     assert [f.measure for f in figures("The soldiers were greeted by 200 men waving flags.")] == []
+    assert [f.measure for f in figures("Since the beginning of 1998, 176 people have been kidnapped in "
+                                       "the North Caucasus region of Russia.")] == []
 
 
 def test_a_toll_of_the_town_is_narrowed_to_the_town_the_sentence_names() -> None:
@@ -451,6 +453,13 @@ def test_the_place_where_one_thing_happened_is_a_value() -> None:
         ("s2", "He stayed at Bridge Hospital, where he had surgery, until Wednesday."),
         ("s1", "In Puerto Rico, where three people were killed, the squatter community lost its homes."),
         ("s2", "Fidel Castro seemed relieved in Cuba, where only five people were killed."),
+    ) == []
+    # One word in common is not one event when a clause names others the other sentence does not.
+    assert conflicts_of(
+        ("s1", "In a statement issued in Madrid, where the summit was held, the Chilean government said "
+               "it is filing a formal protest."),
+        ("s2", "In a statement issued in Porto, Portugal, where President Eduardo Frei is attending the "
+               "Ibero American summit, the Chilean government said it is filing a formal protest."),
     ) == []
 
 

@@ -165,8 +165,9 @@ def _same_thing(reads: Reads, a: Mention, b: Mention, common: frozenset[str], to
         # for the place where something happened, its clause shares one ("surgery").
         if va.measure == "birthday":
             return True  # one person turning one age: the key holds both
-        if va.measure == "place" and not (va.window & vb.window) - common:
-            return False
+        if va.measure == "place" and (not (va.window & vb.window) - common
+                                      or not va.role <= tb.terms or not vb.role <= ta.terms):
+            return False  # what happened there, and whoever its clause names, are the same
         if (va.count is None) != (vb.count is None) or (
                 va.count is not None and vb.count is not None
                 and (va.count[1] < vb.count[0] or vb.count[1] < va.count[0])):

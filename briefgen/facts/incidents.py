@@ -41,7 +41,7 @@ import re
 from briefgen.facts.amounts import amounts, split_words
 from briefgen.facts.measures import Figure, term_of
 from briefgen.facts.values import Value
-from briefgen.text.words import STOPWORDS
+from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
 
 __all__ = ["birthday_months", "incident_values", "place_class"]
 
@@ -82,8 +82,12 @@ def _places(text: str) -> list[Value]:
             continue  # a clause that counts tells of one place among many
         window = frozenset(term_of(w) for w in _WORD.findall(clause)
                            if w.lower() not in STOPWORDS and len(w) > 2)
+        # Who or what the clause names ("where President Eduardo Frei is attending the Ibero American
+        # summit"): another sentence must name them too to tell of the same thing.
+        named = frozenset(term_of(w) for w in _WORD.findall(clause)[1:] if w[:1].isupper()
+                          and w.lower() not in CALENDAR_WORDS and w.lower() not in MONTH_ABBREVIATIONS)
         if window:
-            out.append(Value("incident", "place", "", " ".join(name), window=window,
+            out.append(Value("incident", "place", "", " ".join(name), window=window, role=named,
                              labelled=(f"where {clause}",)))
     return out
 

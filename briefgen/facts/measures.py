@@ -537,6 +537,7 @@ def _sentence_measure(words: tuple[Word, ...], a: Amount, lo: int, hi: int) -> s
 # Nouns that count who carried out an attack, and verbs that say a count of men did.
 _ATTACKER_NOUNS = frozenset(["gunmen", "attackers", "assailants", "kidnappers", "hijackers", "raiders",
                              "robbers", "abductors", "bombers"])
+_PASSIVE = frozenset(["be", "been", "being", "was", "were", "is", "are", "got", "get"])
 _ATTACKS = frozenset(["attacked", "stormed", "seized", "raided", "ambushed", "kidnapped", "abducted",
                       "hijacked", "opened", "burst", "surrounded"])
 
@@ -553,7 +554,9 @@ def _attackers(words: tuple[Word, ...], a: Amount, noun: tuple[int, int], lo: in
         return False
     if a.first > 0 and words[a.first - 1].low == "by":
         return any(w.low in _ATTACKS for w in words[:a.first])
-    return any(words[j].low in _ATTACKS for j in range(noun[1] + 1, min(hi + 1, noun[1] + 5)))
+    # "20 men ... attacked the house", not "176 people have been kidnapped" (whom it was done to).
+    return any(words[j].low in _ATTACKS and words[j - 1].low not in _PASSIVE
+               for j in range(noun[1] + 1, min(hi + 1, noun[1] + 5)))
 
 
 def figures(text: str) -> list[Figure]:
