@@ -78,6 +78,9 @@ def _places(text: str) -> list[Value]:
         while name and name[0].lower() in STOPWORDS:
             name = name[1:]  # "In Puerto Rico, where ..."
         clause = m.group(2).strip()
+        last = clause.rsplit(" ", 1)
+        if len(last) == 2 and last[1].lower() in MONTH_ABBREVIATIONS:
+            clause = last[0]  # "... underwent back surgery Oct. 9": the date is cut at its full stop
         if not name or any(a.unit == "" for a in amounts(clause)):
             continue  # a clause that counts tells of one place among many
         window = frozenset(term_of(w) for w in _WORD.findall(clause)
