@@ -527,6 +527,22 @@ def test_variants_inside_one_source_are_not_shown() -> None:
     ) == []
 
 
+def test_two_words_in_one_sentence_can_still_be_spellings_of_one_name_elsewhere() -> None:
+    (c,) = [c for c in conflicts_of(
+        ("s1", "Police detained members of the China Democracy Party, the Information Center of Human "
+               "Rights and Democratic Movement said."),
+        ("s2", "Police detained members of the China Democratic Party in Hangzhou on Monday."),
+        ("s3", "Police detained members of the China Democracy Party in Wuhan on Monday."),
+    ) if c.kind == "variant"]
+    assert sorted(side.value for side in c.sides) == ["China Democracy", "China Democratic"]
+    # Beside one word in one sentence, two forms are two words.
+    assert conflicts_of(
+        ("s1", "Korea and Korean officials met in Seoul on Monday."),
+        ("s2", "Korea officials met in Seoul on Monday."),
+        ("s3", "Korean officials met in Seoul on Monday."),
+    ) == []
+
+
 def test_hyphens_spaces_order_and_endings_are_not_spellings() -> None:
     assert conflicts_of(
         ("s1", "President Lee Jae-myung met Prime Minister Sanae Takaichi at the U.S. Embassy."),

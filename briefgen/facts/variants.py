@@ -16,8 +16,8 @@ around ("the Chosei coal mine" / "the Josei Coal Mine"; "Hans Carlsson" /
 
 Hyphens, spaces, case and name order are not spellings ("Lee Jae-myung" /
 "Lee Jae Myung"). Spellings found inside one source only, or printed side by
-side in one sentence, are not variants; each must be some source's only
-spelling of the name.
+side in one sentence beside one word ("Korea and Korean officials"), are not
+variants; each must be some source's only spelling of the name.
 """
 
 from __future__ import annotations
@@ -151,6 +151,25 @@ def _linked(a: _Spelling, b: _Spelling, why: str) -> bool:
         len(named) >= 1 and len(shared) >= 2)
 
 
+def _side_by_side(a: str, b: str, texts: set[int], reads: Reads) -> bool:
+    """Whether one sentence prints both spellings in one setting: two words, not two spellings.
+
+    "Democracy Party" and "Democratic Movement" in one sentence do not make "China Democracy
+    Party" and "China Democratic Party" two names; "Korea" and "Korean" beside one word do.
+    """
+    for t in texts:
+        words = reads.texts[t].names
+        around_a = {(w.before, w.after) for w in words if w.spelling == a}
+        around_b = {(w.before, w.after) for w in words if w.spelling == b}
+        if not around_a or not around_b:
+            return True
+        if any(x[0] and x[0] == y[0] or x[1] and x[1] == y[1] for x in around_a for y in around_b):
+            return True
+        if not any(x[0] or x[1] for x in around_a | around_b):
+            return True
+    return False
+
+
 def _side(shown: str, sentences: list[Sentence], rank: dict[str, int]) -> ConflictSide:
     sents = sorted(set(sentences), key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index))
     sources = tuple(dict.fromkeys(s.source_id for s in sents))
@@ -190,7 +209,8 @@ def variant_conflicts(reads: Reads, rank: dict[str, int]) -> list[Conflict]:
                   for s, e in table.items()}
     for a, b, why in candidates:
         ea, eb = table[a], table[b]
-        if set(ea.texts) & set(eb.texts) or _inflected(a, b) or not _linked(ea, eb, why):
+        if _side_by_side(a, b, set(ea.texts) & set(eb.texts), reads) or _inflected(a, b) \
+                or not _linked(ea, eb, why):
             continue
         # Each must be some source's only spelling of the two.
         if not (sources_of[a] - sources_of[b]) or not (sources_of[b] - sources_of[a]):
