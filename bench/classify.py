@@ -33,8 +33,9 @@ are its cross-validated figures too. On 2 December 2026: macro-F1 0.576 (0.466
 before issue 20), 0.609 on the clusters looked at (0.441 before), 0.458 on the
 others (0.440 before); the template choice right for 31 of 31; the sample
 0.883 (0.861 before). ``bench/sections_cv.py`` also weighs supervised layers
-over the same scores (no gain worth the sample's bar). ``--json`` prints the headline figures. Finally it times
-scoring on a synthetic corpus of 100,000 facts built from the seed sentences.
+over the same scores (no gain worth the sample's bar). ``--json`` prints the
+headline figures. Finally it times scoring on a synthetic corpus of 100,000
+facts built from the seed sentences.
 Usage: ``python bench/classify.py [--size N] [--no-dev] [--json]``.
 """
 
