@@ -156,7 +156,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "REFINE": (0.25, 0.4),
     "GAP": (0.0, 0.004),
     "SPLIT": (0.0, 0.6),
-    "CONTEXT": (0.1, 0.2),
+    "CONTEXT": (0.1, 0.15),
 }
 
 

@@ -59,13 +59,13 @@ log = logging.getLogger(__name__)
 #: Cosine of an article with an event's centroid at which it joins the event (both in context).
 JOIN = 0.4
 #: The same after the event has taken shape (refinement passes), centroid without the article.
-REFINE = 0.25
+REFINE = 0.4
 #: Cosine taken off an article's similarity with an event per day it lies outside the event's span.
 GAP = 0.004
 #: Mean cosine across two groups of one event, as a share of the mean within each, under which it is split.
 SPLIT = 0.6
 #: Cosine of a candidate with an article from which the candidate's words join the article's context.
-CONTEXT = 0.2
+CONTEXT = 0.15
 #: Cosine between the centroids of two groups, of several articles each, from neighbouring partitions.
 LINK = 0.5
 #: Estimated Jaccard similarity of five-word shingles at which two texts are copies of one report.
