@@ -19,15 +19,30 @@ restored by ``bench/dev_sets.py`` from ``../shared/bench``):
 Nothing in the classifier is fitted on these sets. The one knob of the choice
 chosen on them, the 150 most important facts that decide, gives 28 to 30 of 31
 right from 30 facts to all of them, and 30 of 31 when chosen by
-leave-one-cluster-out among those sizes. The templates' vocabulary was written
-with the clusters in view, so every figure here is optimistic for other news. Finally it times
-scoring on a synthetic corpus of 100,000 facts built from the seed sentences.
-Usage: ``python bench/classify.py [--size N] [--no-dev]``.
+leave-one-cluster-out among those sizes (with the templates before their vocabulary
+of issue 20). The seven new templates' keywords and
+examples were written by hand from general knowledge of each kind of news
+(issue 20), reading the misplaced sentences of one cluster per kind only
+(:data:`LOOKED_AT`); the section figures are printed for those clusters and for
+the six nobody looked at, the clean check. Dropping common words from the
+general and policy templates' new keywords was decided on the template choice
+of all 31 clusters, so that figure is in-sample. The classifier's one knob
+fitted on the section set, ``Params.late``, is chosen the same (0.5) in every
+fold of ``bench/sections_cv.py``'s leave-one-cluster-out, so the figures below
+are its cross-validated figures too. On 2 December 2026: macro-F1 0.576 (0.466
+before issue 20), 0.609 on the clusters looked at (0.441 before), 0.458 on the
+others (0.440 before); the template choice right for 31 of 31; the sample
+0.883 (0.861 before). ``bench/sections_cv.py`` also weighs supervised layers
+over the same scores (no gain worth the sample's bar). ``--json`` prints the
+headline figures. Finally it times scoring on a synthetic corpus of 100,000
+facts built from the seed sentences.
+Usage: ``python bench/classify.py [--size N] [--no-dev] [--json]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -151,44 +166,104 @@ def cluster_facts(items: Sequence[dict[str, Any]]) -> tuple[list[Fact], list[str
     return facts, gold
 
 
-def dev_sections(sample_f1: float) -> None:
-    """Section macro-F1 on the labelled DUC clusters, each under its kind's template."""
+# The first cluster of each kind in tests/data/README-dev-sets.md's table: the only clusters whose
+# misplaced sentences were read while the templates' vocabulary and examples were written (issue 20).
+# The other six clusters are the clean check: nobody looked at their errors.
+LOOKED_AT = ("d31022t", "d30010t", "d31041t", "d31027t", "d31031t", "d30003t", "d30012t", "d31002t")
+
+
+def dev_predictions() -> dict[str, tuple[str, list[str], list[str]]]:
+    """Each labelled DUC cluster's kind, gold labels and the classifier's sections under its kind."""
     items = dev_sets.load_sections_dev()
     clusters: dict[str, list[dict[str, Any]]] = {}
     for it in items:
         clusters.setdefault(it["cluster"], []).append(it)
-    pooled: dict[str, tuple[list[str], list[str]]] = {}
-    print(f"\n== section dev set: {len(items)} sentences of {len(clusters)} DUC 2003 clusters")
-    print(f"{'cluster':<9}{'kind':<10}{'facts':>6}{'acc':>7}")
+    out = {}
     for cid, its in clusters.items():
         kind = its[0]["kind"]
         facts, gold = cluster_facts(its)
         grouped = classify(facts, load_template(kind).sorted_sections)
         placed = {f.id: key for key, fs in grouped.items() for f in fs}
-        pred = [placed[f.id] for f in facts]
-        g, p = pooled.setdefault(kind, ([], []))
-        g.extend(gold)
-        p.extend(pred)
-        acc = sum(a == b for a, b in zip(gold, pred, strict=True)) / len(gold)
-        print(f"{cid:<9}{kind:<10}{len(facts):>6}{acc:>7.3f}")
-    macro: list[float] = []
-    correct = total = 0
-    print(f"\n{'kind':<10}{'macro-F1':>9}  F1 per section (gold facts)")
+        out[cid] = (kind, gold, [placed[f.id] for f in facts])
+    return out
+
+
+def pooled_scores(preds: dict[str, tuple[str, list[str], list[str]]],
+                  only: Sequence[str] | None = None) -> tuple[float, float, dict[tuple[str, str], float]]:
+    """Macro-F1 over (kind, section) pairs with gold facts (other left out), accuracy, and each pair's F1.
+
+    Gold and predicted labels are pooled over the kind's clusters (those in ``only``, if given).
+    """
+    pooled: dict[str, tuple[list[str], list[str]]] = {}
+    for cid, (kind, gold, pred) in preds.items():
+        if only is None or cid in only:
+            g, p = pooled.setdefault(kind, ([], []))
+            g.extend(gold)
+            p.extend(pred)
+    f1s: dict[tuple[str, str], float] = {}
     for kind, (gold, pred) in sorted(pooled.items()):
-        keys = [s.key for s in load_template(kind).sorted_sections]
-        table = f1_table(gold, pred, [*keys, OTHER])
-        scored = [table[k][2] for k in keys if k in gold]
-        macro.extend(scored)
-        correct += sum(a == b for a, b in zip(gold, pred, strict=True))
-        total += len(gold)
-        print(f"{kind:<10}{sum(scored) / len(scored):>9.3f}  "
-              + ", ".join(f"{k} {table[k][2]:.2f} ({gold.count(k)})" for k in [*keys, OTHER]))
-    print(f"section macro-F1 over {len(macro)} (kind, section) pairs: {sum(macro) / len(macro):.3f}; "
-          f"accuracy {correct / total:.3f} (sample, default template: {sample_f1:.3f})")
+        keys = [s.key for s in load_template(kind).sorted_sections if not s.catch_all]
+        table = f1_table(gold, pred, keys)
+        f1s.update({(kind, k): table[k][2] for k in keys if k in gold})
+    n = sum(len(g) for g, _p in pooled.values())
+    right = sum(a == b for g, p in pooled.values() for a, b in zip(g, p, strict=True))
+    return sum(f1s.values()) / len(f1s), right / n, f1s
 
 
-def dev_kinds() -> None:
-    """Template choice on every DUC 2003 cluster and the seeds, against the labelled kinds."""
+def error_kinds(gold: Sequence[str], pred: Sequence[str]) -> dict[str, int]:
+    """Right, and the ways to be wrong: a section's fact in other, other's fact placed, wrong section."""
+    out = {"right": 0, "section->other": 0, "other->section": 0, "section->section": 0}
+    for a, b in zip(gold, pred, strict=True):
+        key = ("right" if a == b else "section->other" if b == OTHER else "other->section" if a == OTHER
+               else "section->section")
+        out[key] += 1
+    return out
+
+
+def dev_sections(sample_f1: float, confusion: bool = True) -> dict[str, Any]:
+    """Section macro-F1 on the labelled DUC clusters, each under its kind's template; figures as a dict."""
+    preds = dev_predictions()
+    print(f"\n== section dev set: {sum(len(g) for _k, g, _p in preds.values())} facts of {len(preds)} "
+          "DUC 2003 clusters")
+    print(f"{'cluster':<9}{'kind':<10}{'facts':>6}{'acc':>7}")
+    for cid, (kind, gold, pred) in preds.items():
+        acc = sum(a == b for a, b in zip(gold, pred, strict=True)) / len(gold)
+        print(f"{cid:<9}{kind:<10}{len(gold):>6}{acc:>7.3f}{'  (errors read)' if cid in LOOKED_AT else ''}")
+    macro, accuracy, f1s = pooled_scores(preds)
+    print(f"\n{'kind':<10}{'macro-F1':>9}  F1 per section (gold facts)   |  right, section->other, "
+          "other->section, section->section")
+    for kind in sorted({k for k, _g, _p in preds.values()}):
+        gold = [a for k, g, _p in preds.values() if k == kind for a in g]
+        pred = [b for k, _g, p in preds.values() if k == kind for b in p]
+        mine = {key: f for (k, key), f in f1s.items() if k == kind}
+        errors = error_kinds(gold, pred)
+        print(f"{kind:<10}{sum(mine.values()) / len(mine):>9.3f}  "
+              + ", ".join(f"{key} {f:.2f} ({gold.count(key)})" for key, f in mine.items())
+              + "  |  " + ", ".join(str(v) for v in errors.values()))
+        if confusion:
+            keys = [s.key for s in load_template(kind).sorted_sections if not s.catch_all] + [OTHER]
+            pairs = list(zip(gold, pred, strict=True))
+            print(f"    {'gold / predicted':<18}" + "".join(f"{k[:10]:>11}" for k in keys))
+            for g in keys:
+                print(f"    {g:<18}" + "".join(f"{pairs.count((g, p)):>11}" for p in keys))
+    errors = error_kinds([a for _k, g, _p in preds.values() for a in g],
+                         [b for _k, _g, p in preds.values() for b in p])
+    print("errors over all clusters: " + ", ".join(f"{k} {v}" for k, v in errors.items()))
+    looked = pooled_scores(preds, LOOKED_AT)
+    clean = pooled_scores(preds, [c for c in preds if c not in LOOKED_AT])
+    print(f"section macro-F1 over {len(f1s)} (kind, section) pairs: {macro:.3f}; accuracy {accuracy:.3f} "
+          f"(sample, default template: {sample_f1:.3f})")
+    print(f"  the {len(LOOKED_AT)} clusters whose errors were read while the templates were written: "
+          f"{looked[0]:.3f} (accuracy {looked[1]:.3f})")
+    print(f"  the {len(preds) - len(LOOKED_AT)} clusters nobody looked at: {clean[0]:.3f} "
+          f"(accuracy {clean[1]:.3f}; {len(clean[2])} pairs, some with 1 to 4 gold facts)")
+    return {"macro_f1": macro, "accuracy": accuracy,
+            "looked_at": {"macro_f1": looked[0], "accuracy": looked[1]},
+            "not_looked_at": {"macro_f1": clean[0], "accuracy": clean[1]}, "errors": errors}
+
+
+def dev_kinds() -> dict[str, int]:
+    """Template choice on every DUC 2003 cluster and the seeds, against the labelled kinds; the counts."""
     import json as _json
 
     from briefgen.pipeline import analyse, choose_template
@@ -215,6 +290,7 @@ def dev_kinds() -> None:
               f"-> {kind.name:<13}{kind.fit(kind.name).score:.3f}  next {runner.name} {runner.score:.3f}")
     print(f"template choice: {right}/{len(labels)} right ({right / len(labels):.3f}), "
           f"{exact}/{len(labels)} the first choice; {time.perf_counter() - t0:.1f} s")
+    return {"right": right, "first_choice": exact, "clusters": len(labels)}
 
 
 def timing(rows: list[dict[str, str]], sections: Sequence[SectionSpec], size: int) -> None:
@@ -241,22 +317,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=100_000, help="facts in the timing run (0 to skip)")
     parser.add_argument("--no-dev", action="store_true", help="skip the DUC 2003 development sets")
+    parser.add_argument("--json", action="store_true",
+                        help="print the headline figures as JSON on stdout (the report goes to stderr)")
     args = parser.parse_args()
-    seeds = json.loads((DATA / "sections.json").read_text(encoding="utf-8"))
-    default = load_template("default").sorted_sections
-    sample = report("seed articles, default template, facts in article order", seeds, default,
-                    placed_facts(seeds))
-    report("seed articles, default template, facts without positions", seeds, default)
-    trade = json.loads((DATA / "sections_other_event.json").read_text(encoding="utf-8"))
-    report("trade mission, three-section template", trade, TRADE_SECTIONS)
-    if not args.no_dev:
-        if (dev_sets.BENCH / "duc2003.jsonl").is_file():
-            dev_sections(sample)
-            dev_kinds()
-        else:
-            print(f"\n(no {dev_sets.BENCH / 'duc2003.jsonl'}: development sets skipped)")
-    if args.size:
-        timing(seeds, load_template("default").sorted_sections, args.size)
+    figures: dict[str, Any] = {}
+    with contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext():
+        seeds = json.loads((DATA / "sections.json").read_text(encoding="utf-8"))
+        default = load_template("default").sorted_sections
+        sample = report("seed articles, default template, facts in article order", seeds, default,
+                        placed_facts(seeds))
+        figures["sample"] = sample
+        report("seed articles, default template, facts without positions", seeds, default)
+        trade = json.loads((DATA / "sections_other_event.json").read_text(encoding="utf-8"))
+        report("trade mission, three-section template", trade, TRADE_SECTIONS)
+        if not args.no_dev:
+            if (dev_sets.BENCH / "duc2003.jsonl").is_file():
+                figures["sections"] = dev_sections(sample, confusion=not args.json)
+                figures["choice"] = dev_kinds()
+            else:
+                print(f"\n(no {dev_sets.BENCH / 'duc2003.jsonl'}: development sets skipped)")
+        if args.size:
+            timing(seeds, load_template("default").sorted_sections, args.size)
+    if args.json:
+        print(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ Rules:
 
 * ``reference``: opens with something that points back: a pronoun or
   demonstrative ("It", "This", "He said"), a quotation whose speaker is only
-  a pronoun (""...," she said"), a demonstrative time or phrase
+  a pronoun (""...," she said") or that opens with a personal pronoun
+  (""It was a slip," Carlsson said"), a demonstrative time or phrase
   ("That day", "As such"), a connective ("But", "However"), or leans on an
   earlier sentence with "also" among its first words or a closing "as well";
 * ``unfinished``: no closing punctuation (cut off where a text was truncated);
@@ -31,17 +32,24 @@ _POINTERS = (
     r"it|its|it's|this|these|those|that|they|them|their|he|his|him|she|her|we|our|i|my|such|there|then"
     r"|but|and|or|so|yet|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|instead"
     r"|besides|thus|therefore|hence|otherwise|likewise|similarly|additionally|accordingly|again|too"
-    r"|afterwards|later")
+    r"|afterwards|later|indeed|others|another")
 _REFERENCE = re.compile(
     r"^\(?(?:" + _POINTERS + r")\b(?![-.])"
     r"|^[\"'`\u201c\u2018(\s]*(?:as such|that day|that night|that week|that year|the same day|at that time"
-    r"|in addition|as a result|in particular|for example|for instance|on the other hand|by then|even so)\b"
+    r"|in addition|as a result|in particular|for example|for instance|on the other hand|by then|even so"
+    r"|in fact)\b"
     r"|^(?:\S+\s+){0,4}also\b"
     r"|\bas well\s*[.!?\"'\u201d]*\s*$",
     re.IGNORECASE)
 # A quotation first that opens with a pointer ("\"He was wrong,\" ...") is fine if someone
 # other than a pronoun is named as saying it.
 _QUOTE_POINTER = re.compile(r"^[\"'`\u201c\u2018]+\s*(?:" + _POINTERS + r")\b(?![-.])", re.IGNORECASE)
+# ... but not one that opens with a personal pronoun for what came before ("\"It was a slip of the
+# tongue,\" Carlsson said"), unless "it" is empty ("\"It is time to go,\" Lee said").
+_QUOTE_PERSONAL = re.compile(
+    r"^[\"'`\u201c\u2018]+\s*(?:it|they|he|she|them|these|those)\b(?![-.])"
+    r"(?!\s*(?:'s|\u2019s|is|was)\s+(?:time|clear|unclear|important|likely|unlikely|possible|hard|difficult|not)\b)",
+    re.IGNORECASE)
 _VERBS = r"(?:said|says|told|tells|added|adds|recalls|explained)"
 _REPORTING = re.compile(r"\b(?:" + _VERBS + r"|according to)\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|i|we|you)\s+" + _VERBS + r"\b|\b" + _VERBS
@@ -62,7 +70,7 @@ def violations(text: str) -> list[str]:
     out = []
     quoted_first = body[:1] in "\"'`\u201c\u2018"
     if _REFERENCE.search(body) or (quoted_first and _PRONOUN_SPEAKER.search(body)) or (
-            _QUOTE_POINTER.match(body) and not _REPORTING.search(body)):
+            _QUOTE_POINTER.match(body) and not _REPORTING.search(body)) or _QUOTE_PERSONAL.match(body):
         out.append("reference")
     if not _CLOSED.search(body):
         out.append("unfinished")

@@ -496,3 +496,35 @@ def test_issue15_credit_at_the_start_or_end_of_a_paragraph_is_cut_off() -> None:
     assert "(AP Photo/Eugene Hoshiko)" in credits
     # A short caption with its credit is still a caption, whole.
     assert any(ln.kind == "caption" and ln.text.startswith("Lee (L) and Takaichi") for ln in result.dropped)
+
+
+# A page scraped without its line breaks: the outlet's prompts run into the story.
+_RUN_IN = (
+    "For weeks, student veterans across the country have raised an alarm about delayed benefit payments. "
+    "Breaking news emails get breaking news alerts and special reports. The news and stories that matter, "
+    "delivered weekday mornings. The department blamed the delays on computer issues, officials said on "
+    "Wednesday. Forever GI Bill - Harry W. Colmery Veterans Educational Assistance Act please click on the "
+    "link below to find more information about each change. Thousands of veterans signed up for classes "
+    "this fall, and many said they would sign up for the newsletter the department plans to start."
+)
+
+
+def test_prompts_run_into_an_unbroken_text_are_cut_out_and_listed() -> None:
+    result = clean([make_source(text=_RUN_IN, title="Veterans' payments delayed")])
+    prompts = [ln.text for ln in result.dropped if ln.reason == "newsletter or app prompt"]
+    assert prompts == [
+        "Breaking news emails get breaking news alerts and special reports.",
+        "The news and stories that matter, delivered weekday mornings.",
+        "Forever GI Bill - Harry W. Colmery Veterans Educational Assistance Act please click on the link "
+        "below to find more information about each change.",
+    ]
+    prose = " ".join(b.text for b in result.blocks["s1"])
+    assert prose.startswith("For weeks, student veterans")
+    assert "The department blamed the delays on computer issues" in prose
+    # An article's own sentence about signing up is no prompt.
+    assert prose.endswith("the newsletter the department plans to start.")
+    for block in result.blocks["s1"]:
+        assert _RUN_IN[block.start:block.end] == block.text
+    # On a line of its own, the line rules say the same.
+    assert judge_line("The news and stories that matter, delivered weekday mornings.") == (
+        "navigation", "newsletter or app prompt")

@@ -194,6 +194,26 @@ def test_different_quantities_are_different_facts() -> None:
                              "Typhoon Babs killed 130 people in the Philippines on Friday.")
 
 
+def test_counts_spelled_out_in_words_disagree_with_other_counts() -> None:
+    # Two versions of one wire paragraph, as a story is updated: the counts moved.
+    early = ("The fatalities included six drownings, two people hit by falling trees, two girls buried by "
+             "landslides in central Iloilo province, and a fireman crushed after his van overturned on a "
+             "slippery road, officials said.")
+    later = ("The fatalities included 18 drownings, three people hit by falling trees, two children killed "
+             "by a landslide in central Iloilo province, and a fireman crushed to death after his van "
+             "overturned on a slippery road, officials said.")
+    assert not one_statement(early, later)
+    assert not one_statement(later, early)
+    # A count of part of the whole is no other count; "the two leaders" needs no "2" on the other side.
+    assert one_statement(
+        "In the Philippines, President Joseph Estrada has declared four provinces and a city in the worst "
+        "hit area on the southern tip of Luzon under a state of calamity.",
+        "Philippines President Joseph Estrada declared Catanduanes and three other provinces and a city in "
+        "the worst hit area on the southern tip of Luzon under a state of calamity.")
+    assert one_statement("The two leaders agreed to cooperate on DNA testing of the remains.",
+                         "Lee and Takaichi agreed to cooperate on DNA testing of the remains.")
+
+
 def test_same_words_from_different_speakers_are_different_facts() -> None:
     takaichi = ("Takaichi welcomed the progress in bilateral coordination for DNA analysis of the remains "
                 "found at the Josei Coal Mine.")

@@ -689,6 +689,21 @@ def test_footnote_names_a_wire_report_once_with_the_outlets_that_carry_it() -> N
     assert "AP report, carried by \\[2\\] The Star" in md
 
 
+def test_footnote_of_one_report_needs_no_count_and_names_no_group_number() -> None:
+    sources = tuple(replace(make_source(sid, outlet="Associated Press", title="Fire"), report=report)
+                    for sid, report in (("s1", "AP"), ("s2", "AP"), ("s3", "AP #2"), ("s4", "AP #2")))
+    one = replace(make_fact("A fire killed 60 people at a dance hall.", ("s3", "s4"), "f1", "bluf"),
+                  independent=1)
+    two = replace(make_fact("The hall held 400 people, twice its capacity.", ("s1", "s2", "s3", "s4"), "f2",
+                            "bluf"), independent=2)
+    briefing = seed_briefing(bluf=(one, two), sections=(), conflicts=(), skipped=(), sources=sources)
+    first, second = layout(briefing).notes
+    assert first.text == "AP report, carried by [3] AP, 13 Jan and [4] AP, 13 Jan."
+    assert second.text == ("Reported by 4 sources, 2 independent reports: AP report, carried by [1] AP, "
+                           "13 Jan and [2] AP, 13 Jan; another AP report, carried by [3] AP, 13 Jan and "
+                           "[4] AP, 13 Jan.")
+
+
 def test_json_gives_sources_and_independent_reports_per_fact() -> None:
     data = json.loads(json_text(_wire_briefing()))
     (fact,) = data["bluf"]

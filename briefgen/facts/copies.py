@@ -106,8 +106,10 @@ def with_reports(sources: Sequence[Source], threshold: float = 0.5) -> list[Sour
 
     A group of copies (see :func:`independent_groups`) is named for the wire
     agency its copies credit, else for its first copy's outlet; two groups
-    that would share a name are told apart by a number ("AP", "AP 2"). A
-    source that no other source copies gets an empty report: its own.
+    that would share a name are told apart by a number ("AP", "AP #2"; a
+    footnote prints the name without it, see
+    :func:`briefgen.render.layout.report_label`). A source that no other
+    source copies gets an empty report: its own.
     """
     groups = independent_groups(sources, threshold)
     members: dict[int, list[Source]] = {}
@@ -121,5 +123,5 @@ def with_reports(sources: Sequence[Source], threshold: float = 0.5) -> list[Sour
         agency = next((a for a in map(wire_agency, (s.text for s in srcs)) if a), "")
         base = agency or srcs[0].outlet or srcs[0].id
         used[base] = used.get(base, 0) + 1
-        names[group] = base if used[base] == 1 else f"{base} {used[base]}"
+        names[group] = base if used[base] == 1 else f"{base} #{used[base]}"
     return [replace(s, report=names.get(groups[s.id], "")) for s in sources]

@@ -7,7 +7,8 @@ scores their wording on whole arrays where it can (exactly as
 :func:`briefgen.facts.same.match_score` does pair by pair). Two sentences
 merge when the lighter one's statement is found within the other (a wording
 score of at least :data:`~briefgen.facts.same.THRESHOLD`, every number it
-prints printed by the other, no different speaker or actor), or, for a pair
+prints printed by the other, no count of one thing that differs, in digits
+or in words, and no different speaker or actor), or, for a pair
 whose wording overlaps less, when the paraphrase model says they are the same
 (:func:`briefgen.facts.same.same_fact`, scored for all such pairs at once).
 Groups merge greedily from the strongest pair down, and only when most of the
@@ -41,6 +42,7 @@ from briefgen.facts.same import (
     THRESHOLD,
     Terms,
     carries,
+    different_numbers,
     different_people,
     different_speakers,
     numbers_within,
@@ -224,7 +226,11 @@ def _candidate_scores(
 
 def _checks(feats: Sequence[Terms], first: np.ndarray, second: np.ndarray,
             totals: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
-    """For each pair: whether its people differ, and whether the lighter side's numbers are in the heavier.
+    """For each pair: whether people or counts differ; whether the lighter side's numbers are in the heavier.
+
+    Counts differ when both sides count one thing with different values,
+    in digits or spelled out ("six drownings", "18 drownings"; see
+    :func:`~briefgen.facts.same.different_numbers`).
 
     Speaker sets and number sets are compared once per distinct pair of
     them; the leading-actor check runs for the few pairs where both
@@ -237,6 +243,7 @@ def _checks(feats: Sequence[Terms], first: np.ndarray, second: np.ndarray,
     both = np.flatnonzero(lead[first] & lead[second] & ~people)
     people[both] = [different_people(feats[i], feats[j])
                     for i, j in zip(first[both].tolist(), second[both].tolist(), strict=True)]
+    people |= _per_distinct([f.numbers for f in feats], first, second, different_numbers)
     sizes = np.asarray(totals, dtype=np.float64)
     light_first = sizes[first] <= sizes[second]
     light = np.where(light_first, first, second)
@@ -319,7 +326,7 @@ class _Scorer:
             a, b = self.feats[i], self.feats[j]
             light, heavy = (a, b) if self.totals[i] <= self.totals[j] else (b, a)
             found = (self.wording(i, j) >= THRESHOLD and numbers_within(light.values, heavy.values)
-                     and not different_people(a, b))
+                     and not different_people(a, b) and not different_numbers(a.numbers, b.numbers))
             self.edges[key] = found
         return found
 
@@ -363,7 +370,8 @@ def one_statement(a: str, b: str, idf: Mapping[str, float] | None = None) -> boo
         return True
     wa, wb = weigh(idf, ta.bag), weigh(idf, tb.bag)
     light, heavy = (ta, tb) if wa <= wb else (tb, ta)
-    if different_people(ta, tb) or not numbers_within(light.values, heavy.values):
+    if (different_people(ta, tb) or different_numbers(ta.numbers, tb.numbers)
+            or not numbers_within(light.values, heavy.values)):
         return False
     wording = pair_score(ta, tb, wa, wb, idf, 0.0, vetoes=False)
     if wording >= THRESHOLD:

@@ -25,12 +25,21 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import repeat
 
-from briefgen.text.tokens import common_words, is_year, lead_actor, quantity_unit, speakers, tokens
+from briefgen.text.tokens import (
+    Token,
+    common_words,
+    is_year,
+    lead_actor,
+    quantity_unit,
+    speakers,
+    spelled_value,
+    tokens,
+)
 from briefgen.text.words import fold
 
 __all__ = [
@@ -78,7 +87,10 @@ class Terms:
     Attributes:
         seq: Folded content terms in sentence order.
         bag: The same terms as a set.
-        numbers: Quantities stated (not years), each as (value, unit term).
+        numbers: Quantities stated (not years), each as (value, unit term),
+            counts spelled out in words included ("six drownings" as
+            ("6", "drown")); :attr:`values` holds printed digits only, so
+            "the two leaders" need not be matched by a "2" elsewhere.
         speakers: Name keys of whoever the sentence says spoke ("Lee said").
         lead: For a sentence that opens with a titled person ("President Lee
             delivers ..."), that person's key and the first content word
@@ -108,6 +120,17 @@ class Terms:
 _NOT_KEY = re.compile(r"[^0-9a-z]+")
 
 
+# A count of part of a whole: "three other provinces", "another two people", "five more".
+_PART_AFTER = frozenset({"other", "more", "additional", "further", "others"})
+
+
+def _partial(toks: Sequence[Token], i: int) -> bool:
+    """Whether the count at ``toks[i]`` counts only part of something ("three other provinces")."""
+    after = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+    before = toks[i - 1].text.lower() if i else ""
+    return after in _PART_AFTER or before in ("another", "other")
+
+
 def terms(text: str, common: AbstractSet[str] = frozenset()) -> Terms:
     """Reduce a sentence to what deduplication compares.
 
@@ -128,6 +151,9 @@ def terms(text: str, common: AbstractSet[str] = frozenset()) -> Terms:
                 numbers.add((number, quantity_unit(toks, i)))
         elif term is not None:
             seq.append(term)
+            value = None if toks[i].cap else spelled_value(toks[i].text)
+            if value is not None and not _partial(toks, i) and (unit := quantity_unit(toks, i)):
+                numbers.add((value, unit))
     key = _NOT_KEY.sub("", fold(text).lower())
     return Terms(tuple(seq), frozenset(seq), frozenset(numbers), speakers(toks), lead_actor(toks), key)
 

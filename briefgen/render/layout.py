@@ -24,14 +24,16 @@ from briefgen.render.differences import Line, difference_lines
 from briefgen.sources.outlets import short_name
 
 __all__ = [
-    "Block", "Cited", "MemoLayout", "Note", "Span", "clean_text", "footnote", "layout", "reports", "safe_url",
-    "short_citation",
+    "Block", "Cited", "MemoLayout", "Note", "Span", "clean_text", "footnote", "layout", "report_label",
+    "reports", "safe_url", "short_citation",
 ]
 
 # XML 1.0 forbids C0 controls except tab/newline/CR, lone surrogates and two
 # non-characters; C1 controls are allowed but never meant in news text.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
+# The number :func:`briefgen.facts.copies.with_reports` gives a second group of one agency's copies.
+_REPORT_NUMBER = re.compile(r"\s+#\d+$")
 _URL_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
 # Month abbreviations for short dates, fixed rather than the locale's.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -189,12 +191,19 @@ def footnote(source_ids: Sequence[str], cited: Cited) -> Note:
     """
     runs = reports(tuple(source_ids), cited.source)
     parts = []
+    labels: list[str] = []
     for name, members in runs:
         names = [short_citation(sid, cited) for sid in members]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        parts.append(f"{clean_text(name)} report, carried by {listed}" if len(members) > 1 else listed)
+        if len(members) > 1:
+            label = report_label(name)
+            parts.append(f"{'another ' if label in labels else ''}{label} report, carried by {listed}")
+            labels.append(label)
+        else:
+            parts.append(listed)
     text = "; ".join(parts)
-    if len(runs) < len(source_ids):
+    # One report needs no count: "AP report, carried by ..." says it.
+    if 1 < len(runs) < len(source_ids):
         text = f"Reported by {len(source_ids)} sources, {len(runs)} independent reports: {text}"
     return Note(spans=(Span(text + "."),), sources=tuple(source_ids))
 
@@ -261,6 +270,11 @@ class _Builder:
         return Block(line.kind, tuple(Span(_SPACE.sub(" ", _INVALID.sub("", p.text)), strong=p.strong,
                                            note=self.note(p.sources) if p.sources else None)
                                       for p in line.parts))
+
+
+def report_label(name: str) -> str:
+    """A report's name as a footnote prints it: without the number that tells two groups apart ("AP #2")."""
+    return clean_text(_REPORT_NUMBER.sub("", name))
 
 
 def reports(source_ids: tuple[str, ...], by_id: Mapping[str, Source]) -> list[tuple[str, list[str]]]:

@@ -32,7 +32,8 @@ _BACK_WORDS = frozenset((
     "them", "we", "i", "our", "my", "us", "such", "also", "but", "and", "so", "then", "there", "here",
     "however", "meanwhile", "moreover", "furthermore", "still", "yet", "instead", "besides", "thus",
     "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
-    "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor"))
+    "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor", "indeed",
+    "others", "another"))
 # A short opening phrase that names something by demonstrative or is a
 # connective ("That day,", "Against this backdrop,", "In particular,"), or an
 # "also" among the first words ("Arafat also called...", "Police said they
@@ -40,7 +41,7 @@ _BACK_WORDS = frozenset((
 _BACK_PHRASE = re.compile(
     r"^(?:[A-Za-z]+\s+){0,3}(?:this|that|these|those|the same)\b[^,;:]{0,30},"
     r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
-    r"|in (?:turn|contrast|response|return)|by contrast|even so|to that end|after that|before that"
+    r"|in (?:fact|turn|contrast|response|return)|by contrast|even so|to that end|after that|before that"
     r"|at the time)[,:]"
     r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
     re.IGNORECASE)
@@ -60,6 +61,22 @@ _PERSON_SAYS_IT = re.compile(
     # ... unless "it" is the empty subject of "it is time to", "it was unclear whether".
     r"(?!\s+(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear|likely"
     r"|unlikely|possible|impossible|hard|difficult|easy|too|high time)\b)",
+    re.IGNORECASE)
+# A quotation that opens with a pronoun for something said before ("\"It was a slip of the
+# tongue,\" Carlsson said", "\"They are heroes\""): a named speaker does not say what it is.
+# "It" as an empty subject ("It is time to ...", "It's clear that ...") points nowhere.
+_QUOTE_POINTS_BACK = re.compile(
+    r"^[\"\u201c`']+\s*(?:he|she|they|them|these|those|it|its)\b"
+    r"(?!['\u2019]s\s+(?:time|clear|important|not)\b)"
+    r"(?!\s+(?:is|was|will be|would be)\s+(?:not\s+)?(?:time|important|necessary|essential|vital|crucial"
+    r"|urgent|clear|unclear|likely|unlikely|possible|impossible|hard|difficult|easy|too|high time|a shame"
+    r"|a pity)\b)",
+    re.IGNORECASE)
+# A definite shell noun first ("The move comes after ...", "The disaster claimed ...", "The
+# remarks drew ..."): news uses these words to point at what the sentence before named.
+_SHELL_FIRST = re.compile(
+    r"^the\s+(?:move|moves|decision|announcement|remarks|comments|incident|disaster|tragedy|accident"
+    r"|episode|development|developments)\b(?!\s+(?:of|to|by|in|at|on)\b)",
     re.IGNORECASE)
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
@@ -128,7 +145,8 @@ def leans(text: str) -> bool:
     "also" among its first five words ("Arafat also called..."), opens "As
     such" or ends "as well", reports a person saying "it is" or "this marks"
     (the pronoun is what came before), opens with a quotation whose speaker
-    it does not name, starts inside a quotation an earlier sentence opened
+    it does not name or that opens with a pronoun for something said before
+    ("\"It was a slip of the tongue,\" Carlsson said"), starts inside a quotation an earlier sentence opened
     ("Consolation is enough," he said), or speaks in the first person
     outside quotation marks, as the middle of a quotation whose speaker an
     earlier sentence named ("This shows the trust between the President and me.").
@@ -148,6 +166,8 @@ def leans(text: str) -> bool:
     if _PERSON_SAYS_IT.search(_QUOTED.sub(" ", body)):
         return True
     if body[:1] in _OPENERS:
+        if _QUOTE_POINTS_BACK.match(body):
+            return True  # "It was a slip of the tongue," Carlsson said: "it" is what came before
         # A quotation first: readable only if the rest names its speaker, by
         # a capitalised name or, in text that writes names in lower case, by a
         # reporting verb with someone other than a pronoun ("..., " clinton told matthews).
@@ -165,7 +185,7 @@ def leans(text: str) -> bool:
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
     first = first.replace("\u2019", "'").split("'")[0] or first
-    if first in _BACK_WORDS or _BACK_PHRASE.match(body):
+    if first in _BACK_WORDS or _BACK_PHRASE.match(body) or _SHELL_FIRST.match(body):
         return True
     intro = _INTRO_PRONOUN.match(body)
     if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR

@@ -29,9 +29,11 @@ from briefgen.parallel import pmap
 from briefgen.sources.lines import (
     CONTINUES,
     MARKER_SUBHEAD,
+    PROMO_KEYS,
     best_headline,
     ends_sentence,
     is_headline_like,
+    is_promo,
     judge_line,
     nwords,
 )
@@ -519,8 +521,47 @@ def _line_terms(text: str) -> frozenset[str]:
     return frozenset(content_terms(text))
 
 
+def _run_in_prompts(text: str, units: list[_Unit]) -> list[_Unit]:
+    """``units`` with newsletter and app prompts run into a paragraph cut out as navigation.
+
+    A page scraped without its line breaks prints "Breaking news emails get
+    breaking news alerts and special reports." in the middle of the story;
+    the line rules never see it as a line of its own (see
+    :func:`~briefgen.sources.lines.is_promo`).
+    """
+    out: list[_Unit] = []
+    for u in units:
+        if u.kind is not None or not any(k in u.text.lower() for k in PROMO_KEYS):
+            out.append(u)
+            continue
+        # The splitter the pipeline uses ("Harry W. Colmery" is one name), loaded only here.
+        from briefgen.text.sentences import sentence_spans
+
+        starts = [u.start + a for a, _ in sentence_spans(u.text)]
+        cuts = [u.start, *starts[1:], u.end]
+        spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+        if len(spans) < 2:
+            out.append(u)
+            continue
+        prose_from: int | None = None
+        for a, b in spans:
+            piece = text[a:b].rstrip()
+            if is_promo(piece):
+                if prose_from is not None:
+                    out.append(_Unit(prose_from, a, text[prose_from:a].rstrip()))
+                    out[-1].end = prose_from + len(out[-1].text)
+                    prose_from = None
+                out.append(_Unit(a, a + len(piece), piece, "navigation", "newsletter or app prompt"))
+            elif prose_from is None:
+                prose_from = a
+        if prose_from is not None:
+            out.append(_Unit(prose_from, u.end, text[prose_from:u.end]))
+    return out
+
+
 def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
     units, extra = _units(src.text)
+    units = _run_in_prompts(src.text, units)
     for u in units:
         u.key = normalize(u.text)
         u.words = nwords(u.text)

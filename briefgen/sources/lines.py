@@ -22,12 +22,15 @@ from briefgen.text.words import content_terms, normalize
 
 __all__ = [
     "CONTINUES",
+    "PROMO_KEYS",
+    "PROMO_WORDS",
     "MARKER_SUBHEAD",
     "best_headline",
     "credit_outlet",
     "ends_sentence",
     "find_date",
     "is_headline_like",
+    "is_promo",
     "judge_line",
     "nwords",
     "photo_credit",
@@ -397,6 +400,23 @@ _NAV_PREFIX = re.compile(
     r"|explore more on|\d+[- ]min(?:ute)?s? read\b|reading time\b|(?:image|photo|slide) \d+ (?:of|/) \d+"
     r"|click to (?:expand|enlarge)|open (?:image|gallery)|view (?:image|gallery|photos)))"
 )
+# A newsletter, alert or app prompt in the words of a sentence ("Breaking news emails get
+# breaking news alerts and special reports.", "The news and stories that matter, delivered
+# weekday mornings."): scraped pages run these into the article's text.
+PROMO_KEYS = ("breaking news", "delivered", "click", "download", "sign up", "newsletter", "follow us",
+               "may not be published")
+_PROMO = re.compile(
+    r"(?i)\bbreaking news (?:emails?|alerts?)\b"
+    r"|\bdelivered (?:to your inbox|(?:every )?weekday mornings|every (?:morning|day|weekday))\b"
+    r"|\b(?:please )?click (?:on )?(?:the link|here|below)\b|\bdownload (?:this|the|our) (?:fact sheet|app)\b"
+    # "Sign up for ..." as a prompt opens its sentence or follows a question ("Like what you're
+    # reading? sign up to get ..."); an article may report people who "sign up for" something.
+    r"|(?:^|[?!]\s*)\W*sign up (?:for|to)\b|\bsign up for our\b|\bnewsletter sign up\b"
+    r"|\b(?:get|receive) our (?:\w+ )?newsletters?\b"
+    r"|\bfollow us on\b|\bthis material may not be published\b")
+# Such a prompt is a short sentence; a longer one is an article's own. Set by the longest seen,
+# about 35 words: a programme's name, then "please click on the link below to find more ...".
+PROMO_WORDS = 40
 _NAV_TOKEN = re.compile(r"^[\W\d]*$")
 _NAV_COUNT = re.compile(r"[\d\s()]+$")  # "Comments (12)"
 _LINK_ONLY = re.compile(r"^\W{0,2}(?:\[[^\]]{1,200}\]\([^)]+\)\W{0,2})+$|^(?:https?://|www\.)\S+$")
@@ -426,6 +446,13 @@ _EDITORS_NOTE = re.compile(r"^(?:\([^()a-z]{2,120}\)|\[[^\[\]a-z]{2,120}\])\.?$"
 
 
 @lru_cache(maxsize=65536)
+def is_promo(text: str) -> bool:
+    """Whether ``text`` is a short newsletter, alert or app prompt ("Breaking news emails get ...")."""
+    if nwords(text) > PROMO_WORDS or not _has_any(_lower(text), PROMO_KEYS):
+        return False
+    return _PROMO.search(text) is not None
+
+
 def judge_line(text: str) -> tuple[str, str] | None:
     """Judge one line on its own, without context (cached: pages repeat lines).
 
@@ -458,6 +485,8 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("navigation", f"link or prompt \u201c{t[:40]}\u201d")
     if _LINK_ONLY.match(t):
         return ("navigation", "bare link")
+    if is_promo(t):
+        return ("navigation", "newsletter or app prompt")
     if _DOMAIN.match(t):
         return ("credit", "site name")
     if _BYLINE_WIRE.match(t):

@@ -30,6 +30,7 @@ __all__ = [
     "lead_actor",
     "quantity_unit",
     "speakers",
+    "spelled_value",
     "tokens",
 ]
 
@@ -396,6 +397,15 @@ def _capitalised(tok: str, inside: bool, common: AbstractSet[str]) -> Token:
     if tok[-2:] in ("'s", "'S"):
         tok = tok[:-2]
     return _token(tok, True, (inside or "-" in tok) and tok.lower() not in common)
+
+
+def spelled_value(word: str) -> str | None:
+    """The value of a count spelled out in lower case ("six" -> "6"), two to twelve; else ``None``.
+
+    "one" is left out: it is a pronoun or an article as often as a count
+    ("one of the men", "one official said").
+    """
+    return _SPELLED.get(word)
 
 
 def quantity_unit(toks: Sequence[Token], i: int) -> str:
