@@ -191,6 +191,53 @@ def test_an_event_closes_after_the_window() -> None:
     assert events == [["fire1", "fire2"], ["fire3"]]
 
 
+BACKGROUND = ("Valdoria, a country of nine million on the shores of Lake Orm, has had three governments in "
+              "two years, and its army, its parliament and its neighbour Korvia have long quarrelled over "
+              "the northern border and the Mesk valley. ")
+BORDER = ("Valdoria sent {n} tanks and troops to the northern border after shelling near the border town of "
+          "Mesk, and the defence minister said the army would answer any attack from Korvia. Talks on the "
+          "border broke down as refugees fled the shelling. ")
+COLLAPSE = ("The government of Valdoria fell after losing a confidence vote in parliament over a bribery "
+            "scandal at the ports agency, by {n} votes, and the president began talks to form a new "
+            "coalition. The prime minister resigned and the bribery inquiry widened. ")
+
+
+def _two_stories(collapse_days: range) -> list[list[str]]:
+    arts = [_article(f"border{n}", f"2026-03-0{n}", BACKGROUND + BORDER.format(n=n * 40) + f"Report {n}.")
+            for n in range(1, 5)]
+    arts += [_article(f"collapse{n}", f"2026-03-{d:02d}",
+                      COLLAPSE.format(n=n + 3) + BACKGROUND + f"Update {n}.")
+             for n, d in enumerate(collapse_days, 1)]
+    return sorted(sorted(e) for e in link(group_partition(partitions(arts)[0])))
+
+
+def test_issue_23_two_stories_in_one_country_weeks_apart_are_two_events() -> None:
+    # A border crisis, then a government's fall three weeks later: the same country, the
+    # same background paragraph, so the stories merge as they arrive; their members form
+    # two groups apart in words and in time, so the event is split.
+    border = [f"border{n}" for n in range(1, 5)]
+    collapse = [f"collapse{n}" for n in range(1, 5)]
+    assert _two_stories(range(26, 30)) == [border, collapse]
+    # Apart in words but on the same days: not split (two groups of words alone can be
+    # the sides of one story).
+    assert _two_stories(range(1, 5)) == [border + collapse]
+
+
+def test_issue_23_an_article_is_compared_in_its_context() -> None:
+    # Its close candidates lend it their words, weighted by their cosine with it; a
+    # candidate under CONTEXT lends nothing, and an article keeps its own words.
+    from briefgen.digest.group import CONTEXT, _context
+
+    a = {"quake": 0.8, "harbor": 0.6}
+    b = {"quake": 0.6, "tsunami": 0.8}   # cosine 0.48 with a
+    c = {"harbor": 0.1, "ferry": 0.995}  # cosine 0.06 with a
+    assert 0.6 * 0.1 < CONTEXT < 0.48
+    got = _context([a, b, c], [{1, 2}, {0}, {0}])
+    assert got[0]["tsunami"] > 0 and "ferry" not in got[0]
+    assert "harbor" in got[1] and got[1]["tsunami"] > got[1]["harbor"]
+    assert got[2] == pytest.approx(c, abs=1e-4)
+
+
 def test_partitions_follow_time_and_keep_undated_articles_apart() -> None:
     arts = [_article(f"a{d:02d}", f"2026-01-{d:02d}", FIRE.format(n=d)) for d in range(1, 29)]
     arts.append(_article("undated", "", FIRE.format(n=99)))
