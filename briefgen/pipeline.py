@@ -35,7 +35,7 @@ from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
-from briefgen.text.datelines import dateline_end, dateline_place
+from briefgen.text.datelines import dateline_end
 from briefgen.text.sentences import segment
 
 __all__ = [
@@ -253,8 +253,7 @@ def derive_subject(sources: Sequence[Source], sentences: Sequence[Sentence] = ()
         if len(got) < 3:
             got.append(sent.text)
     coverage = [Coverage(s.title.strip() if s.provenance.shown("title") else "",
-                         " ".join(leads[s.id]) if s.id in leads else _undated(s.text)[:600],
-                         _dateline_place(s.text))
+                         " ".join(leads[s.id]) if s.id in leads else _undated(s.text)[:600])
                 for s in sources]
     return subject_line(coverage)
 
@@ -263,12 +262,6 @@ def _undated(text: str) -> str:
     """``text`` from after the wire dateline that opens it, if any."""
     text = text.lstrip()
     return text[dateline_end(text):]
-
-
-def _dateline_place(text: str) -> str:
-    """The place of a wire dateline opening one of the text's first three lines (after a headline)."""
-    lines = [line.strip() for line in text[:2000].splitlines() if line.strip()][:3]
-    return next((place for place in map(dateline_place, lines) if place), "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ import pytest
 
 import briefgen
 from briefgen.model import Briefing, Provenance, Source
-from briefgen.pipeline import _dateline_place, derive_subject
+from briefgen.pipeline import derive_subject
 from briefgen.resources import seeds_dir
 from briefgen.select.standalone import broken, leans
 from briefgen.select.units import passages
@@ -147,30 +147,18 @@ def test_subject_of_wire_coverage_without_headlines() -> None:
     assert derive_subject([question]) == "Summit in Nara"
 
 
-def test_subject_takes_the_place_most_datelines_name() -> None:
-    # A fire story filed from Goteborg, whose leads never say "in Goteborg".
+def test_subject_never_takes_its_place_from_datelines() -> None:
+    # Wire stories filed from a capital are not about the capital ("Trial in Beijing" for trials in
+    # Hangzhou, "Bombing in Cairo" for Lockerbie): a dateline names where the reporter sat. Nor
+    # is a dateline read as names in a lead ("Fire in GOTEBORG: AP and Sweden").
     leads = ["GOTEBORG, Sweden (AP) _ A fire turned a dance hall into a deathtrap, killing 60 people in "
              "Sweden's second-largest city.",
              "GOTEBORG, Sweden (AP) _ Police said the fire broke out just before midnight Thursday.",
              "STOCKHOLM, Sweden (AP) _ The king and queen mourned the fire's victims on Saturday.",
              "GOTEBORG, Sweden (AP) _ Investigators have not found the fire's cause."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Fire in Goteborg"
-    assert _dateline_place("Fire kills 60\n\nGOTEBORG, Sweden (AP) _ A fire turned ...") == "Goteborg"
-    assert _dateline_place("A fire in GOTEBORG killed 60.") == ""
-    # A capital that a minority of the stories are filed from is where reporters sat, not the event.
-    leads = ["WASHINGTON (AP) _ Investigators said the crash of the airliner was not caused by a bomb.",
-             "ZURICH, Switzerland (AP) _ The airline offered the families of the crash victims payments.",
-             "HALIFAX, Nova Scotia (AP) _ Divers brought up more wreckage from the crash on Sunday.",
-             "TORONTO (AP) _ The crash killed all 229 people aboard, officials said."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Crash"
-    # With no event word and no one named, a place that only datelines give is no subject; one the
-    # stories name is.
-    leads = ["JAKARTA, Indonesia (AP) _ Rebels released eleven soldiers they had abducted, officials said.",
-             "JAKARTA, Indonesia (AP) _ Officials said the rebels still held two soldiers.",
-             "JAKARTA, Indonesia (AP) _ The army said it would not negotiate with the rebels."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Briefing"
-    in_dili = [t.replace(".", " in Dili.", 1) for t in leads]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(in_dili, 1)]) == "Dili"
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Fire"
+    in_city = [t.replace("the fire", "the fire in Goteborg", 1) for t in leads]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(in_city, 1)]) == "Fire in Goteborg"
 
 
 def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:

@@ -91,12 +91,10 @@ _SAMPLE = 300
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """One source as the subject sees it: its headline (if printed or given), its lead sentences, and
-    the place its wire dateline names ("GOTEBORG, Sweden (AP) _" gives "Goteborg"), if any."""
+    """One source as the subject sees it: its headline (if printed or given) and its lead sentences."""
 
     title: str
     lead: str
-    place: str = ""
 
 
 def _strip(name: str) -> tuple[str, bool]:
@@ -179,10 +177,8 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     weight: Counter[str] = Counter()
     people: Counter[str] = Counter()
     places: Counter[str] = Counter()
-    named_in: Counter[str] = Counter()  # places the text puts something "in", datelines aside
     others: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    datelines = Counter(_key(item.place) for item in coverage if item.place)
     for item in coverage:
         text = f"{item.title}. {item.lead}" if item.title else item.lead
         said = {_EVENTS[m.group(1).lower()] for m in _EVENT.finditer(text)}
@@ -203,20 +199,13 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
                 place = _PLACE_KIND.sub("", name) or name  # "Nara" for "Nara Prefecture"
                 seen_places.add(_key(place))
                 forms[_key(place)][place] += 1
-        named_in.update(seen_places - seen_people)
-        if item.place and 2 * datelines[_key(item.place)] >= n:
-            # Where at least half the sources file from is where the story is (a few datelines from
-            # a capital are where a reporter sat); the text's own spelling prints if it has one.
-            seen_places.add(_key(item.place))
-            forms[_key(item.place)][item.place] += 0
         people.update(seen_people)
         places.update(seen_places - seen_people)
         others.update(seen - seen_people - seen_places)
     shared = [e for e, k in events.items() if k >= least]
     event = max(shared, key=lambda e: (weight[e], events[e], e)) if shared else ""
     who = _best(people, forms, least, 2)
-    # The place the stories themselves name first; the datelines' place only when they name none.
-    where = next(iter(_best(named_in, forms, least, 1) or _best(places, forms, least, 1)), "")
+    where = next(iter(_best(places, forms, least, 1)), "")
     if not who:
         # No person shared: the names most sources share (a country, a party, a company).
         who = [w for w in _best(others, forms, max(least, (n + 1) // 2), 3) if _key(w) != _key(where)][:2]
@@ -234,5 +223,4 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
         only = next(iter(titles.values())).strip()
         if not only.endswith("?"):
             return only
-    # A place alone must be one the stories name, not only where they were filed from.
-    return where if _key(where) in named_in and named_in[_key(where)] >= least else "Briefing"
+    return where or "Briefing"

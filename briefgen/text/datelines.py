@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dateline_end", "dateline_place"]
+__all__ = ["dateline_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -42,20 +42,3 @@ def dateline_end(text: str) -> int:
         m = _AGENCY_DATELINE.match(text)
         return m.end() if m else 0
     return m.end()
-
-
-# The place at the head of a capitals dateline: "GOTEBORG", "NEW YORK", "ST. LOUIS".
-_PLACE = re.compile(r"[A-Z][A-Z.'&]+(?:[ -][A-Z][A-Z.'&]+){0,3}")
-
-
-def dateline_place(text: str) -> str:
-    """The place a wire dateline opening ``text`` names, in title case; empty without one.
-
-    "GOTEBORG, Sweden (AP) _ " gives "Goteborg"; a dateline not in capitals
-    ("washington ( ap ) — ") gives nothing, as its place cannot be told.
-    """
-    end = dateline_end(text)
-    m = _PLACE.match(text[:end]) if end else None
-    if m is None or any(c.islower() for c in m.group(0)):
-        return ""
-    return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in m.group(0).split())
