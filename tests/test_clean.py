@@ -528,3 +528,23 @@ def test_prompts_run_into_an_unbroken_text_are_cut_out_and_listed() -> None:
     # On a line of its own, the line rules say the same.
     assert judge_line("The news and stories that matter, delivered weekday mornings.") == (
         "navigation", "newsletter or app prompt")
+
+
+def test_prompt_words_in_an_article_s_own_sentences_are_kept() -> None:
+    text = ("The storm killed 12 people, officials said on Monday. Breaking news emails get breaking news "
+            "alerts and special reports.\n\n"
+            "Hot meals are delivered every day to about 300 elderly residents, the city said.\n\n"
+            "The television network sent breaking news alerts to millions of phones. Many residents said "
+            "the alert came too late.\n\n"
+            "Users were told to click here to claim a prize, investigators said.")
+    result = clean([make_source(text=text, title="Storm kills 12")])
+    assert [ln.text for ln in result.dropped if ln.reason == "newsletter or app prompt"] == [
+        "Breaking news emails get breaking news alerts and special reports."]
+    prose = [b.text for b in result.blocks["s1"]]
+    assert prose == [
+        "The storm killed 12 people, officials said on Monday.",
+        "Hot meals are delivered every day to about 300 elderly residents, the city said.",
+        "The television network sent breaking news alerts to millions of phones. Many residents said the "
+        "alert came too late.",
+        "Users were told to click here to claim a prize, investigators said.",
+    ]

@@ -402,18 +402,22 @@ _NAV_PREFIX = re.compile(
 )
 # A newsletter, alert or app prompt in the words of a sentence ("Breaking news emails get
 # breaking news alerts and special reports.", "The news and stories that matter, delivered
-# weekday mornings."): scraped pages run these into the article's text.
+# weekday mornings."): scraped pages run these into the article's text. Each branch is the
+# prompt's own wording, an imperative or a product name, not words news may report ("alerts
+# were sent", "meals delivered every day", "told to click here").
 PROMO_KEYS = ("breaking news", "delivered", "click", "download", "sign up", "newsletter", "follow us",
-               "may not be published")
+              "may not be published", "media playback", "zip code")
 _PROMO = re.compile(
-    r"(?i)\bbreaking news (?:emails?|alerts?)\b"
-    r"|\bdelivered (?:to your inbox|(?:every )?weekday mornings|every (?:morning|day|weekday))\b"
-    r"|\b(?:please )?click (?:on )?(?:the link|here|below)\b|\bdownload (?:this|the|our) (?:fact sheet|app)\b"
+    r"(?i)\bbreaking news emails?\b|\bget breaking news alerts\b"
+    r"|\bdelivered (?:to your inbox|weekday mornings)\b"
+    r"|^\W*click (?:on )?(?:here|the link|below)\b|\bplease click\b"
+    r"|\bdownload (?:this|our) (?:fact sheet|app)\b"
     # "Sign up for ..." as a prompt opens its sentence or follows a question ("Like what you're
     # reading? sign up to get ..."); an article may report people who "sign up for" something.
-    r"|(?:^|[?!]\s*)\W*sign up (?:for|to)\b|\bsign up for our\b|\bnewsletter sign up\b"
-    r"|\b(?:get|receive) our (?:\w+ )?newsletters?\b"
-    r"|\bfollow us on\b|\bthis material may not be published\b")
+    r"|(?:^|[?!]\s*)\W*sign up (?:for|to)\b|\bsign up for (?:our|digital access)\b|\bnewsletter sign up\b"
+    r"|\b(?:get|receive) our (?:\w+ )?newsletters?\b|\bre-enter (?:your )?zip code\b"
+    r"|\bfollow us on\b|\bthis material may not be published\b"
+    r"|\bmedia playback is (?:unsupported|not supported)\b")
 # Such a prompt is a short sentence; a longer one is an article's own. Set by the longest seen,
 # about 35 words: a programme's name, then "please click on the link below to find more ...".
 PROMO_WORDS = 40
@@ -445,14 +449,23 @@ _MARKER_NOTE = re.compile(r"^\s*\u203b\s*\S")
 _EDITORS_NOTE = re.compile(r"^(?:\([^()a-z]{2,120}\)|\[[^\[\]a-z]{2,120}\])\.?$")
 
 
-@lru_cache(maxsize=65536)
 def is_promo(text: str) -> bool:
-    """Whether ``text`` is a short newsletter, alert or app prompt ("Breaking news emails get ...")."""
+    """Whether the sentence ``text`` is a newsletter, alert or app prompt ("Breaking news emails get ...").
+
+    Judge one sentence at a time: a line of several keeps its article's sentences
+    (:mod:`briefgen.sources.clean` cuts the prompt out of it).
+    """
     if nwords(text) > PROMO_WORDS or not _has_any(_lower(text), PROMO_KEYS):
         return False
     return _PROMO.search(text) is not None
 
 
+# A sentence boundary inside a line: a stop, space, then a capital. A line that has one is not
+# judged a prompt whole.
+_INNER_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
+
+
+@lru_cache(maxsize=65536)
 def judge_line(text: str) -> tuple[str, str] | None:
     """Judge one line on its own, without context (cached: pages repeat lines).
 
@@ -485,7 +498,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("navigation", f"link or prompt \u201c{t[:40]}\u201d")
     if _LINK_ONLY.match(t):
         return ("navigation", "bare link")
-    if is_promo(t):
+    if is_promo(t) and not _INNER_BREAK.search(t):
         return ("navigation", "newsletter or app prompt")
     if _DOMAIN.match(t):
         return ("credit", "site name")
