@@ -204,6 +204,9 @@ def test_counts_spelled_out_in_words_disagree_with_other_counts() -> None:
              "overturned on a slippery road, officials said.")
     assert not one_statement(early, later)
     assert not one_statement(later, early)
+    # A count that opens its sentence is a count too.
+    assert not one_statement("Six drownings were reported on Sunday in the province.",
+                             "18 drownings were reported on Sunday in the province.")
     # A count of part of the whole is no other count; "the two leaders" needs no "2" on the other side.
     assert one_statement(
         "In the Philippines, President Joseph Estrada has declared four provinces and a city in the worst "

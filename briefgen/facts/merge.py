@@ -358,7 +358,8 @@ def one_statement(a: str, b: str, idf: Mapping[str, float] | None = None) -> boo
 
     Yes when the lighter sentence's statement is found within the other (a
     wording score of at least :data:`~briefgen.facts.same.THRESHOLD`, its
-    numbers printed by the other, no different speaker or actor), or when
+    numbers printed by the other, no count of one thing that differs, no
+    different speaker or actor), or when
     their wording overlaps from :data:`LINK` up and the paraphrase model calls
     them the same at its high-precision operating point. :func:`cluster`
     decides every candidate pair so, with ``idf`` computed over its batch

@@ -151,7 +151,9 @@ def terms(text: str, common: AbstractSet[str] = frozenset()) -> Terms:
                 numbers.add((number, quantity_unit(toks, i)))
         elif term is not None:
             seq.append(term)
-            value = None if toks[i].cap else spelled_value(toks[i].text)
+            # A capitalised count is a name ("Four Seasons"), unless it opens the sentence.
+            word = toks[i].text.lower() if i == 0 else toks[i].text
+            value = None if toks[i].cap and i else spelled_value(word)
             if value is not None and not _partial(toks, i) and (unit := quantity_unit(toks, i)):
                 numbers.add((value, unit))
     key = _NOT_KEY.sub("", fold(text).lower())
