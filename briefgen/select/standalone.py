@@ -51,6 +51,10 @@ _BACK_PHRASE = re.compile(
 _INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
                             re.IGNORECASE)
 _CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
+# What "it is" / "it's" may be followed by when "it" is an empty subject that points at
+# nothing ("it is time to", "it was unclear whether", "it's a shame").
+_EMPTY_IT = (r"(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear"
+             r"|likely|unlikely|possible|impossible|hard|difficult|easy|too|high time|a shame|a pity)\b")
 # A person reported saying "it is ..." or "this marks ...": a person is not "it", so
 # the pronoun points at what the sentence before said ("President Lee said it is a
 # small but meaningful step forward."). An organisation saying "it will" means itself.
@@ -59,24 +63,26 @@ _PERSON_SAYS_IT = re.compile(
     r"|mr|mrs|ms|dr|gov|sen|rep)\.?\s+(?:[\w'.-]+\s+){0,3}(?:said|says|told\s+\w+|added|noted|stressed)"
     r",?\s+(?:that\s+)?(?:it|this)\s+(?:is|was|will|would|marks|marked|represents|represented|remains)\b"
     # ... unless "it" is the empty subject of "it is time to", "it was unclear whether".
-    r"(?!\s+(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear|likely"
-    r"|unlikely|possible|impossible|hard|difficult|easy|too|high time)\b)",
+    r"(?!\s+" + _EMPTY_IT + ")",
     re.IGNORECASE)
 # A quotation that opens with a pronoun for something said before ("\"It was a slip of the
 # tongue,\" Carlsson said", "\"They are heroes\""): a named speaker does not say what it is.
 # "It" as an empty subject ("It is time to ...", "It's clear that ...") points nowhere.
 _QUOTE_POINTS_BACK = re.compile(
     r"^[\"\u201c`']+\s*(?:he|she|they|them|these|those|it|its)\b"
-    r"(?!['\u2019]s\s+(?:time|clear|important|not)\b)"
-    r"(?!\s+(?:is|was|will be|would be)\s+(?:not\s+)?(?:time|important|necessary|essential|vital|crucial"
-    r"|urgent|clear|unclear|likely|unlikely|possible|impossible|hard|difficult|easy|too|high time|a shame"
-    r"|a pity)\b)",
+    r"(?!(?:['\u2019]s|\s+(?:is|was|will be|would be))\s+" + _EMPTY_IT + ")",
     re.IGNORECASE)
 # A definite shell noun first ("The move comes after ...", "The disaster claimed ...", "The
 # remarks drew ..."): news uses these words to point at what the sentence before named.
 _SHELL_FIRST = re.compile(
     r"^the\s+(?:move|moves|decision|announcement|remarks|comments|incident|disaster|tragedy|accident"
-    r"|episode|development|developments)\b(?!\s+(?:of|to|by|in|at|on)\b)",
+    r"|episode|development|developments)"
+    # ... as the subject of its verb: "The development bank approved ...", "The incident commander
+    # said ..." name something new.
+    r"(?:\s*,|\s+(?:is|was|were|are|has|had|have|comes|came|come|drew|draws|follows|followed|marks"
+    r"|marked|claimed|killed|left|sparked|prompted|caused|raised|means|meant|could|would|will|may|might"
+    r"|also|appears|appeared|underscores|underscored|highlights|highlighted|reflects|reflected|angered"
+    r"|surprised|triggered|led|took|happened|occurred)\b)",
     re.IGNORECASE)
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
