@@ -211,6 +211,10 @@ def test_a_keyword_late_in_its_sentence_counts_less() -> None:
     assert lead[0, 0] > lead[0, 1] and lead[1, 1] > lead[1, 0]
     flat = score_breakdown(facts, (fire, police), Params(late=0.0)).keyword
     assert flat[0, 0] == pytest.approx(flat[0, 1]) and flat[1, 0] == pytest.approx(flat[1, 1])
+    # At 1 or more, a keyword at the end of a sentence would weigh nothing.
+    for bad in (1.0, -0.1):
+        with pytest.raises(ValueError, match="late"):
+            Params(late=bad)
 
 
 # --- expansion from the corpus -----------------------------------------------------------------

@@ -440,3 +440,22 @@ def test_a_killed_digest_leaves_no_worker_process(tmp_path: Path) -> None:
     for pid in left:
         os.kill(pid, 9)
     assert not left, f"processes {sorted(left)} outlived the digest"
+
+
+def test_issue_23_days_outside_an_event_count_against_joining_it() -> None:
+    # An article as close to an event as JOIN plus a little joins it on the event's days,
+    # but not three weeks later: each day outside the event's span costs GAP.
+    import math
+
+    from briefgen.digest.group import GAP, JOIN, _join
+
+    near = JOIN + 0.05
+    assert 20 * GAP > 0.05
+    vecs = [{"quake": 1.0}, {"quake": near, "ferry": math.sqrt(1 - near * near)}]
+    assert _join(vecs, [0, 0], [set(), {0}], [[], []], window=60) == [0, 0]
+    assert _join(vecs, [0, 20], [set(), {0}], [[], []], window=60) == [0, 1]
+    # A copy of an article joins its event while the event is open, and starts a new one
+    # once the event has closed (no article for ``window`` days).
+    copy = [{"quake": 1.0}, {"quake": 1.0}]
+    assert _join(copy, [0, 10], [set(), set()], [[], [0]], window=60) == [0, 0]
+    assert _join(copy, [0, 100], [set(), set()], [[], [0]], window=60) == [0, 1]

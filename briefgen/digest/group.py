@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from briefgen.digest.features import NUM_PERM, SCHEME, Article
+from briefgen.digest.features import MAX_TERMS, NUM_PERM, SCHEME, Article
 
 __all__ = ["CONTEXT", "COPY", "GAP", "JOIN", "LINK", "REFINE", "SPLIT", "WINDOW", "Group", "group_partition",
            "link", "partitions"]
@@ -80,10 +80,14 @@ PASSES = 3
 NEIGHBOURS = 10
 #: Terms of a group's centroid kept for linking across partitions.
 LINK_TERMS = 60
-#: Terms kept in an article's context vector (as many as an article keeps of its own).
-CONTEXT_TERMS = 200
-#: Articles on each side, at least, of an event that is split.
+#: Terms kept in an article's context vector: as many as an article keeps of its own.
+CONTEXT_TERMS = MAX_TERMS
+#: Articles on each side, at least, of an event that is split (set without data: fewer than
+#: three articles on a side is too little to call two stories).
 SPLIT_MIN = 3
+#: Rounds of the two-means split (set without data: it settles in two or three on the events
+#: of ``bench/digest.py``; the cap only bounds the work).
+SPLIT_ROUNDS = 10
 
 # Keyword MinHash LSH with single-row bands: any article sharing about one
 # keyword in 30 or more is a candidate (a blocking step, as an inverted index
@@ -354,7 +358,7 @@ def _bisect(vecs: Sequence[dict[str, float]]) -> list[bool] | None:
     b = min(range(len(vecs)), key=lambda k: (_dot(vecs[k], vecs[a]), k))
     first, second = vecs[a], vecs[b]
     side: list[bool] = []
-    for _ in range(10):
+    for _ in range(SPLIT_ROUNDS):
         new = [_dot(v, second) > _dot(v, first) for v in vecs]
         if new == side or all(new) or not any(new):
             break

@@ -460,7 +460,8 @@ def _narrow_conversions(words: tuple[Word, ...], found: list[Amount]) -> None:
 
 
 # Words that may stand between a figure a change reaches and "down from" or "up from" ("22 aircraft
-# _ down from 54", "to 22 planes, up from 17"): its noun and a dash or comma.
+# _ down from 54", "to 22 planes, up from 17"): its noun and a dash or comma (set without data:
+# a two-word noun, a dash and a comma).
 _BETWEEN_CHANGE = 4
 
 

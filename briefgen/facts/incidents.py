@@ -99,7 +99,8 @@ def _places(text: str) -> list[Value]:
 # nationalities who were also kidnapped in Chile".
 _WHO_IN = re.compile(r"\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:also\s+|all\s+)?([a-z]+ed|taken|held)"
                      r"\s+in\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)")
-# Tokens between a count and the "who" that says where they were.
+# Tokens between a count and the "who" that says where they were (set without data: a
+# noun phrase of a few words, "78 other people", and a comma).
 _COUNT_NEAR = 8
 
 

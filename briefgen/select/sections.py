@@ -121,6 +121,11 @@ class Params:
     place_min: float = 0.3
     place_margin: float = 0.1
 
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.late < 1.0:
+            # At 1 or more a keyword at the end of a sentence would weigh nothing or less.
+            raise ValueError(f"Params.late must be at least 0 and below 1, not {self.late}")
+
 
 @dataclass(frozen=True, slots=True)
 class Scores:
