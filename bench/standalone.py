@@ -38,6 +38,7 @@ _REFERENCE = re.compile(
     r"|^[\"'`\u201c\u2018(\s]*(?:as such|that day|that night|that week|that year|the same day|at that time"
     r"|in addition|as a result|in particular|for example|for instance|on the other hand|by then|even so"
     r"|in fact)\b"
+    r"|^[\"'`\u201c\u2018(\s]*under the (?:accord|agreement|deal|pact|plan),"
     r"|^(?:\S+\s+){0,4}also\b"
     r"|\bas well\s*[.!?\"'\u201d]*\s*$",
     re.IGNORECASE)

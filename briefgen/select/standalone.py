@@ -84,6 +84,11 @@ _SHELL_FIRST = re.compile(
     r"|also|appears|appeared|underscores|underscored|highlights|highlighted|reflects|reflected|angered"
     r"|surprised|triggered|led|took|happened|occurred)\b)",
     re.IGNORECASE)
+# An opening phrase on an unnamed agreement or decision ("Under the accord, workers will ...",
+# "Under the deal, ..."): which one, the sentence before said.
+_SHELL_INTRO = re.compile(
+    r"^(?:under|with|after|despite|since)\s+the\s+(?:accord|agreement|deal|pact|plan|proposal|move|decision"
+    r"|ruling|order|law|bill|measure)\s*,", re.IGNORECASE)
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
 # A sentence ends in a full stop, question or exclamation mark, perhaps inside
@@ -191,7 +196,7 @@ def leans(text: str) -> bool:
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
     first = first.replace("\u2019", "'").split("'")[0] or first
-    if first in _BACK_WORDS or _BACK_PHRASE.match(body) or _SHELL_FIRST.match(body):
+    if first in _BACK_WORDS or any(p.match(body) for p in (_BACK_PHRASE, _SHELL_FIRST, _SHELL_INTRO)):
         return True
     intro = _INTRO_PRONOUN.match(body)
     if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
