@@ -376,6 +376,22 @@ def test_an_age_given_with_a_pronoun_belongs_to_the_person_named_before() -> Non
     assert (c.label, [s.value for s in c.sides]) == ("Zughayar's age", ["18", "22"])
 
 
+def test_a_surname_two_people_share_is_not_the_age_of_the_wrong_one() -> None:
+    # "Wang" is Wang Youcai at 31 and Wang Bingzhang at 50: only the first is Wang Youcai's age.
+    found = conflicts_of(
+        ("s1", "Qin, 44, and Wang, 31, are accused of inciting subversion of the state."),
+        ("s2", "Wang Youcai, 32, founder of the China Democracy Party, goes on trial in Hangzhou."),
+        ("s3", "Wang Bingzhang, 50, an adviser to the party's overseas committee, spoke in New York."),
+        ("s4", "Wang, 50, said the party would go on."),
+    )
+    (c,) = [c for c in found if c.label.endswith("age")]
+    assert [s.value for s in c.sides] == ["31", "32"]
+    # Two ages of one bare surname nobody else bears are one person's, however far apart.
+    (c,) = conflicts_of(("s1", "\"We ran,\" said Zaken, a 23-year-old secretary, on Friday."),
+                        ("s2", "\"We ran,\" said Zaken, a 32-year-old secretary, on Friday."))
+    assert [s.value for s in c.sides] == ["23", "32"]
+
+
 # Titles, roles and places are values too.
 
 

@@ -64,6 +64,9 @@ _BLOCK = 1024
 _TRACKED = frozenset({"kph", "km", "m"})
 _PEAKS = frozenset({"peak", "maxim", "top", "record", "highe", "stron", "faste", "lowes", "longe", "deepe"})
 _MEASUREMENTS = frozenset({"kph", "km", "m", "celsius", "fahrenheit", "degree", "hectare", "tonne", "kg"})
+# Two ages of one person as sources give them differ by a birthday or a slip of a year or two
+# (set without data). Used only where a bare surname could be either of two people who share it.
+_AGE_SPREAD = 2
 
 
 def _key(v: Value) -> tuple[str, str, str]:
@@ -214,6 +217,28 @@ def _before(reads: Reads, t: int) -> frozenset[str]:
     return frozenset(term_of(w) for w in _CAPITALISED.findall(reads.sentences[k - 1].text))
 
 
+def _shared_surnames(values: Sequence[Value]) -> frozenset[str]:
+    """Name terms that two different full names of ``values``' subjects share ("wang" of "Wang Youcai"
+    and "Wang Bingzhang")."""
+    full = {frozenset(v.subject.split("+")) for v in values if v.subject.count("+") >= 1}
+    seen: dict[str, int] = defaultdict(int)
+    for name in full:
+        for part in name:
+            seen[part] += 1
+    return frozenset(part for part, n in seen.items() if n > 1)
+
+
+def _other_namesake(va: Value, vb: Value, shared: frozenset[str]) -> bool:
+    """Whether a bare surname two people share ("Wang, 50") and a full name ("Wang Youcai, 32") with
+    ages further apart than :data:`_AGE_SPREAD` are two people: the surname alone cannot say which."""
+    if va.figure is None or vb.figure is None:
+        return False
+    bare, full = (va, vb) if "+" not in va.subject else (vb, va)
+    if "+" in bare.subject or "+" not in full.subject or bare.subject not in shared:
+        return False
+    return abs(va.figure.amount.value - vb.figure.amount.value) > _AGE_SPREAD
+
+
 def _given_names_fit(a: str, b: str) -> bool:
     """Whether two printings of a person's name can be one person ("Hans Carlsson", "Carlsson")."""
     pa, pb = a.split(), b.split()
@@ -349,8 +374,11 @@ def groups(reads: Reads, common: frozenset[str], topic: frozenset[str],
         keep = text_of[first] != text_of[second]
         first, second = first[keep], second[keep]
         keep = _plausible_pairs(values, days, first, second)
+        shared_surname = _shared_surnames(values) if key[0] == "age" else frozenset()
         linked: dict[int, set[int]] = defaultdict(set)
         for i, j in zip(first[keep].tolist(), second[keep].tolist(), strict=True):
+            if shared_surname and _other_namesake(values[i], values[j], shared_surname):
+                continue
             if _same_thing(reads, found[i], found[j], common, topic, usual):
                 linked[i].add(j)
                 linked[j].add(i)
