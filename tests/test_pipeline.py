@@ -161,6 +161,13 @@ def test_subject_never_takes_its_place_from_datelines() -> None:
     assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(in_city, 1)]) == "Fire in Goteborg"
 
 
+def test_a_story_of_a_sentence_is_a_sentencing_not_an_arrest() -> None:
+    leads = ["A British-Iranian woman arrested at a volleyball match was sentenced to a year in prison.",
+             "An Iranian court sentenced the woman, who was arrested in June, to one year in jail.",
+             "The woman was sentenced on Sunday, her lawyer said, months after her arrest."]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Sentencing"
+
+
 def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:
     assert 3 <= len(briefing.bluf) <= 5
 

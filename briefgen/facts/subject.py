@@ -33,7 +33,7 @@ _EVENT_FORMS = """
     summit: summit summits | talks: talks | visit: visit visits | meeting: meeting | conference: conference
     election: election elections elected | referendum: referendum | arrest: arrest arrested
     extradition: extradition extradite extradited | trial: trial | verdict: verdict
-    indictment: indictment indicted | sentencing: sentencing | attack: attack attacks
+    indictment: indictment indicted | sentencing: sentencing sentenced | attack: attack attacks
     bombing: bombing bombings bombed bomb bombs | explosion: explosion exploded | shooting: shooting
     crash: crash crashed | earthquake: earthquake quake | hurricane: hurricane | typhoon: typhoon
     storm: storm | flooding: flood floods flooding | wildfire: wildfire wildfires | fire: fire
