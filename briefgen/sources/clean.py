@@ -29,12 +29,12 @@ from briefgen.parallel import pmap
 from briefgen.sources.lines import (
     CONTINUES,
     MARKER_SUBHEAD,
-    PROMO_KEYS,
     best_headline,
     ends_sentence,
     is_headline_like,
     is_promo,
     judge_line,
+    may_hold_promo,
     nwords,
 )
 from briefgen.text.words import content_terms, normalize
@@ -531,7 +531,7 @@ def _run_in_prompts(text: str, units: list[_Unit]) -> list[_Unit]:
     """
     out: list[_Unit] = []
     for u in units:
-        if u.kind is not None or not any(k in u.text.lower() for k in PROMO_KEYS):
+        if u.kind is not None or not may_hold_promo(u.text):
             out.append(u)
             continue
         # The splitter the pipeline uses ("Harry W. Colmery" is one name), loaded only here.

@@ -22,7 +22,6 @@ from briefgen.text.words import content_terms, normalize
 
 __all__ = [
     "CONTINUES",
-    "PROMO_KEYS",
     "PROMO_WORDS",
     "MARKER_SUBHEAD",
     "best_headline",
@@ -32,6 +31,7 @@ __all__ = [
     "is_headline_like",
     "is_promo",
     "judge_line",
+    "may_hold_promo",
     "nwords",
     "photo_credit",
 ]
@@ -405,7 +405,7 @@ _NAV_PREFIX = re.compile(
 # weekday mornings."): scraped pages run these into the article's text. Each branch is the
 # prompt's own wording, an imperative or a product name, not words news may report ("alerts
 # were sent", "meals delivered every day", "told to click here").
-PROMO_KEYS = ("breaking news", "delivered", "click", "download", "sign up", "newsletter", "follow us",
+_PROMO_KEYS = ("breaking news", "delivered", "click", "download", "sign up", "newsletter", "follow us",
               "may not be published", "media playback", "zip code")
 _PROMO = re.compile(
     r"(?i)\bbreaking news emails?\b|\bget breaking news alerts\b"
@@ -455,9 +455,14 @@ def is_promo(text: str) -> bool:
     Judge one sentence at a time: a line of several keeps its article's sentences
     (:mod:`briefgen.sources.clean` cuts the prompt out of it).
     """
-    if nwords(text) > PROMO_WORDS or not _has_any(_lower(text), PROMO_KEYS):
+    if nwords(text) > PROMO_WORDS or not may_hold_promo(text):
         return False
     return _PROMO.search(text) is not None
+
+
+def may_hold_promo(text: str) -> bool:
+    """Whether ``text`` holds a word every prompt :func:`is_promo` knows needs (a cheap first test)."""
+    return _has_any(_lower(text), _PROMO_KEYS)
 
 
 # A sentence boundary inside a line: a stop, space, then a capital. A line that has one is not
