@@ -48,6 +48,7 @@ from briefgen.facts.same import (
     numbers_within,
     pair_score,
     terms,
+    vetoed,
     weigh,
 )
 from briefgen.model import Fact, Sentence, Source
@@ -326,7 +327,7 @@ class _Scorer:
             a, b = self.feats[i], self.feats[j]
             light, heavy = (a, b) if self.totals[i] <= self.totals[j] else (b, a)
             found = (self.wording(i, j) >= THRESHOLD and numbers_within(light.values, heavy.values)
-                     and not different_people(a, b) and not different_numbers(a.numbers, b.numbers))
+                     and not vetoed(a, b))
             self.edges[key] = found
         return found
 
@@ -371,8 +372,7 @@ def one_statement(a: str, b: str, idf: Mapping[str, float] | None = None) -> boo
         return True
     wa, wb = weigh(idf, ta.bag), weigh(idf, tb.bag)
     light, heavy = (ta, tb) if wa <= wb else (tb, ta)
-    if (different_people(ta, tb) or different_numbers(ta.numbers, tb.numbers)
-            or not numbers_within(light.values, heavy.values)):
+    if vetoed(ta, tb) or not numbers_within(light.values, heavy.values):
         return False
     wording = pair_score(ta, tb, wa, wb, idf, 0.0, vetoes=False)
     if wording >= THRESHOLD:

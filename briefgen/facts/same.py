@@ -61,6 +61,7 @@ __all__ = [
     "similarity",
     "term_weights",
     "terms",
+    "vetoed",
     "weigh",
 ]
 
@@ -221,8 +222,8 @@ def different_people(a: Terms, b: Terms) -> bool:
     return False
 
 
-def _vetoed(a: Terms, b: Terms) -> bool:
-    """Different speakers, different quantities, or a different actor or action."""
+def vetoed(a: Terms, b: Terms) -> bool:
+    """Different speakers, different quantities, or a different actor or action: never one statement."""
     return different_numbers(a.numbers, b.numbers) or different_people(a, b)
 
 
@@ -318,7 +319,7 @@ def pair_score(a: Terms, b: Terms, w_a: float, w_b: float, idf: Mapping[str, flo
         return 0.0
     w_shared = weigh(idf, shared)
     containment = w_shared / min(w_a, w_b)
-    if (1 - LOCAL_WEIGHT) * containment + LOCAL_WEIGHT < floor or (vetoes and _vetoed(a, b)):
+    if (1 - LOCAL_WEIGHT) * containment + LOCAL_WEIGHT < floor or (vetoes and vetoed(a, b)):
         return 0.0
     if floor > 0:
         # The Dice overlap of the whole sentences bounds the local one from
