@@ -384,6 +384,9 @@ def test_solver_finds_the_exact_knapsack_optimum() -> None:
 
 TOLL_820 = "The earthquake killed at least 820 people in the mountain provinces, officials said on Monday."
 TOLL_800 = "More than 800 people died when the quake flattened villages across the mountain provinces."
+# One statement in other words, with no toll to give it away: only the merger's link tells them apart.
+PROTEST = "Chile said it would protest to British authorities, arguing that he has diplomatic immunity."
+RELEASE = "The Chilean government immediately demanded his release, arguing that he sits in the Senate."
 
 
 def _linked(facts: list[Fact], a: int, b: int) -> list[Fact]:
@@ -395,22 +398,33 @@ def _linked(facts: list[Fact], a: int, b: int) -> list[Fact]:
 
 @pytest.mark.parametrize("method", ["briefgen", "lexrank"])
 def test_facts_the_merger_linked_are_never_both_chosen(method: str) -> None:
-    texts = [TOLL_820, TOLL_800, *SUPPORT]
+    texts = [PROTEST, RELEASE, *SUPPORT]
     others = [(f"s{i % 4 + 1}",) for i in range(len(SUPPORT))]
     facts = facts_from(texts, [("s1", "s2"), ("s3", "s4"), *others])
     both = {f.text for f in select(facts, words=200, method=method)}
-    assert {TOLL_820, TOLL_800} <= both  # their words differ: only the link tells them apart
+    assert {PROTEST, RELEASE} <= both  # their words differ: only the link tells them apart
     chosen = {f.text for f in select(_linked(facts, 0, 1), words=200, method=method)}
-    assert len(chosen & {TOLL_820, TOLL_800}) == 1
+    assert len(chosen & {PROTEST, RELEASE}) == 1
 
 
 def test_linked_facts_are_excluded_from_the_greedy_cover_too(monkeypatch: pytest.MonkeyPatch) -> None:
     import briefgen.select.selector as selection
 
     monkeypatch.setattr(selection, "maximise", lambda *a, **k: None)
-    texts = [TOLL_820, TOLL_800, *SUPPORT]
+    texts = [PROTEST, RELEASE, *SUPPORT]
     facts = _linked(facts_from(texts, [("s1", "s2"), ("s3", "s4"), *[("s1",)] * len(SUPPORT)]), 0, 1)
     chosen = {f.text for f in select(facts, words=200)}
+    assert len(chosen & {PROTEST, RELEASE}) == 1
+
+
+@pytest.mark.parametrize("method", ["briefgen", "lexrank"])
+def test_one_toll_is_stated_once_though_its_words_differ(method: str) -> None:
+    # Issue 17's earthquake memo: "killed at least 820 people" in the bottom line and "more than 800
+    # people died" under a heading. No merger link: the toll itself tells the selector.
+    texts = [TOLL_820, TOLL_800, *SUPPORT]
+    others = [(f"s{i % 4 + 1}",) for i in range(len(SUPPORT))]
+    facts = facts_from(texts, [("s1", "s2"), ("s3", "s4"), *others])
+    chosen = {f.text for f in select(facts, words=200, method=method)}
     assert len(chosen & {TOLL_820, TOLL_800}) == 1
 
 

@@ -64,6 +64,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from briefgen.facts.tolls import same_toll, stated_tolls
 from briefgen.model import Fact
 from briefgen.select.concepts import concept_features, concepts, first_position, shipped_model
 from briefgen.select.params import COUNTS, DEFAULT, FEATURES, ConceptModel, Params
@@ -128,8 +129,14 @@ def redundant(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
 
 
 def linked(a: Fact, b: Fact) -> bool:
-    """Whether the merger linked two facts: one states the other's statement in part or whole."""
-    return b.id in a.overlaps or a.id in b.overlaps
+    """Whether two facts state one thing in other words: one toll, or a statement the merger linked.
+
+    The merger links facts when one states the other's statement in part or
+    whole (:attr:`Fact.overlaps`); two sentences giving one toll ("killing 60
+    people", "a fire that killed 67") share too few words for it
+    (:func:`briefgen.facts.tolls.same_toll`).
+    """
+    return b.id in a.overlaps or a.id in b.overlaps or same_toll(a.text, b.text)
 
 
 def repeats(a: Fact, b: Fact, threshold: float = DEFAULT.redundancy) -> bool:
@@ -290,6 +297,9 @@ def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) 
     position = {facts[i].id: k for k, i in enumerate(cands)}
     links = {(min(k, m), max(k, m)) for k, i in enumerate(cands) for other in facts[i].overlaps
              if (m := position.get(other, k)) != k}
+    tolls = [k for k, i in enumerate(cands) if stated_tolls(facts[i].text)]
+    links.update((k, m) for x, k in enumerate(tolls) for m in tolls[x + 1:]
+                 if same_toll(facts[cands[k]].text, facts[cands[m]].text))
     return sorted(links.union(_similar_pairs(cands, facts, threshold)))
 
 
