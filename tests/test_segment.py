@@ -374,6 +374,15 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
         ("washington ( ap ) \u2014 the senate passed the bill. It goes on.", "the senate passed the bill."),
         ("Pretoria, south africa ( cnn ) -- the vote was close. It was.", "the vote was close."),
         ("london ( reuters ) - talks began. They ended.", "talks began."),
+        # Page furniture a scraped page runs into the story's start, before or without a dateline.
+        ("Advertisement continue reading the main story beirut (ap) - more than 90 people were killed. "
+         "More died.", "more than 90 people were killed."),
+        ("( photo: jeff chiu, associated press ) buy photo facebook's founder is launching a fund. It is.",
+         "facebook's founder is launching a fund."),
+        ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
+         "micheal brown stared at the acceptance letter."),
+        # An agency named inside the story opens nothing.
+        ("The ( cnn ) poll was close. It was.", "The ( cnn ) poll was close."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:

@@ -48,6 +48,13 @@ def summit(first: str = MET) -> list[Fact]:
     # "us" after "the" is the United States in lower-cased text, not a first-person speaker.
     ("the deal leaves the us trade deficit with china at $ 300 billion .", False, False),
     ("they told us the deal was done .", False, True),
+    # Page furniture run into a sentence of text pasted without its line breaks: a caption, a time stamp.
+    ("Media playback is unsupported on your device media caption lyse doucet reports there was joy as aid "
+     "arrived an aid convoy has reached the besieged town of madaya.", True, False),
+    ("Nov. 29, 2018, 1: 40 am gmt / updated nov. 29, 2018, 1: 52 am gmt by phil mccausland for weeks, "
+     "student veterans have raised an alarm about delayed payments.", True, False),
+    ("File - in this thursday, dec. 17, 2015, file photo, martin shkreli leaves court.", True, False),
+    ("The photographer said the caption on the image was wrong.", False, False),
 ])
 def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool, is_leaning: bool) -> None:
     assert broken(text) is is_broken

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dateline_end"]
+__all__ = ["dateline_end", "lead_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -33,6 +33,32 @@ _AGENCY_DATELINE = re.compile(
     r"\s*(?:—|–|--|_|-)\s*(?=\S)",
     re.IGNORECASE,
 )
+
+
+# Page furniture a scraped page runs into the start of its story, each with a clear end:
+# "Advertisement continue reading the main story", a photo credit in brackets and its
+# "buy photo" button ("( photo: jeff chiu, associated press ) buy photo "), an agency in
+# brackets with no dash after it ("( cnn ) micheal brown stared ...").
+_LEAD_FURNITURE = re.compile(
+    r"\W*(?:advertisement\s+)?continue reading the main story\s+"
+    r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
+    r"|\W*\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)\s+(?=[\w\"\u201c])",
+    re.IGNORECASE,
+)
+
+
+def lead_in_end(text: str) -> int:
+    """Length of what opens ``text`` before its story: run-in page furniture, then a wire dateline.
+
+    The splitter keeps it out of the first sentence; the sentence is still
+    text the source printed, from the story's first word.
+    """
+    at = 0
+    while m := _LEAD_FURNITURE.match(text, at):
+        if m.end() == at:
+            break
+        at = m.end()
+    return at + dateline_end(text[at:])
 
 
 def dateline_end(text: str) -> int:

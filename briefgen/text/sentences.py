@@ -35,7 +35,7 @@ from importlib import resources
 from typing import Any
 
 from briefgen.model import Line, Sentence, Source
-from briefgen.text.datelines import dateline_end
+from briefgen.text.datelines import lead_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.words import words
 
@@ -602,7 +602,7 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
     out: list[Sentence] = []
     for paragraph, block in enumerate(blocks):
         chunk = source.text[block.start : block.end]
-        skip = dateline_end(chunk)
+        skip = lead_in_end(chunk)
         for s, e in sentence_spans(chunk[skip:]):
             s, e = s + skip, e + skip
             piece = chunk[s:e]
