@@ -53,8 +53,12 @@ _QUOTE_PERSONAL = re.compile(
     re.IGNORECASE)
 _VERBS = r"(?:said|says|told|tells|added|adds|recalls|explained)"
 _REPORTING = re.compile(r"\b(?:" + _VERBS + r"|according to)\b", re.IGNORECASE)
-_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|i|we|you)\s+" + _VERBS + r"\b|\b" + _VERBS
+# The speaker named right after the opening quotation closes ("..., " she said): a pronoun there
+# leaves the quote unattributed. Words inside the quotation ("i told folks ...") and a later
+# sentence of the same passage ("... he said") are not its speaker.
+_PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|i|we|you)\s+" + _VERBS + r"\b|" + _VERBS
                               + r"\s+(?:he|she|they)\b", re.IGNORECASE)
+_AFTER_QUOTE = re.compile(r"^[\"'`\u201c\u2018]+[^\"\u201d]*[\"\u201d]\s*,?\s*")
 # "it's", "U.S." and "I-95" are not pointers: the look-ahead above keeps "I-" and "It." out.
 _CLOSED = re.compile(r"[.!?]\s*(?:[\"'\u201d\u2019)\]]\s*)*$")
 _SUBHEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
@@ -66,12 +70,19 @@ _PLACE_DASH = re.compile(r"^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u20
 
 
 def violations(text: str) -> list[str]:
-    """The stand-alone rules ``text`` breaks (see the module docs), in a fixed order."""
+    """The stand-alone rules ``text`` breaks (see the module docs), in a fixed order.
+
+    A passage (see :func:`passages`) holds its sentences on lines of their
+    own: only its first sentence must not point back (the later ones follow
+    what they lean on); the whole passage must end closed.
+    """
+    head = " ".join(text.split("\n", 1)[0].split())
     body = " ".join(text.split())
     out = []
-    quoted_first = body[:1] in "\"'`\u201c\u2018"
-    if _REFERENCE.search(body) or (quoted_first and _PRONOUN_SPEAKER.search(body)) or (
-            _QUOTE_POINTER.match(body) and not _REPORTING.search(body)) or _QUOTE_PERSONAL.match(body):
+    quoted_first = head[:1] in "\"'`\u201c\u2018"
+    after = _AFTER_QUOTE.match(head) if quoted_first else None
+    if _REFERENCE.search(head) or (after and _PRONOUN_SPEAKER.match(head, after.end())) or (
+            _QUOTE_POINTER.match(head) and not _REPORTING.search(head)) or _QUOTE_PERSONAL.match(head):
         out.append("reference")
     if not _CLOSED.search(body):
         out.append("unfinished")
@@ -112,14 +123,14 @@ class _Fact(Protocol):
 def passages(chosen: Sequence[_Fact]) -> list[str]:
     """The chosen facts' texts as printed: a fact whose sentence comes right after the previous
     fact's in the same source joins it as one passage (an antecedent printed with the sentence
-    that leans on it), so that the rules judge what a reader sees together."""
+    that leans on it, on a line of its own), so that the rules judge what a reader sees together."""
     out: list[str] = []
     prev: _Fact | None = None
     for f in chosen:
         rep = f.representative
         if prev is not None and out and any(s.source_id == rep.source_id and s.index == rep.index - 1
                                             for s in prev.sentences):
-            out[-1] += " " + f.text
+            out[-1] += "\n" + f.text
         else:
             out.append(f.text)
         prev = f

@@ -48,6 +48,9 @@ def summit(first: str = MET) -> list[Fact]:
     # "us" after "the" is the United States in lower-cased text, not a first-person speaker.
     ("the deal leaves the us trade deficit with china at $ 300 billion .", False, False),
     ("they told us the deal was done .", False, True),
+    # A pronoun speaks right after the quotation, however many names follow.
+    ("\"I had six children,\" she said in 2008, when she backed John McCain's running mate.", False, True),
+    ("\"I had six children,\" Palin said in 2008.", False, False),
     # Page furniture run into a sentence of text pasted without its line breaks: a caption, a time stamp.
     ("Media playback is unsupported on your device media caption lyse doucet reports there was joy as aid "
      "arrived an aid convoy has reached the besieged town of madaya.", True, False),

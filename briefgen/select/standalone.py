@@ -128,6 +128,10 @@ _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|accordin
 # Stems after a reporting verb that name no speaker ("he said in an interview");
 # pronouns are stop words and have no stem.
 _NOT_SPEAKERS = frozenset(("i", "you", "one", "interview", "statement", "ask", "later", "news", "confer"))
+# A pronoun as the speaker right after a quotation ("..., " she said in 2008, when ...), whatever
+# names the rest of the sentence holds.
+_PRONOUN_SAID = re.compile(r"^\W*(?:(?:he|she|they|we|i)\s+(?:said|says|told|tells|added|adds|explained)"
+                           r"|(?:said|says|added|adds)\s+(?:he|she|they))\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 
 # The first quotation mark of a sentence closes a quotation: the sentence starts inside one an
@@ -202,6 +206,8 @@ def leans(text: str) -> bool:
         # a capitalised name or, in text that writes names in lower case, by a
         # reporting verb with someone other than a pronoun ("..., " clinton told matthews).
         rest = _QUOTED.sub(" ", body)
+        if _PRONOUN_SAID.match(rest):
+            return True  # "..., " she said in 2008, when she backed McCain's choice
         if any(w[:1].isupper() for w in rest.split()):
             return False
         verb = _REPORTED.search(rest)
