@@ -30,7 +30,7 @@ from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import repeats
 from briefgen.select.standalone import dangling, leans
-from briefgen.select.units import follows, passages
+from briefgen.select.units import follows, passages, unintroduced
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
@@ -348,6 +348,8 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     chooses among its own facts that no part before it took, nor repeats (see
     :func:`~briefgen.select.selector.repeats`): a memo states each fact once.
     """
+    # No part prints a sentence opening with the surname of someone the reader has not met.
+    facts = [f for f, name in zip(facts, unintroduced(facts), strict=True) if name is None]
     grouped = classify(facts, template.sorted_sections)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     bluf = choose(facts, words=template.bluf.words or None, count=template.bluf.facts or None, method=method)

@@ -242,3 +242,25 @@ def test_a_leaning_representative_gives_way_to_a_member_that_reads_alone(briefin
                            "on historical issues during this meeting meaningful.")
     assert len(remark.sources) == 5
     assert any(leans(s.text) for s in remark.sentences[1:])
+
+
+def test_no_bullet_opens_with_a_surname_the_reader_has_not_met(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefgen.pipeline as pipeline
+
+    articles = [
+        "A suicide bomber killed 14 people in a Jerusalem market on Friday, police said. Prime Minister "
+        "Benjamin Netanyahu suspended the peace talks after the bombing. Netanyahu said security came first.",
+        "Netanyahu suspended peace talks with the Palestinians after a bombing killed 14 in Jerusalem. "
+        "Carmi Gilon, a former head of the Shin Bet security service, spoke on Israel radio on Saturday. "
+        "Gilon said the aim of the militants was to ruin the whole peace process with the Palestinians.",
+        "Israel suspended the peace talks after the Jerusalem market bombing that killed 14 people. "
+        "Netanyahu met his security cabinet in Jerusalem on Saturday to discuss the bombing.",
+    ]
+
+    def printed() -> list[str]:
+        b = pipeline.run(texts=articles).briefing
+        return [f.text for f in (*b.bluf, *b.facts)]
+
+    assert not any(t.startswith("Gilon said") for t in printed())
+    monkeypatch.setattr(pipeline, "unintroduced", lambda facts: [None] * len(facts))
+    assert any(t.startswith("Gilon said") for t in printed())

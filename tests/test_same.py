@@ -121,3 +121,15 @@ def test_numbers_agree_when_rounded() -> None:
     assert numbers_within(set(), {"12"})
     assert not numbers_within({"136"}, {"130"})
     assert not numbers_within({"2.5"}, {"2.7"})
+
+
+def test_counts_in_words_past_twelve_and_counts_of_a_part_differ() -> None:
+    from briefgen.facts.same import different_numbers, terms
+
+    seventeen = terms("Seventeen others died in landslides in nearby Camarines Sur province, he said.")
+    thirty = terms("Thirty other people died in landslides in nearby Camarines Sur province.")
+    seventy = terms("Seventy people died in landslides in nearby Camarines Sur province.")
+    assert ("17", "part") in seventeen.numbers and ("30", "part") in thirty.numbers
+    assert different_numbers(seventeen.numbers, thirty.numbers)
+    # A part is not compared with a whole: 17 others among 70 dead is no disagreement.
+    assert not different_numbers(seventeen.numbers, seventy.numbers)

@@ -134,3 +134,39 @@ def test_a_leaning_sentence_leaves_with_its_antecedent_when_a_later_figure_repla
     # f1 was replaced (by f3 here, as _latest_figures does): f2 no longer follows its antecedent.
     assert _in_passages("bluf", facts, [0, 1, 4]) == [0, 1, 4]
     assert _in_passages("bluf", facts, [2, 1, 4]) == [2, 4]
+
+
+def _one_each(texts: list[str], sources: list[str] | None = None) -> list[Fact]:
+    return [fact(f"f{k}", t, sources[k] if sources else f"s{k % 4 + 1}", k) for k, t in enumerate(texts)]
+
+
+def test_a_bare_surname_the_reader_has_not_met_is_found() -> None:
+    from briefgen.select.units import unintroduced
+
+    texts = [
+        "Israeli police raised the alert after the bombing in Jerusalem on Friday.",
+        "Carmi Gilon, a former head of the security service, warned of more attacks.",
+        "Gilon said the aim of the militants was to ruin the whole process.",
+        "Netanyahu said the talks would go on despite the attack in Jerusalem.",
+        "Prime Minister Benjamin Netanyahu met his cabinet in Jerusalem on Saturday.",
+        "Netanyahu told the cabinet that security would come first.",
+        "Police said the bomber had come from the West Bank.",
+    ]
+    found = unintroduced(_one_each(texts, ["s1", "s2", "s2", "s3", "s4", "s1", "s3"]))
+    # Gilon: introduced once, named by one source of four: the memo's reader has not met him.
+    assert found[2] == "Gilon"
+    # Netanyahu: named by most sources, what the coverage is about. "Police": a word, not a name.
+    assert found[3] is None and found[5] is None and found[6] is None
+    assert [k for k, name in enumerate(found) if name] == [2]
+
+
+def test_a_surname_several_people_share_is_never_bare() -> None:
+    from briefgen.select.units import unintroduced
+
+    texts = [
+        "China put the dissident Wang Youcai on trial in Hangzhou on Thursday.",
+        "Wang Bingzhang, another activist, was detained in Beijing.",
+        "Wang was a student leader in the 1989 Tiananmen Square demonstrations.",
+        "Wang Youcai argued that his activities were legal under the constitution.",
+    ]
+    assert unintroduced(_one_each(texts)) == [None, None, "Wang", None]

@@ -155,8 +155,11 @@ def terms(text: str, common: AbstractSet[str] = frozenset()) -> Terms:
             # A capitalised count is a name ("Four Seasons"), unless it opens the sentence.
             word = toks[i].text.lower() if i == 0 else toks[i].text
             value = None if toks[i].cap and i else spelled_value(word)
-            if value is not None and not _partial(toks, i) and (unit := quantity_unit(toks, i)):
-                numbers.add((value, unit))
+            if value is not None and (unit := quantity_unit(toks, i)):
+                # A count of part of something ("seventeen others") is compared only with another
+                # such count ("thirty other people"), never with the whole; the word after it is
+                # "others" or the noun, so the unit is the part alone.
+                numbers.add((value, "part" if _partial(toks, i) else unit))
     key = _NOT_KEY.sub("", fold(text).lower())
     return Terms(tuple(seq), frozenset(seq), frozenset(numbers), speakers(toks), lead_actor(toks), key)
 

@@ -15,22 +15,86 @@ in print order, each antecedent right before the sentence that leans on it;
 Antecedents are found by position: the fact that holds the sentence at
 ``index - 1`` of the representative's source, and prints that very
 sentence (its text is the one the source printed there).
+
+:func:`unintroduced` finds sentences that open with a bare surname
+("Gilon said the aim of the militants was ...") of a person the coverage
+introduces by a fuller name ("Carmi Gilon") and that is not what most of it
+is about (named by fewer than half of the sources), or that several people
+share ("Wang"). The memo, whose parts print in an order of their own, leaves
+them out: its reader has not met that person.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from briefgen.model import Fact
 from briefgen.select.standalone import broken, leans
+from briefgen.text.words import STOPWORDS
 
-__all__ = ["MAX_CHAIN", "antecedent_of", "follows", "in_order", "needs", "passages"]
+__all__ = ["MAX_CHAIN", "TOPIC_SHARE", "antecedent_of", "follows", "in_order", "needs", "passages",
+           "unintroduced"]
 
 # At most this many antecedents come with one sentence: a passage of three
 # sentences at most. A sentence whose antecedents lean further back than this
 # is never chosen. Set without data: one quotation's speaker is rarely more
 # than two sentences back.
 MAX_CHAIN = 2
+
+
+# A surname opening a sentence: a capitalised word, maybe possessive, then a lower-case word.
+_SURNAME_FIRST = re.compile(r"^([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s|\u2019s)?\s+[a-z]")
+# A fuller name: two capitalised words; either may be the surname ("Carmi Gilon", "Wang Youcai").
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+# Words before a surname that are a title, not a given name ("President Suharto").
+_TITLES = frozenset([
+    "mr", "mrs", "ms", "dr", "president", "prime", "minister", "king", "queen", "gen", "general", "col",
+    "colonel", "lt", "sgt", "chairman", "secretary", "senator", "sen", "rep", "governor", "gov", "mayor",
+    "judge", "justice", "cardinal", "pope", "bishop", "father", "rev", "sir", "lord", "lady", "prince",
+    "princess", "chancellor", "premier", "ambassador", "commissioner", "chief", "captain", "officer",
+    "detective", "professor", "prof", "saint"])
+#: A person named by at least this share of the sources is what the coverage is about: a bare
+#: surname of theirs needs no introduction. Set without data: "most of the coverage".
+TOPIC_SHARE = 0.5
+
+
+def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
+    """Per fact, the bare surname it opens with when the reader has not met that person, else ``None``.
+
+    One pass over the facts' words, kept to the surnames that open a fact
+    and the names printed beside them (a large batch has many facts).
+    """
+    opening = [m.group(1) if (m := _SURNAME_FIRST.match(f.text)) else None for f in facts]
+    openers = {name for name in opening if name}
+    if not openers:
+        return [None] * len(facts)
+    given: dict[str, set[str]] = defaultdict(set)
+    naming: dict[str, set[str]] = defaultdict(set)
+    lower: set[str] = set()
+    skip = STOPWORDS | _TITLES
+    for f in facts:
+        text = f.text
+        for first, last in _FULL_NAME.findall(text):
+            if (first in openers or last in openers) and not {first.lower(), last.lower()} & skip:
+                given[last].add(first)
+                given[first].add(last)
+        for name in _CAPITALISED.findall(text):
+            if name in openers:
+                naming[name].update(f.sources)
+        lower.update(_LOWER_WORD.findall(text))
+    sources = {s for f in facts for s in f.sources}
+    out: list[str | None] = []
+    for name in opening:
+        firsts = {g for g in given.get(name, ()) if g.lower() not in lower} if name else set()
+        if not name or not firsts or name.lower() in lower:
+            out.append(None)
+            continue
+        out.append(name if len(firsts) > 1 or len(naming[name]) < TOPIC_SHARE * len(sources) else None)
+    return out
 
 
 def antecedent_of(facts: Sequence[Fact]) -> list[int | None]:

@@ -124,6 +124,9 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPELLED = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+    "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
 }
 _TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                          "month", "months", "year", "years"})
@@ -400,7 +403,7 @@ def _capitalised(tok: str, inside: bool, common: AbstractSet[str]) -> Token:
 
 
 def spelled_value(word: str) -> str | None:
-    """The value of a count spelled out in lower case ("six" -> "6"), two to twelve; else ``None``.
+    """The value of a count spelled out in lower case ("six" -> "6"), two to nineteen or tens; else ``None``.
 
     "one" is left out: it is a pronoun or an article as often as a count
     ("one of the men", "one official said").
