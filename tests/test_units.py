@@ -51,6 +51,12 @@ def summit(first: str = MET) -> list[Fact]:
     # A pronoun speaks right after the quotation, however many names follow.
     ("\"I had six children,\" she said in 2008, when she backed John McCain's running mate.", False, True),
     ("\"I had six children,\" Palin said in 2008.", False, False),
+    # A count of others counts beside an earlier count; a pronoun at the end is an unnamed speaker.
+    ("Seventeen others died in landslides in nearby Camarines Sur province.", False, True),
+    ("Tens of thousands of others were stranded as ports were shut.", False, True),
+    ("Seventeen people died in landslides in Camarines Sur province, he said.", False, True),
+    ("The president and others attended the funeral in Manila.", False, False),
+    ("Seventeen people died in landslides in Camarines Sur province, Estrada said.", False, False),
     # Page furniture run into a sentence of text pasted without its line breaks: a caption, a time stamp.
     ("Media playback is unsupported on your device media caption lyse doucet reports there was joy as aid "
      "arrived an aid convoy has reached the besieged town of madaya.", True, False),

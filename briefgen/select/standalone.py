@@ -90,6 +90,16 @@ _SHELL_INTRO = re.compile(
     r"^(?:under|with|after|despite|since)\s+the\s+(?:accord|agreement|deal|pact|plan|proposal|move|decision"
     r"|ruling|order|law|bill|measure)\s*,", re.IGNORECASE)
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
+# A count of others as the subject ("Seventeen others died ...", "Tens of thousands of others were
+# stranded"): others than those the sentence before counted.
+_COUNT_OF_OTHERS = re.compile(
+    r"^(?:(?:[\d,]+|a|few|many|several|dozens|scores|hundreds|thousands|millions|tens|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|more|some)\s+(?:of\s+)?){1,3}others\b",
+    re.IGNORECASE)
+# Prose (not a quotation) whose only speaker is a pronoun at its end: "..., he said."
+_PRONOUN_ATTRIBUTION = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|told \w+)\s*\.\s*$",
+                                  re.IGNORECASE)
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
 # A sentence ends in a full stop, question or exclamation mark, perhaps inside
 # quotes or brackets; anything else was cut off (a truncated text's last line).
@@ -192,8 +202,10 @@ def leans(text: str) -> bool:
         True if a reader needs the previous sentence to understand it.
     """
     body = text.strip()
-    if _AS_SUCH.search(body):
+    if _AS_SUCH.search(body) or _COUNT_OF_OTHERS.match(body):
         return True
+    if _PRONOUN_ATTRIBUTION.search(body) and not any(q in body for q in _QUOTE_MARKS):
+        return True  # "Seventeen people died in landslides, he said.": who said so?
     mark = _FIRST_MARK.search(body)
     if mark is not None and mark.group("open") is None:
         return True  # it starts inside a quotation
