@@ -56,6 +56,11 @@ def summit(first: str = MET) -> list[Fact]:
     ("Tens of thousands of others were stranded as ports were shut.", False, True),
     ("Seventeen people died in landslides in Camarines Sur province, he said.", False, True),
     ("The president and others attended the funeral in Manila.", False, False),
+    # One of two named before; a day, then a pronoun; "such" after an opening phrase with names in it.
+    ("One, Qin Yongmin, 45, of Wuhan, and the other, Xu Wenli, 55, of Beijing, are being held.", False, True),
+    ("Friday he was once again General Secretary Jiang, Communist Party stalwart.", False, True),
+    ("Under China's State Security Law, such links may be punishable by up to life in prison.", False, True),
+    ("One leader of a suppressed party will be tried on Dec. 17.", False, False),
     ("Seventeen people died in landslides in Camarines Sur province, Estrada said.", False, False),
     # Page furniture run into a sentence of text pasted without its line breaks: a caption, a time stamp.
     ("Media playback is unsupported on your device media caption lyse doucet reports there was joy as aid "

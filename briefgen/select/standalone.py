@@ -51,6 +51,14 @@ _BACK_PHRASE = re.compile(
 _INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
                             re.IGNORECASE)
 _CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
+# "such" after an opening phrase points back whatever names the phrase holds ("Under China's
+# State Security Law, such links may ..."); a day then a pronoun does too ("Friday he was ...").
+_INTRO_SUCH = re.compile(r"^[^,;:\"\u201c]{1,60},\s+such\s", re.IGNORECASE)
+_DAY_PRONOUN = re.compile(
+    r"^(?:on\s+|by\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
+    r"|yesterday)\s+(?:he|she|they|it|we)\s", re.IGNORECASE)
+# One of two the sentence before named: "One, Qin Yongmin, 45, ..., and the other, ...".
+_ONE_AND_OTHER = re.compile(r"^(?:one|the other)\s*,", re.IGNORECASE)
 # What "it is" / "it's" may be followed by when "it" is an empty subject that points at
 # nothing ("it is time to", "it was unclear whether", "it's a shame").
 _EMPTY_IT = (r"(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear"
@@ -234,6 +242,8 @@ def leans(text: str) -> bool:
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
     first = first.replace("\u2019", "'").split("'")[0] or first
     if first in _BACK_WORDS or any(p.match(body) for p in (_BACK_PHRASE, _SHELL_FIRST, _SHELL_INTRO)):
+        return True
+    if _INTRO_SUCH.match(body) or _DAY_PRONOUN.match(body) or _ONE_AND_OTHER.match(body):
         return True
     intro = _INTRO_PRONOUN.match(body)
     if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR

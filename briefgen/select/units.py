@@ -44,8 +44,9 @@ __all__ = ["MAX_CHAIN", "TOPIC_SHARE", "antecedent_of", "follows", "in_order", "
 MAX_CHAIN = 2
 
 
-# A surname opening a sentence: a capitalised word, maybe possessive, then a lower-case word.
-_SURNAME_FIRST = re.compile(r"^([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s|\u2019s)?\s+[a-z]")
+# A surname opening a sentence: a capitalised word, maybe possessive, then a lower-case word or
+# an apposition ("Wang, 32, has been ...").
+_SURNAME_FIRST = re.compile(r"^([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s|\u2019s)?(?:\s+[a-z]|,\s)")
 # A fuller name: two capitalised words; either may be the surname ("Carmi Gilon", "Wang Youcai").
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
