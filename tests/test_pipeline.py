@@ -161,6 +161,22 @@ def test_subject_never_takes_its_place_from_datelines() -> None:
     assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(in_city, 1)]) == "Fire in Goteborg"
 
 
+def test_a_subject_takes_what_two_sources_share_when_nothing_more_is() -> None:
+    # Ten wire stories on trials of dissidents: no one and nowhere named by a third of them, but
+    # two give the place, and two the defendant by title or as a speaker.
+    leads = ["China put a dissident on trial in China on Thursday, his wife said.",
+             "The trial in China of a founder of a banned party lasted two hours.",
+             "At the trial, Wang Youcai said that his activities were legal.",
+             "Before the trial, Wang Youcai told his wife he would plead not guilty.",
+             *[f"Reporters were kept away from the courthouse on day {k} of the trial." for k in range(6)]]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == \
+        "Trial in China: Wang Youcai"
+    # Without an event word, a place two sources name is no subject by itself.
+    places = ["Snow fell in Romania overnight.", "Roads closed in Romania and Poland.",
+              *[f"Temperatures fell again on day {k}." for k in range(5)]]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(places, 1)]) == "Briefing"
+
+
 def test_a_story_of_a_sentence_is_a_sentencing_not_an_arrest() -> None:
     leads = ["A British-Iranian woman arrested at a volleyball match was sentenced to a year in prison.",
              "An Iranian court sentenced the woman, who was arrested in June, to one year in jail.",

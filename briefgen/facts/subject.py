@@ -64,6 +64,7 @@ _TITLE_WORDS = """
     justice judge former secretary foreign defense defence finance trade state national security adviser
     advisor ambassador speaker commissioner director spokesman spokeswoman spokesperson envoy dictator
     opposition party minister's president's sir lord lady dame cardinal archbishop bishop rev rev. father
+    secretary-general
 """
 _TITLES = frozenset(_TITLE_WORDS.split())
 # A run of capitalised words, joined by spaces or hyphens ("Lee Jae-myung", "Nara Prefecture").
@@ -95,6 +96,10 @@ class Coverage:
 
     title: str
     lead: str
+
+
+# The fewest sources a name must come from to enter a subject when nothing more is shared.
+_FEW = 2
 
 
 def _strip(name: str) -> tuple[str, bool]:
@@ -209,6 +214,16 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     if not who:
         # No person shared: the names most sources share (a country, a party, a company).
         who = [w for w in _best(others, forms, max(least, (n + 1) // 2), 3) if _key(w) != _key(where)][:2]
+    if not who and not where and n > 2:
+        # Nothing a third of the sources share: what at least two of them do, so that the subject
+        # is more than one word ("Trial: Wang Youcai and Qin Yongmin", not "Trial").
+        # People and places only: other shared capitals are too often not what the story is about.
+        where = next(iter(_best(places, forms, _FEW, 1)), "")
+        who = [w for w in _best(people, forms, _FEW, 3)
+               if _key(w) != _key(where) and w.split()[0].lower() not in STOPWORDS
+               and not _ADJECTIVE.fullmatch(w.split()[-1])][:2]
+        if not event and not who:
+            where = ""  # a place two sources name is no subject by itself
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
     if named:  # "Typhoon Babs", "Hurricane Georges": the event has a name
         return f"{named} in {where}" if where else named
