@@ -61,6 +61,10 @@ def summit(first: str = MET) -> list[Fact]:
     ("Friday he was once again General Secretary Jiang, Communist Party stalwart.", False, True),
     ("Under China's State Security Law, such links may be punishable by up to life in prison.", False, True),
     ("One leader of a suppressed party will be tried on Dec. 17.", False, False),
+    # A demonstrative among the first words points back, unless it names a time or those an event made.
+    ("No date for this hearing has been set.", False, True),
+    ("Lee will visit Tokyo this week for talks.", False, False),
+    ("Most of those who died in the fire were teenagers.", False, False),
     ("Seventeen people died in landslides in Camarines Sur province, Estrada said.", False, False),
     # Page furniture run into a sentence of text pasted without its line breaks: a caption, a time stamp.
     ("Media playback is unsupported on your device media caption lyse doucet reports there was joy as aid "

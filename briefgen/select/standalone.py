@@ -59,6 +59,15 @@ _DAY_PRONOUN = re.compile(
     r"|yesterday)\s+(?:he|she|they|it|we)\s", re.IGNORECASE)
 # One of two the sentence before named: "One, Qin Yongmin, 45, ..., and the other, ...".
 _ONE_AND_OTHER = re.compile(r"^(?:one|the other)\s*,", re.IGNORECASE)
+# A demonstrative before a noun among the first words ("No date for this hearing has been set"),
+# unless it names a time ("this week", "these days").
+_EARLY_DEMONSTRATIVE = re.compile(
+    r"^(?:[\w'-]+\s+){1,3}(?:this|these|those)\s+(?!(?:week|weekend|month|year|morning|afternoon|evening"
+    r"|spring|summer|autumn|fall|winter|season|time|days|weeks|months|years|century|decade|past|coming"
+    r"|is|was|are|were|will|would|has|have|had|may|might|can|could|should|must)\b)[a-z]",
+    re.IGNORECASE)
+# ... but "those who died", "those killed" are the people the event made, not something named before.
+_THOSE_WHO = re.compile(r"^(?:[\w'-]+\s+){1,3}those\s+(?:who|whom|which|that|[a-z]+ed)\b", re.IGNORECASE)
 # What "it is" / "it's" may be followed by when "it" is an empty subject that points at
 # nothing ("it is time to", "it was unclear whether", "it's a shame").
 _EMPTY_IT = (r"(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear"
@@ -243,7 +252,8 @@ def leans(text: str) -> bool:
     first = first.replace("\u2019", "'").split("'")[0] or first
     if first in _BACK_WORDS or any(p.match(body) for p in (_BACK_PHRASE, _SHELL_FIRST, _SHELL_INTRO)):
         return True
-    if _INTRO_SUCH.match(body) or _DAY_PRONOUN.match(body) or _ONE_AND_OTHER.match(body):
+    if _INTRO_SUCH.match(body) or _DAY_PRONOUN.match(body) or _ONE_AND_OTHER.match(body) or (
+            _EARLY_DEMONSTRATIVE.match(body) and not _THOSE_WHO.match(body)):
         return True
     intro = _INTRO_PRONOUN.match(body)
     if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
