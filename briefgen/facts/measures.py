@@ -109,6 +109,12 @@ _LOCATIVE = frozenset({"in", "on", "at", "throughout", "across", "near", "inside
 # ("from Hurricane Georges").
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "throughout", "across", "near", "inside", "outside",
                                  "around", "along", "off"})
+# Kinds of place a story names one of ("from the province", "on the island"): a part of what it covers.
+_PLACE_KINDS = frozenset(["province", "town", "village", "district", "county", "island"])
+_KIND_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from"}
+# Verbs of a cut taken from a whole ("laid off 5,000 of its 13,000 workers").
+_CUTS = frozenset(["laid", "cut", "cuts", "fired", "shed", "dismissed", "eliminated", "eliminate", "lost",
+                   "slashed", "sacked"])
 _NOT_SCOPE = frozenset(["area", "areas", "region", "regions", "country", "city", "town", "province",
                         "state", "island", "part", "parts", "world", "nation", "home", "homes", "night",
                         "morning", "evening", "afternoon", "week", "weeks", "day", "days", "year", "years",
@@ -231,6 +237,12 @@ def _clause(words: tuple[Word, ...], a: Amount) -> tuple[int, int]:
         outer_lo, _ = _bounds(words, lo - 2, lo - 2)
         _, outer_hi = _bounds(words, hi + 2, hi + 2) if hi + 2 < len(words) else (hi, hi)
         return outer_lo, outer_hi
+    if hi + 1 < len(words) and words[hi + 1].text == "(":
+        # "minus 19 Celsius (minus 2 Fahrenheit) in Moscow": the clause goes on after the brackets.
+        close = next((j for j in range(hi + 2, min(len(words), hi + 12)) if words[j].text == ")"), None)
+        if close is not None and close + 1 < len(words) and words[close + 1].text not in _BOUNDARY \
+                and words[close + 1].text != ".":
+            hi = _bounds(words, close + 1, close + 1)[1]
     return lo, hi
 
 
@@ -316,6 +328,8 @@ def _measure_at(words: tuple[Word, ...], j: int) -> str:
         return ""
     if low == "care" and j > 0 and words[j - 1].low == "intensive":
         return "in hospital"
+    if low in ("hospital", "hospitals") and j > 0 and words[j - 1].low == "from":
+        return ""  # "49 people were released from hospital": no longer in hospital
     if low == "laid" and not (j + 1 < len(words) and words[j + 1].low == "off"):
         return ""
     return _MEASURE_OF.get(low, "")
@@ -367,11 +381,19 @@ def _name_before(words: tuple[Word, ...], k: int) -> str:
 
 
 def _printed_name(words: tuple[Word, ...], a: Amount) -> str:
-    """The printed surname an age belongs to, found as :func:`_age_subject` finds it."""
+    """The name an age belongs to as printed, all of it ("Qin Yongmin, 45": "Qin Yongmin", not the
+    given name alone), found as :func:`_age_subject` finds it."""
     k = a.first - 1
     while k >= 0 and (words[k].low in ("a", "an", "the", ",", "aged", "age")):
         k -= 1
-    return words[k].text if k >= 0 and words[k].text[:1].isupper() else ""
+    if k < 0 or not words[k].text[:1].isupper():
+        return ""
+    j = k - 1
+    while j >= 0 and k - j < 6 and (words[j].low in _PARTICLES or (
+            words[j].text[:1].isupper() and words[j].text.replace(".", "").isalpha()
+            and words[j].low not in STOPWORDS and words[j].low not in _TITLE_WORDS)):
+        j -= 1
+    return " ".join(w.text for w in words[j + 1:k + 1])
 
 
 def _time(words: tuple[Word, ...], lo: int, hi: int,
@@ -455,6 +477,12 @@ def _scope(words: tuple[Word, ...], lo: int, hi: int,
             if not w.text[:1].isalpha() or w.low in STOPWORDS or w.low in _MEASURE_OF or w.low in _WEEKDAYS \
                     or w.low in _MONTH_WORDS or w.low in _DAY_PARTS or w.low in _UPDATES:
                 break
+            if w.low in _PLACE_KINDS and words[k - 1].low == "the" and words[j].low in _KIND_PREPOSITIONS:
+                # "from the province", "on the island": one place the story named, not the whole.
+                places.add("@" + w.low)
+                found_place = True
+                k += 1
+                continue
             if w.text[:1].isupper():
                 if words[j].low not in _PLACE_PREPOSITIONS:
                     break  # "from Hurricane Georges": a name, read with the clause's names
@@ -488,7 +516,26 @@ def _scope(words: tuple[Word, ...], lo: int, hi: int,
 def places(text: str) -> frozenset[str]:
     """Terms of the places a whole sentence names after "in", "on", "throughout", ..."""
     words = split_words(text)
-    return _scope(words, 0, len(words) - 1, range(0))[0] if words else frozenset()
+    found = _scope(words, 0, len(words) - 1, range(0))[0] if words else frozenset()
+    return frozenset(t for t in found if not t.startswith("@"))  # named places only
+
+
+def _where(words: tuple[Word, ...], lo: int) -> tuple[frozenset[str], str] | None:
+    """The place a clause opened by "where" is about ("the town of Fonds Verrettes, where 102 people
+    died", "in Cuba, where only five people were killed"): its terms and its name as printed."""
+    if lo < 2 or words[lo].low != "where" or words[lo - 1].text != ",":
+        return None
+    k = lo - 2
+    name: list[str] = []
+    while k >= 0 and words[k].text[:1].isupper() and words[k].text.isalpha() \
+            and words[k].low not in STOPWORDS:
+        name.insert(0, words[k].text)
+        k -= 1
+    if name and k >= 0:  # a name not opening the sentence
+        return frozenset(term_of(w) for w in name if w.lower() not in _NOT_SCOPE), "in " + " ".join(name)
+    if words[lo - 2].low in _PLACE_KINDS and lo > 2 and words[lo - 3].low == "the":
+        return frozenset({"@" + words[lo - 2].low}), "in the " + words[lo - 2].text
+    return None
 
 
 def _names(words: tuple[Word, ...], lo: int, hi: int, skip: range) -> frozenset[str]:
@@ -517,21 +564,22 @@ _OTHER_PREDICATES = frozenset(["released", "freed", "gathered", "attended", "sig
                                "returned", "voted", "joined", "met"])
 
 
-def _sentence_measure(words: tuple[Word, ...], a: Amount, lo: int, hi: int) -> str:
-    """A measure named elsewhere in the sentence, near the number: the nearest before the amount
-    ("bringing the total to 40" refers back), else the nearest after it ("The fatalities included ...
-    three people hit by ..."); none when the clause says something else happened to them."""
+def _sentence_measure(words: tuple[Word, ...], a: Amount, lo: int, hi: int) -> tuple[str, int]:
+    """A measure named elsewhere in the sentence, near the number, and the token naming it: the nearest
+    before the amount ("bringing the total to 40" refers back), else the nearest after it ("The
+    fatalities included ... three people hit by ..."); ("", -1) when the clause says something else
+    happened to them."""
     if any(words[j].low in _OTHER_PREDICATES for j in range(a.last + 1, hi + 1)):
-        return ""
+        return "", -1
     for j in range(a.first - 1, max(-1, a.first - 1 - _NEAR_ENOUGH), -1):
         m = _measure_at(words, j)
         if m:
-            return m
+            return m, j
     for j in range(a.last + 1, min(len(words), a.last + 1 + _NEAR_ENOUGH)):
         m = _measure_at(words, j)
         if m:
-            return m
-    return ""
+            return m, j
+    return "", -1
 
 
 # Nouns that count who carried out an attack, and verbs that say a count of men did.
@@ -578,6 +626,8 @@ def figures(text: str) -> list[Figure]:
         subject = ""
         whose = ""
         weak = False
+        named_at = -1  # the token naming a measure read from elsewhere in the sentence
+        before_change = False
         counted = " ".join(w.text for w in words[noun[0]:noun[1] + 1] if w.text != "-") if noun[1] >= 0 \
             else ""
         age_of = _age_subject(words, a)
@@ -611,7 +661,7 @@ def figures(text: str) -> list[Figure]:
                 measure = f"money:{nouns[0].rstrip('s')}"
         elif a.unit == "percent":
             group = frozenset()  # "of the plane", "of the wreckage": the whole, not a group
-            measure = _nearest_measure(words, lo, hi, a, noun) or _sentence_measure(words, a, lo, hi)
+            measure = _nearest_measure(words, lo, hi, a, noun) or _sentence_measure(words, a, lo, hi)[0]
             measure = f"percent:{measure}" if measure else ""
         elif a.unit:
             measure = a.unit
@@ -621,7 +671,7 @@ def figures(text: str) -> list[Figure]:
             # winter"): a measure of its own, what it is compared with a cause it names.
             than = next((j for j in range(a.last + 1, hi + 1) if words[j].low == "than"), None)
             counted_as = _MEASURE_OF.get(words[a.last + 2].low, "") if a.last + 2 < len(words) else ""
-            counted_as = counted_as or _sentence_measure(words, a, lo, hi)
+            counted_as = counted_as or _sentence_measure(words, a, lo, hi)[0]
             if than is not None and counted_as:
                 measure = f"{counted_as} more than"
                 whose = " ".join(w.text for w in words[than + 1:hi + 1])
@@ -636,10 +686,15 @@ def figures(text: str) -> list[Figure]:
                 words[a.first - 1].low in ("its", "their", "'") or words[a.first - 1].low.endswith("'s")):
             # "laid off 5,000 of its 13,000 workers", "the airline's 8,600 current workers"
             measure = "workforce"
+            # "laid off 5,000 of its 13,000 workers": the whole a cut is taken from is the figure
+            # before the cut, not a figure of its own time.
+            before_change = a.first > 2 and words[a.first - 2].low == "of" \
+                and words[a.first - 3].text[:1].isdigit() \
+                and any(words[j].low in _CUTS for j in range(lo, a.first))
         else:
             measure = _nearest_measure(words, lo, hi, a, noun)
             if not measure and (noun_word.lower() in _PEOPLE or not noun_word or noun_word[:1].isupper()):
-                measure = _sentence_measure(words, a, lo, hi)
+                measure, named_at = _sentence_measure(words, a, lo, hi)
                 weak = bool(measure)
             before = words[a.first - 1].low if a.first > 0 else ""
             if not measure and noun_word.lower() in ("people", "residents", "inhabitants") \
@@ -663,12 +718,27 @@ def figures(text: str) -> list[Figure]:
         weekday, relative, part, earlier, when = _time(words, lo, hi, a.first)
         if weekday is None and relative is None:
             weekday, relative, part, when = _said_when(words, hi) or (weekday, relative, part, when)
-        earlier = earlier or (lo > 1 and words[0].low in ("earlier", "previously", "initially"))
+        earlier = earlier or before_change \
+            or (lo > 1 and words[0].low in ("earlier", "previously", "initially"))
         update = any(words[j].low in _UPDATES for j in range(lo, a.first))
         scope, causes, places = _scope(words, lo, hi, skip)
         if not scope and any(words[j].low in _PART_OF for j in range(lo, a.first)):
             # "..., bringing the town's death toll to 102": the town the sentence names.
             scope, _, places = _scope(words, 0, len(words) - 1, skip)
+        said = _bounds(words, named_at, named_at) if named_at > hi else None
+        if said is not None and not any(said[0] <= b.first <= said[1] for b in found if b is not a):
+            # "two soldiers and one civilian were beaten to death ... in Manufahi": what narrows the
+            # count is said in the clause after it that says what happened to them (one counting
+            # no other figure).
+            more = _scope(words, *said, skip)
+            scope, causes, places = scope | more[0], causes | more[1], places + more[2]
+        where = _where(words, lo)
+        if where is not None:
+            scope, places = scope | where[0], places + (where[1],)
+        if noun_word.lower() in ("other", "others") \
+                and any(words[j].low == "also" for j in range(lo, hi + 1)):
+            # "Three other organizers were also detained": people besides those counted elsewhere.
+            causes = causes | {"+also"}
         if noun_word.lower() in _CAUSE_NOUNS:
             causes = causes | {term_of(noun_word)}  # "six drownings": deaths by one cause
         since = next((j for j in range(lo, hi + 1) if words[j].low == "since"), None)
