@@ -798,3 +798,12 @@ def test_a_reading_for_another_place_is_not_one_for_the_place_covered() -> None:
                "Ostroleka in northeast Poland."),
         *poland) if c.label.startswith("Temperature")]
     assert [s.value for s in c.sides] == ["minus 4 Fahrenheit", "minus 15 Fahrenheit"]
+
+
+def test_how_people_died_narrows_a_count() -> None:
+    # Inmates who died in a camp and villagers shot in a massacre: two counts.
+    assert conflicts_of(("s1", "At least 14 died."),
+                        ("s2", "The man said his brother was one of the 13 who was shot to death.")) == []
+    (c,) = conflicts_of(("s1", "Police said 14 villagers were shot to death in the square."),
+                        ("s2", "Police said 13 villagers were shot to death in the square."))
+    assert [s.value for s in c.sides] == ["14", "13"]

@@ -520,6 +520,23 @@ def places(text: str) -> frozenset[str]:
     return frozenset(t for t in found if not t.startswith("@"))  # named places only
 
 
+# Verbs before "to death" that say a sentence, not how someone died.
+_NOT_MANNER = frozenset(["sentenced", "condemned", "put", "scared", "bored", "worked"])
+
+
+def _manner(words: tuple[Word, ...], lo: int, hi: int) -> frozenset[str]:
+    """How the people a clause counts died, when it says ("one of the 13 who was shot to death",
+    "beaten to death", "shot dead"): a cause that narrows the count."""
+    out = set()
+    for j in range(max(lo, 2), hi + 1):
+        verb = words[j - 2] if words[j].low == "death" and words[j - 1].low == "to" else \
+            words[j - 1] if words[j].low == "dead" and words[j - 1].low == "shot" else None
+        if verb is not None and verb.text.isalpha() and verb.low not in STOPWORDS \
+                and verb.low not in _NOT_MANNER:
+            out.add(term_of(verb.text))
+    return frozenset(out)
+
+
 def _where(words: tuple[Word, ...], lo: int) -> tuple[frozenset[str], str] | None:
     """The place a clause opened by "where" is about ("the town of Fonds Verrettes, where 102 people
     died", "in Cuba, where only five people were killed"): its terms and its name as printed."""
@@ -741,6 +758,7 @@ def figures(text: str) -> list[Figure]:
             causes = causes | {"+also"}
         if noun_word.lower() in _CAUSE_NOUNS:
             causes = causes | {term_of(noun_word)}  # "six drownings": deaths by one cause
+        causes = causes | _manner(words, lo, hi)
         since = next((j for j in range(lo, hi + 1) if words[j].low == "since"), None)
         if since is None and words and words[0].low == "since" and lo > 1 and words[lo - 1].text == ",":
             since = 0  # "Since the beginning of October, 45 people have died"
