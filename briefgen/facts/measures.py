@@ -34,8 +34,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.facts.amounts import Amount, Word, amounts, change_target, format_number, split_words
+from briefgen.facts.narrowing import NOT_SCOPE as _NOT_SCOPE
+from briefgen.facts.narrowing import PLACE_KINDS as _PLACE_KINDS
+from briefgen.facts.narrowing import manner, where_place
+from briefgen.facts.terms import term_of
+from briefgen.facts.when import DAY_PARTS as _DAY_PARTS
+from briefgen.facts.when import MONTH_WORDS as _MONTH_WORDS
+from briefgen.facts.when import WEEKDAYS as _WEEKDAYS
+from briefgen.facts.when import clause_time, said_when
 from briefgen.text.names import name_key
-from briefgen.text.words import STOPWORDS, stem
+from briefgen.text.words import STOPWORDS
 
 __all__ = ["ATTACKERS", "CHANGING", "CURRENT", "PEOPLE", "START", "Figure", "figures", "name_term", "places",
            "term_of"]
@@ -109,16 +117,10 @@ _LOCATIVE = frozenset({"in", "on", "at", "throughout", "across", "near", "inside
 # ("from Hurricane Georges").
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "throughout", "across", "near", "inside", "outside",
                                  "around", "along", "off"})
-# Kinds of place a story names one of ("from the province", "on the island"): a part of what it covers.
-_PLACE_KINDS = frozenset(["province", "town", "village", "district", "county", "island"])
-_KIND_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from"}
+_KIND_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from"}  # "from the province"
 # Verbs of a cut taken from a whole ("laid off 5,000 of its 13,000 workers").
 _CUTS = frozenset(["laid", "cut", "cuts", "fired", "shed", "dismissed", "eliminated", "eliminate", "lost",
                    "slashed", "sacked"])
-_NOT_SCOPE = frozenset(["area", "areas", "region", "regions", "country", "city", "town", "province",
-                        "state", "island", "part", "parts", "world", "nation", "home", "homes", "night",
-                        "morning", "evening", "afternoon", "week", "weeks", "day", "days", "year", "years",
-                        "month", "months", "today", "yesterday", "time", "hours", "minutes", "total"])
 # A place named only by its kind ("the town's death toll"): a part of what the coverage is about.
 _PART_OF = frozenset(["town's", "city's", "village's", "province's", "island's", "region's", "district's",
                       "county's", "state's"])
@@ -137,29 +139,16 @@ _MONEY_NOUNS = frozenset(["debt", "debts", "damage", "damages", "loss", "losses"
 _UPDATES = frozenset({"rose", "risen", "rising", "rises", "climbed", "climbing", "jumped", "increased",
                       "reached", "bringing", "raising", "raised", "brought", "swelled", "mounted",
                       "revised", "now"})
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_PARTS = {"morning": 1, "midday": 2, "noon": 2, "afternoon": 3, "evening": 4, "night": 5, "tonight": 5}
-_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tonight": 0}
 _PRONOUNS = frozenset({"he", "she"})
 # Small words inside names: "Luiz Inacio Lula da Silva", "Ludwig van Beethoven".
 _PARTICLES = frozenset({"da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den",
                         "bin", "ibn", "al", "el", "le", "la"})
-_MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-                          "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # Words after a number that make it an increment, not a level: "17 new victims".
 _INCREMENTS = frozenset({"new", "additional", "further", "extra"})
 # Words after a number that make it a difference, not a level: "20 more lives than".
 _COMPARATIVES = frozenset({"more", "fewer", "less", "times", "higher", "lower", "greater", "than"})
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "president", "minister",
                           "king", "queen", "prince", "judge"])
-
-
-@lru_cache(maxsize=131072)
-@lru_cache(maxsize=65536)
-def term_of(word: str) -> str:
-    """The comparison term of a word: lower case, Porter stem, five letters (cached)."""
-    return stem(word.lower().replace("'", ""))[:5]
 
 
 # Capitalised words inside names that are ordinary words ("Coal Mine", "Security Council").
@@ -396,57 +385,8 @@ def _printed_name(words: tuple[Word, ...], a: Amount) -> str:
     return " ".join(w.text for w in words[j + 1:k + 1])
 
 
-def _time(words: tuple[Word, ...], lo: int, hi: int,
-          figure: int = -1) -> tuple[int | None, int | None, int, bool, str]:
-    """(weekday, days from the article date, part of day, earlier, words) the clause gives for its figure.
-
-    A day named before the figure at ``figure`` counts only as "by Friday evening" or "as of
-    Wednesday" does: "the fire Thursday night that killed 60" dates the fire, not the count.
-    """
-    weekday = relative = None
-    part = 0
-    earlier = False
-    shown: list[str] = []
-    for j in range(lo, hi + 1):
-        low = words[j].low
-        if low in _WEEKDAYS and words[j].text[:1].isupper():
-            if j > 0 and words[j - 1].low in ("next", "last"):
-                continue
-            k = j - 1 if j > 0 and words[j - 1].low not in _DAY_PARTS else j - 2
-            if j < figure and not (k >= 0 and words[k].low in ("by", "of", "through", "until")):
-                continue
-            weekday = _WEEKDAYS.index(low)
-            shown = [words[j].text]
-            if j > 0 and words[j - 1].low in _DAY_PARTS:
-                part = _DAY_PARTS[words[j - 1].low]
-                shown.insert(0, words[j - 1].text)
-            if j + 1 < len(words) and words[j + 1].low in _DAY_PARTS:
-                part = _DAY_PARTS[words[j + 1].low]
-                shown.append(words[j + 1].text)
-        elif low in _RELATIVE_DAYS:
-            relative = _RELATIVE_DAYS[low]
-            shown = shown or [words[j].text]
-        elif low in ("earlier", "previously", "initially", "originally"):
-            earlier = True
-    return weekday, relative, part, earlier, " ".join(shown)
-
-
 _ADJECTIVES = frozenset({"the", "a", "an", "nearby", "central", "northern", "southern", "eastern", "western",
                          "neighboring", "neighbouring", "hard", "hit", "remote", "coastal", "mountainous"})
-
-
-_REPORTED = frozenset({"said", "says", "reported", "announced", "told", "added", "confirmed", "stated"})
-
-
-def _said_when(words: tuple[Word, ...], after: int) -> tuple[int | None, int | None, int, str] | None:
-    """The day an attribution after the clause gives ("..., police said Monday"), if one does."""
-    for j in range(after + 1, len(words)):
-        if words[j].low not in _REPORTED:
-            continue
-        weekday, relative, part, _, when = _time(words, j + 1, min(len(words) - 1, j + 3))
-        if weekday is not None or relative is not None:
-            return weekday, relative, part, when
-    return None
 
 
 def _scope(words: tuple[Word, ...], lo: int, hi: int,
@@ -518,41 +458,6 @@ def places(text: str) -> frozenset[str]:
     words = split_words(text)
     found = _scope(words, 0, len(words) - 1, range(0))[0] if words else frozenset()
     return frozenset(t for t in found if not t.startswith("@"))  # named places only
-
-
-# Verbs before "to death" that say a sentence, not how someone died.
-_NOT_MANNER = frozenset(["sentenced", "condemned", "put", "scared", "bored", "worked"])
-
-
-def _manner(words: tuple[Word, ...], lo: int, hi: int) -> frozenset[str]:
-    """How the people a clause counts died, when it says ("one of the 13 who was shot to death",
-    "beaten to death", "shot dead"): a cause that narrows the count."""
-    out = set()
-    for j in range(max(lo, 2), hi + 1):
-        verb = words[j - 2] if words[j].low == "death" and words[j - 1].low == "to" else \
-            words[j - 1] if words[j].low == "dead" and words[j - 1].low == "shot" else None
-        if verb is not None and verb.text.isalpha() and verb.low not in STOPWORDS \
-                and verb.low not in _NOT_MANNER:
-            out.add(term_of(verb.text))
-    return frozenset(out)
-
-
-def _where(words: tuple[Word, ...], lo: int) -> tuple[frozenset[str], str] | None:
-    """The place a clause opened by "where" is about ("the town of Fonds Verrettes, where 102 people
-    died", "in Cuba, where only five people were killed"): its terms and its name as printed."""
-    if lo < 2 or words[lo].low != "where" or words[lo - 1].text != ",":
-        return None
-    k = lo - 2
-    name: list[str] = []
-    while k >= 0 and words[k].text[:1].isupper() and words[k].text.isalpha() \
-            and words[k].low not in STOPWORDS:
-        name.insert(0, words[k].text)
-        k -= 1
-    if name and k >= 0:  # a name not opening the sentence
-        return frozenset(term_of(w) for w in name if w.lower() not in _NOT_SCOPE), "in " + " ".join(name)
-    if words[lo - 2].low in _PLACE_KINDS and lo > 2 and words[lo - 3].low == "the":
-        return frozenset({"@" + words[lo - 2].low}), "in the " + words[lo - 2].text
-    return None
 
 
 def _names(words: tuple[Word, ...], lo: int, hi: int, skip: range) -> frozenset[str]:
@@ -732,9 +637,9 @@ def figures(text: str) -> list[Figure]:
             whose = " ".join(w.text for w in words[target.first:max(end, target.last) + 1])
         if not measure:
             continue  # nothing says what it measures: it is never compared
-        weekday, relative, part, earlier, when = _time(words, lo, hi, a.first)
+        weekday, relative, part, earlier, when = clause_time(words, lo, hi, a.first)
         if weekday is None and relative is None:
-            weekday, relative, part, when = _said_when(words, hi) or (weekday, relative, part, when)
+            weekday, relative, part, when = said_when(words, hi) or (weekday, relative, part, when)
         earlier = earlier or before_change \
             or (lo > 1 and words[0].low in ("earlier", "previously", "initially"))
         update = any(words[j].low in _UPDATES for j in range(lo, a.first))
@@ -749,7 +654,7 @@ def figures(text: str) -> list[Figure]:
             # no other figure).
             more = _scope(words, *said, skip)
             scope, causes, places = scope | more[0], causes | more[1], places + more[2]
-        where = _where(words, lo)
+        where = where_place(words, lo)
         if where is not None:
             scope, places = scope | where[0], places + (where[1],)
         if noun_word.lower() in ("other", "others") \
@@ -758,7 +663,7 @@ def figures(text: str) -> list[Figure]:
             causes = causes | {"+also"}
         if noun_word.lower() in _CAUSE_NOUNS:
             causes = causes | {term_of(noun_word)}  # "six drownings": deaths by one cause
-        causes = causes | _manner(words, lo, hi)
+        causes = causes | manner(words, lo, hi)
         since = next((j for j in range(lo, hi + 1) if words[j].low == "since"), None)
         if since is None and words and words[0].low == "since" and lo > 1 and words[lo - 1].text == ",":
             since = 0  # "Since the beginning of October, 45 people have died"
