@@ -223,7 +223,7 @@ def test_where_a_change_started_is_compared_for_the_same_figure_reached() -> Non
         ("s2", "The airline said it would prune its fleet, which was aggressively expanded in the years "
                "leading up to the Asian economic crisis, to 22 planes from 57."),
     )
-    assert (c.kind, c.label) == ("disagreement", "Before the change to 22 aircraft")
+    assert (c.kind, c.label) == ("disagreement", "Aircraft before the cut to 22")
     assert sides(c) == [("54", ("s1",)), ("57", ("s2",))]
     # A range is not a change; a change to another figure is another change.
     assert figures("Their ages ranged from 5 to 10.") == []
@@ -373,7 +373,7 @@ def test_an_age_given_with_a_pronoun_belongs_to_the_person_named_before() -> Non
         ("s2", "One of the bombers was identified as Yusef Zughayar."),
         ("s2", "His family said he was 22 and lived near Jerusalem."),
     )
-    assert (c.label, [s.value for s in c.sides]) == ("Zughayar's age", ["18", "22"])
+    assert (c.label, [s.value for s in c.sides]) == ("Yusef Zughayar's age", ["18", "22"])
 
 
 def test_a_surname_two_people_share_is_not_the_age_of_the_wrong_one() -> None:
@@ -686,3 +686,124 @@ def test_figures_are_weighed_for_plausibility_alike_one_pair_or_a_million() -> N
     want = [_plausible(values[i], values[j], days[i], days[j]) for i, j in zip(*both, strict=True)]
     assert got == want
     assert True in got and False in got
+
+
+# What the DUC 2003 memos showed that was not sources disagreeing (issue #18).
+
+
+def test_counts_for_different_places_are_not_one_toll() -> None:
+    # "the province" is one place the story named; 41 is Camarines Sur's toll.
+    assert conflicts_of(
+        ("s1", "At least 69 people from the province died, most of them buried in landslides."),
+        ("s2", "The fatalities included 71 people who died in landslides in hard-hit Catanduanes island and "
+               "41 people who drowned, were electrocuted or died in landslides in nearby Camarines Sur "
+               "province."),
+    ) == []
+    # "X, where N died" counts X's dead; "on the island" one island's.
+    assert conflicts_of(
+        ("s1", "Fidel Castro seemed relieved in Cuba, where only five people were killed after evacuations."),
+        ("s2", "Aside from killing three people on the island, Georges destroyed nearly 30,000 houses."),
+    ) == []
+    assert conflicts_of(
+        ("s1", "Searchers pushed the national death toll from Hurricane Georges past 150, officials said."),
+        ("s2", "A flash flood nearly destroyed the southeastern border town of Fonds Verrettes, where 102 "
+               "people died."),
+    ) == []
+    # Two reports of one province's toll still disagree.
+    (c,) = conflicts_of(("s1", "In all, 69 people from the province died, most of them in landslides."),
+                        ("s2", "In all, 90 people from the province died, most of them in landslides."))
+    assert [s.value for s in c.sides] == ["69", "90"]
+
+
+def test_what_narrows_a_count_is_read_from_the_clause_saying_what_happened() -> None:
+    # Two incidents: soldiers beaten to death in Manufahi on Friday, soldiers killed in a raid on Monday.
+    assert conflicts_of(
+        ("s1", "Last Friday, two soldiers and one civilian were beaten to death by rebels in Manufahi, "
+               "he said."),
+        ("s2", "Three soldiers and one rebel were killed in the raid Monday on a military post."),
+    ) == []
+    # "Three other organizers were also detained": people besides the two arrested.
+    assert conflicts_of(
+        ("s1", "China said two prominent dissidents arrested this week are suspected of subversion."),
+        ("s2", "Three other Democratic Party organizers were also detained on Monday."),
+    ) == []
+
+
+def test_counts_of_different_causes_in_one_list_are_not_compared() -> None:
+    found = conflicts_of(
+        ("s1", "The fatalities included six drownings, two people hit by falling trees, two girls buried by "
+               "landslides and a man who died of shock, officials said."),
+        ("s2", "The fatalities included 18 drownings, three people hit by falling trees, two people "
+               "electrocuted by power lines and a fireman crushed to death, officials said."),
+        # Other reports, so that drownings and trees are not what the whole coverage is about.
+        *[(f"s{k}", f"The typhoon struck the coast of Luzon with winds of {k}0 kph on Thursday.")
+          for k in range(3, 6)],
+    )
+    assert [(c.label, [s.value for s in c.sides]) for c in found if c.shown_as == "disagreement"] == [
+        ("Death toll by falling trees", ["two", "three"])]
+    # People released from hospital are not a count of those in it.
+    assert conflicts_of(("s1", "Of the injured, at least 57 were in intensive care, a spokesman said."),
+                        ("s2", "Officials said 49 people were released from hospital.")) == []
+
+
+def test_a_change_a_story_reports_is_not_a_disagreement() -> None:
+    undated = {"s1": "", "s2": ""}
+    (c,) = conflicts_of(
+        ("s1", "PAL said most of the airline's 8,600 current workers will be recalled once flights resume."),
+        ("s2", "At the height of the strike, PAL laid off 5,000 of its 13,000 workers to minimize losses."),
+        dates=undated,
+    )
+    assert (c.kind, c.label, [s.value for s in c.sides]) == ("changed", "Workforce", ["13,000", "8,600"])
+    (c,) = conflicts_of(
+        ("s1", "The Office of Civil Defense said the death toll from Babs rose to 156."),
+        ("s2", "The Office of Civil Defense said the death toll from Babs has risen to 151."),
+        dates=undated,
+    )
+    assert (c.kind, [s.value for s in c.sides]) == ("changed", ["151", "156"])
+    # With no clause saying a figure moved, undated sources giving two figures disagree.
+    (c,) = conflicts_of(("s1", "The fire killed 60 people."), ("s2", "The fire killed 67 people."),
+                        dates=undated)
+    assert c.kind == "disagreement"
+
+
+def test_labels_name_people_in_full_and_read_as_phrases() -> None:
+    (c,) = conflicts_of(
+        ("s1", "Qin, 44, is accused of inciting subversion of the state."),
+        ("s2", "The defendant is Qin Yongmin, 45, a democracy advocate."),
+    )
+    assert c.label == "Qin Yongmin's age"
+    (c,) = conflicts_of(("s1", "In Poland, 32 people died in the cold, police said."),
+                        ("s2", "In Poland, 45 people died in the cold, police said."))
+    assert c.label == "Death toll in Poland"
+    (c,) = conflicts_of(("s1", "Two soldiers and a civilian were beaten to death in Manufahi."),
+                        ("s2", "Three soldiers and a civilian were beaten to death in Manufahi."))
+    assert c.label == "Soldiers killed in Manufahi"
+
+
+def test_a_reading_for_another_place_is_not_one_for_the_place_covered() -> None:
+    poland = [(f"s{k}", f"Police in Poland said {k} more homeless people were found dead in the cold.")
+              for k in range(3, 6)]
+    # Moscow's low is not Poland's, which the unplaced reading gives.
+    assert [c for c in conflicts_of(
+        ("s1", "The cold front arrived with temperatures dropping to minus 26 Celsius "
+               "(minus 4 Fahrenheit)."),
+        ("s2", "Temperatures plunged to minus 19 Celsius (minus 2 degrees Fahrenheit) in Moscow, Russian "
+               "forecasters said."),
+        *poland) if c.label.startswith("Temperature")] == []
+    # A town in Poland is.
+    (c,) = [c for c in conflicts_of(
+        ("s1", "The cold front arrived with temperatures dropping to minus 26 Celsius "
+               "(minus 4 Fahrenheit)."),
+        ("s2", "The lowest temperature reported was minus 26 Celsius (minus 15 Fahrenheit) in "
+               "Ostroleka in northeast Poland."),
+        *poland) if c.label.startswith("Temperature")]
+    assert [s.value for s in c.sides] == ["minus 4 Fahrenheit", "minus 15 Fahrenheit"]
+
+
+def test_how_people_died_narrows_a_count() -> None:
+    # Inmates who died in a camp and villagers shot in a massacre: two counts.
+    assert conflicts_of(("s1", "At least 14 died."),
+                        ("s2", "The man said his brother was one of the 13 who was shot to death.")) == []
+    (c,) = conflicts_of(("s1", "Police said 14 villagers were shot to death in the square."),
+                        ("s2", "Police said 13 villagers were shot to death in the square."))
+    assert [s.value for s in c.sides] == ["14", "13"]

@@ -127,12 +127,23 @@ def _narrowing_fits(ta: TextReading, va: Value, tb: TextReading, vb: Value, topi
     places_a, places_b = fa.scope - usual, fb.scope - usual
     # A measurement given for a place and for a town in it is one reading ("in Poland" /
     # "in Ostroleka in northeastern Poland"); a count given for both is a total and its part.
-    precise = fa.amount.unit in _MEASUREMENTS and bool(places_a & places_b or not (places_a and places_b))
+    # A measurement given for no place is one of the place the coverage is about: it is compared
+    # with one for a town there ("in Ostroleka in northeast Poland"), not one for Moscow in
+    # coverage of Poland.
+    precise = fa.amount.unit in _MEASUREMENTS and bool(
+        places_a & places_b or not (places_a and places_b) and (fa.scope | fb.scope) & (topic | usual))
     if not precise and not ((places_a - places_b) <= tb.terms and (places_b - places_a) <= ta.terms):
         return False
+    if not precise and places_a and places_b and not places_a & places_b:
+        return False  # two places ("71 ... in Catanduanes and 41 ... in Camarines Sur"), however listed
     # Sentences set in different places ("... 221 people, Haiti ..." / "... in the Dominican Republic").
     elsewhere_a, elsewhere_b = ta.places - usual - tb.terms, tb.places - usual - ta.terms
     if elsewhere_a and elsewhere_b:
+        return False
+    own_a, own_b = fa.causes - topic, fb.causes - topic
+    if own_a and own_b and not own_a & own_b:
+        # "six drownings" and "three people hit by falling trees": each its own cause, even where
+        # one sentence lists the other's cause too.
         return False
     other_a = (fa.causes | fa.names) - topic - fb.causes - fb.names
     other_b = (fb.causes | fb.names) - topic - fa.causes - fa.names

@@ -7,9 +7,11 @@ event), never from a bare unit word.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 
+from briefgen.facts.measures import Figure
 from briefgen.facts.sides import Observation
 from briefgen.facts.values import Value
 
@@ -48,6 +50,23 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Words that open a place phrase; lower case inside a label ("In Poland, 32 people died": "in Poland").
+_PREPOSITIONS = frozenset({"in", "on", "at", "throughout", "across", "from", "near", "around", "along"})
+
+
+def _phrase(text: str) -> str:
+    """A narrowing phrase as a label prints it: a sentence's opening preposition in lower case."""
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in _PREPOSITIONS and rest else text
+
+
+def _fullest(names: Sequence[str]) -> str:
+    """The most common of the names with the most words ("Qin Yongmin" over "Qin" and "Yongmin")."""
+    found = [n for n in names if n]
+    longest = max((len(n.split()) for n in found), default=0)
+    return _common([n for n in found if len(n.split()) == longest])
+
+
 def _count(value: Value, obs: Sequence[Observation]) -> str:
     base, participle = _COUNTS[value.measure]
     figures = [o.value.figure for o in obs if o.value.figure is not None]
@@ -55,11 +74,26 @@ def _count(value: Value, obs: Sequence[Observation]) -> str:
     if grouped:
         nouns = [f.noun for f in grouped if f.noun[:1].isupper()] or [
             " ".join(w for w in f.counted.split() if w[:1].isupper() or w == f.noun) for f in grouped]
-        text = f"{_common(nouns)} {participle}"
+        text = _capital(f"{_common(nouns)} {participle}")
     else:
         text = base
-    places = _common([" ".join(f.places) for f in figures])
+    places = _phrase(_common([" ".join(f.places) for f in figures]))
     return f"{text} {places}" if places else text
+
+
+def _start(value: Value, figures: Sequence[Figure]) -> str:
+    """Where a change started: what is counted, and the figure it went to ("Aircraft before the cut
+    to 22" for "22 aircraft _ down from 54" and "to 22 planes from 57")."""
+    reached = _common([f.whose for f in figures])
+    counted = " ".join(w for w in reached.split()[1:] if w != "-")
+    starts = [f.amount.value for f in figures]
+    try:
+        target = float(value.subject.replace(",", ""))
+    except ValueError:
+        target = math.nan
+    change = "cut" if starts and min(starts) > target else "rise" if starts and max(starts) < target \
+        else "change"
+    return f"{_capital(counted) if counted else 'Figure'} before the {change} to {value.subject}"
 
 
 def label(value: Value, obs: Sequence[Observation]) -> str:
@@ -87,14 +121,14 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
     if measure in _COUNTS:
         return _count(value, obs)
     if measure == "age":
-        name = _common([f.whose for f in figures])
+        name = _fullest([f.whose for f in figures])
         return f"{name}'s age" if name else "Age"
     if measure == "length":
         return f"Length of the {_common([f.whose for f in figures])}"
     if measure == "attackers":
         return "Number of attackers"
     if measure == "start":
-        return f"Before the change to {_common([f.whose for f in figures])}"
+        return _start(value, figures)
     if measure == "delay":
         return "Time it took"
     if measure == "population":
@@ -103,7 +137,8 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
         return "Prison term given" if value.subject == "given" else "Prison term the charge carries"
     if measure.endswith(" more than"):
         inner = measure[: -len(" more than")]
-        than = " ".join(_common([f.whose for f in figures]).replace(" - ", "-").split()[:9])
+        shortest = min((f.whose for f in figures if f.whose), key=lambda w: len(w.split()), default="")
+        than = " ".join(shortest.replace(" - ", "-").split()[:9])
         return f"{_COUNTS.get(inner, (inner, inner))[0]} above {than}" if than else _capital(measure)
     if measure.startswith("money:"):
         return _capital(measure.split(":", 1)[1])

@@ -34,8 +34,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.facts.amounts import Amount, Word, amounts, change_target, format_number, split_words
+from briefgen.facts.narrowing import NOT_SCOPE as _NOT_SCOPE
+from briefgen.facts.narrowing import PLACE_KINDS as _PLACE_KINDS
+from briefgen.facts.narrowing import manner, where_place
+from briefgen.facts.terms import term_of
+from briefgen.facts.when import DAY_PARTS as _DAY_PARTS
+from briefgen.facts.when import MONTH_WORDS as _MONTH_WORDS
+from briefgen.facts.when import WEEKDAYS as _WEEKDAYS
+from briefgen.facts.when import clause_time, said_when
 from briefgen.text.names import name_key
-from briefgen.text.words import STOPWORDS, stem
+from briefgen.text.words import STOPWORDS
 
 __all__ = ["ATTACKERS", "CHANGING", "CURRENT", "PEOPLE", "START", "Figure", "figures", "name_term", "places",
            "term_of"]
@@ -109,10 +117,10 @@ _LOCATIVE = frozenset({"in", "on", "at", "throughout", "across", "near", "inside
 # ("from Hurricane Georges").
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "throughout", "across", "near", "inside", "outside",
                                  "around", "along", "off"})
-_NOT_SCOPE = frozenset(["area", "areas", "region", "regions", "country", "city", "town", "province",
-                        "state", "island", "part", "parts", "world", "nation", "home", "homes", "night",
-                        "morning", "evening", "afternoon", "week", "weeks", "day", "days", "year", "years",
-                        "month", "months", "today", "yesterday", "time", "hours", "minutes", "total"])
+_KIND_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from"}  # "from the province"
+# Verbs of a cut taken from a whole ("laid off 5,000 of its 13,000 workers").
+_CUTS = frozenset(["laid", "cut", "cuts", "fired", "shed", "dismissed", "eliminated", "eliminate", "lost",
+                   "slashed", "sacked"])
 # A place named only by its kind ("the town's death toll"): a part of what the coverage is about.
 _PART_OF = frozenset(["town's", "city's", "village's", "province's", "island's", "region's", "district's",
                       "county's", "state's"])
@@ -131,29 +139,16 @@ _MONEY_NOUNS = frozenset(["debt", "debts", "damage", "damages", "loss", "losses"
 _UPDATES = frozenset({"rose", "risen", "rising", "rises", "climbed", "climbing", "jumped", "increased",
                       "reached", "bringing", "raising", "raised", "brought", "swelled", "mounted",
                       "revised", "now"})
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_PARTS = {"morning": 1, "midday": 2, "noon": 2, "afternoon": 3, "evening": 4, "night": 5, "tonight": 5}
-_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tonight": 0}
 _PRONOUNS = frozenset({"he", "she"})
 # Small words inside names: "Luiz Inacio Lula da Silva", "Ludwig van Beethoven".
 _PARTICLES = frozenset({"da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den",
                         "bin", "ibn", "al", "el", "le", "la"})
-_MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-                          "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # Words after a number that make it an increment, not a level: "17 new victims".
 _INCREMENTS = frozenset({"new", "additional", "further", "extra"})
 # Words after a number that make it a difference, not a level: "20 more lives than".
 _COMPARATIVES = frozenset({"more", "fewer", "less", "times", "higher", "lower", "greater", "than"})
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "president", "minister",
                           "king", "queen", "prince", "judge"])
-
-
-@lru_cache(maxsize=131072)
-@lru_cache(maxsize=65536)
-def term_of(word: str) -> str:
-    """The comparison term of a word: lower case, Porter stem, five letters (cached)."""
-    return stem(word.lower().replace("'", ""))[:5]
 
 
 # Capitalised words inside names that are ordinary words ("Coal Mine", "Security Council").
@@ -231,6 +226,12 @@ def _clause(words: tuple[Word, ...], a: Amount) -> tuple[int, int]:
         outer_lo, _ = _bounds(words, lo - 2, lo - 2)
         _, outer_hi = _bounds(words, hi + 2, hi + 2) if hi + 2 < len(words) else (hi, hi)
         return outer_lo, outer_hi
+    if hi + 1 < len(words) and words[hi + 1].text == "(":
+        # "minus 19 Celsius (minus 2 Fahrenheit) in Moscow": the clause goes on after the brackets.
+        close = next((j for j in range(hi + 2, min(len(words), hi + 12)) if words[j].text == ")"), None)
+        if close is not None and close + 1 < len(words) and words[close + 1].text not in _BOUNDARY \
+                and words[close + 1].text != ".":
+            hi = _bounds(words, close + 1, close + 1)[1]
     return lo, hi
 
 
@@ -316,6 +317,8 @@ def _measure_at(words: tuple[Word, ...], j: int) -> str:
         return ""
     if low == "care" and j > 0 and words[j - 1].low == "intensive":
         return "in hospital"
+    if low in ("hospital", "hospitals") and j > 0 and words[j - 1].low == "from":
+        return ""  # "49 people were released from hospital": no longer in hospital
     if low == "laid" and not (j + 1 < len(words) and words[j + 1].low == "off"):
         return ""
     return _MEASURE_OF.get(low, "")
@@ -367,64 +370,23 @@ def _name_before(words: tuple[Word, ...], k: int) -> str:
 
 
 def _printed_name(words: tuple[Word, ...], a: Amount) -> str:
-    """The printed surname an age belongs to, found as :func:`_age_subject` finds it."""
+    """The name an age belongs to as printed, all of it ("Qin Yongmin, 45": "Qin Yongmin", not the
+    given name alone), found as :func:`_age_subject` finds it."""
     k = a.first - 1
     while k >= 0 and (words[k].low in ("a", "an", "the", ",", "aged", "age")):
         k -= 1
-    return words[k].text if k >= 0 and words[k].text[:1].isupper() else ""
-
-
-def _time(words: tuple[Word, ...], lo: int, hi: int,
-          figure: int = -1) -> tuple[int | None, int | None, int, bool, str]:
-    """(weekday, days from the article date, part of day, earlier, words) the clause gives for its figure.
-
-    A day named before the figure at ``figure`` counts only as "by Friday evening" or "as of
-    Wednesday" does: "the fire Thursday night that killed 60" dates the fire, not the count.
-    """
-    weekday = relative = None
-    part = 0
-    earlier = False
-    shown: list[str] = []
-    for j in range(lo, hi + 1):
-        low = words[j].low
-        if low in _WEEKDAYS and words[j].text[:1].isupper():
-            if j > 0 and words[j - 1].low in ("next", "last"):
-                continue
-            k = j - 1 if j > 0 and words[j - 1].low not in _DAY_PARTS else j - 2
-            if j < figure and not (k >= 0 and words[k].low in ("by", "of", "through", "until")):
-                continue
-            weekday = _WEEKDAYS.index(low)
-            shown = [words[j].text]
-            if j > 0 and words[j - 1].low in _DAY_PARTS:
-                part = _DAY_PARTS[words[j - 1].low]
-                shown.insert(0, words[j - 1].text)
-            if j + 1 < len(words) and words[j + 1].low in _DAY_PARTS:
-                part = _DAY_PARTS[words[j + 1].low]
-                shown.append(words[j + 1].text)
-        elif low in _RELATIVE_DAYS:
-            relative = _RELATIVE_DAYS[low]
-            shown = shown or [words[j].text]
-        elif low in ("earlier", "previously", "initially", "originally"):
-            earlier = True
-    return weekday, relative, part, earlier, " ".join(shown)
+    if k < 0 or not words[k].text[:1].isupper():
+        return ""
+    j = k - 1
+    while j >= 0 and k - j < 6 and (words[j].low in _PARTICLES or (
+            words[j].text[:1].isupper() and words[j].text.replace(".", "").isalpha()
+            and words[j].low not in STOPWORDS and words[j].low not in _TITLE_WORDS)):
+        j -= 1
+    return " ".join(w.text for w in words[j + 1:k + 1])
 
 
 _ADJECTIVES = frozenset({"the", "a", "an", "nearby", "central", "northern", "southern", "eastern", "western",
                          "neighboring", "neighbouring", "hard", "hit", "remote", "coastal", "mountainous"})
-
-
-_REPORTED = frozenset({"said", "says", "reported", "announced", "told", "added", "confirmed", "stated"})
-
-
-def _said_when(words: tuple[Word, ...], after: int) -> tuple[int | None, int | None, int, str] | None:
-    """The day an attribution after the clause gives ("..., police said Monday"), if one does."""
-    for j in range(after + 1, len(words)):
-        if words[j].low not in _REPORTED:
-            continue
-        weekday, relative, part, _, when = _time(words, j + 1, min(len(words) - 1, j + 3))
-        if weekday is not None or relative is not None:
-            return weekday, relative, part, when
-    return None
 
 
 def _scope(words: tuple[Word, ...], lo: int, hi: int,
@@ -455,6 +417,12 @@ def _scope(words: tuple[Word, ...], lo: int, hi: int,
             if not w.text[:1].isalpha() or w.low in STOPWORDS or w.low in _MEASURE_OF or w.low in _WEEKDAYS \
                     or w.low in _MONTH_WORDS or w.low in _DAY_PARTS or w.low in _UPDATES:
                 break
+            if w.low in _PLACE_KINDS and words[k - 1].low == "the" and words[j].low in _KIND_PREPOSITIONS:
+                # "from the province", "on the island": one place the story named, not the whole.
+                places.add("@" + w.low)
+                found_place = True
+                k += 1
+                continue
             if w.text[:1].isupper():
                 if words[j].low not in _PLACE_PREPOSITIONS:
                     break  # "from Hurricane Georges": a name, read with the clause's names
@@ -488,7 +456,8 @@ def _scope(words: tuple[Word, ...], lo: int, hi: int,
 def places(text: str) -> frozenset[str]:
     """Terms of the places a whole sentence names after "in", "on", "throughout", ..."""
     words = split_words(text)
-    return _scope(words, 0, len(words) - 1, range(0))[0] if words else frozenset()
+    found = _scope(words, 0, len(words) - 1, range(0))[0] if words else frozenset()
+    return frozenset(t for t in found if not t.startswith("@"))  # named places only
 
 
 def _names(words: tuple[Word, ...], lo: int, hi: int, skip: range) -> frozenset[str]:
@@ -517,21 +486,22 @@ _OTHER_PREDICATES = frozenset(["released", "freed", "gathered", "attended", "sig
                                "returned", "voted", "joined", "met"])
 
 
-def _sentence_measure(words: tuple[Word, ...], a: Amount, lo: int, hi: int) -> str:
-    """A measure named elsewhere in the sentence, near the number: the nearest before the amount
-    ("bringing the total to 40" refers back), else the nearest after it ("The fatalities included ...
-    three people hit by ..."); none when the clause says something else happened to them."""
+def _sentence_measure(words: tuple[Word, ...], a: Amount, lo: int, hi: int) -> tuple[str, int]:
+    """A measure named elsewhere in the sentence, near the number, and the token naming it: the nearest
+    before the amount ("bringing the total to 40" refers back), else the nearest after it ("The
+    fatalities included ... three people hit by ..."); ("", -1) when the clause says something else
+    happened to them."""
     if any(words[j].low in _OTHER_PREDICATES for j in range(a.last + 1, hi + 1)):
-        return ""
+        return "", -1
     for j in range(a.first - 1, max(-1, a.first - 1 - _NEAR_ENOUGH), -1):
         m = _measure_at(words, j)
         if m:
-            return m
+            return m, j
     for j in range(a.last + 1, min(len(words), a.last + 1 + _NEAR_ENOUGH)):
         m = _measure_at(words, j)
         if m:
-            return m
-    return ""
+            return m, j
+    return "", -1
 
 
 # Nouns that count who carried out an attack, and verbs that say a count of men did.
@@ -578,6 +548,8 @@ def figures(text: str) -> list[Figure]:
         subject = ""
         whose = ""
         weak = False
+        named_at = -1  # the token naming a measure read from elsewhere in the sentence
+        before_change = False
         counted = " ".join(w.text for w in words[noun[0]:noun[1] + 1] if w.text != "-") if noun[1] >= 0 \
             else ""
         age_of = _age_subject(words, a)
@@ -611,7 +583,7 @@ def figures(text: str) -> list[Figure]:
                 measure = f"money:{nouns[0].rstrip('s')}"
         elif a.unit == "percent":
             group = frozenset()  # "of the plane", "of the wreckage": the whole, not a group
-            measure = _nearest_measure(words, lo, hi, a, noun) or _sentence_measure(words, a, lo, hi)
+            measure = _nearest_measure(words, lo, hi, a, noun) or _sentence_measure(words, a, lo, hi)[0]
             measure = f"percent:{measure}" if measure else ""
         elif a.unit:
             measure = a.unit
@@ -621,7 +593,7 @@ def figures(text: str) -> list[Figure]:
             # winter"): a measure of its own, what it is compared with a cause it names.
             than = next((j for j in range(a.last + 1, hi + 1) if words[j].low == "than"), None)
             counted_as = _MEASURE_OF.get(words[a.last + 2].low, "") if a.last + 2 < len(words) else ""
-            counted_as = counted_as or _sentence_measure(words, a, lo, hi)
+            counted_as = counted_as or _sentence_measure(words, a, lo, hi)[0]
             if than is not None and counted_as:
                 measure = f"{counted_as} more than"
                 whose = " ".join(w.text for w in words[than + 1:hi + 1])
@@ -636,10 +608,15 @@ def figures(text: str) -> list[Figure]:
                 words[a.first - 1].low in ("its", "their", "'") or words[a.first - 1].low.endswith("'s")):
             # "laid off 5,000 of its 13,000 workers", "the airline's 8,600 current workers"
             measure = "workforce"
+            # "laid off 5,000 of its 13,000 workers": the whole a cut is taken from is the figure
+            # before the cut, not a figure of its own time.
+            before_change = a.first > 2 and words[a.first - 2].low == "of" \
+                and words[a.first - 3].text[:1].isdigit() \
+                and any(words[j].low in _CUTS for j in range(lo, a.first))
         else:
             measure = _nearest_measure(words, lo, hi, a, noun)
             if not measure and (noun_word.lower() in _PEOPLE or not noun_word or noun_word[:1].isupper()):
-                measure = _sentence_measure(words, a, lo, hi)
+                measure, named_at = _sentence_measure(words, a, lo, hi)
                 weak = bool(measure)
             before = words[a.first - 1].low if a.first > 0 else ""
             if not measure and noun_word.lower() in ("people", "residents", "inhabitants") \
@@ -660,17 +637,33 @@ def figures(text: str) -> list[Figure]:
             whose = " ".join(w.text for w in words[target.first:max(end, target.last) + 1])
         if not measure:
             continue  # nothing says what it measures: it is never compared
-        weekday, relative, part, earlier, when = _time(words, lo, hi, a.first)
+        weekday, relative, part, earlier, when = clause_time(words, lo, hi, a.first)
         if weekday is None and relative is None:
-            weekday, relative, part, when = _said_when(words, hi) or (weekday, relative, part, when)
-        earlier = earlier or (lo > 1 and words[0].low in ("earlier", "previously", "initially"))
+            weekday, relative, part, when = said_when(words, hi) or (weekday, relative, part, when)
+        earlier = earlier or before_change \
+            or (lo > 1 and words[0].low in ("earlier", "previously", "initially"))
         update = any(words[j].low in _UPDATES for j in range(lo, a.first))
         scope, causes, places = _scope(words, lo, hi, skip)
         if not scope and any(words[j].low in _PART_OF for j in range(lo, a.first)):
             # "..., bringing the town's death toll to 102": the town the sentence names.
             scope, _, places = _scope(words, 0, len(words) - 1, skip)
+        said = _bounds(words, named_at, named_at) if named_at > hi else None
+        if said is not None and not any(said[0] <= b.first <= said[1] for b in found if b is not a):
+            # "two soldiers and one civilian were beaten to death ... in Manufahi": what narrows the
+            # count is said in the clause after it that says what happened to them (one counting
+            # no other figure).
+            more = _scope(words, *said, skip)
+            scope, causes, places = scope | more[0], causes | more[1], places + more[2]
+        where = where_place(words, lo)
+        if where is not None:
+            scope, places = scope | where[0], places + (where[1],)
+        if noun_word.lower() in ("other", "others") \
+                and any(words[j].low == "also" for j in range(lo, hi + 1)):
+            # "Three other organizers were also detained": people besides those counted elsewhere.
+            causes = causes | {"+also"}
         if noun_word.lower() in _CAUSE_NOUNS:
             causes = causes | {term_of(noun_word)}  # "six drownings": deaths by one cause
+        causes = causes | manner(words, lo, hi)
         since = next((j for j in range(lo, hi + 1) if words[j].low == "since"), None)
         if since is None and words and words[0].low == "since" and lo > 1 and words[lo - 1].text == ",":
             since = 0  # "Since the beginning of October, 45 people have died"

@@ -253,15 +253,45 @@ def _timeline(obs: list[Observation], published: dict[str, dt.date | None], rank
     chain = [_representative(run[0][1])[2] for run in runs]
     if len(runs) < 2 or (not current and not _plausible(chain)):
         return None  # nothing moved, or not as one count moves: the sources simply disagree
-    if len(runs) >= 2:
-        sides = []
-        for run in runs:
-            head = run[0][1]
-            best_obs = [o for o in head if _number_class(o) == _representative(head)]
-            every = tuple(o for _, os_ in run for o in os_)
-            sides.append((_shown(best_obs), _when(best_obs[0]), every))
-        out.append(Found("changed", tuple(sides), value))
+    out.append(Found("changed", tuple(_run_side(run) for run in runs), value))
     return out
+
+
+def _undated(obs: list[Observation], value: Value) -> list[Found] | None:
+    """A count whose own clauses say it moved, where no source says when ("has risen to 151" and "rose
+    to 156"; "laid off 5,000 of its 13,000 workers" and "its 8,600 current workers"): a figure that
+    changed, not a disagreement.
+
+    The order is the one the clauses give: a figure called earlier (or the whole a cut was taken
+    from) first, then the others from low to high (counts that move as reports come in grow).
+    ``None`` when no clause says the count moved, or the figures do not read as one count moving.
+    """
+    if any(o.day is not None for o in obs) or not any(o.update or o.earlier for o in obs):
+        return None
+    classes: dict[tuple[bool, tuple[float, float, float]], list[Observation]] = defaultdict(list)
+    for o in obs:
+        classes[(not o.earlier, _number_class(o))].append(o)
+    points = [((int(later), 0, 0, cls[2]), os_) for (later, cls), os_ in classes.items()]
+    points.sort(key=lambda p: p[0])
+    runs: list[list[tuple[tuple[int, int, int, float], list[Observation]]]] = []
+    for point in points:
+        if runs and _fits_run(runs[-1], point):
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    chain = [_representative(run[0][1])[2] for run in runs]
+    if len(runs) < 2 or (value.measure not in CURRENT and not _plausible(chain)):
+        return None
+    return [Found("changed", tuple(_run_side(run) for run in runs), value)]
+
+
+def _run_side(run: list[tuple[tuple[int, int, int, float], list[Observation]]],
+              ) -> tuple[str, str, tuple[Observation, ...]]:
+    """A side of a figure that changed: the value its first point gives most, its time, every observation."""
+    head = run[0][1]
+    best_obs = [o for o in head if _number_class(o) == _representative(head)]
+    every = tuple(o for _, os_ in run for o in os_)
+    return (_shown(best_obs), _when(best_obs[0]), every)
 
 
 # A count that moves as reports come in grows, or is corrected down a little, once.
@@ -331,6 +361,8 @@ def sides_of(reads: Reads, group: Sequence[Mention], published: dict[str, dt.dat
     found: list[Found] = []
     moved = len({o.day for o in obs if o.day is not None}) > 1 or any(o.update or o.earlier for o in obs)
     timeline = _timeline(obs, published, rank, value) if _changing(value) and moved else None
+    if timeline is None and _changing(value):
+        timeline = _undated(obs, value)
     if timeline is not None:
         found = timeline
     elif kind == "number" and value.figure is not None and value.figure.amount.unit in _HOURLY:
