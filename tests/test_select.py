@@ -396,11 +396,15 @@ def _linked(facts: list[Fact], a: int, b: int) -> list[Fact]:
     return out
 
 
+def _pair_and_support(a: str, b: str) -> list[Fact]:
+    """``a`` and ``b`` from two sources each, then the supporting sentences spread over four."""
+    others = [(f"s{i % 4 + 1}",) for i in range(len(SUPPORT))]
+    return facts_from([a, b, *SUPPORT], [("s1", "s2"), ("s3", "s4"), *others])
+
+
 @pytest.mark.parametrize("method", ["briefgen", "lexrank"])
 def test_facts_the_merger_linked_are_never_both_chosen(method: str) -> None:
-    texts = [PROTEST, RELEASE, *SUPPORT]
-    others = [(f"s{i % 4 + 1}",) for i in range(len(SUPPORT))]
-    facts = facts_from(texts, [("s1", "s2"), ("s3", "s4"), *others])
+    facts = _pair_and_support(PROTEST, RELEASE)
     both = {f.text for f in select(facts, words=200, method=method)}
     assert {PROTEST, RELEASE} <= both  # their words differ: only the link tells them apart
     chosen = {f.text for f in select(_linked(facts, 0, 1), words=200, method=method)}
@@ -421,10 +425,7 @@ def test_linked_facts_are_excluded_from_the_greedy_cover_too(monkeypatch: pytest
 def test_one_toll_is_stated_once_though_its_words_differ(method: str) -> None:
     # Issue 17's earthquake memo: "killed at least 820 people" in the bottom line and "more than 800
     # people died" under a heading. No merger link: the toll itself tells the selector.
-    texts = [TOLL_820, TOLL_800, *SUPPORT]
-    others = [(f"s{i % 4 + 1}",) for i in range(len(SUPPORT))]
-    facts = facts_from(texts, [("s1", "s2"), ("s3", "s4"), *others])
-    chosen = {f.text for f in select(facts, words=200, method=method)}
+    chosen = {f.text for f in select(_pair_and_support(TOLL_820, TOLL_800), words=200, method=method)}
     assert len(chosen & {TOLL_820, TOLL_800}) == 1
 
 

@@ -243,18 +243,27 @@ def _timeline(obs: list[Observation], published: dict[str, dt.date | None], rank
                                            c[0] if math.isfinite(c[0]) else 0))
         points.append(((day.toordinal(), 1, 0, best[2]), rest))
     points.sort(key=lambda p: p[0])
-    runs: list[list[tuple[tuple[int, int, int, float], list[Observation]]]] = []
-    for point in points:
-        if runs and _fits_run(runs[-1], point):
-            runs[-1].append(point)
-        else:
-            runs.append([point])
+    runs = _runs(points)
     current = value.measure in CURRENT
     chain = [_representative(run[0][1])[2] for run in runs]
     if len(runs) < 2 or (not current and not _plausible(chain)):
         return None  # nothing moved, or not as one count moves: the sources simply disagree
     out.append(Found("changed", tuple(_run_side(run) for run in runs), value))
     return out
+
+
+_Point = tuple[tuple[int, int, int, float], list[Observation]]
+
+
+def _runs(points: list[_Point]) -> list[list[_Point]]:
+    """Time-ordered points cut into runs: each run one figure as it stood (see :func:`_fits_run`)."""
+    runs: list[list[_Point]] = []
+    for point in points:
+        if runs and _fits_run(runs[-1], point):
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
 
 
 def _undated(obs: list[Observation], value: Value) -> list[Found] | None:
@@ -273,12 +282,7 @@ def _undated(obs: list[Observation], value: Value) -> list[Found] | None:
         classes[(not o.earlier, _number_class(o))].append(o)
     points = [((int(later), 0, 0, cls[2]), os_) for (later, cls), os_ in classes.items()]
     points.sort(key=lambda p: p[0])
-    runs: list[list[tuple[tuple[int, int, int, float], list[Observation]]]] = []
-    for point in points:
-        if runs and _fits_run(runs[-1], point):
-            runs[-1].append(point)
-        else:
-            runs.append([point])
+    runs = _runs(points)
     chain = [_representative(run[0][1])[2] for run in runs]
     if len(runs) < 2 or (value.measure not in CURRENT and not _plausible(chain)):
         return None
