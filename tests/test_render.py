@@ -704,6 +704,19 @@ def test_footnote_of_one_report_needs_no_count_and_names_no_group_number() -> No
                            "[4] AP, 13 Jan.")
 
 
+def test_a_report_of_no_known_outlet_is_one_report() -> None:
+    sources = tuple(replace(make_source(sid, outlet="Unknown outlet", title="Fire"), report=report)
+                    for sid, report in (("s1", "Unknown outlet"), ("s2", "Unknown outlet"),
+                                        ("s3", "Unknown outlet #2"), ("s4", "Unknown outlet #2")))
+    fact = replace(make_fact("The hall held 400 people, twice its capacity.", ("s1", "s2", "s3", "s4"), "f1",
+                             "bluf"), independent=2)
+    briefing = seed_briefing(bluf=(fact,), sections=(), conflicts=(), skipped=(), sources=sources)
+    (note,) = layout(briefing).notes
+    assert note.text.startswith("Reported by 4 sources, 2 independent reports: one report, carried by [1] ")
+    assert "; another report, carried by [3] " in note.text
+    assert "Unknown outlet report" not in note.text
+
+
 def test_json_gives_sources_and_independent_reports_per_fact() -> None:
     data = json.loads(json_text(_wire_briefing()))
     (fact,) = data["bluf"]

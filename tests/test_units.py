@@ -65,6 +65,10 @@ def summit(first: str = MET) -> list[Fact]:
     ("No date for this hearing has been set.", False, True),
     ("Lee will visit Tokyo this week for talks.", False, False),
     ("Most of those who died in the fire were teenagers.", False, False),
+    # A question in the writer's own voice, and a shell noun first, point back.
+    ("What's Netscape's business model look like in that case?", False, True),
+    ("The concept refers to the notion that many people downloaded the browser free.", False, True),
+    ("\"Why now?\" Lee asked the reporters in Nara.", False, False),
     ("Seventeen people died in landslides in Camarines Sur province, Estrada said.", False, False),
     # Page furniture run into a sentence of text pasted without its line breaks: a caption, a time stamp.
     ("Media playback is unsupported on your device media caption lyse doucet reports there was joy as aid "

@@ -21,6 +21,7 @@ from datetime import date
 from briefgen.model import Briefing, Fact, Source
 from briefgen.render.citation import cite
 from briefgen.render.differences import Line, difference_lines
+from briefgen.sources.metadata import UNKNOWN_OUTLET
 from briefgen.sources.outlets import short_name
 
 __all__ = [
@@ -197,7 +198,12 @@ def footnote(source_ids: Sequence[str], cited: Cited) -> Note:
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         if len(members) > 1:
             label = report_label(name)
-            parts.append(f"{'another ' if label in labels else ''}{label} report, carried by {listed}")
+            # A report whose outlet nobody names is "one report" ("Unknown outlet report" says nothing).
+            known = label and label != UNKNOWN_OUTLET
+            said = f"{label} report" if known else "one report"
+            if label in labels:
+                said = f"another {label} report" if known else "another report"
+            parts.append(f"{said}, carried by {listed}")
             labels.append(label)
         else:
             parts.append(listed)

@@ -93,13 +93,13 @@ _QUOTE_POINTS_BACK = re.compile(
 # remarks drew ..."): news uses these words to point at what the sentence before named.
 _SHELL_FIRST = re.compile(
     r"^the\s+(?:move|moves|decision|announcement|remarks|comments|incident|disaster|tragedy|accident"
-    r"|episode|development|developments)"
+    r"|episode|development|developments|concept|notion|idea)"
     # ... as the subject of its verb: "The development bank approved ...", "The incident commander
     # said ..." name something new.
     r"(?:\s*,|\s+(?:is|was|were|are|has|had|have|comes|came|come|drew|draws|follows|followed|marks"
     r"|marked|claimed|killed|left|sparked|prompted|caused|raised|means|meant|could|would|will|may|might"
     r"|also|appears|appeared|underscores|underscored|highlights|highlighted|reflects|reflected|angered"
-    r"|surprised|triggered|led|took|happened|occurred)\b)",
+    r"|surprised|triggered|led|took|happened|occurred|refers|referred)\b)",
     re.IGNORECASE)
 # An opening phrase on an unnamed agreement or decision ("Under the accord, workers will ...",
 # "Under the deal, ..."): which one, the sentence before said.
@@ -221,8 +221,10 @@ def leans(text: str) -> bool:
     body = text.strip()
     if _AS_SUCH.search(body) or _COUNT_OF_OTHERS.match(body):
         return True
-    if _PRONOUN_ATTRIBUTION.search(body) and not any(q in body for q in _QUOTE_MARKS):
-        return True  # "Seventeen people died in landslides, he said.": who said so?
+    if not any(q in body for q in _QUOTE_MARKS) and (_PRONOUN_ATTRIBUTION.search(body) or body.endswith("?")):
+        # "Seventeen people died in landslides, he said.": who said so? A question in the
+        # writer's own voice asks about what came before ("What's the model look like in that case?").
+        return True
     mark = _FIRST_MARK.search(body)
     if mark is not None and mark.group("open") is None:
         return True  # it starts inside a quotation
