@@ -69,6 +69,9 @@ def summit(first: str = MET) -> list[Fact]:
     ("What's Netscape's business model look like in that case?", False, True),
     ("The concept refers to the notion that many people downloaded the browser free.", False, True),
     ("\"Why now?\" Lee asked the reporters in Nara.", False, False),
+    # "such" before a noun anywhere in the writer's words points back; "such as" does not.
+    ("Officials say they are making progress in luring visitors to such sites.", False, True),
+    ("Crops such as rice and corn were destroyed across the province.", False, False),
     ("Seventeen people died in landslides in Camarines Sur province, Estrada said.", False, False),
     # Page furniture run into a sentence of text pasted without its line breaks: a caption, a time stamp.
     ("Media playback is unsupported on your device media caption lyse doucet reports there was joy as aid "

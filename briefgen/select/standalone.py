@@ -54,6 +54,9 @@ _CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
 # "such" after an opening phrase points back whatever names the phrase holds ("Under China's
 # State Security Law, such links may ..."); a day then a pronoun does too ("Friday he was ...").
 _INTRO_SUCH = re.compile(r"^[^,;:\"\u201c]{1,60},\s+such\s", re.IGNORECASE)
+# "such" before a noun anywhere in the writer's own words ("such pique underscored ...", "luring
+# visitors to such sites"): the kind of thing the sentence before described. Not "such as".
+_SUCH_NOUN = re.compile(r"\bsuch\s+(?!as\b|a\b|an\b)[a-z]", re.IGNORECASE)
 _DAY_PRONOUN = re.compile(
     r"^(?:on\s+|by\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
     r"|yesterday)\s+(?:he|she|they|it|we)\s", re.IGNORECASE)
@@ -254,7 +257,7 @@ def leans(text: str) -> bool:
     first = first.replace("\u2019", "'").split("'")[0] or first
     if first in _BACK_WORDS or any(p.match(body) for p in (_BACK_PHRASE, _SHELL_FIRST, _SHELL_INTRO)):
         return True
-    if _INTRO_SUCH.match(body) or _DAY_PRONOUN.match(body) or _ONE_AND_OTHER.match(body) or (
+    if _INTRO_SUCH.match(body) or _SUCH_NOUN.search(_QUOTED.sub(" ", body)) or _DAY_PRONOUN.match(body) or _ONE_AND_OTHER.match(body) or (
             _EARLY_DEMONSTRATIVE.match(body) and not _THOSE_WHO.match(body)):
         return True
     intro = _INTRO_PRONOUN.match(body)
