@@ -257,8 +257,10 @@ def leans(text: str) -> bool:
     first = first.replace("\u2019", "'").split("'")[0] or first
     if first in _BACK_WORDS or any(p.match(body) for p in (_BACK_PHRASE, _SHELL_FIRST, _SHELL_INTRO)):
         return True
-    if _INTRO_SUCH.match(body) or _SUCH_NOUN.search(_QUOTED.sub(" ", body)) or _DAY_PRONOUN.match(body) or _ONE_AND_OTHER.match(body) or (
+    if any(p.match(body) for p in (_INTRO_SUCH, _DAY_PRONOUN, _ONE_AND_OTHER)) or (
             _EARLY_DEMONSTRATIVE.match(body) and not _THOSE_WHO.match(body)):
+        return True
+    if _SUCH_NOUN.search(_QUOTED.sub(" ", body)):
         return True
     intro = _INTRO_PRONOUN.match(body)
     if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
