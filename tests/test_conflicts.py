@@ -528,6 +528,14 @@ def test_a_typo_beside_the_same_surname_is_a_variant() -> None:
     assert sides(c) == [("Lasse Gustavsson", ("s1",)), ("Lasse Gustafsson", ("s2",))]
 
 
+def test_a_monarch_is_shown_with_the_name_before_the_regnal_number() -> None:
+    (c,) = conflicts_of(
+        ("s1", "King Carl XVI Gustav made a statement of condolence on Saturday."),
+        ("s2", "King Carl XVI Gustaf, on a trip out of the country, sent condolences."),
+    )
+    assert sides(c) == [("Carl XVI Gustav", ("s1",)), ("Carl XVI Gustaf", ("s2",))]
+
+
 def test_ph_and_f_are_one_spelling_of_a_name() -> None:
     (c,) = [c for c in conflicts_of(
         ("s1", "The kidnappers freed Rudolf Petschi, an Austrian engineer, on Tuesday."),

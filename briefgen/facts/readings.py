@@ -50,6 +50,8 @@ _INCIDENT_WORDS = frozenset({"shot", "struck", "hit", "wounded", "stabbed", "tor
                              "standing", "sitting", "lying", "kneeling"})
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "\"", "_", "?", "!"})
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+# A regnal number between a monarch's name and the name it varies ("Carl XVI Gustaf").
+_REGNAL = re.compile(r"^[IVXL]{2,}$")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 _DASH_OR_SPACE = re.compile(r"[-\s]")
@@ -270,9 +272,11 @@ def _name_words(text: str) -> tuple[NameWord, ...]:
         after = nxt[0].lower() if nxt is not None and nxt[2] else ""
         before_cap = bool(before) and prev is not None and prev[1]
         after_cap = bool(after) and nxt is not None and nxt[1]
+        printed_before = prev[0] if prev is not None and before else ""
+        if printed_before and _REGNAL.match(printed_before) and i > 1 and toks[i - 2][1]:
+            printed_before = f"{toks[i - 2][0]} {printed_before}"  # "Carl XVI Gustaf", not "XVI Gustaf"
         out.append(NameWord(spelling, name_key(word), shown, before, before_cap, after, after_cap,
-                            prev[0] if prev is not None and before else "",
-                            nxt[0] if nxt is not None and after else ""))
+                            printed_before, nxt[0] if nxt is not None and after else ""))
     return tuple(out)
 
 
