@@ -889,3 +889,14 @@ def test_dated_sources_ignore_the_weekdays_of_their_leads() -> None:
 ])
 def test_week_order_starts_after_the_largest_gap(named: list[int], order: dict[int, int] | None) -> None:
     assert week_order(named) == order
+
+
+def test_undated_yesterday_counts_from_the_day_its_source_names() -> None:
+    # s1's lead says Saturday, so its "yesterday" is Friday: a day before s2's Saturday figure.
+    found = undated_conflicts(
+        ("s1", "The storm left the region on Saturday."),
+        ("s1", "Seventeen people died in landslides in Albay yesterday, officials said."),
+        ("s2", "The storm raced north on Saturday."),
+        ("s2", "Thirty other people died in landslides in Albay."))
+    assert [(c.kind, [(s.value, s.time) for s in c.sides]) for c in found] == [
+        ("changed", [("Seventeen", "yesterday"), ("Thirty", "Saturday")])]
