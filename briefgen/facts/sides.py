@@ -17,7 +17,9 @@ Monday", resolved against the article's date; else the article's date).
 * Anything else (an age, a length, a magnitude, a date, a title) disagrees
   whenever two sources give values that do not fit each other.
 
-A source that gives both values of a disagreement is not on either side.
+A source that gives both values of a disagreement is not on either side. When no source is
+dated, a count's disagreement is re-read in the order of the weekdays its sources name (see
+:func:`_by_weekdays`).
 """
 
 from __future__ import annotations
@@ -266,11 +268,12 @@ _Point = tuple[tuple[int, int, int, float], list[Observation]]
 
 def _by_weekdays(reads: Reads, group: Sequence[Mention], published: dict[str, dt.date | None],
                  days: dict[str, dt.date | None], rank: dict[str, int], value: Value) -> list[Found] | None:
-    """A disagreement of undated sources re-read in the order of the weekdays they name (``days``:
-    stand-in dates from the weekdays the group's sources name, in the order
-    :func:`briefgen.facts.when.week_order` gives them): a count
-    that grows from one day to a later one is a figure that changed ("Seventeen" on Friday, "Thirty"
-    on Saturday), with the days as its times; figures of one day that differ still disagree.
+    """A disagreement of undated sources re-read in the order of the weekdays they name.
+
+    ``days`` are stand-in dates from the weekdays the group's sources name, in the order
+    :func:`briefgen.facts.when.week_order` gives them. A count that grows from one day to a
+    later one is a figure that changed ("Seventeen" on Friday, "Thirty" on Saturday), with the
+    days as its times; figures of one day that differ still disagree.
 
     ``None`` (the disagreement stands) unless every value gets a day (a value no source dates
     takes the day of a source giving the same figure), the days differ, and the count only grows:
