@@ -37,6 +37,10 @@ Usage::
     python bench/conflicts.py --show          # also every report and every missed item
     python bench/conflicts.py --cluster d31022t --show
     python bench/conflicts.py --cv            # and the thresholds cross-validated (about 4 minutes)
+    python bench/conflicts.py --undated       # every source without its date, as run(texts=...) reads them
+
+Besides the scores (which accept a changed figure for a disagreement and the reverse), it prints
+how many reports matching a labelled disagreement or changed figure carry the labelled kind.
 """
 
 from __future__ import annotations
@@ -69,13 +73,13 @@ KINDS = ("disagreement", "changed", "variant")
 _OUTLETS = {"APW": "AP", "NYT": "NYT", "XIE": "Xinhua"}
 
 
-def duc_sources(cluster: dict[str, Any]) -> list[Source]:
-    """One source per document, its outlet and date read from the document id."""
+def duc_sources(cluster: dict[str, Any], undated: bool = False) -> list[Source]:
+    """One source per document, its outlet and date read from the document id (no date when ``undated``)."""
     out = []
     for i, (doc_id, text) in enumerate(zip(cluster["doc_ids"], cluster["docs"], strict=True), 1):
         m = re.match(r"([A-Z]{3})(\d{4})(\d\d)(\d\d)", doc_id)
         outlet = _OUTLETS.get(m.group(1), m.group(1)) if m else "DUC"
-        date = f"{m.group(2)}-{m.group(3)}-{m.group(4)}" if m else None
+        date = f"{m.group(2)}-{m.group(3)}-{m.group(4)}" if m and not undated else None
         out.append(Source(id=f"s{i}", origin=doc_id, text=text, outlet=outlet, title=doc_id, date=date))
     return out
 
@@ -183,6 +187,18 @@ def score(results: list[tuple[str, Conflict, list[dict[str, Any]]]], items: list
     return out
 
 
+def kinds_as_labelled(results: list[tuple[str, Conflict, list[dict[str, Any]]]]) -> tuple[int, int]:
+    """(right, matched): of the reports matching a labelled disagreement or changed figure, those
+    reported as that kind (the scores count either kind for the other)."""
+    right = matched = 0
+    for _cluster, conflict, hit in results:
+        labelled = {i["kind"] for i in hit if i["kind"] in ("disagreement", "changed")}
+        if labelled and report_kind(conflict) != "variant":
+            matched += 1
+            right += report_kind(conflict) in labelled
+    return right, matched
+
+
 @dataclass
 class Cluster:
     """One labelled cluster, analysed once: its sources, facts, items and where their quotes lie."""
@@ -194,8 +210,10 @@ class Cluster:
     mentions: list[Mention]
 
 
-def load_clusters(names: Sequence[str], labels: dict[str, Any], unreachable: list[str]) -> list[Cluster]:
-    """Read and analyse every cluster named (clean, split, merge)."""
+def load_clusters(names: Sequence[str], labels: dict[str, Any], unreachable: list[str],
+                  undated: bool = False) -> list[Cluster]:
+    """Read and analyse every cluster named (clean, split, merge); DUC sources without dates when
+    ``undated``."""
     items_by_cluster: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for item in labels["items"]:
         items_by_cluster[item["cluster"]].append(item)
@@ -206,7 +224,7 @@ def load_clusters(names: Sequence[str], labels: dict[str, Any], unreachable: lis
             duc[row["id"]] = row
     out = []
     for name in names:
-        sources = seed_sources() if name == "seeds" else duc_sources(duc[name])
+        sources = seed_sources() if name == "seeds" else duc_sources(duc[name], undated)
         by_doc = {doc_name(s): s for s in sources}
         mentions: list[Mention] = []
         for item in items_by_cluster[name]:
@@ -298,13 +316,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--cv", action="store_true",
                         help="also cross-validate the thresholds, leaving one cluster out at a time")
+    parser.add_argument("--undated", action="store_true",
+                        help="read the DUC sources without their dates, as run(texts=...) does")
     args = parser.parse_args(argv)
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     names = args.cluster or labels["clusters"]
     unreachable: list[str] = []
     started = time.perf_counter()
-    clusters = load_clusters(names, labels, unreachable)
+    clusters = load_clusters(names, labels, unreachable, args.undated)
     results = evaluate(clusters)
     items = [i for c in clusters for i in c.items]
     if args.show:
@@ -348,6 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, s in table.items():
             print(f"  {name:22s} {s['reports']:7d} {s['tp']:4d} {s['fp']:4d} {s['precision']:6.2f} "
                   f"{s['positives']:6d} {s['found']:6d} {s['recall']:6.2f}")
+    right, matched = kinds_as_labelled(results)
+    print(f"kind as labelled: {right} of {matched} reports matching a disagreement or changed figure")
     if unreachable:
         print(f"{len(unreachable)} quotes not found in their documents: {unreachable[:3]}")
     print(f"{len(clusters)} clusters in {elapsed:.1f} s")

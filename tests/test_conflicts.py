@@ -18,6 +18,7 @@ from briefgen.facts.conflicts import find_conflicts
 from briefgen.facts.measures import figures
 from briefgen.facts.merge import cluster
 from briefgen.facts.values import Value
+from briefgen.facts.when import week_order
 from briefgen.model import Conflict, ConflictSide, Fact, Labels, Sentence
 from briefgen.pipeline import Part, Selection, _latest_figures
 from briefgen.render.differences import difference_lines
@@ -815,3 +816,95 @@ def test_how_people_died_narrows_a_count() -> None:
     (c,) = conflicts_of(("s1", "Police said 14 villagers were shot to death in the square."),
                         ("s2", "Police said 13 villagers were shot to death in the square."))
     assert [s.value for s in c.sides] == ["14", "13"]
+
+
+# Undated coverage (plain texts): the weekdays the sources name order their counts in time.
+
+
+def undated_conflicts(*reports: tuple[str, str]) -> list[Conflict]:
+    """Conflicts among (source id, sentence) reports of sources with no date; a source's first
+    report is its lead."""
+    ids = sorted({sid for sid, _ in reports})
+    sources = [make_source(sid, date=None) for sid in ids]
+    sents = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
+             for i, (sid, t) in enumerate(reports)]
+    return find_conflicts(cluster(sents, sources), sources)
+
+
+_ZEB_FRIDAY = ("s1", "Typhoon Zeb headed toward southern China Friday after killing at least 82 people.")
+_ZEB_SATURDAY = ("s2", "Typhoon Zeb raced toward China on Saturday, leaving at least 129 people dead.")
+
+
+def test_undated_toll_that_grows_from_friday_to_saturday_is_a_changed_figure() -> None:
+    found = undated_conflicts(
+        _ZEB_FRIDAY, ("s1", "Seventeen others died in landslides in nearby Albay province, he said."),
+        _ZEB_SATURDAY, ("s2", "Thirty other people died in landslides in nearby Albay province."))
+    albay = [c for c in found if "Albay" in c.topic]
+    assert [(c.kind, [(s.value, s.time, s.sources) for s in c.sides]) for c in albay] == [
+        ("changed", [("Seventeen", "Friday", ("s1",)), ("Thirty", "Saturday", ("s2",))])]
+    assert not any(c.kind == "disagreement" for c in found)
+
+
+def test_undated_weekdays_wrap_at_the_largest_gap_of_the_week() -> None:
+    # Saturday, Sunday and Monday: the week turns between Monday and Saturday, so Monday is last.
+    found = undated_conflicts(
+        ("s1", "The storm headed north Saturday."),
+        ("s1", "Seventeen others died in landslides in Albay, he said."),
+        ("s2", "The storm weakened on Sunday."),
+        ("s3", "The storm left the region on Monday."),
+        ("s3", "Thirty other people died in landslides in Albay."))
+    assert [(c.kind, [(s.value, s.time) for s in c.sides]) for c in found] == [
+        ("changed", [("Seventeen", "Saturday"), ("Thirty", "Monday")])]
+
+
+def test_undated_count_that_falls_to_a_later_day_still_disagrees() -> None:
+    found = undated_conflicts(
+        ("s1", "The storm headed north Saturday."),
+        ("s1", "Thirty others died in landslides in Albay, he said."),
+        ("s2", "The storm left the region on Monday."),
+        ("s2", "Seventeen other people died in landslides in Albay."))
+    shown = [(c.kind, [s.value for s in c.sides]) for c in found]
+    assert shown == [("disagreement", ["Thirty", "Seventeen"])]
+
+
+def test_undated_counts_of_one_day_still_disagree() -> None:
+    found = undated_conflicts(
+        ("s1", "The storm headed north Saturday."),
+        ("s1", "Seventeen others died in landslides in Albay, he said."),
+        ("s2", "The storm raced north on Saturday."),
+        ("s2", "Thirty other people died in landslides in Albay."))
+    shown = [(c.kind, [s.value for s in c.sides]) for c in found]
+    assert shown == [("disagreement", ["Seventeen", "Thirty"])]
+
+
+def test_dated_sources_ignore_the_weekdays_of_their_leads() -> None:
+    # Published the same day, the leads' Friday and Saturday do not order the counts.
+    found = conflicts_of(
+        _ZEB_FRIDAY, ("s1", "Seventeen others died in landslides in nearby Albay province, he said."),
+        _ZEB_SATURDAY, ("s2", "Thirty other people died in landslides in nearby Albay province."),
+        dates={"s1": "1998-10-24", "s2": "1998-10-24"})
+    albay = [c for c in found if "Albay" in c.topic]
+    assert [(c.kind, [(s.value, s.time) for s in c.sides]) for c in albay] == [
+        ("disagreement", [("Seventeen", ""), ("Thirty", "")])]
+
+
+@pytest.mark.parametrize(("named", "order"), [
+    ([4, 5, 6], {4: 0, 5: 1, 6: 2}),  # Friday, Saturday, Sunday
+    ([5, 6, 0], {5: 0, 6: 1, 0: 2}),  # Saturday, Sunday, Monday: the week turns before Saturday
+    ([0, 4], {4: 0, 0: 3}),  # Friday to Monday is shorter than Monday to Friday
+    ([0, 3, 6], None),  # three gaps of two days: nothing says where the week turns
+    ([0, 1, 2, 3, 4, 5, 6], None),
+])
+def test_week_order_starts_after_the_largest_gap(named: list[int], order: dict[int, int] | None) -> None:
+    assert week_order(named) == order
+
+
+def test_undated_yesterday_counts_from_the_day_its_source_names() -> None:
+    # s1's lead says Saturday, so its "yesterday" is Friday: a day before s2's Saturday figure.
+    found = undated_conflicts(
+        ("s1", "The storm left the region on Saturday."),
+        ("s1", "Seventeen people died in landslides in Albay yesterday, officials said."),
+        ("s2", "The storm raced north on Saturday."),
+        ("s2", "Thirty other people died in landslides in Albay."))
+    assert [(c.kind, [(s.value, s.time) for s in c.sides]) for c in found] == [
+        ("changed", [("Seventeen", "yesterday"), ("Thirty", "Saturday")])]

@@ -24,11 +24,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from operator import attrgetter
 
+from briefgen.facts.amounts import split_words
 from briefgen.facts.compare import groups
 from briefgen.facts.labels import label
+from briefgen.facts.measures import CHANGING
 from briefgen.facts.readings import Reads, read_all
 from briefgen.facts.sides import sides_of
 from briefgen.facts.variants import variant_conflicts
+from briefgen.facts.when import named_weekdays
 from briefgen.model import CONFLICT_KINDS, Conflict, Fact, Sentence, Source
 from briefgen.parallel import collector_paused
 
@@ -71,13 +74,34 @@ def _published(sources: Sequence[Source]) -> dict[str, dt.date | None]:
     return out
 
 
+def _named_weekdays(reads: Reads) -> dict[str, list[int]]:
+    """The weekdays each source names as days of its news: those of its lead ("Typhoon Babs headed
+    toward southern China Friday") and those the clauses of its counts give ("reached 85 on
+    Saturday"). Undated sources' figures are ordered in time by them (see
+    :func:`briefgen.facts.when.stand_in_days`)."""
+    named: dict[str, list[int]] = defaultdict(list)
+    lead: dict[str, Sentence] = {}
+    for s in reads.sentences:
+        if s.source_id not in lead or s.index < lead[s.source_id].index:
+            lead[s.source_id] = s
+    for source, s in lead.items():
+        named[source].extend(named_weekdays(split_words(s.text)))
+    for text, copies in zip(reads.texts, reads.copies, strict=True):
+        days = [v.figure.weekday for v in text.values
+                if v.figure is not None and v.figure.weekday is not None and v.measure in CHANGING]
+        for k in copies:
+            named[reads.sentences[k].source_id].extend(days)
+    return dict(named)
+
+
 def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Conflict]:
     """Where sources differ: disagreements, figures that changed and name variants.
 
     Args:
         facts: The deduplicated facts (every member sentence is read).
         sources: The sources, in the order sides should cite them; their
-            dates place figures in time.
+            dates place figures in time (when none has a date, the weekdays
+            they name do, in the order :func:`briefgen.facts.when.week_order` gives).
 
     Returns:
         Disagreements first, then figures that changed, then name variants,
@@ -95,11 +119,13 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
     with collector_paused():  # readings are many small acyclic objects (see briefgen.parallel)
         reads = read_all(sentences)
     published = _published(sources)
+    # When no source is dated, the weekdays the sources name order their figures in time.
+    weekdays = None if any(d is not None for d in published.values()) else _named_weekdays(reads)
     common, topic = _vocabulary(reads)
     found: list[Conflict] = []
     for group in groups(reads, common, topic, published):
         value = reads.texts[group[0][0]].values[group[0][1]]
-        for kind, text, sides in sides_of(reads, group, published, rank, label):
+        for kind, text, sides in sides_of(reads, group, published, rank, label, weekdays):
             found.append(Conflict(kind=kind, topic=text, sides=sides, value_type=value.type))
     found.extend(variant_conflicts(reads, rank))
 

@@ -17,16 +17,19 @@ Monday", resolved against the article's date; else the article's date).
 * Anything else (an age, a length, a magnitude, a date, a title) disagrees
   whenever two sources give values that do not fit each other.
 
-A source that gives both values of a disagreement is not on either side.
+A source that gives both values of a disagreement is not on either side. When no source is
+dated, a count's disagreement is re-read in the order of the weekdays its sources name (see
+:func:`_by_weekdays`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.facts.compare import Mention
@@ -35,6 +38,7 @@ from briefgen.facts.measures import CHANGING, CURRENT
 from briefgen.facts.readings import Reads
 from briefgen.facts.titles import differ
 from briefgen.facts.values import DatePart, Value
+from briefgen.facts.when import WEEKDAYS, stand_in_days
 from briefgen.model import ConflictSide, Sentence
 
 __all__ = ["Found", "Observation", "resolve", "sides_of"]
@@ -89,14 +93,19 @@ def resolve(part: DatePart, published: dt.date | None) -> tuple[int | None, int 
     return day.year, day.month, day.day
 
 
-def _observations(reads: Reads, group: Sequence[Mention],
-                  published: dict[str, dt.date | None]) -> list[Observation]:
+def _observations(reads: Reads, group: Sequence[Mention], published: dict[str, dt.date | None],
+                  days: dict[str, dt.date | None]) -> list[Observation]:
+    """Every copy of the group's values, each for the day its clause names, else its source's day.
+
+    ``days`` are the sources' publication dates, or for undated sources stand-ins from the
+    weekdays they name: a day that stands in shows as its weekday ("Saturday").
+    """
     out = []
     for t, v in group:
         value = reads.texts[t].values[v]
         for k in reads.copies[t]:
             sent = reads.sentences[k]
-            day = published.get(sent.source_id)
+            day = days.get(sent.source_id)
             earlier = update = False
             part = 0
             when = ""
@@ -108,6 +117,8 @@ def _observations(reads: Reads, group: Sequence[Mention],
                 elif day is not None and f.weekday is not None:
                     back = (day.weekday() - f.weekday) % 7
                     day = day - dt.timedelta(days=back)
+            if day is not None and published.get(sent.source_id) is None:
+                when = when or WEEKDAYS[day.weekday()].capitalize()
             out.append(Observation(k, sent.source_id, value, day, earlier, part, update, when))
     return out
 
@@ -255,6 +266,48 @@ def _timeline(obs: list[Observation], published: dict[str, dt.date | None], rank
 _Point = tuple[tuple[int, int, int, float], list[Observation]]
 
 
+def _by_weekdays(reads: Reads, group: Sequence[Mention], published: dict[str, dt.date | None],
+                 days: dict[str, dt.date | None], rank: dict[str, int], value: Value) -> list[Found] | None:
+    """A disagreement of undated sources re-read in the order of the weekdays they name.
+
+    ``days`` are stand-in dates from the weekdays the group's sources name, in the order
+    :func:`briefgen.facts.when.week_order` gives them. A count that grows from one day to a
+    later one is a figure that changed ("Seventeen" on Friday, "Thirty" on Saturday), with the
+    days as its times; figures of one day that differ still disagree.
+
+    ``None`` (the disagreement stands) unless every value gets a day (a value no source dates
+    takes the day of a source giving the same figure), the days differ, and the count only grows:
+    a total that falls between undated reports is no sign of time passing. Counts that fall as
+    well as rise (:data:`CURRENT`) are left as they are.
+    """
+    if value.measure in CURRENT:
+        return None
+    obs = _observations(reads, group, published, days)
+    day_of: dict[tuple[float, float, float], dt.date] = {}
+    for o in obs:
+        if o.day is not None:
+            cls = _number_class(o)
+            day_of[cls] = min(day_of.get(cls, o.day), o.day)
+    placed = []
+    for o in obs:
+        if o.day is None:
+            day = day_of.get(_number_class(o))
+            if day is None:
+                return None
+            o = dataclasses.replace(o, day=day, when=o.when or WEEKDAYS[day.weekday()].capitalize())
+        placed.append(o)
+    if len({o.day for o in placed}) < 2:
+        return None
+    timeline = _timeline(placed, published, rank, value)
+    if timeline is None:
+        return None
+    changed = [f for f in timeline if f.kind == "changed"]
+    chain = [_representative(os_)[2] for f in changed for _, _, os_ in f.sides]
+    if any(y < x for x, y in itertools.pairwise(chain)):
+        return None
+    return timeline
+
+
 def _runs(points: list[_Point]) -> list[list[_Point]]:
     """Time-ordered points cut into runs: each run one figure as it stood (see :func:`_fits_run`)."""
     runs: list[list[_Point]] = []
@@ -346,6 +399,7 @@ def _fits_run(run: list[tuple[tuple[int, int, int, float], list[Observation]]],
 
 def sides_of(reads: Reads, group: Sequence[Mention], published: dict[str, dt.date | None],
              rank: dict[str, int], label: Callable[[Value, list[Observation]], str],
+             weekdays: Mapping[str, Sequence[int]] | None = None,
              ) -> list[tuple[str, str, tuple[ConflictSide, ...]]]:
     """The conflicts one group of values makes: (kind, label, sides) for each.
 
@@ -355,8 +409,10 @@ def sides_of(reads: Reads, group: Sequence[Mention], published: dict[str, dt.dat
         published: Each source's publication date.
         rank: Each source's position in the source list.
         label: Makes the label of a conflict from a value and its observations.
+        weekdays: For coverage with no dates, the weekdays each source names: a disagreement
+            of a count is re-read in their order (see :func:`_by_weekdays`).
     """
-    obs = _observations(reads, group, published)
+    obs = _observations(reads, group, published, published)
     value = reads.texts[group[0][0]].values[group[0][1]]
     # Places and birthdays are incidents compared in their own way (see _clash).
     kind = value.type
@@ -383,6 +439,10 @@ def sides_of(reads: Reads, group: Sequence[Mention], published: dict[str, dt.dat
         if split:
             shown = tuple((_shown(os_), "", tuple(os_)) for _, os_ in split)
             found.append(Found("disagreement", shown, value))
+    if weekdays is not None and _changing(value) and any(f.kind == "disagreement" for f in found):
+        sources = {reads.sentences[k].source_id for t, _ in group for k in reads.copies[t]}
+        days = stand_in_days({s: weekdays.get(s, ()) for s in sorted(sources)})
+        found = _by_weekdays(reads, group, published, days, rank, value) or found
     out = []
     for f in found:
         every = [o for _, _, os_ in f.sides for o in os_]
