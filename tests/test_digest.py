@@ -192,22 +192,35 @@ def test_an_event_closes_after_the_window() -> None:
 
 
 BACKGROUND = ("Valdoria, a country of nine million on the shores of Lake Orm, has had three governments in "
-              "two years, and its army, its parliament and its neighbour Korvia have long quarrelled over "
-              "the northern border and the Mesk valley. ")
-BORDER = ("Valdoria sent {n} tanks and troops to the northern border after shelling near the border town of "
-          "Mesk, and the defence minister said the army would answer any attack from Korvia. Talks on the "
-          "border broke down as refugees fled the shelling. ")
-COLLAPSE = ("The government of Valdoria fell after losing a confidence vote in parliament over a bribery "
-            "scandal at the ports agency, by {n} votes, and the president began talks to form a new "
-            "coalition. The prime minister resigned and the bribery inquiry widened. ")
+              "two years and has long quarrelled with its neighbour Korvia. ")
+# Each report tells its story in its own words, so no two reports are copies of one.
+BORDER_NEWS = (
+    "Valdoria sent tanks to the northern border after shelling near the border town of Mesk. Refugees "
+    "fled the shelling on foot and crowded the roads south of Mesk, aid workers said, as the army dug in.",
+    "Korvia denied firing the first shell at Mesk and recalled its ambassador. The Valdorian defence "
+    "minister said troops on the northern border would answer any attack, and more tanks moved north.",
+    "Talks on the border broke down when the Korvian delegation left the table after an hour, as shelling "
+    "resumed near Mesk and Valdorian troops took positions along the northern border.",
+    "Artillery duels along the northern border continued overnight and two soldiers were wounded near "
+    "Mesk. Korvia said its troops had answered Valdorian shelling, and refugees kept leaving the border.",
+)
+COLLAPSE_NEWS = (
+    "The government of Valdoria fell after losing a confidence vote in parliament over a bribery scandal "
+    "at the ports agency. The prime minister resigned an hour after the count as the inquiry widened.",
+    "Investigators searched the ports agency offices and seized contracts, a day after the bribery scandal "
+    "brought down the government in a confidence vote. The president began talks on a new coalition.",
+    "Coalition partners quarrelled over who should lead a caretaker cabinet after the government lost the "
+    "confidence vote, and the president said an early election may follow the bribery scandal.",
+    "The finance minister was questioned by prosecutors over bribes paid through the ports agency, as "
+    "parliament, which brought the government down in a confidence vote, met to choose a prime minister.",
+)
 
 
 def _two_stories(collapse_days: range) -> list[list[str]]:
-    arts = [_article(f"border{n}", f"2026-03-0{n}", BACKGROUND + BORDER.format(n=n * 40) + f"Report {n}.")
-            for n in range(1, 5)]
-    arts += [_article(f"collapse{n}", f"2026-03-{d:02d}",
-                      COLLAPSE.format(n=n + 3) + BACKGROUND + f"Update {n}.")
-             for n, d in enumerate(collapse_days, 1)]
+    arts = [_article(f"border{n}", f"2026-03-0{n}", BACKGROUND + news)
+            for n, news in enumerate(BORDER_NEWS, 1)]
+    arts += [_article(f"collapse{n}", f"2026-03-{d:02d}", news + " " + BACKGROUND)
+             for n, (d, news) in enumerate(zip(collapse_days, COLLAPSE_NEWS, strict=True), 1)]
     return sorted(sorted(e) for e in link(group_partition(partitions(arts)[0])))
 
 
@@ -221,6 +234,34 @@ def test_issue_23_two_stories_in_one_country_weeks_apart_are_two_events() -> Non
     # Apart in words but on the same days: not split (two groups of words alone can be
     # the sides of one story).
     assert _two_stories(range(1, 5)) == [border + collapse]
+
+
+def test_issue_23_an_event_is_cut_in_time_where_its_sides_differ_most() -> None:
+    from briefgen.digest.group import SPLIT_MIN, _cut
+
+    storm = {"storm": 0.8, "coast": 0.6}
+    aid = {"storm": 0.6, "aid": 0.8}
+    vecs = [storm, storm, storm, storm, aid, aid, aid]
+    ratio, early, late = _cut(vecs, [1, 1, 2, 3, 20, 21, 21], list(range(7)))  # type: ignore[misc]
+    assert (early, late) == ([0, 1, 2, 3], [4, 5, 6]) and ratio == pytest.approx(0.48)
+    # Never between two articles of one day: the storm story's fourth report on the
+    # aid story's first day moves the cut to the day before, with the aid side.
+    ratio, early, late = _cut(vecs, [1, 1, 2, 20, 20, 21, 21], list(range(7)))  # type: ignore[misc]
+    assert (early, late) == ([0, 1, 2], [3, 4, 5, 6]) and ratio > 0.48
+    # No cut leaving SPLIT_MIN on each side, or an undated member: no cut.
+    assert SPLIT_MIN == 3
+    assert _cut(vecs, [1, 1, 1, 1, 1, 2, 2], list(range(7))) is None
+    assert _cut(vecs, [1, 1, 2, 3, 20, None, 21], list(range(7))) is None
+
+
+def test_issue_23_copies_of_one_report_count_once_when_an_event_is_split() -> None:
+    from briefgen.digest.group import _originals
+
+    # 1 copies 0, 3 copies 0 and 1, 5 copies 3: each member has its earliest
+    # original among the members, and one copying none of them is its own.
+    copies: list[list[int]] = [[], [0], [], [0, 1], [], [3]]
+    assert _originals([0, 1, 3, 4, 5], copies) == {0: 0, 1: 0, 3: 0, 4: 4, 5: 0}
+    assert _originals([1, 3, 5], copies) == {1: 1, 3: 1, 5: 1}
 
 
 def test_issue_23_an_article_is_compared_in_its_context() -> None:
