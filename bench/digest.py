@@ -25,7 +25,7 @@ grouping can reach that keeps each such pair together (0.948), and the same
 with those two pairs of events made one each (0.929).
 
 The grouping constants (:data:`briefgen.digest.group.JOIN`, ``REFINE``,
-``GAP``, ``SPLIT`` and ``CONTEXT``) were chosen on this archive: the defaults
+``GAP``, ``SPLIT``, ``CONTEXT`` and ``NAMES``) were chosen on this archive: the defaults
 are the setting of :data:`GRID` with the best ARI among those leaving 90% of
 the unrelated articles alone, on the whole archive (an in-sample figure).
 ``--cv`` reports them by two-fold cross-validation over events, the headline
@@ -215,6 +215,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "GAP": (0.0, 0.004),
     "SPLIT": (0.5, 0.6, 0.7),
     "CONTEXT": (0.1, 0.15),
+    "NAMES": (0.0, 0.5),
 }
 
 

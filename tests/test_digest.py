@@ -18,7 +18,7 @@ import pytest
 from conftest import QuietHandler, live_processes, local_http
 
 import briefgen
-from briefgen.digest.features import Article, featurize, minhash
+from briefgen.digest.features import Article, featurize, minhash, name_terms
 from briefgen.digest.group import group_partition, link, partitions
 from briefgen.errors import BriefgenError
 from briefgen.resources import seeds_dir
@@ -160,8 +160,10 @@ def _article(ref: str, date: str, text: str) -> Article:
     counts = sorted(Counter(content_terms(text)).items())
     toks = [w.lower() for w in words(text)]
     shingles = sorted({" ".join(toks[i:i + 5]).encode() for i in range(len(toks) - 4)})
+    names = name_terms(text)
     return Article(ref, (), date, "Outlet", ref, " ".join(t for t, _ in counts),
-                   np.array([c for _, c in counts], dtype=np.uint16), minhash(shingles))
+                   np.array([c for _, c in counts], dtype=np.uint16),
+                   np.packbits(np.array([t in names for t, _ in counts], dtype=bool)), minhash(shingles))
 
 
 FIRE = ("A wildfire near the hill town of Arden burned {n} homes as firefighters battled flames driven "
@@ -262,6 +264,54 @@ def test_issue_23_copies_of_one_report_count_once_when_an_event_is_split() -> No
     copies: list[list[int]] = [[], [0], [], [0, 1], [], [3]]
     assert _originals([0, 1, 3, 4, 5], copies) == {0: 0, 1: 0, 3: 0, 4: 4, 5: 0}
     assert _originals([1, 3, 5], copies) == {1: 1, 3: 1, 5: 1}
+
+
+def test_issue_23_names_are_the_terms_a_text_capitalises_inside_sentences_and_never_writes_in_lower_case(
+        tmp_path: Path) -> None:
+    text = ("Police in Ankara said Turkey would not talk to Syria. Shelling resumed near the border on "
+            "Monday, and the shelling of Kilis went on. The Senate voted in October.\n"
+            "Police later said Ocalan had fled to Rome.")
+    # "Police" and "The" only open sentences, "Shelling" is also written "shelling", and
+    # month and day names are words.
+    assert name_terms(text) == {"ankara", "turkey", "syria", "kili", "senat", "ocalan", "rome"}
+    (tmp_path / "a.md").write_text(f"---\ntitle: Border talks\ndate: 2026-01-01\n---\n\n{text}\n",
+                                   encoding="utf-8")
+    (got,) = featurize([(str(tmp_path / "a.md"), ())])
+    assert isinstance(got, Article)
+    flagged = {t for t, n in zip(got.terms.split(), got.is_name().tolist(), strict=True) if n}
+    assert flagged == name_terms(text)
+
+
+FLOODS = {
+    "harlow0": "Floods in Harlow forced hundreds of families from their homes after the Stort burst its "
+               "banks. Rescue boats worked through the night, and Essex police closed the roads into Harlow.",
+    "harlow1": "The Stort kept rising on Tuesday and the Essex fire service carried more families from "
+               "flooded homes in Harlow by boat. Harlow schools were opened as shelters for the night.",
+    "deventer0": "Rescue crews in Deventer worked through the night as the IJssel rose over the quay. "
+                 "Gelderland officials said hundreds of families had left Deventer.",
+    "deventer1": "The IJssel fell on Wednesday and families in Deventer went back to their flooded homes. "
+                 "Gelderland said repairs to the quay would take months.",
+}
+
+
+def test_issue_23_names_weigh_more_so_reports_of_one_flood_are_nearer_than_another_towns() -> None:
+    from briefgen.digest import group
+
+    arts = [_article(ref, "2026-02-01", text) for ref, text in FLOODS.items()]
+    cosines = {}
+    for names in (0.0, group.NAMES):
+        saved, group.NAMES = group.NAMES, names
+        try:
+            v = dict(zip(FLOODS, group._vectors(arts), strict=True))
+        finally:
+            group.NAMES = saved
+        cosines[names] = (group._dot(v["deventer0"], v["deventer1"]),
+                          group._dot(v["deventer0"], v["harlow0"]), group._dot(v["harlow0"], v["harlow1"]))
+        # A name weighs 1 + NAMES times an ordinary word of the same count and spread.
+        assert v["deventer0"]["ijssel"] == pytest.approx(v["deventer0"]["quay"] * (1 + names))
+    assert group.NAMES > 0
+    (same_town, other_town, harlow), (same_town_named, other_town_named, harlow_named) = cosines.values()
+    assert same_town_named > same_town and harlow_named > harlow and other_town_named < other_town
 
 
 def test_issue_23_an_article_is_compared_in_its_context() -> None:
