@@ -38,7 +38,7 @@ Usage::
 
     python bench/digest.py              # the full digest (memos in a temporary folder), then scores
     python bench/digest.py --group-only # grouping only: the same assignment, without briefing
-    python bench/digest.py --group-only --cv   # and the constants by cross-validation (about 3 min)
+    python bench/digest.py --group-only --cv   # and the constants by cross-validation (about 5 min)
     python bench/digest.py --group-only --cv --confusion  # and which true events are split or mixed
 """
 

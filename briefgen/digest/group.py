@@ -406,9 +406,9 @@ def _split(vecs: list[dict[str, float]], days: list[int | None], event_of: list[
         cuts = [c for c in (_cut(vecs, days, reps), _words_apart(vecs, days, reps)) if c is not None]
         if not cuts:
             continue
-        ratio, _, later = min(cuts, key=lambda c: c[0])
+        ratio, _, second = min(cuts, key=lambda c: c[0])
         if ratio < SPLIT:
-            moved = set(later)
+            moved = set(second)
             one = [i for i in ms if original[i] not in moved]
             two = [i for i in ms if original[i] in moved]
             for i in two:
@@ -447,8 +447,11 @@ def _separation(across: float, n1: int, inside1: float, n2: int, inside2: float)
 
 
 def _words_apart(vecs: list[dict[str, float]], days: list[int | None], ms: list[int]) -> _Cut | None:
-    """Spherical 2-means on the words of an event's members, if both sides have
-    :data:`SPLIT_MIN` members and cover days that do not overlap."""
+    """The cut of an event's members by spherical 2-means on their words, if the sides are apart in time.
+
+    ``None`` unless both sides have :data:`SPLIT_MIN` members and cover days
+    that do not overlap.
+    """
     side = _bisect([vecs[i] for i in ms])
     if side is None:
         return None
