@@ -25,7 +25,7 @@ grouping can reach that keeps each such pair together (0.948), and the same
 with those two pairs of events made one each (0.929).
 
 The grouping constants (:data:`briefgen.digest.group.JOIN`, ``REFINE``,
-``GAP``, ``SPLIT`` and ``CONTEXT``) were chosen on this archive: the defaults
+``GAP``, ``SPLIT``, ``CONTEXT`` and ``NAMES``) were chosen on this archive: the defaults
 are the setting of :data:`GRID` with the best ARI among those leaving 90% of
 the unrelated articles alone, on the whole archive (an in-sample figure).
 ``--cv`` reports them by two-fold cross-validation over events, the headline
@@ -38,7 +38,8 @@ Usage::
 
     python bench/digest.py              # the full digest (memos in a temporary folder), then scores
     python bench/digest.py --group-only # grouping only: the same assignment, without briefing
-    python bench/digest.py --group-only --cv   # and the constants by cross-validation (about 3 min)
+    python bench/digest.py --group-only --cv   # and the constants by cross-validation (about 5 min)
+    python bench/digest.py --group-only --cv --confusion  # and which true events are split or mixed
 """
 
 from __future__ import annotations
@@ -175,6 +176,28 @@ def ceilings(truth: dict[str, str]) -> tuple[float, float]:
     return found[0], found[1]
 
 
+def confusion(truth: dict[str, str], events: Sequence[Sequence[str]]) -> list[str]:
+    """Lines telling where the grouping goes wrong: split true events, then found events that mix several.
+
+    A true event is split when its articles lie on more than one found event
+    (or some on none: ``-``); a found event mixes when it holds articles of
+    several true events (``unrelated`` counts the unrelated articles on it).
+    Each line gives the sizes, largest first.
+    """
+    found = {ref: k for k, members in enumerate(events) for ref in members}
+    where: dict[str, Counter[str]] = {}
+    for ref, event in sorted(truth.items()):
+        if not event.startswith("u"):
+            where.setdefault(event, Counter())[f"e{found[ref]}" if ref in found else "-"] += 1
+    lines = [f"split: {event} " + " ".join(f"{k}:{n}" for k, n in places.most_common())
+             for event, places in sorted(where.items()) if len(places) > 1]
+    for k, members in enumerate(events):
+        mix = Counter("unrelated" if truth[ref].startswith("u") else truth[ref] for ref in members)
+        if len(mix) > 1 or "unrelated" in mix:
+            lines.append(f"mixed: e{k} " + " ".join(f"{event}:{n}" for event, n in mix.most_common()))
+    return lines
+
+
 def group_only(articles: Sequence[Article]) -> list[tuple[str, ...]]:
     """What the digest briefs: grouped, linked, and kept when two independent sources or more."""
     parts = grouping.partitions(articles)
@@ -184,12 +207,15 @@ def group_only(articles: Sequence[Article]) -> list[tuple[str, ...]]:
 
 
 #: The grid the constants are chosen on: name in briefgen.digest.group -> values tried.
+#: SPLIT has no 0 (never split): splitting is part of the method, and a fitting half with no
+#: two stories to part would choose it on a tie.
 GRID: dict[str, tuple[float, ...]] = {
     "JOIN": (0.3, 0.4, 0.5),
     "REFINE": (0.25, 0.4),
     "GAP": (0.0, 0.004),
-    "SPLIT": (0.0, 0.6),
+    "SPLIT": (0.5, 0.6, 0.7),
     "CONTEXT": (0.1, 0.15),
+    "NAMES": (0.0, 0.5),
 }
 
 
@@ -222,7 +248,7 @@ def _show(setting: dict[str, float]) -> str:
     return " ".join(f"{name}={value}" for name, value in setting.items())
 
 
-def cross_validate(truth: dict[str, str], articles: Sequence[Article]) -> None:
+def cross_validate(truth: dict[str, str], articles: Sequence[Article], *, show: bool = False) -> None:
     """Two folds over events: choose the constants on one half, score on the other.
 
     On the fitting half, the setting of :data:`GRID` with the best ARI among
@@ -244,11 +270,14 @@ def cross_validate(truth: dict[str, str], articles: Sequence[Article]) -> None:
             subsets.append(({a.ref: truth[a.ref] for a in arts}, arts))
         (fit_truth, fit_arts), (test_truth, test_arts) = subsets
         best = _best(fit_truth, fit_arts)
-        got = score(test_truth, _with(best, test_arts))
+        found = _with(best, test_arts)
+        got = score(test_truth, found)
         held.append(got[:2])
         print(f"fold {fold + 1}: chosen {_show(best)} on {len(fit_arts)} articles; "
               f"held-out half ({len(test_arts)} articles): ARI {got[0]:.3f}, "
               f"unrelated unassigned {got[1]:.1%}")
+        if show:
+            print("\n".join(f"  {line}" for line in confusion(test_truth, found)))
     print(f"cross-validated (mean of 2 folds): ARI {sum(h[0] for h in held) / 2:.3f}, "
           f"unrelated unassigned {sum(h[1] for h in held) / 2:.1%}")
     whole = _best(truth, articles)
@@ -261,6 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--group-only", action="store_true", help="score the grouping without briefing")
     parser.add_argument("--cv", action="store_true", help="also report the constants by cross-validation")
+    parser.add_argument("--confusion", action="store_true",
+                        help="print the true events split and the found events mixing several (and per fold)")
     parser.add_argument("--keep", metavar="DIR", help="write the archive (and digest) here")
     parser.add_argument("--data", metavar="DIR", type=Path, default=BENCH,
                         help="the folder of duc2003.jsonl and multinews_val.jsonl (default: ../shared/bench)")
@@ -293,11 +324,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{what}: {count} events with a memo, {seconds:.1f} s")
         print(f"in-sample (constants chosen on this archive): ARI {value:.3f} (bar 0.9), "
               f"unrelated unassigned {alone:.1%} (bar 90%)")
+        if args.confusion:
+            print("\n".join(f"  {line}" for line in confusion(truth, events)))
         if args.cv:
             if not args.group_only:
                 read = featurize([(ref, ()) for ref in sorted(truth)])
                 articles = [a for a in read if not isinstance(a, Skipped)]
-            cross_validate(truth, articles)
+            cross_validate(truth, articles, show=args.confusion)
     return 0
 
 

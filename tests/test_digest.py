@@ -18,7 +18,7 @@ import pytest
 from conftest import QuietHandler, live_processes, local_http
 
 import briefgen
-from briefgen.digest.features import Article, featurize, minhash
+from briefgen.digest.features import Article, featurize, minhash, name_terms
 from briefgen.digest.group import group_partition, link, partitions
 from briefgen.errors import BriefgenError
 from briefgen.resources import seeds_dir
@@ -160,8 +160,10 @@ def _article(ref: str, date: str, text: str) -> Article:
     counts = sorted(Counter(content_terms(text)).items())
     toks = [w.lower() for w in words(text)]
     shingles = sorted({" ".join(toks[i:i + 5]).encode() for i in range(len(toks) - 4)})
+    names = name_terms(text)
     return Article(ref, (), date, "Outlet", ref, " ".join(t for t, _ in counts),
-                   np.array([c for _, c in counts], dtype=np.uint16), minhash(shingles))
+                   np.array([c for _, c in counts], dtype=np.uint16),
+                   np.packbits(np.array([t in names for t, _ in counts], dtype=bool)), minhash(shingles))
 
 
 FIRE = ("A wildfire near the hill town of Arden burned {n} homes as firefighters battled flames driven "
@@ -192,22 +194,35 @@ def test_an_event_closes_after_the_window() -> None:
 
 
 BACKGROUND = ("Valdoria, a country of nine million on the shores of Lake Orm, has had three governments in "
-              "two years, and its army, its parliament and its neighbour Korvia have long quarrelled over "
-              "the northern border and the Mesk valley. ")
-BORDER = ("Valdoria sent {n} tanks and troops to the northern border after shelling near the border town of "
-          "Mesk, and the defence minister said the army would answer any attack from Korvia. Talks on the "
-          "border broke down as refugees fled the shelling. ")
-COLLAPSE = ("The government of Valdoria fell after losing a confidence vote in parliament over a bribery "
-            "scandal at the ports agency, by {n} votes, and the president began talks to form a new "
-            "coalition. The prime minister resigned and the bribery inquiry widened. ")
+              "two years and has long quarrelled with its neighbour Korvia. ")
+# Each report tells its story in its own words, so no two reports are copies of one.
+BORDER_NEWS = (
+    "Valdoria sent tanks to the northern border after shelling near the border town of Mesk. Refugees "
+    "fled the shelling on foot and crowded the roads south of Mesk, aid workers said, as the army dug in.",
+    "Korvia denied firing the first shell at Mesk and recalled its ambassador. The Valdorian defence "
+    "minister said troops on the northern border would answer any attack, and more tanks moved north.",
+    "Talks on the border broke down when the Korvian delegation left the table after an hour, as shelling "
+    "resumed near Mesk and Valdorian troops took positions along the northern border.",
+    "Artillery duels along the northern border continued overnight and two soldiers were wounded near "
+    "Mesk. Korvia said its troops had answered Valdorian shelling, and refugees kept leaving the border.",
+)
+COLLAPSE_NEWS = (
+    "The government of Valdoria fell after losing a confidence vote in parliament over a bribery scandal "
+    "at the ports agency. The prime minister resigned an hour after the count as the inquiry widened.",
+    "Investigators searched the ports agency offices and seized contracts, a day after the bribery scandal "
+    "brought down the government in a confidence vote. The president began talks on a new coalition.",
+    "Coalition partners quarrelled over who should lead a caretaker cabinet after the government lost the "
+    "confidence vote, and the president said an early election may follow the bribery scandal.",
+    "The finance minister was questioned by prosecutors over bribes paid through the ports agency, as "
+    "parliament, which brought the government down in a confidence vote, met to choose a prime minister.",
+)
 
 
 def _two_stories(collapse_days: range) -> list[list[str]]:
-    arts = [_article(f"border{n}", f"2026-03-0{n}", BACKGROUND + BORDER.format(n=n * 40) + f"Report {n}.")
-            for n in range(1, 5)]
-    arts += [_article(f"collapse{n}", f"2026-03-{d:02d}",
-                      COLLAPSE.format(n=n + 3) + BACKGROUND + f"Update {n}.")
-             for n, d in enumerate(collapse_days, 1)]
+    arts = [_article(f"border{n}", f"2026-03-0{n}", BACKGROUND + news)
+            for n, news in enumerate(BORDER_NEWS, 1)]
+    arts += [_article(f"collapse{n}", f"2026-03-{d:02d}", news + " " + BACKGROUND)
+             for n, (d, news) in enumerate(zip(collapse_days, COLLAPSE_NEWS, strict=True), 1)]
     return sorted(sorted(e) for e in link(group_partition(partitions(arts)[0])))
 
 
@@ -221,6 +236,82 @@ def test_issue_23_two_stories_in_one_country_weeks_apart_are_two_events() -> Non
     # Apart in words but on the same days: not split (two groups of words alone can be
     # the sides of one story).
     assert _two_stories(range(1, 5)) == [border + collapse]
+
+
+def test_issue_23_an_event_is_cut_in_time_where_its_sides_differ_most() -> None:
+    from briefgen.digest.group import SPLIT_MIN, _cut
+
+    storm = {"storm": 0.8, "coast": 0.6}
+    aid = {"storm": 0.6, "aid": 0.8}
+    vecs = [storm, storm, storm, storm, aid, aid, aid]
+    ratio, early, late = _cut(vecs, [1, 1, 2, 3, 20, 21, 21], list(range(7)))  # type: ignore[misc]
+    assert (early, late) == ([0, 1, 2, 3], [4, 5, 6]) and ratio == pytest.approx(0.48)
+    # Never between two articles of one day: the storm story's fourth report on the
+    # aid story's first day moves the cut to the day before, with the aid side.
+    ratio, early, late = _cut(vecs, [1, 1, 2, 20, 20, 21, 21], list(range(7)))  # type: ignore[misc]
+    assert (early, late) == ([0, 1, 2], [3, 4, 5, 6]) and ratio > 0.48
+    # No cut leaving SPLIT_MIN on each side, or an undated member: no cut.
+    assert SPLIT_MIN == 3
+    assert _cut(vecs, [1, 1, 1, 1, 1, 2, 2], list(range(7))) is None
+    assert _cut(vecs, [1, 1, 2, 3, 20, None, 21], list(range(7))) is None
+
+
+def test_issue_23_copies_of_one_report_count_once_when_an_event_is_split() -> None:
+    from briefgen.digest.group import _originals
+
+    # 1 copies 0, 3 copies 0 and 1, 5 copies 3: each member has its earliest
+    # original among the members, and one copying none of them is its own.
+    copies: list[list[int]] = [[], [0], [], [0, 1], [], [3]]
+    assert _originals([0, 1, 3, 4, 5], copies) == {0: 0, 1: 0, 3: 0, 4: 4, 5: 0}
+    assert _originals([1, 3, 5], copies) == {1: 1, 3: 1, 5: 1}
+
+
+def test_issue_23_names_are_the_terms_a_text_capitalises_inside_sentences_and_never_writes_in_lower_case(
+        tmp_path: Path) -> None:
+    text = ("Police in Ankara said Turkey would not talk to Syria. Shelling resumed near the border on "
+            "Monday, and the shelling of Kilis went on. The Senate voted in October.\n"
+            "Police later said Ocalan had fled to Rome.")
+    # "Police" and "The" only open sentences, "Shelling" is also written "shelling", and
+    # month and day names are words.
+    assert name_terms(text) == {"ankara", "turkey", "syria", "kili", "senat", "ocalan", "rome"}
+    (tmp_path / "a.md").write_text(f"---\ntitle: Border talks\ndate: 2026-01-01\n---\n\n{text}\n",
+                                   encoding="utf-8")
+    (got,) = featurize([(str(tmp_path / "a.md"), ())])
+    assert isinstance(got, Article)
+    flagged = {t for t, n in zip(got.terms.split(), got.is_name().tolist(), strict=True) if n}
+    assert flagged == name_terms(text)
+
+
+FLOODS = {
+    "harlow0": "Floods in Harlow forced hundreds of families from their homes after the Stort burst its "
+               "banks. Rescue boats worked through the night, and Essex police closed the roads into Harlow.",
+    "harlow1": "The Stort kept rising on Tuesday and the Essex fire service carried more families from "
+               "flooded homes in Harlow by boat. Harlow schools were opened as shelters for the night.",
+    "deventer0": "Rescue crews in Deventer worked through the night as the IJssel rose over the quay. "
+                 "Gelderland officials said hundreds of families had left Deventer.",
+    "deventer1": "The IJssel fell on Wednesday and families in Deventer went back to their flooded homes. "
+                 "Gelderland said repairs to the quay would take months.",
+}
+
+
+def test_issue_23_names_weigh_more_so_reports_of_one_flood_are_nearer_than_another_towns() -> None:
+    from briefgen.digest import group
+
+    arts = [_article(ref, "2026-02-01", text) for ref, text in FLOODS.items()]
+    cosines = {}
+    for names in (0.0, group.NAMES):
+        saved, group.NAMES = group.NAMES, names
+        try:
+            v = dict(zip(FLOODS, group._vectors(arts), strict=True))
+        finally:
+            group.NAMES = saved
+        cosines[names] = (group._dot(v["deventer0"], v["deventer1"]),
+                          group._dot(v["deventer0"], v["harlow0"]), group._dot(v["harlow0"], v["harlow1"]))
+        # A name weighs 1 + NAMES times an ordinary word of the same count and spread.
+        assert v["deventer0"]["ijssel"] == pytest.approx(v["deventer0"]["quay"] * (1 + names))
+    assert group.NAMES > 0
+    (same_town, other_town, harlow), (same_town_named, other_town_named, harlow_named) = cosines.values()
+    assert same_town_named > same_town and harlow_named > harlow and other_town_named < other_town
 
 
 def test_issue_23_an_article_is_compared_in_its_context() -> None:

@@ -3,15 +3,16 @@
 Reading is the costly part of a digest, so it happens once per article, in
 worker processes or on a cluster's workers, and leaves only what grouping
 needs: the date, outlet and title, the article's commonest content terms with
-their counts, and a MinHash of its five-word shingles for spotting copies of
-one report. The text itself is not kept: the briefing step reads the files of
-one event again.
+their counts and which of them it writes as names, and a MinHash of its
+five-word shingles for spotting copies of one report. The text itself is not
+kept: the briefing step reads the files of one event again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,9 +23,9 @@ from briefgen.errors import SourceError
 from briefgen.model import Skipped, Source
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import read_source
-from briefgen.text.words import content_terms, words
+from briefgen.text.words import CALENDAR_WORDS, content_terms, term, words
 
-__all__ = ["NUM_PERM", "SCHEME", "Article", "Item", "featurize", "minhash", "read_item"]
+__all__ = ["NUM_PERM", "SCHEME", "Article", "Item", "featurize", "minhash", "name_terms", "read_item"]
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class Article:
         terms: Its commonest content terms (stemmed), sorted, separated by spaces: one
             string, not a tuple of many, keeps 100,000 articles in a few hundred megabytes.
         counts: How often each of ``terms`` occurs.
+        names: Which of ``terms`` the article writes as names (:func:`name_terms`), one bit each,
+            packed (``numpy.packbits``): read them with :meth:`is_name`.
         shingles: MinHash values of its five-word shingles (``NUM_PERM`` unsigned integers).
     """
 
@@ -64,7 +67,12 @@ class Article:
     title: str
     terms: str
     counts: np.ndarray
+    names: np.ndarray
     shingles: np.ndarray
+
+    def is_name(self) -> np.ndarray:
+        """Whether each of :attr:`terms` is written as a name, in order (booleans)."""
+        return np.unpackbits(self.names, count=len(self.counts)).astype(bool)
 
     @property
     def day(self) -> int | None:
@@ -87,6 +95,36 @@ def minhash(tokens: Sequence[bytes]) -> np.ndarray:
     return np.asarray(mh.hashvalues)
 
 
+# A word token, or what ends a sentence: a full stop, question or exclamation mark, or a line break.
+_TOKEN_OR_STOP = re.compile(r"[^\W_]+(?:[-'\u2019.,][^\W_]+)*|[.!?\n]")
+
+
+def name_terms(text: str) -> set[str]:
+    """The content terms that ``text`` writes only as names.
+
+    A term is a name when the text prints it capitalised inside a sentence
+    (not as its first word) and never in lower case: "Ocalan", "Ankara",
+    "Senate", but not "Police" opening a sentence, nor "shelling" in
+    "Shelling resumed". Month and day names are words, not names.
+    """
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    opening = True
+    for match in _TOKEN_OR_STOP.finditer(text):
+        tok = match.group()
+        if tok in ".!?\n":
+            opening = True
+            continue
+        t = term(tok)
+        if t is not None and tok.lower() not in CALENDAR_WORDS:
+            if tok[0].islower():
+                lower.add(t)
+            elif tok[0].isupper() and not opening:
+                capitalised.add(t)
+        opening = False
+    return capitalised - lower
+
+
 def read_item(item: Item, sid: str = "s1", limits: Limits | None = None) -> Source:
     """Read one listed input as :func:`briefgen.load_sources` would, within ``limits``.
 
@@ -104,9 +142,11 @@ def _article(item: Item, source: Source) -> Article:
     top = [(t, min(c, 65535)) for t, c in top]
     toks = [w.lower() for w in words(source.text)]
     shingles = {" ".join(toks[i:i + SHINGLE]).encode("utf-8") for i in range(max(0, len(toks) - SHINGLE + 1))}
+    names = name_terms(source.text)
     return Article(ref=item[0], overrides=item[1], date=source.date, outlet=source.outlet, title=source.title,
                    terms=" ".join(t for t, _ in sorted(top)),
                    counts=np.array([c for _, c in sorted(top)], dtype=np.uint16),
+                   names=np.packbits(np.array([t in names for t, _ in sorted(top)], dtype=bool)),
                    shingles=minhash(sorted(shingles)))
 
 

@@ -6,6 +6,10 @@ own (:func:`group_partition`, a worker task), and the groups are then linked
 across partition edges (:func:`link`). The local run and a Dask run make the
 same partitions and the same calls, so they give the same events.
 
+An article's vector is TF-IDF (IDF of its partition) with the terms it
+writes as names (people, places, bodies) weighted up by :data:`NAMES`: two
+stories on one subject share its words, but seldom its names.
+
 Within a partition, articles arrive in date order. Candidate search finds,
 for each, the earlier articles whose keyword sets (its 30 most distinctive
 terms) MinHash LSH finds similar, and the copies of one report (five-word
@@ -22,13 +26,15 @@ pass without a new article. Three refinement passes then move each article to
 the candidate event whose centroid (without the article itself) is nearest,
 if that reaches :data:`REFINE`, else leave it alone: an article that arrived
 before its story took shape finds it afterwards. Last, an event whose
-members form two groups apart both in words and in time (spherical 2-means
-on the articles' own vectors; mean cosine across the groups under
-:data:`SPLIT` times the geometric mean of the mean cosine within each, and
-the groups' date spans disjoint) is split in two, again and again; a
-refinement pass follows. Two stories in one country a few weeks apart (a
-border crisis, then the arrest of a rebel leader, then a government's fall)
-are three events, not one.
+members form two groups apart both in words and in time is split in two,
+again and again; a refinement pass follows. The two groups are the earlier
+and the later articles at the event's best cut in time, or, if their date
+spans are disjoint, the two sides of spherical 2-means on the words; either
+way on the articles' own vectors, copies of one report counted once, and
+split when the mean cosine across the groups is under :data:`SPLIT` times the
+geometric mean of the mean cosine within each. Two stories in one country a
+few weeks apart (a border crisis, then the arrest of a rebel leader, then a
+government's fall) are three events, not one.
 
 Memory holds one partition: LSH holds the articles of the last
 :data:`WINDOW` days, and the vectors of the partition's articles are kept
@@ -47,12 +53,12 @@ import numpy as np
 
 from briefgen.digest.features import MAX_TERMS, NUM_PERM, SCHEME, Article
 
-__all__ = ["CONTEXT", "COPY", "GAP", "JOIN", "LINK", "REFINE", "SPLIT", "WINDOW", "Group", "group_partition",
-           "link", "partitions"]
+__all__ = ["CONTEXT", "COPY", "GAP", "JOIN", "LINK", "NAMES", "REFINE", "SPLIT", "WINDOW", "Group",
+           "group_partition", "link", "partitions"]
 
 log = logging.getLogger(__name__)
 
-# JOIN, REFINE, GAP, SPLIT and CONTEXT: the best of bench/digest.py's grid on the
+# JOIN, REFINE, GAP, SPLIT, CONTEXT and NAMES: the best of bench/digest.py's grid on the
 # development archive (DUC 2003 with 200 unrelated Multi-News articles) with 90%
 # of the unrelated articles left alone; reported by two-fold cross-validation
 # over events there (python bench/digest.py --group-only --cv).
@@ -66,6 +72,10 @@ GAP = 0.004
 SPLIT = 0.6
 #: Cosine of a candidate with an article from which the candidate's words join the article's context.
 CONTEXT = 0.15
+#: Extra weight of a term an article writes as a name, if another article has it too (its TF-IDF
+#: weight times 1 + NAMES): the people, places and bodies of a story tell it from another on the
+#: same subject.
+NAMES = 0.5
 #: Cosine between the centroids of two groups, of several articles each, from neighbouring partitions.
 LINK = 0.5
 #: Estimated Jaccard similarity of five-word shingles at which two texts are copies of one report.
@@ -210,7 +220,11 @@ class _Event:
 
 
 def _vectors(arts: Sequence[Article]) -> list[dict[str, float]]:
-    """Unit TF-IDF vectors (log term frequency, smoothed IDF of the partition)."""
+    """Unit TF-IDF vectors (log term frequency, smoothed IDF of the partition), names weighted up by NAMES.
+
+    Only names that another article of the partition also has are weighted up:
+    a name no other article has (someone quoted in one report) links it to none.
+    """
     n = len(arts)
     split = [a.terms.split() for a in arts]
     df: Counter[str] = Counter()
@@ -219,8 +233,10 @@ def _vectors(arts: Sequence[Article]) -> list[dict[str, float]]:
     idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
     out = []
     for terms, a in zip(split, arts, strict=True):
-        out.append(_unit({t: (1.0 + math.log(max(1, int(c)))) * idf[t]
-                          for t, c in zip(terms, a.counts.tolist(), strict=True)}))
+        boost = [1.0 + NAMES if name and df[t] > 1 else 1.0
+                 for t, name in zip(terms, a.is_name(), strict=True)]
+        out.append(_unit({t: (1.0 + math.log(max(1, int(c)))) * idf[t] * b
+                          for t, c, b in zip(terms, a.counts.tolist(), boost, strict=True)}))
     return out
 
 
@@ -245,7 +261,7 @@ def group_partition(arts: Sequence[Article], part: int = 0, *, window: int | Non
     event_of = _join(vecs, days, neighbours, copies, window)
     for _ in range(PASSES):
         event_of = _refine(vecs, days, event_of, neighbours, window)
-    split = _split(own, days, event_of)
+    split = _split(own, days, event_of, copies)
     if split != event_of:
         event_of = _refine(vecs, days, split, neighbours, window)
     return _groups(arts, vecs, days, event_of, part)
@@ -343,11 +359,6 @@ def _sum(vecs: Sequence[dict[str, float]]) -> dict[str, float]:
     return total
 
 
-def _cohesion(total: dict[str, float], n: int) -> float:
-    """Mean cosine of the pairs of ``n`` unit vectors whose sum is ``total``."""
-    return max((_dot(total, total) - n) / (n * (n - 1)), 1e-9)
-
-
 def _bisect(vecs: Sequence[dict[str, float]]) -> list[bool] | None:
     """Spherical 2-means of unit vectors, seeded by the one least like their sum and the one least like it.
 
@@ -368,8 +379,18 @@ def _bisect(vecs: Sequence[dict[str, float]]) -> list[bool] | None:
     return side if side and any(side) and not all(side) else None
 
 
-def _split(vecs: list[dict[str, float]], days: list[int | None], event_of: list[int]) -> list[int]:
-    """Split, again and again, every event whose members form two groups apart in words and in time."""
+def _split(vecs: list[dict[str, float]], days: list[int | None], event_of: list[int],
+           copies: list[list[int]]) -> list[int]:
+    """Split, again and again, every event whose members form two groups apart in words and in time.
+
+    Two ways of cutting an event are tried: its best cut in time (:func:`_cut`:
+    the earlier articles against the later) and, where the two sides cover days
+    that do not overlap, spherical 2-means on the words (:func:`_bisect`). The
+    cut whose sides are least alike (:func:`_separation`) splits the event if
+    that falls under :data:`SPLIT`. Copies of one report count once (the
+    earliest in the event), and the others follow it: two agencies' copies of
+    one story would make a side look more of a piece than it is.
+    """
     members: dict[int, list[int]] = {}
     for i, e in enumerate(event_of):
         members.setdefault(e, []).append(i)
@@ -378,23 +399,103 @@ def _split(vecs: list[dict[str, float]], days: list[int | None], event_of: list[
     todo = sorted(members.values(), key=lambda ms: ms[0], reverse=True)
     while todo:
         ms = todo.pop()
-        if len(ms) < 2 * SPLIT_MIN:
+        original = _originals(ms, copies)
+        if len(original) < 2 * SPLIT_MIN:
             continue
-        side = _bisect([vecs[i] for i in ms])
-        if side is None:
+        reps = sorted(set(original.values()))
+        cuts = [c for c in (_cut(vecs, days, reps), _words_apart(vecs, days, reps)) if c is not None]
+        if not cuts:
             continue
-        one = [i for i, s in zip(ms, side, strict=True) if not s]
-        two = [i for i, s in zip(ms, side, strict=True) if s]
-        if min(len(one), len(two)) < SPLIT_MIN or not _apart(days, one, two):
-            continue
-        sum1, sum2 = _sum([vecs[i] for i in one]), _sum([vecs[i] for i in two])
-        across = _dot(sum1, sum2) / (len(one) * len(two))
-        if across < SPLIT * math.sqrt(_cohesion(sum1, len(one)) * _cohesion(sum2, len(two))):
+        ratio, _, second = min(cuts, key=lambda c: c[0])
+        if ratio < SPLIT:
+            moved = set(second)
+            one = [i for i in ms if original[i] not in moved]
+            two = [i for i in ms if original[i] in moved]
             for i in two:
                 out[i] = fresh
             fresh += 1
             todo.extend([two, one])
     return out
+
+
+def _originals(ms: list[int], copies: list[list[int]]) -> dict[int, int]:
+    """Each member's original among ``ms``: the earliest member it copies (itself if none).
+
+    ``ms`` are in input order; ``copies[i]`` lists the earlier articles of
+    which article ``i`` is a copy.
+    """
+    original: dict[int, int] = {}
+    for i in ms:
+        earlier = [original[j] for j in copies[i] if j in original]
+        original[i] = min(earlier) if earlier else i
+    return original
+
+
+#: A cut of an event: how alike its two sides are (see :func:`_separation`), and the sides.
+_Cut = tuple[float, list[int], list[int]]
+
+
+def _separation(across: float, n1: int, inside1: float, n2: int, inside2: float) -> float:
+    """Mean cosine across two groups of unit vectors over the geometric mean of the mean within each.
+
+    ``across`` is the dot product of the groups' sums, ``inside1`` and
+    ``inside2`` the squared norms of each group's sum, ``n1`` and ``n2`` their sizes.
+    """
+    within1 = max((inside1 - n1) / (n1 * (n1 - 1)), 1e-9)
+    within2 = max((inside2 - n2) / (n2 * (n2 - 1)), 1e-9)
+    return across / (n1 * n2) / math.sqrt(within1 * within2)
+
+
+def _words_apart(vecs: list[dict[str, float]], days: list[int | None], ms: list[int]) -> _Cut | None:
+    """The cut of an event's members by spherical 2-means on their words, if the sides are apart in time.
+
+    ``None`` unless both sides have :data:`SPLIT_MIN` members and cover days
+    that do not overlap.
+    """
+    side = _bisect([vecs[i] for i in ms])
+    if side is None:
+        return None
+    one = [i for i, s in zip(ms, side, strict=True) if not s]
+    two = [i for i, s in zip(ms, side, strict=True) if s]
+    if min(len(one), len(two)) < SPLIT_MIN or not _apart(days, one, two):
+        return None
+    sum1, sum2 = _sum([vecs[i] for i in one]), _sum([vecs[i] for i in two])
+    return _separation(_dot(sum1, sum2), len(one), _dot(sum1, sum1), len(two), _dot(sum2, sum2)), one, two
+
+
+def _cut(vecs: list[dict[str, float]], days: list[int | None], ms: list[int]) -> _Cut | None:
+    """The cut in time of an event's members whose earlier and later sides are least alike.
+
+    Members in date order are cut between two different days, leaving at
+    least :data:`SPLIT_MIN` on each side; ``None`` if no such cut exists or a
+    member is undated. One pass over the members: the earlier side's sum
+    grows by one vector at a time, and its dot products with itself and with
+    the event's sum give every other quantity.
+    """
+    if any(days[i] is None for i in ms):
+        return None
+    order = sorted(ms, key=lambda i: (days[i], i))
+    n = len(order)
+    total = _sum([vecs[i] for i in order])
+    whole = _dot(total, total)
+    early: dict[str, float] = {}
+    inside = 0.0  # |early|^2
+    toward = 0.0  # early . total
+    best: tuple[float, int] | None = None
+    for k in range(1, n - SPLIT_MIN + 1):
+        v = vecs[order[k - 1]]
+        inside += 2 * _dot(v, early) + 1.0
+        toward += _dot(v, total)
+        for t, x in v.items():
+            early[t] = early.get(t, 0.0) + x
+        if k < SPLIT_MIN or days[order[k - 1]] == days[order[k]]:
+            continue
+        ratio = _separation(toward - inside, k, inside, n - k, whole - 2 * toward + inside)
+        if best is None or ratio < best[0]:
+            best = (ratio, k)
+    if best is None:
+        return None
+    return best[0], order[:best[1]], order[best[1]:]
 
 
 def _apart(days: list[int | None], one: list[int], two: list[int]) -> bool:
