@@ -857,24 +857,21 @@ def test_undated_weekdays_wrap_at_the_largest_gap_of_the_week() -> None:
         ("changed", [("Seventeen", "Saturday"), ("Thirty", "Monday")])]
 
 
-def test_undated_count_that_falls_to_a_later_day_still_disagrees() -> None:
+@pytest.mark.parametrize(("first", "second", "values"), [
+    # A count that falls to a later day is no count moving.
+    (("Saturday", "Thirty others"), ("on Monday", "Seventeen other people"), ["Thirty", "Seventeen"]),
+    # Two counts of one day are reports of one thing as of one time.
+    (("Saturday", "Seventeen others"), ("on Saturday", "Thirty other people"), ["Seventeen", "Thirty"]),
+])
+def test_undated_counts_that_fall_or_share_a_day_still_disagree(
+        first: tuple[str, str], second: tuple[str, str], values: list[str]) -> None:
     found = undated_conflicts(
-        ("s1", "The storm headed north Saturday."),
-        ("s1", "Thirty others died in landslides in Albay, he said."),
-        ("s2", "The storm left the region on Monday."),
-        ("s2", "Seventeen other people died in landslides in Albay."))
+        ("s1", f"The storm headed north {first[0]}."),
+        ("s1", f"{first[1]} died in landslides in Albay, he said."),
+        ("s2", f"The storm left the region {second[0]}."),
+        ("s2", f"{second[1]} died in landslides in Albay."))
     shown = [(c.kind, [s.value for s in c.sides]) for c in found]
-    assert shown == [("disagreement", ["Thirty", "Seventeen"])]
-
-
-def test_undated_counts_of_one_day_still_disagree() -> None:
-    found = undated_conflicts(
-        ("s1", "The storm headed north Saturday."),
-        ("s1", "Seventeen others died in landslides in Albay, he said."),
-        ("s2", "The storm raced north on Saturday."),
-        ("s2", "Thirty other people died in landslides in Albay."))
-    shown = [(c.kind, [s.value for s in c.sides]) for c in found]
-    assert shown == [("disagreement", ["Seventeen", "Thirty"])]
+    assert shown == [("disagreement", values)]
 
 
 def test_dated_sources_ignore_the_weekdays_of_their_leads() -> None:
