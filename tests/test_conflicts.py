@@ -487,7 +487,7 @@ def test_where_a_counted_group_was_taken_is_compared_for_a_group_of_that_size() 
         ("s2", "Garzon will broaden the arrest warrant by adding the names of close to 80 additional "
                "victims, who were also kidnapped in Argentina and handed over to the Chilean secret police."),
     )
-    assert (c.kind, c.label) == ("disagreement", "Where they were kidnapped")
+    assert (c.kind, c.label) == ("disagreement", "Where the people were kidnapped")
     assert sides(c) == [("Chile", ("s1",)), ("Argentina", ("s2",))]
     assert conflicts_of(
         ("s1", "The bomb wounded the 12 Americans who were killed in Nairobi, officials said."),

@@ -99,6 +99,8 @@ def _places(text: str) -> list[Value]:
 # nationalities who were also kidnapped in Chile".
 _WHO_IN = re.compile(r"\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:also\s+|all\s+)?([a-z]+ed|taken|held)"
                      r"\s+in\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)")
+# Words between a count and what it counts ("78 other people").
+_PART_WORDS = frozenset({"other", "others", "more", "additional", "further", "of", "the"})
 # Tokens between a count and the "who" that says where they were (set without data: a
 # noun phrase of a few words, "78 other people", and a comma).
 _COUNT_NEAR = 8
@@ -113,8 +115,12 @@ def _people_places(text: str) -> list[Value]:
         if not counts or len(split_words(before)) - counts[-1].last > _COUNT_NEAR:
             continue  # no count of the people just before: whose place it is is not clear
         verb = m.group(1)
+        # Who were taken: the word counted ("78 other people ... who were kidnapped" -> "the people").
+        words = split_words(before)[counts[-1].last + 1:]
+        noun = next((w.low for w in words if w.low.isalpha() and w.low not in _PART_WORDS), "")
+        who = f"the {noun}" if noun else "they"
         out.append(Value("incident", "place", verb, m.group(2), window=frozenset({term_of(verb)}),
-                         labelled=(f"where they were {verb}",), count=(counts[-1].lo, counts[-1].hi)))
+                         labelled=(f"where {who} were {verb}",), count=(counts[-1].lo, counts[-1].hi)))
     return out
 
 
