@@ -480,6 +480,15 @@ def test_the_place_where_one_thing_happened_is_a_value() -> None:
     ) == []
 
 
+def test_a_population_is_labelled_with_its_place() -> None:
+    (c,) = conflicts_of(
+        ("s1", "Entire islands plunged into darkness, including Puerto Rico and its 4 million people."),
+        ("s2", "The storm crossed Puerto Rico's 3.8 million people on Monday."),
+    )
+    assert (c.kind, c.label) == ("disagreement", "Population of Puerto Rico")
+    assert [s.value for s in c.sides] == ["4 million", "3.8 million"]
+
+
 def test_where_a_counted_group_was_taken_is_compared_for_a_group_of_that_size() -> None:
     (c,) = conflicts_of(
         ("s1", "Garzon will send the names of 78 other people of various nationalities who were also "

@@ -132,7 +132,8 @@ def label(value: Value, obs: Sequence[Observation]) -> str:
     if measure == "delay":
         return "Time it took"
     if measure == "population":
-        return "Population"
+        place = _common([f.whose for f in figures])
+        return f"Population of {place}" if place else "Population"
     if measure == "prison term":
         return "Prison term given" if value.subject == "given" else "Prison term the charge carries"
     if measure.endswith(" more than"):

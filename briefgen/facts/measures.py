@@ -529,6 +529,19 @@ def _attackers(words: tuple[Word, ...], a: Amount, noun: tuple[int, int], lo: in
                for j in range(noun[1] + 1, min(hi + 1, noun[1] + 5)))
 
 
+def _population_of(words: tuple[Word, ...], k: int) -> str:
+    """Whose population the figure after token ``k`` is: the capitalised name before "('s)", "and its"."""
+    owner = words[k].low.endswith("'s")
+    j = k if owner else k - 1
+    if not owner and j >= 0 and words[j].low in ("and", ","):
+        j -= 1
+    end = j
+    while j >= 0 and words[j].text[:1].isupper():
+        j -= 1
+    name = " ".join(w.text for w in words[j + 1:end + 1])
+    return name[:-2] if owner and name else name
+
+
 def figures(text: str) -> list[Figure]:
     """Every amount in ``text`` whose words say what it measures (see the module docstring)."""
     found = amounts(text)
@@ -623,6 +636,7 @@ def figures(text: str) -> list[Figure]:
                     and a.value >= 100_000 \
                     and (before in ("its", "their", "'", "of", "at") or before.endswith("'s")):
                 measure, weak = "population", False  # "Puerto Rico and its 4 million people"
+                whose = _population_of(words, a.first - 1)
             if not measure and any(w[:1].isupper() for w in counted.split()) and a.value >= 10 \
                     and (noun_word.lower() in _PEOPLE or noun_word[:1].isupper()):
                 measure = PEOPLE  # "130 Korean workers were forcibly conscripted": Koreans, counted somehow
