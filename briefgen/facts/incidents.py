@@ -112,12 +112,13 @@ def _people_places(text: str) -> list[Value]:
     for m in _WHO_IN.finditer(text):
         before = text[:m.start()]
         counts = [a for a in amounts(before) if a.unit == ""]
-        if not counts or len(split_words(before)) - counts[-1].last > _COUNT_NEAR:
+        words = split_words(before)
+        if not counts or len(words) - counts[-1].last > _COUNT_NEAR:
             continue  # no count of the people just before: whose place it is is not clear
         verb = m.group(1)
         # Who were taken: the word counted ("78 other people ... who were kidnapped" -> "the people").
-        words = split_words(before)[counts[-1].last + 1:]
-        noun = next((w.low for w in words if w.low.isalpha() and w.low not in _PART_WORDS), "")
+        counted = words[counts[-1].last + 1:]
+        noun = next((w.low for w in counted if w.low.isalpha() and w.low not in _PART_WORDS), "")
         who = f"the {noun}" if noun else "they"
         out.append(Value("incident", "place", verb, m.group(2), window=frozenset({term_of(verb)}),
                          labelled=(f"where {who} were {verb}",), count=(counts[-1].lo, counts[-1].hi)))

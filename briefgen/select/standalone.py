@@ -224,14 +224,16 @@ def leans(text: str) -> bool:
     body = text.strip()
     if _AS_SUCH.search(body) or _COUNT_OF_OTHERS.match(body):
         return True
-    if not any(q in body for q in _QUOTE_MARKS) and (_PRONOUN_ATTRIBUTION.search(body) or body.endswith("?")):
+    if not has_quote(body) and (_PRONOUN_ATTRIBUTION.search(body) or body.endswith("?")):
         # "Seventeen people died in landslides, he said.": who said so? A question in the
         # writer's own voice asks about what came before ("What's the model look like in that case?").
         return True
     mark = _FIRST_MARK.search(body)
     if mark is not None and mark.group("open") is None:
         return True  # it starts inside a quotation
-    if _PERSON_SAYS_IT.search(_QUOTED.sub(" ", body)):
+    # The writer's own words, quotations blanked out.
+    unquoted = _QUOTED.sub(" ", body)
+    if _PERSON_SAYS_IT.search(unquoted):
         return True
     if body[:1] in _OPENERS:
         if _QUOTE_POINTS_BACK.match(body):
@@ -239,7 +241,7 @@ def leans(text: str) -> bool:
         # A quotation first: readable only if the rest names its speaker, by
         # a capitalised name or, in text that writes names in lower case, by a
         # reporting verb with someone other than a pronoun ("..., " clinton told matthews).
-        rest = _QUOTED.sub(" ", body)
+        rest = unquoted
         if _PRONOUN_SAID.match(rest):
             return True  # "..., " she said in 2008, when she backed McCain's choice
         if any(w[:1].isupper() for w in rest.split()):
@@ -260,13 +262,13 @@ def leans(text: str) -> bool:
     if any(p.match(body) for p in (_INTRO_SUCH, _DAY_PRONOUN, _ONE_AND_OTHER)) or (
             _EARLY_DEMONSTRATIVE.match(body) and not _THOSE_WHO.match(body)):
         return True
-    if _SUCH_NOUN.search(_QUOTED.sub(" ", body)):
+    if _SUCH_NOUN.search(unquoted):
         return True
     intro = _INTRO_PRONOUN.match(body)
     if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
                          for w in intro.group(1).split()[1:]):
         return True
-    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", body)))
+    return bool(_FIRST_PERSON.search(unquoted))
 
 
 def dangling(text: str) -> bool:
