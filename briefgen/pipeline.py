@@ -404,8 +404,12 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
     A chosen fact whose sentence gives an earlier value of a figure that
     changed ("killed at least 82 people" when a later report gives 156) is
     replaced by the fact that gives the latest value (added to the part's
-    candidates if need be), or left out when that fact, or one it repeats, is
-    printed already.
+    candidates if need be), or left out when that fact is printed already.
+    When the latest fact repeats one other printed fact that gives no figure
+    that changed ("weakened Sunday after lashing Taiwan" beside "lashed Taiwan
+    Sunday after killing more than 150"), it takes that fact's place, so the
+    memo keeps the figure and still states each fact once; when it repeats
+    more, the older figure is left out.
     A sentence that leans on the one before is then kept only right after it
     (a replaced antecedent takes it along; a leaning replacement without its
     antecedent is left out). The memo, ``-v`` and ``inspect`` all read the result.
@@ -418,21 +422,41 @@ def _latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Sele
     fact_of = {(s.source_id, s.index): f for f in every for s in f.sentences}
     printed = {f.id: f for part in (selection.bluf, *selection.sections) for f in part.choice.facts}
 
+    def newest(fact: Fact) -> Fact | None:
+        """The fact giving the latest value of a figure ``fact``'s sentence gives earlier, if any."""
+        first = fact.representative
+        sentence = newer.get((first.source_id, first.index))
+        now = fact_of.get((sentence.source_id, sentence.index)) if sentence is not None else None
+        return None if now is None or now.id == fact.id else now
+
+    swaps: dict[str, Fact] = {}
+    for fact in list(printed.values()):
+        now = newest(fact)
+        if now is None or now.id in printed:
+            continue
+        held = [f for k, f in printed.items() if k != fact.id and repeats(now, f)]
+        if len(held) == 1 and held[0].id not in swaps and newest(held[0]) is None:
+            log.info("%s gives the latest figure, in place of %s which it repeats", now.id, held[0].id)
+            swaps[held[0].id] = now
+            printed[now.id] = now
+
     def update(part: Part) -> Part:
         candidates = list(part.choice.candidates)
         chosen: list[int] = []
         for i in part.choice.chosen:
-            first = candidates[i].representative
-            sentence = newer.get((first.source_id, first.index))
-            now = fact_of.get((sentence.source_id, sentence.index)) if sentence is not None else None
-            if now is None or now.id == candidates[i].id:
+            now = swaps.get(candidates[i].id) or newest(candidates[i])
+            if now is None:
                 chosen.append(i)
                 continue
-            # A memo states each fact once: no latest figure that repeats another printed fact.
-            if now.id in printed or any(repeats(now, f) for k, f in printed.items() if k != candidates[i].id):
-                continue
-            log.info("%s: %s gives the latest figure, not %s", part.key, now.id, candidates[i].id)
-            printed[now.id] = now
+            if candidates[i].id not in swaps:
+                # A memo states each fact once: no latest figure that repeats another printed fact.
+                mine = candidates[i].id
+                if now.id in printed or any(repeats(now, f) for k, f in printed.items() if k != mine):
+                    log.info("%s: %s left out, its latest figure (%s) is printed already", part.key,
+                             candidates[i].id, now.id)
+                    continue
+                log.info("%s: %s gives the latest figure, not %s", part.key, now.id, candidates[i].id)
+                printed[now.id] = now
             at = next((k for k, f in enumerate(candidates) if f.id == now.id), None)
             if at is None:
                 candidates.append(now)

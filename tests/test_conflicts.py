@@ -7,6 +7,7 @@ import json
 import math
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -323,6 +324,33 @@ def test_the_bottom_line_gives_the_latest_figure() -> None:
                       (Part("storm", "Storm", Choice((f_old, f_other), (0,))),), ())
     # Not a candidate of the section: it joins the candidates, so inspect shows what the memo prints.
     assert [f.id for f in _latest_figures(alone, [changed]).sections[0].choice.facts] == ["f2"]
+
+
+def test_a_latest_figure_takes_the_place_of_a_bullet_it_repeats() -> None:
+    # Typhoon Babs (DUC 2003 d31011t): the latest toll's sentence restates a printed bullet
+    # that gives no toll; the bottom line had lost its toll by leaving both out.
+    old = Sentence("Typhoon Babs battered the Philippines with rain that killed at least 82 people.",
+                   "s1", 0, 0, 80)
+    new = Sentence("Typhoon Babs lashed Hong Kong with strong winds Sunday after killing more than 150 "
+                   "people in the Philippines.", "s4", 0, 0, 100)
+    same = Sentence("Typhoon Babs weakened Sunday night after it slammed Hong Kong with strong winds.",
+                    "s6", 0, 0, 80)
+    other = Sentence("Schools were closed.", "s1", 1, 0, 20)
+    f_old = Fact("f1", old.text, (old,), ("s1",))
+    f_new = Fact("f2", new.text, (new,), ("s4",), overlaps=("f3",))
+    f_same = Fact("f3", same.text, (same,), ("s6",), overlaps=("f2",))
+    f_other = Fact("f4", other.text, (other,), ("s1",))
+    changed = Conflict("changed", "Death toll", (ConflictSide("at least 82", (old,), ("s1",), "Friday"),
+                                                 ConflictSide("more than 150", (new,), ("s4",), "Sunday")))
+    everything = (f_old, f_new, f_same, f_other)
+    selection = Selection(Part("bluf", "Bottom line", Choice(everything, (2, 0, 3))), (), ())
+    assert [f.id for f in _latest_figures(selection, [changed]).bluf.choice.facts] == ["f2", "f4"]
+    # Repeating two printed bullets, the latest figure replaces neither: the older figure is left out.
+    f_other = replace(f_other, overlaps=("f2",))
+    f_new = replace(f_new, overlaps=("f3", "f4"))
+    everything = (f_old, f_new, f_same, f_other)
+    selection = Selection(Part("bluf", "Bottom line", Choice(everything, (2, 0, 3))), (), ())
+    assert [f.id for f in _latest_figures(selection, [changed]).bluf.choice.facts] == ["f3", "f4"]
 
 
 def test_a_count_that_moves_during_one_day_is_a_changed_figure() -> None:
