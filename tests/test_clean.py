@@ -548,3 +548,49 @@ def test_prompt_words_in_an_article_s_own_sentences_are_kept() -> None:
         "alert came too late.",
         "Users were told to click here to claim a prize, investigators said.",
     ]
+
+
+# Furniture seen run into Multi-News validation articles (each in at least two of its 300 clusters).
+_FURNITURE = (
+    "Tweet with a location you can add location information to your tweets, such as your city or precise "
+    "location, from the web and via third-party applications.",
+    "You always have the option to delete your tweet location history.",
+    "This will appear next to all of your comments this will not appear anywhere on newser",
+    "Dow jones reprints: this copy is for your personal, non-commercial use only.",
+    "Sorry, this zipcode is not in our deliverable area for this subscription service.",
+    "Please check your email and click on the link to activate your profile.",
+    "Please try again later.",
+    "See more of heal the bay on facebook",
+)
+
+
+@pytest.mark.parametrize("prompt", _FURNITURE)
+def test_web_page_furniture_run_into_a_story_is_cut_out(prompt: str) -> None:
+    # One with no full stop of its own is a line of its own (in Multi-News, a whole text).
+    gap = " " if prompt.endswith(".") else "\n\n"
+    text = f"The storm killed 12 people, officials said on Monday.{gap}{prompt}{gap}Schools stayed closed."
+    result = clean([make_source(text=text, title="Storm kills 12")])
+    assert [ln.text for ln in result.dropped if ln.reason == "newsletter or app prompt"] == [prompt]
+    assert [b.text for b in result.blocks["s1"]] == [
+        "The storm killed 12 people, officials said on Monday.", "Schools stayed closed."]
+
+
+def test_news_about_tweets_and_comments_is_kept() -> None:
+    text = ("The senator deleted the tweet after comments from voters, aides said. "
+            "Police said they would try again later this week to reach the stranded hikers.")
+    result = clean([make_source(text=text, title="Senator deletes tweet")])
+    assert result.dropped == ()
+    assert " ".join(b.text for b in result.blocks["s1"]) == text
+
+
+def test_a_web_archive_s_note_in_place_of_the_article_drops_the_whole_source() -> None:
+    archive = ("Crawl of outlinks from wikipedia.org started march, 2016. These files are currently not "
+               "publicly accessible. Properties of this collection. It has been several years since the last "
+               "time we did this. For this collection, several things were done: 1. Turned off duplicate "
+               "detection.")
+    story = "The storm killed 12 people, officials said on Monday. Schools stayed closed on Tuesday."
+    result = clean([make_source("s1", archive), make_source("s2", story)])
+    assert result.blocks["s1"] == ()
+    notes = [ln.text for ln in result.dropped if ln.reason == "a web archive's note in place of the article"]
+    assert any("duplicate detection" in t for t in notes)
+    assert [b.text for b in result.blocks["s2"]] == [story]

@@ -374,6 +374,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
         ("washington ( ap ) \u2014 the senate passed the bill. It goes on.", "the senate passed the bill."),
         ("Pretoria, south africa ( cnn ) -- the vote was close. It was.", "the vote was close."),
         ("london ( reuters ) - talks began. They ended.", "talks began."),
+        # A state's abbreviation inside the dateline; a station carrying the agency's copy.
+        ("San bernardino, calif. ( ap ) \u2014 a couple opened fire. Police came.", "a couple opened fire."),
+        ("Washington ( cbsla.com/ap ) \u2014 obama was briefed. He spoke.", "obama was briefed."),
+        # Any other full stop ends a sentence, which no dateline spans.
+        ("The rain stopped. Later ( ap ) - it rained again.", "The rain stopped."),
         # Page furniture a scraped page runs into the story's start, before or without a dateline.
         ("Advertisement continue reading the main story beirut (ap) - more than 90 people were killed. "
          "More died.", "more than 90 people were killed."),

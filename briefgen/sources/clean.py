@@ -31,6 +31,7 @@ from briefgen.sources.lines import (
     MARKER_SUBHEAD,
     best_headline,
     ends_sentence,
+    is_archive_note,
     is_headline_like,
     is_promo,
     judge_line,
@@ -562,6 +563,11 @@ def _run_in_prompts(text: str, units: list[_Unit]) -> list[_Unit]:
 def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
     units, extra = _units(src.text)
     units = _run_in_prompts(src.text, units)
+    if any(is_archive_note(u.text) for u in units if u.kind in (None, "navigation")):
+        # The page a scraper kept holds the archive's notes, not the article: none of it is news.
+        for u in units:
+            if u.kind is None:
+                u.kind, u.reason = "navigation", "a web archive's note in place of the article"
     for u in units:
         u.key = normalize(u.text)
         u.words = nwords(u.text)

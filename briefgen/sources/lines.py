@@ -29,6 +29,7 @@ __all__ = [
     "ends_sentence",
     "find_date",
     "is_headline_like",
+    "is_archive_note",
     "is_promo",
     "judge_line",
     "may_hold_promo",
@@ -406,7 +407,10 @@ _NAV_PREFIX = re.compile(
 # prompt's own wording, an imperative or a product name, not words news may report ("alerts
 # were sent", "meals delivered every day", "told to click here").
 _PROMO_KEYS = ("breaking news", "delivered", "click", "download", "sign up", "newsletter", "follow us",
-              "may not be published", "media playback", "zip code")
+              "may not be published", "media playback", "zip code", "comments", "tweet", "twitter",
+              "javascript", "try again", "reprints", "deliverable", "subscri", "verif", "robot", "invalid",
+              "error has", "see more of", "wayback", "crawl", "publicly accessible", "this collection",
+              "our community", "one more thing", "activate your")
 _PROMO = re.compile(
     r"(?i)\bbreaking news emails?\b|\bget breaking news alerts\b"
     r"|\bdelivered (?:to your inbox|weekday mornings)\b"
@@ -417,7 +421,25 @@ _PROMO = re.compile(
     r"|(?:^|[?!]\s*)\W*sign up (?:for|to)\b|\bsign up for (?:our|digital access)\b|\bnewsletter sign up\b"
     r"|\b(?:get|receive) our (?:\w+ )?newsletters?\b|\bre-enter (?:your )?zip code\b"
     r"|\bfollow us on\b|\bthis material may not be published\b"
-    r"|\bmedia playback is (?:unsupported|not supported)\b")
+    r"|\bmedia playback is (?:unsupported|not supported)\b"
+    # A comment form, an embedded tweet's location notice, a browser or form error.
+    r"|\bnext to all of your comments\b|\bwill not appear anywhere on\b"
+    r"|\btweet with a location\b|\blocation information to your tweets\b|\byour tweet location history\b"
+    r"|\bproceed to legacy twitter\b|\bjavascript is disabled\b|\bverify you'?re not a robot\b"
+    r"|^\W*(?:please try again later|invalid email address|an error has occurred|just one more thing)\W*$"
+    r"|^\W*see more of .{1,60} on facebook\b"
+    # Reprint notices and subscription, sign-up and verification prompts.
+    r"|\bdow jones reprints\b|\border reprints tool\b|\bnot in our deliverable area\b"
+    r"|\bwith a digital subscription\b|\byour subscriber account\b|\bthank you for subscribing\b"
+    r"|\bselect a newsletter\b|\bview all [\w' ]{1,40} newsletters\b|\bagree to receive occasional updates\b"
+    r"|\bverification (?:email|message)\b|\bactivate your (?:profile|account)\b"
+    r"|\bno one covers what is happening in our community\b")
+# The Internet Archive's notes on the page it kept when a scraper found no article there
+# ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.").
+_ARCHIVE_NOTE = re.compile(
+    r"(?i)\bwayback machine\b|\bcrawl data\b|\bwebcrawl\b|\bno more 404\b|\bthese crawls are part of\b"
+    r"|\bcrawl of outlinks\b|\bthese files are currently not publicly accessible\b"
+    r"|\bproperties of this collection\b|\bthis collection will be complete\b")
 # Such a prompt is a short sentence; a longer one is an article's own. Set by the longest seen,
 # about 35 words: a programme's name, then "please click on the link below to find more ...".
 PROMO_WORDS = 40
@@ -457,7 +479,12 @@ def is_promo(text: str) -> bool:
     """
     if nwords(text) > PROMO_WORDS or not may_hold_promo(text):
         return False
-    return _PROMO.search(text) is not None
+    return _PROMO.search(text) is not None or _ARCHIVE_NOTE.search(text) is not None
+
+
+def is_archive_note(text: str) -> bool:
+    """Whether ``text`` is a web archive's note on a page it kept: the source holds no article."""
+    return may_hold_promo(text) and _ARCHIVE_NOTE.search(text) is not None
 
 
 def may_hold_promo(text: str) -> bool:

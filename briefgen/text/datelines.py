@@ -24,12 +24,21 @@ _WIRE_DATELINE = re.compile(
     re.X,
 )
 
+# The abbreviations a dateline holds (AP style: states, months, "St.", "D.C.", "N.Y."),
+# the only full stops it may hold: any other ends a sentence.
+_ABBREVIATION = (r"(?:ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind|kan|ky|la|md|mass|mich|minn|"
+                 r"miss|mo|mont|neb|nev|okla|ore|pa|tenn|tex|va|vt|wash|wis|wyo|"
+                 r"jan|feb|aug|sept?|oct|nov|dec|st|[a-z]\.[a-z])")
+
 # The same in any case, when a news agency in brackets names it a dateline:
-# "washington ( ap ) — ", "Pretoria, south africa ( cnn ) -- ". Text that
-# writes names in lower case (or a photo credit run into the dateline) keeps
-# the form above from telling the place by its capitals; the agency tells.
+# "washington ( ap ) — ", "Pretoria, south africa ( cnn ) -- ", "San bernardino,
+# calif. ( ap ) — " (a state's abbreviation: a full stop before a space), or a
+# station carrying the agency's copy, "Washington ( cbsla.com/ap ) — ". Text
+# that writes names in lower case (or a photo credit run into the dateline)
+# keeps the form above from telling the place by its capitals; the agency tells.
 _AGENCY_DATELINE = re.compile(
-    r"[^.!?\n]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)"
+    r"(?:\b" + _ABBREVIATION + r"\.|[^.!?\n]){0,60}?"
+    r"\(\s*(?:[\w.-]+\s*/\s*)?(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)"
     r"\s*(?:—|–|--|_|-)\s*(?=\S)",
     re.IGNORECASE,
 )
