@@ -297,10 +297,16 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Consolation is enough,\" the survivor's father said, as people cast glances at his scars.", True),
     ("Consolation is enough,\u201d the survivor's father said at the fire site.", True),
     ("Consolation is enough,'' the survivor's father said at the fire site.", True),
+    # ... in text that sets its marks apart with spaces (Multi-News).
+    ("with all of the same rights, \" page said in monday's announcement.", True),
+    ("In an interview, \" we said no to them, \" the mayor added.", False),
     # A quotation opening with a pronoun for something said before leans, its speaker named or not.
     ("\"It was a slip of the tongue,\" Carlsson said.", True),
     ("\u201cThey are the heroes of this city,\u201d Mayor Gustavsson said on Sunday.", True),
     ("\"It is time to open a new chapter,\" Lee said in Nara.", False),
+    ("\"you see this pattern, \" said david a. broniatowski, the study's lead author.", True),
+    ("\"We will rebuild this year,\" Mayor Ed Lee said.", False),
+    ("\"Those who died were heroes,\" Mayor Ed Lee said.", False),
     ("\u201cIt\u2019s clear that both countries want closer ties,\u201d Takaichi said.", False),
     ("\"Itinerary changes are expected,\" the foreign ministry said.", False),
     ("Officials called the attack \"barbaric,\" and vowed to find those responsible.", False),

@@ -64,13 +64,16 @@ _DAY_PRONOUN = re.compile(
 _ONE_AND_OTHER = re.compile(r"^(?:one|the other)\s*,", re.IGNORECASE)
 # A demonstrative before a noun among the first words ("No date for this hearing has been set"),
 # unless it names a time ("this week", "these days").
-_EARLY_DEMONSTRATIVE = re.compile(
-    r"^(?:[\w'-]+\s+){1,3}(?:this|these|those)\s+(?!(?:week|weekend|month|year|morning|afternoon|evening"
+# "Those who died", "those killed" are the people the event made, not something named before.
+_NOT_THOSE_WHO = r"(?!those\s+(?:who|whom|which|that|[a-z]+ed)\b)"
+_POINTED_AT = (
+    _NOT_THOSE_WHO +
+    r"(?:this|these|those)\s+(?!(?:week|weekend|month|year|morning|afternoon|evening"
     r"|spring|summer|autumn|fall|winter|season|time|days|weeks|months|years|century|decade|past|coming"
-    r"|is|was|are|were|will|would|has|have|had|may|might|can|could|should|must)\b)[a-z]",
-    re.IGNORECASE)
-# ... but "those who died", "those killed" are the people the event made, not something named before.
-_THOSE_WHO = re.compile(r"^(?:[\w'-]+\s+){1,3}those\s+(?:who|whom|which|that|[a-z]+ed)\b", re.IGNORECASE)
+    r"|is|was|are|were|will|would|has|have|had|may|might|can|could|should|must)\b)[a-z]")
+_EARLY_DEMONSTRATIVE = re.compile(r"^(?:[\w'-]+\s+){1,3}" + _POINTED_AT, re.IGNORECASE)
+# The same inside a quotation that opens the sentence ("\"you see this pattern, \" said ...").
+_QUOTE_DEMONSTRATIVE = re.compile(r"^[\"\u201c`']+\s*(?:[\w'-]+\s+){0,3}" + _POINTED_AT, re.IGNORECASE)
 # What "it is" / "it's" may be followed by when "it" is an empty subject that points at
 # nothing ("it is time to", "it was unclear whether", "it's a shame").
 _EMPTY_IT = (r"(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|crucial|urgent|clear|unclear"
@@ -89,7 +92,7 @@ _PERSON_SAYS_IT = re.compile(
 # tongue,\" Carlsson said", "\"They are heroes\""): a named speaker does not say what it is.
 # "It" as an empty subject ("It is time to ...", "It's clear that ...") points nowhere.
 _QUOTE_POINTS_BACK = re.compile(
-    r"^[\"\u201c`']+\s*(?:he|she|they|them|these|those|it|its)\b"
+    r"^[\"\u201c`']+\s*" + _NOT_THOSE_WHO + r"(?:he|she|they|them|these|those|it|its)\b"
     r"(?!(?:['\u2019]s|\s+(?:is|was|will be|would be))\s+" + _EMPTY_IT + ")",
     re.IGNORECASE)
 # A definite shell noun first ("The move comes after ...", "The disaster claimed ...", "The
@@ -169,6 +172,10 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 # letter or punctuation mark is right before it (after a digit it is inches); typographic and
 # TeX-style marks say which they are.
 _FIRST_MARK = re.compile(r'(?:(?<=[^\W\d_])|(?<=[.,!?;:\u2019\']))"|\u201d|\'\'|(?P<open>"|\u201c|``)')
+# Text that sets its marks apart with spaces ("rights, \" page said"): a lone straight mark after a
+# comma or stop, its speaker right after it, closes a quotation an earlier sentence opened.
+_SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+(?:[\w.\'-]+\s+){1,3}(?:said|says|told|added|wrote)\b[^"]*$',
+                           re.IGNORECASE)
 
 # Words that open a quotation in news text, in ASCII and typographic forms.
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
@@ -229,14 +236,14 @@ def leans(text: str) -> bool:
         # writer's own voice asks about what came before ("What's the model look like in that case?").
         return True
     mark = _FIRST_MARK.search(body)
-    if mark is not None and mark.group("open") is None:
+    if (mark is not None and mark.group("open") is None) or _SPACED_CLOSE.match(body):
         return True  # it starts inside a quotation
     # The writer's own words, quotations blanked out.
     unquoted = _QUOTED.sub(" ", body)
     if _PERSON_SAYS_IT.search(unquoted):
         return True
     if body[:1] in _OPENERS:
-        if _QUOTE_POINTS_BACK.match(body):
+        if _QUOTE_POINTS_BACK.match(body) or _QUOTE_DEMONSTRATIVE.match(body):
             return True  # "It was a slip of the tongue," Carlsson said: "it" is what came before
         # A quotation first: readable only if the rest names its speaker, by
         # a capitalised name or, in text that writes names in lower case, by a
@@ -259,8 +266,7 @@ def leans(text: str) -> bool:
     first = first.replace("\u2019", "'").split("'")[0] or first
     if first in _BACK_WORDS or any(p.match(body) for p in (_BACK_PHRASE, _SHELL_FIRST, _SHELL_INTRO)):
         return True
-    if any(p.match(body) for p in (_INTRO_SUCH, _DAY_PRONOUN, _ONE_AND_OTHER)) or (
-            _EARLY_DEMONSTRATIVE.match(body) and not _THOSE_WHO.match(body)):
+    if any(p.match(body) for p in (_INTRO_SUCH, _DAY_PRONOUN, _ONE_AND_OTHER, _EARLY_DEMONSTRATIVE)):
         return True
     if _SUCH_NOUN.search(unquoted):
         return True
