@@ -386,6 +386,7 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "facebook's founder is launching a fund."),
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
+        ("Story highlights the storm killed 12 people. It was.", "the storm killed 12 people."),
         # An agency named inside the story opens nothing.
         ("The ( cnn ) poll was close. It was.", "The ( cnn ) poll was close."),
     ],
@@ -396,3 +397,16 @@ def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, fir
     sentences = segment(source, [block])
     assert sentences[0].text == first
     assert text[sentences[0].start : sentences[0].end] == first
+
+
+def test_segment_leaves_a_photo_credit_run_into_the_text_out_of_the_next_sentence() -> None:
+    text = ("Officials said the attack was the deadliest this year. ( ap photo/courtesy of tom smedinghoff ) "
+            "( uncredited/ap ) three american civilians were killed on saturday. "
+            "The embassy (pictured) closed.")
+    source = make_source("s1", text)
+    block = Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")
+    assert [s.text for s in segment(source, [block])] == [
+        "Officials said the attack was the deadliest this year.",
+        "three american civilians were killed on saturday.",
+        "The embassy (pictured) closed.",
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dateline_end", "lead_in_end"]
+__all__ = ["credit_end", "dateline_end", "lead_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -45,15 +45,31 @@ _AGENCY_DATELINE = re.compile(
 
 
 # Page furniture a scraped page runs into the start of its story, each with a clear end:
-# "Advertisement continue reading the main story", a photo credit in brackets and its
-# "buy photo" button ("( photo: jeff chiu, associated press ) buy photo "), an agency in
+# "Advertisement continue reading the main story", CNN's "Story highlights", a photo credit in
+# brackets and its "buy photo" button ("( photo: jeff chiu, associated press ) buy photo "), an agency in
 # brackets with no dash after it ("( cnn ) micheal brown stared ...").
 _LEAD_FURNITURE = re.compile(
     r"\W*(?:advertisement\s+)?continue reading the main story\s+"
+    r"|\W*story highlights\s+"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
     r"|\W*\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
 )
+
+
+# A photo's credit in brackets that a page without line breaks runs into the next sentence
+# ("( ap photo/evan vucci ) ", "( uncredited/ap ) ", "( scott olson/getty images ) ").
+_CREDIT = re.compile(
+    r"\(\s*(?:[^()]{0,60}\bphotos?\b[^()]{0,60}|[^()/]{0,40}/\s*(?:ap|afp|reuters|epa|getty images)"
+    r"|uncredited)\s*\)\s+(?=\S)", re.IGNORECASE)
+
+
+def credit_end(text: str) -> int:
+    """Length of the bracketed photo credits opening ``text`` (0 if there are none)."""
+    at = 0
+    while m := _CREDIT.match(text, at):
+        at = m.end()
+    return at
 
 
 def lead_in_end(text: str) -> int:
