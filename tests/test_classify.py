@@ -14,7 +14,7 @@ import pytest
 from briefgen.config import CUES as TEMPLATE_CUES
 from briefgen.config import load_template
 from briefgen.model import Fact, SectionSpec, Sentence
-from briefgen.select.sections import CUES, OTHER, Params, classify, score_breakdown, section_scores
+from briefgen.select.sections import CUES, OTHER, Params, _cue_hits, classify, score_breakdown, section_scores
 from tests.conftest import SEEDS, make_fact
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -322,6 +322,9 @@ def test_a_section_without_the_cue_leaves_a_quoted_eyewitness_out() -> None:
 ])
 def test_cue_patterns(text: str, cue: str, shown: bool) -> None:
     assert (CUES[cue].search(text) is not None) is shown
+    # The fast pre-test never rules out a fact the pattern would find.
+    spec = SectionSpec(key="s", title="S", keywords=("x",), cues=(cue,))
+    assert _cue_hits(facts_of(text), [spec])[0, 0] == shown
 
 
 def test_every_cue_a_template_may_name_has_a_pattern() -> None:

