@@ -551,6 +551,8 @@ def direct_evidence(facts: Sequence[Fact] | Corpus, sections: Sequence[SectionSp
     The keyword evidence plus the example similarity, weighted as in
     :func:`score_breakdown`: rows are facts, columns sections in template order.
     Give a :func:`corpus` to score the same facts against several templates.
+    Sections' cues play no part here (a corpus keeps no texts), so the choice
+    of template, which uses this, is as it was before cues.
     """
     p = params or Params()
     c = facts if isinstance(facts, Corpus) else corpus(facts)
