@@ -16,28 +16,35 @@ left out, for every cluster in turn:
 * ``choice``: a conditional logit over "other" and every section, the
   sections scored with one weight vector on the same per-section scores.
 
-It also chooses the classifier's one knob fitted here, ``Params.late`` (how
-much a keyword late in its sentence loses), among 0, 0.25, 0.5 and 0.75 for
-each cluster on the other clusters. The headline is the cross-validated
-macro-F1 (as ``bench/classify.py`` computes it) beside the classifier as
-shipped, and the sample's figure when it is the cluster left out (its bar is
-0.85). Usage: ``python bench/sections_cv.py``.
+It also chooses the classifier's two knobs fitted here, each with the other at
+its shipped value and then both together: ``Params.late`` (how much a keyword late in its sentence
+loses) among 0, 0.25, 0.5 and 0.75, and ``Params.cue`` (the keyword weight of a
+cue a section names) among 0, 0.5, 1, 1.5 and 2, for each cluster on the other
+clusters. The headline is the cross-validated macro-F1 (as
+``bench/classify.py`` computes it) beside the classifier as shipped, and the
+sample's figure when it is the cluster left out (its bar is 0.85). Usage:
+``python bench/sections_cv.py``.
 
-Result (2 December 2026, templates of issue 20): ``late`` = 0.5 is chosen in
-every fold, dev macro-F1 0.576 by leave-one-cluster-out (0.555 with late = 0;
-sample 0.883, 0.861 with late = 0). On top of that, placement 0.571 to 0.581
-by C and threshold (sample 0.81 to 0.84) and choice 0.570 to 0.573 (sample
-0.80 to 0.82): at most 0.005 more, and the sample falls below its bar, so
-neither layer ships: the errors are in the evidence the templates give, not in
-how it is combined.
+Result (2 December 2026, with cues): as shipped dev macro-F1 0.593
+(in-sample), sample 0.883. ``late`` = 0.5 is chosen in every fold (0.593;
+0.572 with late = 0). ``cue`` = 1.5 is chosen in 13 folds and 1.0 in two:
+0.588 by leave-one-cluster-out (0.619 on the clusters looked at, 0.486 on the
+others; without cues 0.576, 0.609 and 0.458). Chosen together over all 20
+pairs, the same: late 0.5 and cue 1.5 in 13 folds, cue 1.0 in two, 0.588. On top of that, placement 0.584
+to 0.594 by C and threshold (sample 0.80 to 0.83) and choice 0.582 to 0.583
+(sample 0.82 to 0.83): at most 0.001 more, and the sample falls below its bar,
+so neither layer ships: the errors are in the evidence the templates give, not
+in how it is combined.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -138,27 +145,39 @@ def choice_layer(train: list[tuple[Array, Array, npt.NDArray[np.intp]]], pair: A
     return np.asarray(u.argmax(axis=1))
 
 
-def late_by_cv(data: dict[str, tuple[str, list[Fact], list[str]]], dev: Sequence[str]) -> None:
-    """Params.late chosen for each cluster on the other dev clusters; the held-out clusters' figure."""
-    values = (0.0, 0.25, 0.5, 0.75)
-    runs: dict[float, dict[str, tuple[str, list[str], list[str]]]] = {}
-    for late in values:
-        params = S.Params(late=late)
-        runs[late] = {}
+def knobs_by_cv(data: dict[str, tuple[str, list[Fact], list[str]]], dev: Sequence[str],
+                grid: dict[str, Sequence[float]], verbose: bool = True) -> None:
+    """Knobs of ``Params`` chosen together for each cluster on the other dev clusters; held-out figures.
+
+    ``grid`` maps knob names to the values tried (every combination); the
+    other knobs keep their shipped values.
+    """
+    combos = [dict(zip(grid, values, strict=True)) for values in itertools.product(*grid.values())]
+    runs: dict[str, dict[str, tuple[str, list[str], list[str]]]] = {}
+    for combo in combos:
+        label = ", ".join(f"{k}={v}" for k, v in combo.items())
+        params = replace(S.Params(), **combo)
+        runs[label] = {}
         for cid, (kind, facts, gold) in data.items():
             grouped = S.classify(facts, load_template(kind).sorted_sections, params)
             placed = {f.id: key for key, fs in grouped.items() for f in fs}
-            runs[late][cid] = (kind, gold, [placed[f.id] for f in facts])
-        print(f"late={late}: dev macro-F1 {bench.pooled_scores({c: runs[late][c] for c in dev})[0]:.3f} "
-              f"(in-sample), sample {bench.pooled_scores({'seeds': runs[late]['seeds']})[0]:.3f}")
+            runs[label][cid] = (kind, gold, [placed[f.id] for f in facts])
+        if verbose:
+            print(f"{label}: dev macro-F1 {bench.pooled_scores({c: runs[label][c] for c in dev})[0]:.3f} "
+                  f"(in-sample), sample {bench.pooled_scores({'seeds': runs[label]['seeds']})[0]:.3f}")
     held: dict[str, tuple[str, list[str], list[str]]] = {}
     chosen = []
     for hold in [*dev, "seeds"]:
-        best = max(values, key=lambda v: bench.pooled_scores({c: runs[v][c] for c in dev if c != hold})[0])
+        best = max(runs, key=lambda v: bench.pooled_scores({c: runs[v][c] for c in dev if c != hold})[0])
         held[hold] = runs[best][hold]
         chosen.append(best)
-    print(f"late chosen leaving each cluster out ({', '.join(map(str, sorted(set(chosen))))}): dev macro-F1 "
-          f"{bench.pooled_scores({c: held[c] for c in dev})[0]:.3f} (LOCO), "
+    looked = [c for c in dev if c in bench.LOOKED_AT]
+    clean = [c for c in dev if c not in bench.LOOKED_AT]
+    counts = "; ".join(f"{v} {chosen.count(v)}x" for v in runs if v in chosen)
+    print(f"{' and '.join(grid)} chosen leaving each cluster out ({counts}): dev macro-F1 "
+          f"{bench.pooled_scores({c: held[c] for c in dev})[0]:.3f} (LOCO; looked at "
+          f"{bench.pooled_scores({c: held[c] for c in looked})[0]:.3f}, not looked at "
+          f"{bench.pooled_scores({c: held[c] for c in clean})[0]:.3f}), "
           f"sample {bench.pooled_scores({'seeds': held['seeds']})[0]:.3f}")
 
 
@@ -184,7 +203,10 @@ def main() -> None:
 
     shipped = score({c: feats[c][3] for c in data})
     print(f"as shipped: dev macro-F1 {shipped[0]:.3f}, sample {shipped[1]:.3f}")
-    late_by_cv(data, dev)
+    lates, cues = (0.0, 0.25, 0.5, 0.75), (0.0, 0.5, 1.0, 1.5, 2.0)
+    knobs_by_cv(data, dev, {"late": lates})
+    knobs_by_cv(data, dev, {"cue": cues})
+    knobs_by_cv(data, dev, {"late": lates, "cue": cues}, verbose=False)
 
     def placement_xy(cid: str) -> tuple[Array, Array, Array]:
         pair, fact, keys, shipped_labels = feats[cid]

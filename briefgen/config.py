@@ -37,6 +37,9 @@ __all__ = [
 ]
 
 SORTS = ("rank", "chronological", "source")
+#: Cues a section may list (``cues = ["future"]``); :data:`briefgen.select.sections.CUES` says what each
+#: looks for.
+CUES = ("future", "quote")
 STYLES = ("bullets", "paragraphs")
 #: Largest template file read.
 MAX_TEMPLATE_BYTES = 1024 * 1024
@@ -322,6 +325,16 @@ class _Checker:
             return ()
         return tuple(v for v in value if v.strip())
 
+    def choices(self, data: dict[str, Any], key: str, where: str,
+                options: tuple[str, ...]) -> tuple[str, ...]:
+        """A list of strings, each one of ``options``; duplicates dropped."""
+        values = self.strings(data, key, where)
+        wrong = [v for v in values if v not in options]
+        if wrong:
+            self.fail(f"{where}.{key}", f"must list only {', '.join(options)} (got {wrong[0]!r})")
+            return ()
+        return tuple(dict.fromkeys(values))
+
     def flag(self, data: dict[str, Any], key: str, where: str, default: bool) -> bool:
         value = data.get(key, default)
         if not isinstance(value, bool):
@@ -346,8 +359,8 @@ _MEMO = {"heading", "to", "from", "banner", "subject", "date", "date_format"}
 _BLUF = {"title", "facts", "words"}
 _LABELS = {"to", "from", "date", "subject", "conflicts", "disagreements", "changed", "variants",
            "also_spelled", "sources", "skipped", "page"}
-_SECTION = {"key", "title", "intro", "keywords", "examples", "words", "facts", "sort", "style", "enabled",
-            "catch_all", "if_empty"}
+_SECTION = {"key", "title", "intro", "keywords", "examples", "cues", "words", "facts", "sort", "style",
+            "enabled", "catch_all", "if_empty"}
 #: The key reserved for the catch-all section.
 CATCH_ALL_KEY = "other"
 
@@ -422,6 +435,7 @@ def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = (),
             title=c.string(raw, "title", where, key.title()),
             keywords=c.strings(raw, "keywords", where),
             examples=c.strings(raw, "examples", where),
+            cues=c.choices(raw, "cues", where, CUES),
             intro=c.string(raw, "intro", where, ""),
             words=c.count(raw, "words", where, 110),
             facts=c.count(raw, "facts", where, 4),
@@ -431,9 +445,9 @@ def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = (),
             catch_all=catch_all,
             if_empty=c.string(raw, "if_empty", where, ""),
         )
-        if catch_all and (spec.keywords or spec.examples):
+        if catch_all and (spec.keywords or spec.examples or spec.cues):
             c.fail(where, "is the catch-all: it takes the facts no other section fits, "
-                   "so no keywords or examples")
+                   "so no keywords, examples or cues")
         elif catch_all and any(s.catch_all for s in sections):
             c.fail(f"{where}.catch_all", "is set on two sections; a template has one catch-all")
         elif not catch_all and not spec.keywords and not spec.examples:

@@ -283,7 +283,10 @@ class SectionSpec:
     """One memo section as a template defines it.
 
     ``catch_all`` marks the section that prints the best facts fitting no
-    other section (it has no keywords of its own). ``if_empty`` is what the
+    other section (it has no keywords of its own). ``cues`` names signs
+    beyond content words that a fact belongs here (``"future"``: the future
+    tense or a plan; ``"quote"``: quotation marks), from
+    :data:`briefgen.config.CUES`. ``if_empty`` is what the
     memo prints when no fact fits the section ("No reporting on {title}.");
     empty, the section is left out.
     """
@@ -292,6 +295,7 @@ class SectionSpec:
     title: str
     keywords: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
     intro: str = ""
     words: int | None = 110
     facts: int | None = 4

@@ -208,3 +208,26 @@ def test_issue22_template_limits(tmp_path: Path) -> None:
     big = write(tmp_path, "big.toml", "# " + "x" * (1024 * 1024) + "\n")
     with pytest.raises(ConfigError, match=r"big\.toml: template is 1,048,579 bytes \(limit 1,048,576\)"):
         load_template(big)
+
+
+def test_cues_are_checked(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.toml", """[[sections]]
+key = "next"
+keywords = ["deadline"]
+cues = ["future", "future"]
+""")
+    assert load_template(good).sections[0].cues == ("future",)
+    bad = write(tmp_path, "bad.toml", """[[sections]]
+key = "next"
+keywords = ["deadline"]
+cues = ["tomorrow"]
+[[sections]]
+key = "other"
+catch_all = true
+cues = ["quote"]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_template(bad)
+    msg = str(err.value)
+    assert "[sections.next].cues must list only future, quote (got 'tomorrow')" in msg
+    assert "[sections.other] is the catch-all" in msg
