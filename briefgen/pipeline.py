@@ -245,15 +245,17 @@ def derive_subject(sources: Sequence[Source], sentences: Sequence[Sentence] = ()
 
     A headline counts only when it was printed or given, never guessed; each
     source's lead is its first three article sentences (``sentences``, after
-    cleaning), else the start of its text.
+    cleaning); the start of its text only when no source has article sentences.
     """
     leads: dict[str, list[str]] = {}
     for sent in sentences:
         got = leads.setdefault(sent.source_id, [])
         if len(got) < 3:
             got.append(sent.text)
+    # A source with no article sentence among others that have some holds no story (a page of
+    # furniture, a web archive's note): its text says nothing of the event.
     coverage = [Coverage(s.title.strip() if s.provenance.shown("title") else "",
-                         " ".join(leads[s.id]) if s.id in leads else _undated(s.text)[:600])
+                         " ".join(leads[s.id]) if s.id in leads else "" if leads else _undated(s.text)[:600])
                 for s in sources]
     return subject_line(coverage)
 

@@ -184,6 +184,23 @@ def test_a_story_of_a_sentence_is_a_sentencing_not_an_arrest() -> None:
     assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Sentencing"
 
 
+def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() -> None:
+    # Multi-News writes names in lower case: capitals find no one. A pair of words most sources
+    # share, one of them missing from common English, is the name.
+    leads = ["The judge in oscar pistorius' murder trial ruled out murder on thursday.",
+             "Judge thokozile masipa said the state had not proved that oscar pistorius meant to kill.",
+             "Oscar pistorius, the double-amputee athlete, shot his girlfriend, the trial heard."]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Trial: Oscar Pistorius"
+    # Common words make no name, however often the sources print them together.
+    wounded = ["A gunman opened fire at a party, seriously wounding 12 people, police said.",
+               "Police said the attack left 14 dead and many seriously wounding injuries.",
+               "The gunman fled after seriously wounding guests, police said."]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(wounded, 1)]) == "Briefing"
+    # Text with capitals is read by them alone (here no one is named with a title or as a speaker).
+    capitals = [t.replace("oscar pistorius", "Oscar Pistorius").replace("masipa", "Masipa") for t in leads]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(capitals, 1)]) == "Trial"
+
+
 def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:
     assert 3 <= len(briefing.bluf) <= 5
 

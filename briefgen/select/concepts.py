@@ -10,8 +10,6 @@ how early (:data:`briefgen.select.params.COUNTS`).
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import json
 import math
 import re
@@ -19,7 +17,6 @@ import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -27,6 +24,7 @@ import numpy as np
 from briefgen.model import Fact
 from briefgen.select.params import DEFAULT, FEATURES, ConceptModel, Params
 from briefgen.select.standalone import has_quote, stems
+from briefgen.text.frequency import zipf_table
 from briefgen.text.words import words
 
 __all__ = ["concept_features", "concepts", "first_position", "shipped_model"]
@@ -49,38 +47,6 @@ def first_position(fact: Fact) -> int:
 # frequency of 3, once per million words, or more) is rarer than that.
 _RARE_ZIPF = 2.5
 _DIGIT = re.compile(r"\d")
-
-
-@lru_cache(maxsize=1)
-def _zipf() -> dict[str, float]:
-    """Zipf frequency (log10 per billion words) of common English words, from ``wordfreq``'s small list.
-
-    The list is read straight from the file the package ships (40 ms), not
-    through ``import wordfreq``, which loads language tables this needs none
-    of (0.4 s); should the file's format change, the package's own API reads it.
-    Empty if ``wordfreq`` is missing: every word then counts as rare.
-    """
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or spec.origin is None:
-        return {}
-    path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz"
-    try:
-        import msgpack
-
-        with gzip.open(path, "rb") as fh:
-            data = msgpack.load(fh, raw=False)
-        if data[0] != {"format": "cB", "version": 1}:
-            raise ValueError(data[0])
-        # Bucket i after the header holds the words of frequency 10 ** (-i / 100).
-        out: dict[str, float] = {}
-        for i, bucket in enumerate(data[1:]):
-            for word in bucket:
-                out.setdefault(word, 9.0 - i / 100.0)
-        return out
-    except (OSError, ValueError, ImportError, IndexError, TypeError):
-        from wordfreq import get_frequency_dict, zipf_frequency
-
-        return {w: zipf_frequency(w, "en") for w in get_frequency_dict("en", wordlist="small")}
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +85,7 @@ def _profile(text: str) -> _Profile:
     """
     toks = words(text)
     terms = stems(text)
-    zipf = _zipf()
+    zipf = zipf_table()
     seen: dict[str, tuple[bool, float]] = {}
     for i, t in enumerate(terms):
         if not t:

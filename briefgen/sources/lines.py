@@ -29,6 +29,7 @@ __all__ = [
     "ends_sentence",
     "find_date",
     "is_headline_like",
+    "holds_promo",
     "is_archive_note",
     "is_promo",
     "judge_line",
@@ -480,6 +481,11 @@ def is_promo(text: str) -> bool:
     if nwords(text) > PROMO_WORDS or not may_hold_promo(text):
         return False
     return _PROMO.search(text) is not None or _ARCHIVE_NOTE.search(text) is not None
+
+
+def holds_promo(text: str) -> bool:
+    """Whether any sentence of ``text`` is a prompt (:func:`is_promo`): a line no headline can be."""
+    return may_hold_promo(text) and any(is_promo(part) for part in re.split(r"(?<=[.!?])\s+", text))
 
 
 def is_archive_note(text: str) -> bool:

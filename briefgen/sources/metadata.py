@@ -28,6 +28,7 @@ from briefgen.sources.lines import (
     credit_outlet,
     ends_sentence,
     find_date,
+    holds_promo,
     is_headline_like,
     judge_line,
     nwords,
@@ -131,8 +132,8 @@ def _title_at(lines: Sequence[str]) -> int | None:
     # Credits and page furniture can be no title; blanked, not removed, so
     # each line keeps its place (the line after a headline may be its dek).
     # A lead behind a wire dateline ("LONDON (AP) _ ...") stays: it is story.
-    candidates = ["" if (credit_outlet(x) and not dateline_end(x)) or judge_line(x) is not None else x
-                  for x in lines[:60]]
+    candidates = ["" if (credit_outlet(x) and not dateline_end(x)) or judge_line(x) is not None
+                  or holds_promo(x) else x for x in lines[:60]]
     pick = best_headline(candidates)
     if pick is not None:
         return pick
