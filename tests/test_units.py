@@ -80,6 +80,10 @@ def summit(first: str = MET) -> list[Fact]:
      "student veterans have raised an alarm about delayed payments.", True, False),
     ("File - in this thursday, dec. 17, 2015, file photo, martin shkreli leaves court.", True, False),
     ("The photographer said the caption on the image was wrong.", False, False),
+    ("Judge thokozile masipa reads notes as she delivers her verdict in the oscar pistorius murder trial, "
+     "in pretoria, south africa, thursday, sept. 11 2014.", True, False),
+    ("The verdict is expected to take hours... ( associated press ) judge masipa reads notes.", True, False),
+    ("The trial opened on Thursday, Sept. 11, 2014, in Pretoria, the court said.", False, False),
 ])
 def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool, is_leaning: bool) -> None:
     assert broken(text) is is_broken
