@@ -25,12 +25,12 @@ from briefgen.facts.subject import derive_subject as subject_line
 from briefgen.model import Briefing, Conflict, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
-from briefgen.select.choice import Choice, choose, select
+from briefgen.select.choice import Choice, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import repeats
 from briefgen.select.standalone import dangling, leans
-from briefgen.select.statements import Statements
+from briefgen.select.statements import Statements, choose_apart
 from briefgen.select.units import follows, passages, unintroduced
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.limits import Limits
@@ -349,14 +349,15 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     chooses among its own facts that no part before it took, nor repeats (see
     :func:`~briefgen.select.selector.repeats`), nor restates in other words
     (:class:`~briefgen.select.statements.Statements`, over every fact): a memo
-    states each fact once. Within a part, the same holds (:func:`_choose_apart`).
+    states each fact once. Within a part, the same holds
+    (:func:`~briefgen.select.statements.choose_apart`).
     """
     # No part prints a sentence opening with the surname of someone the reader has not met.
     facts = [f for f, name in zip(facts, unintroduced(facts), strict=True) if name is None]
     grouped = classify(facts, template.sorted_sections)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     statements = Statements(f.text for f in facts)
-    bluf = _choose_apart(facts, statements, words=template.bluf.words or None,
+    bluf = choose_apart(facts, statements, words=template.bluf.words or None,
                          count=template.bluf.facts or None, method=method)
     taken = list(bluf.facts)
     parts = []
@@ -364,41 +365,10 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
         # The catch-all chooses among the facts that fit no section.
         pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
                 if not any(f.id == t.id or repeats(f, t) or statements.same(f.text, t.text) for t in taken)]
-        choice = _choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method)
+        choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method)
         taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))
-
-
-def _choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | None, count: int | None,
-                  method: str) -> Choice:
-    """:func:`choose`, made again without every chosen fact that restates another chosen one.
-
-    The selector keeps apart facts whose words overlap or that the merger
-    linked (:func:`~briefgen.select.selector.repeats`); a part of the memo
-    also keeps apart two facts that state one action on the same rare
-    arguments in other words (:class:`~briefgen.select.statements.Statements`,
-    read over the whole coverage). The less important of two such facts
-    leaves the candidates and the part chooses again, so its budget goes to
-    something else.
-    """
-    left = list(facts)
-    while True:
-        choice = choose(left, words=words, count=count, method=method)
-        again = _restating(choice.facts, statements)
-        if not again:
-            return choice
-        log.info("left out, restating a fact chosen with it: %s", ", ".join(sorted(again)))
-        left = [f for f in left if f.id not in again]
-
-
-def _restating(chosen: Sequence[Fact], statements: Statements) -> set[str]:
-    """Ids of chosen facts that restate a more important chosen fact (earlier in ``chosen``)."""
-    out: set[str] = set()
-    for k, later in enumerate(chosen):
-        if any(earlier.id not in out and statements.same(earlier.text, later.text) for earlier in chosen[:k]):
-            out.add(later.id)
-    return out
 
 
 def _warn_unfit(selection: Selection, template: Template) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.pipeline import _restating
 from briefgen.select.selector import DEFAULT, content_of, redundant
-from briefgen.select.statements import Statements, predicates
+from briefgen.select.statements import Statements, predicates, restating
 from tests.conftest import make_fact
 
 # A coverage of one event: its names ("Springfield", "police", "city") are in many facts, so they
@@ -96,6 +95,6 @@ def test_killed_and_fatally_shot_share_a_form() -> None:
 def test_a_part_leaves_out_the_less_important_of_two_restatements() -> None:
     drums, bridge, ensemble = (make_fact(t, fid=f"f{k}") for k, t in enumerate(
         (SAME[2][1], DIFFERENT[0][1], SAME[2][0])))
-    assert _restating([drums, bridge, ensemble], COVERAGE) == {"f2"}
-    assert _restating([ensemble, bridge, drums], COVERAGE) == {"f0"}
-    assert _restating([bridge, drums], COVERAGE) == set()
+    assert restating([drums, bridge, ensemble], COVERAGE) == {"f2"}
+    assert restating([ensemble, bridge, drums], COVERAGE) == {"f0"}
+    assert restating([bridge, drums], COVERAGE) == set()

@@ -39,12 +39,14 @@ judged bullet pairs; the check-set clusters were not read): on those pairs
 the test finds 28 of the 47 restatements and flags 32 of the 441 different
 pairs; content-stem cosine alone, at its best precision (above 0.35 to 0.45),
 finds 4 to 9 restatements for 3 to 13 different pairs. Precision is about
-one half, so the memo uses the test only to keep a part's bullets apart,
-where a wrong call prints another fact instead.
+one half, so only the memo uses the test (:func:`choose_apart`, and the
+pipeline's filter of each section's candidates), where a wrong call prints
+another fact instead; summaries (``select``) do not.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -52,11 +54,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.facts.paraphrase import default_model
+from briefgen.model import Fact
+from briefgen.select.choice import Choice, choose
 from briefgen.select.selector import content_of
 from briefgen.text.tokens import Token, common_words, tokens
 from briefgen.text.words import stem
 
-__all__ = ["MIN_ARGUMENTS", "OVERLAP_FLOOR", "Predicate", "Statements", "predicates"]
+log = logging.getLogger(__name__)
+
+__all__ = ["MIN_ARGUMENTS", "OVERLAP_FLOOR", "Predicate", "Statements", "choose_apart", "predicates",
+           "restating"]
 
 #: Least idf sum (natural log of facts over facts containing the term) of the
 #: arguments two clauses share for one statement: one argument found in at most
@@ -230,3 +237,34 @@ class Statements:
         if a == b:
             return True
         return self._overlap(a, b) > OVERLAP_FLOOR and self.shared(a, b) >= MIN_ARGUMENTS
+
+
+def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | None, count: int | None,
+                 method: str) -> Choice:
+    """:func:`~briefgen.select.choice.choose`, made again without every chosen fact restating another.
+
+    The selector keeps apart facts whose words overlap or that the merger
+    linked (:func:`~briefgen.select.selector.repeats`); a part of the memo
+    also keeps apart two facts that state one action on the same rare
+    arguments in other words (:class:`Statements`, read over the whole
+    coverage). The less important of two such facts leaves the candidates
+    (:func:`restating`) and the part chooses again, so its budget goes to
+    something else.
+    """
+    left = list(facts)
+    while True:
+        choice = choose(left, words=words, count=count, method=method)
+        again = restating(choice.facts, statements)
+        if not again:
+            return choice
+        log.info("left out, restating a fact chosen with it: %s", ", ".join(sorted(again)))
+        left = [f for f in left if f.id not in again]
+
+
+def restating(chosen: Sequence[Fact], statements: Statements) -> set[str]:
+    """Ids of chosen facts that restate a more important chosen fact (earlier in ``chosen``)."""
+    out: set[str] = set()
+    for k, later in enumerate(chosen):
+        if any(earlier.id not in out and statements.same(earlier.text, later.text) for earlier in chosen[:k]):
+            out.add(later.id)
+    return out
