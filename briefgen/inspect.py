@@ -26,9 +26,12 @@ def _fact(fact: Fact, score: float | None, chosen: bool) -> dict[str, Any]:
 
 
 def _part(part: Part) -> dict[str, Any]:
+    """A part's facts: the chosen ones in the order the memo prints them, then the rest by score."""
     chosen = set(part.choice.chosen)
     cands = part.choice.candidates
-    order = sorted(range(len(cands)), key=lambda i: (i not in chosen, -cands[i].score, cands[i].id))
+    rest = sorted((i for i in range(len(cands)) if i not in chosen),
+                  key=lambda i: (-cands[i].score, cands[i].id))
+    order = [*part.choice.chosen, *rest]
     return {"key": part.key, "title": part.title,
             "facts": [_fact(cands[i], cands[i].score, i in chosen) for i in order]}
 

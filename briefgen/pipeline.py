@@ -25,11 +25,12 @@ from briefgen.facts.subject import derive_subject as subject_line
 from briefgen.model import Briefing, Conflict, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
-from briefgen.select.choice import Choice, choose, select
+from briefgen.select.choice import Choice, select
 from briefgen.select.kinds import KindChoice, choose_kind
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import repeats
 from briefgen.select.standalone import dangling, leans
+from briefgen.select.statements import Statements, choose_apart
 from briefgen.select.units import follows, passages, unintroduced
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.limits import Limits
@@ -348,20 +349,25 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
 
     The bottom line chooses first, among every fact; each section then
     chooses among its own facts that no part before it took, nor repeats (see
-    :func:`~briefgen.select.selector.repeats`): a memo states each fact once.
+    :func:`~briefgen.select.selector.repeats`), nor restates in other words
+    (:class:`~briefgen.select.statements.Statements`, over every fact): a memo
+    states each fact once. Within a part, the same holds
+    (:func:`~briefgen.select.statements.choose_apart`).
     """
     # No part prints a sentence opening with the surname of someone the reader has not met.
     facts = [f for f, name in zip(facts, unintroduced(facts), strict=True) if name is None]
     grouped = classify(facts, template.sorted_sections)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
-    bluf = choose(facts, words=template.bluf.words or None, count=template.bluf.facts or None, method=method)
+    statements = Statements(f.text for f in facts)
+    bluf = choose_apart(facts, statements, words=template.bluf.words or None,
+                         count=template.bluf.facts or None, method=method)
     taken = list(bluf.facts)
     parts = []
     for spec in template.enabled_sections:
         # The catch-all chooses among the facts that fit no section.
         pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
-                if not any(f.id == t.id or repeats(f, t) for t in taken)]
-        choice = choose(pool, words=spec.words, count=spec.facts, method=method)
+                if not any(f.id == t.id or repeats(f, t) or statements.same(f.text, t.text) for t in taken)]
+        choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method)
         taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))

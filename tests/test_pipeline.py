@@ -74,6 +74,13 @@ def test_no_fact_is_printed_twice(briefing: Briefing) -> None:
     assert max(ids.values()) == 1
 
 
+def test_the_leaders_drumming_is_printed_once(briefing: Briefing) -> None:
+    # Issue 17: "performed a surprise drum ensemble" and "played drums together" state one fact; their
+    # words overlap too little for the selector, so the memo's part keeps them apart by their statement.
+    hits = [f.text for f in _printed(briefing) if re.search(r"\bdrum", f.text, re.I)]
+    assert len(hits) == 1, hits
+
+
 def test_small_but_meaningful_progress_appears_once_citing_all_five(briefing: Briefing) -> None:
     pattern = re.compile(r"small but (meaningful|significant) (progress|step)", re.I)
     hits = [f for f in _printed(briefing) if pattern.search(f.text)]

@@ -1,0 +1,270 @@
+"""Main statements: whether two sentences say that the same thing happened to the same things.
+
+News coverage restates an event's facts in other words ("Lee and Takaichi
+played drums together", "Lee and Takaichi performed a surprise drum
+ensemble"; "Chile said it would protest ..., arguing that [he] has diplomatic
+immunity", "The Chilean government immediately demanded his release, arguing
+that he has diplomatic immunity"). Word overlap does not see it: such pairs
+share fewer content words than pairs that merely share the event's names
+("Pinochet", "Swissair") while each states something else.
+
+This module compares what the sentences *state*: an action and what it acts
+on. Without a parser it reads the action from the word's place and form:
+
+* a **predicate** is a lower-case word after an auxiliary, a modal or "to"
+  ("was *held*", "would *protest*", "to *disconnect*"), or a past or
+  progressive form that no determiner makes a noun phrase ("*played* drums",
+  "*arguing* that", not "the *injured*"), or an irregular past form
+  (:data:`_IRREGULAR`); reporting verbs ("said", "told") state no action;
+* a predicate's **forms** are its term, its WordNet synonyms (the paraphrase
+  model's table) and the term of its stem read through the tokens' news
+  paraphrases ("killing" and "killed" are one action; "performed" is
+  "played"); "fatally shot" is a death;
+* its **arguments** are the other terms of its clause (text between commas,
+  semicolons, colons, dashes and brackets): who acted, on what, where.
+
+Two sentences restate one statement (:meth:`Statements.same`) when a
+predicate of one and a predicate of the other share a form, and the two
+clauses share arguments that are rare in the coverage: the sum of their idf
+over the coverage's facts is at least :data:`MIN_ARGUMENTS`. Idf leaves out
+what every report names (the event's people and places): one argument that
+a twelfth of the facts mention is enough, the event's names are not. The
+pair must also share some content at all (:data:`OVERLAP_FLOOR`), which
+keeps the check to pairs the selector's overlap already nearly calls
+redundant.
+
+Both figures were chosen on the development pairs of
+``bench/data/memo_facts.jsonl`` (the sample and seven DUC 2003 clusters, 488
+judged bullet pairs; the check-set clusters were not read): on those pairs
+the test finds 28 of the 47 restatements and flags 32 of the 441 different
+pairs; content-stem cosine alone, at its best precision (above 0.35 to 0.45),
+finds 4 to 9 restatements for 3 to 13 different pairs. Precision is about
+one half, so only the memo uses the test (:func:`choose_apart`, and the
+pipeline's filter of each section's candidates), where a wrong call prints
+another fact instead; summaries (``select``) do not.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefgen.facts.paraphrase import default_model
+from briefgen.model import Fact
+from briefgen.select.choice import Choice, choose
+from briefgen.select.selector import content_of
+from briefgen.text.tokens import Token, common_words, tokens
+from briefgen.text.words import stem
+
+log = logging.getLogger(__name__)
+
+__all__ = ["MIN_ARGUMENTS", "OVERLAP_FLOOR", "Predicate", "Statements", "choose_apart", "predicates",
+           "restating"]
+
+#: Least idf sum (natural log of facts over facts containing the term) of the
+#: arguments two clauses share for one statement: one argument found in at most
+#: a twelfth of the coverage's facts (log 12 = 2.48). Chosen on the
+#: development pairs of ``bench/data/memo_facts.jsonl`` (module docstring):
+#: 2.0 to 4.0 find 29 to 22 of their 47 restatements, flagging 34 to 24 of 441.
+MIN_ARGUMENTS = 2.5
+#: Least content-stem cosine of two sentences for the check to apply (the
+#: selector's own redundancy is 0.6). Chosen on the same development pairs:
+#: 0.17 flags 48 different pairs, 0.2 flags 32, 0.25 18 and finds 20 restatements, not 28.
+OVERLAP_FLOOR = 0.2
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words after which a lower-case word is a verb: auxiliaries, modals, "to".
+_AUXILIARIES = _words(
+    "am is are was were be been being has have had will would shall should can could may might must "
+    "do does did to")
+# Words that may stand between an auxiliary and its verb ("was not held", "has already left").
+_BETWEEN = _words("not never also already just still since")
+# Words that make the next word part of a noun phrase ("the injured", "a crowded market").
+_DETERMINERS = _words("the a an this that these those its his her their our my your")
+# Verbs that report speech: the statement is what was said, not the saying.
+_REPORTING = _words(
+    "said says saying told tells telling announced announcing reported reporting stated added adding "
+    "noted quoted according including")
+# English irregular past forms and participles (a grammar's list, not this coverage's words).
+_IRREGULAR = _words("""
+    arose arisen beat beaten became began begun bent bit bitten bled blew blown bore borne bought bound
+    broke broken brought built burnt caught chose chosen clung came cost crept cut dealt dug drew drawn
+    drove driven ate eaten fell fallen fed felt fought found fled flew flown forbade forgave forgotten
+    forgot froze frozen gave given went gone grew grown hung held hid hidden hit hurt kept knew known laid
+    led left lent let lay lain lit lost made meant met paid put quit ran rang rose risen rode ridden sank
+    sunk saw seen sought sold sent set shook shaken shed shot shut sang sung slew slain slid spent spoke
+    spoken spread sprang stood stole stolen stuck struck stung swore sworn swept swam swung took taken
+    taught tore torn thought threw thrown understood upheld withdrew withdrawn withheld won wound wore
+    worn wrote written
+    """)
+# Clause boundaries: commas, semicolons, colons, dashes, brackets.
+_CLAUSE = re.compile(r"[,;:()\[\]\u2014\u2013]|\s--?\s")
+# Terms a predicate's forms may take for a death ("fatally shot", "fatally stabbed").
+_FATALLY = "fatally"
+# Terms are stems cut to this many letters (as briefgen.text.tokens cuts them).
+_PREFIX = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One action a clause states: its own term, every form it matches, and the clause's other terms."""
+
+    term: str
+    forms: frozenset[str]
+    arguments: frozenset[str]
+
+
+@lru_cache(maxsize=16384)
+def _forms(low: str, term: str, after: str) -> frozenset[str]:
+    """A predicate's forms: its term, its stem's synonyms, its stem's paraphrase, death for "fatally"."""
+    root = stem(low)
+    forms = {term}
+    forms.update(s[:_PREFIX] for s in default_model().synonyms.get(root, ()))
+    base = tokens(root)
+    if base and base[0].term:
+        forms.add(base[0].term)
+    if after == _FATALLY:
+        forms.update(t.term for t in tokens("died") if t.term)
+    return frozenset(forms)
+
+
+def _adverb(low: str) -> bool:
+    """Whether a lower-case word is an adverb in "-ly" ("fatally", "recently"; not "apply", "fly")."""
+    return len(low) > 4 and low.endswith("ly") and not low.endswith(("ply", "fly"))
+
+
+def _is_predicate(toks: Sequence[Token], i: int) -> bool:
+    """Whether ``toks[i]`` is a verb by its place or its form (see the module docstring)."""
+    tok = toks[i]
+    low = tok.text.lower()
+    if tok.cap or tok.term is None or low in _REPORTING or _adverb(low):
+        return False
+    before = toks[i - 1].text.lower() if i > 0 else ""
+    earlier = toks[i - 2].text.lower() if i > 1 else ""
+    if before in _AUXILIARIES or ((before in _BETWEEN or _adverb(before)) and earlier in _AUXILIARIES):
+        return True
+    return (low.endswith(("ed", "ing")) or low in _IRREGULAR) and before not in _DETERMINERS
+
+
+def _terms(toks: Sequence[Token]) -> set[str]:
+    """The terms and numbers of ``toks``."""
+    out: set[str] = set()
+    for t in toks:
+        value = t.term or t.number
+        if value:
+            out.add(value)
+    return out
+
+
+def predicates(text: str, common: frozenset[str] = frozenset()) -> tuple[Predicate, ...]:
+    """Every predicate of ``text``, clause by clause, with its clause's other terms as arguments.
+
+    Args:
+        text: One sentence.
+        common: Lower-case words of the coverage (see :func:`briefgen.text.tokens.tokens`).
+    """
+    out: list[Predicate] = []
+    for part in _CLAUSE.split(text):
+        toks = tokens(part, common)
+        terms = frozenset(_terms(toks))
+        for i, tok in enumerate(toks):
+            if tok.term is not None and _is_predicate(toks, i):
+                before = toks[i - 1].text.lower() if i > 0 else ""
+                forms = _forms(tok.text.lower(), tok.term, before)
+                out.append(Predicate(tok.term, forms, terms - forms))
+    return tuple(out)
+
+
+class Statements:
+    """Whether two sentences of one coverage restate one statement.
+
+    Built once from every fact text of the coverage: their term frequencies
+    weigh arguments (idf), and the words they print in lower case tell names
+    apart.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        texts = list(texts)
+        self._common = common_words(texts)
+        self._n = max(len(texts), 1)
+        df: dict[str, int] = {}
+        for text in texts:
+            for term in self._terms(text):
+                df[term] = df.get(term, 0) + 1
+        self._df = df
+        self._predicates: dict[str, tuple[Predicate, ...]] = {}
+
+    def _terms(self, text: str) -> set[str]:
+        return _terms(tokens(text, self._common))
+
+    def idf(self, term: str) -> float:
+        """How rare ``term`` is in the coverage: log of facts over facts containing it (at least one)."""
+        return math.log(self._n / max(self._df.get(term, 0), 1))
+
+    def _of(self, text: str) -> tuple[Predicate, ...]:
+        got = self._predicates.get(text)
+        if got is None:
+            got = self._predicates[text] = predicates(text, self._common)
+        return got
+
+    def _overlap(self, a: str, b: str) -> float:
+        """Content-stem cosine, as the selector's redundancy reads it."""
+        ca, cb = content_of(a), content_of(b)
+        if not ca or not cb:
+            return 0.0
+        return len(ca & cb) / math.sqrt(len(ca) * len(cb))
+
+    def shared(self, a: str, b: str) -> float:
+        """The largest idf sum of arguments shared by a predicate of ``a`` and one of ``b`` of one action."""
+        best = 0.0
+        for p in self._of(a):
+            for q in self._of(b):
+                if p.forms.isdisjoint(q.forms):
+                    continue
+                weight = math.fsum(self.idf(t) for t in sorted(p.arguments & q.arguments))
+                best = max(best, weight)
+        return best
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether sentences ``a`` and ``b`` state one action on the same rare arguments (see the module)."""
+        if a == b:
+            return True
+        return self._overlap(a, b) > OVERLAP_FLOOR and self.shared(a, b) >= MIN_ARGUMENTS
+
+
+def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | None, count: int | None,
+                 method: str) -> Choice:
+    """:func:`~briefgen.select.choice.choose`, made again without every chosen fact restating another.
+
+    The selector keeps apart facts whose words overlap or that the merger
+    linked (:func:`~briefgen.select.selector.repeats`); a part of the memo
+    also keeps apart two facts that state one action on the same rare
+    arguments in other words (:class:`Statements`, read over the whole
+    coverage). The less important of two such facts leaves the candidates
+    (:func:`restating`) and the part chooses again, so its budget goes to
+    something else.
+    """
+    left = list(facts)
+    while True:
+        choice = choose(left, words=words, count=count, method=method)
+        again = restating(choice.facts, statements)
+        if not again:
+            return choice
+        log.info("left out, restating a fact chosen with it: %s", ", ".join(sorted(again)))
+        left = [f for f in left if f.id not in again]
+
+
+def restating(chosen: Sequence[Fact], statements: Statements) -> set[str]:
+    """Ids of chosen facts that restate a more important chosen fact (earlier in ``chosen``)."""
+    out: set[str] = set()
+    for k, later in enumerate(chosen):
+        if any(earlier.id not in out and statements.same(earlier.text, later.text) for earlier in chosen[:k]):
+            out.add(later.id)
+    return out
