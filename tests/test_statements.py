@@ -35,6 +35,9 @@ SAME = [
     ("The obstetrician was killed by a sniper at his home in a Springfield suburb.",
      "Short-staffed even before the doctor was fatally shot by a sniper hiding behind his home, the clinic "
      "closed."),
+    # "placed under arrest" is "arrested" (an idiom of one action), the mayor and the bribes.
+    ("Police arrested Springfield Mayor John Doe on bribery charges on Monday.",
+     "Doe was placed under arrest at his office on bribery charges, his lawyer said."),
     # "performed" and "played" (synonyms), the drums.
     ("The mayor and the governor performed a surprise drum ensemble at the festival.",
      "The mayor and the governor exchanged gifts and played drums together at the festival."),

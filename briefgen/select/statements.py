@@ -106,6 +106,11 @@ _IRREGULAR = _words("""
     """)
 # Clause boundaries: commas, semicolons, colons, dashes, brackets.
 _CLAUSE = re.compile(r"[,;:()\[\]\u2014\u2013]|\s--?\s")
+# A verb and the noun phrase after it that together say one action: "placed under arrest" is
+# "arrested", "taken into custody" is "arrested", "put on trial" is "tried" (English light-verb
+# idioms of news, not this coverage's words). Keyed by the two words after the verb.
+_IDIOMS = {("under", "arrest"): "arrested", ("into", "custody"): "arrested", ("in", "custody"): "arrested",
+           ("on", "trial"): "tried", ("to", "death"): "killed"}
 # Terms a predicate's forms may take for a death ("fatally shot", "fatally stabbed").
 _FATALLY = "fatally"
 # Terms are stems cut to this many letters (as briefgen.text.tokens cuts them).
@@ -178,6 +183,10 @@ def predicates(text: str, common: frozenset[str] = frozenset()) -> tuple[Predica
             if tok.term is not None and _is_predicate(toks, i):
                 before = toks[i - 1].text.lower() if i > 0 else ""
                 forms = _forms(tok.text.lower(), tok.term, before)
+                idiom = _IDIOMS.get(tuple(t.text.lower() for t in toks[i + 1:i + 3]))  # type: ignore[arg-type]
+                if idiom is not None:
+                    said = tokens(idiom)[0]
+                    forms = forms | _forms(idiom, said.term or idiom, "") | {toks[i + 2].term or ""}
                 out.append(Predicate(tok.term, forms, terms - forms))
     return tuple(out)
 
