@@ -218,6 +218,10 @@ def run_cv(cases: Sequence[Case], wide: bool) -> None:
     mean_duc = sum(r[1] for r in results) / len(results)
     print(f"{FOLDS}-fold CV ({'lead, cap, ' if wide else ''}weight and bar fitted in each fold): "
           f"Multi-News {mean_mn:.1f}/{n_mn} ({mean_mn / n_mn:.1%}), DUC {mean_duc:.1f}/{n_duc}")
+    counts = [sum(right(c, chosen(measured[c.id], g)) for c in cases) for g in grid]
+    ties = [g for g, n in zip(grid, counts, strict=True) if n == max(counts)]
+    print(f"best on all {len(cases)} clusters ({max(counts)} right): " + ", ".join(map(str, ties))
+          + f"; the middle one: {ties[len(ties) // 2]}")
     shipped = (LEAD_SENTENCES, TERMS_CAP, EVIDENCE_WEIGHT, FALLBACK_BAR)
     mn = sum(right(c, chosen(measured[c.id], shipped)) for c in cases if not c.duc)
     duc = sum(right(c, chosen(measured[c.id], shipped)) for c in cases if c.duc)
