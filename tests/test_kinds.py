@@ -284,20 +284,20 @@ catch_all = true
 
 # Articles written for these tests (no benchmark text).
 STUDY = [
-    "People who sleep fewer than six hours a night are more likely to catch a cold, a new study has "
-    "found.\n\n"
-    "Researchers at a university in California followed 164 healthy adults for a week and then exposed "
-    "them to a cold virus.\n\n"
-    "Those who slept least were four times as likely to fall ill, the scientists reported in the journal "
-    "Sleep.\n\n"
-    "The lead author said the link held regardless of age, stress or smoking.\n\n"
-    "She said the team began the work after a shooting near the campus kept students awake for nights.",
-    "Short sleep raises the risk of catching a cold, according to research published on Monday.\n\n"
-    "Volunteers wore sensors that measured how long they slept before being given nasal drops "
-    "containing the virus.\n\n"
-    "The researchers said doctors should ask patients about their sleep as they ask about diet and "
-    "exercise.\n\n"
-    "Other experts said the study was small and the findings needed to be repeated.",
+    "Teenagers who play team sports are less likely to report anxiety, a new study has found.\n\n"
+    "Researchers followed 4,200 pupils at 30 schools for three years.\n\n"
+    "Pupils who trained at least twice a week reported a third less worry than those who did not.\n\n"
+    "The team began the work after a shooting at one of the schools, in which a gunman killed two pupils "
+    "and injured four.\n\n"
+    "Police and soldiers guarded the schools for weeks after the attack, the authors wrote.\n\n"
+    "Pupils who played sport after the shooting recovered faster, the researchers said.",
+    "Playing sport protects teenagers' mental health, according to research published on Monday.\n\n"
+    "The researchers surveyed pupils every six months about sleep, mood and worry.\n\n"
+    "The benefit was largest for girls and for pupils from poorer families.\n\n"
+    "Those at the school where the gunman opened fire reported the most anxiety, and the attack "
+    "left many afraid to return to class.\n\n"
+    "Armed police officers were posted at the gates for a month after the shooting.\n\n"
+    "Other experts said the findings were encouraging but that the study could not prove cause and effect.",
 ]
 MURDER_TRIAL = [
     "A man accused of murdering his neighbour over a parking space went on trial on Tuesday.\n\n"
@@ -329,8 +329,11 @@ def test_the_kind_the_sources_open_with_is_chosen(texts: list[str], kind: str) -
     tpl, choice = choose_template(analyse(texts=texts).facts)
     assert choice is not None and tpl.name == choice.name == kind, choice.reason
     if kind == "general":
-        # The shooting deep in one article does not make the study a conflict.
-        assert choice.fit("conflict") is not None and choice.fit("conflict").evidence == 0.0
+        # The shooting the study began with is told after the openings: the sections of conflict
+        # fit the facts best (the choice by fit alone was conflict), but no source opens with it.
+        conflict, general = choice.fit("conflict"), choice.fit("general")
+        assert conflict is not None and general is not None
+        assert conflict.score > general.score and conflict.evidence == 0.0
     else:
         assert choice.fit(kind).evidence > FALLBACK_BAR
 
