@@ -33,9 +33,13 @@ DUC 29.0 of 31; with the opening's length and cap in the grid too, 96.0 of 113
 bar 0.55: the pair best on all 144 clusters) in-sample: 99 of 113 (87.6%), DUC
 30 of 31. Before issue 20's vocabulary: 64 of 113 (56.6%), DUC 31 of 31.
 
-``--labels FILE`` scores another labelled file of the same form (no fitting):
-the clean check on clusters 00120-00299, labelled by another reader, is
-scored so once the method was final.
+``--labels FILE`` scores another labelled file of the same form (no fitting).
+The clean check: clusters 00120-00299, labelled the same way by another
+reader (kept outside the repository) and scored once when the method was
+final, on 2 December 2026: 145 of 175 right (82.9%; 5 unclear left out),
+against 100 of 175 (57.1%) before issue 20's vocabulary. Its errors (gold ->
+chosen): general -> disaster 5, legal -> general 4, business -> general 3,
+general -> legal 3, and 15 others of one or two each.
 
 Usage: ``python bench/kinds_multinews.py [--labels FILE] [--no-duc] [--cv] [--cv-all] [-v]``.
 """
