@@ -26,7 +26,7 @@ from briefgen.model import Briefing, Conflict, Fact, Line, MemoHeader, Section, 
 from briefgen.parallel import collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import Choice, choose, select
-from briefgen.select.kinds import FALLBACK, KindChoice, choose_kind, lead_evidence
+from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import repeats
 from briefgen.select.standalone import dangling, leans
@@ -328,21 +328,14 @@ def choose_template(facts: Sequence[Fact],
     Args:
         facts: The facts of the briefing.
         template: A name, path or loaded :class:`Template` is used as given. None
-            chooses among the packaged templates by how well the facts fit each
-            (:func:`briefgen.select.kinds.choose_kind`) and how plainly the
-            sources' openings tell each kind of news, keeping ``default``
-            whenever it fits and ``general`` unless another kind makes a clear
-            case; ``"auto"`` chooses among the user's templates too.
+            chooses among the packaged templates by fit and the sources' openings
+            (:func:`briefgen.select.kinds.choose_kind`); ``"auto"`` among the user's too.
     """
     if template is not None and not (isinstance(template, str) and template == AUTO):
         return load_template(template), None
     templates = {t.name: t for t in _candidates(auto=template is not None)}
-    found = lead_evidence(facts)
-    # A template's vocabulary is its kind's: the nearest file of its own or that it extends named after one.
-    evidence = {name: found[own] for name, t in templates.items()
-                if (own := next((p.stem for p in t.files if p.stem in found), name)) in found}
     kind = choose_kind(facts, [(name, t.sorted_sections) for name, t in templates.items()], prefer=DEFAULT,
-                       evidence=evidence, fallback=FALLBACK)
+                       evidence=candidate_evidence(facts, templates))
     chosen = templates.get(kind.name) or load_template(DEFAULT)
     log.info("template %s: %s", chosen.name, kind.reason)
     return chosen, kind

@@ -39,6 +39,8 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
+from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -48,7 +50,8 @@ from briefgen.select.sections import Corpus, corpus, direct_evidence
 
 __all__ = [
     "EVIDENCE_WEIGHT", "FALLBACK", "FALLBACK_BAR", "LEAD_SENTENCES", "PREFER_MARGIN", "SAMPLE", "TERMS_CAP",
-    "Fit", "KindChoice", "choose_kind", "decide", "importance", "kind_terms", "lead_evidence",
+    "Fit", "KindChoice", "candidate_evidence", "choose_kind", "decide", "importance", "kind_terms",
+    "lead_evidence",
 ]
 
 log = logging.getLogger(__name__)
@@ -161,6 +164,30 @@ def lead_evidence(facts: Sequence[Fact], *, lead: int = LEAD_SENTENCES,
     return out
 
 
+class _Filed(Protocol):
+    """A template as far as its kind goes: its file and every file it extends, nearest first."""
+
+    @property
+    def files(self) -> tuple[Path, ...]: ...
+
+
+def candidate_evidence(facts: Sequence[Fact], templates: Mapping[str, _Filed]) -> dict[str, float]:
+    """Each candidate template's :func:`lead_evidence`, by the kind it is of.
+
+    The nearest of a template's own file and those it extends that is named
+    after a kind gives it that kind's vocabulary, else its own name does (a
+    user's ``nightclub.toml`` extending ``disaster`` is of the disaster kind).
+    A template of no kind is left out.
+    """
+    found = lead_evidence(facts)
+    out = {}
+    for name, template in templates.items():
+        kind = next((p.stem for p in template.files if p.stem in found), name)
+        if kind in found:
+            out[name] = found[kind]
+    return out
+
+
 def importance(facts: Sequence[Fact]) -> npt.NDArray[np.float64]:
     """Each fact's weight in the choice: independent reports times nearness to its article's top."""
     if not facts:
@@ -200,7 +227,7 @@ def choose_kind(
     sample: int = SAMPLE,
     margin: float = PREFER_MARGIN,
     evidence: Mapping[str, float] | None = None,
-    fallback: str | None = None,
+    fallback: str | None = FALLBACK,
     weight: float = EVIDENCE_WEIGHT,
     bar: float = FALLBACK_BAR,
 ) -> KindChoice:
@@ -242,7 +269,7 @@ def decide(
     prefer: str = "default",
     margin: float = PREFER_MARGIN,
     evidence: Mapping[str, float] | None = None,
-    fallback: str | None = None,
+    fallback: str | None = FALLBACK,
     weight: float = EVIDENCE_WEIGHT,
     bar: float = FALLBACK_BAR,
 ) -> KindChoice:
