@@ -40,7 +40,8 @@ def _kind(kind: KindChoice | None) -> dict[str, Any] | None:
     if kind is None:
         return None
     return {"chosen": kind.name, "reason": kind.reason, "facts": kind.facts,
-            "fits": [{"name": f.name, "score": f.score, "sections": dict(f.sections)} for f in kind.fits]}
+            "fits": [{"name": f.name, "score": f.score, "evidence": f.evidence, "total": f.total,
+                      "sections": dict(f.sections)} for f in kind.fits]}
 
 
 def inspect_data(

@@ -21,9 +21,10 @@ from briefgen.facts.merge import cluster
 from briefgen.facts.values import Value
 from briefgen.facts.when import week_order
 from briefgen.model import Conflict, ConflictSide, Fact, Labels, Sentence
-from briefgen.pipeline import Part, Selection, _latest_figures
 from briefgen.render.differences import difference_lines
 from briefgen.select.choice import Choice
+from briefgen.select.parts import Part, Selection
+from briefgen.select.parts import latest_figures as _latest_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shared development data beside the repository (or above a worktree of it).

@@ -13,7 +13,14 @@ from briefgen.model import Fact, SectionSpec
 from briefgen.pipeline import analyse, build_briefing, choose_template, run
 from briefgen.render.jsonout import briefing_dict
 from briefgen.render.markdown import markdown_text
-from briefgen.select.kinds import choose_kind, importance
+from briefgen.select.kinds import (
+    EVIDENCE_WEIGHT,
+    FALLBACK_BAR,
+    choose_kind,
+    importance,
+    kind_terms,
+    lead_evidence,
+)
 from tests.conftest import SEEDS, make_fact, make_sentences
 
 # Articles written for these tests (no benchmark text): two outlets on a fire, two on a trial.
@@ -271,3 +278,98 @@ catch_all = true
     with caplog.at_level(logging.WARNING, logger="briefgen"):
         run(texts=FIRE)
     assert not [r for r in caplog.records if "fit no section" in r.getMessage()]
+
+
+# --- the kind's event vocabulary, read in the sources' openings (issue 20) ----------------------
+
+# Articles written for these tests (no benchmark text).
+STUDY = [
+    "Teenagers who play team sports are less likely to report anxiety, a new study has found.\n\n"
+    "Researchers followed 4,200 pupils at 30 schools for three years.\n\n"
+    "Pupils who trained at least twice a week reported a third less worry than those who did not.\n\n"
+    "The team began the work after a shooting at one of the schools, in which a gunman killed two pupils "
+    "and injured four.\n\n"
+    "Police and soldiers guarded the schools for weeks after the attack, the authors wrote.\n\n"
+    "Pupils who played sport after the shooting recovered faster, the researchers said.",
+    "Playing sport protects teenagers' mental health, according to research published on Monday.\n\n"
+    "The researchers surveyed pupils every six months about sleep, mood and worry.\n\n"
+    "The benefit was largest for girls and for pupils from poorer families.\n\n"
+    "Those at the school where the gunman opened fire reported the most anxiety, and the attack "
+    "left many afraid to return to class.\n\n"
+    "Armed police officers were posted at the gates for a month after the shooting.\n\n"
+    "Other experts said the findings were encouraging but that the study could not prove cause and effect.",
+]
+MURDER_TRIAL = [
+    "A man accused of murdering his neighbour over a parking space went on trial on Tuesday.\n\n"
+    "Prosecutors told the jury that he stabbed the victim eleven times after an argument in the street.\n\n"
+    "His lawyer said he acted in self-defence and would plead not guilty to the murder charge.\n\n"
+    "The victim's sister told the court she had warned police about threats weeks before.\n\n"
+    "The prosecution said the defendant had crashed his car into the victim's fence a month earlier.",
+    "The murder trial of a 45-year-old man charged with killing his neighbour opened in the county court.\n\n"
+    "The judge told jurors the case would last two weeks.\n\n"
+    "Police arrested the defendant at his home an hour after the stabbing.\n\n"
+    "If convicted he faces life in prison.",
+]
+CRASH = [
+    "A passenger train derailed and crashed into a river bank on Sunday, killing at least 23 people and "
+    "injuring more than 80, officials said.\n\n"
+    "Rescue workers cut through the wreckage of three carriages to reach survivors.\n\n"
+    "The cause of the crash was not yet known; investigators were examining the track.\n\n"
+    "Hospitals in the region called in extra staff to treat the injured.",
+    "At least 23 people died when a train left the rails near a bridge on Sunday morning.\n\n"
+    "Survivors described being thrown from their seats as the carriages overturned.\n\n"
+    "The railway operator said the train was travelling below the speed limit.\n\n"
+    "The transport minister visited the site and promised a full inquiry.",
+]
+
+
+@pytest.mark.parametrize(("texts", "kind"),
+                         [(STUDY, "general"), (MURDER_TRIAL, "legal"), (CRASH, "disaster")])
+def test_the_kind_the_sources_open_with_is_chosen(texts: list[str], kind: str) -> None:
+    tpl, choice = choose_template(analyse(texts=texts).facts)
+    assert choice is not None and tpl.name == choice.name == kind, choice.reason
+    if kind == "general":
+        # The shooting the study began with is told after the openings: the sections of conflict
+        # fit the facts best (the choice by fit alone was conflict), but no source opens with it.
+        conflict, general = choice.fit("conflict"), choice.fit("general")
+        assert conflict is not None and general is not None
+        assert conflict.score > general.score and conflict.evidence == 0.0
+    else:
+        assert choice.fit(kind).evidence > FALLBACK_BAR
+
+
+def test_lead_evidence_counts_the_openings_of_every_source() -> None:
+    facts = analyse(texts=MURDER_TRIAL).facts
+    found = lead_evidence(facts)
+    assert set(found) >= {"legal", "disaster", "conflict", "business", "election", "policy"}
+    assert found["legal"] == 1.0  # both openings name three or more words of a trial
+    assert found["disaster"] == 0.0  # the crash is in the fifth sentence of one article
+    assert lead_evidence(facts, lead=5)["disaster"] > 0
+    # One source of two opening with the kind's words counts half.
+    one = [make_fact("Prosecutors said the jury would hear from the judge.", sources=("a",)),
+           make_fact("The weather was mild on Saturday.", sources=("b",))]
+    one = [replace(f, sentences=(replace(f.sentences[0], source_id=f.sources[0]),)) for f in one]
+    assert lead_evidence(one)["legal"] == pytest.approx(0.5)
+    assert lead_evidence([])["legal"] == 0.0
+
+
+def test_the_vocabulary_matches_whole_words_phrases_and_stems() -> None:
+    legal, disaster = kind_terms()["legal"], kind_terms()["disaster"]
+    assert legal.search("He was indicted on Friday") and legal.search("the Indictment")
+    assert not legal.search("a courteous reply")  # court* matches words it begins, not any word
+    assert disaster.search("the  death\ntoll rose") and not disaster.search("deathly quiet")
+    assert not kind_terms()["election"].search("electric cars")
+
+
+def test_general_is_kept_unless_another_kind_makes_a_clearer_case() -> None:
+    twin = tuple(SectionSpec(s.key, s.title, keywords=s.keywords) for s in FIRE_SECTIONS)
+    candidates = [("fire", FIRE_SECTIONS), ("general", twin)]
+    # Equal fits: the fire's evidence decides against the bar the fallback is given.
+    weak = choose_kind(fire_facts(), candidates, evidence={"fire": 0.3}, fallback="general", bar=0.6)
+    strong = choose_kind(fire_facts(), candidates, evidence={"fire": 0.9}, fallback="general", bar=0.6)
+    assert weak.name == "general" and "no other kind's vocabulary" in weak.reason
+    assert strong.name == "fire"
+    assert strong.fit("fire").total == pytest.approx(strong.fit("fire").score + EVIDENCE_WEIGHT * 0.9)
+    assert strong.fit("general").evidence == 0.6
+    # A candidate without a vocabulary is given the bar too: it competes on its fit alone.
+    assert choose_kind(fire_facts(), candidates, evidence={}, fallback="general").name == "fire"

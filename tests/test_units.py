@@ -7,10 +7,11 @@ from conftest import make_source
 
 from briefgen.config import load_template
 from briefgen.model import Briefing, Fact, MemoHeader, SectionSpec, Sentence
-from briefgen.pipeline import _in_passages, _order
+from briefgen.pipeline import _order
 from briefgen.render.layout import layout
 from briefgen.select.choice import select
 from briefgen.select.params import Params
+from briefgen.select.parts import in_passages as _in_passages
 from briefgen.select.standalone import broken, dangling, leans
 from briefgen.select.units import in_order, needs, passages
 
