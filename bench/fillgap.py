@@ -11,8 +11,7 @@ to the first of these, in this order, that explains them:
 3. ``leans: <why>``: whole sentences that lean on the one before
    (:func:`briefgen.select.standalone.leaning_rule`) and may not come with it:
    no antecedent (the first sentence of an article, or one merged into a fact
-   that prints another text), a broken antecedent, or a chain longer than
-   :data:`briefgen.select.units.MAX_CHAIN`;
+   that prints another text) or a broken one, here or further back;
 4. ``length``: sentences outside the selector's ``min_words``/``max_words``;
 5. the selection itself: ``redundant`` (the words left are in sentences that
    repeat a chosen one), ``packing`` (another choice of the same
@@ -55,10 +54,10 @@ from briefgen.select.choice import choose  # noqa: E402
 from briefgen.select.params import DEFAULT  # noqa: E402
 from briefgen.select.selector import repeats, word_count  # noqa: E402
 from briefgen.select.standalone import broken_rule, leaning_rule  # noqa: E402
-from briefgen.select.units import MAX_CHAIN, antecedent_of, needs  # noqa: E402
+from briefgen.select.units import antecedent_of, needs  # noqa: E402
 
 BROKEN = ("unfinished", "colon", "heading", "dateline", "furniture")
-LEAN_WHY = ("no antecedent", "antecedent broken", "chain too long")
+LEAN_WHY = ("no antecedent", "antecedent broken")
 
 
 def reach(units: Sequence[int], budget: int) -> int:
@@ -73,17 +72,17 @@ def reach(units: Sequence[int], budget: int) -> int:
 
 def why_refused(k: int, facts: Sequence[Fact], ante: Sequence[int | None]) -> str:
     """Why a whole leaning fact may not come with its antecedents (see :func:`briefgen.select.units.needs`)."""
-    chain: list[int] = []
+    seen = {k}
     at = k
-    while leaning_rule(facts[at].text) and len(chain) <= MAX_CHAIN:
+    while leaning_rule(facts[at].text):
         nxt = ante[at]
-        if nxt is None or nxt in chain or nxt == k:
+        if nxt is None or nxt in seen:
             return "no antecedent"
         if broken_rule(facts[nxt].text):
             return "antecedent broken"
-        chain.append(nxt)
+        seen.add(nxt)
         at = nxt
-    return "chain too long"
+    return "no antecedent"
 
 
 class Cluster:

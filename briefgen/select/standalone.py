@@ -153,7 +153,10 @@ _RUN_IN = re.compile(
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 # "us" after "the" or before "$" or "-" is the United States in lower-case text ("the us", "us$ 1.4 billion").
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|ours)\b|(?<!\bthe )\bus\b(?![$-])")
-_OPENERS = ('"', "\u201c", "`")
+# Marks that open a quotation at the start of a sentence. A single mark counts too: lower-cased
+# news text quotes with it ("'i started hysterically crying."), and a quoted title first ("'black
+# jeopardy' is ...") is rare enough to give up.
+_OPENERS = ('"', "\u201c", "`", "'", "\u2018")
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|according to)\b", re.IGNORECASE)
 # Stems after a reporting verb that name no speaker ("he said in an interview");
 # pronouns are stop words and have no stem.
