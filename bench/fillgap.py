@@ -71,7 +71,7 @@ def reach(units: Sequence[int], budget: int) -> int:
 
 
 def why_refused(k: int, facts: Sequence[Fact], ante: Sequence[int | None]) -> str:
-    """Why a whole leaning fact may not come with its antecedents (see :func:`briefgen.select.units.needs`)."""
+    """Why a whole leaning fact may not come with its antecedents (:func:`briefgen.select.units.needs`)."""
     seen = {k}
     at = k
     while leaning_rule(facts[at].text):
@@ -158,7 +158,8 @@ class Cluster:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clusters", type=int, default=0, help="use only the first N clusters")
     parser.add_argument("--words", type=int, default=LIMIT, help="word budget")
     parser.add_argument("--samples", type=int, default=0,
@@ -193,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'cause':<28} {'words':>7} {'fill pts':>9}")
     for cause, words in totals.items():
         print(f"{cause:<28} {words:>7} {100 * words / (n * args.words):>9.2f}")
-    print("\nWords of refused sentences (all clusters), by test; and how many of them bench/standalone.py passes:")
+    print("\nWords of refused sentences (all clusters), by test; and how many of them "
+          "bench/standalone.py passes:")
     for rule, words in refused_words.most_common():
         print(f"  {rule:<24} {words:>6} words, {len(passing[rule]):>4} sentences pass the independent check")
     if args.samples:

@@ -395,18 +395,15 @@ def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, fir
 
 def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
     # Multi-News text spaces its punctuation out: the mark after "ours." closes the quotation.
-    text = ('petraeus disclosed the affair in a letter released to the cia work force on friday afternoon, '
-            'writing: " such behavior is unacceptable, both as a husband and as the leader of an organization '
-            'such as ours. " petraeus told president barack obama of his affair and offered his resignation '
-            'during a meeting thursday, a senior official told nbc news.')
-    assert split_sentences(text) == [
-        'petraeus disclosed the affair in a letter released to the cia work force on friday afternoon, writing: '
-        '" such behavior is unacceptable, both as a husband and as the leader of an organization such as ours. "',
-        "petraeus told president barack obama of his affair and offered his resignation during a meeting "
-        "thursday, a senior official told nbc news."]
-    # Two quotations in a row: the second mark opens the next one (the first closed inside its sentence).
-    text = ('" i had a more palpable understanding of the issues joe was going through. " serna is a decorated '
-            'war veteran.')
+    first = ('petraeus disclosed the affair in a letter released to the cia work force on friday '
+             'afternoon, writing: " such behavior is unacceptable, both as a husband and as the leader of '
+             'an organization such as ours. "')
+    second = ("petraeus told president barack obama of his affair and offered his resignation during a "
+              "meeting thursday, a senior official told nbc news.")
+    assert split_sentences(f"{first} {second}") == [first, second]
+    # A sentence that is all quotation: the mark after it closes it.
+    text = ('" i had a more palpable understanding of the issues joe was going through. " serna is a '
+            'decorated war veteran.')
     assert split_sentences(text) == [
         '" i had a more palpable understanding of the issues joe was going through. "',
         "serna is a decorated war veteran."]

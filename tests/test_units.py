@@ -198,7 +198,8 @@ def test_a_surname_several_people_share_is_never_bare() -> None:
 # fourth goes on about its speaker; only the sentence before the quotation reads alone.
 DISPATCH = [
     "Deonte smith, a senior 911 operator in clayton county, says he was just doing his job and the victim "
-    "deserves all the credit for keeping her wits about her while she was being attacked and sexually assaulted.",
+    "deserves all the credit for keeping her wits about her while she was being attacked and sexually "
+    "assaulted.",
     "\"i would like to meet you in person.",
     "I really want to.",
     "I ' m thankful for your quick thinking, \" smith said of the victim.",
@@ -228,9 +229,10 @@ def test_a_sentence_printed_twice_leads_only_one_leaning_sentence() -> None:
     twice = Fact(id="f0", text=opening, sources=("s1",), sentences=(
         Sentence(text=opening, source_id="s1", index=0, start=0, end=len(opening)),
         Sentence(text=opening, source_id="s1", index=3, start=0, end=len(opening))))
-    walked = fact("f1", "A local 911 dispatcher walked us through the moments an abducted woman called needing "
-                  "urgent help.", "s1", 1)
-    meet = fact("f2", "He pretended to be her boyfriend when her attacker forced her to make the call.", "s1", 4)
+    walked = fact("f1", "A local 911 dispatcher walked us through the moments an abducted woman called "
+                  "needing urgent help.", "s1", 1)
+    meet = fact("f2", "He pretended to be her boyfriend when her attacker forced her to make the call.",
+                "s1", 4)
     facts = [twice, walked, meet]
     assert needs(facts) == [(), (0,), (0,)]
     for method in ("briefgen", "lexrank"):
