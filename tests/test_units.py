@@ -272,6 +272,10 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", "dateline"),
     ("YANKEES Pitching The starting pitching has been the best in baseball.", "heading"),
     ("File - in this thursday, dec. 17, 2015, file photo, martin shkreli leaves court.", "furniture"),
+    # A subscription prompt run into the story (Multi-News validation).
+    ("Sign me up! etzanoa has remained a mystery for 400 years.", "furniture"),
+    ("Be the first to know.", "furniture"),
+    ("Get push notifications with news, features and more.", "furniture"),
     ("Serna is a decorated war veteran.", None),
 ])
 def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
