@@ -410,3 +410,23 @@ def test_segment_leaves_a_photo_credit_run_into_the_text_out_of_the_next_sentenc
         "three american civilians were killed on saturday.",
         "The embassy (pictured) closed.",
     ]
+
+
+def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
+    # Multi-News text spaces its punctuation out: the mark after "ours." closes the quotation.
+    first = ('petraeus disclosed the affair in a letter released to the cia work force on friday '
+             'afternoon, writing: " such behavior is unacceptable, both as a husband and as the leader of '
+             'an organization such as ours. "')
+    second = ("petraeus told president barack obama of his affair and offered his resignation during a "
+              "meeting thursday, a senior official told nbc news.")
+    assert split_sentences(f"{first} {second}") == [first, second]
+    # A sentence that is all quotation: the mark after it closes it.
+    text = ('" i had a more palpable understanding of the issues joe was going through. " serna is a '
+            'decorated war veteran.')
+    assert split_sentences(text) == [
+        '" i had a more palpable understanding of the issues joe was going through. "',
+        "serna is a decorated war veteran."]
+    assert split_sentences('He said: " we are done. " " We will return, " she said.') == [
+        'He said: " we are done. "', '" We will return, " she said.']
+    # A mark that ends the text stays with the last sentence.
+    assert split_sentences('The shop was " overwhelmed. "') == ['The shop was " overwhelmed. "']

@@ -197,3 +197,94 @@ def test_a_surname_several_people_share_is_never_bare() -> None:
         "Wang Youcai argued that his activities were legal under the constitution.",
     ]
     assert unintroduced(_one_each(texts)) == [None, None, "Wang", None]
+
+
+# A dispatcher's account (Multi-News validation): the quotation runs over three sentences, and the
+# fourth goes on about its speaker; only the sentence before the quotation reads alone.
+DISPATCH = [
+    "Deonte smith, a senior 911 operator in clayton county, says he was just doing his job and the victim "
+    "deserves all the credit for keeping her wits about her while she was being attacked and sexually "
+    "assaulted.",
+    "\"i would like to meet you in person.",
+    "I really want to.",
+    "I ' m thankful for your quick thinking, \" smith said of the victim.",
+    "He also says she got some help from above because if she had called a few seconds later he would have "
+    "been on break.",
+]
+
+
+def dispatch() -> list[Fact]:
+    return [fact(f"d{k}", text, "s1", 3 + k) for k, text in enumerate(DISPATCH)]
+
+
+def test_a_quotation_of_several_sentences_comes_with_the_sentence_before_it() -> None:
+    facts = dispatch()
+    assert needs(facts) == [(), (0,), (1, 0), (2, 1, 0), (3, 2, 1, 0)]
+    whole = sum(len(t.split()) for t in DISPATCH)
+    assert [f.id for f in select(facts, words=whole)] == ["d0", "d1", "d2", "d3", "d4"]
+    # One word short of the whole passage: the last sentence cannot come, the rest still can.
+    assert "d4" not in [f.id for f in select(facts, words=whole - 1)]
+
+
+def test_a_sentence_printed_twice_leads_only_one_leaning_sentence() -> None:
+    # The article printed its opening sentence twice (indices 0 and 3): one fact, the antecedent of
+    # a first-person sentence (index 1) and of one that opens with a pronoun (index 4). Only one can
+    # print right after it.
+    opening = DISPATCH[0]
+    twice = Fact(id="f0", text=opening, sources=("s1",), sentences=(
+        Sentence(text=opening, source_id="s1", index=0, start=0, end=len(opening)),
+        Sentence(text=opening, source_id="s1", index=3, start=0, end=len(opening))))
+    walked = fact("f1", "A local 911 dispatcher walked us through the moments an abducted woman called "
+                  "needing urgent help.", "s1", 1)
+    meet = fact("f2", "He pretended to be her boyfriend when her attacker forced her to make the call.",
+                "s1", 4)
+    facts = [twice, walked, meet]
+    assert needs(facts) == [(), (0,), (0,)]
+    for method in ("briefgen", "lexrank"):
+        chosen = [f.id for f in select(facts, words=200, method=method)]
+        assert chosen[0] == "f0" and len(chosen) == 2, (method, chosen)
+
+
+def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None:
+    # f9 follows f1 in its article and reads alone; f2 leans on f1: f2 prints right after f1.
+    facts = [*summit(), fact("f9", "Seoul and Tokyo agreed to resume shuttle diplomacy next year.", "s9", 9)]
+    facts[-1] = Fact(id="f9", text=facts[-1].text, sources=("s1",), sentences=(
+        Sentence(text=facts[-1].text, source_id="s1", index=1, start=0, end=10),))
+    facts[1] = fact("f2", AGREED, "s1", 1)
+    order = in_order([6, 0, 1], facts)
+    assert order[order.index(0) + 1] == 1
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("'i started hysterically crying.", "quote unattributed"),
+    ("\" by the beatles.", "quote unattributed"),
+    ("'black jeopardy ' is snl's best political sketch this year.", "quote unattributed"),
+    ("He pretended to be her boyfriend when her attacker forced her to make the call.", "back word"),
+    ("A local 911 dispatcher walked us through the moments an abducted woman called needing urgent help.",
+     "first person"),
+    ("Serna is a decorated war veteran.", None),
+])
+def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
+    from briefgen.select.standalone import leaning_rule
+
+    assert leaning_rule(text) == rule
+    assert leans(text) is (rule is not None)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("The two leaders agreed to begin DNA testing of the remains recovered from the", "unfinished"),
+    ("The Yomiuri Shimbun said in an editorial on Wednesday, Jan. 14:", "colon"),
+    ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", "dateline"),
+    ("YANKEES Pitching The starting pitching has been the best in baseball.", "heading"),
+    ("File - in this thursday, dec. 17, 2015, file photo, martin shkreli leaves court.", "furniture"),
+    # A subscription prompt run into the story (Multi-News validation).
+    ("Sign me up! etzanoa has remained a mystery for 400 years.", "furniture"),
+    ("Be the first to know.", "furniture"),
+    ("Get push notifications with news, features and more.", "furniture"),
+    ("Serna is a decorated war veteran.", None),
+])
+def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
+    from briefgen.select.standalone import broken_rule
+
+    assert broken_rule(text) == rule
+    assert broken(text) is (rule is not None)

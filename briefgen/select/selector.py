@@ -70,7 +70,7 @@ from briefgen.select.concepts import concept_features, concepts, first_position,
 from briefgen.select.params import COUNTS, DEFAULT, FEATURES, ConceptModel, Params
 from briefgen.select.solver import Row, maximise
 from briefgen.select.standalone import dangling, has_quote, stems
-from briefgen.select.units import in_order
+from briefgen.select.units import clashes, in_order, links
 from briefgen.select.units import needs as unit_needs
 
 __all__ = [
@@ -155,6 +155,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
     """
     chosen: list[int] = []
     taken: set[int] = set()
+    led: set[int] = set()
     used = 0
     contents: dict[int, frozenset[str]] = {}
     for i in order:
@@ -163,7 +164,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
         if i in taken:
             continue
         wants = () if need is None else need[i]
-        if wants is None:
+        if wants is None or (need is not None and clashes(i, need, taken, led)):
             continue
         unit = [j for j in (*reversed(wants), i) if j not in taken]
         n = sum(word_count(facts[j].text) for j in unit)
@@ -175,6 +176,8 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
         if any(redundant(c, contents[j], threshold) for c in new for j in chosen) or any(
                 linked(facts[u], facts[j]) for u in unit for j in chosen):
             continue
+        if need is not None:
+            led.update(a for _, a in links(i, need))
         chosen.extend(unit)
         taken.update(unit)
         used += n
@@ -226,7 +229,8 @@ def _ilp(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]], weig
 
 def _unit_rows(cands: list[int], needs: Sequence[tuple[int, ...] | None], alone: frozenset[int] | set[int],
                ) -> list[Row]:
-    """Rows tying a sentence to its nearest antecedent, and an antecedent not eligible alone to its users."""
+    """Rows tying a sentence to its nearest antecedent, an antecedent not eligible alone to its users,
+    and at most one user to an antecedent."""
     if not needs:
         return []
     at = {i: k for k, i in enumerate(cands)}
@@ -240,6 +244,9 @@ def _unit_rows(cands: list[int], needs: Sequence[tuple[int, ...] | None], alone:
     for a, ks in sorted(users.items()):
         if a not in alone:
             rows.append(Row((at[a], *ks), (1.0, *[-1.0] * len(ks)), 0.0))
+        if len(ks) > 1:
+            # Only one sentence can print right after its antecedent.
+            rows.append(Row(ks, [1.0] * len(ks), 1.0))
     return rows
 
 
@@ -337,12 +344,13 @@ def _fill(chosen: list[int], order: Sequence[int], facts: Sequence[Fact], length
     used = sum(lengths[i] for i in chosen)
     out = list(chosen)
     taken = set(out)
+    led = {a for i in out for s, a in links(i, needs) if s in taken}
     contents = [content_of(facts[i].text) for i in out]
     for i in order:
         if count is not None and len(out) >= count:
             break
         unit = [j for j in (i, *(needs[i] or ())) if j not in taken]
-        if not unit or used + sum(lengths[j] for j in unit) > words_budget:
+        if not unit or used + sum(lengths[j] for j in unit) > words_budget or clashes(i, needs, taken, led):
             continue
         if count is not None and len(out) + len(unit) > count:
             continue
@@ -351,6 +359,7 @@ def _fill(chosen: list[int], order: Sequence[int], facts: Sequence[Fact], length
                 linked(facts[u], facts[j]) for u in unit for j in out):
             continue
         out.extend(reversed(unit))
+        led.update(a for _, a in links(i, needs))
         taken.update(unit)
         contents.extend(new)
         used += sum(lengths[j] for j in unit)

@@ -5,8 +5,12 @@ or "They also agreed" (:func:`~briefgen.select.standalone.leans`) does not
 read alone. Where such a sentence is worth its place, the sentence before it
 in the same article (its antecedent) may come with it, within the budget,
 and the two print together, the antecedent first: a short passage of the
-article as it ran. An antecedent that leans in turn brings its own, up to
-:data:`MAX_CHAIN` antecedents. A sentence that is :func:`broken` (cut off,
+article as it ran. An antecedent that leans in turn brings its own, as far
+back as the article needs, so long as the whole passage fits the budget (a
+quotation of several sentences comes with the one that names its speaker).
+One sentence prints right after an antecedent: where a fact printed by two
+articles is the antecedent of a leaning sentence in each, only one of them
+may be chosen with it (:func:`clashes`). A sentence that is :func:`broken` (cut off,
 a glued heading, a dateline) is never chosen, with or without company.
 
 :func:`needs` says what each fact requires; :func:`in_order` puts a choice
@@ -34,15 +38,8 @@ from briefgen.model import Fact
 from briefgen.select.standalone import broken, leans
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["MAX_CHAIN", "TOPIC_SHARE", "antecedent_of", "follows", "in_order", "needs", "passages",
-           "unintroduced"]
-
-# At most this many antecedents come with one sentence: a passage of three
-# sentences at most. A sentence whose antecedents lean further back than this
-# is never chosen. Set without data: one quotation's speaker is rarely more
-# than two sentences back.
-MAX_CHAIN = 2
-
+__all__ = ["TOPIC_SHARE", "antecedent_of", "clashes", "follows", "in_order", "links", "needs",
+           "passages", "unintroduced"]
 
 # A surname opening a sentence: a capitalised word, maybe possessive, then a lower-case word or
 # an apposition ("Wang, 32, has been ...").
@@ -129,32 +126,53 @@ def needs(facts: Sequence[Fact], standalone: bool = True) -> list[tuple[int, ...
 
     Returns:
         Per fact: ``()`` if it reads alone; the positions of the antecedents
-        it leans on, the nearest first, when each is whole and the chain ends
-        within :data:`MAX_CHAIN`; ``None`` if it is broken, or leans on
-        something missing, broken or too far back.
+        it leans on, the nearest first, back to the first that reads alone,
+        when each is whole; ``None`` if it is broken, or leans on something
+        missing or broken.
     """
     if not standalone:
         return [() for _ in facts]
     ante = antecedent_of(facts)
     whole = [not broken(f.text) for f in facts]
     leaning = [w and leans(f.text) for f, w in zip(facts, whole, strict=True)]
-    out: list[tuple[int, ...] | None] = []
+    out: list[tuple[int, ...] | None] = [None] * len(facts)
+    done = [False] * len(facts)
     for k in range(len(facts)):
-        if not whole[k]:
-            out.append(None)
-            continue
-        chain: list[int] = []
+        # Walk back to a fact already settled, one that reads alone, or a dead end; then settle
+        # the walk from its far end forward.
+        walk: list[int] = []
         at: int | None = k
-        while at is not None and leaning[at] and len(chain) <= MAX_CHAIN:
-            nxt = ante[at]
-            if nxt is None or not whole[nxt] or nxt in chain or nxt == k:
-                at = None
-                break
-            chain.append(nxt)
-            at = nxt
-        ok = at is not None and not leaning[at]
-        out.append(tuple(chain) if ok and len(chain) <= MAX_CHAIN else None)
+        while at is not None and not done[at] and at not in walk:
+            walk.append(at)
+            at = ante[at] if whole[at] and leaning[at] else None
+        for j in reversed(walk):
+            if not whole[j]:
+                out[j] = None
+            elif not leaning[j]:
+                out[j] = ()
+            else:
+                a = ante[j]
+                # A missing or broken antecedent, or a cycle (the walk met itself): never.
+                before = out[a] if a is not None and done[a] else None
+                out[j] = (a, *before) if a is not None and before is not None else None
+            done[j] = True
     return out
+
+
+def links(i: int, need: Sequence[tuple[int, ...] | None]) -> list[tuple[int, int]]:
+    """The (sentence, antecedent) pairs that choosing fact ``i`` with its antecedents prints together."""
+    chain = need[i] or ()
+    return list(zip((i, *chain[:-1]), chain, strict=True)) if chain else []
+
+
+def clashes(i: int, need: Sequence[tuple[int, ...] | None], taken: set[int], led: set[int]) -> bool:
+    """Whether fact ``i``'s unit needs an antecedent that already prints before another sentence.
+
+    ``taken`` holds the facts chosen so far and ``led`` the antecedents that
+    one of them leans on: a fact printed by two articles may be the sentence
+    before a leaning sentence in each, but only one of them can follow it.
+    """
+    return any(a in led for s, a in links(i, need) if s not in taken)
 
 
 def follows(first: Fact, second: Fact) -> bool:
@@ -175,7 +193,9 @@ def in_order(chosen: Sequence[int], facts: Sequence[Fact]) -> list[int]:
     picked = set(chosen)
     ante = antecedent_of(facts)
     after: dict[int, int] = {}
-    for i in chosen:
+    # A sentence that leans on its antecedent claims the place after it before one that merely
+    # follows it in the same article (a fact printed by two articles may have a follower in each).
+    for i in sorted(chosen, key=lambda i: not leans(facts[i].text)):
         a = ante[i]
         if a is not None and a in picked and a not in after:
             after[a] = i

@@ -544,7 +544,35 @@ def _cuts(text: str) -> list[int]:
     cuts.update(list_cuts)
     ordered = sorted(cuts)
     cuts.update(_clock_cuts(text, rules, ordered))
-    return sorted(c for c in cuts if 0 < c < n)
+    return _closing_quotes(text, sorted(c for c in cuts if 0 < c < n))
+
+
+# A double quotation mark standing apart after a cut: "... of our accounts. " Sonny Mehta said"
+# in text that spaces its punctuation out.
+_APART_QUOTE = re.compile(r"\s*(?:\"|\u201d)(?=\s|\Z)")
+
+
+def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
+    """``cuts`` with each one moved past a quotation mark that closes the sentence before it.
+
+    Text that spaces its punctuation out ("... of our accounts . " sonny
+    mehta said") leaves the mark that closes a quotation apart from the
+    full stop, where a cut puts it at the start of the next sentence. The
+    mark closes when the sentence before holds an odd number of straight
+    double marks (one is open), or when it is a typographic closing mark.
+    """
+    out: list[int] = []
+    start = 0
+    for k, cut in enumerate(cuts):
+        m = _APART_QUOTE.match(text, cut)
+        if m is not None and (text[m.end() - 1] == "\u201d" or text.count('"', start, cut) % 2 == 1):
+            if _next_start(text, m.end()) >= len(text):
+                continue  # the mark ends the text: no sentence follows it
+            if k + 1 == len(cuts) or m.end() < cuts[k + 1]:
+                cut = m.end()
+        out.append(cut)
+        start = cut
+    return out
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
