@@ -594,3 +594,19 @@ def test_a_web_archive_s_note_in_place_of_the_article_drops_the_whole_source() -
     notes = [ln.text for ln in result.dropped if ln.reason == "a web archive's note in place of the article"]
     assert any("duplicate detection" in t for t in notes)
     assert [b.text for b in result.blocks["s2"]] == [story]
+
+
+def test_a_story_about_an_archived_page_is_kept_whole() -> None:
+    text = ("The agency removed the climate page from its website on Friday, officials said.\n\n"
+            "An archived copy of the page on the Wayback Machine shows that it listed climate change "
+            "as a top priority.\n\n"
+            "Starting in 1996, alexa internet has been donating their crawl data to the internet "
+            "archive, the archive's own note on such copies says.\n\n"
+            "Scientists said the removal was the third this year, and that they had kept copies of "
+            "the data.\n\n"
+            "The agency did not answer questions about the page, which had been online since 2009 and "
+            "drew about 40,000 visitors a month, according to figures it published last year.")
+    result = clean([make_source(text=text, title="Climate page removed")])
+    assert not any(ln.reason == "a web archive's note in place of the article" for ln in result.dropped)
+    assert [b.text[:20] for b in result.blocks["s1"]] == [
+        "The agency removed t", "An archived copy of ", "Scientists said the ", "The agency did not a"]

@@ -203,6 +203,15 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
                "Police said the attack left 14 dead and many seriously wounding injuries.",
                "The gunman fled after seriously wounding guests, police said."]
     assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(wounded, 1)]) == "Briefing"
+    # Every part of a hyphenated name takes its capital; a common plural makes a topic, not a name.
+    activist = ["Activist zainab al-khawaja was jailed again on monday.",
+                "Zainab al-khawaja, a rights activist, was sentenced to a year.",
+                "The court gave zainab al-khawaja a year for tearing a photo of the king."]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(activist, 1)]) == "Zainab Al-Khawaja"
+    shoes = ["Customs seized 20,000 louboutin shoes at the port on friday.",
+             "The louboutin shoes were worth millions, officials said.",
+             "Officials said louboutin shoes are among the most copied."]
+    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(shoes, 1)]) == "Briefing"
     # Text with capitals is read by them alone (here no one is named with a title or as a speaker).
     capitals = [t.replace("oscar pistorius", "Oscar Pistorius").replace("masipa", "Masipa") for t in leads]
     assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(capitals, 1)]) == "Trial"

@@ -430,3 +430,16 @@ def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
         'He said: " we are done. "', '" We will return, " she said.']
     # A mark that ends the text stays with the last sentence.
     assert split_sentences('The shop was " overwhelmed. "') == ['The shop was " overwhelmed. "']
+
+
+def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lead() -> None:
+    # Multi-News: a photo gallery's teaser and credit, then the story's own dateline and lead.
+    text = ("police engaged in a gunfight... ( associated press ) iguala, mexico ( ap ) \u2014 a clandestine "
+            "grave contained 28 bodies, officials said. ( photo: pablo martinez monsivais, ap ) washington "
+            "( ap ) \u2014 a man fatally shot himself outside the white house on saturday.")
+    source = make_source("s1", text)
+    block = Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")
+    assert [s.text for s in segment(source, [block])] == [
+        "a clandestine grave contained 28 bodies, officials said.",
+        "a man fatally shot himself outside the white house on saturday.",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from briefgen.select.selector import DEFAULT, content_of, redundant
@@ -44,6 +46,9 @@ SAME = [
 ]
 
 DIFFERENT = [
+    # "sentenced to death" is a sentence, not a killing; "death" after "to" is no verb.
+    ("The Springfield judge died in hospital on Monday, his family said.",
+     "A Springfield court sentenced the gunman to death for the Springfield judge's murder on Monday."),
     # The same people, another action.
     ("Police arrested Springfield Mayor John Doe on bribery charges on Monday.",
      "Springfield Mayor John Doe opened a new bridge over the river on Monday."),
@@ -97,7 +102,11 @@ def test_killed_and_fatally_shot_share_a_form() -> None:
 
 def test_a_part_leaves_out_the_less_important_of_two_restatements() -> None:
     drums, bridge, ensemble = (make_fact(t, fid=f"f{k}") for k, t in enumerate(
-        (SAME[2][1], DIFFERENT[0][1], SAME[2][0])))
+        (SAME[3][1], DIFFERENT[1][1], SAME[3][0])))
+    assert "drums" in drums.text and "bridge" in bridge.text and "ensemble" in ensemble.text
     assert restating([drums, bridge, ensemble], COVERAGE) == {"f2"}
     assert restating([ensemble, bridge, drums], COVERAGE) == {"f0"}
     assert restating([bridge, drums], COVERAGE) == set()
+    # The score says which is more important, not the printed order (an antecedent prints first).
+    low, high = replace(drums, score=1.0), replace(ensemble, score=5.0)
+    assert restating([low, bridge, high], COVERAGE) == {"f0"}

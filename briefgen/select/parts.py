@@ -50,7 +50,6 @@ class Selection:
     other: tuple[Fact, ...]
 
 
-
 def in_passages(key: str, candidates: Sequence[Fact], chosen: list[int]) -> list[int]:
     """``chosen`` without any fact that leans on the sentence before and is not right after it."""
     out: list[int] = []
@@ -94,12 +93,13 @@ def latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Selec
         return None if now is None or now.id == fact.id else now
 
     swaps: dict[str, Fact] = {}
-    for fact in list(printed.values()):
+    chosen = dict(printed)  # what the parts chose; a swap can only take the place of one of these
+    for fact in chosen.values():
         now = newest(fact)
         if now is None or now.id in printed:
             continue
         held = [f for k, f in printed.items() if k != fact.id and repeats(now, f)]
-        if len(held) == 1 and held[0].id not in swaps and newest(held[0]) is None:
+        if len(held) == 1 and held[0].id in chosen and held[0].id not in swaps and newest(held[0]) is None:
             log.info("%s gives the latest figure, in place of %s which it repeats", now.id, held[0].id)
             swaps[held[0].id] = now
             printed[now.id] = now

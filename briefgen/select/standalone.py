@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefgen.text.datelines import AGENCIES
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
 __all__ = ["broken", "broken_rule", "dangling", "has_quote", "leaning_rule", "leans", "stems"]
@@ -133,7 +134,7 @@ _GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
 # A wire dateline the cleaner left in: "LONDON (AP) _", "san francisco ( reuters ) -",
 # "Tampa \u2014 ..." (a place of up to three words, then a dash).
 _DATELINE = re.compile(
-    r"^[^.!?]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)\s*(?:_|-|\u2014|\u2013)"
+    r"^[^.!?]{0,60}?\(\s*" + AGENCIES + r"\s*\)\s*(?:_|-|\u2014|\u2013)"
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
 # Page furniture run into a sentence, as text pasted from a web page without its line breaks
 # has it: a caption or photo credit, a time stamp, a prompt to read on, a wire bracket at the
@@ -154,7 +155,7 @@ _RUN_IN = re.compile(
     r"|\bbe the first to know\b|\bsign me up\b|\bget push notifications\b"
     r"|\bthis refiled version\b"
     r"|^\W*file\s*[-\u2013\u2014]+\s*in this\b|\bin this [^.]{0,60}\bfile photo\b"
-    r"|^\W*\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\b[^()]{0,20}\)"
+    r"|^\W*\(\s*" + AGENCIES + r"\b[^()]{0,20}\)"
     # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
     # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
     # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["credit_end", "dateline_end", "lead_in_end"]
+__all__ = ["AGENCIES", "credit_end", "dateline_end", "lead_in_end", "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -23,6 +23,9 @@ _WIRE_DATELINE = re.compile(
     [ ]*(?:—|–|--|_|-[ ])[ ]*(?=[A-Z"“'‘])""",
     re.X,
 )
+
+# News agencies whose name in brackets marks a dateline ("washington ( ap ) — ") in any case.
+AGENCIES = r"(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)"
 
 # The abbreviations a dateline holds (AP style: states, months, "St.", "D.C.", "N.Y."),
 # the only full stops it may hold: any other ends a sentence.
@@ -38,7 +41,7 @@ _ABBREVIATION = (r"(?:ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind|kan|ky|la|
 # keeps the form above from telling the place by its capitals; the agency tells.
 _AGENCY_DATELINE = re.compile(
     r"(?:\b" + _ABBREVIATION + r"\.|[^.!?\n]){0,60}?"
-    r"\(\s*(?:[\w.-]+\s*/\s*)?(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)"
+    r"\(\s*(?:[\w.-]+\s*/\s*)?" + AGENCIES + r"\s*\)"
     r"\s*(?:—|–|--|_|-)\s*(?=\S)",
     re.IGNORECASE,
 )
@@ -52,7 +55,7 @@ _LEAD_FURNITURE = re.compile(
     r"\W*(?:advertisement\s+)?continue reading the main story\s+"
     r"|\W*story highlights\s+"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
-    r"|\W*\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)\s*\)\s+(?=[\w\"\u201c])",
+    r"|\W*\(\s*" + AGENCIES + r"\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
 )
 
@@ -61,7 +64,12 @@ _LEAD_FURNITURE = re.compile(
 # ("( ap photo/evan vucci ) ", "( uncredited/ap ) ", "( scott olson/getty images ) ").
 _CREDIT = re.compile(
     r"\(\s*(?:[^()]{0,60}\bphotos?\b[^()]{0,60}|[^()/]{0,40}/\s*(?:ap|afp|reuters|epa|getty images)"
-    r"|uncredited)\s*\)\s+(?=\S)", re.IGNORECASE)
+    r"|uncredited)\s*\)\s+(?:buy photo\s+)?(?=\S)", re.IGNORECASE)
+
+
+# A photo gallery's teaser and credit run into a story's first sentence: "... police
+# engaged... ( associated press ) iguala, mexico ( ap ) — a clandestine grave ...".
+_GALLERY = re.compile(r"\(\s*associated press\s*\)\s+(?=\S)", re.IGNORECASE)
 
 
 def credit_end(text: str) -> int:
@@ -70,6 +78,22 @@ def credit_end(text: str) -> int:
     while m := _CREDIT.match(text, at):
         at = m.end()
     return at
+
+
+def run_in_end(text: str) -> int:
+    """Length of the page furniture a page without line breaks runs into the start of a sentence.
+
+    A gallery's teaser up to its "( associated press )" credit, bracketed photo
+    credits, and then what opens a story (:func:`lead_in_end`): "( photo: ...,
+    ap ) washington ( ap ) — a man ..." starts at "a man". 0 if there is none.
+    """
+    gallery = _GALLERY.search(text)
+    at = gallery.end() if gallery else 0
+    credits = credit_end(text[at:])
+    if not gallery and not credits:
+        return 0
+    at += credits
+    return at + lead_in_end(text[at:])
 
 
 def lead_in_end(text: str) -> int:

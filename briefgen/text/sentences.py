@@ -35,7 +35,7 @@ from importlib import resources
 from typing import Any
 
 from briefgen.model import Line, Sentence, Source
-from briefgen.text.datelines import credit_end, lead_in_end
+from briefgen.text.datelines import lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.words import words
 
@@ -633,7 +633,7 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
         skip = lead_in_end(chunk)
         for s, e in sentence_spans(chunk[skip:]):
             s, e = s + skip, e + skip
-            s += credit_end(chunk[s:e])  # a photo credit run into the sentence is no part of it
+            s += run_in_end(chunk[s:e])  # a photo credit or teaser run into the sentence is no part of it
             piece = chunk[s:e]
             if not any(c.isalpha() for c in piece):
                 continue
