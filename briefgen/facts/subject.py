@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.text.frequency import zipf_table
+from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.names import name_key
 from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, normalize
 
@@ -163,10 +163,9 @@ def _names(text: str) -> list[tuple[str, bool, bool]]:
 # Text that writes names in lower case: fewer than this share of its words (after each
 # sentence's first) capitalised. Multi-News's texts have 0.3%, DUC 2003's wire copy about 15%.
 _LOWER_CASED = 0.02
-# A word missing from wordfreq's small English list (which holds every word of Zipf frequency 3,
-# once per million words, or more) may be part of a name in lower-cased text ("rouschop",
-# "steenkamp"); "wounding", "trolls" and "obama" are in it, so a famous name goes unfound.
-_RARE_ZIPF = 2.5
+# A word missing from wordfreq's small English list (below RARE_ZIPF) may be part of a name in
+# lower-cased text ("rouschop", "steenkamp"); "wounding", "trolls" and "obama" are in it, so a
+# famous name goes unfound.
 # A word of a name in lower-cased text may hold accents and hyphens ("pokémon", "garcia-roberts").
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 # A word this common in English (Zipf 5, ten per 100,000 words: "new", "find", "man") is no part
@@ -208,8 +207,8 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     for item in coverage:
         tokens = [re.sub(r"['\u2019]s$", "", w.lower()) for w in _WORD.findall(f"{item.title} {item.lead}")]
         pairs = [(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
-                 if usable(a) and usable(b) and min(zipf(a), zipf(b)) < _RARE_ZIPF
-                 and not any(zipf(w) >= _RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
+                 if usable(a) and usable(b) and min(zipf(a), zipf(b)) < RARE_ZIPF
+                 and not any(zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
         uses.update(pairs)
         counts.update(set(pairs))
     shared = [p for p, k in counts.items() if k >= least]

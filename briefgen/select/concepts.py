@@ -24,7 +24,7 @@ import numpy as np
 from briefgen.model import Fact
 from briefgen.select.params import DEFAULT, FEATURES, ConceptModel, Params
 from briefgen.select.standalone import has_quote, stems
-from briefgen.text.frequency import zipf_table
+from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.words import words
 
 __all__ = ["concept_features", "concepts", "first_position", "shipped_model"]
@@ -43,9 +43,6 @@ def first_position(fact: Fact) -> int:
     return min((s.index for s in fact.sentences), default=0)
 
 
-# A word missing from wordfreq's short English list (everything with a Zipf
-# frequency of 3, once per million words, or more) is rarer than that.
-_RARE_ZIPF = 2.5
 _DIGIT = re.compile(r"\d")
 
 
@@ -91,7 +88,7 @@ def _profile(text: str) -> _Profile:
         if not t:
             continue
         cap = i > 0 and toks[i][:1].isupper()
-        freq = zipf.get(toks[i].lower(), _RARE_ZIPF)
+        freq = zipf.get(toks[i].lower(), RARE_ZIPF)
         if t not in seen:
             seen[t] = (cap, freq)
         nxt = terms[i + 1] if i + 1 < len(terms) else None
@@ -99,7 +96,7 @@ def _profile(text: str) -> _Profile:
             pair = f"{t} {nxt}"
             if pair not in seen:
                 seen[pair] = (cap or toks[i + 1][:1].isupper(),
-                              (freq + zipf.get(toks[i + 1].lower(), _RARE_ZIPF)) / 2.0)
+                              (freq + zipf.get(toks[i + 1].lower(), RARE_ZIPF)) / 2.0)
     with _numbering:
         ids = []
         for c in seen:
@@ -250,7 +247,7 @@ def _concept_features(facts: Sequence[Fact], background: bool) -> tuple[list[str
         freq[rank] = freqs[first_at]
         x[:, 9] = (7.0 - freq) / 7.0
     else:
-        x[:, 9] = (7.0 - _RARE_ZIPF) / 7.0
+        x[:, 9] = (7.0 - RARE_ZIPF) / 7.0
     x[:, 10] = [_DIGIT.search(c) is not None for c in names]
     x[:, 11] = np.bincount(cid, weights=occ_quoted, minlength=n) / sentences
     bigram = np.array([" " in c for c in names], dtype=bool)

@@ -12,7 +12,11 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["zipf_table"]
+__all__ = ["RARE_ZIPF", "zipf_table"]
+
+#: The Zipf frequency given a word missing from wordfreq's small English list, which holds every
+#: word of Zipf frequency 3 (once per million words) or more: such a word is rarer than that.
+RARE_ZIPF = 2.5
 
 
 @lru_cache(maxsize=1)
