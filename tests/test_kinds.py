@@ -373,3 +373,17 @@ def test_general_is_kept_unless_another_kind_makes_a_clearer_case() -> None:
     assert strong.fit("general").evidence == 0.6
     # A candidate without a vocabulary is given the bar too: it competes on its fit alone.
     assert choose_kind(fire_facts(), candidates, evidence={}, fallback="general").name == "fire"
+
+
+def test_the_openings_of_a_large_batch_are_sampled_evenly() -> None:
+    # A batch past SAMPLE_SOURCES reads an even sample of its sources' openings: the mean holds.
+    from briefgen.select.kinds import SAMPLE_SOURCES, lead_evidence
+    from tests.conftest import make_fact
+
+    crash = "A train crash killed 12 people and injured 40 on Monday."
+    other = "The city council met on Monday to discuss the budget."
+    facts = [make_fact(crash if k % 3 == 0 else other, sources=(f"s{k}",), fid=f"f{k}")
+             for k in range(4 * SAMPLE_SOURCES)]
+    small = facts[:30]
+    assert lead_evidence(small)["disaster"] == pytest.approx(1 / 3)
+    assert lead_evidence(facts)["disaster"] == pytest.approx(1 / 3)
