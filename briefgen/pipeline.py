@@ -27,8 +27,7 @@ from briefgen.parallel import collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import select
 from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
-from briefgen.select.parts import Part, Selection
-from briefgen.select.parts import latest_figures as _latest_figures
+from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import repeats
 from briefgen.select.standalone import dangling
@@ -415,7 +414,7 @@ def run(
         selection = select_parts(found.facts, tpl, method)
         step("comparing sources")
         conflicts = find_conflicts(found.facts, found.sources)
-    selection = _latest_figures(selection, conflicts)
+    selection = latest_figures(selection, conflicts)
     _explain(selection)
     _warn_unfit(selection, tpl)
     by_key = {spec.key: spec for spec in tpl.enabled_sections}

@@ -133,6 +133,11 @@ def test_memo_date_never_comes_from_inside_a_story(tmp_path) -> None:
     assert [s.title for s in b.sources] == ["BRICS leaders agree to admit six new members"] * 2
 
 
+def _subject_of(leads: list[str]) -> str:
+    """The subject line of one source per lead sentence, none with a headline."""
+    return derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)])
+
+
 def test_subject_names_the_event_never_a_question_nor_one_headline(briefing: Briefing) -> None:
     # The sample's headlines differ; one is a question.
     assert "?" not in briefing.header.subject
@@ -148,7 +153,7 @@ def test_subject_of_wire_coverage_without_headlines() -> None:
              "in London surprised Chile.",
              "SANTIAGO, Chile (AP) _ Supporters of Augusto Pinochet protested his arrest in London, "
              "Pinochet's family said."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == \
+    assert _subject_of(leads) == \
         "Arrest in London: Augusto Pinochet"
     question = _src("s1", "Will the summit in Nara mend ties?", "Leaders met in Nara.")
     assert derive_subject([question]) == "Summit in Nara"
@@ -163,9 +168,9 @@ def test_subject_never_takes_its_place_from_datelines() -> None:
              "GOTEBORG, Sweden (AP) _ Police said the fire broke out just before midnight Thursday.",
              "STOCKHOLM, Sweden (AP) _ The king and queen mourned the fire's victims on Saturday.",
              "GOTEBORG, Sweden (AP) _ Investigators have not found the fire's cause."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Fire"
+    assert _subject_of(leads) == "Fire"
     in_city = [t.replace("the fire", "the fire in Goteborg", 1) for t in leads]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(in_city, 1)]) == "Fire in Goteborg"
+    assert _subject_of(in_city) == "Fire in Goteborg"
 
 
 def test_a_subject_takes_what_two_sources_share_when_nothing_more_is() -> None:
@@ -176,19 +181,19 @@ def test_a_subject_takes_what_two_sources_share_when_nothing_more_is() -> None:
              "At the trial, Wang Youcai said that his activities were legal.",
              "Before the trial, Wang Youcai told his wife he would plead not guilty.",
              *[f"Reporters were kept away from the courthouse on day {k} of the trial." for k in range(6)]]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == \
+    assert _subject_of(leads) == \
         "Trial in China: Wang Youcai"
     # Without an event word, a place two sources name is no subject by itself.
     places = ["Snow fell in Romania overnight.", "Roads closed in Romania and Poland.",
               *[f"Temperatures fell again on day {k}." for k in range(5)]]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(places, 1)]) == "Briefing"
+    assert _subject_of(places) == "Briefing"
 
 
 def test_a_story_of_a_sentence_is_a_sentencing_not_an_arrest() -> None:
     leads = ["A British-Iranian woman arrested at a volleyball match was sentenced to a year in prison.",
              "An Iranian court sentenced the woman, who was arrested in June, to one year in jail.",
              "The woman was sentenced on Sunday, her lawyer said, months after her arrest."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Sentencing"
+    assert _subject_of(leads) == "Sentencing"
 
 
 def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() -> None:
@@ -197,24 +202,24 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
     leads = ["The judge in oscar pistorius' murder trial ruled out murder on thursday.",
              "Judge thokozile masipa said the state had not proved that oscar pistorius meant to kill.",
              "Oscar pistorius, the double-amputee athlete, shot his girlfriend, the trial heard."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(leads, 1)]) == "Trial: Oscar Pistorius"
+    assert _subject_of(leads) == "Trial: Oscar Pistorius"
     # Common words make no name, however often the sources print them together.
     wounded = ["A gunman opened fire at a party, seriously wounding 12 people, police said.",
                "Police said the attack left 14 dead and many seriously wounding injuries.",
                "The gunman fled after seriously wounding guests, police said."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(wounded, 1)]) == "Briefing"
+    assert _subject_of(wounded) == "Briefing"
     # Every part of a hyphenated name takes its capital; a common plural makes a topic, not a name.
     activist = ["Activist zainab al-khawaja was jailed again on monday.",
                 "Zainab al-khawaja, a rights activist, was sentenced to a year.",
                 "The court gave zainab al-khawaja a year for tearing a photo of the king."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(activist, 1)]) == "Zainab Al-Khawaja"
+    assert _subject_of(activist) == "Zainab Al-Khawaja"
     shoes = ["Customs seized 20,000 louboutin shoes at the port on friday.",
              "The louboutin shoes were worth millions, officials said.",
              "Officials said louboutin shoes are among the most copied."]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(shoes, 1)]) == "Briefing"
+    assert _subject_of(shoes) == "Briefing"
     # Text with capitals is read by them alone (here no one is named with a title or as a speaker).
     capitals = [t.replace("oscar pistorius", "Oscar Pistorius").replace("masipa", "Masipa") for t in leads]
-    assert derive_subject([_src(f"s{i}", "", t) for i, t in enumerate(capitals, 1)]) == "Trial"
+    assert _subject_of(capitals) == "Trial"
 
 
 def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:

@@ -11,7 +11,7 @@ from conftest import SHARED, make_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.model import Line
+from briefgen.model import Line, Sentence
 from briefgen.text.sentences import OfflineTokenizer, segment, sentence_spans, split_sentences
 
 GOLDEN = SHARED / "bench" / "segment_golden_en.json"
@@ -34,6 +34,12 @@ def _boundaries(sentences: Sequence[str]) -> set[int]:
         pos += len("".join(s.split()))
         out.add(pos)
     return out
+
+
+def _segment_block(text: str) -> list[Sentence]:
+    """The sentences of ``text`` as one prose block of source s1."""
+    block = Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")
+    return segment(make_source("s1", text), [block])
 
 
 def _squash(text: str) -> str:
@@ -392,9 +398,7 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:
-    source = make_source("s1", text)
-    block = Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")
-    sentences = segment(source, [block])
+    sentences = _segment_block(text)
     assert sentences[0].text == first
     assert text[sentences[0].start : sentences[0].end] == first
 
@@ -403,9 +407,7 @@ def test_segment_leaves_a_photo_credit_run_into_the_text_out_of_the_next_sentenc
     text = ("Officials said the attack was the deadliest this year. ( ap photo/courtesy of tom smedinghoff ) "
             "( uncredited/ap ) three american civilians were killed on saturday. "
             "The embassy (pictured) closed.")
-    source = make_source("s1", text)
-    block = Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")
-    assert [s.text for s in segment(source, [block])] == [
+    assert [s.text for s in _segment_block(text)] == [
         "Officials said the attack was the deadliest this year.",
         "three american civilians were killed on saturday.",
         "The embassy (pictured) closed.",
@@ -437,9 +439,7 @@ def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lea
     text = ("police engaged in a gunfight... ( associated press ) iguala, mexico ( ap ) \u2014 a clandestine "
             "grave contained 28 bodies, officials said. ( photo: pablo martinez monsivais, ap ) washington "
             "( ap ) \u2014 a man fatally shot himself outside the white house on saturday.")
-    source = make_source("s1", text)
-    block = Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")
-    assert [s.text for s in segment(source, [block])] == [
+    assert [s.text for s in _segment_block(text)] == [
         "a clandestine grave contained 28 bodies, officials said.",
         "a man fatally shot himself outside the white house on saturday.",
     ]

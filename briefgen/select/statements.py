@@ -200,8 +200,9 @@ def predicates(text: str, common: frozenset[str] = frozenset()) -> tuple[Predica
                 if idiom == "killed" and tok.text.lower() not in _VIOLENT:
                     idiom = None
                 if idiom is not None:
-                    said = tokens(idiom)[0]
-                    forms = forms | _forms(idiom, said.term or idiom, "") | {toks[i + 2].term or ""}
+                    verb = tokens(idiom)[0]
+                    noun = toks[i + 2].term
+                    forms = forms | _forms(idiom, verb.term or idiom, "") | ({noun} if noun else set())
                 out.append(Predicate(tok.term, forms, terms - forms))
     return tuple(out)
 

@@ -570,15 +570,16 @@ ARCHIVE_SHARE = 0.25
 def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
     units, extra = _units(src.text)
     units = _run_in_prompts(src.text, units)
-    notes = sum(nwords(u.text) for u in units if u.kind in (None, "navigation") and is_archive_note(u.text))
-    if notes and notes >= ARCHIVE_SHARE * sum(nwords(u.text) for u in units):
+    for u in units:
+        u.words = nwords(u.text)
+    notes = sum(u.words for u in units if u.kind in (None, "navigation") and is_archive_note(u.text))
+    if notes and notes >= ARCHIVE_SHARE * sum(u.words for u in units):
         # The page a scraper kept holds the archive's notes, not the article: none of it is news.
         for u in units:
             if u.kind is None:
                 u.kind, u.reason = "navigation", "a web archive's note in place of the article"
     for u in units:
         u.key = normalize(u.text)
-        u.words = nwords(u.text)
         if u.kind is None:
             u.terms = _line_terms(u.text)
     _headlines(src, units)
