@@ -16,6 +16,7 @@ Every dropped line is kept, with its kind and a human reason, so
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -370,15 +371,17 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
         first_use = first.get
         for i in cand:
             lo, hi = i - window, i + window
-            total = 0.0
+            support: list[float] = []
             line_terms = units[i].terms
             for t in line_terms:
                 used = first_use(t)
                 if used is not None and (used < lo or last[t] > hi):
-                    total += 1.0
+                    support.append(1.0)
                 elif n_src > 1:
-                    total += (df[t] - (t in own_terms)) / (n_src - 1)
-            scores[i] = total / len(line_terms)
+                    support.append((df[t] - (t in own_terms)) / (n_src - 1))
+            # fsum: a set's order changes with the hash seed, and a plain sum's last bits with it,
+            # which could tip a score at a threshold and the memo with it.
+            scores[i] = math.fsum(support) / len(line_terms)
         off: dict[int, str] = {}
         head = next((i for i, u in enumerate(units) if u.kind == "headline"), -1)
         for i in cand:
