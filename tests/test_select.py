@@ -21,6 +21,7 @@ from briefgen.select.selector import (
     salience,
     word_count,
 )
+from briefgen.select.standalone import fragment
 from briefgen.select.units import follows
 
 CENTRAL = "Lee and Takaichi agreed in Nara to begin DNA testing of remains recovered from the Chosei mine."
@@ -311,6 +312,12 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("\"Itinerary changes are expected,\" the foreign ministry said.", False),
     ("Officials called the attack \"barbaric,\" and vowed to find those responsible.", False),
     ("Forecasters said 5\" of rain fell on Miami overnight.", False),
+    # Connectives that restate, justify or concede what came before.
+    ("Needless to say, their politics differ considerably.", True),
+    ("In other words, damage, though extensive, was selective.", True),
+    ("After all, the odds say that the meteors will be visible from Asia.", True),
+    ("To be sure, there will be opposition to any proposals to limit prosecutions.", True),
+    ("After all votes were counted, Cardoso had 53 percent.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
@@ -446,3 +453,29 @@ def test_a_section_does_not_repeat_the_bottom_line() -> None:
     printed = [f.text for part in (selection.bluf, *selection.sections) for f in part.choice.facts]
     assert len(printed) == len(set(printed))
     assert sum(t in (TOLL_820, TOLL_800) for t in printed) == 1
+
+
+@pytest.mark.parametrize(("text", "is_fragment"), [
+    ("Sort of.", True),
+    ("Not so fast.", True),
+    ("And tragedy.", True),
+    ("Eight people died.", False),
+    ("It failed.", False),
+    ("There's more.", False),
+    ("\"This cannot continue.", False),
+    ("Nobody was hurt.", False),
+    ("Brody loves letters.", False),
+])
+def test_a_short_sentence_with_no_verb_is_a_fragment(text: str, is_fragment: bool) -> None:
+    assert fragment(text) is is_fragment
+
+
+def test_a_fragment_is_never_chosen_for_itself_by_any_ranker() -> None:
+    # A memo section whose only candidates are short once took "Sort of." as its bullet (the
+    # selector's fallback for sections of short sentences); no ranker may print it alone.
+    short = "Sort of."
+    whole = "Spicer went back to school."
+    facts = facts_from([short, whole], [("s1",), ("s2",)])
+    for method in ("briefgen", "lexrank", "luhn"):
+        assert [f.text for f in select(facts, words=40, method=method)] == [whole]
+        assert select(facts[:1], words=40, method=method) == []

@@ -69,7 +69,7 @@ from briefgen.model import Fact
 from briefgen.select.concepts import concept_features, concepts, first_position, shipped_model
 from briefgen.select.params import COUNTS, DEFAULT, FEATURES, ConceptModel, Params
 from briefgen.select.solver import Row, maximise
-from briefgen.select.standalone import dangling, has_quote, stems
+from briefgen.select.standalone import dangling, fragment, has_quote, stems
 from briefgen.select.units import clashes, in_order, links
 from briefgen.select.units import needs as unit_needs
 
@@ -151,7 +151,8 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
     With ``need`` (from :func:`briefgen.select.units.needs`), a fact that
     needs nothing is taken alone, one that leans on antecedents with those
     not yet taken (the antecedents first) if all fit, and one that can never
-    be chosen is skipped.
+    be chosen is skipped. A fragment (:func:`~briefgen.select.standalone.fragment`)
+    is never taken for itself, only as another's antecedent.
     """
     chosen: list[int] = []
     taken: set[int] = set()
@@ -161,7 +162,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
     for i in order:
         if count is not None and len(chosen) >= count:
             break
-        if i in taken:
+        if i in taken or fragment(facts[i].text):
             continue
         wants = () if need is None else need[i]
         if wants is None or (need is not None and clashes(i, need, taken, led)):
@@ -417,8 +418,8 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
     eligible = [i for i in usable if params.min_words <= lengths[i] <= params.max_words
                 and any(ch.islower() for ch in facts[i].text)]
     if not eligible:
-        # Only fragments or overlong sentences: take any length.
-        eligible = usable
+        # Only short or overlong sentences: take any length, but never a fragment ("Sort of.").
+        eligible = [i for i in usable if not fragment(facts[i].text)]
     # An antecedent comes with the sentence that needs it whatever its length.
     alone = {i for i in eligible if not need[i]}
     order = sorted(eligible, key=lambda i: (-scores[i], i))

@@ -15,7 +15,7 @@ on. Without a parser it reads the action from the word's place and form:
   ("was *held*", "would *protest*", "to *disconnect*"), or a past or
   progressive form that no determiner makes a noun phrase ("*played* drums",
   "*arguing* that", not "the *injured*"), or an irregular past form
-  (:data:`_IRREGULAR`); reporting verbs ("said", "told") state no action;
+  (:data:`briefgen.text.verbs.IRREGULAR_PAST`); reporting verbs ("said", "told") state no action;
 * a predicate's **forms** are its term, its WordNet synonyms (the paraphrase
   model's table) and the term of its stem read through the tokens' news
   paraphrases ("killing" and "killed" are one action; "performed" is
@@ -58,6 +58,8 @@ from briefgen.model import Fact
 from briefgen.select.choice import Choice, choose
 from briefgen.select.selector import content_of
 from briefgen.text.tokens import Token, common_words, tokens
+from briefgen.text.verbs import AUXILIARIES as _AUXILIARIES
+from briefgen.text.verbs import IRREGULAR_PAST as _IRREGULAR
 from briefgen.text.words import stem
 
 log = logging.getLogger(__name__)
@@ -84,10 +86,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words after which a lower-case word is a verb: auxiliaries, modals, "to".
-_AUXILIARIES = _words(
-    "am is are was were be been being has have had will would shall should can could may might must "
-    "do does did to")
 # Words that may stand between an auxiliary and its verb ("was not held", "has already left").
 _BETWEEN = _words("not never also already just still since")
 # Words that make the next word part of a noun phrase ("the injured", "a crowded market").
@@ -96,18 +94,6 @@ _DETERMINERS = _words("the a an this that these those its his her their our my y
 _REPORTING = _words(
     "said says saying told tells telling announced announcing reported reporting stated added adding "
     "noted quoted according including")
-# English irregular past forms and participles (a grammar's list, not this coverage's words).
-_IRREGULAR = _words("""
-    arose arisen beat beaten became began begun bent bit bitten bled blew blown bore borne bought bound
-    broke broken brought built burnt caught chose chosen clung came cost crept cut dealt dug drew drawn
-    drove driven ate eaten fell fallen fed felt fought found fled flew flown forbade forgave forgotten
-    forgot froze frozen gave given went gone grew grown hung held hid hidden hit hurt kept knew known laid
-    led left lent let lay lain lit lost made meant met paid put quit ran rang rose risen rode ridden sank
-    sunk saw seen sought sold sent set shook shaken shed shot shut sang sung slew slain slid spent spoke
-    spoken spread sprang stood stole stolen stuck struck stung swore sworn swept swam swung took taken
-    taught tore torn thought threw thrown understood upheld withdrew withdrawn withheld won wound wore
-    worn wrote written
-    """)
 # Clause boundaries: commas, semicolons, colons, dashes, brackets.
 _CLAUSE = re.compile(r"[,;:()\[\]\u2014\u2013]|\s--?\s")
 # A verb and the noun phrase after it that together say one action: "placed under arrest" is
