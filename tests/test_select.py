@@ -318,6 +318,9 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("After all, the odds say that the meteors will be visible from Asia.", True),
     ("To be sure, there will be opposition to any proposals to limit prosecutions.", True),
     ("After all votes were counted, Cardoso had 53 percent.", False),
+    # A gallery slide's counter and date run into its caption.
+    ("kremlin pool photo via ap 2/50 26 march 2018 at least 64 shoppers have been killed in fire.", True),
+    ("The court ruled 5/4 on 3 march 2018 that the law stands.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans

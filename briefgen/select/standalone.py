@@ -170,7 +170,11 @@ _RUN_IN = re.compile(
     # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".
     r"|,\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:jan|feb|march|april|may"
     r"|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*\.?\s*[\"'\u201d]?\s*$"
-    r"|\(\s*associated press\s*\)",
+    r"|\(\s*associated press\s*\)"
+    # A gallery slide's counter and date run into its caption ("kremlin pool photo via ap 2/50
+    # 26 march 2018 at least 64 shoppers ..."): 2 in Multi-News validation, both captions.
+    r"|(?:^|\s)\d{1,3}/\d{1,3}\s+\d{1,2}\s+(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\s+(?:19|20)\d\d\b",
     re.IGNORECASE)
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 # "us" after "the" or before "$" or "-" is the United States in lower-case text ("the us", "us$ 1.4 billion").
