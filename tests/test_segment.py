@@ -414,6 +414,17 @@ def test_segment_leaves_a_photo_credit_run_into_the_text_out_of_the_next_sentenc
     ]
 
 
+def test_a_pages_marker_run_into_a_sentence_is_no_part_of_it() -> None:
+    # Politico's "Story continued below" between two paragraphs of a page without line breaks.
+    text = ("Graham is a senator from south carolina. Story continued below graham grew up in nearby "
+            "central, s.c., in the back of a pool hall. He ran in 2016.")
+    assert [s.text for s in _segment_block(text)] == [
+        "Graham is a senator from south carolina.",
+        "graham grew up in nearby central, s.c., in the back of a pool hall.",
+        "He ran in 2016.",
+    ]
+
+
 def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
     # Multi-News text spaces its punctuation out: the mark after "ours." closes the quotation.
     first = ('petraeus disclosed the affair in a letter released to the cia work force on friday '

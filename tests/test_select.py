@@ -321,6 +321,13 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     # A gallery slide's counter and date run into its caption.
     ("kremlin pool photo via ap 2/50 26 march 2018 at least 64 shoppers have been killed in fire.", True),
     ("The court ruled 5/4 on 3 march 2018 that the law stands.", False),
+    # AP's file photos, Politico's, Twitter's and Medium's furniture, an AP photo's id.
+    ("File - this may 13, 2014 file photo shows a row of google self-driving lexus cars.", True),
+    ("Story continued below graham grew up in nearby central, s.c., in a pool hall.", True),
+    ("Replying to @bf28edward she wasn't there at the time.", True),
+    ("Chris urmson blocked unblock follow following may 11, 2015 unlisted about 33,000 people die.", True),
+    ("Jim cole / ap id: 5672497 washington \u2014 if lindsey graham runs, he will lose the race.", True),
+    ("The file was sent this week to the court in Washington.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans

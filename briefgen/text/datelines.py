@@ -53,7 +53,7 @@ _AGENCY_DATELINE = re.compile(
 # brackets with no dash after it ("( cnn ) micheal brown stared ...").
 _LEAD_FURNITURE = re.compile(
     r"\W*(?:advertisement\s+)?continue reading the main story\s+"
-    r"|\W*story highlights\s+"
+    r"|\W*story highlights\s+|\W*story continued below\s+"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
     r"|\W*\(\s*" + AGENCIES + r"\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
@@ -85,12 +85,14 @@ def run_in_end(text: str) -> int:
 
     A gallery's teaser up to its "( associated press )" credit, bracketed photo
     credits, and then what opens a story (:func:`lead_in_end`): "( photo: ...,
-    ap ) washington ( ap ) — a man ..." starts at "a man". 0 if there is none.
+    ap ) washington ( ap ) — a man ..." starts at "a man"; a page's marker run into
+    the sentence after it ("Story continued below graham grew up ...") too. 0 if
+    there is none.
     """
     gallery = _GALLERY.search(text)
     at = gallery.end() if gallery else 0
     credits = credit_end(text[at:])
-    if not gallery and not credits:
+    if not gallery and not credits and not _LEAD_FURNITURE.match(text):
         return 0
     at += credits
     return at + lead_in_end(text[at:])
