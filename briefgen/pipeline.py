@@ -29,7 +29,7 @@ from briefgen.select.choice import select
 from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
 from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
-from briefgen.select.selector import repeats
+from briefgen.select.selector import MEMO, repeats
 from briefgen.select.standalone import dangling
 from briefgen.select.statements import Statements, choose_apart
 from briefgen.select.units import passages, unintroduced
@@ -341,7 +341,8 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     for spec in template.enabled_sections:
         # The catch-all chooses among the facts that fit no section.
         pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
-                if not any(f.id == t.id or repeats(f, t) or statements.same(f.text, t.text) for t in taken)]
+                if not any(f.id == t.id or repeats(f, t, share=MEMO.link_share)
+                           or statements.same(f.text, t.text) for t in taken)]
         choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method)
         taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))

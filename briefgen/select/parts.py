@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from briefgen.facts.conflicts import latest
 from briefgen.model import Conflict, Fact
 from briefgen.select.choice import Choice
-from briefgen.select.selector import repeats
+from briefgen.select.selector import MEMO, repeats
 from briefgen.select.standalone import leans
 from briefgen.select.units import follows
 
@@ -98,7 +98,7 @@ def latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Selec
         now = newest(fact)
         if now is None or now.id in printed:
             continue
-        held = [f for k, f in printed.items() if k != fact.id and repeats(now, f)]
+        held = [f for k, f in printed.items() if k != fact.id and repeats(now, f, share=MEMO.link_share)]
         if len(held) == 1 and held[0].id in chosen and held[0].id not in swaps and newest(held[0]) is None:
             log.info("%s gives the latest figure, in place of %s which it repeats", now.id, held[0].id)
             swaps[held[0].id] = now
@@ -115,7 +115,8 @@ def latest_figures(selection: Selection, conflicts: Sequence[Conflict]) -> Selec
             if candidates[i].id not in swaps:
                 # A memo states each fact once: no latest figure that repeats another printed fact.
                 mine = candidates[i].id
-                if now.id in printed or any(repeats(now, f) for k, f in printed.items() if k != mine):
+                if now.id in printed or any(repeats(now, f, share=MEMO.link_share)
+                                            for k, f in printed.items() if k != mine):
                     log.info("%s: %s left out, its latest figure (%s) is printed already", part.key,
                              candidates[i].id, now.id)
                     continue

@@ -53,7 +53,10 @@ budget to its end.
 :func:`greedy`. Both skip a fact that repeats a chosen one (see
 :func:`repeats`): its content words overlap the chosen one's, or the merger
 linked the two because one states the other's statement in part or whole
-(:attr:`briefgen.model.Fact.overlaps`).
+(:attr:`briefgen.model.Fact.overlaps`) and they share at least
+``Params.link_share`` of their content terms. Most links between sentences
+that share less join different statements about the same people; a memo
+(``MEMO``), whose bar is that no fact is stated twice, counts every link.
 """
 
 from __future__ import annotations
@@ -67,16 +70,16 @@ import numpy as np
 from briefgen.facts.tolls import same_toll, stated_tolls
 from briefgen.model import Fact
 from briefgen.select.concepts import concept_features, concepts, first_position, shipped_model
-from briefgen.select.params import COUNTS, DEFAULT, FEATURES, ConceptModel, Params
+from briefgen.select.params import COUNTS, DEFAULT, FEATURES, MEMO, ConceptModel, Params
 from briefgen.select.solver import Row, maximise
 from briefgen.select.standalone import dangling, fragment, has_quote, stems
 from briefgen.select.units import clashes, in_order, links
 from briefgen.select.units import needs as unit_needs
 
 __all__ = [
-    "COUNTS", "DEFAULT", "FEATURES", "ConceptModel", "Params", "concept_features", "concepts", "content_of",
-    "cover", "dangling", "greedy", "linked", "redundant", "repeats", "salience", "shipped_model",
-    "word_count",
+    "COUNTS", "DEFAULT", "FEATURES", "MEMO", "ConceptModel", "Params", "concept_features", "concepts",
+    "content_of", "cover", "dangling", "greedy", "linked", "merger_linked", "redundant", "repeats",
+    "salience", "shares", "shipped_model", "word_count",
 ]
 
 
@@ -128,25 +131,57 @@ def redundant(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
     return len(a & b) / math.sqrt(len(a) * len(b)) > threshold
 
 
-def linked(a: Fact, b: Fact) -> bool:
+def shares(a: frozenset[str], b: frozenset[str], share: float) -> bool:
+    """Whether the content terms two facts share are at least ``share`` of the larger fact's terms."""
+    if share <= 0:
+        return True
+    if not a or not b:
+        return False
+    return len(a & b) >= share * max(len(a), len(b))
+
+
+def merger_linked(a: Fact, b: Fact, share: float = DEFAULT.link_share) -> bool:
+    """Whether the merger linked two facts (:attr:`Fact.overlaps`) and they share ``share`` of their terms.
+
+    See :attr:`Params.link_share`: a link between sentences that share a
+    third of their content or more is mostly one statement twice ("the
+    mother and her friend agreed to get high on meth and went into the
+    garage" and "her mother and that friend agreed to go into the garage and
+    get high on methamphetamine"), one sharing less mostly a different
+    statement on the same people ("Turkish officials claim that Ocalan is
+    currently hiding in Russia" and "Abdullah Ocalan ... has been detained in
+    Rome after stepping off a plane from Moscow, Turkish and Italian
+    officials said").
+    """
+    if b.id not in a.overlaps and a.id not in b.overlaps:
+        return False
+    return shares(content_of(a.text), content_of(b.text), share)
+
+
+def linked(a: Fact, b: Fact, share: float = DEFAULT.link_share) -> bool:
     """Whether two facts state one thing in other words: one toll, or a statement the merger linked.
 
     The merger links facts when one states the other's statement in part or
-    whole (:attr:`Fact.overlaps`); two sentences giving one toll ("killing 60
-    people", "a fire that killed 67") share too few words for it
+    whole (:attr:`Fact.overlaps`); a link counts when the two also share
+    ``share`` of their content terms (:func:`merger_linked`; 0 for every
+    link). Two sentences giving one toll ("killing 60 people", "a fire that
+    killed 67") share too few words for either
     (:func:`briefgen.facts.tolls.same_toll`).
     """
-    return b.id in a.overlaps or a.id in b.overlaps or same_toll(a.text, b.text)
+    return merger_linked(a, b, share) or same_toll(a.text, b.text)
 
 
-def repeats(a: Fact, b: Fact, threshold: float = DEFAULT.redundancy) -> bool:
+def repeats(a: Fact, b: Fact, threshold: float = DEFAULT.redundancy,
+            share: float = DEFAULT.link_share) -> bool:
     """Whether printing both facts says one thing twice: linked, or content overlapping past ``threshold``."""
-    return linked(a, b) or redundant(content_of(a.text), content_of(b.text), threshold)
+    return linked(a, b, share) or redundant(content_of(a.text), content_of(b.text), threshold)
 
 
 def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None, count: int | None,
-           threshold: float, need: Sequence[tuple[int, ...] | None] | None = None) -> list[int]:
-    """Positions in ``order`` taken while they fit, skipping any that repeats a chosen fact.
+           threshold: float, need: Sequence[tuple[int, ...] | None] | None = None,
+           share: float = DEFAULT.link_share) -> list[int]:
+    """Positions in ``order`` taken while they fit, skipping any that repeats a chosen fact
+    (:func:`repeats`, with ``threshold`` and ``share``).
 
     With ``need`` (from :func:`briefgen.select.units.needs`), a fact that
     needs nothing is taken alone, one that leans on antecedents with those
@@ -175,7 +210,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
             continue
         new = [contents.setdefault(j, content_of(facts[j].text)) for j in unit]
         if any(redundant(c, contents[j], threshold) for c in new for j in chosen) or any(
-                linked(facts[u], facts[j]) for u in unit for j in chosen):
+                linked(facts[u], facts[j], share) for u in unit for j in chosen):
             continue
         if need is not None:
             led.update(a for _, a in links(i, need))
@@ -220,7 +255,8 @@ def _ilp(cands: list[int], facts: Sequence[Fact], per_fact: list[set[str]], weig
         rows.append(Row(range(n), [float(word_count(facts[i].text)) for i in cands], float(words_budget)))
     if count is not None:
         rows.append(Row(range(n), [1.0] * n, float(count)))
-    rows.extend(Row(pair, (1.0, 1.0), 1.0) for pair in _redundant_pairs(cands, facts, params.redundancy))
+    rows.extend(Row(pair, (1.0, 1.0), 1.0)
+                for pair in _redundant_pairs(cands, facts, params.redundancy, params.link_share))
     rows.extend(_unit_rows(cands, needs, alone))
     x = maximise(gain, rows, n, time_limit=params.time_limit, gap=params.gap)
     if x is None:
@@ -286,7 +322,7 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
             break
         alive[k] = False
         if any(redundant(contents[k], contents[j], params.redundancy)
-               or linked(facts[cands[k]], facts[cands[j]]) for j in chosen):
+               or linked(facts[cands[k]], facts[cands[j]], params.link_share) for j in chosen):
             continue
         chosen.append(k)
         used += lengths[k]
@@ -300,11 +336,13 @@ def _cover_greedy(cands: list[int], facts: Sequence[Fact], per_fact: list[set[st
     return [cands[k] for k in chosen]
 
 
-def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float) -> list[tuple[int, int]]:
+def _redundant_pairs(cands: list[int], facts: Sequence[Fact], threshold: float,
+                     share: float) -> list[tuple[int, int]]:
     """Pairs (by candidate position) of facts that repeat each other (see :func:`repeats`)."""
     position = {facts[i].id: k for k, i in enumerate(cands)}
     links = {(min(k, m), max(k, m)) for k, i in enumerate(cands) for other in facts[i].overlaps
-             if (m := position.get(other, k)) != k}
+             if (m := position.get(other, k)) != k
+             and shares(content_of(facts[i].text), content_of(facts[cands[m]].text), share)}
     tolls = [k for k, i in enumerate(cands) if stated_tolls(facts[i].text)]
     links.update((k, m) for x, k in enumerate(tolls) for m in tolls[x + 1:]
                  if same_toll(facts[cands[k]].text, facts[cands[m]].text))
@@ -357,7 +395,7 @@ def _fill(chosen: list[int], order: Sequence[int], facts: Sequence[Fact], length
             continue
         new = [content_of(facts[j].text) for j in unit]
         if any(redundant(c, other, params.redundancy) for c in new for other in contents) or any(
-                linked(facts[u], facts[j]) for u in unit for j in out):
+                linked(facts[u], facts[j], params.link_share) for u in unit for j in out):
             continue
         out.extend(reversed(unit))
         led.update(a for _, a in links(i, needs))
@@ -386,7 +424,7 @@ def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], pe
         if best is not None and (gain, -i) <= (best[0], -best[1]):
             continue
         content = content_of(facts[i].text)
-        if any(redundant(content, other, params.redundancy) or linked(facts[i], facts[j])
+        if any(redundant(content, other, params.redundancy) or linked(facts[i], facts[j], params.link_share)
                for j, other in contents.items()):
             continue
         best = (gain, i)
@@ -424,7 +462,8 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
     alone = {i for i in eligible if not need[i]}
     order = sorted(eligible, key=lambda i: (-scores[i], i))
     if words_budget is None:
-        chosen = greedy([i for i in order if i in alone], facts, None, count, params.redundancy)
+        chosen = greedy([i for i in order if i in alone], facts, None, count, params.redundancy,
+                        share=params.link_share)
         return in_order(chosen, facts), scores, None
     # Prune: the best candidates by score per word and by score, with their antecedents.
     unit_len = {i: lengths[i] + sum(lengths[j] for j in need[i] or ()) for i in eligible}

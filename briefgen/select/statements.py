@@ -56,7 +56,7 @@ from functools import lru_cache
 from briefgen.facts.paraphrase import default_model
 from briefgen.model import Fact
 from briefgen.select.choice import Choice, choose
-from briefgen.select.selector import content_of
+from briefgen.select.selector import MEMO, content_of
 from briefgen.text.tokens import Token, common_words, tokens
 from briefgen.text.verbs import AUXILIARIES as _AUXILIARIES
 from briefgen.text.verbs import IRREGULAR_PAST as _IRREGULAR
@@ -263,14 +263,14 @@ def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | 
     something else.
     """
     left = list(facts)
-    choice = choose(left, words=words, count=count, method=method)
+    choice = choose(left, words=words, count=count, method=method, params=MEMO)
     for _ in range(MAX_ROUNDS):
         again = restating(choice.facts, statements)
         if not again:
             break
         log.info("left out, restating a fact chosen with it: %s", ", ".join(sorted(again)))
         left = [f for f in left if f.id not in again]
-        choice = choose(left, words=words, count=count, method=method)
+        choice = choose(left, words=words, count=count, method=method, params=MEMO)
     return choice
 
 
