@@ -29,6 +29,7 @@ Usage::
 
     python bench/fillgap.py                # the table
     python bench/fillgap.py --samples 20   # and 20 refused sentences per test that bench/standalone.py passes
+    python bench/fillgap.py --pairs 20     # and 20 sentences refused as repeats, each with the chosen one
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from standalone import violations  # noqa: E402
 from briefgen.model import Fact  # noqa: E402
 from briefgen.select.choice import choose  # noqa: E402
 from briefgen.select.params import DEFAULT  # noqa: E402
-from briefgen.select.selector import repeats, word_count  # noqa: E402
+from briefgen.select.selector import content_of, merger_linked, redundant, repeats, word_count  # noqa: E402
 from briefgen.select.standalone import broken_rule, leaning_rule  # noqa: E402
 from briefgen.select.units import antecedent_of, needs  # noqa: E402
 
@@ -99,6 +100,28 @@ class Cluster:
         self.used = sum(self.lengths[i] for i in self.chosen)
         self.refused = {k: why_refused(k, facts, self.ante) for k in range(len(facts))
                         if self.need[k] is None and self.broken[k] is None}
+
+    def repeated(self) -> list[tuple[str, str, str]]:
+        """Eligible facts left out as repeats: (why, the chosen fact's text, the refused fact's text).
+
+        Why is ``overlap`` (content cosine past the redundancy threshold),
+        ``link`` (the merger linked them and they share ``link_share`` of
+        their terms) or ``toll`` (one toll).
+        """
+        chosen = set(self.chosen)
+        out = []
+        for k in range(len(self.facts)):
+            if k in chosen or self.need[k] is None or not self.sized(k):
+                continue
+            for c in self.chosen:
+                a, b = self.facts[c], self.facts[k]
+                if not repeats(a, b):
+                    continue
+                why = ("overlap" if redundant(content_of(a.text), content_of(b.text), DEFAULT.redundancy)
+                       else "link" if merger_linked(a, b) else "toll")
+                out.append((why, a.text, b.text))
+                break
+        return out
 
     def unit(self, k: int) -> int:
         """Words of fact ``k`` with the antecedents it needs."""
@@ -164,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=LIMIT, help="word budget")
     parser.add_argument("--samples", type=int, default=0,
                         help="print this many refused sentences per test that bench/standalone.py passes")
+    parser.add_argument("--pairs", type=int, default=0,
+                        help="print this many sentences refused as repeats, each with the chosen one")
     parser.add_argument("--seed", type=int, default=0, help="seed for drawing the samples")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -175,11 +200,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     under = 0
     refused_words: Counter[str] = Counter()
     passing: dict[str, list[str]] = defaultdict(list)
+    repeated: list[tuple[str, str, str]] = []
     for row in rows:
         c = Cluster(build_facts(articles(row["docs"]), split, dedupe), args.words)
         under += c.used < 0.95 * args.words
         for cause, words in c.losses():
             totals[cause] += words
+        if args.pairs:
+            repeated.extend(c.repeated())
         for k, f in enumerate(c.facts):
             rule = c.broken[k] or (leaning_rule(f.text) if k in c.refused else None)
             if rule is None:
@@ -204,6 +232,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\n== {rule}: {len(texts)} pass bench/standalone.py")
             for t in rng.sample(texts, min(args.samples, len(texts))):
                 print("  -", t)
+    if args.pairs:
+        why = Counter(w for w, _, _ in repeated)
+        print(f"\n== refused as repeats: {len(repeated)} sentences ("
+              + ", ".join(f"{w} {n}" for w, n in why.most_common()) + ")")
+        rng = random.Random(args.seed)
+        for w, chosen, refused in rng.sample(repeated, min(args.pairs, len(repeated))):
+            print(f"  [{w}] chosen:  {chosen}\n         refused: {refused}")
     return 0
 
 
