@@ -76,6 +76,9 @@ from briefgen.select.kinds import (  # noqa: E402
 )
 
 LABELS = ROOT / "bench" / "data" / "multinews_kinds.jsonl"
+#: Clusters 00120-00299, labelled by a second reader; scored once as the clean check, then
+#: made development data (bench/data/multinews_kinds.md).
+CHECK_LABELS = ROOT / "bench" / "data" / "multinews_kinds_check.jsonl"
 DUC_LABELS = ROOT / "tests" / "data" / "kinds_dev.json"
 SEEDS = ROOT / "seeds"
 #: The grid searched by --cv: the evidence's weight and the fallback's bar.
@@ -98,6 +101,7 @@ class Case:
     why: str
     facts: tuple[Fact, ...]
     duc: bool
+    origin: str = "duc"
 
 
 def load_multinews(path: Path) -> list[Case]:
@@ -111,7 +115,8 @@ def load_multinews(path: Path) -> list[Case]:
             if row["id"] in wanted:
                 docs[row["id"]] = row["docs"]
     return [Case(r["id"], r["kind"], r.get("also"), r.get("why", ""),
-                 tuple(analyse(texts=docs[r["id"]]).facts), False) for r in labels if r["id"] in wanted]
+                 tuple(analyse(texts=docs[r["id"]]).facts), False, path.name)
+            for r in labels if r["id"] in wanted]
 
 
 def load_duc() -> list[Case]:
@@ -187,8 +192,11 @@ def chosen(m: Measured, knobs: Knobs) -> str:
 
 
 def cross_validate(cases: Sequence[Case], measured: dict[str, Measured], grid: Sequence[Knobs],
-                   seed: int) -> tuple[int, int, list[Knobs]]:
-    """Right counts (Multi-News, DUC) when each fold is scored with the knobs best on the others."""
+                   seed: int) -> tuple[int, int, list[Knobs], dict[str, bool]]:
+    """Right counts (Multi-News, DUC) when each fold is scored with the knobs best on the others.
+
+    Also each case's verdict, by id.
+    """
     rng = random.Random(seed)
     keyed = sorted(cases, key=lambda c: (c.duc, c.kind, rng.random()))
     fold = {c.id: i % FOLDS for i, c in enumerate(keyed)}
@@ -203,7 +211,7 @@ def cross_validate(cases: Sequence[Case], measured: dict[str, Measured], grid: S
         knobs = ties[len(ties) // 2]
         picked.append(knobs)
         ok.update({c.id: hits[c.id][knobs] for c in cases if fold[c.id] == k})
-    return (sum(ok[c.id] for c in cases if not c.duc), sum(ok[c.id] for c in cases if c.duc), picked)
+    return (sum(ok[c.id] for c in cases if not c.duc), sum(ok[c.id] for c in cases if c.duc), picked, ok)
 
 
 def run_cv(cases: Sequence[Case], wide: bool) -> None:
@@ -215,11 +223,15 @@ def run_cv(cases: Sequence[Case], wide: bool) -> None:
     n_mn = sum(not c.duc for c in cases)
     n_duc = len(cases) - n_mn
     results = [cross_validate(cases, measured, grid, seed) for seed in range(SEEDS_CV)]
-    for seed, (mn, duc, picked) in enumerate(results):
+    for seed, (mn, duc, picked, _) in enumerate(results):
         print(f"  seed {seed}: Multi-News {mn}/{n_mn}, DUC {duc}/{n_duc}; knobs per fold "
               + ", ".join(f"({lead},{cap},{w},{b})" for lead, cap, w, b in picked))
     mean_mn = sum(r[0] for r in results) / len(results)
     mean_duc = sum(r[1] for r in results) / len(results)
+    for origin in sorted({c.origin for c in cases if not c.duc}):
+        mine = [c for c in cases if c.origin == origin]
+        mean = sum(r[3][c.id] for r in results for c in mine) / len(results)
+        print(f"  CV on {origin}: {mean:.1f}/{len(mine)} ({mean / len(mine):.1%})")
     print(f"{FOLDS}-fold CV ({'lead, cap, ' if wide else ''}weight and bar fitted in each fold): "
           f"Multi-News {mean_mn:.1f}/{n_mn} ({mean_mn / n_mn:.1%}), DUC {mean_duc:.1f}/{n_duc}")
     counts = [sum(right(c, chosen(measured[c.id], g)) for c in cases) for g in grid]
@@ -236,17 +248,24 @@ def main() -> None:
     """Run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--labels", type=Path, default=LABELS, help="labelled Multi-News clusters (jsonl)")
+    parser.add_argument("--labels", type=Path, nargs="+", default=[LABELS, CHECK_LABELS],
+                        help="labelled Multi-News clusters (jsonl; default: both labelled files)")
     parser.add_argument("--no-duc", action="store_true", help="leave out the DUC 2003 clusters")
     parser.add_argument("--cv", action="store_true", help="cross-validate the weight and the bar")
     parser.add_argument("--cv-all", action="store_true", help="cross-validate the opening and the cap too")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong choice and why")
     args = parser.parse_args()
-    mn = load_multinews(args.labels)
-    score(mn, args.verbose, f"Multi-News ({args.labels.name})")
+    mn: list[Case] = []
+    ok = 0
+    for path in args.labels:
+        cases = load_multinews(path)
+        ok += score(cases, args.verbose, f"Multi-News ({path.name}), in-sample")
+        mn.extend(cases)
+    if len(args.labels) > 1:
+        print(f"Multi-News pooled, in-sample: {ok}/{len(mn)} ({ok / max(len(mn), 1):.1%})")
     duc = [] if args.no_duc else load_duc()
     if duc:
-        score(duc, args.verbose, "DUC 2003 and the sample")
+        score(duc, args.verbose, "DUC 2003 and the sample, in-sample")
     if args.cv or args.cv_all:
         run_cv([*mn, *duc], wide=args.cv_all)
 
