@@ -15,7 +15,12 @@ that mentions a shooting, a trial that mentions a crash). So each kind of news
 also has an event vocabulary (``briefgen/data/kinds.toml``, written by hand),
 and its evidence is read where the story is told: the opening sentences of
 each source, averaged over the sources (:func:`lead_evidence`), so what most
-sources open with counts and a word deep in one article does not. A
+sources open with counts and a word deep in one article does not. Words that
+name a kind of event on their own (an earthquake, an indictment) are set
+apart from the words it is told in that tell other stories too (killed,
+officials): those count only when some source names the event, and common
+phrases that give a word another sense (a heart attack, a clinical trial) are
+read as no evidence at all (:class:`Vocabulary`). A
 candidate's total is its fit plus :data:`EVIDENCE_WEIGHT` times its evidence;
 the fallback kind (``general``) has no vocabulary and is given
 :data:`FALLBACK_BAR` as its evidence, so a specific kind is chosen only on
@@ -51,8 +56,8 @@ from briefgen.select.sections import Corpus, corpus, direct_evidence
 __all__ = [
     "EVIDENCE_WEIGHT", "FALLBACK", "FALLBACK_BAR", "LEAD_SENTENCES", "PREFER_MARGIN", "SAMPLE",
     "SAMPLE_SOURCES", "TERMS_CAP",
-    "Fit", "KindChoice", "candidate_evidence", "choose_kind", "decide", "importance", "kind_terms",
-    "lead_evidence",
+    "Fit", "KindChoice", "Vocabulary", "candidate_evidence", "choose_kind", "decide", "importance",
+    "kind_terms", "lead_evidence",
 ]
 
 log = logging.getLogger(__name__)
@@ -139,11 +144,46 @@ def _pattern(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """One kind's event vocabulary (``briefgen/data/kinds.toml``).
+
+    Attributes:
+        words: Words that name the kind of event on their own (an earthquake, an indictment).
+        support: Words the kind is told in that also tell other stories (killed, officials,
+            million): they count only where some source names the event with ``words``.
+        senses: Phrases in which a word of the kind means something else (a heart attack, the
+            terracotta army, a clinical trial); their words do not count.
+    """
+
+    words: re.Pattern[str]
+    support: re.Pattern[str] | None = None
+    senses: re.Pattern[str] | None = None
+
+    def found(self, text: str) -> tuple[set[str], set[str]]:
+        """The distinct ``words`` and ``support`` of the kind in ``text``, lower-cased, in their sense."""
+        if self.senses is not None:
+            text = self.senses.sub(lambda m: " " * len(m.group(0)), text)
+        words = {m.group(0).lower() for m in self.words.finditer(text)}
+        support = {m.group(0).lower() for m in self.support.finditer(text)} if self.support else set()
+        return words, support - words
+
+    def search(self, text: str) -> bool:
+        """Whether ``text`` names the kind of event (one of ``words``, in its sense)."""
+        return bool(self.found(text)[0])
+
+
+def _optional(words: Sequence[str]) -> re.Pattern[str] | None:
+    return _pattern(words) if words else None
+
+
 @functools.cache
-def kind_terms() -> dict[str, re.Pattern[str]]:
-    """Each kind's event vocabulary (``briefgen/data/kinds.toml``) as one pattern."""
+def kind_terms() -> dict[str, Vocabulary]:
+    """Each kind's event vocabulary (``briefgen/data/kinds.toml``)."""
     raw = resources.files("briefgen.data").joinpath("kinds.toml").read_text("utf-8")
-    return {kind: _pattern(words) for kind, words in tomllib.loads(raw)["kinds"].items()}
+    return {kind: Vocabulary(_pattern(table["words"]), _optional(table.get("support", ())),
+                             _optional(table.get("senses", ())))
+            for kind, table in tomllib.loads(raw)["kinds"].items()}
 
 
 def lead_evidence(facts: Sequence[Fact], *, lead: int = LEAD_SENTENCES,
@@ -151,8 +191,11 @@ def lead_evidence(facts: Sequence[Fact], *, lead: int = LEAD_SENTENCES,
     """How plainly each kind's vocabulary tells the story where the sources open it.
 
     For every source, the distinct words of a kind in its first ``lead``
-    sentences, ``cap`` or more counting 1; averaged over the sources. A kind
-    all sources open with scores near 1; a word deep in one article, nothing.
+    sentences (:meth:`Vocabulary.found`), ``cap`` or more counting 1; averaged
+    over the sources. A kind all sources open with scores near 1; a word deep
+    in one article, nothing. The kind's support words count only when some
+    source's opening names the event with one of its words: deaths in every
+    opening are no disaster's unless a quake, a crash or a flood is named.
     """
     openings: dict[str, list[str]] = {}
     for fact in facts:
@@ -166,9 +209,11 @@ def lead_evidence(facts: Sequence[Fact], *, lead: int = LEAD_SENTENCES,
         step = len(texts) / SAMPLE_SOURCES
         texts = [texts[int(i * step)] for i in range(SAMPLE_SOURCES)]
     out = {}
-    for kind, pattern in kind_terms().items():
-        found = [min(len({m.group(0).lower() for m in pattern.finditer(t)}), cap) / cap for t in texts]
-        out[kind] = float(sum(found) / len(found))
+    for kind, vocabulary in kind_terms().items():
+        found = [vocabulary.found(t) for t in texts]
+        named = any(words for words, _ in found)
+        counts = [len(words) + (len(support) if named else 0) for words, support in found]
+        out[kind] = float(sum(min(n, cap) / cap for n in counts) / len(counts))
     return out
 
 
