@@ -451,3 +451,33 @@ def test_senses_and_bilateral_words_decide_real_choices(texts: list[str], kind: 
     assert choice is not None and tpl.name == kind, choice.reason
     if kind == "general":
         assert choice.fit("conflict").evidence == 0.0  # a shark's attack is no armed attack
+
+
+DIG = [
+    "Archaeologists have begun a new excavation at the ancient tomb of the first emperor, where an army "
+    "of clay soldiers has stood guard for 2,200 years.\n\n"
+    "The museum said the dig would uncover hundreds more life-size warriors, some still holding their "
+    "bronze weapons.\n\n"
+    "The figures were found by farmers digging a well in 1974.\n\n"
+    "Researchers hope to learn how the statues were painted before the colours faded.",
+    "A second pit of the ancient clay army will be excavated over the next five years, archaeologists "
+    "announced on Thursday.\n\n"
+    "Each soldier has its own face, and the ranks are arranged as if for battle.\n\n"
+    "The excavation will cover 200 square metres, and the finds will go on show at the museum.\n\n"
+    "Scientists will study traces of paint on the figures.",
+]
+
+
+def test_the_fallbacks_own_words_raise_its_bar() -> None:
+    # An excavation of ancient clay soldiers: the conflict template's sections fit its soldiers,
+    # weapons and battle, and its openings name soldiers, but they open with archaeology.
+    tpl, choice = choose_template(analyse(texts=DIG).facts)
+    assert choice is not None and tpl.name == "general", choice.reason
+    general = choice.fit("general")
+    assert general is not None and general.evidence is not None and general.evidence > FALLBACK_BAR
+    candidates = [("fire", FIRE_SECTIONS), ("general", FIRE_SECTIONS)]
+    plain = choose_kind(fire_facts(), candidates, evidence={"fire": 0.7}, fallback="general", bar=0.6)
+    told = choose_kind(fire_facts(), candidates, evidence={"fire": 0.7, "general": 0.5}, fallback="general",
+                       bar=0.6)
+    assert plain.name == "fire" and told.name == "general"
+    assert told.fit("general").evidence == pytest.approx(0.6 + 0.4 * 0.5)

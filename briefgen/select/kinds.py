@@ -22,9 +22,10 @@ officials): those count only when some source names the event, and common
 phrases that give a word another sense (a heart attack, a clinical trial) are
 read as no evidence at all (:class:`Vocabulary`). A
 candidate's total is its fit plus :data:`EVIDENCE_WEIGHT` times its evidence;
-the fallback kind (``general``) has no vocabulary and is given
-:data:`FALLBACK_BAR` as its evidence, so a specific kind is chosen only on
-clearer evidence than that. A template with no vocabulary of its own (a
+the fallback kind (``general``) is given :data:`FALLBACK_BAR` as its evidence,
+so a specific kind is chosen only on clearer evidence than that, plus its own
+words' share of the rest (a study, an excavation, an obituary: the news no
+other kind covers; :func:`fallback_evidence`). A template with no vocabulary of its own (a
 user's, extending none of the packaged kinds) is given the same bar and
 competes on its fit.
 
@@ -56,8 +57,8 @@ from briefgen.select.sections import Corpus, corpus, direct_evidence
 __all__ = [
     "EVIDENCE_WEIGHT", "FALLBACK", "FALLBACK_BAR", "LEAD_SENTENCES", "PREFER_MARGIN", "SAMPLE",
     "SAMPLE_SOURCES", "TERMS_CAP",
-    "Fit", "KindChoice", "Vocabulary", "candidate_evidence", "choose_kind", "decide", "importance",
-    "kind_terms", "lead_evidence",
+    "Fit", "KindChoice", "Vocabulary", "candidate_evidence", "choose_kind", "decide",
+    "fallback_evidence", "importance", "kind_terms", "lead_evidence",
 ]
 
 log = logging.getLogger(__name__)
@@ -295,11 +296,12 @@ def choose_kind(
         sample: How many of the most important facts decide (see :func:`importance`).
         margin: The preferred template's allowance, a fraction of the best total.
         evidence: Each candidate's event-vocabulary evidence (see
-            :func:`lead_evidence`); a candidate without any, and ``fallback``,
-            are given ``bar``. None weighs the sections' fit alone.
+            :func:`lead_evidence`); a candidate without any is given ``bar``,
+            ``fallback`` :func:`fallback_evidence`. None weighs the sections' fit alone.
         fallback: The candidate that needs no evidence of its own (``general``).
         weight: The evidence's weight in a candidate's total.
-        bar: The evidence given to ``fallback`` and to candidates without a vocabulary.
+        bar: The evidence given to candidates without a vocabulary, and the least
+            ``fallback`` is given.
 
     Returns:
         The choice; with no candidates it names ``prefer``.
@@ -313,6 +315,15 @@ def choose_kind(
     fits = [_fit(name, terms, sections) for name, sections in candidates]
     return decide(fits, len(deciding), prefer=prefer, margin=margin, evidence=evidence, fallback=fallback,
                   weight=weight, bar=bar)
+
+
+def fallback_evidence(own: float, bar: float) -> float:
+    """The evidence the fallback kind is given: ``bar``, and its own vocabulary's share of the rest.
+
+    ``general`` has words of its own (a study, an excavation, an obituary), for the news no
+    other kind covers; where the sources open with them the fallback is harder to beat.
+    """
+    return bar + (1.0 - bar) * own
 
 
 def decide(
@@ -333,7 +344,8 @@ def decide(
     the evidence in other ways without measuring the fits again.
     """
     if evidence is not None:
-        shown = {f.name: (bar if f.name == fallback else evidence.get(f.name, bar)) for f in fits}
+        shown = {f.name: (fallback_evidence(evidence.get(f.name, 0.0), bar) if f.name == fallback
+                          else evidence.get(f.name, bar)) for f in fits}
         fits = [replace(f, evidence=shown[f.name], total=f.score + weight * shown[f.name]) for f in fits]
     else:
         fits = [replace(f, evidence=None, total=f.score) for f in fits]
