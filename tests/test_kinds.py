@@ -481,3 +481,25 @@ def test_the_fallbacks_own_words_raise_its_bar() -> None:
                        bar=0.6)
     assert plain.name == "fire" and told.name == "general"
     assert told.fit("general").evidence == pytest.approx(0.6 + 0.4 * 0.5)
+
+
+HOME_INVASION = [
+    "A homeowner's son shot dead two men who broke into the family's house on Monday, the county "
+    "sheriff's office said.\n\n"
+    "Deputies said the son was armed with a rifle and fired when the intruders forced open the back "
+    "door in a home invasion.\n\n"
+    "A third suspect, who waited in a getaway car, was arrested hours later and charged with burglary.\n\n"
+    "Prosecutors said the son was unlikely to face charges because he had defended his home.",
+    "Two suspected burglars were shot and killed during a home invasion in a rural county on Monday.\n\n"
+    "The sheriff said the 19-year-old resident fired several shots after the men broke in.\n\n"
+    "Police arrested the alleged getaway driver, who now faces murder charges under state law.\n\n"
+    "Neighbours said there had been several burglaries in the area this year.",
+]
+
+
+def test_an_ordinary_crime_with_a_shooting_is_legal_not_conflict() -> None:
+    # A home invasion is no invasion of a country; the burglary, arrest and charges name a crime.
+    tpl, choice = choose_template(analyse(texts=HOME_INVASION).facts)
+    assert choice is not None and tpl.name == "legal", choice.reason
+    conflict = choice.fit("conflict")
+    assert conflict is not None and conflict.evidence == 0.0
