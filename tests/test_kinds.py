@@ -503,3 +503,18 @@ def test_an_ordinary_crime_with_a_shooting_is_legal_not_conflict() -> None:
     assert choice is not None and tpl.name == "legal", choice.reason
     conflict = choice.fit("conflict")
     assert conflict is not None and conflict.evidence == 0.0
+
+
+def test_a_users_template_extending_general_competes_on_its_fit(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fallback's own words raise general's bar only: a user's template of its kind gets the bar.
+    (tmp_path / "science.toml").write_text('extends = "general"\nname = "science"\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(tmp_path))
+    facts = analyse(texts=DIG).facts
+    tpl, choice = choose_template(facts, "auto")
+    assert choice is not None
+    science, general = choice.fit("science"), choice.fit("general")
+    assert science is not None and general is not None
+    assert science.evidence == FALLBACK_BAR
+    assert general.evidence is not None and general.evidence > FALLBACK_BAR
+    assert tpl.name == "general"  # the same sections, a higher bar

@@ -245,13 +245,16 @@ def candidate_evidence(facts: Sequence[Fact], templates: Mapping[str, _Filed]) -
     The nearest of a template's own file and those it extends that is named
     after a kind gives it that kind's vocabulary, else its own name does (a
     user's ``nightclub.toml`` extending ``disaster`` is of the disaster kind).
-    A template of no kind is left out.
+    A template of no kind is left out, and so is one of the fallback's kind
+    but of another name: the fallback's words only raise the fallback's bar
+    (:func:`fallback_evidence`), and a user's template extending ``general``
+    competes on its fit, as one of no kind does.
     """
     found = lead_evidence(facts)
     out = {}
     for name, template in templates.items():
         kind = next((p.stem for p in template.files if p.stem in found), name)
-        if kind in found:
+        if kind in found and (kind != FALLBACK or name == FALLBACK):
             out[name] = found[kind]
     return out
 
