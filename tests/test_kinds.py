@@ -387,3 +387,134 @@ def test_the_openings_of_a_large_batch_are_sampled_evenly() -> None:
     small = facts[:30]
     assert lead_evidence(small)["disaster"] == pytest.approx(1 / 3)
     assert lead_evidence(facts)["disaster"] == pytest.approx(1 / 3)
+
+
+# --- senses and support words of the vocabulary (issue 20, pooled Multi-News errors) ---------
+
+def test_a_word_in_another_sense_is_no_evidence_of_the_kind() -> None:
+    conflict, disaster, legal = (kind_terms()[k] for k in ("conflict", "disaster", "legal"))
+    assert conflict.search("Rebels launched an attack on the army base at dawn.")
+    assert not conflict.search("The swimmer survived a shark attack on Saturday.")
+    assert not conflict.search("He died of a heart attack at home.")
+    assert not conflict.search("Archaeologists dug a new pit of the terracotta army.")
+    assert disaster.search("A fire swept through the market.")
+    assert not disaster.search("The man opened fire outside a bar.")
+    assert legal.search("The trial of the former mayor opened on Monday.")
+    assert not legal.search("The drug failed in a clinical trial.")
+
+
+def test_support_words_count_only_where_a_source_names_the_event() -> None:
+    def opening(text: str, source: str) -> Fact:
+        f = make_fact(text, sources=(source,), fid=source)
+        return replace(f, sentences=(replace(f.sentences[0], source_id=source),))
+
+    deaths = [opening("Heart disease killed 600,000 people last year; most deaths were preventable.", "a"),
+              opening("Doctors said many of the dead had high blood pressure.", "b")]
+    assert lead_evidence(deaths)["disaster"] == 0.0  # deaths, but no quake, crash or flood
+    quake = [opening("An earthquake struck the coast on Monday.", "a"),
+             opening("Rescuers said 600 people were killed and the dead lay in the streets.", "b")]
+    # The quake named in one opening makes the other's rescuers and dead the disaster's: 1/3 and 3/3.
+    assert lead_evidence(quake)["disaster"] == pytest.approx(2 / 3)
+    assert lead_evidence(quake[1:])["disaster"] == 0.0
+    assert kind_terms()["disaster"].found("Rescuers said 600 were killed.") == (set(), {"rescuers", "killed"})
+
+
+SHARK = [
+    "A young doctor stitched up his own leg after a shark attack while he was fishing off the coast on "
+    "Saturday.\n\n"
+    "The shark bit his calf and let go when he hit it, he told reporters from his hospital bed.\n\n"
+    "He said he had learnt to sew wounds at medical school and was glad to have had the kit with him.\n\n"
+    "Sharks of that kind are common in the bay but rarely bite people, a marine biologist said.",
+    "A doctor who was bitten by a shark calmly sewed up the wound himself before his friends drove him "
+    "to hospital.\n\n"
+    "He had been spearfishing in shallow water when the shark attacked him.\n\n"
+    "Doctors at the hospital praised his neat stitches, and he expects to be back at work next week.\n\n"
+    "His friends said he joked about the attack all the way to the hospital.",
+]
+PHONE_CALL = [
+    "The president spoke by phone with his Russian counterpart on Tuesday, the first call between the two "
+    "leaders since relations between the two countries fell to a low.\n\n"
+    "The two leaders discussed the war in Syria and agreed their foreign ministers would meet.\n\n"
+    "The White House called the conversation constructive.\n\n"
+    "A visit to Moscow was discussed but no date was set.",
+    "The two presidents held a telephone conversation on Tuesday and agreed to work on a meeting.\n\n"
+    "The Kremlin said the leaders had discussed bilateral relations, trade and the fight against "
+    "terrorism.\n\n"
+    "Both sides described the call as businesslike.\n\n"
+    "The two leaders last met at a summit in July.",
+]
+
+
+@pytest.mark.parametrize(("texts", "kind"), [(SHARK, "general"), (PHONE_CALL, "default")])
+def test_senses_and_bilateral_words_decide_real_choices(texts: list[str], kind: str) -> None:
+    tpl, choice = choose_template(analyse(texts=texts).facts)
+    assert choice is not None and tpl.name == kind, choice.reason
+    if kind == "general":
+        assert choice.fit("conflict").evidence == 0.0  # a shark's attack is no armed attack
+
+
+DIG = [
+    "Archaeologists have begun a new excavation at the ancient tomb of the first emperor, where an army "
+    "of clay soldiers has stood guard for 2,200 years.\n\n"
+    "The museum said the dig would uncover hundreds more life-size warriors, some still holding their "
+    "bronze weapons.\n\n"
+    "The figures were found by farmers digging a well in 1974.\n\n"
+    "Researchers hope to learn how the statues were painted before the colours faded.",
+    "A second pit of the ancient clay army will be excavated over the next five years, archaeologists "
+    "announced on Thursday.\n\n"
+    "Each soldier has its own face, and the ranks are arranged as if for battle.\n\n"
+    "The excavation will cover 200 square metres, and the finds will go on show at the museum.\n\n"
+    "Scientists will study traces of paint on the figures.",
+]
+
+
+def test_the_fallbacks_own_words_raise_its_bar() -> None:
+    # An excavation of ancient clay soldiers: the conflict template's sections fit its soldiers,
+    # weapons and battle, and its openings name soldiers, but they open with archaeology.
+    tpl, choice = choose_template(analyse(texts=DIG).facts)
+    assert choice is not None and tpl.name == "general", choice.reason
+    general = choice.fit("general")
+    assert general is not None and general.evidence is not None and general.evidence > FALLBACK_BAR
+    candidates = [("fire", FIRE_SECTIONS), ("general", FIRE_SECTIONS)]
+    plain = choose_kind(fire_facts(), candidates, evidence={"fire": 0.7}, fallback="general", bar=0.6)
+    told = choose_kind(fire_facts(), candidates, evidence={"fire": 0.7, "general": 0.5}, fallback="general",
+                       bar=0.6)
+    assert plain.name == "fire" and told.name == "general"
+    assert told.fit("general").evidence == pytest.approx(0.6 + 0.4 * 0.5)
+
+
+HOME_INVASION = [
+    "A homeowner's son shot dead two men who broke into the family's house on Monday, the county "
+    "sheriff's office said.\n\n"
+    "Deputies said the son was armed with a rifle and fired when the intruders forced open the back "
+    "door in a home invasion.\n\n"
+    "A third suspect, who waited in a getaway car, was arrested hours later and charged with burglary.\n\n"
+    "Prosecutors said the son was unlikely to face charges because he had defended his home.",
+    "Two suspected burglars were shot and killed during a home invasion in a rural county on Monday.\n\n"
+    "The sheriff said the 19-year-old resident fired several shots after the men broke in.\n\n"
+    "Police arrested the alleged getaway driver, who now faces murder charges under state law.\n\n"
+    "Neighbours said there had been several burglaries in the area this year.",
+]
+
+
+def test_an_ordinary_crime_with_a_shooting_is_legal_not_conflict() -> None:
+    # A home invasion is no invasion of a country; the burglary, arrest and charges name a crime.
+    tpl, choice = choose_template(analyse(texts=HOME_INVASION).facts)
+    assert choice is not None and tpl.name == "legal", choice.reason
+    conflict = choice.fit("conflict")
+    assert conflict is not None and conflict.evidence == 0.0
+
+
+def test_a_users_template_extending_general_competes_on_its_fit(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fallback's own words raise general's bar only: a user's template of its kind gets the bar.
+    (tmp_path / "science.toml").write_text('extends = "general"\nname = "science"\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(tmp_path))
+    facts = analyse(texts=DIG).facts
+    tpl, choice = choose_template(facts, "auto")
+    assert choice is not None
+    science, general = choice.fit("science"), choice.fit("general")
+    assert science is not None and general is not None
+    assert science.evidence == FALLBACK_BAR
+    assert general.evidence is not None and general.evidence > FALLBACK_BAR
+    assert tpl.name == "general"  # the same sections, a higher bar
