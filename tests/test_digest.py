@@ -550,3 +550,45 @@ def test_issue_23_days_outside_an_event_count_against_joining_it() -> None:
     copy = [{"quake": 1.0}, {"quake": 1.0}]
     assert _join(copy, [0, 10], [set(), set()], [[], [0]], window=60) == [0, 0]
     assert _join(copy, [0, 100], [set(), set()], [[], [0]], window=60) == [0, 1]
+
+
+def test_issue_23_grouping_leaves_out_the_prompts_every_page_of_a_site_prints(tmp_path: Path) -> None:
+    # Two unrelated stories from one site open with its newsletter prompt; counted as words,
+    # the prompt made them look alike.
+    from briefgen.text.words import term
+
+    prompt = ("Breaking news emails get breaking news alerts and special reports. "
+              "The news and stories that matter, delivered weekday mornings.\n\n")
+    items = []
+    for name, (date, _, body) in UNRELATED.items():
+        path = tmp_path / name
+        path.write_text(f"---\ndate: {date}\n---\n\n{prompt}{body}\n", encoding="utf-8")
+        items.append((str(path), ()))
+    arts = [a for a in featurize(items) if isinstance(a, Article)]
+    assert len(arts) == 2
+    for a in arts:
+        terms = set(a.terms.split())
+        assert term("alerts") not in terms and term("weekday") not in terms
+    assert term("orchards") in arts[1].terms.split() or term("orchards") in arts[0].terms.split()
+
+
+def test_issue_23_a_web_archives_page_has_no_prose_and_joins_no_event(tmp_path: Path) -> None:
+    # A scraper kept the archive's notes in place of the article: nothing of it is news, and the
+    # grouping gives it no words (two such pages are not one event), nor does it fail on them.
+    note = ("These crawls are part of an effort to archive pages as they are created and archive the "
+            "pages that they refer to. The goal is to fix all broken links on the web. Crawls of "
+            "supported \"no more 404\" sites.\n")
+    items = []
+    for k in range(2):
+        path = tmp_path / f"page{k}.md"
+        path.write_text(f"---\ndate: 2026-03-0{k + 1}\n---\n\n{note}", encoding="utf-8")
+        items.append((str(path), ()))
+    pages = [a for a in featurize(items) if isinstance(a, Article)]
+    assert [a.terms for a in pages] == ["", ""]
+    from briefgen.digest.group import _candidates, _vectors
+
+    assert _candidates(pages, _vectors(pages), [a.day for a in pages], 60)[1] == [[], []]  # no copies
+    arts = [_article(f"fire{n}", f"2026-03-0{n}", FIRE.format(n=n * 11)) for n in range(1, 4)] + pages
+    events = sorted(sorted(e) for e in link(group_partition(partitions(arts)[0])))
+    assert ["fire1", "fire2", "fire3"] in events
+    assert [str(tmp_path / "page0.md")] in events and [str(tmp_path / "page1.md")] in events

@@ -22,6 +22,7 @@ import numpy as np
 from briefgen.errors import SourceError
 from briefgen.model import Skipped, Source
 from briefgen.sources.limits import Limits
+from briefgen.sources.lines import without_promos
 from briefgen.sources.load import read_source
 from briefgen.text.words import CALENDAR_WORDS, content_terms, term, words
 
@@ -136,13 +137,18 @@ def read_item(item: Item, sid: str = "s1", limits: Limits | None = None) -> Sour
 
 
 def _article(item: Item, source: Source) -> Article:
-    text = source.title + "\n" + source.text
+    # Two unrelated pages of one site share their newsletter prompt ("Breaking news emails get
+    # breaking news alerts ..."), a web archive's pages its notes: counted as words, those
+    # prompts made unrelated articles one event. The rest of the page stays: fuller cleaning
+    # (captions, related links) cost the grouping more than it gained.
+    body = without_promos(source.text)
+    text = source.title + "\n" + body
     counts = Counter(t for t in content_terms(text) if " " not in t)
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     top = [(t, min(c, 65535)) for t, c in top]
-    toks = [w.lower() for w in words(source.text)]
+    toks = [w.lower() for w in words(body)]
     shingles = {" ".join(toks[i:i + SHINGLE]).encode("utf-8") for i in range(max(0, len(toks) - SHINGLE + 1))}
-    names = name_terms(source.text)
+    names = name_terms(body)
     return Article(ref=item[0], overrides=item[1], date=source.date, outlet=source.outlet, title=source.title,
                    terms=" ".join(t for t, _ in sorted(top)),
                    counts=np.array([c for _, c in sorted(top)], dtype=np.uint16),

@@ -289,8 +289,9 @@ def _candidates(arts: Sequence[Article], vecs: list[dict[str, float]], days: lis
         for j in _nearest(keys_lsh.query(keyhash[i]), keyvals, i):  # type: ignore[attr-defined]
             neighbours[i].add(j)
             neighbours[j].add(i)
+        # A page with no prose (a web archive's notes) has no shingles: it copies nothing.
         copies[i] = [j for j in sorted(copy_lsh.query(shingles[i]))  # type: ignore[attr-defined]
-                     if shingles[i].jaccard(shingles[j]) >= COPY]  # type: ignore[attr-defined]
+                     if vecs[i] and vecs[j] and shingles[i].jaccard(shingles[j]) >= COPY]  # type: ignore[attr-defined]
         if day is not None:
             heapq.heappush(indexed, (day, i))
         keys_lsh.insert(i, keyhash[i])  # type: ignore[attr-defined]
@@ -550,6 +551,8 @@ def _refine(vecs: list[dict[str, float]], days: list[int | None], event_of: list
                 d = days[i]
                 if d is not None and first is not None and last is not None and \
                         not first - window <= d <= last + window:
+                    continue
+                if norm2[e] <= 0.0:  # an event of articles with no prose: nothing to join
                     continue
                 s = dot / math.sqrt(norm2[e])
             if s > score:

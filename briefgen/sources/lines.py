@@ -36,6 +36,7 @@ __all__ = [
     "may_hold_promo",
     "nwords",
     "photo_credit",
+    "without_promos",
 ]
 
 # --------------------------------------------------------------------------
@@ -495,6 +496,22 @@ def is_promo(text: str) -> bool:
 def holds_promo(text: str) -> bool:
     """Whether any sentence of ``text`` is a prompt (:func:`is_promo`): a line no headline can be."""
     return may_hold_promo(text) and any(is_promo(part) for part in re.split(r"(?<=[.!?])\s+", text))
+
+
+def without_promos(text: str) -> str:
+    """``text`` without its prompt sentences (:func:`is_promo`), line by line; other text as it was.
+
+    For comparing articles before any is cleaned (:mod:`briefgen.digest.features`): two
+    unrelated pages of one site share their prompts word for word.
+    """
+    if not may_hold_promo(text):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if may_hold_promo(line):
+            line = " ".join(part for part in re.split(r"(?<=[.!?])\s+", line) if not is_promo(part))
+        out.append(line)
+    return "\n".join(out)
 
 
 def is_archive_note(text: str) -> bool:
