@@ -128,14 +128,13 @@ _COUNT_OF_OTHERS = re.compile(
 _PRONOUN_ATTRIBUTION = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|told \w+)\s*\.\s*$",
                                   re.IGNORECASE)
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
-# A sentence ends in a full stop, question or exclamation mark, perhaps inside
-# quotes or brackets; anything else was cut off (a truncated text's last line).
 #: A sentence of at most this many words with no verb in it is a fragment, not a statement: an
 #: elliptical reply to the sentence before ("Sort of.", "Not so fast.", "No question.") or a
 #: scrap of a page ("Learn more.", "Wow."). Set by reading the 627 sentences of four words or
 #: fewer in DUC 2003 and Multi-News validation: at four, "I think about them." would count.
 FRAGMENT_WORDS = 3
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# A sentence ends in a full stop, question or exclamation mark, perhaps inside
+# quotes or brackets; anything else was cut off (a truncated text's last line).
 _CLOSED = re.compile(r"[.!?][\s\"'\u201d\u2019)\]]*$")
 # A heading glued to the sentence it stands over: capitalised words, then a
 # capitalised article and a lower-case word ("YANKEES Pitching The starting ...").
@@ -249,6 +248,7 @@ def broken_rule(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def fragment(text: str) -> bool:
     """Whether a sentence is a fragment: at most :data:`FRAGMENT_WORDS` words and no verb.
 
@@ -258,8 +258,8 @@ def fragment(text: str) -> bool:
     about all police ... had to work with"), so it may come before a
     sentence that leans on it; it is never chosen for itself.
     """
-    words = _WORD.findall(text.lower())
-    return len(words) <= FRAGMENT_WORDS and not has_verb(words)
+    tokens = [w.lower() for w in words(text)]
+    return len(tokens) <= FRAGMENT_WORDS and not has_verb(tokens)
 
 
 def leans(text: str) -> bool:

@@ -37,7 +37,10 @@ _CONTRACTED = ("'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "cannot")
 
 
 def has_verb(words: list[str]) -> bool:
-    """Whether any of ``words`` (lower case, punctuation stripped) is surely a verb form.
+    """Whether any of ``words`` is surely a verb form.
+
+    ``words`` are lower-cased tokens of :func:`briefgen.text.words.words` (curly
+    apostrophes already straight).
 
     An auxiliary or modal, a contraction holding one, a form in "-ed" or
     "-ing", an irregular past, or a word in "-s" after the first ("Brody
@@ -45,7 +48,6 @@ def has_verb(words: list[str]) -> bool:
     asks only of sentences too short for that to matter.
     """
     for k, w in enumerate(words):
-        w = w.replace("\u2019", "'")
         if w in AUXILIARIES or w in IRREGULAR_PAST or w.endswith(_CONTRACTED):
             return True
         if len(w) > 3 and w.endswith(("ed", "ing")):
