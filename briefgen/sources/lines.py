@@ -493,9 +493,13 @@ def is_promo(text: str) -> bool:
     return _PROMO.search(text) is not None or _ARCHIVE_NOTE.search(text) is not None
 
 
+# Where a prompt sentence may end inside a line: a full stop, question or exclamation mark and space.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
 def holds_promo(text: str) -> bool:
     """Whether any sentence of ``text`` is a prompt (:func:`is_promo`): a line no headline can be."""
-    return may_hold_promo(text) and any(is_promo(part) for part in re.split(r"(?<=[.!?])\s+", text))
+    return may_hold_promo(text) and any(is_promo(part) for part in _SENTENCE_BREAK.split(text))
 
 
 def without_promos(text: str) -> str:
@@ -509,7 +513,7 @@ def without_promos(text: str) -> str:
     out = []
     for line in text.split("\n"):
         if may_hold_promo(line):
-            line = " ".join(part for part in re.split(r"(?<=[.!?])\s+", line) if not is_promo(part))
+            line = " ".join(part for part in _SENTENCE_BREAK.split(line) if not is_promo(part))
         out.append(line)
     return "\n".join(out)
 
