@@ -414,6 +414,27 @@ def test_segment_leaves_a_photo_credit_run_into_the_text_out_of_the_next_sentenc
     ]
 
 
+def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_part_of_the_next_sentence(
+        ) -> None:
+    # Read in Multi-News memos: each had opened a bullet.
+    text = ("Fans gathered in civic center park on saturday. ( hyoung chang, the denver post ) beefy, "
+            "black-clad security officers patrolled the crowd. An archaeologist works on the site. "
+            "[ photo/xinhua ] china launched a second excavation project on thursday. It found a "
+            "\" super henge. \" advertisement the hidden landscape project has spent four years on it.")
+    assert [s.text for s in _segment_block(text)] == [
+        "Fans gathered in civic center park on saturday.",
+        "beefy, black-clad security officers patrolled the crowd.",
+        "An archaeologist works on the site.",
+        "china launched a second excavation project on thursday.",
+        "It found a \" super henge. \"",
+        "the hidden landscape project has spent four years on it.",
+    ]
+    # Not a label where the word is the sentence's subject, nor a bracket that credits nobody.
+    text = "Sales rose. Advertisement revenue fell 5% in May. (Smith, the minister, said so) he left."
+    assert [s.text for s in _segment_block(text)] == [
+        "Sales rose.", "Advertisement revenue fell 5% in May.", "(Smith, the minister, said so) he left."]
+
+
 def test_a_pages_marker_run_into_a_sentence_is_no_part_of_it() -> None:
     # Politico's "Story continued below" between two paragraphs of a page without line breaks.
     text = ("Graham is a senator from south carolina. Story continued below graham grew up in nearby "

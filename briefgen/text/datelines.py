@@ -54,6 +54,11 @@ _AGENCY_DATELINE = re.compile(
 _LEAD_FURNITURE = re.compile(
     r"\W*(?:advertisement\s+)?continue reading the main story\s+"
     r"|\W*story highlights\s+|\W*story continued below\s+"
+    # An advertisement's label run into the story's next sentence ("advertisement the
+    # stonehenge hidden landscape project has ..."): only before a word that opens a
+    # sentence, not "Advertisement revenue fell".
+    r"|\W*advertisement\s+(?=(?:the|a|an|this|that|these|those|it|he|she|they|we|i|his|her|its|their|"
+    r"but|and|when|after|while|as|if)\b|[\"\u201c])"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
     r"|\W*\(\s*" + AGENCIES + r"\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
@@ -62,9 +67,13 @@ _LEAD_FURNITURE = re.compile(
 
 # A photo's credit in brackets that a page without line breaks runs into the next sentence
 # ("( ap photo/evan vucci ) ", "( uncredited/ap ) ", "( scott olson/getty images ) ").
+# So does a photographer's credit naming the paper ("( hyoung chang, the denver post ) ") and
+# an agency's in square brackets ("[ photo/xinhua ] ").
 _CREDIT = re.compile(
-    r"\(\s*(?:[^()]{0,60}\bphotos?\b[^()]{0,60}|[^()/]{0,40}/\s*(?:ap|afp|reuters|epa|getty images)"
-    r"|uncredited)\s*\)\s+(?:buy photo\s+)?(?=\S)", re.IGNORECASE)
+    r"(?:\(\s*(?:[^()]{0,60}\bphotos?\b[^()]{0,60}|[^()/]{0,40}/\s*(?:ap|afp|reuters|epa|getty images)"
+    r"|uncredited|[^(),]{3,40},\s*(?:the\s+)?[^(),]{0,30}\b(?:post|times|journal|tribune|herald|globe|"
+    r"chronicle|gazette|inquirer|getty images|associated press|reuters|afp|epa))\s*\)"
+    r"|\[\s*[^\[\]]{0,60}\bphotos?\b[^\[\]]{0,60}\])\s+(?:buy photo\s+)?(?=\S)", re.IGNORECASE)
 
 
 # A photo gallery's teaser and credit run into a story's first sentence: "... police
