@@ -57,8 +57,8 @@ _LEAD_FURNITURE = re.compile(
     # An advertisement's label run into the story's next sentence ("advertisement the
     # stonehenge hidden landscape project has ..."): only before a word that opens a
     # sentence, not "Advertisement revenue fell".
-    r"|\W*advertisement\s+(?=(?:the|a|an|this|that|these|those|it|he|she|they|we|i|his|her|its|their|"
-    r"but|and|when|after|while|as|if)\b|[\"\u201c])"
+    r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their)\b"
+    r"|[\"\u201c])"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
     r"|\W*\(\s*" + AGENCIES + r"\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
@@ -71,9 +71,10 @@ _LEAD_FURNITURE = re.compile(
 # an agency's in square brackets ("[ photo/xinhua ] ").
 _CREDIT = re.compile(
     r"(?:\(\s*(?:[^()]{0,60}\bphotos?\b[^()]{0,60}|[^()/]{0,40}/\s*(?:ap|afp|reuters|epa|getty images)"
-    r"|uncredited|[^(),]{3,40},\s*(?:the\s+)?[^(),]{0,30}\b(?:post|times|journal|tribune|herald|globe|"
-    r"chronicle|gazette|inquirer|getty images|associated press|reuters|afp|epa))\s*\)"
-    r"|\[\s*[^\[\]]{0,60}\bphotos?\b[^\[\]]{0,60}\])\s+(?:buy photo\s+)?(?=\S)", re.IGNORECASE)
+    r"|uncredited|[^(),]{3,40},\s*(?:the\s+(?:[^\s(),]+\s+){0,3}(?:post|times|journal|tribune|herald|globe|"
+    r"chronicle|gazette|inquirer|associated press)|getty images|reuters|afp|epa))\s*\)"
+    r"|\[\s*(?:[^\[\]]{0,40}\bphotos?\s*[/:]|[^\[\]]{0,40}/\s*photos?\b)[^\[\]]{0,40}\])"
+    r"\s+(?:buy photo\s+)?(?=\S)", re.IGNORECASE)
 
 
 # A photo gallery's teaser and credit run into a story's first sentence: "... police
