@@ -193,7 +193,7 @@ def test_an_event_closes_after_the_window() -> None:
     assert events == [["fire1", "fire2"], ["fire3"]]
 
 
-BACKGROUND = ("Valdoria, a country of nine million on the shores of Lake Orm, has had three governments in "
+COUNTRY = ("Valdoria, a country of nine million on the shores of Lake Orm, has had three governments in "
               "two years and has long quarrelled with its neighbour Korvia. ")
 # Each report tells its story in its own words, so no two reports are copies of one.
 BORDER_NEWS = (
@@ -219,9 +219,9 @@ COLLAPSE_NEWS = (
 
 
 def _two_stories(collapse_days: range) -> list[list[str]]:
-    arts = [_article(f"border{n}", f"2026-03-0{n}", BACKGROUND + news)
+    arts = [_article(f"border{n}", f"2026-03-0{n}", COUNTRY + news)
             for n, news in enumerate(BORDER_NEWS, 1)]
-    arts += [_article(f"collapse{n}", f"2026-03-{d:02d}", news + " " + BACKGROUND)
+    arts += [_article(f"collapse{n}", f"2026-03-{d:02d}", news + " " + COUNTRY)
              for n, (d, news) in enumerate(zip(collapse_days, COLLAPSE_NEWS, strict=True), 1)]
     return sorted(sorted(e) for e in link(group_partition(partitions(arts)[0])))
 
@@ -303,15 +303,39 @@ def test_issue_23_names_weigh_more_so_reports_of_one_flood_are_nearer_than_anoth
         saved, group.NAMES = group.NAMES, names
         try:
             v = dict(zip(FLOODS, group._vectors(arts), strict=True))
+            # Without news at large in the IDF, both terms have one count and spread here.
+            plain = group._vectors(arts, background=0.0)[list(FLOODS).index("deventer0")]
         finally:
             group.NAMES = saved
         cosines[names] = (group._dot(v["deventer0"], v["deventer1"]),
                           group._dot(v["deventer0"], v["harlow0"]), group._dot(v["harlow0"], v["harlow1"]))
         # A name weighs 1 + NAMES times an ordinary word of the same count and spread.
-        assert v["deventer0"]["ijssel"] == pytest.approx(v["deventer0"]["quay"] * (1 + names))
+        assert plain["ijssel"] == pytest.approx(plain["quay"] * (1 + names))
     assert group.NAMES > 0
     (same_town, other_town, harlow), (same_town_named, other_town_named, harlow_named) = cosines.values()
     assert same_town_named > same_town and harlow_named > harlow and other_town_named < other_town
+
+
+def test_issue_23_news_at_large_tells_an_events_own_words_from_common_ones_in_a_small_archive() -> None:
+    from briefgen.digest import group
+    from briefgen.text.frequency import article_share, article_shares
+
+    shares, rare = article_shares()
+    # Stems, as articles hold them: "officials" is in far more news than "wildfire", and a name
+    # missing from English word lists is rarer still.
+    assert shares["offici"] > shares["wildfir"] > rare > 0
+    # The list writes numbers with zeros ("0000"), and a hyphenated term is as rare as its rarest part.
+    assert article_share("1996") == shares["0000"] > shares["offici"]
+    assert article_share("e-mail") == min(shares["e"], shares["mail"]) and article_share("zzyzx") == rare
+    # Three reports of one fire: every one says "officials" and "wildfire" twice. Counted in
+    # the archive alone, the two weigh the same; with news at large, the fire's word weighs more.
+    text = "Officials said the wildfire spread. The wildfire grew, officials said, near {}."
+    arts = [_article(f"fire{n}", f"2026-03-0{n}", text.format(town)) for n, town in enumerate(
+        ("the ridge", "the river", "the coast"), 1)]
+    alone = group._vectors(arts, background=0.0)[0]
+    pooled = group._vectors(arts)[0]
+    assert alone["offici"] == pytest.approx(alone["wildfir"])
+    assert group.BACKGROUND > 0 and pooled["wildfir"] > 1.5 * pooled["offici"]
 
 
 def test_issue_23_an_article_is_compared_in_its_context() -> None:
