@@ -251,11 +251,9 @@ def _vectors(arts: Sequence[Article], background: float | None = None) -> list[d
     background = BACKGROUND if background is None else background
     if background and not article_shares()[0]:
         background = 0.0  # no word list (wordfreq missing): the archive's own counts alone
-    if background:
-        idf = {t: math.log((1 + n + background) / (1 + d + background * article_share(t))) + 1.0
-               for t, d in df.items()}
-    else:
-        idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
+    # With no background this is the partition's own smoothed IDF (and reads no word list).
+    idf = {t: math.log((1 + n + background) / (1 + d + (background * article_share(t) if background else 0)))
+           + 1.0 for t, d in df.items()}
     out = []
     for terms, a in zip(split, arts, strict=True):
         boost = [1.0 + NAMES if name and df[t] > 1 else 1.0
