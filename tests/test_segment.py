@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.model import Line, Sentence
+from briefgen.select.standalone import broken_rule
 from briefgen.text.sentences import OfflineTokenizer, segment, sentence_spans, split_sentences
 
 GOLDEN = SHARED / "bench" / "segment_golden_en.json"
@@ -392,7 +393,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "facebook's founder is launching a fund."),
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
-        ("Story highlights the storm killed 12 people. It was.", "the storm killed 12 people."),
+        # CNN's list of highlights has no full stops; it runs up to the story's "( cnn )".
+        ("Story highlights storm hits iowa death toll spans 5 states ( cnn ) -- the storm killed 12 people. "
+         "It was.", "the storm killed 12 people."),
+        ("Story highlights mcfarland served under nixon washington ( cnn ) mcfarland will join. It was.",
+         "mcfarland will join."),
         # An agency named inside the story opens nothing.
         ("The ( cnn ) poll was close. It was.", "The ( cnn ) poll was close."),
     ],
@@ -401,6 +406,22 @@ def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, fir
     sentences = _segment_block(text)
     assert sentences[0].text == first
     assert text[sentences[0].start : sentences[0].end] == first
+
+
+def test_a_list_of_highlights_with_no_mark_where_the_story_starts_stays_in_its_sentence_as_furniture(
+        ) -> None:
+    # Multi-News validation: 8 of the 12 pages that open with the list run it into the story's first
+    # sentence with no "( cnn )"; where the list ends cannot be told, so the sentence is not printed.
+    text = ("Story highlights parts of iowa hit with a foot of snow death toll spans 5 states a major "
+            "snowstorm left at least eight people dead. Flights were cancelled.")
+    sentences = _segment_block(text)
+    assert [s.text for s in sentences] == [
+        "Story highlights parts of iowa hit with a foot of snow death toll spans 5 states a major "
+        "snowstorm left at least eight people dead.",
+        "Flights were cancelled.",
+    ]
+    assert broken_rule(sentences[0].text) == "furniture"
+    assert broken_rule(sentences[1].text) is None
 
 
 def test_segment_leaves_a_photo_credit_run_into_the_text_out_of_the_next_sentence() -> None:
