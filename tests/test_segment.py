@@ -499,3 +499,21 @@ def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lea
         "a clandestine grave contained 28 bodies, officials said.",
         "a man fatally shot himself outside the white house on saturday.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Multi-News capitalises every word after a full stop: an auxiliary after an acronym goes on.
+        ("Before her plea, g.m. Had conducted an internal review. It was secret.",
+         ["Before her plea, g.m. Had conducted an internal review.", "It was secret."]),
+        ("the u.s. Has said it will act. It did.", ["the u.s. Has said it will act.", "It did."]),
+        # A question the auxiliary opens is a sentence of its own; so is any other word after an acronym.
+        ("He moved to the U.S. Was it worth it? Yes.", ["He moved to the U.S.", "Was it worth it?", "Yes."]),
+        ("The car was made by g.m. Officials said it was safe.",
+         ["The car was made by g.m.", "Officials said it was safe."]),
+    ],
+)
+def test_an_auxiliary_after_an_acronym_starts_a_sentence_only_in_a_question(text: str,
+                                                                            expected: list[str]) -> None:
+    assert split_sentences(text) == expected

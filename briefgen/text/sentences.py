@@ -81,6 +81,10 @@ _GLUED = re.compile(r"[.!?](?=[\"\u201c\u201d]?[A-Z][a-z])")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
 # Line breaks, with the white space around them.
 _BREAK = re.compile(r"\n\s*")
+# Auxiliaries Punkt's starters hold for questions (see _auxiliary_after_acronym), and the next
+# end of a sentence after one.
+_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are"})
+_SENTENCE_END = re.compile(r"[.!?]")
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
 _MARKER_END = re.compile(r"[.)](?=\s)")
@@ -261,6 +265,8 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
             return False
     if not paragraph_break and _starts_lower(text, nxt, rules.particles):
         return False
+    if not paragraph_break and _auxiliary_after_acronym(text, core, nxt, rules):
+        return False
     # "...?" Kim asked. / "...!" President Lee said.
     return not (
         core.endswith(("?", "!"))
@@ -268,6 +274,23 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
         and not paragraph_break
         and _SPEECH_AFTER.match(text, nxt) is not None
     )
+
+
+def _auxiliary_after_acronym(text: str, before: str, nxt: int, rules: _Rules) -> bool:
+    """Whether an auxiliary after an acronym or abbreviation goes on its sentence: "g.m. Had ruled ...".
+
+    Punkt's starters include "had", "has", "was", "is" and "were" for questions
+    ("... in the U.S. Was it worth it?"); text whose every word after a full
+    stop was capitalised (Multi-News) gives "g.m. Had conducted an internal
+    review", one sentence. Outside a question the auxiliary goes on.
+    """
+    if not (_DOTTED.search(before) or _bare(before) in rules.abbreviations):
+        return False
+    word = _FIRST_TOKEN.match(text, nxt)
+    if word is None or word.group(0).lower() not in _AUXILIARIES:
+        return False
+    end = _SENTENCE_END.search(text, nxt)
+    return end is None or end.group(0) != "?"
 
 
 # ---------------------------------------------------------------------------
