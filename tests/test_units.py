@@ -262,6 +262,10 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("He pretended to be her boyfriend when her attacker forced her to make the call.", "back word"),
     ("A local 911 dispatcher walked us through the moments an abducted woman called needing urgent help.",
      "first person"),
+    ("The police told us the road was closed.", "first person"),
+    # Lower-cased text: "us" before a noun the country names is the United States (Multi-News validation).
+    ("Chinese president xi jinping met us president donald trump in april, beijing said.", None),
+    ("Some consular staff of the real us embassy in ghana would be sacked.", None),
     ("Serna is a decorated war veteran.", None),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
