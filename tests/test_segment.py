@@ -394,10 +394,14 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
         # CNN's list of highlights has no full stops; it runs up to the story's "( cnn )".
-        ("Story highlights storm hits iowa death toll spans 5 states ( cnn ) -- the storm killed 12 people. "
-         "It was.", "the storm killed 12 people."),
-        ("Story highlights mcfarland served under nixon washington ( cnn ) mcfarland will join. It was.",
+        # (Lists longer than the 60 characters a dateline may run before its agency.)
+        ("Story highlights parts of iowa and wisconsin hit with more than a foot of snow death toll spans 5 "
+         "states ( cnn ) -- the storm killed 12 people. It was.", "the storm killed 12 people."),
+        ("Story highlights mcfarland will be the deputy national security advisor mcfarland served in the "
+         "nixon, ford and reagan administrations ( cnn ) mcfarland will join. It was.",
          "mcfarland will join."),
+        ("Story highlights  \n  storms hit iowa and wisconsin with more than a foot of snow on the ground "
+         "( cnn ) the storm killed 12 people. It was.", "the storm killed 12 people."),
         # An agency named inside the story opens nothing.
         ("The ( cnn ) poll was close. It was.", "The ( cnn ) poll was close."),
     ],
@@ -508,12 +512,21 @@ def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lea
         ("Before her plea, g.m. Had conducted an internal review. It was secret.",
          ["Before her plea, g.m. Had conducted an internal review.", "It was secret."]),
         ("the u.s. Has said it will act. It did.", ["the u.s. Has said it will act.", "It did."]),
-        # A question the auxiliary opens is a sentence of its own; so is any other word after an acronym.
+        ("netflix inc. Has recruited a new chief. It did.",
+         ["netflix inc. Has recruited a new chief.", "It did."]),
+        # A question or an inversion the auxiliary opens (its subject follows it) is a sentence of its own;
+        # so is any other word after an acronym.
         ("He moved to the U.S. Was it worth it? Yes.", ["He moved to the U.S.", "Was it worth it?", "Yes."]),
+        ("He moved to the U.S. Was the U.N. right to act? Yes.",
+         ["He moved to the U.S.", "Was the U.N. right to act?", "Yes."]),
+        ("He left the U.S. Had he stayed, he would be rich.",
+         ["He left the U.S.", "Had he stayed, he would be rich."]),
+        ("Prices rose in the U.S. Is 3.5 percent a lot? Yes.",
+         ["Prices rose in the U.S.", "Is 3.5 percent a lot?", "Yes."]),
         ("The car was made by g.m. Officials said it was safe.",
          ["The car was made by g.m.", "Officials said it was safe."]),
     ],
 )
-def test_an_auxiliary_after_an_acronym_starts_a_sentence_only_in_a_question(text: str,
+def test_an_auxiliary_after_an_acronym_starts_a_sentence_only_before_its_subject(text: str,
                                                                             expected: list[str]) -> None:
     assert split_sentences(text) == expected

@@ -263,9 +263,13 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("A local 911 dispatcher walked us through the moments an abducted woman called needing urgent help.",
      "first person"),
     ("The police told us the road was closed.", "first person"),
-    # Lower-cased text: "us" before a noun the country names is the United States (Multi-News validation).
+    # Lower-cased text: "us" before a noun the country names is the United States (Multi-News validation);
+    # before other nouns, and wherever the text has capitals, it is the pronoun.
     ("Chinese president xi jinping met us president donald trump in april, beijing said.", None),
     ("Some consular staff of the real us embassy in ghana would be sacked.", None),
+    ("the new plant will give us jobs and hope, the mayor said.", "first person"),
+    ("officials told us state police had left the scene.", "first person"),
+    ("Mayor Smith said the visit would bring us president-level attention.", "first person"),
     ("Serna is a decorated war veteran.", None),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:

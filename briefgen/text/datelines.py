@@ -49,14 +49,17 @@ _AGENCY_DATELINE = re.compile(
 
 # Page furniture a scraped page runs into the start of its story, each with a clear end:
 # "Advertisement continue reading the main story", CNN's "Story highlights" with its list up to the
-# story's "( cnn )" (the items have no full stops; 4 of the 12 pages of Multi-News validation that
-# open with the list have the mark, and a list without it is left in its sentence, which the
-# stand-alone test then refuses as furniture), a photo credit in brackets and its "buy photo" button
-# ("( photo: jeff chiu, associated press ) buy photo "), an agency in brackets with no dash after it
-# ("( cnn ) micheal brown stared ...").
+# story's "( cnn )" (4 of the 12 pages of Multi-News validation that carry the list have the mark;
+# the items end without full stops, so a list with none inside runs into the story's first
+# sentence. A list without the mark, or with a full stop, "?" or "!" inside ("u.s."), is left in
+# its sentence, which the stand-alone test then refuses as furniture), a photo credit in brackets
+# and its "buy photo" button ("( photo: jeff chiu, associated press ) buy photo "), an agency in
+# brackets with no dash after it ("( cnn ) micheal brown stared ...").
 _LEAD_FURNITURE = re.compile(
     r"\W*(?:advertisement\s+)?continue reading the main story\s+"
-    r"|\W*story highlights\s+[^.!?]{0,600}?\(\s*cnn\s*\)\s*(?:(?:—|–|--|_|-)\s*)?(?=\S)"
+    # One white-space character after the label: the list that follows may open with more, and
+    # "\s+" before it would try each split of a long run of spaces against the list.
+    r"|\W*story highlights\s[^.!?]{0,600}?\(\s*cnn\s*\)\s*(?:(?:—|–|--|_|-)\s*)?(?=\S)"
     r"|\W*story continued below\s+"
     # An advertisement's label run into the story's next sentence ("advertisement the
     # stonehenge hidden landscape project has ..."): only before a word that opens a
