@@ -81,16 +81,8 @@ _GLUED = re.compile(r"[.!?](?=[\"\u201c\u201d]?[A-Z][a-z])")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
 # Line breaks, with the white space around them.
 _BREAK = re.compile(r"\n\s*")
-# Auxiliaries Punkt's starters hold for questions and inversions (see _auxiliary_after_acronym),
-# the word after one, the words that open a question's or an inversion's subject, and the next
-# mark that may end a sentence.
-_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are"})
+# A word and the one after it (see _auxiliary_after_acronym), and the next mark that may end a sentence.
 _AUXILIARY_PAIR = re.compile(r"(\S+)\s+([^\s,;:\"'\u201c\u201d]+)")
-_SUBJECTS = frozenset({
-    "he", "she", "it", "they", "we", "you", "i", "the", "a", "an", "this", "that", "these", "those", "there",
-    "his", "her", "its", "their", "our", "your", "my", "any", "anyone", "anybody", "anything", "everyone",
-    "everybody", "someone", "somebody", "no", "not", "each", "every", "all", "some", "both", "one",
-})
 _SENTENCE_END = re.compile(r"[.!?]")
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
@@ -111,6 +103,8 @@ class _Rules:
     not_after_time: frozenset[str]
     prepositions: frozenset[str]
     particles: frozenset[str]
+    auxiliaries: frozenset[str]
+    subjects: frozenset[str]
 
 
 class _NewsPunkt(PunktSentenceTokenizer):
@@ -182,6 +176,8 @@ def _splitter() -> _Splitter:
         not_after_time=frozenset(raw["not_after_time"]),
         prepositions=frozenset(raw["prepositions"]),
         particles=frozenset(raw["particles"]),
+        auxiliaries=frozenset(raw["auxiliaries"]),
+        subjects=frozenset(raw["subjects"]),
     )
     return _Splitter(punkt=_NewsPunkt(params), rules=rules)
 
@@ -286,23 +282,16 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
 def _auxiliary_after_acronym(text: str, before: str, nxt: int, rules: _Rules) -> bool:
     """Whether an auxiliary after an acronym or abbreviation goes on its sentence: "g.m. Had ruled ...".
 
-    Punkt's starters include "had", "has", "was", "is" and "were", for the
-    questions and inversions they open ("... in the U.S. Was it worth it?",
-    "Had he lived, ..."): a subject follows the auxiliary there. Text whose
-    every word after a full stop was capitalised (Multi-News) gives "g.m. Had
-    conducted an internal review", "netflix inc. Has recruited": the word
-    after the auxiliary is a lower-case verb or adverb, and the sentence goes
-    on. So it does when that word is lower-case, has no full stop ("g.m."),
-    is no pronoun, determiner or "there", and the next mark of punctuation
-    after it is not a question mark.
+    Punkt's starters hold auxiliaries for the questions and inversions they
+    open, where a subject follows ("U.S. Was it worth it?", "Had he lived");
+    text with every word after a full stop capitalised (Multi-News) gives
+    "g.m. Had conducted", "inc. Has recruited". The sentence goes on when the next word
+    is lower-case, undotted and no subject word, and the next mark after it is not "?".
     """
-    if not (_DOTTED.search(before) or _bare(before) in rules.abbreviations):
-        return False
     pair = _AUXILIARY_PAIR.match(text, nxt)
-    if pair is None or pair.group(1).lower() not in _AUXILIARIES:
-        return False
-    after = pair.group(2)
-    if not after.islower() or "." in after or after in _SUBJECTS:
+    if (pair is None or pair.group(1).lower() not in rules.auxiliaries or not pair.group(2).islower()
+            or "." in pair.group(2) or pair.group(2) in rules.subjects
+            or not (_DOTTED.search(before) or _bare(before) in rules.abbreviations)):
         return False
     end = _SENTENCE_END.search(text, pair.end())
     return end is None or end.group(0) != "?"
