@@ -194,8 +194,8 @@ _COUNTRY_NOUNS = (
     "|attorney|prosecutors|navy|army|marines|airstrikes|sanctions|tariffs|inflation|measles|olympic"
     "|soil|territory|mainland"
 )
-_FIRST_PERSON_LOWER = re.compile(r"\b(?:I|me|my|we|our|ours)\b|(?<!\bthe )\bus\b(?![$-])(?!\s+(?:"
-                                 + _COUNTRY_NOUNS + r")\b)")
+# The same pattern, its last branch ("us") refused before one of those nouns.
+_FIRST_PERSON_LOWER = re.compile(_FIRST_PERSON.pattern + r"(?!\s+(?:" + _COUNTRY_NOUNS + r")\b)")
 # Marks that open a quotation at the start of a sentence. A single mark counts too: lower-cased
 # news text quotes with it ("'i started hysterically crying."), and a quoted title first ("'black
 # jeopardy' is ...") is rare enough to give up.

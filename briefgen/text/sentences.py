@@ -282,18 +282,18 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
 def _auxiliary_after_acronym(text: str, before: str, nxt: int, rules: _Rules) -> bool:
     """Whether an auxiliary after an acronym or abbreviation goes on its sentence: "g.m. Had ruled ...".
 
-    Punkt's starters hold auxiliaries for the questions and inversions they
-    open, where a subject follows ("U.S. Was it worth it?", "Had he lived");
-    text with every word after a full stop capitalised (Multi-News) gives
-    "g.m. Had conducted", "inc. Has recruited". The sentence goes on when the next word
-    is lower-case, undotted and no subject word, and the next mark after it is not "?".
+    Punkt's starters hold auxiliaries for the questions and inversions they open, where a subject
+    follows ("U.S. Was it worth it?", "Had he lived"); text with every word after a full stop
+    capitalised (Multi-News) gives "g.m. Had conducted", "inc. Has recruited". The sentence goes on
+    when the next word is lower-case, undotted and no subject word, and the next mark is not "?".
     """
+    if not (_DOTTED.search(before) or _bare(before) in rules.abbreviations):
+        return False  # most cuts: after an ordinary word
     pair = _AUXILIARY_PAIR.match(text, nxt)
-    if (pair is None or pair.group(1).lower() not in rules.auxiliaries or not pair.group(2).islower()
-            or "." in pair.group(2) or pair.group(2) in rules.subjects
-            or not (_DOTTED.search(before) or _bare(before) in rules.abbreviations)):
+    after = pair.group(2) if pair and pair.group(1).lower() in rules.auxiliaries else ""
+    if not after.islower() or "." in after or after in rules.subjects:
         return False
-    end = _SENTENCE_END.search(text, pair.end())
+    end = _SENTENCE_END.search(text, pair.end() if pair else nxt)
     return end is None or end.group(0) != "?"
 
 
