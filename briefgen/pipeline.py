@@ -29,7 +29,7 @@ from briefgen.select.choice import select
 from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
 from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
-from briefgen.select.selector import MEMO, repeats
+from briefgen.select.selector import MEMO, ordinary, repeats
 from briefgen.select.standalone import dangling
 from briefgen.select.statements import Statements, choose_apart
 from briefgen.select.units import passages, unintroduced
@@ -334,8 +334,11 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     grouped = classify(facts, template.sorted_sections)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     statements = Statements(f.text for f in facts)
+    # Short sentences only where the coverage has nothing else (notes, headlines): a part whose
+    # own candidates are all short prints none ("The child was saved." under a heading of its own).
+    params = MEMO if not any(ordinary(f.text, MEMO) for f in facts) else replace(MEMO, short_fallback=False)
     bluf = choose_apart(facts, statements, words=template.bluf.words or None,
-                         count=template.bluf.facts or None, method=method)
+                         count=template.bluf.facts or None, method=method, params=params)
     taken = list(bluf.facts)
     parts = []
     for spec in template.enabled_sections:
@@ -343,7 +346,8 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
         pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
                 if not any(f.id == t.id or repeats(f, t, share=MEMO.link_share)
                            or statements.same(f.text, t.text) for t in taken)]
-        choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method)
+        choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method,
+                              params=params)
         taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))

@@ -512,6 +512,35 @@ def test_a_section_does_not_repeat_the_bottom_line() -> None:
     assert sum(t in (TOLL_820, TOLL_800) for t in printed) == 1
 
 
+STORM = [
+    "Hurricane Irene killed at least 20 people across the islands, officials said on Sunday.",
+    "The storm destroyed hundreds of homes along the coast and cut power to much of the region.",
+    "Forecasters warned that heavy rain would cause flooding in low-lying areas through Monday.",
+    "The hurricane made landfall near the port town with winds of 120 miles per hour on Saturday.",
+]
+
+
+def test_a_memo_section_whose_candidates_are_all_short_prints_none_of_them() -> None:
+    # A Multi-News hurricane memo printed "The child was saved." as the only bullet under "Response
+    # and relief": the selector's fallback for inputs of short sentences took it. In the memos of
+    # all 300 Multi-News validation clusters, 35 such bullets ("clinton asked.", "Two points.").
+    from briefgen.config import load_template
+    from briefgen.pipeline import select_parts
+    from briefgen.select.sections import classify
+
+    short = "The child was saved."
+    facts = facts_from([*STORM, short], [("s1", "s2"), ("s2", "s3"), ("s1",), ("s3",), ("s2",)])
+    template = load_template("disaster")
+    assert [f.text for f in classify(facts, template.sorted_sections)["response"]] == [short]
+    selection = select_parts(facts, template, "briefgen")
+    printed = {f.text for part in (selection.bluf, *selection.sections) for f in part.choice.facts}
+    assert printed == set(STORM)
+    # Short sentences are still chosen where the coverage has nothing longer (notes, headlines).
+    notes = facts_from(["Eight people died.", "The bridge was closed.", "Schools stay shut."])
+    selection = select_parts(notes, template, "briefgen")
+    assert {f.text for f in selection.bluf.choice.facts} == {f.text for f in notes}
+
+
 @pytest.mark.parametrize(("text", "is_fragment"), [
     ("Sort of.", True),
     ("Not so fast.", True),

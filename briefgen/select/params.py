@@ -59,6 +59,12 @@ class Params:
             report, by the share of the other sources that confirm it (the
             full amount when every source reports it).
         quotes: Penalty for a sentence that quotes someone.
+        short_fallback: When no candidate is within ``min_words`` and
+            ``max_words``, choose among any length (never a fragment), as a
+            summary of short notes needs; off, choose nothing then. The
+            memo's parts turn it off when the coverage has sentences of
+            ordinary length: a section whose own candidates are all short
+            then prints none of them ("The child was saved.", "Lol.").
         standalone: Choose only sentences that read alone (see
             :func:`dangling`), unless no other sentence is eligible.
         antecedents: Let a sentence that leans on the one before be chosen
@@ -94,6 +100,7 @@ class Params:
     position_decay: float = 2.0
     corroboration: float = 4.0
     quotes: float = 0.0
+    short_fallback: bool = True
     standalone: bool = True
     antecedents: bool = True
     candidates: int = 100

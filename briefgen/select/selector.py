@@ -78,8 +78,8 @@ from briefgen.select.units import needs as unit_needs
 
 __all__ = [
     "COUNTS", "DEFAULT", "FEATURES", "MEMO", "ConceptModel", "Params", "concept_features", "concepts",
-    "content_of", "cover", "dangling", "greedy", "linked", "merger_linked", "redundant", "repeats",
-    "salience", "shares", "shipped_model", "word_count",
+    "content_of", "cover", "dangling", "greedy", "linked", "merger_linked", "ordinary", "redundant",
+    "repeats", "salience", "shares", "shipped_model", "word_count",
 ]
 
 
@@ -89,6 +89,12 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=65536)
+def ordinary(text: str, params: Params = DEFAULT) -> bool:
+    """Whether the selector may choose ``text`` for itself by its length: ``min_words`` to
+    ``max_words`` words, some in lower case (not a heading in capitals)."""
+    return params.min_words <= word_count(text) <= params.max_words and any(ch.islower() for ch in text)
+
+
 def content_of(text: str) -> frozenset[str]:
     """A sentence's content stems (cached: every pair of candidates asks for them)."""
     return frozenset(t for t in stems(text) if t)
@@ -453,9 +459,8 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
         return words_budget is None or lengths[i] + sum(lengths[j] for j in need[i] or ()) <= words_budget
 
     usable = [i for i in range(len(facts)) if need[i] is not None and fits(i)]
-    eligible = [i for i in usable if params.min_words <= lengths[i] <= params.max_words
-                and any(ch.islower() for ch in facts[i].text)]
-    if not eligible:
+    eligible = [i for i in usable if ordinary(facts[i].text, params)]
+    if not eligible and params.short_fallback:
         # Only short or overlong sentences: take any length, but never a fragment ("Sort of.").
         eligible = [i for i in usable if not fragment(facts[i].text)]
     # An antecedent comes with the sentence that needs it whatever its length.

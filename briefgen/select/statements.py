@@ -56,7 +56,7 @@ from functools import lru_cache
 from briefgen.facts.paraphrase import default_model
 from briefgen.model import Fact
 from briefgen.select.choice import Choice, choose
-from briefgen.select.selector import MEMO, content_of
+from briefgen.select.selector import MEMO, Params, content_of
 from briefgen.text.tokens import Token, common_words, tokens
 from briefgen.text.verbs import AUXILIARIES as _AUXILIARIES
 from briefgen.text.verbs import IRREGULAR_PAST as _IRREGULAR
@@ -251,7 +251,7 @@ class Statements:
 
 
 def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | None, count: int | None,
-                 method: str) -> Choice:
+                 method: str, params: Params = MEMO) -> Choice:
     """:func:`~briefgen.select.choice.choose`, made again without every chosen fact restating another.
 
     The selector keeps apart facts whose words overlap or that the merger
@@ -263,14 +263,14 @@ def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | 
     something else.
     """
     left = list(facts)
-    choice = choose(left, words=words, count=count, method=method, params=MEMO)
+    choice = choose(left, words=words, count=count, method=method, params=params)
     for _ in range(MAX_ROUNDS):
         again = restating(choice.facts, statements)
         if not again:
             break
         log.info("left out, restating a fact chosen with it: %s", ", ".join(sorted(again)))
         left = [f for f in left if f.id not in again]
-        choice = choose(left, words=words, count=count, method=method, params=MEMO)
+        choice = choose(left, words=words, count=count, method=method, params=params)
     return choice
 
 
