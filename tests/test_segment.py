@@ -530,3 +530,56 @@ def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lea
 def test_an_auxiliary_after_an_acronym_starts_a_sentence_only_before_its_subject(text: str,
                                                                             expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+# Lower-cased text as Multi-News prints it: names in lower case, every word after a full stop
+# capitalised. Enough words inside sentences for the text's style to show.
+_LOWER_LEAD = "officials in the capital said on tuesday that the talks with the union would go on all week. "
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # A conjunction or a preposition after an abbreviation goes on the sentence...
+        ("The disparity between the u.s. And europe is large. It grew.",
+         ["The disparity between the u.s. And europe is large.", "It grew."]),
+        ("He walked in at about 10: 30 a.m. And opened fire. He fled.",
+         ["He walked in at about 10: 30 a.m. And opened fire.", "He fled."]),
+        ("The target of resettling 10,000 refugees in the u.s. In the 2016 fiscal year will be reached "
+         "monday, as hundreds depart. It is a record.",
+         ["The target of resettling 10,000 refugees in the u.s. In the 2016 fiscal year will be reached "
+          "monday, as hundreds depart.", "It is a record."]),
+        ("The film opens in the u.k. On oct 25, 2019. It is long.",
+         ["The film opens in the u.k. On oct 25, 2019.", "It is long."]),
+        ("Police were called at 6: 53 p.m. On sunday, after a neighbour phoned. It was late.",
+         ["Police were called at 6: 53 p.m. On sunday, after a neighbour phoned.", "It was late."]),
+        # ...unless its phrase opens a new sentence: a comma soon after it, not a date's.
+        ("The study looked at the u.s. Of the 19 countries they examined, the u.s. Came first.",
+         ["The study looked at the u.s.", "Of the 19 countries they examined, the u.s. Came first."]),
+        ("The case goes to washington, d.c. After that, it may reach the supreme court.",
+         ["The case goes to washington, d.c.", "After that, it may reach the supreme court."]),
+        ("The report came at 8: 29 a.m. In response to the report, police said nothing.",
+         ["The report came at 8: 29 a.m.", "In response to the report, police said nothing."]),
+    ],
+)
+def test_after_an_abbreviation_in_lower_cased_text_a_conjunction_or_preposition_goes_on(
+        tail: str, expected: list[str]) -> None:
+    assert split_sentences(_LOWER_LEAD + tail) == [_LOWER_LEAD.strip(), *expected]
+
+
+_CASED_LEAD = "Officials met in Washington on Tuesday with the Union leaders from Ohio."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where names are capitalised, a capital after an abbreviation is a witness: a new sentence.
+        (f"{_CASED_LEAD} They came from the U.S. And Europe sent nobody.",
+         [_CASED_LEAD, "They came from the U.S.", "And Europe sent nobody."]),
+        (f"{_CASED_LEAD} The talks ended at 10 a.m. In Paris the markets fell.",
+         [_CASED_LEAD, "The talks ended at 10 a.m.", "In Paris the markets fell."]),
+    ],
+)
+def test_after_an_abbreviation_in_cased_text_a_capitalised_preposition_starts_a_sentence(
+        text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected

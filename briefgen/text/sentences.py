@@ -12,7 +12,8 @@ How it works:
    list ("E.U.", "N.Y.C.") are treated as abbreviations too.
 2. Rules then veto cuts Punkt cannot judge: a lower-case continuation
    (``"...?" one lawmaker asked.``), a title before a name ("Gen."), a list
-   marker ("1."), the inside of an ellipsis.
+   marker ("1."), the inside of an ellipsis, a word after an abbreviation that
+   goes on its sentence though capitalised (:mod:`briefgen.text.abbreviated`).
 3. Rules add cuts Punkt cannot see: headline-like lines without terminal
    punctuation, sentences glued without a space ("world.Today"), ellipses
    before a capital, "a.m."/"p.m." before a new sentence, bullets and
@@ -35,6 +36,7 @@ from importlib import resources
 from typing import Any
 
 from briefgen.model import Line, Sentence, Source
+from briefgen.text.abbreviated import CaseStyle, goes_on
 from briefgen.text.datelines import lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.words import words
@@ -81,9 +83,6 @@ _GLUED = re.compile(r"[.!?](?=[\"\u201c\u201d]?[A-Z][a-z])")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
 # Line breaks, with the white space around them.
 _BREAK = re.compile(r"\n\s*")
-# A word and the one after it (see _auxiliary_after_acronym), and the next mark that may end a sentence.
-_AUXILIARY_PAIR = re.compile(r"(\S+)\s+([^\s,;:\"'\u201c\u201d]+)")
-_SENTENCE_END = re.compile(r"[.!?]")
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
 _MARKER_END = re.compile(r"[.)](?=\s)")
@@ -105,6 +104,8 @@ class _Rules:
     particles: frozenset[str]
     auxiliaries: frozenset[str]
     subjects: frozenset[str]
+    conjunctions: frozenset[str]
+    continuers: frozenset[str]
 
 
 class _NewsPunkt(PunktSentenceTokenizer):
@@ -178,6 +179,8 @@ def _splitter() -> _Splitter:
         particles=frozenset(raw["particles"]),
         auxiliaries=frozenset(raw["auxiliaries"]),
         subjects=frozenset(raw["subjects"]),
+        conjunctions=frozenset(raw["conjunctions"]),
+        continuers=frozenset(raw["continuers"]),
     )
     return _Splitter(punkt=_NewsPunkt(params), rules=rules)
 
@@ -251,7 +254,7 @@ def _in_zone(zones: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and zones[i][0] < pos <= zones[i][1]
 
 
-def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
+def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules, case: CaseStyle) -> bool:
     """Whether a cut Punkt proposed survives the vetoes that need only local context."""
     gap = text[cut:nxt]
     paragraph_break = gap.count("\n") >= 2
@@ -268,7 +271,7 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
             return False
     if not paragraph_break and _starts_lower(text, nxt, rules.particles):
         return False
-    if not paragraph_break and _auxiliary_after_acronym(text, core, nxt, rules):
+    if not paragraph_break and _goes_on(text, core, nxt, rules, case):
         return False
     # "...?" Kim asked. / "...!" President Lee said.
     return not (
@@ -279,22 +282,12 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules) -> bool:
     )
 
 
-def _auxiliary_after_acronym(text: str, before: str, nxt: int, rules: _Rules) -> bool:
-    """Whether an auxiliary after an acronym or abbreviation goes on its sentence: "g.m. Had ruled ...".
-
-    Punkt's starters hold auxiliaries for the questions and inversions they open, where a subject
-    follows ("U.S. Was it worth it?", "Had he lived"); text with every word after a full stop
-    capitalised (Multi-News) gives "g.m. Had conducted", "inc. Has recruited". The sentence goes on
-    when the next word is lower-case, undotted and no subject word, and the next mark is not "?".
-    """
+def _goes_on(text: str, before: str, nxt: int, rules: _Rules, case: CaseStyle) -> bool:
+    """Whether the word at ``nxt`` after an abbreviation or acronym ``before`` goes on its sentence."""
     if not (_DOTTED.search(before) or _bare(before) in rules.abbreviations):
         return False  # most cuts: after an ordinary word
-    pair = _AUXILIARY_PAIR.match(text, nxt)
-    after = pair.group(2) if pair and pair.group(1).lower() in rules.auxiliaries else ""
-    if not after.islower() or "." in after or after in rules.subjects:
-        return False
-    end = _SENTENCE_END.search(text, pair.end() if pair else nxt)
-    return end is None or end.group(0) != "?"
+    return goes_on(text, nxt, case, auxiliaries=rules.auxiliaries, subjects=rules.subjects,
+                   conjunctions=rules.conjunctions, prepositions=rules.continuers)
 
 
 # ---------------------------------------------------------------------------
@@ -509,7 +502,7 @@ def _list_start(text: str, pos: int) -> bool:
     return not before or before[-1] in "\n:" + _BULLETS
 
 
-def _clock_cuts(text: str, rules: _Rules, cuts: list[int]) -> list[int]:
+def _clock_cuts(text: str, rules: _Rules, cuts: list[int], case: CaseStyle) -> list[int]:
     """Cuts after "a.m."/"p.m." when a capitalised word starts a new sentence.
 
     No cut before a weekday, month or time zone ("7 p.m. Tuesday",
@@ -530,7 +523,7 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int]) -> list[int]:
         if nxt >= len(text) or not _starts_sentence(text, nxt) or text[nxt].isdigit():
             continue
         word = (text[nxt : nxt + 20].lstrip(_OPENERS).split(None, 1) or [""])[0]
-        if word.rstrip(".,;:").lower() in rules.not_after_time:
+        if word.rstrip(".,;:").lower() in rules.not_after_time or _goes_on(text, "p.m.", nxt, rules, case):
             continue
         i = bisect_left(cuts, start)
         begin = max(cuts[i - 1] if i else 0, text.rfind("\n", max(0, start - 120), start) + 1)
@@ -552,6 +545,7 @@ def _cuts(text: str) -> list[int]:
     zones = _ellipsis_zones(text)
     zone_starts = [z[0] for z in zones]
     list_cuts, no_cut = _list_rules(text)
+    case = CaseStyle(text)
     cuts: set[int] = set()
     n = len(text)
     for m in _CANDIDATE.finditer(text):
@@ -563,14 +557,14 @@ def _cuts(text: str) -> list[int]:
         nxt = _next_start(text, end)
         if nxt >= n:
             continue
-        if sp.punkt_break(text, m.start(), nxt) and _keep_punkt_cut(text, end, nxt, rules):
+        if sp.punkt_break(text, m.start(), nxt) and _keep_punkt_cut(text, end, nxt, rules, case):
             cuts.add(end)
     cuts.update(_ellipsis_cuts(text, zones))
     cuts.update(_glued_cuts(text, rules))
     cuts.update(_line_cuts(text))
     cuts.update(list_cuts)
     ordered = sorted(cuts)
-    cuts.update(_clock_cuts(text, rules, ordered))
+    cuts.update(_clock_cuts(text, rules, ordered, case))
     return _closing_quotes(text, sorted(c for c in cuts if 0 < c < n))
 
 
