@@ -333,6 +333,19 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Chris urmson blocked unblock follow following may 11, 2015 unlisted about 33,000 people die.", True),
     ("Jim cole / ap id: 5672497 washington \u2014 if lindsey graham runs, he will lose the race.", True),
     ("The file was sent this week to the court in Washington.", False),
+    # An embedded tweet, a web address that cites nothing, a time stamp, a video player, an ISO date
+    # and a stock ticker run into a sentence; a caption's date with a stray comma.
+    ("#abc15wx pic.twitter.com/epn0w2zcnt the weather service says the storm could last.", True),
+    ("The bank expects prices to rise \u2014 paul mozur ( @paulmozur ) september 2, 2016 it fell.", True),
+    ("Https://twitter.com/syria_children/status/755 it's unclear who was behind the images.", True),
+    ("/ updated by dennis romero as the investigation drew closer, the show stayed on it.", True),
+    ("Dennis marx was shot by police just watched courthouse assault replay more videos...", True),
+    ("2015-12-10 vatican radio the commission has released a new document on the jews.", True),
+    ("Google inc. Googl, +1.74 % announced late monday that it will create a new structure.", True),
+    ("afghan president hamid karzai delivers a speech in kabul, afghanistan, sunday, march, 10, 2013.", True),
+    ("Activists called the site \"The Nuremberg Files\" (http://www.christiangallery.com/atrocity/).", False),
+    ("Steve copoulos tells the sun chronicle ( http://bit.ly/2slf5yu ) he added window art.", False),
+    ("Shares rose 1.74 % on Monday, after the company said profit doubled.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
