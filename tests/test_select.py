@@ -346,6 +346,13 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Activists called the site \"The Nuremberg Files\" (http://www.christiangallery.com/atrocity/).", False),
     ("Steve copoulos tells the sun chronicle ( http://bit.ly/2slf5yu ) he added window art.", False),
     ("Shares rose 1.74 % on Monday, after the company said profit doubled.", False),
+    # A photo's caption: someone doing something in the present tense, and the date the photo was taken.
+    ("An archaeologist works on an excavation site of terracotta warriors in xi ' an april 30, 2015.", True),
+    ("Satoshi nakamoto, surrounded by reporters, leaves his home in temple city, march 6, 2014.", True),
+    ("In this photo taken on dec. 13, 2013, a family of young nutria nibble the grass in olympia.", True),
+    ("Police said the gunman walked into the building on March 6, 2014, and opened fire.", False),
+    ("The minister visits Jordan every year; she first went on April 30, 2015.", False),
+    ("The minister, who visits Jordan every year, first went there on April 30, 2015.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
