@@ -384,6 +384,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
         # A state's abbreviation inside the dateline; a station carrying the agency's copy.
         ("San bernardino, calif. ( ap ) \u2014 a couple opened fire. Police came.", "a couple opened fire."),
         ("Washington ( cbsla.com/ap ) \u2014 obama was briefed. He spoke.", "obama was briefed."),
+        # A broadcaster: a network and its local station, a US station's call sign.
+        ("Stockton ( cbs13 ) \u2014 the rodent is now threatening the county. It is.",
+         "the rodent is now threatening the county."),
+        ("Johnson city ( wsyr-tv ) -- one hundred pets were left to drown. They were.",
+         "one hundred pets were left to drown."),
         # Any other full stop ends a sentence, which no dateline spans.
         ("The rain stopped. Later ( ap ) - it rained again.", "The rain stopped."),
         # Page furniture a scraped page runs into the story's start, before or without a dateline.

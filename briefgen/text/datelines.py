@@ -24,8 +24,11 @@ _WIRE_DATELINE = re.compile(
     re.X,
 )
 
-# News agencies whose name in brackets marks a dateline ("washington ( ap ) — ") in any case.
-AGENCIES = r"(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo)"
+# News agencies whose name in brackets marks a dateline ("washington ( ap ) — ") in any case, and
+# broadcasters: a network with its local station ("stockton ( cbs13 ) — ", "( cbs dc )") or a US
+# station's call sign ("( wkrc )", "( wsyr-tv )"): 10 datelines of Multi-News validation.
+AGENCIES = (r"(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo|marketwatch"
+            r"|(?:cbs|nbc|abc|fox)(?:\s?[a-z]{0,4}\d{0,2})?|[kw][a-z]{3}(?:-tv)?)")
 
 # The abbreviations a dateline holds (AP style: states, months, "St.", "D.C.", "N.Y."),
 # the only full stops it may hold: any other ends a sentence.
