@@ -27,6 +27,7 @@ from briefgen.parallel import collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import select
 from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
+from briefgen.select.lead import lead_first
 from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import MEMO, ordinary, repeats
@@ -339,6 +340,8 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     params = MEMO if not any(ordinary(f.text, MEMO) for f in facts) else replace(MEMO, short_fallback=False)
     bluf = choose_apart(facts, statements, words=template.bluf.words or None,
                          count=template.bluf.facts or None, method=method, params=params)
+    # What the most independent reports lead with prints first (select/lead.py).
+    bluf = lead_first(bluf, facts)
     taken = list(bluf.facts)
     parts = []
     for spec in template.enabled_sections:

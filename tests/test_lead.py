@@ -1,0 +1,42 @@
+"""The bottom line's order: what the most independent reports lead with comes first."""
+
+from __future__ import annotations
+
+from briefgen.model import Fact, Sentence
+from briefgen.select.choice import Choice
+from briefgen.select.lead import lead_consensus, lead_first
+
+FACE = "An eerie face appeared on a satellite image of Hurricane Matthew as it crossed Haiti on Tuesday."
+SLAMMED = "Hurricane Matthew slammed into Cuba on Tuesday night after leaving Haiti in total disaster."
+HIT = "Hurricane Matthew hit eastern Cuba late Tuesday with winds of 140 mph after battering Haiti."
+TWITTER = "The resemblance was first pointed out on Twitter by a senior meteorologist."
+WAVES = "Waves of 24 feet hit some areas of Cuba as the storm marched across the country."
+
+
+def _fact(fid: str, text: str, where: list[tuple[str, int]], score: float) -> Fact:
+    sents = tuple(Sentence(text=text, source_id=s, index=i, start=0, end=len(text)) for s, i in where)
+    srcs = tuple(s for s, _ in where)
+    return Fact(id=fid, text=text, sentences=sents, sources=srcs, independent=len(srcs), score=score)
+
+
+FACTS = [
+    _fact("f1", FACE, [("s1", 3)], 9.0),  # colour, rich in the coverage's words, deep in one article
+    _fact("f2", SLAMMED, [("s2", 0)], 7.0),  # the news, one report's lead
+    _fact("f3", HIT, [("s3", 0)], 5.0),  # the news in other words, another report's lead
+    _fact("f4", TWITTER, [("s1", 0)], 4.0),  # the colour article's own lead
+    _fact("f5", WAVES, [("s2", 4)], 3.0),
+]
+
+
+def test_the_fact_most_reports_lead_with_scores_highest() -> None:
+    face, slammed, twitter = lead_consensus([FACTS[0], FACTS[1], FACTS[3]], FACTS)
+    assert slammed > twitter > face
+    assert slammed > 1.0  # its own report's lead, and like the third report's
+
+
+def test_the_bottom_line_opens_with_the_news_not_the_colour_it_scored_higher() -> None:
+    choice = Choice(tuple(FACTS), (0, 1, 3))  # score order: the face first
+    assert [f.text for f in lead_first(choice, FACTS).facts] == [SLAMMED, TWITTER, FACE]
+    # What the bottom line holds does not change, and one fact is left as it is.
+    assert set(lead_first(choice, FACTS).chosen) == {0, 1, 3}
+    assert lead_first(Choice(tuple(FACTS), (0,)), FACTS).chosen == (0,)
