@@ -220,6 +220,31 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in best)
 
 
+# Storms take a name: in text that writes names in lower case "hurricane matthew" is Hurricane
+# Matthew when most sources write it. The words these kinds are often followed by are not names.
+_NAMED_KINDS = re.compile(r"\b(hurricane|typhoon|cyclone|tropical storm)\s+([a-z][a-z'\u2019-]+)")
+_NOT_STORM_WORDS = """
+    season seasons warning warnings watch watches center centre force forces hunters hunter signal shelter
+    shelters relief damage victims winds category strength landfall season's track path alert alerts
+    preparedness survivors recovery aid coverage
+"""
+_NOT_STORM_NAMES = frozenset(_NOT_STORM_WORDS.split())
+
+
+def _storm_name(coverage: Sequence[Coverage], least: int) -> str:
+    """The storm most sources name in lower-cased text ("Hurricane Matthew"), or ""."""
+    counts: Counter[str] = Counter()
+    for item in coverage:
+        found = {f"{kind} {name}" for kind, name in _NAMED_KINDS.findall(f"{item.title} {item.lead}".lower())
+                 if name not in _NOT_STORM_NAMES and name not in STOPWORDS and name not in CALENDAR_WORDS}
+        counts.update(found)
+    shared = [name for name, k in counts.items() if k >= least]
+    if not shared:
+        return ""
+    best = max(shared, key=lambda name: (counts[name], name))
+    return " ".join(w[:1].upper() + w[1:] for w in best.split())
+
+
 def _best(counts: Counter[str], forms: dict[str, Counter[str]], least: int, limit: int) -> list[str]:
     """The ``limit`` keys named by the most sources (at least ``least``), each in its commonest spelling."""
     ranked = sorted((k for k, n in counts.items() if n >= least), key=lambda k: (-counts[k], -len(k), k))
@@ -292,6 +317,8 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
         # Names written in lower case: the capitals above found none ("Trial: Oscar Pistorius").
         who = [pair] if (pair := _shared_pair(coverage, max(least, _FEW))) else []
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
+    if not named and n > 1 and _lower_cased(coverage):
+        named = _storm_name(coverage, max(least, _FEW))
     if named:  # "Typhoon Babs", "Hurricane Georges": the event has a name
         return f"{named} in {where}" if where else named
     who_text = " and ".join(who)
