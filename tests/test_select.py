@@ -353,6 +353,12 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Police said the gunman walked into the building on March 6, 2014, and opened fire.", False),
     ("The minister visits Jordan every year; she first went on April 30, 2015.", False),
     ("The minister, who visits Jordan every year, first went there on April 30, 2015.", False),
+    # Prose with a full date: a modal, an auxiliary or a preposition before the date ("on Jan. 1").
+    ("The new law takes effect on Jan. 1, 2020, officials said.", False),
+    ("Obama leaves office on Jan. 20, 2017, after two terms.", False),
+    ("The two leaders will sign the agreement in Paris on March 3, 2015.", False),
+    ("Police said the woman in this image had not been identified.", False),
+    ("Amman, jordan _ in this photo taken sunday, august 28, 2016, the ambassador greets families.", True),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans

@@ -290,6 +290,10 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("Be the first to know.", "furniture"),
     ("Get push notifications with news, features and more.", "furniture"),
     ("Serna is a decorated war veteran.", None),
+    # A photo's caption is never chosen, with an antecedent or without.
+    ("In this photo taken on dec. 13, 2013, young nutria nibble the grass in olympia, wash.", "furniture"),
+    ("An archaeologist works on an excavation site in xi ' an april 30, 2015.", "furniture"),
+    ("The new law takes effect on Jan. 1, 2020, officials said.", None),
 ])
 def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import broken_rule

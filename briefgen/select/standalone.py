@@ -202,12 +202,40 @@ _CAPTION_VERBS = (
     "|kneels?|cries?|weeps?|salutes?|points?|wipes?|signs?|displays?|shows?|inspects?|tours?|examines?"
     "|boards?|rests?|marches?|protests?|gathers?|waits?|rall(?:y|ies)|works?"
 )
-_CAPTION = re.compile(
-    r"^\W*(?:(?!(?:who|that|which|he|she|they|it|we|i)\b)[\w.'\u2019-]+,?\s+){1,8}?(?:" + _CAPTION_VERBS
-    + r")\b[^.;]*?\b(?:jan|feb|march|april|may|june"
-    r"|july|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2},?\s+(?:19|20)\d\d"
-    r"|\bin this (?:photo|picture|image)\b",
+# The caption's subject and verb at the sentence's start (no pronoun, relative word, modal or
+# auxiliary before the verb: those make prose, "The new law will take effect ..."), and the date the
+# photo was taken, which prose introduces with a preposition ("on Jan. 1, 2020") and a caption
+# does not ("in miami, florida november 16, 2011"; "during a briefing saturday, dec. 14, 2013").
+_CAPTION_HEAD = re.compile(
+    r"^[^\w.'\u2019-]*(?:(?!(?:who|that|which|he|she|they|it|we|i|will|would|to|can|could|may|might|must"
+    r"|should|shall|did|does|do|is|are|was|were|be|been|has|have|had|not)\b)[\w.'\u2019-]+,?\s+){1,8}?"
+    r"(?:" + _CAPTION_VERBS + r")\b",
     re.IGNORECASE)
+_PHOTO_DATE = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|march|april|may|june|july|aug|sept?|oct"
+    r"|nov|dec)[a-z]*\.?,?\s+\d{1,2},?\s+(?:19|20)\d\d",
+    re.IGNORECASE)
+_DATE_PREPOSITION = re.compile(
+    r"\b(?:on|since|until|till|from|by|before|after|and|between|through|of|to|than|at)\s+$", re.IGNORECASE)
+_IN_THIS_PHOTO = re.compile(r"^[^\w]*(?:[^.!?]{0,40}\s_\s*)?in this (?:photo|picture|image)\b", re.IGNORECASE)
+
+
+def _caption(text: str) -> bool:
+    """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
+    if _IN_THIS_PHOTO.match(text):
+        return True
+    head = _CAPTION_HEAD.match(text)
+    if head is None:
+        return False
+    for date in _PHOTO_DATE.finditer(text, head.end()):
+        between = text[head.end():date.start()]
+        if ";" in between or ". " in between:
+            return False
+        if not _DATE_PREPOSITION.search(text, max(0, date.start() - 12), date.start()):
+            return True
+    return False
+
+
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 # "us" after "the" or before "$" or "-" is the United States in lower-case text ("the us", "us$ 1.4 billion").
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|ours)\b|(?<!\bthe )\bus\b(?![$-])")
@@ -285,7 +313,7 @@ def broken_rule(text: str) -> str | None:
     if not _CLOSED.search(body):
         return "colon" if body.endswith(":") else "unfinished"
     for name, found in (("heading", _GLUED_HEAD.match), ("dateline", _DATELINE.match),
-                        ("furniture", _RUN_IN.search), ("furniture", _CAPTION.search)):
+                        ("furniture", _RUN_IN.search), ("furniture", _caption)):
         if found(body):
             return name
     return None
