@@ -389,6 +389,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "the rodent is now threatening the county."),
         ("Johnson city ( wsyr-tv ) -- one hundred pets were left to drown. They were.",
          "one hundred pets were left to drown."),
+        # ... only in lower case, and not after a determiner or possessive.
+        ("The Kosovo Force (KFOR) \u2014 the NATO-led mission \u2014 stayed. It did.",
+         "The Kosovo Force (KFOR) \u2014 the NATO-led mission \u2014 stayed."),
+        ("her son ( kyle ) \u2014 a pilot \u2014 died in the crash. He was 30.",
+         "her son ( kyle ) \u2014 a pilot \u2014 died in the crash."),
         # Any other full stop ends a sentence, which no dateline spans.
         ("The rain stopped. Later ( ap ) - it rained again.", "The rain stopped."),
         # Page furniture a scraped page runs into the story's start, before or without a dateline.

@@ -24,11 +24,13 @@ _WIRE_DATELINE = re.compile(
     re.X,
 )
 
-# News agencies whose name in brackets marks a dateline ("washington ( ap ) — ") in any case, and
-# broadcasters: a network with its local station ("stockton ( cbs13 ) — ", "( cbs dc )") or a US
-# station's call sign ("( wkrc )", "( wsyr-tv )"): 10 datelines of Multi-News validation.
-AGENCIES = (r"(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo|marketwatch"
-            r"|(?:cbs|nbc|abc|fox)(?:\s?[a-z]{0,4}\d{0,2})?|[kw][a-z]{3}(?:-tv)?)")
+# News agencies whose name in brackets marks a dateline ("washington ( ap ) — ") in any case.
+AGENCIES = r"(?:ap|reuters|afp|upi|xinhua|cnn|bloomberg|yonhap|kyodo|marketwatch)"
+# Broadcasters, in text that writes names in lower case only (a capitalised dateline is found by
+# its capitals; "The World Anti-Doping Agency (WADA) —" is no dateline): a network with its local
+# station ("stockton ( cbs13 ) — ", "( cbs dc )") or a US station's call sign ("( wkrc )", "( wsyr-tv
+# )"): 8 datelines of Multi-News validation.
+BROADCASTERS = r"(?-i:(?:cbs|nbc|abc|fox)(?:\s?[a-z]{0,4}\d{0,2})?|[kw][a-z]{3}(?:-tv)?)"
 
 # The abbreviations a dateline holds (AP style: states, months, "St.", "D.C.", "N.Y."),
 # the only full stops it may hold: any other ends a sentence.
@@ -45,6 +47,14 @@ _ABBREVIATION = (r"(?:ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind|kan|ky|la|
 _AGENCY_DATELINE = re.compile(
     r"(?:\b" + _ABBREVIATION + r"\.|[^.!?\n]){0,60}?"
     r"\(\s*(?:[\w.-]+\s*/\s*)?" + AGENCIES + r"\s*\)"
+    r"\s*(?:—|–|--|_|-)\s*(?=\S)",
+    re.IGNORECASE,
+)
+# The same with a broadcaster, before which a place holds no determiner or possessive ("her son (
+# kyle ) — " is no dateline).
+_BROADCAST_DATELINE = re.compile(
+    r"(?:\b" + _ABBREVIATION + r"\.|(?!\b(?:the|a|an|his|her|their|its|my|our|your|of)\b)[^.!?\n]){0,60}?"
+    r"\(\s*" + BROADCASTERS + r"\s*\)"
     r"\s*(?:—|–|--|_|-)\s*(?=\S)",
     re.IGNORECASE,
 )
@@ -136,6 +146,6 @@ def dateline_end(text: str) -> int:
     """Length of a wire dateline opening ``text`` (0 if there is none)."""
     m = _WIRE_DATELINE.match(text)
     if not m or any(c.islower() for c in m.group(0).split("(")[0].split(",")[0]):
-        m = _AGENCY_DATELINE.match(text)
+        m = _AGENCY_DATELINE.match(text) or _BROADCAST_DATELINE.match(text)
         return m.end() if m else 0
     return m.end()
