@@ -30,7 +30,7 @@ from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
 from briefgen.select.lead import lead_first
 from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
-from briefgen.select.selector import MEMO, ordinary, repeats
+from briefgen.select.selector import MEMO, repeats
 from briefgen.select.standalone import dangling
 from briefgen.select.statements import Statements, choose_apart
 from briefgen.select.units import passages, unintroduced
@@ -335,11 +335,16 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     grouped = classify(facts, template.sorted_sections)
     log.info("facts per section: %s", ", ".join(f"{key} {len(fs)}" for key, fs in grouped.items()))
     statements = Statements(f.text for f in facts)
-    # Short sentences only where the coverage has nothing else (notes, headlines): a part whose
-    # own candidates are all short prints none ("The child was saved." under a heading of its own).
-    params = MEMO if not any(ordinary(f.text, MEMO) for f in facts) else replace(MEMO, short_fallback=False)
+    # Short sentences only where the coverage has nothing else to print (notes, headlines): the
+    # bottom line, which sees every fact, takes them only if it can print nothing longer, and a
+    # section then only if the bottom line did ("The child was saved." under a heading of its own).
+    params = replace(MEMO, short_fallback=False)
     bluf = choose_apart(facts, statements, words=template.bluf.words or None,
                          count=template.bluf.facts or None, method=method, params=params)
+    if not bluf.chosen:
+        params = MEMO
+        bluf = choose_apart(facts, statements, words=template.bluf.words or None,
+                             count=template.bluf.facts or None, method=method, params=params)
     # What the most independent reports lead with prints first (select/lead.py).
     bluf = lead_first(bluf, facts)
     taken = list(bluf.facts)

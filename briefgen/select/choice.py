@@ -158,6 +158,9 @@ def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None
     else:
         scores = score_facts(facts, method)
         order = sorted(range(len(facts)), key=lambda i: (-scores[i], i))
+        if not params.short_fallback:
+            # As briefgen's selector: a short sentence only as another's antecedent.
+            order = [i for i in order if selector.ordinary(facts[i].text, params)]
         need = units.needs(facts, params.standalone)
         if not params.antecedents:
             need = [n if not n else None for n in need]

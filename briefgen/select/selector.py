@@ -88,13 +88,13 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-@lru_cache(maxsize=65536)
 def ordinary(text: str, params: Params = DEFAULT) -> bool:
     """Whether the selector may choose ``text`` for itself by its length: ``min_words`` to
     ``max_words`` words, some in lower case (not a heading in capitals)."""
     return params.min_words <= word_count(text) <= params.max_words and any(ch.islower() for ch in text)
 
 
+@lru_cache(maxsize=65536)
 def content_of(text: str) -> frozenset[str]:
     """A sentence's content stems (cached: every pair of candidates asks for them)."""
     return frozenset(t for t in stems(text) if t)
