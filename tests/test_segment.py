@@ -561,8 +561,8 @@ _LOWER_LEAD = "officials in the capital said on tuesday that the talks with the 
           "monday, as hundreds depart.", "It is a record."]),
         ("The film opens in the u.k. On oct 25, 2019. It is long.",
          ["The film opens in the u.k. On oct 25, 2019.", "It is long."]),
-        ("Police were called at 6: 53 p.m. On sunday, after a neighbour phoned. It was late.",
-         ["Police were called at 6: 53 p.m. On sunday, after a neighbour phoned.", "It was late."]),
+        ("The actor arrived at the awards in l.a. On saturday, jan. 18. It rained.",
+         ["The actor arrived at the awards in l.a. On saturday, jan. 18.", "It rained."]),
         # ...unless its phrase opens a new sentence: a comma soon after it, not a date's.
         ("The study looked at the u.s. Of the 19 countries they examined, the u.s. Came first.",
          ["The study looked at the u.s.", "Of the 19 countries they examined, the u.s. Came first."]),
@@ -570,6 +570,15 @@ _LOWER_LEAD = "officials in the capital said on tuesday that the talks with the 
          ["The case goes to washington, d.c.", "After that, it may reach the supreme court."]),
         ("The report came at 8: 29 a.m. In response to the report, police said nothing.",
          ["The report came at 8: 29 a.m.", "In response to the report, police said nothing."]),
+        ("The firm moved into the u.s. In 2015, it lost $ 5 billion there.",
+         ["The firm moved into the u.s.", "In 2015, it lost $ 5 billion there."]),
+        ("Police were called at 6: 53 p.m. On sunday, the neighbours said, it was quiet.",
+         ["Police were called at 6: 53 p.m.", "On sunday, the neighbours said, it was quiet."]),
+        # A subject pronoun after the conjunction, or "nor", starts a clause of its own.
+        ("The virus reached the u.s. And it spread quickly. It did.",
+         ["The virus reached the u.s.", "And it spread quickly.", "It did."]),
+        ("No one called the u.s. Nor did the embassy respond. It was late.",
+         ["No one called the u.s.", "Nor did the embassy respond.", "It was late."]),
     ],
 )
 def test_after_an_abbreviation_in_lower_cased_text_a_conjunction_or_preposition_goes_on(
@@ -578,6 +587,9 @@ def test_after_an_abbreviation_in_lower_cased_text_a_conjunction_or_preposition_
 
 
 _CASED_LEAD = "Officials met in Washington on Tuesday with the Union leaders from Ohio."
+# Prose about no one has no name to capitalise: lower-cased text shows itself by a witness (a
+# weekday, a month, "i" or an acronym in lower case), which this has not.
+_NAMELESS = "the shop is run by a family of bakers, and the bread is made every morning by the owners."
 
 
 @pytest.mark.parametrize(
@@ -588,6 +600,8 @@ _CASED_LEAD = "Officials met in Washington on Tuesday with the Union leaders fro
          [_CASED_LEAD, "They came from the U.S.", "And Europe sent nobody."]),
         (f"{_CASED_LEAD} The talks ended at 10 a.m. In Paris the markets fell.",
          [_CASED_LEAD, "The talks ended at 10 a.m.", "In Paris the markets fell."]),
+        (f"{_NAMELESS} The doors open at 9 a.m. On weekends the hours are shorter.",
+         [_NAMELESS, "The doors open at 9 a.m.", "On weekends the hours are shorter."]),
     ],
 )
 def test_after_an_abbreviation_in_cased_text_a_capitalised_preposition_starts_a_sentence(

@@ -30,18 +30,35 @@ _OPENERS = "\"'([{\u2018\u201c\u00ab"
 _CLOSERS = "\"')]}\u2019\u201d\u00bb"
 # Text whose words inside sentences are capitalised less often than this writes names in lower
 # case (news prose capitalises 10-20 % of them; Multi-News's lower-cased pages under 1 %), judged
-# on at least this many words.
+# on at least this many words, and only with a witness: a weekday, a month, "i" or a dotted
+# acronym other than a time's or a Latin abbreviation's ("u.s.", "d.c.") written in lower case inside
+# a sentence (prose about no one, with no name to capitalise, has none).
 LOWER_SHARE = 0.02
 LOWER_MIN_WORDS = 20
+_WITNESS_WORDS = """
+    monday tuesday wednesday thursday friday saturday sunday january february april june july august
+    september october november december i i'm i've i'd i'll
+"""
+_LOWER_WITNESS = frozenset(_WITNESS_WORDS.split())
+_LOWER_ACRONYM = re.compile(r"(?!(?:a\.m|p\.m|e\.g|i\.e)\.)(?:[a-z]\.){2,}")
 # A phrase opened by a preposition that reaches a comma within this many words is an opening
 # phrase of a new sentence ("In response to the drug report, police ..."; "Of the 19 total
-# countries they examined, the u.s. ..."), unless the comma closes a date ("On sunday,", "On oct
-# 25, 2019"). Read from the 20 such places in Multi-News validation.
+# countries they examined, the u.s. ..."; "In 2015, it lost ..."), unless the comma is inside a
+# date ("On oct 25, 2019", "On sunday, jan. 18"). Read from the 20 such places in Multi-News
+# validation.
 PHRASE_WORDS = 8
-_DATE_WORD = re.compile(
-    r"[\"'(\u201c]*(?:\d|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
-    r"|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)",
-    re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,$", re.IGNORECASE)
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+_DAY = re.compile(r"\d{1,2},$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d\b")
+# After a conjunction, a subject pronoun starts a clause of its own: "the u.s. And it spread".
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there"})
+
+
+def _date_comma(token: str, follower: str) -> bool:
+    """Whether a comma after ``token`` is inside a date: "25, 2019", "sunday, jan. 18"."""
+    return bool(_DAY.match(token) and _YEAR.match(follower)
+                or _WEEKDAY.match(token) and (_MONTH.match(follower) or follower[:1].isdigit()))
 
 
 class CaseStyle:
@@ -57,14 +74,17 @@ class CaseStyle:
     def lower(self) -> bool:
         if self._lower is None:
             inside = capital = 0
+            witness = False
             mark = "."  # what the word before ended on: after a sentence mark, a capital says nothing
             for token in self._text.split():
                 core = token.lstrip(_OPENERS)
-                if core[:1].isalpha() and mark not in ".!?:":
+                if core[:1].isalpha() and mark not in (".", "!", "?", ":"):
                     inside += 1
                     capital += core[0].isupper()
-                mark = token.rstrip(_CLOSERS)[-1:]
-            self._lower = inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
+                    witness = (witness or core.rstrip(_CLOSERS + ",;:.!?") in _LOWER_WITNESS
+                               or _LOWER_ACRONYM.fullmatch(core.rstrip(_CLOSERS + ",;:")) is not None)
+                mark = token.rstrip(_CLOSERS)[-1:] or mark  # a lone closing mark keeps the mark before
+            self._lower = witness and inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
         return self._lower
 
 
@@ -90,13 +110,13 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
     if word not in conjunctions and word not in prepositions or not case.lower:
         return False
     if word in conjunctions:
-        return True
+        return after.lower() not in _PRONOUNS
     tokens = text[nxt: nxt + 200].split()[:PHRASE_WORDS]
     for k, token in enumerate(tokens):
         if token.rstrip(_CLOSERS)[-1:] in (".", "!", "?"):
             return True
         if token.endswith(","):
             follower = tokens[k + 1] if k + 1 < len(tokens) else ""
-            if not (_DATE_WORD.match(token) or _DATE_WORD.match(follower)):
+            if not _date_comma(token, follower):
                 return False
     return True
