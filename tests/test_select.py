@@ -346,6 +346,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Activists called the site \"The Nuremberg Files\" (http://www.christiangallery.com/atrocity/).", False),
     ("Steve copoulos tells the sun chronicle ( http://bit.ly/2slf5yu ) he added window art.", False),
     ("Shares rose 1.74 % on Monday, after the company said profit doubled.", False),
+    ("Retail sales fell in May, -0.4% from April, the agency reported.", False),
+    ("The agency posted the full report at https://www.fema.gov on Friday, officials said.", False),
     # A photo's caption: someone doing something in the present tense, and the date the photo was taken.
     ("An archaeologist works on an excavation site of terracotta warriors in xi ' an april 30, 2015.", True),
     ("Satoshi nakamoto, surrounded by reporters, leaves his home in temple city, march 6, 2014.", True),
