@@ -234,6 +234,11 @@ def test_a_subject_of_lower_cased_storm_coverage_names_the_storm() -> None:
               "Officials issued a hurricane warning as the storm neared the coast.",
               "A hurricane warning covers the islands, the storm centre said."]
     assert _subject_of(season) != "Hurricane Warning"
+    # A hurricane named by "the" is the common noun, and a verb after it is no name.
+    hit = ["The hurricane hit the coast on tuesday, killing four.",
+           "Officials said the hurricane hit hardest in the south.",
+           "A hurricane slammed the islands before the hurricane hit florida."]
+    assert "Hurricane Hit" not in _subject_of(hit) and "Hurricane Slammed" not in _subject_of(hit)
 
 
 def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.names import name_key
+from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, normalize
 
 __all__ = ["Coverage", "derive_subject"]
@@ -222,7 +223,10 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
 
 # Storms take a name: in text that writes names in lower case "hurricane matthew" is Hurricane
 # Matthew when most sources write it. The words these kinds are often followed by are not names.
-_NAMED_KINDS = re.compile(r"\b(hurricane|typhoon|cyclone|tropical storm)\s+([a-z][a-z'\u2019-]+)")
+# A determiner before the kind makes it a common noun ("the hurricane hit"); a verb after it is no name.
+_NAMED_KINDS = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\beach )(?<!\bevery )"
+    r"\b(hurricane|typhoon|cyclone|tropical storm)\s+([a-z][a-z'\u2019-]+)")
 _NOT_STORM_WORDS = """
     season seasons warning warnings watch watches center centre force forces hunters hunter signal shelter
     shelters relief damage victims winds category strength landfall season's track path alert alerts
@@ -236,7 +240,9 @@ def _storm_name(coverage: Sequence[Coverage], least: int) -> str:
     counts: Counter[str] = Counter()
     for item in coverage:
         found = {f"{kind} {name}" for kind, name in _NAMED_KINDS.findall(f"{item.title} {item.lead}".lower())
-                 if name not in _NOT_STORM_NAMES and name not in STOPWORDS and name not in CALENDAR_WORDS}
+                 if name not in _NOT_STORM_NAMES and name not in STOPWORDS and name not in CALENDAR_WORDS
+                 and name not in AUXILIARIES and name not in IRREGULAR_PAST
+                 and not name.endswith(("ed", "ing"))}
         counts.update(found)
     shared = [name for name, k in counts.items() if k >= least]
     if not shared:
