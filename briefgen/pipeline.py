@@ -323,7 +323,8 @@ def choose_template(facts: Sequence[Fact],
 def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Selection:
     """Sort ``facts`` into the template's sections and choose what each part prints.
 
-    The bottom line chooses first, among every fact; each section then
+    The bottom line chooses first, among every fact, and prints first what
+    the most independent reports lead with (:func:`~briefgen.select.lead.lead_first`); each section then
     chooses among its own facts that no part before it took, nor repeats (see
     :func:`~briefgen.select.selector.repeats`), nor restates in other words
     (:class:`~briefgen.select.statements.Statements`, over every fact): a memo

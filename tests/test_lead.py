@@ -40,3 +40,29 @@ def test_the_bottom_line_opens_with_the_news_not_the_colour_it_scored_higher() -
     # What the bottom line holds does not change, and one fact is left as it is.
     assert set(lead_first(choice, FACTS).chosen) == {0, 1, 3}
     assert lead_first(Choice(tuple(FACTS), (0,)), FACTS).chosen == (0,)
+
+
+def test_copies_of_one_wire_report_lead_once() -> None:
+    # The same agency story printed by two outlets is one report (Fact.independent == 1): its lead
+    # counts once, against a fact two independent reports lead with in their own words.
+    wire = _fact("w", WAVES, [("s1", 0), ("s2", 0)], 9.0)
+    wire = Fact(id=wire.id, text=wire.text, sentences=wire.sentences, sources=wire.sources, independent=1,
+                score=wire.score)
+    facts = [wire, _fact("a", SLAMMED, [("s3", 0)], 5.0), _fact("b", HIT, [("s4", 0)], 4.0)]
+    copies, slammed = lead_consensus([facts[0], facts[1]], facts)
+    assert slammed > copies
+    assert [f.text for f in lead_first(Choice(tuple(facts), (0, 1)), facts).facts] == [SLAMMED, WAVES]
+
+
+def test_a_sentence_that_leans_on_another_still_prints_right_after_it() -> None:
+    leaning = "It then weakened over the mountains of eastern Cuba late on Tuesday night."
+    facts = [
+        _fact("f1", FACE, [("s1", 3)], 9.0),
+        _fact("f2", WAVES, [("s1", 4)], 2.0),  # the antecedent of f3, deep in its article
+        _fact("f3", leaning, [("s1", 5)], 8.0),
+        _fact("f4", SLAMMED, [("s2", 0)], 7.0),
+        _fact("f5", HIT, [("s3", 0)], 5.0),
+    ]
+    printed = [f.text for f in lead_first(Choice(tuple(facts), (0, 2, 1, 3)), facts).facts]
+    assert printed[0] == SLAMMED
+    assert printed.index(leaning) == printed.index(WAVES) + 1

@@ -114,7 +114,8 @@ class Choice:
         candidates: The facts offered, in their given order, each with
             ``score`` set to the value the method ranked it by.
         chosen: Positions in ``candidates`` of the chosen facts, most
-            important first; with ``overflow``, the fact past the budget last.
+            important first (the memo's bottom line: what most reports lead
+            with first); with ``overflow``, the fact past the budget last.
     """
 
     candidates: tuple[Fact, ...] = ()
