@@ -222,23 +222,23 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
     assert _subject_of(capitals) == "Trial"
 
 
-def test_a_subject_of_lower_cased_storm_coverage_names_the_storm() -> None:
+@pytest.mark.parametrize(("leads", "subject"), [
     # A Multi-News hurricane memo's subject was "Storm": "matthew" is a common word, so no pair of
     # words made a name. The storm most sources name is the subject.
-    leads = ["Leaving haiti in total disaster, hurricane matthew slammed into cuba tuesday night.",
-             "An eerie face appeared in satellite images of hurricane matthew over western haiti.",
-             "Hurricane matthew, a category 4 storm, battered haiti with storm surge and heavy rain."]
-    assert _subject_of(leads) == "Hurricane Matthew"
-    # A hurricane's warnings and season are no name.
-    season = ["The hurricane season starts with a hurricane warning for the coast on friday.",
-              "Officials issued a hurricane warning as the storm neared the coast.",
-              "A hurricane warning covers the islands, the storm centre said."]
-    assert _subject_of(season) != "Hurricane Warning"
-    # A hurricane named by "the" is the common noun, and a verb after it is no name.
-    hit = ["The hurricane hit the coast on tuesday, killing four.",
-           "Officials said the hurricane hit hardest in the south.",
-           "A hurricane slammed the islands before the hurricane hit florida."]
-    assert "Hurricane Hit" not in _subject_of(hit) and "Hurricane Slammed" not in _subject_of(hit)
+    (["Leaving haiti in total disaster, hurricane matthew slammed into cuba tuesday night.",
+      "An eerie face appeared in satellite images of hurricane matthew over western haiti.",
+      "Hurricane matthew, a category 4 storm, battered haiti with storm surge and heavy rain."],
+     "Hurricane Matthew"),
+    # A hurricane's warnings and season are no name; nor is a verb after the common noun.
+    (["The hurricane season starts with a hurricane warning for the coast on friday.",
+      "Officials issued a hurricane warning as the storm neared the coast.",
+      "A hurricane warning covers the islands, the storm centre said."], "Hurricane"),
+    (["The hurricane hit the coast on tuesday, killing four.",
+      "Officials said the hurricane hit hardest in the south.",
+      "A hurricane slammed the islands before the hurricane hit florida."], "Hurricane"),
+])
+def test_a_subject_of_lower_cased_storm_coverage_names_the_storm(leads: list[str], subject: str) -> None:
+    assert _subject_of(leads) == subject
 
 
 def test_bluf_holds_the_template_number_of_facts(briefing: Briefing) -> None:
