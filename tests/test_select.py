@@ -347,6 +347,11 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Steve copoulos tells the sun chronicle ( http://bit.ly/2slf5yu ) he added window art.", False),
     ("Shares rose 1.74 % on Monday, after the company said profit doubled.", False),
     ("Retail sales fell in May, -0.4% from April, the agency reported.", False),
+    ("Photographer: luke sharrett/bloomberg in a series of twitter messages, trump attacked amazon.", True),
+    ("Related: woman texter's close encounter with the gunman according to authorities, an argument erupted.",
+     True),
+    ("Copyright 2014 by tim elfrink and gus garcia-roberts.", True),
+    ("The photographer said the related photos were taken on Monday.", False),
     ("The agency posted the full report at https://www.fema.gov on Friday, officials said.", False),
     # A photo's caption: someone doing something in the present tense, and the date the photo was taken.
     ("An archaeologist works on an excavation site of terracotta warriors in xi ' an april 30, 2015.", True),

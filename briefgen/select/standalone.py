@@ -184,6 +184,11 @@ _RUN_IN = re.compile(
     r"|\bpic\.twitter\.com/|\bhttps?://t\.co/|^\W*https?://|:\s*https?://|\bsrc=\s*[\"']?\s*https?://"
     r"|\(\s*@\w+\s*\)\s+(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
     r"|(?:^|\s)/\s*updated\b|\breplay more videos\b|^\W*(?:19|20)\d\d-\d\d-\d\d\b"
+    # A photo's or a page's label first ("Photos: ...", "Ap photo ...", "Photographer: ...",
+    # "Related: ...", "Copyright 2014 by ..."), a credit in brackets and an embedded tweet's date
+    # line: 12 more sentences of Multi-News validation, all furniture; none in DUC 2003.
+    r"|^\W*(?:photographer|photos?|related):\s|^\W*(?:ap|afp|reuters|getty|epa) photos?\b"
+    r"|^\W*copyright\s+(?:\u00a9\s*)?(?:19|20)\d\d\b|\(\s*credit:|\btweet published:"
     # A gallery slide's counter and date run into its caption ("kremlin pool photo via ap 2/50
     # 26 march 2018 at least 64 shoppers ..."): 2 in Multi-News validation, both captions.
     r"|(?:^|\s)\d{1,3}/\d{1,3}\s+\d{1,2}\s+(?:january|february|march|april|may|june|july|august"
