@@ -236,6 +236,10 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
     (["The hurricane hit the coast on tuesday, killing four.",
       "Officials said the hurricane hit hardest in the south.",
       "A hurricane slammed the islands before the hurricane hit florida."], "Hurricane"),
+    (["A powerful hurricane threatens florida on monday.", "The hurricane threatens the keys.",
+      "Hurricane forecasters said a powerful hurricane threatens florida."], "Hurricane"),
+    (["Tropical storm fred hit the coast on monday.", "Tropical storm fred weakened over land.",
+      "Rain from tropical storm fred flooded roads."], "Tropical Storm Fred"),
 ])
 def test_a_subject_of_lower_cased_storm_coverage_names_the_storm(leads: list[str], subject: str) -> None:
     assert _subject_of(leads) == subject

@@ -572,8 +572,8 @@ _LOWER_LEAD = "officials in the capital said on tuesday that the talks with the 
          ["The report came at 8: 29 a.m.", "In response to the report, police said nothing."]),
         ("The firm moved into the u.s. In 2015, it lost $ 5 billion there.",
          ["The firm moved into the u.s.", "In 2015, it lost $ 5 billion there."]),
-        ("Police were called at 6: 53 p.m. On sunday, the neighbours said, it was quiet.",
-         ["Police were called at 6: 53 p.m.", "On sunday, the neighbours said, it was quiet."]),
+        ("Police were called at 6: 53 p.m. On sunday, after a neighbour phoned. It was late.",
+         ["Police were called at 6: 53 p.m. On sunday, after a neighbour phoned.", "It was late."]),
         # A subject pronoun after the conjunction, or "nor", starts a clause of its own.
         ("The virus reached the u.s. And it spread quickly. It did.",
          ["The virus reached the u.s.", "And it spread quickly.", "It did."]),

@@ -352,6 +352,10 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
      True),
     ("Copyright 2014 by tim elfrink and gus garcia-roberts.", True),
     ("The photographer said the related photos were taken on Monday.", False),
+    ("The new rule takes effect Jan. 1, 2020, the agency said.", False),
+    ("Growth was strongest in Peru, +4.1%, and weakest in Chile, -0.5%, the bank said.", False),
+    ("( kutv ) a vernal man has been charged with raping a girl, police said.", True),
+    ("( wavy ) - a smithfield man was arrested after a chase on the interstate.", True),
     ("The agency posted the full report at https://www.fema.gov on Friday, officials said.", False),
     # A photo's caption: someone doing something in the present tense, and the date the photo was taken.
     ("An archaeologist works on an excavation site of terracotta warriors in xi ' an april 30, 2015.", True),

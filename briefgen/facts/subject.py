@@ -230,9 +230,22 @@ _NAMED_KINDS = re.compile(
 _NOT_STORM_WORDS = """
     season seasons warning warnings watch watches center centre force forces hunters hunter signal shelter
     shelters relief damage victims winds category strength landfall season's track path alert alerts
-    preparedness survivors recovery aid coverage
+    preparedness survivors recovery aid coverage forecasters forecaster forecast forecasts experts
+    researchers scientists officials
 """
 _NOT_STORM_NAMES = frozenset(_NOT_STORM_WORDS.split())
+# A word with an -s or -ing ending at least this common in English is a verb or a plural.
+_VERB_ZIPF = 2.5
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a word after a storm's kind reads as a verb or a plural, not a name ("hurricane
+    threatens", "hurricane forecasters"; "tropical storm fred" and "typhoon lingling" are names)."""
+    if word in AUXILIARIES or word in IRREGULAR_PAST:
+        return True
+    common = zipf_table().get(word, 0.0) >= _VERB_ZIPF
+    return (word.endswith("s") and common or word.endswith("ing") and common
+            or word.endswith("ed") and len(word) > 4)
 
 
 def _storm_name(coverage: Sequence[Coverage], least: int) -> str:
@@ -241,8 +254,7 @@ def _storm_name(coverage: Sequence[Coverage], least: int) -> str:
     for item in coverage:
         found = {f"{kind} {name}" for kind, name in _NAMED_KINDS.findall(f"{item.title} {item.lead}".lower())
                  if name not in _NOT_STORM_NAMES and name not in STOPWORDS and name not in CALENDAR_WORDS
-                 and name not in AUXILIARIES and name not in IRREGULAR_PAST
-                 and not name.endswith(("ed", "ing"))}
+                 and not _verb_like(name)}
         counts.update(found)
     shared = [name for name, k in counts.items() if k >= least]
     if not shared:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefgen.text.datelines import AGENCIES
+from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
 from briefgen.text.verbs import has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
@@ -143,7 +143,7 @@ _GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
 # A wire dateline the cleaner left in: "LONDON (AP) _", "san francisco ( reuters ) -",
 # "Tampa \u2014 ..." (a place of up to three words, then a dash).
 _DATELINE = re.compile(
-    r"^[^.!?]{0,60}?\(\s*" + AGENCIES + r"\s*\)\s*(?:_|-|\u2014|\u2013)"
+    r"^[^.!?]{0,60}?\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s*(?:_|-|\u2014|\u2013)"
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
 # Page furniture run into a sentence, as text pasted from a web page without its line breaks
 # has it: a caption or photo credit, a time stamp, a prompt to read on, a wire bracket at the
@@ -168,7 +168,7 @@ _RUN_IN = re.compile(
     # 3, 1, 1 and 1 sentences, none in DUC 2003). Briefing cuts "Story continued below" off the
     # sentence it runs into (briefgen.text.datelines.run_in_end); a text split without it keeps it.
     r"|\bstory continued below\b|\breplying to @|\bblocked unblock follow\b|/\s*ap\s+id:\s*\d"
-    r"|^\W*\(\s*" + AGENCIES + r"\b[^()]{0,20}\)"
+    r"|^\W*\(\s*" + AGENCIES + r"\b[^()]{0,20}\)|^\W*\(\s*" + BROADCASTERS + r"(?:\s*/\s*[a-z]{4})?\s*\)"
     # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
     # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
     # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".
@@ -181,7 +181,7 @@ _RUN_IN = re.compile(
     # and an ISO date first: with a stock's ticker (see _ticker), 27 sentences of Multi-News
     # validation not refused before, every one furniture run into a sentence. A web address in
     # prose ("posted the report at https://www.fema.gov on Friday") stays.
-    r"|\bpic\.twitter\.com/|\bhttps?://t\.co/|^\W*https?://|:\s*https?://|\bsrc=\s*[\"']?\s*https?://"
+    r"|\bpic\.twitter\.com/|\bhttps?://t\.co/|^\W*https?://|:\s*https?://|\bsrc=[\s\"']*https?://"
     r"|\(\s*@\w+\s*\)\s+(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
     r"|(?:^|\s)/\s*updated\b|\breplay more videos\b|^\W*(?:19|20)\d\d-\d\d-\d\d\b"
     # A photo's or a page's label first ("Photos: ...", "Ap photo ...", "Photographer: ...",
@@ -226,9 +226,11 @@ _IN_THIS_PHOTO = re.compile(r"^[^\w]*(?:[^.!?]{0,40}\s_\s*)?in this (?:photo|pic
 
 
 # A stock's ticker and its move run into the text, as market pages print them ("google inc. Googl,
-# +1.74 % announced ..."): the ticker is no common English word ("Retail sales fell in May, -0.4%
-# from April" is prose).
-_TICKER = re.compile(r"\b([a-z]{1,5}),\s?[+\-\u2212]\d{1,3}\.\d{1,2}\s?%", re.IGNORECASE)
+# +1.74 % announced ..."): the ticker is no common English word and a word other than a preposition
+# follows the move ("Retail sales fell in May, -0.4% from April", "in Peru, +4.1%, and" are prose).
+_TICKER = re.compile(r"\b([a-z]{1,5}),\s?[+\-\u2212]\d{1,3}\.\d{1,2}\s?%\s+"
+                     r"(?!(?:from|on|by|in|to|than|of|at|for|and|or|over|since|after|before|year)\b)[a-z]",
+                     re.IGNORECASE)
 _TICKER_ZIPF = 4.0  # "ibm" 3.9 and "bac" 3.1 in wordfreq's list, "exports" 4.1 and "may" 6.0
 
 
@@ -238,17 +240,24 @@ def _ticker(text: str) -> bool:
     return any(table.get(m.group(1).lower(), 0.0) < _TICKER_ZIPF for m in _TICKER.finditer(text))
 
 
+# Only in text that writes names in lower case: AP's prose writes dates without "on" ("The new rule
+# takes effect Jan. 1, 2020"), and a sentence with capitals inside it is read by them elsewhere.
+_CAPTION_CAPITALS = 0.05
+
+
 def _caption(text: str) -> bool:
     """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
+    inside = text.split()[1:]
+    if sum(w[:1].isupper() for w in inside) > _CAPTION_CAPITALS * max(len(inside), 1):
+        return False
     if _IN_THIS_PHOTO.match(text):
         return True
     head = _CAPTION_HEAD.match(text)
     if head is None:
         return False
-    for date in _PHOTO_DATE.finditer(text, head.end()):
-        between = text[head.end():date.start()]
-        if ";" in between or ". " in between:
-            return False
+    stops = [k for k in (text.find(";", head.end()), text.find(". ", head.end())) if k >= 0]
+    end = min(stops, default=len(text))
+    for date in _PHOTO_DATE.finditer(text, head.end(), end):
         if not _DATE_PREPOSITION.search(text, max(0, date.start() - 12), date.start()):
             return True
     return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AGENCIES", "credit_end", "dateline_end", "lead_in_end", "run_in_end"]
+__all__ = ["AGENCIES", "BROADCASTERS", "credit_end", "dateline_end", "lead_in_end", "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -80,7 +80,7 @@ _LEAD_FURNITURE = re.compile(
     r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their)\b"
     r"|[\"\u201c])"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
-    r"|\W*\(\s*" + AGENCIES + r"\s*\)\s+(?=[\w\"\u201c])",
+    r"|\W*\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
 )
 
