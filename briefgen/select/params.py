@@ -61,10 +61,12 @@ class Params:
         quotes: Penalty for a sentence that quotes someone.
         short_fallback: When no candidate is within ``min_words`` and
             ``max_words``, choose among any length (never a fragment), as a
-            summary of short notes needs; off, choose nothing then. The
-            memo's parts turn it off when the coverage has sentences of
-            ordinary length: a section whose own candidates are all short
-            then prints none of them ("The child was saved.", "Lol.").
+            summary of short notes needs; off, choose nothing then (with any
+            ranking method). The memo's bottom line turns it off unless it
+            can print nothing longer, and its sections turn it off unless the
+            bottom line printed short sentences: a section whose own
+            candidates are all short then prints none of them ("The child was
+            saved.", "Lol.").
         standalone: Choose only sentences that read alone (see
             :func:`dangling`), unless no other sentence is eligible.
         antecedents: Let a sentence that leans on the one before be chosen
