@@ -339,13 +339,11 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     # Short sentences only where the coverage has nothing else to print (notes, headlines): the
     # bottom line, which sees every fact, takes them only if it can print nothing longer, and a
     # section then only if the bottom line did ("The child was saved." under a heading of its own).
-    params = replace(MEMO, short_fallback=False)
-    bluf = choose_apart(facts, statements, words=template.bluf.words or None,
-                         count=template.bluf.facts or None, method=method, params=params)
-    if not bluf.chosen:
-        params = MEMO
+    for params in (replace(MEMO, short_fallback=False), MEMO):
         bluf = choose_apart(facts, statements, words=template.bluf.words or None,
                              count=template.bluf.facts or None, method=method, params=params)
+        if bluf.chosen:
+            break
     # What the most independent reports lead with prints first (select/lead.py).
     bluf = lead_first(bluf, facts)
     taken = list(bluf.facts)
