@@ -27,7 +27,7 @@ from briefgen.select.standalone import has_quote, stems
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.words import words
 
-__all__ = ["concept_features", "concepts", "first_position", "shipped_model"]
+__all__ = ["concept_features", "concepts", "first_position", "shipped_model", "source_groups"]
 
 
 @lru_cache(maxsize=65536)
@@ -118,7 +118,7 @@ def _renumber_if_full() -> None:
             _names.clear()
 
 
-def _source_groups(facts: Sequence[Fact]) -> dict[str, str]:
+def source_groups(facts: Sequence[Fact]) -> dict[str, str]:
     """Each source mapped to its group of wire copies, read from the facts.
 
     A fact that several sources carry but that counts as one independent
@@ -151,7 +151,7 @@ def concept_features(facts: Sequence[Fact],
     """The concepts of every member sentence of ``facts``, and what the concept model reads of each.
 
     Sources that are copies of one wire story count once (see
-    :func:`_source_groups`); positions are sentence indices within the
+    :func:`source_groups`); positions are sentence indices within the
     article (``Sentence.index``), so text without paragraph breaks reads the
     same. Per concept, in the order of :data:`FEATURES`: the share of
     independent sources that carry it; the share of sources; the log of
@@ -179,7 +179,7 @@ def concept_features(facts: Sequence[Fact],
 
 def _concept_features(facts: Sequence[Fact], background: bool) -> tuple[list[str], np.ndarray, np.ndarray]:
     _renumber_if_full()
-    groups = _source_groups(facts)
+    groups = source_groups(facts)
     group_ids = {g: k for k, g in enumerate(sorted(set(groups.values())))}
     n_groups = max(1, len(group_ids))
     n_sources = max(1, len(groups))

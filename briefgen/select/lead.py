@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from briefgen.model import Fact
 from briefgen.select.choice import Choice
-from briefgen.select.concepts import _source_groups
+from briefgen.select.concepts import source_groups
 from briefgen.select.selector import content_of
 from briefgen.select.units import in_order
 
@@ -51,7 +51,7 @@ def lead_consensus(chosen: Sequence[Fact], facts: Sequence[Fact]) -> list[float]
         Per chosen fact, the sum over reports of 1 for a fact among the report's
         first :data:`LEAD_SENTENCES` sentences, else its highest cosine to one of them.
     """
-    groups = _source_groups(facts)
+    groups = source_groups(facts)
     contents = [content_of(f.text) for f in facts]
     df: dict[str, int] = defaultdict(int)
     for terms in contents:
