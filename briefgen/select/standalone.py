@@ -145,6 +145,9 @@ _GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
 _DATELINE = re.compile(
     r"^[^.!?]{0,60}?\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s*(?:_|-|\u2014|\u2013)"
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
+# A full date as captions write it: "sept. 11 2014", "november 16, 2011", "march, 10, 2013".
+_MONTH_DAY_YEAR = (r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2},?\s+"
+                   r"(?:19|20)\d\d")
 # Page furniture run into a sentence, as text pasted from a web page without its line breaks
 # has it: a caption or photo credit, a time stamp, a prompt to read on, a wire bracket at the
 # very start ("( cnn ) micheal brown stared ..."). Each phrase is one a news page prints around
@@ -172,8 +175,8 @@ _RUN_IN = re.compile(
     # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
     # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
     # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".
-    r"|,\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:jan|feb|march|april|may"
-    r"|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2},?\s+(?:19|20)\d\d\s*\.?\s*[\"'\u201d]?\s*$"
+    r"|,\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+" + _MONTH_DAY_YEAR
+    + r"\s*\.?\s*[\"'\u201d]?\s*$"
     r"|\(\s*associated press\s*\)"
     # An embedded tweet (its picture or short link, its signature: "— amber sullins ( @ambersullins )
     # july 26, 2014"), a web address first, after a colon (a share form's "from wral.com: http://")
@@ -217,8 +220,7 @@ _CAPTION_HEAD = re.compile(
     r"(?:" + _CAPTION_VERBS + r")\b",
     re.IGNORECASE)
 _PHOTO_DATE = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|march|april|may|june|july|aug|sept?|oct"
-    r"|nov|dec)[a-z]*\.?,?\s+\d{1,2},?\s+(?:19|20)\d\d",
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?" + _MONTH_DAY_YEAR,
     re.IGNORECASE)
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|since|until|till|from|by|before|after|and|between|through|of|to|than|at)\s+$", re.IGNORECASE)
