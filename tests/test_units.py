@@ -300,3 +300,69 @@ def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
 
     assert broken_rule(text) == rule
     assert broken(text) is (rule is not None)
+
+
+# One sentence for each phrase of page furniture the stand-alone test knows, at the start of a
+# sentence or run into it: the fast test of hints (standalone._RUN_IN_HINTS) must let each through.
+_FURNITURE = [
+    "Media playback is unsupported on your device media caption the ship sank at noon.",
+    "Image caption The ship sank at noon.",
+    "Enlarge this image The ship sank at noon.",
+    "Image copyright Reuters The ship sank at noon.",
+    "View full image The ship sank at noon.",
+    "View images The ship sank at noon.",
+    "Image 3 of 12 The ship sank at noon.",
+    "Ships &#124; The ship sank at noon.",
+    "The ship, seen in getty images, sank at noon.",
+    "The ship ( photo: coast guard ) sank at noon.",
+    "Photo: coast guard The ship sank at noon.",
+    "Photograph by Jane Doe The ship sank at noon.",
+    "Buy photo The ship sank at noon.",
+    "Photo advertisement The ship sank at noon.",
+    "Advertisement continue reading the ship sank at noon.",
+    "Continue reading the main story The ship sank at noon.",
+    "Posted 10:02 gmt / updated 11:40 the ship sank at noon.",
+    "Updated: 10:40 the ship sank at noon.",
+    "Thank you for reading the ship sank at noon.",
+    "Log in to your subscriber account the ship sank at noon.",
+    "Purchase a subscription the ship sank at noon.",
+    "Please check your email the ship sank at noon.",
+    "Click here to read the ship sank at noon.",
+    "Story highlights the ship sank at noon.",
+    "Be the first to know.",
+    "Sign me up! the ship sank at noon.",
+    "Get push notifications the ship sank at noon.",
+    "This refiled version corrects the ship's name.",
+    "File - this ship sank at noon.",
+    "In this june 1 file photo the ship is seen.",
+    "Story continued below the ship sank at noon.",
+    "Replying to @coastguard the ship sank at noon.",
+    "Blocked unblock follow the ship sank at noon.",
+    "The ship sank at noon / ap id: 12345.",
+    "( ap ) the ship sank at noon.",
+    "( kutv ) the ship sank at noon.",
+    "The ship sank near the port, thursday, sept. 11 2014.",
+    "The ship ( associated press ) sank at noon.",
+    "The ship sank pic.twitter.com/abc at noon.",
+    "The ship sank https://t.co/abc at noon.",
+    "https://example.com the ship sank at noon.",
+    "From wral.com: https://example.com the ship sank.",
+    "The ship sank <img src=\"https://example.com/a.jpg\"> at noon.",
+    "— jane doe ( @janedoe ) july 26, 2014 the ship sank.",
+    "Posted at 10:02 / updated by the desk the ship sank at noon.",
+    "Replay more videos the ship sank at noon.",
+    "2014-07-26 the ship sank at noon.",
+    "Photos: the ship that sank at noon.",
+    "Ap photo the ship sank at noon.",
+    "Copyright 2014 by the desk the ship sank at noon.",
+    "The ship ( credit: coast guard ) sank at noon.",
+    "Tweet published: july 26 the ship sank at noon.",
+    "Pool via ap 2/50 26 march 2018 the ship sank.",
+]
+
+
+@pytest.mark.parametrize("text", _FURNITURE)
+def test_every_kind_of_run_in_furniture_is_refused(text: str) -> None:
+    from briefgen.select.standalone import broken_rule
+
+    assert broken_rule(text) == "furniture"
