@@ -33,9 +33,13 @@ _POINTERS = (
     r"|but|and|or|so|yet|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|instead"
     r"|besides|thus|therefore|hence|otherwise|likewise|similarly|additionally|accordingly|again|too"
     r"|afterwards|later|indeed|others|another")
+# A time named from the day of writing: "this year", "this past week", "these days" point at no
+# earlier sentence ("that year" does).
+_NOW = (r"(?:past\s+|coming\s+)?(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn"
+        r"|fall|winter|season|quarter|decade|century|days)\b")
 _REFERENCE = re.compile(
-    r"^\(?(?:" + _POINTERS + r")\b(?![-.])"
-    r"|^[\"'`\u201c\u2018(\s]*(?:as such|that day|that night|that week|that year|the same day|at that time"
+    r"^\(?(?:" + _POINTERS + r")\b(?![-.])(?!\s+" + _NOW + r")"
+    r"|^[\"'`\u201c\u2018(\s]*(?:as such|(?:that|those)\s+" + _NOW + r"|that night|the same day|at that time"
     r"|in addition|as a result|in particular|for example|for instance|on the other hand|by then|even so"
     r"|in fact)\b"
     r"|^[\"'`\u201c\u2018(\s]*under the (?:accord|agreement|deal|pact|plan),"

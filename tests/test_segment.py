@@ -607,3 +607,14 @@ _NAMELESS = "the shop is run by a family of bakers, and the bread is made every 
 def test_after_an_abbreviation_in_cased_text_a_capitalised_preposition_starts_a_sentence(
         text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+def test_a_spaced_out_closing_bracket_ends_the_sentence_it_closes() -> None:
+    # Multi-News validation: the bracket had opened the next bullet (") forbes content licensing ...").
+    first = "( see above for our slideshow of the 25 most reputable companies. )"
+    second = "in putting together its annual list, ri assigns each company a score."
+    assert split_sentences(f"{first} {second}") == [first, second]
+    # After a closing quotation mark too; a bracket no one opened stays where it is.
+    first = '( see " pictures: 5 animals that regrow body parts. " )'
+    assert split_sentences(f"{first} {second}") == [first, second]
+    assert split_sentences("The vote passed. ) Then it ended.") == ["The vote passed.", ") Then it ended."]

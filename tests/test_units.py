@@ -271,6 +271,14 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("officials told us state police had left the scene.", "first person"),
     ("Mayor Smith said the visit would bring us president-level attention.", "first person"),
     ("Serna is a decorated war veteran.", None),
+    # A time named from the day of writing reads alone; "that day" and "this time" point back.
+    ("This year rolex supplanted bmw as the world's most reputable company.", None),
+    ("This past week, prices fell 3 percent.", None),
+    ("Earlier this year, the board approved the plan.", None),
+    ("This time, the vote was close.", "back word"),
+    ("This week it even advised the Arab League that it had decided to downgrade its mission.", "back word"),
+    ("That day, the board approved the plan.", "back word"),
+    ("This yearly event drew 500 people.", "back word"),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import leaning_rule
@@ -294,6 +302,11 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("In this photo taken on dec. 13, 2013, young nutria nibble the grass in olympia, wash.", "furniture"),
     ("An archaeologist works on an excavation site in xi ' an april 30, 2015.", "furniture"),
     ("The new law takes effect on Jan. 1, 2020, officials said.", None),
+    # A caption in the passive with the weekday and date the photo was taken (Multi-News validation).
+    ("An 1873 dime from carson city, nev., is displayed on friday, aug. 10, 2012, in philadelphia.",
+     "furniture"),
+    ("Anne smedinghoff, 25, was killed saturday, april 6, 2013, in southern afghanistan.", None),
+    ("You should read more books, the teacher said.", None),
 ])
 def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import broken_rule
@@ -358,6 +371,7 @@ _FURNITURE = [
     "The ship ( credit: coast guard ) sank at noon.",
     "Tweet published: july 26 the ship sank at noon.",
     "Pool via ap 2/50 26 march 2018 the ship sank.",
+    "Ships of the year read more the ship sank at noon.",
 ]
 
 

@@ -570,7 +570,7 @@ def _cuts(text: str) -> list[int]:
 
 # A double quotation mark standing apart after a cut: "... of our accounts. " Sonny Mehta said"
 # in text that spaces its punctuation out.
-_APART_QUOTE = re.compile(r"\s*(?:\"|\u201d)(?=\s|\Z)")
+_APART_QUOTE = re.compile(r"\s*(?:\"|\u201d|\))(?=\s|\Z)")
 
 
 def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
@@ -580,20 +580,26 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     mehta said") leaves the mark that closes a quotation apart from the
     full stop, where a cut puts it at the start of the next sentence. The
     mark closes when the sentence before holds an odd number of straight
-    double marks (one is open), or when it is a typographic closing mark.
+    double marks (one is open), or when it is a typographic closing mark; a
+    bracket ("( see above for our slideshow. ) forbes ...") when one is open.
     """
     out: list[int] = []
     start = 0
     for k, cut in enumerate(cuts):
-        m = _APART_QUOTE.match(text, cut)
-        if m is not None and (text[m.end() - 1] == "\u201d" or text.count('"', start, cut) % 2 == 1):
-            if _next_start(text, m.end()) >= len(text):
-                continue  # the mark ends the text: no sentence follows it
-            if k + 1 == len(cuts) or m.end() < cuts[k + 1]:
-                cut = m.end()
-        out.append(cut)
-        start = cut
+        limit = cuts[k + 1] if k + 1 < len(cuts) else len(text)
+        while (m := _APART_QUOTE.match(text, cut)) and m.end() <= limit and _closes(text[start:cut], m[0]):
+            cut = m.end()
+        if _next_start(text, cut) < len(text):  # a mark that ends the text ends its last sentence
+            out.append(cut)
+            start = cut
     return out
+
+
+def _closes(before: str, mark: str) -> bool:
+    mark = mark[-1]
+    if mark == ")":
+        return before.count("(") > before.count(")")
+    return mark == "\u201d" or before.count('"') % 2 == 1
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
