@@ -300,6 +300,13 @@ def test_find_date(text: str, iso: str | None) -> None:
         ("AloJapan.com", True, "AloJapan.com"),
         ("AloJapan.com", False, None),
         ("The leaders met in Nara.", True, None),
+        # Text that writes names in lower case (Multi-News validation): the dateline's agency or
+        # broadcaster, a call sign in capitals; a bracket after a determiner is no dateline.
+        ("Johnson city ( wsyr-tv ) -- one hundred pets were left to drown at a petco.", False, "WSYR-TV"),
+        ("Vatican city ( reuters ) - catholics should not try to convert jews.", False, "Reuters"),
+        ("Moscow ( ap ) \u2014 russia's top investigative body said saturday ...", False, "Associated Press"),
+        ("the world anti-doping agency ( wada ) \u2014 said it would appeal.", False, None),
+        ("Copyright by wiat - all rights reserved", False, "wiat"),
     ],
 )
 def test_credit_outlet(line: str, last: bool, outlet: str | None) -> None:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from briefgen.text.datelines import AGENCIES, BROADCASTERS, dateline_end
 from briefgen.text.words import content_terms, normalize
 
 __all__ = [
@@ -259,6 +260,12 @@ _DATELINE = re.compile(
     r"\((?P<who>[A-Z][\w&.' -]{1,30})\)\s*(?:[-\u2013\u2014_]|--)"
 )
 
+# The agency or broadcaster of a dateline in text that writes names in lower case ("johnson city (
+# wsyr-tv ) -- one hundred pets ...": briefgen.text.datelines finds the dateline).
+_DATELINE_WHO = re.compile(r"\(\s*(?P<who>" + AGENCIES + "|" + BROADCASTERS + r")\s*\)")
+_AGENCY_NAMES = {"reuters": "Reuters", "xinhua": "Xinhua", "cnn": "CNN", "bloomberg": "Bloomberg",
+                 "yonhap": "Yonhap", "kyodo": "Kyodo", "marketwatch": "MarketWatch"}
+
 
 @lru_cache(maxsize=65536)
 def credit_outlet(line: str, *, last: bool = False) -> str | None:
@@ -280,12 +287,18 @@ def credit_outlet(line: str, *, last: bool = False) -> str | None:
         m2 = _COPY_OWNER.search(t)
         if m2:
             who = m2.group("who").strip(" .,")
+            who = who.rstrip(" -\u2013\u2014")  # "copyright by wiat - all rights reserved"
             if who and not who.lower().startswith(("all rights", "the content")):
                 return who
     m3 = _DATELINE.match(t)
     if m3:
         who = m3.group("who").strip()
         return _WIRE.get(who, who)
+    end = dateline_end(t)
+    m4 = _DATELINE_WHO.search(t, 0, end) if end else None
+    if m4:
+        who = m4.group("who")
+        return _WIRE.get(who.upper()) or _AGENCY_NAMES.get(who) or who.upper()  # a call sign: "WSYR-TV"
     if last and nwords(t) <= 4 and not ends_sentence(t):
         d = _DOMAIN.match(t)
         if d or re.search(r"(?i)\.(?:com|net|org|co\.\w\w|kr|jp|uk|news)\b", t):
