@@ -307,6 +307,7 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
      "furniture"),
     ("Anne smedinghoff, 25, was killed saturday, april 6, 2013, in southern afghanistan.", None),
     ("You should read more books, the teacher said.", None),
+    ('"Listen to me," he said.', None),
 ])
 def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import broken_rule
@@ -372,6 +373,8 @@ _FURNITURE = [
     "Tweet published: july 26 the ship sank at noon.",
     "Pool via ap 2/50 26 march 2018 the ship sank.",
     "Ships of the year read more the ship sank at noon.",
+    "Download the report or view the recorded presentation of the results.",
+    "( scroll down for updates ) the ship sank at noon.",
 ]
 
 
