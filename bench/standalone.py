@@ -34,12 +34,16 @@ _POINTERS = (
     r"|besides|thus|therefore|hence|otherwise|likewise|similarly|additionally|accordingly|again|too"
     r"|afterwards|later|indeed|others|another")
 # A time named from the day of writing: "this year", "this past week", "these days" point at no
-# earlier sentence ("that year" does).
+# earlier sentence ("that year" does), unless a connective follows ("This year, however, ...").
+# What this check cannot see: a time word that modifies a noun ("This winter storm has ...");
+# briefgen refuses those itself (tests/test_units.py).
 _NOW = (r"(?:past\s+|coming\s+)?(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn"
-        r"|fall|winter|season|quarter|decade|century|days)\b")
+        r"|fall|winter|season|quarter|decade|century|days)\b(?![-'\u2019]\w{2})"
+        r"(?!,?\s*(?:however|though|too|also|then|instead|meanwhile|moreover)\b)")
 _REFERENCE = re.compile(
     r"^\(?(?:" + _POINTERS + r")\b(?![-.])(?!\s+" + _NOW + r")"
-    r"|^[\"'`\u201c\u2018(\s]*(?:as such|(?:that|those)\s+" + _NOW + r"|that night|the same day|at that time"
+    r"|^[\"'`\u201c\u2018(\s]*(?:as such|(?:that|those)\s+(?:day|night|week|weekend|month|year|morning"
+    r"|afternoon|evening|season|days)\b|the same day|at that time"
     r"|in addition|as a result|in particular|for example|for instance|on the other hand|by then|even so"
     r"|in fact)\b"
     r"|^[\"'`\u201c\u2018(\s]*under the (?:accord|agreement|deal|pact|plan),"

@@ -18,12 +18,14 @@ from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.lines import (
     best_headline,
     credit_outlet,
+    dateline_outlet,
     ends_sentence,
     find_date,
     judge_line,
     photo_credit,
 )
 from briefgen.sources.load import load_sources
+from briefgen.sources.metadata import infer_details
 
 DATA = Path(__file__).resolve().parent / "data"
 LABELS = json.loads((DATA / "cleaning" / "seeds.json").read_text(encoding="utf-8"))
@@ -300,17 +302,37 @@ def test_find_date(text: str, iso: str | None) -> None:
         ("AloJapan.com", True, "AloJapan.com"),
         ("AloJapan.com", False, None),
         ("The leaders met in Nara.", True, None),
-        # Text that writes names in lower case (Multi-News validation): the dateline's agency or
-        # broadcaster, a call sign in capitals; a bracket after a determiner is no dateline.
-        ("Johnson city ( wsyr-tv ) -- one hundred pets were left to drown at a petco.", False, "WSYR-TV"),
-        ("Vatican city ( reuters ) - catholics should not try to convert jews.", False, "Reuters"),
-        ("Moscow ( ap ) \u2014 russia's top investigative body said saturday ...", False, "Associated Press"),
-        ("the world anti-doping agency ( wada ) \u2014 said it would appeal.", False, None),
         ("Copyright by wiat - all rights reserved", False, "wiat"),
+        # A lower-cased dateline is read only as an article's first line (dateline_outlet).
+        ("related: washington ( ap ) \u2014 the senate voted on friday.", False, None),
     ],
 )
 def test_credit_outlet(line: str, last: bool, outlet: str | None) -> None:
     assert credit_outlet(line, last=last) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        # Text that writes names in lower case (Multi-News validation): the dateline's agency or
+        # broadcaster, a call sign in capitals; a bracket after a determiner is no dateline, the
+        # bracket that ends the dateline names it, and a call sign that is a word names no station.
+        ("Johnson city ( wsyr-tv ) -- one hundred pets were left to drown at a petco.", "WSYR-TV"),
+        ("Vatican city ( reuters ) - catholics should not try to convert jews.", "Reuters"),
+        ("Moscow ( ap ) \u2014 russia's top investigative body said saturday ...", "Associated Press"),
+        ("the world anti-doping agency ( wada ) \u2014 said it would appeal.", None),
+        ("lisa ( kate ) smith's town ( ap ) \u2014 the fire spread.", "Associated Press"),
+        ("police said james ( kirk ) \u2014 a lifelong fan \u2014 died in the crash.", None),
+    ],
+)
+def test_dateline_outlet(line: str, outlet: str | None) -> None:
+    assert dateline_outlet(line) == outlet
+
+
+def test_a_lower_cased_dateline_names_the_outlet_only_at_the_top() -> None:
+    text = ("johnson city ( wsyr-tv ) -- one hundred pets were left to drown at a petco store.\n\n"
+            "The police are investigating.\n\nrelated: washington ( ap ) \u2014 the senate voted on friday.")
+    assert infer_details(text, "wsyr_2015-01-02.txt")["outlet"].value == "WSYR-TV"
 
 
 def test_photo_credit_skips_borrowed_photos() -> None:

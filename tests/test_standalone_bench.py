@@ -38,8 +38,10 @@ BENCH = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "b
     # In a passage only the first sentence must not point back; the later ones follow it.
     ('"We will rebuild," Troyer said.\n" then they took her bank cards as well.', []),
     ('They said it would rebuild.\nThe mayor agreed.', ["reference"]),
-    # A time named from the day of writing points at no earlier sentence; "that year" does.
+    # A time named from the day of writing points at no earlier sentence; "that year" does, and so
+    # does a connective after the time.
     ("This year rolex supplanted bmw as the most reputable company.", []),
+    ("This year, however, rolex supplanted bmw as the most reputable company.", ["reference"]),
     ("That year rolex supplanted bmw as the most reputable company.", ["reference"]),
 ])
 def test_the_bench_rules(text: str, found: list[str]) -> None:

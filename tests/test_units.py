@@ -279,6 +279,10 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("This week it even advised the Arab League that it had decided to downgrade its mission.", "back word"),
     ("That day, the board approved the plan.", "back word"),
     ("This yearly event drew 500 people.", "back word"),
+    # ... and only as a phrase of time: not a noun's modifier, nor before a connective.
+    ("This winter storm has knocked out power across the state.", "back word"),
+    ("This decade-long war has killed 500,000 people.", "back word"),
+    ("This year, however, sales fell 3 percent.", "back word"),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import leaning_rule
@@ -307,6 +311,10 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
      "furniture"),
     ("Anne smedinghoff, 25, was killed saturday, april 6, 2013, in southern afghanistan.", None),
     ("You should read more books, the teacher said.", None),
+    ("Girls read more books than boys, according to the study.", None),
+    ("putin is seen as the clear favourite in the election on sunday, march 18, 2018.", None),
+    ("the painting, which is displayed at the louvre, was stolen on monday, aug. 10, 2012, police said.",
+     None),
     ('"Listen to me," he said.', None),
 ])
 def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
@@ -372,7 +380,8 @@ _FURNITURE = [
     "The ship ( credit: coast guard ) sank at noon.",
     "Tweet published: july 26 the ship sank at noon.",
     "Pool via ap 2/50 26 march 2018 the ship sank.",
-    "Ships of the year read more the ship sank at noon.",
+    "Ships of the year read more: the ship sank at noon.",
+    "Read more about the ship that sank at noon.",
     "Download the report or view the recorded presentation of the results.",
     "( scroll down for updates ) the ship sank at noon.",
 ]

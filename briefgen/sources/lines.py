@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from briefgen.text.datelines import AGENCIES, BROADCASTERS, dateline_end
+from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.words import content_terms, normalize
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "MARKER_SUBHEAD",
     "best_headline",
     "credit_outlet",
+    "dateline_outlet",
     "ends_sentence",
     "find_date",
     "is_headline_like",
@@ -263,8 +265,27 @@ _DATELINE = re.compile(
 # The agency or broadcaster of a dateline in text that writes names in lower case ("johnson city (
 # wsyr-tv ) -- one hundred pets ...": briefgen.text.datelines finds the dateline).
 _DATELINE_WHO = re.compile(r"\(\s*(?P<who>" + AGENCIES + "|" + BROADCASTERS + r")\s*\)")
+_CALL_SIGN = re.compile(r"[kw][a-z]{3}")
 _AGENCY_NAMES = {"reuters": "Reuters", "xinhua": "Xinhua", "cnn": "CNN", "bloomberg": "Bloomberg",
                  "yonhap": "Yonhap", "kyodo": "Kyodo", "marketwatch": "MarketWatch"}
+
+
+def dateline_outlet(line: str) -> str | None:
+    """The agency or broadcaster a lower-cased dateline opening ``line`` names, if any.
+
+    Only for an article's first line: "johnson city ( wsyr-tv ) -- one hundred pets ..." is
+    WSYR-TV, "vatican city ( reuters ) - ..." Reuters. The bracket is the one that ends the
+    dateline; a call sign that is an English word ("( kirk ) —") names no station.
+    """
+    t = line.strip()
+    end = dateline_end(t)
+    found = list(_DATELINE_WHO.finditer(t, 0, end)) if end else []
+    if not found or t[found[-1].end():end].strip(" -\u2013\u2014_"):
+        return None
+    who = found[-1].group("who")
+    if _CALL_SIGN.fullmatch(who) and zipf_table().get(who, 0.0) >= RARE_ZIPF:
+        return None
+    return _WIRE.get(who.upper()) or _AGENCY_NAMES.get(who) or who.upper()  # a call sign: "WSYR-TV"
 
 
 @lru_cache(maxsize=65536)
@@ -294,11 +315,6 @@ def credit_outlet(line: str, *, last: bool = False) -> str | None:
     if m3:
         who = m3.group("who").strip()
         return _WIRE.get(who, who)
-    end = dateline_end(t)
-    m4 = _DATELINE_WHO.search(t, 0, end) if end else None
-    if m4:
-        who = m4.group("who")
-        return _WIRE.get(who.upper()) or _AGENCY_NAMES.get(who) or who.upper()  # a call sign: "WSYR-TV"
     if last and nwords(t) <= 4 and not ends_sentence(t):
         d = _DOMAIN.match(t)
         if d or re.search(r"(?i)\.(?:com|net|org|co\.\w\w|kr|jp|uk|news)\b", t):

@@ -26,6 +26,7 @@ from briefgen.model import FOUND, GIVEN, GUESSED, Provenance
 from briefgen.sources.lines import (
     best_headline,
     credit_outlet,
+    dateline_outlet,
     ends_sentence,
     find_date,
     holds_promo,
@@ -234,8 +235,8 @@ def infer_details(text: str, origin: str, table: OutletTable | None = None) -> d
             details["outlet"] = Detail(who, FOUND, "credit line")
             break
     if "outlet" not in details:
-        for line in lines[:8]:
-            who = credit_outlet(line)
+        for i, line in enumerate(lines[:8]):
+            who = credit_outlet(line) or (dateline_outlet(line) if i == 0 else None)
             if who:
                 details["outlet"] = Detail(who, FOUND, "dateline or credit")
                 break

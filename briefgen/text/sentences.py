@@ -587,19 +587,19 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     start = 0
     for k, cut in enumerate(cuts):
         limit = cuts[k + 1] if k + 1 < len(cuts) else len(text)
-        while (m := _APART_QUOTE.match(text, cut)) and m.end() <= limit and _closes(text[start:cut], m[0]):
+        # Counted once per sentence and kept up to date as the cut moves: linear in the text.
+        opened = text.count("(", start, cut) - text.count(")", start, cut)
+        quotes = text.count('"', start, cut)
+        while (m := _APART_QUOTE.match(text, cut)) and m.end() <= limit:
+            mark = m[0][-1]
+            if mark == ")" and opened <= 0 or mark == '"' and quotes % 2 == 0:
+                break
+            opened, quotes = opened - (mark == ")"), quotes + (mark == '"')
             cut = m.end()
         if _next_start(text, cut) < len(text):  # a mark that ends the text ends its last sentence
             out.append(cut)
             start = cut
     return out
-
-
-def _closes(before: str, mark: str) -> bool:
-    mark = mark[-1]
-    if mark == ")":
-        return before.count("(") > before.count(")")
-    return mark == "\u201d" or before.count('"') % 2 == 1
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
