@@ -309,6 +309,9 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     # A caption in the passive with the weekday and date the photo was taken (Multi-News validation).
     ("An 1873 dime from carson city, nev., is displayed on friday, aug. 10, 2012, in philadelphia.",
      "furniture"),
+    # A month's abbreviation does not end a caption's first sentence ("dec. 14").
+    ("Nbc news sheriff grayson robinson holds a picture of claire davis during a briefing saturday, dec. 14, "
+     "2013, at arapahoe high school.", "furniture"),
     ("Anne smedinghoff, 25, was killed saturday, april 6, 2013, in southern afghanistan.", None),
     ("You should read more books, the teacher said.", None),
     ("Girls read more books than boys, according to the study.", None),
@@ -384,6 +387,10 @@ _FURNITURE = [
     "Read more about the ship that sank at noon.",
     "Download the report or view the recorded presentation of the results.",
     "( scroll down for updates ) the ship sank at noon.",
+    "Published on jul 18, 2017 the host kicks off the week with a deep dive.",
+    "The captain ( provided by the coast guard ) sank at noon.",
+    "For information, visit http://www.example.com the line expects more ships.",
+    "For information, visit www.example.com the line expects more ships.",
 ]
 
 

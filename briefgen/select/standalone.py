@@ -207,7 +207,10 @@ _RUN_IN = re.compile(
     r"|(?:^|\s)/\s*updated\b|\breplay more videos\b"
     # A credit in brackets and an embedded tweet's date line (with the labels at the start, below:
     # 12 more sentences of Multi-News validation, all furniture; none in DUC 2003).
-    r"|\(\s*credit:|\btweet published:"
+    r"|\(\s*credit:|\btweet published:|\(\s*(?:photo\s+)?provided by\b"
+    # A page's pointer to a web address ("For information, visit http://www.exoticdriving.com the
+    # experience expects ..."), run into the next sentence where the page lost its line breaks.
+    r"|\bvisit\s+(?:https?://|www\.)"
     # A gallery slide's counter and date run into its caption ("kremlin pool photo via ap 2/50
     # 26 march 2018 at least 64 shoppers ..."): 2 in Multi-News validation, both captions.
     r"|(?:^|\s)\d{1,3}/\d{1,3}\s+\d{1,2}\s+(?:january|february|march|april|may|june|july|august"
@@ -223,7 +226,8 @@ _RUN_IN_HINTS = (
     "this refiled version", "read more", "story continued below", "replying to @", "blocked unblock follow",
     "id:",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
-    "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/",
+    "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
+    "www.",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
@@ -240,6 +244,8 @@ _RUN_IN_FIRST = re.compile(
     # or view ...", "Subscribe now to ...", "( scroll down for updates )"): 9 more sentences of
     # Multi-News validation, all furniture; none in DUC 2003.
     r"|read more\b"
+    r"|published on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
+    r"(?:19|20)\d\d\b"
     r"|\(?\s*(?:download|subscribe|sign up|follow us|like us|share this|join us|scroll down"
     r"|watch the video|listen to (?:article|the)|get the \S+ app)\b",
     re.IGNORECASE)
@@ -286,6 +292,9 @@ _PICTURED = re.compile(r"^.{0,100}?\b(?<!\bwhich )(?<!\bthat )(?<!\bwho )(?:is|a
                        re.IGNORECASE)
 _WEEKDAY_DATE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+" + _MONTH_DAY_YEAR,
                            re.IGNORECASE)
+# Where a caption's first sentence ends: a semicolon or a full stop, not a month's ("dec. 14").
+_CAPTION_STOP = re.compile(
+    r";|(?<!\bjan)(?<!\bfeb)(?<!\baug)(?<!\bsep)(?<!\bsept)(?<!\boct)(?<!\bnov)(?<!\bdec)\.\s", re.IGNORECASE)
 _IN_THIS_PHOTO = re.compile(r"^[^\w]*(?:[^.!?]{0,40}\s_\s*)?in this (?:photo|picture|image)\b", re.IGNORECASE)
 
 
@@ -322,8 +331,8 @@ def _caption(text: str) -> bool:
     head = _CAPTION_HEAD.match(text)
     if head is None:
         return False
-    stops = [k for k in (text.find(";", head.end()), text.find(". ", head.end())) if k >= 0]
-    end = min(stops, default=len(text))
+    stop = _CAPTION_STOP.search(text, head.end())
+    end = stop.start() if stop else len(text)
     for date in _PHOTO_DATE.finditer(text, head.end(), end):
         if not _DATE_PREPOSITION.search(text, max(0, date.start() - 12), date.start()):
             return True
