@@ -32,7 +32,7 @@ _POINTERS = (
     r"it|its|it's|this|these|those|that|they|them|their|he|his|him|she|her|we|our|i|my|such|there|then"
     r"|but|and|or|so|yet|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still|instead"
     r"|besides|thus|therefore|hence|otherwise|likewise|similarly|additionally|accordingly|again|too"
-    r"|afterwards|later|indeed|others|another")
+    r"|afterwards|later|indeed|others|another|other")
 # A time named from the day of writing: "this year", "this past week", "these days" point at no
 # earlier sentence ("that year" does), unless a connective follows ("This year, however, ...").
 # What this check cannot see: a time word that modifies a noun ("This winter storm has ...");

@@ -283,6 +283,8 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("This winter storm has knocked out power across the state.", "back word"),
     ("This decade-long war has killed 500,000 people.", "back word"),
     ("This year, however, sales fell 3 percent.", "back word"),
+    # "Other" compares with something named before, as "others" and "another" do.
+    ("Other brands and models could be added in the future.", "back word"),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import leaning_rule

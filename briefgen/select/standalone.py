@@ -37,7 +37,7 @@ _BACK_WORDS = frozenset((
     "however", "meanwhile", "moreover", "furthermore", "still", "yet", "instead", "besides", "thus",
     "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
     "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor", "indeed",
-    "others", "another"))
+    "others", "another", "other"))
 # A short opening phrase that names something by demonstrative or is a
 # connective ("That day,", "Against this backdrop,", "In particular,"), or an
 # "also" among the first words ("Arafat also called...", "Police said they
