@@ -97,9 +97,6 @@ class Terms:
             delivers ..."), that person's key and the first content word
             after the name (its verb); otherwise empty.
         key: Exact-copy key: the lower-cased letters and digits only.
-        opener: The term of the name the sentence opens with as its subject ("North Korea did not
-            enter ..."), unless a reporting verb follows soon ("Lee noted that ..."); a sentence
-            that carries this one must name it too (:func:`carries`). Empty otherwise.
     """
 
     seq: tuple[str, ...]
@@ -108,7 +105,6 @@ class Terms:
     speakers: frozenset[str]
     lead: tuple[str, ...]
     key: str
-    opener: str = ""
 
     @property
     def bigrams(self) -> frozenset[tuple[str, str]]:
@@ -121,11 +117,6 @@ class Terms:
         return frozenset(t[1:] for t in self.bag if t[:1] == "#")
 
 
-# Verbs that make a sentence's opening name its speaker ("Lee noted that ...", "Lee, in Nara, said").
-_SAYS = frozenset((
-    "said", "says", "stated", "told", "added", "noted", "explained", "emphasized", "emphasised", "stressed",
-    "remarked", "responded", "announced", "warned", "insisted", "argued", "claimed", "reiterated", "urged",
-    "according"))
 # What the exact-copy key drops: everything but lower-case letters and digits.
 _NOT_KEY = re.compile(r"[^0-9a-z]+")
 
@@ -170,14 +161,7 @@ def terms(text: str, common: AbstractSet[str] = frozenset()) -> Terms:
                 # "others" or the noun, so the unit is the part alone.
                 numbers.add((value, "part" if _partial(toks, i) else unit))
     key = _NOT_KEY.sub("", fold(text).lower())
-    # The name a sentence opens with, as its subject: not a speaker ("Lee noted that Japan will ..."
-    # states what Japan will do).
-    first = toks[0] if toks else None
-    said = any(t.text.lower() in _SAYS for t in toks[1:7])
-    opener = (first.term if first is not None and first.cap and first.term and not said
-              and first.text.lower() not in common else "") or ""
-    return Terms(tuple(seq), frozenset(seq), frozenset(numbers), speakers(toks), lead_actor(toks), key,
-                 opener)
+    return Terms(tuple(seq), frozenset(seq), frozenset(numbers), speakers(toks), lead_actor(toks), key)
 
 
 def _decimals(value: str) -> int:
@@ -379,8 +363,6 @@ def carries(x: Terms, y: Terms, idf: Mapping[str, float] | None = None) -> bool:
         return True
     if not numbers_within(y.values, x.values) or different_people(x, y):
         return False
-    if y.opener and y.opener not in x.bag:
-        return False  # "China won 137 golds ... in Hiroshima" does not say "North Korea did not enter ..."
     shared = x.bag & y.bag
     if len(shared) < min(MIN_SHARED, len(y.bag)) or not y.bag:
         return False
