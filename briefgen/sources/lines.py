@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from briefgen.sources.outlets import outlet_table
 from briefgen.text.datelines import AGENCIES, BROADCASTERS, dateline_end
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.words import content_terms, normalize
@@ -266,8 +267,6 @@ _DATELINE = re.compile(
 # wsyr-tv ) -- one hundred pets ...": briefgen.text.datelines finds the dateline).
 _DATELINE_WHO = re.compile(r"\(\s*(?P<who>" + AGENCIES + "|" + BROADCASTERS + r")\s*\)")
 _CALL_SIGN = re.compile(r"[kw][a-z]{3}")
-_AGENCY_NAMES = {"reuters": "Reuters", "xinhua": "Xinhua", "cnn": "CNN", "bloomberg": "Bloomberg",
-                 "yonhap": "Yonhap", "kyodo": "Kyodo", "marketwatch": "MarketWatch"}
 
 
 def dateline_outlet(line: str) -> str | None:
@@ -275,7 +274,9 @@ def dateline_outlet(line: str) -> str | None:
 
     Only for an article's first line: "johnson city ( wsyr-tv ) -- one hundred pets ..." is
     WSYR-TV, "vatican city ( reuters ) - ..." Reuters. The bracket is the one that ends the
-    dateline; a call sign that is an English word ("( kirk ) —") names no station.
+    dateline; a call sign that is an English word ("( kirk ) —") names no station. An outlet
+    the table of known outlets holds takes its name there; a station's call sign is printed in
+    capitals.
     """
     t = line.strip()
     end = dateline_end(t)
@@ -285,7 +286,8 @@ def dateline_outlet(line: str) -> str | None:
     who = found[-1].group("who")
     if _CALL_SIGN.fullmatch(who) and zipf_table().get(who, 0.0) >= RARE_ZIPF:
         return None
-    return _WIRE.get(who.upper()) or _AGENCY_NAMES.get(who) or who.upper()  # a call sign: "WSYR-TV"
+    known = outlet_table().lookup(who)
+    return known.name if known is not None else who.upper()  # a call sign: "WSYR-TV"
 
 
 @lru_cache(maxsize=65536)
