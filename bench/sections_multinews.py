@@ -29,15 +29,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import classify as bench  # noqa: E402
+from multinews import DATA  # noqa: E402
 
 from briefgen.config import load_template  # noqa: E402
 from briefgen.pipeline import run  # noqa: E402
 from briefgen.select.sections import classify  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "sections_multinews.jsonl"
-DATA = next((p / "shared" / "bench" / "multinews_val.jsonl" for p in ROOT.parents
-             if (p / "shared" / "bench" / "multinews_val.jsonl").exists()),
-            ROOT.parent / "shared" / "bench" / "multinews_val.jsonl")
 ARTICLES = 4  # the labellers saw the facts of each cluster's first four articles
 
 

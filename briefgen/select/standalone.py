@@ -161,7 +161,8 @@ _GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
 _DATELINE = re.compile(
     r"^[^.!?]{0,60}?\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s*(?:_|-|\u2014|\u2013)"
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
-# A full date as captions write it: "sept. 11 2014", "november 16, 2011", "march, 10, 2013".
+# A weekday, and a full date as captions write it: "sept. 11 2014", "november 16, 2011", "march, 10, 2013".
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH_DAY_YEAR = (r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2},?\s+"
                    r"(?:19|20)\d\d")
 # Page furniture run into a sentence, as text pasted from a web page without its line breaks
@@ -240,12 +241,13 @@ _RUN_IN_FIRST = re.compile(
     r"|https?://|(?:19|20)\d\d-\d\d-\d\d\b"
     r"|(?:photographer|photos?|related):\s|(?:ap|afp|reuters|getty|epa) photos?\b"
     r"|copyright\s+(?:\u00a9\s*)?(?:19|20)\d\d\b)"
-    # A page's call to act, first in the sentence and outside quotation marks ("Download the report
-    # or view ...", "Subscribe now to ...", "( scroll down for updates )"): 9 more sentences of
-    # Multi-News validation, all furniture; none in DUC 2003.
+    # A teaser's link and a video page's date ("Read more about ...", "Published on jul 18, 2017").
     r"|read more\b"
     r"|published on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
     r"(?:19|20)\d\d\b"
+    # A page's call to act, first in the sentence and outside quotation marks ("Download the report
+    # or view ...", "Subscribe now to ...", "( scroll down for updates )"): 9 more sentences of
+    # Multi-News validation, all furniture; none in DUC 2003.
     r"|\(?\s*(?:download|subscribe|sign up|follow us|like us|share this|join us|scroll down"
     r"|watch the video|listen to (?:article|the)|get the \S+ app)\b",
     re.IGNORECASE)
@@ -280,7 +282,7 @@ _CAPTION_HEAD = re.compile(
     r"(?:" + _CAPTION_VERBS + r")\b",
     re.IGNORECASE)
 _PHOTO_DATE = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?" + _MONTH_DAY_YEAR,
+    r"\b(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DAY_YEAR,
     re.IGNORECASE)
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|since|until|till|from|by|before|after|and|between|through|of|to|than|at)\s+$", re.IGNORECASE)
@@ -290,8 +292,7 @@ _DATE_PREPOSITION = re.compile(
 _PICTURED = re.compile(r"^.{0,100}?\b(?<!\bwhich )(?<!\bthat )(?<!\bwho )(?:is|are)\s+"
                        r"(?:displayed|pictured|shown|seen)\b(?!\s+as\b)(?![^.;]*\b(?:was|were|had|will)\b)",
                        re.IGNORECASE)
-_WEEKDAY_DATE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+" + _MONTH_DAY_YEAR,
-                           re.IGNORECASE)
+_WEEKDAY_DATE = re.compile(r"\b" + _WEEKDAY + r",?\s+" + _MONTH_DAY_YEAR, re.IGNORECASE)
 # Where a caption's first sentence ends: a semicolon or a full stop, not a month's ("dec. 14").
 _CAPTION_STOP = re.compile(
     r";|(?<!\bjan)(?<!\bfeb)(?<!\baug)(?<!\bsep)(?<!\bsept)(?<!\boct)(?<!\bnov)(?<!\bdec)\.\s", re.IGNORECASE)

@@ -568,8 +568,8 @@ def _cuts(text: str) -> list[int]:
     return _closing_quotes(text, sorted(c for c in cuts if 0 < c < n))
 
 
-# A double quotation mark standing apart after a cut: "... of our accounts. " Sonny Mehta said"
-# in text that spaces its punctuation out.
+# A double quotation mark or a closing bracket standing apart after a cut: "... of our accounts. "
+# Sonny Mehta said", "( see above. ) forbes ..." in text that spaces its punctuation out.
 _APART_QUOTE = re.compile(r"\s*(?:\"|\u201d|\))(?=\s|\Z)")
 
 
