@@ -19,6 +19,7 @@ from briefgen.dates import format_date, parse_date
 from briefgen.errors import ConfigError, InputError
 from briefgen.facts.conflicts import find_conflicts
 from briefgen.facts.copies import with_reports
+from briefgen.facts.members import Names, cited
 from briefgen.facts.merge import cluster
 from briefgen.facts.subject import Coverage
 from briefgen.facts.subject import derive_subject as subject_line
@@ -430,16 +431,20 @@ def run(
     _explain(selection)
     _warn_unfit(selection, tpl)
     by_key = {spec.key: spec for spec in tpl.enabled_sections}
+    # Footnotes cite only the sources whose own sentence names the fact's subject (facts/members.py).
+    by_id = {s.id: s for s in found.sources}
+    printed = Names([s.text for s in found.sources])
     sections = []
     for part in selection.sections:
         spec = by_key[part.key]
-        chosen = [replace(f, section=spec.key) for f in part.choice.facts]
+        chosen = [replace(cited(f, by_id, printed), section=spec.key) for f in part.choice.facts]
         ordered = tuple(_order(chosen, spec, found.sources))
         # Nothing fits: the section is left out, or says so when the template asks.
         intro = (spec.intro or None) if ordered else (_no_reporting(spec) or None)
         sections.append(Section(spec.key, spec.title, ordered, intro))
     section_of = {f.id: part.key for part in selection.sections for f in part.choice.candidates}
-    bluf = [replace(f, section=section_of.get(f.id)) for f in selection.bluf.choice.facts]
+    bluf = [replace(cited(f, by_id, printed), section=section_of.get(f.id))
+            for f in selection.bluf.choice.facts]
     header = MemoHeader(
         subject=subject or tpl.memo.subject or derive_subject(found.sources, found.sentences),
         date=_memo_date(tpl, found.sources, date),

@@ -14,12 +14,17 @@ and the sources its footnote cites, are exactly the sentences that state it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
+from briefgen.facts.subject import nationality
+from briefgen.model import Fact, Source
 from briefgen.text.tokens import PRONOUNS
-from briefgen.text.words import words
+from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
+from briefgen.text.words import STOPWORDS, words
 
-__all__ = ["clarity_penalty", "representative", "split_group"]
+__all__ = ["Names", "cited", "clarity_penalty", "opener", "representative", "split_group"]
 
 # Representatives of large groups are judged against this many members.
 _PANEL = 12
@@ -99,3 +104,111 @@ def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[
         taken = set(kept)
         rest = [u for u in rest if u not in taken]
     return parts
+
+
+
+# Verbs that make a sentence's opening name its speaker, not its subject ("Lee noted that Japan
+# will ...", "Lee, in Nara, said ..."): the statement is what follows.
+_SAYS = frozenset((
+    "said", "says", "stated", "told", "added", "noted", "explained", "emphasized", "emphasised", "stressed",
+    "remarked", "responded", "announced", "warned", "insisted", "argued", "claimed", "reiterated", "urged",
+    "according"))
+# How many words after the opening name a reporting verb makes it the speaker.
+_SPEAKER_REACH = 6
+# The capitalised words a sentence opens with ("North Korea did ...", "Swissair is ...").
+_OPENING = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
+# Pronouns a member may open with for the subject it leaves unnamed ("It was the second storm ...").
+_STANDS_FOR = frozenset({"it", "its", "he", "his", "she", "her", "they", "their"})
+
+
+class Names:
+    """What the sources print, for telling a name from a capitalised word.
+
+    A word is a name when the coverage prints it capitalised inside a sentence
+    (after a lower-case word or a comma) and never in lower case: "Swissair",
+    "China", "Babs", not "Responding" or "Police".
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._text = "\n".join(texts)
+        self._names: dict[str, bool] = {}
+
+    def is_name(self, word: str) -> bool:
+        found = self._names.get(word)
+        if found is None:
+            w = re.escape(word)
+            found = (re.search(rf"[a-z,;:]\s+{w}\b", self._text) is not None
+                     and re.search(rf"\b{re.escape(word.lower())}\b", self._text) is None)
+            self._names[word] = found
+        return found
+
+
+def opener(text: str, names: Names) -> tuple[str, ...]:
+    """The name a sentence opens with as its subject, as its words, or ().
+
+    "North Korea did not enter ..." opens with North Korea, "Xiong Gouming,
+    one of ..." with Xiong Gouming: a run of capitalised words that the
+    coverage prints as a name (:class:`Names`, judged on its last word, the
+    head), followed by a verb (an auxiliary, an irregular or "-ed" past) or a
+    comma. "Lee noted that Japan will ..." opens with its speaker, "Poland's
+    extreme cold ..." with a possessive, "Muslim clerics were ..." with a
+    modifier of the subject, "Chilean police ..." with a nationality and "The
+    blast killed ..." with no name.
+    """
+    m = _OPENING.match(text.lstrip())
+    if not m:
+        return ()
+    run = m.group().split()
+    rest = text.lstrip()[m.end():]
+    if run[0].lower() in STOPWORDS or (len(run) == 1 and nationality(run[0])):
+        return ()
+    after = words(rest)[:1 + _SPEAKER_REACH]
+    if not after or not _SAYS.isdisjoint(w.lower() for w in after):
+        return ()
+    verb = after[0]
+    if not (rest.lstrip().startswith(",") or verb in AUXILIARIES or verb in IRREGULAR_PAST
+            or (verb.islower() and verb.endswith("ed"))):
+        return ()
+    return tuple(run) if names.is_name(run[-1]) else ()
+
+
+def _mentions(text: str, name: Sequence[str]) -> bool:
+    """Whether a sentence names ``name`` (its head, perhaps with an ending: "Indonesian"; or another
+    of its words as printed: "Xiong" for "Xiong Gouming") or opens with a pronoun that may stand for it."""
+    first = words(text)[:1]
+    if first and first[0].lower() in _STANDS_FOR:
+        return True
+    if re.search(rf"\b{re.escape(name[-1])}", text, re.IGNORECASE):
+        return True
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in name[:-1] if w.lower() not in STOPWORDS)
+
+
+def cited(fact: Fact, sources: Mapping[str, Source], names: Names) -> Fact:
+    """The fact citing only sources whose own sentence names the subject it opens with.
+
+    The merger joins sentences that share a statement's words; a sentence on
+    another subject can share them ("China won 137 golds ... in Hiroshima"
+    beside "North Korea did not enter the last Asian Games ... in Hiroshima").
+    A footnote must name only sources that reported the fact, so once the
+    memo's facts are chosen, a member whose sentence neither names the
+    representative's opening subject (:func:`opener`) nor opens with a pronoun
+    that may stand for it is no longer cited. The selection is untouched: it
+    weighed the group as the merger made it.
+    """
+    if len(fact.sources) < 2:
+        return fact
+    rep = fact.representative
+    first = _OPENING.match(fact.text.lstrip())
+    if first is None:
+        return fact
+    run = first.group().split()
+    if all(s.source_id == rep.source_id or _mentions(s.text, run) for s in fact.sentences):
+        return fact
+    subject = opener(fact.text, names)
+    if not subject:
+        return fact
+    kept = tuple(s for s in fact.sentences if s.source_id == rep.source_id or _mentions(s.text, subject))
+    ids = {s.source_id for s in kept}
+    srcs = tuple(sid for sid in fact.sources if sid in ids)
+    reports = {(sources[sid].report or sid) if sid in sources else sid for sid in srcs}
+    return replace(fact, sentences=kept, sources=srcs, independent=min(fact.independent, len(reports)))

@@ -31,7 +31,7 @@ from briefgen.text.names import name_key
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, normalize
 
-__all__ = ["Coverage", "derive_subject"]
+__all__ = ["Coverage", "derive_subject", "nationality"]
 
 # Event words: each line is the noun a subject prints, then the forms a story may use for it.
 _EVENT_FORMS = """
@@ -80,6 +80,13 @@ _NATIONALITY = re.compile(
     r"(?:[a-z]{2,}(?:ese|ean|ian|ish|can)|French|Dutch|German|Greek|Swiss|Thai|Israeli|Iraqi|Saudi|Pakistani"
     r"|Afghan|Kuwaiti|Qatari|Emirati|Omani|Yemeni|Somali|Bangladeshi|Nepali|Filipino|Turkish|Czech|Polish)$"
 )
+
+
+def nationality(word: str) -> bool:
+    """Whether a capitalised word says where someone is from ("Chilean", "Swiss", "Polish")."""
+    return _NATIONALITY.fullmatch(word) is not None
+
+
 _COMPASS = frozenset({"south", "north", "east", "west"})
 # The kind of place after its name, left out of the subject: "Nara Prefecture" is Nara.
 _PLACE_KIND = re.compile(r"\s+(?:Prefecture|Province|County|City|State|Region|District|Governorate)$")

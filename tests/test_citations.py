@@ -1,0 +1,93 @@
+"""A footnote cites only the sources whose own sentence names the subject its fact opens with."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import make_source
+
+from briefgen.facts.members import Names, cited, opener
+from briefgen.model import Fact, Sentence, Source
+
+# What the coverage prints besides the facts: the names inside sentences, and ordinary words in
+# lower case ("responding", "police", "conservatives").
+COVERAGE = (
+    "Athletes from China and North Korea met in Bangkok. Officials of Swissair said little. "
+    "A storm named Babs hit land. Troops of Indonesia stayed. Coach Xiong Gouming spoke. "
+    "The team of Goteborg won. Those responding to the call were police, conservatives and clerics. "
+    "The Muslim clerics met, and the Yugoslav war crimes tribunal sat. Lee and Poland talked."
+)
+
+
+def fact(*members: tuple[str, str]) -> Fact:
+    sents = tuple(Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
+                  for i, (sid, t) in enumerate(members))
+    srcs = tuple(dict.fromkeys(sid for sid, _ in members))
+    return Fact(id="f1", text=sents[0].text, sentences=sents, sources=srcs, independent=len(srcs))
+
+
+def sources(*ids: str, report: dict[str, str] | None = None) -> dict[str, Source]:
+    reports = report or {}
+    return {sid: replace(make_source(sid, outlet=sid.upper()), report=reports.get(sid, "")) for sid in ids}
+
+
+NAMES = Names([COVERAGE])
+
+
+def test_a_sentence_about_another_subject_is_not_cited() -> None:
+    f = fact(("s1", "North Korea did not enter the last Asian Games, in Hiroshima, Japan, in 1994."),
+             ("s2", "China won 137 of 337 gold medals at the last games in Hiroshima, Japan, in 1994."),
+             ("s3", "North Korea stayed away from the last games, in Hiroshima in 1994."))
+    got = cited(f, sources("s1", "s2", "s3"), NAMES)
+    assert got.sources == ("s1", "s3")
+    assert [s.source_id for s in got.sentences] == ["s1", "s3"]
+    assert got.independent == 2
+    assert got.text == f.text
+
+
+def test_a_sentence_that_names_the_subject_otherwise_is_still_cited() -> None:
+    f = fact(("s1", "Indonesia invaded East Timor in 1975, after Portugal's colonial administration left."),
+             ("s2", "The war broke out in 1975 when Indonesian forces invaded the former Portuguese colony."),
+             ("s3", "It was 1975 when the invasion of East Timor began."))
+    assert cited(f, sources("s1", "s2", "s3"), NAMES) is f
+    g = fact(("s1", "Xiong Gouming, one of 11 athletes who tested positive in Hiroshima, will compete."),
+             ("s2", "Xiong Guoming, one of 11 athletes who tested positive in Hiroshima, will compete."))
+    assert cited(g, sources("s1", "s2"), NAMES) is g
+
+
+def test_copies_of_one_report_still_count_once_after_a_source_goes() -> None:
+    f = fact(("s1", "Goteborg is about 500 kilometers southwest of Stockholm."),
+             ("s2", "Goteborg lies about 500 kilometers southwest of the capital, Stockholm."),
+             ("s3", "Goteborg is about 500 kilometers southwest of the capital, Stockholm."),
+             ("s4", "The city is 500 kilometers southwest of Stockholm, the hospital said."))
+    got = cited(f, sources("s1", "s2", "s3", "s4", report={"s2": "AP", "s3": "AP"}), NAMES)
+    assert got.sources == ("s1", "s2", "s3")
+    assert got.independent == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("North Korea did not enter the last Asian Games.", ("North", "Korea")),
+    ("Swissair is the only customer for the system.", ("Swissair",)),
+    ("Xiong Gouming, one of the 11 athletes, will compete.", ("Xiong", "Gouming")),
+    ("Babs was the second storm to hit the Philippines.", ("Babs",)),
+    ("Indonesia invaded East Timor in 1975.", ("Indonesia",)),
+    # A speaker, a possessive, a modifier of the subject, a nationality, an ordinary word, no name.
+    ("Lee noted that Japan will pay.", ()),
+    ("Poland's extreme cold began Nov. 16.", ()),
+    ("Muslim clerics were leading in the elections.", ()),
+    ("Yugoslav war crimes investigators plan to return.", ()),
+    ("Responding to a warrant, police arrested him.", ()),
+    ("Police arrested him on Friday.", ()),
+    ("The blast killed two people.", ()),
+])
+def test_the_subject_a_sentence_opens_with(text: str, expected: tuple[str, ...]) -> None:
+    assert opener(text, NAMES) == expected
+
+
+def test_a_fact_without_a_named_subject_keeps_every_citation() -> None:
+    f = fact(("s1", "Police arrested Pinochet in London on Friday."),
+             ("s2", "British officers arrested the former dictator in London on Friday."))
+    assert cited(f, sources("s1", "s2"), NAMES) is f
+    single = fact(("s1", "China won 137 golds."))
+    assert cited(single, sources("s1"), NAMES) is single
