@@ -40,6 +40,10 @@ Usage::
     python bench/digest.py --group-only # grouping only: the same assignment, without briefing
     python bench/digest.py --group-only --cv   # and the constants by cross-validation (about 30 min)
     python bench/digest.py --group-only --cv --confusion  # and which true events are split or mixed
+    python bench/digest.py --group-only --multinews      # held out: an archive of Multi-News events
+
+``--multinews`` scores a second archive whose events no constant was chosen on
+(:func:`write_multinews_archive`); ``--seed`` draws its articles and dates anew.
 """
 
 from __future__ import annotations
@@ -111,6 +115,53 @@ def write_archive(folder: Path, data: Path = BENCH, seed: int = SEED) -> dict[st
         path = folder / f"a{k:04d}.md"
         body = text.replace("\r", "")
         path.write_text(f"---\ndate: {date}\noutlet: {outlet}\n---\n\n{body}\n", encoding="utf-8")
+        truth[str(path)] = event
+    return truth
+
+
+#: Events of the Multi-News archive (``--multinews``), and the days one event's articles span.
+MN_EVENTS = 60
+MN_SPAN = 3
+
+
+def write_multinews_archive(folder: Path, data: Path = BENCH, seed: int = SEED) -> dict[str, str]:
+    """A second archive, of events the constants were not chosen on; return each file's true event.
+
+    :data:`MN_EVENTS` Multi-News validation clusters (drawn with ``seed``; each
+    with two articles or more of at least 80 words) are the events, their
+    articles dated within :data:`MN_SPAN` days of a day drawn in a 90-day span;
+    one article each from 200 other clusters are the unrelated ones, dated at
+    random in the same span. Multi-News calls a cluster the articles one
+    summary was written from: now and then one of them is on another story or
+    is a scraped page's notes, so the truth itself has some noise.
+    """
+    rng = random.Random(seed + 1)
+    lines = (data / "multinews_val.jsonl").read_text(encoding="utf-8").splitlines()
+    clusters = [json.loads(line) for line in lines]
+    rng.shuffle(clusters)
+    first = _ordinal("2015-01-01")
+    last = first + 89
+    files: list[tuple[str, str, str]] = []  # (event, date, text)
+    events = picked = 0
+    for cluster in clusters:
+        docs = [d for d in cluster["docs"] if len(d.split()) >= 80]
+        if events < MN_EVENTS:
+            if len(docs) < 2:
+                continue
+            events += 1
+            start = rng.randint(first, last - MN_SPAN)
+            files.extend((f"m{events:03d}", _iso(start + rng.randint(0, MN_SPAN)), d) for d in docs)
+        elif picked < UNRELATED and docs:
+            picked += 1
+            files.append((f"u{picked:03d}", _iso(rng.randint(first, last)), rng.choice(docs)))
+    print(f"Multi-News archive: {events} events of {len(files) - picked} articles, {picked} unrelated",
+          file=sys.stderr)
+    rng.shuffle(files)
+    truth: dict[str, str] = {}
+    for k, (event, date, text) in enumerate(files):
+        path = folder / f"a{k:04d}.md"
+        body = text.replace("\r", "")
+        path.write_text(f"---\ndate: {date}\noutlet: Multi-News source\n---\n\n{body}\n", encoding="utf-8")
         truth[str(path)] = event
     return truth
 
@@ -295,6 +346,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--confusion", action="store_true",
                         help="print the true events split and the found events mixing several (and per fold)")
     parser.add_argument("--keep", metavar="DIR", help="write the archive (and digest) here")
+    parser.add_argument("--seed", type=int, default=SEED, help="the draw of articles and dates")
+    parser.add_argument("--multinews", action="store_true",
+                        help="score an archive of Multi-News events instead (held out: nothing was "
+                             "chosen on its events)")
     parser.add_argument("--data", metavar="DIR", type=Path, default=BENCH,
                         help="the folder of duc2003.jsonl and multinews_val.jsonl (default: ../shared/bench)")
     args = parser.parse_args(argv)
@@ -302,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         root = Path(args.keep) if args.keep else Path(tmp)
         archive = root / "archive"
         archive.mkdir(parents=True, exist_ok=True)
-        truth = write_archive(archive, args.data)
+        truth = (write_multinews_archive if args.multinews else write_archive)(archive, args.data, args.seed)
         print(f"archive: {len(truth)} articles, {len(set(truth.values()))} true events", file=sys.stderr)
         best, merged = ceilings(truth)
         print(f"best reachable ARI with identical articles together: {best:.3f} "
@@ -324,7 +379,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds = time.perf_counter() - start
         value, alone, count = score(truth, events)
         print(f"{what}: {count} events with a memo, {seconds:.1f} s")
-        print(f"in-sample (constants chosen on this archive): ARI {value:.3f} (bar 0.9), "
+        label = ("held out (no constant chosen on these events)" if args.multinews
+                 else "in-sample (constants chosen on this archive)")
+        print(f"{label}: ARI {value:.3f} (bar 0.9), "
               f"unrelated unassigned {alone:.1%} (bar 90%)")
         if args.confusion:
             print("\n".join(f"  {line}" for line in confusion(truth, events)))
