@@ -49,6 +49,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import math
@@ -122,6 +123,9 @@ def write_archive(folder: Path, data: Path = BENCH, seed: int = SEED) -> dict[st
 #: Events of the Multi-News archive (``--multinews``), and the days one event's articles span.
 MN_EVENTS = 60
 MN_SPAN = 3
+#: Which documents of the clusters that can be drawn as events report the event ("event") and which
+#: do not ("other": lyrics, a home page, an archive's notes, another story); see its .md.
+MN_LABELS = ROOT / "bench" / "data" / "digest_multinews.jsonl"
 
 
 def write_multinews_archive(folder: Path, data: Path = BENCH, seed: int = SEED) -> dict[str, str]:
@@ -133,9 +137,12 @@ def write_multinews_archive(folder: Path, data: Path = BENCH, seed: int = SEED) 
     one article each from 200 other clusters are the unrelated ones, dated at
     random in the same span. Multi-News calls a cluster the articles one
     summary was written from: now and then one of them is on another story or
-    is a scraped page's notes, so the truth itself has some noise.
+    is not an article at all; such pages, judged by hand (:data:`MN_LABELS`),
+    are each their own event in the truth (``x...``), like unrelated articles.
     """
     rng = random.Random(seed + 1)
+    off = {(row["cluster"], row["doc"]): row["label"]
+           for row in map(json.loads, MN_LABELS.read_text(encoding="utf-8").splitlines())}
     lines = (data / "multinews_val.jsonl").read_text(encoding="utf-8").splitlines()
     clusters = [json.loads(line) for line in lines]
     rng.shuffle(clusters)
@@ -150,12 +157,15 @@ def write_multinews_archive(folder: Path, data: Path = BENCH, seed: int = SEED) 
                 continue
             events += 1
             start = rng.randint(first, last - MN_SPAN)
-            files.extend((f"m{events:03d}", _iso(start + rng.randint(0, MN_SPAN)), d) for d in docs)
+            files.extend((f"m{events:03d}" if off.get((cluster["id"], _doc_key(d))) != "other"
+                          else f"x{events:03d}.{k}", _iso(start + rng.randint(0, MN_SPAN)), d)
+                         for k, d in enumerate(docs))
         elif picked < UNRELATED and docs:
             picked += 1
             files.append((f"u{picked:03d}", _iso(rng.randint(first, last)), rng.choice(docs)))
-    print(f"Multi-News archive: {events} events of {len(files) - picked} articles, {picked} unrelated",
-          file=sys.stderr)
+    pages = sum(event.startswith("x") for event, _, _ in files)
+    print(f"Multi-News archive: {events} events of {len(files) - picked - pages} articles, {pages} pages of "
+          f"their clusters on no event (each its own), {picked} unrelated", file=sys.stderr)
     rng.shuffle(files)
     truth: dict[str, str] = {}
     for k, (event, date, text) in enumerate(files):
@@ -164,6 +174,11 @@ def write_multinews_archive(folder: Path, data: Path = BENCH, seed: int = SEED) 
         path.write_text(f"---\ndate: {date}\noutlet: Multi-News source\n---\n\n{body}\n", encoding="utf-8")
         truth[str(path)] = event
     return truth
+
+
+def _doc_key(text: str) -> str:
+    """How bench/data/digest_multinews.jsonl names a Multi-News document: its text's SHA-1, 16 digits."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _ordinal(iso: str) -> int:
@@ -199,7 +214,7 @@ def score(truth: dict[str, str], events: Sequence[Sequence[str]]) -> tuple[float
         for ref in members:
             label[ref] = f"event{k}"
     refs = sorted(truth)
-    true = [truth[r] if not truth[r].startswith("u") else r for r in refs]
+    true = [truth[r] if not truth[r].startswith(("u", "x")) else r for r in refs]
     unrelated = [r for r in refs if truth[r].startswith("u")]
     alone = sum(label[r] == r for r in unrelated) / len(unrelated) if unrelated else 1.0
     return ari(true, [label[r] for r in refs]), alone, len(events)
@@ -238,12 +253,13 @@ def confusion(truth: dict[str, str], events: Sequence[Sequence[str]]) -> list[st
     found = {ref: k for k, members in enumerate(events) for ref in members}
     where: dict[str, Counter[str]] = {}
     for ref, event in sorted(truth.items()):
-        if not event.startswith("u"):
+        if not event.startswith(("u", "x")):
             where.setdefault(event, Counter())[f"e{found[ref]}" if ref in found else "-"] += 1
     lines = [f"split: {event} " + " ".join(f"{k}:{n}" for k, n in places.most_common())
              for event, places in sorted(where.items()) if len(places) > 1]
     for k, members in enumerate(events):
-        mix = Counter("unrelated" if truth[ref].startswith("u") else truth[ref] for ref in members)
+        mix = Counter("unrelated" if truth[ref].startswith("u")
+                      else "off-event page" if truth[ref].startswith("x") else truth[ref] for ref in members)
         if len(mix) > 1 or "unrelated" in mix:
             lines.append(f"mixed: e{k} " + " ".join(f"{event}:{n}" for event, n in mix.most_common()))
     return lines
