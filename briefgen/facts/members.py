@@ -134,13 +134,26 @@ class Names:
         self._names: dict[str, bool] = {}
 
     def is_name(self, word: str) -> bool:
+        """Whether the coverage prints ``word`` inside a sentence capitalised and never in lower case."""
         found = self._names.get(word)
         if found is None:
-            w = re.escape(word)
-            found = (re.search(rf"[a-z,;:]\s+{w}\b", self._text) is not None
-                     and re.search(rf"\b{re.escape(word.lower())}\b", self._text) is None)
+            found = self._inside(word) and not self._occurs(word.lower())
             self._names[word] = found
         return found
+
+    def _occurs(self, word: str) -> bool:
+        # A literal pattern is searched fast; the letter before a match is checked by hand.
+        text = self._text
+        return any(m.start() == 0 or not text[m.start() - 1].isalnum()
+                   for m in re.finditer(re.escape(word) + r"\b", text))
+
+    def _inside(self, word: str) -> bool:
+        text = self._text
+        for m in re.finditer(re.escape(word) + r"\b", text):
+            before = text[max(0, m.start() - 40):m.start()]
+            if before[-1:].isspace() and re.search(r"[a-z,;:]\s+$", before):
+                return True
+        return False
 
 
 def opener(text: str, names: Names) -> tuple[str, ...]:
