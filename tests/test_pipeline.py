@@ -213,13 +213,43 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
                 "Zainab al-khawaja, a rights activist, was sentenced to a year.",
                 "The court gave zainab al-khawaja a year for tearing a photo of the king."]
     assert _subject_of(activist) == "Zainab Al-Khawaja"
+    # A common plural makes a topic, not a name: no pair. The rare word the leads share is then the
+    # subject, with the word printed beside it every time.
     shoes = ["Customs seized 20,000 louboutin shoes at the port on friday.",
              "The louboutin shoes were worth millions, officials said.",
              "Officials said louboutin shoes are among the most copied."]
-    assert _subject_of(shoes) == "Briefing"
+    assert _subject_of(shoes) == "Louboutin Shoes"
     # Text with capitals is read by them alone (here no one is named with a title or as a speaker).
     capitals = [t.replace("oscar pistorius", "Oscar Pistorius").replace("masipa", "Masipa") for t in leads]
     assert _subject_of(capitals) == "Trial"
+
+
+@pytest.mark.parametrize(("leads", "subject"), [
+    # Two words each common in English are a name when together they are rare.
+    (["Albert einstein's travel diaries were published on tuesday.",
+      "The diaries show albert einstein's views of the people he met.",
+      "Scholars said the notes of albert einstein surprised them."], "Albert Einstein"),
+    # No pair: the rare word the leads share ...
+    (["Supporters of gadhafi celebrated in tripoli on sunday.",
+      "Rebels retreated as gadhafi forces advanced.",
+      "The capital stayed loyal to gadhafi, residents said."], "Gadhafi"),
+    # ... with the word printed beside it every time, a title left out.
+    (["President donald trump thanked supporters in a new ad.", "The ad for donald trump ran on monday.",
+      "Critics said donald trump paid for it from campaign funds."], "Donald Trump"),
+    # A source with no lead (a page of furniture) does not count among those that must share it.
+    (["Cambridge analytica, a data firm, is shutting down, it said on wednesday.", ""],
+     "Cambridge Analytica"),
+    # Neither a person named by their part, nor an outlet, nor a verb and its object is a subject.
+    (["The gunman fled the mall on foot, police said.", "Police found the gunman hours later.",
+      "The gunman was 19."], "Briefing"),
+    (["In an interview with msnbc on friday, the senator spoke of taxes.",
+      "The senator told msnbc that taxes would rise."], "Briefing"),
+    (["A storm threatens florida on monday, forecasters said.", "The storm threatens florida's coast."],
+     "Storm"),
+])
+def test_a_subject_of_lower_cased_coverage_falls_back_on_what_the_leads_share(leads: list[str],
+                                                                            subject: str) -> None:
+    assert _subject_of(leads) == subject
 
 
 @pytest.mark.parametrize(("leads", "subject"), [

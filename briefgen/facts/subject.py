@@ -16,7 +16,9 @@ the outlets' headlines differ: when no event word is shared, it falls back
 to who and where, then to the one headline every titled source shares.
 Coverage that writes names in lower case has no capitals to find them by: the
 name is then the pair of words most sources share, one of them missing from
-common English ("oscar pistorius" is "Oscar Pistorius").
+common English or the two rare together ("oscar pistorius" is "Oscar
+Pistorius", "albert einstein" "Albert Einstein"), else the rare word most
+share, with the word printed beside it every time ("gadhafi", "donald trump").
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefgen.sources.outlets import outlet_table
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.names import name_key
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
@@ -180,6 +183,30 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 # of a name the subject may print; set by the Multi-News validation pairs it let in ("Somersworth
 # New", "Net-a-porter Find") while given names stay under it ("oscar" 4.3, "david" 4.9).
 _COMMON_ZIPF = 5.0
+# Two words that are each common enough to be in the list are still a name in lower-cased text
+# when together they are this rare (their Zipf values summed, as if the words were independent):
+# "albert einstein" 7.6, "herman cain" 6.7, "justin bieber" 8.0, not "tax code" 9.8 or "charity
+# shop" 9.0. Chosen on the 60 development clusters of bench/data/subjects.jsonl among 7.0 to 10.0
+# (clusters whose subject names the story: 19 with none, 31 at 8.5).
+_PAIR_ZIPF = 8.5
+# A single word shared by the leads, when no pair is, names the story if it is at most this common
+# in English and has no ending of an adjective, a verb form or an abstract noun ("Gadhafi",
+# "Parscale", "Obamacare"; not "naturalized", "strongest"). Chosen on the same clusters among 3.0,
+# 3.5, 4.0 and 4.5 (36, 41 and 43 of 60 from 3.5 up; 4.5 is the grid's end).
+_SINGLE_ZIPF = 4.5
+# A word printed beside the same other word at least this share of the times is printed with it.
+_BESIDE = 2 / 3
+# The people news is about, named by their part: no subject alone ("Gunman").
+_ROLE_WORDS = '''
+    gunman gunmen shooter shooters attacker attackers assailant assailants bomber bombers hijacker
+    hijackers suspect suspects victim victims survivor survivors militant militants rebel rebels
+    insurgent insurgents protester protesters demonstrators rioters hostage hostages captive captives
+    defendant defendants plaintiff plaintiffs inmate inmates prisoner prisoners detainee detainees
+    fugitive fugitives witness witnesses firefighters rescuers paramedics passengers motorist motorists
+    pedestrian pedestrians teenager teenagers toddler toddlers'''
+_ROLES = frozenset(_ROLE_WORDS.split())
+# Endings that keep a single word out of a subject besides _NOT_A_NAME's.
+_NOT_A_NAME_ALONE = ("ed", "est", "able", "ible", "ly", "ful", "ise", "ize")
 # Endings of English adjectives and plural or abstract nouns: the common word of a pair that
 # ends so makes a topic, not a name ("Extramarital Affair" is kept out by neither; "Louboutin
 # Shoes", "Wireline Households", "Arthropod Diversity", "Monogamous Relationships" are).
@@ -215,7 +242,9 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     for item in coverage:
         tokens = [re.sub(r"['\u2019]s$", "", w.lower()) for w in _WORD.findall(f"{item.title} {item.lead}")]
         pairs = [(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
-                 if usable(a) and usable(b) and min(zipf(a), zipf(b)) < RARE_ZIPF
+                 if usable(a) and usable(b)
+                 and (min(zipf(a), zipf(b)) < RARE_ZIPF
+                      or (zipf(a) + zipf(b) < _PAIR_ZIPF and not _verb_like(a) and not _verb_like(b)))
                  and not any(zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
         uses.update(pairs)
         counts.update(set(pairs))
@@ -226,6 +255,59 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     best = max(shared, key=lambda p: (counts[p], uses[p], -zipf(p[0]) - zipf(p[1]), p))
     # Every part of a hyphenated name takes its capital ("Al-Khawaja", "Jean-Noël").
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in best)
+
+
+def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
+    """The rare word most sources' leads share in lower-cased text ("gadhafi": "Gadhafi"), or "".
+
+    For when no pair of words makes a name (:func:`_shared_pair`): at most
+    :data:`_SINGLE_ZIPF` common in English, no ending of an adjective, a verb
+    form or an abstract noun, no event word or title, and not an outlet.
+    """
+    table = zipf_table()
+    outlets = outlet_table()
+
+    def usable(w: str) -> bool:
+        return (len(w) > 3 and w not in STOPWORDS and w not in CALENDAR_WORDS and w not in _EVENTS
+                and w not in _TITLES and not _NATIONALITY.fullmatch(w) and table.get(w, 0.0) < _SINGLE_ZIPF
+                and not w.endswith(_NOT_A_NAME + _NOT_A_NAME_ALONE) and w not in _ROLES
+                and w not in IRREGULAR_PAST and outlets.lookup(w) is None)
+
+    counts: Counter[str] = Counter()
+    uses: Counter[str] = Counter()
+    before: dict[str, Counter[str]] = defaultdict(Counter)
+    after: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in coverage:
+        tokens = [re.sub(r"['\u2019]s$", "", w.lower()) for w in _WORD.findall(f"{item.title} {item.lead}")]
+        found = [w for w in tokens if usable(w)]
+        uses.update(found)
+        counts.update(set(found))
+        for i, w in enumerate(tokens):
+            if i:
+                before[w][tokens[i - 1]] += 1
+            if i + 1 < len(tokens):
+                after[w][tokens[i + 1]] += 1
+
+    def verb(w: str) -> bool:
+        # A verb's form followed by the same word nearly every time reads as a verb and its object
+        # ("threatens florida"); a plural alone ("turkeys") or after its modifier ("bed bugs") does not.
+        following = after[w].most_common(1)
+        return _verb_like(w) and bool(following) and following[0][1] >= _BESIDE * uses[w]
+
+    shared = [w for w, k in counts.items() if k >= least and not verb(w)]
+    if not shared:
+        return ""
+    best = max(shared, key=lambda w: (counts[w], uses[w], -table.get(w, 0.0), w))
+    # A word nearly always printed beside the same other word is half a name or a term: "donald"
+    # before "trump" (too common a word to be a name's part above), "bed" before "bugs". Not a
+    # title: "president donald" is Donald Trump.
+    words = [best]
+    for side, at in ((before[best], 0), (after[best], len(words))):
+        if side:
+            other, k = side.most_common(1)[0]
+            if k >= _BESIDE * uses[best] and k >= _FEW and other not in STOPWORDS | _EVENTS.keys() | _TITLES:
+                words.insert(at if at == 0 else len(words), other)
+    return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in words)
 
 
 # Storms take a name: in text that writes names in lower case "hurricane matthew" is Hurricane
@@ -290,6 +372,8 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
         # A large batch: sources spread evenly over it say what it shares as well as all of them.
         step = len(coverage) / _SAMPLE
         coverage = [coverage[int(i * step)] for i in range(_SAMPLE)]
+    # A source with neither headline nor lead (a page of furniture) says nothing of what is shared.
+    coverage = [c for c in coverage if c.title.strip() or c.lead.strip()] or coverage
     n = len(coverage)
     least = 1 if n == 1 else max(2, (n + 2) // 3)
     events: Counter[str] = Counter()
@@ -338,9 +422,11 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
                and not _ADJECTIVE.fullmatch(w.split()[-1])][:2]
         if not event and not who:
             where = ""  # a place two sources name is no subject by itself
-    if not who and not where and n > 1 and _lower_cased(coverage):
-        # Names written in lower case: the capitals above found none ("Trial: Oscar Pistorius").
-        who = [pair] if (pair := _shared_pair(coverage, max(least, _FEW))) else []
+    if not who and not where and _lower_cased(coverage):
+        # Names written in lower case: the capitals above found none ("Trial: Oscar Pistorius"),
+        # else the rare word the leads share ("Gadhafi").
+        few = max(least, min(n, _FEW))
+        who = [found] if (found := _shared_pair(coverage, few) or _shared_word(coverage, few)) else []
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
     if not named and n > 1 and _lower_cased(coverage):
         named = _storm_name(coverage, max(least, _FEW))

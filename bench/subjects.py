@@ -1,0 +1,84 @@
+"""Does the memo's subject line name the story? 120 Multi-News validation clusters, labelled by hand.
+
+For each cluster of ``bench/data/subjects.jsonl`` (see its .md), builds the
+memo as ``briefgen build`` does (reading ``../shared/bench/multinews_val.jsonl``)
+and checks its subject: it *names the story* when it holds one of the
+cluster's acceptable names as whole words (case ignored) and none of the names
+labelled misleading. Also counted: subjects that say only "Briefing" (nothing
+found), misleading ones, and the rest (a subject that names something else).
+The first 60 clusters are the development half (the lower-case fallbacks'
+thresholds were chosen on them), the last 60 the check half.
+
+Usage::
+
+    python bench/subjects.py          # both halves
+    python bench/subjects.py --show   # and every subject beside its names
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).absolute().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from multinews import DATA as MULTINEWS  # noqa: E402
+
+LABELS = ROOT / "bench" / "data" / "subjects.jsonl"
+DEV = 60
+
+
+def subject(cluster: str) -> str:
+    """The subject line ``briefgen build`` prints for one Multi-News cluster ("" if it builds nothing)."""
+    from briefgen.errors import BriefgenError
+    from briefgen.pipeline import run
+
+    logging.disable(logging.CRITICAL)
+    for line in MULTINEWS.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == cluster:
+            docs = row["docs"] if isinstance(row["docs"], list) else row["docs"].split("|||||")
+            try:
+                return run(texts=docs).briefing.header.subject
+            except BriefgenError:
+                return ""
+    raise SystemExit(f"{cluster}: no such cluster in {MULTINEWS}")
+
+
+def names(text: str, name: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", text.lower()) is not None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", action="store_true", help="print every subject beside its names")
+    args = parser.parse_args()
+    labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with ProcessPoolExecutor(2) as pool:
+        subjects = list(pool.map(subject, [row["cluster"] for row in labels], chunksize=4))
+    for half, rows, subs in (("development", labels[:DEV], subjects[:DEV]),
+                             ("check", labels[DEV:], subjects[DEV:])):
+        good = bad = empty = 0
+        for row, s in zip(rows, subs, strict=True):
+            hit = any(names(s, n) for n in row["names"])
+            wrong = any(names(s, n) for n in row["wrong"])
+            good += hit and not wrong
+            bad += wrong
+            empty += s == "Briefing"
+            if args.show:
+                mark = "ok " if hit and not wrong else "BAD" if wrong else "-- "
+                print(f"{mark} {s!r:50s} {row['names'][:3]}  ({row['cluster']})")
+        print(f"{half} ({len(rows)} clusters): names the story {good}, misleading {bad}, "
+              f"'Briefing' {empty}, names something else {len(rows) - good - bad - empty}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
