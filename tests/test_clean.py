@@ -214,6 +214,12 @@ def test_caption_with_glued_photo_number() -> None:
         ("Lee (R) and Takaichi pose for a photo in Nara, Japan, Jan. 13, 2026.", "caption"),
         ("In this photo released by the presidential office, Lee bows to Takaichi.", "caption"),
         ("Photo shows Lee and Takaichi at Horyuji temple.", "caption"),
+        # A page scraped as one line: the story behind its caption or prompt is prose, not furniture.
+        ("Photo: getty on wednesday, the firm's staff learned that its parent was closing it. "
+         + "The news came in a conference call led by the chairman of the group. " * 5, None),
+        ("Please enable javascript to watch this video vernal, utah -- a woman is seeking justice. "
+         + "Four men were booked into jail on felony charges on Tuesday night. " * 5, None),
+        ("Photo: Getty. Lee waves to the crowd in Nara.", "caption"),
         ("Sen. John Smith (R) said the bill would pass next week.", None),
         ("The party moved to the left, right after the election, aides said.", None),
         ("The photo op was the highlight of the visit, aides said.", None),

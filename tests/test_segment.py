@@ -403,6 +403,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "facebook's founder is launching a fund."),
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
+        # A video player's notice, then a dateline in lower case that names no agency.
+        ("Please enable javascript to watch this video vernal, utah -- a woman is seeking justice. "
+         "She said so.", "a woman is seeking justice."),
+        ("Please enable javascript to watch this video boston, mass. -- the coast guard found him alive. "
+         "He was.", "the coast guard found him alive."),
         # CNN's list of highlights has no full stops; it runs up to the story's "( cnn )".
         # (Lists longer than the 60 characters a dateline may run before its agency.)
         ("Story highlights parts of iowa and wisconsin hit with more than a foot of snow death toll spans 5 "

@@ -334,6 +334,9 @@ def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
 _FURNITURE = [
     "Media playback is unsupported on your device media caption the ship sank at noon.",
     "Image caption The ship sank at noon.",
+    "Editor's note: this story was updated at 1: 55 p.m.",
+    "Topics: 2012 elections, newt gingrich, ron paul i was awestruck by a new ad.",
+    "File photo: a combination of file photos showing president putin at his residence.",
     "Enlarge this image The ship sank at noon.",
     "Image copyright Reuters The ship sank at noon.",
     "View full image The ship sank at noon.",

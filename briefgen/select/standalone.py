@@ -232,14 +232,16 @@ _RUN_IN_HINTS = (
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
-# "Copyright 2014 by ..."), a time stamp, AP's "File - this ... file photo shows ...", a wire's or a
+# "Topics: ...", "File photo: ...", "Image caption ...", "Editor's note: ...", "Copyright 2014 by
+# ..."), a time stamp, AP's "File - this ... file photo shows ...", a wire's or a
 # broadcaster's bracket ("( cnn ) micheal brown stared ..."), a web address or an ISO date first.
 _RUN_IN_FIRST = re.compile(
     r"\W*(?:view images\b|photo:\s|updated:? \d{1,2}:\s?\d\d"
     r"|file\s*[-\u2013\u2014]+\s*(?:in\s+)?this\b"
     r"|\(\s*" + AGENCIES + r"\b[^()]{0,20}\)|\(\s*" + BROADCASTERS + r"(?:\s*/\s*[a-z]{4})?\s*\)"
     r"|https?://|(?:19|20)\d\d-\d\d-\d\d\b"
-    r"|(?:photographer|photos?|related):\s|(?:ap|afp|reuters|getty|epa) photos?\b"
+    r"|(?:photographer|photos?|related|topics|file photos?|editor['\u2019]s note):\s|image caption\b"
+    r"|(?:ap|afp|reuters|getty|epa) photos?\b"
     r"|copyright\s+(?:\u00a9\s*)?(?:19|20)\d\d\b)"
     # A teaser's link and a video page's date ("Read more about ...", "Published on jul 18, 2017").
     r"|read more\b"
