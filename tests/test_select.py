@@ -264,6 +264,17 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("At the time, the Japanese government and media downplayed the incident.", True),
     ("At the time of the collapse, 183 miners were working under the sea.", False),
     ("When Lee arrived in Nara, he was welcomed by Takaichi at the hotel.", False),
+    # The same without a comma, or with a pronoun in both clauses; not when a named subject follows.
+    ("In 2007 he was granted the permit to use intravenous sedation.", True),
+    ("on his medical license he is allowed to use full anesthesia.", True),
+    ("After what she calls 18 hours of pure agony, they were reunited friday morning.", True),
+    ("In 1994 he made his first visit to Croatia, which is more than 75 percent Catholic.", True),
+    ("For all the trouble he has been mixed up in, stone has never been at risk of prison.", False),
+    ("As he did in the Friday debate, Spitzer provided only a bare-bones response.", False),
+    ("In Libya he met the rebels' leaders on Monday.", False),
+    # Other than those named before.
+    ("The other one, from 2012, alleges that the dentist failed to comply with licensing rules.", True),
+    ("Two other complaints from 2012 and 2013 are still ongoing.", True),
     ("In 1966, the Leonids display peaked at 150,000 meteors per hour.", False),
     ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),
     ("It's part of the battle born collection, which held one of every coin struck there.", True),
