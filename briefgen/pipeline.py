@@ -121,6 +121,10 @@ def text_sources(texts: Sequence[str], first: int = 1) -> list[Source]:
     return out
 
 
+#: Why a source that gave no article sentence is skipped.
+NO_ARTICLE = "no article text (only page furniture: captions, prompts, notices or a web archive's notes)"
+
+
 def analyse(
     inputs: Inputs = None,
     *,
@@ -175,6 +179,12 @@ def analyse(
     if not sentences:
         names = ", ".join(src.origin for src in sources[:3]) + (", ..." if len(sources) > 3 else "")
         raise InputError(f"no article sentences found in the inputs ({names})")
+    # A page that holds no article (a web archive's notes, a video player's error, a log-in prompt)
+    # is listed as skipped, with the reason, not as a source: it reported nothing.
+    told = {s.source_id for s in sentences}
+    if len(told) < len(sources):
+        skipped = [*skipped, *(Skipped(src.origin, NO_ARTICLE) for src in sources if src.id not in told)]
+        sources = [src for src in sources if src.id in told]
     step("merging facts across sources")
     # A fact prints its representative alone: merge marks down a member that leans on the
     # sentence before (Lee's five-outlet "small but meaningful progress" remark prints

@@ -9,7 +9,8 @@ import pytest
 
 import briefgen
 from briefgen.model import Briefing, Provenance, Source
-from briefgen.pipeline import derive_subject
+from briefgen.pipeline import NO_ARTICLE, derive_subject
+from briefgen.render.markdown import markdown_text
 from briefgen.resources import seeds_dir
 from briefgen.select.standalone import broken, leans
 from briefgen.select.units import passages
@@ -371,3 +372,18 @@ def test_no_bullet_opens_with_a_surname_the_reader_has_not_met(monkeypatch: pyte
     assert not any(t.startswith("Gilon said") for t in printed())
     monkeypatch.setattr(pipeline, "unintroduced", lambda facts: [None] * len(facts))
     assert any(t.startswith("Gilon said") for t in printed())
+
+
+def test_a_page_that_holds_no_article_is_skipped_with_its_reason_not_listed_as_a_source() -> None:
+    article = ("SEOUL (AP) _ South Korea and Japan agreed on Tuesday to test the remains of miners "
+               "killed in 1942 for DNA. The leaders met in Nara for two hours. They will meet again in "
+               "Seoul in June.")
+    archive = ("These crawls are part of an effort to archive pages as they are created and archive the "
+               "pages that they refer to. That way, as the pages that are referenced are changed or "
+               "taken from the web, a link to the version that was live when the page was written will "
+               "be preserved.")
+    briefing = briefgen.build_briefing(texts=[article, archive])
+    assert [s.origin for s in briefing.sources] == ["<text 1>"]
+    assert [(s.origin, s.reason) for s in briefing.skipped] == [("<text 2>", NO_ARTICLE)]
+    assert "Not used: no article text" in markdown_text(briefing)
+    assert all(f.sources == ("s1",) for f in [*briefing.bluf, *briefing.facts])
