@@ -239,12 +239,17 @@ _RUN_IN = re.compile(
     # A gallery slide's counter and date run into its caption ("kremlin pool photo via ap 2/50
     # 26 march 2018 at least 64 shoppers ..."): 2 in Multi-News validation, both captions.
     r"|(?:^|\s)\d{1,3}/\d{1,3}\s+\d{1,2}\s+(?:january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)\s+(?:19|20)\d\d\b",
+    r"|september|october|november|december)\s+(?:19|20)\d\d\b"
+    # A video player's notices and a page's pointer to what it shows below ("See below the recording
+    # for ...", "Watch it yourself, below."): 5 sentences of Multi-News validation, none in DUC 2003.
+    r"|\brating is available when the video has been rented\b|\bthis feature is not available right now\b"
+    r"|\bsee below\b|\b(?:watch|listen)\b[^.!?]{0,30}\bbelow\s*[.:!]?\s*$",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
 # time on the sentences of 1,000 articles). A phrase added to _RUN_IN needs its piece here.
 _RUN_IN_HINTS = (
+    "rating is available", "feature is not available", "below",
     "media playback", "caption", "image", "&#124;", "photo", "continue reading", "updated",
     "thank you for reading", "subscriber account", "purchase a subscription", "please check your email",
     "click", "story highlights", "be the first to know", "sign me up", "get push notifications",
