@@ -654,3 +654,22 @@ def test_issue21_a_file_name_names_an_outlet_only_as_a_guess(tmp_path: Path, nam
     path.write_text(LEAD, encoding="utf-8")
     (src,), _ = load_sources([path])
     assert (src.outlet, src.provenance.outlet) == (outlet, "guessed")
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # A page's own publication stamp run into its text, as a page without line breaks prints it.
+    ("somersworth, n.h. -- a boy was found in maine early friday morning. ( published friday, july 17, "
+     "2015 ) police in somersworth said the boy was safe.", "2015-07-17"),
+    ("Published on dec 9, 2017 here is my reaction to the news.", "2017-12-09"),
+    ("by william r. levesque, times staff writer posted: nov 14, 2012 01: 30 pm tampa — the socialite "
+     "said.", "2012-11-14"),
+    # A story's verb, a tweet's stamp, or a stamp deep in the text is not the page's date.
+    ("The law was published on March 3, 2001 in the gazette, officials said.", None),
+    ("Tweet published: march 21st 2013 subscribe to our newsletter for the news.", None),
+    ("The council met on Friday. " * 12 + "( published friday, july 17, 2015 )", None),
+])
+def test_a_publication_stamp_at_the_start_dates_the_page(text: str, date: str | None) -> None:
+    found = infer_details(text, "<text 1>").get("date")
+    assert (found.value if found else None) == date
+    if found:
+        assert (found.how, found.where) == ("found", "publication stamp")
