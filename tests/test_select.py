@@ -272,6 +272,10 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("For all the trouble he has been mixed up in, stone has never been at risk of prison.", False),
     ("As he did in the Friday debate, Spitzer provided only a bare-bones response.", False),
     ("In Libya he met the rebels' leaders on Monday.", False),
+    # The next step of a sequence begun before.
+    ("Police said grant then fled the scene, leading authorities on a chase.", True),
+    ("The family then headed out to a birthday party.", True),
+    ("If the talks fail, then the strike will begin on Monday.", False),
     # Other than those named before.
     ("The other one, from 2012, alleges that the dentist failed to comply with licensing rules.", True),
     ("Two other complaints from 2012 and 2013 are still ongoing.", True),
