@@ -122,7 +122,8 @@ def text_sources(texts: Sequence[str], first: int = 1) -> list[Source]:
 
 
 #: Why a source that gave no article sentence is skipped.
-NO_ARTICLE = "no article text (only page furniture: captions, prompts, notices or a web archive's notes)"
+NO_ARTICLE = "no article sentence and no headline found (empty, or only page furniture: a notice, a prompt, \
+captions, a web archive's notes)"
 
 
 def analyse(
@@ -180,9 +181,11 @@ def analyse(
         names = ", ".join(src.origin for src in sources[:3]) + (", ..." if len(sources) > 3 else "")
         raise InputError(f"no article sentences found in the inputs ({names})")
     # A page that holds no article (a web archive's notes, a video player's error, a log-in prompt)
-    # is listed as skipped, with the reason, not as a source: it reported nothing.
+    # is listed as not used, with the reason, not as a source: it reported nothing. A headline it
+    # prints is reporting, and keeps it a source (the subject line reads headlines).
     told = {s.source_id for s in sentences}
     if len(told) < len(sources):
+        told |= {src.id for src in sources if src.title.strip() and src.provenance.shown("title")}
         skipped = [*skipped, *(Skipped(src.origin, NO_ARTICLE) for src in sources if src.id not in told)]
         sources = [src for src in sources if src.id in told]
     step("merging facts across sources")

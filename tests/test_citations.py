@@ -91,3 +91,19 @@ def test_a_fact_without_a_named_subject_keeps_every_citation() -> None:
     assert cited(f, sources("s1", "s2"), NAMES) is f
     single = fact(("s1", "China won 137 golds."))
     assert cited(single, sources("s1"), NAMES) is single
+
+
+def test_every_printed_fact_goes_through_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefgen
+    from briefgen import pipeline
+
+    seen: list[str] = []
+
+    def spy(fact: Fact, sources: dict[str, Source], names: Names) -> Fact:
+        seen.append(fact.text)
+        return cited(fact, sources, names)
+
+    monkeypatch.setattr(pipeline, "cited", spy)
+    briefing = briefgen.build_briefing()
+    printed = [f.text for f in [*briefing.bluf, *briefing.facts]]
+    assert printed and sorted(seen) == sorted(printed)

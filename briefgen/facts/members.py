@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from briefgen.facts.subject import nationality
 from briefgen.model import Fact, Source
+from briefgen.text.names import name_key
 from briefgen.text.tokens import PRONOUNS
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import STOPWORDS, words
@@ -186,14 +187,19 @@ def opener(text: str, names: Names) -> tuple[str, ...]:
 
 
 def _mentions(text: str, name: Sequence[str]) -> bool:
-    """Whether a sentence names ``name`` (its head, perhaps with an ending: "Indonesian"; or another
-    of its words as printed: "Xiong" for "Xiong Gouming") or opens with a pronoun that may stand for it."""
+    """Whether a sentence names ``name`` (its head, perhaps with an ending: "Indonesian"; another of
+    its words as printed: "Xiong" for "Xiong Gouming"; a word of it spelt otherwise: "Beyonce",
+    "Guoming") or opens with a pronoun that may stand for it."""
     first = words(text)[:1]
     if first and first[0].lower() in _STANDS_FOR:
         return True
     if re.search(rf"\b{re.escape(name[-1])}", text, re.IGNORECASE):
         return True
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in name[:-1] if w.lower() not in STOPWORDS)
+    if any(re.search(rf"\b{re.escape(w)}\b", text) for w in name[:-1] if w.lower() not in STOPWORDS):
+        return True
+    # A spelling of the name in another romanisation or without its accents ("Beyonce", "Gouming").
+    wanted = {name_key(w) for w in name if w.lower() not in STOPWORDS}
+    return any(name_key(w) in wanted for w in words(text) if w[:1].isupper())
 
 
 def cited(fact: Fact, sources: Mapping[str, Source], names: Names) -> Fact:

@@ -194,6 +194,9 @@ _PAIR_ZIPF = 8.5
 # "Parscale", "Obamacare"; not "naturalized", "strongest"). Chosen on the same clusters among 3.0,
 # 3.5, 4.0 and 4.5 (36, 41 and 43 of 60 from 3.5 up; 4.5 is the grid's end).
 _SINGLE_ZIPF = 4.5
+# Reporting verbs: never part of a name beside the word they follow ("parscale said").
+_REPORTING_WORDS = "said says told tells added adds according asked asks wrote writes"
+_REPORTING = frozenset(_REPORTING_WORDS.split())
 # A word printed beside the same other word at least this share of the times is printed with it.
 _BESIDE = 2 / 3
 # The people news is about, named by their part: no subject alone ("Gunman").
@@ -305,7 +308,8 @@ def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
     for side, at in ((before[best], 0), (after[best], len(words))):
         if side:
             other, k = side.most_common(1)[0]
-            if k >= _BESIDE * uses[best] and k >= _FEW and other not in STOPWORDS | _EVENTS.keys() | _TITLES:
+            if (k >= _BESIDE * uses[best] and k >= _FEW and other not in STOPWORDS | _EVENTS.keys() | _TITLES
+                    and other not in _REPORTING and not _verb_like(other)):
                 words.insert(at if at == 0 else len(words), other)
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in words)
 
@@ -422,10 +426,11 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
                and not _ADJECTIVE.fullmatch(w.split()[-1])][:2]
         if not event and not who:
             where = ""  # a place two sources name is no subject by itself
-    if not who and not where and _lower_cased(coverage):
+    if not who and not where and n > 1 and _lower_cased(coverage):
         # Names written in lower case: the capitals above found none ("Trial: Oscar Pistorius"),
-        # else the rare word the leads share ("Gadhafi").
-        few = max(least, min(n, _FEW))
+        # else the rare word the leads share ("Gadhafi"). Shared by two sources at least: one
+        # source's words are no name it shares ("Wildfire: Flee").
+        few = max(least, _FEW)
         who = [found] if (found := _shared_pair(coverage, few) or _shared_word(coverage, few)) else []
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
     if not named and n > 1 and _lower_cased(coverage):

@@ -159,11 +159,15 @@ _SHELL_INTRO = re.compile(
 # sentence before named (from an analyst's reading of Multi-News memos).
 _THE_OTHER = re.compile(
     r"^(?:the|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|many|few|some|both)(?:\s+of\s+the)?)"
-    r"\s+other\b", re.IGNORECASE)
+    r"\s+other\b(?!\s+(?:day|night|week|morning|evening|afternoon|time)\b)", re.IGNORECASE)
 # "then" among the first words, before a verb: the next step of a sequence the sentence before began
 # ("Grant then fled the scene", "The family then headed out to ...", "Only then will he be ..."):
 # 8 DUC 2003 and 10 Multi-News sentences, all leaning (from an analyst's reading of Multi-News memos).
-_THEN_EARLY = re.compile(r"^(?:[\w'\u2019.-]+\s+){1,3}then\s+(?!on\b)[a-z]", re.IGNORECASE)
+# Not "then" as an adjective after a determiner or a possessive ("The then prime minister, Tony
+# Blair, ...", "Obama's then chief of staff").
+_THEN_EARLY = re.compile(
+    r"^(?:[\w'\u2019.-]+\s+){0,2}(?!(?:the|a|an|his|her|its|their|our|my|your)\s)(?![\w.-]+['\u2019]s?\s)"
+    r"[\w'\u2019.-]+\s+then\s+(?!on\b)[a-z]", re.IGNORECASE)
 _COUNT_OF_OTHERS = re.compile(
     r"^(?:(?:[\d,]+|a|few|many|several|dozens|scores|hundreds|thousands|millions|tens|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
@@ -247,7 +251,7 @@ _RUN_IN = re.compile(
     # A video player's notices and a page's pointer to what it shows below ("See below the recording
     # for ...", "Watch it yourself, below."): 5 sentences of Multi-News validation, none in DUC 2003.
     r"|\brating is available when the video has been rented\b|\bthis feature is not available right now\b"
-    r"|\bsee below\b|\b(?:watch|listen)\b[^.!?]{0,30}\bbelow\s*[.:!]?\s*$",
+    r"|\bsee below(?![\w-])|^\W*(?:watch|listen)\b[^.!?]{0,30}\bbelow\W{0,3}$",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
@@ -566,8 +570,11 @@ def leaning_rule(text: str) -> str | None:
 def _bare_intro_pronoun(body: str) -> bool:
     """Whether a pronoun right after a short opening phrase without a comma points back (see
     :data:`_BARE_INTRO_PRONOUN`)."""
-    if _INTRO_CLAUSE_PRONOUN.match(body):
-        return True
+    clause = _INTRO_CLAUSE_PRONOUN.match(body)
+    if clause:
+        # "When Obama met his counterpart in Beijing, he raised ...": the clause names him.
+        return not any(w[:1].isupper() and w.strip(".,").lower() not in _CALENDAR
+                       for w in body[:clause.end()].split()[1:])
     m = _BARE_INTRO_PRONOUN.match(body)
     if m is None or any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
                         for w in m.group(1).split()):

@@ -570,6 +570,22 @@ PROSE_WORDS = 60
 _INNER_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
 
 
+# A sentence that speaks to the reader outside any quotation ("You can change your cookie settings
+# at any time"): a site's notice, not a story's prose.
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+
+
+def _mostly_prose(text: str, words: int) -> bool:
+    """Whether most of a long line's words lie in pieces between its sentence breaks that are neither
+    furniture by the line rules nor addressed to the reader outside a quotation."""
+    cuts = [m.start() + 1 for m in _INNER_BREAK.finditer(text)]
+    pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    furniture = sum(nwords(piece) for piece in pieces
+                    if judge_line(piece) is not None
+                    or (_TO_THE_READER.search(piece) and not any(q in piece for q in "\"\u201c\u201d")))
+    return 2 * furniture < words
+
+
 @lru_cache(maxsize=65536)
 def judge_line(text: str) -> tuple[str, str] | None:
     """Judge one line on its own, without context (cached: pages repeat lines).
@@ -587,12 +603,13 @@ def judge_line(text: str) -> tuple[str, str] | None:
     n = nwords(t)
     if _is_copyright(t, lowered) and (n <= 45 or re.match(r"(?i)^\W{0,3}(?:copyright|\u00a9)", t)):
         return ("credit", "copyright notice")
-    if n > PROSE_WORDS and _INNER_BREAK.search(t):
+    if n > PROSE_WORDS and _INNER_BREAK.search(t) and _mostly_prose(t, n):
         # A page scraped without its line breaks is one line, its furniture run into the story
         # ("Photo: getty on wednesday, cambridge analytica employees learned ...", "Please enable
         # javascript to watch this video vernal, utah -- a woman is seeking ..."). The rules below
         # judge a line by how it opens or ends, and would drop the story with it; the furniture's
-        # own sentence is refused where sentences are chosen (select/standalone.py).
+        # own sentence is refused where sentences are chosen (select/standalone.py). A notice of
+        # several sentences (cookies, a paywall) is furniture sentence by sentence, and stays so.
         return None
     if _is_notice(t, lowered):
         return ("boilerplate", "publisher's notice")

@@ -74,9 +74,11 @@ _LEAD_FURNITURE = re.compile(
     # "\s+" before it would try each split of a long run of spaces against the list.
     r"|\W*story highlights\s[^.!?]{0,600}?\(\s*cnn\s*\)\s*(?:(?:—|–|--|_|-)\s*)?(?=\S)"
     r"|\W*story continued below\s+"
-    # A video player's notice before the story ("please enable javascript to watch this video
-    # vernal, utah -- a woman ..."): 4 pages of Multi-News validation.
+    # A video player's notice before the story, with the lower-case dateline that follows it there
+    # ("please enable javascript to watch this video vernal, utah -- a woman ..."; a place, a comma,
+    # a state, a dash: read only here, where a clause cannot end so): 4 pages of Multi-News validation.
     r"|\W*please enable javascript to watch this video\s+"
+    r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the
     # stonehenge hidden landscape project has ..."): only before a word that opens a
     # sentence, not "Advertisement revenue fell".
@@ -98,12 +100,6 @@ _CREDIT = re.compile(
     r"chronicle|gazette|inquirer|associated press)|getty images|reuters|afp|epa))\s*\)"
     r"|\[\s*(?:[^\[\]]{0,40}\bphotos?\s*[/:]|[^\[\]]{0,40}/\s*photos?\b)[^\[\]]{0,40}\])"
     r"\s+(?:buy photo\s+)?(?=\S)", re.IGNORECASE)
-
-
-# A dateline in lower case with no agency ("vernal, utah -- ", "boston, mass. -- "): a place, a
-# comma, a state or country, a dash. Read only right after run-in furniture at a story's start,
-# where nothing else opens so; elsewhere a clause ends so too ("however, he said -- ").
-_LOWER_DATELINE = re.compile(r"[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S)")
 
 
 # A photo gallery's teaser and credit run into a story's first sentence: "... police
@@ -148,8 +144,6 @@ def lead_in_end(text: str) -> int:
         if m.end() == at:
             break
         at = m.end()
-    if at and (m := _LOWER_DATELINE.match(text, at)):
-        return m.end()
     return at + dateline_end(text[at:])
 
 
