@@ -75,13 +75,16 @@ BENCH = ROOT.parent / "shared" / "bench"
 SEED = 20260113
 UNRELATED = 200
 OUTLETS = {"APW": "Associated Press", "NYT": "New York Times"}
+OUTLET = "Multi-News source"  # the outlet the archives give every Multi-News article
+# True events of one article each: unrelated articles (u...) and pages of a Multi-News cluster that
+# do not report its event (x...). The digest should leave them unassigned.
+ALONE = ("u", "x")
 _ERA = re.compile(r"\b(?:199[7-9]|2000)\b")
 
 
 def write_archive(folder: Path, data: Path = BENCH, seed: int = SEED) -> dict[str, str]:
     """Write the archive into ``folder``; return each file's true event (``u...`` for unrelated articles)."""
     rng = random.Random(seed)
-    truth: dict[str, str] = {}
     files: list[tuple[str, str, str, str]] = []  # (event, date, outlet, text)
     days: list[str] = []
     for line in (data / "duc2003.jsonl").read_text(encoding="utf-8").splitlines():
@@ -108,10 +111,17 @@ def write_archive(folder: Path, data: Path = BENCH, seed: int = SEED) -> dict[st
             continue
         picked += 1
         date = _iso(rng.randint(first, last))
-        files.append((f"u{picked:03d}", date, "Multi-News source", text))
+        files.append((f"u{picked:03d}", date, OUTLET, text))
     print(f"unrelated: {picked} Multi-News articles, one per cluster; {passed} passed over for naming "
           f"a year 1997-2000", file=sys.stderr)
+    return _write(folder, files, rng)
+
+
+def _write(folder: Path, files: list[tuple[str, str, str, str]], rng: random.Random) -> dict[str, str]:
+    """Write ``(event, date, outlet, text)`` files into ``folder`` in an order ``rng`` draws, each a
+    Markdown file with its date and outlet in front matter; return each file's true event."""
     rng.shuffle(files)
+    truth: dict[str, str] = {}
     for k, (event, date, outlet, text) in enumerate(files):
         path = folder / f"a{k:04d}.md"
         body = text.replace("\r", "")
@@ -148,7 +158,7 @@ def write_multinews_archive(folder: Path, data: Path = BENCH, seed: int = SEED) 
     rng.shuffle(clusters)
     first = _ordinal("2015-01-01")
     last = first + 89
-    files: list[tuple[str, str, str]] = []  # (event, date, text)
+    files: list[tuple[str, str, str, str]] = []  # (event, date, outlet, text)
     events = picked = 0
     for cluster in clusters:
         docs = [d for d in cluster["docs"] if len(d.split()) >= 80]
@@ -158,22 +168,15 @@ def write_multinews_archive(folder: Path, data: Path = BENCH, seed: int = SEED) 
             events += 1
             start = rng.randint(first, last - MN_SPAN)
             files.extend((f"m{events:03d}" if off.get((cluster["id"], _doc_key(d))) != "other"
-                          else f"x{events:03d}.{k}", _iso(start + rng.randint(0, MN_SPAN)), d)
+                          else f"x{events:03d}.{k}", _iso(start + rng.randint(0, MN_SPAN)), OUTLET, d)
                          for k, d in enumerate(docs))
         elif picked < UNRELATED and docs:
             picked += 1
-            files.append((f"u{picked:03d}", _iso(rng.randint(first, last)), rng.choice(docs)))
-    pages = sum(event.startswith("x") for event, _, _ in files)
+            files.append((f"u{picked:03d}", _iso(rng.randint(first, last)), OUTLET, rng.choice(docs)))
+    pages = sum(event.startswith("x") for event, *_ in files)
     print(f"Multi-News archive: {events} events of {len(files) - picked - pages} articles, {pages} pages of "
           f"their clusters on no event (each its own), {picked} unrelated", file=sys.stderr)
-    rng.shuffle(files)
-    truth: dict[str, str] = {}
-    for k, (event, date, text) in enumerate(files):
-        path = folder / f"a{k:04d}.md"
-        body = text.replace("\r", "")
-        path.write_text(f"---\ndate: {date}\noutlet: Multi-News source\n---\n\n{body}\n", encoding="utf-8")
-        truth[str(path)] = event
-    return truth
+    return _write(folder, files, rng)
 
 
 def _doc_key(text: str) -> str:
@@ -214,7 +217,7 @@ def score(truth: dict[str, str], events: Sequence[Sequence[str]]) -> tuple[float
         for ref in members:
             label[ref] = f"event{k}"
     refs = sorted(truth)
-    true = [truth[r] if not truth[r].startswith(("u", "x")) else r for r in refs]
+    true = [truth[r] if not truth[r].startswith(ALONE) else r for r in refs]
     unrelated = [r for r in refs if truth[r].startswith("u")]
     alone = sum(label[r] == r for r in unrelated) / len(unrelated) if unrelated else 1.0
     return ari(true, [label[r] for r in refs]), alone, len(events)
@@ -253,7 +256,7 @@ def confusion(truth: dict[str, str], events: Sequence[Sequence[str]]) -> list[st
     found = {ref: k for k, members in enumerate(events) for ref in members}
     where: dict[str, Counter[str]] = {}
     for ref, event in sorted(truth.items()):
-        if not event.startswith(("u", "x")):
+        if not event.startswith(ALONE):
             where.setdefault(event, Counter())[f"e{found[ref]}" if ref in found else "-"] += 1
     lines = [f"split: {event} " + " ".join(f"{k}:{n}" for k, n in places.most_common())
              for event, places in sorted(where.items()) if len(places) > 1]

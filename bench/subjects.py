@@ -30,26 +30,22 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from multinews import DATA as MULTINEWS  # noqa: E402
+from multinews import articles  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "subjects.jsonl"
 DEV = 60
 
 
-def subject(cluster: str) -> str:
-    """The subject line ``briefgen build`` prints for one Multi-News cluster ("" if it builds nothing)."""
+def subject(docs: list[str]) -> str:
+    """The subject line ``briefgen build`` prints for one cluster's articles ("" if it builds nothing)."""
     from briefgen.errors import BriefgenError
     from briefgen.pipeline import run
 
     logging.disable(logging.CRITICAL)
-    for line in MULTINEWS.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == cluster:
-            docs = row["docs"] if isinstance(row["docs"], list) else row["docs"].split("|||||")
-            try:
-                return run(texts=docs).briefing.header.subject
-            except BriefgenError:
-                return ""
-    raise SystemExit(f"{cluster}: no such cluster in {MULTINEWS}")
+    try:
+        return run(texts=docs).briefing.header.subject
+    except BriefgenError:
+        return ""
 
 
 def names(text: str, name: str) -> bool:
@@ -61,8 +57,10 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print every subject beside its names")
     args = parser.parse_args()
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    clusters = {row["id"]: articles(row["docs"])
+                for row in map(json.loads, MULTINEWS.read_text(encoding="utf-8").splitlines())}
     with ProcessPoolExecutor(2) as pool:
-        subjects = list(pool.map(subject, [row["cluster"] for row in labels], chunksize=4))
+        subjects = list(pool.map(subject, [clusters[row["cluster"]] for row in labels], chunksize=4))
     for half, rows, subs in (("development", labels[:DEV], subjects[:DEV]),
                              ("check", labels[DEV:], subjects[DEV:])):
         good = bad = empty = 0

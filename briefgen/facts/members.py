@@ -107,7 +107,6 @@ def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[
     return parts
 
 
-
 # Verbs that make a sentence's opening name its speaker, not its subject ("Lee noted that Japan
 # will ...", "Lee, in Nara, said ..."): the statement is what follows.
 _SAYS = frozenset((
@@ -131,8 +130,15 @@ class Names:
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
-        self._text = "\n".join(texts)
+        self._texts = texts
+        self._joined: str | None = None  # joined when a word is first looked up: most memos need none
         self._names: dict[str, bool] = {}
+
+    @property
+    def _text(self) -> str:
+        if self._joined is None:
+            self._joined = "\n".join(self._texts)
+        return self._joined
 
     def is_name(self, word: str) -> bool:
         """Whether the coverage prints ``word`` inside a sentence capitalised and never in lower case."""

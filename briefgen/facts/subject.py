@@ -223,6 +223,18 @@ def _lower_cased(coverage: Sequence[Coverage]) -> bool:
     return bool(inner) and sum(w[:1].isupper() for w in inner) < _LOWER_CASED * len(inner)
 
 
+def _lead_words(item: Coverage) -> list[str]:
+    """A source's headline and lead as lower-case words, a possessive "'s" cut off."""
+    return [re.sub(r"['\u2019]s$", "", w.lower()) for w in _WORD.findall(f"{item.title} {item.lead}")]
+
+
+def _may_name(word: str) -> bool:
+    """Whether a lower-case word may be part of a name: no stop word, calendar word, event word,
+    title or nationality."""
+    return (word not in STOPWORDS and word not in CALENDAR_WORDS and word not in _EVENTS
+            and word not in _TITLES and not nationality(word))
+
+
 def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     """The name two adjacent words make in most sources' leads, one of them rare in English.
 
@@ -237,13 +249,12 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
         return min(table.get(part, 0.0) for part in w.split("-"))
 
     def usable(w: str) -> bool:
-        return (len(w) > 2 and w not in STOPWORDS and w not in CALENDAR_WORDS and w not in _EVENTS
-                and w not in _TITLES and not _NATIONALITY.fullmatch(w) and zipf(w) < _COMMON_ZIPF)
+        return len(w) > 2 and _may_name(w) and zipf(w) < _COMMON_ZIPF
 
     counts: Counter[tuple[str, str]] = Counter()  # sources
     uses: Counter[tuple[str, str]] = Counter()  # occurrences
     for item in coverage:
-        tokens = [re.sub(r"['\u2019]s$", "", w.lower()) for w in _WORD.findall(f"{item.title} {item.lead}")]
+        tokens = _lead_words(item)
         pairs = [(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
                  if usable(a) and usable(b)
                  and (min(zipf(a), zipf(b)) < RARE_ZIPF
@@ -271,8 +282,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
     outlets = outlet_table()
 
     def usable(w: str) -> bool:
-        return (len(w) > 3 and w not in STOPWORDS and w not in CALENDAR_WORDS and w not in _EVENTS
-                and w not in _TITLES and not _NATIONALITY.fullmatch(w) and table.get(w, 0.0) < _SINGLE_ZIPF
+        return (len(w) > 3 and _may_name(w) and table.get(w, 0.0) < _SINGLE_ZIPF
                 and not w.endswith(_NOT_A_NAME + _NOT_A_NAME_ALONE) and w not in _ROLES
                 and w not in IRREGULAR_PAST and outlets.lookup(w) is None)
 
@@ -281,7 +291,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
     before: dict[str, Counter[str]] = defaultdict(Counter)
     after: dict[str, Counter[str]] = defaultdict(Counter)
     for item in coverage:
-        tokens = [re.sub(r"['\u2019]s$", "", w.lower()) for w in _WORD.findall(f"{item.title} {item.lead}")]
+        tokens = _lead_words(item)
         found = [w for w in tokens if usable(w)]
         uses.update(found)
         counts.update(set(found))
@@ -304,13 +314,14 @@ def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
     # A word nearly always printed beside the same other word is half a name or a term: "donald"
     # before "trump" (too common a word to be a name's part above), "bed" before "bugs". Not a
     # title: "president donald" is Donald Trump.
-    words = [best]
-    for side, at in ((before[best], 0), (after[best], len(words))):
-        if side:
-            other, k = side.most_common(1)[0]
-            if (k >= _BESIDE * uses[best] and k >= _FEW and other not in STOPWORDS | _EVENTS.keys() | _TITLES
-                    and other not in _REPORTING and not _verb_like(other)):
-                words.insert(at if at == 0 else len(words), other)
+
+    def beside(side: Counter[str]) -> str:
+        other, k = side.most_common(1)[0] if side else ("", 0)
+        keep = (k >= _BESIDE * uses[best] and k >= _FEW and other not in STOPWORDS | _EVENTS.keys() | _TITLES
+                and other not in _REPORTING and not _verb_like(other))
+        return other if keep else ""
+
+    words = [w for w in (beside(before[best]), best, beside(after[best])) if w]
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in words)
 
 

@@ -155,6 +155,11 @@ _SHELL_INTRO = re.compile(
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
 # A count of others as the subject ("Seventeen others died ...", "Tens of thousands of others were
 # stranded"): others than those the sentence before counted.
+_COUNT_OF_OTHERS = re.compile(
+    r"^(?:(?:[\d,]+|a|few|many|several|dozens|scores|hundreds|thousands|millions|tens|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|more|some)\s+(?:of\s+)?){1,3}others\b",
+    re.IGNORECASE)
 # "The other one, from 2012, ...", "Two other complaints are still open": other than those the
 # sentence before named (from an analyst's reading of Multi-News memos).
 _THE_OTHER = re.compile(
@@ -168,11 +173,6 @@ _THE_OTHER = re.compile(
 _THEN_EARLY = re.compile(
     r"^(?:[\w'\u2019.-]+\s+){0,2}(?!(?:the|a|an|his|her|its|their|our|my|your)\s)(?![\w.-]+['\u2019]s?\s)"
     r"[\w'\u2019.-]+\s+then\s+(?!on\b)[a-z]", re.IGNORECASE)
-_COUNT_OF_OTHERS = re.compile(
-    r"^(?:(?:[\d,]+|a|few|many|several|dozens|scores|hundreds|thousands|millions|tens|two|three|four|five"
-    r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|more|some)\s+(?:of\s+)?){1,3}others\b",
-    re.IGNORECASE)
 # Prose (not a quotation) whose only speaker is a pronoun at its end: "..., he said."
 _PRONOUN_ATTRIBUTION = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|told \w+)\s*\.\s*$",
                                   re.IGNORECASE)
@@ -558,13 +558,18 @@ def leaning_rule(text: str) -> str | None:
     if _SUCH_NOUN.search(unquoted):
         return "such noun"
     intro = _INTRO_PRONOUN.match(body)
-    if intro and not any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
-                         for w in intro.group(1).split()[1:]):
+    if intro and not _names_someone(intro.group(1).split()[1:]):
         return "intro pronoun"
     if _bare_intro_pronoun(body):
         return "intro pronoun"
     lower = not any(ch.isupper() for ch in body[1:])
     return "first person" if (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) else None
+
+
+def _names_someone(words: list[str]) -> bool:
+    """Whether an opening phrase's words hold a capitalised one that is no calendar word: a name the
+    pronoun after the phrase may stand for ("When Lee arrived in Nara, he ...")."""
+    return any(w[:1].isupper() and w.strip(".,").lower() not in _CALENDAR for w in words)
 
 
 def _bare_intro_pronoun(body: str) -> bool:
@@ -573,11 +578,9 @@ def _bare_intro_pronoun(body: str) -> bool:
     clause = _INTRO_CLAUSE_PRONOUN.match(body)
     if clause:
         # "When Obama met his counterpart in Beijing, he raised ...": the clause names him.
-        return not any(w[:1].isupper() and w.strip(".,").lower() not in _CALENDAR
-                       for w in body[:clause.end()].split()[1:])
+        return not _names_someone(body[:clause.end()].split()[1:])
     m = _BARE_INTRO_PRONOUN.match(body)
-    if m is None or any(w[:1].isupper() and w.strip(".").lower() not in _CALENDAR
-                        for w in m.group(1).split()):
+    if m is None or _names_someone(m.group(1).split()):
         return False
     before, comma, after = body[m.end():].partition(",")
     following = after.split()[:1]

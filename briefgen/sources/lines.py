@@ -559,11 +559,11 @@ def may_hold_promo(text: str) -> bool:
     return _has_any(_lower(text), _PROMO_KEYS)
 
 
-# A line longer than this that holds a sentence boundary is prose, whatever it opens or ends with
-# (a copyright notice aside). Every such line the rules after the copyright test had judged
-# furniture in the sample, DUC 2003 and Multi-News validation was one of 14 Multi-News stories
-# scraped as one line (81 to 399 words) behind a caption, a prompt or an editor's note; the
-# longest caption of its own there is 58 words.
+# A line longer than this that holds a sentence boundary is prose, whatever it opens or ends with,
+# unless it is a copyright notice or most of its words are furniture (see _mostly_prose). Every
+# such line the rules after the copyright test had judged furniture in the sample, DUC 2003 and
+# Multi-News validation was one of 14 Multi-News stories scraped as one line (81 to 399 words)
+# behind a caption, a prompt or an editor's note; the longest caption of its own there is 58 words.
 PROSE_WORDS = 60
 # A sentence boundary inside a line: a stop, space, then a capital. A line that has one is not
 # judged a prompt whole.

@@ -210,12 +210,11 @@ def _head_date(lines: Sequence[str], headline: int | None) -> tuple[str, str] | 
 
 # A page's own stamp of when it was published, run into its text where the page lost its line
 # breaks ("( published friday, july 17, 2015 ) police in ...", "Published on dec 9, 2017 here is
-# ..."): within the text's first characters, the date right after the word. Not a tweet's ("Tweet
-# published: ..."). 9 of Multi-News validation's 870 sources, all near their start.
-# A label, not a story's verb: first in the text, in brackets after a sentence's end, or with a
-# colon ("posted: nov 14, 2012"), the date right after it (a weekday at most between); "The law was
-# published on March 3, 2001", "the report (published on March 3, 2001) said" and "the video,
-# posted: on YouTube on June 2, 2014," are no stamps.
+# ..."), within the text's first characters: a label, not a story's verb, first in the text, in
+# brackets after a sentence's end, or with a colon ("posted: nov 14, 2012"), the date right after
+# it (a weekday at most between). "The law was published on March 3, 2001", "the report (published
+# on March 3, 2001) said", "the video, posted: on YouTube on June 2, 2014," and a tweet's "Tweet
+# published: ..." are no stamps. 8 of Multi-News validation's 870 sources, none in DUC 2003.
 _STAMP = re.compile(r"(?:^\W{0,3}|(?:^|[.!?]\s*)\(\s*)(?:published|posted)(?:\s+on)?\s+"
                     r"|(?<!tweet )\b(?:published|posted)\s*:\s+", re.IGNORECASE)
 _STAMP_REACH = 250
