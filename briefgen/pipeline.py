@@ -27,6 +27,7 @@ from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, 
 from briefgen.parallel import collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import select
+from briefgen.select.concepts import stated
 from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
 from briefgen.select.lead import lead_first
 from briefgen.select.parts import Part, Selection, latest_figures
@@ -341,8 +342,9 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     the most independent reports lead with (:func:`~briefgen.select.lead.lead_first`); each section then
     chooses among its own facts that no part before it took, nor repeats (see
     :func:`~briefgen.select.selector.repeats`), nor restates in other words
-    (:class:`~briefgen.select.statements.Statements`, over every fact): a memo
-    states each fact once. Within a part, the same holds
+    (:class:`~briefgen.select.statements.Statements`, over every fact), and
+    chooses for what is new: the concepts printed before earn it nothing
+    (``Params.stated``). A memo states each fact once. Within a part, the same holds
     (:func:`~briefgen.select.statements.choose_apart`).
     """
     # No part prints a sentence opening with the surname of someone the reader has not met.
@@ -367,8 +369,9 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
         pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
                 if not any(f.id == t.id or repeats(f, t, share=MEMO.link_share)
                            or statements.same(f.text, t.text) for t in taken)]
+        # What the memo has said earns a section nothing: it chooses for what is new (Params.stated).
         choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method,
-                              params=params)
+                              params=replace(params, stated=stated(taken)))
         taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))

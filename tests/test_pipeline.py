@@ -392,3 +392,30 @@ def test_a_page_that_holds_no_article_is_skipped_with_its_reason_not_listed_as_a
     assert [(s.origin, s.reason) for s in briefing.skipped] == [("<text 2>", NO_ARTICLE)]
     assert "Not used: no article sentence and no headline found" in markdown_text(briefing)
     assert all(f.sources == ("s1",) for f in [*briefing.bluf, *briefing.facts])
+
+
+def test_each_section_chooses_for_what_the_parts_before_it_have_not_said(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import pipeline
+    from briefgen.select.concepts import stated
+
+    calls = []
+    real = pipeline.choose_apart
+
+    def spy(facts, statements, **kw):  # type: ignore[no-untyped-def]
+        choice = real(facts, statements, **kw)
+        calls.append((kw["params"].stated, choice.facts))
+        return choice
+
+    monkeypatch.setattr(pipeline, "choose_apart", spy)
+    briefing = briefgen.build_briefing()
+    # The bottom line chooses first, with nothing said; the first section with what the bottom
+    # line printed said, and every later section with that and what the sections before it chose.
+    assert len(calls) == 1 + len(briefing.sections)
+    assert calls[0][0] == frozenset()
+    assert {f.text for f in calls[0][1]} == {f.text for f in briefing.bluf}
+    said = stated(calls[0][1])
+    assert "nara" in said and "drum" not in said
+    for known, chosen in calls[1:]:
+        assert known == said
+        said = said | stated(chosen)

@@ -623,3 +623,23 @@ def test_a_fragment_is_never_chosen_for_itself_by_any_ranker() -> None:
     for method in ("briefgen", "lexrank", "luhn"):
         assert [f.text for f in select(facts, words=40, method=method)] == [whole]
         assert select(facts[:1], words=40, method=method) == []
+
+
+def test_concepts_the_memo_has_stated_earn_a_later_part_nothing() -> None:
+    # The bottom line printed the toll; a section with room for one sentence then takes news.
+    from briefgen.select.concepts import stated
+    from briefgen.select.selector import cover
+
+    bluf = make_fact("The typhoon killed 120 people in the Philippines and flooded Manila on Sunday.",
+                     ("a", "b", "c"), "b0")
+    facts = [make_fact("Typhoon Babs killed 120 people in the Philippines and flooded the capital Manila.",
+                       ("a", "b", "c"), "f0"),
+             make_fact("Rescue teams evacuated 40,000 residents from coastal villages in Albay province.",
+                       ("a", "b"), "f1"),
+             make_fact("Officials said the typhoon was expected to reach southern China by Wednesday.",
+                       ("b", "c"), "f2")]
+    alone, _, _ = cover(facts, 14, None, False, MEMO)
+    after, scores, _ = cover(facts, 14, None, False, replace(MEMO, stated=stated([bluf])))
+    assert [facts[i].id for i in alone] == ["f0"]
+    assert [facts[i].id for i in after] == ["f1"]
+    assert scores[0] < scores[1]

@@ -27,7 +27,7 @@ from briefgen.select.standalone import has_quote, stems
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.words import words
 
-__all__ = ["concept_features", "concepts", "first_position", "shipped_model", "source_groups"]
+__all__ = ["concept_features", "concepts", "first_position", "shipped_model", "source_groups", "stated"]
 
 
 @lru_cache(maxsize=65536)
@@ -37,6 +37,11 @@ def _concepts_of(text: str) -> frozenset[str]:
     out = {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False) if a and b}
     out.update(t for t in terms if t)
     return frozenset(out)
+
+
+def stated(facts: Sequence[Fact]) -> frozenset[str]:
+    """Every concept the printed sentences of ``facts`` state (``Params.stated`` for the parts after them)."""
+    return frozenset().union(*(_concepts_of(f.text) for f in facts))
 
 
 def first_position(fact: Fact) -> int:

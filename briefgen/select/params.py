@@ -89,6 +89,11 @@ class Params:
         background: Read how common each word is in English at large
             (``wordfreq``) as a feature; without it every word counts as
             equally common.
+        stated: Concepts the memo's earlier parts already state; here they
+            earn nothing. A concept counts once in a summary however many
+            sentences repeat it, and the memo is one summary: a section
+            chooses for what the bottom line and the sections before it have
+            not yet said. Empty for a single part (``summarize``).
     """
 
     min_words: int = 8
@@ -119,6 +124,7 @@ class Params:
     model: ConceptModel | None = None
     threshold: float = 0.1
     background: bool = True
+    stated: frozenset[str] = frozenset()
 
 
 DEFAULT = Params()

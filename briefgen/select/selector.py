@@ -57,6 +57,8 @@ linked the two because one states the other's statement in part or whole
 ``Params.link_share`` of their content terms. Most links between sentences
 that share less join different statements about the same people; a memo
 (``MEMO``), whose bar is that no fact is stated twice, counts every link.
+A memo is one summary: a part chosen after others gets the concepts they
+printed as ``Params.stated``, and those earn it nothing.
 """
 
 from __future__ import annotations
@@ -448,6 +450,8 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
     positions keep each antecedent right before the sentence that needs it.
     """
     per_fact, weights = concepts(facts, params)
+    if params.stated:
+        weights = {c: 0.0 if c in params.stated else w for c, w in weights.items()}
     bonus = _bonus(facts, weights, params)
     scores = [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
     lengths = [word_count(f.text) for f in facts]
