@@ -419,6 +419,21 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "( cnn ) the storm killed 12 people. It was.", "the storm killed 12 people."),
         # An agency named inside the story opens nothing.
         ("The ( cnn ) poll was close. It was.", "The ( cnn ) poll was close."),
+        # A byline with the writer's paper or desk, a time of posting, a dateline in lower case.
+        ("By andy blatchford, the canadian press mont-tremblant, que. -- richard henry bain left montreal. "
+         "He did.", "richard henry bain left montreal."),
+        ("By william r. Levesque, times staff writer posted: nov 14, 2012 01: 30 pm tampa \u2014 the "
+         "socialite spoke. She did.", "the socialite spoke."),
+        ("By jennifer froetschel, ds public affairs when you stepped inside, you saw a flag. It was.",
+         "when you stepped inside, you saw a flag."),
+        ("By John Smith, Associated Press Writer WASHINGTON (AP) \u2014 The Senate voted. It did.",
+         "The Senate voted."),
+        # Not a byline: a time, or a phrase, before the comma; "press" with no dateline after it.
+        ("By late Tuesday, the associated press reported the toll. It rose.",
+         "By late Tuesday, the associated press reported the toll."),
+        ("By the end, the press had left. It had.", "By the end, the press had left."),
+        ("By turning to tony bosch, baseball made its case. It did.",
+         "By turning to tony bosch, baseball made its case."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:

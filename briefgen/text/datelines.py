@@ -60,6 +60,15 @@ _BROADCAST_DATELINE = re.compile(
 )
 
 
+# A word of a writer's name in a byline: not a word that opens a phrase ("By the end, the press ...").
+_NAME_WORD = (r"(?!(?:the|a|an|of|and|in|on|at|to|for|this|that|these|his|her|their|its|our|all|some|"
+              r"late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[a-z][\w.'-]*")
+# A time of posting after a byline ("posted: nov 14, 2012 01: 30 pm "), and the lower-case dateline
+# after it ("mont-tremblant, que. -- ", "tampa — ").
+_POSTED = r"(?:posted:\s+[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}(?:\s+\d{1,2}:\s?\d{2}\s*[ap]\.?m\.?)?\s+)?"
+_LOWER_DATELINE = r"[a-z][a-z.' -]{1,30}?(?:,\s+[a-z][a-z.' -]{1,20}?)?\s+(?:--|\u2014|\u2013)\s+(?=\S)"
+
+
 # Page furniture a scraped page runs into the start of its story, each with a clear end:
 # "Advertisement continue reading the main story", CNN's "Story highlights" with its list up to the
 # story's "( cnn )" (4 of the 12 pages of Multi-News validation that carry the list have the mark;
@@ -85,6 +94,15 @@ _LEAD_FURNITURE = re.compile(
     r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their)\b"
     r"|[\"\u201c])"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
+    # A byline with the writer's paper or desk, run into the story: "By andy blatchford, the canadian
+    # press mont-tremblant, que. -- ", "By william r. Levesque, times staff writer posted: nov 14,
+    # 2012 01: 30 pm tampa — ": a name of two to four words, a comma, a title ending in one of
+    # these words, an optional time of posting and a lower-case dateline (3 of the 4 bylines that
+    # open a Multi-News validation text; the fourth has no comma to end the name).
+    r"|\W*by\s+(?:" + _NAME_WORD + r"\s+){1,3}?" + _NAME_WORD + r",\s+(?:the\s+)?(?:[a-z.&-]+\s+){0,3}?"
+    r"(?:(?:writer|correspondent|reporter|editor|affairs)\s+" + _POSTED + "(?:" + _LOWER_DATELINE + ")?"
+    # "press" needs the dateline: "By late Tuesday, the associated press reported ..." is a sentence.
+    r"|press\s+" + _POSTED + _LOWER_DATELINE + ")"
     r"|\W*\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
 )
