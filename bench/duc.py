@@ -62,7 +62,7 @@ from standalone import count, passages, report  # noqa: E402
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
 from briefgen.select.choice import METHODS, select  # noqa: E402
 from briefgen.select.selector import COUNTS, DEFAULT, Params  # noqa: E402
-from briefgen.text.datelines import dateline_end  # noqa: E402
+from briefgen.text.datelines import lead_in_end  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 LIMIT = 100
@@ -112,8 +112,9 @@ def build_facts(docs: Sequence[str], split: Callable[[str], list[str]],
             text = " ".join(para.split())
             if pi == 0:
                 text = DATELINE.sub("", text)
-            # As the pipeline's segmenter does: a wire dateline opening a block is no part of a sentence.
-            text = text[dateline_end(text):]
+            # As the pipeline's segmenter does: run-in furniture and a dateline opening a block (a
+            # place's dateline at the story's start) are no part of a sentence.
+            text = text[lead_in_end(text, story_start=pi == 0):]
             for sent in split(text):
                 sentences.append(Sentence(text=" ".join(sent.split()), source_id=sid, index=index,
                                           start=0, end=len(sent), paragraph=pi))

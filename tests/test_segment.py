@@ -434,12 +434,37 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
         ("By the end, the press had left. It had.", "By the end, the press had left."),
         ("By turning to tony bosch, baseball made its case. It did.",
          "By turning to tony bosch, baseball made its case."),
+        # A place's dateline at the story's start, with no capitals and no agency.
+        ("Hesperia \u2014 a tragic accident claimed a young mother. Her son is missing.",
+         "a tragic accident claimed a young mother."),
+        ("Dover, fla. \u2014 the agent who spurred the inquiry spoke. He did.",
+         "the agent who spurred the inquiry spoke."),
+        ("Hong kong \u2014 google withdrew from china eight years ago. It did.",
+         "google withdrew from china eight years ago."),
+        ("Munich, germany \u2013 a reclusive collector left his trove. It was.",
+         "a reclusive collector left his trove."),
+        # Not a place: a person's name, a conjunction, a caption's label.
+        ("Jonathon keats \u2014 a philosopher who sold land in the sky \u2014 is back. He is.",
+         "Jonathon keats \u2014 a philosopher who sold land in the sky \u2014 is back."),
+        ("Although \u2014 or perhaps because \u2014 he ruffled feathers, he won. Yes.",
+         "Although \u2014 or perhaps because \u2014 he ruffled feathers, he won."),
+        ("File -- heather mills leaves the high court in london. Yes.",
+         "File -- heather mills leaves the high court in london."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:
     sentences = _segment_block(text)
     assert sentences[0].text == first
     assert text[sentences[0].start : sentences[0].end] == first
+
+
+def test_a_place_dateline_without_capitals_is_read_only_at_the_story_start() -> None:
+    text = "Seoul \u2014 the talks opened. Tokyo.\n\nWashington \u2014 the reply came. It did."
+    cut = text.index("\n\n")
+    blocks = [Line(source_id="s1", start=0, end=cut, text=text[:cut], kind="prose"),
+              Line(source_id="s1", start=cut + 2, end=len(text), text=text[cut + 2:], kind="prose")]
+    assert [s.text for s in segment(make_source("s1", text), blocks)] == [
+        "the talks opened.", "Tokyo.", "Washington \u2014 the reply came.", "It did."]
 
 
 def test_a_list_of_highlights_with_no_mark_where_the_story_starts_stays_in_its_sentence_as_furniture(

@@ -657,7 +657,7 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
     out: list[Sentence] = []
     for paragraph, block in enumerate(blocks):
         chunk = source.text[block.start : block.end]
-        skip = lead_in_end(chunk)
+        skip = lead_in_end(chunk, story_start=paragraph == 0)
         for s, e in sentence_spans(chunk[skip:]):
             s, e = s + skip, e + skip
             s += run_in_end(chunk[s:e])  # a photo credit or teaser run into the sentence is no part of it
