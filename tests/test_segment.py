@@ -500,7 +500,9 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
     text = ("Fans gathered in civic center park on saturday. ( hyoung chang, the denver post ) beefy, "
             "black-clad security officers patrolled the crowd. An archaeologist works on the site. "
             "[ photo/xinhua ] china launched a second excavation project on thursday. It found a "
-            "\" super henge. \" advertisement the hidden landscape project has spent four years on it.")
+            "\" super henge. \" advertisement the hidden landscape project has spent four years on it. "
+            "Advertisement during the call, the chairman spoke. Advertisement gonzalez-moreno, a "
+            "19-year-old student, told the globe.")
     assert [s.text for s in _segment_block(text)] == [
         "Fans gathered in civic center park on saturday.",
         "beefy, black-clad security officers patrolled the crowd.",
@@ -508,6 +510,8 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
         "china launched a second excavation project on thursday.",
         "It found a \" super henge. \"",
         "the hidden landscape project has spent four years on it.",
+        "during the call, the chairman spoke.",
+        "gonzalez-moreno, a 19-year-old student, told the globe.",
     ]
     # Not a label where the word is the sentence's subject, nor a bracket that credits nobody.
     kept = ["Advertisement revenue fell 5% in May.", "Advertisement and marketing budgets fell.",

@@ -251,7 +251,11 @@ _RUN_IN = re.compile(
     # A video player's notices and a page's pointer to what it shows below ("See below the recording
     # for ...", "Watch it yourself, below."): 5 sentences of Multi-News validation, none in DUC 2003.
     r"|\brating is available when the video has been rented\b|\bthis feature is not available right now\b"
-    r"|\bsee below(?![\w-])|^\W*(?:watch|listen)\b[^.!?]{0,30}\bbelow\W{0,3}$",
+    r"|\bsee below(?![\w-])|^\W*(?:watch|listen)\b[^.!?]{0,30}\bbelow\W{0,3}$"
+    # Politico's text-size buttons, a newsletter's prompt and a fund page's disclaimer ("Text size -
+    # + reset video: ...", "Get metro headlines in your inbox: ...", "[ [ disclaimer: there are three
+    # gofundme accounts ..."): 9 sentences of Multi-News validation, none in DUC 2003.
+    r"|\btext size\s*-\s*\+\s*reset\b|\bin your inbox(?::|\s+here\b)|\bdisclaimer:",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
@@ -265,7 +269,7 @@ _RUN_IN_HINTS = (
     "id:",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
-    "www.",
+    "www.", "text size", "inbox", "disclaimer:",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",

@@ -91,10 +91,12 @@ _LEAD_FURNITURE = re.compile(
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the
-    # stonehenge hidden landscape project has ..."): only before a word that opens a
-    # sentence, not "Advertisement revenue fell".
-    r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their)\b"
-    r"|[\"\u201c])"
+    # stonehenge hidden landscape project has ...", "Advertisement during the call, ...",
+    # "Advertisement gonzalez-moreno, a 19-year-old student, ..."): only before a word that opens
+    # a sentence or a name with its description, not "Advertisement revenue fell".
+    r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their"
+    r"|during|in|on|at|after|before|for|with|as|when|while|since|by|under|despite|according)\b"
+    r"|[\"\u201c]|[\w'-]+,\s+(?:a|an|the)\s)"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
     # A byline with the writer's paper or desk, run into the story: "By andy blatchford, the canadian
     # press mont-tremblant, que. -- ", "By william r. Levesque, times staff writer posted: nov 14,
