@@ -443,6 +443,10 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "google withdrew from china eight years ago."),
         ("Munich, germany \u2013 a reclusive collector left his trove. It was.",
          "a reclusive collector left his trove."),
+        ("Houston - for decades, the airline has boasted of its service. It did.",
+         "for decades, the airline has boasted of its service."),
+        ("Ann arbor, mi - while monogamous relationships are the norm, some differ. Yes.",
+         "while monogamous relationships are the norm, some differ."),
         # Not a place: a person's name, a conjunction, a caption's label.
         ("Jonathon keats \u2014 a philosopher who sold land in the sky \u2014 is back. He is.",
          "Jonathon keats \u2014 a philosopher who sold land in the sky \u2014 is back."),
@@ -450,6 +454,8 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "Although \u2014 or perhaps because \u2014 he ruffled feathers, he won."),
         ("File -- heather mills leaves the high court in london. Yes.",
          "File -- heather mills leaves the high court in london."),
+        ("File - smoke pours from a chimney at a cement plant. Yes.",
+         "File - smoke pours from a chimney at a cement plant."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:

@@ -176,11 +176,11 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
 
 # A place's dateline as text that writes names in lower case prints it, or as a paper prints it
 # in ordinary case: a place of one word, or of two whose first starts place names, with an
-# optional region, then a spaced dash ("Hesperia — ", "Hong kong — ", "Dover, fla. — ",
-# "Port said, egypt — ", "Washington, dc — ").
+# optional region, then a spaced dash or hyphen ("Hesperia — ", "Hong kong — ", "Dover, fla. — ",
+# "Port said, egypt — ", "Washington, dc — ", "Houston - ").
 _PLACE_DATELINE = re.compile(
     r"(?P<place>[A-Z][\w.'-]*(?:\s+(?P<second>[\w.'-]+))?)"
-    r"(?:,\s+(?P<region>[\w.'-]+(?:\s+[\w.'-]+)?))?\s+(?:--|\u2014|\u2013)\s+(?=\S)")
+    r"(?:,\s+(?P<region>[\w.'-]+(?:\s+[\w.'-]+)?))?\s+(?:--|\u2014|\u2013|-)\s+(?=\S)")
 # First words of two-word place names ("New york", "San bernardino", "Port said").
 _PLACE_FIRST = frozenset(
     "new san santa los las port fort st. saint hong tel el la le rio sao buenos abu kuala salt des baton "
@@ -199,7 +199,7 @@ def place_dateline_end(text: str) -> int:
     """Length of a place's dateline opening a story with no agency and no capitals (0 if none).
 
     "Hesperia — a tragic accident ...", "Munich, germany – reclusive art
-    collector ...": 35 Multi-News validation stories open so, and their first
+    collector ...": 34 Multi-News validation stories open so, and their first
     sentence, the story's lead, had been refused as a sentence carrying a
     dateline. Read only at a story's start: a person's name ("Jonathon keats
     — a san francisco-based philosopher ...") is two words whose first starts
