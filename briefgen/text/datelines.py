@@ -11,7 +11,8 @@ import re
 
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["AGENCIES", "BROADCASTERS", "credit_end", "dateline_end", "lead_in_end", "place_dateline_end", "run_in_end"]
+__all__ = ["AGENCIES", "BROADCASTERS", "credit_end", "dateline_end", "lead_in_end", "place_dateline_end",
+           "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -182,17 +183,17 @@ _PLACE_DATELINE = re.compile(
     r"(?P<place>[A-Z][\w.'-]*(?:\s+(?P<second>[\w.'-]+))?)"
     r"(?:,\s+(?P<region>[\w.'-]+(?:\s+[\w.'-]+)?))?\s+(?:--|\u2014|\u2013|-)\s+(?=\S)")
 # First words of two-word place names ("New york", "San bernardino", "Port said").
-_PLACE_FIRST = frozenset(
+_PLACE_FIRST = frozenset(str.split(
     "new san santa los las port fort st. saint hong tel el la le rio sao buenos abu kuala salt des baton "
     "palm long grand little big east west north south cape lake mount mt. kansas oklahoma mexico panama "
-    "costa sri hong ho addis".split())
+    "costa sri hong ho addis"))
 # Words that open a sentence or label a caption and name no place ("Meanwhile — ", "File -- ",
 # "Forget the rain forest — " is no place of one or two words either).
-_NOT_PLACE = frozenset(
+_NOT_PLACE = frozenset(str.split(
     "meanwhile however still now today yesterday tomorrow tonight then yes no well so also instead "
     "first second third finally file photo photos update updated correction note editor video watch "
     "listen read warning spoiler breaking exclusive opinion analysis forget imagine remember although "
-    "though because whereas unless until".split())
+    "though because whereas unless until"))
 
 
 def place_dateline_end(text: str) -> int:
