@@ -456,6 +456,27 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "File -- heather mills leaves the high court in london."),
         ("File - smoke pours from a chimney at a cement plant. Yes.",
          "File - smoke pours from a chimney at a cement plant."),
+        # A subject set off by a dash, an aside closed by a second dash, a region that is no place.
+        ("Police \u2014 who had been called twice that night \u2014 arrived late. Yes.",
+         "Police \u2014 who had been called twice that night \u2014 arrived late."),
+        ("Madonna \u2014 the queen of pop \u2014 has cancelled her tour. Yes.",
+         "Madonna \u2014 the queen of pop \u2014 has cancelled her tour."),
+        ("Jane doe, 34 \u2014 a mother of two \u2014 died in the crash. Yes.",
+         "Jane doe, 34 \u2014 a mother of two \u2014 died in the crash."),
+        ("Tuesday, police \u2014 the raid began at dawn. Yes.",
+         "Tuesday, police \u2014 the raid began at dawn."),
+        ("Developing \u2014 a fire broke out downtown. Yes.", "Developing \u2014 a fire broke out downtown."),
+        # Places in lower case, of three words, ending in "-ly".
+        ("hesperia \u2014 a tragic accident claimed a young mother. Yes.",
+         "a tragic accident claimed a young mother."),
+        ("Salt lake city \u2014 the church said so on monday. Yes.", "the church said so on monday."),
+        ("Italy \u2014 the government fell on monday. Yes.", "the government fell on monday."),
+        # A byline before a dash; a phrase of measure or time is no byline.
+        ("By jane doe, staff writer \u2014 the council met on monday. Yes.", "the council met on monday."),
+        ("By most accounts, the former editor was fired. Yes.",
+         "By most accounts, the former editor was fired."),
+        ("By next week, the foreign affairs committee will vote. Yes.",
+         "By next week, the foreign affairs committee will vote."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:
@@ -464,13 +485,18 @@ def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, fir
     assert text[sentences[0].start : sentences[0].end] == first
 
 
-def test_a_place_dateline_without_capitals_is_read_only_at_the_story_start() -> None:
+def test_a_place_dateline_or_a_byline_without_capitals_is_read_only_at_the_story_start() -> None:
     text = "Seoul \u2014 the talks opened. Tokyo.\n\nWashington \u2014 the reply came. It did."
     cut = text.index("\n\n")
     blocks = [Line(source_id="s1", start=0, end=cut, text=text[:cut], kind="prose"),
               Line(source_id="s1", start=cut + 2, end=len(text), text=text[cut + 2:], kind="prose")]
     assert [s.text for s in segment(make_source("s1", text), blocks)] == [
         "the talks opened.", "Tokyo.", "Washington \u2014 the reply came.", "It did."]
+    # A byline inside a story is a phrase of the sentence ("By most accounts, ...").
+    text = ("The paper changed hands in 2019. By jane doe, staff writer \u2014 the council met. "
+            "By most accounts, the former editor was fired.")
+    assert [s.text for s in _segment_block(text)][1:] == [
+        "By jane doe, staff writer \u2014 the council met.", "By most accounts, the former editor was fired."]
 
 
 def test_a_list_of_highlights_with_no_mark_where_the_story_starts_stays_in_its_sentence_as_furniture(
@@ -507,8 +533,7 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
             "black-clad security officers patrolled the crowd. An archaeologist works on the site. "
             "[ photo/xinhua ] china launched a second excavation project on thursday. It found a "
             "\" super henge. \" advertisement the hidden landscape project has spent four years on it. "
-            "Advertisement during the call, the chairman spoke. Advertisement gonzalez-moreno, a "
-            "19-year-old student, told the globe.")
+            "Advertisement during the call, the chairman spoke.")
     assert [s.text for s in _segment_block(text)] == [
         "Fans gathered in civic center park on saturday.",
         "beefy, black-clad security officers patrolled the crowd.",
@@ -517,10 +542,10 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
         "It found a \" super henge. \"",
         "the hidden landscape project has spent four years on it.",
         "during the call, the chairman spoke.",
-        "gonzalez-moreno, a 19-year-old student, told the globe.",
     ]
     # Not a label where the word is the sentence's subject, nor a bracket that credits nobody.
-    kept = ["Advertisement revenue fell 5% in May.", "Advertisement and marketing budgets fell.",
+    kept = ["Advertisement revenue fell 5% in May.", "Advertisement in newspapers fell 5% last year.",
+            "Advertisement and marketing budgets fell.",
             "Advertisement that targets children is banned.", "(Smith, the minister, said so) he left.",
             "(She has denied the claim, many times) but she lost.",
             "(Smith, who once wrote for the Boston Globe) declined to comment.",

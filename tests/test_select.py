@@ -643,3 +643,9 @@ def test_concepts_the_memo_has_stated_earn_a_later_part_nothing() -> None:
     assert [facts[i].id for i in alone] == ["f0"]
     assert [facts[i].id for i in after] == ["f1"]
     assert scores[0] < scores[1]
+
+    # A part whose every concept the memo has said keeps its bonuses (in units of the coverage's
+    # heaviest concept): the fact every source reports still leads.
+    everything = stated([*facts, bluf])
+    _, scores, _ = cover(facts, 14, None, False, replace(MEMO, stated=everything))
+    assert scores[0] > 0 and scores[0] == max(scores)

@@ -450,9 +450,10 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
     positions keep each antecedent right before the sentence that needs it.
     """
     per_fact, weights = concepts(facts, params)
+    # The bonus is in units of the heaviest concept of the coverage, said or not.
+    bonus = _bonus(facts, weights, params)
     if params.stated:
         weights = {c: 0.0 if c in params.stated else w for c, w in weights.items()}
-    bonus = _bonus(facts, weights, params)
     scores = [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
     lengths = [word_count(f.text) for f in facts]
     need = unit_needs(facts, params.standalone)

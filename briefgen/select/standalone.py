@@ -252,10 +252,13 @@ _RUN_IN = re.compile(
     # for ...", "Watch it yourself, below."): 5 sentences of Multi-News validation, none in DUC 2003.
     r"|\brating is available when the video has been rented\b|\bthis feature is not available right now\b"
     r"|\bsee below(?![\w-])|^\W*(?:watch|listen)\b[^.!?]{0,30}\bbelow\W{0,3}$"
-    # Politico's text-size buttons, a newsletter's prompt and a fund page's disclaimer ("Text size -
-    # + reset video: ...", "Get metro headlines in your inbox: ...", "[ [ disclaimer: there are three
-    # gofundme accounts ..."): 9 sentences of Multi-News validation, none in DUC 2003.
-    r"|\btext size\s*-\s*\+\s*reset\b|\bin your inbox(?::|\s+here\b)|\bdisclaimer:",
+    # Politico's text-size buttons, a newsletter's prompt and a fund page's disclaimer first ("Text
+    # size - + reset video: ...", "Get metro headlines in your inbox: ...", "[ [ disclaimer: there are
+    # three gofundme accounts ..."): 9 sentences of Multi-News validation, none in DUC 2003; "What
+    # landed in your inbox: a letter ..." and "The ad ended with a disclaimer: ..." are prose.
+    r"|\btext size\s*-\s*\+\s*reset\b"
+    r"|\b(?:headlines|newsletters?|updates|alerts)\s+(?:\w+\s+){0,2}in your inbox\b"
+    r"|\bget\s+\w+\s+in your inbox\s+here\b|^\W*disclaimer:",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the

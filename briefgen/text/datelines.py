@@ -65,11 +65,28 @@ _BROADCAST_DATELINE = re.compile(
 
 # A word of a writer's name in a byline: not a word that opens a phrase ("By the end, the press ...").
 _NAME_WORD = (r"(?!(?:the|a|an|of|and|in|on|at|to|for|this|that|these|his|her|their|its|our|all|some|"
-              r"late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[a-z][\w.'-]*")
+              r"any|most|many|much|every|each|next|last|late|early|mid|monday|tuesday|wednesday|thursday|"
+              r"friday|saturday|sunday|noon|morning|afternoon|evening|night|week|month|year|now|then)\b)"
+              r"[a-z][\w.'-]*")
 # A time of posting after a byline ("posted: nov 14, 2012 01: 30 pm "), and the lower-case dateline
 # after it ("mont-tremblant, que. -- ", "tampa — ").
 _POSTED = r"(?:posted:\s+[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}(?:\s+\d{1,2}:\s?\d{2}\s*[ap]\.?m\.?)?\s+)?"
 _LOWER_DATELINE = r"[a-z][a-z.' -]{1,30}?(?:,\s+[a-z][a-z.' -]{1,20}?)?\s+(?:--|\u2014|\u2013)\s+(?=\S)"
+# A byline with the writer's paper or desk, run into the start of a story: "By andy blatchford,
+# the canadian press mont-tremblant, que. -- ", "By william r. Levesque, times staff writer posted:
+# nov 14, 2012 01: 30 pm tampa — ": a name of two to four words, a comma, a title ending in one of
+# these words, an optional time of posting and a dateline or dash (3 of the 4 bylines that open a
+# Multi-News validation text; the fourth has no comma to end the name). The title's last word is
+# followed by the dateline or the story, never by a verb ("By most accounts, the former editor was
+# fired ..."); "press" needs the dateline ("By late Tuesday, the associated press reported ...").
+_BYLINE = re.compile(
+    r"\W*by\s+(?:" + _NAME_WORD + r"\s+){1,3}?" + _NAME_WORD + r",\s+(?:the\s+)?(?:[a-z.&-]+\s+){0,3}?"
+    r"(?:(?:writer|correspondent|reporter|editor|affairs)\s+" + _POSTED
+    + r"(?:" + _LOWER_DATELINE + r"|(?:--|\u2014|\u2013)\s+"
+    r"|(?!(?:is|was|are|were|has|had|have|will|would|said|says|can|could|may|might|must|did|does)\b))"
+    r"|press\s+" + _POSTED + _LOWER_DATELINE + ")",
+    re.IGNORECASE,
+)
 
 
 # Page furniture a scraped page runs into the start of its story, each with a clear end:
@@ -92,22 +109,12 @@ _LEAD_FURNITURE = re.compile(
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the
-    # stonehenge hidden landscape project has ...", "Advertisement during the call, ...",
-    # "Advertisement gonzalez-moreno, a 19-year-old student, ..."): only before a word that opens
-    # a sentence or a name with its description, not "Advertisement revenue fell".
+    # stonehenge hidden landscape project has ...", "Advertisement during the call, ..."): only
+    # before a word that opens a sentence, not "Advertisement revenue fell", "Advertisement in
+    # newspapers fell".
     r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their"
-    r"|during|in|on|at|after|before|for|with|as|when|while|since|by|under|despite|according)\b"
-    r"|[\"\u201c]|[\w'-]+,\s+(?:a|an|the)\s)"
+    r"|during|after|before|when|while|since|despite|according)\b|[\"\u201c])"
     r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
-    # A byline with the writer's paper or desk, run into the story: "By andy blatchford, the canadian
-    # press mont-tremblant, que. -- ", "By william r. Levesque, times staff writer posted: nov 14,
-    # 2012 01: 30 pm tampa — ": a name of two to four words, a comma, a title ending in one of
-    # these words, an optional time of posting and a lower-case dateline (3 of the 4 bylines that
-    # open a Multi-News validation text; the fourth has no comma to end the name).
-    r"|\W*by\s+(?:" + _NAME_WORD + r"\s+){1,3}?" + _NAME_WORD + r",\s+(?:the\s+)?(?:[a-z.&-]+\s+){0,3}?"
-    r"(?:(?:writer|correspondent|reporter|editor|affairs)\s+" + _POSTED + "(?:" + _LOWER_DATELINE + ")?"
-    # "press" needs the dateline: "By late Tuesday, the associated press reported ..." is a sentence.
-    r"|press\s+" + _POSTED + _LOWER_DATELINE + ")"
     r"|\W*\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
 )
@@ -161,14 +168,16 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
 
     The splitter keeps it out of the first sentence; the sentence is still
     text the source printed, from the story's first word. At the start of
-    a story (``story_start``), a place's dateline without capitals or agency
-    counts too (:func:`place_dateline_end`).
+    a story (``story_start``), a byline run into it and a place's dateline
+    without capitals or agency count too (:func:`place_dateline_end`).
     """
     at = 0
     while m := _LEAD_FURNITURE.match(text, at):
         if m.end() == at:
             break
         at = m.end()
+    if story_start and (byline := _BYLINE.match(text, at)):
+        at = byline.end()
     end = dateline_end(text[at:])
     if not end and story_start:
         end = place_dateline_end(text[at:])
@@ -176,24 +185,35 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
 
 
 # A place's dateline as text that writes names in lower case prints it, or as a paper prints it
-# in ordinary case: a place of one word, or of two whose first starts place names, with an
-# optional region, then a spaced dash or hyphen ("Hesperia — ", "Hong kong — ", "Dover, fla. — ",
-# "Port said, egypt — ", "Washington, dc — ", "Houston - ").
+# in ordinary case: a place of one word, or of two or three whose first starts place names, with
+# an optional region, then a spaced dash or hyphen ("Hesperia — ", "Hong kong — ", "Dover, fla. —
+# ", "Port said, egypt — ", "Salt lake city — ", "Houston - ").
 _PLACE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w.'-]*(?:\s+(?P<second>[\w.'-]+))?)"
-    r"(?:,\s+(?P<region>[\w.'-]+(?:\s+[\w.'-]+)?))?\s+(?:--|\u2014|\u2013|-)\s+(?=\S)")
-# First words of two-word place names ("New york", "San bernardino", "Port said").
+    r"(?P<place>[a-z][\w.'-]*(?P<more>(?:\s+[\w.'-]+){0,2}))"
+    r"(?:,\s+(?P<region>[a-z][a-z.'-]*(?:\s+[a-z.'-]+)?))?\s+(?:--|\u2014|\u2013|-)\s+(?=\S)",
+    re.IGNORECASE)
+# First words of place names of two or three words ("New york", "San bernardino", "Rio de janeiro").
 _PLACE_FIRST = frozenset(str.split(
     "new san santa los las port fort st. saint hong tel el la le rio sao buenos abu kuala salt des baton "
     "palm long grand little big east west north south cape lake mount mt. kansas oklahoma mexico panama "
-    "costa sri hong ho addis"))
-# Words that open a sentence or label a caption and name no place ("Meanwhile — ", "File -- ",
-# "Forget the rain forest — " is no place of one or two words either).
+    "costa sri ho addis"))
+# Words that open a sentence, label a caption or name a time, and no place ("Meanwhile — ", "File --
+# ", "Developing — ", "Tuesday, police — "; "Forget the rain forest — " is no place of one to three
+# words either).
 _NOT_PLACE = frozenset(str.split(
     "meanwhile however still now today yesterday tomorrow tonight then yes no well so also instead "
     "first second third finally file photo photos update updated correction note editor video watch "
-    "listen read warning spoiler breaking exclusive opinion analysis forget imagine remember although "
-    "though because whereas unless until"))
+    "listen read warning spoiler breaking developing live exclusive opinion analysis forget imagine "
+    "remember although though because whereas unless until actually sadly clearly frankly honestly "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december"))
+# What follows the dash of a name set off as a subject, not of a dateline: a relative pronoun or a
+# verb ("Police — who had been called twice — arrived", "Trump — has said").
+_AFTER_SUBJECT = re.compile(
+    r"(?:who|whom|whose|which|that|is|was|are|were|has|had|have|will|would|said|says)\b", re.IGNORECASE)
+# A second spaced dash in the same sentence: the first opened an aside ("Madonna — the queen of pop
+# — has cancelled her tour"), no dateline.
+_ASIDE_CLOSE = re.compile(r"^[^.!?]*?\s(?:--|\u2014|\u2013)\s")
 
 
 def place_dateline_end(text: str) -> int:
@@ -202,18 +222,26 @@ def place_dateline_end(text: str) -> int:
     "Hesperia — a tragic accident ...", "Munich, germany – reclusive art
     collector ...": 34 Multi-News validation stories open so, and their first
     sentence, the story's lead, had been refused as a sentence carrying a
-    dateline. Read only at a story's start: a person's name ("Jonathon keats
-    — a san francisco-based philosopher ...") is two words whose first starts
-    no place name, and a word that opens a sentence ("Although — or perhaps
-    because —") or labels a caption ("File -- ") is no place.
+    dateline. Read only at a story's start, and not for what reads as a
+    subject set off by a dash: a name of two or three words whose first
+    starts no place name and no region follows ("Jonathon keats — a san
+    francisco-based philosopher ..."), a word that opens a sentence ("Although — or perhaps
+    because —"), labels a caption ("File -- ") or names a time, a region that
+    is no place ("Jane doe, 34 — "), a dash followed by a relative pronoun or
+    a verb ("Police — who had been called ..."), or one that opens an aside
+    the sentence closes with another dash ("Madonna — the queen of pop — has
+    cancelled her tour").
     """
     m = _PLACE_DATELINE.match(text)
     if not m:
         return 0
-    first = m.group("place").split()[0].lower()
-    if first in STOPWORDS or first in _NOT_PLACE or first.endswith("ly"):
+    words = m.group("place").lower().split()
+    region = (m.group("region") or "").lower().split()
+    if any(w in STOPWORDS or w in _NOT_PLACE for w in (words[0], *region)):
         return 0
-    if m.group("second") and not m.group("region") and first not in _PLACE_FIRST:
+    if len(words) > 1 and not region and words[0] not in _PLACE_FIRST:
+        return 0
+    if _AFTER_SUBJECT.match(text, m.end()) or _ASIDE_CLOSE.match(text[m.end():]):
         return 0
     return m.end()
 
