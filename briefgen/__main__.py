@@ -5,6 +5,7 @@ they load ends with one line and status 130, not a traceback.
 """
 
 import sys
+from typing import NoReturn
 
 
 def main() -> None:
@@ -12,9 +13,19 @@ def main() -> None:
     try:
         from briefgen.cli import main as run
     except KeyboardInterrupt:  # Ctrl-C while still starting up
-        sys.stderr.write("briefgen: interrupted\n")
-        sys.exit(130)
+        _interrupted()
+    except ImportError as exc:  # the same, inside a compiled module's initialisation
+        from briefgen.errors import interrupted_import
+
+        if interrupted_import(exc):
+            _interrupted()
+        raise
     run()
+
+
+def _interrupted() -> NoReturn:
+    sys.stderr.write("briefgen: interrupted\n")
+    sys.exit(130)
 
 
 if __name__ == "__main__":

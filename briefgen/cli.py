@@ -24,7 +24,7 @@ import click
 from briefgen import __version__
 from briefgen.console import count as _count
 from briefgen.console import stops_cleanly
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, interrupted_import
 
 if TYPE_CHECKING:
     from briefgen.model import Source
@@ -674,6 +674,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except (BrokenPipeError, _ReaderGone):
         _reader_gone()
     except Exception as exc:  # a bug in briefgen: say so, so that it gets reported
+        if interrupted_import(exc):
+            _interrupted(from_command_line=argv is None)
         if STATE.debug:
             traceback.print_exc()
         click.echo(f"briefgen: internal error (a bug in briefgen): {type(exc).__name__}: "

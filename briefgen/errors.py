@@ -6,7 +6,7 @@ The command line turns a BriefgenError into one line on stderr and exit status
 
 from __future__ import annotations
 
-__all__ = ["BriefgenError", "ConfigError", "InputError", "RenderError", "SourceError"]
+__all__ = ["BriefgenError", "ConfigError", "InputError", "RenderError", "SourceError", "interrupted_import"]
 
 
 class BriefgenError(Exception):
@@ -27,3 +27,23 @@ class InputError(BriefgenError):
 
 class RenderError(BriefgenError):
     """The memo could not be written. The message names the output file."""
+
+
+def interrupted_import(exc: BaseException) -> bool:
+    """Whether ``exc`` is an import that Ctrl-C broke off.
+
+    A compiled module made with pybind11 (scipy's, highspy's) turns a
+    KeyboardInterrupt during its initialisation into ``ImportError:
+    initialization failed``, raised from the interrupt: the command then
+    ends as interrupted (status 130), not as a bug.
+    """
+    if not isinstance(exc, ImportError):
+        return False
+    seen: set[int] = set()
+    cause = exc.__cause__ or exc.__context__
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False

@@ -753,6 +753,26 @@ def test_interrupt_midway_leaves_no_partial_memo(capsys, bench: Bench,
     assert bench.memo.read_bytes() == OLD_MEMO
 
 
+def test_an_import_that_ctrl_c_broke_off_ends_as_interrupted(capsys, bench: Bench,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # pybind11's modules (scipy's, highspy's) raise ImportError from the KeyboardInterrupt.
+    from briefgen.errors import interrupted_import
+
+    shutil.copyfile(SEED, bench.inp / "good.txt")
+
+    def broken_off(*_a: object, **_k: object) -> None:
+        raise ImportError("initialization failed") from KeyboardInterrupt()
+
+    monkeypatch.setattr(os, "replace", broken_off)
+    code, err = run(capsys, "-q", "build", str(bench.memo), str(bench.inp / "good.txt"))
+    assert code == 130 and err == "briefgen: interrupted\n"
+    assert bench.memo.read_bytes() == OLD_MEMO
+    assert not interrupted_import(ImportError("no module named x"))
+    other = ValueError("not an import")
+    other.__cause__ = KeyboardInterrupt()
+    assert not interrupted_import(other)
+
+
 def _python(*args: str, **kw: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, *args], env=env, text=True, stdout=subprocess.PIPE,
