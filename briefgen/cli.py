@@ -646,10 +646,10 @@ def _interrupted(from_command_line: bool) -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the command line, turning BriefgenError into exit 2.
+    """Entry point: run the command line; every failure is one line on stderr.
 
-    Every failure is one line on stderr and exit status 2; with ``--debug`` the
-    traceback comes first.
+    Bad input exits 2, Ctrl-C 130 (also one that broke off an import), a bug
+    ``EXIT_BUG``; with ``--debug`` the traceback comes first.
     """
     STATE.quiet, STATE.verbose, STATE.debug = False, 0, False
     STATE.own_process = argv is None
