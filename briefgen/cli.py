@@ -649,8 +649,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the command line; every failure is one line on stderr.
 
     Bad input exits 2, Ctrl-C 130 (also one that broke off an import), a bug
-    ``EXIT_BUG``; with ``--debug`` the traceback comes first.
-    """
+    ``EXIT_BUG``; with ``--debug`` the traceback comes first."""
     STATE.quiet, STATE.verbose, STATE.debug = False, 0, False
     STATE.own_process = argv is None
     if STATE.own_process:
