@@ -779,12 +779,26 @@ def _python(*args: str, **kw: object) -> subprocess.Popen[str]:
                             stderr=subprocess.PIPE, **kw)  # type: ignore[call-overload]
 
 
+def _has_loaded(pid: int, name: str) -> bool:
+    """Whether process ``pid`` has mapped a file whose path holds ``name`` (Linux)."""
+    try:
+        return name in Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
+
+
 def test_sigint_to_a_real_process_leaves_no_partial_memo(bench: Bench) -> None:
     for i, seed in enumerate(sorted(seeds_dir().glob("*.txt"))):
         shutil.copyfile(seed, bench.inp / f"{i}-{seed.name}")
     before = bench.snapshot()
     proc = _python("-m", "briefgen", "-q", "build", str(bench.memo), str(bench.inp))
-    time.sleep(2.0)
+    # Signal once the command runs (it has loaded NumPy), not at a fixed time: on a loaded machine
+    # two seconds may still fall in the interpreter's own start-up, before any code of briefgen
+    # runs, where Python itself prints a traceback or dies by the signal.
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline and not _has_loaded(proc.pid, "numpy"):
+        time.sleep(0.05)
+    time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode in (0, 130), err
