@@ -189,7 +189,7 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
 # an optional region, then a spaced dash or hyphen ("Hesperia — ", "Hong kong — ", "Dover, fla. —
 # ", "Port said, egypt — ", "Salt lake city — ", "Houston - ").
 _PLACE_DATELINE = re.compile(
-    r"(?P<place>[a-z][\w.'-]*(?P<more>(?:\s+[\w.'-]+){0,2}))"
+    r"(?P<place>[a-z][\w.'-]*(?:\s+[\w.'-]+){0,2})"
     r"(?:,\s+(?P<region>[a-z][a-z.'-]*(?:\s+[a-z.'-]+)?))?\s+(?:--|\u2014|\u2013|-)\s+(?=\S)",
     re.IGNORECASE)
 # First words of place names of two or three words ("New york", "San bernardino", "Rio de janeiro").
@@ -225,12 +225,14 @@ def place_dateline_end(text: str) -> int:
     dateline. Read only at a story's start, and not for what reads as a
     subject set off by a dash: a name of two or three words whose first
     starts no place name and no region follows ("Jonathon keats — a san
-    francisco-based philosopher ..."), a word that opens a sentence ("Although — or perhaps
-    because —"), labels a caption ("File -- ") or names a time, a region that
-    is no place ("Jane doe, 34 — "), a dash followed by a relative pronoun or
-    a verb ("Police — who had been called ..."), or one that opens an aside
-    the sentence closes with another dash ("Madonna — the queen of pop — has
-    cancelled her tour").
+    francisco-based philosopher ..."), a word that opens a sentence
+    ("Although — or perhaps because —"), labels a caption ("File -- ") or
+    names a time, a region that is no place ("Jane doe, 34 — "), a dash
+    followed by a relative pronoun or a verb ("Police — who had been called
+    ..."), or one that opens an aside the sentence closes with another dash
+    ("Madonna — the queen of pop — has cancelled her tour"). What it cannot
+    tell: a subject whose first word starts place names ("Grand jury — the
+    panel heard ...") reads as a place.
     """
     m = _PLACE_DATELINE.match(text)
     if not m:
