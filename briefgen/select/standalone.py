@@ -252,13 +252,12 @@ _RUN_IN = re.compile(
     # for ...", "Watch it yourself, below."): 5 sentences of Multi-News validation, none in DUC 2003.
     r"|\brating is available when the video has been rented\b|\bthis feature is not available right now\b"
     r"|\bsee below(?![\w-])|^\W*(?:watch|listen)\b[^.!?]{0,30}\bbelow\W{0,3}$"
-    # Politico's text-size buttons, a newsletter's prompt and a fund page's disclaimer first ("Text
-    # size - + reset video: ...", "Get metro headlines in your inbox: ...", "[ [ disclaimer: there are
-    # three gofundme accounts ..."): 9 sentences of Multi-News validation, none in DUC 2003; "What
-    # landed in your inbox: a letter ..." and "The ad ended with a disclaimer: ..." are prose.
+    # Politico's text-size buttons and a newsletter's prompt ("Text size - + reset video: ...", "Get
+    # metro headlines in your inbox: ..."): 8 sentences of Multi-News validation, none in DUC 2003;
+    # "What landed in your inbox: a letter ..." is prose. (A fund page's disclaimer: _RUN_IN_FIRST.)
     r"|\btext size\s*-\s*\+\s*reset\b"
     r"|\b(?:headlines|newsletters?|updates|alerts)\s+(?:\w+\s+){0,2}in your inbox\b"
-    r"|\bget\s+\w+\s+in your inbox\s+here\b|^\W*disclaimer:",
+    r"|\bget\s+\w+\s+in your inbox\s+here\b",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
@@ -272,7 +271,7 @@ _RUN_IN_HINTS = (
     "id:",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
-    "www.", "text size", "inbox", "disclaimer:",
+    "www.", "text size", "inbox",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
@@ -285,6 +284,9 @@ _RUN_IN_FIRST = re.compile(
     r"|\(\s*" + AGENCIES + r"\b[^()]{0,20}\)|\(\s*" + BROADCASTERS + r"(?:\s*/\s*[a-z]{4})?\s*\)"
     r"|https?://|(?:19|20)\d\d-\d\d-\d\d\b"
     r"|(?:photographer|photos?|related|topics|file photos?|editor['\u2019]s note):\s|image caption\b"
+    # A fund page's disclaimer ("[ [ disclaimer: there are three gofundme accounts ..."): 1 sentence of
+    # Multi-News validation; "The ad ended with a disclaimer: ..." is prose.
+    r"|disclaimer:"
     r"|(?:ap|afp|reuters|getty|epa) photos?\b"
     r"|copyright\s+(?:\u00a9\s*)?(?:19|20)\d\d\b)"
     # A teaser's link and a video page's date ("Read more about ...", "Published on jul 18, 2017").
