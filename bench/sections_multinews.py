@@ -11,11 +11,16 @@ found again by the SHA-1 of their text; a labelled fact the pipeline no longer m
 counted and left out. Macro-F1 is computed as ``bench/classify.py`` computes it: F1 per
 (kind, section) pooled over the kind's clusters, ``other`` left out, averaged.
 
-Usage: ``python bench/sections_multinews.py``.
+A second reader labelled 283 of the facts (16 clusters, two of each kind) again, without seeing the
+first labels (``bench/data/sections_multinews_second.jsonl``); ``--agreement`` prints how far the
+two readers agree, scored as the classifier is, and the classifier's figures on the same facts.
+
+Usage: ``python bench/sections_multinews.py [--agreement]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import logging
@@ -36,17 +41,24 @@ from briefgen.pipeline import run  # noqa: E402
 from briefgen.select.sections import classify  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "sections_multinews.jsonl"
+SECOND = ROOT / "bench" / "data" / "sections_multinews_second.jsonl"
 ARTICLES = 4  # the labellers saw the facts of each cluster's first four articles
 
 
-def predictions() -> tuple[dict[str, tuple[str, list[str], list[str]]], int]:
-    """Per cluster: its kind, the gold labels and the sections the classifier chose; facts not found."""
+def read_labels(path: Path = LABELS) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """Per cluster, each labelled fact's SHA-1 -> its label; and each cluster's kind."""
     labelled: dict[str, dict[str, str]] = defaultdict(dict)
     kinds: dict[str, str] = {}
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         labelled[row["cluster"]][row["sha1"]] = row["label"]
         kinds[row["cluster"]] = row["kind"]
+    return labelled, kinds
+
+
+def predictions(path: Path = LABELS) -> tuple[dict[str, tuple[str, list[str], list[str]]], int]:
+    """Per cluster: its kind, the gold labels and the sections the classifier chose; facts not found."""
+    labelled, kinds = read_labels(path)
     docs = {}
     for line in DATA.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -72,8 +84,35 @@ def predictions() -> tuple[dict[str, tuple[str, list[str], list[str]]], int]:
     return out, missing
 
 
+def agreement() -> None:
+    """The two readers against each other on the facts both labelled, and the classifier on them."""
+    first, kinds = read_labels(LABELS)
+    second, _ = read_labels(SECOND)
+    both = {cid: (kinds[cid], [first[cid][h] for h in sorted(hs)], [hs[h] for h in sorted(hs)])
+            for cid, hs in second.items()}
+    n = sum(len(g) for _k, g, _p in both.values())
+    print(f"second reader: {n} facts of {len(both)} clusters, labelled without seeing the first labels")
+    for name, preds in (("second reader, first as gold", both),
+                        ("first reader, second as gold", {c: (k, p, g) for c, (k, g, p) in both.items()})):
+        macro, accuracy, _f1s = bench.pooled_scores(preds)
+        print(f"{name}: macro-F1 {macro:.3f}, accuracy {accuracy:.3f}")
+    machine, _missing = predictions(SECOND)
+    macro, accuracy, _f1s = bench.pooled_scores(machine)
+    print(f"classifier, second reader as gold: macro-F1 {macro:.3f}, accuracy {accuracy:.3f}")
+    machine, _missing = predictions(LABELS)
+    macro, accuracy, _f1s = bench.pooled_scores(machine, only=sorted(both))
+    print(f"classifier, first reader as gold (same clusters): macro-F1 {macro:.3f}, accuracy {accuracy:.3f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--agreement", action="store_true",
+                        help="also score the two readers against each other on the facts both labelled")
+    args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
+    if args.agreement:
+        agreement()
+        print()
     preds, missing = predictions()
     macro, accuracy, f1s = bench.pooled_scores(preds)
     total = sum(len(g) for _k, g, _p in preds.values())

@@ -132,3 +132,19 @@ def test_broad_templates_leave_out_words_any_news_uses(kind: str) -> None:
               "this week", "House", "Senate"}
     for spec in load_template(kind).sorted_sections:
         assert not common & set(spec.keywords), spec.key
+
+
+def test_multinews_section_labels_name_sections_of_their_kind() -> None:
+    """Both readers' labels (bench/data/sections_multinews*.jsonl) are keys of their kind's template or
+    ``other``, and the second reader labelled only facts the first did, each once."""
+    bench = DATA.parent.parent / "bench" / "data"
+    first, second = ([json.loads(line) for line in (bench / name).read_text("utf-8").splitlines()]
+                     for name in ("sections_multinews.jsonl", "sections_multinews_second.jsonl"))
+    assert (len(first), len(second)) == (759, 283)
+    for row in first + second:
+        keys = {s.key for s in load_template(row["kind"]).sorted_sections if not s.catch_all}
+        assert row["label"] in keys | {OTHER}, row
+    named = {(r["cluster"], r["sha1"]): r["kind"] for r in first}
+    assert len({(r["cluster"], r["sha1"]) for r in second}) == len(second)
+    assert all(named.get((r["cluster"], r["sha1"])) == r["kind"] for r in second)
+    assert len({r["cluster"] for r in second}) == 16
