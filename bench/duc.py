@@ -62,7 +62,7 @@ from standalone import count, passages, report  # noqa: E402
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
 from briefgen.select.choice import METHODS, select  # noqa: E402
 from briefgen.select.selector import COUNTS, DEFAULT, Params  # noqa: E402
-from briefgen.text.datelines import lead_in_end  # noqa: E402
+from briefgen.text.datelines import captioned, lead_in_end  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 LIMIT = 100
@@ -115,7 +115,10 @@ def build_facts(docs: Sequence[str], split: Callable[[str], list[str]],
             # As the pipeline's segmenter does: run-in furniture and a dateline opening a block (a
             # place's dateline at the story's start) are no part of a sentence.
             text = text[lead_in_end(text, story_start=pi == 0):]
-            for sent in split(text):
+            for k, sent in enumerate(split(text)):
+                if k and captioned(sent):  # the sentence a photo's credit follows is its caption
+                    sentences.pop()
+                    index -= 1
                 sentences.append(Sentence(text=" ".join(sent.split()), source_id=sid, index=index,
                                           start=0, end=len(sent), paragraph=pi))
                 index += 1

@@ -515,8 +515,10 @@ def test_a_list_of_highlights_with_no_mark_where_the_story_starts_stays_in_its_s
     assert broken_rule(sentences[1].text) is None
 
 
-def test_segment_leaves_a_photo_credit_run_into_the_text_out_of_the_next_sentence() -> None:
-    text = ("Officials said the attack was the deadliest this year. ( ap photo/courtesy of tom smedinghoff ) "
+def test_segment_leaves_a_photo_credit_and_the_caption_it_follows_out_of_the_sentences() -> None:
+    # A page without line breaks: the caption, its credits, then the story.
+    text = ("Officials said the attack was the deadliest this year. Anne smedinghoff, 25, was killed "
+            "saturday in southern afghanistan. ( ap photo/courtesy of tom smedinghoff ) "
             "( uncredited/ap ) three american civilians were killed on saturday. "
             "The embassy (pictured) closed.")
     assert [s.text for s in _segment_block(text)] == [
@@ -524,6 +526,22 @@ def test_segment_leaves_a_photo_credit_run_into_the_text_out_of_the_next_sentenc
         "three american civilians were killed on saturday.",
         "The embassy (pictured) closed.",
     ]
+    # Read in Multi-News memos, where such captions had led a bottom line: a credit "courtesy of"
+    # someone, and USA Today's "( photo: ... )".
+    text = ("The building in accra, ghana, where a crime ring flew an american flag. ( courtesy of the "
+            "state department ) for a decade, an american flag flew outside a pink building. Artist "
+            "jonathon keats, holding one of his cameras, stands next to his pinhole camera on thursday, "
+            "march 5, 2015. ( photo: michael schennum / the republic ) keats is installing a camera.")
+    assert [s.text for s in _segment_block(text)] == [
+        "for a decade, an american flag flew outside a pink building.", "keats is installing a camera."]
+
+
+def test_a_caption_is_read_only_in_the_paragraph_of_its_credit() -> None:
+    first, second = "The council met on Monday.", "( ap photo/evan vucci ) The vote passed."
+    source = make_source("s1", first + "\n\n" + second)
+    blocks = [Line("s1", 0, len(first), first, "prose"),
+              Line("s1", len(first) + 2, len(source.text), second, "prose")]
+    assert [s.text for s in segment(source, blocks)] == ["The council met on Monday.", "The vote passed."]
 
 
 def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_part_of_the_next_sentence(
@@ -534,10 +552,9 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
             "[ photo/xinhua ] china launched a second excavation project on thursday. It found a "
             "\" super henge. \" advertisement the hidden landscape project has spent four years on it. "
             "Advertisement during the call, the chairman spoke.")
+    # Each credit follows its photo's caption, which is no sentence of the story either.
     assert [s.text for s in _segment_block(text)] == [
-        "Fans gathered in civic center park on saturday.",
         "beefy, black-clad security officers patrolled the crowd.",
-        "An archaeologist works on the site.",
         "china launched a second excavation project on thursday.",
         "It found a \" super henge. \"",
         "the hidden landscape project has spent four years on it.",
@@ -585,9 +602,11 @@ def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
 
 
 def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lead() -> None:
-    # Multi-News: a photo gallery's teaser and credit, then the story's own dateline and lead.
+    # Multi-News: a photo gallery's teaser and credit, then the story's own dateline and lead; then
+    # a photo's caption and credit and the next story's dateline and lead.
     text = ("police engaged in a gunfight... ( associated press ) iguala, mexico ( ap ) \u2014 a clandestine "
-            "grave contained 28 bodies, officials said. ( photo: pablo martinez monsivais, ap ) washington "
+            "grave contained 28 bodies, officials said. A man apparently shot himself along the north "
+            "fence of the white house. ( photo: pablo martinez monsivais, ap ) washington "
             "( ap ) \u2014 a man fatally shot himself outside the white house on saturday.")
     assert [s.text for s in _segment_block(text)] == [
         "a clandestine grave contained 28 bodies, officials said.",

@@ -11,8 +11,8 @@ import re
 
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["AGENCIES", "BROADCASTERS", "credit_end", "dateline_end", "lead_in_end", "place_dateline_end",
-           "run_in_end"]
+__all__ = ["AGENCIES", "BROADCASTERS", "captioned", "credit_end", "dateline_end", "lead_in_end",
+           "place_dateline_end", "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -126,6 +126,7 @@ _LEAD_FURNITURE = re.compile(
 # an agency's in square brackets ("[ photo/xinhua ] ").
 _CREDIT = re.compile(
     r"(?:\(\s*(?:[^()]{0,60}\bphotos?\b[^()]{0,60}|[^()/]{0,40}/\s*(?:ap|afp|reuters|epa|getty images)"
+    r"|courtesy of [^()]{3,60}"
     r"|uncredited|[^(),]{3,40},\s*(?:the\s+(?:[^\s(),]+\s+){0,3}(?:post|times|journal|tribune|herald|globe|"
     r"chronicle|gazette|inquirer|associated press)|getty images|reuters|afp|epa))\s*\)"
     r"|\[\s*(?:[^\[\]]{0,40}\bphotos?\s*[/:]|[^\[\]]{0,40}/\s*photos?\b)[^\[\]]{0,40}\])"
@@ -135,6 +136,18 @@ _CREDIT = re.compile(
 # A photo gallery's teaser and credit run into a story's first sentence: "... police
 # engaged... ( associated press ) iguala, mexico ( ap ) — a clandestine grave ...".
 _GALLERY = re.compile(r"\(\s*associated press\s*\)\s+(?=\S)", re.IGNORECASE)
+# A photo's note as USA Today's pages print it: "( photo: michael schennum / the republic ) ".
+_PHOTO_NOTE = re.compile(r"\W*\(\s*photo:[^()]{0,150}\)", re.IGNORECASE)
+
+
+def captioned(text: str) -> bool:
+    """Whether ``text`` opens with a photo's credit in brackets.
+
+    If it does, the sentence printed right before it in the same paragraph is
+    that photo's caption: "an employee works on the production line ... ( photo
+    by luke sharrett/bloomberg ) the u.s. economy added ...".
+    """
+    return credit_end(text) > 0 or _PHOTO_NOTE.match(text) is not None
 
 
 def credit_end(text: str) -> int:

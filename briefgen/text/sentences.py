@@ -37,7 +37,7 @@ from typing import Any
 
 from briefgen.model import Line, Sentence, Source
 from briefgen.text.abbreviated import CaseStyle, goes_on
-from briefgen.text.datelines import lead_in_end, run_in_end
+from briefgen.text.datelines import captioned, lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.words import words
 
@@ -145,12 +145,8 @@ class _Splitter:
             return True
         # An abbreviation (not a title, not an initial) before an opening
         # double quote and a capital: 'Paribas Asia Equity Ltd. "PAL is ...'.
-        return (
-            raw[:1] in _DOUBLE_OPEN
-            and follower[:1].isupper()
-            and len(before) > 2
-            and _bare(before) not in self.rules.titles
-        )
+        return (raw[:1] in _DOUBLE_OPEN and follower[:1].isupper() and len(before) > 2
+                and _bare(before) not in self.rules.titles)
 
 
 @lru_cache(maxsize=8192)
@@ -660,6 +656,8 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
         skip = lead_in_end(chunk, story_start=paragraph == 0)
         for s, e in sentence_spans(chunk[skip:]):
             s, e = s + skip, e + skip
+            if out and out[-1].paragraph == paragraph and captioned(chunk[s:e]):
+                out.pop()  # the sentence a photo's credit follows is the photo's caption, not prose
             s += run_in_end(chunk[s:e])  # a photo credit or teaser run into the sentence is no part of it
             piece = chunk[s:e]
             if not any(c.isalpha() for c in piece):
