@@ -385,6 +385,14 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The two leaders will sign the agreement in Paris on March 3, 2015.", False),
     ("Police said the woman in this image had not been identified.", False),
     ("Amman, jordan _ in this photo taken sunday, august 28, 2016, the ambassador greets families.", True),
+    # AP's dated "in this ... photo"; a position in the photo; a subject with its apposition.
+    ("in this nov. 13, 2003, photo william adams, a judge, listens to a prosecutor in rockport.", True),
+    ("In this undated handout photo, the suspect stands outside a store.", True),
+    ("herman cain ( r ) greets supporters in miami, florida, november 16, 2011.", True),
+    ("Hillary adams, daughter of aransas county court-at-law judge william adams, talks outside her "
+     "home in portland, texas wednesday, nov. 2, 2011.", True),
+    ("In this year's photo contest, the winners will be announced on May 3, 2016.", False),
+    ("The council (left) voted for the plan on march 3, 2015, and the mayor signed it.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans

@@ -320,13 +320,15 @@ _CAPTION_VERBS = (
     "|kneels?|cries?|weeps?|salutes?|points?|wipes?|signs?|displays?|shows?|inspects?|tours?|examines?"
     "|boards?|rests?|marches?|protests?|gathers?|waits?|rall(?:y|ies)|works?"
 )
-# The caption's subject and verb at the sentence's start (no pronoun, relative word, modal or
-# auxiliary before the verb: those make prose, "The new law will take effect ..."), and the date the
+# The caption's subject and verb at the sentence's start, the subject of up to twelve words with
+# its apposition ("hillary adams, daughter of ... judge william adams, talks outside ..."; no
+# pronoun, relative word, modal or auxiliary before the verb: those make prose, "The new law will
+# take effect ..."), and the date the
 # photo was taken, which prose introduces with a preposition ("on Jan. 1, 2020") and a caption
 # does not ("in miami, florida november 16, 2011"; "during a briefing saturday, dec. 14, 2013").
 _CAPTION_HEAD = re.compile(
     r"^[^\w.'\u2019-]*(?:(?!(?:who|that|which|he|she|they|it|we|i|will|would|to|can|could|may|might|must"
-    r"|should|shall|did|does|do|is|are|was|were|be|been|has|have|had|not)\b)[\w.'\u2019-]+,?\s+){1,8}?"
+    r"|should|shall|did|does|do|is|are|was|were|be|been|has|have|had|not)\b)[\w.'\u2019-]+,?\s+){1,12}?"
     r"(?:" + _CAPTION_VERBS + r")\b",
     re.IGNORECASE)
 _PHOTO_DATE = re.compile(
@@ -344,7 +346,14 @@ _WEEKDAY_DATE = re.compile(r"\b" + _WEEKDAY + r",?\s+" + _MONTH_DAY_YEAR, re.IGN
 # Where a caption's first sentence ends: a semicolon or a full stop, not a month's ("dec. 14").
 _CAPTION_STOP = re.compile(
     r";|(?<!\bjan)(?<!\bfeb)(?<!\baug)(?<!\bsep)(?<!\bsept)(?<!\boct)(?<!\bnov)(?<!\bdec)\.\s", re.IGNORECASE)
-_IN_THIS_PHOTO = re.compile(r"^[^\w]*(?:[^.!?]{0,40}\s_\s*)?in this (?:photo|picture|image)\b", re.IGNORECASE)
+# AP's "In this Nov. 13, 2003, photo, ..." and "in this undated handout photo ...".
+_IN_THIS_PHOTO = re.compile(
+    r"^[^\w]*(?:[^.!?]{0,40}\s_\s*)?in this (?:(?:undated|handout|family|file)\s+)*"
+    r"(?:" + _MONTH_DAY_YEAR + r",?\s+|(?:19|20)\d\d\s+)?(?:(?:file|handout)\s+)?(?:photo|picture|image)\b",
+    re.IGNORECASE)
+# Where a person stands in the photo: "herman cain ( r ) greets supporters", "( 2nd l )".
+_POSITION = re.compile(
+    r"\s*\(\s*(?:\d(?:st|nd|rd|th)\s+(?:from\s+)?)?(?:l|r|c|left|right|center|centre)\s*\)", re.IGNORECASE)
 
 
 # A stock's ticker and its move run into the text, as market pages print them ("google inc. Googl,
@@ -369,6 +378,7 @@ _CAPTION_CAPITALS = 0.05
 
 def _caption(text: str) -> bool:
     """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
+    text = _POSITION.sub("", text)
     inside = text.split()[1:]
     if sum(w[:1].isupper() for w in inside) > _CAPTION_CAPITALS * max(len(inside), 1):
         return False
