@@ -62,7 +62,7 @@ from standalone import count, passages, report  # noqa: E402
 from briefgen.model import Fact, Sentence, Source  # noqa: E402
 from briefgen.select.choice import METHODS, select  # noqa: E402
 from briefgen.select.selector import COUNTS, DEFAULT, Params  # noqa: E402
-from briefgen.text.datelines import captioned, lead_in_end  # noqa: E402
+from briefgen.text.datelines import caption_before, lead_in_end  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "duc2003.jsonl"
 LIMIT = 100
@@ -116,7 +116,7 @@ def build_facts(docs: Sequence[str], split: Callable[[str], list[str]],
             # place's dateline at the story's start) are no part of a sentence.
             text = text[lead_in_end(text, story_start=pi == 0):]
             for k, sent in enumerate(split(text)):
-                if k and captioned(sent):  # the sentence a photo's credit follows is its caption
+                if k and caption_before(sentences[-1].text, sent):  # a photo's caption, before its credit
                     sentences.pop()
                     index -= 1
                 sentences.append(Sentence(text=" ".join(sent.split()), source_id=sid, index=index,

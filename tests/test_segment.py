@@ -536,6 +536,41 @@ def test_segment_leaves_a_photo_credit_and_the_caption_it_follows_out_of_the_sen
         "for a decade, an american flag flew outside a pink building.", "keats is installing a camera."]
 
 
+def test_a_caption_run_into_the_story_up_to_its_credit_is_left_out_and_the_story_kept() -> None:
+    # A caption with no full stop leaves its credit inside one span: the story's lead after it had
+    # been refused with the caption (Multi-News validation: 7 leads).
+    text = ("A tow truck moves a van that crashed into a canal monday, march 30, 2015, near moore haven, "
+            "fla. ( photo: luis m. alvarez, ap ) shocked members of a florida church gathered monday to "
+            "mourn the loss of eight people. The van's driver survived.")
+    assert [s.text for s in _segment_block(text)] == [
+        "shocked members of a florida church gathered monday to mourn the loss of eight people.",
+        "The van's driver survived."]
+    # A credit that ends the paragraph takes its caption with it, and is no sentence itself.
+    text = ("The mayor spoke on friday. A worker sorts mail in denver, friday, oct. 14, 2016. "
+            "( ap photo/evan vucci )")
+    assert [s.text for s in _segment_block(text)] == ["The mayor spoke on friday."]
+    # Agency first, a chain of agencies, and a label.
+    for credit in ("( reuters/gleb garanich )", "( jim watson/afp/getty images )", "( image: reuters )"):
+        text = f"Protesters march in kiev. {credit} the parliament voted on tuesday."
+        assert [s.text for s in _segment_block(text)] == ["the parliament voted on tuesday."], credit
+
+
+def test_prose_before_a_bracket_that_points_to_photos_or_before_a_credit_it_attributes_stays() -> None:
+    for bracket in ("( photos: inside the new stadium )", "( see photos )", "( photo gallery )",
+                    "( related: 25 photos of the flood )"):
+        text = f"The stadium will open next year. {bracket} the team has sold 40,000 seats."
+        assert [s.text for s in _segment_block(text)][0] == "The stadium will open next year.", bracket
+    # A report that names who said it is no caption, credit or not.
+    text = ("A man shot himself outside the white house, according to the secret service. ( photo: pablo "
+            "martinez monsivais, ap ) washington ( ap ) \u2014 the man died on saturday.")
+    assert [s.text for s in _segment_block(text)] == [
+        "A man shot himself outside the white house, according to the secret service.",
+        "the man died on saturday."]
+    # Only a credit right after the sentence: a page's separator in between keeps it.
+    text = "The bill passed on tuesday. *** ( photo: ap ) the senate voted."
+    assert [s.text for s in _segment_block(text)] == ["The bill passed on tuesday.", "the senate voted."]
+
+
 def test_a_caption_is_read_only_in_the_paragraph_of_its_credit() -> None:
     first, second = "The council met on Monday.", "( ap photo/evan vucci ) The vote passed."
     source = make_source("s1", first + "\n\n" + second)

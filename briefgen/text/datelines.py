@@ -11,8 +11,8 @@ import re
 
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["AGENCIES", "BROADCASTERS", "captioned", "credit_end", "dateline_end", "lead_in_end",
-           "place_dateline_end", "run_in_end"]
+__all__ = ["AGENCIES", "BROADCASTERS", "caption_before", "caption_end", "captioned", "credit_end",
+           "dateline_end", "lead_in_end", "place_dateline_end", "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -121,33 +121,73 @@ _LEAD_FURNITURE = re.compile(
 
 
 # A photo's credit in brackets that a page without line breaks runs into the next sentence
-# ("( ap photo/evan vucci ) ", "( uncredited/ap ) ", "( scott olson/getty images ) ").
-# So does a photographer's credit naming the paper ("( hyoung chang, the denver post ) ") and
-# an agency's in square brackets ("[ photo/xinhua ] ").
-_CREDIT = re.compile(
-    r"(?:\(\s*(?:[^()]{0,60}\bphotos?\b[^()]{0,60}|[^()/]{0,40}/\s*(?:ap|afp|reuters|epa|getty images)"
+# ("( ap photo/evan vucci ) ", "( uncredited/ap ) ", "( scott olson/getty images ) ",
+# "( reuters/gleb garanich ) ", "( jim watson/afp/getty images ) ", "( image: reuters ) ").
+# So does a photographer's credit naming the paper ("( hyoung chang, the denver post ) "), one
+# "courtesy of" someone, and an agency's in square brackets ("[ photo/xinhua ] ").
+_CREDIT_NOTE = (
+    r"(?:\(\s*(?:[^()]{0,60}\bphotos?\b[^()]{0,60}|[^()]{0,60}/\s*(?:ap|afp|reuters|epa|getty images)"
+    r"|(?:ap|afp|reuters|epa)\s*/\s*[^()/]{2,40}|getty images|(?:image|credit|picture)s?:\s*[^()]{1,60}"
     r"|courtesy of [^()]{3,60}"
     r"|uncredited|[^(),]{3,40},\s*(?:the\s+(?:[^\s(),]+\s+){0,3}(?:post|times|journal|tribune|herald|globe|"
     r"chronicle|gazette|inquirer|associated press)|getty images|reuters|afp|epa))\s*\)"
-    r"|\[\s*(?:[^\[\]]{0,40}\bphotos?\s*[/:]|[^\[\]]{0,40}/\s*photos?\b)[^\[\]]{0,40}\])"
-    r"\s+(?:buy photo\s+)?(?=\S)", re.IGNORECASE)
+    r"|\[\s*(?:[^\[\]]{0,40}\bphotos?\s*[/:]|[^\[\]]{0,40}/\s*photos?\b)[^\[\]]{0,40}\])")
+# A credit ends the text or is followed by the story ("buy photo" is a paper's button beside it).
+_CREDIT = re.compile(_CREDIT_NOTE + r"(?:\s+(?:buy photo\s+)?(?=\S)|\s*$)", re.IGNORECASE)
 
 
 # A photo gallery's teaser and credit run into a story's first sentence: "... police
 # engaged... ( associated press ) iguala, mexico ( ap ) — a clandestine grave ...".
 _GALLERY = re.compile(r"\(\s*associated press\s*\)\s+(?=\S)", re.IGNORECASE)
-# A photo's note as USA Today's pages print it: "( photo: michael schennum / the republic ) ".
-_PHOTO_NOTE = re.compile(r"\W*\(\s*photo:[^()]{0,150}\)", re.IGNORECASE)
+# A photo's credit as a caption ends: a credit above, or USA Today's "( photo: michael schennum /
+# the republic )"; not a bracket that points to pictures elsewhere ("( photos: inside the new
+# stadium )", "( see photos )", "( photo gallery )").
+_PHOTO_CREDIT = re.compile(r"\s*(?:" + _CREDIT_NOTE + r"|\(\s*photo:[^()]{0,150}\))(?=\s|$)",
+                           re.IGNORECASE)
+_POINTER = re.compile(
+    r"\b(?:see|click|gallery|galleries|related|more|watch|below|above|inside|slideshow|videos?|photos)\b",
+    re.IGNORECASE)
+# A sentence that says who said it is a report, not a caption.
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+# Where a bracket opens inside a sentence.
+_INNER_BRACKET = re.compile(r"\s[(\[]")
 
 
 def captioned(text: str) -> bool:
     """Whether ``text`` opens with a photo's credit in brackets.
 
     If it does, the sentence printed right before it in the same paragraph is
-    that photo's caption: "an employee works on the production line ... ( photo
-    by luke sharrett/bloomberg ) the u.s. economy added ...".
+    that photo's caption (:func:`caption_before`).
     """
-    return credit_end(text) > 0 or _PHOTO_NOTE.match(text) is not None
+    credit = _PHOTO_CREDIT.match(text)
+    return credit is not None and _POINTER.search(credit.group(0)) is None
+
+
+def caption_before(sentence: str, following: str) -> bool:
+    """Whether ``sentence`` is the caption of a photo whose credit opens ``following``.
+
+    "an employee works on the production line ... ( photo by luke
+    sharrett/bloomberg ) the u.s. economy added ...": a page scraped without
+    its markup runs the caption, the credit and the story together. A
+    sentence that names who said it is a report, kept whatever follows it.
+    """
+    return captioned(following) and _ATTRIBUTED.search(sentence) is None
+
+
+def caption_end(text: str) -> int:
+    """Where a photo's caption run into the start of ``text`` ends: at its credit, inside the text; 0 if none.
+
+    A caption that ends without a full stop ("... near moore haven, fla. (
+    photo: luis m. alvarez, ap ) shocked members of a florida church ...")
+    leaves its credit inside the sentence the splitter makes: the story's
+    sentence starts at the credit (which :func:`run_in_end` then leaves out).
+    """
+    if "(" not in text and "[" not in text:
+        return 0
+    for m in _INNER_BRACKET.finditer(text):
+        if captioned(text[m.start() + 1:]) and _ATTRIBUTED.search(text, 0, m.start()) is None:
+            return m.start() + 1
+    return 0
 
 
 def credit_end(text: str) -> int:

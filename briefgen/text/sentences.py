@@ -37,7 +37,7 @@ from typing import Any
 
 from briefgen.model import Line, Sentence, Source
 from briefgen.text.abbreviated import CaseStyle, goes_on
-from briefgen.text.datelines import captioned, lead_in_end, run_in_end
+from briefgen.text.datelines import caption_before, caption_end, lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.words import words
 
@@ -654,24 +654,19 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
     for paragraph, block in enumerate(blocks):
         chunk = source.text[block.start : block.end]
         skip = lead_in_end(chunk, story_start=paragraph == 0)
-        for s, e in sentence_spans(chunk[skip:]):
+        last = -1  # the span the paragraph's last sentence came from
+        for k, (s, e) in enumerate(sentence_spans(chunk[skip:])):
             s, e = s + skip, e + skip
-            if out and out[-1].paragraph == paragraph and captioned(chunk[s:e]):
-                out.pop()  # the sentence a photo's credit follows is the photo's caption, not prose
+            if last == k - 1 >= 0 and caption_before(out[-1].text, chunk[s:e]):
+                out.pop()  # the sentence right before a photo's credit is the photo's caption, not prose
+            s += caption_end(chunk[s:e])  # so is a caption run into the sentence up to its credit
             s += run_in_end(chunk[s:e])  # a photo credit or teaser run into the sentence is no part of it
             piece = chunk[s:e]
             if not any(c.isalpha() for c in piece):
                 continue
-            out.append(
-                Sentence(
-                    text=_WS.sub(" ", piece),
-                    source_id=source.id,
-                    index=len(out),
-                    start=block.start + s,
-                    end=block.start + e,
-                    paragraph=paragraph,
-                )
-            )
+            out.append(Sentence(text=_WS.sub(" ", piece), source_id=source.id, index=len(out),
+                                start=block.start + s, end=block.start + e, paragraph=paragraph))
+            last = k
     return out
 
 
