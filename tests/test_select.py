@@ -26,7 +26,7 @@ from briefgen.select.selector import (
     shares,
     word_count,
 )
-from briefgen.select.standalone import fragment
+from briefgen.select.standalone import broken_rule, fragment
 from briefgen.select.units import follows
 
 CENTRAL = "Lee and Takaichi agreed in Nara to begin DNA testing of remains recovered from the Chosei mine."
@@ -385,17 +385,35 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The two leaders will sign the agreement in Paris on March 3, 2015.", False),
     ("Police said the woman in this image had not been identified.", False),
     ("Amman, jordan _ in this photo taken sunday, august 28, 2016, the ambassador greets families.", True),
-    # AP's dated "in this ... photo"; a position in the photo; a subject with its apposition.
-    ("in this nov. 13, 2003, photo william adams, a judge, listens to a prosecutor in rockport.", True),
-    ("In this undated handout photo, the suspect stands outside a store.", True),
-    ("herman cain ( r ) greets supporters in miami, florida, november 16, 2011.", True),
-    ("Hillary adams, daughter of aransas county court-at-law judge william adams, talks outside her "
-     "home in portland, texas wednesday, nov. 2, 2011.", True),
-    ("In this year's photo contest, the winners will be announced on May 3, 2016.", False),
-    ("The council (left) voted for the plan on march 3, 2015, and the mayor signed it.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
+
+
+@pytest.mark.parametrize(("text", "caption"), [
+    # AP's dated "in this ... photo" (in capitals too); a position in the photo; a subject with its
+    # apposition (Multi-News validation: 8 captions).
+    ("in this nov. 13, 2003, photo william adams, a judge, listens to a prosecutor in rockport.", True),
+    ("In this Nov. 13, 2003, photo, William Adams listens to a prosecutor in Rockport, Texas.", True),
+    ("in this monday, sept. 1, 2015, photo, a worker sorts mail in denver.", True),
+    ("In this undated handout photo, the suspect stands outside a store.", True),
+    ("herman cain ( r ) greets supporters in miami, florida, november 16, 2011.", True),
+    ("officials ( l-r ) smith, jones and lee attend a briefing in ottawa, march 3, 2015.", True),
+    ("Hillary adams, daughter of aransas county court-at-law judge william adams, talks outside her "
+     "home in portland, texas wednesday, nov. 2, 2011.", True),
+    # Prose: a year's contest, a hyphenated word, a party's wing, a verb with the noun of an idiom,
+    # a long subject with no apposition, a report that says who said it.
+    ("In this year's photo contest, the winners will be announced on May 3, 2016.", False),
+    ("in this picture-perfect town of 3,000, the mayor resigned on tuesday.", False),
+    ("The council (left) voted for the plan on march 3, 2015, and the mayor signed it.", False),
+    ("the minimum wage increase approved by voters in november takes effect jan. 1, 2017.", False),
+    ("hurricane matthew, the strongest atlantic storm in nearly a decade, makes landfall friday, "
+     "oct. 7, 2016, forecasters said.", False),
+    ("the first of three presidential debates between clinton and trump takes place monday, "
+     "sept. 26, 2016, at hofstra university.", False),
+])
+def test_photo_captions_are_page_furniture(text: str, caption: bool) -> None:
+    assert (broken_rule(text) == "furniture") is caption
 
 
 def test_context_dependent_sentence_skipped() -> None:

@@ -349,11 +349,24 @@ _CAPTION_STOP = re.compile(
 # AP's "In this Nov. 13, 2003, photo, ..." and "in this undated handout photo ...".
 _IN_THIS_PHOTO = re.compile(
     r"^[^\w]*(?:[^.!?]{0,40}\s_\s*)?in this (?:(?:undated|handout|family|file)\s+)*"
-    r"(?:" + _MONTH_DAY_YEAR + r",?\s+|(?:19|20)\d\d\s+)?(?:(?:file|handout)\s+)?(?:photo|picture|image)\b",
+    r"(?:(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DAY_YEAR + r",?\s+"
+    r"|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\s+|(?:19|20)\d\d\s+)?"
+    r"(?:(?:file|handout|still)\s+)?"
+    r"(?:photo|picture|image|frame grab)(?![-\w])",
     re.IGNORECASE)
-# Where a person stands in the photo: "herman cain ( r ) greets supporters", "( 2nd l )".
+# Where a person stands in the photo: "herman cain ( r ) greets supporters", "( 2nd l )", "( l-r )",
+# "( second from left )", "( front row, 2nd l )".
 _POSITION = re.compile(
-    r"\s*\(\s*(?:\d(?:st|nd|rd|th)\s+(?:from\s+)?)?(?:l|r|c|left|right|center|centre)\s*\)", re.IGNORECASE)
+    r"\s*\(\s*(?:(?:front|back|top|bottom|middle)(?:\s+row)?,?\s+)?"
+    r"(?:(?:\d(?:st|nd|rd|th)|second|third|fourth)\s+(?:from\s+)?)?"
+    r"(?:l|r|c|l-r|l to r|left|right|center|centre|top|bottom)(?:,\s*(?:front|back|top|bottom))?\s*\)",
+    re.IGNORECASE)
+# Verbs of a caption that with the noun after them say something else: "takes effect", "makes landfall".
+_NOT_SHOWN = re.compile(r"\s+(?:effect|office|place|over|part|landfall|power|hold|steps|shape|aim)\b",
+                        re.IGNORECASE)
+# A caption's subject longer than eight words holds an apposition between commas ("hillary adams,
+# daughter of ... william adams, talks ..."): the rest are prose.
+_SHORT_HEAD = 8
 
 
 # A stock's ticker and its move run into the text, as market pages print them ("google inc. Googl,
@@ -379,16 +392,17 @@ _CAPTION_CAPITALS = 0.05
 def _caption(text: str) -> bool:
     """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
     text = _POSITION.sub("", text)
+    if _IN_THIS_PHOTO.match(text):
+        return True  # AP's "In this Nov. 13, 2003, photo, ...", in capitals too
     inside = text.split()[1:]
     if sum(w[:1].isupper() for w in inside) > _CAPTION_CAPITALS * max(len(inside), 1):
         return False
-    if _IN_THIS_PHOTO.match(text):
-        return True
     date = _WEEKDAY_DATE.search(text)
     if date is not None and _PICTURED.match(text[:date.start()]):
         return True  # "an 1873 dime ... is displayed on friday, aug. 10, 2012, in philadelphia."
     head = _CAPTION_HEAD.match(text)
-    if head is None:
+    if (head is None or _NOT_SHOWN.match(text, head.end()) or _REPORTED.search(text)
+            or len(head.group(0).split()) > _SHORT_HEAD + 1 and "," not in head.group(0)):
         return False
     stop = _CAPTION_STOP.search(text, head.end())
     end = stop.start() if stop else len(text)
