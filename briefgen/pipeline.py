@@ -199,6 +199,9 @@ def analyse(
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+#: Words a source's lead holds at least for the subject line: a news lead paragraph (one to three
+#: sentences of 25 to 40 words in wire style). Not fitted.
+LEAD_WORDS = 40
 
 
 def _order(facts: Sequence[Fact], spec: SectionSpec, sources: Sequence[Source]) -> list[Fact]:
@@ -263,13 +266,18 @@ def derive_subject(sources: Sequence[Source], sentences: Sequence[Sentence] = ()
 
     A headline counts only when it was printed or given, never guessed; each
     source's lead is its first three article sentences (``sentences``, after
-    cleaning); the start of its text only when no source has article sentences.
+    cleaning), and more while they hold fewer than :data:`LEAD_WORDS` words (a
+    feature's opening: "A dark intersection. A church van full of
+    parishioners. And tragedy."); the start of its text only when no source
+    has article sentences.
     """
     leads: dict[str, list[str]] = {}
+    size: dict[str, int] = {}
     for sent in sentences:
         got = leads.setdefault(sent.source_id, [])
-        if len(got) < 3:
+        if len(got) < 3 or size[sent.source_id] < LEAD_WORDS:
             got.append(sent.text)
+            size[sent.source_id] = size.get(sent.source_id, 0) + len(sent.text.split())
     # A source with no article sentence among others that have some holds no story (a page of
     # furniture, a web archive's note): its text says nothing of the event.
     coverage = [Coverage(s.title.strip() if s.provenance.shown("title") else "",

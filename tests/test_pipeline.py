@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import briefgen
-from briefgen.model import Briefing, Provenance, Source
+from briefgen.model import Briefing, Provenance, Sentence, Source
 from briefgen.pipeline import NO_ARTICLE, derive_subject
 from briefgen.render.markdown import markdown_text
 from briefgen.resources import seeds_dir
@@ -188,6 +188,20 @@ def test_a_subject_takes_what_two_sources_share_when_nothing_more_is() -> None:
     places = ["Snow fell in Romania overnight.", "Roads closed in Romania and Poland.",
               *[f"Temperatures fell again on day {k}." for k in range(5)]]
     assert _subject_of(places) == "Briefing"
+
+
+def test_a_feature_opening_of_short_sentences_is_read_past_for_the_subject() -> None:
+    # "A dark intersection. A church van full of parishioners. And tragedy.": a lead of three
+    # sentences this short says nothing of the event; it runs on to a lead paragraph's words.
+    opening = ["A dark intersection.", "A church van full of parishioners.", "And tragedy.",
+               "Hours later, police in Glades County said the van crash had killed eight people."]
+    wire = ["A church van crash killed eight people in Glades County, Florida, on Monday.",
+            "The driver ran a stop sign."]
+    sources = [_src("s1", "", " ".join(opening)), _src("s2", "", " ".join(wire))]
+    sentences = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
+                 for sid, texts in (("s1", opening), ("s2", wire)) for i, t in enumerate(texts)]
+    assert derive_subject(sources, sentences) == "Crash"
+    assert derive_subject(sources, [s for s in sentences if s.source_id == "s2" or s.index < 3]) == "Briefing"
 
 
 def test_a_story_of_a_sentence_is_a_sentencing_not_an_arrest() -> None:
