@@ -391,8 +391,9 @@ _CAPTION_CAPITALS = 0.05
 
 def _caption(text: str) -> bool:
     """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
-    text = _POSITION.sub("", text)
-    if _IN_THIS_PHOTO.match(text):
+    if "(" in text:
+        text = _POSITION.sub("", text)
+    if "in this" in text[:60].lower() and _IN_THIS_PHOTO.match(text):
         return True  # AP's "In this Nov. 13, 2003, photo, ...", in capitals too
     inside = text.split()[1:]
     if sum(w[:1].isupper() for w in inside) > _CAPTION_CAPITALS * max(len(inside), 1):
