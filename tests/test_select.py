@@ -385,6 +385,18 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The two leaders will sign the agreement in Paris on March 3, 2015.", False),
     ("Police said the woman in this image had not been identified.", False),
     ("Amman, jordan _ in this photo taken sunday, august 28, 2016, the ambassador greets families.", True),
+    # A question to the reader first, with the next sentence left on it in lower-cased text.
+    ("Do you think it's acceptable to spank your child with a belt? aransas county judge william adams "
+     "claims, \" it's not as bad as it looks. \"", True),
+    ("Are you serious? i have constitutional rights.", True),
+    # A reply's word first answers the sentence before; a transcript's hand-over is furniture.
+    ("Yeah, it bears repeating: the video is graphic and hard to watch.", True),
+    ("Sure, the company is the one in the dock.", True),
+    ("Janet shamlian reporting: matt, good morning.", True),
+    ("Now, the internet giant is working on a censored search engine for china.", False),
+    ("Nobody was hurt in the crash, police said.", False),
+    ("Well-known actors attended the gala in Cannes on Friday.", False),
+    ("Do you know where the money went, the auditors asked the board in March.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
