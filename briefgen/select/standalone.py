@@ -407,7 +407,7 @@ def _caption(text: str) -> bool:
     """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
     if "(" in text:
         text = _POSITION.sub("", text)
-    if "in this" in text[:60].lower() and _IN_THIS_PHOTO.match(text):
+    if "in this" in text.lower() and _IN_THIS_PHOTO.match(text):
         return True  # AP's "In this Nov. 13, 2003, photo, ...", in capitals too
     inside = text.split()[1:]
     if sum(w[:1].isupper() for w in inside) > _CAPTION_CAPITALS * max(len(inside), 1):
@@ -417,7 +417,7 @@ def _caption(text: str) -> bool:
         return True  # "an 1873 dime ... is displayed on friday, aug. 10, 2012, in philadelphia."
     head = _CAPTION_HEAD.match(text)
     if (head is None or _NOT_SHOWN.match(text, head.end()) or _REPORTED.search(text)
-            or len(head.group(0).split()) > _SHORT_HEAD + 1 and "," not in head.group(0)):
+            or len(head.group(0).split()) - 1 > _SHORT_HEAD and "," not in head.group(0)):  # less the verb
         return False
     stop = _CAPTION_STOP.search(text, head.end())
     end = stop.start() if stop else len(text)

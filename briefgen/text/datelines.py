@@ -89,6 +89,10 @@ _BYLINE = re.compile(
 )
 
 
+# USA Today's photo label ("( photo: michael schennum / the republic )"): furniture before a story,
+# and a caption's credit.
+_PHOTO_LABEL = r"\(\s*photo:[^()]{0,150}\)"
+
 # Page furniture a scraped page runs into the start of its story, each with a clear end:
 # "Advertisement continue reading the main story", CNN's "Story highlights" with its list up to the
 # story's "( cnn )" (4 of the 12 pages of Multi-News validation that carry the list have the mark;
@@ -114,7 +118,7 @@ _LEAD_FURNITURE = re.compile(
     # newspapers fell".
     r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their"
     r"|during|after|before|when|while|since|despite|according)\b|[\"\u201c])"
-    r"|\W*\(\s*photo:[^()]{0,150}\)\s*(?:buy photo\s+)?"
+    r"|\W*" + _PHOTO_LABEL + r"\s*(?:buy photo\s+)?"
     r"|\W*\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
 )
@@ -139,11 +143,10 @@ _CREDIT = re.compile(_CREDIT_NOTE + r"(?:\s+(?:buy photo\s+)?(?=\S)|\s*$)", re.I
 # A photo gallery's teaser and credit run into a story's first sentence: "... police
 # engaged... ( associated press ) iguala, mexico ( ap ) — a clandestine grave ...".
 _GALLERY = re.compile(r"\(\s*associated press\s*\)\s+(?=\S)", re.IGNORECASE)
-# A photo's credit as a caption ends: a credit above, or USA Today's "( photo: michael schennum /
-# the republic )"; not a bracket that points to pictures elsewhere ("( photos: inside the new
-# stadium )", "( see photos )", "( photo gallery )").
-_PHOTO_CREDIT = re.compile(r"\s*(?:" + _CREDIT_NOTE + r"|\(\s*photo:[^()]{0,150}\))(?=\s|$)",
-                           re.IGNORECASE)
+# A photo's credit as a caption ends: a credit above, or USA Today's photo label; not a bracket
+# that points to pictures elsewhere ("( photos: inside the new stadium )", "( see photos )",
+# "( photo gallery )").
+_PHOTO_CREDIT = re.compile(r"\s*(?:" + _CREDIT_NOTE + "|" + _PHOTO_LABEL + r")(?=\s|$)", re.IGNORECASE)
 _POINTER = re.compile(
     r"\b(?:see|click|gallery|galleries|related|more|watch|below|above|inside|slideshow|videos?|photos)\b",
     re.IGNORECASE)
