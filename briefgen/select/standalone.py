@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
-from briefgen.text.verbs import has_verb
+from briefgen.text.verbs import REPORTED, has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
 __all__ = ["FRAGMENT_WORDS", "broken", "broken_rule", "dangling", "fragment", "has_quote", "leaning_rule",
@@ -416,7 +416,7 @@ def _caption(text: str) -> bool:
     if date is not None and _PICTURED.match(text[:date.start()]):
         return True  # "an 1873 dime ... is displayed on friday, aug. 10, 2012, in philadelphia."
     head = _CAPTION_HEAD.match(text)
-    if (head is None or _NOT_SHOWN.match(text, head.end()) or _REPORTED.search(text)
+    if (head is None or _NOT_SHOWN.match(text, head.end()) or REPORTED.search(text)
             or len(head.group(0).split()) - 1 > _SHORT_HEAD and "," not in head.group(0)):  # less the verb
         return False
     stop = _CAPTION_STOP.search(text, head.end())
@@ -448,7 +448,6 @@ _FIRST_PERSON_LOWER = re.compile(_FIRST_PERSON.pattern + r"(?!\s+(?:" + _COUNTRY
 # news text quotes with it ("'i started hysterically crying."), and a quoted title first ("'black
 # jeopardy' is ...") is rare enough to give up.
 _OPENERS = ('"', "\u201c", "`", "'", "\u2018")
-_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|according to)\b", re.IGNORECASE)
 # Stems after a reporting verb that name no speaker ("he said in an interview");
 # pronouns are stop words and have no stem.
 _NOT_SPEAKERS = frozenset(("i", "you", "one", "interview", "statement", "ask", "later", "news", "confer"))
@@ -651,7 +650,7 @@ def _quote_first_rule(body: str, unquoted: str) -> str | None:
         return "quote pronoun speaker"  # "..., " she said in 2008, when she backed McCain's choice
     if any(w[:1].isupper() for w in unquoted.split()):
         return None
-    verb = _REPORTED.search(unquoted)
+    verb = REPORTED.search(unquoted)
     if verb is None:
         return "quote unattributed"
     before = stems(unquoted[: verb.start()])[-1:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefgen.text.verbs import REPORTED
 from briefgen.text.words import STOPWORDS
 
 __all__ = ["AGENCIES", "BROADCASTERS", "caption_before", "caption_end", "captioned", "credit_end",
@@ -150,8 +151,6 @@ _PHOTO_CREDIT = re.compile(r"\s*(?:" + _CREDIT_NOTE + "|" + _PHOTO_LABEL + r")(?
 _POINTER = re.compile(
     r"\b(?:see|click|gallery|galleries|related|more|watch|below|above|inside|slideshow|videos?|photos)\b",
     re.IGNORECASE)
-# A sentence that says who said it is a report, not a caption.
-_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 # Where a bracket opens inside a sentence.
 _INNER_BRACKET = re.compile(r"\s[(\[]")
 
@@ -174,7 +173,7 @@ def caption_before(sentence: str, following: str) -> bool:
     its markup runs the caption, the credit and the story together. A
     sentence that names who said it is a report, kept whatever follows it.
     """
-    return captioned(following) and _ATTRIBUTED.search(sentence) is None
+    return captioned(following) and REPORTED.search(sentence) is None
 
 
 def caption_end(text: str) -> int:
@@ -188,7 +187,7 @@ def caption_end(text: str) -> int:
     if "(" not in text and "[" not in text:
         return 0
     for m in _INNER_BRACKET.finditer(text):
-        if captioned(text[m.start() + 1:]) and _ATTRIBUTED.search(text, 0, m.start()) is None:
+        if captioned(text[m.start() + 1:]) and REPORTED.search(text, 0, m.start()) is None:
             return m.start() + 1
     return 0
 

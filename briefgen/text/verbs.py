@@ -7,7 +7,9 @@ reads a predicate from them, and :mod:`briefgen.select.standalone` a fragment
 
 from __future__ import annotations
 
-__all__ = ["AUXILIARIES", "IRREGULAR_PAST", "has_verb"]
+import re
+
+__all__ = ["AUXILIARIES", "IRREGULAR_PAST", "REPORTED", "has_verb"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -31,6 +33,9 @@ IRREGULAR_PAST = _words("""
     taught tore torn thought threw thrown understood upheld withdrew withdrawn withheld won wound wore
     worn wrote written
     """)
+
+#: A verb of saying, or "according to": a sentence holding one names who said it (or means to).
+REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|explained|according to)\b", re.IGNORECASE)
 
 # Contractions that hold an auxiliary ("there's", "didn't", "we're", "they'll", "I'd", "I'm", "cannot").
 _CONTRACTED = ("'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "cannot")
