@@ -18,7 +18,13 @@ Rules:
 * ``unfinished``: no closing punctuation (cut off where a text was truncated);
 * ``subhead``: a heading glued to the sentence ("YANKEES Pitching The
   starting pitching ...");
-* ``dateline``: a wire dateline ("LONDON (AP) _", "san francisco ( reuters ) -").
+* ``dateline``: a wire dateline ("LONDON (AP) _", "san francisco ( reuters ) -");
+* ``unclosed``: more brackets opened than closed, or a last line that
+  opens with a quotation mark and holds an odd number of them (the
+  quotation runs on into a sentence not shown, which names its speaker).
+  What it cannot see: a quotation opened after a word ("... a full stop.
+  "we're looking ..."), or by a mark spaced off its first word, as a stray
+  closing mark would be; or closed in a sentence whose opening was not shown.
 """
 
 from __future__ import annotations
@@ -98,6 +104,11 @@ def violations(text: str) -> list[str]:
         out.append("subhead")
     if _DATELINE.match(body) or _PLACE_DASH.match(body):
         out.append("dateline")
+    last = " ".join(text.rsplit("\n", 1)[-1].split())
+    if body.count("(") > body.count(")") or body.count("[") > body.count("]") or (
+            last[:1] in "\"\u201c" and not last[1:2].isspace()
+            and (last.count('"') + last.count("\u201c") + last.count("\u201d")) % 2):
+        out.append("unclosed")
     return out
 
 

@@ -752,3 +752,8 @@ def test_a_spaced_out_closing_bracket_ends_the_sentence_it_closes() -> None:
     first = '( see " pictures: 5 animals that regrow body parts. " )'
     assert split_sentences(f"{first} {second}") == [first, second]
     assert split_sentences("The vote passed. ) Then it ended.") == ["The vote passed.", ") Then it ended."]
+    # A square bracket too: a link's title run into the story (Multi-News validation).
+    first = "[ how healthy is trump's economy? ]"
+    second = "president trump greeted the report as evidence of his administration's success."
+    assert split_sentences(f"{first} {second}") == [first, second]
+    assert split_sentences("The vote passed. ] Then it ended.") == ["The vote passed.", "] Then it ended."]

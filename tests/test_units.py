@@ -416,3 +416,48 @@ def test_every_kind_of_run_in_furniture_is_refused(text: str) -> None:
     from briefgen.select.standalone import broken_rule
 
     assert broken_rule(text) == "furniture"
+
+
+@pytest.mark.parametrize(("text", "open_"), [
+    # Multi-News validation: an aside in brackets, and a quotation's first sentence whose speaker
+    # a later one names; a typographic mark; a quotation after a full stop the splitter passed over.
+    ('( to quote patton oswalt: "that was one soul-crushing slab of televised darkness.', True),
+    ("\"we're looking at job growth that was pretty similar to what we were getting a year ago.", True),
+    ("\u201cWe will rebuild every house.", True),
+    ("In 2016 they added 187,000 a month. \"we're looking at job growth that was similar.", True),
+    ("The talks (held in Seoul ended on Monday.", True),
+    # Closed, closing one an earlier sentence opened, or opened after its speaker.
+    ('"We will rebuild, " the mayor said.', False),
+    ('Consolation is enough," he said.', False),
+    ("Over on cable, however, @breakingbad_amc was amazing. \" )", False),
+    ('In an interview with cbs news, obama said, "we have a pattern now of mass shootings.', False),
+    ("The talks (held in Seoul) ended on Monday.", False),
+])
+def test_a_sentence_that_a_later_one_closes_runs_on(text: str, open_: bool) -> None:
+    from briefgen.select.standalone import runs_on
+
+    assert runs_on(text) is open_
+    assert not broken(text)
+
+
+# An economist's quotation over two sentences (Multi-News validation): the first alone prints an
+# open quotation with no speaker; it may print only before the sentence that closes it.
+JOBS = [
+    "The u.s. economy added 209,000 jobs in july, the labor department said friday.",
+    "\"we're looking at job growth that was pretty similar to what we were getting a year ago or two "
+    "years ago.",
+    "I just don't think at a business cycle frequency these things respond to political "
+    "developments, \" feroli said.",
+]
+
+
+@pytest.mark.parametrize("method", ["briefgen", "lexrank"])
+def test_a_quotation_that_runs_on_prints_only_with_the_sentence_that_closes_it(method: str) -> None:
+    facts = [fact(f"j{k}", text, "s1", k) for k, text in enumerate(JOBS)]
+    first_two = sum(len(t.split()) for t in JOBS[:2])
+    chosen = [f.id for f in select(facts, words=first_two, method=method)]
+    assert "j1" not in chosen
+    assert "j0" in chosen
+    everything = sum(len(t.split()) for t in JOBS)
+    assert [f.id for f in select(facts, words=everything, method=method)] == ["j0", "j1", "j2"]
+

@@ -25,6 +25,7 @@ from briefgen.model import Fact
 from briefgen.plugins import Registry
 from briefgen.select import rankers, selector, units
 from briefgen.select.selector import DEFAULT, Params
+from briefgen.select.standalone import runs_on
 
 __all__ = ["METHODS", "Choice", "Method", "choose", "method_names", "score_facts", "select"]
 
@@ -168,9 +169,10 @@ def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None
         chosen = selector.greedy(order, facts, words, count, params.redundancy, need, params.link_share)
         if overflow and words is not None and (count is None or len(chosen) < count):
             # The extra fact prints last, away from any antecedent: only one that reads alone.
-            extra = next((i for i in order if i not in set(chosen) and need[i] == () and not any(
-                selector.repeats(facts[i], facts[j], params.redundancy, params.link_share)
-                for j in chosen)), None)
+            extra = next((i for i in order if i not in set(chosen) and need[i] == ()
+                          and not runs_on(facts[i].text) and not any(
+                              selector.repeats(facts[i], facts[j], params.redundancy, params.link_share)
+                              for j in chosen)), None)
     # Most important first, each antecedent right before the sentence that leans on it.
     chosen = units.in_order(sorted(chosen, key=lambda i: (-scores[i], i)), facts)
     if extra is not None:

@@ -74,7 +74,7 @@ from briefgen.model import Fact
 from briefgen.select.concepts import concept_features, concepts, first_position, shipped_model
 from briefgen.select.params import COUNTS, DEFAULT, FEATURES, MEMO, ConceptModel, Params
 from briefgen.select.solver import Row, maximise
-from briefgen.select.standalone import dangling, fragment, has_quote, stems
+from briefgen.select.standalone import dangling, fragment, has_quote, runs_on, stems
 from briefgen.select.units import clashes, in_order, links
 from briefgen.select.units import needs as unit_needs
 
@@ -195,6 +195,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
     needs nothing is taken alone, one that leans on antecedents with those
     not yet taken (the antecedents first) if all fit, and one that can never
     be chosen is skipped. A fragment (:func:`~briefgen.select.standalone.fragment`)
+    or a sentence that a later one closes (:func:`~briefgen.select.standalone.runs_on`)
     is never taken for itself, only as another's antecedent.
     """
     chosen: list[int] = []
@@ -205,7 +206,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
     for i in order:
         if count is not None and len(chosen) >= count:
             break
-        if i in taken or fragment(facts[i].text):
+        if i in taken or fragment(facts[i].text) or runs_on(facts[i].text):
             continue
         wants = () if need is None else need[i]
         if wants is None or (need is not None and clashes(i, need, taken, led)):
@@ -425,7 +426,7 @@ def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], pe
     contents = {j: content_of(facts[j].text) for j in chosen}
     best: tuple[float, int] | None = None
     for i in cands:
-        if i in contents or needs[i] != ():
+        if i in contents or needs[i] != () or runs_on(facts[i].text):
             continue
         new = math.fsum(weights[c] for c in sorted(per_fact[i] - covered)) + float(bonus[i])
         gain = new / word_count(facts[i].text)
@@ -464,10 +465,11 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
         return words_budget is None or lengths[i] + sum(lengths[j] for j in need[i] or ()) <= words_budget
 
     usable = [i for i in range(len(facts)) if need[i] is not None and fits(i)]
-    eligible = [i for i in usable if ordinary(facts[i].text, params)]
+    # A sentence a later one closes comes only as that one's antecedent, like a short one.
+    eligible = [i for i in usable if ordinary(facts[i].text, params) and not runs_on(facts[i].text)]
     if not eligible and params.short_fallback:
         # Only short or overlong sentences: take any length, but never a fragment ("Sort of.").
-        eligible = [i for i in usable if not fragment(facts[i].text)]
+        eligible = [i for i in usable if not fragment(facts[i].text) and not runs_on(facts[i].text)]
     # An antecedent comes with the sentence that needs it whatever its length.
     alone = {i for i in eligible if not need[i]}
     order = sorted(eligible, key=lambda i: (-scores[i], i))

@@ -20,7 +20,7 @@ from briefgen.text.verbs import REPORTED, has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
 __all__ = ["FRAGMENT_WORDS", "broken", "broken_rule", "dangling", "fragment", "has_quote", "leaning_rule",
-           "leans", "stems"]
+           "leans", "runs_on", "stems"]
 
 
 @lru_cache(maxsize=65536)
@@ -195,6 +195,8 @@ _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IG
 FRAGMENT_WORDS = 3
 # A sentence ends in a full stop, question or exclamation mark, perhaps inside
 # quotes or brackets; anything else was cut off (a truncated text's last line).
+# A full stop and a space right before a quotation mark: a sentence's end the splitter passed over.
+_AFTER_STOP = re.compile(r"[.!?]\s+$")
 _CLOSED = re.compile(r"[.!?][\s\"'\u201d\u2019)\]]*$")
 # A heading glued to the sentence it stands over: capitalised words, then a
 # capitalised article and a lower-case word ("YANKEES Pitching The starting ...").
@@ -509,6 +511,31 @@ def broken_rule(text: str) -> str | None:
         if found(body):
             return name
     return None
+
+
+@lru_cache(maxsize=65536)
+def runs_on(text: str) -> bool:
+    """Whether a sentence ends inside a bracket or a quotation that a later sentence closes.
+
+    "( to quote patton oswalt: "that was one soul-crushing slab of televised
+    darkness.", or a quotation's first sentence whose speaker the last one
+    names ("we're looking at job growth ... two years ago. I just don't think
+    ..., " feroli said."). It prints only as the antecedent of the one that
+    closes it, never last. A quotation counts only when it opens the
+    sentence (or follows a full stop the splitter passed over, with words
+    after it): one opened after its speaker ("obama said, "we have a pattern
+    now ...") reads alone. The straight marks' count odd, the first opens.
+    """
+    body = text.strip()
+    if body.count("(") > body.count(")") or body.count("[") > body.count("]"):
+        return True
+    if body.count("\u201c") > body.count("\u201d"):
+        return True
+    first = body.find('"')
+    if first < 0 or body.count('"') % 2 == 0:
+        return False
+    return first == 0 or (_AFTER_STOP.search(body, 0, first) is not None
+                          and any(ch.isalpha() for ch in body[first + 1:]))
 
 
 @lru_cache(maxsize=65536)

@@ -565,8 +565,9 @@ def _cuts(text: str) -> list[int]:
 
 
 # A double quotation mark or a closing bracket standing apart after a cut: "... of our accounts. "
-# Sonny Mehta said", "( see above. ) forbes ..." in text that spaces its punctuation out.
-_APART_QUOTE = re.compile(r"\s*(?:\"|\u201d|\))(?=\s|\Z)")
+# Sonny Mehta said", "( see above. ) forbes ...", "[ how healthy is trump's economy? ] president
+# trump ..." in text that spaces its punctuation out.
+_APART_QUOTE = re.compile(r"\s*(?:\"|\u201d|\)|\])(?=\s|\Z)")
 
 
 def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
@@ -577,20 +578,24 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     full stop, where a cut puts it at the start of the next sentence. The
     mark closes when the sentence before holds an odd number of straight
     double marks (one is open), or when it is a typographic closing mark; a
-    bracket ("( see above for our slideshow. ) forbes ...") when one is open.
+    bracket ("( see above for our slideshow. ) forbes ...", "[ how healthy is
+    trump's economy? ] president trump ...") when one is open.
     """
     out: list[int] = []
     start = 0
     for k, cut in enumerate(cuts):
         limit = cuts[k + 1] if k + 1 < len(cuts) else len(text)
         # Counted once per sentence and kept up to date as the cut moves: linear in the text.
-        opened = text.count("(", start, cut) - text.count(")", start, cut)
+        opened = {")": text.count("(", start, cut) - text.count(")", start, cut),
+                  "]": text.count("[", start, cut) - text.count("]", start, cut)}
         quotes = text.count('"', start, cut)
         while (m := _APART_QUOTE.match(text, cut)) and m.end() <= limit:
             mark = m[0][-1]
-            if mark == ")" and opened <= 0 or mark == '"' and quotes % 2 == 0:
+            if mark in opened and opened[mark] <= 0 or mark == '"' and quotes % 2 == 0:
                 break
-            opened, quotes = opened - (mark == ")"), quotes + (mark == '"')
+            if mark in opened:
+                opened[mark] -= 1
+            quotes += mark == '"'
             cut = m.end()
         if _next_start(text, cut) < len(text):  # a mark that ends the text ends its last sentence
             out.append(cut)
