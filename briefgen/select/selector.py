@@ -96,6 +96,13 @@ def ordinary(text: str, params: Params = DEFAULT) -> bool:
     return params.min_words <= word_count(text) <= params.max_words and any(ch.islower() for ch in text)
 
 
+def _for_itself(text: str) -> bool:
+    """Whether a sentence may be chosen for itself, not only as another's antecedent: no
+    :func:`~briefgen.select.standalone.fragment`, and no sentence a later one closes
+    (:func:`~briefgen.select.standalone.runs_on`)."""
+    return not fragment(text) and not runs_on(text)
+
+
 @lru_cache(maxsize=65536)
 def content_of(text: str) -> frozenset[str]:
     """A sentence's content stems (cached: every pair of candidates asks for them)."""
@@ -206,7 +213,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
     for i in order:
         if count is not None and len(chosen) >= count:
             break
-        if i in taken or fragment(facts[i].text) or runs_on(facts[i].text):
+        if i in taken or not _for_itself(facts[i].text):
             continue
         wants = () if need is None else need[i]
         if wants is None or (need is not None and clashes(i, need, taken, led)):
@@ -469,7 +476,7 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
     eligible = [i for i in usable if ordinary(facts[i].text, params) and not runs_on(facts[i].text)]
     if not eligible and params.short_fallback:
         # Only short or overlong sentences: take any length, but never a fragment ("Sort of.").
-        eligible = [i for i in usable if not fragment(facts[i].text) and not runs_on(facts[i].text)]
+        eligible = [i for i in usable if _for_itself(facts[i].text)]
     # An antecedent comes with the sentence that needs it whatever its length.
     alone = {i for i in eligible if not need[i]}
     order = sorted(eligible, key=lambda i: (-scores[i], i))

@@ -195,9 +195,9 @@ _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IG
 FRAGMENT_WORDS = 3
 # A sentence ends in a full stop, question or exclamation mark, perhaps inside
 # quotes or brackets; anything else was cut off (a truncated text's last line).
+_CLOSED = re.compile(r"[.!?][\s\"'\u201d\u2019)\]]*$")
 # A full stop and a space right before a quotation mark: a sentence's end the splitter passed over.
 _AFTER_STOP = re.compile(r"[.!?]\s+$")
-_CLOSED = re.compile(r"[.!?][\s\"'\u201d\u2019)\]]*$")
 # A heading glued to the sentence it stands over: capitalised words, then a
 # capitalised article and a lower-case word ("YANKEES Pitching The starting ...").
 _GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
