@@ -363,7 +363,10 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     # Short sentences only where the coverage has nothing else to print (notes, headlines): the
     # bottom line, which sees every fact, takes them only if it can print nothing longer, and a
     # section then only if the bottom line did ("The child was saved." under a heading of its own).
-    for params in (replace(MEMO, short_fallback=False), MEMO):
+    # The bottom line states the news in the reporters' words: a quotation, and what leans on one,
+    # only where the coverage has nothing else to print (Params.quotations).
+    tries = [replace(MEMO, quotations=q, short_fallback=s) for s in (False, True) for q in (False, True)]
+    for params in tries:
         bluf = choose_apart(facts, statements, words=template.bluf.words or None,
                              count=template.bluf.facts or None, method=method, params=params)
         if bluf.chosen:
@@ -379,7 +382,7 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
                            or statements.same(f.text, t.text) for t in taken)]
         # What the memo has said earns a section nothing: it chooses for what is new (Params.stated).
         choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method,
-                              params=replace(params, stated=stated(taken)))
+                              params=replace(params, quotations=True, stated=stated(taken)))
         taken.extend(choice.facts)
         parts.append(Part(spec.key, spec.title, choice))
     return Selection(Part("bluf", template.bluf.title, bluf), tuple(parts), tuple(grouped.get(OTHER, ())))

@@ -461,3 +461,12 @@ def test_a_quotation_that_runs_on_prints_only_with_the_sentence_that_closes_it(m
     everything = sum(len(t.split()) for t in JOBS)
     assert [f.id for f in select(facts, words=everything, method=method)] == ["j0", "j1", "j2"]
 
+
+
+def test_without_quotations_a_quotation_and_what_leans_on_it_are_never_chosen() -> None:
+    facts = [fact("f1", MET, "s1", 0),
+             fact("f2", '"This is a small but meaningful step forward," Lee told reporters.', "s1", 1),
+             fact("f3", "He also said the two sides would meet again in Seoul next spring.", "s1", 2),
+             fact("f4", OTHERS[2][1], "s3", 0)]
+    assert needs(facts) == [(), (), (1,), ()]
+    assert needs(facts, quotations=False) == [(), None, None, ()]

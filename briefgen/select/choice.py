@@ -163,7 +163,7 @@ def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None
         if not params.short_fallback:
             # As briefgen's selector: a short sentence only as another's antecedent.
             order = [i for i in order if selector.ordinary(facts[i].text, params)]
-        need = units.needs(facts, params.standalone)
+        need = units.needs(facts, params.standalone, params.quotations)
         if not params.antecedents:
             need = [n if not n else None for n in need]
         chosen = selector.greedy(order, facts, words, count, params.redundancy, need, params.link_share)

@@ -69,6 +69,12 @@ class Params:
             saved.", "Lol.").
         standalone: Choose only sentences that read alone (see
             :func:`dangling`), unless no other sentence is eligible.
+        quotations: Let a quotation be chosen (see
+            :func:`briefgen.text.quotes.quotation`); off, a sentence that opens
+            inside quotation marks or is mostly quoted is never chosen, nor one
+            that leans on it. The memo's bottom line turns it off unless it can
+            print nothing else: it states the news in the reporters' words, and
+            a voice belongs in a section.
         antecedents: Let a sentence that leans on the one before be chosen
             together with it (see :mod:`briefgen.select.units`); off, such a
             sentence is never chosen.
@@ -109,6 +115,7 @@ class Params:
     quotes: float = 0.0
     short_fallback: bool = True
     standalone: bool = True
+    quotations: bool = True
     antecedents: bool = True
     candidates: int = 100
     redundancy: float = 0.6

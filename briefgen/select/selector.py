@@ -464,7 +464,7 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
         weights = {c: 0.0 if c in params.stated else w for c, w in weights.items()}
     scores = [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
     lengths = [word_count(f.text) for f in facts]
-    need = unit_needs(facts, params.standalone)
+    need = unit_needs(facts, params.standalone, params.quotations)
     if not params.antecedents:
         need = [n if not n else None for n in need]
 

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 
 from briefgen.model import Fact
 from briefgen.select.standalone import broken, leans
+from briefgen.text.quotes import quotation
 from briefgen.text.words import STOPWORDS
 
 __all__ = ["TOPIC_SHARE", "antecedent_of", "clashes", "follows", "in_order", "links", "needs",
@@ -117,12 +118,15 @@ def antecedent_of(facts: Sequence[Fact]) -> list[int | None]:
     return out
 
 
-def needs(facts: Sequence[Fact], standalone: bool = True) -> list[tuple[int, ...] | None]:
+def needs(facts: Sequence[Fact], standalone: bool = True,
+          quotations: bool = True) -> list[tuple[int, ...] | None]:
     """What each fact needs to be chosen: ``()`` nothing, its antecedents (nearest first), or ``None``: never.
 
     Args:
         facts: The candidate facts; an antecedent must be one of them.
         standalone: Apply the rules; without, every fact needs nothing.
+        quotations: Allow a quotation (:func:`~briefgen.text.quotes.quotation`);
+            without, one is never chosen, as if broken, nor what leans on it.
 
     Returns:
         Per fact: ``()`` if it reads alone; the positions of the antecedents
@@ -133,7 +137,7 @@ def needs(facts: Sequence[Fact], standalone: bool = True) -> list[tuple[int, ...
     if not standalone:
         return [() for _ in facts]
     ante = antecedent_of(facts)
-    whole = [not broken(f.text) for f in facts]
+    whole = [not broken(f.text) and (quotations or not quotation(f.text)) for f in facts]
     leaning = [w and leans(f.text) for f, w in zip(facts, whole, strict=True)]
     out: list[tuple[int, ...] | None] = [None] * len(facts)
     done = [False] * len(facts)
