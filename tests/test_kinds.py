@@ -323,8 +323,21 @@ CRASH = [
 ]
 
 
+JOBS_REPORT = [
+    "The U.S. economy added 209,000 jobs in July, according to government data released on Friday, "
+    "more than economists had expected.\n\n"
+    "The unemployment rate ticked down to 4.3 percent, and wages rose 2.5 percent from a year earlier.\n\n"
+    "Stocks opened higher after the report.",
+    "Employers kept hiring at a solid pace in July, the Labor Department said on Friday.\n\n"
+    "Nonfarm payrolls rose by 209,000 and the jobless rate fell to 4.3 percent, its lowest in 16 years.\n\n"
+    "The report makes an interest rate increase by the Federal Reserve in the autumn more likely.",
+]
+
+
 @pytest.mark.parametrize(("texts", "kind"),
-                         [(STUDY, "general"), (MURDER_TRIAL, "legal"), (CRASH, "disaster")])
+                         [(STUDY, "general"), (MURDER_TRIAL, "legal"), (CRASH, "disaster"),
+                          # An economic figure is a business story (issue 20); Multi-News 00164.
+                          (JOBS_REPORT, "business")])
 def test_the_kind_the_sources_open_with_is_chosen(texts: list[str], kind: str) -> None:
     tpl, choice = choose_template(analyse(texts=texts).facts)
     assert choice is not None and tpl.name == choice.name == kind, choice.reason
