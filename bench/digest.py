@@ -68,7 +68,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefgen.digest import group as grouping  # noqa: E402
 from briefgen.digest.features import Article, featurize  # noqa: E402
-from briefgen.digest.run import _independent  # noqa: E402
+from briefgen.digest.run import briefable  # noqa: E402
 from briefgen.model import Skipped  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench"
@@ -273,7 +273,7 @@ def group_only(articles: Sequence[Article]) -> list[tuple[str, ...]]:
     parts = grouping.partitions(articles)
     groups = [g for k, p in enumerate(parts) for g in grouping.group_partition(p, k)]
     by_ref = {a.ref: a for a in articles}
-    return [e for e in grouping.link(groups) if len(e) >= 2 and _independent([by_ref[m] for m in e]) >= 2]
+    return [e for e in grouping.link(groups) if briefable([by_ref[m] for m in e])]
 
 
 #: The grid the constants are chosen on: name in briefgen.digest.group -> values tried.

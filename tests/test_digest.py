@@ -193,6 +193,28 @@ def test_an_event_closes_after_the_window() -> None:
     assert events == [["fire1", "fire2"], ["fire3"]]
 
 
+def test_issue_23_a_memo_needs_two_independent_reports_published_close_together() -> None:
+    from briefgen.digest.run import SAME_TIME, briefable
+
+    # Four Herman Cain stories of a Multi-News archive, weeks apart, had been grouped as one event.
+    other = ("Firefighters in Arden fought a wildfire for a second day as strong winds pushed the flames "
+             "toward {n} homes on the ridge; the governor told residents to leave, and aircraft dropped "
+             "retardant while smoke shut the highway through the mountains.")
+    apart = [_article("fire1", "2026-03-01", FIRE.format(n=5) + "The first report."),
+             _article("fire2", "2026-03-20", other.format(n=40))]
+    assert not briefable(apart)
+    close = [apart[0], _article("fire3", f"2026-03-{1 + SAME_TIME:02d}", other.format(n=60))]
+    assert briefable(close)
+    # Far from that pair, a later article still belongs to the event that has two close reports.
+    assert briefable([*close, apart[1]])
+    # Copies of one report are one report however close; an undated article could be any day's.
+    copy = _article("copy1", "2026-03-01", FIRE.format(n=5) + "The first report.")
+    assert not briefable([apart[0], copy])
+    undated = _article("fire4", "", FIRE.format(n=12) + "An undated page.")
+    assert briefable([apart[1], undated])
+    assert not briefable([apart[0]])
+
+
 COUNTRY = ("Valdoria, a country of nine million on the shores of Lake Orm, has had three governments in "
               "two years and has long quarrelled with its neighbour Korvia. ")
 # Each report tells its story in its own words, so no two reports are copies of one.
