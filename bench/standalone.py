@@ -19,6 +19,9 @@ Rules:
 * ``subhead``: a heading glued to the sentence ("YANKEES Pitching The
   starting pitching ...");
 * ``dateline``: a wire dateline ("LONDON (AP) _", "san francisco ( reuters ) -");
+* ``credit``: a photographer's credit run into the sentence, outside brackets: the agency
+  after a slash ("erik jordan/retna not only is ...", "gregorio borgia/ap") or before one at
+  the start ("Reuters/brian snyder more than half of ...");
 * ``unclosed``: more brackets opened than closed, or a last line that
   opens with a quotation mark and holds an odd number of them (the
   quotation runs on into a sentence not shown, which names its speaker).
@@ -79,6 +82,10 @@ _SUBHEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
 _DATELINE = re.compile(
     r"^[^.!?]{0,60}?\(\s*(?:ap|reuters|afp|upi|xinhua|cnn|ap photo)\s*\)\s*(?:_|-|--|\u2014|\u2013)",
     re.IGNORECASE)
+# A photographer's credit outside brackets: "first last/agency", or "agency/first last" first.
+_CREDIT_RUN_IN = re.compile(
+    r"(?<![(\w])\s*[a-z][\w.'-]*\s*/\s*(?:ap|afp|retna|getty\s+images|shutterstock|corbis|wireimage)\b(?![^(]*\))"
+    r"|^\W*(?:reuters|afp|epa)\s*/\s*[a-z]", re.IGNORECASE)
 # A place of up to three words, then a dash: "NEW YORK _ ", "Dover, fla. \u2014 ".
 _PLACE_DASH = re.compile(r"^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s")
 
@@ -104,6 +111,8 @@ def violations(text: str) -> list[str]:
         out.append("subhead")
     if _DATELINE.match(body) or _PLACE_DASH.match(body):
         out.append("dateline")
+    if _CREDIT_RUN_IN.search(body):
+        out.append("credit")
     last = " ".join(text.rsplit("\n", 1)[-1].split())
     if body.count("(") > body.count(")") or body.count("[") > body.count("]") or (
             last[:1] in "\"\u201c" and not last[1:2].isspace()

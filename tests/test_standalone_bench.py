@@ -43,6 +43,10 @@ BENCH = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "b
     ("This year rolex supplanted bmw as the most reputable company.", []),
     ("This year, however, rolex supplanted bmw as the most reputable company.", ["reference"]),
     ("That year rolex supplanted bmw as the most reputable company.", ["reference"]),
+    # A photographer's credit run into the story; a pollster's pair of names is prose.
+    ("Reuters/brian snyder more than half of 1,416 measles cases were among the unvaccinated.", ["credit"]),
+    ("Bobby brown to perform erik jordan/retna not only is brown not banned, he will sing.", ["credit"]),
+    ("A reuters/ipsos poll found that support fell, and an ap/norc poll agreed.", []),
 ])
 def test_the_bench_rules(text: str, found: list[str]) -> None:
     assert violations(text) == found

@@ -85,6 +85,12 @@ def summit(first: str = MET) -> list[Fact]:
      "in pretoria, south africa, thursday, sept. 11 2014.", True, False),
     ("The verdict is expected to take hours... ( associated press ) judge masipa reads notes.", True, False),
     ("The trial opened on Thursday, Sept. 11, 2014, in Pretoria, the court said.", False, False),
+    # A photographer's credit outside brackets, run into the story (Multi-News validation: 3
+    # sentences had printed): furniture. A pollster's pair of names is prose.
+    ("Reuters/brian snyder more than half of 1,416 measles cases were among the unvaccinated.", True, False),
+    ("Update bobby brown performing after the funeral erik jordan/retna not only is brown invited.",
+     True, False),
+    ("A reuters/ipsos poll found that support fell, and an ap/norc poll agreed.", False, False),
 ])
 def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool, is_leaning: bool) -> None:
     assert broken(text) is is_broken

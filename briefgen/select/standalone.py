@@ -220,7 +220,7 @@ _MONTH_DAY_YEAR = (r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)
 _RUN_IN = re.compile(
     r"\bmedia playback is (?:unsupported|not supported)\b"
     r"|\b(?:media|image|toggle|hide) caption\b|\benlarge this image\b|\bimage copyright\b"
-    r"|\bview full image\b|\bimage \d+ of \d+\b|&#124;"
+    r"|\bview full image\b|\bimage \d+ of \d+\b|&#124;|\w/(?:ap|afp|retna|shutterstock|wireimage|corbis)\b"
     r"|\bgetty images\b|\(\s*photo:|\bphotograph by\b|\bbuy photo\b"
     r"|\bphoto advertisement\b|\badvertisement continue reading\b|\bcontinue reading the main story\b"
     r"|\bgmt\s*/\s*updated\b"
@@ -303,7 +303,7 @@ _RUN_IN_FIRST = re.compile(
     # A fund page's disclaimer ("[ [ disclaimer: there are three gofundme accounts ..."): 1 sentence of
     # Multi-News validation; "The ad ended with a disclaimer: ..." is prose.
     r"|disclaimer:"
-    r"|(?:ap|afp|reuters|getty|epa) photos?\b"
+    r"|(?:ap|afp|reuters|getty|epa) photos?\b|(?:reuters|afp|epa)/\w"
     r"|copyright\s+(?:\u00a9\s*)?(?:19|20)\d\d\b)"
     # A teaser's link and a video page's date ("Read more about ...", "Published on jul 18, 2017").
     r"|read more\b"
