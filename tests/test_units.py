@@ -91,6 +91,11 @@ def summit(first: str = MET) -> list[Fact]:
     ("Update bobby brown performing after the funeral erik jordan/retna not only is brown invited.",
      True, False),
     ("A reuters/ipsos poll found that support fell, and an ap/norc poll agreed.", False, False),
+    # A quantifier standing alone before its verb: all of those the sentence before named.
+    ("All are expected at the private funeral in newark saturday for whitney.", False, True),
+    ("Both have served time in prison for their part in the protests.", False, True),
+    ("Most economists expect the central bank to cut rates in March.", False, False),
+    ("All flights out of the city were cancelled on Tuesday.", False, False),
 ])
 def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool, is_leaning: bool) -> None:
     assert broken(text) is is_broken
@@ -341,7 +346,7 @@ def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
 
 
 # One sentence for each phrase of page furniture the stand-alone test knows, at the start of a
-# sentence or run into it: the fast test of hints (standalone._RUN_IN_HINTS) must let each through.
+# sentence or run into it: the fast test of hints (furniture._RUN_IN_HINTS) must let each through.
 _FURNITURE = [
     "Media playback is unsupported on your device media caption the ship sank at noon.",
     "Image caption The ship sank at noon.",
