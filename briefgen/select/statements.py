@@ -53,6 +53,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefgen.facts.figures import same_figure
 from briefgen.facts.paraphrase import default_model
 from briefgen.model import Fact
 from briefgen.select.choice import Choice, choose
@@ -244,10 +245,13 @@ class Statements:
         return best
 
     def same(self, a: str, b: str) -> bool:
-        """Whether sentences ``a`` and ``b`` state one action on the same rare arguments (see the module)."""
+        """Whether sentences ``a`` and ``b`` state one action on the same rare arguments (see the module),
+        or give one telling figure of one thing (:func:`~briefgen.facts.figures.same_figure`)."""
         if a == b:
             return True
-        return self._overlap(a, b) > OVERLAP_FLOOR and self.shared(a, b) >= MIN_ARGUMENTS
+        if self._overlap(a, b) > OVERLAP_FLOOR and self.shared(a, b) >= MIN_ARGUMENTS:
+            return True
+        return same_figure(a, b)
 
 
 def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | None, count: int | None,
