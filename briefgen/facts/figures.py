@@ -46,7 +46,7 @@ NEAR = 6
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade", "century", "age"})
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def telling_figures(text: str) -> tuple[tuple[Amount, frozenset[str]], ...]:
     """The telling figures of ``text`` (see the module docs), each with the content terms near it."""
     words = split_words(text)
