@@ -327,6 +327,16 @@ def test_cue_patterns(text: str, cue: str, shown: bool) -> None:
     assert _cue_hits(facts_of(text), [spec])[0, 0] == shown
 
 
+def test_the_quote_cue_is_a_quotation_not_a_word_in_scare_quotes() -> None:
+    # The cue reads text/quotes.quotation: someone's words, not a phrase set off in quotation marks.
+    spec = SectionSpec(key="s", title="S", keywords=("x",), cues=("quote",))
+    scare = 'Relatives were "devastated" by the news of the crash, they told the paper on Friday.'
+    assert CUES["quote"].search(scare) is not None
+    assert _cue_hits(facts_of(scare), [spec])[0, 0] == 0.0
+    said = '"We lost everything in one night," a fisherman said at the shelter.'
+    assert _cue_hits(facts_of(said), [spec])[0, 0] == 1.0
+
+
 def test_every_cue_a_template_may_name_has_a_pattern() -> None:
     assert set(CUES) == set(TEMPLATE_CUES)
 

@@ -48,6 +48,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from briefgen.model import Fact, SectionSpec
+from briefgen.text.quotes import quotation
 from briefgen.text.words import content_terms, words
 
 __all__ = [
@@ -67,7 +68,8 @@ CUES: dict[str, re.Pattern[str]] = {
     # "due to", as often a cause ("due to bad weather") as a timetable.
     "future": re.compile(r"\b(?:will|shall|expected to|expects? to|plans? to|planned to|scheduled"
                          r"|next (?:week|month|year))\b|['\u2019]ll\b", re.IGNORECASE),
-    # Words quoted: reactions and statements are mostly reported in quotation marks.
+    # Words quoted: reactions and statements are mostly reported in quotation marks. A fact shows
+    # the cue only when it is a quotation (text/quotes.quotation), not for a word in scare quotes.
     "quote": re.compile(r"[\"\u201c\u201d]|''|``"),
 }
 """Cue name -> the pattern a fact's text must contain to show it; a section lists its cues in ``cues``."""
@@ -502,6 +504,7 @@ def _cue_hits(facts: Sequence[Fact], sections: Sequence[SectionSpec]) -> npt.NDA
     for cue in wanted:
         pattern, hints = CUES[cue], _CUE_HINTS[cue]
         hit = np.fromiter((any(h in low for h in hints) and pattern.search(f.text) is not None
+                           and (cue != "quote" or quotation(f.text))
                            for f, low in zip(facts, lowered, strict=True)), dtype=bool, count=len(facts))
         for j, spec in enumerate(sections):
             if cue in spec.cues:
