@@ -96,6 +96,9 @@ def summit(first: str = MET) -> list[Fact]:
     ("Both have served time in prison for their part in the protests.", False, True),
     ("Most economists expect the central bank to cut rates in March.", False, False),
     ("All flights out of the city were cancelled on Tuesday.", False, False),
+    # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
+    ("To be fair, the president has to do lots of frivolous public events like this one every year.",
+     False, True),
 ])
 def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool, is_leaning: bool) -> None:
     assert broken(text) is is_broken

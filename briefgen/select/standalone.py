@@ -63,8 +63,8 @@ _BACK_PHRASE = re.compile(
     r"^(?:[A-Za-z]+\s+){0,3}(?:(?:this|these)(?!\s+" + _NOW + r")|that|those|the same)\b[^,;:]{0,30},"
     r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
     r"|in (?:fact|turn|contrast|response|return)|by contrast|even so|to that end|after that|before that"
-    r"|at the time|in other words|needless to say|after all|to be sure|that said|sure enough|even then"
-    r"|all the same"
+    r"|at the time|in other words|needless to say|after all|to be (?:sure|fair)|that said|sure enough"
+    r"|even then|all the same"
     # A reply's word first ("Yeah, it bears repeating: ...", "No, he's been a good politician ...",
     # "Sure, the company is the one in the dock."): it answers the sentence before. Multi-News
     # validation and DUC 2003: 10 sentences not refused before, all replies on reading. Not "Now,"
