@@ -96,6 +96,10 @@ def summit(first: str = MET) -> list[Fact]:
     ("Both have served time in prison for their part in the protests.", False, True),
     ("Most economists expect the central bank to cut rates in March.", False, False),
     ("All flights out of the city were cancelled on Tuesday.", False, False),
+    # A caption: what the photo shows in the passive, and the date it was taken without a preposition.
+    ("A vial of measles, mumps and rubella vaccine and an information sheet is seen at boston children's "
+     "hospital in boston, massachusetts february 26, 2015.", True, False),
+    ("The painting is displayed at the museum, which opened on march 3, 2015.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
      False, True),

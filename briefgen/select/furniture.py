@@ -228,6 +228,9 @@ def caption(text: str) -> bool:
     date = _WEEKDAY_DATE.search(text)
     if date is not None and _PICTURED.match(text[:date.start()]):
         return True  # "an 1873 dime ... is displayed on friday, aug. 10, 2012, in philadelphia."
+    if _PICTURED.match(text) and any(not _DATE_PREPOSITION.search(text, max(0, d.start() - 12), d.start())
+                                     for d in _PHOTO_DATE.finditer(text)):
+        return True  # "a vial of ... vaccine is seen at boston children's hospital ... february 26, 2015."
     head = _CAPTION_HEAD.match(text)
     if (head is None or _NOT_SHOWN.match(text, head.end()) or REPORTED.search(text)
             or len(head.group(0).split()) - 1 > _SHORT_HEAD and "," not in head.group(0)):  # less the verb
