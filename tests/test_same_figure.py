@@ -12,30 +12,29 @@ RESTATED = [
     ("58 % think there's a war on police in america today, most voters now believe.",
      'A rasmussen poll taken last week found that 58 percent of respondents now believe there is now a '
      '"war on police."'),
-    ("the u.s. Unemployment rate plunged in april to its lowest level since september 2008 as employers "
-     "added 288,000 jobs, the most in two years.",
-     "Nonfarm employment grew by a seasonally adjusted 288,000 jobs last month, the labor department said."),
     ("The u.s. Postal service said thursday that its quarterly loss widened to $ 3.3 billion amid declining "
      "mail volume.",
-     "Washington the u.s. Postal service's losses shot up to $ 3.3 billion in the last three months."),
-    ('The project, announced friday at the "rock in rio" music fest in brazil, aims to restore 73 million '
-     "trees in the brazilian amazon by 2023.",
-     "Assuming everything goes to plan, over the next six years, the amazon rainforest will get 73 million "
-     "new trees."),
+     "Washington the u.s. Postal service's losses shot up to $ 3.3 billion as its quarterly volume fell."),
+    ("Pushing the $ 5.5 billion payment for future retiree healthcare costs back would give usps room.",
+     "The administration would push for a law to allow a three-month delay in the $ 5.5 billion payment."),
+    # A sum written in other units is the same sum.
+    ("$ 4.1 billion was spent on the bridge project.", "The bridge project cost $ 4,100 million."),
 ]
 DIFFERENT = [
-    # The same small number in unrelated statements, a number written into a name, a length of time.
-    ("The artifact from the apollo 11 mission had been misidentified and sold at an online auction.",
-     "The outer decontamination bag from the apollo 11 mission in 1969 was bought at sotheby's."),
-    ("A french aviation expert believes he may have found the wreckage of mh370 off the coast.",
-     "Police in reunion examining the wreckage say it fits with mh370."),
-    ("With just five days until super tuesday, time is short for the republican establishment.",
-     "Five days is two fewer than god had to make the world, and the establishment's task is large."),
-    ("Buchel, 41, was the subject of wednesday night's episode of the reality show.",
-     "Robert buchel, 41, had lost nearly 200 lbs before he died at his home."),
-    # The same sum, of two things.
+    # Counts are no telling figures: a model's or a flight's number, a phone number, a population.
+    ("Regulators around the world grounded the 737 Max after the second crash in March.",
+     "Boeing said it would cut production of the 737 Max to 42 planes a month."),
+    ("A neighbor called 911 after hearing gunshots from the house.",
+     "The 911 call, released by police on Tuesday, lasted four minutes."),
+    ("Officials said 2,000 people were evacuated from the town.", "About 2,000 people live in the town."),
+    ("At least 150 people were killed in the quake.", "Another 150 people were injured in the quake."),
+    # A rise and a fall of one share; one sum of two things.
+    ("Sales rose 12 percent in Europe last year.", "Sales fell 12 percent in Asia last year."),
     ("The company paid $ 2 billion for the stake in the chip maker last year.",
      "The city's budget gap reached $ 2 billion after the flood, the mayor said."),
+    # One word of the story near the figure is not enough: what it is of must be shared.
+    ("The us$ 1.4 billion deal comes a week ahead of xi's planned meeting with trump.",
+     "The decision to go ahead with the sale of a $ 1.4 billion arms package threatens relations."),
 ]
 
 
@@ -50,7 +49,7 @@ def test_small_counts_names_times_and_sums_of_other_things_are_not(a: str, b: st
     assert not same_figure(a, b)
 
 
-def test_telling_figures_are_shares_sums_and_large_counts() -> None:
+def test_telling_figures_are_shares_and_sums() -> None:
     text = ("Of the 1,416 measles cases, 57 percent had no vaccination; 12 children and a 9-year-old "
             "were treated, the $ 4 million programme said on day 3 of its five-year plan.")
-    assert sorted(a.shown for a, _ in telling_figures(text)) == ["$4 million", "1,416", "57 percent"]
+    assert sorted(a.shown for a, _, _ in telling_figures(text)) == ["$4 million", "57 percent"]

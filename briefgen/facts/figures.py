@@ -10,59 +10,68 @@ figure, so word overlap does not call them one fact, but a reader sees the
 figure twice.
 
 :func:`same_figure` calls two sentences one fact when each gives a *telling*
-figure of equal value and unit (read by :func:`briefgen.facts.amounts.amounts`,
-so "58 %" is "58 percent" and "$5.5 billion" is "$ 5,500 million"), and a
-content word near the figure in one (within :data:`NEAR` words) is in the
-other sentence, what the figure is of. A figure is telling when it is a share,
-a sum of money or another measurement, or a count of at least
-:data:`MIN_COUNT`: small counts, ages and lengths of time recur in unrelated
-statements ("five days", "41", "11 accidents" beside "apollo 11"), and
-casualty counts have their own test (:mod:`briefgen.facts.tolls`). A number
-written into a word ("mh370", "cfc-11", "j-32") is a name, no figure.
+figure, a share or a sum of money, of equal value and unit (read by
+:func:`briefgen.facts.amounts.amounts`, so "58 %" is "58 percent" and "$5.5
+billion" is "$ 5,500 million"), not one a rise and the other a fall ("rose 12
+percent", "fell 12 percent"), and :data:`MIN_SHARED` content words near the
+figure in one (within :data:`NEAR` words) are in the other sentence: what the
+figure is of, and what it did. Counts are not telling figures: a model's or a
+flight's number ("the 737 max", "flight 370"), a phone number, a population
+beside the count of those evacuated recur in statements that differ, and
+casualty counts have their own test (:mod:`briefgen.facts.tolls`).
 
-On the memos of the 300 Multi-News validation clusters (before the test) it
-joins the bullet pairs README's "One fact, once" paragraph lists; it is used
-where the memo keeps restatements apart (:class:`briefgen.select.statements.Statements`),
-not by summaries.
+It is used where the memo keeps restatements apart
+(:class:`briefgen.select.statements.Statements`), not by summaries.
 """
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from briefgen.facts.amounts import Amount, amounts, split_words
 from briefgen.text.words import content_terms
 
-__all__ = ["MIN_COUNT", "NEAR", "same_figure", "telling_figures"]
+__all__ = ["MIN_SHARED", "NEAR", "same_figure", "telling_figures"]
 
-#: Least count (a number with no unit) that tells a fact apart: below it, counts recur in
-#: unrelated statements of one story. Set without data: three digits.
-MIN_COUNT = 100
+#: Content words near a figure in one sentence that the other must hold: what the figure is of
+#: and what it did ("288,000 *jobs* ... *employment*"). One is not enough: sentences of one story
+#: share its words ("2,000 *people* were evacuated", "about 2,000 *people* live in the town"; "the
+#: 737 *max*"). Set without data, and checked on the pairs the module docs describe.
+MIN_SHARED = 2
 #: Words on either side of a figure that say what it is of ("288,000 *jobs*", "*loss* widened to
 #: $ 3.3 billion"). Set without data: a short clause.
 NEAR = 6
-# Units of a length of time: "five days", "3,500 years", "the past four years" recur in statements of
-# every kind.
-_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade", "century", "age"})
+# Shares and sums of money (briefgen.facts.amounts' units). Counts are left out: a model's or a
+# flight's number ("the 737 max", "flight 370"), a phone number ("911") and a town's population
+# beside the count of its evacuated read as counts, and casualty counts have their own test.
+_TELLING_UNITS = frozenset({"percent", "$", "euro", "pound", "yen", "yuan", "won", "rupee", "ruble", "peso"})
+# Words of a rise and of a fall near a figure: "rose 12 percent" and "fell 12 percent" are two facts.
+_RISE = frozenset(str.split("rose rise rises rising up increase increased increases grew grow growth gain "
+                            "gained gains climbed climb jumped jump soared surged higher raised"))
+_FALL = frozenset(str.split("fell fall falls falling down decrease decreased decreases dropped drop drops "
+                            "declined decline shrank slid slumped plunged lower lowered cut cuts"))
 
 
 @lru_cache(maxsize=65536)
-def telling_figures(text: str) -> tuple[tuple[Amount, frozenset[str]], ...]:
-    """The telling figures of ``text`` (see the module docs), each with the content terms near it."""
+def telling_figures(text: str) -> tuple[tuple[Amount, frozenset[str], int], ...]:
+    """The telling figures of ``text`` (see the module docs): each with the content terms near it and
+    its direction (1 a rise, -1 a fall, 0 neither, read from the words near it)."""
     words = split_words(text)
     out = []
     for a in amounts(text):
-        if a.unit in _TIME_UNITS or (a.unit == "" and a.value < MIN_COUNT):
-            continue
-        glued = (a.number > 0 and not words[a.number].spaced and words[a.number - 1].text[-1:].isalnum()) or (
-            a.number + 1 < len(words) and not words[a.number + 1].spaced
-            and (words[a.number + 1].text[:1].isalpha() or words[a.number + 1].text == "-"))
-        if glued or (a.number > 0 and words[a.number - 1].text == "-" and not words[a.number - 1].spaced):
+        if a.unit not in _TELLING_UNITS:
             continue
         lo, hi = max(0, a.first - NEAR), min(len(words), a.last + 1 + NEAR)
-        near = " ".join(w.text for k, w in enumerate(words[lo:hi], lo) if not a.first <= k <= a.last)
-        out.append((a, frozenset(content_terms(near))))
+        near = [w.low for k, w in enumerate(words[lo:hi], lo) if not a.first <= k <= a.last]
+        direction = (any(w in _RISE for w in near)) - (any(w in _FALL for w in near))
+        out.append((a, frozenset(content_terms(" ".join(near))), direction))
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(content_terms(text))
 
 
 def same_figure(a: str, b: str) -> bool:
@@ -73,9 +82,10 @@ def same_figure(a: str, b: str) -> bool:
     second = telling_figures(b)
     if not second:
         return False
-    terms_a, terms_b = frozenset(content_terms(a)), frozenset(content_terms(b))
-    for x, near_x in first:
-        for y, near_y in second:
-            if x.unit == y.unit and x.value == y.value and (near_x & terms_b or near_y & terms_a):
+    terms_a, terms_b = _terms(a), _terms(b)
+    for x, near_x, up_x in first:
+        for y, near_y, up_y in second:
+            if (x.unit == y.unit and math.isclose(x.value, y.value, rel_tol=1e-9) and up_x * up_y >= 0
+                    and max(len(near_x & terms_b), len(near_y & terms_a)) >= MIN_SHARED):
                 return True
     return False
