@@ -23,6 +23,18 @@ from briefgen.text.quotes import quotation, quoted_share
     ("The minister said they had reached a deal on Tuesday.", 0.0, False),
     ('He called the vote "a disgrace" and left the chamber before the count was announced.', 2 / 15, False),
     ("", 0.0, False),
+    # The end of a quotation an earlier sentence opened, however the closing mark is written.
+    ("We will win,\u201d he said.", 3 / 5, True),
+    ("We will win,'' he said.", 3 / 5, True),
+    ('We will win," he said.', 3 / 5, True),
+    ('we will win, " he said.', 3 / 5, True),
+    ('It was over," he said, "and we knew it.', 7 / 9, True),
+    # A title or a word in quotation marks first is no quotation; a straight mark after a digit is inches.
+    ('"Frozen" became the highest-grossing animated film of all time.', 1 / 9, False),
+    ('The storm dropped 12" of snow on Boston overnight.', 0.0, False),
+    # Typographic single marks; an apostrophe is none.
+    ("\u2018We have a deal,\u2019 the minister said.", 4 / 7, True),
+    ("It\u2019s a deal, the minister said on Tuesday.", 0.0, False),
 ])
 def test_quoted_share_and_quotation(text: str, share: float, is_quotation: bool) -> None:
     assert quoted_share(text) == pytest.approx(share)

@@ -1,11 +1,14 @@
 """How much of a sentence is someone's own words: the share of its words inside quotation marks.
 
-News text writes its quotation marks many ways: typographic (“ ”), straight
-("), TeX-style (`` ''), and in scraped or tokenised text set apart by spaces
-(" it was pretty solid, " said feroli). Typographic and TeX marks say which
-way they face; straight ones alternate. A sentence may begin inside a
-quotation an earlier sentence opened (its only mark then closes it, near its
-end) or open one a later sentence closes (its only mark opens it).
+News text writes its quotation marks many ways: typographic (“ ” and ‘ ’),
+straight ("), TeX-style (`` ''), and in scraped or tokenised text set apart by
+spaces (" it was pretty solid, " said feroli). Typographic and TeX marks say
+which way they face; straight ones alternate, and the first of them closes a
+quotation an earlier sentence opened when it follows a word or a stop with no
+space ('We will win," he said.') or a comma or stop and a space with the
+speaker after it ('we will win, " he said.') or nothing after it. A straight mark right after a
+digit is inches (12"), no quotation mark. A typographic single mark opens at
+‘ and closes at ’ with no letter after it (not an apostrophe: "it’s").
 """
 
 from __future__ import annotations
@@ -13,19 +16,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["QUOTATION_SHARE", "quotation", "quoted_share"]
+__all__ = ["OPENING_WORDS", "QUOTATION_SHARE", "quotation", "quoted_share"]
 
 #: A sentence with at least this share of its words quoted is a quotation (so is one that opens
-#: inside quotation marks): more than half of it is someone's words, not the reporter's. Set
-#: without data, as "mostly".
+#: inside quotation marks, see OPENING_WORDS): more than half of it is someone's words, not the
+#: reporter's. Set without data, as "mostly".
 QUOTATION_SHARE = 0.5
+#: Words a quotation that opens the sentence must hold to make it a quotation: fewer are a title
+#: or a word in scare quotes ('"Frozen" became the highest-grossing ...'). Set without data: a
+#: clause has a subject, a verb and more.
+OPENING_WORDS = 3
 
-_MARK = re.compile(r'\u201c|``|\u201d|\'\'|"')
-_OPENING = frozenset(["\u201c", "``"])
-_CLOSING = frozenset(["\u201d", "''"])
+_MARK = re.compile(r"\u201c|``|\u201d|''|\u2018|\u2019(?![^\W\d_])|(?<!\d)\"")
+_OPENING = frozenset(["\u201c", "``", "\u2018"])
+_CLOSING = frozenset(["\u201d", "''", "\u2019"])
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
-# After a closing mark that ends a sentence: nothing but punctuation and space.
-_TAIL = re.compile(r"[\s.,;:!?)\]\u2019']*")
+# A straight mark that closes: right after a word or a stop with no space, or after a comma or stop
+# and a space with its speaker after it ('..., " page said').
+_CLOSES_AFTER = re.compile(r"[^\W_]$|[.,!?;:]$")
+_SPACED_CLOSE = re.compile(r"[,.!?]\s+$")
+_SPEAKER_NEXT = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}(?:said|says|told|added|adds|explained|wrote)\b",
+                           re.IGNORECASE)
 
 
 def quoted_share(text: str) -> float:
@@ -43,10 +54,30 @@ def quotation(text: str) -> bool:
 
     ``"“We have a deal,” the minister said."`` and ``'" it was solid, " said
     feroli, chief economist at jp morgan.'`` are; ``'The minister said they had
-    a deal.'`` and ``'Relatives were " devastated ", they said.'`` are not.
+    a deal.'``, ``'Relatives were " devastated ", they said.'`` and ``'"Frozen"
+    became the highest-grossing film.'`` are not.
     """
     flags = _quoted(text)
-    return bool(flags) and (flags[0] or sum(flags) >= QUOTATION_SHARE * len(flags))
+    if not flags:
+        return False
+    if sum(flags) >= QUOTATION_SHARE * len(flags):
+        return True
+    opening = 0
+    for flag in flags:
+        if not flag:
+            break
+        opening += 1
+    return opening >= OPENING_WORDS
+
+
+def _closes(text: str, at: int, end: int) -> bool:
+    """Whether the straight mark at ``at`` (ending at ``end``) closes a quotation opened earlier."""
+    before = text[:at]
+    if before and not before[-1].isspace():
+        return _CLOSES_AFTER.search(before) is not None
+    # Spaced out after a comma or stop: closing before its speaker, or at the sentence's end.
+    return _SPACED_CLOSE.search(before) is not None and (
+        _SPEAKER_NEXT.match(text, end) is not None or not text[end:].strip(" .,;:!?)]'\u2019"))
 
 
 @lru_cache(maxsize=65536)
@@ -56,24 +87,17 @@ def _quoted(text: str) -> tuple[bool, ...]:
     marks = list(_MARK.finditer(text))
     if not words or not marks:
         return tuple(False for _ in words)
-    straight = sum(1 for m in marks if m.group() == '"')
-    inside = False
-    if straight % 2 == 1:
-        first = next(m for m in marks if m.group() == '"')
-        # One straight mark too many: it closes a quotation begun in an earlier sentence when
-        # it comes last with only punctuation after it, else it opens one.
-        last = marks[-1]
-        inside = (first is last and last.group() == '"' and last.start() > 0
-                  and _TAIL.fullmatch(text, last.end()) is not None)
+    first = marks[0]
+    mark = first.group()
+    # Inside from the start when the first mark faces backwards: a quotation an earlier sentence opened.
+    inside = mark in _CLOSING or (mark == '"' and _closes(text, first.start(), first.end()))
     spans: list[tuple[int, int]] = []
-    start = 0 if inside else -1
+    start = 0
     for m in marks:
         mark = m.group()
-        opens = mark in _OPENING or (mark == '"' and not inside)
-        closes = mark in _CLOSING or (mark == '"' and inside)
-        if opens and not inside:
+        if not inside and (mark in _OPENING or mark == '"'):
             inside, start = True, m.end()
-        elif closes and inside:
+        elif inside and (mark in _CLOSING or mark == '"'):
             inside = False
             spans.append((start, m.start()))
     if inside:
