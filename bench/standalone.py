@@ -85,7 +85,7 @@ _DATELINE = re.compile(
 # A photographer's credit outside brackets: "first last/agency", or "agency/first last" first.
 _CREDIT_RUN_IN = re.compile(
     r"(?<![(\w])\s*[a-z][\w.'-]*\s*/\s*(?:ap|afp|retna|getty\s+images|shutterstock|corbis|wireimage)\b(?![^(]*\))"
-    r"|^\W*(?:reuters|afp|epa)\s*/\s*[a-z]", re.IGNORECASE)
+    r"|^\W*(?:reuters|afp)\s*/\s*(?!\S+\s+(?:poll|polls|polling|survey)\b)[a-z]", re.IGNORECASE)
 # A place of up to three words, then a dash: "NEW YORK _ ", "Dover, fla. \u2014 ".
 _PLACE_DASH = re.compile(r"^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s")
 

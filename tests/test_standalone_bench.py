@@ -47,6 +47,7 @@ BENCH = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "b
     ("Reuters/brian snyder more than half of 1,416 measles cases were among the unvaccinated.", ["credit"]),
     ("Bobby brown to perform erik jordan/retna not only is brown not banned, he will sing.", ["credit"]),
     ("A reuters/ipsos poll found that support fell, and an ap/norc poll agreed.", []),
+    ("Reuters/Ipsos polling shows 45 percent of Americans support the plan.", []),
 ])
 def test_the_bench_rules(text: str, found: list[str]) -> None:
     assert violations(text) == found

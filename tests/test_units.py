@@ -91,15 +91,20 @@ def summit(first: str = MET) -> list[Fact]:
     ("Update bobby brown performing after the funeral erik jordan/retna not only is brown invited.",
      True, False),
     ("A reuters/ipsos poll found that support fell, and an ap/norc poll agreed.", False, False),
+    ("Reuters/Ipsos polling shows 45 percent of Americans support the plan.", False, False),
     # A quantifier standing alone before its verb: all of those the sentence before named.
     ("All are expected at the private funeral in newark saturday for whitney.", False, True),
     ("Both have served time in prison for their part in the protests.", False, True),
     ("Most economists expect the central bank to cut rates in March.", False, False),
     ("All flights out of the city were cancelled on Tuesday.", False, False),
+    ("All was quiet in the capital on Sunday after a week of protests.", False, False),
+    ("Many have argued that the central bank moved too slowly.", False, False),
     # A caption: what the photo shows in the passive, and the date it was taken without a preposition.
     ("A vial of measles, mumps and rubella vaccine and an information sheet is seen at boston children's "
      "hospital in boston, massachusetts february 26, 2015.", True, False),
     ("The painting is displayed at the museum, which opened on march 3, 2015.", False, False),
+    ("the painting is displayed at the museum, which opened march 3, 2015.", False, False),
+    ("more cases are seen every winter, the cdc said in a report released february 26, 2015.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
      False, True),
@@ -478,7 +483,6 @@ def test_a_quotation_that_runs_on_prints_only_with_the_sentence_that_closes_it(m
     assert "j0" in chosen
     everything = sum(len(t.split()) for t in JOBS)
     assert [f.id for f in select(facts, words=everything, method=method)] == ["j0", "j1", "j2"]
-
 
 
 def test_without_quotations_a_quotation_and_what_leans_on_it_are_never_chosen() -> None:

@@ -114,7 +114,7 @@ _RUN_IN_FIRST = re.compile(
     # A fund page's disclaimer ("[ [ disclaimer: there are three gofundme accounts ..."): 1 sentence of
     # Multi-News validation; "The ad ended with a disclaimer: ..." is prose.
     r"|disclaimer:"
-    r"|(?:ap|afp|reuters|getty|epa) photos?\b|(?:reuters|afp|epa)/\w"
+    r"|(?:ap|afp|reuters|getty|epa) photos?\b|(?:reuters|afp)/(?![\w-]+\s+(?:poll|polls|polling|survey)\b)\w"
     r"|copyright\s+(?:\u00a9\s*)?(?:19|20)\d\d\b)"
     # A teaser's link and a video page's date ("Read more about ...", "Published on jul 18, 2017").
     r"|read more\b"
@@ -161,6 +161,9 @@ _CAPTION_HEAD = re.compile(
 _PHOTO_DATE = re.compile(
     r"\b(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DAY_YEAR,
     re.IGNORECASE)
+# A participle right before a date dates what it names, as AP's prose writes it ("a map released
+# february 26, 2015", "which opened march 3, 2015"); a caption's date follows the place.
+_DATED_BY_VERB = re.compile(r"\b[a-z]+ed\s+$", re.IGNORECASE)
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|since|until|till|from|by|before|after|and|between|through|of|to|than|at)\s+$", re.IGNORECASE)
 # What a caption shows in the passive, and the weekday and full date it was taken, which prose
@@ -228,8 +231,10 @@ def caption(text: str) -> bool:
     date = _WEEKDAY_DATE.search(text)
     if date is not None and _PICTURED.match(text[:date.start()]):
         return True  # "an 1873 dime ... is displayed on friday, aug. 10, 2012, in philadelphia."
-    if _PICTURED.match(text) and any(not _DATE_PREPOSITION.search(text, max(0, d.start() - 12), d.start())
-                                     for d in _PHOTO_DATE.finditer(text)):
+    if _PICTURED.match(text) and REPORTED.search(text) is None and any(
+            not _DATE_PREPOSITION.search(text, max(0, d.start() - 12), d.start())
+            and not _DATED_BY_VERB.search(text, max(0, d.start() - 16), d.start())
+            for d in _PHOTO_DATE.finditer(text)):
         return True  # "a vial of ... vaccine is seen at boston children's hospital ... february 26, 2015."
     head = _CAPTION_HEAD.match(text)
     if (head is None or _NOT_SHOWN.match(text, head.end()) or REPORTED.search(text)
