@@ -213,6 +213,11 @@ def test_issue_23_a_memo_needs_two_independent_reports_published_close_together(
     undated = _article("fire4", "", FIRE.format(n=12) + "An undated page.")
     assert briefable([apart[1], undated])
     assert not briefable([apart[0]])
+    # An undated copy of a dated report is that report, on its day; one day past the window is out.
+    undated_copy = _article("copy2", "", FIRE.format(n=5) + "The first report.")
+    assert not briefable([*apart, undated_copy])
+    late = _article("fire5", f"2026-03-{2 + SAME_TIME:02d}", other.format(n=61))
+    assert not briefable([apart[0], late])
 
 
 COUNTRY = ("Valdoria, a country of nine million on the shores of Lake Orm, has had three governments in "

@@ -91,23 +91,38 @@ SAME_TIME = 3
 def briefable(arts: Sequence[Article], days: int = SAME_TIME) -> bool:
     """Whether a group of articles gets a memo: two independent reports, two of them ``days`` apart or less.
 
-    An article without a date could be from any day: it makes a pair with any article it is not
-    a copy of.
+    Copies of one report (shingle MinHash) are one report, on every day one of them is dated; a
+    report none of whose copies is dated could be from any day, and pairs with any other report.
     """
-    if len(arts) < 2 or _independent(arts) < 2:
+    if len(arts) < 2:
         return False
-    when = sorted(arts, key=lambda a: (a.day is not None, a.day or 0))
-    for i, a in enumerate(when):
-        for b in when[i + 1:]:
-            if a.day is not None and b.day is not None and b.day - a.day > days:
+    report = _reports(arts)
+    if len(set(report)) < 2:
+        return False
+    dated: set[tuple[int, int]] = set()
+    for article, r in zip(arts, report, strict=True):
+        day = article.day
+        if day is not None:
+            dated.add((day, r))
+    if len({r for _, r in dated}) < len(set(report)):
+        return True  # an undated report
+    points = sorted(dated)
+    for i, (day, r) in enumerate(points):
+        for later, other in points[i + 1:]:
+            if later - day > days:
                 break
-            if (a.shingles == b.shingles).mean() < COPY:
+            if other != r:
                 return True
     return False
 
 
 def _independent(arts: Sequence[Article]) -> int:
     """How many independent reports: articles that are copies of one another (shingle MinHash) count once."""
+    return len(set(_reports(arts)))
+
+
+def _reports(arts: Sequence[Article]) -> list[int]:
+    """Each article's report: the same number for copies of one another (shingle MinHash)."""
     n = len(arts)
     parent = list(range(n))
 
@@ -122,7 +137,7 @@ def _independent(arts: Sequence[Article]) -> int:
         same = (values[i + 1:] == values[i]).mean(axis=1) >= COPY
         for j in np.nonzero(same)[0].tolist():
             parent[find(i + 1 + j)] = find(i)
-    return len({find(i) for i in range(n)})
+    return [find(i) for i in range(n)]
 
 
 def _entry(event_id: str, title: str, memo: str, arts: Sequence[Article]) -> EventEntry:
