@@ -76,16 +76,7 @@ def _terms(text: str) -> frozenset[str]:
 
 def same_figure(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` give one telling figure of one thing (see the module docs)."""
-    first = telling_figures(a)
-    if not first:
-        return False
-    second = telling_figures(b)
-    if not second:
-        return False
-    terms_a, terms_b = _terms(a), _terms(b)
-    for x, near_x, up_x in first:
-        for y, near_y, up_y in second:
-            if (x.unit == y.unit and math.isclose(x.value, y.value, rel_tol=1e-9) and up_x * up_y >= 0
-                    and max(len(near_x & terms_b), len(near_y & terms_a)) >= MIN_SHARED):
-                return True
-    return False
+    pairs = [(x, y) for x in telling_figures(a) for y in telling_figures(b) if x[0].unit == y[0].unit]
+    return any(math.isclose(x.value, y.value, rel_tol=1e-9) and up_x * up_y >= 0
+               and max(len(near_x & _terms(b)), len(near_y & _terms(a))) >= MIN_SHARED
+               for (x, near_x, up_x), (y, near_y, up_y) in pairs)
