@@ -55,6 +55,7 @@ _EVENT_FORMS = """
     massacre: massacre | kidnapping: kidnapping kidnapped | hijacking: hijacking hijacked
     execution: execution executed | funeral: funeral | inauguration: inauguration | ruling: ruling
     hearing: hearing | lawsuit: lawsuit | crisis: crisis | shutdown: shutdown | bankruptcy: bankruptcy
+    fighting: fighting clashes clashed | charges: charged | pardon: pardon pardoned
 """
 _EVENTS: dict[str, str] = {
     form: noun.strip()
