@@ -66,3 +66,19 @@ def test_a_sentence_that_leans_on_another_still_prints_right_after_it() -> None:
     printed = [f.text for f in lead_first(Choice(tuple(facts), (0, 2, 1, 3)), facts).facts]
     assert printed[0] == SLAMMED
     assert printed.index(leaning) == printed.index(WAVES) + 1
+
+
+def test_a_story_read_from_its_middle_has_no_lead() -> None:
+    # Multi-News 00140: one page began "Mr. Choi was a naturalized australian citizen ...", a second
+    # reference; its first sentences led the bottom line before the agency's lead.
+    choi = "Mr. Choi was a naturalized Australian citizen who had lived in the country for 30 years."
+    charged = "A Sydney man was charged on Sunday with acting as an economic agent for North Korea."
+    agent = "Police said the Sydney man acted as an economic agent for North Korea's weapons sales."
+    facts = [_fact("c", choi, [("s1", 0)], 9.0), _fact("a", charged, [("s2", 0)], 5.0),
+             _fact("b", agent, [("s3", 4)], 4.0)]
+    midway, lead = lead_consensus(facts[:2], facts)
+    assert midway < 1.0 < lead + 1e-9
+    assert [f.text for f in lead_first(Choice(tuple(facts), (0, 1)), facts).facts] == [charged, choi]
+    # Named in full, the same person opens a lead.
+    full = _fact("c", "Dr. Jane Smith, an Australian citizen, was charged on Sunday.", [("s1", 0)], 9.0)
+    assert lead_consensus([full], [full, *facts[1:]])[0] >= 1.0

@@ -22,6 +22,7 @@ score): 10 of 15 DUC 2003 clusters (6) and 38 of 60 Multi-News ones (36).
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -38,6 +39,9 @@ __all__ = ["LEAD_SENTENCES", "lead_consensus", "lead_first"]
 #: made (the first sentence of a feature is often its hook); on the labelled clusters one, two
 #: and three give 42, 48 and 47 of 75.
 LEAD_SENTENCES = 2
+# A courtesy title and a surname, then no further name: how a story names someone it has introduced.
+_SECOND_REFERENCE = re.compile(r"^\W*(?:mr|mrs|ms|dr)\.\s+[a-z][\w'-]*(?:,|\s+(?-i:[a-z])(?!\.))",
+                               re.IGNORECASE)
 
 
 def lead_consensus(chosen: Sequence[Fact], facts: Sequence[Fact]) -> list[float]:
@@ -59,17 +63,24 @@ def lead_consensus(chosen: Sequence[Fact], facts: Sequence[Fact]) -> list[float]
             df[t] += 1
     n = len(facts)
     idf = {t: math.log((n + 1) / d) for t, d in df.items()}
+    # A source whose first sentence names someone as a story does once it has introduced them ("Mr.
+    # Choi was ...") was read from the middle of its story: its first sentences are no lead. (A
+    # pronoun first is no such sign: 117 of 876 Multi-News stories open on one, most of them ledes:
+    # "It's time once again for an absurd thanksgiving ritual.")
+    midway = {s.source_id for f in facts for s in f.sentences
+              if s.index == 0 and _SECOND_REFERENCE.match(s.text)}
     leads: dict[str, list[tuple[frozenset[str], float]]] = defaultdict(list)
     for fact, terms in zip(facts, contents, strict=True):
         norm = math.sqrt(math.fsum(idf[t] ** 2 for t in terms))
         for report in sorted({groups.get(s.source_id, s.source_id) for s in fact.sentences
-                              if s.index < LEAD_SENTENCES}):
+                              if s.index < LEAD_SENTENCES and s.source_id not in midway}):
             leads[report].append((terms, norm))
     out = []
     for fact in chosen:
         terms = content_of(fact.text)
         norm = math.sqrt(math.fsum(idf.get(t, 0.0) ** 2 for t in terms))
-        own = {groups.get(s.source_id, s.source_id) for s in fact.sentences if s.index < LEAD_SENTENCES}
+        own = {groups.get(s.source_id, s.source_id) for s in fact.sentences
+               if s.index < LEAD_SENTENCES and s.source_id not in midway}
         total = 0.0
         for report, lead in sorted(leads.items()):
             if report in own:
