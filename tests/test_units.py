@@ -105,6 +105,9 @@ def summit(first: str = MET) -> list[Fact]:
     ("The painting is displayed at the museum, which opened on march 3, 2015.", False, False),
     ("the painting is displayed at the museum, which opened march 3, 2015.", False, False),
     ("more cases are seen every winter, the cdc said in a report released february 26, 2015.", False, False),
+    # A journal abstract's label run into its sentence; the same word in prose.
+    ("Importance parents hesitant to vaccinate their children may delay routine immunizations.", True, False),
+    ("Importance of the vote was lost on no one in the chamber.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
      False, True),

@@ -114,6 +114,11 @@ _RUN_IN_FIRST = re.compile(
     # A fund page's disclaimer ("[ [ disclaimer: there are three gofundme accounts ..."): 1 sentence of
     # Multi-News validation; "The ad ended with a disclaimer: ..." is prose.
     r"|disclaimer:"
+    # A journal abstract's labels run into its sentences ("Importance parents hesitant to vaccinate
+    # ...", "Objective to review ...", "Conclusions and relevance ..."): 4 sentences of one Multi-News
+    # validation page; "Importance of ..." and "Objectives were set" are prose.
+    r"|importance\s+(?!of\b|is\b|was\b)(?=[a-z])|objective\s+to\s|evidence review\s"
+    r"|conclusions and relevance\s|design,\s+setting,?\s+and\s+participants\s|main outcomes? and measures?\s"
     r"|(?:ap|afp|reuters|getty|epa) photos?\b|(?:reuters|afp)/(?![\w-]+\s+(?:poll|polls|polling|survey)\b)\w"
     r"|copyright\s+(?:\u00a9\s*)?(?:19|20)\d\d\b)"
     # A teaser's link and a video page's date ("Read more about ...", "Published on jul 18, 2017").
