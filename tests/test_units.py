@@ -108,6 +108,12 @@ def summit(first: str = MET) -> list[Fact]:
     # A journal abstract's label run into its sentence; the same word in prose.
     ("Importance parents hesitant to vaccinate their children may delay routine immunizations.", True, False),
     ("Importance of the vote was lost on no one in the chamber.", False, False),
+    # A headline printed twice, a page's follow button, a pointer to pictures elsewhere.
+    ("Lindsay lohan crash truck driver says it was all her fault lindsay lohan crash -- truck driver says it "
+     "was all her fault exclusive the guy driving the truck spoke.", True, False),
+    ("Officials did not visit the scene, and officials did not visit the injured in hospital.", False, False),
+    ("Interested in health care? add health care overhaul as an interest to stay up to date.", True, False),
+    ("( see ' pictures: 5 animals that regrow body parts. ' )", True, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
      False, True),

@@ -16,7 +16,7 @@ from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
 from briefgen.text.verbs import REPORTED
 
-__all__ = ["caption", "run_in", "ticker"]
+__all__ = ["REPEATED_WORDS", "caption", "repeated_head", "run_in", "ticker"]
 
 # A weekday, and a full date as captions write it: "sept. 11 2014", "november 16, 2011", "march, 10, 2013".
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -84,7 +84,11 @@ _RUN_IN = re.compile(
     # "What landed in your inbox: a letter ..." is prose. (A fund page's disclaimer: _RUN_IN_FIRST.)
     r"|\btext size\s*-\s*\+\s*reset\b"
     r"|\b(?:headlines|newsletters?|updates|alerts)\s+(?:\w+\s+){0,2}in your inbox\b"
-    r"|\bget\s+\w+\s+in your inbox\s+here\b",
+    r"|\bget\s+\w+\s+in your inbox\s+here\b"
+    # ABC's follow buttons ("Interested in health care overhaul? add health care overhaul as an
+    # interest to stay up to date ...", "add interest house of representatives: ..."): 2 sentences
+    # of Multi-News validation, from an analyst's reading of its memos.
+    r"|\badd\s[^.!?]{1,40}\sas an interest\b|\badd interest\b",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
@@ -98,7 +102,7 @@ _RUN_IN_HINTS = (
     "id:",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
-    "www.", "text size", "inbox", "reporting:",
+    "www.", "text size", "inbox", "reporting:", "interest",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
@@ -113,7 +117,7 @@ _RUN_IN_FIRST = re.compile(
     r"|(?:photographer|photos?|related|topics|file photos?|editor['\u2019]s note):\s|image caption\b"
     # A fund page's disclaimer ("[ [ disclaimer: there are three gofundme accounts ..."): 1 sentence of
     # Multi-News validation; "The ad ended with a disclaimer: ..." is prose.
-    r"|disclaimer:"
+    r"|disclaimer:|\(\s*see\s"
     # A journal abstract's labels run into its sentences ("Importance parents hesitant to vaccinate
     # ...", "Objective to review ...", "Conclusions and relevance ..."): 4 sentences of one Multi-News
     # validation page; "Importance of ..." and "Objectives were set" are prose.
@@ -134,11 +138,32 @@ _RUN_IN_FIRST = re.compile(
 
 
 def run_in(text: str) -> bool:
-    """Whether page furniture runs into ``text`` (see :data:`_RUN_IN` and :data:`_RUN_IN_FIRST`)."""
+    """Whether page furniture runs into ``text`` (see :data:`_RUN_IN` and :data:`_RUN_IN_FIRST`), or
+    its opening words come again in it (:func:`repeated_head`)."""
     if _RUN_IN_FIRST.match(text):
         return True
     low = text.lower()
-    return any(hint in low for hint in _RUN_IN_HINTS) and _RUN_IN.search(text) is not None
+    if any(hint in low for hint in _RUN_IN_HINTS) and _RUN_IN.search(text) is not None:
+        return True
+    return repeated_head(text)
+
+
+#: Opening words that, found again in the same sentence, make it a headline or caption printed twice
+#: ("lindsay lohan crash truck driver says it was all her fault lindsay lohan crash -- truck driver
+#: says ...", "us unemployment rate plummets to 6.3 percent ... washington ( ap ) — us unemployment
+#: rate plummets ..."). Six: at four, prose repeats itself ("He did not visit the scene, and he did
+#: not visit the injured"); at six, 13 sentences of Multi-News validation (12 a headline, caption or
+#: time stamp printed twice, 1 a speaker's refrain) and none of DUC 2003.
+REPEATED_WORDS = 6
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def repeated_head(text: str) -> bool:
+    """Whether the first :data:`REPEATED_WORDS` words of ``text`` come again later in it."""
+    found = [w.lower() for w in _WORD.findall(text)]
+    k = REPEATED_WORDS
+    head = found[:k]
+    return len(found) >= 2 * k and any(found[i:i + k] == head for i in range(k, len(found) - k + 1))
 # A photo's caption run into the text: someone doing something in the present tense, and the
 # date the photo was taken ("herman cain makes an appearance at ... in miami, florida november 16,
 # 2011"; "an archaeologist works on an excavation site ... in xi ' an april 30, 2015"), or "in this
