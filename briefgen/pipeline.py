@@ -40,6 +40,7 @@ from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
+from briefgen.sources.stories import offtopic_stories
 from briefgen.text.datelines import dateline_end
 from briefgen.text.sentences import segment
 
@@ -122,6 +123,8 @@ def text_sources(texts: Sequence[str], first: int = 1) -> list[Source]:
     return out
 
 
+#: Why a source on another event than the rest of the coverage is skipped.
+OFF_STORY = "a story on another event: shares almost nothing with the other sources (best likeness {:.2f})"
 #: Why a source that gave no article sentence is skipped.
 NO_ARTICLE = "no article sentence and no headline found (empty, or only page furniture: a notice, a prompt, \
 captions, a web archive's notes)"
@@ -184,6 +187,16 @@ def analyse(
     # A page that holds no article (a web archive's notes, a video player's error, a log-in prompt)
     # is listed as not used, with the reason, not as a source: it reported nothing. A headline it
     # prints is reporting, and keeps it a source (the subject line reads headlines).
+    # A whole story on another event among the coverage (sources/stories.py) is not used either.
+    by_source: dict[str, list[str]] = {}
+    for s in sentences:
+        by_source.setdefault(s.source_id, []).append(s.text)
+    off = offtopic_stories(by_source)
+    if off:
+        skipped = [*skipped, *(Skipped(src.origin, OFF_STORY.format(off[src.id])) for src in sources
+                               if src.id in off)]
+        sources = [src for src in sources if src.id not in off]
+        sentences = [s for s in sentences if s.source_id not in off]
     told = {s.source_id for s in sentences}
     if len(told) < len(sources):
         told |= {src.id for src in sources if src.title.strip() and src.provenance.shown("title")}

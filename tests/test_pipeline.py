@@ -433,3 +433,28 @@ def test_each_section_chooses_for_what_the_parts_before_it_have_not_said(
     for known, chosen in calls[1:]:
         assert known == said
         said = said | stated(chosen)
+
+
+def test_a_story_on_another_event_among_three_or_more_is_not_used() -> None:
+    # Multi-News 00271: a story on a Dutch tradition beside coverage of a Dutch satire show gave the
+    # memo three bullets of its own.
+    from briefgen.pipeline import analyse
+
+    quake = [
+        "A magnitude 6.4 earthquake struck the coastal city of Valdora on Tuesday, collapsing three "
+        "apartment blocks and killing at least 40 people, officials said. Rescue teams searched the "
+        "rubble through the night.",
+        "At least 40 people died when a strong earthquake hit Valdora on Tuesday, officials said. Three "
+        "apartment blocks collapsed and rescue teams worked through the night to reach survivors.",
+        "The Valdora earthquake on Tuesday killed at least 40 people and brought down three apartment "
+        "blocks, the interior ministry said. Rescuers searched the rubble for survivors.",
+    ]
+    recipe = ("A good sourdough starter needs only flour, water and patience, the baker explained. Feed "
+              "it twice a day and keep it in a warm kitchen corner for a week before baking bread.")
+    found = analyse(texts=[*quake, recipe])
+    reasons = [(s.origin, s.reason.split(":")[0]) for s in found.skipped]
+    assert reasons == [("<text 4>", "a story on another event")]
+    assert {s.source_id for s in found.sentences} == {"s1", "s2", "s3"}
+    # With two sources there is no telling which is off the event: both are used.
+    two = analyse(texts=[quake[0], recipe])
+    assert {s.source_id for s in two.sentences} == {"s1", "s2"} and not two.skipped
