@@ -31,12 +31,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from scipy import sparse
+import numpy.typing as npt
 
 from briefgen.text.frequency import article_share
 from briefgen.text.words import content_terms
 
-__all__ = ["CORE_LIKENESS", "MAX_SOURCES", "STORY_LIKENESS", "offtopic_stories"]
+__all__ = ["CORE_LIKENESS", "MAX_SOURCES", "PREFILTER", "STORY_LIKENESS", "offtopic_stories"]
 
 #: A source whose best likeness to every other source is under this is on another event.
 STORY_LIKENESS = 0.08
@@ -47,23 +47,28 @@ CORE_LIKENESS = 0.2
 #: Sources read at most: a larger batch is an archive of many events, which ``briefgen digest``
 #: groups first; the pairwise likeness of its sources would cost more than it tells.
 MAX_SOURCES = 300
+#: Best likeness, with the terms' rarity among the batch's own sentences, at or over which every
+#: source is taken to be on the event without reading news at large. Set so the cheap look misses
+#: none of the sources the full test leaves out in bench/data/digest_multinews.jsonl's clusters
+#: (their batch likeness is at most 0.07).
+PREFILTER = 0.2
 
 
-def _matrix(texts: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Each source's rarity-weighted content-term vector, unit length, as a sparse row."""
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for k, parts in enumerate(texts):
-        counts = Counter(t for text in parts for t in content_terms(text))
-        for t, n in sorted(counts.items()):
-            rows.append(k)
-            cols.append(vocab.setdefault(t, len(vocab)))
-            vals.append((1.0 + math.log(n)) * -math.log(article_share(t)))
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), max(len(vocab), 1)))
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    return sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ m
+def _rows(counts: Sequence[Counter[str]], weight: Mapping[str, float]) -> npt.NDArray[np.float64]:
+    """Unit-length rows of log counts times the terms' weights (dense: a batch is small)."""
+    vocab = {t: k for k, t in enumerate(sorted(weight))}
+    out = np.zeros((len(counts), max(len(vocab), 1)))
+    for k, found in enumerate(counts):
+        for t, n in found.items():
+            out[k, vocab[t]] = (1.0 + math.log(n)) * weight[t]
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)
+
+
+def _likeness(rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    like = rows @ rows.T
+    np.fill_diagonal(like, -1.0)
+    return like
 
 
 def offtopic_stories(texts: Mapping[str, Sequence[str]]) -> dict[str, float]:
@@ -78,9 +83,17 @@ def offtopic_stories(texts: Mapping[str, Sequence[str]]) -> dict[str, float]:
     ids = [i for i, t in texts.items() if t]
     if not 3 <= len(ids) <= MAX_SOURCES:
         return {}
-    m = _matrix([texts[i] for i in ids])
-    like = (m @ m.T).toarray()
-    np.fill_diagonal(like, -1.0)
+    sentences = [[frozenset(content_terms(text)) for text in texts[i]] for i in ids]
+    counts = [Counter(t for text in texts[i] for t in content_terms(text)) for i in ids]
+    # First a cheap look with the terms' rarity among the batch's own sentences: a source alike to
+    # another at PREFILTER or more is on the event, and the rarity in news at large (its word
+    # list read once, a third of a second) is read only when some source is not.
+    df: Counter[str] = Counter(t for parts in sentences for terms in parts for t in terms)
+    total = sum(len(parts) for parts in sentences)
+    quick = _likeness(_rows(counts, {t: math.log((total + 1) / n) for t, n in df.items()}))
+    if float(quick.max(axis=1).min()) >= PREFILTER:
+        return {}
+    like = _likeness(_rows(counts, {t: -math.log(article_share(t)) for t in df}))
     pairs = sorted(((float(like[a, b]), a, b) for a in range(len(ids)) for b in range(a + 1, len(ids))),
                    reverse=True)
     out = {}
