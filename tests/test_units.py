@@ -114,6 +114,11 @@ def summit(first: str = MET) -> list[Fact]:
     ("Officials did not visit the scene, and officials did not visit the injured in hospital.", False, False),
     ("Interested in health care? add health care overhaul as an interest to stay up to date.", True, False),
     ("( see ' pictures: 5 animals that regrow body parts. ' )", True, False),
+    # A pair, "the latter" and a part of those named before; a relative clause after "those" reads alone.
+    ("The pair threw back vodka shots and joked about the election on russian television.", False, True),
+    ("Some of them work for the government, colbert teased in his opening monologue.", False, True),
+    ("One of those who answered the call to fight was Mahmud Abouhalima, a taxi driver.", False, False),
+    ("The pair of shoes sold for $2 million at the auction in Geneva on Tuesday.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
      False, True),
