@@ -83,8 +83,9 @@ def offtopic_stories(texts: Mapping[str, Sequence[str]]) -> dict[str, float]:
     ids = [i for i, t in texts.items() if t]
     if not 3 <= len(ids) <= MAX_SOURCES:
         return {}
-    sentences = [[frozenset(content_terms(text)) for text in texts[i]] for i in ids]
-    counts = [Counter(t for text in texts[i] for t in content_terms(text)) for i in ids]
+    terms = [[content_terms(text) for text in texts[i]] for i in ids]  # each sentence read once
+    counts = [Counter(t for found in parts for t in found) for parts in terms]
+    sentences = [[frozenset(found) for found in parts] for parts in terms]
     # First a cheap look with the terms' rarity among the batch's own sentences: a source alike to
     # another at PREFILTER or more is on the event, and the rarity in news at large (its word
     # list read once, a third of a second) is read only when some source is not.
