@@ -169,8 +169,9 @@ def run_one(folder: Path, out: Path, group_only: bool) -> dict[str, Any]:
         found = dict(ex.run(digest_run._group_task, [(p, k, None) for k, p in enumerate(parts)]))
         ex.close()
         by_ref = {a.ref: a for a in articles}
+        # The events the digest would brief (digest/run.briefable), as bench/digest.py counts them.
         events = [e for e in link([g for k in range(len(found)) for g in found[k]])
-                  if len(e) >= 2 and digest_run._independent([by_ref[m] for m in e]) >= 2]
+                  if digest_run.briefable([by_ref[m] for m in e])]
         extra = {"read_s": round(t_read, 1), "partitions": len(parts)}
     else:
         result = briefgen.digest([str(folder)], out, fmt="md")

@@ -116,11 +116,6 @@ def briefable(arts: Sequence[Article], days: int = SAME_TIME) -> bool:
     return False
 
 
-def _independent(arts: Sequence[Article]) -> int:
-    """How many independent reports: articles that are copies of one another (shingle MinHash) count once."""
-    return len(set(_reports(arts)))
-
-
 def _reports(arts: Sequence[Article]) -> list[int]:
     """Each article's report: the same number for copies of one another (shingle MinHash)."""
     n = len(arts)
