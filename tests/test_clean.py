@@ -22,6 +22,7 @@ from briefgen.sources.lines import (
     ends_sentence,
     find_date,
     judge_line,
+    opening_outlet,
     photo_credit,
 )
 from briefgen.sources.load import load_sources
@@ -335,10 +336,39 @@ def test_dateline_outlet(line: str, outlet: str | None) -> None:
     assert dateline_outlet(line) == outlet
 
 
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        # Pages scraped without line breaks (Multi-News validation) run a gallery's teaser, a
+        # photo's caption or its credit into the story's dateline, or open with CNN's bare mark.
+        ("( cnn ) micheal brown stared at the acceptance letter in front of him.", "CNN"),
+        ("( cbs news ) united nations headquarters, new york - president obama arrived.", "CBS News"),
+        ("the grave on the outskirts of this city where police engaged... ( associated press ) iguala, "
+         "mexico ( ap ) \u2014 a clandestine grave was found.", "Associated Press"),
+        ("former candidate herman cain speaks in washington january 24, 2012. Reuters/jonathan ernst los "
+         "angeles ( reuters ) - former republican candidate herman cain said ...", "Reuters"),
+        # A label before it: a pointer to another story, not this one's dateline.
+        ("the senate met. related: washington ( ap ) \u2014 the senate voted on friday.", None),
+        # A call sign that is an English word names no station; a bracket inside prose no dateline.
+        ("( kirk ) said he would stay.", None),
+        ("the van plunged into a canal ( cnn ) a dark intersection.", None),
+    ],
+)
+def test_opening_outlet(line: str, outlet: str | None) -> None:
+    assert opening_outlet(line) == outlet
+
+
 def test_a_lower_cased_dateline_names_the_outlet_only_at_the_top() -> None:
     text = ("johnson city ( wsyr-tv ) -- one hundred pets were left to drown at a petco store.\n\n"
             "The police are investigating.\n\nrelated: washington ( ap ) \u2014 the senate voted on friday.")
     assert infer_details(text, "wsyr_2015-01-02.txt")["outlet"].value == "WSYR-TV"
+
+
+def test_a_dateline_behind_run_in_furniture_names_the_outlet_as_found() -> None:
+    text = ("the grave on the outskirts of this city where police engaged... ( associated press ) iguala, "
+            "mexico ( ap ) \u2014 a clandestine grave was found on saturday. Police are investigating.")
+    outlet = infer_details(text, "page-3.txt")["outlet"]
+    assert (outlet.value, outlet.how, outlet.where) == ("Associated Press", "found", "dateline or credit")
 
 
 def test_photo_credit_skips_borrowed_photos() -> None:

@@ -26,13 +26,13 @@ from briefgen.model import FOUND, GIVEN, GUESSED, Provenance
 from briefgen.sources.lines import (
     best_headline,
     credit_outlet,
-    dateline_outlet,
     ends_sentence,
     find_date,
     holds_promo,
     is_headline_like,
     judge_line,
     nwords,
+    opening_outlet,
     photo_credit,
 )
 from briefgen.sources.outlets import OutletTable, outlet_name, outlet_table
@@ -260,7 +260,7 @@ def infer_details(text: str, origin: str, table: OutletTable | None = None) -> d
             break
     if "outlet" not in details:
         for i, line in enumerate(lines[:8]):
-            who = credit_outlet(line) or (dateline_outlet(line) if i == 0 else None)
+            who = credit_outlet(line) or (opening_outlet(line) if i == 0 else None)
             if who:
                 details["outlet"] = Detail(who, FOUND, "dateline or credit")
                 break
