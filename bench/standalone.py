@@ -22,6 +22,10 @@ Rules:
 * ``credit``: a photographer's credit run into the sentence, outside brackets: the agency
   after a slash ("erik jordan/retna not only is ...", "gregorio borgia/ap") or before one at
   the start ("Reuters/brian snyder more than half of ...");
+* ``address``: the writer speaks to the reader, in a sentence with no quotation mark: "you" or
+  "your" with no speaker named ("If you live nearby, you felt it"), or an opening command
+  ("Imagine ...", "Remember ...", "Learn more ..."). What it cannot see: a command by a verb not
+  listed here;
 * ``unclosed``: more brackets opened than closed, or a last line that
   opens with a quotation mark and holds an odd number of them (the
   quotation runs on into a sentence not shown, which names its speaker).
@@ -86,6 +90,13 @@ _DATELINE = re.compile(
 _CREDIT_RUN_IN = re.compile(
     r"(?<![(\w])\s*[a-z][\w.'-]*\s*/\s*(?:ap|afp|retna|getty\s+images|shutterstock|corbis|wireimage)\b(?![^(]*\))"
     r"|^\W*(?:reuters|afp)\s*/\s*(?!\S+\s+(?:poll|polls|polling|survey)\b)[a-z]", re.IGNORECASE)
+# The reader addressed: second-person words, or a sentence opening with a command to the reader.
+_YOU = re.compile(r"(?<!thank )\b(?:you|your|yourself)\b", re.IGNORECASE)
+# A speaker named: the "you" is that speaker's, reported without quotation marks.
+_SPEAKER_NAMED = re.compile(r"\b(?:said|says|told|tells|asked|asks|wrote|writes|according to)\b",
+                            re.IGNORECASE)
+_COMMAND = re.compile(
+    r"^(?:imagine|remember|consider|forget|learn|click|subscribe|enjoy|make note|take note)\b", re.IGNORECASE)
 # A place of up to three words, then a dash: "NEW YORK _ ", "Dover, fla. \u2014 ".
 _PLACE_DASH = re.compile(r"^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s")
 
@@ -113,6 +124,9 @@ def violations(text: str) -> list[str]:
         out.append("dateline")
     if _CREDIT_RUN_IN.search(body):
         out.append("credit")
+    if (not any(q in body for q in "\"\u201c\u201d") and body[:1] not in "'`\u2018"
+            and ((_YOU.search(body) and not _SPEAKER_NAMED.search(body)) or _COMMAND.match(body))):
+        out.append("address")
     last = " ".join(text.rsplit("\n", 1)[-1].split())
     if body.count("(") > body.count(")") or body.count("[") > body.count("]") or (
             last[:1] in "\"\u201c" and not last[1:2].isspace()

@@ -48,6 +48,11 @@ BENCH = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "b
     ("Bobby brown to perform erik jordan/retna not only is brown not banned, he will sing.", ["credit"]),
     ("A reuters/ipsos poll found that support fell, and an ap/norc poll agreed.", []),
     ("Reuters/Ipsos polling shows 45 percent of Americans support the plan.", []),
+    # The writer speaking to the reader; a speaker's "you" inside a quotation is the speaker's.
+    ("If you live nearby, you may have felt the quake.", ["address"]),
+    ("Imagine the roar of copter blades above the canyon.", ["address"]),
+    ('"You are a liar," Senator Smith told the governor.', []),
+    ("Viewers may call to leave a thank you message.", []),
 ])
 def test_the_bench_rules(text: str, found: list[str]) -> None:
     assert violations(text) == found

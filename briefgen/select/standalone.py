@@ -20,8 +20,8 @@ from briefgen.text.frequency import zipf_table
 from briefgen.text.verbs import REPORTED, has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
-__all__ = ["FRAGMENT_WORDS", "broken", "broken_rule", "dangling", "fragment", "has_quote", "leaning_rule",
-           "leans", "runs_on", "stems"]
+__all__ = ["FRAGMENT_WORDS", "addresses_reader", "broken", "broken_rule", "dangling", "fragment", "has_quote",
+           "leaning_rule", "leans", "runs_on", "stems"]
 
 
 @lru_cache(maxsize=65536)
@@ -269,6 +269,41 @@ def has_quote(text: str) -> bool:
     return any(q in text for q in _QUOTE_MARKS)
 
 
+# The writer speaking to the reader, outside quotation marks: a sentence that opens with an
+# imperative a page or a feature addresses to its reader ("Make note of the name etzanoa",
+# "Imagine the whopp of copter blades ...", "Forget the rain forest", "Consider this: ...", "Learn
+# more", "Let the courts decide."), or that says "you" or "your" ("If you live nearby, you may have
+# felt it", with no quotation mark and no speaker named in the sentence). A briefing states what
+# happened, in the third person: such a sentence is a feature's voice or a page's prompt. Verbs
+# that also open news prose as nouns or in the past tense ("Head coach ...", "Read ...", "Stop and
+# go traffic") are left out; "Do not"/"Don't" count only outside a quotation, where no speaker
+# says them. In the 300 Multi-News validation summaries 101 selected sentences did so (feature
+# voice, tweet and subscription prompts); none in DUC 2003's.
+_IMPERATIVE = re.compile(
+    r"(?:imagine|consider|remember|forget|picture|learn|click|scroll|subscribe|download|enjoy|"
+    r"(?:make|take)\s+(?:note|sure|a\s+look)|check\s+out|sign\s+(?:up|me\s+up)|find\s+out|stay\s+tuned|"
+    r"buckle\s+up|be\s+sure|don['\u2019]t|do\s+not|let['\u2019]s|let\s+(?:us|the|them|me)"
+    r"|watch\s+(?:it|the|this|as|video))\b",
+    re.IGNORECASE)
+# Verbs naming who wrote or asked it, besides REPORTED's: the "you" is that speaker's.
+_ASKED = re.compile(r"\b(?:asked|asks|wrote|writes)\b", re.IGNORECASE)
+# "thank you" is a phrase, not an address ("asks viewers to leave a thank you message").
+_SECOND_PERSON = re.compile(r"(?<!\bthank )\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether the writer speaks to the reader outside quotation marks (see :data:`_IMPERATIVE`)."""
+    body = text.strip()
+    if body[:1] in _OPENERS:
+        return False  # a quotation: someone else's words, to someone else
+    # With a quotation mark anywhere the "you" may be a speaker's, in a quotation an earlier
+    # sentence opened ('You have to stand up," she said.'): the leaning test reads those.
+    # One that names who said it reports a speaker's "you" ("You should read more, the teacher said").
+    return _IMPERATIVE.match(body) is not None or (
+        not has_quote(body) and _SECOND_PERSON.search(body) is not None and REPORTED.search(body) is None
+        and _ASKED.search(body) is None)
+
+
 def broken(text: str) -> bool:
     """Whether a sentence is not a whole sentence, which no neighbour mends.
 
@@ -277,7 +312,8 @@ def broken(text: str) -> bool:
     in an editorial:"), has a heading glued to its start ("YANKEES Pitching
     The starting pitching ..."), still carries a wire dateline ("LONDON
     (AP) _ ...") or has page furniture run into it ("media caption ...",
-    "( photo: ... ) buy photo ...", "... gmt / updated ...").
+    "( photo: ... ) buy photo ...", "... gmt / updated ..."), or speaks to the
+    reader (:func:`addresses_reader`: "Make note of ...", "If you live nearby").
 
     Args:
         text: One sentence.
@@ -292,14 +328,14 @@ def broken(text: str) -> bool:
 def broken_rule(text: str) -> str | None:
     """Which test finds the sentence not whole (see :func:`broken`), or ``None`` if it is whole.
 
-    One of ``"unfinished"``, ``"colon"``, ``"heading"``, ``"dateline"``, ``"furniture"``.
+    One of ``"unfinished"``, ``"colon"``, ``"heading"``, ``"dateline"``, ``"furniture"``, ``"address"``.
     """
     body = text.strip()
     if not _CLOSED.search(body):
         return "colon" if body.endswith(":") else "unfinished"
     for name, found in (("heading", _GLUED_HEAD.match), ("dateline", _DATELINE.match),
                         ("furniture", run_in), ("furniture", caption),
-                        ("furniture", ticker)):
+                        ("furniture", ticker), ("address", addresses_reader)):
         if found(body):
             return name
     return None
