@@ -210,6 +210,22 @@ def test_text_in_common_encodings(tmp_path: Path, encoding: str) -> None:
     assert src.text == text
 
 
+def test_character_references_a_copied_page_left_in_text_are_decoded(tmp_path: Path) -> None:
+    # Scraped pages saved as text keep their markup's references ("smith &amp; wesson" in Multi-News
+    # validation); one the HTML standard does not define, or one without its semicolon, is text.
+    body = ("A gunman pulled out a Smith &amp; Wesson revolver, police said. Image 1 of 29 &#124; new sites. "
+            "AT&T; and R&D stayed as printed.\n")
+    (tmp_path / "page.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "notes.md").write_text(body, encoding="utf-8")
+    want = ("A gunman pulled out a Smith & Wesson revolver, police said. Image 1 of 29 | new sites. "
+            "AT&T; and R&D stayed as printed.")
+    texts = [s.text.strip() for s in load_sources([tmp_path / "page.txt", tmp_path / "notes.md"])[0]]
+    assert texts == [want, want]
+    from briefgen.pipeline import text_sources
+
+    assert text_sources([body])[0].text.strip() == want
+
+
 def test_decode_bytes_rejects_binary() -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
     with pytest.raises(SourceError, match=r"^photo\.png: not text"):

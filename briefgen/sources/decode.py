@@ -6,11 +6,12 @@ UTF-16 and others); line ends become ``"\\n"``. Binary data is refused.
 
 from __future__ import annotations
 
+import html
 import re
 
 from briefgen.errors import SourceError
 
-__all__ = ["decode_bytes", "html_charset"]
+__all__ = ["decode_bytes", "decode_entities", "html_charset"]
 
 
 _BOMS = (
@@ -20,6 +21,23 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+
+
+# An HTML character reference left in text copied from a web page ("smith &amp; wesson", "image 1 of
+# 29 &#124; new sites"): a name or a number, closed by its semicolon. Without the semicolon it is
+# text ("R&D", "AT&T"), which html.unescape would also decode when it starts with a legacy name.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def decode_entities(text: str) -> str:
+    """``text`` with the HTML character references a copied web page left in it decoded ("&amp;" -> "&").
+
+    The page printed the character; the reference is how its markup wrote it.
+    A reference the HTML standard does not define ("at&t;") stays as it is.
+    """
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 # Control characters other than white space: text has almost none, binary data many.

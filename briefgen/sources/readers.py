@@ -23,7 +23,7 @@ from typing import Any
 
 from briefgen.errors import BriefgenError, SourceError
 from briefgen.plugins import Registry
-from briefgen.sources.decode import decode_bytes, html_charset
+from briefgen.sources.decode import decode_bytes, decode_entities, html_charset
 from briefgen.sources.limits import Limits
 from briefgen.sources.lines import find_date
 
@@ -325,7 +325,9 @@ _MAGIC = (
 
 
 def _decoded(data: bytes, origin: str, hints: ReadHints) -> str:
-    return hints.text if hints.text is not None else decode_bytes(data, origin, hints.charset)
+    """Text of a plain-text or Markdown file, with character references a copied page left decoded."""
+    text = hints.text if hints.text is not None else decode_bytes(data, origin, hints.charset)
+    return decode_entities(text)
 
 
 def _text(data: bytes, origin: str, hints: ReadHints) -> Document:
