@@ -357,6 +357,14 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("The warning landed in your inbox as expected, she said.", None),
     ("The disclaimer on the label said nothing about the risk.", None),
     ("The ad ended with a disclaimer: the product is not approved by the FDA.", None),
+    # A label and a colon opening the sentence: a transcript's speaker, a headline run into its story.
+    ("Judy woodruff: herman cain, the latest candidate to lead in the polls, spent the day rebutting "
+     "charges.", "furniture"),
+    ("Herman cain, ( r ) presidential candidate: i have never sexually harassed anyone.", "furniture"),
+    ("Charlie gard: judge to decide on parents' last wish that son can die at home.", "furniture"),
+    ("Job creation is accelerating: employers added an average of 238,000 jobs.", None),
+    ('She added: "It happened so fast, I did not feel any pain."', None),
+    ("The second question is: can the airline be saved with Tan?", None),
     # The writer speaking to the reader: a feature's voice or a page's prompt, never a memo's.
     ("What landed in your inbox: a letter from the IRS demanding $4,000.", "address"),
     ("Make note of the name etzanoa, a long-lost city.", "address"),
