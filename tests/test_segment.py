@@ -447,6 +447,8 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "for decades, the airline has boasted of its service."),
         ("Ann arbor, mi - while monogamous relationships are the norm, some differ. Yes.",
          "while monogamous relationships are the norm, some differ."),
+        ("San bernardino >> as community members mourned tuesday, details emerged. Yes.",
+         "as community members mourned tuesday, details emerged."),
         # Not a place: a person's name, a conjunction, a caption's label.
         ("Jonathon keats \u2014 a philosopher who sold land in the sky \u2014 is back. He is.",
          "Jonathon keats \u2014 a philosopher who sold land in the sky \u2014 is back."),

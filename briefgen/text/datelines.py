@@ -242,10 +242,11 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
 # A place's dateline as text that writes names in lower case prints it, or as a paper prints it
 # in ordinary case: a place of one word, or of two or three whose first starts place names, with
 # an optional region, then a spaced dash or hyphen ("Hesperia — ", "Hong kong — ", "Dover, fla. —
-# ", "Port said, egypt — ", "Salt lake city — ", "Houston - ").
+# ", "Port said, egypt — ", "Salt lake city — ", "Houston - "), or a page's ">>" ("San bernardino >>
+# as community members mourned ...").
 _PLACE_DATELINE = re.compile(
     r"(?P<place>[a-z][\w.'-]*(?:\s+[\w.'-]+){0,2})"
-    r"(?:,\s+(?P<region>[a-z][a-z.'-]*(?:\s+[a-z.'-]+)?))?\s+(?:--|\u2014|\u2013|-)\s+(?=\S)",
+    r"(?:,\s+(?P<region>[a-z][a-z.'-]*(?:\s+[a-z.'-]+)?))?\s+(?:--|\u2014|\u2013|-|>>)\s+(?=\S)",
     re.IGNORECASE)
 # First words of place names of two or three words ("New york", "San bernardino", "Rio de janeiro").
 _PLACE_FIRST = frozenset(str.split(
