@@ -365,6 +365,10 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("Job creation is accelerating: employers added an average of 238,000 jobs.", None),
     ('She added: "It happened so fast, I did not feel any pain."', None),
     ("The second question is: can the airline be saved with Tan?", None),
+    # A sentence pointing at the page's media: the memo has no such page.
+    ("The video shown here explains williams syndrome and can be shared to help others.", "furniture"),
+    ("A more detailed explanation follows.", "furniture"),
+    ("The rest of the speech follows the same line, aides said.", None),
     # The writer speaking to the reader: a feature's voice or a page's prompt, never a memo's.
     ("What landed in your inbox: a letter from the IRS demanding $4,000.", "address"),
     ("Make note of the name etzanoa, a long-lost city.", "address"),
@@ -521,3 +525,4 @@ def test_without_quotations_a_quotation_and_what_leans_on_it_are_never_chosen() 
              fact("f4", OTHERS[2][1], "s3", 0)]
     assert needs(facts) == [(), (), (1,), ()]
     assert needs(facts, quotations=False) == [(), None, None, ()]
+

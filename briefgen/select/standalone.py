@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefgen.select.furniture import caption, labelled, run_in, ticker
+from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
 from briefgen.text.verbs import REPORTED, has_verb
@@ -335,7 +335,8 @@ def broken_rule(text: str) -> str | None:
         return "colon" if body.endswith(":") else "unfinished"
     for name, found in (("heading", _GLUED_HEAD.match), ("dateline", _DATELINE.match),
                         ("furniture", run_in), ("furniture", caption),
-                        ("furniture", ticker), ("furniture", labelled), ("address", addresses_reader)):
+                        ("furniture", ticker), ("furniture", labelled), ("furniture", points_at_page),
+                        ("address", addresses_reader)):
         if found(body):
             return name
     return None
