@@ -55,6 +55,7 @@ from functools import lru_cache
 
 from briefgen.facts.figures import same_figure
 from briefgen.facts.paraphrase import default_model
+from briefgen.facts.records import same_record
 from briefgen.model import Fact
 from briefgen.select.choice import Choice, choose
 from briefgen.select.selector import MEMO, Params, content_of
@@ -246,12 +247,13 @@ class Statements:
 
     def same(self, a: str, b: str) -> bool:
         """Whether sentences ``a`` and ``b`` state one action on the same rare arguments (see the module),
-        or give one telling figure of one thing (:func:`~briefgen.facts.figures.same_figure`)."""
+        give one telling figure of one thing (:func:`~briefgen.facts.figures.same_figure`) or rank a
+        thing alike in one place's history (:func:`~briefgen.facts.records.same_record`)."""
         if a == b:
             return True
         if self._overlap(a, b) > OVERLAP_FLOOR and self.shared(a, b) >= MIN_ARGUMENTS:
             return True
-        return same_figure(a, b)
+        return same_figure(a, b) or same_record(a, b)
 
 
 def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | None, count: int | None,
