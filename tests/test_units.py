@@ -365,6 +365,12 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("Job creation is accelerating: employers added an average of 238,000 jobs.", None),
     ('She added: "It happened so fast, I did not feel any pain."', None),
     ("The second question is: can the airline be saved with Tan?", None),
+    # A byline with its weekday and date, or a time of posting, run into a headline and its story.
+    ("Cain fumbles uzbekistan's name: 'ubeki-beki-beki-stan-stan ' by kase wickman monday, october 10, "
+     "2011 10: 34 edt republican presidential hopeful herman cain fumbled.", "furniture"),
+    ("That joke is gutterball politics posted at 4: 17 pm on august 24, 2012 by allahpundit in case.",
+     "furniture"),
+    ("Written by John Smith on Monday, Oct. 10, 2011, the letter was read aloud.", None),
     # A sentence pointing at the page's media: the memo has no such page.
     ("The video shown here explains williams syndrome and can be shared to help others.", "furniture"),
     ("A more detailed explanation follows.", "furniture"),

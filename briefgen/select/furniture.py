@@ -89,7 +89,13 @@ _RUN_IN = re.compile(
     # ABC's follow buttons ("Interested in health care overhaul? add health care overhaul as an
     # interest to stay up to date ...", "add interest house of representatives: ..."): 2 sentences
     # of Multi-News validation, from an analyst's reading of its memos.
-    r"|\badd\s[^.!?]{1,40}\sas an interest\b|\badd interest\b",
+    r"|\badd\s[^.!?]{1,40}\sas an interest\b|\badd interest\b"
+    # A byline with its weekday and date, and a time of posting, run into a headline and its story
+    # ("... stan-stan ' by kase wickman monday, october 10, 2011 10: 34 edt republican ...", "...
+    # posted: wednesday, june 25, 2014 7: 29 pm edt updated: ...", "... posted at 4: 17 pm on august
+    # 24, 2012 by allahpundit ..."): 3 sentences of Multi-News validation, from an analyst's reading.
+    r"|\bby\s+(?:(?!(?:on|at|in|last|this|next)\b)[a-z.'-]+\s+){1,3}" + _WEEKDAY + r",?\s+" + _MONTH_DAY_YEAR
+    + r"|\bposted:?\s+(?:at\s+\d{1,2}:\s?\d\d|" + _WEEKDAY + r",)",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
@@ -103,7 +109,7 @@ _RUN_IN_HINTS = (
     "id:",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
-    "www.", "text size", "inbox", "reporting:", "interest",
+    "www.", "text size", "inbox", "reporting:", "interest", "posted",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
