@@ -338,6 +338,9 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("After all, the odds say that the meteors will be visible from Asia.", True),
     ("To be sure, there will be opposition to any proposals to limit prosecutions.", True),
     ("After all votes were counted, Cardoso had 53 percent.", False),
+    # The other side's turn answers someone the sentence before named.
+    ("For its part, the national restaurant association says it doesn't comment on personnel matters.", True),
+    ("For their part, officials in Warsaw said the talks would resume.", True),
     # A gallery slide's counter and date run into its caption.
     ("kremlin pool photo via ap 2/50 26 march 2018 at least 64 shoppers have been killed in fire.", True),
     ("The court ruled 5/4 on 3 march 2018 that the law stands.", False),
