@@ -91,7 +91,8 @@ _CREDIT_RUN_IN = re.compile(
     r"(?<![(\w])\s*[a-z][\w.'-]*\s*/\s*(?:ap|afp|retna|getty\s+images|shutterstock|corbis|wireimage)\b(?![^(]*\))"
     r"|^\W*(?:reuters|afp)\s*/\s*(?!\S+\s+(?:poll|polls|polling|survey)\b)[a-z]", re.IGNORECASE)
 # The reader addressed: second-person words, or a sentence opening with a command to the reader.
-_YOU = re.compile(r"(?<!thank )\b(?:you|your|yourself)\b", re.IGNORECASE)
+# A word of its own: "all-you-can-eat", "in-your-face" and "thank you" address no one.
+_YOU = re.compile(r"(?<![\w-])(?<!thank )(?:you|your|yourself)(?![\w-])", re.IGNORECASE)
 # A speaker named: the "you" is that speaker's, reported without quotation marks.
 _SPEAKER_NAMED = re.compile(r"\b(?:said|says|told|tells|asked|asks|wrote|writes|according to)\b",
                             re.IGNORECASE)

@@ -352,6 +352,10 @@ def test_dateline_outlet(line: str, outlet: str | None) -> None:
         # A call sign that is an English word names no station; a bracket inside prose no dateline.
         ("( kirk ) said he would stay.", None),
         ("the van plunged into a canal ( cnn ) a dark intersection.", None),
+        # A story quoted, or the next one a page's list of others points to.
+        ('the senate met. " washington ( ap ) \u2014 the bill passed, " the times reported.', None),
+        ("you may also like. washington ( ap ) \u2014 the senate voted.", None),
+        ("( nbc ) the senate voted on friday.", "NBC"),
     ],
 )
 def test_opening_outlet(line: str, outlet: str | None) -> None:

@@ -224,6 +224,10 @@ def test_character_references_a_copied_page_left_in_text_are_decoded(tmp_path: P
     from briefgen.pipeline import text_sources
 
     assert text_sources([body])[0].text.strip() == want
+    # A name HTML does not define exactly stays; a control character is a space.
+    from briefgen.sources.decode import decode_entities
+
+    assert decode_entities("&copyright; Smith&LTD; a&#13;b &#x263A;") == "&copyright; Smith&LTD; a b \u263a"
 
 
 def test_decode_bytes_rejects_binary() -> None:

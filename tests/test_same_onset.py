@@ -20,4 +20,10 @@ def test_another_thing_or_another_day_is_not() -> None:
     assert not same_onset(COLD, "The cold wave hit on Dec. 2, closing schools in Warsaw.")
     # A figure after a month's name is no day: "hit May 5 percent" says nothing of a date.
     assert onsets("Inflation hit May 5 percent, the bank said.") == ()
-    assert onsets(COLD) == (((11, 16), frozenset({"poland", "extrem", "cold"})),)
+    assert onsets(COLD) == (((0, 11, 16), frozenset({"poland", "extrem", "cold"})),)
+    # What began is after a reporting verb; another year is another day; "2 years ago" is no day.
+    assert not same_onset("Police said the attack began Oct. 1 near the border.",
+                          "Police said the search began Oct. 1 in the hills.")
+    assert not same_onset("The strike began Jan. 5, 2015 at the port.",
+                          "The strike began Jan. 5, 2016 at the port.")
+    assert onsets("The war began in March 2 years ago.") == ()

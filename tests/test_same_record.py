@@ -14,14 +14,21 @@ BLAZE = "The blaze, the worst fire disaster in Sweden's modern history, shocked 
 
 RESTATED = [
     (FIRE, BLAZE),
-    ("The quake was the most devastating in the country's history, officials said.",
+    ("The quake was the worst in the country's history, officials said.",
      "Rescuers said it was the deadliest earthquake in the nation's modern history."),
+    # The last superlative ranks; "U.S." is a place.
+    ("The latest figures show the blaze was the worst in Sweden's history.", FIRE),
+    ("Harvey was the costliest storm in U.S. history.", "It was the most destructive storm in U.S. history."),
 ]
 DIFFERENT = [
     # Two records of one event: a kind of its own each.
     (FIRE, "Police said it was the largest evacuation in Swedish history."),
     # The same ranking of another place's history.
     (FIRE, "The quake was the deadliest in Turkish history."),
+    # Deaths and cost are two rankings; so are two things ranked largest; two places named "new".
+    ("The storm was the costliest in U.S. history.", "It was the deadliest storm in U.S. history."),
+    ("It was the largest protest in Polish history.", "It was the largest bankruptcy in Polish history."),
+    ("It was the worst quake in New Zealand history.", "It was the worst quake in New York history."),
     # A word in "-est" that is no superlative; a history with no ranking.
     ("It was the first protest in Swedish history.",
      "Organisers called it the largest rally in Swedish history."),
@@ -41,6 +48,8 @@ def test_other_rankings_places_and_mere_histories_are_not(a: str, b: str) -> Non
 
 
 def test_a_ranking_names_its_kind_and_its_place() -> None:
-    assert records(FIRE) == (("worst", frozenset({"swed"})),)
-    assert records("It was the largest protest in the city's history.") == (("largest", frozenset()),)
-    assert records("Protesters marched through the forest in Swedish history books.") == ()
+    assert records(FIRE) == (("deadliest", frozenset({"swed"}), frozenset()),)
+    assert records(BLAZE) == (("worst", frozenset({"swed"}), frozenset({"fire", "disaster"})),)
+    assert records("It was the largest protest in the city's history.") == (
+        ("largest", frozenset(), frozenset({"protest"})),)
+    assert records("Interest in Swedish history grew.") == ()

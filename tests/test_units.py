@@ -383,6 +383,15 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("Head coach Zhang Xiong said the team was aiming for five golds.", None),
     ('"Do not assume that you are safe once you are at home," the warning said.', None),
     ("The network asked viewers to leave a thank you message for the troops.", None),
+    # A title or a band after a command word, "you" in a compound, a speaker named.
+    ("Imagine Dragons will headline the festival in July.", None),
+    ("The do-it-yourself chain reported higher sales.", None),
+    ("Police warned that you should stay indoors.", None),
+    # A time or a verse before the colon; a passive with its date; a place; a level.
+    ("Shortly after 4: 45 pm police arrived at the scene.", None),
+    ("She was killed by a drunk driver saturday, july 4, 2015, police said.", None),
+    ("U.S. troops posted here since 2003 will leave next year.", None),
+    ("Applicants must score 70 or above.", None),
     ("Check the messages in your inbox here at the office, the manager said.", None),
     ("putin is seen as the clear favourite in the election on sunday, march 18, 2018.", None),
     ("the painting, which is displayed at the louvre, was stolen on monday, aug. 10, 2012, police said.",

@@ -90,12 +90,14 @@ _RUN_IN = re.compile(
     # interest to stay up to date ...", "add interest house of representatives: ..."): 2 sentences
     # of Multi-News validation, from an analyst's reading of its memos.
     r"|\badd\s[^.!?]{1,40}\sas an interest\b|\badd interest\b"
-    # A byline with its weekday and date, and a time of posting, run into a headline and its story
+    # A byline with its weekday, date and time, and a time of posting, run into a headline and its story
     # ("... stan-stan ' by kase wickman monday, october 10, 2011 10: 34 edt republican ...", "...
     # posted: wednesday, june 25, 2014 7: 29 pm edt updated: ...", "... posted at 4: 17 pm on august
     # 24, 2012 by allahpundit ..."): 3 sentences of Multi-News validation, from an analyst's reading.
-    r"|\bby\s+(?:(?!(?:on|at|in|last|this|next)\b)[a-z.'-]+\s+){1,3}" + _WEEKDAY + r",?\s+" + _MONTH_DAY_YEAR
-    + r"|\bposted:?\s+(?:at\s+\d{1,2}:\s?\d\d|" + _WEEKDAY + r",)",
+    r"|\bby\s+(?:(?!(?:on|at|in|last|this|next|the|a|an)\b)[a-z.'-]+\s+){1,3}" + _WEEKDAY + r",?\s+"
+    + _MONTH_DAY_YEAR + r"\s*\d{1,2}:\s?\d\d"
+    + r"|\bposted:\s+" + _WEEKDAY + r",|\bposted\s+at\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+on\s+"
+    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
@@ -291,10 +293,12 @@ def caption(text: str) -> bool:
 # one-year prison sentence ..."), a page's label ("Verified: ..."). In Multi-News validation 54
 # sentences open so; those whose label holds a verb ("Job creation is accelerating: employers
 # added ...", "Bassist mike bishop writes: ...") or opens with a stop word ("She added: ...", "The
-# characters read: ...", "For example: ...") are prose. DUC 2003 has none besides its "Focus:" lines.
+# characters read: ...", "For example: ...") are prose, and so is a time or a verse, a digit on
+# either side of the colon ("Shortly after 4: 45 pm police arrived", "John 3: 16 was painted").
+# DUC 2003 has none besides its "Focus:" lines.
 _LABEL = re.compile(
-    r"(?P<label>[^\W\d_][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3})"
-    r"(?:,\s*\(\s*[rdi]\S{0,3}\s*\)[^:]{0,40})?:\s+\S")
+    r"(?P<label>[^\W\d_][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3})(?<!\d)"
+    r"(?:,\s*\(\s*[rdi]\S{0,3}\s*\)[^:]{0,40})?:\s+(?!\d)\S")
 
 
 def labelled(text: str) -> bool:
@@ -307,13 +311,18 @@ def labelled(text: str) -> bool:
 
 
 # A sentence that points at the page around it: its video, photo or code "shown here", "embedded
-# below", "click here", "watch above", a sentence ending "below." or "follows.". The memo has no
-# such page. 15 sentences of Multi-News validation's sources, all about the page's media or
-# buttons; none in DUC 2003's.
+# below", "click here", "watch above", "the video below", an explanation that "follows." The memo
+# has no such page. 15 sentences of Multi-News validation's sources, all about the page's media or
+# buttons; none in DUC 2003's. Not a place ("troops posted here", "last seen here on Friday") or a
+# level ("scored 70 or above", "below the state average").
 _AT_PAGE = re.compile(
-    r"\b(?:shown|seen|pictured|featured|embedded|included|posted|listed)\s+(?:here|below|above)\b"
-    r"|\b(?:the|this)\s+(?:video|photo|photos|image|images|clip|graphic|gallery|chart|map)\s+(?:below|above|here)\b"
-    r"|\b(?:below|above)\s*[.:]\s*$|\bfollows\s*[.:]\s*$|\bclick\s+(?:here|below)\b",
+    r"\b(?:shown|pictured|featured|embedded)\s+(?:here|below|above)\b|\bseen\s+(?:below|above)\b"
+    r"|\b(?:the|this)\s+(?:video|photo|photos|image|images|clip|graphic|gallery|chart|map|code)\s+"
+    r"(?:below|above|here)\b"
+    r"|\b(?:video|photo|photos|image|images|clip|code|watch|see|listen|recording|yourself)\b[^.!?]{0,30}"
+    r"\b(?:below|above)\s*[.:]\s*$"
+    r"|\b(?:explanation|story|list|transcript|statement|text|interview|video)\s+follows\s*[.:]\s*$"
+    r"|\bclick\s+(?:here|below)\b",
     re.IGNORECASE)
 
 

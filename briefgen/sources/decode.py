@@ -6,7 +6,7 @@ UTF-16 and others); line ends become ``"\\n"``. Binary data is refused.
 
 from __future__ import annotations
 
-import html
+import html.entities
 import re
 
 from briefgen.errors import SourceError
@@ -25,19 +25,32 @@ _BOMS = (
 
 # An HTML character reference left in text copied from a web page ("smith &amp; wesson", "image 1 of
 # 29 &#124; new sites"): a name or a number, closed by its semicolon. Without the semicolon it is
-# text ("R&D", "AT&T"), which html.unescape would also decode when it starts with a legacy name.
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# text ("R&D", "AT&T").
+_ENTITY = re.compile(
+    r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]{1,30})|#(?P<dec>[0-9]{1,7})|#[xX](?P<hex>[0-9A-Fa-f]{1,6}));")
+
+
+def _character(m: re.Match[str]) -> str:
+    """The text a reference stands for; the reference itself when HTML defines no such name or number."""
+    if m.group("name"):
+        return html.entities.html5.get(m.group("name") + ";", m.group(0))
+    code = int(m.group("dec") or m.group("hex"), 10 if m.group("dec") else 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return m.group(0)
+    # A control character or carriage return a page encoded is white space in the text ("&#13;").
+    return " " if code < 32 or 0x7F <= code < 0xA0 else chr(code)
 
 
 def decode_entities(text: str) -> str:
     """``text`` with the HTML character references a copied web page left in it decoded ("&amp;" -> "&").
 
     The page printed the character; the reference is how its markup wrote it.
-    A reference the HTML standard does not define ("at&t;") stays as it is.
+    A name the HTML standard does not define exactly ("at&t;", "&copyright;")
+    stays as it is, and a control character becomes a space.
     """
     if "&" not in text:
         return text
-    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return _ENTITY.sub(_character, text)
 
 
 # Control characters other than white space: text has almost none, binary data many.

@@ -289,6 +289,7 @@ def dateline_outlet(line: str) -> str | None:
 
 def _agency_name(who: str) -> str | None:
     """The outlet an agency or broadcaster in a dateline's brackets names; ``None`` for a word."""
+    who = who.strip()
     if _CALL_SIGN.fullmatch(who) and zipf_table().get(who, 0.0) >= RARE_ZIPF:
         return None
     known = outlet_table().lookup(who)
@@ -307,6 +308,12 @@ _OPENING_AGENCY = re.compile(
     r"\W*\(\s*(?P<who>" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s+(?=[\w\"\u201c])", re.IGNORECASE)
 
 
+_QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
+# A page's pointer to other stories just before a dateline: that dateline is another story's.
+_ANOTHER_STORY = re.compile(r"(?i)\b(?:also like|related|read more|more stories|recommended|see also"
+                            r"|you might|more from|up next|popular)\b")
+
+
 def opening_outlet(line: str) -> str | None:
     """The agency whose dateline opens an article's first line, perhaps behind run-in page furniture.
 
@@ -315,13 +322,18 @@ def opening_outlet(line: str) -> str | None:
     Reuters/jonathan ernst los angeles ( reuters ) - former ...": a page
     scraped without its line breaks runs captions and credits into the
     story's dateline. Only within the line's first :data:`OPENING`
-    characters, and not after a label ("related: washington ( ap ) — ...").
+    characters, and not after a label ("related: washington ( ap ) — ..."), a
+    pointer to other stories ("you may also like. washington ( ap ) — ...") or
+    inside a quotation.
     """
     t = line.strip()
     if m := _OPENING_AGENCY.match(t):
         return _agency_name(m.group("who"))
     for b in _BOUNDARY.finditer(t, 0, OPENING):
         rest = t[b.end():]
+        quoted = rest[:1] in _QUOTE_OPENERS or (b.start() > 0 and t[b.start() - 1] in _QUOTE_OPENERS)
+        if quoted or _ANOTHER_STORY.search(t, max(0, b.start() - 40), b.start() + 1):
+            continue  # a story quoted, or the next one a page's list of others points to
         who = dateline_outlet(rest)
         if who is not None:
             bracket = _DATELINE_WHO.search(rest)
