@@ -18,15 +18,14 @@ from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.lines import (
     best_headline,
     credit_outlet,
-    dateline_outlet,
     ends_sentence,
     find_date,
     judge_line,
-    opening_outlet,
     photo_credit,
 )
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import infer_details
+from briefgen.sources.wire import dateline_outlet, opening_outlet
 
 DATA = Path(__file__).resolve().parent / "data"
 LABELS = json.loads((DATA / "cleaning" / "seeds.json").read_text(encoding="utf-8"))

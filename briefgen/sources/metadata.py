@@ -32,10 +32,10 @@ from briefgen.sources.lines import (
     is_headline_like,
     judge_line,
     nwords,
-    opening_outlet,
     photo_credit,
 )
 from briefgen.sources.outlets import OutletTable, outlet_name, outlet_table
+from briefgen.sources.wire import opening_outlet
 from briefgen.text.datelines import dateline_end
 from briefgen.text.words import normalize
 
