@@ -326,6 +326,13 @@ _AT_PAGE = re.compile(
     re.IGNORECASE)
 
 
+_AT_PAGE_HINTS = ("here", "below", "above", "follows")
+
+
 def points_at_page(text: str) -> bool:
     """Whether ``text`` points at the page's media or buttons (see :data:`_AT_PAGE`)."""
+    low = text.lower()
+    # Every match holds one of these words: most sentences are ruled out before the pattern runs.
+    if not any(word in low for word in _AT_PAGE_HINTS):
+        return False
     return _AT_PAGE.search(text) is not None

@@ -301,13 +301,15 @@ _SECOND_PERSON = re.compile(r"(?<![\w-])(?<!\bthank )(?:you|your|yours|yourself|
 def addresses_reader(text: str) -> bool:
     """Whether the writer speaks to the reader outside quotation marks (see :data:`_IMPERATIVE`)."""
     body = text.strip()
+    command = _IMPERATIVE.match(body)
+    if command is None and "you" not in body.lower():
+        return False  # the common case, told cheaply (most sentences of a large batch)
     # A quotation (someone else's words, to someone else), or a quotation mark anywhere: the "you"
     # may be a speaker's, in a quotation an earlier sentence opened ('You have to stand up," she
     # said.'), which the leaning test reads. One that names who said it reports a speaker's words
     # ("You should read more, the teacher said"; "Don't Ask, Don't Tell was repealed, officials said").
     if body[:1] in _OPENERS or has_quote(body) or REPORTED.search(body) or _SPOKEN.search(body):
         return False
-    command = _IMPERATIVE.match(body)
     if command is not None:
         # In text with capitals, a capitalised word after the command word names a title or a band.
         named = (command.group("next") or "")[:1].isupper() and any(ch.isupper() for ch in body[1:])
