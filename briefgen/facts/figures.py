@@ -30,7 +30,7 @@ import math
 from functools import lru_cache
 
 from briefgen.facts.amounts import Amount, amounts, split_words
-from briefgen.text.words import content_terms
+from briefgen.text.words import content_set, content_terms
 
 __all__ = ["MIN_SHARED", "NEAR", "same_figure", "telling_figures"]
 
@@ -69,14 +69,9 @@ def telling_figures(text: str) -> tuple[tuple[Amount, frozenset[str], int], ...]
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
-def _terms(text: str) -> frozenset[str]:
-    return frozenset(content_terms(text))
-
-
 def same_figure(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` give one telling figure of one thing (see the module docs)."""
     pairs = [(x, y) for x in telling_figures(a) for y in telling_figures(b) if x[0].unit == y[0].unit]
     return any(math.isclose(x.value, y.value, rel_tol=1e-9) and up_x * up_y >= 0
-               and max(len(near_x & _terms(b)), len(near_y & _terms(a))) >= MIN_SHARED
+               and max(len(near_x & content_set(b)), len(near_y & content_set(a))) >= MIN_SHARED
                for (x, near_x, up_x), (y, near_y, up_y) in pairs)

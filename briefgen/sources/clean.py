@@ -22,7 +22,6 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from briefgen.model import Line, Source
@@ -39,7 +38,7 @@ from briefgen.sources.lines import (
     may_hold_promo,
     nwords,
 )
-from briefgen.text.words import content_terms, normalize
+from briefgen.text.words import content_set, normalize
 
 __all__ = ["CleanResult", "clean", "clean_source"]
 
@@ -519,12 +518,6 @@ class CleanResult:
         return tuple(ln for ln in self.lines.get(source_id, ()) if ln.kind in ("headline", "subhead"))
 
 
-@lru_cache(maxsize=65536)
-def _line_terms(text: str) -> frozenset[str]:
-    """A line's content terms (cached: copies of a story repeat most lines)."""
-    return frozenset(content_terms(text))
-
-
 def _run_in_prompts(text: str, units: list[_Unit]) -> list[_Unit]:
     """``units`` with newsletter and app prompts run into a paragraph cut out as navigation.
 
@@ -584,7 +577,7 @@ def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
     for u in units:
         u.key = normalize(u.text)
         if u.kind is None:
-            u.terms = _line_terms(u.text)
+            u.terms = content_set(u.text)
     _headlines(src, units)
     return units, extra
 

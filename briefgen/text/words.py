@@ -18,8 +18,8 @@ light_nltk()  # Porter without the rest of NLTK: start-up stays fast
 
 from nltk.stem.porter import PorterStemmer  # noqa: E402
 
-__all__ = ["CALENDAR_WORDS", "MONTH_ABBREVIATIONS", "STOPWORDS", "content_terms", "fold", "normalize", "stem",
-           "term", "words"]
+__all__ = ["CALENDAR_WORDS", "MONTH_ABBREVIATIONS", "STOPWORDS", "content_set", "content_terms", "fold",
+           "normalize", "stem", "term", "words"]
 
 # Letters and digits, keeping inner hyphens, apostrophes and decimal points
 # ("Jae-myung", "Lee's", "3.5") inside one token.
@@ -117,3 +117,10 @@ def content_terms(text: str) -> list[str]:
     """Stemmed, lower-cased content words of ``text``, stop words dropped."""
     # One cached look-up per token: news vocabulary repeats heavily.
     return [t for t in map(term, words(text)) if t is not None]
+
+
+@lru_cache(maxsize=65536)
+def content_set(text: str) -> frozenset[str]:
+    """The set of :func:`content_terms` of ``text`` (cached: copies of a story repeat its lines, and
+    pairs of sentences ask for each one's terms again)."""
+    return frozenset(content_terms(text))
