@@ -50,6 +50,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).absolute().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from briefgen.model import Briefing, Fact  # noqa: E402
 from briefgen.pipeline import run  # noqa: E402
@@ -64,6 +65,16 @@ CLUSTERS = ("sample", "d31011t", "d31028t", "d31022t", "d30016t", "d31038t", "d3
 # fall, Brazil's election and markets, a market bombing, Microsoft's antitrust trial), judged in full
 # before the repeat check of the selector was designed and not looked at while designing it.
 CHECK = ("d31010t", "d30051t", "d31009t", "d30025t", "d30010t", "d31033t")
+# Multi-News validation clusters (``--multinews``; named by their line number in
+# ``../shared/bench/multinews_val.jsonl``), other news than DUC's, with the articles as
+# ``bench/multinews.py`` reads them. Development: the ten memos an analyst reading of 4
+# December reported on. Check: ten drawn at random (seed 20261204) from the clusters with three
+# or more articles that no reading had looked at, judged before any change was designed on them.
+MN_DEV = ("mn00005", "mn00027", "mn00041", "mn00073", "mn00098", "mn00131", "mn00157", "mn00178",
+          "mn00206", "mn00262")
+MN_CHECK = ("mn00007", "mn00043", "mn00049", "mn00088", "mn00105", "mn00169", "mn00180", "mn00236",
+            "mn00256", "mn00273")
+MULTINEWS = DUC.with_name("multinews_val.jsonl")
 _SPACE = re.compile(r"\s+")
 
 
@@ -77,6 +88,14 @@ def briefing(cluster: str) -> Briefing:
     """The memo ``briefgen build`` makes for the sample or one DUC cluster."""
     if cluster == "sample":
         return run().briefing
+    if cluster.startswith("mn"):
+        from multinews import articles
+
+        with MULTINEWS.open(encoding="utf-8") as rows:
+            for n, line in enumerate(rows):
+                if n == int(cluster[2:]):
+                    return run(texts=articles(json.loads(line)["docs"])).briefing
+        raise SystemExit(f"{cluster}: no such cluster in {MULTINEWS}")
     for line in DUC.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         if doc["id"] == cluster:
@@ -184,9 +203,13 @@ def main() -> None:
     parser.add_argument("--clusters", nargs="*", default=list(CLUSTERS))
     parser.add_argument("--show", action="store_true", help="print unjudged pairs in full, for judging")
     parser.add_argument("--check", action="store_true", help="also the check set, reported on its own")
+    parser.add_argument("--multinews", action="store_true",
+                        help="also the Multi-News development and check memos, reported on their own")
     args = parser.parse_args()
     if args.check:
         args.clusters = [*args.clusters, *(c for c in CHECK if c not in args.clusters)]
+    if args.multinews:
+        args.clusters = [*args.clusters, *(c for c in (*MN_DEV, *MN_CHECK) if c not in args.clusters)]
     carry, twice = load_labels()
     total: dict[str, int] = {}
     per: dict[str, dict[str, int]] = {}
@@ -210,8 +233,11 @@ def main() -> None:
         ok = c["twice"] == 0 and c["carried"] == c["cited"] and not c["carry_unjudged"] + c["twice_unjudged"]
         print("bar, sample: no fact twice, every cited sentence carries its fact: "
               f"{'met' if ok else 'NOT met'} (twice {c['twice']}, carried {c['carried']} of {c['cited']})")
-    for label, names in (("development set", [n for n in per if n != "sample" and n not in CHECK]),
-                         ("check set", [n for n in per if n in CHECK])):
+    duc = [n for n in per if n != "sample" and not n.startswith("mn")]
+    for label, names in (("DUC 2003 memos (development set)", [n for n in duc if n not in CHECK]),
+                         ("DUC 2003 memos (check set)", [n for n in duc if n in CHECK]),
+                         ("Multi-News memos (development set)", [n for n in per if n in MN_DEV]),
+                         ("Multi-News memos (check set)", [n for n in per if n in MN_CHECK])):
         if names:
             _bar(label, [per[n] for n in names])
 
@@ -223,7 +249,7 @@ def _bar(label: str, memos: list[dict[str, int]]) -> None:
     rate = carried / cited if cited else 1.0
     unjudged = sum(c["carry_unjudged"] + c["twice_unjudged"] for c in memos)
     ok = twice <= 1 and rate >= 0.97 and not unjudged
-    print(f"bar, {len(memos)} DUC 2003 memos ({label}): at most one fact twice, >= 97% carried: "
+    print(f"bar, {len(memos)} {label}: at most one fact twice, >= 97% carried: "
           f"{'met' if ok else 'NOT met'} (twice {twice}, carry rate {rate:.3f}, {carried} of {cited}"
           f"{f'; {unjudged} unjudged' if unjudged else ''})")
 
