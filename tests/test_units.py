@@ -541,3 +541,73 @@ def test_without_quotations_a_quotation_and_what_leans_on_it_are_never_chosen() 
     assert needs(facts) == [(), (), (1,), ()]
     assert needs(facts, quotations=False) == [(), None, None, ()]
 
+
+
+# A tweet quoted over four sentences (Multi-News validation): the splitter cuts it after each stop,
+# and its middle sentences have no mark of their own.
+TWEET = [
+    "Frank Ocean was hurt in a fight with Chris Brown outside a Los Angeles recording studio on Sunday.",
+    'After the incident, ocean tweeted " got jumped by chris and a couple guys.',
+    "Lol.",
+    "I only wish everest was there.",
+    "Two hands are what a pianist needs for the show at the staples center next week and i have one.",
+    'Cut my finger now i can\'t play w two hands at the grammys. "',
+    "Cops say they will continue to investigate and want to speak with chris brown.",
+]
+
+
+@pytest.mark.parametrize(("text", "open_"), [
+    ('After the incident, ocean tweeted " got jumped by chris and a couple guys.', True),
+    ('"we have no intention of defaulting.', True),
+    ("\u201cWe will rebuild every house.", True),
+    ('He said: "we will rebuild every house.', True),
+    # Closed, a closing mark, a scare quote, or inches.
+    ('"We will rebuild, " the mayor said.', False),
+    ('Consolation is enough," he said.', False),
+    ('Relatives were " devastated by the news, officials said.', False),
+    ('The 6\'2" forward scored 30 points.', False),
+])
+def test_a_sentence_that_opens_a_quotation_and_leaves_it_open(text: str, open_: bool) -> None:
+    from briefgen.select.standalone import leans_open
+
+    assert leans_open(text) is open_
+
+
+def test_the_middle_of_a_quotation_leans_back_to_its_opening_and_never_prints_last() -> None:
+    from briefgen.select.units import inside_quotation, open_ended
+
+    facts = [fact(f"t{k}", text, "s1", k) for k, text in enumerate(TWEET)]
+    # "Lol." and "I only wish ..." are the tweet's middle; the sentence with a mark closes it.
+    assert inside_quotation(facts) == [False, False, True, True, True, False, False]
+    assert open_ended(facts)[2:5] == [True, True, True]
+    need = needs(facts)
+    # "I only wish ..." leans past the fragment to the sentence naming the speaker.
+    assert need[3] == (2, 1)
+    assert need[6] == ()
+    # Chosen within any budget, a middle sentence prints only with the one after it, up to the close.
+    for words in (20, 40, 60, 80):
+        chosen = {int(f.id[1:]) for f in select(facts, words=words)}
+        assert all(k + 1 in chosen for k in chosen & {2, 3, 4}), (words, sorted(chosen))
+        assert not chosen & {2, 3, 4} or {1, 5} <= chosen, (words, sorted(chosen))
+
+
+def test_with_no_close_in_reach_a_stray_mark_opens_no_quotation() -> None:
+    from briefgen.select.units import inside_quotation
+
+    stray = ['The 1873-cc " no arrows " liberty seated " dime was auctioned thursday night.',
+             "It's part of the battle born collection, which held one of every coin struck in carson city.",
+             "All 111 pieces were auctioned off thursday night.",
+             "The collection sold for $25 million in total, the auction house said."]
+    facts = [fact(f"c{k}", text, "s1", k) for k, text in enumerate(stray)]
+    assert inside_quotation(facts) == [False, False, False, False]
+
+
+def test_a_fragment_opens_no_passage() -> None:
+    facts = [fact("f1", MET, "s1", 0), fact("f2", "And tragedy.", "s1", 1),
+             fact("f3", "They agreed to begin DNA testing of the remains from the mine.", "s1", 2),
+             fact("g1", "And tragedy.", "s2", 0),
+             fact("g2", "They agreed to begin DNA testing of the remains from the mine.", "s2", 1)]
+    need = needs(facts)
+    assert need[2] == (1, 0)
+    # With nothing before the fragment, what leans on it cannot print.
+    assert need[4] is None

@@ -166,11 +166,14 @@ def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None
         need = units.needs(facts, params.standalone, params.quotations)
         if not params.antecedents:
             need = [n if not n else None for n in need]
-        chosen = selector.greedy(order, facts, words, count, params.redundancy, need, params.link_share)
+        open_end = (units.open_ended(facts) if params.standalone
+                    else [runs_on(f.text) for f in facts])
+        chosen = selector.greedy(order, facts, words, count, params.redundancy, need, params.link_share,
+                                 open_end)
         if overflow and words is not None and (count is None or len(chosen) < count):
             # The extra fact prints last, away from any antecedent: only one that reads alone.
             extra = next((i for i in order if i not in set(chosen) and need[i] == ()
-                          and not runs_on(facts[i].text) and not any(
+                          and not open_end[i] and not any(
                               selector.repeats(facts[i], facts[j], params.redundancy, params.link_share)
                               for j in chosen)), None)
     # Most important first, each antecedent right before the sentence that leans on it.

@@ -75,7 +75,7 @@ from briefgen.select.concepts import concept_features, concepts, first_position,
 from briefgen.select.params import COUNTS, DEFAULT, FEATURES, MEMO, ConceptModel, Params
 from briefgen.select.solver import Row, maximise
 from briefgen.select.standalone import dangling, fragment, has_quote, runs_on, stems
-from briefgen.select.units import clashes, in_order, links
+from briefgen.select.units import clashes, in_order, links, open_ended
 from briefgen.select.units import needs as unit_needs
 
 __all__ = [
@@ -194,7 +194,7 @@ def repeats(a: Fact, b: Fact, threshold: float = DEFAULT.redundancy,
 
 def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None, count: int | None,
            threshold: float, need: Sequence[tuple[int, ...] | None] | None = None,
-           share: float = DEFAULT.link_share) -> list[int]:
+           share: float = DEFAULT.link_share, open_end: Sequence[bool] | None = None) -> list[int]:
     """Positions in ``order`` taken while they fit, skipping any that repeats a chosen fact
     (:func:`repeats`, with ``threshold`` and ``share``).
 
@@ -202,8 +202,9 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
     needs nothing is taken alone, one that leans on antecedents with those
     not yet taken (the antecedents first) if all fit, and one that can never
     be chosen is skipped. A fragment (:func:`~briefgen.select.standalone.fragment`)
-    or a sentence that a later one closes (:func:`~briefgen.select.standalone.runs_on`)
-    is never taken for itself, only as another's antecedent.
+    or a sentence that a later one closes (:func:`~briefgen.select.standalone.runs_on`;
+    with ``open_end``, :func:`~briefgen.select.units.open_ended` of ``facts``, which reads
+    each sentence among its neighbours) is never taken for itself, only as another's antecedent.
     """
     chosen: list[int] = []
     taken: set[int] = set()
@@ -213,7 +214,7 @@ def greedy(order: Sequence[int], facts: Sequence[Fact], words_budget: int | None
     for i in order:
         if count is not None and len(chosen) >= count:
             break
-        if i in taken or not _for_itself(facts[i].text):
+        if i in taken or not _for_itself(facts[i].text) or (open_end is not None and open_end[i]):
             continue
         wants = () if need is None else need[i]
         if wants is None or (need is not None and clashes(i, need, taken, led)):
@@ -423,7 +424,7 @@ def _fill(chosen: list[int], order: Sequence[int], facts: Sequence[Fact], length
 
 def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], per_fact: list[set[str]],
               weights: dict[str, float], bonus: np.ndarray, params: Params,
-              needs: Sequence[tuple[int, ...] | None]) -> int | None:
+              needs: Sequence[tuple[int, ...] | None], open_end: Sequence[bool]) -> int | None:
     """The fact among ``cands`` that adds most new concept weight per word to ``chosen``, any length.
 
     Only a sentence that reads alone qualifies: the extra fact prints last,
@@ -433,7 +434,7 @@ def _overflow(chosen: list[int], cands: Sequence[int], facts: Sequence[Fact], pe
     contents = {j: content_of(facts[j].text) for j in chosen}
     best: tuple[float, int] | None = None
     for i in cands:
-        if i in contents or needs[i] != () or runs_on(facts[i].text):
+        if i in contents or needs[i] != () or open_end[i]:
             continue
         new = math.fsum(weights[c] for c in sorted(per_fact[i] - covered)) + float(bonus[i])
         gain = new / word_count(facts[i].text)
@@ -473,10 +474,12 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
 
     usable = [i for i in range(len(facts)) if need[i] is not None and fits(i)]
     # A sentence a later one closes comes only as that one's antecedent, like a short one.
-    eligible = [i for i in usable if ordinary(facts[i].text, params) and not runs_on(facts[i].text)]
+    # (The middle of a quotation counts as one: units.open_ended.)
+    open_end = open_ended(facts) if params.standalone else [runs_on(f.text) for f in facts]
+    eligible = [i for i in usable if ordinary(facts[i].text, params) and not open_end[i]]
     if not eligible and params.short_fallback:
         # Only short or overlong sentences: take any length, but never a fragment ("Sort of.").
-        eligible = [i for i in usable if _for_itself(facts[i].text)]
+        eligible = [i for i in usable if _for_itself(facts[i].text) and not open_end[i]]
     # An antecedent comes with the sentence that needs it whatever its length.
     alone = {i for i in eligible if not need[i]}
     order = sorted(eligible, key=lambda i: (-scores[i], i))
@@ -502,5 +505,5 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
     if overflow and (count is None or len(chosen) < count):
         pool = [i for i in range(len(facts)) if params.min_words <= lengths[i] <= params.max_words
                 and any(ch.islower() for ch in facts[i].text) and need[i] is not None]
-        extra = _overflow(chosen, pool, facts, per_fact, weights, bonus, params, need)
+        extra = _overflow(chosen, pool, facts, per_fact, weights, bonus, params, need, open_end)
     return chosen, scores, extra

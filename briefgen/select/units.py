@@ -35,12 +35,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from briefgen.model import Fact
-from briefgen.select.standalone import broken, leans
+from briefgen.select.standalone import broken, fragment, has_quote, leans, leans_open, runs_on
 from briefgen.text.quotes import quotation
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["TOPIC_SHARE", "antecedent_of", "clashes", "follows", "in_order", "links", "needs",
-           "passages", "unintroduced"]
+__all__ = ["QUOTATION_REACH", "TOPIC_SHARE", "antecedent_of", "clashes", "follows", "in_order",
+           "inside_quotation", "links", "needs", "open_ended", "passages", "unintroduced"]
 
 # A surname opening a sentence: a capitalised word, maybe possessive, then a lower-case word or
 # an apposition ("Wang, 32, has been ...").
@@ -59,6 +59,11 @@ _TITLES = frozenset([
 #: A person named by at least this share of the sources is what the coverage is about: a bare
 #: surname of theirs needs no introduction. Set without data: "most of the coverage".
 TOPIC_SHARE = 0.5
+#: A quotation counts as running over the sentences after its opening only when a sentence with a
+#: quotation mark comes within this many sentences after it (and the marks before it open one):
+#: set without data, for news, where a quotation runs to a few sentences; a stray or missing mark
+#: (inches, a scare quote the page lost) then misreads a few sentences at most, not the article.
+QUOTATION_REACH = 4
 
 
 def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
@@ -118,6 +123,54 @@ def antecedent_of(facts: Sequence[Fact]) -> list[int | None]:
     return out
 
 
+def _texts_at(facts: Sequence[Fact]) -> dict[tuple[str, int], str]:
+    """The text every member sentence of ``facts`` prints at its place (source, index)."""
+    at: dict[tuple[str, int], str] = {}
+    for fact in facts:
+        for s in fact.sentences:
+            at.setdefault((s.source_id, s.index), s.text)
+    return at
+
+
+def inside_quotation(facts: Sequence[Fact]) -> list[bool]:
+    """Per fact, whether its sentence is the middle of a quotation that runs over several sentences.
+
+    ``ocean tweeted " got jumped by chris and a couple guys. Lol. I only wish
+    everest was there. Cut my finger now ... grammys. "``: the splitter makes
+    four sentences of one tweet, and the middle ones, with no mark of their
+    own, read as the writer's statements. A sentence is such a middle when it
+    has no quotation mark, the nearest sentence before it with one opens a
+    quotation and leaves it open (:func:`~briefgen.select.standalone.leans_open`),
+    and a sentence with a mark, its close, comes after it; both within
+    :data:`QUOTATION_REACH` sentences of its article, as the facts hold them.
+    """
+    at = _texts_at(facts)
+    out: list[bool] = []
+    for fact in facts:
+        if not fact.sentences or has_quote(fact.text):
+            out.append(False)
+            continue
+        rep = fact.representative
+        before = next((at[k] for j in range(1, QUOTATION_REACH + 1)
+                       if (k := (rep.source_id, rep.index - j)) in at and has_quote(at[k])), None)
+        if before is None or not leans_open(before):
+            out.append(False)
+            continue
+        out.append(any(has_quote(at.get((rep.source_id, rep.index + j), ""))
+                       for j in range(1, QUOTATION_REACH + 1)))
+    return out
+
+
+def open_ended(facts: Sequence[Fact]) -> list[bool]:
+    """Per fact, whether its sentence ends inside a quotation or bracket that a later sentence closes.
+
+    Such a sentence prints only as the antecedent of a later one, never last:
+    one that opens its quotation or bracket itself (:func:`~briefgen.select.standalone.runs_on`),
+    or the middle of a quotation an earlier sentence opened (:func:`inside_quotation`).
+    """
+    return [runs_on(f.text) or inside for f, inside in zip(facts, inside_quotation(facts), strict=True)]
+
+
 def needs(facts: Sequence[Fact], standalone: bool = True,
           quotations: bool = True) -> list[tuple[int, ...] | None]:
     """What each fact needs to be chosen: ``()`` nothing, its antecedents (nearest first), or ``None``: never.
@@ -138,7 +191,11 @@ def needs(facts: Sequence[Fact], standalone: bool = True,
         return [() for _ in facts]
     ante = antecedent_of(facts)
     whole = [not broken(f.text) and (quotations or not quotation(f.text)) for f in facts]
-    leaning = [w and leans(f.text) for f, w in zip(facts, whole, strict=True)]
+    # A fragment ("Lol.", "And tragedy.") opens no passage: what leans on it reaches further back.
+    # The middle of a quotation leans on the sentence before, back to the one that names the
+    # speaker or opens the quotation (inside_quotation).
+    leaning = [w and (leans(f.text) or fragment(f.text) or inside)
+               for f, w, inside in zip(facts, whole, inside_quotation(facts), strict=True)]
     out: list[tuple[int, ...] | None] = [None] * len(facts)
     done = [False] * len(facts)
     for k in range(len(facts)):
