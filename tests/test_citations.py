@@ -1,4 +1,5 @@
-"""A footnote cites only the sources whose own sentence names the subject its fact opens with."""
+"""A footnote cites only the sources whose own sentence names the subject its fact opens with and
+carries its words."""
 
 from __future__ import annotations
 
@@ -48,8 +49,8 @@ def test_a_sentence_about_another_subject_is_not_cited() -> None:
 
 def test_a_sentence_that_names_the_subject_otherwise_is_still_cited() -> None:
     f = fact(("s1", "Indonesia invaded East Timor in 1975, after Portugal's colonial administration left."),
-             ("s2", "The war broke out in 1975 when Indonesian forces invaded the former Portuguese colony."),
-             ("s3", "It was 1975 when the invasion of East Timor began."))
+             ("s2", "Indonesian troops invaded East Timor in 1975, after Portugal's colonial rule ended."),
+             ("s3", "It invaded East Timor in 1975, after Portugal's colonial administration left."))
     assert cited(f, sources("s1", "s2", "s3"), NAMES) is f
     g = fact(("s1", "Xiong Gouming, one of 11 athletes who tested positive in Hiroshima, will compete."),
              ("s2", "Xiong Guoming, one of 11 athletes who tested positive in Hiroshima, will compete."))
@@ -85,12 +86,41 @@ def test_the_subject_a_sentence_opens_with(text: str, expected: tuple[str, ...])
     assert opener(text, NAMES) == expected
 
 
-def test_a_fact_without_a_named_subject_keeps_every_citation() -> None:
+def test_a_fact_without_a_named_subject_keeps_every_citation_that_carries_its_words() -> None:
     f = fact(("s1", "Police arrested Pinochet in London on Friday."),
-             ("s2", "British officers arrested the former dictator in London on Friday."))
+             ("s2", "British police arrested Pinochet in a London clinic on Friday."))
     assert cited(f, sources("s1", "s2"), NAMES) is f
     single = fact(("s1", "China won 137 golds."))
     assert cited(single, sources("s1"), NAMES) is single
+
+
+# Members the paraphrase model joined to printed facts of DUC 2003 memos (d30051t, d31013t), which a
+# reader judged not to state them: another statement on the same subject in shared words.
+@pytest.mark.parametrize(("statement", "member"), [
+    ("Yugoslav war crimes tribunal investigators plan to return to Kosovo and resume their probe of "
+     "alleged atrocities in the troubled province, a tribunal official said Wednesday.",
+     "The president of the U.N. war crimes tribunal angrily branded Yugoslavia a \"rogue state\" Thursday "
+     "after Belgrade refused to allow investigators to probe alleged atrocities in Kosovo."),
+    ("In the race for attorney general, the Democratic candidate, Eliot Spitzer, who favors abortion "
+     "rights, has moved quickly to make the anti-abortion position of his opponent, Attorney General "
+     "Dennis Vacco, a central issue in the campaign.",
+     "In the second and final debate in the race for state attorney general, Eliot Spitzer, the "
+     "Democratic challenger, accused Republican incumbent Dennis Vacco on Sunday of ignoring the threat "
+     "posed by radical anti-abortion advocates, thereby helping to ease the way for this weekend's "
+     "slaying of an obstetrician."),
+])
+def test_a_member_whose_words_do_not_carry_the_fact_is_not_cited(statement: str, member: str) -> None:
+    f = fact(("s1", statement), ("s2", member), ("s3", statement))
+    got = cited(f, sources("s1", "s2", "s3"), NAMES)
+    assert got.sources == ("s1", "s3")
+    assert got.independent == 2
+
+
+def test_what_the_wording_test_cannot_see_a_description_for_the_name() -> None:
+    # The cost, kept visible: "the former dictator" for Pinochet, "British officers" for police.
+    f = fact(("s1", "Police arrested Pinochet in London on Friday."),
+             ("s2", "British officers arrested the former dictator in London on Friday."))
+    assert cited(f, sources("s1", "s2"), NAMES).sources == ("s1",)
 
 
 def test_every_printed_fact_goes_through_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
