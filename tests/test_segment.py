@@ -449,6 +449,10 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "while monogamous relationships are the norm, some differ."),
         ("San bernardino >> as community members mourned tuesday, details emerged. Yes.",
          "as community members mourned tuesday, details emerged."),
+        # An aside later in the lead, set off by dashes of another kind than the dateline's.
+        ("Computerworld - the fbi is examining a drive after a rampage that left 28 -- including "
+         "lanza -- dead. Yes.",
+         "the fbi is examining a drive after a rampage that left 28 -- including lanza -- dead."),
         # Not a place: a person's name, a conjunction, a caption's label.
         ("Jonathon keats \u2014 a philosopher who sold land in the sky \u2014 is back. He is.",
          "Jonathon keats \u2014 a philosopher who sold land in the sky \u2014 is back."),

@@ -246,7 +246,7 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
 # as community members mourned ...").
 _PLACE_DATELINE = re.compile(
     r"(?P<place>[a-z][\w.'-]*(?:\s+[\w.'-]+){0,2})"
-    r"(?:,\s+(?P<region>[a-z][a-z.'-]*(?:\s+[a-z.'-]+)?))?\s+(?:--|\u2014|\u2013|-|>>)\s+(?=\S)",
+    r"(?:,\s+(?P<region>[a-z][a-z.'-]*(?:\s+[a-z.'-]+)?))?\s+(?P<dash>--|\u2014|\u2013|-|>>)\s+(?=\S)",
     re.IGNORECASE)
 # First words of place names of two or three words ("New york", "San bernardino", "Rio de janeiro").
 _PLACE_FIRST = frozenset(str.split(
@@ -267,9 +267,12 @@ _NOT_PLACE = frozenset(str.split(
 # verb ("Police — who had been called twice — arrived", "Trump — has said").
 _AFTER_SUBJECT = re.compile(
     r"(?:who|whom|whose|which|that|is|was|are|were|has|had|have|will|would|said|says)\b", re.IGNORECASE)
-# A second spaced dash in the same sentence: the first opened an aside ("Madonna — the queen of pop
-# — has cancelled her tour"), no dateline.
-_ASIDE_CLOSE = re.compile(r"^[^.!?]*?\s(?:--|\u2014|\u2013)\s")
+# A second spaced dash of the same kind in the same sentence: the first opened an aside ("Madonna —
+# the queen of pop — has cancelled her tour"), no dateline. A dash of another kind is an aside of
+# the story's own ("Computerworld - the fbi is ... the friday rampage that left 28 people --
+# including lanza himself -- dead.").
+_ASIDE_CLOSE = {dash: re.compile(r"^[^.!?]*?\s" + re.escape(dash) + r"\s")
+                for dash in ("--", "\u2014", "\u2013", "-")}
 
 
 def place_dateline_end(text: str) -> int:
@@ -299,7 +302,8 @@ def place_dateline_end(text: str) -> int:
         return 0
     if len(words) > 1 and not region and words[0] not in _PLACE_FIRST:
         return 0
-    if _AFTER_SUBJECT.match(text, m.end()) or _ASIDE_CLOSE.match(text[m.end():]):
+    aside = _ASIDE_CLOSE.get(m.group("dash"))
+    if _AFTER_SUBJECT.match(text, m.end()) or (aside is not None and aside.match(text[m.end():])):
         return 0
     return m.end()
 
