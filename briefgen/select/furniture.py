@@ -51,6 +51,11 @@ _RUN_IN = re.compile(
     # A broadcast transcript's hand-over to its reporter ("janet shamlian reporting: matt, good
     # morning."): 1 sentence of Multi-News validation, none in DUC 2003.
     r"|\breporting:\s"
+    # A video page's transcript: its toggle, and the ">>" with which a transcript marks a new speaker
+    # inside the text ("show transcript hide transcript brian: a deadly cocktail ...", "Now an
+    # unprecedented spike in overdose >> it's hard ..."): 2 sentences of Multi-News validation, none
+    # in DUC 2003. A ">>" opening the text is a place's dateline (briefgen.text.datelines).
+    r"|\b(?:show|hide) transcript\b|\S\s+>>\s+\S"
     # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
     # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
     # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".
@@ -111,7 +116,7 @@ _RUN_IN_HINTS = (
     "id:",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
-    "www.", "text size", "inbox", "reporting:", "interest", "posted",
+    "www.", "text size", "inbox", "reporting:", "interest", "posted", "transcript", ">>",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
