@@ -163,10 +163,11 @@ def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None
         if not params.short_fallback:
             # As briefgen's selector: a short sentence only as another's antecedent.
             order = [i for i in order if selector.ordinary(facts[i].text, params)]
-        need = units.needs(facts, params.standalone, params.quotations)
+        inside = units.inside_quotation(facts) if params.standalone else None
+        need = units.needs(facts, params.standalone, params.quotations, inside)
         if not params.antecedents:
             need = [n if not n else None for n in need]
-        open_end = (units.open_ended(facts) if params.standalone
+        open_end = (units.open_ended(facts, inside) if inside is not None
                     else [runs_on(f.text) for f in facts])
         chosen = selector.greedy(order, facts, words, count, params.redundancy, need, params.link_share,
                                  open_end)

@@ -161,18 +161,20 @@ def inside_quotation(facts: Sequence[Fact]) -> list[bool]:
     return out
 
 
-def open_ended(facts: Sequence[Fact]) -> list[bool]:
+def open_ended(facts: Sequence[Fact], inside: Sequence[bool] | None = None) -> list[bool]:
     """Per fact, whether its sentence ends inside a quotation or bracket that a later sentence closes.
 
     Such a sentence prints only as the antecedent of a later one, never last:
     one that opens its quotation or bracket itself (:func:`~briefgen.select.standalone.runs_on`),
-    or the middle of a quotation an earlier sentence opened (:func:`inside_quotation`).
+    or the middle of a quotation an earlier sentence opened (:func:`inside_quotation`, or
+    ``inside`` when the caller has it).
     """
-    return [runs_on(f.text) or inside for f, inside in zip(facts, inside_quotation(facts), strict=True)]
+    flags = inside_quotation(facts) if inside is None else inside
+    return [runs_on(f.text) or mid for f, mid in zip(facts, flags, strict=True)]
 
 
-def needs(facts: Sequence[Fact], standalone: bool = True,
-          quotations: bool = True) -> list[tuple[int, ...] | None]:
+def needs(facts: Sequence[Fact], standalone: bool = True, quotations: bool = True,
+          inside: Sequence[bool] | None = None) -> list[tuple[int, ...] | None]:
     """What each fact needs to be chosen: ``()`` nothing, its antecedents (nearest first), or ``None``: never.
 
     Args:
@@ -180,6 +182,7 @@ def needs(facts: Sequence[Fact], standalone: bool = True,
         standalone: Apply the rules; without, every fact needs nothing.
         quotations: Allow a quotation (:func:`~briefgen.text.quotes.quotation`);
             without, one is never chosen, as if broken, nor what leans on it.
+        inside: :func:`inside_quotation` of ``facts``, when the caller has it.
 
     Returns:
         Per fact: ``()`` if it reads alone; the positions of the antecedents
@@ -194,8 +197,9 @@ def needs(facts: Sequence[Fact], standalone: bool = True,
     # A fragment ("Lol.", "And tragedy.") opens no passage: what leans on it reaches further back.
     # The middle of a quotation leans on the sentence before, back to the one that names the
     # speaker or opens the quotation (inside_quotation).
-    leaning = [w and (leans(f.text) or fragment(f.text) or inside)
-               for f, w, inside in zip(facts, whole, inside_quotation(facts), strict=True)]
+    mids = inside_quotation(facts) if inside is None else inside
+    leaning = [w and (leans(f.text) or fragment(f.text) or mid)
+               for f, w, mid in zip(facts, whole, mids, strict=True)]
     out: list[tuple[int, ...] | None] = [None] * len(facts)
     done = [False] * len(facts)
     for k in range(len(facts)):
