@@ -145,19 +145,21 @@ def inside_quotation(facts: Sequence[Fact]) -> list[bool]:
     :data:`QUOTATION_REACH` sentences of its article, as the facts hold them.
     """
     at = _texts_at(facts)
+    # Whether each place's sentence holds a quotation mark, read once per place.
+    marked = {place: has_quote(text) for place, text in at.items()}
     out: list[bool] = []
     for fact in facts:
         if not fact.sentences or has_quote(fact.text):
             out.append(False)
             continue
         rep = fact.representative
-        before = next((at[k] for j in range(1, QUOTATION_REACH + 1)
-                       if (k := (rep.source_id, rep.index - j)) in at and has_quote(at[k])), None)
+        sid, idx = rep.source_id, rep.index
+        before = next((at[(sid, idx - j)] for j in range(1, QUOTATION_REACH + 1)
+                       if marked.get((sid, idx - j))), None)
         if before is None or not leans_open(before):
             out.append(False)
             continue
-        out.append(any(has_quote(at.get((rep.source_id, rep.index + j), ""))
-                       for j in range(1, QUOTATION_REACH + 1)))
+        out.append(any(marked.get((sid, idx + j), False) for j in range(1, QUOTATION_REACH + 1)))
     return out
 
 
