@@ -157,7 +157,10 @@ class Sentence:
     ``text`` is ``Source.text[start:end]`` with runs of white space folded to
     one space; nothing else is ever changed. ``index`` is the sentence's
     position in its source's sentence stream and ``paragraph`` the position of
-    the prose block it came from.
+    the prose block it came from. ``in_quotation`` marks the middle of a
+    quotation that runs over several sentences of its source, which an
+    earlier sentence opens and a later one closes
+    (:func:`briefgen.text.quotes.middles`): its words are the speaker's.
     """
 
     text: str
@@ -166,6 +169,7 @@ class Sentence:
     start: int
     end: int
     paragraph: int = 0
+    in_quotation: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,6 +116,15 @@ def test_a_member_whose_words_do_not_carry_the_fact_is_not_cited(statement: str,
     assert got.independent == 2
 
 
+def test_a_count_spelled_out_carries_its_digits() -> None:
+    f = fact(("s1", "The storm killed 12 people in Florida on Sunday."),
+             ("s2", "The storm killed twelve people in Florida on Sunday, officials said."))
+    assert cited(f, sources("s1", "s2"), NAMES) is f
+    g = fact(("s1", "The storm killed 12 people in Florida on Sunday."),
+             ("s2", "The storm killed eleven people in Florida on Sunday, officials said."))
+    assert cited(g, sources("s1", "s2"), NAMES).sources == ("s1",)
+
+
 def test_what_the_wording_test_cannot_see_a_description_for_the_name() -> None:
     # The cost, kept visible: "the former dictator" for Pinochet, "British officers" for police.
     f = fact(("s1", "Police arrested Pinochet in London on Friday."),

@@ -449,6 +449,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "while monogamous relationships are the norm, some differ."),
         ("San bernardino >> as community members mourned tuesday, details emerged. Yes.",
          "as community members mourned tuesday, details emerged."),
+        # A spaced hyphen in a score closes no aside; an em and an en dash close one alike.
+        ("Boston - the red sox beat the yankees 3 - 2 on friday night. Yes.",
+         "the red sox beat the yankees 3 - 2 on friday night."),
+        ("Madonna \u2014 the queen of pop \u2013 has cancelled her tour. Yes.",
+         "Madonna \u2014 the queen of pop \u2013 has cancelled her tour."),
         # An aside later in the lead, set off by dashes of another kind than the dateline's.
         ("Computerworld - the fbi is examining a drive after a rampage that left 28 -- including "
          "lanza -- dead. Yes.",

@@ -399,6 +399,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("show transcript hide transcript brian: a deadly cocktail sold on sacramento county streets.", True),
     ("Now an unprecedented spike in overdose >> it's hard with the punch.", True),
     ("The Senate approved the bill, 68-32, and sent it to the House.", False),
+    ("The judge refused to show transcript pages to the jury, lawyers said.", False),
+    ("Stocks rose >> 2 percent on the day, traders said.", False),
     ("Now, the internet giant is working on a censored search engine for china.", False),
     ("Nobody was hurt in the crash, police said.", False),
     ("Well-known actors attended the gala in Cannes on Friday.", False),

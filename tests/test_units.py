@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from conftest import make_source
 
 from briefgen.config import load_template
-from briefgen.model import Briefing, Fact, MemoHeader, SectionSpec, Sentence
+from briefgen.model import Briefing, Fact, Line, MemoHeader, SectionSpec, Sentence
 from briefgen.pipeline import _order
 from briefgen.render.layout import layout
 from briefgen.select.choice import select
@@ -14,6 +16,7 @@ from briefgen.select.params import Params
 from briefgen.select.parts import in_passages as _in_passages
 from briefgen.select.standalone import broken, dangling, leans
 from briefgen.select.units import in_order, needs, passages
+from briefgen.text.sentences import segment
 
 MET = "Lee and Takaichi met in Nara on Tuesday for their second summit in three months."
 AGREED = "They agreed to begin DNA testing of remains recovered from the Chosei coal mine."
@@ -551,9 +554,20 @@ TWEET = [
     "Lol.",
     "I only wish everest was there.",
     "Two hands are what a pianist needs for the show at the staples center next week and i have one.",
-    'Cut my finger now i can\'t play w two hands at the grammys. "',
+    'Cut my finger now i can\'t play w two hands at the grammys."',
     "Cops say they will continue to investigate and want to speak with chris brown.",
 ]
+
+
+def article(texts: Sequence[str], source: str = "s1", prefix: str = "t") -> list[Fact]:
+    """One fact per sentence of one article, marked as the splitter marks a quotation's middles."""
+    from briefgen.text.quotes import middles
+
+    out = []
+    for k, (text, mid) in enumerate(zip(texts, middles(texts), strict=True)):
+        sent = Sentence(text=text, source_id=source, index=k, start=0, end=len(text), in_quotation=mid)
+        out.append(Fact(id=f"{prefix}{k}", text=text, sentences=(sent,), sources=(source,)))
+    return out
 
 
 @pytest.mark.parametrize(("text", "open_"), [
@@ -561,6 +575,8 @@ TWEET = [
     ('"we have no intention of defaulting.', True),
     ("\u201cWe will rebuild every house.", True),
     ('He said: "we will rebuild every house.', True),
+    # A quotation closed, then another opened after a full stop the splitter passed over.
+    ('Consolation is enough," he said. "We will rebuild every house.', True),
     # Closed, a closing mark, a scare quote, or inches.
     ('"We will rebuild, " the mayor said.', False),
     ('Consolation is enough," he said.', False),
@@ -568,16 +584,16 @@ TWEET = [
     ('The 6\'2" forward scored 30 points.', False),
 ])
 def test_a_sentence_that_opens_a_quotation_and_leaves_it_open(text: str, open_: bool) -> None:
-    from briefgen.select.standalone import leans_open
+    from briefgen.text.quotes import leaves_open
 
-    assert leans_open(text) is open_
+    assert leaves_open(text) is open_
 
 
-def test_the_middle_of_a_quotation_leans_back_to_its_opening_and_never_prints_last() -> None:
+def test_the_middle_of_a_quotation_leans_back_to_its_opening_and_prints_with_it() -> None:
     from briefgen.select.units import inside_quotation, open_ended
 
-    facts = [fact(f"t{k}", text, "s1", k) for k, text in enumerate(TWEET)]
-    # "Lol." and "I only wish ..." are the tweet's middle; the sentence with a mark closes it.
+    facts = article(TWEET)
+    # "Lol." and the two sentences after it are the tweet's middle; the sentence with a mark closes it.
     assert inside_quotation(facts) == [False, False, True, True, True, False, False]
     assert open_ended(facts)[2:5] == [True, True, True]
     need = needs(facts)
@@ -589,23 +605,47 @@ def test_the_middle_of_a_quotation_leans_back_to_its_opening_and_never_prints_la
         chosen = {int(f.id[1:]) for f in select(facts, words=words)}
         assert all(k + 1 in chosen for k in chosen & {2, 3, 4}), (words, sorted(chosen))
         assert not chosen & {2, 3, 4} or {1, 5} <= chosen, (words, sorted(chosen))
+    # As printed: the tweet is one bullet, from its speaker to its close.
+    printed = [facts[i] for i in in_order(sorted(int(f.id[1:]) for f in select(facts, words=80)), facts)]
+    assert [[f.id for f in p] for p in passages(printed)] == [["t0"], ["t1", "t2", "t3", "t4", "t5"]]
 
 
-def test_with_no_close_in_reach_a_stray_mark_opens_no_quotation() -> None:
+def test_the_middle_of_a_quotation_is_read_in_its_article_not_among_the_facts_offered() -> None:
     from briefgen.select.units import inside_quotation
 
-    stray = ['The 1873-cc " no arrows " liberty seated " dime was auctioned thursday night.',
-             "It's part of the battle born collection, which held one of every coin struck in carson city.",
-             "All 111 pieces were auctioned off thursday night.",
-             "The collection sold for $25 million in total, the auction house said."]
-    facts = [fact(f"c{k}", text, "s1", k) for k, text in enumerate(stray)]
-    assert inside_quotation(facts) == [False, False, False, False]
+    facts = article(TWEET)
+    # A part choosing among some facts only (the bottom line took the others) reads the same.
+    assert inside_quotation([facts[3], facts[6]]) == [True, False]
+
+
+def test_the_splitter_marks_a_quotations_middle_sentences() -> None:
+    text = " ".join(TWEET)
+    src = make_source("s1", text)
+    sents = segment(src, [Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")])
+    assert [s.text for s in sents if s.in_quotation] == TWEET[2:5]
+
+
+@pytest.mark.parametrize("texts", [
+    # A stray mark, then no close in reach.
+    ['The 1873-cc " no arrows " liberty seated " dime was auctioned thursday night.',
+     "It's part of the battle born collection, which held one of every coin struck in carson city.",
+     "All 111 pieces were auctioned off thursday night.",
+     "The collection sold for $25 million in total, the auction house said."],
+    # The next sentence with marks quotes words of its own: it closes nothing.
+    ['The mayor said: "we will rebuild every house.',
+     "The storm killed 12 people in the county on Friday.",
+     'Officials called the damage "vast" on Saturday.'],
+])
+def test_with_no_close_a_mark_opens_no_quotation_over_sentences(texts: list[str]) -> None:
+    from briefgen.text.quotes import middles
+
+    assert middles(texts) == [False] * len(texts)
 
 
 def test_a_fragment_opens_no_passage() -> None:
-    facts = [fact("f1", MET, "s1", 0), fact("f2", "And tragedy.", "s1", 1),
+    facts = [fact("f1", MET, "s1", 0), fact("f2", "Lol.", "s1", 1),
              fact("f3", "They agreed to begin DNA testing of the remains from the mine.", "s1", 2),
-             fact("g1", "And tragedy.", "s2", 0),
+             fact("g1", "Lol.", "s2", 0),
              fact("g2", "They agreed to begin DNA testing of the remains from the mine.", "s2", 1)]
     need = needs(facts)
     assert need[2] == (1, 0)

@@ -22,7 +22,7 @@ from briefgen.facts.same import carries, terms
 from briefgen.facts.subject import nationality
 from briefgen.model import Fact, Source
 from briefgen.text.names import name_key
-from briefgen.text.tokens import PRONOUNS, common_words
+from briefgen.text.tokens import PRONOUNS, common_words, spelled_value
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import STOPWORDS, words
 
@@ -244,6 +244,15 @@ def cited(fact: Fact, sources: Mapping[str, Source], names: Names) -> Fact:
 
 
 def _says(member: str, statement: str) -> bool:
-    """Whether a member sentence's words carry the statement's (a copy does)."""
+    """Whether a member sentence's words carry the statement's (a copy does). A count the member
+    spells out ("twelve") counts as the digits the statement prints ("12"), as outlets write it
+    either way."""
     common = common_words((member, statement))
-    return carries(terms(member, common), terms(statement, common))
+    said = terms(statement, common)
+    if said.values:
+        member = _SPELLED_COUNT.sub(lambda m: v if (v := spelled_value(m.group())) in said.values
+                                    else m.group(), member)
+    return carries(terms(member, common), said)
+
+
+_SPELLED_COUNT = re.compile(r"\b[a-z]+\b")

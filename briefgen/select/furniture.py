@@ -55,7 +55,7 @@ _RUN_IN = re.compile(
     # inside the text ("show transcript hide transcript brian: a deadly cocktail ...", "Now an
     # unprecedented spike in overdose >> it's hard ..."): 2 sentences of Multi-News validation, none
     # in DUC 2003. A ">>" opening the text is a place's dateline (briefgen.text.datelines).
-    r"|\b(?:show|hide) transcript\b|\S\s+>>\s+\S"
+    r"|\bshow transcript\s+hide transcript\b|[^\W\d_][.,!?]?\s+>>\s+[^\W\d_]"
     # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
     # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
     # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".

@@ -16,8 +16,7 @@ from briefgen.facts.conflicts import latest
 from briefgen.model import Conflict, Fact
 from briefgen.select.choice import Choice
 from briefgen.select.selector import MEMO, repeats
-from briefgen.select.standalone import leans
-from briefgen.select.units import follows
+from briefgen.select.units import comes_after, follows
 
 __all__ = ["Part", "Selection", "in_passages", "latest_figures"]
 
@@ -51,10 +50,11 @@ class Selection:
 
 
 def in_passages(key: str, candidates: Sequence[Fact], chosen: list[int]) -> list[int]:
-    """``chosen`` without any fact that leans on the sentence before and is not right after it."""
+    """``chosen`` without any fact that needs the sentence before (:func:`~briefgen.select.units.comes_after`)
+    and is not right after it."""
     out: list[int] = []
     for i in chosen:
-        if leans(candidates[i].text) and not (out and follows(candidates[out[-1]], candidates[i])):
+        if comes_after(candidates[i]) and not (out and follows(candidates[out[-1]], candidates[i])):
             log.info("%s: %s left out: it leans on a sentence not printed before it", key, candidates[i].id)
             continue
         out.append(i)

@@ -21,7 +21,7 @@ from briefgen.text.verbs import REPORTED, has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
 __all__ = ["FRAGMENT_WORDS", "addresses_reader", "broken", "broken_rule", "dangling", "fragment", "has_quote",
-           "leans_open", "leaning_rule", "leans", "runs_on", "stems"]
+           "leaning_rule", "leans", "runs_on", "stems"]
 
 
 @lru_cache(maxsize=65536)
@@ -379,35 +379,6 @@ def runs_on(text: str) -> bool:
         return False
     return first == 0 or (_AFTER_STOP.search(body, 0, first) is not None
                           and any(ch.isalpha() for ch in body[first + 1:]))
-
-
-# A straight mark that opens a quotation after its speaker: after a colon, or a verb of saying and
-# maybe a comma ("ocean tweeted " got jumped by chris ...", "he said: "we ...", "obama said, "we
-# ..."). After a comma alone it may close one ("rights, " page said").
-_OPENS_AFTER = re.compile(r"(?::|\b(?:said|says|told|added|wrote|writes|tweeted|posted|asked|declared|stated|"
-                          r"replied|explained|continued|recalled|warned|insisted),?)\s*$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=65536)
-def leans_open(text: str) -> bool:
-    """Whether a sentence opens a quotation that it leaves open: the next sentences are its speaker's words.
-
-    Typographic marks: more opening than closing. Straight marks: an odd count,
-    the last one opening the sentence or following its speaker ("ocean tweeted
-    " got jumped by chris and a couple guys.") with words after it. A sentence
-    the splitter cut from a longer quotation reads alone as the writer's own
-    statement when it is not: :func:`briefgen.select.units.inside_quotation`
-    reads the sentences after such an opening as the speaker's.
-    """
-    body = text.strip()
-    if body.count("\u201c") > body.count("\u201d"):
-        return True
-    if body.count('"') % 2 == 0:
-        return False
-    last = body.rfind('"')
-    if not any(ch.isalpha() for ch in body[last + 1:]):
-        return False
-    return last == 0 or _OPENS_AFTER.search(body, 0, last) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -35,11 +35,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from briefgen.model import Fact
-from briefgen.select.standalone import broken, fragment, has_quote, leans, leans_open, runs_on
+from briefgen.select.standalone import broken, fragment, leans, runs_on
 from briefgen.text.quotes import quotation
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["QUOTATION_REACH", "TOPIC_SHARE", "antecedent_of", "clashes", "follows", "in_order",
+__all__ = ["TOPIC_SHARE", "antecedent_of", "comes_after", "clashes", "follows", "in_order",
            "inside_quotation", "links", "needs", "open_ended", "passages", "unintroduced"]
 
 # A surname opening a sentence: a capitalised word, maybe possessive, then a lower-case word or
@@ -59,11 +59,6 @@ _TITLES = frozenset([
 #: A person named by at least this share of the sources is what the coverage is about: a bare
 #: surname of theirs needs no introduction. Set without data: "most of the coverage".
 TOPIC_SHARE = 0.5
-#: A quotation counts as running over the sentences after its opening only when a sentence with a
-#: quotation mark comes within this many sentences after it (and the marks before it open one):
-#: set without data, for news, where a quotation runs to a few sentences; a stray or missing mark
-#: (inches, a scare quote the page lost) then misreads a few sentences at most, not the article.
-QUOTATION_REACH = 4
 
 
 def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
@@ -123,44 +118,23 @@ def antecedent_of(facts: Sequence[Fact]) -> list[int | None]:
     return out
 
 
-def _texts_at(facts: Sequence[Fact]) -> dict[tuple[str, int], str]:
-    """The text every member sentence of ``facts`` prints at its place (source, index)."""
-    at: dict[tuple[str, int], str] = {}
-    for fact in facts:
-        for s in fact.sentences:
-            at.setdefault((s.source_id, s.index), s.text)
-    return at
-
-
 def inside_quotation(facts: Sequence[Fact]) -> list[bool]:
     """Per fact, whether its sentence is the middle of a quotation that runs over several sentences.
 
     ``ocean tweeted " got jumped by chris and a couple guys. Lol. I only wish
-    everest was there. Cut my finger now ... grammys. "``: the splitter makes
-    four sentences of one tweet, and the middle ones, with no mark of their
-    own, read as the writer's statements. A sentence is such a middle when it
-    has no quotation mark, the nearest sentence before it with one opens a
-    quotation and leaves it open (:func:`~briefgen.select.standalone.leans_open`),
-    and a sentence with a mark, its close, comes after it; both within
-    :data:`QUOTATION_REACH` sentences of its article, as the facts hold them.
+    everest was there. Cut my finger now ... grammys. "``: the middle
+    sentences have no mark of their own and would read as the writer's
+    statements. The splitter marks them, reading each article whole
+    (:attr:`briefgen.model.Sentence.in_quotation`, :func:`briefgen.text.quotes.middles`),
+    so the answer does not depend on which facts a part is choosing among.
     """
-    at = _texts_at(facts)
-    # Whether each place's sentence holds a quotation mark, read once per place.
-    marked = {place: has_quote(text) for place, text in at.items()}
-    out: list[bool] = []
-    for fact in facts:
-        if not fact.sentences or has_quote(fact.text):
-            out.append(False)
-            continue
-        rep = fact.representative
-        sid, idx = rep.source_id, rep.index
-        before = next((at[(sid, idx - j)] for j in range(1, QUOTATION_REACH + 1)
-                       if marked.get((sid, idx - j))), None)
-        if before is None or not leans_open(before):
-            out.append(False)
-            continue
-        out.append(any(marked.get((sid, idx + j), False) for j in range(1, QUOTATION_REACH + 1)))
-    return out
+    return [bool(f.sentences) and f.representative.in_quotation for f in facts]
+
+
+def comes_after(fact: Fact) -> bool:
+    """Whether a fact prints only right after the sentence before it: it leans on it
+    (:func:`~briefgen.select.standalone.leans`) or continues its quotation (:func:`inside_quotation`)."""
+    return leans(fact.text) or inside_quotation([fact])[0]
 
 
 def open_ended(facts: Sequence[Fact], inside: Sequence[bool] | None = None) -> list[bool]:
@@ -262,7 +236,7 @@ def in_order(chosen: Sequence[int], facts: Sequence[Fact]) -> list[int]:
     after: dict[int, int] = {}
     # A sentence that leans on its antecedent claims the place after it before one that merely
     # follows it in the same article (a fact printed by two articles may have a follower in each).
-    for i in sorted(chosen, key=lambda i: not leans(facts[i].text)):
+    for i in sorted(chosen, key=lambda i: not comes_after(facts[i])):
         a = ante[i]
         if a is not None and a in picked and a not in after:
             after[a] = i
@@ -294,14 +268,17 @@ def in_order(chosen: Sequence[int], facts: Sequence[Fact]) -> list[int]:
 def passages(facts: Sequence[Fact]) -> list[list[Fact]]:
     """``facts`` in order, grouped into passages that print as one bullet.
 
-    A fact joins the passage before it when it leans on the sentence before
-    (:func:`~briefgen.select.standalone.leans`) and that sentence is the
-    last fact of the passage (:func:`follows`); every other fact starts a
-    passage of its own.
+    A fact joins the passage before it when the passage's last fact is the
+    sentence before it in its article (:func:`follows`) and either it needs
+    that sentence (:func:`comes_after`: it leans on it or continues its
+    quotation) or that sentence cannot end a passage (:func:`open_ended`, or
+    a fragment); every other fact starts a passage of its own.
     """
     out: list[list[Fact]] = []
     for fact in facts:
-        if out and leans(fact.text) and follows(out[-1][-1], fact):
+        last = out[-1][-1] if out else None
+        if last is not None and follows(last, fact) and (
+                comes_after(fact) or open_ended([last])[0] or fragment(last.text)):
             out[-1].append(fact)
         else:
             out.append([fact])

@@ -268,11 +268,13 @@ _NOT_PLACE = frozenset(str.split(
 _AFTER_SUBJECT = re.compile(
     r"(?:who|whom|whose|which|that|is|was|are|were|has|had|have|will|would|said|says)\b", re.IGNORECASE)
 # A second spaced dash of the same kind in the same sentence: the first opened an aside ("Madonna —
-# the queen of pop — has cancelled her tour"), no dateline. A dash of another kind is an aside of
-# the story's own ("Computerworld - the fbi is ... the friday rampage that left 28 people --
-# including lanza himself -- dead.").
-_ASIDE_CLOSE = {dash: re.compile(r"^[^.!?]*?\s" + re.escape(dash) + r"\s")
-                for dash in ("--", "\u2014", "\u2013", "-")}
+# the queen of pop — has cancelled her tour"; an em and an en dash alike), no dateline. A dash of
+# another kind is an aside of the story's own ("Computerworld - the fbi is ... the friday rampage
+# that left 28 people -- including lanza himself -- dead."), and a spaced hyphen is too common in
+# scores and ranges to close one ("Boston - The Red Sox beat the Yankees 3 - 2 ...").
+_LONG = r"\s(?:\u2014|\u2013)\s"
+_ASIDE_CLOSE = {"--": re.compile(r"^[^.!?]*?\s--\s"), "\u2014": re.compile(r"^[^.!?]*?" + _LONG),
+                "\u2013": re.compile(r"^[^.!?]*?" + _LONG)}
 
 
 def place_dateline_end(text: str) -> int:

@@ -30,7 +30,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -39,6 +39,7 @@ from briefgen.model import Line, Sentence, Source
 from briefgen.text.abbreviated import CaseStyle, goes_on
 from briefgen.text.datelines import caption_before, caption_end, lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
+from briefgen.text.quotes import middles
 from briefgen.text.words import words
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
@@ -672,7 +673,8 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
             out.append(Sentence(text=_WS.sub(" ", piece), source_id=source.id, index=len(out),
                                 start=block.start + s, end=block.start + e, paragraph=paragraph))
             last = k
-    return out
+    mids = middles([s.text for s in out])  # a quotation's middle sentences are the speaker's words
+    return [replace(s, in_quotation=True) if mid else s for s, mid in zip(out, mids, strict=True)]
 
 
 class OfflineTokenizer:
