@@ -192,6 +192,21 @@ TARGETED += [
         'John F. "Jack" Kennedy and Mr. "Bud" Smith spoke.',
         ['John F. "Jack" Kennedy and Mr. "Bud" Smith spoke.'],
     ),
+    # Lower-cased text that capitalises every word after a full stop (Multi-News): a noun after
+    # "u.s." goes on; a word that opens sentences does not.
+    (
+        "he was discovered july 22 and expelled to the united states by mexican authorities for "
+        "violation of immigration laws. He was taken into custody at the border by u.s. Officials and "
+        "booked into the pima county jail in arizona. The justice department estimates there are still "
+        "more than 300 outlaw gangs in the u.s. One of the gangs involved, the bandidos, is among the "
+        "largest.",
+        ["he was discovered july 22 and expelled to the united states by mexican authorities for "
+         "violation of immigration laws.",
+         "He was taken into custody at the border by u.s. Officials and booked into the pima county jail "
+         "in arizona.",
+         "The justice department estimates there are still more than 300 outlaw gangs in the u.s.",
+         "One of the gangs involved, the bandidos, is among the largest."],
+    ),
 ]
 
 

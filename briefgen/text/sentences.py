@@ -284,7 +284,7 @@ def _goes_on(text: str, before: str, nxt: int, rules: _Rules, case: CaseStyle) -
     if not (_DOTTED.search(before) or _bare(before) in rules.abbreviations):
         return False  # most cuts: after an ordinary word
     return goes_on(text, nxt, case, auxiliaries=rules.auxiliaries, subjects=rules.subjects,
-                   conjunctions=rules.conjunctions, prepositions=rules.continuers)
+                   conjunctions=rules.conjunctions, prepositions=rules.continuers, abbreviation=before)
 
 
 # ---------------------------------------------------------------------------
