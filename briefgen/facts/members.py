@@ -243,6 +243,10 @@ def cited(fact: Fact, sources: Mapping[str, Source], names: Names) -> Fact:
     return replace(fact, sentences=kept, sources=srcs, independent=min(fact.independent, len(reports)))
 
 
+# A word in lower case: a count the member may spell out (briefgen.text.tokens.spelled_value).
+_SPELLED_COUNT = re.compile(r"\b[a-z]+\b")
+
+
 def _says(member: str, statement: str) -> bool:
     """Whether a member sentence's words carry the statement's (a copy does). A count the member
     spells out ("twelve") counts as the digits the statement prints ("12"), as outlets write it
@@ -254,5 +258,3 @@ def _says(member: str, statement: str) -> bool:
                                     else m.group(), member)
     return carries(terms(member, common), said)
 
-
-_SPELLED_COUNT = re.compile(r"\b[a-z]+\b")

@@ -25,7 +25,6 @@ from briefgen.model import Fact
 from briefgen.plugins import Registry
 from briefgen.select import rankers, selector, units
 from briefgen.select.selector import DEFAULT, Params
-from briefgen.select.standalone import runs_on
 
 __all__ = ["METHODS", "Choice", "Method", "choose", "method_names", "score_facts", "select"]
 
@@ -163,12 +162,10 @@ def choose(facts: Sequence[Fact], *, words: int | None = None, count: int | None
         if not params.short_fallback:
             # As briefgen's selector: a short sentence only as another's antecedent.
             order = [i for i in order if selector.ordinary(facts[i].text, params)]
-        inside = units.inside_quotation(facts) if params.standalone else None
-        need = units.needs(facts, params.standalone, params.quotations, inside)
+        need = units.needs(facts, params.standalone, params.quotations)
         if not params.antecedents:
             need = [n if not n else None for n in need]
-        open_end = (units.open_ended(facts, inside) if inside is not None
-                    else [runs_on(f.text) for f in facts])
+        open_end = units.open_ended(facts, params.standalone)
         chosen = selector.greedy(order, facts, words, count, params.redundancy, need, params.link_share,
                                  open_end)
         if overflow and words is not None and (count is None or len(chosen) < count):

@@ -75,7 +75,7 @@ from briefgen.select.concepts import concept_features, concepts, first_position,
 from briefgen.select.params import COUNTS, DEFAULT, FEATURES, MEMO, ConceptModel, Params
 from briefgen.select.solver import Row, maximise
 from briefgen.select.standalone import dangling, fragment, has_quote, runs_on, stems
-from briefgen.select.units import clashes, in_order, inside_quotation, links, open_ended
+from briefgen.select.units import clashes, in_order, links, open_ended
 from briefgen.select.units import needs as unit_needs
 
 __all__ = [
@@ -465,8 +465,7 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
         weights = {c: 0.0 if c in params.stated else w for c, w in weights.items()}
     scores = [math.fsum(weights[c] for c in cs) + float(b) for cs, b in zip(per_fact, bonus, strict=True)]
     lengths = [word_count(f.text) for f in facts]
-    inside = inside_quotation(facts) if params.standalone else None
-    need = unit_needs(facts, params.standalone, params.quotations, inside)
+    need = unit_needs(facts, params.standalone, params.quotations)
     if not params.antecedents:
         need = [n if not n else None for n in need]
 
@@ -476,7 +475,7 @@ def cover(facts: Sequence[Fact], words_budget: int | None, count: int | None, ov
     usable = [i for i in range(len(facts)) if need[i] is not None and fits(i)]
     # A sentence a later one closes comes only as that one's antecedent, like a short one.
     # (The middle of a quotation counts as one: units.open_ended.)
-    open_end = open_ended(facts, inside) if inside is not None else [runs_on(f.text) for f in facts]
+    open_end = open_ended(facts, params.standalone)
     eligible = [i for i in usable if ordinary(facts[i].text, params) and not open_end[i]]
     if not eligible and params.short_fallback:
         # Only short or overlong sentences: take any length, but never a fragment ("Sort of.").

@@ -17,6 +17,7 @@ from functools import lru_cache
 from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
+from briefgen.text.quotes import has_quote
 from briefgen.text.verbs import REPORTED, has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
@@ -263,14 +264,6 @@ _FIRST_MARK = re.compile(r'(?:(?<=[^\W\d_])|(?<=[.,!?;:\u2019\']))"|\u201d|\'\'|
 # comma or stop, its speaker right after it, closes a quotation an earlier sentence opened.
 _SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+(?:[\w.\'-]+\s+){1,3}(?:said|says|told|added|wrote)\b[^"]*$',
                            re.IGNORECASE)
-
-# Words that open a quotation in news text, in ASCII and typographic forms.
-_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
-
-
-def has_quote(text: str) -> bool:
-    return any(q in text for q in _QUOTE_MARKS)
-
 
 # The writer speaking to the reader, outside quotation marks: a sentence that opens with an
 # imperative a page or a feature addresses to its reader ("Make note of the name etzanoa",

@@ -128,29 +128,32 @@ def inside_quotation(facts: Sequence[Fact]) -> list[bool]:
     (:attr:`briefgen.model.Sentence.in_quotation`, :func:`briefgen.text.quotes.middles`),
     so the answer does not depend on which facts a part is choosing among.
     """
-    return [bool(f.sentences) and f.representative.in_quotation for f in facts]
+    return [_mid_quotation(f) for f in facts]
+
+
+def _mid_quotation(fact: Fact) -> bool:
+    return bool(fact.sentences) and fact.representative.in_quotation
 
 
 def comes_after(fact: Fact) -> bool:
     """Whether a fact prints only right after the sentence before it: it leans on it
     (:func:`~briefgen.select.standalone.leans`) or continues its quotation (:func:`inside_quotation`)."""
-    return leans(fact.text) or inside_quotation([fact])[0]
+    return leans(fact.text) or _mid_quotation(fact)
 
 
-def open_ended(facts: Sequence[Fact], inside: Sequence[bool] | None = None) -> list[bool]:
+def open_ended(facts: Sequence[Fact], quotation_middles: bool = True) -> list[bool]:
     """Per fact, whether its sentence ends inside a quotation or bracket that a later sentence closes.
 
     Such a sentence prints only as the antecedent of a later one, never last:
     one that opens its quotation or bracket itself (:func:`~briefgen.select.standalone.runs_on`),
-    or the middle of a quotation an earlier sentence opened (:func:`inside_quotation`, or
-    ``inside`` when the caller has it).
+    or, with ``quotation_middles`` (the stand-alone rules), the middle of a quotation an
+    earlier sentence opened (:func:`inside_quotation`).
     """
-    flags = inside_quotation(facts) if inside is None else inside
-    return [runs_on(f.text) or mid for f, mid in zip(facts, flags, strict=True)]
+    return [runs_on(f.text) or (quotation_middles and _mid_quotation(f)) for f in facts]
 
 
-def needs(facts: Sequence[Fact], standalone: bool = True, quotations: bool = True,
-          inside: Sequence[bool] | None = None) -> list[tuple[int, ...] | None]:
+def needs(facts: Sequence[Fact], standalone: bool = True,
+          quotations: bool = True) -> list[tuple[int, ...] | None]:
     """What each fact needs to be chosen: ``()`` nothing, its antecedents (nearest first), or ``None``: never.
 
     Args:
@@ -158,7 +161,6 @@ def needs(facts: Sequence[Fact], standalone: bool = True, quotations: bool = Tru
         standalone: Apply the rules; without, every fact needs nothing.
         quotations: Allow a quotation (:func:`~briefgen.text.quotes.quotation`);
             without, one is never chosen, as if broken, nor what leans on it.
-        inside: :func:`inside_quotation` of ``facts``, when the caller has it.
 
     Returns:
         Per fact: ``()`` if it reads alone; the positions of the antecedents
@@ -173,9 +175,7 @@ def needs(facts: Sequence[Fact], standalone: bool = True, quotations: bool = Tru
     # A fragment ("Lol.", "And tragedy.") opens no passage: what leans on it reaches further back.
     # The middle of a quotation leans on the sentence before, back to the one that names the
     # speaker or opens the quotation (inside_quotation).
-    mids = inside_quotation(facts) if inside is None else inside
-    leaning = [w and (leans(f.text) or fragment(f.text) or mid)
-               for f, w, mid in zip(facts, whole, mids, strict=True)]
+    leaning = [w and (comes_after(f) or fragment(f.text)) for f, w in zip(facts, whole, strict=True)]
     out: list[tuple[int, ...] | None] = [None] * len(facts)
     done = [False] * len(facts)
     for k in range(len(facts)):
@@ -278,7 +278,7 @@ def passages(facts: Sequence[Fact]) -> list[list[Fact]]:
     for fact in facts:
         last = out[-1][-1] if out else None
         if last is not None and follows(last, fact) and (
-                comes_after(fact) or open_ended([last])[0] or fragment(last.text)):
+                comes_after(fact) or runs_on(last.text) or _mid_quotation(last) or fragment(last.text)):
             out[-1].append(fact)
         else:
             out.append([fact])

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "closes_quotation", "leaves_open",
-           "middles", "quotation", "quoted_share"]
+__all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "closes_quotation", "has_quote",
+           "leaves_open", "middles", "quotation", "quoted_share"]
 
 #: A sentence with at least this share of its words quoted is a quotation (so is one that opens
 #: inside quotation marks, see OPENING_WORDS): more than half of it is someone's words, not the
@@ -50,7 +50,8 @@ _OPENS_AFTER = re.compile(r"(?::|[.!?]|\b(?:said|says|told|added|wrote|writes|tw
                           r"declared|stated|replied|explained|continued|recalled|warned|insisted),?)\s*$",
                           re.IGNORECASE)
 _STRAIGHT = re.compile(r'(?<!\d)"')
-_MARKS = ('"', "\u201c", "\u201d", "``", "''")
+# Quotation marks in ASCII, typographic and TeX forms.
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
 _SPEAKER_NEXT = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}(?:said|says|told|added|adds|explained|wrote)\b",
                            re.IGNORECASE)
 
@@ -121,6 +122,11 @@ def _quoted(text: str) -> tuple[bool, ...]:
     return tuple(any(a <= w < b for a, b in spans) for w in words)
 
 
+def has_quote(text: str) -> bool:
+    """Whether a sentence holds a quotation mark of any form."""
+    return any(q in text for q in _QUOTE_MARKS)
+
+
 @lru_cache(maxsize=65536)
 def leaves_open(text: str) -> bool:
     """Whether a sentence opens a quotation and leaves it open: the next sentences are its speaker's words.
@@ -174,7 +180,7 @@ def middles(texts: Sequence[str]) -> list[bool]:
     closes it (:func:`closes_quotation`), both within :data:`QUOTATION_REACH`
     sentences.
     """
-    marked = [any(m in t for m in _MARKS) for t in texts]
+    marked = [has_quote(t) for t in texts]
     out: list[bool] = []
     for k in range(len(texts)):
         if marked[k]:
