@@ -325,6 +325,11 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("This year, however, sales fell 3 percent.", "back word"),
     # "Other" compares with something named before, as "others" and "another" do.
     ("Other brands and models could be added in the future.", "back word"),
+    # A group reported saying "he" or "she": the pronoun is someone named before; "they" is the group.
+    ("Police believe he fled to mexico shortly thereafter.", "group says he"),
+    ("Federal investigators said Friday that she had wired the money abroad.", "group says he"),
+    ("Montreal police said they have arrested a 62-year-old man.", None),
+    ("Police said Adam Lanza, 20, shot his mother.", None),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import leaning_rule
