@@ -487,6 +487,7 @@ _FURNITURE = [
     "The captain ( provided by the coast guard ) sank at noon.",
     "For information, visit http://www.example.com the line expects more ships.",
     "For information, visit www.example.com the line expects more ships.",
+    "Any comments not made to this dedicated note page ( below this note ) will be hidden or removed.",
 ]
 
 
@@ -656,3 +657,35 @@ def test_a_fragment_opens_no_passage() -> None:
     assert need[2] == (1, 0)
     # With nothing before the fragment, what leans on it cannot print.
     assert need[4] is None
+
+
+STATEMENT = [
+    "Jack the cat escaped from his carrier at JFK airport on Aug. 25.",
+    "American airlines posted a statement to facebook: american airlines is happy to announce that jack "
+    "the cat has been found safe and well at jfk airport.",
+    "Jack was found in the customs room and was immediately taken to a local veterinarian.",
+    "The vet has advised that jack is doing well at present.",
+    "American airlines will fly him to california to be reunited with his family.",
+    "Jack had been missing for two months.",
+    'His owner said she was "overjoyed."',
+    "The airline did not say when the flight would leave.",
+]
+
+
+def test_a_statement_printed_after_a_colon_without_marks_is_the_speakers_words() -> None:
+    from briefgen.text.quotes import middles
+
+    # Up to four sentences after the one that names the statement are its words; a quotation mark,
+    # or the end of the reach, ends it.
+    assert middles(STATEMENT) == [False, False, True, True, True, True, False, False]
+    facts = article(STATEMENT)
+    printed = [facts[i] for i in in_order(sorted(int(f.id[1:]) for f in select(facts, words=200)), facts)]
+    bullets = [[f.id for f in p] for p in passages(printed)]
+    # Any of the statement's sentences prints in one bullet with the sentence that names its speaker.
+    for bullet in bullets:
+        assert not {"t2", "t3", "t4", "t5"} & set(bullet) or bullet[0] == "t1", bullets
+    # Not so a colon that announces no statement, nor a statement in quotation marks.
+    colon = ["The bad news: the button sounds complicated.", "Prices rose 3 percent."]
+    assert middles(colon) == [False, False]
+    assert middles(['The mayor said in a statement: "we will rebuild.', "Prices rose 3 percent.",
+                    'She added: "every house."']) == [False, False, False]

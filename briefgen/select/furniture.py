@@ -95,6 +95,9 @@ _RUN_IN = re.compile(
     # interest to stay up to date ...", "add interest house of representatives: ..."): 2 sentences
     # of Multi-News validation, from an analyst's reading of its memos.
     r"|\badd\s[^.!?]{1,40}\sas an interest\b|\badd interest\b"
+    # A site's moderation notice ("Any comments not made to this dedicated note page ( below this
+    # note ) will be hidden or removed."): 1 sentence of Multi-News validation, from an analyst's reading.
+    r"|\bcomments?\b[^.!?]{0,80}\b(?:will|may|can)\s+be\s+(?:hidden|removed|deleted)\b"
     # A byline with its weekday, date and time, and a time of posting, run into a headline and its story
     # ("... stan-stan ' by kase wickman monday, october 10, 2011 10: 34 edt republican ...", "...
     # posted: wednesday, june 25, 2014 7: 29 pm edt updated: ...", "... posted at 4: 17 pm on august
@@ -116,7 +119,7 @@ _RUN_IN_HINTS = (
     "id:",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
-    "www.", "text size", "inbox", "reporting:", "interest", "posted", "transcript", ">>",
+    "www.", "text size", "inbox", "reporting:", "interest", "posted", "transcript", ">>", "comment",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
