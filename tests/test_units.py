@@ -115,6 +115,11 @@ def summit(first: str = MET) -> list[Fact]:
     ("Lindsay lohan crash truck driver says it was all her fault lindsay lohan crash -- truck driver says it "
      "was all her fault exclusive the guy driving the truck spoke.", True, False),
     ("Officials did not visit the scene, and officials did not visit the injured in hospital.", False, False),
+    # ... reworded a little the second time; parallel prose is not a headline.
+    ("Chris brown & frank ocean huge fight at recording studio chris brown, frank ocean fight at recording "
+     "studio exclusive after the incident, ocean tweeted about it.", True, False),
+    ("Relations with Clinton have ranged from furious to warm, while relations with House Democrats "
+     "have ranged from poor to awful.", False, False),
     ("Interested in health care? add health care overhaul as an interest to stay up to date.", True, False),
     ("( see ' pictures: 5 animals that regrow body parts. ' )", True, False),
     # A pair, "the latter" and a part of those named before; a relative clause after "those" reads alone.
