@@ -160,6 +160,18 @@ TARGETED = [
         "Her email is Jane.Doe@example.com. I wrote to her.",
         ["Her email is Jane.Doe@example.com.", "I wrote to her."],
     ),
+    # ... a lower-case word glued on, as pages scraped without their spacing print it; not a web
+    # address, a file name or an abbreviation.
+    (
+        "there were 6 people involved in the fight.police have cleared the scene. It toured japan.in 2011, "
+        "it ended.",
+        ["there were 6 people involved in the fight.", "police have cleared the scene.", "It toured japan.",
+         "in 2011, it ended."],
+    ),
+    (
+        "Read it at politico.com today. See report.pdf and yahoo.co.uk now. He lives in st.louis now.",
+        ["Read it at politico.com today.", "See report.pdf and yahoo.co.uk now.", "He lives in st.louis now."],
+    ),
     # lists and bullets
     ("1. The first item 2. The second item", ["1. The first item", "2. The second item"]),
     ("They agreed on \u25b2 AI \u25b2 DNA testing", ["They agreed on", "\u25b2 AI", "\u25b2 DNA testing"]),

@@ -21,7 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-__all__ = ["CaseStyle", "goes_on"]
+__all__ = ["DOT_ENDINGS", "CaseStyle", "goes_on"]
+
+#: What may follow a dot inside a word and end a web address or a file name ("politico.com",
+#: "report.pdf"): a regular-expression alternation of the common domain endings and file types. Not
+#: the domains that are English words ("in", "it", "me", "us"): "japan.in 2011" is two sentences.
+DOT_ENDINGS = (r"com|org|net|gov|edu|uk|io|tv|ca|au|de|fr|ly|info|biz|int|mil|eu"
+               r"|html?|php|aspx?|js|pdf|jpe?g|png|gif|mp[34]|xml|txt|csv|zip|exe|docx?")
 
 # A word and the one after it, and the next mark that may end a sentence.
 _PAIR = re.compile(r"(\S+)\s+([^\s,;:\"'\u201c\u201d]+)")

@@ -36,7 +36,7 @@ from importlib import resources
 from typing import Any
 
 from briefgen.model import Line, Sentence, Source
-from briefgen.text.abbreviated import CaseStyle, goes_on
+from briefgen.text.abbreviated import DOT_ENDINGS, CaseStyle, goes_on
 from briefgen.text.datelines import caption_before, caption_end, lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import middles
@@ -78,12 +78,12 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 # searched for only inside runs of dots and spaces (a fast first pass).
 _ELLIPSIS = re.compile(r"\.(?: \.){2,}|\.{3,}|\u2026+")
 _DOT_RUN = re.compile(r"\.[. ]*\.|\u2026+")
-# Sentences glued together without a space: "world.Today", "1,000.That"
-# (the letter or digit before the punctuation is checked separately).
-_GLUED = re.compile(r"[.!?](?=[\"\u201c\u201d]?[A-Z][a-z])")
+# Sentences glued together without a space: "world.Today", "1,000.That" (the character before checked
+# apart), or a lower-case word that ends no address or file ("the fight.police have": 70-odd, Multi-News).
+_GLUED = re.compile(r"[.!?](?=[\"\u201c\u201d]?[A-Z][a-z])|(?<=[a-z]{2}[.!?])(?=[a-z]{2,}\b(?![./@-]))"
+                    r"(?!(?:" + DOT_ENDINGS + r")\b)")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
-# Line breaks, with the white space around them.
-_BREAK = re.compile(r"\n\s*")
+_BREAK = re.compile(r"\n\s*")  # a line break, with the white space around it
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
 _MARKER_END = re.compile(r"[.)](?=\s)")
