@@ -80,8 +80,8 @@ _ELLIPSIS = re.compile(r"\.(?: \.){2,}|\.{3,}|\u2026+")
 _DOT_RUN = re.compile(r"\.[. ]*\.|\u2026+")
 # Sentences glued together without a space: "world.Today", "1,000.That" (the character before checked
 # apart), or a lower-case word that ends no address or file ("the fight.police have": 70-odd, Multi-News).
-_GLUED = re.compile(r"[.!?](?=[\"\u201c\u201d]?[A-Z][a-z])|(?<=[a-z]{2}[.!?])(?=[a-z]{2,}\b(?![./@-]))"
-                    r"(?!(?:" + DOT_ENDINGS + r")\b)")
+_GLUED = re.compile(r"[.!?](?:(?=[\"\u201c\u201d]?[A-Z][a-z])|(?<=[a-z]{2}[.!?])"
+                    r"(?=(?!(?:" + DOT_ENDINGS + r")\b)[a-z]{2,}\b(?![./@-])))")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
 _BREAK = re.compile(r"\n\s*")  # a line break, with the white space around it
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
