@@ -390,6 +390,21 @@ def test_manifest_file_as_input_and_invalid_manifest(tmp_path: Path) -> None:
         load_sources([tmp_path])
 
 
+def test_a_manifest_named_after_its_files_still_gives_them_its_metadata(
+        caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "briefgen build memo.docx seeds/*": the shell names the articles before manifest.toml.
+    files = sorted(SEEDS.iterdir())
+    assert files.index(SEEDS / "manifest.toml") > 0
+    monkeypatch.chdir(SEEDS.parent)
+    for inputs in (files, [Path("seeds") / f.name for f in files], [*files[1:], Path("seeds/manifest.toml")]):
+        caplog.clear()
+        sources, skipped = load_sources(inputs)
+        assert skipped == []
+        outlets = {Path(s.origin).name: s.outlet for s in sources}
+        assert outlets == {m["file"]: m["outlet"] for m in MANIFEST}
+        assert "matched no input" not in caplog.text
+
+
 def test_unusable_inputs_are_skipped_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")

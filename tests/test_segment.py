@@ -170,7 +170,8 @@ TARGETED = [
     ),
     (
         "Read it at politico.com today. See report.pdf and yahoo.co.uk now. He lives in st.louis now.",
-        ["Read it at politico.com today.", "See report.pdf and yahoo.co.uk now.", "He lives in st.louis now."],
+        ["Read it at politico.com today.", "See report.pdf and yahoo.co.uk now.",
+         "He lives in st.louis now."],
     ),
     # lists and bullets
     ("1. The first item 2. The second item", ["1. The first item", "2. The second item"]),

@@ -69,6 +69,14 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
     # Folders named on the command line: a manifest may name files in them too.
     folders = [ref for ref in refs
                if not (ref == "-" or _is_url(ref)) and path_kind(_user_path(ref)) == FOLDER]
+    # A manifest named among the inputs gives its metadata to every file named beside it in its folder,
+    # in whatever order they come ("articles/*" names the articles before "articles/manifest.toml"), as
+    # the manifest of a folder named whole does.
+    named: dict[Path, Manifest] = {}
+    for ref in refs:
+        path = _user_path(ref) if not (ref == "-" or _is_url(ref)) else None
+        if path is not None and path.name.lower() in MANIFEST_NAMES and path_kind(path) == FILE:
+            named.setdefault(path.parent.absolute(), Manifest(path, read_manifest(path, limits)))
     for ref in refs:
         if ref == "-" or _is_url(ref):
             yield _Item(ref)
@@ -92,10 +100,10 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
             yield from found
         elif kind == FILE:
             if path.name.lower() in MANIFEST_NAMES:
-                man = Manifest(path, read_manifest(path, limits))
+                man = named.get(path.parent.absolute()) or Manifest(path, read_manifest(path, limits))
                 yield from _manifest_items(man, [str(path.parent), *folders], skipped, strict, limits)
             else:
-                yield _Item(str(path))
+                yield _Item(str(path), _covering(named, path.absolute()))
         elif kind == MISSING and _GLOB_CHARS.search(ref):
             try:
                 matches = glob_files(str(path), limits.max_entries)
@@ -106,7 +114,7 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
             if not files:
                 _skip(skipped, strict, ref, "no file matches this pattern")
             for m in files:
-                yield _Item(m)
+                yield _Item(m, _covering(named, Path(m).absolute()))
         elif kind == MISSING:
             _skip(skipped, strict, ref, "no such file or folder")
         else:
@@ -199,9 +207,14 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, limits: Limi
         else:
             logger.debug("%s: not a supported file type; left out of the folder", p)
     for p in files:
-        mans = [m for d, m in manifests.items() if d == p.parent or d in p.parents]
-        mans.sort(key=lambda m: len(m.path.parent.parts))  # nearer manifests override farther ones
-        yield _Item(str(p), mans)
+        yield _Item(str(p), _covering(manifests, p))
+
+
+def _covering(manifests: dict[Path, Manifest], path: Path) -> list[Manifest]:
+    """The manifests, by folder, of ``path``'s folder and the folders above it, farthest first: nearer
+    manifests override farther ones."""
+    mans = [m for d, m in manifests.items() if d in path.parents]
+    return sorted(mans, key=lambda m: len(m.path.parent.parts))
 
 
 def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str) -> None:
