@@ -266,6 +266,9 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
       "The senator told msnbc that taxes would rise."], "Briefing"),
     (["A storm threatens florida on monday, forecasters said.", "The storm threatens florida's coast."],
      "Storm"),
+    # A compound of common words is no name, rare as the whole may be in the word list.
+    (["An employee pushed a 71-year-old passenger to the floor, a video shows.",
+      "The video shows a 71-year-old houston man pushed by a worker."], "Briefing"),
 ])
 def test_a_subject_of_lower_cased_coverage_falls_back_on_what_the_leads_share(leads: list[str],
                                                                             subject: str) -> None:

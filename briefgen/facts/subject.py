@@ -236,6 +236,13 @@ def _may_name(word: str) -> bool:
             and word not in _TITLES and not nationality(word))
 
 
+def _zipf(word: str) -> float:
+    """How common ``word`` is in English; a compound is as common as its rarest part: "self-driving"
+    and "year-old" are two common words."""
+    table = zipf_table()
+    return min(table.get(part, 0.0) for part in word.split("-"))
+
+
 def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     """The name two adjacent words make in most sources' leads, one of them rare in English.
 
@@ -243,11 +250,7 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     rouschop"): printed with capitals, "Oscar Pistorius". Event words, titles
     and common words alone ("murder trial") make no name; "" if none is shared.
     """
-    table = zipf_table()
-
-    def zipf(w: str) -> float:
-        # A compound is as common as its rarest part: "self-driving" is two common words.
-        return min(table.get(part, 0.0) for part in w.split("-"))
+    zipf = _zipf
 
     def usable(w: str) -> bool:
         return len(w) > 2 and _may_name(w) and zipf(w) < _COMMON_ZIPF
@@ -283,7 +286,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
     outlets = outlet_table()
 
     def usable(w: str) -> bool:
-        return (len(w) > 3 and _may_name(w) and table.get(w, 0.0) < _SINGLE_ZIPF
+        return (len(w) > 3 and _may_name(w) and _zipf(w) < _SINGLE_ZIPF
                 and not w.endswith(_NOT_A_NAME + _NOT_A_NAME_ALONE) and w not in _ROLES
                 and w not in IRREGULAR_PAST and outlets.lookup(w) is None)
 
