@@ -493,6 +493,8 @@ _FURNITURE = [
     "For information, visit http://www.example.com the line expects more ships.",
     "For information, visit www.example.com the line expects more ships.",
     "Any comments not made to this dedicated note page ( below this note ) will be hidden or removed.",
+    "Former county sheriff patrick sullivan, right, with his attorney, appeared in court on wednesday.",
+    "Angelika graswald, second from left, stands in court with her attorneys.",
 ]
 
 
