@@ -516,6 +516,9 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "By most accounts, the former editor was fired."),
         ("By next week, the foreign affairs committee will vote. Yes.",
          "By next week, the foreign affairs committee will vote."),
+        # A word spelled with a spaced-out apostrophe is one word of a place.
+        ("xi ' an - china launched a second excavation project on thursday. Yes.",
+         "china launched a second excavation project on thursday."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:
@@ -531,6 +534,11 @@ def test_a_place_dateline_or_a_byline_without_capitals_is_read_only_at_the_story
               Line(source_id="s1", start=cut + 2, end=len(text), text=text[cut + 2:], kind="prose")]
     assert [s.text for s in segment(make_source("s1", text), blocks)] == [
         "the talks opened.", "Tokyo.", "Washington \u2014 the reply came.", "It did."]
+    # A photo's caption and credit run into the story: the story starts after the credit.
+    text = ("Workers dig at the site in xi ' an april 30, 2015. [ photo/xinhua ] xi ' an - china launched "
+            "a dig on thursday. Pit no. 2 holds 1,400 figures. Seoul — the talks opened.")
+    assert [s.text for s in _segment_block(text)] == [
+        "china launched a dig on thursday.", "Pit no. 2 holds 1,400 figures.", "Seoul — the talks opened."]
     # A byline inside a story is a phrase of the sentence ("By most accounts, ...").
     text = ("The paper changed hands in 2019. By jane doe, staff writer \u2014 the council met. "
             "By most accounts, the former editor was fired.")

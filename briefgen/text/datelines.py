@@ -215,7 +215,9 @@ def run_in_end(text: str) -> int:
     if not gallery and not credits and not _LEAD_FURNITURE.match(text):
         return 0
     at += credits
-    return at + lead_in_end(text[at:])
+    # A caption ends at its credit: what follows may open the story, with its place's dateline
+    # ("... april 30, 2015. [ photo/xinhua ] xi ' an - china launched ...").
+    return at + lead_in_end(text[at:], story_start=bool(gallery or credits))
 
 
 def lead_in_end(text: str, *, story_start: bool = False) -> int:
@@ -298,7 +300,8 @@ def place_dateline_end(text: str) -> int:
     m = _PLACE_DATELINE.match(text)
     if not m:
         return 0
-    words = m.group("place").lower().split()
+    # A word spelled with a spaced-out apostrophe, as tokenised text prints it ("xi ' an"), is one word.
+    words = re.sub(r"\s+'\s+", "'", m.group("place").lower()).split()
     region = (m.group("region") or "").lower().split()
     if any(w in STOPWORDS or w in _NOT_PLACE for w in (words[0], *region)):
         return 0
