@@ -173,6 +173,11 @@ TARGETED = [
         ["Read it at politico.com today.", "See report.pdf and yahoo.co.uk now.",
          "He lives in st.louis now."],
     ),
+    # a question mark, then a lower-case word: a new sentence, unless a quotation mark closes after it
+    (
+        "How did that happen? she inherited the chain in 2006. \"Why?\" she asked.",
+        ["How did that happen?", "she inherited the chain in 2006.", "\"Why?\" she asked."],
+    ),
     # lists and bullets
     ("1. The first item 2. The second item", ["1. The first item", "2. The second item"]),
     ("They agreed on \u25b2 AI \u25b2 DNA testing", ["They agreed on", "\u25b2 AI", "\u25b2 DNA testing"]),

@@ -48,12 +48,9 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTo
 
 __all__ = ["OfflineTokenizer", "segment", "sentence_spans", "split_sentences"]
 
-# Punkt's orthographic-context flags (nltk.tokenize.punkt._ORTHO_BEG_UC and
-# _ORTHO_MID_LC): "seen capitalised sentence-initially" and "seen lower-case
-# mid-sentence". A word with only these flags, capitalised after an
-# abbreviation, starts a new sentence.
-_ORTHO_BEG_UC = 1 << 1
-_ORTHO_MID_LC = 1 << 5
+# Punkt's orthographic flags (punkt._ORTHO_BEG_UC, _ORTHO_MID_LC: "seen capitalised sentence-initially",
+# "seen lower-case mid-sentence"); with only these, a capital after an abbreviation starts a sentence.
+_ORTHO_BEG_UC, _ORTHO_MID_LC = 1 << 1, 1 << 5
 
 _CLOSERS = "\"')]}\u2019\u201d\u00bb"
 _OPENERS = "\"'([{\u2018\u201c\u00ab"
@@ -84,6 +81,8 @@ _GLUED = re.compile(r"[.!?](?:(?=[\"\u201c\u201d]?[A-Z][a-z])|(?<=[a-z]{2}[.!?])
                     r"(?=(?!(?:" + DOT_ENDINGS + r")\b)[a-z]{2,}\b(?![./@-])))")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
 _BREAK = re.compile(r"\n\s*")  # a line break, with the white space around it
+# "?" after a word, no quotation mark, a lower-case word: a new sentence ("How did that happen? she ...": 58).
+_QUESTION_LOWER = re.compile(r"(?<=[^\W\d_])\?\s+[a-z]")
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
 _MARKER_END = re.compile(r"[.)](?=\s)")
@@ -554,7 +553,8 @@ def _cuts(text: str) -> list[int]:
         nxt = _next_start(text, end)
         if nxt >= n:
             continue
-        if sp.punkt_break(text, m.start(), nxt) and _keep_punkt_cut(text, end, nxt, rules, case):
+        if (sp.punkt_break(text, m.start(), nxt) and _keep_punkt_cut(text, end, nxt, rules, case)
+                or _QUESTION_LOWER.match(text, m.start())):
             cuts.add(end)
     cuts.update(_ellipsis_cuts(text, zones))
     cuts.update(_glued_cuts(text, rules))
