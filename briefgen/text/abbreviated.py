@@ -21,13 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-__all__ = ["DOT_ENDINGS", "CaseStyle", "goes_on"]
+__all__ = ["GLUED_WORD", "CaseStyle", "goes_on"]
 
-#: What may follow a dot inside a word and end a web address or a file name ("politico.com",
-#: "report.pdf"): a regular-expression alternation of the common domain endings and file types. Not
-#: the domains that are English words ("in", "it", "me", "us"): "japan.in 2011" is two sentences.
-DOT_ENDINGS = (r"com|org|net|gov|edu|uk|io|tv|ca|au|de|fr|ly|info|biz|int|mil|eu"
-               r"|html?|php|aspx?|js|pdf|jpe?g|png|gif|mp[34]|xml|txt|csv|zip|exe|docx?")
+#: A lower-case word glued to a full stop after a word that starts a new sentence in text that
+#: writes names in lower case ("in the fight.police have cleared ...", "toured japan.in 2011"): a
+#: regular expression. A word of two letters only when it is an English function word (not a
+#: country's domain, "korea.kr", "tass.ru"); a longer one unless it ends a web address or a file
+#: name ("politico.com", "report.pdf", "config.yaml").
+GLUED_WORD = (r"(?:(?:he|we|in|it|at|on|as|by|if|no|so|to|an|my|up|us|or|do)\b|(?!(?:com|org|net|gov|edu|info"
+              r"|biz|int|mil|html?|shtml|php|aspx?|jsp|cgi|pdf|jpe?g|png|gif|svg|webp|mp[34]|mov|wav|xml|rss"
+              r"|json|ya?ml|toml|txt|csv|log|zip|tar|exe|docx?|xlsx?|pptx?|news|online|app)\b)[a-z]{3,}\b)"
+              r"(?![./@-])")
 
 # A word and the one after it, and the next mark that may end a sentence.
 _PAIR = re.compile(r"(\S+)\s+([^\s,;:\"'\u201c\u201d]+)")
@@ -82,11 +86,19 @@ def _date_comma(token: str, follower: str) -> bool:
 class CaseStyle:
     """Whether a text writes names in lower case, worked out once, when first asked."""
 
-    __slots__ = ("_lower", "_text")
+    __slots__ = ("_few", "_lower", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._lower: bool | None = None
+        self._few = False
+
+    @property
+    def few_capitals(self) -> bool:
+        """Whether words inside sentences are capitalised under :data:`LOWER_SHARE` of the time, with
+        or without a witness: a page that writes names in lower case, or one that names no one."""
+        self.lower  # noqa: B018 (counted there)
+        return self._few
 
     @property
     def lower(self) -> bool:
@@ -102,7 +114,8 @@ class CaseStyle:
                     witness = (witness or core.rstrip(_CLOSERS + ",;:.!?") in _LOWER_WITNESS
                                or _LOWER_ACRONYM.fullmatch(core.rstrip(_CLOSERS + ",;:")) is not None)
                 mark = token.rstrip(_CLOSERS)[-1:] or mark  # a lone closing mark keeps the mark before
-            self._lower = witness and inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
+            self._few = inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
+            self._lower = witness and self._few
         return self._lower
 
 

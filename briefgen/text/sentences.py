@@ -36,7 +36,7 @@ from importlib import resources
 from typing import Any
 
 from briefgen.model import Line, Sentence, Source
-from briefgen.text.abbreviated import DOT_ENDINGS, CaseStyle, goes_on
+from briefgen.text.abbreviated import GLUED_WORD, CaseStyle, goes_on
 from briefgen.text.datelines import caption_before, caption_end, lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import middles
@@ -64,8 +64,7 @@ _BULLETS = "\u2022\u2043\u25e6\u25aa\u25a0\u25cf\u25c6\u25c7\u25b2\u25b3\u25b6\u
 _WS = re.compile(r"\s+")
 _NONSPACE = re.compile(r"\S")
 _FIRST_TOKEN = re.compile(r"\S+")
-# A candidate sentence end: terminal punctuation, closing quotes or brackets,
-# then white space or the end of the text.
+# A candidate sentence end: terminal punctuation, closing quotes or brackets, then white space or the end.
 _CANDIDATE = re.compile(r"[.!?\u2026][\"')\]}\u2019\u201d\u00bb]*(?=\s|\Z)")
 # Characters Punkt's word tokenizer splits off (apostrophes stay inside words).
 _PUNKT_NONWORD = re.compile(r"[()\[\]{}\";:@*\u201c\u201d\u00ab\u00bb]")
@@ -75,13 +74,12 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 # searched for only inside runs of dots and spaces (a fast first pass).
 _ELLIPSIS = re.compile(r"\.(?: \.){2,}|\.{3,}|\u2026+")
 _DOT_RUN = re.compile(r"\.[. ]*\.|\u2026+")
-# Sentences glued together without a space: "world.Today", "1,000.That" (the character before checked
-# apart), or a lower-case word that ends no address or file ("the fight.police have": 70-odd, Multi-News).
-_GLUED = re.compile(r"[.!?](?:(?=[\"\u201c\u201d]?[A-Z][a-z])|(?<=[a-z]{2}[.!?])"
-                    r"(?=(?!(?:" + DOT_ENDINGS + r")\b)[a-z]{2,}\b(?![./@-])))")
-_GLUED_EXCLUDE = re.compile(r"@|://|www\.|/", re.IGNORECASE)
+# Sentences glued without a space: "world.Today", "1,000.That" (the character before checked apart),
+# or in lower-cased text "." or "?" after a word, then GLUED_WORD ("the fight.police have").
+_GLUED = re.compile(r"[.!?](?:(?=[\"\u201c\u201d]?[A-Z][a-z])|(?<=[a-z]{2}[.?])(?=" + GLUED_WORD + "))")
+_GLUED_EXCLUDE = re.compile(r"@|://|www\.|/|=", re.IGNORECASE)
 _BREAK = re.compile(r"\n\s*")  # a line break, with the white space around it
-# "?" after a word, no quotation mark, a lower-case word: a new sentence ("How did that happen? she ...": 58).
+# Lower-cased text: "?" after a word, then a lower-case word ends a sentence ("How did that happen? she ...").
 _QUESTION_LOWER = re.compile(r"(?<=[^\W\d_])\?\s+[a-z]")
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
@@ -315,7 +313,7 @@ def _ellipsis_cuts(text: str, zones: list[tuple[int, int]]) -> list[int]:
     return cuts
 
 
-def _glued_cuts(text: str, rules: _Rules) -> list[int]:
+def _glued_cuts(text: str, rules: _Rules, case: CaseStyle) -> list[int]:
     """Cuts between sentences printed without a space ("Tuesday.Mr. Smith").
 
     Tokens that look like URLs or e-mail addresses ("Jane.Doe@example.com")
@@ -328,6 +326,8 @@ def _glued_cuts(text: str, rules: _Rules) -> list[int]:
     quotes: list[int] | None = None
     newlines: list[int] = []
     for m in _GLUED.finditer(text):
+        if text[m.end()].islower() and not case.few_capitals:  # only in lower-cased text (GLUED_WORD)
+            continue
         first = m.start()
         while first and text[first - 1] in ".!?":
             first -= 1
@@ -554,10 +554,10 @@ def _cuts(text: str) -> list[int]:
         if nxt >= n:
             continue
         if (sp.punkt_break(text, m.start(), nxt) and _keep_punkt_cut(text, end, nxt, rules, case)
-                or _QUESTION_LOWER.match(text, m.start())):
+                or case.few_capitals and _QUESTION_LOWER.match(text, m.start())):
             cuts.add(end)
     cuts.update(_ellipsis_cuts(text, zones))
-    cuts.update(_glued_cuts(text, rules))
+    cuts.update(_glued_cuts(text, rules, case))
     cuts.update(_line_cuts(text))
     cuts.update(list_cuts)
     ordered = sorted(cuts)
