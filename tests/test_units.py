@@ -120,6 +120,15 @@ def summit(first: str = MET) -> list[Fact]:
      "studio exclusive after the incident, ocean tweeted about it.", True, False),
     ("Relations with Clinton have ranged from furious to warm, while relations with House Democrats "
      "have ranged from poor to awful.", False, False),
+    ("Sales of new homes rose 3 percent in May, while sales of existing homes rose 3 percent in June.",
+     False, False),
+    ("The senate passed the bill on a vote of 52 to 48 and the house passed the bill on a vote of 220.",
+     False, False),
+    # A place in a photo set off by commas is a caption's; "right" in speech is not (first person: it leans).
+    ("We have to be smart, right, we have to be very careful, the mayor said.", False, True),
+    # A photo agency after a slash is a credit's; a party after another is not.
+    ("The alliance of bjp/aap leaders met on Monday.", False, False),
+    ("Facebook said comments that break its rules will be removed within 24 hours.", False, False),
     ("Interested in health care? add health care overhaul as an interest to stay up to date.", True, False),
     ("( see ' pictures: 5 animals that regrow body parts. ' )", True, False),
     # A pair, "the latter" and a part of those named before; a relative clause after "those" reads alone.
