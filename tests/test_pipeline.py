@@ -269,6 +269,9 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
     # A compound of common words is no name, rare as the whole may be in the word list.
     (["An employee pushed a 71-year-old passenger to the floor, a video shows.",
       "The video shows a 71-year-old houston man pushed by a worker."], "Briefing"),
+    # ... but a compound with a one-letter part is a name of its own.
+    (["Shares of t-mobile rose on friday after the merger news.", "The deal values t-mobile at $26 billion."],
+     "T-Mobile"),
 ])
 def test_a_subject_of_lower_cased_coverage_falls_back_on_what_the_leads_share(leads: list[str],
                                                                             subject: str) -> None:

@@ -503,9 +503,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "By most accounts, the former editor was fired."),
         ("By next week, the foreign affairs committee will vote. Yes.",
          "By next week, the foreign affairs committee will vote."),
-        # A word spelled with a spaced-out apostrophe is one word of a place.
+        # A word spelled with a spaced-out apostrophe is one word of a place; a name's one letter is not.
         ("xi ' an - china launched a second excavation project on thursday. Yes.",
          "china launched a second excavation project on thursday."),
+        ("o ' reilly - the host said he would leave the network. Yes.",
+         "o ' reilly - the host said he would leave the network."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(text: str, first: str) -> None:
@@ -559,6 +561,9 @@ def test_a_place_dateline_or_a_byline_without_capitals_is_read_only_at_the_story
             "a dig on thursday. Pit no. 2 holds 1,400 figures. Seoul — the talks opened.")
     assert [s.text for s in _segment_block(text)] == [
         "china launched a dig on thursday.", "Pit no. 2 holds 1,400 figures.", "Seoul — the talks opened."]
+    # ... but a capitalised word there is a subject set off by a dash, not a place.
+    text = "The president waves to the crowd. ( ap photo/evan vucci ) Trump — the president said he would go."
+    assert [s.text for s in _segment_block(text)][-1] == "Trump — the president said he would go."
     # A byline inside a story is a phrase of the sentence ("By most accounts, ...").
     text = ("The paper changed hands in 2019. By jane doe, staff writer \u2014 the council met. "
             "By most accounts, the former editor was fired.")

@@ -238,9 +238,13 @@ def _may_name(word: str) -> bool:
 
 def _zipf(word: str) -> float:
     """How common ``word`` is in English; a compound is as common as its rarest part: "self-driving"
-    and "year-old" are two common words."""
+    and "year-old" are two common words. A compound with a part of one letter is a name of its own
+    ("t-mobile", "x-men"): as common as the whole."""
     table = zipf_table()
-    return min(table.get(part, 0.0) for part in word.split("-"))
+    parts = word.split("-")
+    if any(len(part) < 2 for part in parts):
+        return table.get(word, 0.0)
+    return min(table.get(part, 0.0) for part in parts)
 
 
 def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:

@@ -150,9 +150,10 @@ _PERSON_SAYS_IT = re.compile(
 _GROUP_SAYS_HE = re.compile(
     r"^\W*(?:(?:the|local|state|federal|some|many)\s+)*(?:police|officials|authorities|investigators"
     r"|prosecutors|detectives|sources|deputies|agents|officers|troopers|witnesses|relatives|neighbou?rs"
-    r"|friends|doctors|court (?:documents|records))\s+(?:[\w'-]+\s+)?"
+    r"|friends|doctors|court (?:documents|records))\s+(?:(?:also|have|had|now|later|earlier|initially)\s+)?"
     r"(?:say|says|said|believe|believes|believed|think|thought|suspect|suspected|allege|alleged|fear|feared"
-    r"|claim|claimed|told\s+\w+)(?:\s+(?:on\s+)?[a-z]+day)?\s*,?\s+(?:that\s+)?(?:he|she|him|her)\b",
+    r"|claim|claimed|told\s+\w+)(?:\s+(?:on\s+)?[a-z]+day)?\s*,?\s+(?:that\s+)?(?:he|she|him|her)\b"
+    r"(?!\s+(?:majesty|majesty's|royal|holiness|excellency|highness)\b)",
     re.IGNORECASE)
 # A quotation that opens with a pronoun for something said before ("\"It was a slip of the
 # tongue,\" Carlsson said", "\"They are heroes\""): a named speaker does not say what it is.

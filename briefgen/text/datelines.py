@@ -215,9 +215,13 @@ def run_in_end(text: str) -> int:
     if not gallery and not credits and not _LEAD_FURNITURE.match(text):
         return 0
     at += credits
-    # A caption ends at its credit: what follows may open the story, with its place's dateline
-    # ("... april 30, 2015. [ photo/xinhua ] xi ' an - china launched ...").
-    return at + lead_in_end(text[at:], story_start=bool(gallery or credits))
+    end = lead_in_end(text[at:])
+    if not end and (gallery or credits):
+        # A caption ends at its credit: what follows may open the story, with its place's dateline in
+        # lower case ("... april 30, 2015. [ photo/xinhua ] xi ' an - china launched ..."; a capital
+        # there is a subject set off by a dash: "( ap photo/evan vucci ) Trump — the president ...").
+        end = place_dateline_end(text[at:], lower_case=True)
+    return at + end
 
 
 def lead_in_end(text: str, *, story_start: bool = False) -> int:
@@ -279,7 +283,7 @@ _ASIDE_CLOSE = {"--": re.compile(r"^[^.!?]*?\s--\s"), "\u2014": re.compile(r"^[^
                 "\u2013": re.compile(r"^[^.!?]*?" + _LONG)}
 
 
-def place_dateline_end(text: str) -> int:
+def place_dateline_end(text: str, *, lower_case: bool = False) -> int:
     """Length of a place's dateline opening a story with no agency and no capitals (0 if none).
 
     "Hesperia — a tragic accident ...", "Munich, germany – reclusive art
@@ -295,13 +299,15 @@ def place_dateline_end(text: str) -> int:
     ..."), or one that opens an aside the sentence closes with another dash
     ("Madonna — the queen of pop — has cancelled her tour"). What it cannot
     tell: a subject whose first word starts place names ("Grand jury — the
-    panel heard ...") reads as a place.
+    panel heard ...") reads as a place. With ``lower_case``, only a place
+    written in lower case counts.
     """
     m = _PLACE_DATELINE.match(text)
-    if not m:
+    if not m or (lower_case and not m.group("place")[0].islower()):
         return 0
-    # A word spelled with a spaced-out apostrophe, as tokenised text prints it ("xi ' an"), is one word.
-    words = re.sub(r"\s+'\s+", "'", m.group("place").lower()).split()
+    # A word spelled with a spaced-out apostrophe after two letters or more, as tokenised text prints
+    # it ("xi ' an"), is one word; after one it is a name's ("o ' reilly", "d ' angelo").
+    words = re.sub(r"(?<=\w\w)\s+'\s+", "'", m.group("place").lower()).split()
     region = (m.group("region") or "").lower().split()
     if any(w in STOPWORDS or w in _NOT_PLACE for w in (words[0], *region)):
         return 0

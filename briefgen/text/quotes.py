@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from briefgen.text.verbs import REPORTED
+
 __all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "closes_quotation", "has_quote",
            "leaves_open", "middles", "quotation", "quoted_share"]
 
@@ -58,7 +60,7 @@ _QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
 # pages of Multi-News validation, none in DUC 2003 (from an analyst's reading of Multi-News memos).
 _STATEMENT_WITHOUT_MARKS = re.compile(
     r"\b(?:(?:issued|posted|released|put out|published|sent)\s+(?:a|an|the|this|its|his|her|their)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:statement|message|note|post|letter|notice)(?:\s+(?:to|on|in)\s+[\w.'-]+)?"
+    r"(?:[\w-]+\s+){0,2}(?:statement|message|note|post|letter|notice)(?:\s+(?:to|on|in)(?:\s+[\w.'-]+){1,3})?"
     r"|(?:said|says)\s+in\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}statement|writes|wrote)\s*:\s+\w",
     re.IGNORECASE)
 _SPEAKER_NEXT = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}(?:said|says|told|added|adds|explained|wrote)\b",
@@ -190,12 +192,14 @@ def middles(texts: Sequence[str]) -> list[bool]:
     sentences.
 
     So is a sentence that follows, within :data:`QUOTATION_REACH` sentences
-    and with no quotation mark between, one that prints a statement after a
-    colon without marks ("American airlines posted a statement to facebook:
-    american airlines is happy to announce ... Jack was found in the customs
-    room ..."): where such a statement ends, the page does not say.
+    and with no quotation mark or verb of saying between, one that prints a
+    statement after a colon without marks ("American airlines posted a
+    statement to facebook: american airlines is happy to announce ... Jack was
+    found in the customs room ..."): where such a statement ends, the page
+    does not say; a sentence that names who said something is the reporter's.
     """
     marked = [has_quote(t) for t in texts]
+    reported = [REPORTED.search(t) is not None for t in texts]
     out: list[bool] = []
     for k in range(len(texts)):
         if marked[k]:
@@ -203,8 +207,9 @@ def middles(texts: Sequence[str]) -> list[bool]:
             continue
         before = next((j for j in range(k - 1, max(k - 1 - QUOTATION_REACH, -1), -1) if marked[j]), None)
         after = next((j for j in range(k + 1, min(k + 1 + QUOTATION_REACH, len(texts))) if marked[j]), None)
-        stated = any(_STATEMENT_WITHOUT_MARKS.search(texts[j]) is not None
-                     for j in range(max(k - QUOTATION_REACH, (before if before is not None else -1) + 1), k))
+        start = max(k - QUOTATION_REACH, (before if before is not None else -1) + 1)
+        stated = not reported[k] and any(_STATEMENT_WITHOUT_MARKS.search(texts[j]) is not None
+                                         and not any(reported[j + 1:k]) for j in range(start, k))
         out.append(stated or (before is not None and after is not None and leaves_open(texts[before])
                               and closes_quotation(texts[after])))
     return out
