@@ -391,18 +391,30 @@ def test_manifest_file_as_input_and_invalid_manifest(tmp_path: Path) -> None:
 
 
 def test_a_manifest_named_after_its_files_still_gives_them_its_metadata(
-        caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     # "briefgen build memo.docx seeds/*": the shell names the articles before manifest.toml.
     files = sorted(SEEDS.iterdir())
     assert files.index(SEEDS / "manifest.toml") > 0
+    expected = {m["file"]: m["outlet"] for m in MANIFEST}
     monkeypatch.chdir(SEEDS.parent)
-    for inputs in (files, [Path("seeds") / f.name for f in files], [*files[1:], Path("seeds/manifest.toml")]):
+    respelled = [*files[1:], Path("seeds/../seeds/manifest.toml")]
+    for inputs in (files, [Path("seeds") / f.name for f in files], respelled, ["seeds/*"]):
         caplog.clear()
         sources, skipped = load_sources(inputs)
         assert skipped == []
-        outlets = {Path(s.origin).name: s.outlet for s in sources}
-        assert outlets == {m["file"]: m["outlet"] for m in MANIFEST}
+        assert sorted(Path(s.origin).name for s in sources) == sorted(expected)  # each once
+        assert {Path(s.origin).name: s.outlet for s in sources} == expected, inputs
         assert "matched no input" not in caplog.text
+    # Two manifests in one folder: each lists its own files and gives them its metadata.
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(PARAGRAPH, encoding="utf-8")
+    rows = '[[source]]\nfile = "a.txt"\noutlet = "Out A"\n[[source]]\nfile = "b.txt"\noutlet = "Out B"\n'
+    (tmp_path / "manifest.toml").write_text(rows, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,outlet\nc.txt,Out C\n", encoding="utf-8")
+    for inputs in ([tmp_path / "manifest.toml", tmp_path / "manifest.csv"], sorted(tmp_path.iterdir())):
+        sources, _ = load_sources(inputs)
+        assert sorted((Path(s.origin).name, s.outlet) for s in sources) == \
+            [("a.txt", "Out A"), ("b.txt", "Out B"), ("c.txt", "Out C")]
 
 
 def test_unusable_inputs_are_skipped_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

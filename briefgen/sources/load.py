@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -69,14 +69,14 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
     # Folders named on the command line: a manifest may name files in them too.
     folders = [ref for ref in refs
                if not (ref == "-" or _is_url(ref)) and path_kind(_user_path(ref)) == FOLDER]
-    # A manifest named among the inputs gives its metadata to every file named beside it in its folder,
-    # in whatever order they come ("articles/*" names the articles before "articles/manifest.toml"), as
-    # the manifest of a folder named whole does.
-    named: dict[Path, Manifest] = {}
+    # A manifest named among the inputs, itself or by a glob, gives its metadata to every file named
+    # beside it in its folder (or below), in whatever order they come ("articles/*" names the articles
+    # before "articles/manifest.toml"), as the manifest of a folder named whole does.
+    named: dict[Path, Manifest] = {}  # by the manifest's resolved path, in the order named
     for ref in refs:
-        path = _user_path(ref) if not (ref == "-" or _is_url(ref)) else None
-        if path is not None and path.name.lower() in MANIFEST_NAMES and path_kind(path) == FILE:
-            named.setdefault(path.parent.absolute(), Manifest(path, read_manifest(path, limits)))
+        for path in _named_manifests(ref, limits):
+            if path.resolve() not in named:
+                named[path.resolve()] = Manifest(path, read_manifest(path, limits))
     for ref in refs:
         if ref == "-" or _is_url(ref):
             yield _Item(ref)
@@ -100,21 +100,24 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
             yield from found
         elif kind == FILE:
             if path.name.lower() in MANIFEST_NAMES:
-                man = named.get(path.parent.absolute()) or Manifest(path, read_manifest(path, limits))
+                man = named[path.resolve()]
                 yield from _manifest_items(man, [str(path.parent), *folders], skipped, strict, limits)
             else:
-                yield _Item(str(path), _covering(named, path.absolute()))
+                yield _Item(str(path), _covering(named.values(), path, resolve=True))
         elif kind == MISSING and _GLOB_CHARS.search(ref):
             try:
                 matches = glob_files(str(path), limits.max_entries)
             except SourceError as exc:
                 _skip(skipped, strict, ref, _reason(exc, ref))
                 continue
-            files = [m for m in matches if Path(m).name.lower() not in MANIFEST_NAMES]
-            if not files:
+            if not matches:
                 _skip(skipped, strict, ref, "no file matches this pattern")
-            for m in files:
-                yield _Item(m, _covering(named, Path(m).absolute()))
+            for m in matches:  # as the shell would have named them
+                if Path(m).name.lower() in MANIFEST_NAMES:
+                    yield from _manifest_items(named[Path(m).resolve()], [str(Path(m).parent), *folders],
+                                               skipped, strict, limits)
+                else:
+                    yield _Item(m, _covering(named.values(), Path(m), resolve=True))
         elif kind == MISSING:
             _skip(skipped, strict, ref, "no such file or folder")
         else:
@@ -207,14 +210,33 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, limits: Limi
         else:
             logger.debug("%s: not a supported file type; left out of the folder", p)
     for p in files:
-        yield _Item(str(p), _covering(manifests, p))
+        yield _Item(str(p), _covering(manifests.values(), p))
 
 
-def _covering(manifests: dict[Path, Manifest], path: Path) -> list[Manifest]:
-    """The manifests, by folder, of ``path``'s folder and the folders above it, farthest first: nearer
-    manifests override farther ones."""
-    mans = [m for d, m in manifests.items() if d in path.parents]
-    return sorted(mans, key=lambda m: len(m.path.parent.parts))
+def _named_manifests(ref: str, limits: Limits) -> list[Path]:
+    """The manifests an input names: itself, or those a glob matches (unreadable patterns: none)."""
+    if ref == "-" or _is_url(ref):
+        return []
+    path = _user_path(ref)
+    kind = path_kind(path)
+    if kind == FILE:
+        return [path] if path.name.lower() in MANIFEST_NAMES else []
+    if kind == MISSING and _GLOB_CHARS.search(ref):
+        try:
+            return [Path(m) for m in glob_files(str(path), limits.max_entries)
+                    if Path(m).name.lower() in MANIFEST_NAMES]
+        except SourceError:
+            return []  # said when the pattern is read
+    return []
+
+
+def _covering(manifests: Iterable[Manifest], path: Path, *, resolve: bool = False) -> list[Manifest]:
+    """The manifests of ``path``'s folder and the folders above it, farthest first: nearer manifests
+    override farther ones. With ``resolve``, folders are compared as resolved paths (a manifest and a
+    file named by different spellings of one folder)."""
+    where = path.resolve() if resolve else path
+    mans = [m for m in manifests if (m.path.parent.resolve() if resolve else m.path.parent) in where.parents]
+    return sorted(mans, key=lambda m: len(m.path.parent.resolve().parts if resolve else m.path.parent.parts))
 
 
 def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str) -> None:
