@@ -37,7 +37,8 @@ and listed its borderline calls (the development set's 69 items: 7 restatements,
 1 citation not carried; the check set's 35: 8 and 1). Pairs that a later change
 renamed (a dateline cut from a sentence) carry the judgement of the same pair. One
 pair a later change brought in (mn00256, once a headline printed twice was refused)
-was judged under the same rule by the developer: not the same fact.
+was judged under the same rule by the developer and again, blind, by a helper given the rule and
+the two sentences only: not the same fact, both times.
 
 Usage::
 
