@@ -554,7 +554,7 @@ def _cuts(text: str) -> list[int]:
         if nxt >= n:
             continue
         if (sp.punkt_break(text, m.start(), nxt) and _keep_punkt_cut(text, end, nxt, rules, case)
-                or case.few_capitals and _QUESTION_LOWER.match(text, m.start())):
+                or _QUESTION_LOWER.match(text, m.start()) and case.few_capitals):
             cuts.add(end)
     cuts.update(_ellipsis_cuts(text, zones))
     cuts.update(_glued_cuts(text, rules, case))
