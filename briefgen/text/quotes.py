@@ -199,7 +199,9 @@ def middles(texts: Sequence[str]) -> list[bool]:
     does not say; a sentence that names who said something is the reporter's.
     """
     marked = [has_quote(t) for t in texts]
-    reported = [REPORTED.search(t) is not None for t in texts]
+    # Sentences that print a statement without marks: a colon first, the pattern only then.
+    statements = [k for k, t in enumerate(texts) if ":" in t and _STATEMENT_WITHOUT_MARKS.search(t)]
+    reported = [REPORTED.search(t) is not None for t in texts] if statements else []
     out: list[bool] = []
     for k in range(len(texts)):
         if marked[k]:
@@ -208,8 +210,8 @@ def middles(texts: Sequence[str]) -> list[bool]:
         before = next((j for j in range(k - 1, max(k - 1 - QUOTATION_REACH, -1), -1) if marked[j]), None)
         after = next((j for j in range(k + 1, min(k + 1 + QUOTATION_REACH, len(texts))) if marked[j]), None)
         start = max(k - QUOTATION_REACH, (before if before is not None else -1) + 1)
-        stated = not reported[k] and any(_STATEMENT_WITHOUT_MARKS.search(texts[j]) is not None
-                                         and not any(reported[j + 1:k]) for j in range(start, k))
+        stated = bool(statements) and not reported[k] and any(
+            start <= j < k and not any(reported[j + 1:k]) for j in statements)
         out.append(stated or (before is not None and after is not None and leaves_open(texts[before])
                               and closes_quotation(texts[after])))
     return out
