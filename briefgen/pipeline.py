@@ -281,19 +281,23 @@ def derive_subject(sources: Sequence[Source], sentences: Sequence[Sentence] = ()
     See :mod:`briefgen.facts.subject`.
 
     A headline counts only when it was printed or given, never guessed; each
-    source's lead is its first three article sentences (``sentences``, after
-    cleaning), and more while they hold fewer than :data:`LEAD_WORDS` words (a
-    feature's opening: "A dark intersection. A church van full of
+    source's lead is its first three article sentences that are no question
+    (``sentences``, after cleaning: "Were 18th-century pirates literate?"
+    tells nothing), and more while they hold fewer than :data:`LEAD_WORDS`
+    words (a feature's opening: "A dark intersection. A church van full of
     parishioners. And tragedy."); the start of its text only when no source
     has article sentences.
     """
     leads: dict[str, list[str]] = {}
     size: dict[str, int] = {}
+    told: dict[str, int] = {}  # the lead's statements: a question tells nothing ("Were pirates literate?")
     for sent in sentences:
         got = leads.setdefault(sent.source_id, [])
-        if len(got) < 3 or size[sent.source_id] < LEAD_WORDS:
+        if told.get(sent.source_id, 0) < 3 or size[sent.source_id] < LEAD_WORDS:
             got.append(sent.text)
             size[sent.source_id] = size.get(sent.source_id, 0) + len(sent.text.split())
+            question = sent.text.rstrip(" \"'\u201d\u2019").endswith("?")
+            told[sent.source_id] = told.get(sent.source_id, 0) + (not question)
     # A source with no article sentence among others that have some holds no story (a page of
     # furniture, a web archive's note): its text says nothing of the event.
     coverage = [Coverage(s.title.strip() if s.provenance.shown("title") else "",

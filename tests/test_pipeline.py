@@ -204,6 +204,24 @@ def test_a_feature_opening_of_short_sentences_is_read_past_for_the_subject() -> 
     assert derive_subject(sources, [s for s in sentences if s.source_id == "s2" or s.index < 3]) == "Briefing"
 
 
+def test_questions_opening_a_story_are_no_statements_of_its_lead() -> None:
+    # "Were 18th-century pirates literate? What sort of books did they keep on board ship? A fascinating
+    # new discovery ...": a lead is three statements (and LEAD_WORDS words); the questions tell nothing.
+    opening = ["Were the pirates who sailed the caribbean in the eighteenth century able to read at all?",
+               "what sort of books, if any, did they keep on board their ships during their long voyages?",
+               "scientists were surprised by what the conservators in north carolina found last year.",
+               "fragments of a travel book were found in a cannon of blackbeard's flagship.",
+               "a conservation lab in greenville announced the find on thursday."]
+    wire = ["Fragments of a travel book were found in a cannon of blackbeard's flagship, experts said.",
+            "The lab announced the find on thursday."]
+    sources = [_src("s1", "", " ".join(opening)), _src("s2", "", " ".join(wire))]
+    sentences = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
+                 for sid, texts in (("s1", opening), ("s2", wire)) for i, t in enumerate(texts)]
+    assert derive_subject(sources, sentences) == "Blackbeard Flagship"
+    # Read as three sentences, the opening's questions would have kept the lead from the news.
+    assert derive_subject(sources, [s for s in sentences if s.source_id == "s2" or s.index < 3]) == "Briefing"
+
+
 def test_a_story_of_a_sentence_is_a_sentencing_not_an_arrest() -> None:
     leads = ["A British-Iranian woman arrested at a volleyball match was sentenced to a year in prison.",
              "An Iranian court sentenced the woman, who was arrested in June, to one year in jail.",
