@@ -149,7 +149,11 @@ def open_ended(facts: Sequence[Fact], quotation_middles: bool = True) -> list[bo
     or, with ``quotation_middles`` (the stand-alone rules), the middle of a quotation an
     earlier sentence opened (:func:`inside_quotation`).
     """
-    return [runs_on(f.text) or (quotation_middles and _mid_quotation(f)) for f in facts]
+    return [_open_end(f, quotation_middles) for f in facts]
+
+
+def _open_end(fact: Fact, quotation_middles: bool = True) -> bool:
+    return runs_on(fact.text) or (quotation_middles and _mid_quotation(fact))
 
 
 def needs(facts: Sequence[Fact], standalone: bool = True,
@@ -278,7 +282,7 @@ def passages(facts: Sequence[Fact]) -> list[list[Fact]]:
     for fact in facts:
         last = out[-1][-1] if out else None
         if last is not None and follows(last, fact) and (
-                comes_after(fact) or runs_on(last.text) or _mid_quotation(last) or fragment(last.text)):
+                comes_after(fact) or _open_end(last) or fragment(last.text)):
             out[-1].append(fact)
         else:
             out.append([fact])
