@@ -254,10 +254,8 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     rouschop"): printed with capitals, "Oscar Pistorius". Event words, titles
     and common words alone ("murder trial") make no name; "" if none is shared.
     """
-    zipf = _zipf
-
     def usable(w: str) -> bool:
-        return len(w) > 2 and _may_name(w) and zipf(w) < _COMMON_ZIPF
+        return len(w) > 2 and _may_name(w) and _zipf(w) < _COMMON_ZIPF
 
     counts: Counter[tuple[str, str]] = Counter()  # sources
     uses: Counter[tuple[str, str]] = Counter()  # occurrences
@@ -265,16 +263,16 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
         tokens = _lead_words(item)
         pairs = [(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
                  if usable(a) and usable(b)
-                 and (min(zipf(a), zipf(b)) < RARE_ZIPF
-                      or (zipf(a) + zipf(b) < _PAIR_ZIPF and not _verb_like(a) and not _verb_like(b)))
-                 and not any(zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
+                 and (min(_zipf(a), _zipf(b)) < RARE_ZIPF
+                      or (_zipf(a) + _zipf(b) < _PAIR_ZIPF and not _verb_like(a) and not _verb_like(b)))
+                 and not any(_zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
         uses.update(pairs)
         counts.update(set(pairs))
     shared = [p for p, k in counts.items() if k >= least]
     if not shared:
         return ""
     # Named by the most sources, then the most often, then the rarest words.
-    best = max(shared, key=lambda p: (counts[p], uses[p], -zipf(p[0]) - zipf(p[1]), p))
+    best = max(shared, key=lambda p: (counts[p], uses[p], -_zipf(p[0]) - _zipf(p[1]), p))
     # Every part of a hyphenated name takes its capital ("Al-Khawaja", "Jean-Noël").
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in best)
 
