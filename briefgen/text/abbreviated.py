@@ -86,23 +86,25 @@ def _date_comma(token: str, follower: str) -> bool:
 class CaseStyle:
     """Whether a text writes names in lower case, worked out once, when first asked."""
 
-    __slots__ = ("_few", "_lower", "_text")
+    __slots__ = ("_counts", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._lower: bool | None = None
-        self._few = False
+        self._counts: tuple[bool, bool] | None = None  # (few capitals, a witness), counted when first asked
 
     @property
     def few_capitals(self) -> bool:
         """Whether words inside sentences are capitalised under :data:`LOWER_SHARE` of the time, with
         or without a witness: a page that writes names in lower case, or one that names no one."""
-        self.lower  # noqa: B018 (counted there)
-        return self._few
+        return self._count()[0]
 
     @property
     def lower(self) -> bool:
-        if self._lower is None:
+        few, witness = self._count()
+        return few and witness
+
+    def _count(self) -> tuple[bool, bool]:
+        if self._counts is None:
             inside = capital = 0
             witness = False
             mark = "."  # what the word before ended on: after a sentence mark, a capital says nothing
@@ -114,9 +116,8 @@ class CaseStyle:
                     witness = (witness or core.rstrip(_CLOSERS + ",;:.!?") in _LOWER_WITNESS
                                or _LOWER_ACRONYM.fullmatch(core.rstrip(_CLOSERS + ",;:")) is not None)
                 mark = token.rstrip(_CLOSERS)[-1:] or mark  # a lone closing mark keeps the mark before
-            self._few = inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
-            self._lower = witness and self._few
-        return self._lower
+            self._counts = (inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside, witness)
+        return self._counts
 
 
 def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subjects: Set[str],
