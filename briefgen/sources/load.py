@@ -69,14 +69,18 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
     # Folders named on the command line: a manifest may name files in them too.
     folders = [ref for ref in refs
                if not (ref == "-" or _is_url(ref)) and path_kind(_user_path(ref)) == FOLDER]
+    # Glob patterns, expanded once (an unreadable one keeps its error, said where it stands).
+    globbed = {ref: _glob(ref, limits) for ref in refs if _is_glob(ref)}
     # A manifest named among the inputs, itself or by a glob, gives its metadata to every file named
     # beside it in its folder (or below), in whatever order they come ("articles/*" names the articles
     # before "articles/manifest.toml"), as the manifest of a folder named whole does.
     named: dict[Path, Manifest] = {}  # by the manifest's resolved path, in the order named
     for ref in refs:
-        for path in _named_manifests(ref, limits):
+        for path in _named_manifests(ref, globbed):
             if path.resolve() not in named:
                 named[path.resolve()] = Manifest(path, read_manifest(path, limits))
+    # Their folders, resolved once: a file named by another spelling of one is still beside it.
+    beside = [(key.parent, man) for key, man in named.items()]
     for ref in refs:
         if ref == "-" or _is_url(ref):
             yield _Item(ref)
@@ -103,12 +107,11 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
                 man = named[path.resolve()]
                 yield from _manifest_items(man, [str(path.parent), *folders], skipped, strict, limits)
             else:
-                yield _Item(str(path), _covering(named.values(), path, resolve=True))
+                yield _Item(str(path), _covering(beside, path.resolve()) if beside else [])
         elif kind == MISSING and _GLOB_CHARS.search(ref):
-            try:
-                matches = glob_files(str(path), limits.max_entries)
-            except SourceError as exc:
-                _skip(skipped, strict, ref, _reason(exc, ref))
+            matches = globbed[ref] if ref in globbed else _glob(ref, limits)
+            if isinstance(matches, SourceError):
+                _skip(skipped, strict, ref, _reason(matches, ref))
                 continue
             if not matches:
                 _skip(skipped, strict, ref, "no file matches this pattern")
@@ -117,7 +120,7 @@ def _expand(inputs: Sequence[str | os.PathLike[str]], skipped: list[Skipped], st
                     yield from _manifest_items(named[Path(m).resolve()], [str(Path(m).parent), *folders],
                                                skipped, strict, limits)
                 else:
-                    yield _Item(m, _covering(named.values(), Path(m), resolve=True))
+                    yield _Item(m, _covering(beside, Path(m).resolve()) if beside else [])
         elif kind == MISSING:
             _skip(skipped, strict, ref, "no such file or folder")
         else:
@@ -210,33 +213,40 @@ def _expand_dir(folder: Path, skipped: list[Skipped], strict: bool, limits: Limi
         else:
             logger.debug("%s: not a supported file type; left out of the folder", p)
     for p in files:
-        yield _Item(str(p), _covering(manifests.values(), p))
+        yield _Item(str(p), _covering(manifests.items(), p))
 
 
-def _named_manifests(ref: str, limits: Limits) -> list[Path]:
-    """The manifests an input names: itself, or those a glob matches (unreadable patterns: none)."""
+def _is_glob(ref: str) -> bool:
+    """Whether an input is a glob pattern: no file or folder of its name, and a pattern's characters."""
+    return not (ref == "-" or _is_url(ref)) and _GLOB_CHARS.search(ref) is not None and \
+        path_kind(_user_path(ref)) == MISSING
+
+
+def _glob(ref: str, limits: Limits) -> list[str] | SourceError:
+    """The files a glob pattern matches, or why it cannot be read."""
+    try:
+        return glob_files(str(_user_path(ref)), limits.max_entries)
+    except SourceError as exc:
+        return exc
+
+
+def _named_manifests(ref: str, globbed: dict[str, list[str] | SourceError]) -> list[Path]:
+    """The manifests an input names: itself, or those its glob matched (an unreadable pattern: none)."""
+    if ref in globbed:
+        matches = globbed[ref]
+        return [] if isinstance(matches, SourceError) else \
+            [Path(m) for m in matches if Path(m).name.lower() in MANIFEST_NAMES]
     if ref == "-" or _is_url(ref):
         return []
     path = _user_path(ref)
-    kind = path_kind(path)
-    if kind == FILE:
-        return [path] if path.name.lower() in MANIFEST_NAMES else []
-    if kind == MISSING and _GLOB_CHARS.search(ref):
-        try:
-            return [Path(m) for m in glob_files(str(path), limits.max_entries)
-                    if Path(m).name.lower() in MANIFEST_NAMES]
-        except SourceError:
-            return []  # said when the pattern is read
-    return []
+    return [path] if path.name.lower() in MANIFEST_NAMES and path_kind(path) == FILE else []
 
 
-def _covering(manifests: Iterable[Manifest], path: Path, *, resolve: bool = False) -> list[Manifest]:
-    """The manifests of ``path``'s folder and the folders above it, farthest first: nearer manifests
-    override farther ones. With ``resolve``, folders are compared as resolved paths (a manifest and a
-    file named by different spellings of one folder)."""
-    where = path.resolve() if resolve else path
-    mans = [m for m in manifests if (m.path.parent.resolve() if resolve else m.path.parent) in where.parents]
-    return sorted(mans, key=lambda m: len(m.path.parent.resolve().parts if resolve else m.path.parent.parts))
+def _covering(manifests: Iterable[tuple[Path, Manifest]], path: Path) -> list[Manifest]:
+    """The manifests, each with its folder, of ``path``'s folder and the folders above it, farthest
+    first: nearer manifests override farther ones."""
+    return [m for folder, m in sorted(((f, m) for f, m in manifests if f in path.parents),
+                                      key=lambda fm: len(fm[0].parts))]
 
 
 def _skip(skipped: list[Skipped], strict: bool, origin: str, reason: str) -> None:
