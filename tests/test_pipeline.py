@@ -190,6 +190,14 @@ def test_a_subject_takes_what_two_sources_share_when_nothing_more_is() -> None:
     assert _subject_of(places) == "Briefing"
 
 
+def _opening_and_wire(opening: list[str], wire: list[str]) -> tuple[list[Source], list[Sentence]]:
+    """Two sources, a feature's opening (s1) and a wire story (s2), with their sentences."""
+    sources = [_src("s1", "", " ".join(opening)), _src("s2", "", " ".join(wire))]
+    sentences = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
+                 for sid, texts in (("s1", opening), ("s2", wire)) for i, t in enumerate(texts)]
+    return sources, sentences
+
+
 def test_a_feature_opening_of_short_sentences_is_read_past_for_the_subject() -> None:
     # "A dark intersection. A church van full of parishioners. And tragedy.": a lead of three
     # sentences this short says nothing of the event; it runs on to a lead paragraph's words.
@@ -197,9 +205,7 @@ def test_a_feature_opening_of_short_sentences_is_read_past_for_the_subject() -> 
                "Hours later, police in Glades County said the van crash had killed eight people."]
     wire = ["A church van crash killed eight people in Glades County, Florida, on Monday.",
             "The driver ran a stop sign."]
-    sources = [_src("s1", "", " ".join(opening)), _src("s2", "", " ".join(wire))]
-    sentences = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
-                 for sid, texts in (("s1", opening), ("s2", wire)) for i, t in enumerate(texts)]
+    sources, sentences = _opening_and_wire(opening, wire)
     assert derive_subject(sources, sentences) == "Crash"
     assert derive_subject(sources, [s for s in sentences if s.source_id == "s2" or s.index < 3]) == "Briefing"
 
@@ -214,9 +220,7 @@ def test_questions_opening_a_story_are_no_statements_of_its_lead() -> None:
                "a conservation lab in greenville announced the find on thursday."]
     wire = ["Fragments of a travel book were found in a cannon of blackbeard's flagship, experts said.",
             "The lab announced the find on thursday."]
-    sources = [_src("s1", "", " ".join(opening)), _src("s2", "", " ".join(wire))]
-    sentences = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
-                 for sid, texts in (("s1", opening), ("s2", wire)) for i, t in enumerate(texts)]
+    sources, sentences = _opening_and_wire(opening, wire)
     assert derive_subject(sources, sentences) == "Blackbeard Flagship"
     # Read as three sentences, the opening's questions would have kept the lead from the news.
     assert derive_subject(sources, [s for s in sentences if s.source_id == "s2" or s.index < 3]) == "Briefing"
