@@ -452,6 +452,7 @@ _FURNITURE = [
     "View images The ship sank at noon.",
     "Image 3 of 12 The ship sank at noon.",
     "Ships &#124; The ship sank at noon.",
+    "May 18, 2015, 1: 05 am | the republican senator says the ship sank at noon.",
     "The ship, seen in getty images, sank at noon.",
     "The ship ( photo: coast guard ) sank at noon.",
     "Photo: coast guard The ship sank at noon.",
