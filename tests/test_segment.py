@@ -528,6 +528,8 @@ LOWER_PAGE = ("Police in richmond said on monday that the singer was found at hi
      ["There were 6 people involved in the fight.", "police have cleared the scene."]),
     ("The band toured japan.in 2011, the guitarist died.",
      ["The band toured japan.", "in 2011, the guitarist died."]),
+    ("The dogs were found in new jersey.a litter of puppies was born. It was home.i was told.",
+     ["The dogs were found in new jersey.", "a litter of puppies was born.", "It was home.", "i was told."]),
     ("How can one help if they can't be there?many thanks, the organisers said.",
      ["How can one help if they can't be there?", "many thanks, the organisers said."]),
     # ... but not a web address, a file name or a query, nor after "!" ...
@@ -535,6 +537,8 @@ LOWER_PAGE = ("Police in richmond said on monday that the singer was found at hi
      ["Read it at politico.com, korea.kr, tass.ru and report.pdf or config.yaml today."]),
     ("See reddit.com?ref=home and the yahoo!news site today.",
      ["See reddit.com?ref=home and the yahoo!news site today."]),
+    ("Send it to jane.a.doe@mail.org or i.e.a friend today.",
+     ["Send it to jane.a.doe@mail.org or i.e.a friend today."]),
     # ... and a question mark, then a lower-case word, ends a sentence unless a quotation mark follows it.
     ("How did that happen? she inherited the chain in 2006. \"Why?\" she asked.",
      ["How did that happen?", "she inherited the chain in 2006.", "\"Why?\" she asked."]),
@@ -547,6 +551,19 @@ def test_lower_cased_pages_end_sentences_at_a_glued_stop_or_before_a_lower_case_
     ordinary = "The Kaling memoir Why Not Me? topped the list on Monday. Read it at korea.kr on Monday."
     assert split_sentences(ordinary) == ["The Kaling memoir Why Not Me? topped the list on Monday.",
                                          "Read it at korea.kr on Monday."]
+
+
+def test_a_video_players_close_button_is_cut_from_the_first_sentence_of_its_page() -> None:
+    # The player prints "Close", the video's description, then the page's photo credit.
+    text = ("Close police say a man shot himself in front of the white house. Zachary devita has more. "
+            "Buzz60 officers closed the park. ( photo: pablo martinez ) A man apparently shot himself.")
+    assert _segment_block(text)[0].text == "police say a man shot himself in front of the white house."
+    # "Close" is prose in a story's first words with no credit after it, and anywhere else.
+    prose = "Close to 37,000 people have died in the conflict. Close inspection revealed more."
+    assert [s.text for s in _segment_block(prose)] == [
+        "Close to 37,000 people have died in the conflict.", "Close inspection revealed more."]
+    later = "The park was shut. Close aides said he left. ( photo: pablo martinez ) More followed."
+    assert [s.text for s in _segment_block(later)][1] == "Close aides said he left."
 
 
 def test_a_place_dateline_or_a_byline_without_capitals_is_read_only_at_the_story_start() -> None:

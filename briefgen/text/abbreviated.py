@@ -25,11 +25,12 @@ __all__ = ["GLUED_WORD", "CaseStyle", "goes_on"]
 
 #: A lower-case word glued to a full stop after a word that starts a new sentence in text that
 #: writes names in lower case ("in the fight.police have cleared ...", "toured japan.in 2011"): a
-#: regular expression. A word of two letters only when it is an English function word (not a
-#: country's domain, "korea.kr", "tass.ru"); a longer one unless it ends a web address or a file
-#: name ("politico.com", "report.pdf", "config.yaml").
-GLUED_WORD = (r"(?:(?:he|we|in|it|at|on|as|by|if|no|so|to|an|my|up|us|or|do)\b|(?!(?:com|org|net|gov|edu|info"
-              r"|biz|int|mil|html?|shtml|php|aspx?|jsp|cgi|pdf|jpe?g|png|gif|svg|webp|mp[34]|mov|wav|xml|rss"
+#: regular expression. A word of one or two letters only when it is an English function word ("new
+#: jersey.a litter of puppies", "home.i was told"; not a country's domain, "korea.kr", "tass.ru"); a
+#: longer one unless it ends a web address or a file name ("politico.com", "report.pdf", "config.yaml").
+GLUED_WORD = (r"(?:(?:a|i)(?=\s)|(?:he|we|in|it|at|on|as|by|if|no|so|to|an|my|up|us|or|do)\b"
+              r"|(?!(?:com|org|net|gov|edu|info|biz|int|mil|html?|shtml|php|aspx?|jsp|cgi|pdf|jpe?g|png|gif"
+              r"|svg|webp|mp[34]|mov|wav|xml|rss"
               r"|json|ya?ml|toml|txt|csv|log|zip|tar|exe|docx?|xlsx?|pptx?|news|online|app)\b)[a-z]{3,}\b)"
               r"(?![./@-])")
 
