@@ -553,6 +553,16 @@ def test_lower_cased_pages_end_sentences_at_a_glued_stop_or_before_a_lower_case_
                                          "Read it at korea.kr on Monday."]
 
 
+def test_the_words_a_page_was_cut_short_in_are_no_sentence() -> None:
+    # An excerpt ends in an ellipsis glued to its last word: those words are not a whole sentence.
+    text = "Starbucks bought the chain in 2011. It expects 8,000 stores. Starbucks has been working to..."
+    assert [s.text for s in _segment_block(text)] == ["Starbucks bought the chain in 2011.",
+                                                      "It expects 8,000 stores."]
+    # The writer's own ellipsis inside the page, or a last sentence that ends whole, stays.
+    text = "The english are waking up... It's payback, he said. The case goes on\u2026 for now."
+    assert [s.text for s in _segment_block(text)][-1] == "The case goes on\u2026 for now."
+
+
 def test_a_video_players_close_button_is_cut_from_the_first_sentence_of_its_page() -> None:
     # The player prints "Close", the video's description, then the page's photo credit.
     text = ("Close police say a man shot himself in front of the white house. Zachary devita has more. "

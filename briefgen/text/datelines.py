@@ -1,8 +1,11 @@
-"""Wire datelines: the place, date and agency that open a wire story ("LONDON (AP) _ ").
+"""Wire datelines ("LONDON (AP) _ ") and the other page text around a story's sentences.
 
 The splitter keeps a dateline out of the first sentence, and metadata reads the
-agency from it. Kept apart from :mod:`briefgen.text.sentences`, which loads
-NLTK's Punkt: reading metadata needs only this pattern.
+agency from it; the splitter also keeps out what a page runs into its
+sentences (photo credits, captions, a player's buttons) and a last sentence the
+page was cut short in (:func:`cut_short`). Kept apart from
+:mod:`briefgen.text.sentences`, which loads NLTK's Punkt: reading metadata
+needs only these patterns.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from briefgen.text.verbs import REPORTED
 from briefgen.text.words import STOPWORDS
 
 __all__ = ["AGENCIES", "BROADCASTERS", "caption_before", "caption_end", "captioned", "credit_end",
-           "dateline_end", "lead_in_end", "place_dateline_end", "run_in_end"]
+           "cut_short", "dateline_end", "lead_in_end", "place_dateline_end", "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -231,6 +234,19 @@ def run_in_end(text: str) -> int:
 # and "Close inspection revealed ..." (neither first on its page nor before a credit) are prose.
 _PLAYER_CLOSE = re.compile(r"\W*close\s+(?=.{0,600}?(?:\(\s*photo:|\bbuy photo\b))",
                            re.IGNORECASE | re.DOTALL)
+
+
+# An ellipsis glued to a word at the very end: where an excerpt was cut ("Starbucks has been working
+# to...", "a vote on final passage in the early...").
+_CUT_SHORT = re.compile(r"[^\W\d_](?:\.\.\.|\u2026)$")
+
+
+def cut_short(last: str) -> bool:
+    """Whether a page's last sentence is where the page was cut short: it ends in an ellipsis glued to
+    its last word, as an excerpt's end is marked. Such words are no sentence the page printed whole
+    (8 pages of Multi-News validation end so; none of DUC 2003's). An ellipsis inside a page ("the
+    english are waking up...") is the writer's."""
+    return _CUT_SHORT.search(last) is not None
 
 
 def lead_in_end(text: str, *, story_start: bool = False) -> int:

@@ -37,7 +37,7 @@ from typing import Any
 
 from briefgen.model import Line, Sentence, Source
 from briefgen.text.abbreviated import GLUED_WORD, CaseStyle, goes_on
-from briefgen.text.datelines import caption_before, caption_end, lead_in_end, run_in_end
+from briefgen.text.datelines import caption_before, caption_end, cut_short, lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import middles
 from briefgen.text.words import words
@@ -70,8 +70,7 @@ _CANDIDATE = re.compile(r"[.!?\u2026][\"')\]}\u2019\u201d\u00bb]*(?=\s|\Z)")
 _PUNKT_NONWORD = re.compile(r"[()\[\]{}\";:@*\u201c\u201d\u00ab\u00bb]")
 _GLUED_SPLIT = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z][a-z])")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
-# An ellipsis: three or more dots, spaced (". . .") or not ("..."), or U+2026;
-# searched for only inside runs of dots and spaces (a fast first pass).
+# An ellipsis: 3 or more dots, spaced (". . .") or not, or U+2026; searched only in runs of dots and spaces.
 _ELLIPSIS = re.compile(r"\.(?: \.){2,}|\.{3,}|\u2026+")
 _DOT_RUN = re.compile(r"\.[. ]*\.|\u2026+")
 # Sentences glued without a space: "world.Today", "1,000.That" (the character before checked apart),
@@ -647,14 +646,14 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
 
     Args:
         source: The article; ``blocks`` point into its ``text``.
-        blocks: The prose blocks the cleaner kept, in order. A block may span
-            several physical lines.
+        blocks: The prose blocks the cleaner kept, in order (a block may span lines).
 
     Returns:
         Sentences in order, ``index`` running over the whole source and
         ``paragraph`` the ordinal of the block. ``text`` is the source slice
         with runs of white space folded to one space; spans without a letter
-        are skipped, and so is a wire dateline opening a block.
+        are skipped, and so are a wire dateline opening a block and the last
+        words of a page cut short (:func:`~briefgen.text.datelines.cut_short`).
     """
     out: list[Sentence] = []
     for paragraph, block in enumerate(blocks):
@@ -673,6 +672,7 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
             out.append(Sentence(text=_WS.sub(" ", piece), source_id=source.id, index=len(out),
                                 start=block.start + s, end=block.start + e, paragraph=paragraph))
             last = k
+    out = out[:-1] if out and cut_short(out[-1].text) else out  # the words a page was cut short in
     mids = middles([s.text for s in out])  # a quotation's middle sentences are the speaker's words
     return [replace(s, in_quotation=True) if mid else s for s, mid in zip(out, mids, strict=True)]
 
