@@ -712,3 +712,32 @@ def test_a_statement_printed_after_a_colon_without_marks_is_the_speakers_words()
     assert middles(website) == [False, True]
     colon = ["The bad news: the button sounds complicated.", "Prices rose 3 percent."]
     assert middles(colon) == [False, False]
+
+
+TWEET_EMBED = [
+    "Democrats say the guarantee is gone or greatly weakened.",
+    "Here's a tweet by house speaker paul d. Ryan ( r-wis. ), referring to an amendment added to the bill.",
+    "Verified: macarthur amendment strengthens ahca, protects people with pre-existing conditions.",
+    "Https://t.co/6w7bdeo40r \u2014 paul ryan ( @speakerryan )",
+    "The vote is expected on thursday.",
+]
+
+
+def test_a_tweet_embedded_without_marks_is_its_authors_words_not_the_reporters() -> None:
+    from briefgen.select.units import inside_quotation
+    from briefgen.text.quotes import middles
+
+    # The words before the tweet's signature are the tweet's; they print only after the sentence that
+    # introduces it, never as the reporter's statement.
+    facts = article(TWEET_EMBED)
+    assert inside_quotation(facts) == [False, False, True, False, False]
+    assert 1 in (needs(facts)[2] or ())
+    # A tweet of several short sentences is marked whole; the reporter's sentence before it, past a
+    # tweet's length, is not; a page's "follow" link signs no tweet.
+    several = ["The storm hit at rush hour on friday afternoon across the whole valley floor.",
+               "Over 2,000 feet high and 1/4 mile or less visibility.", "We've got ourselves a big #haboob.",
+               "#abc15wx pic.twitter.com/epn0w2zcnt \u2014 amber sullins ( @ambersullins ) july 26, 2014"]
+    assert middles(several) == [False, True, True, False]
+    follow = ["The rest of it was odd, well, just watch above.",
+              "\u2014 \u2014 >> follow ken meyer ( @kenmeyer91 )"]
+    assert middles(follow) == [False, False]
