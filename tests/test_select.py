@@ -279,6 +279,10 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     # Other than those named before.
     ("The other one, from 2012, alleges that the dentist failed to comply with licensing rules.", True),
     ("Two other complaints from 2012 and 2013 are still ongoing.", True),
+    ("Among the other artifacts are ben-zvi's letter rejecting the request and the trial's pages.", True),
+    ("In the other case of presidential impeachment, Andrew Johnson survived a Senate trial.", True),
+    ("In other news, the central bank left its rates unchanged on Thursday.", False),
+    ("In the meantime, the other team waited at the airport for the storm to pass.", False),
     ("In 1966, the Leonids display peaked at 150,000 meteors per hour.", False),
     ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),
     ("It's part of the battle born collection, which held one of every coin struck there.", True),
