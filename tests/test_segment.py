@@ -694,8 +694,16 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
         "the hidden landscape project has spent four years on it.",
         "during the call, the chairman spoke.",
     ]
+    # A newsletter's prompt run into the next sentence, up to its last "sign up".
+    prompt = ("The law passed in march. Get the times of israel's daily edition by email and never miss "
+              "our top stories free sign up in the petition, written in 1962, eichmann says the court erred. "
+              "Sign up thank you for signing up! sign up for more newsletters here the attorney spoke.")
+    assert [s.text for s in _segment_block(prompt)][1:] == [
+        "in the petition, written in 1962, eichmann says the court erred.", "the attorney spoke."]
     # Not a label where the word is the sentence's subject, nor a bracket that credits nobody.
-    kept = ["Advertisement revenue fell 5% in May.", "Advertisement in newspapers fell 5% last year.",
+    kept = ["Sign up for the draft opened on Monday.",
+            "Get out the vote drives began early, organisers said.", "Advertisement revenue fell 5% in May.",
+            "Advertisement in newspapers fell 5% last year.",
             "Advertisement and marketing budgets fell.",
             "Advertisement that targets children is banned.", "(Smith, the minister, said so) he left.",
             "(She has denied the claim, many times) but she lost.",

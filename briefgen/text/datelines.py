@@ -114,6 +114,12 @@ _LEAD_FURNITURE = re.compile(
     # A video player's notice before the story, with the lower-case dateline that follows it there
     # ("please enable javascript to watch this video vernal, utah -- a woman ..."; a place, a comma,
     # a state, a dash: read only here, where a clause cannot end so): 4 pages of Multi-News validation.
+    # A newsletter's prompt run into the story's next sentence ("Get the times of israel's daily edition
+    # by email and never miss our top stories free sign up in the petition, written after ...", "Sign up
+    # thank you for signing up! sign up for more newsletters here middlesex district attorney ..."): up
+    # to its last "sign up", before a lower-case word; 4 sentences of Multi-News validation.
+    r"|\W*(?:get|sign up)\b[^.?\n]{0,150}?\b(?:free sign up|sign up for (?:our|more) newsletters?(?: here)?)"
+    r"\s+(?=[a-z])"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the
