@@ -553,6 +553,14 @@ def test_lower_cased_pages_end_sentences_at_a_glued_stop_or_before_a_lower_case_
                                          "Read it at korea.kr on Monday."]
 
 
+def test_a_dateline_naming_its_agency_after_a_caption_and_credit_is_no_part_of_the_sentence() -> None:
+    text = ("Reindeer numbers have fallen, a study says. Photo by grigorii pisotsckii/shutterstock. Beijing, "
+            "dec. 9 ( upi ) -- reindeer populations are decreasing, researchers said. The study ran "
+            "( in part ) for two years.")
+    assert [s.text for s in _segment_block(text)][-2:] == [
+        "reindeer populations are decreasing, researchers said.", "The study ran ( in part ) for two years."]
+
+
 def test_the_words_a_page_was_cut_short_in_are_no_sentence() -> None:
     # An excerpt ends in an ellipsis glued to its last word: those words are not a whole sentence.
     text = "Starbucks bought the chain in 2011. It expects 8,000 stores. Starbucks has been working to..."

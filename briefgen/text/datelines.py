@@ -215,14 +215,17 @@ def run_in_end(text: str) -> int:
     A gallery's teaser up to its "( associated press )" credit, bracketed photo
     credits, and then what opens a story (:func:`lead_in_end`): "( photo: ...,
     ap ) washington ( ap ) — a man ..." starts at "a man"; a page's marker run into
-    the sentence after it ("Story continued below graham grew up ...") too. 0 if
-    there is none.
+    the sentence after it ("Story continued below graham grew up ...") too, and a
+    dateline naming its agency where a page without line breaks starts its story
+    after a photo's caption and credit ("... /shutterstock. Beijing, dec. 9 ( upi
+    ) -- the reindeer ..."). 0 if there is none.
     """
     gallery = _GALLERY.search(text)
     at = gallery.end() if gallery else 0
     credits = credit_end(text[at:])
     if not gallery and not credits and not _LEAD_FURNITURE.match(text):
-        return 0
+        agency = _AGENCY_DATELINE.match(text)
+        return agency.end() if agency else 0
     at += credits
     end = lead_in_end(text[at:])
     if not end and (gallery or credits):
