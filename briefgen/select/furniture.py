@@ -68,6 +68,11 @@ _RUN_IN = re.compile(
     # unprecedented spike in overdose >> it's hard ..."): 2 sentences of Multi-News validation, none
     # in DUC 2003. A ">>" opening the text is a place's dateline (briefgen.text.datelines).
     r"|\bshow transcript\s+hide transcript\b|[^\W\d_][.,!?]?\s+>>\s+[^\W\d_]"
+    # A timeline widget's toggle ("Timeline charlie gard show hide birth ..."), a wire story's note on
+    # what its update changed ("( updates shares, bonds in eighth paragraph. )"), and a page's
+    # pointer to a link (", go here."): 1, 1 and 1 sentences of Multi-News validation, none in DUC 2003
+    # (from an analyst's reading of Multi-News memos).
+    r"|\bshow hide\b|\(\s*updates?\s[^()]{0,80}\bparagraphs?\b|,\s*go here\b"
     # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
     # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
     # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".
@@ -134,6 +139,7 @@ _RUN_IN_HINTS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
     "www.", "text size", "inbox", "reporting:", "interest", "posted", "transcript", ">>", "comment",
+    "show hide", "update", "go here",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
@@ -149,6 +155,13 @@ _RUN_IN_FIRST = re.compile(
     # A fund page's disclaimer ("[ [ disclaimer: there are three gofundme accounts ..."): 1 sentence of
     # Multi-News validation; "The ad ended with a disclaimer: ..." is prose.
     r"|disclaimer:|\(\s*see\s"
+    # A photo's caption as the agencies word it ("This image made from amateur video released by
+    # shaam news network ... purports to show ...", "This 2011 photo provided by the free ghoncheh
+    # campaign, shows ...") and a book excerpt's permission line ("Published by arrangement with
+    # dutton, ..."): 5 and 1 sentences of Multi-News validation, none in DUC 2003.
+    r"|this\s+(?:[\w-]+\s+){0,3}?(?:image|photo|photograph|frame grab|video grab)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:made from|taken from|released by|provided by|made available by|obtained by|courtesy of)\b"
+    r"|(?:published|reprinted|excerpted) (?:by arrangement|with permission)\b"
     # A journal abstract's labels run into its sentences ("Importance parents hesitant to vaccinate
     # ...", "Objective to review ...", "Conclusions and relevance ..."): 4 sentences of one Multi-News
     # validation page; "Importance of ..." and "Objectives were set" are prose.
