@@ -286,6 +286,12 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Some are part of an intricate ecosystem that relies on crumbs for food.", True),
     ("Many have argued that the law goes too far.", False),
     ("Some say the storm was the worst in a century.", False),
+    # One unnamed speaker, named again: the sentence before introduced "a source close to the company".
+    ("The source said apple will be making an internal announcement within the next month.", True),
+    ("\"The drive was smashed,\" said the official, adding that the FBI had joined the inquiry.", True),
+    ("The kidnappers have not set conditions for the men's release, the spokesman said.", True),
+    ("The kidnappers have not set conditions, said the spokesman for the ministry.", False),
+    ("Police said the official was arrested at his home in Nairobi on Monday.", False),
     ("In the meantime, the other team waited at the airport for the storm to pass.", False),
     ("In 1966, the Leonids display peaked at 150,000 meteors per hour.", False),
     ("On Tuesday, Japan and South Korea agreed to expand their shuttle diplomacy.", False),
