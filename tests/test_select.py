@@ -286,6 +286,7 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Some are part of an intricate ecosystem that relies on crumbs for food.", True),
     ("Many have argued that the law goes too far.", False),
     ("Some say the storm was the worst in a century.", False),
+    ("To wit, when contacted by the observer, most of the parties would not comment.", True),
     # One unnamed speaker, named again: the sentence before introduced "a source close to the company".
     ("The source said apple will be making an internal announcement within the next month.", True),
     ("\"The drive was smashed,\" said the official, adding that the FBI had joined the inquiry.", True),

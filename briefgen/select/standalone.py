@@ -65,7 +65,7 @@ _BACK_PHRASE = re.compile(
     r"|^(?:in particular|in addition|on the other hand|at the same time|as a result|for (?:example|instance)"
     r"|in (?:fact|turn|contrast|response|return)|by contrast|even so|to that end|after that|before that"
     r"|at the time|in other words|needless to say|after all|to be (?:sure|fair)|that said|sure enough"
-    r"|even then|all the same"
+    r"|even then|all the same|to wit"
     # The other side's turn ("for its part, the association says it doesn't comment ..."): it answers
     # someone the sentence before named. From an analyst's reading of a Multi-News memo.
     r"|for (?:its|his|her|their|our|my|your) part"
