@@ -287,6 +287,9 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Many have argued that the law goes too far.", False),
     ("Some say the storm was the worst in a century.", False),
     ("To wit, when contacted by the observer, most of the parties would not comment.", True),
+    ("All three countries have sought bailouts from the european union and the imf.", True),
+    ("All four defendants have pleaded innocent, their lawyers said.", True),
+    ("All 229 passengers and crew aboard Flight 111 were killed when the airliner fell.", False),
     # One unnamed speaker, named again: the sentence before introduced "a source close to the company".
     ("The source said apple will be making an internal announcement within the next month.", True),
     ("\"The drive was smashed,\" said the official, adding that the FBI had joined the inquiry.", True),
