@@ -289,6 +289,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("To wit, when contacted by the observer, most of the parties would not comment.", True),
     ("All three countries have sought bailouts from the european union and the imf.", True),
     ("All four defendants have pleaded innocent, their lawyers said.", True),
+    ("UN chief Ban Ki-moon said it was a flagrant violation of international law.", True),
+    ("The imf named an acting leader and said it remains fully functioning.", False),
     ("All 229 passengers and crew aboard Flight 111 were killed when the airliner fell.", False),
     # One unnamed speaker, named again: the sentence before introduced "a source close to the company".
     ("The source said apple will be making an internal announcement within the next month.", True),

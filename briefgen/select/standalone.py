@@ -139,6 +139,7 @@ _EMPTY_IT = (r"(?:not\s+)?(?:be\s+)?(?:time|important|necessary|essential|vital|
 # small but meaningful step forward."). An organisation saying "it will" means itself.
 _PERSON_SAYS_IT = re.compile(
     r"\b(?:president|prime minister|premier|chancellor|minister|secretary|spokes(?:man|woman|person)"
+    r"|chief|mayor|governor|chairman|chairwoman|ambassador|envoy|commissioner|pope|king|queen"
     r"|mr|mrs|ms|dr|gov|sen|rep)\.?\s+(?:[\w'.-]+\s+){0,3}(?:said|says|told\s+\w+|added|noted|stressed)"
     r",?\s+(?:that\s+)?(?:it|this)\s+(?:is|was|will|would|marks|marked|represents|represented|remains)\b"
     # ... unless "it" is the empty subject of "it is time to", "it was unclear whether".
