@@ -92,6 +92,10 @@ def test_a_fact_that_opens_on_the_past_comes_after_the_news_whatever_the_leads()
     facts = [_fact("a", found, [("s1", 0)], 9.0), _fact("b", dig, [("s2", 0)], 5.0),
              _fact("c", history, [("s3", 0)], 4.0)]
     assert [f.text for f in lead_first(Choice(tuple(facts), (0, 1)), facts).facts] == [dig, found]
-    # With no year the coverage calls its own, 1974 cannot be told from the present: leads decide.
+    # When 1974 is the latest year the coverage names, it is the present: leads decide.
     undated = [_fact("b", dig.replace(" in 2015", ""), [("s2", 0)], 5.0), *facts[::2]]
     assert [f.id for f in lead_first(Choice(tuple(undated), (1, 0)), undated).facts] == ["a", "b"]
+    # With no year at all, a span back still tells the past.
+    ago = "Thirty years ago farmers near Xi'an struck upon the terracotta army of the Qin emperor."
+    yearless = [_fact("a", ago, [("s1", 0), ("s3", 0)], 9.0), _fact("b", undated[0].text, [("s2", 0)], 5.0)]
+    assert [f.id for f in lead_first(Choice(tuple(yearless), (0, 1)), yearless).facts] == ["b", "a"]

@@ -569,6 +569,8 @@ def test_the_words_a_page_was_cut_short_in_are_no_sentence() -> None:
     # The writer's own ellipsis inside the page, or a last sentence that ends whole, stays.
     text = "The english are waking up... It's payback, he said. The case goes on\u2026 for now."
     assert [s.text for s in _segment_block(text)][-1] == "The case goes on\u2026 for now."
+    for cut in ("to ...", "to. . .", "to....", "to\u2026"):
+        assert [s.text for s in _segment_block("It rose. Starbucks has been working " + cut)] == ["It rose."]
 
 
 def test_a_video_players_close_button_is_cut_from_the_first_sentence_of_its_page() -> None:
@@ -576,10 +578,11 @@ def test_a_video_players_close_button_is_cut_from_the_first_sentence_of_its_page
     text = ("Close police say a man shot himself in front of the white house. Zachary devita has more. "
             "Buzz60 officers closed the park. ( photo: pablo martinez ) A man apparently shot himself.")
     assert _segment_block(text)[0].text == "police say a man shot himself in front of the white house."
-    # "Close" is prose in a story's first words with no credit after it, and anywhere else.
-    prose = "Close to 37,000 people have died in the conflict. Close inspection revealed more."
-    assert [s.text for s in _segment_block(prose)] == [
-        "Close to 37,000 people have died in the conflict.", "Close inspection revealed more."]
+    # "Close" is prose as an adjective, first on a page with a credit after it too, and anywhere else.
+    prose = ("Close to 37,000 people have died. Close inspection revealed more. The talks ended. Buzz60 "
+             "officers closed the park. ( photo: pablo martinez ) A man was held.")
+    assert [s.text for s in _segment_block(prose)][:2] == [
+        "Close to 37,000 people have died.", "Close inspection revealed more."]
     later = "The park was shut. Close aides said he left. ( photo: pablo martinez ) More followed."
     assert [s.text for s in _segment_block(later)][1] == "Close aides said he left."
 

@@ -459,6 +459,7 @@ _FURNITURE = [
     "This image made from amateur video released by shaam news network purports to show shelling.",
     "This 2011 photo provided by the free ghoncheh campaign, shows ghoncheh ghavami in isfahan, iran.",
     "Published by arrangement with dutton, a member of penguin group ( usa ) llc.",
+    "Screenshot by cnet korea following the indictment, the ship sank at noon.",
     "The ship, seen in getty images, sank at noon.",
     "The ship ( photo: coast guard ) sank at noon.",
     "Photo: coast guard The ship sank at noon.",
@@ -747,3 +748,10 @@ def test_a_tweet_embedded_without_marks_is_its_authors_words_not_the_reporters()
     follow = ["The rest of it was odd, well, just watch above.",
               "\u2014 \u2014 >> follow ken meyer ( @kenmeyer91 )"]
     assert middles(follow) == [False, False]
+    # The reporter's short sentences before a short tweet are the reporter's: the search stops at the
+    # one that introduces the tweet; an author's sign-off with no date or link signs no tweet.
+    short = ["The house passed the bill by four votes.", "Ryan cheered on twitter.", "Big win for america!",
+             "\u2014 paul ryan ( @speakerryan ) may 4, 2017"]
+    assert middles(short) == [False, False, True, False]
+    signed = ["The council will vote again in May.", "\u2014 jane doe ( @janedoe )"]
+    assert middles(signed) == [False, False]

@@ -162,6 +162,14 @@ _RUN_IN_FIRST = re.compile(
     r"|this\s+(?:[\w-]+\s+){0,3}?(?:image|photo|photograph|frame grab|video grab)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:made from|taken from|released by|provided by|made available by|obtained by|courtesy of)\b"
     r"|(?:published|reprinted|excerpted) (?:by arrangement|with permission)\b"
+    # A screenshot's caption and credit first ("Screenshot by cnet korea following the indictment ...",
+    # "Screenshot of shanna riddle vandewege's facebook page fort worth -- police ..."): 2 sentences of
+    # Multi-News validation; "Screenshots from the company's chat service show ..." is prose.
+    r"|screen ?(?:shot|grab)\s+(?:by|of|via|from|courtesy)\b"
+    # A time stamp first: a date and a clock time ("july 30, 2018, 11: 29 am gmt / source: today by
+    # ...", "May 18, 2015, 1: 05 am | the republican senator ..."): 2 sentences of Multi-News
+    # validation, none in DUC 2003.
+    r"|" + _MONTH_DAY_YEAR + r",?\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\b"
     # A journal abstract's labels run into its sentences ("Importance parents hesitant to vaccinate
     # ...", "Objective to review ...", "Conclusions and relevance ..."): 4 sentences of one Multi-News
     # validation page; "Importance of ..." and "Objectives were set" are prose.

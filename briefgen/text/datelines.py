@@ -117,9 +117,10 @@ _LEAD_FURNITURE = re.compile(
     # A newsletter's prompt run into the story's next sentence ("Get the times of israel's daily edition
     # by email and never miss our top stories free sign up in the petition, written after ...", "Sign up
     # thank you for signing up! sign up for more newsletters here middlesex district attorney ..."): up
-    # to its last "sign up", before a lower-case word; 4 sentences of Multi-News validation.
+    # to the prompt's closing "free sign up" or "sign up for ... newsletters (here)", before a word; 4
+    # sentences of Multi-News validation.
     r"|\W*(?:get|sign up)\b[^.?\n]{0,150}?\b(?:free sign up|sign up for (?:our|more) newsletters?(?: here)?)"
-    r"\s+(?=[a-z])"
+    r"\s+(?=\w)"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the
@@ -239,22 +240,27 @@ def run_in_end(text: str) -> int:
 # A video player's close button, first on a page that prints the video's description as its opening
 # ("Close police say a man shot himself in front of the white house. ... ( photo: pablo ... )"): known
 # by the photo credit ("( photo: ...", "buy photo") within the next 600 characters, as the newspaper
-# pages of one chain print them. 8 pages of Multi-News validation; "Close to 37,000 people have died"
-# and "Close inspection revealed ..." (neither first on its page nor before a credit) are prose.
-_PLAYER_CLOSE = re.compile(r"\W*close\s+(?=.{0,600}?(?:\(\s*photo:|\bbuy photo\b))",
-                           re.IGNORECASE | re.DOTALL)
+# pages of one chain print them (8 pages of Multi-News validation, 7 of whose first sentences were
+# facts). "Close" as an adjective is prose, first on a page with a credit too ("Close to 37,000
+# people have died ...", "Close aides said ...").
+_PLAYER_CLOSE = re.compile(
+    r"\W*close\s+(?!(?:to|by|behind|enough|up|friends?|ties|aides?|allies|ally|associates?|relatives?|family"
+    r"|calls?|contact|race|vote|look|watch|range|second|attention|inspection|encounters?|quarters"
+    r"|observers?|advisers?|advisors?|confidants?|cooperation|relationships?|links)\b)"
+    r"(?=.{0,600}?(?:\(\s*photo:|\bbuy photo\b))",
+    re.IGNORECASE | re.DOTALL)
 
 
 # An ellipsis glued to a word at the very end: where an excerpt was cut ("Starbucks has been working
 # to...", "a vote on final passage in the early...").
-_CUT_SHORT = re.compile(r"[^\W\d_](?:\.\.\.|\u2026)$")
+_CUT_SHORT = re.compile(r"[^\W\d_]\s?(?:\.{3,}|\.(?: \.){2,}|\u2026)$")
 
 
 def cut_short(last: str) -> bool:
-    """Whether a page's last sentence is where the page was cut short: it ends in an ellipsis glued to
-    its last word, as an excerpt's end is marked. Such words are no sentence the page printed whole
-    (8 pages of Multi-News validation end so; none of DUC 2003's). An ellipsis inside a page ("the
-    english are waking up...") is the writer's."""
+    """Whether a page's last sentence is where the page was cut short: it ends in an ellipsis (three
+    or more dots, spaced or not, or U+2026) right after its last word, as an excerpt's end is marked.
+    Such words are no sentence the page printed whole (8 pages of Multi-News validation end so; none
+    of DUC 2003's). An ellipsis inside a page ("the english are waking up...") is the writer's."""
     return _CUT_SHORT.search(last) is not None
 
 

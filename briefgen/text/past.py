@@ -5,12 +5,13 @@ and "Thirty years ago this month the U.S. signed the Montreal Protocol" are
 background to the news, however many of the coverage's words they hold.
 :func:`looks_back` tells them apart by their dates alone: a year earlier than
 the coverage's (:func:`coverage_year`) after a word that dates something ("in
-1941", "until 1991", "April 30, 1941", "the 1966 storm"), a decade ("the
-1990s"), or a span reaching back ("years ago", "for a decade"). A date late in
-the sentence ("... have decreased markedly since 1998, a new study says") is
-the news's context, not its subject, and does not count; nor does a date
-after "since" ("its lowest level since September 2008"), which measures the
-news rather than telling the past.
+1941", "until 1991", "April 30, 1941", "the 1966 storm"), a decade that ended
+before it ("the 1990s"), or a span reaching back ("thirty years ago"). A date
+late in the sentence ("... have decreased markedly since 1998, a new study
+says") is the news's context, not its subject, and does not count; nor does a
+date the sentence compares the news with ("its lowest level since September
+2008", "more than in 2014"), nor a count that looks like a year ("in 1800
+homes", "by 1800 GMT"), nor a span that may still run ("banned for two years").
 """
 
 from __future__ import annotations
@@ -26,17 +27,21 @@ YEAR = re.compile(r"(?<![\d$.,])(1[5-9]\d\d|20\d\d)(?!,?\d)")
 
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december"
            r"|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.")
+# A word that dates what follows it. Not "of", which counts as often as it dates ("a crowd of 1500
+# protesters", "the Espionage Act of 1917"), but a month's "of" ("January of 2008").
+_DATING = rf"(?:in|until|till|by|between|early|late|mid|the|before|after|{_MONTHS}|(?:{_MONTHS}) of)"
+# A year read as a count: a plural noun or a time zone after it ("in 1800 homes", "by 1800 GMT").
+_COUNTED = (r"(?!\s+(?:(?!(?:was|has|is|as|its|his|this|thus|us|does|years)\b)[a-z]+s\b"
+            r"|gmt|utc|hours?|hrs|local time)\b)")
 # A dated year (group 1), a decade (group 2), or a span back that needs no year.
 _BACK = re.compile(
-    rf"\b(?:in|from|until|till|of|by|between|early|late|mid|the|before|after|{_MONTHS})"
-    r"[ -](?:\d{1,2},? )?(1[5-9]\d\d|20\d\d)(?!,?\d)"
+    rf"\b{_DATING}[ -](?:\d{{1,2}},? )?(1[5-9]\d\d|20\d\d)(?!,?\d|['\u2019]?s\b){_COUNTED}"
     r"|\b(1[5-9]\d0|20\d0)['\u2019]?s\b"
-    r"|\b(?:years|decades|centuries) ago\b"
-    r"|\bfor (?:a|two|three|several|many) (?:decades?|years|centuries)\b",
+    r"|\b(?:years|decades|centuries) ago\b",
     re.IGNORECASE)
-# "Since" before a date measures the news against it ("its lowest level since September 2008"): a
-# comparison, not a look back.
-_SINCE = re.compile(r"\bsince\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# A date in a comparison measures the news against it ("its lowest level since September 2008",
+# "since the end of 2008", "more than in 2014"; "from 2014" does not date).
+_COMPARED = re.compile(r"\b(?:since\b[^,.;:!?]{0,25}|than\s+)$", re.IGNORECASE)
 
 #: Share of a sentence, from its start, within which a date makes the sentence look back. A
 #: half, so the date falls in the sentence's main clause; not fitted (0.33 and 0.67 give the same
@@ -45,35 +50,43 @@ EARLY = 0.5
 
 
 def coverage_year(texts: Iterable[str], *, ahead: re.Pattern[str] | None = None) -> int | None:
-    """The latest year ``texts`` name, skipping texts ``ahead`` matches; None when none names one.
+    """The latest year ``texts`` date something to, skipping texts ``ahead`` matches; None if none does.
 
-    It stands for the year the coverage was written in. Reporters date the
-    present by weekday ("on Tuesday") more than by year, so it can fall short of
-    that year, and then fewer sentences look back, never more. ``ahead`` (a
-    pattern of the future tense) keeps a plan's target year ("by 2030") from
-    making the present look like the past.
+    It stands for the year the coverage was written in. Only a year after a
+    word that dates it counts ("in 2015", "March 2015", "the 2016 election"),
+    not a flight's or a count's number. Reporters date the present by weekday
+    ("on Tuesday") more than by year, so it can fall short of that year, and
+    then fewer sentences look back. It can also pass it where the coverage dates
+    something to come without the future tense ("the 2016 nomination" in 2015);
+    ``ahead`` (a pattern of the future tense) keeps a plan's target year ("will
+    halve emissions by 2030") out.
     """
     latest: int | None = None
     for text in texts:
-        years = YEAR.findall(text)
-        if years and (ahead is None or ahead.search(text) is None):
-            latest = max(latest or 0, *map(int, years))
+        if not YEAR.search(text) or (ahead is not None and ahead.search(text) is not None):
+            continue
+        years = [int(m.group(1)) for m in _BACK.finditer(text) if m.group(1)]
+        if years:
+            latest = max(latest or 0, *years)
     return latest
 
 
 def looks_back(text: str, year: int | None, *, early: float = EARLY) -> bool:
     """Whether ``text`` dates what it opens on before ``year``, within its first ``early`` share.
 
-    With ``year`` None (the coverage names no year) only a span back ("years
-    ago", "for a decade") counts.
+    A decade counts once it ended before ``year`` ("the 2010s" is no past in
+    2015). With ``year`` None (the coverage dates nothing) only a span back
+    ("thirty years ago") counts.
     """
     limit = early * len(text)
     for m in _BACK.finditer(text):
         if m.start() > limit:
             break
-        if _SINCE.search(text, max(0, m.start() - 20), m.start()):
+        if _COMPARED.search(text, max(0, m.start() - 40), m.start()):
             continue
-        dated = m.group(1) or m.group(2)
-        if dated is None or (year is not None and int(dated) < year):
+        dated, decade = m.group(1), m.group(2)
+        if dated is None and decade is None:
+            return True
+        if year is not None and (int(dated) < year if dated else int(decade) + 9 < year):
             return True
     return False

@@ -63,15 +63,25 @@ _STATEMENT_WITHOUT_MARKS = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:statement|message|note|post|letter|notice)(?:\s+(?:to|on|in)(?:\s+[\w.'-]+){1,3})?"
     r"|(?:said|says)\s+in\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}statement|writes|wrote)\s*:\s+\w",
     re.IGNORECASE)
-# An embedded tweet's signature after its words: a dash, the name, the handle in brackets ("... not a
-# level playing field! — donald j. Trump ( @realdonaldtrump ) april 2, 2018").
-# Not a page's "— >> follow ken meyer ( @kenmeyer91 )".
-_TWEET_SIGNATURE = re.compile(r"(?:^|\s)(?:\u2014|\u2013|--?)\s+(?![\u2014\u2013-]|>>|follow\b)"
-                              r"[^()\u2014\u2013]{1,60}?\(\s*@\w{1,15}\s*\)", re.IGNORECASE)
+# An embedded tweet's signature after its words: a dash, the name, the handle in brackets, with the
+# tweet's date after it or its link before it ("... not a level playing field! — donald j. Trump (
+# @realdonaldtrump ) april 2, 2018", "... https://t.co/6w7bdeo40r — paul ryan ( @speakerryan )"); not
+# an author's sign-off ("— jane doe ( @janedoe )") nor a page's "— >> follow ken meyer ( @kenmeyer91 )".
+_TWEET_SIGNATURE = re.compile(
+    r"(?:^|\s)(?:\u2014|\u2013|--?)\s+(?![\u2014\u2013-]|>>|follow\b)"
+    r"[^()\u2014\u2013]{1,60}?\(\s*@\w{1,15}\s*\)"
+    r"(?P<date>\s+(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d)?",
+    re.IGNORECASE)
+_TWEET_LINK = re.compile(r"(?:pic\.twitter\.com|t\.co)/\S+\s+(?:\u2014|\u2013|--?)\s", re.IGNORECASE)
+# A sentence that introduces a tweet, or any sentence of the reporter's that says who said what: the
+# tweet's words start after it ("Ryan cheered on twitter.", "Here's a tweet by house speaker ...").
+_TWEET_INTRO = re.compile(r"\b(?:twitter|tweet(?:s|ed)?|wrote|writes|posted|said|says|told)\b|:\s*$",
+                          re.IGNORECASE)
 #: A sentence that starts within this many characters before a tweet's signature is the tweet's,
 #: not the reporter's: 140, what a tweet held until November 2017 (280 since). With 280, the
 #: reporter's sentence before a short tweet was taken for its words (in 2 of the 11 Multi-News
-#: validation pages that embed tweets); with 140, a longer tweet's first sentences are missed.
+#: validation pages that embed tweets); with 140, a longer tweet's first sentences are missed. A
+#: sentence that introduces the tweet or reports who said something ends the search.
 TWEET_CHARS = 140
 _SPEAKER_NEXT = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}(?:said|says|told|added|adds|explained|wrote)\b",
                            re.IGNORECASE)
@@ -237,11 +247,15 @@ def middles(texts: Sequence[str]) -> list[bool]:
 def _tweets(texts: Sequence[str]) -> list[bool]:
     """Per sentence: whether it is a tweet's words, before the signature a later sentence prints."""
     out = [False] * len(texts)
-    signs = {k: m for k, t in enumerate(texts) if "@" in t and (m := _TWEET_SIGNATURE.search(t))}
+    signs = {}
+    for k, t in enumerate(texts):
+        if "@" in t and (m := _TWEET_SIGNATURE.search(t)) and (m.group("date") or _TWEET_LINK.search(t)):
+            signs[k] = m
     for j, sign in signs.items():
         reach = TWEET_CHARS - sign.start()  # what the tweet may hold before the sentence that signs it
         k = j - 1
-        while k >= 0 and k not in signs and not out[k] and reach >= len(texts[k]) + 1:
+        while (k >= 0 and k not in signs and not out[k] and reach >= len(texts[k]) + 1
+               and not _TWEET_INTRO.search(texts[k])):
             reach -= len(texts[k]) + 1
             out[k] = True
             k -= 1
