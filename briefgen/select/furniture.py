@@ -14,6 +14,7 @@ import re
 
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
+from briefgen.text.quotes import TWEET_DATE
 from briefgen.text.verbs import REPORTED, has_verb
 from briefgen.text.words import STOPWORDS
 
@@ -86,8 +87,8 @@ _RUN_IN = re.compile(
     # validation not refused before, every one furniture run into a sentence). A web address in
     # prose ("posted the report at https://www.fema.gov on Friday") stays.
     r"|\bpic\.twitter\.com/|\bhttps?://t\.co/|:\s*https?://|\bsrc=[\s\"']*https?://"
-    r"|\(\s*@\w+\s*\)\s+(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
-    r"|(?:^|\s)/\s*updated\b|\breplay more videos\b"
+    r"|\(\s*@\w+\s*\)\s+" + TWEET_DATE
+    + r"|(?:^|\s)/\s*updated\b|\breplay more videos\b"
     # A credit in brackets and an embedded tweet's date line (with the labels at the start, below:
     # 12 more sentences of Multi-News validation, all furniture; none in DUC 2003).
     r"|\(\s*credit:|\btweet published:|\(\s*(?:photo\s+)?provided by\b"

@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from briefgen.text.verbs import REPORTED
 
-__all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "TWEET_CHARS", "closes_quotation",
-           "has_quote", "leaves_open", "middles", "quotation", "quoted_share"]
+__all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "TWEET_CHARS", "TWEET_DATE",
+           "closes_quotation", "has_quote", "leaves_open", "middles", "quotation", "quoted_share"]
 
 #: A sentence with at least this share of its words quoted is a quotation (so is one that opens
 #: inside quotation marks, see OPENING_WORDS): more than half of it is someone's words, not the
@@ -67,10 +67,15 @@ _STATEMENT_WITHOUT_MARKS = re.compile(
 # tweet's date after it or its link before it ("... not a level playing field! — donald j. Trump (
 # @realdonaldtrump ) april 2, 2018", "... https://t.co/6w7bdeo40r — paul ryan ( @speakerryan )"); not
 # an author's sign-off ("— jane doe ( @janedoe )") nor a page's "— >> follow ken meyer ( @kenmeyer91 )".
+#: The date an embedded tweet's signature prints after the handle ("april 2, 2018"): a regular
+#: expression, read case-blind, that marks an embedded tweet here and in the page furniture test
+#: (:func:`briefgen.select.furniture.run_in`).
+TWEET_DATE = (r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
+              r"(?:19|20)\d\d")
 _TWEET_SIGNATURE = re.compile(
     r"(?:^|\s)(?:\u2014|\u2013|--?)\s+(?![\u2014\u2013-]|>>|follow\b)"
     r"[^()\u2014\u2013]{1,60}?\(\s*@\w{1,15}\s*\)"
-    r"(?P<date>\s+(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d)?",
+    r"(?P<date>\s+" + TWEET_DATE + ")?",
     re.IGNORECASE)
 _TWEET_LINK = re.compile(r"(?:pic\.twitter\.com|t\.co)/\S+\s+(?:\u2014|\u2013|--?)\s", re.IGNORECASE)
 # A sentence that introduces a tweet, or any sentence of the reporter's that says who said what: the
