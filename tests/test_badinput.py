@@ -773,6 +773,37 @@ def test_an_import_that_ctrl_c_broke_off_ends_as_interrupted(capsys, bench: Benc
     assert not interrupted_import(other)
 
 
+_CALLBACK_INTERRUPT = """
+import time, weakref
+from briefgen.__main__ import interrupt_from_callbacks
+{install}
+class Thing:
+    pass
+def callback(_ref):
+    raise KeyboardInterrupt  # as Ctrl-C does when it lands in an import lock's callback
+thing = Thing()
+ref = weakref.ref(thing, callback)
+try:
+    del thing
+    time.sleep(5)
+    print("ran on")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_inside_a_callback_interrupts_the_command_with_no_traceback() -> None:
+    # Python prints a KeyboardInterrupt raised in a weak reference's callback as "Exception ignored
+    # in: ... Traceback ..." and goes on; the command's hook raises it again where it can end the run.
+    proc = _python("-c", _CALLBACK_INTERRUPT.format(install="interrupt_from_callbacks()"))
+    out, err = proc.communicate(timeout=60)
+    assert (out.strip(), err) == ("interrupted", "")
+    # Without the hook, the traceback Python prints, and the run going on.
+    proc = _python("-c", _CALLBACK_INTERRUPT.format(install=""))
+    out, err = proc.communicate(timeout=60)
+    assert out.strip() == "ran on" and "Traceback" in err
+
+
 def _python(*args: str, **kw: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, *args], env=env, text=True, stdout=subprocess.PIPE,
