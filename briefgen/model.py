@@ -30,7 +30,10 @@ __all__ = [
 
 #: How the numbered source list names a source, unless a template says otherwise. ``title``
 #: and ``date`` are empty when the source gives none (or only a guess, which is never printed).
-DEFAULT_CITATION = ("{{ outlet }}{% if title %}, \u201c{{ title }}\u201d{% endif %}, "
+#: A source whose outlet is unknown is named by its file, so that a reader can find what a
+#: footnote cites ("Unknown outlet (article4.txt), [undated].").
+DEFAULT_CITATION = ("{{ outlet }}{% if file and outlet == 'Unknown outlet' %} ({{ file }}){% endif %}"
+                    "{% if title %}, \u201c{{ title }}\u201d{% endif %}, "
                     "{{ date or '[undated]' }}{% if url %}, {{ url }}{% endif %}.")
 
 #: How a detail of a source was learnt (see :class:`Provenance`).

@@ -33,6 +33,7 @@ from briefgen.model import (
     Section,
     Sentence,
     Skipped,
+    Source,
 )
 from briefgen.render.html import html_text
 from briefgen.render.jsonout import json_text
@@ -715,6 +716,23 @@ def test_a_report_of_no_known_outlet_is_one_report() -> None:
     assert note.text.startswith("Reported by 4 sources, 2 independent reports: one report, carried by [1] ")
     assert "; another report, carried by [3] " in note.text
     assert "Unknown outlet report" not in note.text
+
+
+def test_a_source_of_no_known_outlet_is_listed_with_its_file() -> None:
+    # Without its file, "Unknown outlet, [undated]." twice leaves a reader no way to find what [2] cites.
+    sources = (Source(id="s1", origin="/in/feed/article4.txt", text="", outlet="Unknown outlet", title=""),
+               Source(id="s2", origin="C:\\feed\\wire.txt", text="", outlet="Unknown outlet", title="Fire",
+                      date="2026-01-13"),
+               Source(id="s3", origin="/in/feed/chosun.txt", text="", outlet="The Chosun Daily", title=""),
+               Source(id="s4", origin="-", text="", outlet="Unknown outlet", title=""))
+    facts = tuple(make_fact(f"Fact number {n} was reported.", (sid,), f"f{n}", "bluf")
+                  for n, sid in enumerate(("s1", "s2", "s3", "s4"), 1))
+    briefing = seed_briefing(bluf=facts, sections=(), conflicts=(), skipped=(), sources=sources)
+    text = markdown_text(briefing)
+    assert "1. Unknown outlet (article4.txt), \\[undated\\]." in text
+    assert "2. Unknown outlet (wire.txt), \u201cFire\u201d, 2026-01-13." in text
+    assert "3. The Chosun Daily, \\[undated\\]." in text  # an outlet names it: no file
+    assert "4. Unknown outlet, \\[undated\\]." in text  # standard input has no file name
 
 
 def test_json_gives_sources_and_independent_reports_per_fact() -> None:

@@ -1,7 +1,8 @@
 """Citation text for footnotes: a small Jinja template, checked before it runs and bounded when it does.
 
 Templates are user files, so a citation may use only a small, safe part of
-Jinja: the five fields (``outlet``, ``title``, ``date``, ``url``, ``author``),
+Jinja: the six fields (``outlet``, ``title``, ``date``, ``url``, ``author``, and
+``file``, the name of the file the source was read from, without its folder),
 text, ``~`` and ``+``, comparisons, ``and``/``or``/``not``, ``x if c else y``,
 indexes and slices by number, ``{% if %}``, and the filters in
 :data:`FILTERS`. There are no loops, macros, function or method calls,
@@ -17,6 +18,7 @@ builds stay byte-identical. Every problem is one line, raised as
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from functools import lru_cache
@@ -28,10 +30,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Source
 
-__all__ = ["FIELDS", "FILTERS", "MAX_OUTPUT", "MAX_TEMPLATE", "check_citation", "cite"]
+__all__ = ["FIELDS", "FILTERS", "MAX_OUTPUT", "MAX_TEMPLATE", "check_citation", "cite", "file_name"]
 
 #: The values a citation can name.
-FIELDS = ("outlet", "title", "date", "url", "author")
+FIELDS = ("outlet", "title", "date", "url", "author", "file")
 #: Filters a citation may use: each is linear in its input.
 FILTERS = ("abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "last",
            "length", "lower", "replace", "round", "safe", "title", "trim", "truncate", "upper", "urlencode",
@@ -182,11 +184,19 @@ def _compiled(text: str) -> Template | str:
         return "nests too deeply"
 
 
+def file_name(origin: str) -> str:
+    """The name of the file a source was read from, without its folder; "" for standard input or a URL."""
+    if not origin or origin == "-" or "://" in origin:
+        return ""
+    return re.split(r"[\\/]", origin.rstrip("\\/"))[-1]
+
+
 def _render(template: Template, source: Source) -> str:
     _CLOCK.end = time.monotonic() + MAX_SECONDS
     try:
         rendered = template.render(outlet=source.outlet, title=source.title, date=source.date or "",
-                                   url=source.url or "", author=source.author or "")
+                                   url=source.url or "", author=source.author or "",
+                                   file=file_name(source.origin))
     except CitationError:
         raise
     except RecursionError:
