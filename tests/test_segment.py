@@ -418,6 +418,9 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "facebook's founder is launching a fund."),
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
+        # A page's note of its update, in brackets (Multi-News 00298).
+        ("[ updated at 7: 59 p.m. ] speaking on cnn, rep. Peter king called it a loss. He did.",
+         "speaking on cnn, rep. Peter king called it a loss."),
         # A video player's notice, then a dateline in lower case that names no agency.
         ("Please enable javascript to watch this video vernal, utah -- a woman is seeking justice. "
          "She said so.", "a woman is seeking justice."),
@@ -754,6 +757,19 @@ def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
     assert split_sentences('The shop was " overwhelmed. "') == ['The shop was " overwhelmed. "']
 
 
+def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_the_next() -> None:
+    # Multi-News 00071: the quotation opened a sentence before; the mark after "lady." opens another one.
+    text = ('" tito is a loving, sweet man. I\'ve always supported him, " said the former leading lady. " for '
+            'him to lash out at me is shocking. " asked if she was going to press charges, she said yes.')
+    assert split_sentences(text) == [
+        '" tito is a loving, sweet man.',
+        'I\'ve always supported him, " said the former leading lady.',
+        '" for him to lash out at me is shocking. "',
+        "asked if she was going to press charges, she said yes."]
+    # A sentence whose first mark opens a quotation still leaves it open for the mark after it.
+    assert split_sentences('Ortiz said: " it was. " Police came.') == ['Ortiz said: " it was. "', "Police came."]
+
+
 def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lead() -> None:
     # Multi-News: a photo gallery's teaser and credit, then the story's own dateline and lead; then
     # a photo's caption and credit and the next story's dateline and lead.
@@ -787,6 +803,13 @@ def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lea
          ["Prices rose in the U.S.", "Is 3.5 percent a lot?", "Yes."]),
         ("The car was made by g.m. Officials said it was safe.",
          ["The car was made by g.m.", "Officials said it was safe."]),
+        # A relative pronoun opens no statement: it goes on the clause before, unless a question.
+        ("Broker jasper socia, president of properties nyc, inc. Who represented laboz in the sale, said "
+         "the owner plans to keep it. It was.",
+         ["Broker jasper socia, president of properties nyc, inc. Who represented laboz in the sale, said "
+          "the owner plans to keep it.", "It was."]),
+        ("The firm is Acme Inc. Who is behind it? Nobody.", ["The firm is Acme Inc.", "Who is behind it?",
+                                                             "Nobody."]),
     ],
 )
 def test_an_auxiliary_after_an_acronym_starts_a_sentence_only_before_its_subject(text: str,

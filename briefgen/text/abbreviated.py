@@ -63,6 +63,8 @@ _DAY = re.compile(r"\d{1,2},$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\b")
 # After a conjunction, a subject pronoun starts a clause of its own: "the u.s. And it spread".
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there"})
+# A relative pronoun opens no statement: after an abbreviation it goes on the clause before it.
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 # Abbreviations of a country or body that news uses before a noun ("u.s. officials", "the u.n.
 # report"). Lower-cased text that capitalises every word after a full stop prints "by u.s.
 # Officials and booked into ...": in Multi-News validation 156 such capitals follow these four,
@@ -125,8 +127,9 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
             conjunctions: Set[str], prepositions: Set[str], abbreviation: str = "") -> bool:
     """Whether the capitalised word at ``nxt``, right after an abbreviation, continues its sentence.
 
-    An auxiliary does when the word after it is lower-case, undotted and none
-    of ``subjects``, and the next mark is not "?". In text that writes names
+    An auxiliary or a relative pronoun ("properties nyc, inc. Who represented
+    ...") does when the word after it is lower-case, undotted and none of
+    ``subjects``, and the next mark is not "?". In text that writes names
     in lower case (``case``), a conjunction does, and so does a preposition
     whose phrase reaches no comma within :data:`PHRASE_WORDS` words (a comma
     of a date does not count); and after a country's or body's abbreviation
@@ -138,7 +141,7 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
     if pair is None:
         return False
     word, after = pair.group(1).lower(), pair.group(2)
-    if word in auxiliaries:
+    if word in auxiliaries or word in _RELATIVES:
         if not after.islower() or "." in after or after in subjects:
             return False
         end = _SENTENCE_END.search(text, pair.end())

@@ -20,7 +20,8 @@ from functools import lru_cache
 from briefgen.text.verbs import REPORTED
 
 __all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "TWEET_CHARS", "TWEET_DATE",
-           "closes_quotation", "has_quote", "leaves_open", "middles", "quotation", "quoted_share"]
+           "closes_quotation", "first_closes", "has_quote", "leaves_open", "middles", "quotation",
+           "quoted_share"]
 
 #: A sentence with at least this share of its words quoted is a quotation (so is one that opens
 #: inside quotation marks, see OPENING_WORDS): more than half of it is someone's words, not the
@@ -131,6 +132,17 @@ def _closes(text: str, at: int, end: int) -> bool:
     # Spaced out after a comma or stop: closing before its speaker, or at the sentence's end.
     return _SPACED_CLOSE.search(before) is not None and (
         _SPEAKER_NEXT.match(text, end) is not None or not text[end:].strip(" .,;:!?)]'\u2019"))
+
+
+def first_closes(text: str) -> bool:
+    """Whether a sentence's first straight double mark closes a quotation an earlier sentence opened.
+
+    ``'I've always supported him, " said the former leading lady.'`` (the
+    quotation opened a sentence before) does; ``'He said " we agree. "'`` and
+    ``'"Frozen" became a hit.'`` do not.
+    """
+    m = _STRAIGHT.search(text)
+    return m is not None and _closes(text, m.start(), m.end())
 
 
 @lru_cache(maxsize=65536)

@@ -39,7 +39,7 @@ from briefgen.model import Line, Sentence, Source
 from briefgen.text.abbreviated import GLUED_WORD, CaseStyle, goes_on
 from briefgen.text.datelines import caption_before, caption_end, cut_short, lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
-from briefgen.text.quotes import middles
+from briefgen.text.quotes import first_closes, middles
 from briefgen.text.words import words
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
@@ -575,10 +575,10 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
 
     Text that spaces its punctuation out ("... of our accounts . " sonny
     mehta said") leaves the mark that closes a quotation apart from the
-    full stop, where a cut puts it at the start of the next sentence. The
-    mark closes when the sentence before holds an odd number of straight
-    double marks (one is open), or when it is a typographic closing mark; a
-    bracket ("( see above for our slideshow. ) forbes ...", "[ how healthy is
+    full stop, where a cut puts it at the start of the next sentence. It closes
+    if the sentence before leaves one open (odd straight marks, its first counted
+    twice when it closes an earlier one: '... him, " said the lady. " for him'),
+    or is typographic; a bracket ("( see above for our slideshow. ) forbes ...", "[ how healthy is
     trump's economy? ] president trump ...") when one is open.
     """
     out: list[int] = []
@@ -588,7 +588,7 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
         # Counted once per sentence and kept up to date as the cut moves: linear in the text.
         opened = {")": text.count("(", start, cut) - text.count(")", start, cut),
                   "]": text.count("[", start, cut) - text.count("]", start, cut)}
-        quotes = text.count('"', start, cut)
+        quotes = text.count('"', start, cut) + first_closes(text[start:cut])
         while (m := _APART_QUOTE.match(text, cut)) and m.end() <= limit:
             mark = m[0][-1]
             if mark in opened and opened[mark] <= 0 or mark == '"' and quotes % 2 == 0:
