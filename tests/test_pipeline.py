@@ -160,6 +160,17 @@ def test_subject_of_wire_coverage_without_headlines() -> None:
     assert derive_subject([question]) == "Summit in Nara"
 
 
+def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
+    # Multi-News 00155: "Attack: Robert Buchel" for a man who died of a heart attack.
+    leads = ["Robert Buchel, a cast member of the show, died of a heart attack at the age of 41.",
+             "Robert Buchel suffered a fatal heart attack in November.",
+             "Robert Buchel died suddenly of a heart attack on Wednesday."]
+    assert not _subject_of(leads).startswith("Attack")
+    attacked = [t.replace("a heart attack", "an attack", 1).replace("heart attack", "attack")
+                for t in leads]
+    assert _subject_of(attacked).startswith("Attack")
+
+
 def test_subject_never_takes_its_place_from_datelines() -> None:
     # Wire stories filed from a capital are not about the capital ("Trial in Beijing" for trials in
     # Hangzhou, "Bombing in Cairo" for Lockerbie): a dateline names where the reporter sat. Nor

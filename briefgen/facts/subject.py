@@ -63,7 +63,10 @@ _EVENTS: dict[str, str] = {
     for noun, forms in [entry.split(":")]
     for form in forms.split()
 }
-_EVENT = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
+# A fit of the body is no event: "died of a heart attack" made "Attack: Robert Buchel" the subject.
+_NO_EVENT = r"(?<!heart )(?<!panic )(?<!asthma )(?<!anxiety )"
+_EVENT = re.compile(r"(?i)\b" + _NO_EVENT
+                    + "(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
 
 # Titles before a person's name; dropped from the name, and mark it as a person.
 _TITLE_WORDS = """
