@@ -34,29 +34,48 @@ def interrupt_from_callbacks() -> None:
     system's module locks have one) cannot propagate: Python prints it as
     "Exception ignored in: ... Traceback ..." and goes on. The hook has it
     raised again in the main thread once the hook has returned (from a thread
-    of its own, :data:`_AGAIN_AFTER` seconds on: raised within the hook, it
-    would be ignored in turn), where the command ends with one line and status
-    130; any other such exception is reported as Python always does.
+    of its own, which waits until the main thread has left the hook: raised
+    within the hook, it would be ignored in turn), where the command ends with
+    one line and status 130; any other such exception is reported as Python
+    always does.
     """
     default = sys.unraisablehook
+    main_thread = _thread.get_ident()
 
     def hook(unraisable: Any) -> None:
         if isinstance(unraisable.exc_value, KeyboardInterrupt):
-            _thread.start_new_thread(_interrupt_main_later, ())
+            _thread.start_new_thread(_interrupt_main_later, (main_thread, hook.__code__))
         else:
             default(unraisable)
 
     sys.unraisablehook = hook
 
 
-#: Seconds the hook's thread waits before interrupting the main thread: long enough for the hook to
-#: have returned (it returns at once), short against a person's Ctrl-C.
+#: Seconds the hook's thread sleeps between looks at whether the main thread has left the hook: short
+#: against a person's Ctrl-C. On a loaded machine the main thread may wait longer than one such sleep
+#: for its turn (a fixed wait of 0.01 s let the interrupt land inside the hook, where it was ignored).
 _AGAIN_AFTER = 0.01
+#: Seconds after which the main thread is interrupted whatever it is running.
+_AT_MOST = 2.0
 
 
-def _interrupt_main_later() -> None:
-    time.sleep(_AGAIN_AFTER)
+def _interrupt_main_later(main_thread: int, hook: Any) -> None:
+    give_up = time.monotonic() + _AT_MOST
+    while time.monotonic() < give_up:
+        time.sleep(_AGAIN_AFTER)
+        if not _running(main_thread, hook):
+            break
     _thread.interrupt_main()
+
+
+def _running(thread: int, code: Any) -> bool:
+    """Whether ``thread`` is running ``code`` now, at any depth of its stack."""
+    frame = sys._current_frames().get(thread)
+    while frame is not None:
+        if frame.f_code is code:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _interrupted() -> NoReturn:
