@@ -41,7 +41,7 @@ from briefgen.sources.decode import decode_entities
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
-from briefgen.sources.stories import offtopic_stories
+from briefgen.sources.stories import read_stories
 from briefgen.text.datelines import dateline_end
 from briefgen.text.sentences import segment
 
@@ -194,7 +194,10 @@ def analyse(
     by_source: dict[str, list[str]] = {}
     for s in sentences:
         by_source.setdefault(s.source_id, []).append(s.text)
-    off = offtopic_stories(by_source)
+    stories = read_stories(by_source)
+    off = stories.offtopic
+    if stories.lone:
+        _warn_lone(stories.lone, sources, len(by_source))
     if off:
         skipped = [*skipped, *(Skipped(src.origin, OFF_STORY.format(off[src.id])) for src in sources
                                if src.id in off)]
@@ -212,6 +215,21 @@ def analyse(
     facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
                     leans=dangling)
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
+
+
+def _warn_lone(lone: dict[str, float], sources: Sequence[Source], told: int) -> None:
+    """Warn that sources sharing almost nothing with the others are kept: the coverage may mix events."""
+    names = [src.origin for src in sources if src.id in lone]
+    best = max(lone.values())
+    if told == 2:
+        log.warning("%s and %s share almost nothing (likeness %.2f): they may report different events; "
+                    "the memo keeps both", names[0], names[-1], best)
+    elif len(names) == 1:
+        log.warning("%s shares almost nothing with the other sources (likeness %.2f at best): it may report "
+                    "another event; the memo keeps it", names[0], best)
+    else:
+        log.warning("%s share almost nothing with the other sources (likeness %.2f at best): they may "
+                    "report other events; the memo keeps them", ", ".join(names), best)
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")

@@ -171,6 +171,22 @@ def test_manifest_rows_left_unread_are_warned_once(tmp_path: Path) -> None:
     assert "Not for the memo" not in (tmp_path / "memo.md").read_text(encoding="utf-8")
 
 
+def test_sources_on_two_events_are_named_in_one_warning_line(tmp_path: Path) -> None:
+    (tmp_path / "quake.txt").write_text(
+        "A magnitude 6.4 earthquake struck the coastal city of Valdora on Tuesday, collapsing three apartment "
+        "blocks and killing at least 40 people, officials said. Rescue teams searched the rubble.\n",
+        encoding="utf-8")
+    (tmp_path / "bread.txt").write_text(
+        "A good sourdough starter needs only flour, water and patience, the baker explained. Feed it twice a "
+        "day and keep it in a warm kitchen corner for a week before baking bread.\n", encoding="utf-8")
+    result = briefgen("build", "memo.md", "bread.txt", "quake.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (line,) = [ln for ln in result.stderr.splitlines() if "share almost nothing" in ln]
+    assert "bread.txt and quake.txt" in line and "may report different events" in line
+    listed = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert "Valdora" in listed and "sourdough" in listed
+
+
 def test_issue15_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert SCRIPT.exists()
     # More than a pipe holds (64 KB), so the command is still writing when the reader goes.

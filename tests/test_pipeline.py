@@ -497,3 +497,27 @@ def test_a_story_on_another_event_among_three_or_more_is_not_used() -> None:
     # With two sources there is no telling which is off the event: both are used.
     two = analyse(texts=[quake[0], recipe])
     assert {s.source_id for s in two.sentences} == {"s1", "s2"} and not two.skipped
+
+
+def test_sources_that_share_almost_nothing_are_kept_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    # Multi-News 00071: Depp's filing and Ortiz's arrest, two stories, briefed as one event in silence.
+    from briefgen.pipeline import analyse
+
+    quake = ("A magnitude 6.4 earthquake struck the coastal city of Valdora on Tuesday, collapsing three "
+             "apartment blocks and killing at least 40 people, officials said. Rescue teams searched the "
+             "rubble through the night.")
+    recipe = ("A good sourdough starter needs only flour, water and patience, the baker explained. Feed "
+              "it twice a day and keep it in a warm kitchen corner for a week before baking bread.")
+    with caplog.at_level("WARNING", logger="briefgen"):
+        found = analyse(texts=[quake, recipe])
+    assert {s.source_id for s in found.sentences} == {"s1", "s2"}
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.startswith("<text 1> and <text 2> share almost nothing (likeness 0.0")
+    assert "they may report different events; the memo keeps both" in warning
+    # Coverage of one event warns of nothing; nor does a story on another event that is left out.
+    caplog.clear()
+    again = quake.replace("Tuesday", "Tuesday morning")
+    with caplog.at_level("WARNING", logger="briefgen"):
+        analyse(texts=[quake, again])
+        analyse(texts=[quake, again, quake.replace("40", "41"), recipe])
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
