@@ -173,8 +173,8 @@ def test_manifest_rows_left_unread_are_warned_once(tmp_path: Path) -> None:
 
 def test_sources_on_two_events_are_named_in_one_warning_line(tmp_path: Path) -> None:
     (tmp_path / "quake.txt").write_text(
-        "A magnitude 6.4 earthquake struck the coastal city of Valdora on Tuesday, collapsing three apartment "
-        "blocks and killing at least 40 people, officials said. Rescue teams searched the rubble.\n",
+        "A magnitude 6.4 earthquake struck the coastal city of Valdora on Tuesday, collapsing three "
+        "apartment blocks and killing at least 40 people, officials said. Rescuers searched the rubble.\n",
         encoding="utf-8")
     (tmp_path / "bread.txt").write_text(
         "A good sourdough starter needs only flour, water and patience, the baker explained. Feed it twice a "

@@ -759,15 +759,16 @@ def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
 
 def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_the_next() -> None:
     # Multi-News 00071: the quotation opened a sentence before; the mark after "lady." opens another one.
-    text = ('" tito is a loving, sweet man. I\'ve always supported him, " said the former leading lady. " for '
-            'him to lash out at me is shocking. " asked if she was going to press charges, she said yes.')
+    text = ('" tito is a loving, sweet man. I\'ve always supported him, " said the former leading lady. '
+            '" for him to lash out at me is shocking. " asked if she would press charges, she said yes.')
     assert split_sentences(text) == [
         '" tito is a loving, sweet man.',
         'I\'ve always supported him, " said the former leading lady.',
         '" for him to lash out at me is shocking. "',
-        "asked if she was going to press charges, she said yes."]
+        "asked if she would press charges, she said yes."]
     # A sentence whose first mark opens a quotation still leaves it open for the mark after it.
-    assert split_sentences('Ortiz said: " it was. " Police came.') == ['Ortiz said: " it was. "', "Police came."]
+    assert split_sentences('Ortiz said: " it was. " Police came.') == [
+        'Ortiz said: " it was. "', "Police came."]
 
 
 def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lead() -> None:

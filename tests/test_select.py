@@ -453,6 +453,10 @@ def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, lea
      "oct. 7, 2016, forecasters said.", False),
     ("the first of three presidential debates between clinton and trump takes place monday, "
      "sept. 26, 2016, at hofstra university.", False),
+    # A place in the photo set off by commas, "and" after it too; a list of directions is prose.
+    ("actors sam worthington, left, and zoe saldana as jake and neytiri in avatar.", True),
+    ("The party split into three camps, left, or right, or neither, by the spring.", False),
+    ("Voters turned left, right, and left again over the decade.", False),
 ])
 def test_photo_captions_are_page_furniture(text: str, caption: bool) -> None:
     assert (broken_rule(text) == "furniture") is caption

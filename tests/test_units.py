@@ -516,6 +516,7 @@ _FURNITURE = [
     "Any comments not made to this dedicated note page ( below this note ) will be hidden or removed.",
     "Former county sheriff patrick sullivan, right, with his attorney, appeared in court on wednesday.",
     "Angelika graswald, second from left, stands in court with her attorneys.",
+    "Lamar high school seniors micheal brown, left, and lekha sunder were accepted to stanford and yale.",
     "Doctor stitches own leg nicole gourley/fairfax nz bite fright: the doctor inspects the wetsuit.",
 ]
 
