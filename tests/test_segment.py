@@ -757,6 +757,19 @@ def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
     assert split_sentences('The shop was " overwhelmed. "') == ['The shop was " overwhelmed. "']
 
 
+def test_a_place_dateline_opening_a_storys_second_sentence_is_no_part_of_it() -> None:
+    # Multi-News 00298: a video's blurb run into the story puts the story's dateline second.
+    text = ("Nbc's brian williams reports on the resignation of david petraeus from the cia. Washington -- "
+            "cia director david petraeus resigned friday, citing an affair. Cannes -- the festival opened.")
+    assert [s.text for s in _segment_block(text)] == [
+        "Nbc's brian williams reports on the resignation of david petraeus from the cia.",
+        "cia director david petraeus resigned friday, citing an affair.",
+        "Cannes -- the festival opened."]  # the third sentence: no dateline goes there
+    # An aside set off by two dashes is the sentence's own.
+    aside = "The map was new. Arthropods \u2014 a huge group \u2014 have been living alongside people."
+    assert [s.text for s in _segment_block(aside)][1].startswith("Arthropods \u2014 a huge group")
+
+
 def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_the_next() -> None:
     # Multi-News 00071: the quotation opened a sentence before; the mark after "lady." opens another one.
     text = ('" tito is a loving, sweet man. I\'ve always supported him, " said the former leading lady. '

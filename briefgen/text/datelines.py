@@ -213,7 +213,7 @@ def credit_end(text: str) -> int:
     return at
 
 
-def run_in_end(text: str) -> int:
+def run_in_end(text: str, *, second: bool = False) -> int:
     """Length of the page furniture a page without line breaks runs into the start of a sentence.
 
     A gallery's teaser up to its "( associated press )" credit, bracketed photo
@@ -222,14 +222,18 @@ def run_in_end(text: str) -> int:
     the sentence after it ("Story continued below graham grew up ...") too, and a
     dateline naming its agency where a page without line breaks starts its story
     after a photo's caption and credit ("... /shutterstock. Beijing, dec. 9 ( upi
-    ) -- the reindeer ..."). 0 if there is none.
+    ) -- the reindeer ..."). For a story's ``second`` sentence, a place's dateline too
+    (:func:`place_dateline_end`): a headline or a video's blurb the page ran into the story
+    puts it there ("... report on the resignation of ... Washington -- cia director david
+    petraeus resigned friday ...": 3 sentences of Multi-News validation, none in DUC 2003).
+    0 if there is none.
     """
     gallery = _GALLERY.search(text)
     at = gallery.end() if gallery else 0
     credits = credit_end(text[at:])
     if not gallery and not credits and not _LEAD_FURNITURE.match(text):
         agency = _AGENCY_DATELINE.match(text)
-        return agency.end() if agency else 0
+        return agency.end() if agency else place_dateline_end(text) if second else 0
     at += credits
     end = lead_in_end(text[at:])
     if not end and (gallery or credits):
