@@ -169,6 +169,11 @@ def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
     attacked = [t.replace("a heart attack", "an attack", 1).replace("heart attack", "attack")
                 for t in leads]
     assert _subject_of(attacked).startswith("Attack")
+    # A kind of weapon is no event either (Multi-News 00295: "Bombing" for a physics result).
+    physics = ["Physicists at Imperial College London say they can turn light into matter, as in the "
+               "first atomic bomb tests.", "The team's collider, the size of the first atomic bomb "
+               "laboratory, turns light into matter.", "Turning light into matter was thought impossible."]
+    assert not _subject_of(physics).startswith("Bombing")
 
 
 def test_subject_never_takes_its_place_from_datelines() -> None:

@@ -63,8 +63,10 @@ _EVENTS: dict[str, str] = {
     for noun, forms in [entry.split(":")]
     for form in forms.split()
 }
-# A fit of the body is no event: "died of a heart attack" made "Attack: Robert Buchel" the subject.
-_NO_EVENT = r"(?<!heart )(?<!panic )(?<!asthma )(?<!anxiety )"
+# A fit of the body is no event: "died of a heart attack" made "Attack: Robert Buchel" the subject;
+# nor is a kind of weapon ("the first atomic bomb" made "Bombing" the subject of a physics result).
+_NO_EVENT = (r"(?<!heart )(?<!panic )(?<!asthma )(?<!anxiety )(?<!atomic )(?<!nuclear )(?<!hydrogen )"
+             r"(?<!atom )(?<!neutron )")
 _EVENT = re.compile(r"(?i)\b" + _NO_EVENT
                     + "(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
 
