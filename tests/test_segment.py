@@ -418,9 +418,17 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "facebook's founder is launching a fund."),
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
-        # A page's note of its update, in brackets (Multi-News 00298).
+        # A page's note of its update, in brackets (Multi-News 00298), or as a label ended by a colon;
+        # a label before a date or time alone is furniture, kept whole.
         ("[ updated at 7: 59 p.m. ] speaking on cnn, rep. Peter king called it a loss. He did.",
          "speaking on cnn, rep. Peter king called it a loss."),
+        ("Update 2: 10pm: speaking to the journal, the founder confirmed the firm is shutting. Yes.",
+         "speaking to the journal, the founder confirmed the firm is shutting."),
+        ("Updated 8: 21 a.m.: in the death investigation, police suspect no foul play. Yes.",
+         "in the death investigation, police suspect no foul play."),
+        ("Update: writing for slate, bouie details why the sketch was good. Yes.",
+         "writing for slate, bouie details why the sketch was good."),
+        ("Updated: wednesday, 8: 29 a.m. The vote was held. Yes.", "Updated: wednesday, 8: 29 a.m."),
         # A video player's notice, then a dateline in lower case that names no agency.
         ("Please enable javascript to watch this video vernal, utah -- a woman is seeking justice. "
          "She said so.", "a woman is seeking justice."),
