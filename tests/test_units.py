@@ -517,6 +517,7 @@ _FURNITURE = [
     "Former county sheriff patrick sullivan, right, with his attorney, appeared in court on wednesday.",
     "Angelika graswald, second from left, stands in court with her attorneys.",
     "Lamar high school seniors micheal brown, left, and lekha sunder were accepted to stanford and yale.",
+    "Press contacts andrew hollinger 202.488.6133 ahollinger@ushmm.org museum press kit march 6, 2018.",
     "Doctor stitches own leg nicole gourley/fairfax nz bite fright: the doctor inspects the wetsuit.",
 ]
 
