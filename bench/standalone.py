@@ -63,6 +63,7 @@ _REFERENCE = re.compile(
     r"|in addition|as a result|in particular|for example|for instance|on the other hand|by then|even so"
     r"|in fact)\b"
     r"|^[\"'`\u201c\u2018(\s]*under the (?:accord|agreement|deal|pact|plan),"
+    r"|^earlier(?:,|\s+(?:a|an|the)\b)"
     r"|^(?:\S+\s+){0,4}also\b"
     r"|\bas well\s*[.!?\"'\u201d]*\s*$",
     re.IGNORECASE)

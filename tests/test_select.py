@@ -433,6 +433,11 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("There's no appeal against the ruling under the country's law.", False),
     ("There, the leaders signed the accord in front of the press.", True),
     ("There he met the prime minister for the second time this year.", True),
+    # "Earlier" as the time before the one told before; not before a time of its own, nor an adjective.
+    ("Earlier, officials said at least 85 people were killed in the town.", True),
+    ("Earlier a defense ministry official said preparations appeared to be complete.", True),
+    ("Earlier this week, Israel threatened to close down the Gaza airport.", False),
+    ("Earlier reports said he was being treated in a hospital in the capital.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
