@@ -32,15 +32,15 @@ class ConceptModel:
 class Params:
     """Tuning of the briefgen selector.
 
-    The learnt concept model (``learnt``, ``model``) is fitted on DUC 2003;
-    the other defaults are set without looking at data: no position bonus
-    or quotation penalty (the concept model already reads position), words
-    and bigrams at par, the textbook thresholds. Five-fold cross-validation
-    found searching them per fold no better held out (see ``bench/duc.py``).
-    The corroboration bonus stays on for the memo's sake (a fact that most
-    outlets report belongs in it; on DUC 2003 it costs about 0.1 of R-1 and
-    R-2 held out). ``COUNTS`` holds the selector as it was before the concept
-    model, with the values then fitted on all of DUC 2003.
+    The learnt concept model (``learnt``, ``model``) is fitted on DUC 2003,
+    and so are the settings ``bench/duc.py`` searches (``unigrams``,
+    ``threshold``, ``position``, ``position_decay``, ``corroboration``,
+    ``quotes``, ``redundancy``, ``min_words``): the defaults are that search's
+    choice on all 30 clusters, and its figure held out is the search's
+    five-fold cross-validation, which fits them on four folds and scores the
+    fifth. The memo's parts keep the values set without data (:data:`MEMO`).
+    ``COUNTS`` holds the selector as it was before the concept model, with
+    the values then fitted on all of DUC 2003.
 
     Attributes:
         min_words: Sentences shorter than this are fragments and never chosen.
@@ -110,11 +110,13 @@ class Params:
     max_words: int = 60
     min_df: int = 3
     unigram_min_df: int = 3
-    unigrams: float = 1.0
+    # unigrams, position and position_decay: bench/duc.py's search on all 30 DUC 2003 clusters (5
+    # December; in-sample R-1 39.12 -> 39.61, Multi-News held out unchanged, 47.51 -> 47.52).
+    unigrams: float = 0.5
     concept_position: float = 4.0
     concept_decay: float = 3.0
-    position: float = 0.0
-    position_decay: float = 2.0
+    position: float = 0.25
+    position_decay: float = 1.0
     corroboration: float = 4.0
     quotes: float = 0.0
     short_fallback: bool = True
@@ -143,7 +145,12 @@ DEFAULT = Params()
 # stated twice, and a wrong refusal there only prints another fact; with ``link_share`` 0.3 the
 # judged memos of bench/memo_facts.py stated 3 more facts twice on the development set (4 -> 7)
 # and 1 fewer on the check set (7 -> 6).
-MEMO = Params(link_share=0.0)
+#
+# The memo keeps words and bigrams at par and no position bonus, the values set without data: with
+# the search's choice above, the sample's bottom line opened on the leaders' earlier meeting at APEC
+# rather than the summit, and a bullet that leans on the sentence before ("... this was a surprise
+# event ...") came in. The bottom line puts first what the reports lead with (select/lead.py).
+MEMO = Params(link_share=0.0, unigrams=1.0, position=0.0, position_decay=2.0)
 # The selector before the learnt concept model: source-count concept weights
 # and sentence bonuses, fitted on all of DUC 2003 (in-sample).
 COUNTS = Params(learnt=False, unigrams=0.5, position=0.25, corroboration=4.0, quotes=1.0)
