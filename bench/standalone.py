@@ -53,17 +53,13 @@ _POINTERS = (
 _NOW = (r"(?:past\s+|coming\s+)?(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn"
         r"|fall|winter|season|quarter|decade|century|days)\b(?![-'\u2019]\w{2})"
         r"(?!,?\s*(?:however|though|too|also|then|instead|meanwhile|moreover)\b)")
-# "There" before a form of "be" says that something exists; it points back at no place.
-_EXISTS = (r"(?<=there)(?:['\u2019]s|\s+(?:is|are|was|were|(?:has|have|had)\s+been"
-           r"|(?:will|would|may|might|could|should|must|can)\s+be)\b)")
 _REFERENCE = re.compile(
-    r"^\(?(?:" + _POINTERS + r")\b(?![-.])(?!\s+" + _NOW + r")(?!" + _EXISTS + r")"
+    r"^\(?(?:" + _POINTERS + r")\b(?![-.])(?!\s+" + _NOW + r")"
     r"|^[\"'`\u201c\u2018(\s]*(?:as such|(?:that|those)\s+(?:day|night|week|weekend|month|year|morning"
     r"|afternoon|evening|season|days)\b|the same day|at that time"
     r"|in addition|as a result|in particular|for example|for instance|on the other hand|by then|even so"
     r"|in fact)\b"
     r"|^[\"'`\u201c\u2018(\s]*under the (?:accord|agreement|deal|pact|plan),"
-    r"|^earlier(?:,|\s+(?:a|an|the)\b)"
     r"|^(?:\S+\s+){0,4}also\b"
     r"|\bas well\s*[.!?\"'\u201d]*\s*$",
     re.IGNORECASE)

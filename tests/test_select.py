@@ -427,17 +427,6 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Nobody was hurt in the crash, police said.", False),
     ("Well-known actors attended the gala in Cannes on Friday.", False),
     ("Do you know where the money went, the auditors asked the board in March.", False),
-    # "There" and a form of "be" say that something exists; "there" as a place points back.
-    ("There is no minimum sentence for culpable homicide in south african law.", False),
-    ("There will be a brand-new thrill ride at walt disney world beginning in mid-january.", False),
-    ("There's no appeal against the ruling under the country's law.", False),
-    ("There, the leaders signed the accord in front of the press.", True),
-    ("There he met the prime minister for the second time this year.", True),
-    # "Earlier" as the time before the one told before; not before a time of its own, nor an adjective.
-    ("Earlier, officials said at least 85 people were killed in the town.", True),
-    ("Earlier a defense ministry official said preparations appeared to be complete.", True),
-    ("Earlier this week, Israel threatened to close down the Gaza airport.", False),
-    ("Earlier reports said he was being treated in a hospital in the capital.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans

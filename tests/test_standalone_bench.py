@@ -43,10 +43,6 @@ BENCH = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "b
     ("This year rolex supplanted bmw as the most reputable company.", []),
     ("This year, however, rolex supplanted bmw as the most reputable company.", ["reference"]),
     ("That year rolex supplanted bmw as the most reputable company.", ["reference"]),
-    # "There" before a form of "be" points at no place; "there" as a place does.
-    ("There is no minimum sentence for culpable homicide in south african law.", []),
-    ("There he met the prime minister for the second time.", ["reference"]),
-    ("Earlier, officials said at least 85 people were killed.", ["reference"]),
     # A photographer's credit run into the story; a pollster's pair of names is prose.
     ("Reuters/brian snyder more than half of 1,416 measles cases were among the unvaccinated.", ["credit"]),
     ("Bobby brown to perform erik jordan/retna not only is brown not banned, he will sing.", ["credit"]),

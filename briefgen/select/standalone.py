@@ -40,13 +40,6 @@ _BACK_WORDS = frozenset((
     "therefore", "otherwise", "likewise", "similarly", "nevertheless", "nonetheless", "additionally",
     "accordingly", "hence", "later", "afterwards", "afterward", "again", "too", "or", "nor", "indeed",
     "others", "another", "other"))
-# "There" before a form of "be" says that something exists ("There is no minimum sentence for culpable
-# homicide in south african law.", "There will be a brand-new thrill ride at walt disney world ..."):
-# it points at no place named before, as "There, the leaders signed ..." does. 65 sentences of
-# Multi-News validation and DUC 2003 open so; what else they lean on ("he said") other rules read.
-_EXISTENTIAL = re.compile(
-    r"^there(?:['\u2019]s|\s+(?:is|are|was|were|(?:has|have|had)\s+been|(?:will|would|may|might|could|"
-    r"should|must|can)\s+(?:also\s+)?be|seems?|appears?|remains?|exists?)\b)", re.IGNORECASE)
 # A short opening phrase that names something by demonstrative or is a
 # connective ("That day,", "Against this backdrop,", "In particular,"), or an
 # "also" among the first words ("Arafat also called...", "Police said they
@@ -81,12 +74,6 @@ _BACK_PHRASE = re.compile(
     # validation and DUC 2003: 10 sentences not refused before, all replies on reading. Not "Now,"
     # (prose's "Now, the company is working on ...").
     r"|yeah|yes|no|well|okay|ok|oh|um|uh|sure)[,:]"
-    # "Earlier" as a time before the one the sentence before told ("Earlier, officials said at least
-    # 85 people were killed", "Earlier a defense ministry official said ..."), as "later" is; not
-    # before a time of its own ("Earlier this week", "Earlier Saturday") nor as an adjective ("Earlier
-    # reports said ..."): a comma or an article after it. 7 sentences of Multi-News validation and DUC
-    # 2003 (from an analyst's reading of Multi-News memos).
-    r"|^earlier(?:,|\s+(?:a|an|the)\b)"
     r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
     re.IGNORECASE)
 # A question to the reader first ("Do you think it's acceptable to spank your child ...? aransas
@@ -511,7 +498,7 @@ def leaning_rule(text: str) -> str | None:
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
     first = first.replace("\u2019", "'").split("'")[0] or first
-    if first in _BACK_WORDS and not _names_now(body) and not _EXISTENTIAL.match(body):
+    if first in _BACK_WORDS and not _names_now(body):
         return "back word"
     for name, pattern in (("back phrase", _BACK_PHRASE), ("shell noun", _SHELL_FIRST),
                           ("shell intro", _SHELL_INTRO), ("intro such", _INTRO_SUCH),
