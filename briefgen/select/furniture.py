@@ -77,7 +77,7 @@ _RUN_IN = re.compile(
     # An e-mail address: a press contact, a tip line, a reprint request ("... 202.488.6133
     # ahollinger@ushmm.org museum press kit ...", "tips@mediaite.com"): 5 sentences of Multi-News
     # validation, all furniture; none in DUC 2003 (from an analyst's reading of Multi-News memos).
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"
+    r"|(?<=[\w.+-])@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"
     # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
     # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
     # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".
