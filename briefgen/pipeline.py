@@ -221,15 +221,16 @@ def _warn_lone(lone: dict[str, float], sources: Sequence[Source], told: int) -> 
     """Warn that sources sharing almost nothing with the others are kept: the coverage may mix events."""
     names = [src.origin for src in sources if src.id in lone]
     best = max(lone.values())
-    if told == 2:
-        log.warning("%s and %s share almost nothing (likeness %.2f): they may report different events; "
-                    "the memo keeps both", names[0], names[-1], best)
-    elif len(names) == 1:
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
         log.warning("%s shares almost nothing with the other sources (likeness %.2f at best): it may report "
-                    "another event; the memo keeps it", names[0], best)
+                    "another event; it is kept", listed, best)
+    elif len(names) == told:
+        log.warning("%s share almost nothing with each other (likeness %.2f at best): they may report "
+                    "different events; all are kept", listed, best)
     else:
         log.warning("%s share almost nothing with the other sources (likeness %.2f at best): they may "
-                    "report other events; the memo keeps them", ", ".join(names), best)
+                    "report other events; they are kept", listed, best)
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")

@@ -783,12 +783,14 @@ def callback(_ref):
     raise KeyboardInterrupt  # as Ctrl-C does when it lands in an import lock's callback
 thing = Thing()
 ref = weakref.ref(thing, callback)
+start = time.monotonic()
 try:
     del thing
-    time.sleep(5)
+    for _ in range(500):  # short sleeps: an interrupt is seen within one of them
+        time.sleep(0.01)
     print("ran on")
 except KeyboardInterrupt:
-    print("interrupted")
+    print("interrupted" if time.monotonic() - start < 2.5 else "interrupted late")
 """
 
 

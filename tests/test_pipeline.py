@@ -174,6 +174,13 @@ def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
                "first atomic bomb tests.", "The team's collider, the size of the first atomic bomb "
                "laboratory, turns light into matter.", "Turning light into matter was thought impossible."]
     assert not _subject_of(physics).startswith("Bombing")
+    # ... only before those forms: nuclear talks are talks, an atomic bombing a bombing.
+    talks = ["Iran and six powers held nuclear talks in Geneva on Monday.",
+             "The nuclear talks in Geneva ended without a deal.",
+             "Diplomats said the nuclear talks would resume."]
+    assert _subject_of(talks).startswith("Talks")
+    hiroshima = [f"Survivors of the atomic bombing of Hiroshima gathered on day {k}." for k in range(3)]
+    assert _subject_of(hiroshima).startswith("Bombing")
 
 
 def test_subject_never_takes_its_place_from_datelines() -> None:
@@ -517,8 +524,8 @@ def test_sources_that_share_almost_nothing_are_kept_with_a_warning(caplog: pytes
         found = analyse(texts=[quake, recipe])
     assert {s.source_id for s in found.sentences} == {"s1", "s2"}
     (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    assert warning.startswith("<text 1> and <text 2> share almost nothing (likeness 0.0")
-    assert "they may report different events; the memo keeps both" in warning
+    assert warning.startswith("<text 1> and <text 2> share almost nothing with each other (likeness 0.0")
+    assert warning.endswith("they may report different events; all are kept")
     # Coverage of one event warns of nothing; nor does a story on another event that is left out.
     caplog.clear()
     again = quake.replace("Tuesday", "Tuesday morning")
@@ -526,3 +533,11 @@ def test_sources_that_share_almost_nothing_are_kept_with_a_warning(caplog: pytes
         analyse(texts=[quake, again])
         analyse(texts=[quake, again, quake.replace("40", "41"), recipe])
     assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    # Three sources of which no two are alike: all three named, one line.
+    caplog.clear()
+    tide = ("The harbour master said the spring tide would flood the quay at dawn, and boats were moved "
+            "to the inner basin overnight by their crews.")
+    with caplog.at_level("WARNING", logger="briefgen"):
+        analyse(texts=[quake, recipe, tide])
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.startswith("<text 1>, <text 2> and <text 3> share almost nothing with each other")

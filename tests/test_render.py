@@ -733,6 +733,10 @@ def test_a_source_of_no_known_outlet_is_listed_with_its_file() -> None:
     assert "2. Unknown outlet (wire.txt), \u201cFire\u201d, 2026-01-13." in text
     assert "3. The Chosun Daily, \\[undated\\]." in text  # an outlet names it: no file
     assert "4. Unknown outlet, \\[undated\\]." in text  # standard input has no file name
+    from briefgen.render.citation import file_name
+
+    assert [file_name(o) for o in ("<text 1>", "https://example.com/a.html", "-", "feed/a.txt")] == [
+        "", "", "", "a.txt"]
 
 
 def test_json_gives_sources_and_independent_reports_per_fact() -> None:

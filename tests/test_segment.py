@@ -773,6 +773,10 @@ def test_a_place_dateline_opening_a_storys_second_sentence_is_no_part_of_it() ->
         "Nbc's brian williams reports on the resignation of david petraeus from the cia.",
         "cia director david petraeus resigned friday, citing an affair.",
         "Cannes -- the festival opened."]  # the third sentence: no dateline goes there
+    # With capitals, a word and a dash open prose, not a dateline.
+    cased = ("Crews from three towns fought the fire in Dover. Firefighters -- exhausted, arrived at dawn. "
+             "The fire was out by noon, Chief Ann Lee said.")
+    assert [s.text for s in _segment_block(cased)][1] == "Firefighters -- exhausted, arrived at dawn."
     # An aside set off by two dashes is the sentence's own.
     aside = "The map was new. Arthropods \u2014 a huge group \u2014 have been living alongside people."
     assert [s.text for s in _segment_block(aside)][1].startswith("Arthropods \u2014 a huge group")
@@ -787,6 +791,9 @@ def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_t
         'I\'ve always supported him, " said the former leading lady.',
         '" for him to lash out at me is shocking. "',
         "asked if she would press charges, she said yes."]
+    # A mark after a reporting verb and a comma opens what was said, whatever follows it.
+    assert split_sentences('Officials said, " police told us nothing . " The family waited .') == [
+        'Officials said, " police told us nothing . "', "The family waited ."]
     # A sentence whose first mark opens a quotation still leaves it open for the mark after it.
     assert split_sentences('Ortiz said: " it was. " Police came.') == [
         'Ortiz said: " it was. "', "Police came."]
@@ -832,6 +839,9 @@ def test_a_gallery_teaser_and_a_credit_before_a_dateline_are_left_out_of_the_lea
           "the owner plans to keep it.", "It was."]),
         ("The firm is Acme Inc. Who is behind it? Nobody.", ["The firm is Acme Inc.", "Who is behind it?",
                                                              "Nobody."]),
+        # ... and only after the abbreviation that ends a company's or a person's name.
+        ("The meeting began at 5 p.m. Who called it remains unclear.",
+         ["The meeting began at 5 p.m.", "Who called it remains unclear."]),
     ],
 )
 def test_an_auxiliary_after_an_acronym_starts_a_sentence_only_before_its_subject(text: str,

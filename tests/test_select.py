@@ -456,6 +456,7 @@ def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, lea
     # A place in the photo set off by commas, "and" after it too; a list of directions is prose.
     ("actors sam worthington, left, and zoe saldana as jake and neytiri in avatar.", True),
     ("The party split into three camps, left, or right, or neither, by the spring.", False),
+    ("The gunman fired twice, left, and drove away in a white van, police said.", False),
     ("Voters turned left, right, and left again over the decade.", False),
 ])
 def test_photo_captions_are_page_furniture(text: str, caption: bool) -> None:
@@ -744,3 +745,11 @@ def test_the_bottom_line_states_the_news_in_the_reporters_words(method: str) -> 
     voices = facts_from([QUOTED, '"We lost everything in one night," a fisherman said at the shelter.'])
     selection = select_parts(voices, load_template("disaster"), method)
     assert {f.text for f in selection.bluf.choice.facts} == {f.text for f in voices}
+
+
+def test_the_summary_ships_the_searched_settings_and_the_memo_and_counts_keep_theirs() -> None:
+    # bench/duc.py's search on all 30 DUC 2003 clusters chose these for summaries (5 December); the
+    # memo keeps the values set without data, and COUNTS the values fitted before the concept model.
+    assert (DEFAULT.unigrams, DEFAULT.position, DEFAULT.position_decay) == (0.5, 0.25, 1.0)
+    assert (MEMO.unigrams, MEMO.position, MEMO.position_decay, MEMO.link_share) == (1.0, 0.0, 2.0, 0.0)
+    assert (COUNTS.unigrams, COUNTS.position, COUNTS.position_decay, COUNTS.quotes) == (0.5, 0.25, 2.0, 1.0)

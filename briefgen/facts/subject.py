@@ -63,12 +63,26 @@ _EVENTS: dict[str, str] = {
     for noun, forms in [entry.split(":")]
     for form in forms.split()
 }
-# A fit of the body is no event: "died of a heart attack" made "Attack: Robert Buchel" the subject;
-# nor is a kind of weapon ("the first atomic bomb" made "Bombing" the subject of a physics result).
-_NO_EVENT = (r"(?<!heart )(?<!panic )(?<!asthma )(?<!anxiety )(?<!atomic )(?<!nuclear )(?<!hydrogen )"
-             r"(?<!atom )(?<!neutron )")
-_EVENT = re.compile(r"(?i)\b" + _NO_EVENT
-                    + "(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
+_EVENT = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
+# Words before an event word's form that make it no event: a fit of the body ("died of a heart attack"
+# made "Attack: Robert Buchel" the subject) or a kind of weapon ("the first atomic bomb" made "Bombing"
+# the subject of a physics result; "the atomic bombing of Hiroshima" is one).
+_BODY = frozenset({"heart", "panic", "asthma", "anxiety"})
+_WEAPON = frozenset({"atomic", "nuclear", "hydrogen", "atom", "neutron"})
+_NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPON}
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+$")
+
+
+def _events(text: str) -> set[str]:
+    """The event nouns ``text`` names (:data:`_EVENT_FORMS`), less the forms :data:`_NO_EVENT` rules out."""
+    out = set()
+    for m in _EVENT.finditer(text):
+        form = m.group(1).lower()
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before is not None and before.group(1).lower() in _NO_EVENT.get(form, ()):
+            continue
+        out.add(_EVENTS[form])
+    return out
 
 # Titles before a person's name; dropped from the name, and mark it as a person.
 _TITLE_WORDS = """
@@ -410,11 +424,11 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for item in coverage:
         text = f"{item.title}. {item.lead}" if item.title else item.lead
-        said = {_EVENTS[m.group(1).lower()] for m in _EVENT.finditer(text)}
+        said = _events(text)
         first = item.title or item.lead[:250]
         events.update(said)
         # An event the headline or the first sentence names counts twice.
-        weight.update(said | {_EVENTS[m.group(1).lower()] for m in _EVENT.finditer(first)})
+        weight.update(said | _events(first))
         seen_people: set[str] = set()
         seen_places: set[str] = set()
         seen: set[str] = set()

@@ -185,8 +185,9 @@ def _compiled(text: str) -> Template | str:
 
 
 def file_name(origin: str) -> str:
-    """The name of the file a source was read from, without its folder; "" for standard input or a URL."""
-    if not origin or origin == "-" or "://" in origin:
+    """The name of the file a source was read from, without its folder; "" for standard input, a URL
+    or a text given in memory (``"<text 1>"``)."""
+    if not origin or origin == "-" or "://" in origin or (origin.startswith("<") and origin.endswith(">")):
         return ""
     return re.split(r"[\\/]", origin.rstrip("\\/"))[-1]
 

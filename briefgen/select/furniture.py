@@ -15,7 +15,7 @@ import re
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
 from briefgen.text.quotes import TWEET_DATE
-from briefgen.text.verbs import REPORTED, has_verb
+from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import STOPWORDS
 
 __all__ = ["REPEATED_WORDS", "REWORDED_WORDS", "caption", "labelled", "points_at_page", "repeated_head",
@@ -355,9 +355,25 @@ _POSITION_BY_COMMAS = re.compile(
     re.IGNORECASE)
 
 
+def _placed(text: str) -> bool:
+    """Whether ``text`` places someone in a photo by commas (:data:`_POSITION_BY_COMMAS`). Before "and",
+    only if no verb follows it: "fired twice, left, and drove away" lists what the gunman did."""
+    for m in _POSITION_BY_COMMAS.finditer(text):
+        after = _AND_NEXT.match(text, m.end())
+        if after is None:
+            return True
+        word = after.group(1).lower()
+        if not (word.endswith("ed") or word in IRREGULAR_PAST or word in AUXILIARIES):
+            return True
+    return False
+
+
+_AND_NEXT = re.compile(r"and\s+([^\W\d_]+)", re.IGNORECASE)
+
+
 def caption(text: str) -> bool:
     """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
-    if _POSITION_BY_COMMAS.search(text):
+    if _placed(text):
         return True
     if "(" in text:
         text = _POSITION.sub("", text)

@@ -153,4 +153,4 @@ DEFAULT = Params()
 MEMO = Params(link_share=0.0, unigrams=1.0, position=0.0, position_decay=2.0)
 # The selector before the learnt concept model: source-count concept weights
 # and sentence bonuses, fitted on all of DUC 2003 (in-sample).
-COUNTS = Params(learnt=False, unigrams=0.5, position=0.25, corroboration=4.0, quotes=1.0)
+COUNTS = Params(learnt=False, unigrams=0.5, position=0.25, position_decay=2.0, corroboration=4.0, quotes=1.0)

@@ -63,8 +63,11 @@ _DAY = re.compile(r"\d{1,2},$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\b")
 # After a conjunction, a subject pronoun starts a clause of its own: "the u.s. And it spread".
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there"})
-# A relative pronoun opens no statement: after an abbreviation it goes on the clause before it.
+# A relative pronoun after the abbreviation that ends a company's or a person's name goes on the
+# clause before it, in text that capitalises every word after a full stop ("properties nyc, inc. Who
+# represented laboz ..."); with capitals, "... at 5 p.m. Who called it remains unclear." is two.
 _RELATIVES = frozenset({"who", "whom", "whose", "which"})
+_NAME_ENDS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "jr", "sr", "bros", "cos"})
 # Abbreviations of a country or body that news uses before a noun ("u.s. officials", "the u.n.
 # report"). Lower-cased text that capitalises every word after a full stop prints "by u.s.
 # Officials and booked into ...": in Multi-News validation 156 such capitals follow these four,
@@ -127,9 +130,10 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
             conjunctions: Set[str], prepositions: Set[str], abbreviation: str = "") -> bool:
     """Whether the capitalised word at ``nxt``, right after an abbreviation, continues its sentence.
 
-    An auxiliary or a relative pronoun ("properties nyc, inc. Who represented
-    ...") does when the word after it is lower-case, undotted and none of
-    ``subjects``, and the next mark is not "?". In text that writes names
+    An auxiliary does when the word after it is lower-case, undotted and none
+    of ``subjects``, and the next mark is not "?"; so does a relative pronoun
+    after a name's "inc." or "jr." in lower-cased text ("properties nyc, inc.
+    Who represented ..."). In text that writes names
     in lower case (``case``), a conjunction does, and so does a preposition
     whose phrase reaches no comma within :data:`PHRASE_WORDS` words (a comma
     of a date does not count); and after a country's or body's abbreviation
@@ -141,7 +145,8 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
     if pair is None:
         return False
     word, after = pair.group(1).lower(), pair.group(2)
-    if word in auxiliaries or word in _RELATIVES:
+    relative = word in _RELATIVES and case.few_capitals and abbreviation.lower().rstrip(".") in _NAME_ENDS
+    if word in auxiliaries or relative:
         if not after.islower() or "." in after or after in subjects:
             return False
         end = _SENTENCE_END.search(text, pair.end())

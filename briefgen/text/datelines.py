@@ -231,11 +231,12 @@ def run_in_end(text: str, *, second: bool = False) -> int:
     the sentence after it ("Story continued below graham grew up ...") too, and a
     dateline naming its agency where a page without line breaks starts its story
     after a photo's caption and credit ("... /shutterstock. Beijing, dec. 9 ( upi
-    ) -- the reindeer ..."). For a story's ``second`` sentence, a place's dateline too
-    (:func:`place_dateline_end`): a headline or a video's blurb the page ran into the story
-    puts it there ("... report on the resignation of ... Washington -- cia director david
-    petraeus resigned friday ...": 3 sentences of Multi-News validation, none in DUC 2003).
-    0 if there is none.
+    ) -- the reindeer ..."). For a story's ``second`` sentence of a page that writes names in
+    lower case, a place's dateline too (:func:`place_dateline_end`): a headline or a video's
+    blurb the page ran into the story puts it there ("... report on the resignation of ...
+    Washington -- cia director david petraeus resigned friday ...": 4 sentences of Multi-News
+    validation, none in DUC 2003); with capitals, "Firefighters -- exhausted, arrived ..." is
+    prose. 0 if there is none.
     """
     gallery = _GALLERY.search(text)
     at = gallery.end() if gallery else 0

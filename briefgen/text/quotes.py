@@ -134,6 +134,12 @@ def _closes(text: str, at: int, end: int) -> bool:
         _SPEAKER_NEXT.match(text, end) is not None or not text[end:].strip(" .,;:!?)]'\u2019"))
 
 
+# A reporting verb and a comma or colon right before a mark: the mark opens what was said
+# ('Officials said, " police told us nothing. "').
+_INTRODUCES = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|replied"
+                         r"|stated|declared|announced)\s*[,:]\s*$", re.IGNORECASE)
+
+
 def first_closes(text: str) -> bool:
     """Whether a sentence's first straight double mark closes a quotation an earlier sentence opened.
 
@@ -142,7 +148,8 @@ def first_closes(text: str) -> bool:
     ``'"Frozen" became a hit.'`` do not.
     """
     m = _STRAIGHT.search(text)
-    return m is not None and _closes(text, m.start(), m.end())
+    return (m is not None and _closes(text, m.start(), m.end())
+            and _INTRODUCES.search(text, 0, m.start()) is None)
 
 
 @lru_cache(maxsize=65536)

@@ -665,7 +665,7 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
             if last == k - 1 >= 0 and caption_before(out[-1].text, chunk[s:e]):
                 out.pop()  # the sentence right before a photo's credit is the photo's caption, not prose
             s += caption_end(chunk[s:e])  # so is a caption run into the sentence up to its credit
-            s += run_in_end(chunk[s:e], second=paragraph == 0 and k == 1)  # nor a credit or teaser run in
+            s += run_in_end(chunk[s:e], second=k == 1 and paragraph == 0 and CaseStyle(chunk).few_capitals)
             piece = chunk[s:e]
             if not any(c.isalpha() for c in piece):
                 continue
