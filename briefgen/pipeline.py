@@ -44,6 +44,7 @@ from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_deta
 from briefgen.sources.stories import read_stories
 from briefgen.text.datelines import dateline_end
 from briefgen.text.sentences import segment
+from briefgen.text.words import and_list
 
 __all__ = [
     "AUTO", "Analysis", "Part", "Run", "Selection", "analyse", "build_briefing", "choose_template",
@@ -221,7 +222,7 @@ def _warn_lone(lone: dict[str, float], sources: Sequence[Source], told: int) -> 
     """Warn that sources sharing almost nothing with the others are kept: the coverage may mix events."""
     names = [src.origin for src in sources if src.id in lone]
     best = max(lone.values())
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    listed = and_list(names)
     if len(names) == 1:
         log.warning("%s shares almost nothing with the other sources (likeness %.2f at best): it may report "
                     "another event; it is kept", listed, best)

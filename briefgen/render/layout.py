@@ -23,6 +23,7 @@ from briefgen.render.citation import cite
 from briefgen.render.differences import Line, difference_lines
 from briefgen.sources.metadata import UNKNOWN_OUTLET
 from briefgen.sources.outlets import short_name
+from briefgen.text.words import and_list
 
 __all__ = [
     "Block", "Cited", "MemoLayout", "Note", "Span", "clean_text", "footnote", "layout", "report_label",
@@ -195,7 +196,7 @@ def footnote(source_ids: Sequence[str], cited: Cited) -> Note:
     labels: list[str] = []
     for name, members in runs:
         names = [short_citation(sid, cited) for sid in members]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        listed = and_list(names)
         if len(members) > 1:
             label = report_label(name)
             # A report whose outlet nobody names is "one report" ("Unknown outlet report" says nothing).

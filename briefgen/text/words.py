@@ -18,8 +18,8 @@ light_nltk()  # Porter without the rest of NLTK: start-up stays fast
 
 from nltk.stem.porter import PorterStemmer  # noqa: E402
 
-__all__ = ["CALENDAR_WORDS", "MONTH_ABBREVIATIONS", "STOPWORDS", "content_set", "content_terms", "fold",
-           "normalize", "stem", "term", "words"]
+__all__ = ["CALENDAR_WORDS", "MONTH_ABBREVIATIONS", "STOPWORDS", "and_list", "content_set", "content_terms",
+           "fold", "normalize", "stem", "term", "words"]
 
 # Letters and digits, keeping inner hyphens, apostrophes and decimal points
 # ("Jae-myung", "Lee's", "3.5") inside one token.
@@ -124,3 +124,8 @@ def content_set(text: str) -> frozenset[str]:
     """The set of :func:`content_terms` of ``text`` (cached: copies of a story repeat its lines, and
     pairs of sentences ask for each one's terms again)."""
     return frozenset(content_terms(text))
+
+
+def and_list(items: list[str]) -> str:
+    """Items as a reader lists them: "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
