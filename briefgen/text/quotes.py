@@ -49,9 +49,9 @@ QUOTATION_REACH = 4
 # maybe a comma ("ocean tweeted " got jumped by chris ...", "he said: "we ...", "obama said, "we
 # ..."), or after a full stop the splitter passed over ('..., " he said. "We will ...'). After a
 # comma alone it may close one ("rights, " page said").
-_OPENS_AFTER = re.compile(r"(?::|[.!?]|\b(?:said|says|told|added|wrote|writes|tweeted|posted|asked|"
-                          r"declared|stated|replied|explained|continued|recalled|warned|insisted),?)\s*$",
-                          re.IGNORECASE)
+_OPENS_AFTER = re.compile(r"(?::|[.!?]|\b(?:said|says|told|tells|added|adds|wrote|writes|tweeted|posted"
+                          r"|asked|asks|declared|stated|announced|replied|explained|continued|recalled|warned"
+                          r"|insisted),?)\s*$", re.IGNORECASE)
 _STRAIGHT = re.compile(r'(?<!\d)"')
 # Quotation marks in ASCII, typographic and TeX forms.
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
@@ -134,22 +134,17 @@ def _closes(text: str, at: int, end: int) -> bool:
         _SPEAKER_NEXT.match(text, end) is not None or not text[end:].strip(" .,;:!?)]'\u2019"))
 
 
-# A reporting verb and a comma or colon right before a mark: the mark opens what was said
-# ('Officials said, " police told us nothing. "').
-_INTRODUCES = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|replied"
-                         r"|stated|declared|announced)\s*[,:]\s*$", re.IGNORECASE)
-
-
 def first_closes(text: str) -> bool:
     """Whether a sentence's first straight double mark closes a quotation an earlier sentence opened.
 
     ``'I've always supported him, " said the former leading lady.'`` (the
     quotation opened a sentence before) does; ``'He said " we agree. "'`` and
-    ``'"Frozen" became a hit.'`` do not.
+    ``'"Frozen" became a hit.'`` do not, nor does a mark after its speaker
+    (``'Officials said, " police told us nothing. "'``: :data:`_OPENS_AFTER`).
     """
     m = _STRAIGHT.search(text)
     return (m is not None and _closes(text, m.start(), m.end())
-            and _INTRODUCES.search(text, 0, m.start()) is None)
+            and _OPENS_AFTER.search(text, 0, m.start()) is None)
 
 
 @lru_cache(maxsize=65536)
