@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.datelines import AGENCIES, BROADCASTERS
+from briefgen.text.datelines import AGENCIES, BROADCASTERS, MONTH, WEEKDAY
 from briefgen.text.frequency import zipf_table
 from briefgen.text.quotes import TWEET_DATE
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
@@ -22,9 +22,8 @@ __all__ = ["REPEATED_WORDS", "REWORDED_WORDS", "caption", "labelled", "points_at
            "run_in", "ticker"]
 
 # A weekday, and a full date as captions write it: "sept. 11 2014", "november 16, 2011", "march, 10, 2013".
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH_DAY_YEAR = (r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2},?\s+"
-                   r"(?:19|20)\d\d")
+_WEEKDAY = WEEKDAY
+_MONTH_DAY_YEAR = MONTH + r",?\s+\d{1,2},?\s+(?:19|20)\d\d"
 # Page furniture run into a sentence, as text pasted from a web page without its line breaks has
 # it: a caption or photo credit, a time stamp, a prompt to read on, a wire bracket at the very start
 # ("( cnn ) micheal brown stared ..."). Each phrase is one a news page prints around its prose, not in

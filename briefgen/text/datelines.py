@@ -15,8 +15,8 @@ import re
 from briefgen.text.verbs import REPORTED
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["AGENCIES", "BROADCASTERS", "caption_before", "caption_end", "captioned", "credit_end",
-           "cut_short", "dateline_end", "lead_in_end", "place_dateline_end", "run_in_end"]
+__all__ = ["AGENCIES", "BROADCASTERS", "MONTH", "WEEKDAY", "caption_before", "caption_end", "captioned",
+           "credit_end", "cut_short", "dateline_end", "lead_in_end", "place_dateline_end", "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -105,6 +105,11 @@ _PHOTO_LABEL = r"\(\s*photo:[^()]{0,150}\)"
 # its sentence, which the stand-alone test then refuses as furniture), a photo credit in brackets
 # and its "buy photo" button ("( photo: jeff chiu, associated press ) buy photo "), an agency in
 # brackets with no dash after it ("( cnn ) micheal brown stared ...").
+#: A weekday's name and a month's, full or cut short ("sept.", "nov"), as patterns to read
+#: case-blind: the page text around a story dates itself with them (update labels here, captions
+#: and time stamps in :mod:`briefgen.select.furniture`, a tweet's date in :mod:`briefgen.text.quotes`).
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+MONTH = r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _LEAD_FURNITURE = re.compile(
     r"\W*(?:advertisement\s+)?continue reading the main story\s+"
     # One white-space character after the label: the list that follows may open with more, and
@@ -129,9 +134,8 @@ _LEAD_FURNITURE = re.compile(
     # ..."): 5 sentences of Multi-News validation, none in DUC 2003. Without the colon ("Updated 2: 00
     # p.m. Eastern washington u.s. Defenses ...") what follows may be a dateline, and stays out.
     # A label before a date or a time alone ("Updated: wednesday, 8: 29 a.m.") is furniture, kept whole.
-    r"|\W*updated?\s*(?::(?!\s*(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-    r"|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d))"
-    r"|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?\d{1,2}\s*:\s*\d\d\s*"
+    r"|\W*updated?\s*(?::(?!\s*(?:\d|" + WEEKDAY + r"\b|" + MONTH + r"\s+\d))"
+    r"|(?:" + WEEKDAY + r",?\s*)?\d{1,2}\s*:\s*\d\d\s*"
     r"(?:[ap]\.?\s?m\.?)?\s*(?:eastern|et|est|edt|pt|pst|pdt|gmt|bst)?\s*:)\s*(?=\w)"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from briefgen.text.datelines import MONTH
 from briefgen.text.verbs import REPORTED
 
 __all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "TWEET_CHARS", "TWEET_DATE",
@@ -71,8 +72,7 @@ _STATEMENT_WITHOUT_MARKS = re.compile(
 #: The date an embedded tweet's signature prints after the handle ("april 2, 2018"): a regular
 #: expression, read case-blind, that marks an embedded tweet here and in the page furniture test
 #: (:func:`briefgen.select.furniture.run_in`).
-TWEET_DATE = (r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
-              r"(?:19|20)\d\d")
+TWEET_DATE = MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d"
 _TWEET_SIGNATURE = re.compile(
     r"(?:^|\s)(?:\u2014|\u2013|--?)\s+(?![\u2014\u2013-]|>>|follow\b)"
     r"[^()\u2014\u2013]{1,60}?\(\s*@\w{1,15}\s*\)"
