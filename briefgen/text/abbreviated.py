@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
+from briefgen.text.datelines import WEEKDAY
+
 __all__ = ["GLUED_WORD", "CaseStyle", "goes_on"]
 
 #: A lower-case word glued to a full stop after a word that starts a new sentence in text that
@@ -58,7 +60,7 @@ _LOWER_ACRONYM = re.compile(r"(?!(?:a\.m|p\.m|e\.g|i\.e)\.)(?:[a-z]\.){2,}")
 # ("On oct 25, 2019", "On sunday, jan. 18", "On sunday, richmond police were called"). Read from
 # the 20 such places in Multi-News validation.
 PHRASE_WORDS = 8
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,$", re.IGNORECASE)
+_WEEKDAY = re.compile(WEEKDAY + ",$", re.IGNORECASE)
 _DAY = re.compile(r"\d{1,2},$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\b")
 # After a conjunction, a subject pronoun starts a clause of its own: "the u.s. And it spread".
