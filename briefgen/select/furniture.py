@@ -354,6 +354,9 @@ _POSITION_BY_COMMAS = re.compile(
     re.IGNORECASE)
 
 
+_AND_NEXT = re.compile(r"and\s+([^\W\d_]+)", re.IGNORECASE)
+
+
 def _placed(text: str) -> bool:
     """Whether ``text`` places someone in a photo by commas (:data:`_POSITION_BY_COMMAS`). Before "and",
     only if no verb follows it: "fired twice, left, and drove away" lists what the gunman did."""
@@ -365,9 +368,6 @@ def _placed(text: str) -> bool:
         if not (word.endswith("ed") or word in IRREGULAR_PAST or word in AUXILIARIES):
             return True
     return False
-
-
-_AND_NEXT = re.compile(r"and\s+([^\W\d_]+)", re.IGNORECASE)
 
 
 def caption(text: str) -> bool:

@@ -4,7 +4,7 @@ Coverage gathered by hand or by a feed carries now and then a page on something
 else (a story on the Tube's anniversary beside coverage of a diary of Jack the
 Ripper; a story on a Dutch tradition beside coverage of a Dutch satire show).
 The cleaner's off-topic rule drops lines, not stories, so such a page gave the
-memo bullets of its own. :func:`offtopic_stories` finds it: among three
+memo bullets of its own. :func:`read_stories` finds it: among three
 sources or more, a source whose sentences are unlike every other source's (its
 best cosine of content terms, weighted by their rarity in news at large, under
 :data:`STORY_LIKENESS`) while two of the others are alike (a cosine of at least
@@ -40,8 +40,7 @@ import numpy.typing as npt
 from briefgen.text.frequency import article_share
 from briefgen.text.words import content_terms
 
-__all__ = ["CORE_LIKENESS", "MAX_SOURCES", "PREFILTER", "STORY_LIKENESS", "Stories", "offtopic_stories",
-           "read_stories"]
+__all__ = ["CORE_LIKENESS", "MAX_SOURCES", "PREFILTER", "STORY_LIKENESS", "Stories", "read_stories"]
 
 #: A source whose best likeness to every other source is under this is on another event.
 STORY_LIKENESS = 0.08
@@ -92,23 +91,14 @@ class Stories:
     lone: dict[str, float] = field(default_factory=dict)
 
 
-def offtopic_stories(texts: Mapping[str, Sequence[str]]) -> dict[str, float]:
-    """Sources on another event (see the module docs), each with its best likeness to another source.
-
-    Args:
-        texts: Each source's id and the texts of its sentences.
-
-    Returns:
-        The ids of the sources to leave out, with their best cosine to any other source.
-    """
-    return read_stories(texts).offtopic
-
-
 def read_stories(texts: Mapping[str, Sequence[str]]) -> Stories:
     """Sources on another event, to leave out, and sources as unlike the rest that stay (see the module).
 
     Args:
         texts: Each source's id and the texts of its sentences.
+
+    Returns:
+        Both, each source's id with its best cosine to any other source.
     """
     ids = [i for i, t in texts.items() if t]
     if not 2 <= len(ids) <= MAX_SOURCES:
