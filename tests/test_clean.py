@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.model import Line, Source
+from briefgen.pipeline import analyse
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.lines import (
     best_headline,
@@ -713,3 +715,31 @@ def test_off_topic_scores_do_not_change_with_the_hash_seed() -> None:
                            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}).stdout
             for seed in ("0", "4")}
     assert len(outs) == 1
+
+
+def _hard_wrapped(text: str, blank_lines: bool = True) -> str:
+    """``text`` as plain-text mail prints it: every line broken at 70 characters, at spaces."""
+    return "\n".join(textwrap.fill(line.strip(), 70, break_on_hyphens=False)
+                     for line in text.splitlines() if line.strip() or blank_lines)
+
+
+@pytest.mark.parametrize(("name", "blank_lines"), [
+    ("alojapan-2026-01-13-nara-summit-relations.txt", True),
+    ("chosun-2026-01-13-lee-takaichi-nara-summit.txt", True),
+    ("korea-kr-2026-01-14-shuttle-diplomacy.txt", True),
+    ("news1-2026-01-13-summit-progress-history.txt", True),
+    # Without blank lines a paragraph ends where a line stops short of the width.
+    ("alojapan-2026-01-13-nara-summit-relations.txt", False),
+])
+def test_a_hard_wrapped_article_gives_the_sentences_it_gives_unwrapped(name: str, blank_lines: bool) -> None:
+    # Before, a line break before a capital ("... said\nMs. Clywd", "Gen. Augusto\nPinochet") cut the
+    # sentence, and a paragraph of more than four lines fell apart.
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    wrapped = _hard_wrapped(text, blank_lines)
+    longest = max(len(line) for line in text.splitlines())
+    assert max(len(line) for line in wrapped.splitlines()) <= 70 < longest
+
+    def sentences(body: str) -> list[str]:
+        return [s.text for s in analyse(sources=[make_source(text=body, title="")]).sentences]
+
+    assert sentences(wrapped) == sentences(text)

@@ -564,6 +564,57 @@ def test_lower_cased_pages_end_sentences_at_a_glued_stop_or_before_a_lower_case_
                                          "Read it at korea.kr on Monday."]
 
 
+# Text lower-cased whole, sentence starts too (a feed that prints everything in lower case): only the
+# full stop shows where a sentence ends. Before, every such article was one or two "sentences".
+LOWER_WHOLE = ("an influential lawmaker on saturday backed spanish requests to question gen. "
+               "augusto pinochet, in london for back surgery. the lawmaker said the case was strong. "
+               "officials in the u.s. said they had no comment. police said 12 people died at 5 p.m. on "
+               "friday. mr. smith left. the sample took in people older than age 25. the survey counted "
+               "2,124. it cost $2.5 million.")
+
+
+def test_text_lower_cased_whole_ends_a_sentence_at_every_full_stop_after_a_word() -> None:
+    assert split_sentences(LOWER_WHOLE) == [
+        "an influential lawmaker on saturday backed spanish requests to question gen. augusto pinochet, "
+        "in london for back surgery.",
+        "the lawmaker said the case was strong.",
+        "officials in the u.s. said they had no comment.",  # an abbreviation does not end it
+        "police said 12 people died at 5 p.m. on friday.",
+        "mr. smith left.",
+        "the sample took in people older than age 25.",  # a number's stop ends it too
+        "the survey counted 2,124.",
+        "it cost $2.5 million.",
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A quotation's speaker after its full stop goes on the quotation ...
+    ('he spoke of "sowing the seeds of trust by handing over land." he said. it was late.',
+     ['he spoke of "sowing the seeds of trust by handing over land." he said.', "it was late."]),
+    ('"we will rebuild the town." the mayor told reporters. it was late.',
+     ['"we will rebuild the town." the mayor told reporters.', "it was late."]),
+    # ... and what follows a quotation's stop otherwise starts a sentence.
+    ('he spoke of "sowing the seeds of trust by handing over land." the talks resumed.',
+     ['he spoke of "sowing the seeds of trust by handing over land."', "the talks resumed."]),
+])
+def test_text_lower_cased_whole_keeps_a_quotation_with_its_speaker(text: str, expected: list[str]) -> None:
+    assert split_sentences(LOWER_WHOLE + " " + text)[-len(expected):] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Cased prose: a lower-case word after a stop goes on ("e.g. the", a list of figures).
+    "The Senate passed it, e.g. the budget bill, on Monday. Officials in Washington said so.",
+    # Names in lower case, but every sentence starts with a capital (Multi-News's pages): the stop
+    # before a lower-case word is an abbreviation's ("approx. the").
+    LOWER_PAGE + "They counted approx. the same number of fans in the city as last year in june.",
+])
+def test_text_that_capitalises_sentence_starts_does_not_end_a_sentence_before_a_lower_case_word(
+        text: str) -> None:
+    sentences = split_sentences(text)
+    assert not any(s[:1].islower() for s in sentences)
+    assert sentences[-1].endswith(("so.", "in june."))
+
+
 def test_a_dateline_naming_its_agency_after_a_caption_and_credit_is_no_part_of_the_sentence() -> None:
     text = ("Reindeer numbers have fallen, a study says. Photo by grigorii pisotsckii/shutterstock. Beijing, "
             "dec. 9 ( upi ) -- reindeer populations are decreasing, researchers said. The study ran "

@@ -80,6 +80,17 @@ def _physical_lines(text: str) -> list[tuple[int, int]]:
 
 # A paragraph broken mid-sentence spans a few lines, not a whole list of them.
 _MAX_JOIN = 3
+
+# Hard-wrapped text (plain-text mail, wire feeds, terminals) breaks every line of a paragraph at a
+# width of 60 to 80 characters; set without data from those conventions. Such a text is known by
+# at least _WRAP_LINES lines followed by another line with no blank line between, a width (the
+# longest of them, past a tenth of outliers) within _WRAP_WIDTHS, and _WRAP_SHARE of them ending
+# within _WRAP_SLACK characters of it (the next word did not fit). Such a line goes on into the
+# next; a shorter one ends its paragraph (a headline, a byline, a paragraph's last line).
+_WRAP_LINES = 6
+_WRAP_WIDTHS = (40, 100)
+_WRAP_SHARE = 0.7
+_WRAP_SLACK = 20
 # How many lines from the top a headline (and its repeat) may sit.
 _HEAD_ZONE = 30
 _OPEN_ANGLE_TAIL = re.compile(r"\s*<[^<>]{0,20}$")
@@ -100,6 +111,26 @@ _TAIL_NOTE = re.compile(r"\s*" + _CREDIT_NOTE + r"$", re.IGNORECASE)
 # The prose left after a trailing note must be a paragraph, not a caption:
 # at least this many words (captions run one or two short sentences).
 _NOTE_PARAGRAPH_WORDS = 30
+
+
+def _unwrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the lines of each hard-wrapped paragraph joined into one span (see :data:`_WRAP_LINES`);
+    unchanged when the text is not hard-wrapped."""
+    going_on = [k for k in range(len(spans) - 1) if text.count("\n", spans[k][1], spans[k + 1][0]) == 1]
+    if len(going_on) < _WRAP_LINES:
+        return spans
+    lengths = sorted(spans[k][1] - spans[k][0] for k in going_on)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = {k for k in going_on if spans[k][1] - spans[k][0] >= width - _WRAP_SLACK}
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1] or len(full) < _WRAP_SHARE * len(going_on):
+        return spans
+    out = [spans[0]]
+    for k in range(1, len(spans)):
+        if k - 1 in full:
+            out[-1] = (out[-1][0], spans[k][1])
+        else:
+            out.append(spans[k])
+    return out
 
 
 def _credit_notes(text: str, s: int, e: int) -> tuple[int, int]:
@@ -123,7 +154,7 @@ def _credit_notes(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _units(text: str) -> tuple[list[_Unit], list[_Unit]]:
     """Cut ``text`` into units; returns ``(units, split_bylines)``."""
-    spans = _physical_lines(text)
+    spans = _unwrapped(text, _physical_lines(text))
     extra: list[_Unit] = []
     # A byline in angle brackets split over two lines ("... ago. <K" / "-Gonggam Name>").
     fixed: list[tuple[int, int]] = []

@@ -12,6 +12,11 @@ that capital a poor witness:
   "Had he stayed") is a starter in any text, but one followed by a
   lower-case word that is no subject continues a sentence in any text.
 
+Text lower-cased whole, sentence starts too (:attr:`CaseStyle.lower_starts`),
+has no capital to show where a sentence starts at all: there a full stop after
+a word or a number ends its sentence before a lower-case word, unless a
+quotation's speaker follows it (:func:`said_after`, :func:`number_stop`).
+
 The word lists live in ``briefgen/data/punkt_en.json`` with the splitter's
 others.
 """
@@ -23,7 +28,7 @@ from collections.abc import Set
 
 from briefgen.text.datelines import WEEKDAY
 
-__all__ = ["GLUED_WORD", "CaseStyle", "goes_on"]
+__all__ = ["GLUED_WORD", "SPEECH_VERBS", "CaseStyle", "goes_on", "number_stop", "said_after"]
 
 #: A lower-case word glued to a full stop after a word that starts a new sentence in text that
 #: writes names in lower case ("in the fight.police have cleared ...", "toured japan.in 2011"): a
@@ -48,12 +53,23 @@ _CLOSERS = "\"')]}\u2019\u201d\u00bb"
 # a sentence (prose about no one, with no name to capitalise, has none).
 LOWER_SHARE = 0.02
 LOWER_MIN_WORDS = 20
+# Text that capitalises under this share of the words after a sentence's mark starts its sentences in
+# lower case: news prose capitalises nearly all of them (a name after "Gen." or "U.S." too), text
+# lower-cased whole none, Multi-News's pages all; set without data, halfway.
+START_SHARE = 0.5
 _WITNESS_WORDS = """
     monday tuesday wednesday thursday friday saturday sunday january february april june july august
     september october november december i i'm i've i'd i'll
 """
 _LOWER_WITNESS = frozenset(_WITNESS_WORDS.split())
 _LOWER_ACRONYM = re.compile(r"(?!(?:a\.m|p\.m|e\.g|i\.e)\.)(?:[a-z]\.){2,}")
+# Verbs that name a speaker after a quotation ('"...?" Kim asked.').
+SPEECH_VERBS = (r"(?:said|says|asked|asks|added|adds|wrote|writes|replied|told|shouted|exclaimed|noted|"
+                r"recalled|continued|insisted|argued|warned)\b")
+# In text lower-cased whole, a quotation's speaker after its full stop ('... accords." he said.') ...
+_SAID_AFTER = re.compile(r"(?:[\w'\u2019.-]+\s+){1,3}" + SPEECH_VERBS)
+# ... and a number's full stop ("age 25.", "2,124."; not "$2.5." or "no. 5.", which Punkt judges).
+_NUMBER_STOP = re.compile(r"(?<![\w.,$])\d[\d,]*\.")
 # A phrase opened by a preposition that reaches a comma within this many words is an opening
 # phrase of a new sentence ("In response to the drug report, police ..."; "Of the 19 total
 # countries they examined, the u.s. ..."; "In 2015, it lost ..."), unless the comma is a date's
@@ -98,7 +114,8 @@ class CaseStyle:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._counts: tuple[bool, bool] | None = None  # (few capitals, a witness), counted when first asked
+        # (few capitals, a witness, sentences start in lower case), counted when first asked
+        self._counts: tuple[bool, bool, bool] | None = None
 
     @property
     def few_capitals(self) -> bool:
@@ -108,23 +125,34 @@ class CaseStyle:
 
     @property
     def lower(self) -> bool:
-        few, witness = self._count()
+        few, witness, _ = self._count()
         return few and witness
 
-    def _count(self) -> tuple[bool, bool]:
+    @property
+    def lower_starts(self) -> bool:
+        """Whether the text is lower-cased whole, its sentences' first words too: :attr:`few_capitals`,
+        and of the words after a full stop, question or exclamation mark (one at least) under
+        :data:`START_SHARE` capitalised. Such text marks where a sentence ends by the stop alone."""
+        return self._count()[2]
+
+    def _count(self) -> tuple[bool, bool, bool]:
         if self._counts is None:
-            inside = capital = 0
+            inside = capital = starts = capital_starts = 0
             witness = False
             mark = "."  # what the word before ended on: after a sentence mark, a capital says nothing
-            for token in self._text.split():
+            for n, token in enumerate(self._text.split()):
                 core = token.lstrip(_OPENERS)
                 if core[:1].isalpha() and mark not in (".", "!", "?", ":"):
                     inside += 1
                     capital += core[0].isupper()
                     witness = (witness or core.rstrip(_CLOSERS + ",;:.!?") in _LOWER_WITNESS
                                or _LOWER_ACRONYM.fullmatch(core.rstrip(_CLOSERS + ",;:")) is not None)
+                elif core[:1].isalpha() and n and mark != ":":
+                    starts += 1
+                    capital_starts += core[0].isupper()
                 mark = token.rstrip(_CLOSERS)[-1:] or mark  # a lone closing mark keeps the mark before
-            self._counts = (inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside, witness)
+            few = inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
+            self._counts = (few, witness, few and starts > 0 and capital_starts < START_SHARE * starts)
         return self._counts
 
 
@@ -170,3 +198,16 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
             if not _date_comma(token, follower):
                 return False
     return True
+
+
+def said_after(text: str, nxt: int) -> bool:
+    """Whether a speaker and a verb of saying start at ``nxt`` ("he said", "the mayor told"): after a
+    quotation's full stop, in text lower-cased whole (:attr:`CaseStyle.lower_starts`), they go on it."""
+    return _SAID_AFTER.match(text, nxt) is not None
+
+
+def number_stop(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends a number ("age 25. the sample ..."): in text lower-cased
+    whole it ends the sentence, where Punkt, seeing a lower-case word next, reads none."""
+    m = _NUMBER_STOP.search(text, max(0, dot - 24), dot + 1)
+    return m is not None and m.end() == dot + 1

@@ -36,7 +36,7 @@ from importlib import resources
 from typing import Any
 
 from briefgen.model import Line, Sentence, Source
-from briefgen.text.abbreviated import GLUED_WORD, CaseStyle, goes_on
+from briefgen.text.abbreviated import GLUED_WORD, SPEECH_VERBS, CaseStyle, goes_on, number_stop, said_after
 from briefgen.text.datelines import caption_before, caption_end, cut_short, lead_in_end, run_in_end
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import first_closes, middles
@@ -84,10 +84,7 @@ _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
 _MARKER_END = re.compile(r"[.)](?=\s)")
 _BULLET_RE = re.compile(f"[{_BULLETS}]")
-_SPEECH_AFTER = re.compile(
-    r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:said|says|asked|asks|added|adds|wrote|writes|replied|told|"
-    r"shouted|exclaimed|noted|recalled|continued|insisted|argued|warned)\b"
-)
+_SPEECH_AFTER = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+){1,3}" + SPEECH_VERBS)
 
 
 @dataclass(frozen=True)
@@ -262,17 +259,14 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules, case: CaseStyl
         before = text[: cut - 2].rstrip()
         if not before or before[-1] in _TERMINAL + _CLOSERS:
             return False
-    if not paragraph_break and _starts_lower(text, nxt, rules.particles):
+    stop = case.lower_starts and core.endswith(".") and (core == prev or not said_after(text, nxt))
+    if not paragraph_break and not stop and _starts_lower(text, nxt, rules.particles):
         return False
     if not paragraph_break and _goes_on(text, core, nxt, rules, case):
         return False
     # "...?" Kim asked. / "...!" President Lee said.
-    return not (
-        core.endswith(("?", "!"))
-        and core != prev
-        and not paragraph_break
-        and _SPEECH_AFTER.match(text, nxt) is not None
-    )
+    return not (core.endswith(("?", "!")) and core != prev and not paragraph_break
+                and _SPEECH_AFTER.match(text, nxt) is not None)
 
 
 def _goes_on(text: str, before: str, nxt: int, rules: _Rules, case: CaseStyle) -> bool:
@@ -358,7 +352,7 @@ def _words_in(s: str) -> int:
     return len(s.split())
 
 
-def _line_cuts(text: str) -> list[int]:
+def _line_cuts(text: str, width: int | None = None, lead: int = 0) -> list[int]:
     """Cuts at line breaks that end a headline-like line or a short list line.
 
     A break never cuts when the line already ends a sentence (Punkt decides),
@@ -366,12 +360,13 @@ def _line_cuts(text: str) -> list[int]:
     lower-case (the sentence continues), except in a run of very short
     lines ("features / contact manager / events, activities"). A single line
     break before a capital cuts unless the line looks hard-wrapped (about as
-    long as the text's typical long line).
+    long as the text's typical long line: ``width``, else :func:`_wrap_width` of ``text``; the
+    first line is ``lead`` characters longer, a dateline cut from it).
     """
     breaks = list(_BREAK.finditer(text))
     if not breaks:
         return []
-    width = _wrap_width(text)
+    width = width or _wrap_width(text)
     cuts = []
     for i, m in enumerate(breaks):
         nxt = m.end()
@@ -381,6 +376,7 @@ def _line_cuts(text: str) -> list[int]:
         line = text[line_start : m.start()].strip()
         if not line:
             continue
+        long = width and len(line) + (0 if i else lead) >= 0.7 * width
         if line[-1] in _OPEN_ONLY or line.rstrip(_CLOSERS)[-1:] in _TERMINAL:
             continue  # an opening quote cannot end a sentence; after "." Punkt decides
         next_end = breaks[i + 1].start() if i + 1 < len(breaks) else len(text)
@@ -393,7 +389,7 @@ def _line_cuts(text: str) -> list[int]:
                 cuts.append(m.start())
             continue
         paragraph_break = text.count("\n", m.start(), m.end()) >= 2
-        continues = line[-1] in ",;:-\u2013\u2014/&+" or (width and len(line) >= 0.7 * width)
+        continues = line[-1] in ",;:-\u2013\u2014/&+" or long
         if paragraph_break or not continues:
             cuts.append(m.start())
     return cuts
@@ -534,7 +530,7 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int], case: CaseStyle) -> l
 # ---------------------------------------------------------------------------
 
 
-def _cuts(text: str) -> list[int]:
+def _cuts(text: str, width: int | None = None, lead: int = 0) -> list[int]:
     sp = _splitter()
     rules = sp.rules
     zones = _ellipsis_zones(text)
@@ -552,12 +548,13 @@ def _cuts(text: str) -> list[int]:
         nxt = _next_start(text, end)
         if nxt >= n:
             continue
-        if (sp.punkt_break(text, m.start(), nxt) and _keep_punkt_cut(text, end, nxt, rules, case)
+        ends = case.lower_starts and number_stop(text, m.start()) or sp.punkt_break(text, m.start(), nxt)
+        if (ends and _keep_punkt_cut(text, end, nxt, rules, case)
                 or _QUESTION_LOWER.match(text, m.start()) and case.few_capitals):
             cuts.add(end)
     cuts.update(_ellipsis_cuts(text, zones))
     cuts.update(_glued_cuts(text, rules, case))
-    cuts.update(_line_cuts(text))
+    cuts.update(_line_cuts(text, width, lead))
     cuts.update(list_cuts)
     ordered = sorted(cuts)
     cuts.update(_clock_cuts(text, rules, ordered, case))
@@ -603,11 +600,13 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     return out
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, width: int | None = None, lead: int = 0) -> list[tuple[int, int]]:
     """Character offsets of each sentence in ``text``.
 
     Args:
         text: Any text; line breaks are taken into account (headline lines).
+        width: Its document's hard-wrapped width, if known, else worked out from ``text``.
+        lead: How far into its first line ``text`` starts (a dateline cut off).
 
     Returns:
         ``(start, end)`` pairs in order, non-overlapping, each with no leading
@@ -618,7 +617,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         return []
     spans = []
     start = 0
-    for end in [*_cuts(text), len(text)]:
+    for end in [*_cuts(text, width, lead), len(text)]:
         piece = text[start:end]
         stripped = piece.strip()
         if stripped:
@@ -656,11 +655,12 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
         words of a page cut short (:func:`~briefgen.text.datelines.cut_short`).
     """
     out: list[Sentence] = []
+    width = _wrap_width(source.text) or None  # a hard-wrapped page: one width for every paragraph
     for paragraph, block in enumerate(blocks):
         chunk = source.text[block.start : block.end]
         skip = lead_in_end(chunk, story_start=paragraph == 0)
         last = -1  # the span the paragraph's last sentence came from
-        for k, (s, e) in enumerate(sentence_spans(chunk[skip:])):
+        for k, (s, e) in enumerate(sentence_spans(chunk[skip:], width, skip)):
             s, e = s + skip, e + skip
             if last == k - 1 >= 0 and caption_before(out[-1].text, chunk[s:e]):
                 out.pop()  # the sentence right before a photo's credit is the photo's caption, not prose
