@@ -259,8 +259,8 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules, case: CaseStyl
         before = text[: cut - 2].rstrip()
         if not before or before[-1] in _TERMINAL + _CLOSERS:
             return False
-    stop = case.lower_starts and core.endswith(".") and (core == prev or not said_after(text, nxt))
-    if not paragraph_break and not stop and _starts_lower(text, nxt, rules.particles):
+    if not paragraph_break and _starts_lower(text, nxt, rules.particles) and not (  # unless lower-cased whole
+            core.endswith(".") and case.lower_starts and (core == prev or not said_after(text, nxt))):
         return False
     if not paragraph_break and _goes_on(text, core, nxt, rules, case):
         return False
@@ -548,7 +548,7 @@ def _cuts(text: str, width: int | None = None, lead: int = 0) -> list[int]:
         nxt = _next_start(text, end)
         if nxt >= n:
             continue
-        ends = case.lower_starts and number_stop(text, m.start()) or sp.punkt_break(text, m.start(), nxt)
+        ends = sp.punkt_break(text, m.start(), nxt) or number_stop(text, m.start()) and case.lower_starts
         if (ends and _keep_punkt_cut(text, end, nxt, rules, case)
                 or _QUESTION_LOWER.match(text, m.start()) and case.few_capitals):
             cuts.add(end)
