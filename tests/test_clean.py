@@ -221,6 +221,16 @@ def test_caption_with_glued_photo_number() -> None:
          + "The news came in a conference call led by the chairman of the group. " * 5, None),
         ("Please enable javascript to watch this video vernal, utah -- a woman is seeking justice. "
          + "Four men were booked into jail on felony charges on Tuesday night. " * 5, None),
+        # ... and so in a page lower-cased whole, where no capital shows its sentences' breaks.
+        ("photo: getty on wednesday, the firm's staff learned that its parent was closing it. "
+         + "the news came in a conference call led by the chairman of the group. " * 5, None),
+        ("advertisement continue reading the main story denver — patrick sullivan was a sheriff. "
+         + "he was booked that night at a local county jail that bears his name. " * 5, None),
+        # A prompt of several sentences, each of them addressed to the reader, stays furniture.
+        ("Thank you for reading! On your next view you will be asked to log in to your subscriber account "
+         "or create an account and subscribe to continue reading.", "navigation"),
+        ("thank you for reading! on your next view you will be asked to log in to your subscriber account "
+         "or create an account and subscribe to continue reading.", "navigation"),
         ("Photo: Getty. Lee waves to the crowd in Nara.", "caption"),
         ("Sen. John Smith (R) said the bill would pass next week.", None),
         ("The party moved to the left, right after the election, aides said.", None),

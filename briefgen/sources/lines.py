@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from briefgen.text.abbreviated import CaseStyle
 from briefgen.text.words import content_terms, normalize
 
 __all__ = [
@@ -537,6 +538,16 @@ PROSE_WORDS = 60
 # A sentence boundary inside a line: a stop, space, then a capital. A line that has one is not
 # judged a prompt whole.
 _INNER_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]")
+# In text lower-cased whole (CaseStyle.lower_starts) a stop after a word, then a lower-case word, is one
+# too: such a story scraped onto one line ("photo: getty on wednesday, cambridge analytica ...") had been
+# judged whole by how it opens, and dropped.
+_INNER_BREAK_LOWER = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[a-z]")
+
+
+def _inner_breaks(text: str) -> list[int]:
+    """Where a sentence ends inside a line: the offset of each stop (see :data:`_INNER_BREAK`)."""
+    rx = _INNER_BREAK_LOWER if CaseStyle(text).lower_starts else _INNER_BREAK
+    return [m.start() + 1 for m in rx.finditer(text)]
 
 
 # A sentence that speaks to the reader outside any quotation ("You can change your cookie settings
@@ -547,7 +558,7 @@ _TO_THE_READER = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 def _mostly_prose(text: str, words: int) -> bool:
     """Whether most of a long line's words lie in pieces between its sentence breaks that are neither
     furniture by the line rules nor addressed to the reader outside a quotation."""
-    cuts = [m.start() + 1 for m in _INNER_BREAK.finditer(text)]
+    cuts = _inner_breaks(text)
     pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     furniture = sum(nwords(piece) for piece in pieces
                     if judge_line(piece) is not None
@@ -572,7 +583,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
     n = nwords(t)
     if _is_copyright(t, lowered) and (n <= 45 or re.match(r"(?i)^\W{0,3}(?:copyright|\u00a9)", t)):
         return ("credit", "copyright notice")
-    if n > PROSE_WORDS and _INNER_BREAK.search(t) and _mostly_prose(t, n):
+    if n > PROSE_WORDS and _inner_breaks(t) and _mostly_prose(t, n):
         # A page scraped without its line breaks is one line, its furniture run into the story
         # ("Photo: getty on wednesday, cambridge analytica employees learned ...", "Please enable
         # javascript to watch this video vernal, utah -- a woman is seeking ..."). The rules below
@@ -596,7 +607,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("navigation", f"link or prompt \u201c{t[:40]}\u201d")
     if _LINK_ONLY.match(t):
         return ("navigation", "bare link")
-    if is_promo(t) and not _INNER_BREAK.search(t):
+    if is_promo(t) and not (_inner_breaks(t) and _mostly_prose(t, n)):
         return ("navigation", "newsletter or app prompt")
     if _DOMAIN.match(t):
         return ("credit", "site name")
