@@ -28,6 +28,7 @@ from briefgen.sources.lines import (
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import infer_details
 from briefgen.sources.wire import dateline_outlet, opening_outlet
+from briefgen.text.wrapped import wrap_width
 
 DATA = Path(__file__).resolve().parent / "data"
 LABELS = json.loads((DATA / "cleaning" / "seeds.json").read_text(encoding="utf-8"))
@@ -226,11 +227,6 @@ def test_caption_with_glued_photo_number() -> None:
          + "the news came in a conference call led by the chairman of the group. " * 5, None),
         ("advertisement continue reading the main story denver — patrick sullivan was a sheriff. "
          + "he was booked that night at a local county jail that bears his name. " * 5, None),
-        # A prompt of several sentences, each of them addressed to the reader, stays furniture.
-        ("Thank you for reading! On your next view you will be asked to log in to your subscriber account "
-         "or create an account and subscribe to continue reading.", "navigation"),
-        ("thank you for reading! on your next view you will be asked to log in to your subscriber account "
-         "or create an account and subscribe to continue reading.", "navigation"),
         ("Photo: Getty. Lee waves to the crowd in Nara.", "caption"),
         ("Sen. John Smith (R) said the bill would pass next week.", None),
         ("The party moved to the left, right after the election, aides said.", None),
@@ -753,3 +749,100 @@ def test_a_hard_wrapped_article_gives_the_sentences_it_gives_unwrapped(name: str
         return [s.text for s in analyse(sources=[make_source(text=body, title="")]).sentences]
 
     assert sentences(wrapped) == sentences(text)
+
+
+_STORY = ("WASHINGTON (AP) _ The Senate on Tuesday passed a bill to fund the government through the end of "
+          "the year, averting a shutdown that had loomed over the capital for weeks.\n\n"
+          "The measure now goes to the House, where leaders said they expected a vote on Thursday. The White "
+          "House said the president would sign it.\n\n")
+_SHORT_LINES = {
+    "links": ("Related coverage:\n"
+              "Senate leaders strike deal on spending bill after weeks of talks\n"
+              "House Republicans split over the budget plan for next year\n"
+              "What a government shutdown would mean for federal workers\n"
+              "Treasury warns of market jitters as the deadline approaches\n"
+              "Governors urge Congress to pass the bill before the holiday\n"
+              "Analysis: why the spending fight keeps coming back every year\n"
+              "Timeline: the budget battles of the last ten years in review\n"),
+    "poem": ("The river runs the way it ran when we were young\n"
+             "The willows bend the way they bent for you\n"
+             "And every song the summer birds have sung\n"
+             "Is one you taught me, one I never knew\n"
+             "So let the morning find us by the shore\n"
+             "Where all the quiet things you loved remain\n"
+             "I will not ask the water for you more\n"
+             "I only ask to hear your voice again\n"),
+    "table": ("Alabama          1,234,567     52.1 percent     Republican hold\n"
+              "Alaska             234,567     48.3 percent     Democratic gain\n"
+              "Arizona          2,345,678     50.2 percent     Republican hold\n"
+              "Arkansas           876,543     61.0 percent     Republican hold\n"
+              "California      12,345,678     63.4 percent     Democratic hold\n"
+              "Colorado         2,876,543     55.5 percent     Democratic hold\n"
+              "Connecticut      1,543,210     58.9 percent     Democratic hold\n"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_SHORT_LINES))
+def test_short_lines_in_an_article_that_is_not_hard_wrapped_stay_lines(kind: str) -> None:
+    # Paragraphs on one line each: a list, a poem or a table of short lines in the story is not
+    # hard-wrapped text, and its lines are not joined into one.
+    text = _STORY + _SHORT_LINES[kind]
+    assert wrap_width(text) == 0
+    result = clean([make_source(text=text, title="")])
+    lines = [ln.text for ln in result.lines["s1"]]
+    for line in _SHORT_LINES[kind].splitlines():
+        assert line.strip() in lines
+
+
+def test_wrap_width_reads_the_width_of_hard_wrapped_text_with_or_without_blank_lines() -> None:
+    story = (SEEDS / "alojapan-2026-01-13-nara-summit-relations.txt").read_text(encoding="utf-8")
+    assert wrap_width(story) == 0  # paragraphs on one line each
+    assert wrap_width(_hard_wrapped(story)) == 70
+    assert wrap_width(_hard_wrapped(story, blank_lines=False)) == 70
+    assert wrap_width(_hard_wrapped(story, blank_lines=False).replace("\n", "\r\n")) == 70
+
+
+def test_a_headline_or_a_note_in_capitals_is_not_joined_to_the_wrapped_story_around_it() -> None:
+    # Lines as plain-text wire copy prints them: a headline, then the story wrapped at 70 with no blank
+    # lines, an editors' note in capitals after a full-width line.
+    text = "\n".join([
+        "Spanish judge seeks to question Pinochet over genocide claims in London",
+        "LONDON (AP) _ An influential lawmaker from the governing Labor Party",
+        "on Saturday backed Spanish requests to question former Chilean",
+        "dictator Gen. Augusto Pinochet, in London for back surgery, on",
+        "allegations of genocide and terrorism, the party's spokesman said.",
+        "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS AFTER THIS NOTE)",
+        "Pinochet, 82, who underwent surgery for a herniated disc a week ago,",
+        "was reported to have left the hospital earlier on Wednesday, and his",
+        "aides said he would return home to Chile as soon as doctors allowed.",
+        "The remains of some of the disappeared have been discovered in",
+        "unmarked graves, the lawmaker said in an interview with the radio.",
+    ])
+    assert wrap_width(text) > 0
+    result = clean([make_source(text=text, title="")])
+    blocks = [" ".join(b.text.split()) for b in result.blocks["s1"]]
+    assert blocks[0].startswith("LONDON (AP) _ An influential lawmaker")
+    assert blocks[0].endswith("the party's spokesman said.")
+    assert blocks[1].startswith("Pinochet, 82,")
+    assert not any("STORY CAN END HERE" in b for b in blocks)
+
+
+def test_blocks_at_both_edges_that_together_make_most_of_an_article_are_not_off_topic() -> None:
+    # One source, nine paragraphs, each on its own subject; the middle one shares its words with the first
+    # and the last, far from it. The low-scoring runs before and after the middle one are each under half
+    # the article, and together most of it: the article itself, which stays (it had lost eight of nine).
+    paragraphs = [
+        "Harbour pilots guided the heavy freighter past the old breakwater before dawn, the port authority "
+        "said.",
+        "Farmers in the valley reported that frost had damaged orchards across three districts overnight.",
+        "The orchestra postponed its winter concert season because the concert hall roof needs repairs.",
+        "Teachers unions demanded smaller classes and better pay in negotiations with education officials.",
+        "Harbour pilots, maternity wards and mackerel catches all feature in the mayor's annual report.",
+        "Railway engineers inspected signals along the northern line after commuters complained of delays.",
+        "A museum exhibition of bronze sculptures drew record crowds during the holiday weekend downtown.",
+        "Hospital administrators opened a new maternity ward funded by donations from local businesses.",
+        "Fishermen said mackerel catches fell sharply, blaming warmer currents near the river mouth.",
+    ]
+    result = clean([make_source(text="\n\n".join(paragraphs), title="")])
+    assert not [ln.text for ln in result.dropped if ln.kind == "offtopic"]
+    assert len(result.blocks["s1"]) == len(paragraphs)

@@ -615,6 +615,31 @@ def test_text_that_capitalises_sentence_starts_does_not_end_a_sentence_before_a_
     assert sentences[-1].endswith(("so.", "in june."))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A number's stop ends its sentence though another number came just before it ...
+    ("he was 25. she was 30. they wed in june.", ["he was 25.", "she was 30.", "they wed in june."]),
+    # ... a verb of saying right after an abbreviation's stop goes on ...
+    ("sen. richard durbin, d-ill. said the democrats had relented. it was late.",
+     ["sen. richard durbin, d-ill. said the democrats had relented.", "it was late."]),
+    # ... and so does a speaker named after the verb, after a quotation.
+    ('"we will win." says the mayor. it was late.', ['"we will win." says the mayor.', "it was late."]),
+])
+def test_text_lower_cased_whole_numbers_and_speakers(text: str, expected: list[str]) -> None:
+    assert split_sentences(LOWER_WHOLE + " " + text)[-len(expected):] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Cased prose that names no one and abbreviates: its first word has a capital, so it is not text
+    # lower-cased whole, and a lower-case word after an abbreviation goes on its sentence.
+    "The shop sells bread, milk, eggs, etc. and most of the other things that people in the village need "
+    "from day to day, at fair prices.",
+    "Home prices rose 3.5 pct. over the past year, while rents in most of the cities that were surveyed by "
+    "the bank rose by less than that.",
+])
+def test_cased_prose_that_names_no_one_is_not_read_as_lower_cased_whole(text: str) -> None:
+    assert split_sentences(text) == [text]
+
+
 def test_a_dateline_naming_its_agency_after_a_caption_and_credit_is_no_part_of_the_sentence() -> None:
     text = ("Reindeer numbers have fallen, a study says. Photo by grigorii pisotsckii/shutterstock. Beijing, "
             "dec. 9 ( upi ) -- reindeer populations are decreasing, researchers said. The study ran "

@@ -38,7 +38,9 @@ from briefgen.sources.lines import (
     may_hold_promo,
     nwords,
 )
+from briefgen.text.datelines import lead_in_end
 from briefgen.text.words import content_set, normalize
+from briefgen.text.wrapped import joins, wrap_width
 
 __all__ = ["CleanResult", "clean", "clean_source"]
 
@@ -80,17 +82,6 @@ def _physical_lines(text: str) -> list[tuple[int, int]]:
 
 # A paragraph broken mid-sentence spans a few lines, not a whole list of them.
 _MAX_JOIN = 3
-
-# Hard-wrapped text (plain-text mail, wire feeds, terminals) breaks every line of a paragraph at a
-# width of 60 to 80 characters; set without data from those conventions. Such a text is known by
-# at least _WRAP_LINES lines followed by another line with no blank line between, a width (the
-# longest of them, past a tenth of outliers) within _WRAP_WIDTHS, and _WRAP_SHARE of them ending
-# within _WRAP_SLACK characters of it (the next word did not fit). Such a line goes on into the
-# next; a shorter one ends its paragraph (a headline, a byline, a paragraph's last line).
-_WRAP_LINES = 6
-_WRAP_WIDTHS = (40, 100)
-_WRAP_SHARE = 0.7
-_WRAP_SLACK = 20
 # How many lines from the top a headline (and its repeat) may sit.
 _HEAD_ZONE = 30
 _OPEN_ANGLE_TAIL = re.compile(r"\s*<[^<>]{0,20}$")
@@ -114,20 +105,19 @@ _NOTE_PARAGRAPH_WORDS = 30
 
 
 def _unwrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` with the lines of each hard-wrapped paragraph joined into one span (see :data:`_WRAP_LINES`);
-    unchanged when the text is not hard-wrapped."""
-    going_on = [k for k in range(len(spans) - 1) if text.count("\n", spans[k][1], spans[k + 1][0]) == 1]
-    if len(going_on) < _WRAP_LINES:
-        return spans
-    lengths = sorted(spans[k][1] - spans[k][0] for k in going_on)
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    full = {k for k in going_on if spans[k][1] - spans[k][0] >= width - _WRAP_SLACK}
-    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1] or len(full) < _WRAP_SHARE * len(going_on):
+    """``spans`` with the lines of each hard-wrapped paragraph joined into one span
+    (:mod:`briefgen.text.wrapped`); unchanged when the text is not hard-wrapped. A line runs on into
+    the next one unless a blank line parts them, it stops short of the width or the next line opens
+    with a dateline (a headline above the story)."""
+    width = wrap_width(text)
+    if not width:
         return spans
     out = [spans[0]]
     for k in range(1, len(spans)):
-        if k - 1 in full:
-            out[-1] = (out[-1][0], spans[k][1])
+        (s0, e0), (s1, e1) = spans[k - 1], spans[k]
+        if (text.count("\n", e0, s1) == 1 and joins(text[s0:e0], text[s1:e1], width)
+                and not lead_in_end(text[s1:e1], story_start=True)):
+            out[-1] = (out[-1][0], e1)
         else:
             out.append(spans[k])
     return out
@@ -417,13 +407,15 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
         for i in cand:
             if i < head and (scores[i] < _OFF_TOP or units[i].shared):
                 off[i] = "above the headline"
-        for run in _low_runs(cand, scores):
-            # A block is set apart from an article, never the article itself.
-            if len(run) * 2 > len(cand):
-                continue
-            at_edge = run[0] == cand[0] or run[-1] == cand[-1]
-            mean = sum(scores[i] for i in run) / len(run)
-            if at_edge and len(run) >= 2 and mean < _OFF_MEAN and min(scores[i] for i in run) < _OFF_MIN:
+        edges = [run for run in _low_runs(cand, scores)
+                 if (run[0] == cand[0] or run[-1] == cand[-1]) and len(run) >= 2
+                 and math.fsum(scores[i] for i in run) / len(run) < _OFF_MEAN
+                 and min(scores[i] for i in run) < _OFF_MIN]
+        # Blocks are set apart from an article, never the article itself: not half its lines, at both
+        # edges together (an article hard-wrapped without blank lines has a few long units, and had lost
+        # all but one as two blocks at its edges).
+        if 2 * sum(map(len, edges)) <= len(cand):
+            for run in edges:
                 for i in run:
                     off.setdefault(i, "in a block at the article's edge")
         listing = False

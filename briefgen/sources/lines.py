@@ -607,7 +607,7 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("navigation", f"link or prompt \u201c{t[:40]}\u201d")
     if _LINK_ONLY.match(t):
         return ("navigation", "bare link")
-    if is_promo(t) and not (_inner_breaks(t) and _mostly_prose(t, n)):
+    if is_promo(t) and not _inner_breaks(t):
         return ("navigation", "newsletter or app prompt")
     if _DOMAIN.match(t):
         return ("credit", "site name")

@@ -66,10 +66,12 @@ _LOWER_ACRONYM = re.compile(r"(?!(?:a\.m|p\.m|e\.g|i\.e)\.)(?:[a-z]\.){2,}")
 # Verbs that name a speaker after a quotation ('"...?" Kim asked.').
 SPEECH_VERBS = (r"(?:said|says|asked|asks|added|adds|wrote|writes|replied|told|shouted|exclaimed|noted|"
                 r"recalled|continued|insisted|argued|warned)\b")
-# In text lower-cased whole, a quotation's speaker after its full stop ('... accords." he said.') ...
-_SAID_AFTER = re.compile(r"(?:[\w'\u2019.-]+\s+){1,3}" + SPEECH_VERBS)
-# ... and a number's full stop ("age 25.", "2,124."; not "$2.5." or "no. 5.", which Punkt judges).
-_NUMBER_STOP = re.compile(r"(?<![\w.,$])\d[\d,]*\.")
+# In text lower-cased whole, a speaker after a quotation's full stop ('... accords." he said.', '...
+# win." says the mayor') or a verb of saying right after a stop ("sen. dick durbin, d-ill. said") ...
+_SAID_AFTER = re.compile(r"(?:[\w'\u2019.-]+\s+){0,3}" + SPEECH_VERBS)
+_SAID_NOW = re.compile(SPEECH_VERBS)
+# ... and a number's full stop ends it ("age 25.", "2,124."; not "$2.5." or "3.5.").
+_NUMBER_STOP = re.compile(r"(?<![\w.,$])\d[\d,]*\.\Z")
 # A phrase opened by a preposition that reaches a comma within this many words is an opening
 # phrase of a new sentence ("In response to the drug report, police ..."; "Of the 19 total
 # countries they examined, the u.s. ..."; "In 2015, it lost ..."), unless the comma is a date's
@@ -131,28 +133,33 @@ class CaseStyle:
     @property
     def lower_starts(self) -> bool:
         """Whether the text is lower-cased whole, its sentences' first words too: :attr:`few_capitals`,
-        and of the words after a full stop, question or exclamation mark (one at least) under
-        :data:`START_SHARE` capitalised. Such text marks where a sentence ends by the stop alone."""
+        its first word in lower case, and of its first word and the words after a full stop, question
+        or exclamation mark (one at least), under :data:`START_SHARE` capitalised (a word after an
+        abbreviation counts too, so cased prose that names no one and abbreviates twice, "12 in. by 8
+        in. and ...", is told by its first word). Such text marks where a sentence ends by the stop alone."""
         return self._count()[2]
 
     def _count(self) -> tuple[bool, bool, bool]:
         if self._counts is None:
             inside = capital = starts = capital_starts = 0
             witness = False
+            first = ""  # the text's first word
             mark = "."  # what the word before ended on: after a sentence mark, a capital says nothing
-            for n, token in enumerate(self._text.split()):
+            for token in self._text.split():
                 core = token.lstrip(_OPENERS)
                 if core[:1].isalpha() and mark not in (".", "!", "?", ":"):
                     inside += 1
                     capital += core[0].isupper()
                     witness = (witness or core.rstrip(_CLOSERS + ",;:.!?") in _LOWER_WITNESS
                                or _LOWER_ACRONYM.fullmatch(core.rstrip(_CLOSERS + ",;:")) is not None)
-                elif core[:1].isalpha() and n and mark != ":":
+                elif core[:1].isalpha() and mark != ":":
+                    first = first or core
                     starts += 1
                     capital_starts += core[0].isupper()
                 mark = token.rstrip(_CLOSERS)[-1:] or mark  # a lone closing mark keeps the mark before
             few = inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
-            self._counts = (few, witness, few and starts > 0 and capital_starts < START_SHARE * starts)
+            self._counts = (few, witness, few and first[:1].islower() and starts >= 2
+                            and capital_starts < START_SHARE * starts)
         return self._counts
 
 
@@ -200,14 +207,14 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
     return True
 
 
-def said_after(text: str, nxt: int) -> bool:
-    """Whether a speaker and a verb of saying start at ``nxt`` ("he said", "the mayor told"): after a
-    quotation's full stop, in text lower-cased whole (:attr:`CaseStyle.lower_starts`), they go on it."""
-    return _SAID_AFTER.match(text, nxt) is not None
+def said_after(text: str, nxt: int, quoted: bool) -> bool:
+    """Whether the words at ``nxt`` name who said what goes before: a verb of saying, or after a
+    quotation (``quoted``) a speaker and a verb within four words ("he said", "the mayor told").
+    After a full stop in text lower-cased whole (:attr:`CaseStyle.lower_starts`) they go on its sentence."""
+    return (_SAID_AFTER if quoted else _SAID_NOW).match(text, nxt) is not None
 
 
 def number_stop(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends a number ("age 25. the sample ..."): in text lower-cased
     whole it ends the sentence, where Punkt, seeing a lower-case word next, reads none."""
-    m = _NUMBER_STOP.search(text, max(0, dot - 24), dot + 1)
-    return m is not None and m.end() == dot + 1
+    return _NUMBER_STOP.search(text, max(0, dot - 24), dot + 1) is not None

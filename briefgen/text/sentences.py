@@ -41,6 +41,7 @@ from briefgen.text.datelines import caption_before, caption_end, cut_short, lead
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import first_closes, middles
 from briefgen.text.words import words
+from briefgen.text.wrapped import block_width, wrap_width
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
 
@@ -260,7 +261,7 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules, case: CaseStyl
         if not before or before[-1] in _TERMINAL + _CLOSERS:
             return False
     if not paragraph_break and _starts_lower(text, nxt, rules.particles) and not (  # unless lower-cased whole
-            core.endswith(".") and case.lower_starts and (core == prev or not said_after(text, nxt))):
+            core.endswith(".") and case.lower_starts and not said_after(text, nxt, quoted=core != prev)):
         return False
     if not paragraph_break and _goes_on(text, core, nxt, rules, case):
         return False
@@ -360,13 +361,14 @@ def _line_cuts(text: str, width: int | None = None, lead: int = 0) -> list[int]:
     lower-case (the sentence continues), except in a run of very short
     lines ("features / contact manager / events, activities"). A single line
     break before a capital cuts unless the line looks hard-wrapped (about as
-    long as the text's typical long line: ``width``, else :func:`_wrap_width` of ``text``; the
-    first line is ``lead`` characters longer, a dateline cut from it).
+    long as the text's typical long line: ``width``, else
+    :func:`~briefgen.text.wrapped.block_width` of ``text``; the first line is
+    ``lead`` characters longer, a dateline cut from it).
     """
     breaks = list(_BREAK.finditer(text))
     if not breaks:
         return []
-    width = width or _wrap_width(text)
+    width = width or block_width(text)
     cuts = []
     for i, m in enumerate(breaks):
         nxt = m.end()
@@ -393,23 +395,6 @@ def _line_cuts(text: str, width: int | None = None, lead: int = 0) -> list[int]:
         if paragraph_break or not continues:
             cuts.append(m.start())
     return cuts
-
-
-def _wrap_width(text: str) -> int:
-    """The line width of hard-wrapped text, or 0 when the text does not look wrapped.
-
-    Hard-wrapped text has at least three lines, most of them about as long as
-    the longest (40 to 100 characters); unwrapped text keeps a paragraph on
-    one line, so its long lines are much longer or there are too few.
-    """
-    lengths = sorted(len(line.strip()) for line in text.splitlines() if line.strip())
-    if len(lengths) < 3:
-        return 0
-    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
-    if not 40 <= width <= 100:
-        return 0
-    near = sum(1 for n in lengths if n >= 0.7 * width)
-    return width if near >= max(3, len(lengths) // 2) else 0
 
 
 def _list_rules(text: str) -> tuple[list[int], set[int]]:
@@ -655,7 +640,7 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
         words of a page cut short (:func:`~briefgen.text.datelines.cut_short`).
     """
     out: list[Sentence] = []
-    width = _wrap_width(source.text) or None  # a hard-wrapped page: one width for every paragraph
+    width = wrap_width(source.text) or None  # a hard-wrapped page: one width for every paragraph
     for paragraph, block in enumerate(blocks):
         chunk = source.text[block.start : block.end]
         skip = lead_in_end(chunk, story_start=paragraph == 0)

@@ -1,0 +1,81 @@
+"""Hard-wrapped text: paragraphs broken into lines of one width, as plain-text mail and wire feeds print them.
+
+Such text breaks a sentence at every line end, before a capital as often as
+not ("... said" / "Ms. Clywd, who chairs ..."), so the cleaner joins each
+paragraph's lines (:func:`joins`) and the splitter reads a line break inside
+a paragraph as white space. Both ask :func:`wrap_width` whether the text is
+hard-wrapped, so they never disagree.
+
+A text is hard-wrapped when:
+
+* at least :data:`MIN_LINES` lines run on into the next line (no blank line
+  between, and no stop at their end: a paragraph's last line is short);
+* the width of those lines (the longest, past a tenth of outliers) lies
+  within :data:`WIDTHS`;
+* :data:`SHARE` of them end within :data:`SLACK` characters of it (a wrapped
+  line ends where the next word did not fit, and few words are longer);
+* at most :data:`LONG_SHARE` of all its lines run past the width by more than
+  :data:`SLACK` (an article that keeps each paragraph on one line is not
+  wrapped, whatever list, poem or table of short lines it holds).
+
+The numbers are set without data, from the widths such text uses (60 to 80
+characters) and English word lengths. A paragraph alone, when its document
+is not known to be wrapped, has a looser test of its own (:func:`block_width`).
+"""
+
+from __future__ import annotations
+
+__all__ = ["MIN_LINES", "block_width", "joins", "wrap_width"]
+
+MIN_LINES = 6
+WIDTHS = (40, 100)
+SHARE = 0.8
+SLACK = 15
+LONG_SHARE = 0.1
+_CLOSERS = "\"')]\u2019\u201d\u00bb"
+_STOPS = (".", "!", "?", ":", "\u2026")
+
+
+def wrap_width(text: str) -> int:
+    """The width ``text`` is hard-wrapped at, or 0 when it is not hard-wrapped (see the module docs)."""
+    lines = [line.strip() for line in text.split("\n")]
+    # Lines running on inside a sentence: a paragraph's last line, short, ends on a stop.
+    running = sorted(len(line) for line, nxt in zip(lines, lines[1:], strict=False)
+                     if line and nxt and not line.rstrip(_CLOSERS).endswith(_STOPS))
+    if len(running) < MIN_LINES:
+        return 0
+    width = running[int(0.9 * (len(running) - 1))]
+    if not WIDTHS[0] <= width <= WIDTHS[1]:
+        return 0
+    if sum(1 for n in running if n >= width - SLACK) < SHARE * len(running):
+        return 0
+    lengths = [len(line) for line in lines if line]
+    return 0 if sum(1 for n in lengths if n > width + SLACK) > LONG_SHARE * len(lengths) else width
+
+
+def joins(line: str, following: str, width: int) -> bool:
+    """Whether a line of text hard-wrapped at ``width`` runs on into the ``following`` line: it reaches
+    within :data:`SLACK` of the width, and both hold a lower-case letter (a line in capitals is a note
+    or a heading: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)")."""
+    return len(line) >= width - SLACK and _has_lower(line) and _has_lower(following)
+
+
+def _has_lower(text: str) -> bool:
+    return any(c.islower() for c in text)
+
+
+def block_width(text: str) -> int:
+    """The line width of one block of text that looks hard-wrapped on its own, or 0.
+
+    Such a block has at least three lines, most of them about as long as
+    the longest (40 to 100 characters); unwrapped text keeps a paragraph on
+    one line, so its long lines are much longer or there are too few.
+    """
+    lengths = sorted(len(line.strip()) for line in text.splitlines() if line.strip())
+    if len(lengths) < 3:
+        return 0
+    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+    if not WIDTHS[0] <= width <= WIDTHS[1]:
+        return 0
+    near = sum(1 for n in lengths if n >= 0.7 * width)
+    return width if near >= max(3, len(lengths) // 2) else 0
