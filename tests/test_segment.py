@@ -640,6 +640,20 @@ def test_cased_prose_that_names_no_one_is_not_read_as_lower_cased_whole(text: st
     assert split_sentences(text) == [text]
 
 
+def test_a_short_paragraph_of_an_article_lower_cased_whole_takes_the_article_s_case_style() -> None:
+    # Too few words to show its own style: "elections are scheduled ..." had stayed one sentence.
+    from briefgen.pipeline import analyse
+
+    text = LOWER_WHOLE + "\n\nelections are scheduled for april 18. yilmaz has urged they be held earlier.\n"
+    sentences = [s.text for s in analyse(sources=[make_source(text=text, title="")]).sentences]
+    assert sentences[-2:] == ["elections are scheduled for april 18.",
+                              "yilmaz has urged they be held earlier."]
+    # A short paragraph of a cased article keeps the cased reading.
+    cased = "The Senate met on Monday. It passed the bill.\n\nThe vote was 12 to 3. officials said so.\n"
+    sentences = [s.text for s in analyse(sources=[make_source(text=cased, title="")]).sentences]
+    assert sentences[-1] == "The vote was 12 to 3. officials said so."
+
+
 def test_a_dateline_naming_its_agency_after_a_caption_and_credit_is_no_part_of_the_sentence() -> None:
     text = ("Reindeer numbers have fallen, a study says. Photo by grigorii pisotsckii/shutterstock. Beijing, "
             "dec. 9 ( upi ) -- reindeer populations are decreasing, researchers said. The study ran "

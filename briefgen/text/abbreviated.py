@@ -112,10 +112,13 @@ def _date_comma(token: str, follower: str) -> bool:
 class CaseStyle:
     """Whether a text writes names in lower case, worked out once, when first asked."""
 
-    __slots__ = ("_counts", "_text")
+    __slots__ = ("_counts", "_like", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, like: CaseStyle | None = None) -> None:
+        """``like``: the style of the document ``text`` is a part of, which a part too short to tell
+        (under :data:`LOWER_MIN_WORDS` words inside its sentences) takes for its own."""
         self._text = text
+        self._like = like
         # (few capitals, a witness, sentences start in lower case), counted when first asked
         self._counts: tuple[bool, bool, bool] | None = None
 
@@ -157,6 +160,9 @@ class CaseStyle:
                     starts += 1
                     capital_starts += core[0].isupper()
                 mark = token.rstrip(_CLOSERS)[-1:] or mark  # a lone closing mark keeps the mark before
+            if inside < LOWER_MIN_WORDS and self._like is not None:
+                self._counts = self._like._count()
+                return self._counts
             few = inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
             self._counts = (few, witness, few and first[:1].islower() and starts >= 2
                             and capital_starts < START_SHARE * starts)

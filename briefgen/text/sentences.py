@@ -515,13 +515,13 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int], case: CaseStyle) -> l
 # ---------------------------------------------------------------------------
 
 
-def _cuts(text: str, width: int | None = None, lead: int = 0) -> list[int]:
+def _cuts(text: str, width: int | None = None, lead: int = 0, like: CaseStyle | None = None) -> list[int]:
     sp = _splitter()
     rules = sp.rules
     zones = _ellipsis_zones(text)
     zone_starts = [z[0] for z in zones]
     list_cuts, no_cut = _list_rules(text)
-    case = CaseStyle(text)
+    case = CaseStyle(text, like)
     cuts: set[int] = set()
     n = len(text)
     for m in _CANDIDATE.finditer(text):
@@ -585,13 +585,15 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     return out
 
 
-def sentence_spans(text: str, width: int | None = None, lead: int = 0) -> list[tuple[int, int]]:
+def sentence_spans(text: str, width: int | None = None, lead: int = 0,
+                   like: CaseStyle | None = None) -> list[tuple[int, int]]:
     """Character offsets of each sentence in ``text``.
 
     Args:
         text: Any text; line breaks are taken into account (headline lines).
         width: Its document's hard-wrapped width, if known, else worked out from ``text``.
         lead: How far into its first line ``text`` starts (a dateline cut off).
+        like: Its document's case style, for a paragraph too short to show its own.
 
     Returns:
         ``(start, end)`` pairs in order, non-overlapping, each with no leading
@@ -602,7 +604,7 @@ def sentence_spans(text: str, width: int | None = None, lead: int = 0) -> list[t
         return []
     spans = []
     start = 0
-    for end in [*_cuts(text, width, lead), len(text)]:
+    for end in [*_cuts(text, width, lead, like), len(text)]:
         piece = text[start:end]
         stripped = piece.strip()
         if stripped:
@@ -641,16 +643,18 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
     """
     out: list[Sentence] = []
     width = wrap_width(source.text) or None  # a hard-wrapped page: one width for every paragraph
+    like = CaseStyle(source.text)  # ... and one case style for paragraphs too short to show theirs
     for paragraph, block in enumerate(blocks):
         chunk = source.text[block.start : block.end]
         skip = lead_in_end(chunk, story_start=paragraph == 0)
         last = -1  # the span the paragraph's last sentence came from
-        for k, (s, e) in enumerate(sentence_spans(chunk[skip:], width, skip)):
+        for k, (s, e) in enumerate(sentence_spans(chunk[skip:], width, skip, like)):
             s, e = s + skip, e + skip
             if last == k - 1 >= 0 and caption_before(out[-1].text, chunk[s:e]):
                 out.pop()  # the sentence right before a photo's credit is the photo's caption, not prose
             s += caption_end(chunk[s:e])  # so is a caption run into the sentence up to its credit
-            s += run_in_end(chunk[s:e], second=k == 1 and paragraph == 0 and CaseStyle(chunk).few_capitals)
+            second = k == 1 and paragraph == 0 and CaseStyle(chunk, like).few_capitals
+            s += run_in_end(chunk[s:e], second=second)
             piece = chunk[s:e]
             if not any(c.isalpha() for c in piece):
                 continue
