@@ -10,6 +10,7 @@ import logging
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 import tomllib
 import zipfile
@@ -126,6 +127,22 @@ def test_infer_metadata_wire_dateline_and_copyright() -> None:
     assert (byline.value, byline.where) == ("2026-01-14", "byline")
     wire = infer_metadata("SEOUL (AP) \u2014 North Korea fired a missile.\n", "x.txt")
     assert wire["outlet"] == "Associated Press"
+
+
+def test_a_hard_wrapped_story_s_first_line_is_no_headline_and_a_headline_above_it_is_one() -> None:
+    # Wrapped at 70 with no headline: the first line, cut off at the width ("... messages and
+    # getting"), had been printed in quotes as the source's headline.
+    story = ("A newspaper executive admitted hacking telephone messages and getting a thrill from it, "
+             "the paper's editor said on Friday in a statement that named no one else at the paper. "
+             "The assistant editor said he had intercepted voicemails in an article written in December "
+             "2006 in order to investigate and expose bribery and corruption, not gossip about the rich. "
+             "Lawyers for several people whose phones were hacked said on Friday that they would file "
+             "claims against a second newspaper group within a few weeks, without naming their clients.")
+    wrapped = textwrap.fill(story, 70, break_on_hyphens=False) + "\n"
+    assert wrapped.splitlines()[0].endswith("and getting")
+    assert "title" not in infer_details(wrapped, "article1.txt")
+    headline = "Newspaper executive admits hacking phone messages"
+    assert infer_details(headline + "\n\n" + wrapped, "article1.txt")["title"].value == headline
 
 
 def test_infer_metadata_untitled_wire_copy_is_untitled_and_takes_its_file_date() -> None:

@@ -38,9 +38,8 @@ from briefgen.sources.lines import (
     may_hold_promo,
     nwords,
 )
-from briefgen.text.datelines import lead_in_end
 from briefgen.text.words import content_set, normalize
-from briefgen.text.wrapped import joins, wrap_width
+from briefgen.text.wrapped import runs_on, wrap_width
 
 __all__ = ["CleanResult", "clean", "clean_source"]
 
@@ -106,17 +105,14 @@ _NOTE_PARAGRAPH_WORDS = 30
 
 def _unwrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` with the lines of each hard-wrapped paragraph joined into one span
-    (:mod:`briefgen.text.wrapped`); unchanged when the text is not hard-wrapped. A line runs on into
-    the next one unless a blank line parts them, it stops short of the width or the next line opens
-    with a dateline (a headline above the story)."""
+    (:func:`briefgen.text.wrapped.runs_on`); unchanged when the text is not hard-wrapped."""
     width = wrap_width(text)
     if not width:
         return spans
     out = [spans[0]]
     for k in range(1, len(spans)):
         (s0, e0), (s1, e1) = spans[k - 1], spans[k]
-        if (text.count("\n", e0, s1) == 1 and joins(text[s0:e0], text[s1:e1], width)
-                and not lead_in_end(text[s1:e1], story_start=True)):
+        if text.count("\n", e0, s1) == 1 and runs_on(text[s0:e0], text[s1:e1], width):
             out[-1] = (out[-1][0], e1)
         else:
             out.append(spans[k])

@@ -38,6 +38,7 @@ from briefgen.sources.outlets import OutletTable, outlet_name, outlet_table
 from briefgen.sources.wire import opening_outlet
 from briefgen.text.datelines import dateline_end
 from briefgen.text.words import normalize
+from briefgen.text.wrapped import unwrapped_lines
 
 __all__ = ["DETAILS", "UNKNOWN_OUTLET", "Detail", "infer_details", "infer_metadata", "source_details"]
 
@@ -249,7 +250,8 @@ def infer_details(text: str, origin: str, table: OutletTable | None = None) -> d
         ``outlet`` always, ``title`` and ``date`` when known.
     """
     table = table if table is not None else outlet_table()
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    # A hard-wrapped paragraph is one line: its first line, cut off at the width, is no headline.
+    lines = unwrapped_lines(text)
     details: dict[str, Detail] = {}
     name_outlet, host = _name_parts(origin)
     # Outlet: credit lines anywhere (last ones first), then datelines at the top.

@@ -25,7 +25,9 @@ is not known to be wrapped, has a looser test of its own (:func:`block_width`).
 
 from __future__ import annotations
 
-__all__ = ["MIN_LINES", "block_width", "joins", "wrap_width"]
+from briefgen.text.datelines import lead_in_end
+
+__all__ = ["MIN_LINES", "block_width", "runs_on", "unwrapped_lines", "wrap_width"]
 
 MIN_LINES = 6
 WIDTHS = (40, 100)
@@ -53,11 +55,29 @@ def wrap_width(text: str) -> int:
     return 0 if sum(1 for n in lengths if n > width + SLACK) > LONG_SHARE * len(lengths) else width
 
 
-def joins(line: str, following: str, width: int) -> bool:
-    """Whether a line of text hard-wrapped at ``width`` runs on into the ``following`` line: it reaches
-    within :data:`SLACK` of the width, and both hold a lower-case letter (a line in capitals is a note
-    or a heading: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)")."""
-    return len(line) >= width - SLACK and _has_lower(line) and _has_lower(following)
+def runs_on(line: str, following: str, width: int) -> bool:
+    """Whether a line of text hard-wrapped at ``width`` runs on into the ``following`` line (with no
+    blank line between): it reaches within :data:`SLACK` of the width, both hold a lower-case letter (a
+    line in capitals is a note or a heading: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)"), and
+    the following line opens with no dateline (the line above it is a headline)."""
+    return (len(line) >= width - SLACK and _has_lower(line) and _has_lower(following)
+            and not lead_in_end(following, story_start=True))
+
+
+def unwrapped_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, stripped, with the lines of each hard-wrapped paragraph joined
+    by a space (:func:`runs_on`); as they stand when ``text`` is not hard-wrapped."""
+    width = wrap_width(text)
+    out: list[str] = []
+    last = ""  # the line before, "" after a blank line
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line and last and width and runs_on(last, line, width):
+            out[-1] += " " + line
+        elif line:
+            out.append(line)
+        last = line
+    return out
 
 
 def _has_lower(text: str) -> bool:
