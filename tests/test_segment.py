@@ -654,6 +654,34 @@ def test_a_short_paragraph_of_an_article_lower_cased_whole_takes_the_article_s_c
     assert sentences[-1] == "The vote was 12 to 3. officials said so."
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A sentence may open on a verb of saying other than "said" ...
+    ("the two dead were the assailants. asked about the group's plans, he said nothing.",
+     ["the two dead were the assailants.", "asked about the group's plans, he said nothing."]),
+    ("the town was quiet. told of the attack, the mayor wept.",
+     ["the town was quiet.", "told of the attack, the mayor wept."]),
+])
+def test_text_lower_cased_whole_may_open_a_sentence_on_a_verb_of_saying(text: str,
+                                                                       expected: list[str]) -> None:
+    assert split_sentences(LOWER_WHOLE + " " + text)[-len(expected):] == expected
+
+
+def test_a_short_cased_paragraph_keeps_its_own_case_style() -> None:
+    # In an article lower-cased whole, a short paragraph with capitals is read as cased ...
+    from briefgen.pipeline import analyse
+
+    text = LOWER_WHOLE + "\n\nPrices of eggs, milk, etc. have risen sharply. Shops blame fuel.\n"
+    sentences = [s.text for s in analyse(sources=[make_source(text=text, title="")]).sentences]
+    assert sentences[-2:] == ["Prices of eggs, milk, etc. have risen sharply.", "Shops blame fuel."]
+    # ... and in a cased article that names no one, a short paragraph is no lower-cased text either:
+    # "Firefighters --" is no dateline.
+    cased = ("The fire spread overnight. Firefighters -- exhausted, hungry -- arrived at dawn.\n\n"
+             "The blaze burned through the night across the hills above the town, and the wind carried "
+             "embers into the valley where the farms and the orchards lie beside the river.\n")
+    sentences = [s.text for s in analyse(sources=[make_source(text=cased, title="")]).sentences]
+    assert sentences[1] == "Firefighters -- exhausted, hungry -- arrived at dawn."
+
+
 def test_a_dateline_naming_its_agency_after_a_caption_and_credit_is_no_part_of_the_sentence() -> None:
     text = ("Reindeer numbers have fallen, a study says. Photo by grigorii pisotsckii/shutterstock. Beijing, "
             "dec. 9 ( upi ) -- reindeer populations are decreasing, researchers said. The study ran "

@@ -403,15 +403,13 @@ def _offtopic(per_source: list[list[_Unit]], window: int = 2) -> None:
         for i in cand:
             if i < head and (scores[i] < _OFF_TOP or units[i].shared):
                 off[i] = "above the headline"
-        edges = [run for run in _low_runs(cand, scores)
-                 if (run[0] == cand[0] or run[-1] == cand[-1]) and len(run) >= 2
-                 and math.fsum(scores[i] for i in run) / len(run) < _OFF_MEAN
-                 and min(scores[i] for i in run) < _OFF_MIN]
-        # Blocks are set apart from an article, never the article itself: not half its lines, at both
-        # edges together (an article hard-wrapped without blank lines has a few long units, and had lost
-        # all but one as two blocks at its edges).
-        if 2 * sum(map(len, edges)) <= len(cand):
-            for run in edges:
+        for run in _low_runs(cand, scores):
+            # A block is set apart from an article, never the article itself.
+            if len(run) * 2 > len(cand):
+                continue
+            at_edge = run[0] == cand[0] or run[-1] == cand[-1]
+            mean = sum(scores[i] for i in run) / len(run)
+            if at_edge and len(run) >= 2 and mean < _OFF_MEAN and min(scores[i] for i in run) < _OFF_MIN:
                 for i in run:
                     off.setdefault(i, "in a block at the article's edge")
         listing = False

@@ -607,7 +607,10 @@ def judge_line(text: str) -> tuple[str, str] | None:
         return ("navigation", f"link or prompt \u201c{t[:40]}\u201d")
     if _LINK_ONLY.match(t):
         return ("navigation", "bare link")
-    if is_promo(t) and not _inner_breaks(t):
+    # A prompt run into a story is cut out later, the story kept; in text lower-cased whole, where any
+    # stop breaks, a prompt of several sentences ("thank you for reading! on your next view ...") needs
+    # most of its words to be prose to stay.
+    if is_promo(t) and not (_inner_breaks(t) and (not CaseStyle(t).lower_starts or _mostly_prose(t, n))):
         return ("navigation", "newsletter or app prompt")
     if _DOMAIN.match(t):
         return ("credit", "site name")

@@ -67,9 +67,9 @@ _LOWER_ACRONYM = re.compile(r"(?!(?:a\.m|p\.m|e\.g|i\.e)\.)(?:[a-z]\.){2,}")
 SPEECH_VERBS = (r"(?:said|says|asked|asks|added|adds|wrote|writes|replied|told|shouted|exclaimed|noted|"
                 r"recalled|continued|insisted|argued|warned)\b")
 # In text lower-cased whole, a speaker after a quotation's full stop ('... accords." he said.', '...
-# win." says the mayor') or a verb of saying right after a stop ("sen. dick durbin, d-ill. said") ...
+# win." says the mayor') or "said" right after a stop ("sen. dick durbin, d-ill. said") ...
 _SAID_AFTER = re.compile(r"(?:[\w'\u2019.-]+\s+){0,3}" + SPEECH_VERBS)
-_SAID_NOW = re.compile(SPEECH_VERBS)
+_SAID_NOW = re.compile(r"(?:said|says)\b")  # "asked about ...", "told of ..." may open a sentence
 # ... and a number's full stop ends it ("age 25.", "2,124."; not "$2.5." or "3.5.").
 _NUMBER_STOP = re.compile(r"(?<![\w.,$])\d[\d,]*\.\Z")
 # A phrase opened by a preposition that reaches a comma within this many words is an opening
@@ -116,7 +116,8 @@ class CaseStyle:
 
     def __init__(self, text: str, like: CaseStyle | None = None) -> None:
         """``like``: the style of the document ``text`` is a part of, which a part too short to tell
-        (under :data:`LOWER_MIN_WORDS` words inside its sentences) takes for its own."""
+        (under :data:`LOWER_MIN_WORDS` words inside its sentences) and with no capital letter at all
+        takes for its own."""
         self._text = text
         self._like = like
         # (few capitals, a witness, sentences start in lower case), counted when first asked
@@ -160,7 +161,7 @@ class CaseStyle:
                     starts += 1
                     capital_starts += core[0].isupper()
                 mark = token.rstrip(_CLOSERS)[-1:] or mark  # a lone closing mark keeps the mark before
-            if inside < LOWER_MIN_WORDS and self._like is not None:
+            if inside < LOWER_MIN_WORDS and self._like is not None and not any(map(str.isupper, self._text)):
                 self._counts = self._like._count()
                 return self._counts
             few = inside >= LOWER_MIN_WORDS and capital < LOWER_SHARE * inside
@@ -214,8 +215,9 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
 
 
 def said_after(text: str, nxt: int, quoted: bool) -> bool:
-    """Whether the words at ``nxt`` name who said what goes before: a verb of saying, or after a
-    quotation (``quoted``) a speaker and a verb within four words ("he said", "the mayor told").
+    """Whether the words at ``nxt`` name who said what goes before: "said" or "says", or after a
+    quotation (``quoted``) a speaker and a verb of saying within four words ("he said", "the mayor
+    told"; a sentence may open on "asked about ..." or "told of ...").
     After a full stop in text lower-cased whole (:attr:`CaseStyle.lower_starts`) they go on its sentence."""
     return (_SAID_AFTER if quoted else _SAID_NOW).match(text, nxt) is not None
 

@@ -14,9 +14,10 @@ A text is hard-wrapped when:
   within :data:`WIDTHS`;
 * :data:`SHARE` of them end within :data:`SLACK` characters of it (a wrapped
   line ends where the next word did not fit, and few words are longer);
-* at most :data:`LONG_SHARE` of all its lines run past the width by more than
-  :data:`SLACK` (an article that keeps each paragraph on one line is not
-  wrapped, whatever list, poem or table of short lines it holds).
+* lines that run past the width by more than :data:`SLACK` hold at most
+  :data:`LONG_SHARE` of its characters (an article that keeps each paragraph
+  on one line is not wrapped, whatever list, poem or table of short lines it
+  holds).
 
 The numbers are set without data, from the widths such text uses (60 to 80
 characters) and English word lengths. A paragraph alone, when its document
@@ -52,15 +53,15 @@ def wrap_width(text: str) -> int:
     if sum(1 for n in running if n >= width - SLACK) < SHARE * len(running):
         return 0
     lengths = [len(line) for line in lines if line]
-    return 0 if sum(1 for n in lengths if n > width + SLACK) > LONG_SHARE * len(lengths) else width
+    return 0 if sum(n for n in lengths if n > width + SLACK) > LONG_SHARE * sum(lengths) else width
 
 
 def runs_on(line: str, following: str, width: int) -> bool:
     """Whether a line of text hard-wrapped at ``width`` runs on into the ``following`` line (with no
-    blank line between): it reaches within :data:`SLACK` of the width, both hold a lower-case letter (a
-    line in capitals is a note or a heading: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)"), and
+    blank line between): it reaches within :data:`SLACK` of the width, neither is written in capitals (a
+    note or a heading: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)"; "21." is none), and
     the following line opens with no dateline (the line above it is a headline)."""
-    return (len(line) >= width - SLACK and _has_lower(line) and _has_lower(following)
+    return (len(line) >= width - SLACK and not _capitals(line) and not _capitals(following)
             and not lead_in_end(following, story_start=True))
 
 
@@ -80,8 +81,9 @@ def unwrapped_lines(text: str) -> list[str]:
     return out
 
 
-def _has_lower(text: str) -> bool:
-    return any(c.islower() for c in text)
+def _capitals(text: str) -> bool:
+    """Whether ``text`` has letters, all of them capitals ("21." and "1990." have none)."""
+    return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
 
 
 def block_width(text: str) -> int:
