@@ -866,3 +866,23 @@ def test_a_one_paragraph_story_with_a_list_of_headlines_is_not_hard_wrapped() ->
     # on one line each, and the list's lines stay apart.
     text = _STORY.split("\n\n")[0] + "\n\nMore from Politics\n" + _SHORT_LINES["links"].split("\n", 1)[1] * 2
     assert wrap_width(text) == 0
+
+
+def test_a_short_hard_wrapped_story_gives_the_sentences_it_gives_unwrapped() -> None:
+    # Three or four lines running on are enough when every one of them fills the width and none runs
+    # past it: a wire brief of two short paragraphs had been cut at each line before a capital.
+    printed = ("THE HAGUE, Netherlands (AP) _ Handing the war crimes tribunal only its third conviction, a "
+               "Bosnian Serb on Thursday pleaded guilty to 14 murders at a prison camp, court officials said."
+               "\n\nThe man, a former guard, told Judge Richard May that he had acted on orders from his "
+               "commander, Colonel Ivan Horvat, and asked the court for mercy before his sentencing in May.")
+    wrapped = "\n\n".join(textwrap.fill(p, 70, break_on_hyphens=False) for p in printed.split("\n\n"))
+    assert len(wrapped.splitlines()) == 7
+    assert wrap_width(wrapped) > 0
+
+    def sentences(body: str) -> list[str]:
+        found = analyse(sources=[make_source(text=body, title="")]).sentences
+        return [" ".join(s.text.split()) for s in found]
+
+    assert sentences(wrapped) == sentences(printed)
+    # A short text with a line past the width is not hard-wrapped.
+    assert wrap_width(wrapped + "\n\n" + printed.split("\n\n")[1]) == 0

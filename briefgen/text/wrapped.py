@@ -19,7 +19,9 @@ A text is hard-wrapped when:
   on one line is not wrapped, whatever list, poem or table of short lines it
   holds).
 
-The numbers are set without data, from the widths such text uses (60 to 80
+A short story, with :data:`FEW_LINES` to :data:`MIN_LINES` such lines, must
+have all of them within :data:`SLACK` of the width and no line longer than
+that. The numbers are set without data, from the widths such text uses (60 to 80
 characters) and English word lengths. A paragraph alone, when its document
 is not known to be wrapped, has a looser test of its own (:func:`block_width`).
 """
@@ -31,6 +33,7 @@ from briefgen.text.datelines import lead_in_end
 __all__ = ["MIN_LINES", "block_width", "runs_on", "unwrapped_lines", "wrap_width"]
 
 MIN_LINES = 6
+FEW_LINES = 3
 WIDTHS = (40, 100)
 SHARE = 0.8
 SLACK = 15
@@ -45,14 +48,16 @@ def wrap_width(text: str) -> int:
     # Lines running on inside a sentence: a paragraph's last line, short, ends on a stop.
     running = sorted(len(line) for line, nxt in zip(lines, lines[1:], strict=False)
                      if line and nxt and not line.rstrip(_CLOSERS).endswith(_STOPS))
-    if len(running) < MIN_LINES:
+    if len(running) < FEW_LINES:
         return 0
     width = running[int(0.9 * (len(running) - 1))]
     if not WIDTHS[0] <= width <= WIDTHS[1]:
         return 0
+    lengths = [len(line) for line in lines if line]
+    if len(running) < MIN_LINES:  # a short story: every line as wrapped lines are, none longer
+        return width if running[0] >= width - SLACK and max(lengths) <= width + SLACK else 0
     if sum(1 for n in running if n >= width - SLACK) < SHARE * len(running):
         return 0
-    lengths = [len(line) for line in lines if line]
     return 0 if sum(n for n in lengths if n > width + SLACK) > LONG_SHARE * sum(lengths) else width
 
 
