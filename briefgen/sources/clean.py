@@ -39,7 +39,7 @@ from briefgen.sources.lines import (
     nwords,
 )
 from briefgen.text.words import content_set, normalize
-from briefgen.text.wrapped import runs_on, wrap_width
+from briefgen.text.wrapped import line_spans
 
 __all__ = ["CleanResult", "clean", "clean_source"]
 
@@ -67,18 +67,6 @@ class _Unit:
                         self.key, self.words))
 
 
-def _physical_lines(text: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for seg in text.split("\n"):
-        stripped = seg.strip()
-        if stripped:
-            lead = len(seg) - len(seg.lstrip())
-            spans.append((pos + lead, pos + lead + len(stripped)))
-        pos += len(seg) + 1
-    return spans
-
-
 # A paragraph broken mid-sentence spans a few lines, not a whole list of them.
 _MAX_JOIN = 3
 # How many lines from the top a headline (and its repeat) may sit.
@@ -103,22 +91,6 @@ _TAIL_NOTE = re.compile(r"\s*" + _CREDIT_NOTE + r"$", re.IGNORECASE)
 _NOTE_PARAGRAPH_WORDS = 30
 
 
-def _unwrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` with the lines of each hard-wrapped paragraph joined into one span
-    (:func:`briefgen.text.wrapped.runs_on`); unchanged when the text is not hard-wrapped."""
-    width = wrap_width(text)
-    if not width:
-        return spans
-    out = [spans[0]]
-    for k in range(1, len(spans)):
-        (s0, e0), (s1, e1) = spans[k - 1], spans[k]
-        if text.count("\n", e0, s1) == 1 and runs_on(text[s0:e0], text[s1:e1], width):
-            out[-1] = (out[-1][0], e1)
-        else:
-            out.append(spans[k])
-    return out
-
-
 def _credit_notes(text: str, s: int, e: int) -> tuple[int, int]:
     """The span of a prose line inside ``text[s:e]`` without a bracketed credit glued to either end.
 
@@ -140,7 +112,7 @@ def _credit_notes(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _units(text: str) -> tuple[list[_Unit], list[_Unit]]:
     """Cut ``text`` into units; returns ``(units, split_bylines)``."""
-    spans = _unwrapped(text, _physical_lines(text))
+    spans = line_spans(text)  # a hard-wrapped paragraph is one line
     extra: list[_Unit] = []
     # A byline in angle brackets split over two lines ("... ago. <K" / "-Gonggam Name>").
     fixed: list[tuple[int, int]] = []

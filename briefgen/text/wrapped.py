@@ -1,10 +1,10 @@
 """Hard-wrapped text: paragraphs broken into lines of one width, as plain-text mail and wire feeds print them.
 
 Such text breaks a sentence at every line end, before a capital as often as
-not ("... said" / "Ms. Clywd, who chairs ..."), so the cleaner joins each
-paragraph's lines (:func:`joins`) and the splitter reads a line break inside
-a paragraph as white space. Both ask :func:`wrap_width` whether the text is
-hard-wrapped, so they never disagree.
+not ("... said" / "Ms. Clywd, who chairs ..."), so the cleaner and the metadata
+read each paragraph's lines as one (:func:`line_spans`) and the splitter reads
+a line break inside a paragraph as white space. All ask :func:`wrap_width`
+whether the text is hard-wrapped, so they never disagree.
 
 A text is hard-wrapped when:
 
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from briefgen.text.datelines import lead_in_end
 
-__all__ = ["MIN_LINES", "block_width", "runs_on", "unwrapped_lines", "wrap_width"]
+__all__ = ["MIN_LINES", "block_width", "line_spans", "runs_on", "unwrapped_lines", "wrap_width"]
 
 MIN_LINES = 6
 FEW_LINES = 3
@@ -70,20 +70,30 @@ def runs_on(line: str, following: str, width: int) -> bool:
             and not lead_in_end(following, story_start=True))
 
 
-def unwrapped_lines(text: str) -> list[str]:
-    """The non-blank lines of ``text``, stripped, with the lines of each hard-wrapped paragraph joined
-    by a space (:func:`runs_on`); as they stand when ``text`` is not hard-wrapped."""
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line of ``text``, white space around it left out, the lines
+    of each hard-wrapped paragraph joined into one span (:func:`runs_on`)."""
     width = wrap_width(text)
-    out: list[str] = []
+    spans: list[tuple[int, int]] = []
     last = ""  # the line before, "" after a blank line
+    pos = 0
     for raw in text.split("\n"):
         line = raw.strip()
-        if line and last and width and runs_on(last, line, width):
-            out[-1] += " " + line
-        elif line:
-            out.append(line)
+        if line:
+            start = pos + len(raw) - len(raw.lstrip())
+            if last and width and runs_on(last, line, width):
+                spans[-1] = (spans[-1][0], start + len(line))
+            else:
+                spans.append((start, start + len(line)))
         last = line
-    return out
+        pos += len(raw) + 1
+    return spans
+
+
+def unwrapped_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, stripped, the lines of each hard-wrapped paragraph joined by a
+    space (:func:`line_spans`); as they stand when ``text`` is not hard-wrapped."""
+    return [" ".join(part.strip() for part in text[s:e].split("\n")) for s, e in line_spans(text)]
 
 
 def _capitals(text: str) -> bool:
