@@ -900,6 +900,36 @@ def test_a_place_dateline_opening_a_storys_second_sentence_is_no_part_of_it() ->
     assert [s.text for s in _segment_block(aside)][1].startswith("Arthropods \u2014 a huge group")
 
 
+
+
+def test_a_headline_run_into_a_place_dateline_is_no_part_of_the_storys_first_sentence() -> None:
+    # Multi-News 00299 and 00290: a page without line breaks runs its headline into the dateline.
+    text = ("New allegations against kennel where 20 dogs died phoenix -- new allegations are coming out "
+            "against the dog boarding business where 20 dogs died last week. Owners were angry.")
+    assert [s.text for s in _segment_block(text)] == [
+        "new allegations are coming out against the dog boarding business where 20 dogs died last week.",
+        "Owners were angry."]
+    rages = ("Russia joins syria truce calls as fighting rages damascus \u2014 syria's ally russia added its "
+             "voice monday to rising calls for a truce so aid can be sent.")
+    assert _segment_block(rages)[0].text.startswith("syria's ally russia added its voice monday")
+    # Prose before an aside says something else than what follows the dash: it stays.
+    prose = ("The mysteries of stonehenge are revealed sometimes by unusual methods \u2014 forgetting to "
+             "water its grass or whacking its stones with quartz.")
+    assert _segment_block(prose)[0].text == prose
+    # A noun the words after the dash name again is set off by an apposition, no place.
+    appos = ("Taliban fighters have released video showing a captured allied soldier -- a dog soldier that "
+             "taliban fighters captured, pentagon officials said.")
+    assert _segment_block(appos)[0].text == appos
+    # A headline printed twice, the second time with a dash inside, is no dateline.
+    twice = ("Lindsay lohan crash truck driver says it was all her fault lindsay lohan crash -- truck driver "
+             "says it was all her fault exclusive the guy driving the truck tells tmz.")
+    assert _segment_block(twice)[0].text == twice
+    # Only a story's first sentence, and only in text that writes names in lower case.
+    later = "The clinic opened. " + text
+    assert _segment_block(later)[1].text.startswith("New allegations against kennel")
+    cased = ("New Allegations Against Kennel Where 20 Dogs Died Phoenix -- New allegations are coming out "
+             "against the Green Acre dog boarding business in Gilbert, Arizona, where 20 dogs died.")
+    assert _segment_block(cased)[0].text == cased
 def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_the_next() -> None:
     # Multi-News 00071: the quotation opened a sentence before; the mark after "lady." opens another one.
     text = ('" tito is a loving, sweet man. I\'ve always supported him, " said the former leading lady. '

@@ -37,7 +37,14 @@ from typing import Any
 
 from briefgen.model import Line, Sentence, Source
 from briefgen.text.abbreviated import GLUED_WORD, SPEECH_VERBS, CaseStyle, goes_on, number_stop, said_after
-from briefgen.text.datelines import caption_before, caption_end, cut_short, lead_in_end, run_in_end
+from briefgen.text.datelines import (
+    caption_before,
+    caption_end,
+    cut_short,
+    headline_dateline_end,
+    lead_in_end,
+    run_in_end,
+)
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import first_closes, middles
 from briefgen.text.words import words
@@ -653,8 +660,9 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
             if last == k - 1 >= 0 and caption_before(out[-1].text, chunk[s:e]):
                 out.pop()  # the sentence right before a photo's credit is the photo's caption, not prose
             s += caption_end(chunk[s:e])  # so is a caption run into the sentence up to its credit
-            second = k == 1 and paragraph == 0 and CaseStyle(chunk, like).few_capitals
-            s += run_in_end(chunk[s:e], second=second)
+            few = paragraph == 0 and k < 2 and CaseStyle(chunk, like).few_capitals
+            s += run_in_end(chunk[s:e], second=few and k == 1)
+            s += headline_dateline_end(chunk[s:e]) if few and k == 0 else 0  # "... rages damascus — syria's"
             piece = chunk[s:e]
             if not any(c.isalpha() for c in piece):
                 continue
