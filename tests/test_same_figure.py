@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.facts.figures import same_figure, telling_figures
+from briefgen.facts.figures import same_figure, same_figures, telling_figures
 from briefgen.select.statements import Statements
 
 # Bullet pairs printed together in memos of Multi-News validation clusters.
@@ -53,3 +53,40 @@ def test_telling_figures_are_shares_and_sums() -> None:
     text = ("Of the 1,416 measles cases, 57 percent had no vaccination; 12 children and a 9-year-old "
             "were treated, the $ 4 million programme said on day 3 of its five-year plan.")
     assert sorted(a.shown for a, _, _ in telling_figures(text)) == ["$4 million", "57 percent"]
+
+
+# Pairs of facts from different sources of Multi-News validation that share two figures.
+TWO_FIGURES = [
+    ("A total of 28 cases of people becoming sick from the street-bought drug have been reported, including "
+     "the six people who have died, according to the sacramento county division of public health.",
+     "As of tuesday, health workers have reported 28 overdoses, with six of them fatal, mccasland said."),
+    ("Eleven driverless vehicles have been involved in minor accidents on california roads over the past six "
+     "years during testing, google said monday.",
+     "Google said monday that its self-driving cars had been involved in 11 \"minor \" accidents in the past "
+     "six years."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), TWO_FIGURES)
+def test_two_shared_figures_and_their_words_are_one_fact(a: str, b: str) -> None:
+    assert same_figures(a, b) and same_figures(b, a)
+    assert not same_figure(a, b)  # counts: no telling figure
+    assert Statements([a, b]).same(a, b)
+
+
+def test_one_shared_figure_a_conversion_years_or_no_shared_words_are_not_two() -> None:
+    # One figure in common: chance as often as one fact.
+    assert not same_figures("At least 150 people were killed in the quake on Friday.",
+                            "Another 150 people were injured in the quake, 12 of them children.")
+    # A figure and its conversion are one figure.
+    assert not same_figures("Packing sustained winds of 130 kph (81 mph), Babs was moving northwest.",
+                            "The typhoon, packing winds of 130 kph (81 mph), was centered off Luzon.")
+    # Bare years are a story's background, not its figures.
+    assert not same_figures("The treaty of 1965 and the accord of 2015 were discussed at the summit.",
+                            "Protesters recalled the treaty of 1965 and the accord of 2015 outside.")
+    # Two figures but too few words in common: no statement shared.
+    assert not same_figures("Officials counted 28 ballots and 6 spoiled papers.",
+                            "The band played 28 songs in 6 hours.")
+    # The same pair with the words in common is one fact.
+    assert same_figures("Officials counted 28 ballots and 6 spoiled papers in the recount.",
+                        "In the recount, officials found 28 ballots, 6 of them spoiled.")
