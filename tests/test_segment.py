@@ -553,6 +553,13 @@ LOWER_PAGE = ("Police in richmond said on monday that the singer was found at hi
     # ... and a question mark, then a lower-case word, ends a sentence unless a quotation mark follows it.
     ("How did that happen? she inherited the chain in 2006. \"Why?\" she asked.",
      ["How did that happen?", "she inherited the chain in 2006.", "\"Why?\" she asked."]),
+    # ... or a quotation that opens the sentence and closes after a comma before the next stop (00299).
+    ('Calls were released. " how could you do this? all you had to do was watch a dog, " said a caller.',
+     ["Calls were released.",
+      '" how could you do this? all you had to do was watch a dog, " said a caller.']),
+    ('" it was all for a free lunch. " really? like so much of the day, it hid the truth about " satoshi. "',
+     ['" it was all for a free lunch. "', "really?",
+      'like so much of the day, it hid the truth about " satoshi. "']),
 ])
 def test_lower_cased_pages_end_sentences_at_a_glued_stop_or_before_a_lower_case_word(
         text: str, expected: list[str]) -> None:

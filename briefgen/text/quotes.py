@@ -21,8 +21,8 @@ from briefgen.text.datelines import MONTH
 from briefgen.text.verbs import REPORTED
 
 __all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "TWEET_CHARS", "TWEET_DATE",
-           "closes_quotation", "first_closes", "has_quote", "leaves_open", "middles", "quotation",
-           "quoted_share"]
+           "asked_inside", "closes_quotation", "first_closes", "has_quote", "leaves_open", "middles",
+           "quotation", "quoted_share"]
 
 #: A sentence with at least this share of its words quoted is a quotation (so is one that opens
 #: inside quotation marks, see OPENING_WORDS): more than half of it is someone's words, not the
@@ -91,6 +91,21 @@ _TWEET_INTRO = re.compile(r"\b(?:twitter|tweet(?:s|ed)?|wrote|writes|posted|said
 TWEET_CHARS = 140
 _SPEAKER_NEXT = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}(?:said|says|told|added|adds|explained|wrote)\b",
                            re.IGNORECASE)
+
+
+# A quotation mark opening a sentence and the words after it, up to a question mark; and the words after
+# the question mark up to a comma and a mark that close the quotation ('..., " said'), both without a stop
+# or another mark.
+_OPENED = re.compile(r"(?:^|[.!?]\s)\s*[\"\u201c][^\"\u201c\u201d.!?]*$")
+_CLOSED = re.compile(r"[^\"\u201c\u201d.!?]*,\s?[\"\u201d]")
+
+
+def asked_inside(text: str, end: int) -> bool:
+    """Whether the question mark just before ``end`` is asked inside a quotation that opens its sentence and
+    closes before the next stop: '" how could you do this? all you had to do was watch a dog, " said a
+    caller.' is one sentence of the speaker's, whose second half does not read alone."""
+    opened = _OPENED.search(text, max(0, end - 400), end - 1) is not None
+    return opened and _CLOSED.match(text, end) is not None
 
 
 def quoted_share(text: str) -> float:

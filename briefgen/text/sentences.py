@@ -46,7 +46,7 @@ from briefgen.text.datelines import (
     run_in_end,
 )
 from briefgen.text.lazynltk import light_nltk
-from briefgen.text.quotes import first_closes, middles
+from briefgen.text.quotes import asked_inside, first_closes, middles
 from briefgen.text.words import words
 from briefgen.text.wrapped import block_width, wrap_width
 
@@ -86,7 +86,8 @@ _DOT_RUN = re.compile(r"\.[. ]*\.|\u2026+")
 _GLUED = re.compile(r"[.!?](?:(?=[\"\u201c\u201d]?[A-Z][a-z])|(?<=[a-z]{2}[.?])(?=" + GLUED_WORD + "))")
 _GLUED_EXCLUDE = re.compile(r"@|://|www\.|/|=", re.IGNORECASE)
 _BREAK = re.compile(r"\n\s*")  # a line break, with the white space around it
-# Lower-cased text: "?" after a word, then a lower-case word ends a sentence ("How did that happen? she ...").
+# Lower-cased text: "?" after a word, then a lower-case word ends a sentence ("How did that happen? she ..."),
+# unless the question is asked inside a quotation (quotes.asked_inside).
 _QUESTION_LOWER = re.compile(r"(?<=[^\W\d_])\?\s+[a-z]")
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
@@ -541,8 +542,8 @@ def _cuts(text: str, width: int | None = None, lead: int = 0, like: CaseStyle | 
         if nxt >= n:
             continue
         ends = sp.punkt_break(text, m.start(), nxt) or number_stop(text, m.start()) and case.lower_starts
-        if (ends and _keep_punkt_cut(text, end, nxt, rules, case)
-                or _QUESTION_LOWER.match(text, m.start()) and case.few_capitals):
+        asked = _QUESTION_LOWER.match(text, m.start()) and case.few_capitals and not asked_inside(text, end)
+        if ends and _keep_punkt_cut(text, end, nxt, rules, case) or asked:
             cuts.add(end)
     cuts.update(_ellipsis_cuts(text, zones))
     cuts.update(_glued_cuts(text, rules, case))
