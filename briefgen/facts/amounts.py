@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from briefgen.text.words import fold
 
-__all__ = ["Amount", "Word", "amounts", "change_target", "format_number", "split_words"]
+__all__ = ["CONVERSION", "Amount", "Word", "amounts", "change_target", "format_number", "split_words"]
 
 
 
@@ -114,10 +114,10 @@ _CURRENCY_AFTER = {"dollars": "$", "yuan": "yuan", "euros": "euro", "yen": "yen"
                    "rupees": "rupee", "rubles": "ruble", "roubles": "ruble"}
 _CURRENCY_BEFORE = {"$": "$", "dlrs": "$", "us$": "$", "usd": "$", "€": "euro", "£": "pound", "¥": "yen"}
 _SPEED_RATE = frozenset({"an", "per", "a"})
-# How far a measurement converted from another system of units strays: 72 km printed as 45 miles
-# (44.7) is 0.6% off, a rounded conversion of a rounded figure up to about 2% (set by hand when
-# rounding and conversion were written; see the module docstring).
-_CONVERSION = 0.02
+#: How far a measurement converted from another system of units strays: 72 km printed as 45 miles
+#: (44.7) is 0.6% off, a rounded conversion of a rounded figure up to about 2% (set by hand when
+#: rounding and conversion were written; see the module docstring).
+CONVERSION = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,7 +421,7 @@ def _interval(value: float, place: float, digit: float, qualifier: str, unit: st
         # A stated measurement is rounded at its last digit ("100 minutes" is not "about 100 minutes"),
         # and one converted from another system of units a little more (72 km is 45 miles): lengths
         # of time convert exactly, so "two and a half hours" allows 135 to 165 minutes, not 130.
-        slack = 0.5 * digit + (0.0 if unit == "minute" else _CONVERSION * size)
+        slack = 0.5 * digit + (0.0 if unit == "minute" else CONVERSION * size)
         return value - slack, value + slack
     return value, value
 

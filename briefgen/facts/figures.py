@@ -29,8 +29,9 @@ facts of different sources in DUC 2003 and Multi-News validation this joins beyo
 :func:`same_figure`, 27 state one fact; the other 9 share a background clause while each says
 something else ("... two Libyans wanted for the bombing of Pan Am Flight 103, which killed 270
 people", in what Albright said and in what Farrakhan urged) or name two models ("the ipad 2", "the
-ipad 3"), and the memo then prints one of the two. Bare years do not count (a story's background
-names them in every sentence), and a figure with its conversion ("130 kph (81 mph)") is one figure.
+ipad 3"), and the memo then prints one of the two. Bare years do not count (amounts reads none: a
+story's background names them in every sentence), and a figure with its conversion ("130 kph (81
+mph)") is one figure.
 
 Both are used where the memo keeps restatements apart
 (:class:`briefgen.select.statements.Statements`), not by summaries.
@@ -41,7 +42,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from briefgen.facts.amounts import Amount, amounts, split_words
+from briefgen.facts.amounts import CONVERSION, Amount, amounts, split_words
 from briefgen.text.words import content_set, content_terms
 
 __all__ = ["MIN_SHARED", "NEAR", "same_figure", "same_figures", "telling_figures"]
@@ -89,24 +90,15 @@ def same_figure(a: str, b: str) -> bool:
                for (x, near_x, up_x), (y, near_y, up_y) in pairs)
 
 
-#: A figure and one in the same sentence within this share of it are one figure given twice: a
-#: conversion ("130 kph (81 mph)" reads as 130 and 130.36 kph), as ``briefgen.facts.amounts`` reads
-#: them (its ``_CONVERSION``).
-_ONE_FIGURE = 0.02
-
-
-def _year(a: Amount) -> bool:
-    return not a.unit and a.value == int(a.value) and 1800 <= a.value <= 2100 and "," not in a.shown
-
-
 @lru_cache(maxsize=65536)
 def _figures(text: str) -> tuple[tuple[float, str], ...]:
-    """The figures of ``text`` but bare years, a conversion folded into the figure it converts."""
+    """The figures of ``text`` (:func:`~briefgen.facts.amounts.amounts`, which reads no bare year), a
+    conversion folded into the figure it converts: "130 kph (81 mph)" reads as 130 and 130.36 kph, within
+    :data:`~briefgen.facts.amounts.CONVERSION` of each other, one figure given twice."""
     out: list[tuple[float, str]] = []
     for a in amounts(text):
-        if _year(a) or any(u == a.unit and math.isclose(v, a.value, rel_tol=_ONE_FIGURE) for v, u in out):
-            continue
-        out.append((a.value, a.unit))
+        if not any(u == a.unit and math.isclose(v, a.value, rel_tol=CONVERSION) for v, u in out):
+            out.append((a.value, a.unit))
     return tuple(out)
 
 

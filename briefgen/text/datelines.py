@@ -420,15 +420,17 @@ def headline_dateline_end(text: str) -> int:
         at = place.start("first") if two else place.start("last")
         words = head[:at].split()
         end = place_dateline_end(text[at:], lower_case=True) if len(words) >= 3 else 0
+        if not end or words[-1].lower() in STOPWORDS:
+            continue
+        lead = text[at + end :]
+        after = lead.lower().split()
         # A noun the words after the dash name again is set off by an apposition ("britain's newest
-        # prince — and one shows prince louis ...", "an allied soldier -- a dog soldier ...").
-        after = text[at + end :].lower().split()
-        again = place.group("last").split(",")[0].lower() in after[:8]
-        # A headline printed twice, the second time with a dash inside ("lindsay lohan crash truck driver
-        # says it was all her fault lindsay lohan crash -- truck driver says ..."), is no dateline.
-        again = again or " ".join(after[:4]) in " ".join(head.lower().split())
-        if end and not again and words[-1].lower() not in STOPWORDS and len(
-                content_set(head[:at]) & content_set(text[at + end :])) >= HEADLINE_SHARED:
+        # prince — and one shows prince louis ...", "an allied soldier -- a dog soldier ..."); a headline
+        # printed twice, the second time with a dash inside ("lindsay lohan crash truck driver says it was
+        # all her fault lindsay lohan crash -- truck driver says ..."), is no dateline either.
+        again = (place.group("last").split(",")[0].lower() in after[:8]
+                 or " ".join(after[:4]) in " ".join(head.lower().split()))
+        if not again and len(content_set(head[:at]) & content_set(lead)) >= HEADLINE_SHARED:
             return at + end
     return 0
 

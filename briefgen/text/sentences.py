@@ -656,12 +656,12 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
         chunk = source.text[block.start : block.end]
         skip = lead_in_end(chunk, story_start=paragraph == 0)
         last = -1  # the span the paragraph's last sentence came from
+        few = paragraph == 0 and CaseStyle(chunk, like).few_capitals  # a story's start, names in lower case
         for k, (s, e) in enumerate(sentence_spans(chunk[skip:], width, skip, like)):
             s, e = s + skip, e + skip
             if last == k - 1 >= 0 and caption_before(out[-1].text, chunk[s:e]):
                 out.pop()  # the sentence right before a photo's credit is the photo's caption, not prose
             s += caption_end(chunk[s:e])  # so is a caption run into the sentence up to its credit
-            few = paragraph == 0 and k < 2 and CaseStyle(chunk, like).few_capitals
             s += run_in_end(chunk[s:e], second=few and k == 1)
             s += headline_dateline_end(chunk[s:e]) if few and k == 0 else 0  # "... rages damascus — syria's"
             piece = chunk[s:e]
