@@ -29,6 +29,7 @@ from briefgen.facts.measures import figures, name_term, places, term_of
 from briefgen.facts.titles import POST_WORDS, titles
 from briefgen.facts.values import DatePart, Value
 from briefgen.model import Sentence
+from briefgen.parallel import pmap
 from briefgen.text.names import join_name_parts, name_key
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, words
 
@@ -333,4 +334,5 @@ def read_all(sentences: Sequence[Sentence]) -> Reads:
     copies: list[list[int]] = [[] for _ in number]
     for k, t in enumerate(text_of):
         copies[t].append(k)
-    return Reads(list(sentences), text_of, [_read_text(t) for t in number], copies)
+    # Each text is read on its own, so a large coverage reads its texts on every core.
+    return Reads(list(sentences), text_of, pmap(_read_text, list(number)), copies)
