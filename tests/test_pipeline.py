@@ -183,6 +183,24 @@ def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
     assert _subject_of(hiroshima).startswith("Bombing")
 
 
+def test_a_subject_names_crimes_accidents_and_studies_the_leads_share() -> None:
+    # Multi-News 00270: "Rob Gronkowski" alone for a burglary of his home the three leads report.
+    leads = ["Police were called to Rob Gronkowski's house for a reported burglary, Boston 25 News said.",
+             "Burglars broke into Rob Gronkowski's home while he was away playing in the Super Bowl.",
+             "Police are investigating a burglary at the home of Rob Gronkowski, the tight end."]
+    assert _subject_of(leads) == "Burglary: Rob Gronkowski"
+    study = ["A new study by Tulane University researchers found the drug slowed the disease.",
+             "The study, published on Monday by Tulane University, followed 300 patients.",
+             "Patients in the Tulane University study lived longer."]
+    assert _subject_of(study) == "Study: Tulane University"
+    # A crime named in a profile's background is not the event ("convicted of robbery" in three leads
+    # about an attack): no robbery, murder or killing is an event word, the attack is.
+    attack = ["The attack near a Christmas market killed three people; Cherif Chekatt had been convicted of "
+              "robbery.", "Cherif Chekatt, who carried out the attack, was shot dead by police.",
+              "Police said Cherif Chekatt, killing three in the attack, had robbed shops before."]
+    assert _subject_of(attack) == "Attack: Cherif Chekatt"
+
+
 def test_subject_never_takes_its_place_from_datelines() -> None:
     # Wire stories filed from a capital are not about the capital ("Trial in Beijing" for trials in
     # Hangzhou, "Bombing in Cairo" for Lockerbie): a dateline names where the reporter sat. Nor
