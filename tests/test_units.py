@@ -136,6 +136,15 @@ def summit(first: str = MET) -> list[Fact]:
     ("Some of them work for the government, colbert teased in his opening monologue.", False, True),
     ("One of those who answered the call to fight was Mahmud Abouhalima, a taxi driver.", False, False),
     ("The pair of shoes sold for $2 million at the auction in Geneva on Tuesday.", False, False),
+    # A quotation's start left out (Multi-News 00204); an ellipsis inside a sentence is no such cut.
+    ("[... ] but apple has a history of not resting on their laurels.", True, False),
+    ("\u2026 the problem with the big-bang changes like that is that they are so alien.", True, False),
+    ("The talks... ended without a deal on Tuesday.", False, False),
+    # A page sending its reader to a clip, a quotation after it (Multi-News 00108); "listen" in a
+    # quotation an earlier sentence opened is a speaker's, and a listener is no command.
+    ("Listen to kirk's comments, which come around 0: 26 in the below audio clip: \"i've been joking with "
+     "lindsey, \" kirk can be heard saying.", True, False),
+    ("Listeners called the station to complain on Tuesday.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
      False, True),
@@ -145,6 +154,18 @@ def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool,
     if not is_broken:
         assert leans(text) is is_leaning
     assert dangling(text) is (is_broken or is_leaning)
+
+
+def test_the_writers_first_person_is_not_mended_by_the_sentence_before() -> None:
+    # Multi-News 00204: a blogger's "If my theory is right, they're ..." printed after "Summer feels
+    # like a long time away." The passage is still the writer's voice. After a sentence that names
+    # someone speaking, the "I" is that speaker's, and the pair prints.
+    theory = "If my theory is right, they will be months behind the new tablet by the end of summer."
+    facts = [fact("f1", "Summer feels like a long time away for the company and its new tablet.", "s1", 0),
+             fact("f2", theory, "s1", 1),
+             fact("f3", "Tim Cook said on Monday that summer feels far away for the tablet.", "s2", 0),
+             fact("f4", theory, "s2", 1)]
+    assert needs(facts) == [(), None, (), (2,)]
 
 
 def test_needs_names_the_antecedent_or_rules_the_sentence_out() -> None:

@@ -21,8 +21,8 @@ from briefgen.text.quotes import has_quote
 from briefgen.text.verbs import IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
-__all__ = ["FRAGMENT_WORDS", "addresses_reader", "broken", "broken_rule", "dangling", "fragment", "has_quote",
-           "leaning_rule", "leans", "runs_on", "stems"]
+__all__ = ["FRAGMENT_WORDS", "addresses_reader", "broken", "broken_rule", "dangling", "first_person",
+           "fragment", "has_quote", "leaning_rule", "leans", "runs_on", "stems"]
 
 
 @lru_cache(maxsize=65536)
@@ -252,6 +252,9 @@ FRAGMENT_WORDS = 3
 # A sentence ends in a full stop, question or exclamation mark, perhaps inside
 # quotes or brackets; anything else was cut off (a truncated text's last line).
 _CLOSED = re.compile(r"[.!?][\s\"'\u201d\u2019)\]]*$")
+# A sentence opening with an ellipsis, bracketed or not ("[... ] but apple has a history of ...",
+# "… the problem with the big-bang changes"): a quotation whose start the writer left out.
+_ELIDED = re.compile(r"(?:\[\s*)?(?:\.\s*\.\s*\.|\u2026)")
 # A full stop and a space right before a quotation mark: a sentence's end the splitter passed over.
 _AFTER_STOP = re.compile(r"[.!?]\s+$")
 # A heading glued to the sentence it stands over: capitalised words, then a
@@ -321,6 +324,8 @@ _IMPERATIVE = re.compile(
     r"buckle\s+up|be\s+sure|don['\u2019]t|do\s+not|let['\u2019]s|let\s+(?:us|the|them|me)"
     r"|watch\s+(?:it|the|this|as|video))(?![\w-])(?:\s+(?:the\s+)?(?P<next>\S+))?",
     re.IGNORECASE)
+# "Listen to ...", "Listen here", "Listen:": the command to hear a clip the page plays.
+_LISTEN = re.compile(r"listen(?:\s+(?:to|here|now|as|below)\b|\s*:)", re.IGNORECASE)
 # Verbs naming who said, wrote or asked it, besides REPORTED's: the "you" is that speaker's.
 _SPOKEN = re.compile(r"\b(?:asked|asks|wrote|writes|warned|warns|urged|urges|noted|notes|advised|advises"
                      r"|cautioned|insisted|argued|tweeted|read:|reads:)", re.IGNORECASE)
@@ -331,6 +336,13 @@ _SECOND_PERSON = re.compile(r"(?<![\w-])(?<!\bthank )(?:you|your|yours|yourself|
 def addresses_reader(text: str) -> bool:
     """Whether the writer speaks to the reader outside quotation marks (see :data:`_IMPERATIVE`)."""
     body = text.strip()
+    if _LISTEN.match(body):
+        # A page pointing its reader to a recording ("Listen to kirk's comments, which come around 0: 26
+        # in the below audio clip: "..."): the quotation it then gives does not make the command
+        # someone else's words, unless the sentence starts inside a quotation.
+        mark = _FIRST_MARK.search(body)
+        if mark is None or mark.group("open") is not None:
+            return True
     command = _IMPERATIVE.match(body)
     if command is None and "you" not in body.lower():
         return False  # the common case, told cheaply (most sentences of a large batch)
@@ -352,8 +364,9 @@ def broken(text: str) -> bool:
     """Whether a sentence is not a whole sentence, which no neighbour mends.
 
     True when it has no closing punctuation (cut off where a truncated text
-    ends), ends in a colon (it only announces the next one: "The Times said
-    in an editorial:"), has a heading glued to its start ("YANKEES Pitching
+    ends) or opens with an ellipsis (a quotation's start left out), ends in a
+    colon (it only announces the next one: "The Times said in an
+    editorial:"), has a heading glued to its start ("YANKEES Pitching
     The starting pitching ..."), still carries a wire dateline ("LONDON
     (AP) _ ...") or has page furniture run into it ("media caption ...",
     "( photo: ... ) buy photo ...", "... gmt / updated ..."), or speaks to the
@@ -377,6 +390,8 @@ def broken_rule(text: str) -> str | None:
     body = text.strip()
     if not _CLOSED.search(body):
         return "colon" if body.endswith(":") else "unfinished"
+    if _ELIDED.match(body):
+        return "unfinished"
     for name, found in (("heading", _GLUED_HEAD.match), ("dateline", _DATELINE.match),
                         ("furniture", run_in), ("furniture", caption),
                         ("furniture", ticker), ("furniture", labelled), ("furniture", points_at_page),
@@ -515,8 +530,18 @@ def leaning_rule(text: str) -> str | None:
         return "intro pronoun"
     if _bare_intro_pronoun(body):
         return "intro pronoun"
+    return "first person" if _first_person(body, unquoted) else None
+
+
+def _first_person(body: str, unquoted: str) -> bool:
     lower = not any(ch.isupper() for ch in body[1:])
-    return "first person" if (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) else None
+    return (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) is not None
+
+
+def first_person(text: str) -> bool:
+    """Whether a sentence says "I", "we", "my" or "us" outside quotation marks: someone's own voice."""
+    body = text.strip()
+    return _first_person(body, _QUOTED.sub(" ", body))
 
 
 def _names_someone(words: list[str]) -> bool:

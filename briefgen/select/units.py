@@ -35,8 +35,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from briefgen.model import Fact
-from briefgen.select.standalone import broken, fragment, leans, runs_on
-from briefgen.text.quotes import quotation
+from briefgen.select.standalone import broken, first_person, fragment, leans, runs_on
+from briefgen.text.quotes import has_quote, quotation
+from briefgen.text.verbs import REPORTED
 from briefgen.text.words import STOPWORDS
 
 __all__ = ["TOPIC_SHARE", "antecedent_of", "comes_after", "clashes", "follows", "in_order",
@@ -200,8 +201,19 @@ def needs(facts: Sequence[Fact], standalone: bool = True,
                 # A missing or broken antecedent, or a cycle (the walk met itself): never.
                 before = out[a] if a is not None and done[a] else None
                 out[j] = (a, *before) if a is not None and before is not None else None
+                chain = out[j]
+                if chain and first_person(facts[j].text) and not any(
+                        speaks(facts[c].text) for c in (j, *chain)):
+                    # The writer's own "I" or "we": no sentence before names anyone else speaking,
+                    # so the passage is still the writer's voice, which a briefing does not print.
+                    out[j] = None
             done[j] = True
     return out
+
+
+def speaks(text: str) -> bool:
+    """Whether a sentence gives someone's words: a quotation mark, or a reporting verb ("said", "told")."""
+    return has_quote(text) or REPORTED.search(text) is not None
 
 
 def links(i: int, need: Sequence[tuple[int, ...] | None]) -> list[tuple[int, int]]:
