@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from briefgen.model import Line, Sentence
 from briefgen.select.standalone import broken_rule
-from briefgen.text.sentences import OfflineTokenizer, segment, sentence_spans, split_sentences
+from briefgen.text.sentences import segment, sentence_spans, split_sentences
+from briefgen.text.sumy_tokenizer import OfflineTokenizer
 
 GOLDEN = SHARED / "bench" / "segment_golden_en.json"
 NEWS = Path(__file__).resolve().parent / "data" / "segment_news.json"

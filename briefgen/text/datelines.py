@@ -17,7 +17,7 @@ from briefgen.text.words import STOPWORDS, content_set
 
 __all__ = ["AGENCIES", "BROADCASTERS", "MONTH", "WEEKDAY", "caption_before", "caption_end", "captioned",
            "credit_end", "cut_short", "dateline_end", "headline_dateline_end", "lead_in_end",
-           "place_dateline_end", "run_in_end"]
+           "place_dateline_end", "placed_dash_end", "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
 # region, a date and the agency, then a dash ("NARA—", "LONDON (AP) _ ",
@@ -442,3 +442,21 @@ def dateline_end(text: str) -> int:
         m = _AGENCY_DATELINE.match(text) or _BROADCAST_DATELINE.match(text)
         return m.end() if m else 0
     return m.end()
+
+
+# A story's first sentence that ends on a place and its region's abbreviation ("... foxborough,
+# mass.", "video video smithfield, va."), and the next that opens with a spaced dash, a station's
+# call sign before it at most ("- foxborough police are ...", "( wavy ) - a smithfield foods
+# employee ..."): a page without line breaks ran its headline into the place's dateline, and the
+# splitter took the abbreviation's stop for a sentence's end.
+_PLACE_END = re.compile(r",\s+[a-z][a-z.]{0,4}\.$")
+_DASH_LEAD = re.compile(r"(?:\(\s*[a-z][a-z0-9-]{1,9}\s*\)\s*)?(?:--?|\u2014|\u2013)\s+(?=[a-z])")
+
+
+def placed_dash_end(before: str, text: str) -> int:
+    """Length of the dash opening a story's second sentence ``text`` when the first, ``before``, ends on
+    a place's dateline (0 otherwise): Multi-News validation has three such openings in 1,174 sources,
+    DUC 2003 none."""
+    m = _DASH_LEAD.match(text)
+    return m.end() if m and _PLACE_END.search(before.strip()) else 0
+

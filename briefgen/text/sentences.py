@@ -47,14 +47,13 @@ from briefgen.text.datelines import (
 )
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import asked_inside, first_closes, middles
-from briefgen.text.words import words
 from briefgen.text.wrapped import block_width, wrap_width
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken  # noqa: E402
 
-__all__ = ["OfflineTokenizer", "segment", "sentence_spans", "split_sentences"]
+__all__ = ["segment", "sentence_spans", "split_sentences"]
 
 # Punkt's orthographic flags (punkt._ORTHO_BEG_UC, _ORTHO_MID_LC: "seen capitalised sentence-initially",
 # "seen lower-case mid-sentence"); with only these, a capital after an abbreviation starts a sentence.
@@ -673,26 +672,3 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
     out = out[:-1] if out and cut_short(out[-1].text) else out  # the words a page was cut short in
     mids = middles([s.text for s in out])  # a quotation's middle sentences are the speaker's words
     return [replace(s, in_quotation=True) if mid else s for s, mid in zip(out, mids, strict=True)]
-
-
-class OfflineTokenizer:
-    """A drop-in for ``sumy.nlp.tokenizers.Tokenizer`` that needs no NLTK data.
-
-    sumy's parsers and summarizers call ``to_sentences`` and ``to_words`` and
-    read ``language``; this class answers them with :func:`split_sentences`
-    and :func:`briefgen.text.words`, so sumy never reaches
-    ``nltk.word_tokenize`` or punkt data.
-    """
-
-    language = "english"
-
-    def __init__(self, language: str = "english") -> None:
-        self.language = language
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        """Sentences of ``paragraph``."""
-        return tuple(split_sentences(paragraph))
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        """Word tokens of ``sentence`` that contain a letter."""
-        return tuple(w for w in words(sentence) if any(c.isalpha() for c in w))
