@@ -938,6 +938,27 @@ def test_a_headline_run_into_a_place_dateline_is_no_part_of_the_storys_first_sen
     cased = ("New Allegations Against Kennel Where 20 Dogs Died Phoenix -- New allegations are coming out "
              "against the Green Acre dog boarding business in Gilbert, Arizona, where 20 dogs died.")
     assert _segment_block(cased)[0].text == cased
+
+
+def test_a_headline_ended_by_a_places_abbreviation_goes_and_the_lead_after_the_dash_stays() -> None:
+    # Multi-News 00270, 00037 and 00192: the stop of "mass." ended a "sentence" of headline and place,
+    # and the lead kept the dash it opened with.
+    text = ("0 burglars break into rob gronkowski's home while away playing in super bowl lii foxborough, "
+            "mass. - foxborough police are investigating a burglary at the home of rob gronkowski. "
+            "Officers stayed until about 11 p.m.")
+    assert [s.text for s in _segment_block(text)] == [
+        "foxborough police are investigating a burglary at the home of rob gronkowski.",
+        "Officers stayed until about 11 p.m."]
+    station = ("Smithfield employee accused of urinating on production line video video smithfield, va. "
+               "( wavy ) - a smithfield foods employee is accused of urinating on the production line.")
+    assert [s.text for s in _segment_block(station)] == [
+        "a smithfield foods employee is accused of urinating on the production line."]
+    # A first sentence that ends on a place is kept when no dash opens the next.
+    plain = ("the fire started in a warehouse near olympia, wash. Crews worked through the night. "
+             "- more to come.")
+    assert _segment_block(plain)[0].text == "the fire started in a warehouse near olympia, wash."
+
+
 def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_the_next() -> None:
     # Multi-News 00071: the quotation opened a sentence before; the mark after "lady." opens another one.
     text = ('" tito is a loving, sweet man. I\'ve always supported him, " said the former leading lady. '

@@ -455,8 +455,7 @@ _DASH_LEAD = re.compile(r"(?:\(\s*[a-z][a-z0-9-]{1,9}\s*\)\s*)?(?:--?|\u2014|\u2
 
 def placed_dash_end(before: str, text: str) -> int:
     """Length of the dash opening a story's second sentence ``text`` when the first, ``before``, ends on
-    a place's dateline (0 otherwise): Multi-News validation has three such openings in 1,174 sources,
+    a place's dateline (0 otherwise). Multi-News validation has three such openings in 1,174 sources,
     DUC 2003 none."""
     m = _DASH_LEAD.match(text)
     return m.end() if m and _PLACE_END.search(before.strip()) else 0
-

@@ -43,6 +43,7 @@ from briefgen.text.datelines import (
     cut_short,
     headline_dateline_end,
     lead_in_end,
+    placed_dash_end,
     run_in_end,
 )
 from briefgen.text.lazynltk import light_nltk
@@ -663,6 +664,9 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
             s += caption_end(chunk[s:e])  # so is a caption run into the sentence up to its credit
             s += run_in_end(chunk[s:e], second=few and k == 1)
             s += headline_dateline_end(chunk[s:e]) if few and k == 0 else 0  # "... rages damascus — syria's"
+            if few and k == 1 == len(out) and (cut := placed_dash_end(out[-1].text, chunk[s:e])):
+                out.pop()  # "... foxborough, mass." then "- police are ...": the lead, not the headline
+                s += cut
             piece = chunk[s:e]
             if not any(c.isalpha() for c in piece):
                 continue
