@@ -145,6 +145,8 @@ def summit(first: str = MET) -> list[Fact]:
     ("Listen to kirk's comments, which come around 0: 26 in the below audio clip: \"i've been joking with "
      "lindsey, \" kirk can be heard saying.", True, False),
     ("Listeners called the station to complain on Tuesday.", False, False),
+    # "The us" opening a sentence is the country, as "the us" is (Multi-News 00226).
+    ("The us stationed warships in the area to monitor the launch on Monday.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
      False, True),

@@ -267,7 +267,7 @@ _DATELINE = re.compile(
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 # "us" after "the" or before "$" or "-" is the United States in lower-case text ("the us", "us$ 1.4 billion").
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|ours)\b|(?<!\bthe )\bus\b(?![$-])")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|ours)\b|(?<!\b[Tt]he )\bus\b(?![$-])")
 # In text written all in lower case, "us" is also the country before a noun it seldom governs as a
 # pronoun ("us president", "us embassy", "us unemployment rate"; not "gave us jobs", "told us state
 # officials"): the nouns after "us" in Multi-News validation's lower-cased text where it names the
