@@ -419,6 +419,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "facebook's founder is launching a fund."),
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
+        # A page's story number (Multi-News 00130); a count with its commas is the story's.
+        ("2951825 texas rep. ron paul released an attack ad wednesday. It ran.",
+         "texas rep. ron paul released an attack ad wednesday."),
+        ("10,000 people marched in the capital on sunday. It rained.",
+         "10,000 people marched in the capital on sunday."),
         # A page's note of its update, in brackets (Multi-News 00298), or as a label ended by a colon;
         # a label before a date or time alone is furniture, kept whole.
         ("[ updated at 7: 59 p.m. ] speaking on cnn, rep. Peter king called it a loss. He did.",

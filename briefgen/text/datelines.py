@@ -147,6 +147,10 @@ _LEAD_FURNITURE = re.compile(
     r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their"
     r"|during|after|before|when|while|since|despite|according)\b|[\"\u201c])"
     r"|\W*" + _PHOTO_LABEL + r"\s*(?:buy photo\s+)?"
+    # A page's story number scraped before its first words ("2951825 texas rep. And gop presidential
+    # candidate ron paul ..."): seven digits or more, no comma, before a lower-case word; a count is
+    # printed with commas ("10,000 people"). 1 sentence of Multi-News validation, none in DUC 2003.
+    r"|\s*\d{7,}\s+(?=[a-z])"
     r"|\W*\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s+(?=[\w\"\u201c])",
     re.IGNORECASE,
 )
