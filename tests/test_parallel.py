@@ -6,8 +6,9 @@ import os
 
 import pytest
 
+from briefgen.facts.conflicts import find_conflicts
 from briefgen.model import Source
-from briefgen.parallel import cores, pmap
+from briefgen.parallel import THRESHOLD, cores, pmap
 from briefgen.pipeline import analyse
 
 
@@ -54,3 +55,21 @@ def test_analysis_is_the_same_with_and_without_workers(monkeypatch: pytest.Monke
     assert parallel.facts == serial.facts
     assert serial.sentences[0].text == "Lee and Takaichi met in Nara on Tuesday."
     assert serial.sentences[-1].source_id == "s210"
+
+
+def test_conflicts_are_the_same_with_and_without_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Enough distinct sentences (over THRESHOLD) that the conflict check reads them on workers.
+    sources = [
+        Source(id=f"s{i}", origin=f"<text {i}>", outlet=f"Outlet {i}", title="",
+               text=(f"The typhoon killed {10 + i % 3} people in Manila on Tuesday, officials said. "
+                     f"Rescuers searched the village of Barangay {i} for survivors."))
+        for i in range(1, 221)
+    ]
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    serial = analyse(sources=sources)
+    serial_conflicts = find_conflicts(serial.facts, serial.sources)
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
+    parallel_conflicts = find_conflicts(serial.facts, serial.sources)
+    assert len({s.text for f in serial.facts for s in f.sentences}) > THRESHOLD
+    assert parallel_conflicts == serial_conflicts
+    assert any(c.kind == "disagreement" for c in serial_conflicts)  # the tolls of 10, 11 and 12

@@ -193,12 +193,17 @@ def test_a_subject_names_crimes_accidents_and_studies_the_leads_share() -> None:
              "The study, published on Monday by Tulane University, followed 300 patients.",
              "Patients in the Tulane University study lived longer."]
     assert _subject_of(study) == "Study: Tulane University"
-    # A crime named in a profile's background is not the event ("convicted of robbery" in three leads
-    # about an attack): no robbery, murder or killing is an event word, the attack is.
+    # A crime named in a profile's background is not the event: the robbery and the killing are in
+    # all three leads, the attack in two, and no robbery, murder or killing is an event word.
     attack = ["The attack near a Christmas market killed three people; Cherif Chekatt had been convicted of "
-              "robbery.", "Cherif Chekatt, who carried out the attack, was shot dead by police.",
-              "Police said Cherif Chekatt, killing three in the attack, had robbed shops before."]
+              "robbery and of murder.", "Cherif Chekatt, who carried out the attack, robbed shops before.",
+              "Police said Cherif Chekatt, wanted for robbery and a killing in 2016, was shot dead."]
     assert _subject_of(attack) == "Attack: Cherif Chekatt"
+    # Remembering is no recall: "recalled" reports what someone said.
+    memories = ["Friends recalled George Bush as a kind man on Saturday.",
+                "His son recalled George Bush's letters to the family.",
+                "Aides recalled George Bush's humour on Sunday."]
+    assert not _subject_of(memories).startswith("Recall")
 
 
 def test_subject_never_takes_its_place_from_datelines() -> None:

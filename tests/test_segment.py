@@ -424,6 +424,8 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "texas rep. ron paul released an attack ad wednesday."),
         ("10,000 people marched in the capital on sunday. It rained.",
          "10,000 people marched in the capital on sunday."),
+        ("1500000 People marched in Paris on Sunday. It rained.",
+         "1500000 People marched in Paris on Sunday."),
         # A page's note of its update, in brackets (Multi-News 00298), or as a label ended by a colon;
         # a label before a date or time alone is furniture, kept whole.
         ("[ updated at 7: 59 p.m. ] speaking on cnn, rep. Peter king called it a loss. He did.",
@@ -962,6 +964,9 @@ def test_a_headline_ended_by_a_places_abbreviation_goes_and_the_lead_after_the_d
     plain = ("the fire started in a warehouse near olympia, wash. Crews worked through the night. "
              "- more to come.")
     assert _segment_block(plain)[0].text == "the fire started in a warehouse near olympia, wash."
+    # ... nor when a dash opens the next after a first sentence that ends on no place.
+    port = "the fire started in a warehouse near the port. - crews worked through the night."
+    assert _segment_block(port)[0].text == "the fire started in a warehouse near the port."
 
 
 def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_the_next() -> None:

@@ -140,11 +140,18 @@ def summit(first: str = MET) -> list[Fact]:
     ("[... ] but apple has a history of not resting on their laurels.", True, False),
     ("\u2026 the problem with the big-bang changes like that is that they are so alien.", True, False),
     ("The talks... ended without a deal on Tuesday.", False, False),
+    # After an ellipsis a capital starts a whole sentence (DUC 2003 d31001t).
+    (". . . In the course of the armed struggle, the A.N.C. took lives, the report found.", False, False),
     # A page sending its reader to a clip, a quotation after it (Multi-News 00108); "listen" in a
     # quotation an earlier sentence opened is a speaker's, and a listener is no command.
     ("Listen to kirk's comments, which come around 0: 26 in the below audio clip: \"i've been joking with "
      "lindsey, \" kirk can be heard saying.", True, False),
     ("Listeners called the station to complain on Tuesday.", False, False),
+    # ... a speaker's "listen" (inside a quotation an earlier sentence opened, or a speaker named before
+    # any quotation), and a title after it in text with capitals.
+    ('listen to me, " sanders told the crowd on Monday.', False, True),
+    ("listen to women, the prime minister told the party conference on Monday.", False, False),
+    ("Listen Here is the band's third album, released in May.", False, False),
     # "The us" opening a sentence is the country, as "the us" is (Multi-News 00226).
     ("The us stationed warships in the area to monitor the launch on Monday.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
@@ -168,6 +175,23 @@ def test_the_writers_first_person_is_not_mended_by_the_sentence_before() -> None
              fact("f3", "Tim Cook said on Monday that summer feels far away for the tablet.", "s2", 0),
              fact("f4", theory, "s2", 1)]
     assert needs(facts) == [(), None, (), (2,)]
+    # "We", "My", a lower-case "i": the writer's voice in any case. A writer's "we asked" gives no one
+    # else's words; after a sentence where someone wrote, tweeted or warned, the "I" is theirs.
+    for own in ("We asked the company about the delay but got no reply at all.",
+                "then i asked the company about the delay but got no reply at all.",
+                "but when we asked the driver of the truck about that idea, he laughed."):
+        late = "The tablet is late, and the company has been silent about it for weeks."
+        pair = [fact("f1", late, "s1", 0), fact("f2", own, "s1", 1)]
+        assert needs(pair) == [(), None], own
+    for said in ("The pope wrote to the bishops of Chile on Tuesday about the abuse.",
+                 "Trump tweeted about the wall on Monday night from the White House."):
+        sorry = "Now I ask forgiveness of all those I offended."
+        pair = [fact("f1", said, "s1", 0), fact("f2", sorry, "s1", 1)]
+        assert needs(pair) == [(), (0,)], said
+    # A numeral is no "I": the sentence leans as before and prints after the sentence it leans on.
+    war = [fact("f1", "Britain honoured its war dead at the Cenotaph on Sunday morning.", "s1", 0),
+           fact("f2", "The last World War I veteran in Britain died on Monday at 110.", "s1", 1)]
+    assert needs(war)[1] in ((), (0,))
 
 
 def test_needs_names_the_antecedent_or_rules_the_sentence_out() -> None:

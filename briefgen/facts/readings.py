@@ -334,5 +334,7 @@ def read_all(sentences: Sequence[Sentence]) -> Reads:
     copies: list[list[int]] = [[] for _ in number]
     for k, t in enumerate(text_of):
         copies[t].append(k)
-    # Each text is read on its own, so a large coverage reads its texts on every core.
+    # Each text is read on its own, so a large coverage reads its texts on every core. The workers are
+    # forked after the selector's solver has run (its threads are not copied); reading a text never
+    # reaches the solver.
     return Reads(list(sentences), text_of, pmap(_read_text, list(number)), copies)

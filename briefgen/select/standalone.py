@@ -22,7 +22,7 @@ from briefgen.text.verbs import IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
 __all__ = ["FRAGMENT_WORDS", "addresses_reader", "broken", "broken_rule", "dangling", "first_person",
-           "fragment", "has_quote", "leaning_rule", "leans", "runs_on", "stems"]
+           "fragment", "gives_words", "has_quote", "leaning_rule", "leans", "runs_on", "stems"]
 
 
 @lru_cache(maxsize=65536)
@@ -252,9 +252,11 @@ FRAGMENT_WORDS = 3
 # A sentence ends in a full stop, question or exclamation mark, perhaps inside
 # quotes or brackets; anything else was cut off (a truncated text's last line).
 _CLOSED = re.compile(r"[.!?][\s\"'\u201d\u2019)\]]*$")
-# A sentence opening with an ellipsis, bracketed or not ("[... ] but apple has a history of ...",
-# "… the problem with the big-bang changes"): a quotation whose start the writer left out.
-_ELIDED = re.compile(r"(?:\[\s*)?(?:\.\s*\.\s*\.|\u2026)")
+# A sentence opening with an ellipsis, bracketed or not, and a lower-case word ("[... ] but apple has a
+# history of ...", "… the problem with the big-bang changes"): a quotation whose start the writer left
+# out. After an ellipsis a capital starts a whole sentence (". . . In the course of the armed struggle,
+# the A.N.C. ...").
+_ELIDED = re.compile(r"(?:\[\s*)?(?:\.\s*\.\s*\.|\u2026)[\s\]]*[a-z]")
 # A full stop and a space right before a quotation mark: a sentence's end the splitter passed over.
 _AFTER_STOP = re.compile(r"[.!?]\s+$")
 # A heading glued to the sentence it stands over: capitalised words, then a
@@ -333,16 +335,28 @@ _SECOND_PERSON = re.compile(r"(?<![\w-])(?<!\bthank )(?:you|your|yours|yourself|
                             re.IGNORECASE)
 
 
+def _listen_to_page(body: str) -> bool:
+    """Whether "Listen ..." opening ``body`` is the page's command to its reader: the quotation it
+    then gives ("Listen to kirk's comments, which come around 0: 26 in the below audio clip: "..."")
+    does not make it someone else's words. It is a speaker's when the sentence starts inside a
+    quotation ('listen to me, " sanders told the crowd.'), or names who said it before any quotation
+    opens ("listen to women, the prime minister told the conference."), or goes on with a capital in
+    text with capitals (a title: "Listen Here is the band's third album")."""
+    mark = _FIRST_MARK.search(body)
+    if (mark is not None and mark.group("open") is None) or _SPACED_CLOSE.match(body):
+        return False
+    before = body[: mark.start()] if mark is not None else body
+    if REPORTED.search(before) or _SPOKEN.search(before):
+        return False
+    nxt = body[len("listen"):].split(maxsplit=1)
+    return not (nxt and nxt[0][:1].isupper() and any(ch.isupper() for ch in body[1:]))
+
+
 def addresses_reader(text: str) -> bool:
     """Whether the writer speaks to the reader outside quotation marks (see :data:`_IMPERATIVE`)."""
     body = text.strip()
-    if _LISTEN.match(body):
-        # A page pointing its reader to a recording ("Listen to kirk's comments, which come around 0: 26
-        # in the below audio clip: "..."): the quotation it then gives does not make the command
-        # someone else's words, unless the sentence starts inside a quotation.
-        mark = _FIRST_MARK.search(body)
-        if mark is None or mark.group("open") is not None:
-            return True
+    if _LISTEN.match(body) and _listen_to_page(body):
+        return True
     command = _IMPERATIVE.match(body)
     if command is None and "you" not in body.lower():
         return False  # the common case, told cheaply (most sentences of a large batch)
@@ -538,10 +552,53 @@ def _first_person(body: str, unquoted: str) -> bool:
     return (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) is not None
 
 
+# Someone's own voice for :func:`first_person`, in any case ("We asked", "our", "my"); "mine" is left
+# out (a coal mine). "us" as the leaning test reads it: not the country ("the us", "us officials").
+_OWN_WORDS = re.compile(r"\b(?:we|our|ours|me|my)\b", re.IGNORECASE)
+_US = re.compile(r"(?<!\b[Tt]he )\bus\b(?![$-])")
+_US_LOWER = re.compile(_US.pattern + r"(?!\s+(?:" + _COUNTRY_NOUNS + r")\b)")
+# "I" as a word, or "i" in lower-cased text; not a numeral after a king's name or a kind of thing
+# ("World War I", "Elizabeth I", "phase i").
+_WORD_I = re.compile(r"(?<![\w'\u2019.-])[Ii](?![\w'\u2019.-])")
+_NUMERAL_BEFORE = re.compile(r"\b(?:war|phase|type|class|title|stage|part|chapter|act|article|section"
+                             r"|elizabeth|charles|george|james|william|edward|richard|henry|mary|louis)\s+$",
+                             re.IGNORECASE)
+
+
+def _says_i(unquoted: str) -> bool:
+    """Whether "I" (or "i") is a word of ``unquoted`` and no numeral."""
+    for m in _WORD_I.finditer(unquoted):
+        before = unquoted[: m.start()]
+        if _NUMERAL_BEFORE.search(before):
+            continue
+        words_before = before.split()
+        # In text with capitals, a capitalised word right before "I" other than the sentence's first
+        # names a king or a war ("Charles I", "World War I veteran").
+        if m.group(0) == "I" and len(words_before) > 1 and words_before[-1][:1].isupper():
+            continue
+        if m.group(0) == "i" and any(ch.isupper() for ch in unquoted[1:]):
+            continue  # a lower-case "i" in text with capitals is a label or a list's item
+        return True
+    return False
+
+
 def first_person(text: str) -> bool:
-    """Whether a sentence says "I", "we", "my" or "us" outside quotation marks: someone's own voice."""
+    """Whether a sentence says "I", "we", "my", "our" or "us" outside quotation marks, in any case:
+    someone's own voice ("We asked Apple for comment.", "then i asked johnson ..."); "us" as the
+    country ("the us", "us officials") and "I" as a numeral ("World War I") are not."""
     body = text.strip()
-    return _first_person(body, _QUOTED.sub(" ", body))
+    unquoted = _QUOTED.sub(" ", body)
+    lower = not any(ch.isupper() for ch in body[1:])
+    return (_OWN_WORDS.search(unquoted) is not None or _says_i(unquoted)
+            or (_US_LOWER if lower else _US).search(unquoted) is not None)
+
+
+def gives_words(text: str, *, asked: bool = True) -> bool:
+    """Whether a sentence gives someone's words: a quotation mark, or a verb of saying ("said",
+    "told"), and with ``asked`` one of writing, posting, asking or warning too ("wrote", "tweeted",
+    "asked", "warned"), which a writer's own "we asked ..." also has."""
+    return (has_quote(text) or REPORTED.search(text) is not None
+            or (asked and _SPOKEN.search(text) is not None))
 
 
 def _names_someone(words: list[str]) -> bool:

@@ -35,9 +35,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from briefgen.model import Fact
-from briefgen.select.standalone import broken, first_person, fragment, leans, runs_on
-from briefgen.text.quotes import has_quote, quotation
-from briefgen.text.verbs import REPORTED
+from briefgen.select.standalone import broken, first_person, fragment, gives_words, leans, runs_on
+from briefgen.text.quotes import quotation
 from briefgen.text.words import STOPWORDS
 
 __all__ = ["TOPIC_SHARE", "antecedent_of", "comes_after", "clashes", "follows", "in_order",
@@ -171,7 +170,10 @@ def needs(facts: Sequence[Fact], standalone: bool = True,
         Per fact: ``()`` if it reads alone; the positions of the antecedents
         it leans on, the nearest first, back to the first that reads alone,
         when each is whole; ``None`` if it is broken, or leans on something
-        missing or broken.
+        missing or broken, or speaks in the first person
+        (:func:`~briefgen.select.standalone.first_person`) while neither it
+        nor an antecedent gives anyone's words
+        (:func:`~briefgen.select.standalone.gives_words`): the writer's own voice.
     """
     if not standalone:
         return [() for _ in facts]
@@ -202,18 +204,14 @@ def needs(facts: Sequence[Fact], standalone: bool = True,
                 before = out[a] if a is not None and done[a] else None
                 out[j] = (a, *before) if a is not None and before is not None else None
                 chain = out[j]
-                if chain and first_person(facts[j].text) and not any(
-                        speaks(facts[c].text) for c in (j, *chain)):
+                own = facts[j].text
+                if chain and first_person(own) and not gives_words(own, asked=False) and not any(
+                        gives_words(facts[c].text) for c in chain):
                     # The writer's own "I" or "we": no sentence before names anyone else speaking,
                     # so the passage is still the writer's voice, which a briefing does not print.
                     out[j] = None
             done[j] = True
     return out
-
-
-def speaks(text: str) -> bool:
-    """Whether a sentence gives someone's words: a quotation mark, or a reporting verb ("said", "told")."""
-    return has_quote(text) or REPORTED.search(text) is not None
 
 
 def links(i: int, need: Sequence[tuple[int, ...] | None]) -> list[tuple[int, int]]:
