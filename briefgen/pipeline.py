@@ -32,9 +32,9 @@ from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
 from briefgen.select.lead import lead_first
 from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
-from briefgen.select.selector import MEMO, repeats
+from briefgen.select.selector import MEMO
 from briefgen.select.standalone import dangling
-from briefgen.select.statements import Statements, choose_apart
+from briefgen.select.statements import Statements, choose_apart, restates
 from briefgen.select.units import passages, unintroduced
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.decode import decode_entities
@@ -418,8 +418,7 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     for spec in template.enabled_sections:
         # The catch-all chooses among the facts that fit no section.
         pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
-                if not any(f.id == t.id or repeats(f, t, share=MEMO.link_share)
-                           or statements.same(f.text, t.text) for t in taken)]
+                if not any(restates(f, t, statements) for t in taken)]
         # What the memo has said earns a section nothing: it chooses for what is new (Params.stated).
         choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method,
                               params=replace(params, quotations=True, stated=stated(taken)))

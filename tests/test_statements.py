@@ -110,3 +110,21 @@ def test_a_part_leaves_out_the_less_important_of_two_restatements() -> None:
     # The score says which is more important, not the printed order (an antecedent prints first).
     low, high = replace(drums, score=1.0), replace(ensemble, score=5.0)
     assert restating([low, bridge, high], COVERAGE) == {"f0"}
+
+
+def test_restates_is_one_fact_repeats_or_same_whatever_the_pair() -> None:
+    # The quick path for pairs that share no term must answer as the two tests do, on every pair of
+    # a real coverage's facts (the sample's, with the merger's links and its tolls).
+    from briefgen.pipeline import analyse
+    from briefgen.select.selector import MEMO, repeats
+    from briefgen.select.statements import restates
+
+    facts = list(analyse().facts)
+    statements = Statements(f.text for f in facts)
+    calls = {}
+    for a in facts:
+        for b in facts:
+            full = a.id == b.id or repeats(a, b, share=MEMO.link_share) or statements.same(a.text, b.text)
+            calls[a.id, b.id] = restates(a, b, statements)
+            assert calls[a.id, b.id] == full, (a.text, b.text)
+    assert sum(calls.values()) > len(facts)  # some pairs besides a fact and itself restate each other

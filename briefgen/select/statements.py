@@ -53,22 +53,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.facts.figures import same_figure, same_figures
+from briefgen.facts.figures import same_figure, same_figures, telling_figures
 from briefgen.facts.onsets import same_onset
 from briefgen.facts.paraphrase import default_model
 from briefgen.facts.records import same_record
+from briefgen.facts.tolls import same_toll
 from briefgen.model import Fact
 from briefgen.select.choice import Choice, choose
-from briefgen.select.selector import MEMO, Params, content_of
+from briefgen.select.selector import MEMO, Params, content_of, repeats
 from briefgen.text.tokens import Token, common_words, tokens
 from briefgen.text.verbs import AUXILIARIES as _AUXILIARIES
 from briefgen.text.verbs import IRREGULAR_PAST as _IRREGULAR
-from briefgen.text.words import stem
+from briefgen.text.words import content_set, stem
 
 log = logging.getLogger(__name__)
 
 __all__ = ["MAX_ROUNDS", "MIN_ARGUMENTS", "OVERLAP_FLOOR", "Predicate", "Statements", "choose_apart",
-           "predicates", "restating"]
+           "predicates", "restates", "restating"]
 
 #: Least idf sum (natural log of facts over facts containing the term) of the
 #: arguments two clauses share for one statement: one argument found in at most
@@ -295,3 +296,24 @@ def restating(chosen: Sequence[Fact], statements: Statements) -> set[str]:
         if any(earlier.id not in out and statements.same(earlier.text, later.text) for earlier in ranked[:k]):
             out.add(later.id)
     return out
+
+
+def restates(a: Fact, b: Fact, statements: Statements, share: float = MEMO.link_share) -> bool:
+    """Whether printing both facts says one thing twice: one fact, the selector's
+    :func:`~briefgen.select.selector.repeats` (with ``share``) or :meth:`Statements.same`.
+
+    The same answer, sooner, for the many pairs that share no content term and no telling figure:
+    word overlap, shared arguments and shared figures cannot find them, so only a link the merger
+    made, one toll, one record or one onset can (a section's candidates are each asked against every
+    fact printed before them: a hundred thousand pairs at 1,000 articles).
+    """
+    if a.id == b.id or a.text == b.text:
+        return True
+    apart = (content_of(a.text).isdisjoint(content_of(b.text))
+             and content_set(a.text).isdisjoint(content_set(b.text)))
+    if apart and not (telling_figures(a.text) and telling_figures(b.text)):
+        linked = share <= 0 and (b.id in a.overlaps or a.id in b.overlaps)
+        return (linked or same_toll(a.text, b.text) or same_record(a.text, b.text)
+                or same_onset(a.text, b.text))
+    return repeats(a, b, share=share) or statements.same(a.text, b.text)
+
