@@ -106,6 +106,12 @@ def summit(first: str = MET) -> list[Fact]:
     ("A vial of measles, mumps and rubella vaccine and an information sheet is seen at boston children's "
      "hospital in boston, massachusetts february 26, 2015.", True, False),
     ("The painting is displayed at the museum, which opened on march 3, 2015.", False, False),
+    # ... soldiers on patrol, and an agency's "general view of" (Multi-News 00167); a view in prose.
+    ("French soldiers patrol outside the notre dame cathedral as part of the ' vigipirate'security plan "
+     "in paris, april 22, 2015.", True, False),
+    ("General view of the emergency entrance to the hotel dieu hospital in paris april 22, 2015.",
+     True, False),
+    ("The general view of the board on march 3, 2015 was that the plan had failed.", False, False),
     ("the painting is displayed at the museum, which opened march 3, 2015.", False, False),
     ("more cases are seen every winter, the cdc said in a report released february 26, 2015.", False, False),
     # A journal abstract's label run into its sentence; the same word in prose.

@@ -270,6 +270,7 @@ _CAPTION_VERBS = (
     "|carries?|rides?|plays?|sings?|dances?|cheers?|celebrates?|campaigns?|addresses?|makes?|takes?|visits?"
     "|kneels?|cries?|weeps?|salutes?|points?|wipes?|signs?|displays?|shows?|inspects?|tours?|examines?"
     "|boards?|rests?|marches?|protests?|gathers?|waits?|rall(?:y|ies)|works?"
+    "|patrols?|guards?|search(?:es)?|clears?|runs?|drives?|flees?|uses?|reads?|writes?"
 )
 # The caption's subject and verb at the sentence's start, the subject of up to twelve words with
 # its apposition ("hillary adams, daughter of ... judge william adams, talks outside ..."; no
@@ -297,6 +298,10 @@ _PICTURED = re.compile(r"^.{0,100}?\b(?<!\bwhich )(?<!\bthat )(?<!\bwho )(?:is|a
                        r"(?:displayed|pictured|shown|seen)\b(?!\s+as\b)(?![^.;]*\b(?:was|were|had|will)\b)",
                        re.IGNORECASE)
 _WEEKDAY_DATE = re.compile(r"\b" + _WEEKDAY + r",?\s+" + _MONTH_DAY_YEAR, re.IGNORECASE)
+# A picture agency's view ("General view of the emergency entrance ...", "An aerial view of ..."),
+# with the date the photo was taken and no preposition before it.
+_VIEW_OF = re.compile(r"\W*(?:an?\s+)?(?:general|aerial|partial|exterior|interior)\s+view\s+of\b",
+                      re.IGNORECASE)
 # Where a caption's first sentence ends: a semicolon or a full stop, not a month's ("dec. 14").
 _CAPTION_STOP = re.compile(
     r";|(?<!\bjan)(?<!\bfeb)(?<!\baug)(?<!\bsep)(?<!\bsept)(?<!\boct)(?<!\bnov)(?<!\bdec)\.\s", re.IGNORECASE)
@@ -374,6 +379,9 @@ def caption(text: str) -> bool:
     """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
     if _placed(text):
         return True
+    if _VIEW_OF.match(text) and any(not _DATE_PREPOSITION.search(text, max(0, d.start() - 12), d.start())
+                                    for d in _PHOTO_DATE.finditer(text)):
+        return True  # "General view of the emergency entrance to the hotel dieu ... in paris april 22, 2015."
     if "(" in text:
         text = _POSITION.sub("", text)
     if "in this" in text.lower() and _IN_THIS_PHOTO.match(text):
