@@ -1117,3 +1117,11 @@ def test_a_spaced_out_closing_bracket_ends_the_sentence_it_closes() -> None:
     second = "president trump greeted the report as evidence of his administration's success."
     assert split_sentences(f"{first} {second}") == [first, second]
     assert split_sentences("The vote passed. ] Then it ended.") == ["The vote passed.", "] Then it ended."]
+
+
+def test_n_before_a_number_is_an_abbreviation() -> None:
+    # Multi-News 00024: "nostra aetate n. 4" (number 4) split in two, and the half led a bottom line.
+    assert split_sentences("The text of nostra aetate n. 4 was read in Rome. It was.") == [
+        "The text of nostra aetate n. 4 was read in Rome.", "It was."]
+    assert split_sentences("the text of nostra aetate n. 4 was read in rome. it was long.") == [
+        "the text of nostra aetate n. 4 was read in rome.", "it was long."]
