@@ -1123,5 +1123,5 @@ def test_n_before_a_number_is_an_abbreviation() -> None:
     # Multi-News 00024: "nostra aetate n. 4" (number 4) split in two, and the half led a bottom line.
     assert split_sentences("The text of nostra aetate n. 4 was read in Rome. It was.") == [
         "The text of nostra aetate n. 4 was read in Rome.", "It was."]
-    assert split_sentences("the text of nostra aetate n. 4 was read in rome. it was long.") == [
-        "the text of nostra aetate n. 4 was read in rome.", "it was long."]
+    assert split_sentences("the text of nostra aetate n. 4 was read in rome. It was long.") == [
+        "the text of nostra aetate n. 4 was read in rome.", "It was long."]
