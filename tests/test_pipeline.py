@@ -279,6 +279,14 @@ def test_a_story_of_a_sentence_is_a_sentencing_not_an_arrest() -> None:
     assert _subject_of(leads) == "Sentencing"
 
 
+def test_a_candidacy_is_no_part_of_a_name_in_lower_cased_coverage() -> None:
+    # Multi-News 00214: "Nominee Donald" from "republican presidential nominee donald trump".
+    leads = ["Republican presidential nominee donald trump returned to his preferred way of speaking.",
+             "republican presidential nominee donald trump's rallies have turned into eruptions of emotion.",
+             "Donald trump might sue the new york times over its reporting, the nominee said."]
+    assert _subject_of(leads) == "Donald Trump"
+
+
 def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() -> None:
     # Multi-News writes names in lower case: capitals find no one. A pair of words most sources
     # share, one of them missing from common English, is the name.

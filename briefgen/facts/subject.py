@@ -111,7 +111,7 @@ _TITLE_WORDS = """
     justice judge former secretary foreign defense defence finance trade state national security adviser
     advisor ambassador speaker commissioner director spokesman spokeswoman spokesperson envoy dictator
     opposition party minister's president's sir lord lady dame cardinal archbishop bishop rev rev. father
-    secretary-general
+    secretary-general nominee candidate hopeful frontrunner front-runner
 """
 _TITLES = frozenset(_TITLE_WORDS.split())
 # A run of capitalised words, joined by spaces or hyphens ("Lee Jae-myung", "Nara Prefecture").
