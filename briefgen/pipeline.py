@@ -33,7 +33,7 @@ from briefgen.select.lead import lead_first
 from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import MEMO
-from briefgen.select.standalone import dangling
+from briefgen.select.standalone import broken, dangling
 from briefgen.select.statements import Statements, choose_apart, restates
 from briefgen.select.units import passages, unintroduced
 from briefgen.sources.clean import CleanResult, clean
@@ -214,7 +214,7 @@ def analyse(
     # sentence before (Lee's five-outlet "small but meaningful progress" remark prints
     # through the one outlet's sentence that reads alone) and keeps only members that state it.
     facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
-                    leans=dangling)
+                    leans=dangling, broken=broken)
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
 
 

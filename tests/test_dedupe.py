@@ -541,3 +541,25 @@ def test_a_representative_that_leans_on_the_sentence_before_gives_way() -> None:
              "Lee called the summit a small but meaningful step forward."]
     assert representative([0, 1], texts, lambda x, y: True, lambda x, y: 1.0) == 0
     assert representative([0, 1], texts, lambda x, y: True, lambda x, y: 1.0, leans=dangling) == 1
+
+
+def test_a_member_that_cannot_be_printed_never_stands_for_one_that_can() -> None:
+    # Multi-News 00167: the three outlets' leads on a foiled church attack merged into one fact whose
+    # representative was a headline without a full stop, which the memo cannot print; the others
+    # carry it, and clarity alone did not outweigh that.
+    from briefgen.facts.members import representative, split_group
+    from briefgen.select.standalone import broken, dangling
+
+    texts = ["Paris an algerian man suspected of planning an imminent attack on a church has been arrested",
+             "an islamic extremist with an arsenal of heavy weapons planned an imminent attack on one or "
+             "more french churches, france's top security official said wednesday."]
+    carries = lambda x, y: x == 1  # noqa: E731 - the lead states the headline, not the other way
+    backing = lambda x, y: 1.0  # noqa: E731
+    assert representative([0, 1], texts, carries, backing, leans=dangling) == 0
+    assert representative([0, 1], texts, carries, backing, leans=dangling, broken=broken) == 1
+    assert split_group([0, 1], texts, carries, backing, dangling, broken)[0][0] == 1
+    # Only broken members: the choice is made among them as before.
+    cut = [texts[0], texts[0].replace("Paris an", "an")]
+    assert all(broken(t) for t in cut)
+    assert (representative([0, 1], cut, carries, backing, leans=dangling, broken=broken)
+            == representative([0, 1], cut, carries, backing, leans=dangling))

@@ -59,7 +59,8 @@ def clarity_penalty(text: str) -> float:
 
 
 def representative(members: Sequence[int], texts: Sequence[str], carries: Callable[[int, int], bool],
-                   backing: Callable[[int, int], float], leans: Callable[[str], bool] | None = None) -> int:
+                   backing: Callable[[int, int], float], leans: Callable[[str], bool] | None = None,
+                   broken: Callable[[str], bool] | None = None) -> int:
     """The member most others carry, clear on its own, and backed most by the others' words.
 
     Args:
@@ -72,11 +73,20 @@ def representative(members: Sequence[int], texts: Sequence[str], carries: Callab
             printed alone (the pipeline passes the selector's
             :func:`~briefgen.select.standalone.dangling`); such a member is
             marked down like a fragment. None judges by :func:`clarity_penalty` only.
+        broken: Whether a sentence cannot be printed at all (the pipeline
+            passes :func:`~briefgen.select.standalone.broken`: cut off, a
+            headline, page furniture); when some members can be printed, only
+            they may stand for the group (Multi-News 00167: three outlets'
+            leads on a foiled church attack printed through none, for their
+            representative was a headline without a full stop).
     """
     if len(members) == 1:
         return members[0]
     # In a large group the earliest members stand for the rest.
     panel = sorted(members)[:_PANEL]
+    if broken is not None:
+        printable = [m for m in members if not broken(texts[m])]
+        members = printable if printable else members
 
     def merit(i: int) -> tuple[float, int]:
         others = [j for j in panel if j != i]
@@ -89,18 +99,18 @@ def representative(members: Sequence[int], texts: Sequence[str], carries: Callab
 
 
 def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[[int, int], bool],
-                backing: Callable[[int, int], float],
-                leans: Callable[[str], bool] | None = None) -> list[tuple[int, list[int]]]:
+                backing: Callable[[int, int], float], leans: Callable[[str], bool] | None = None,
+                broken: Callable[[str], bool] | None = None) -> list[tuple[int, list[int]]]:
     """A merged group as facts: (representative, the members that carry it), the largest part first.
 
     The first fact takes the group's representative and every member that
     carries it; the members left over make the next fact, chosen the same
-    way, until none is left (``leans`` as for :func:`representative`).
+    way, until none is left (``leans`` and ``broken`` as for :func:`representative`).
     """
     rest = sorted(members)
     parts: list[tuple[int, list[int]]] = []
     while rest:
-        rep = representative(rest, texts, carries, backing, leans)
+        rep = representative(rest, texts, carries, backing, leans, broken)
         kept = [u for u in rest if u == rep or carries(u, rep)]
         parts.append((rep, kept))
         taken = set(kept)

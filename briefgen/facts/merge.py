@@ -404,7 +404,8 @@ def _votes(a: list[int], b: list[int], scorer: _Scorer) -> int:
 
 def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
             reports: Mapping[str, str] | None = None,
-            leans: Callable[[str], bool] | None = None) -> list[Fact]:
+            leans: Callable[[str], bool] | None = None,
+            broken: Callable[[str], bool] | None = None) -> list[Fact]:
     """Merge sentences that report one statement into facts.
 
     Every sentence lands in exactly one fact. Copies always merge; paraphrases
@@ -422,6 +423,9 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
         leans: Whether a sentence leans on the one before it; a representative
             that does is chosen only when no member reads alone better (see
             :func:`~briefgen.facts.members.representative`).
+        broken: Whether a sentence cannot be printed at all (cut off, a
+            headline, page furniture); such a member never stands for a
+            fact that has a member that can.
 
     Returns:
         Facts "f1", "f2", ... in order of their earliest member (source
@@ -432,11 +436,12 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     # of note; with the cycle collector paused, the objects already alive (a
     # large batch in a pipeline) are not rescanned again and again.
     with collector_paused():
-        return _cluster(sentences, sources, reports, leans)
+        return _cluster(sentences, sources, reports, leans, broken)
 
 
 def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
-             reports: Mapping[str, str] | None, leans: Callable[[str], bool] | None) -> list[Fact]:
+             reports: Mapping[str, str] | None, leans: Callable[[str], bool] | None,
+             broken: Callable[[str], bool] | None = None) -> list[Fact]:
     """The work of :func:`cluster`, which pauses the cycle collector around it."""
     import numpy as np
 
@@ -516,7 +521,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
               len(sents), n, len(matches), len(said_same), len(links))
 
     def rep_of(group: list[int]) -> int:
-        return representative(group, texts, scorer.carries, scorer.backing, leans)
+        return representative(group, texts, scorer.carries, scorer.backing, leans, broken)
 
     # Two groups that refused to merge refuse again until one of them grows
     # (a group only ever grows, so its root and size name its members).
@@ -547,7 +552,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     part_of = [0] * n
     part_links: set[tuple[int, int]] = set()
     for root in sorted(members, key=lambda r: min(members[r])):
-        made = split_group(members[root], texts, scorer.carries, scorer.backing, leans)
+        made = split_group(members[root], texts, scorer.carries, scorer.backing, leans, broken)
         for k, (rep, kept) in enumerate(made):
             for u in kept:
                 part_of[u] = len(parts)
