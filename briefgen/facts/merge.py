@@ -441,7 +441,7 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
 
 def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
              reports: Mapping[str, str] | None, leans: Callable[[str], bool] | None,
-             broken: Callable[[str], bool] | None = None) -> list[Fact]:
+             broken: Callable[[str], bool] | None) -> list[Fact]:
     """The work of :func:`cluster`, which pauses the cycle collector around it."""
     import numpy as np
 

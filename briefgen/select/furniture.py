@@ -375,12 +375,16 @@ def _placed(text: str) -> bool:
     return False
 
 
+def _bare_date(text: str, date: re.Match[str]) -> bool:
+    """Whether no preposition introduces ``date`` in ``text``, as a caption gives the day it was taken."""
+    return not _DATE_PREPOSITION.search(text, max(0, date.start() - 12), date.start())
+
+
 def caption(text: str) -> bool:
     """Whether ``text`` is a photo's caption (see :data:`_CAPTION_VERBS`)."""
     if _placed(text):
         return True
-    if _VIEW_OF.match(text) and any(not _DATE_PREPOSITION.search(text, max(0, d.start() - 12), d.start())
-                                    for d in _PHOTO_DATE.finditer(text)):
+    if _VIEW_OF.match(text) and any(_bare_date(text, d) for d in _PHOTO_DATE.finditer(text)):
         return True  # "General view of the emergency entrance to the hotel dieu ... in paris april 22, 2015."
     if "(" in text:
         text = _POSITION.sub("", text)
@@ -393,8 +397,7 @@ def caption(text: str) -> bool:
     if date is not None and _PICTURED.match(text[:date.start()]):
         return True  # "an 1873 dime ... is displayed on friday, aug. 10, 2012, in philadelphia."
     if _PICTURED.match(text) and REPORTED.search(text) is None and any(
-            not _DATE_PREPOSITION.search(text, max(0, d.start() - 12), d.start())
-            and not _DATED_BY_VERB.search(text, max(0, d.start() - 16), d.start())
+            _bare_date(text, d) and not _DATED_BY_VERB.search(text, max(0, d.start() - 16), d.start())
             for d in _PHOTO_DATE.finditer(text)):
         return True  # "a vial of ... vaccine is seen at boston children's hospital ... february 26, 2015."
     head = _CAPTION_HEAD.match(text)
@@ -403,10 +406,7 @@ def caption(text: str) -> bool:
         return False
     stop = _CAPTION_STOP.search(text, head.end())
     end = stop.start() if stop else len(text)
-    for date in _PHOTO_DATE.finditer(text, head.end(), end):
-        if not _DATE_PREPOSITION.search(text, max(0, date.start() - 12), date.start()):
-            return True
-    return False
+    return any(_bare_date(text, date) for date in _PHOTO_DATE.finditer(text, head.end(), end))
 
 
 # A label of one to four words and a colon opening the sentence: a transcript's speaker ("Judy

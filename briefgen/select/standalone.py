@@ -269,7 +269,8 @@ _DATELINE = re.compile(
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
 # First-person words outside quotation marks: a quote whose speaker is unnamed.
 # "us" after "the" or before "$" or "-" is the United States in lower-case text ("the us", "us$ 1.4 billion").
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|ours)\b|(?<!\b[Tt]he )\bus\b(?![$-])")
+_US = r"(?<!\b[Tt]he )\bus\b(?![$-])"
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|ours)\b|" + _US)
 # In text written all in lower case, "us" is also the country before a noun it seldom governs as a
 # pronoun ("us president", "us embassy", "us unemployment rate"; not "gave us jobs", "told us state
 # officials"): the nouns after "us" in Multi-News validation's lower-cased text where it names the
@@ -282,8 +283,9 @@ _COUNTRY_NOUNS = (
     "|attorney|prosecutors|navy|army|marines|airstrikes|sanctions|tariffs|inflation|measles|olympic"
     "|soil|territory|mainland"
 )
+_NOT_COUNTRY = r"(?!\s+(?:" + _COUNTRY_NOUNS + r")\b)"
 # The same pattern, its last branch ("us") refused before one of those nouns.
-_FIRST_PERSON_LOWER = re.compile(_FIRST_PERSON.pattern + r"(?!\s+(?:" + _COUNTRY_NOUNS + r")\b)")
+_FIRST_PERSON_LOWER = re.compile(_FIRST_PERSON.pattern + _NOT_COUNTRY)
 # Marks that open a quotation at the start of a sentence. A single mark counts too: lower-cased
 # news text quotes with it ("'i started hysterically crying."), and a quoted title first ("'black
 # jeopardy' is ...") is rare enough to give up.
@@ -544,19 +546,15 @@ def leaning_rule(text: str) -> str | None:
         return "intro pronoun"
     if _bare_intro_pronoun(body):
         return "intro pronoun"
-    return "first person" if _first_person(body, unquoted) else None
-
-
-def _first_person(body: str, unquoted: str) -> bool:
     lower = not any(ch.isupper() for ch in body[1:])
-    return (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) is not None
+    return "first person" if (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) else None
 
 
 # Someone's own voice for :func:`first_person`, in any case ("We asked", "our", "my"); "mine" is left
 # out (a coal mine). "us" as the leaning test reads it: not the country ("the us", "us officials").
 _OWN_WORDS = re.compile(r"\b(?:we|our|ours|me|my)\b", re.IGNORECASE)
-_US = re.compile(r"(?<!\b[Tt]he )\bus\b(?![$-])")
-_US_LOWER = re.compile(_US.pattern + r"(?!\s+(?:" + _COUNTRY_NOUNS + r")\b)")
+_US_CASED = re.compile(_US)
+_US_LOWER = re.compile(_US + _NOT_COUNTRY)
 # "I" as a word, or "i" in lower-cased text; not a numeral after a king's name or a kind of thing
 # ("World War I", "Elizabeth I", "phase i").
 _WORD_I = re.compile(r"(?<![\w'\u2019.-])[Ii](?![\w'\u2019.-])")
@@ -590,7 +588,7 @@ def first_person(text: str) -> bool:
     unquoted = _QUOTED.sub(" ", body)
     lower = not any(ch.isupper() for ch in body[1:])
     return (_OWN_WORDS.search(unquoted) is not None or _says_i(unquoted)
-            or (_US_LOWER if lower else _US).search(unquoted) is not None)
+            or (_US_LOWER if lower else _US_CASED).search(unquoted) is not None)
 
 
 def gives_words(text: str, *, asked: bool = True) -> bool:

@@ -60,7 +60,7 @@ from briefgen.facts.records import same_record
 from briefgen.facts.tolls import same_toll
 from briefgen.model import Fact
 from briefgen.select.choice import Choice, choose
-from briefgen.select.selector import MEMO, Params, content_of, repeats
+from briefgen.select.selector import MEMO, Params, content_of, merger_linked, repeats
 from briefgen.text.tokens import Token, common_words, tokens
 from briefgen.text.verbs import AUXILIARIES as _AUXILIARIES
 from briefgen.text.verbs import IRREGULAR_PAST as _IRREGULAR
@@ -312,8 +312,7 @@ def restates(a: Fact, b: Fact, statements: Statements, share: float = MEMO.link_
     apart = (content_of(a.text).isdisjoint(content_of(b.text))
              and content_set(a.text).isdisjoint(content_set(b.text)))
     if apart and not (telling_figures(a.text) and telling_figures(b.text)):
-        linked = share <= 0 and (b.id in a.overlaps or a.id in b.overlaps)
-        return (linked or same_toll(a.text, b.text) or same_record(a.text, b.text)
+        return (merger_linked(a, b, share) or same_toll(a.text, b.text) or same_record(a.text, b.text)
                 or same_onset(a.text, b.text))
     return repeats(a, b, share=share) or statements.same(a.text, b.text)
 
