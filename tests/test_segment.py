@@ -898,6 +898,27 @@ def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
     assert split_sentences('The shop was " overwhelmed. "') == ['The shop was " overwhelmed. "']
 
 
+def test_a_spaced_out_mark_after_a_sentence_inside_a_quotation_closes_it() -> None:
+    # Multi-News 00159: the quotation opens in the sentence before; the sentence between has no mark
+    # of its own, and the mark after it closes the quotation, not the next sentence.
+    text = ('Trump said he spoke with schlafly by telephone "and she sounded as resilient as ever... She was '
+            'a patriot, a champion for women, and a symbol of strength. " schlafly once called feminists '
+            '"a bunch of bitter women. "')
+    assert split_sentences(text) == [
+        'Trump said he spoke with schlafly by telephone "and she sounded as resilient as ever...',
+        'She was a patriot, a champion for women, and a symbol of strength. "',
+        'schlafly once called feminists "a bunch of bitter women. "']
+    # Over two sentences without marks, and a bracket the sentence before opened (Multi-News 00016).
+    assert split_sentences('He said " we came. We saw. We won. " Then he left.') == [
+        'He said " we came.', "We saw.", 'We won. "', "Then he left."]
+    assert split_sentences('( to quote oswalt: "that was dark. Over on cable, it was amazing. " ) how '
+                           'could it be?') == [
+        '( to quote oswalt: "that was dark.', 'Over on cable, it was amazing. " )', "how could it be?"]
+    # With no quotation open before, a spaced-out mark after a sentence opens the next one.
+    assert split_sentences('We waited. " no one came, " she said.') == [
+        "We waited.", '" no one came, " she said.']
+
+
 def test_a_place_dateline_opening_a_storys_second_sentence_is_no_part_of_it() -> None:
     # Multi-News 00298: a video's blurb run into the story puts the story's dateline second.
     text = ("Nbc's brian williams reports on the resignation of david petraeus from the cia. Washington -- "

@@ -322,6 +322,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("\"It's unclear how many died,\" the police chief said.", False),
     ("\"It is unclear how many died,\" the police chief said.", False),
     ("Police arrested two men at the border as well.", True),
+    # The end of a quotation that an earlier sentence opened (Multi-News 00108).
+    ("If you are looking for a determined person to be president, i think i can fill that bill. \"", True),
     ("The leaders met their ministers as well as business chiefs in Nara.", False),
     ("The two leaders agreed to begin DNA testing of the remains recovered from the", True),
     ("YANKEES Pitching The starting pitching has been the best in the league.", True),

@@ -305,8 +305,11 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 # TeX-style marks say which they are.
 _FIRST_MARK = re.compile(r'(?:(?<=[^\W\d_])|(?<=[.,!?;:\u2019\']))"|\u201d|\'\'|(?P<open>"|\u201c|``)')
 # Text that sets its marks apart with spaces ("rights, \" page said"): a lone straight mark after a
-# comma or stop, its speaker right after it, closes a quotation an earlier sentence opened.
-_SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+(?:[\w.\'-]+\s+){1,3}(?:said|says|told|added|wrote)\b[^"]*$',
+# comma or stop, its speaker right after it, closes a quotation an earlier sentence opened; so does
+# one that ends a sentence naming no speaker ("i think i can fill that bill. \"", the last of a
+# quotation of several sentences: the splitter gives it the mark that closes it).
+_SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+(?:[\w.\'-]+\s+){1,3}(?:said|says|told|added|wrote)\b[^"]*$'
+                           r'|^(?![^"]*\b(?:said|says|told|added|wrote)\b)[^"]*[,.!?]\s+"(?:\s*[)\]])?\s*$',
                            re.IGNORECASE)
 
 # The writer speaking to the reader, outside quotation marks: a sentence that opens with an

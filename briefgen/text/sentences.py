@@ -573,12 +573,22 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     """
     out: list[int] = []
     start = 0
+    # What the sentence before left open: a quotation, brackets.
+    left = {'"': False, ")": False, "]": False}
     for k, cut in enumerate(cuts):
         limit = cuts[k + 1] if k + 1 < len(cuts) else len(text)
         # Counted once per sentence and kept up to date as the cut moves: linear in the text.
         opened = {")": text.count("(", start, cut) - text.count(")", start, cut),
                   "]": text.count("[", start, cut) - text.count("]", start, cut)}
         quotes = text.count('"', start, cut) + first_closes(text[start:cut])
+        # A sentence without marks inside a quotation or bracket the sentence before opened ('...
+        # "and she sounded as resilient as ever... She was a patriot, ... a symbol of strength. "
+        # schlafly once ...'): the mark after it closes it.
+        if quotes == 0 and left['"']:
+            quotes = 1
+        for mark in opened:
+            if left[mark] and opened[mark] == 0 and text.count(mark, start, cut) == 0:
+                opened[mark] = 1
         while (m := _APART_QUOTE.match(text, cut)) and m.end() <= limit:
             mark = m[0][-1]
             if mark in opened and opened[mark] <= 0 or mark == '"' and quotes % 2 == 0:
@@ -587,6 +597,7 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
                 opened[mark] -= 1
             quotes += mark == '"'
             cut = m.end()
+        left = {'"': quotes % 2 == 1, ")": opened[")"] > 0, "]": opened["]"] > 0}
         if _next_start(text, cut) < len(text):  # a mark that ends the text ends its last sentence
             out.append(cut)
             start = cut
