@@ -919,6 +919,17 @@ def test_a_spaced_out_mark_after_a_sentence_inside_a_quotation_closes_it() -> No
         "We waited.", '" no one came, " she said.']
 
 
+def test_a_headline_before_a_bare_updated_label_is_no_part_of_the_lead() -> None:
+    # Multi-News 00166: the page runs the headline and its "updated" label into the story's lead.
+    text = ("Man who had de facto kidnapped in africa murder plot jailed in melbourne updated a melbourne "
+            "man has been sentenced to nine years ' jail. He appealed.")
+    assert [s.text for s in _segment_block(text)] == [
+        "a melbourne man has been sentenced to nine years ' jail.", "He appealed."]
+    # A story that opens on something updated keeps its words.
+    prose = "The agency updated the figures on monday, officials said. They rose."
+    assert _segment_block(prose)[0].text == "The agency updated the figures on monday, officials said."
+
+
 def test_a_place_dateline_opening_a_storys_second_sentence_is_no_part_of_it() -> None:
     # Multi-News 00298: a video's blurb run into the story puts the story's dateline second.
     text = ("Nbc's brian williams reports on the resignation of david petraeus from the cia. Washington -- "

@@ -322,8 +322,15 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("\"It's unclear how many died,\" the police chief said.", False),
     ("\"It is unclear how many died,\" the police chief said.", False),
     ("Police arrested two men at the border as well.", True),
-    # The end of a quotation that an earlier sentence opened (Multi-News 00108).
+    # Those counted before the verb, an institution saying "he", the end of a quotation that an
+    # earlier sentence opened (Multi-News 00277, 00261, 00108); "The two leaders" names whom.
+    ("The two had been in a 31-foot aluminum boat, leaving point judith, r.i., late on sept. 17.", True),
+    ("The two leaders met in Nara on Tuesday.", False),
+    ("The white house says he was briefed by his homeland security adviser, lisa monaco.", True),
     ("If you are looking for a determined person to be president, i think i can fill that bill. \"", True),
+    # A pull quote's attribution run into the next sentence (Multi-News 00035).
+    ("\u2014 cain, on msnbc, october 12, 2011 it almost sounds like something out of the movie.", True),
+    ("The leaders met in Nara \u2014 their second meeting, since Oct. 30, 2025, in Gyeongju.", False),
     ("The leaders met their ministers as well as business chiefs in Nara.", False),
     ("The two leaders agreed to begin DNA testing of the remains recovered from the", True),
     ("YANKEES Pitching The starting pitching has been the best in the league.", True),
@@ -460,6 +467,14 @@ def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, lea
     ("The party split into three camps, left, or right, or neither, by the spring.", False),
     ("The gunman fired twice, left, and drove away in a white van, police said.", False),
     ("Voters turned left, right, and left again over the decade.", False),
+    # Any verb in the present tense, and a capital after an abbreviation's stop that is no name
+    # (Multi-News 00159, printed in its bottom line); "the" before a date names an event.
+    ("Conservative activist phyllis schlafly introduces u.s. Republican presidential candidate donald trump "
+     "at the peabody opera house in st. Louis, missouri, march 11, 2016.", True),
+    ("A member of the nypd crime scene unit enters the sofitel hotel in new york, saturday, may 14, "
+     "2011.", True),
+    ("mr. Snowden's revelations prompted the first major reconsideration of the government's surveillance "
+     "powers since the sept. 11, 2001, terrorist attacks.", False),
 ])
 def test_photo_captions_are_page_furniture(text: str, caption: bool) -> None:
     assert (broken_rule(text) == "furniture") is caption
