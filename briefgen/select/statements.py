@@ -53,6 +53,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefgen.facts.deaths import same_death
 from briefgen.facts.figures import same_figure, same_figures, telling_figures
 from briefgen.facts.onsets import same_onset
 from briefgen.facts.paraphrase import default_model
@@ -252,12 +253,14 @@ class Statements:
         give one telling figure of one thing (:func:`~briefgen.facts.figures.same_figure`) or two
         figures of any kind (:func:`~briefgen.facts.figures.same_figures`), rank a
         thing alike in one place's history (:func:`~briefgen.facts.records.same_record`) or say one
-        thing began on the same day (:func:`~briefgen.facts.onsets.same_onset`)."""
+        thing began on the same day (:func:`~briefgen.facts.onsets.same_onset`) or say one person died
+        (:func:`~briefgen.facts.deaths.same_death`)."""
         if a == b:
             return True
         if self._overlap(a, b) > OVERLAP_FLOOR and self.shared(a, b) >= MIN_ARGUMENTS:
             return True
-        return same_figure(a, b) or same_figures(a, b) or same_record(a, b) or same_onset(a, b)
+        return (same_figure(a, b) or same_figures(a, b) or same_record(a, b) or same_onset(a, b)
+                or same_death(a, b))
 
 
 def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | None, count: int | None,

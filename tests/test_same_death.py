@@ -1,0 +1,60 @@
+"""One person's death is one fact, however each outlet describes who died (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.facts.deaths import died, same_death
+from briefgen.select.statements import Statements
+from briefgen.text.clauses import main_clause
+
+# Printed together in the bottom line of Multi-News validation 00159's memo.
+REUTERS = ("phyllis schlafly, who became a \"founding mother \" of the modern u.s. Conservative movement by "
+           "battling feminists, died on monday at the age of 92, her eagle forum group said.")
+TIMES = ("Phyllis schlafly, whose grass-roots campaigns against communism, abortion and the equal rights "
+         "amendment galvanized conservatives, died on monday.")
+
+
+@pytest.mark.parametrize(("text", "main"), [
+    (TIMES, "Phyllis schlafly died on monday."),
+    ("Michael chamberlain, the father of azaria, who was snatched by a dingo at uluru in 1980, has died "
+     "aged 72.",
+     "Michael chamberlain has died aged 72."),
+    ("Xu, who will go on trial on Monday in Beijing, has been given a lawyer, his wife said.",
+     "Xu has been given a lawyer, his wife said."),
+    # The relative clause's own verb after a name set off inside it; an opening phrase; a time; a
+    # list; a sentence adverb; a verb of the subject's own before the comma.
+    ("Monica Hawkins, whose cousin, Jay Jasan, died on the flight, said the site felt funny.", None),
+    ("On Friday, a man identified as Adam S., 47, was found frozen to death in a park.", None),
+    ("Last November, a doctor in Winnipeg, Manitoba, was shot in the shoulder.", None),
+    ("His cousins Halima, 17, and Nabatte, 14, were there.", None),
+    ("The timing, however, indicates the new phone, which is expected soon, will be late.", None),
+    ("Paul Krugman, an economist, also questioned the wisdom, wondering how it could be correct.", None),
+    ("Police said, without giving details, that two men were held.", None),
+])
+def test_main_clause_leaves_out_what_is_set_off_between_subject_and_verb(text: str, main: str | None) -> None:
+    assert main_clause(text) == main
+
+
+def test_one_persons_death_is_one_fact() -> None:
+    assert died(TIMES) == died(REUTERS) == frozenset({"phylli", "schlafli"})
+    assert same_death(TIMES, REUTERS) and same_death(REUTERS, TIMES)
+    assert Statements([TIMES, REUTERS]).same(TIMES, REUTERS)
+    # A surname alone names the person the full name names.
+    assert same_death("Chamberlain died suddenly, his ex-wife said in a statement.",
+                      "michael chamberlain, who waged a decades-long battle, has died, his former wife said.")
+
+
+def test_another_persons_death_or_someone_new_is_not() -> None:
+    assert not same_death(TIMES, "Betty friedan, the feminist author, died in 2006.")
+    assert not same_death("Harry died in 1976 and his son took over.",
+                          "Rich died in a plane crash when he was 41.")
+    # Someone new or several ("A man", a count), a pronoun, a clause, a figure of speech: no one named.
+    for text in ("A man died in the crash.", "Two people died in the crash.",
+                 "Police say he died near the island.",
+                 "My heart died along with him.", "The morning before she died started like most others.",
+                 "Nearly two million died from hunger in the 1990s."):
+        assert died(text) == frozenset(), text
+    # What a sentence's main clause does not say: "Monica Hawkins" did not die.
+    hawkins = "Monica Hawkins, whose cousin, Jay Jasan, died on the flight, said the site felt funny."
+    assert died(hawkins) == frozenset()
