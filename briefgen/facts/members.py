@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from briefgen.facts.deaths import same_death
+from briefgen.facts.fates import same_fate
 from briefgen.facts.same import carries, terms
 from briefgen.facts.subject import nationality
 from briefgen.model import Fact, Source
@@ -261,9 +261,9 @@ _SPELLED_COUNT = re.compile(r"\b[a-z]+\b")
 def _says(member: str, statement: str) -> bool:
     """Whether a member sentence's words carry the statement's (a copy does). A count the member
     spells out ("twelve") counts as the digits the statement prints ("12"), as outlets write it
-    either way. A member that says the statement's person died says it, however it describes them
-    (:func:`~briefgen.facts.deaths.same_death`)."""
-    if same_death(member, statement):
+    either way. A member that says the statement's person died, or is missing, says it, however it
+    describes them (:func:`~briefgen.facts.fates.same_fate`)."""
+    if same_fate(member, statement):
         return True
     common = common_words((member, statement))
     said = terms(statement, common)

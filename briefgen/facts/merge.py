@@ -33,7 +33,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.facts.copies import independent_groups
-from briefgen.facts.deaths import died, same_death
+from briefgen.facts.fates import fates, same_fate
 from briefgen.facts.members import representative, split_group
 from briefgen.facts.same import (
     CARRY,
@@ -254,17 +254,17 @@ def _checks(feats: Sequence[Terms], first: np.ndarray, second: np.ndarray,
     return people, within
 
 
-def _with_deaths(texts: Sequence[str], first: np.ndarray, second: np.ndarray, scores: np.ndarray,
+def _with_fates(texts: Sequence[str], first: np.ndarray, second: np.ndarray, scores: np.ndarray,
                  scorer: _Scorer) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The candidate pairs with every pair that says one person died added
-    (:func:`~briefgen.facts.deaths.same_death`), their wording scores, and the positions of those pairs.
+    """The candidate pairs with every pair that states one person's fate added (died, missing:
+    :func:`~briefgen.facts.fates.same_fate`), their wording scores, and the positions of those pairs.
 
-    Only sentences that state a death are read in pairs: a handful in most coverage.
+    Only sentences that state a fate are read in pairs: a handful in most coverage.
     """
     import numpy as np
 
-    mortal = [u for u, text in enumerate(texts) if died(text)]
-    found = [(i, j) for k, i in enumerate(mortal) for j in mortal[k + 1:] if same_death(texts[i], texts[j])]
+    fated = [u for u, text in enumerate(texts) if fates(text)]
+    found = [(i, j) for k, i in enumerate(fated) for j in fated[k + 1:] if same_fate(texts[i], texts[j])]
     if not found:
         return first, second, scores, np.zeros(0, dtype=np.int64)
     units = {u for pair in found for u in pair}
@@ -437,8 +437,8 @@ def cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
 
     Every sentence lands in exactly one fact. Copies always merge; paraphrases
     merge when :func:`same_fact` holds, with term weights computed over the
-    whole batch, and so do sentences that say one person died
-    (:func:`~briefgen.facts.deaths.same_death`). Two groups merge only when most pairs across them match (or,
+    whole batch, and so do sentences that say one person died, or is missing
+    (:func:`~briefgen.facts.fates.same_fate`). Two groups merge only when most pairs across them match (or,
     for a pair and a single sentence, one of two does and the representatives
     match), so a sentence touching two statements cannot chain them together.
 
@@ -513,15 +513,15 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     pairs = _candidates(feats, df, idf, scorer.totals, HEAD_FLOOR)
     first, second = pairs[0], pairs[1]
     scores = _candidate_scores(feats, pairs, scorer)
-    # Sentences that say one person died state one fact, however each describes who died
-    # (facts/deaths.py): their pair is a candidate even when the two share little wording.
-    first, second, scores, dead = _with_deaths(texts, first, second, scores, scorer)
+    # Sentences that say one person died, or is missing, state one fact, however each describes
+    # them (facts/fates.py): their pair is a candidate even when the two share little wording.
+    first, second, scores, fated = _with_fates(texts, first, second, scores, scorer)
     people, within = _checks(feats, first, second, scorer.totals)
     edge = (scores >= THRESHOLD) & within & ~people
     # Pairs that overlap less: the paraphrase model decides, in one batch.
     gray = np.flatnonzero((scores >= LINK) & (scores < THRESHOLD) & within & ~people)
     said_same = gray[_paraphrases(texts, first[gray], second[gray])]
-    said_same = np.union1d(said_same, dead)
+    said_same = np.union1d(said_same, fated)
     edge[said_same] = True
     scorer.paraphrases.update(zip(first[said_same].tolist(), second[said_same].tolist(), strict=True))
     scorer.edges.update(zip(zip(first.tolist(), second.tolist(), strict=True), edge.tolist(), strict=True))

@@ -53,7 +53,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.facts.deaths import same_death
+from briefgen.facts.fates import same_fate
 from briefgen.facts.figures import same_figure, same_figures, telling_figures
 from briefgen.facts.onsets import same_onset
 from briefgen.facts.paraphrase import default_model
@@ -254,13 +254,13 @@ class Statements:
         figures of any kind (:func:`~briefgen.facts.figures.same_figures`), rank a
         thing alike in one place's history (:func:`~briefgen.facts.records.same_record`) or say one
         thing began on the same day (:func:`~briefgen.facts.onsets.same_onset`) or say one person died
-        (:func:`~briefgen.facts.deaths.same_death`)."""
+        or is missing (:func:`~briefgen.facts.fates.same_fate`)."""
         if a == b:
             return True
         if self._overlap(a, b) > OVERLAP_FLOOR and self.shared(a, b) >= MIN_ARGUMENTS:
             return True
         return (same_figure(a, b) or same_figures(a, b) or same_record(a, b) or same_onset(a, b)
-                or same_death(a, b))
+                or same_fate(a, b))
 
 
 def choose_apart(facts: Sequence[Fact], statements: Statements, *, words: int | None, count: int | None,

@@ -1,10 +1,10 @@
-"""One person's death is one fact, however each outlet describes who died (issue 17)."""
+"""One person's fate (died, missing) is one fact, however each outlet describes them (issue 17)."""
 
 from __future__ import annotations
 
 import pytest
 
-from briefgen.facts.deaths import died, same_death
+from briefgen.facts.fates import fates, same_fate
 from briefgen.select.statements import Statements
 from briefgen.text.clauses import main_clause
 
@@ -37,24 +37,37 @@ def test_main_clause_leaves_out_what_is_set_off_between_subject_and_verb(text: s
 
 
 def test_one_persons_death_is_one_fact() -> None:
-    assert died(TIMES) == died(REUTERS) == frozenset({"phylli", "schlafli"})
-    assert same_death(TIMES, REUTERS) and same_death(REUTERS, TIMES)
+    assert fates(TIMES) == fates(REUTERS) == (("died", frozenset({"phylli", "schlafli"})),)
+    assert same_fate(TIMES, REUTERS) and same_fate(REUTERS, TIMES)
     assert Statements([TIMES, REUTERS]).same(TIMES, REUTERS)
     # A surname alone names the person the full name names.
-    assert same_death("Chamberlain died suddenly, his ex-wife said in a statement.",
+    assert same_fate("Chamberlain died suddenly, his ex-wife said in a statement.",
                       "michael chamberlain, who waged a decades-long battle, has died, his former wife said.")
 
 
 def test_another_persons_death_or_someone_new_is_not() -> None:
-    assert not same_death(TIMES, "Betty friedan, the feminist author, died in 2006.")
-    assert not same_death("Harry died in 1976 and his son took over.",
+    assert not same_fate(TIMES, "Betty friedan, the feminist author, died in 2006.")
+    assert not same_fate("Harry died in 1976 and his son took over.",
                           "Rich died in a plane crash when he was 41.")
     # Someone new or several ("A man", a count), a pronoun, a clause, a figure of speech: no one named.
     for text in ("A man died in the crash.", "Two people died in the crash.",
                  "Police say he died near the island.",
                  "My heart died along with him.", "The morning before she died started like most others.",
                  "Nearly two million died from hunger in the 1990s."):
-        assert died(text) == frozenset(), text
+        assert fates(text) == (), text
     # What a sentence's main clause does not say: "Monica Hawkins" did not die.
     hawkins = "Monica Hawkins, whose cousin, Jay Jasan, died on the flight, said the site felt funny."
-    assert died(hawkins) == frozenset()
+    assert fates(hawkins) == ()
+
+
+def test_one_person_missing_is_one_fact_and_not_the_same_as_dead() -> None:
+    # Multi-News 00277: three outlets say the mother is still missing, each in its own words.
+    located = "His mother, linda carman, 54, of middletown, has not been located."
+    remains = "Linda carman remains missing."
+    whereabouts = "There was no information about the whereabouts of his mother, linda."
+    assert same_fate(located, remains) and same_fate(located, whereabouts)
+    assert fates(whereabouts) == (("missing", frozenset({"mother", "linda"})),)
+    assert not same_fate(remains, "Linda carman died on Sunday, her son said.")
+    # "His mother" alone does not say whose; "two people" are not one named person.
+    assert fates("His mother has not been located.") == ()
+    assert fates("Two people remain missing.") == ()
