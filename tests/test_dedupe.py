@@ -563,3 +563,36 @@ def test_a_member_that_cannot_be_printed_never_stands_for_one_that_can() -> None
     assert all(broken(t) for t in cut)
     assert (representative([0, 1], cut, carries, backing, leans=dangling, broken=broken)
             == representative([0, 1], cut, carries, backing, leans=dangling))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 16), st.integers(0, 2**32 - 1))
+def test_representative_reads_the_rules_lazily_and_chooses_as_reading_every_member(
+        size: int, seed: int) -> None:
+    # The rules run only while a member could still win; the choice must be the one made by
+    # reading every member: the best printable one by merit, or the best of all if none is.
+    import math as m
+
+    from briefgen.facts.members import _BACKING, _CLARITY, _PANEL, clarity_penalty, representative
+
+    rng = random.Random(seed)
+    words = ["Lee met Takaichi in Nara on Tuesday.", "He said it was good.", "The talks went on",
+             "Officials said the two sides agreed to begin testing.", "It rained."]
+    texts = [rng.choice(words) for _ in range(size)]
+    members = rng.sample(range(size), rng.randint(2, size))
+    carry = {(x, y): rng.random() < 0.5 for x in range(size) for y in range(size)}
+    back = {(x, y): rng.choice((0.0, 0.25, 0.5, 1.0)) for x in range(size) for y in range(size)}
+    bad = {t: rng.random() < 0.3 for t in words}
+    lean = {t: rng.random() < 0.4 for t in words}
+    panel = sorted(members)[:_PANEL]
+
+    def merit(i: int) -> tuple[float, int]:
+        others = [j for j in panel if j != i]
+        carried = sum(carry[j, i] for j in others) / len(others)
+        backed = m.fsum(back[i, j] for j in others) / len(others)
+        unclear = clarity_penalty(texts[i]) + (1.0 if lean[texts[i]] else 0.0)
+        return (carried + _BACKING * backed - _CLARITY * unclear, -i)
+
+    printable = [i for i in members if not bad[texts[i]]] or members
+    assert representative(members, texts, lambda x, y: carry[x, y], lambda x, y: back[x, y],
+                          leans=lambda t: lean[t], broken=lambda t: bad[t]) == max(printable, key=merit)

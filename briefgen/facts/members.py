@@ -85,18 +85,33 @@ def representative(members: Sequence[int], texts: Sequence[str], carries: Callab
         return members[0]
     # In a large group the earliest members stand for the rest.
     panel = sorted(members)[:_PANEL]
-    if broken is not None:
-        printable = [m for m in members if not broken(texts[m])]
-        members = printable if printable else members
 
-    def merit(i: int) -> tuple[float, int]:
+    def parts(i: int) -> tuple[float, float, float]:
         others = [j for j in panel if j != i]
         carried = sum(carries(j, i) for j in others) / len(others)
         backed = math.fsum(backing(i, j) for j in others) / len(others)
-        unclear = clarity_penalty(texts[i]) + (1.0 if leans is not None and leans(texts[i]) else 0.0)
-        return (carried + _BACKING * backed - _CLARITY * unclear, -i)
+        return carried, backed, clarity_penalty(texts[i])
 
-    return max(members, key=merit)
+    def merit(i: int, leaning: bool) -> tuple[float, int]:
+        carried, backed, unclear = known[i]
+        return (carried + _BACKING * backed - _CLARITY * (unclear + (1.0 if leaning else 0.0)), -i)
+
+    known = {i: parts(i) for i in members}
+    # The best printable member by merit. Leaning only lowers a member's merit, and the rules are
+    # the costly part, so members are read best bound first and the rules run only while a member
+    # could still win (the same choice as reading every member).
+    best: tuple[float, int] | None = None
+    for i in sorted(members, key=lambda i: merit(i, False), reverse=True):
+        if best is not None and merit(i, False) < best:
+            break
+        if broken is not None and broken(texts[i]):
+            continue
+        score = merit(i, leans is not None and leans(texts[i]))
+        best = score if best is None else max(best, score)
+    if best is not None:
+        return -best[1]
+    # No member can be printed: the best of them all.
+    return max(members, key=lambda i: merit(i, leans is not None and leans(texts[i])))
 
 
 def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[[int, int], bool],
