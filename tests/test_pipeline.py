@@ -183,6 +183,19 @@ def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
     assert _subject_of(hiroshima).startswith("Bombing")
 
 
+def test_a_subject_names_a_death_the_leads_state_in_their_main_clause() -> None:
+    # Multi-News 00159: "Phyllis Schlafly" alone for her death, which both leads report.
+    leads = ["Phyllis Schlafly, whose grass-roots campaigns against communism galvanized conservatives, "
+             "died on Monday.",
+             "Phyllis Schlafly, who became a founding mother of the conservative movement, died on Monday "
+             "at the age of 92, her Eagle Forum group said."]
+    assert _subject_of(leads) == "Death: Phyllis Schlafly"
+    # A death a lead names in passing is no obituary: the storm is the event.
+    storm = ["Hurricane Mitch killed 200 people in Honduras, where Juan Perez, a farmer, died on Monday.",
+             "Hurricane Mitch swept across Honduras, and officials said dozens died."]
+    assert _subject_of(storm) == "Hurricane Mitch"
+
+
 def test_a_subject_names_crimes_accidents_and_studies_the_leads_share() -> None:
     # Multi-News 00270: "Rob Gronkowski" alone for a burglary of his home the three leads report.
     leads = ["Police were called to Rob Gronkowski's house for a reported burglary, Boston 25 News said.",

@@ -22,6 +22,11 @@ TIMES = ("Phyllis schlafly, whose grass-roots campaigns against communism, abort
      "Michael chamberlain has died aged 72."),
     ("Xu, who will go on trial on Monday in Beijing, has been given a lawyer, his wife said.",
      "Xu has been given a lawyer, his wife said."),
+    # An age, and a description with an "-ed" word of its own.
+    ("The new zealand-born jack, 35, was found dead on thursday evening.",
+     "The new zealand-born jack was found dead on thursday evening."),
+    ("David s. Broder, 81, a columnist and one of the most respected writers on politics, died wednesday.",
+     "David s. Broder died wednesday."),
     # The relative clause's own verb after a name set off inside it; an opening phrase; a time; a
     # list; a sentence adverb; a verb of the subject's own before the comma.
     ("Monica Hawkins, whose cousin, Jay Jasan, died on the flight, said the site felt funny.", None),

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefgen.facts.fates import fates
 from briefgen.sources.outlets import outlet_table
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.names import name_key
@@ -417,6 +418,13 @@ def _best(counts: Counter[str], forms: dict[str, Counter[str]], least: int, limi
     return [forms[k].most_common(1)[0][0] for k in ranked[:limit]]
 
 
+def _death(lead: str) -> set[str]:
+    """{"death"} when a lead's main clause says someone named died ("Phyllis schlafly, whose ...
+    campaigns ... galvanized conservatives, died on monday."), else nothing: an obituary's event.
+    The words alone are not event forms: most stories that print "died" report another event."""
+    return {"death"} if any(fate == "died" for fate, _ in fates(lead)) else set()
+
+
 def derive_subject(coverage: Sequence[Coverage]) -> str:
     """The subject line for ``coverage``: what happened, where, and who took part.
 
@@ -443,7 +451,7 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for item in coverage:
         text = f"{item.title}. {item.lead}" if item.title else item.lead
-        said = _events(text)
+        said = _events(text) | _death(item.lead)
         first = item.title or item.lead[:250]
         events.update(said)
         # An event the headline or the first sentence names counts twice.

@@ -15,7 +15,8 @@ out; without a parser it reads the places of commas and verbs:
   auxiliary, a past form, "told", "dies"), not a reporting "said", nor the
   verb of a relative clause that has none before it ("Monica Hawkins, whose
   cousin, Jay Jasan, died on the flight, said ...");
-* what lies between them is at least two words.
+* what lies between them is at least two words, or an age ("jack, 35, was
+  found dead").
 """
 
 from __future__ import annotations
@@ -54,6 +55,16 @@ _TIMES = frozenset((
     "today", "yesterday", "tonight", "morning", "evening", "night", "even", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday"))
+# "and" before a capitalised word or a title: a list of names, not one person described.
+_MORE_NAMES = re.compile(r"\band\s+(?:[A-Z]|(?:sen|rep|gov|gen|mr|mrs|ms|dr)\.)")
+# A comma and a verb after it (an adverb between): a clause of the subject's own, so its verb came
+# first ("Paul Krugman, an economist, also questioned the wisdom, wondering ..."). An "-ed" word
+# inside a phrase describes ("one of the most respected writers").
+_CLAUSE_VERB = re.compile(
+    r"(?:^|,)\s*(?:(?:also|then|later|since|still|now)\s+)?(?:[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST))
+    + r"|has|have|had|is|was|were|are|will|would|said|says|told)\b", re.IGNORECASE)
+# An age set off after a name.
+_AGE = re.compile(r"\s*\d{1,3}\s*")
 # Words that open a relative clause.
 _RELATIVE = frozenset(("who", "whose", "which", "whom", "that"))
 # Reporting verbs after a comma end a quotation's speaker, not an inserted clause ("..., police said").
@@ -92,6 +103,8 @@ def main_clause(text: str) -> str | None:
             continue
         between = body[first + 1:m.start()]
         inserted = _WORD.findall(between)
+        if _AGE.fullmatch(between):
+            return subject + body[m.start() + 1:]  # "The new zealand-born jack, 35, was found dead ..."
         if len(inserted) < 2 or inserted[0].lower() in _ADVERBS or _LIST.search(between):
             return None  # "The timing, however, indicates ...", "Halima, 17, and Nabatte, 14, were ..."
         relative = max((k for k, w in enumerate(inserted) if w.lower() in _RELATIVE), default=None)
@@ -99,10 +112,9 @@ def main_clause(text: str) -> str | None:
             # The relative clause's own verb, after a name set off inside it ("Monica Hawkins, whose
             # cousin, Jay Jasan, died on the flight, said ..."): the main verb is further on.
             continue
-        if relative is None and inserted[0].lower() not in ("a", "an", "the") and "and" in (
-                w.lower() for w in inserted):
+        if relative is None and _MORE_NAMES.search(between):
             return None  # more names than one ("Speaker Newt Gingrich, Sen. Trent Lott and Rep. Dick Armey")
-        if any(_verb(w) and w.lower() not in _REPORTING for w in inserted[:relative]):
-            return None  # a verb outside a relative clause ("Krugman, an economist, also questioned ...")
+        if _CLAUSE_VERB.search(between.split(" who", 1)[0].split(" whose", 1)[0]):
+            return None  # a verb opening a clause of its own ("Krugman, an economist, also questioned ...")
         return subject + body[m.start() + 1:]
     return None
