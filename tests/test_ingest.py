@@ -731,9 +731,14 @@ def test_issue21_a_file_name_names_an_outlet_only_as_a_guess(tmp_path: Path, nam
     ("The law was published on March 3, 2001 in the gazette, officials said.", None),
     ("Tweet published: march 21st 2013 subscribe to our newsletter for the news.", None),
     ("The council met on Friday. " * 12 + "( published friday, july 17, 2015 )", None),
+    # An update stamp with its colon after a caption (Multi-News 00292); one with a time only dates nothing.
+    ("Students enter emerson hall to take their final examinations. Updated: december 17, 2013, at 3: 05 "
+     "a.m. An emailed threat emptied four buildings.", "2013-12-17"),
+    ("Updated: 5: 15 p.m. A public memorial will be held on aug. 16 at the lake.", None),
 ])
 def test_a_publication_stamp_at_the_start_dates_the_page(text: str, date: str | None) -> None:
     found = infer_details(text, "<text 1>").get("date")
     assert (found.value if found else None) == date
     if found:
-        assert (found.how, found.where) == ("found", "publication stamp")
+        stamp = "update stamp" if "Updated:" in text else "publication stamp"
+        assert (found.how, found.where) == ("found", stamp)

@@ -919,6 +919,25 @@ def test_a_spaced_out_mark_after_a_sentence_inside_a_quotation_closes_it() -> No
         "We waited.", '" no one came, " she said.']
 
 
+def test_an_abbreviation_inside_a_short_aside_in_brackets_ends_no_sentence() -> None:
+    # Multi-News 00148: "dept." in an aside cut the sentence, and "Of industrial engineering, ..."
+    # printed as a bottom line's bullet.
+    text = ("The samples were provided in 2010 by giulio fanti ( dept. Of industrial engineering, university "
+            "of padua, italy ), who in turn received them from giovanni riggi. Four samples were collected.")
+    assert split_sentences(text) == [text[:text.index(" Four")], "Four samples were collected."]
+    # A bracket that closes after another sentence's end is no aside.
+    long = "He left ( see the dept. Of state. It said so. ) Then he came back."
+    assert len(split_sentences(long)) > 2
+
+
+def test_a_pages_continue_reading_prompt_is_no_part_of_the_sentence_after_it() -> None:
+    # Multi-News 00292: the prompt printed at the start of a bullet.
+    text = ("The buildings were evacuated. Continue reading below police ultimately found no suspicious "
+            "devices, officials said.")
+    assert [s.text for s in _segment_block(text)] == [
+        "The buildings were evacuated.", "police ultimately found no suspicious devices, officials said."]
+
+
 def test_a_headline_before_a_bare_updated_label_is_no_part_of_the_lead() -> None:
     # Multi-News 00166: the page runs the headline and its "updated" label into the story's lead.
     text = ("Man who had de facto kidnapped in africa murder plot jailed in melbourne updated a melbourne "

@@ -473,6 +473,9 @@ def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, lea
      "at the peabody opera house in st. Louis, missouri, march 11, 2016.", True),
     ("A member of the nypd crime scene unit enters the sofitel hotel in new york, saturday, may 14, "
      "2011.", True),
+    ("chris davis, a senior who plays basketball at arapahoe high school, hangs a sign to raise money for "
+     "the victim in centennial, colo., on saturday, dec. 14, 2013.", True),
+    ("The minister, who visits Jordan every year, leaves office on Friday, Jan. 20, 2017.", False),
     ("mr. Snowden's revelations prompted the first major reconsideration of the government's surveillance "
      "powers since the sept. 11, 2001, terrorist attacks.", False),
 ])

@@ -275,7 +275,7 @@ _CAPTION_VERBS = (
     "|carries?|rides?|plays?|sings?|dances?|cheers?|celebrates?|campaigns?|addresses?|makes?|takes?|visits?"
     "|kneels?|cries?|weeps?|salutes?|points?|wipes?|signs?|displays?|shows?|inspects?|tours?|examines?"
     "|boards?|rests?|marches?|protests?|gathers?|waits?|rall(?:y|ies)|works?"
-    "|patrols?|guards?|search(?:es)?|clears?|runs?|drives?|flees?|uses?|reads?|writes?"
+    "|patrols?|guards?|search(?:es)?|clears?|runs?|drives?|flees?|uses?|reads?|writes?|hangs?"
 )
 # ... or any other word in the present tense's "-s" ("introduces", "photographs", "enters"; a plural
 # noun may match, "agencies", and the date without a preposition then decides, where no idiom of
@@ -293,6 +293,13 @@ _HEAD_SUBJECT = (
     r"|should|shall|did|does|do|is|are|was|were|be|been|has|have|had|not)\b)[\w.'\u2019-]+,?\s+){1,12}?")
 _CAPTION_HEAD = re.compile(_HEAD_SUBJECT + r"(?:" + _CAPTION_VERBS + r")\b", re.IGNORECASE)
 _CAPTION_HEAD_ANY = re.compile(_HEAD_SUBJECT + _ANY_PRESENT + r"\b", re.IGNORECASE)
+# ... or a subject described between commas, then the verb. With a weekday and a full date, either
+# is what a caption says, with "on" before the date or without ("chris davis, a senior who plays
+# basketball at arapahoe high school, hangs a sign ... on saturday, dec. 14, 2013.", "a deputy of the
+# arapahoe county, colo., sheriff's department walks next to crime scene tape ... on saturday, dec.
+# 14, 2013.": Multi-News 00176, printed in a bottom line; 3 more sentences of Multi-News validation).
+_DESCRIBED_HEAD = re.compile(
+    r"^\W*[^,;:]{2,60},\s+(?:an?|the|who)\b[^,;:]{2,120},\s+(?:" + _CAPTION_VERBS + r")\b", re.IGNORECASE)
 _PHOTO_DATE = re.compile(
     r"\b(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DAY_YEAR,
     re.IGNORECASE)
@@ -416,6 +423,10 @@ def caption(text: str) -> bool:
     date = _WEEKDAY_DATE.search(text)
     if date is not None and _PICTURED.match(text[:date.start()]):
         return True  # "an 1873 dime ... is displayed on friday, aug. 10, 2012, in philadelphia."
+    described = (_CAPTION_HEAD.match(text) or _DESCRIBED_HEAD.match(text)) if date is not None else None
+    if (described is not None and REPORTED.search(text) is None
+            and not _NOT_SHOWN.match(text, described.end())):
+        return True  # "chris davis, a senior ..., hangs a sign ... on saturday, dec. 14, 2013."
     if _PICTURED.match(text) and REPORTED.search(text) is None and any(
             _bare_date(text, d) and not _DATED_BY_VERB.search(text, max(0, d.start() - 16), d.start())
             for d in _PHOTO_DATE.finditer(text)):

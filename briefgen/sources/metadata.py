@@ -215,9 +215,11 @@ def _head_date(lines: Sequence[str], headline: int | None) -> tuple[str, str] | 
 # brackets after a sentence's end, or with a colon ("posted: nov 14, 2012"), the date right after
 # it (a weekday at most between). "The law was published on March 3, 2001", "the report (published
 # on March 3, 2001) said", "the video, posted: on YouTube on June 2, 2014," and a tweet's "Tweet
-# published: ..." are no stamps. 8 of Multi-News validation's 870 sources, none in DUC 2003.
-_STAMP = re.compile(r"(?:^\W{0,3}|(?:^|[.!?]\s*)\(\s*)(?:published|posted)(?:\s+on)?\s+"
-                    r"|(?<!tweet )\b(?:published|posted)\s*:\s+", re.IGNORECASE)
+# published: ..." are no stamps. 8 of Multi-News validation's 870 sources, none in DUC 2003. So is
+# an update stamp with its colon ("Updated: december 17, 2013, at 3: 05 a.m.", after a caption):
+# the page's date when it has no other (1 more source).
+_STAMP = re.compile(r"(?:^\W{0,3}|(?:^|[.!?]\s*)\(\s*)(?P<label>published|posted)(?:\s+on)?\s+"
+                    r"|(?<!tweet )\b(?P<colon>published|posted|updated)\s*:\s+", re.IGNORECASE)
 _STAMP_REACH = 250
 _STAMP_GAP = 12
 
@@ -228,7 +230,9 @@ def _stamp_date(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     found = find_date(text[m.end():m.end() + 40])
-    return (found[0], "publication stamp") if found and found[1] <= _STAMP_GAP else None
+    if not found or found[1] > _STAMP_GAP:
+        return None
+    return found[0], "update stamp" if (m.group("colon") or "").lower() == "updated" else "publication stamp"
 
 
 def infer_details(text: str, origin: str, table: OutletTable | None = None) -> dict[str, Detail]:

@@ -188,6 +188,8 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
     pair = _PAIR.match(text, nxt)
     if pair is None:
         return False
+    if _in_brackets(text, nxt):
+        return True
     word, after = pair.group(1).lower(), pair.group(2)
     relative = word in _RELATIVES and case.few_capitals and abbreviation.lower().rstrip(".") in _NAME_ENDS
     if word in auxiliaries or relative:
@@ -212,6 +214,24 @@ def goes_on(text: str, nxt: int, case: CaseStyle, *, auxiliaries: Set[str], subj
             if not _date_comma(token, follower):
                 return False
     return True
+
+
+#: How far a bracket around an abbreviation may open before it and close after it (characters):
+#: an aside of a few words ("giulio fanti ( dept. Of industrial engineering, university of padua,
+#: italy ), who ..."). Set without data: a line or two.
+BRACKET_REACH = 120
+_STOP_INSIDE = re.compile(r"[.!?][\s\"')\]]*\s")
+
+
+def _in_brackets(text: str, nxt: int) -> bool:
+    """Whether the word at ``nxt`` stands inside a round bracket opened shortly before and closed shortly
+    after with no sentence's end between: an aside, which no sentence ends inside."""
+    before = text[max(0, nxt - BRACKET_REACH):nxt]
+    opened = before.rfind("(")
+    if opened < 0 or before.rfind(")") > opened or _STOP_INSIDE.search(before, opened, len(before) - 1):
+        return False
+    close = text.find(")", nxt, nxt + BRACKET_REACH)
+    return close >= 0 and "(" not in text[nxt:close] and _STOP_INSIDE.search(text, nxt, close) is None
 
 
 def said_after(text: str, nxt: int, quoted: bool) -> bool:

@@ -117,6 +117,9 @@ _LEAD_FURNITURE = re.compile(
     # "\s+" before it would try each split of a long run of spaces against the list.
     r"|\W*story highlights\s[^.!?]{0,600}?\(\s*cnn\s*\)\s*(?:(?:—|–|--|_|-)\s*)?(?=\S)"
     r"|\W*story continued below\s+"
+    # ... and a page's "continue reading below" before the sentence it splits off ("continue reading
+    # below police ultimately found no suspicious devices, ..."): 2 sentences of Multi-News validation.
+    r"|\W*continue reading below\s+"
     # A video player's notice before the story, with the lower-case dateline that follows it there
     # ("please enable javascript to watch this video vernal, utah -- a woman ..."; a place, a comma,
     # a state, a dash: read only here, where a clause cannot end so): 4 pages of Multi-News validation.
