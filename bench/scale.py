@@ -112,6 +112,13 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _child_peak_rss_mb() -> float:
+    """The largest peak of this process's finished children: the workers of parallel.pmap and the
+    process that compares sources beside the selection (forked: the pages they share with this
+    process count in both)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def run_one(folder: Path, size: int) -> dict[str, Any]:
     """Brief the corpus in ``folder`` once; stage times, totals and peak memory."""
     t_start = time.perf_counter()
@@ -162,6 +169,7 @@ def run_one(folder: Path, size: int) -> dict[str, Any]:
         "total_s": total,
         "sentences_per_s": len(analysis.sentences) / total,
         "peak_rss_mb": _peak_rss_mb(),
+        "child_rss_mb": _child_peak_rss_mb(),
         "docx_bytes": len(data),
         "memo_facts": len(briefing.facts) + len(briefing.bluf),
     }
@@ -194,6 +202,7 @@ def _print_table(results: Sequence[dict[str, Any]]) -> None:
         ("facts", "facts", "{:>11,}"),
         ("sentences/s", "sentences_per_s", "{:>11,.0f}"),
         ("peak RSS (MB)", "peak_rss_mb", "{:>11,.0f}"),
+        ("largest child's peak RSS (MB)", "child_rss_mb", "{:>11,.0f}"),
         ("corpus (MB)", "corpus_mb", "{:>11.1f}"),
         ("imports (s)", "import_s", "{:>11.2f}"),
     ]
@@ -206,10 +215,12 @@ def _print_table(results: Sequence[dict[str, Any]]) -> None:
         print(f"  1,000 articles in {t:.1f} s (bar 15 s): {'met' if t <= 15 else 'NOT met'}")
     if 10000 in by_size:
         r = by_size[10000]
-        gb = r["peak_rss_mb"] / 1024
+        # The process and its largest child at once, their shared pages counted twice: an upper bound.
+        gb = (r["peak_rss_mb"] + r["child_rss_mb"]) / 1024
         verdict = "met" if r["total_s"] <= 150 else "NOT met"
         print(f"  10,000 articles in {r['total_s']:.1f} s (bar 150 s): {verdict}")
-        print(f"  10,000 articles peak RSS {gb:.2f} GB (bar 4 GB): {'met' if gb <= 4 else 'NOT met'}")
+        print(f"  10,000 articles peak RSS, the process and its largest child together {gb:.2f} GB "
+              f"(bar 4 GB): {'met' if gb <= 4 else 'NOT met'}")
         if 1000 in by_size:
             growth = r["total_s"] / by_size[1000]["total_s"]
             verdict = "met" if growth <= 12 else "NOT met"

@@ -1,5 +1,6 @@
 """How large batches of work run: per-item work spread over the machine's cores, results in
-input order (:func:`pmap`), and object-heavy passes without the cycle collector (:func:`collector_paused`).
+input order (:func:`pmap`), a whole step beside another (:func:`beside`), and object-heavy passes
+without the cycle collector (:func:`collector_paused`).
 
 Only large batches go to worker processes: starting a pool costs a few tens of
 milliseconds, which a briefing of a handful of articles should never pay. The
@@ -17,9 +18,9 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
-__all__ = ["THRESHOLD", "collector_paused", "cores", "pmap"]
+__all__ = ["THRESHOLD", "beside", "collector_paused", "cores", "pmap"]
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +32,20 @@ THRESHOLD = 200
 
 
 def cores() -> int:
-    """CPU cores this process may run on (``BRIEFGEN_WORKERS`` overrides; 1 turns workers off)."""
+    """CPU cores this process may run on (``BRIEFGEN_WORKERS`` overrides; 1 turns workers off), less
+    the one a process running :func:`beside` this one keeps busy."""
     wanted = os.environ.get("BRIEFGEN_WORKERS", "").strip()
     if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
+        return max(1, int(wanted) - _busy)
     try:
-        return len(os.sched_getaffinity(0))
+        found = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        found = os.cpu_count() or 1
+    return max(1, found - _busy)
+
+
+#: Cores another process of this run keeps busy: set in a process started by :func:`beside`.
+_busy = 0
 
 
 def _die_with_parent(parent: int) -> None:
@@ -86,6 +93,57 @@ def pmap(func: Callable[[T], R], items: Sequence[T], *, threshold: int = THRESHO
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                              initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         return list(pool.map(func, items, chunksize=chunksize))
+
+
+@contextmanager
+def beside(func: Callable[..., R], *args: object, big: bool) -> Iterator[Callable[[], R]]:
+    """Run ``func(*args)`` in a forked process while the block runs; the block gets a function that
+    waits for the result (or raises the exception ``func`` raised).
+
+    Only when ``big`` and the machine has two cores or more; otherwise the function computes the
+    result itself, in this process, when called. The child inherits ``args`` from the fork (nothing
+    is pickled but the result) and may use :func:`pmap` itself. Leaving the block before asking for
+    the result ends the child. The result is the one ``func(*args)`` gives in this process.
+    """
+    import multiprocessing
+
+    if not big or cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda: func(*args)
+        return
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_beside_child, args=(os.getpid(), send, func, args))
+    child.start()
+    send.close()
+
+    def result() -> R:
+        try:
+            ok, value = receive.recv()
+        except EOFError:  # the child died without a word (killed)
+            raise RuntimeError(f"{getattr(func, '__name__', func)} ended without a result") from None
+        if not ok:
+            raise value
+        return value
+
+    try:
+        yield result
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.terminate()
+        child.join()
+
+
+def _beside_child(parent: int, send: Any, func: Callable[..., object], args: tuple[object, ...]) -> None:
+    global _busy
+    _die_with_parent(parent)
+    _busy += 1  # the parent goes on working on one core
+    try:
+        outcome: tuple[bool, object] = (True, func(*args))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        outcome = (False, exc)
+    send.send(outcome)
+    send.close()
 
 
 @contextmanager

@@ -24,7 +24,7 @@ from briefgen.facts.merge import cluster
 from briefgen.facts.subject import Coverage
 from briefgen.facts.subject import derive_subject as subject_line
 from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
-from briefgen.parallel import collector_paused, pmap
+from briefgen.parallel import beside, collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
 from briefgen.select.choice import select
 from briefgen.select.concepts import stated
@@ -235,6 +235,9 @@ def _warn_lone(lone: dict[str, float], sources: Sequence[Source], told: int) -> 
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+#: Facts from which comparing sources runs in a second process beside the selection: about 100
+#: articles, where it takes half a second or more and a process costs a few hundredths.
+BESIDE_FACTS = 1_000
 #: Words a source's lead holds at least for the subject line: a news lead paragraph (one to three
 #: sentences of 25 to 40 words in wire style). Not fitted.
 LEAD_WORDS = 40
@@ -490,9 +493,13 @@ def run(
         method = method or tpl.method
         step("sorting facts into sections")
         step("selecting facts")
-        selection = select_parts(found.facts, tpl, method)
-        step("comparing sources")
-        conflicts = find_conflicts(found.facts, found.sources)
+        # Comparing sources reads the facts only: for a large batch it runs in a second process
+        # while this one selects.
+        big = len(found.facts) >= BESIDE_FACTS
+        with beside(find_conflicts, found.facts, found.sources, big=big) as compared:
+            selection = select_parts(found.facts, tpl, method)
+            step("comparing sources")
+            conflicts = compared()
     selection = latest_figures(selection, conflicts)
     _explain(selection)
     _warn_unfit(selection, tpl)

@@ -73,3 +73,47 @@ def test_conflicts_are_the_same_with_and_without_workers(monkeypatch: pytest.Mon
     assert len({s.text for f in serial.facts for s in f.sentences}) > THRESHOLD
     assert parallel_conflicts == serial_conflicts
     assert any(c.kind == "disagreement" for c in serial_conflicts)  # the tolls of 10, 11 and 12
+
+
+def _pid_and_cores(x: int) -> tuple[int, int, int]:
+    return x + 1, os.getpid(), cores()
+
+
+def _fails(x: int) -> int:
+    raise ValueError(f"bad input {x}")
+
+
+@pytest.mark.skipif(cores() < 2, reason="needs two cores")
+def test_beside_runs_a_step_in_a_second_process_and_hands_back_its_result() -> None:
+    from briefgen.parallel import beside
+
+    with beside(_pid_and_cores, 41, big=True) as later:
+        here = os.getpid()
+        value, pid, child_cores = later()
+    assert value == 42 and pid != here
+    assert child_cores == cores() - 1  # the parent keeps one core busy meanwhile
+    # Small work stays here; the function's exception reaches the caller either way.
+    with beside(_pid_and_cores, 1, big=False) as later:
+        assert later()[1] == os.getpid()
+    for big in (True, False):
+        with beside(_fails, 7, big=big) as later, pytest.raises(ValueError, match="bad input 7"):
+            later()
+
+
+@pytest.mark.skipif(cores() < 2, reason="needs two cores")
+def test_a_large_briefing_compares_sources_beside_the_selection_with_the_same_result(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefgen.pipeline as pipeline
+
+    sources = [
+        Source(id=f"s{i}", origin=f"<text {i}>", outlet=f"Outlet {i}", title="",
+               text=(f"The typhoon killed {10 + i % 3} people in Manila on Tuesday, officials said. "
+                     f"Rescuers searched the village of Barangay {i} for survivors."))
+        for i in range(1, 221)
+    ]
+    monkeypatch.setattr(pipeline, "BESIDE_FACTS", 10**9)
+    alone = pipeline.build_briefing(sources=sources)
+    monkeypatch.setattr(pipeline, "BESIDE_FACTS", 10)
+    beside = pipeline.build_briefing(sources=sources)
+    assert beside.conflicts == alone.conflicts and beside == alone
+    assert any(c.kind == "disagreement" for c in beside.conflicts)
