@@ -140,10 +140,15 @@ def _beside_child(parent: int, send: Any, func: Callable[..., object], args: tup
     _busy += 1  # the parent goes on working on one core
     try:
         outcome: tuple[bool, object] = (True, func(*args))
-    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+    except KeyboardInterrupt:
+        os._exit(130)  # Ctrl-C reached the whole process group: the parent reports it
+    except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
         outcome = (False, exc)
-    send.send(outcome)
-    send.close()
+    try:
+        send.send(outcome)
+        send.close()
+    except (OSError, ValueError):
+        os._exit(1)  # the parent has gone or stopped listening: nothing to tell
 
 
 @contextmanager
