@@ -138,10 +138,10 @@ def _beside_child(parent: int, send: Any, func: Callable[..., object], args: tup
     global _busy
     _die_with_parent(parent)
     _busy += 1  # the parent goes on working on one core
+    # Ctrl-C reaches the whole process group: this process just ends, and the parent reports it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
         outcome: tuple[bool, object] = (True, func(*args))
-    except KeyboardInterrupt:
-        os._exit(130)  # Ctrl-C reached the whole process group: the parent reports it
     except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
         outcome = (False, exc)
     try:

@@ -944,3 +944,51 @@ def test_long_line_without_punctuation_is_not_a_sentence(bench: Bench) -> None:
     assert from_seed(text, SEED_TEXT)
     assert "word word word word word word word word" not in text
     assert peak_mb < 1500, peak_mb
+
+
+_BESIDE_INTERRUPTED = """
+import sys, time
+import briefgen.pipeline as pipeline
+from briefgen.__main__ import main
+pipeline.BESIDE_FACTS = 1  # the sample's facts compared in a second process
+selecting = pipeline.select_parts
+def slow(*args, **kwargs):
+    print("selecting", flush=True)
+    time.sleep(30)  # Ctrl-C lands here, with the second process running
+    return selecting(*args, **kwargs)
+pipeline.select_parts = slow
+comparing = pipeline.find_conflicts
+def slow_compare(*args, **kwargs):
+    time.sleep(30)  # ... and here, in the second process
+    return comparing(*args, **kwargs)
+pipeline.find_conflicts = slow_compare
+sys.argv = ["briefgen", "-q", "build", sys.argv[1]]
+main()
+"""
+
+
+@pytest.mark.skipif(os.cpu_count() == 1, reason="needs two cores for the second process")
+def test_ctrl_c_while_sources_are_compared_beside_the_selection_prints_one_line(tmp_path: Path) -> None:
+    # Ctrl-C reaches the whole process group: the parent and the process comparing sources.
+    memo = tmp_path / "memo.docx"
+    proc = _python("-c", _BESIDE_INTERRUPTED, str(memo), start_new_session=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "selecting\n"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (130, "briefgen: interrupted\n")
+    assert not memo.exists()
+    time.sleep(0.5)
+    assert not any(_has_loaded(pid, "numpy") for pid in _children_of(proc.pid))
+
+
+def _children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux; none elsewhere)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if re.search(rf"^PPid:\s+{pid}$", status.read_text(), re.M):
+                found.append(int(status.parent.name))
+        except OSError:
+            continue
+    return found
