@@ -331,6 +331,9 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     # A pull quote's attribution run into the next sentence (Multi-News 00035).
     ("\u2014 cain, on msnbc, october 12, 2011 it almost sounds like something out of the movie.", True),
     ("The leaders met in Nara \u2014 their second meeting, since Oct. 30, 2025, in Gyeongju.", False),
+    # A wire list's item with no verb (DUC 2003 d31031t, printed under a heading); one with a verb is prose.
+    ("_ Labor, Health and Human Services, and Education departments.", True),
+    ("_ Dr. Hugh Short, 62, is at home watching television with his wife.", False),
     ("The leaders met their ministers as well as business chiefs in Nara.", False),
     ("The two leaders agreed to begin DNA testing of the remains recovered from the", True),
     ("YANKEES Pitching The starting pitching has been the best in the league.", True),

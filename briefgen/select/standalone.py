@@ -18,7 +18,7 @@ from briefgen.select.furniture import caption, labelled, points_at_page, run_in,
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
 from briefgen.text.quotes import has_quote
-from briefgen.text.verbs import IRREGULAR_PAST, REPORTED, has_verb
+from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
 
 __all__ = ["FRAGMENT_WORDS", "addresses_reader", "broken", "broken_rule", "dangling", "first_person",
@@ -409,6 +409,11 @@ def broken(text: str) -> bool:
     return broken_rule(text) is not None
 
 
+# A wire story's list item: the AP's underscore dash first (DUC 2003: 5 items with no verb, all
+# labels of a list; "_ Dr. Hugh Short, 62, is at home ..." has a verb and is prose).
+_LIST_ITEM = re.compile(r"_\s")
+
+
 @lru_cache(maxsize=65536)
 def broken_rule(text: str) -> str | None:
     """Which test finds the sentence not whole (see :func:`broken`), or ``None`` if it is whole.
@@ -420,6 +425,9 @@ def broken_rule(text: str) -> str | None:
         return "colon" if body.endswith(":") else "unfinished"
     if _ELIDED.match(body):
         return "unfinished"
+    if _LIST_ITEM.match(body) and not any(w in AUXILIARIES or w in IRREGULAR_PAST
+                                         or w.endswith(("ed", "ing")) for w in map(str.lower, words(body))):
+        return "heading"  # a wire list's item: "_ Labor, Health and Human Services, and Education ..."
     for name, found in (("heading", _GLUED_HEAD.match), ("dateline", _DATELINE.match),
                         ("furniture", run_in), ("furniture", caption),
                         ("furniture", ticker), ("furniture", labelled), ("furniture", points_at_page),
