@@ -42,7 +42,11 @@ the two sentences only: not the same fact, both times. Twelve pairs the splitter
 and the rules of 5 December (session 48) brought in (d30051t, mn00041, mn00256) were judged the
 same way, by the developer and blind by a helper given the rule and the pairs: the two agreed on
 all twelve, one of them the same fact (mn00041: Nemtsov "a leading organizer of this weekend's
-planned rally" and "organizing the rally in part because ...", a borderline call for both).
+planned rally" and "organizing the rally in part because ...", a borderline call for both). Four
+more (d31013t, once what only an editorial states was no longer printed) were judged by the
+developer under the rule: Zogby's view that Spitzer was wise to home in on the shooting beside
+the campaigns it became a factor in, Spitzer's campaign issue, Pataki's call and the clinics'
+security: four different facts.
 
 Usage::
 

@@ -41,7 +41,7 @@ from briefgen.sources.decode import decode_entities
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
-from briefgen.sources.stories import read_stories
+from briefgen.sources.stories import editorials, read_stories
 from briefgen.text.datelines import dateline_end
 from briefgen.text.sentences import segment
 from briefgen.text.words import and_list
@@ -493,11 +493,14 @@ def run(
         method = method or tpl.method
         step("sorting facts into sections")
         step("selecting facts")
+        # A paper's editorial states opinion: what only editorials say is not printed as fact.
+        opinion = editorials(found.sources)
+        printable = [f for f in found.facts if not opinion or not set(f.sources) <= opinion]
         # Comparing sources reads the facts only: for a large batch it runs in a second process
         # while this one selects.
         big = len(found.facts) >= BESIDE_FACTS
         with beside(find_conflicts, found.facts, found.sources, big=big) as compared:
-            selection = select_parts(found.facts, tpl, method)
+            selection = select_parts(printable or found.facts, tpl, method)
             step("comparing sources")
             conflicts = compared()
     selection = latest_figures(selection, conflicts)

@@ -585,3 +585,27 @@ def test_sources_that_share_almost_nothing_are_kept_with_a_warning(caplog: pytes
         analyse(texts=[quake, recipe, tide])
     (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert warning.startswith("<text 1>, <text 2> and <text 3> share almost nothing with each other")
+
+
+def test_what_only_an_editorial_says_is_not_printed_as_fact() -> None:
+    # DUC 2003 d31031t: a New York Times editorial's opinion printed as the memo's own statements.
+    from briefgen.sources.stories import editorials
+
+    news = ("Budget negotiations faltered on Friday, prompting Congress to delay its deadline for passing "
+            "a spending bill to keep the government open. The Senate majority leader, Trent Lott, said he "
+            "was suspicious of the administration. Republican leaders met White House officials on Thursday "
+            "night.")
+    other = ("Budget talks stalled on Friday as Congress delayed its deadline for a spending bill to keep "
+             "the government open. Republican leaders met White House officials on Thursday night to "
+             "resolve spending issues.")
+    editorial = ("The New York Times said in an editorial for Wednesday, Oct. 7:\n\nDespite his political "
+                 "problems, Clinton is right to insist on legislation free of objectionable attachments to "
+                 "keep government operations going past Friday. Congress should stop playing games with the "
+                 "budget.")
+    sources = [_src("s1", "", news), _src("s2", "", other), _src("s3", "", editorial)]
+    assert editorials(sources) == {"s3"}
+    assert editorials([_src("s4", "", "The Times said its editorial board would meet.")]) == set()
+    b = briefgen.build_briefing(sources=sources)
+    printed = " ".join(f.text for f in (*b.bluf, *b.facts))
+    assert "Budget negotiations faltered" in printed or "Budget talks stalled" in printed
+    assert "Clinton is right" not in printed and "playing games" not in printed
