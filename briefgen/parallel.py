@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import pickle
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -112,40 +113,61 @@ def beside(func: Callable[..., R], *args: object, big: bool) -> Iterator[Callabl
         return
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_beside_child, args=(os.getpid(), send, func, args))
-    child.start()
-    send.close()
+    child = context.Process(target=_beside_child, args=(os.getpid(), receive, send, func, args))
+    got: list[R] = []
 
     def result() -> R:
+        if got:
+            return got[0]
         try:
             ok, value = receive.recv()
-        except EOFError:  # the child died without a word (killed)
+        except (EOFError, OSError):  # the child died without a word (killed), or the block was left
             raise RuntimeError(f"{getattr(func, '__name__', func)} ended without a result") from None
         if not ok:
             raise value
+        got.append(value)
         return value
 
     try:
+        # Ctrl-C must not land in the child before it has taken the signal's default action.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            child.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        send.close()
         yield result
     finally:
         receive.close()
+        send.close()
         if child.is_alive():
             child.terminate()
-        child.join()
+        if child.pid is not None:
+            child.join()
+            child.close()
 
 
-def _beside_child(parent: int, send: Any, func: Callable[..., object], args: tuple[object, ...]) -> None:
+def _beside_child(parent: int, receive: Any, send: Any, func: Callable[..., object],
+                  args: tuple[object, ...]) -> None:
     global _busy
-    _die_with_parent(parent)
-    _busy += 1  # the parent goes on working on one core
     # Ctrl-C reaches the whole process group: this process just ends, and the parent reports it.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    receive.close()  # so that a parent that stops listening breaks the pipe
+    _die_with_parent(parent)
+    _busy += 1  # the parent goes on working on one core
     try:
         outcome: tuple[bool, object] = (True, func(*args))
     except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
         outcome = (False, exc)
     try:
-        send.send(outcome)
+        payload = pickle.dumps(outcome)
+        pickle.loads(payload)  # an exception whose class takes other arguments pickles but does not load
+    except Exception as exc:  # noqa: BLE001 - an exception or a result that does not pickle
+        what = outcome[1] if not outcome[0] else exc
+        payload = pickle.dumps((False, RuntimeError(f"{type(what).__name__}: {what}")))
+    try:
+        send.send_bytes(payload)
         send.close()
     except (OSError, ValueError):
         os._exit(1)  # the parent has gone or stopped listening: nothing to tell

@@ -979,16 +979,18 @@ def test_ctrl_c_while_sources_are_compared_beside_the_selection_prints_one_line(
     assert (proc.returncode, err) == (130, "briefgen: interrupted\n")
     assert not memo.exists()
     time.sleep(0.5)
-    assert not any(_has_loaded(pid, "numpy") for pid in _children_of(proc.pid))
+    assert _in_session(proc.pid) == []  # the second process too has ended
 
 
-def _children_of(pid: int) -> list[int]:
-    """Processes whose parent is ``pid`` (Linux; none elsewhere)."""
+def _in_session(sid: int) -> list[int]:
+    """Live processes of session ``sid`` (Linux; none elsewhere): what a command started with
+    ``start_new_session`` left running, whoever its parent is now."""
     found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            if re.search(rf"^PPid:\s+{pid}$", status.read_text(), re.M):
-                found.append(int(status.parent.name))
-        except OSError:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
             continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
     return found

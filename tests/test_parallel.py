@@ -117,3 +117,33 @@ def test_a_large_briefing_compares_sources_beside_the_selection_with_the_same_re
     beside = pipeline.build_briefing(sources=sources)
     assert beside.conflicts == alone.conflicts and beside == alone
     assert any(c.kind == "disagreement" for c in beside.conflicts)
+
+
+class _TwoArgError(Exception):
+    def __init__(self, code: int, why: str) -> None:
+        super().__init__(f"{code}: {why}")
+
+
+def _fails_oddly(x: int) -> int:
+    raise _TwoArgError(x, "odd")
+
+
+def _unpicklable(x: int) -> object:
+    return lambda: x
+
+
+@pytest.mark.skipif(cores() < 2, reason="needs two cores")
+def test_beside_reports_what_does_not_travel_and_keeps_its_result() -> None:
+    from briefgen.parallel import beside
+
+    # An exception that does not load again, and a result that does not pickle, arrive as one error
+    # that names them, not as a failure to load; a result asked for twice is the same.
+    # (A library that teaches exceptions to pickle with their traceback, loaded by other tests, lets
+    # the exception itself arrive.)
+    odd = pytest.raises((RuntimeError, _TwoArgError), match="5: odd")
+    with beside(_fails_oddly, 5, big=True) as later, odd:
+        later()
+    with beside(_unpicklable, 5, big=True) as later, pytest.raises(RuntimeError, match="pickle"):
+        later()
+    with beside(_pid_and_cores, 1, big=True) as later:
+        assert later() == later()

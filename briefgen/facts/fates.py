@@ -36,7 +36,7 @@ from functools import lru_cache
 from briefgen.text.clauses import SUBJECT_WORDS, main_clause
 from briefgen.text.words import content_terms
 
-__all__ = ["FATES", "fates", "same_fate"]
+__all__ = ["FATES", "fates", "one_person", "same_fate"]
 
 # A subject of one to SUBJECT_WORDS words without a comma.
 _SUBJECT = r"(?P<who>(?:[^\W\d_][\w.'\u2019-]*\s+){1," + str(SUBJECT_WORDS) + r"}?)"
@@ -44,7 +44,7 @@ _SUBJECT = r"(?P<who>(?:[^\W\d_][\w.'\u2019-]*\s+){1," + str(SUBJECT_WORDS) + r"
 FATES = {
     "died": r"(?:has\s+|had\s+)?(?:died|dies|passed\s+away|is\s+dead|was\s+found\s+dead"
             r"|has\s+been\s+found\s+dead)",
-    "missing": r"(?:(?:remains|remained|is|was|are|were)\s+(?:still\s+)?(?:missing|unaccounted\s+for)"
+    "missing": r"(?:(?:remains|remained|is|are)\s+(?:still\s+)?(?:missing|unaccounted\s+for)"
                r"|(?:has|have|had)\s+(?:still\s+)?not\s+been\s+(?:located|found|accounted\s+for))",
 }
 _FATE = {name: re.compile(r"^[\"'\u201c]?" + _SUBJECT + pattern + r"\b", re.IGNORECASE)
@@ -63,19 +63,42 @@ _NOT_NAMED = frozenset((
     "several", "no", "another", "dozens", "hundreds", "thousands", "millions", "most", "all", "both", "few",
     "nearly", "about", "more", "others", "other", "he", "she", "they", "it", "we", "i", "you", "my", "our",
     "your", "their", "its", "who", "which", "that", "before", "after", "when", "while",
-    "since", "because", "if", "as", "say", "says", "said", "believe", "believed", "asked"))
+    "since", "because", "if", "as", "say", "says", "said", "believe", "believed", "asked",
+    # ... or that make the fate no fact: a modal, a negation, a near miss ("Smith could have died",
+    # "Smith has not died", "Smith almost died").
+    "could", "would", "might", "may", "must", "should", "can", "will", "have", "not", "never", "almost",
+    "nearly", "reportedly", "apparently", "allegedly", "narrowly"))
 # A possessive before a relative ("his mother", "her son") names someone the coverage has named.
 _POSSESSIVE = frozenset(("his", "her"))
+# Words of a subject that name a role, a title or a kind of person, no one in particular: two
+# subjects that share only these ("Police officer John Smith", "Police officer Mary Jones"; "The
+# victim, a 23-year-old woman", "The victim, a 45-year-old man") are not one person.
+_ROLES = frozenset((
+    "the", "mr", "mrs", "ms", "dr", "president", "former", "late", "prime", "minister", "king", "queen",
+    "gen",
+    "general", "col", "colonel", "lt", "sgt", "chairman", "secretary", "senator", "sen", "rep", "governor",
+    "gov", "mayor", "judge", "justice", "cardinal", "pope", "bishop", "father", "rev", "sir", "lord", "lady",
+    "prince", "princess", "chancellor", "premier", "ambassador", "commissioner", "chief", "captain",
+    "officer", "police", "detective", "professor", "prof", "saint", "victim", "man", "woman", "boy", "girl",
+    "child", "baby", "teen", "teenager", "driver", "pilot", "soldier", "student", "worker", "mother",
+    "son", "daughter", "wife", "husband", "brother", "sister", "friend", "suspect", "gunman", "patient",
+    "passenger", "resident", "actor", "actress", "singer", "star", "leader", "founder", "hacker",
+    "well-known", "famous", "legendary", "veteran", "young", "old", "elderly", "u.s.", "american"))
 
 
 def _named(words: list[str]) -> frozenset[str]:
-    """The content terms of a subject that names someone known, or nothing."""
+    """The content terms of the name in a subject that names someone known, or nothing."""
     words = [w.strip("\"'\u201c,") for w in words]
     if not words or any(w.lower() in _NOT_NAMED or any(ch.isdigit() for ch in w) for w in words):
         return frozenset()
+    if any(w.lower().endswith(("'s", "\u2019s")) for w in words):
+        return frozenset()  # "Smith's wife died": someone the subject belongs to, not the subject
+    if len(words) == 1 and words[0].lower().endswith("ly"):
+        return frozenset()  # "Sadly, ... died": an adverb, no subject
     if words[0].lower() in _POSSESSIVE and len(words) == 2:
         return frozenset()  # "his mother" alone: whose mother, the sentence before said
-    return frozenset(content_terms(" ".join(w for w in words if w.lower() not in _POSSESSIVE)))
+    named = [w for w in words if w.lower() not in _POSSESSIVE and w.lower().strip(".") not in _ROLES]
+    return frozenset(content_terms(" ".join(named)))
 
 
 @lru_cache(maxsize=65536)
@@ -111,9 +134,10 @@ def same_fate(a: str, b: str) -> bool:
     fa = fates(a)
     if not fa:
         return False
-    return any(x == y and _one_person(wa, wb) for x, wa in fa for y, wb in fates(b))
+    return any(x == y and one_person(wa, wb) for x, wa in fa for y, wb in fates(b))
 
 
-def _one_person(a: frozenset[str], b: frozenset[str]) -> bool:
+def one_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two subjects' name terms name one person: two shared, or one when a subject is that one."""
     shared = a & b
     return len(shared) >= 2 or (len(shared) == 1 and min(len(a), len(b)) == 1)

@@ -33,7 +33,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.facts.copies import independent_groups
-from briefgen.facts.fates import fates, same_fate
+from briefgen.facts.fates import fates, one_person
 from briefgen.facts.members import representative, split_group
 from briefgen.facts.same import (
     CARRY,
@@ -256,28 +256,41 @@ def _checks(feats: Sequence[Terms], first: np.ndarray, second: np.ndarray,
 
 def _with_fates(texts: Sequence[str], first: np.ndarray, second: np.ndarray, scores: np.ndarray,
                  scorer: _Scorer) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The candidate pairs with every pair that states one person's fate added (died, missing:
+    """The candidate pairs with pairs that state one person's fate added (died, missing:
     :func:`~briefgen.facts.fates.same_fate`), their wording scores, and the positions of those pairs.
 
-    Only sentences that state a fate are read in pairs: a handful in most coverage.
+    Sentences are grouped by what they state (the fate and the name's terms): each is paired with
+    its group's first sentence, and the groups' first sentences with each other where the names
+    are one person's. The scorer learns the groups, so that any two of their sentences count as one
+    statement (:meth:`_Scorer.fate`), and the pairs stay few however many reports repeat a death.
     """
     import numpy as np
 
-    fated = [u for u, text in enumerate(texts) if fates(text)]
-    found = [(i, j) for k, i in enumerate(fated) for j in fated[k + 1:] if same_fate(texts[i], texts[j])]
-    if not found:
+    keyed: dict[tuple[str, frozenset[str]], list[int]] = {}
+    for u, text in enumerate(texts):
+        found = fates(text)
+        if found:
+            keyed.setdefault(found[0], []).append(u)
+    keys = sorted(keyed, key=lambda key: keyed[key][0])
+    links = {(a, b) for k, a in enumerate(keys) for b in keys[k + 1:]
+             if a[0] == b[0] and one_person(a[1], b[1])}
+    pairs = [(units[0], u) for units in keyed.values() for u in units[1:]]
+    pairs += [(keyed[a][0], keyed[b][0]) for a, b in links]
+    if not pairs:
         return first, second, scores, np.zeros(0, dtype=np.int64)
-    units = {u for pair in found for u in pair}
+    scorer.learn_fates({u: key for key, units in keyed.items() for u in units}, links)
+    wanted = {(min(i, j), max(i, j)) for i, j in pairs}
+    units = {u for pair in wanted for u in pair}
     at = {(i, j): k for k, (i, j) in enumerate(zip(first.tolist(), second.tolist(), strict=True))
-          if i in units and j in units}
-    new = [(i, j) for i, j in found if (i, j) not in at]
+          if i in units and j in units and (i, j) in wanted}
+    new = sorted(wanted - at.keys())
     if new:
         first = np.concatenate([first, np.array([i for i, _ in new], dtype=first.dtype)])
         second = np.concatenate([second, np.array([j for _, j in new], dtype=second.dtype)])
         worded = np.array([scorer.wording(i, j) for i, j in new], dtype=scores.dtype)
         scores = np.concatenate([scores, worded])
         at.update({pair: len(first) - len(new) + k for k, pair in enumerate(new)})
-    return first, second, scores, np.array(sorted(at[pair] for pair in found), dtype=np.int64)
+    return first, second, scores, np.array(sorted(at.values()), dtype=np.int64)
 
 
 def _paraphrases(texts: Sequence[str], first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -336,6 +349,20 @@ class _Scorer:
         self.edges: dict[tuple[int, int], bool] = {}
         self.paraphrases: set[tuple[int, int]] = set()
         self._carries: dict[tuple[int, int], bool] = {}
+        self._fate_of: dict[int, tuple[str, frozenset[str]]] = {}
+        self._fate_links: set[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]]] = set()
+
+    def learn_fates(self, fate_of: Mapping[int, tuple[str, frozenset[str]]],
+                    links: set[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]]]) -> None:
+        """Each sentence's fate and name (:func:`~briefgen.facts.fates.fates`), and the names that
+        are one person's."""
+        self._fate_of = dict(fate_of)
+        self._fate_links = links | {(b, a) for a, b in links}
+
+    def fate(self, i: int, j: int) -> bool:
+        """Whether sentences ``i`` and ``j`` state one person's one fate."""
+        a, b = self._fate_of.get(i), self._fate_of.get(j)
+        return a is not None and b is not None and (a == b or (a, b) in self._fate_links)
 
     def wording(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
@@ -348,6 +375,8 @@ class _Scorer:
 
     def same(self, i: int, j: int) -> bool:
         """The merge decision: the lighter side's statement within the other, or a paraphrase."""
+        if self._fate_of and self.fate(i, j):
+            return True
         key = (i, j) if i < j else (j, i)
         found = self.edges.get(key)
         if found is None:
@@ -363,7 +392,7 @@ class _Scorer:
         if x == y:
             return True
         key = (x, y) if x < y else (y, x)
-        if key in self.paraphrases:
+        if key in self.paraphrases or (self._fate_of and self.fate(x, y)):
             return True
         if not self.same(x, y):
             return False

@@ -280,8 +280,13 @@ _CAPTION_VERBS = (
 # ... or any other word in the present tense's "-s" ("introduces", "photographs", "enters"; a plural
 # noun may match, "agencies", and the date without a preposition then decides, where no idiom of
 # :data:`_NOT_SHOWN` says what the verb does): 8 more sentences of Multi-News validation, all
-# captions or page furniture.
+# captions or page furniture. Not a verb of a timetable ("the court hears arguments monday, march 6,
+# 2017", "the film premieres in theaters friday, dec. 16, 2016": from a reviewer's examples) before
+# it, whichever word in "-s" the pattern then takes.
 _ANY_PRESENT = r"[a-z]{3,}[^s\W]s"
+_SCHEDULE = re.compile(r"\b(?:premieres|opens|hears|begins|starts|marks|ends|airs|debuts|returns|closes"
+                       r"|expires|resumes|convenes|meets|launches|releases|goes|comes|takes|runs|holds|hosts"
+                       r"|plays)\b", re.IGNORECASE)
 # The caption's subject and verb at the sentence's start, the subject of up to twelve words with
 # its apposition ("hillary adams, daughter of ... judge william adams, talks outside ..."; no
 # pronoun, relative word, modal or auxiliary before the verb: those make prose, "The new law will
@@ -434,6 +439,8 @@ def caption(text: str) -> bool:
     head = _CAPTION_HEAD.match(text)
     if head is None and not _IDIOM.search(text):
         head = _CAPTION_HEAD_ANY.match(text)
+        if head is not None and _SCHEDULE.search(text, 0, head.end()):
+            head = None
     if (head is None or _NOT_SHOWN.match(text, head.end()) or REPORTED.search(text)
             or len(head.group(0).split()) - 1 > _SHORT_HEAD and "," not in head.group(0)):  # less the verb
         return False

@@ -410,8 +410,9 @@ def broken(text: str) -> bool:
 
 
 # A wire story's list item: the AP's underscore dash first (DUC 2003: 5 items with no verb, all
-# labels of a list; "_ Dr. Hugh Short, 62, is at home ..." has a verb and is prose).
-_LIST_ITEM = re.compile(r"_\s")
+# labels of a list; "_ Dr. Hugh Short, 62, is at home ..." has a verb and is prose, and so is one
+# that opens like a sentence, "_ The bill cuts taxes ...", whose verb in "-s" no test reads).
+_LIST_ITEM = re.compile(r"_\s+(?!(?:the|a|an|this|these|those|his|her|its|their)\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)

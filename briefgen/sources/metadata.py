@@ -225,14 +225,17 @@ _STAMP_GAP = 12
 
 
 def _stamp_date(text: str) -> tuple[str, str] | None:
-    """``(iso, "publication stamp")`` when the start of ``text`` stamps the page's publication date."""
-    m = _STAMP.search(text, 0, _STAMP_REACH)
-    if m is None:
-        return None
-    found = find_date(text[m.end():m.end() + 40])
-    if not found or found[1] > _STAMP_GAP:
-        return None
-    return found[0], "update stamp" if (m.group("colon") or "").lower() == "updated" else "publication stamp"
+    """``(iso, how)`` when the start of ``text`` stamps the page's date: ``"publication stamp"``, or
+    ``"update stamp"`` when only an update's stamp gives one."""
+    updated = None
+    for m in _STAMP.finditer(text, 0, _STAMP_REACH):
+        found = find_date(text[m.end():m.end() + 40])
+        if not found or found[1] > _STAMP_GAP:
+            continue  # a label with a time only ("Updated: 5: 15 p.m."): a later one may date the page
+        if (m.group("colon") or "").lower() != "updated":
+            return found[0], "publication stamp"
+        updated = updated or found[0]  # a publication stamp after it dates the page better
+    return (updated, "update stamp") if updated else None
 
 
 def infer_details(text: str, origin: str, table: OutletTable | None = None) -> dict[str, Detail]:

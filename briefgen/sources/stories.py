@@ -135,7 +135,7 @@ def read_stories(texts: Mapping[str, Sequence[str]]) -> Stories:
 # Wednesday, Oct. 7:"; 3 sources of DUC 2003, none of Multi-News validation), or a page labelled
 # one at its top ("Editorial: ...", "EDITORIAL").
 _EDITORIAL = re.compile(
-    r"\A\W{0,3}(?:[A-Z][\w.'&-]*\s+){1,6}(?:said|says)\s+in\s+an\s+editorial\b[^\n:]{0,60}:"
+    r"\A\W{0,3}(?:(?-i:[A-Z])[\w.'&-]*\s+){1,6}(?:said|says)\s+in\s+an\s+editorial\b[^\n:]{0,60}:"
     r"|\A\W{0,3}editorial\s*(?::|\n)", re.IGNORECASE)
 
 

@@ -165,7 +165,10 @@ _LEAD_FURNITURE = re.compile(
 # only where a story starts; not a story that opens on something updated ("The agency updated the
 # figures on monday").
 _HEADLINE_UPDATED = re.compile(
-    r"[^.!?:]{10,200}?\s+updated\s+(?=(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:(?!\b(?:said|says)\b)[^.!?:]){10,200}?"
+    # ... not a verb's "updated" ("its software was updated the next day the flaw was found").
+    r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)(?<!\bbeen)(?<!\bbeing)(?<!\bhas)(?<!\bhave)(?<!\bhad)"
+    r"(?<!\bget)(?<!\bgot)(?<!\bnot)\s+updated\s+(?=(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:has|have|had|is|are|was|were|will|says|said)\s)", re.IGNORECASE)
 
 

@@ -47,7 +47,7 @@ from briefgen.text.datelines import (
     run_in_end,
 )
 from briefgen.text.lazynltk import light_nltk
-from briefgen.text.quotes import asked_inside, first_closes, middles
+from briefgen.text.quotes import QUOTATION_REACH, asked_inside, first_closes, middles
 from briefgen.text.wrapped import block_width, wrap_width
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
@@ -560,6 +560,11 @@ def _cuts(text: str, width: int | None = None, lead: int = 0, like: CaseStyle | 
 _APART_QUOTE = re.compile(r"\s*(?:\"|\u201d|\)|\])(?=\s|\Z)")
 
 
+#: Sentences without marks a quotation or bracket is carried over: as far as the middles of a
+#: quotation are read (briefgen.text.quotes.QUOTATION_REACH).
+_CARRY_SENTENCES = QUOTATION_REACH
+
+
 def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     """``cuts`` with each one moved past a quotation mark that closes the sentence before it.
 
@@ -573,8 +578,10 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     """
     out: list[int] = []
     start = 0
-    # What the sentence before left open: a quotation, brackets.
+    # What the sentences before left open (a quotation, brackets), for how many sentences without
+    # marks since: a stray mark (an inch's, '6"') must not open a quotation for the rest of the text.
     left = {'"': False, ")": False, "]": False}
+    carried = 0
     for k, cut in enumerate(cuts):
         limit = cuts[k + 1] if k + 1 < len(cuts) else len(text)
         # Counted once per sentence and kept up to date as the cut moves: linear in the text.
@@ -584,6 +591,10 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
         # A sentence without marks inside a quotation or bracket the sentence before opened ('...
         # "and she sounded as resilient as ever... She was a patriot, ... a symbol of strength. "
         # schlafly once ...'): the mark after it closes it.
+        unmarked = quotes == 0 and all(text.count(m, start, cut) == 0 for m in opened)
+        carried = carried + 1 if unmarked else 0
+        if carried > _CARRY_SENTENCES:
+            left = dict.fromkeys(left, False)
         if quotes == 0 and left['"']:
             quotes = 1
         for mark in opened:
