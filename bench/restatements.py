@@ -126,7 +126,7 @@ def main() -> None:
                 unmatched += 1
                 continue
             if fa.id == fb.id:  # one fact now: the memo prints it once, as both tests would ask
-                scored.append((row, fa.text, fb.text, True, True, 1.0, 1.0))
+                scored.append((row, fa.text, fb.text, True, True, None, None))
                 continue
             scored.append((row, fa.text, fb.text, repeats(fa, fb, share=MEMO.link_share),
                            statements.same(fa.text, fb.text), _cosine(fa.text, fb.text),
@@ -146,8 +146,12 @@ def main() -> None:
         r = right / sum(gold) if any(gold) else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{label:<12}{flagged:>9}{right:>7}{p:>11.3f}{r:>8.3f}{f1:>7.3f}")
-    print(f"area under the ROC curve: content-stem cosine {_auc([s[5] for s in agreed], gold):.3f}, "
-          f"idf-weighted cosine {_auc([s[6] for s in agreed], gold):.3f}")
+    # The reference scores of pairs the merger has joined into one fact are not read (no two texts).
+    graded = [(s, g) for s, g in zip(agreed, gold, strict=True) if s[5] is not None]
+    cos_gold = [g for _, g in graded]
+    print(f"area under the ROC curve (the {len(graded)} pairs still two facts): content-stem cosine "
+          f"{_auc([s[5] for s, _ in graded], cos_gold):.3f}, "
+          f"idf-weighted cosine {_auc([s[6] for s, _ in graded], cos_gold):.3f}")
     if args.show:
         for s, g in zip(agreed, gold, strict=True):
             memo = s[3] or s[4]
