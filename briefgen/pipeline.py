@@ -213,8 +213,10 @@ def analyse(
     # A fact prints its representative alone: merge marks down a member that leans on the
     # sentence before (Lee's five-outlet "small but meaningful progress" remark prints
     # through the one outlet's sentence that reads alone) and keeps only members that state it.
+    # An editorial's sentence stands for a fact only when no report's can (sources/stories.editorials).
+    opinion = {s.text for s in sentences if s.source_id in editorials(sources)}
     facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
-                    leans=dangling, broken=broken)
+                    leans=dangling, broken=(lambda t: t in opinion or broken(t)) if opinion else broken)
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
 
 
@@ -493,9 +495,10 @@ def run(
         method = method or tpl.method
         step("sorting facts into sections")
         step("selecting facts")
-        # A paper's editorial states opinion: what only editorials say is not printed as fact.
+        # A paper's editorial states opinion: no fact prints in an editorial's words.
         opinion = editorials(found.sources)
-        printable = [f for f in found.facts if not opinion or not set(f.sources) <= opinion]
+        printable = [f for f in found.facts
+                     if not opinion or not f.sentences or f.representative.source_id not in opinion]
         # Comparing sources reads the facts only: for a large batch it runs in a second process
         # while this one selects.
         big = len(found.facts) >= BESIDE_FACTS

@@ -27,11 +27,15 @@ from functools import lru_cache
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import STOPWORDS
 
-__all__ = ["SUBJECT_WORDS", "main_clause"]
+__all__ = ["REACH", "SUBJECT_WORDS", "main_clause"]
 
 #: Most words of a subject read before an inserted clause: a name with a title, or a short noun
 #: phrase ("Sen. Mark kirk", "The 18-year-old orca"). Set without data.
 SUBJECT_WORDS = 6
+
+#: Characters after the subject's comma within which the predicate resumes: a description of a few
+#: lines at most (a contrived sentence of thousands of commas is read no further). Set without data.
+REACH = 400
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # A comma and the word after it.
@@ -97,7 +101,7 @@ def main_clause(text: str) -> str | None:
         return None  # an opening phrase, not a subject ("On Friday, ...", "However, ...")
     if any(_verb(w) for w in words[1:]) or any(w.lower() in _TIMES for w in words):
         return None  # a clause of its own ("Police said, ..."), a time ("Last November, ...")
-    for m in _COMMA_WORD.finditer(body, first + 1):
+    for m in _COMMA_WORD.finditer(body, first + 1, first + 1 + REACH):
         word = m.group(1)
         if not _verb(word) or word.lower() in _REPORTING:
             continue
