@@ -214,7 +214,8 @@ def analyse(
     # sentence before (Lee's five-outlet "small but meaningful progress" remark prints
     # through the one outlet's sentence that reads alone) and keeps only members that state it.
     # An editorial's sentence stands for a fact only when no report's can (sources/stories.editorials).
-    opinion = {s.text for s in sentences if s.source_id in editorials(sources)}
+    by_editorials = editorials(sources)
+    opinion = {s.text for s in sentences if s.source_id in by_editorials}
     facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
                     leans=dangling, broken=(lambda t: t in opinion or broken(t)) if opinion else broken)
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))

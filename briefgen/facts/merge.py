@@ -272,8 +272,14 @@ def _with_fates(texts: Sequence[str], first: np.ndarray, second: np.ndarray, sco
         if found:
             keyed.setdefault(found[0], []).append(u)
     keys = sorted(keyed, key=lambda key: keyed[key][0])
-    links = {(a, b) for k, a in enumerate(keys) for b in keys[k + 1:]
-             if a[0] == b[0] and one_person(a[1], b[1])}
+    order = {key: k for k, key in enumerate(keys)}
+    # Names that may be one person's share a term: only those are compared (not every pair of names).
+    by_term: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
+    for key in keys:
+        for term in key[1]:
+            by_term.setdefault((key[0], term), []).append(key)
+    links = {(a, b) for near in by_term.values() for a in near for b in near
+             if order[a] < order[b] and one_person(a[1], b[1])}
     pairs = [(units[0], u) for units in keyed.values() for u in units[1:]]
     pairs += [(keyed[a][0], keyed[b][0]) for a, b in links]
     if not pairs:
