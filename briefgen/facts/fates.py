@@ -67,7 +67,7 @@ _NOT_NAMED = frozenset((
     # ... or that make the fate no fact: a modal, a negation, a near miss ("Smith could have died",
     # "Smith has not died", "Smith almost died").
     "could", "would", "might", "may", "must", "should", "can", "will", "have", "not", "never", "almost",
-    "nearly", "reportedly", "apparently", "allegedly", "narrowly"))
+    "reportedly", "apparently", "allegedly", "narrowly"))
 # A possessive before a relative ("his mother", "her son") names someone the coverage has named.
 _POSSESSIVE = frozenset(("his", "her"))
 # Words of a subject that name a role, a title or a kind of person, no one in particular: two

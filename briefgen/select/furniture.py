@@ -327,7 +327,8 @@ _WEEKDAY_DATE = re.compile(r"\b" + _WEEKDAY + r",?\s+" + _MONTH_DAY_YEAR, re.IGN
 _VIEW_OF = re.compile(r"\W*(?:an?\s+)?(?:general|aerial|partial|exterior|interior)\s+view\s+of\b",
                       re.IGNORECASE)
 # Where a caption's first sentence ends: a semicolon or a full stop, not a month's ("dec. 14") nor
-# an abbreviation's of one to three letters ("u.s. Republican presidential candidate", "st. Louis").
+# one after a word of one to three letters, as an abbreviation's is ("u.s. Republican presidential
+# candidate", "st. Louis"; a short word's stop, "war.", is passed over too).
 _CAPTION_STOP = re.compile(
     r";|(?<!\bjan)(?<!\bfeb)(?<!\baug)(?<!\bsep)(?<!\bsept)(?<!\boct)(?<!\bnov)(?<!\bdec)"
     r"(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})(?<![\s.][^\W\d_]{3})\.\s", re.IGNORECASE)

@@ -218,7 +218,7 @@ def _head_date(lines: Sequence[str], headline: int | None) -> tuple[str, str] | 
 # published: ..." are no stamps. 8 of Multi-News validation's 870 sources, none in DUC 2003. So is
 # an update stamp with its colon ("Updated: december 17, 2013, at 3: 05 a.m.", after a caption):
 # the page's date when it has no other (1 more source).
-_STAMP = re.compile(r"(?:^\W{0,3}|(?:^|[.!?]\s*)\(\s*)(?P<label>published|posted)(?:\s+on)?\s+"
+_STAMP = re.compile(r"(?:^\W{0,3}|(?:^|[.!?]\s*)\(\s*)(?:published|posted)(?:\s+on)?\s+"
                     r"|(?<!tweet )\b(?P<colon>published|posted|updated)\s*:\s+", re.IGNORECASE)
 _STAMP_REACH = 250
 _STAMP_GAP = 12

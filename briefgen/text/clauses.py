@@ -48,7 +48,8 @@ _MARKS = re.compile(r"[\"\u201c\u201d()\[\]:;]")
 # Stop words that may open a subject: determiners and possessives.
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
                           "our", "my", "your"))
-# Sentence adverbs set off after the subject: the verb follows them, nothing is inserted.
+# Sentence adverbs, and prepositions opening a phrase, set off after the subject: the verb follows
+# them, nothing is inserted ("The timing, however, indicates ...").
 _ADVERBS = frozenset(("however", "meanwhile", "though", "too", "also", "still", "moreover", "instead",
                       "therefore", "indeed", "nevertheless", "in", "for", "of", "at", "by", "on"))
 # A list of names or figures set off by commas ("Halima, 17, and Nabatte, 14, were there").
@@ -118,7 +119,7 @@ def main_clause(text: str) -> str | None:
             continue
         if relative is None and _MORE_NAMES.search(between):
             return None  # more names than one ("Speaker Newt Gingrich, Sen. Trent Lott and Rep. Dick Armey")
-        if _CLAUSE_VERB.search(between.split(" who", 1)[0].split(" whose", 1)[0]):
+        if _CLAUSE_VERB.search(between.split(" who", 1)[0]):  # before a relative "who" or "whose"
             return None  # a verb opening a clause of its own ("Krugman, an economist, also questioned ...")
         return subject + body[m.start() + 1:]
     return None

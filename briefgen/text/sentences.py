@@ -585,20 +585,20 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
     for k, cut in enumerate(cuts):
         limit = cuts[k + 1] if k + 1 < len(cuts) else len(text)
         # Counted once per sentence and kept up to date as the cut moves: linear in the text.
-        opened = {")": text.count("(", start, cut) - text.count(")", start, cut),
-                  "]": text.count("[", start, cut) - text.count("]", start, cut)}
+        closers = {mark: text.count(mark, start, cut) for mark in ")]"}
+        opened = {mark: text.count(opener, start, cut) - closers[mark] for opener, mark in ("()", "[]")}
         quotes = text.count('"', start, cut) + first_closes(text[start:cut])
         # A sentence without marks inside a quotation or bracket the sentence before opened ('...
         # "and she sounded as resilient as ever... She was a patriot, ... a symbol of strength. "
         # schlafly once ...'): the mark after it closes it.
-        unmarked = quotes == 0 and all(text.count(m, start, cut) == 0 for m in opened)
+        unmarked = quotes == 0 and not any(closers.values())
         carried = carried + 1 if unmarked else 0
         if carried > _CARRY_SENTENCES:
             left = dict.fromkeys(left, False)
         if quotes == 0 and left['"']:
             quotes = 1
         for mark in opened:
-            if left[mark] and opened[mark] == 0 and text.count(mark, start, cut) == 0:
+            if left[mark] and opened[mark] == 0 and closers[mark] == 0:
                 opened[mark] = 1
         while (m := _APART_QUOTE.match(text, cut)) and m.end() <= limit:
             mark = m[0][-1]
