@@ -437,6 +437,27 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
         ("Update: writing for slate, bouie details why the sketch was good. Yes.",
          "writing for slate, bouie details why the sketch was good."),
         ("Updated: wednesday, 8: 29 a.m. The vote was held. Yes.", "Updated: wednesday, 8: 29 a.m."),
+        ("Angered at detention, u.s. Levels sanctions enlarge this image toggle caption stringer/afp/getty "
+         "images stringer/afp/getty images updated at 5: 45 p.m. Et the u.s. Is imposing sanctions. Yes.",
+         "the u.s. Is imposing sanctions."),
+        # NPR's image button, up to its credit's second printing or a credit of its own.
+        ("Japan sends whip into orbit, to tame junk enlarge this image toggle caption jaxa jaxa a cable "
+         "has been launched into orbit. It has.", "a cable has been launched into orbit."),
+        ("toggle caption jonathan makiri/npr while you were reading, physicists wrote. Yes.",
+         "while you were reading, physicists wrote."),
+        # NBC's time stamps, "/ updated" label and a byline of two names before a sentence's opener; a
+        # byline read no further stays, and the sentence is furniture.
+        ("Nov. 29, 2018, 1: 40 am gmt / updated nov. 29, 2018, 1: 52 am gmt by phil mccausland for "
+         "weeks, veterans have raised an alarm. Yes.", "for weeks, veterans have raised an alarm."),
+        ("/ updated in a personal note, tom brokaw revealed he has cancer. Yes.",
+         "in a personal note, tom brokaw revealed he has cancer."),
+        ("/ updated by sarah fitzpatrick and tracy connor adult film star stormy daniels has sued. Yes.",
+         "/ updated by sarah fitzpatrick and tracy connor adult film star stormy daniels has sued."),
+        # Politico's text-size buttons, up to "politico 44" or a quotation.
+        ("Text size - + reset video: weiner's teary presser politico 44 for now, his vow stands. Yes.",
+         "for now, his vow stands."),
+        ("Text size - + reset 2012 field piles on the plan the plan would work. Yes.",
+         "Text size - + reset 2012 field piles on the plan the plan would work."),
         # A video player's notice, then a dateline in lower case that names no agency.
         ("Please enable javascript to watch this video vernal, utah -- a woman is seeking justice. "
          "She said so.", "a woman is seeking justice."),

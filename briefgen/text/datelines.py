@@ -111,6 +111,11 @@ _PHOTO_LABEL = r"\(\s*photo:[^()]{0,150}\)"
 #: and time stamps in :mod:`briefgen.select.furniture`, a tweet's date in :mod:`briefgen.text.quotes`).
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH = r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?"
+# A page's time stamp in GMT ("nov. 29, 2018, 1: 40 am gmt").
+_GMT_STAMP = MONTH + r"\s+\d{1,2},\s+\d{4},\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+gmt"
+# Words that open a story's sentence, and no writer's name: what may follow a byline.
+_OPENER = (r"(?:the|a|an|for|as|in|on|at|after|before|when|while|with|during|since|this|these|it|its|his"
+           r"|her|their|one|two|three|four|five|six|seven|eight|nine|ten)")
 _LEAD_FURNITURE = re.compile(
     r"\W*(?:advertisement\s+)?continue reading the main story\s+"
     # One white-space character after the label: the list that follows may open with more, and
@@ -141,6 +146,29 @@ _LEAD_FURNITURE = re.compile(
     r"|\W*updated?\s*(?::(?!\s*(?:\d|" + WEEKDAY + r"\b|" + MONTH + r"\s+\d))"
     r"|(?:" + WEEKDAY + r",?\s*)?\d{1,2}\s*:\s*\d\d\s*"
     r"(?:[ap]\.?\s?m\.?)?\s*(?:eastern|et|est|edt|pt|pst|pdt|gmt|bst)?\s*:)\s*(?=\w)"
+    # ... or "updated at" a time with its zone, before a determiner ("updated at 5: 45 p.m. Et the u.s.
+    # Is imposing sanctions ...": 1 sentence of Multi-News validation).
+    r"|\W*updated at\s+\d{1,2}\s*:\s*\d\d\s*[ap]\.?\s?m\.?\s*(?:eastern|et|est|edt|pt|pst|pdt|gmt|bst)\s+"
+    r"(?=(?:the|a|an)\b)"
+    # NPR's image button and the caption's credit, printed twice, before the sentence it runs into
+    # ("enlarge this image toggle caption gregorio borgia/ap gregorio borgia/ap furthering a thaw
+    # ..."): the credit's second printing is the end; or one credit of NPR's own ("toggle caption
+    # jonathan makiri/npr while you were ..."). 7 sentences of Multi-News validation, none in DUC 2003.
+    r"|\W*(?:enlarge this image\s+)?toggle caption\s+"
+    r"(?:(?P<credit>\S+(?:\s+\S+){0,5}?)\s+(?P=credit)|(?:\S+\s+){0,3}?\S+/npr)\s+(?=[\w\"\u201c])"
+    # NBC's time stamps and the "/ updated" label, and a byline of one or two writers of two names
+    # each before a word that opens a sentence ("nov. 29, 2018, 1: 40 am gmt / updated nov. 29, 2018,
+    # 1: 52 am gmt by phil mccausland for weeks, student veterans ...", "/ updated in a personal
+    # note, ..."). A byline read no further (three names, or a noun after two: "by sarah fitzpatrick
+    # and tracy connor adult film star ...") leaves the label in place, and the sentence is furniture.
+    # 4 of 5 such sentences of Multi-News validation, none in DUC 2003.
+    r"|\W*(?:" + _GMT_STAMP + r"\s+)?/\s*updated\s+(?:" + _GMT_STAMP + r"\s+)?"
+    r"(?:by\s+" + _NAME_WORD + r"\s+" + _NAME_WORD + r"(?:\s+and\s+" + _NAME_WORD + r"\s+" + _NAME_WORD
+    + r")?\s+(?=" + _OPENER + r"\b)|(?!by\b)(?=\w))"
+    # Politico's text-size buttons and the video's headline up to the site's "politico 44", before the
+    # sentence it runs into ("text size - + reset video: weiner's teary presser politico 44 for now,
+    # his vow ..."), or the buttons before a quotation: 4 sentences of Multi-News validation.
+    r"|\W*text size\s*-\s*\+\s*reset\s+(?:[^.!?]{0,150}?\bpolitico 44\s+(?=\w)|(?=[\"\u201c]))"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the
@@ -170,6 +198,13 @@ _HEADLINE_UPDATED = re.compile(
     r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)(?<!\bbeen)(?<!\bbeing)(?<!\bhas)(?<!\bhave)(?<!\bhad)"
     r"(?<!\bget)(?<!\bgot)(?<!\bnot)\s+updated\s+(?=(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:has|have|had|is|are|was|were|will|says|said)\s)", re.IGNORECASE)
+
+
+# A story's headline before NPR's image button ("Japan sends long electric whip into orbit, to tame space
+# junk enlarge this image toggle caption jaxa jaxa a cable ..."): read only where a story starts.
+# A full stop after a lone letter is an abbreviation's ("u.s. Levels sanctions ...").
+_HEADLINE_ENLARGE = re.compile(r"(?:[^.!?]|(?<=\b\w)\.){10,200}?\s+(?=enlarge this image\s+toggle caption\b)",
+                               re.IGNORECASE)
 
 
 # A photo's credit in brackets that a page without line breaks runs into the next sentence
@@ -311,11 +346,14 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
 
     The splitter keeps it out of the first sentence; the sentence is still
     text the source printed, from the story's first word. At the start of
-    a story (``story_start``), a video player's close button, a headline before a bare "updated" label,
+    a story (``story_start``), a headline before NPR's image button, a video player's close button, a
+    headline before a bare "updated" label,
     a byline run into it and a place's dateline
     without capitals or agency count too (:func:`place_dateline_end`).
     """
     at = 0
+    if story_start and (headline := _HEADLINE_ENLARGE.match(text)):
+        at = headline.end()
     while m := _LEAD_FURNITURE.match(text, at):
         if m.end() == at:
             break
