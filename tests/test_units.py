@@ -466,6 +466,12 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("Imagine Dragons will headline the festival in July.", None),
     ("The do-it-yourself chain reported higher sales.", None),
     ("Police warned that you should stay indoors.", None),
+    # "you" before a quoted title is the writer's; a spaced-out closing mark makes it a speaker's.
+    ('while you were reading your issue, perhaps you noticed the article titled " viscous flow. "',
+     "address"),
+    ('You may have heard of "movember", a charity event held in november.', "address"),
+    ('Your prayers have helped me through this time, " she remarked.', None),
+    ('The senators said "you lied" to the panel.', None),
     # A time or a verse before the colon; a passive with its date; a place; a level.
     ("Shortly after 4: 45 pm police arrived at the scene.", None),
     ("She was killed by a drunk driver saturday, july 4, 2015, police said.", None),

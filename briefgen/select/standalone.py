@@ -378,8 +378,19 @@ def addresses_reader(text: str) -> bool:
     # may be a speaker's, in a quotation an earlier sentence opened ('You have to stand up," she
     # said.'), which the leaning test reads. One that names who said it reports a speaker's words
     # ("You should read more, the teacher said"; "Don't Ask, Don't Tell was repealed, officials said").
-    if body[:1] in _OPENERS or has_quote(body) or REPORTED.search(body) or _SPOKEN.search(body):
+    if body[:1] in _OPENERS or REPORTED.search(body) or _SPOKEN.search(body):
         return False
+    if has_quote(body):
+        # ... unless the sentence says "you" before its first quotation opens: the writer's, quoting a
+        # title or a phrase after it ("while you were thumbing through your issue, perhaps you noticed
+        # the article titled " viscoelastic ... "").
+        # A mark after a comma or stop and a space closes a quotation in text that spaces its marks
+        # out ("Your prayers have helped me, " she remarked.).
+        mark = _FIRST_MARK.search(body)
+        if (mark is None or mark.group("open") is None or _SPACED_CLOSE.match(body)
+                or re.search(r"[,.!?]\s+$", body[: mark.start()])):
+            return False
+        return _SECOND_PERSON.search(body, 0, mark.start()) is not None
     if command is not None:
         # In text with capitals, a capitalised word after the command word names a title or a band.
         named = (command.group("next") or "")[:1].isupper() and any(ch.isupper() for ch in body[1:])
