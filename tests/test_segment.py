@@ -453,6 +453,28 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "in a personal note, tom brokaw revealed he has cancer."),
         ("/ updated by sarah fitzpatrick and tracy connor adult film star stormy daniels has sued. Yes.",
          "/ updated by sarah fitzpatrick and tracy connor adult film star stormy daniels has sued."),
+        # The BBC's caption, up to an article after a word no function word or verb, or its first two
+        # words again; without such a place the caption stays (and the sentence is furniture).
+        ("Image copyright afp image caption rights groups say killings are on the rise in pakistan the "
+         "bodies of a couple were found with marks, police say. More.",
+         "the bodies of a couple were found with marks, police say."),
+        ("Image copyright epa image caption pope francis recorded the talk where he lives pope francis has "
+         "recorded an address for ted. More.", "pope francis has recorded an address for ted."),
+        ("Media playback is unsupported on your device media caption climate change threatens us, warns "
+         "thomas stocker, co-chair a landmark report says humans are the cause. More.",
+         "a landmark report says humans are the cause."),
+        ("Image copyright afp image caption xbox live and playstation have 150 million users between them "
+         "microsoft and sony have been working to restore them. More.",
+         "Image copyright afp image caption xbox live and playstation have 150 million users between them "
+         "microsoft and sony have been working to restore them."),
+        ("Image copyright afp image caption troops have been guarding the location where the bodies were "
+         "found investigators are working near the town of iguala. More.",
+         "Image copyright afp image caption troops have been guarding the location where the bodies were "
+         "found investigators are working near the town of iguala."),
+        ("Image caption the app would judge a person's drunkenness by how they hold their phone uber has "
+         "applied for a patent. More.",
+         "Image caption the app would judge a person's drunkenness by how they hold their phone uber has "
+         "applied for a patent."),
         # Politico's text-size buttons, up to "politico 44" or a quotation.
         ("Text size - + reset video: weiner's teary presser politico 44 for now, his vow stands. Yes.",
          "for now, his vow stands."),
