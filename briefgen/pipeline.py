@@ -73,6 +73,8 @@ class Analysis:
     cleaned: CleanResult
     sentences: tuple[Sentence, ...]
     facts: tuple[Fact, ...]
+    #: Ids of the sources that are a paper's editorial (:func:`~briefgen.sources.stories.editorials`).
+    editorials: frozenset[str] = frozenset()
 
 
 def _noop(_stage: str) -> None:
@@ -214,11 +216,11 @@ def analyse(
     # sentence before (Lee's five-outlet "small but meaningful progress" remark prints
     # through the one outlet's sentence that reads alone) and keeps only members that state it.
     # An editorial's sentence stands for a fact only when no report's can (sources/stories.editorials).
-    by_editorials = editorials(sources)
+    by_editorials = frozenset(editorials(sources))
     opinion = {s.text for s in sentences if s.source_id in by_editorials}
     facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
                     leans=dangling, broken=(lambda t: t in opinion or broken(t)) if opinion else broken)
-    return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts))
+    return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts), by_editorials)
 
 
 def _warn_lone(lone: dict[str, float], sources: Sequence[Source], told: int) -> None:
@@ -497,7 +499,7 @@ def run(
         step("sorting facts into sections")
         step("selecting facts")
         # A paper's editorial states opinion: no fact prints in an editorial's words.
-        opinion = editorials(found.sources)
+        opinion = found.editorials
         printable = [f for f in found.facts
                      if not opinion or not f.sentences or f.representative.source_id not in opinion]
         # Comparing sources reads the facts only: for a large batch it runs in a second process
