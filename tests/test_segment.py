@@ -465,8 +465,14 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "a landmark report says humans are the cause."),
         ("Image copyright afp image caption xbox live and playstation have 150 million users between them "
          "microsoft and sony have been working to restore them. More.",
-         "Image copyright afp image caption xbox live and playstation have 150 million users between them "
          "microsoft and sony have been working to restore them."),
+        ("Image copyright channel 2 image caption khattab wants viewers to judge her appearance egypt's "
+         "state broadcaster has suspended eight presenters. More.",
+         "egypt's state broadcaster has suspended eight presenters."),
+        ("Image copyright afp image caption the man was known to french intelligence services french police "
+         "have arrested a man in paris. More.",
+         "Image copyright afp image caption the man was known to french intelligence services french police "
+         "have arrested a man in paris."),
         ("Image copyright afp image caption troops have been guarding the location where the bodies were "
          "found investigators are working near the town of iguala. More.",
          "Image copyright afp image caption troops have been guarding the location where the bodies were "
