@@ -439,6 +439,11 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Nobody was hurt in the crash, police said.", False),
     ("Well-known actors attended the gala in Cannes on Friday.", False),
     ("Do you know where the money went, the auditors asked the board in March.", False),
+    # A time the sentence before named, with or without the comma.
+    ("Since then, Israel has accused the Palestinians of failing to contain violence.", True),
+    ("By then, people had already started running away.", True),
+    ("Since then the company has grown.", True),
+    ("Since 1998, Israel has accused the Palestinians of failing to contain violence.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans
