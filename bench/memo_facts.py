@@ -46,7 +46,11 @@ planned rally" and "organizing the rally in part because ...", a borderline call
 more (d31013t, once what only an editorial states was no longer printed) were judged by the
 developer under the rule: Zogby's view that Spitzer was wise to home in on the shooting beside
 the campaigns it became a factor in, Spitzer's campaign issue, Pataki's call and the clinics'
-security: four different facts.
+security: four different facts. Eighteen more (d30003t, d30010t, d30025t, d30051t, once a people's
+or a party's name before a noun no longer read as a bare surname, 5 December, evening) were judged
+by two helpers working blind, given the rules and the items only: they agreed on 17; the
+eighteenth, legal scholars' view of what Pinochet's arrest means beside a professor's quotation on
+the same theme, one called the same fact and one not, and the developer's call was not.
 
 Usage::
 

@@ -294,6 +294,42 @@ def test_a_bare_surname_the_reader_has_not_met_is_found() -> None:
     assert [k for k, name in enumerate(found) if name] == [2]
 
 
+def test_a_people_a_party_or_a_group_is_no_bare_surname() -> None:
+    from briefgen.select.units import unintroduced
+
+    texts = [
+        "Palestinian officials condemned the attack on Friday.",
+        "Palestinian Authority police arrested two men; the Palestinian Civil Aviation Authority agreed.",
+        "Republicans in both houses said Monday that they expected to finish three bills.",
+        "House Republicans and Senate Republicans met the White House chief of staff.",
+        "The Republicans said the talks would go on, and Western Republicans agreed.",
+        "Republicans said the talks would go on.",
+        "Abouhalima would later become a well-known figure in New York.",
+        "The arrival of Mahmud Abouhalima in Brooklyn was noted in the indictment.",
+    ]
+    found = unintroduced(_one_each(texts, ["s1", "s2", "s3", "s4", "s1", "s2", "s3", "s3"]))
+    # A word before a noun ("Palestinian officials") opens no surname; a word the coverage writes
+    # after "the" ("The Republicans") is a group's; Abouhalima, whom one source of four names, is
+    # a bare surname.
+    assert found == [None, None, None, None, None, None, "Abouhalima", None]
+
+
+def test_a_full_name_among_a_facts_members_introduces_the_surname() -> None:
+    from dataclasses import replace
+
+    from briefgen.select.units import unintroduced
+
+    lead = fact("f0", "Israel threatened to close the Gaza airport on Monday.", "s1", 0)
+    member = replace(lead.sentences[0], text="Workers refused checks, said airport director Nir Yarkoni.",
+                     source_id="s2", index=3)
+    lead = replace(lead, sentences=(*lead.sentences, member), sources=("s1", "s2"))
+    facts = [lead, fact("f1", "Yarkoni said he conveyed the message in a letter.", "s3", 5),
+             fact("f2", "The airport opened last month.", "s4", 0)]
+    # The coverage introduces Nir Yarkoni only in a sentence another one prints for: the reader of
+    # the memo has still not met him.
+    assert unintroduced(facts) == [None, "Yarkoni", None]
+
+
 def test_a_surname_several_people_share_is_never_bare() -> None:
     from briefgen.select.units import unintroduced
 
