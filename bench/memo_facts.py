@@ -50,7 +50,8 @@ security: four different facts. Eighteen more (d30003t, d30010t, d30025t, d30051
 or a party's name before a noun no longer read as a bare surname, 5 December, evening) were judged
 by two helpers working blind, given the rules and the items only: they agreed on 17; the
 eighteenth, legal scholars' view of what Pinochet's arrest means beside a professor's quotation on
-the same theme, one called the same fact and one not, and the developer's call was not.
+the same theme, one called the same fact and one not, and the developer's call was not. One more
+the developer judged under the rule: the Wye accord's terms and Mubarak's part in the talks, two facts.
 
 Usage::
 
