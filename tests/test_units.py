@@ -306,12 +306,13 @@ def test_a_people_a_party_or_a_group_is_no_bare_surname() -> None:
         "Republicans said the talks would go on.",
         "Abouhalima would later become a well-known figure in New York.",
         "The arrival of Mahmud Abouhalima in Brooklyn was noted in the indictment.",
+        "Although most observers agree the measures are needed, Although Smith disagreed.",
     ]
-    found = unintroduced(_one_each(texts, ["s1", "s2", "s3", "s4", "s1", "s2", "s3", "s3"]))
+    found = unintroduced(_one_each(texts, ["s1", "s2", "s3", "s4", "s1", "s2", "s3", "s3", "s4"]))
     # A word before a noun ("Palestinian officials") opens no surname; a word the coverage writes
     # after "the" ("The Republicans") is a group's; Abouhalima, whom one source of four names, is
     # a bare surname.
-    assert found == [None, None, None, None, None, None, "Abouhalima", None]
+    assert found == [None, None, None, None, None, None, "Abouhalima", None, None]
 
 
 def test_a_full_name_among_a_facts_members_introduces_the_surname() -> None:
