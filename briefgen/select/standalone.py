@@ -329,8 +329,8 @@ _SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+(?:[\w.\'-]+\s+){1,3}(?:said|say
 # imperative a page or a feature addresses to its reader ("Make note of the name etzanoa",
 # "Imagine the whopp of copter blades ...", "Forget the rain forest", "Consider this: ...", "Learn
 # more", "Let the courts decide."), or that says "you" or "your" ("If you live nearby, you may have
-# felt it"), with no quotation mark and no speaker named in the sentence. A briefing states what
-# happened, in the third person: such a sentence is a feature's voice or a page's prompt. Verbs
+# felt it"), before any quotation mark opens and with no speaker named in the sentence. A briefing
+# states what happened, in the third person: such a sentence is a feature's voice or a page's prompt. Verbs
 # that also open news prose as nouns or in the past tense ("Head coach ...", "Read ...", "Stop and
 # go traffic") are left out, and so is a command word before a capitalised one in text with
 # capitals: a title or a name ("Imagine Dragons will headline ...", "Watch the Throne won ...").
@@ -349,6 +349,8 @@ _LISTEN = re.compile(r"listen(?:\s+(?:to|here|now|as|below)\b|\s*:)", re.IGNOREC
 # Verbs naming who said, wrote or asked it, besides REPORTED's: the "you" is that speaker's.
 _SPOKEN = re.compile(r"\b(?:asked|asks|wrote|writes|warned|warns|urged|urges|noted|notes|advised|advises"
                      r"|cautioned|insisted|argued|tweeted|read:|reads:)", re.IGNORECASE)
+# A comma or a stop and a space right before a quotation mark: it closes, in spaced-out text.
+_STOP_BEFORE = re.compile(r"[,.!?]\s+$")
 _SECOND_PERSON = re.compile(r"(?<![\w-])(?<!\bthank )(?:you|your|yours|yourself|yourselves)(?![\w-])",
                             re.IGNORECASE)
 
@@ -392,7 +394,7 @@ def addresses_reader(text: str) -> bool:
         # out ("Your prayers have helped me, " she remarked.).
         mark = _FIRST_MARK.search(body)
         if (mark is None or mark.group("open") is None or _SPACED_CLOSE.match(body)
-                or re.search(r"[,.!?]\s+$", body[: mark.start()])):
+                or _STOP_BEFORE.search(body, 0, mark.start())):
             return False
         return _SECOND_PERSON.search(body, 0, mark.start()) is not None
     if command is not None:

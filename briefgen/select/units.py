@@ -76,8 +76,9 @@ TOPIC_SHARE = 0.5
 def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
     """Per fact, the bare surname it opens with when the reader has not met that person, else ``None``.
 
-    One pass over the facts' words, kept to the surnames that open a fact
-    and the names printed beside them (a large batch has many facts).
+    One pass over the words of every sentence of the coverage (a fact's
+    members too: a sentence another one prints for may introduce someone),
+    kept to the surnames that open a fact and the names printed beside them.
     """
     opening = [m.group(1) if (m := _SURNAME_FIRST.match(f.text)) and not _PEOPLES.search(m.group(1))
                and m.group(1).lower() not in _NOT_NAMES else None for f in facts]
