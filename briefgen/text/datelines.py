@@ -422,10 +422,10 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
 
     The splitter keeps it out of the first sentence; the sentence is still
     text the source printed, from the story's first word. At the start of
-    a story (``story_start``), a headline before NPR's image button, a video player's close button, a
-    headline before a bare "updated" label,
-    a byline run into it and a place's dateline
-    without capitals or agency count too (:func:`place_dateline_end`).
+    a story (``story_start``), a headline before NPR's image button, a
+    video player's close button, a headline before a bare "updated" label,
+    a byline run into it and a place's dateline without capitals or agency
+    count too (:func:`place_dateline_end`).
     """
     at = 0
     if story_start and (headline := _HEADLINE_ENLARGE.match(text)):
