@@ -1,11 +1,12 @@
 """Deduplication: pairwise quality on the labelled pairs, and clustering speed.
 
-1. Pairwise precision, recall and F1 of :func:`briefgen.dedupe.same_fact` on
-   ``tests/data/pairs.json`` (term weights from the set's own sentences, as
-   :func:`~briefgen.dedupe.cluster` computes them from its batch). Pairs
+1. Pairwise precision, recall and F1 of the merger's decision for one pair
+   (:func:`briefgen.facts.merge.one_statement`) on ``tests/data/pairs.json``
+   (term weights from the set's own sentences, as
+   :func:`~briefgen.facts.merge.cluster` computes them from its batch). Pairs
    labelled ``partial`` (both sentences carry the shared statement among
    others) are counted apart.
-2. :func:`~briefgen.dedupe.cluster` on 1k, 10k and 100k synthetic sentences:
+2. :func:`~briefgen.facts.merge.cluster` on 1k, 10k and 100k synthetic sentences:
    real sentences from ``../shared/bench/duc2003.jsonl`` and the seeds, each
    printed by several synthetic sources with light edits (quote style,
    punctuation, case, a dropped or added word). Prints seconds, facts, and the
@@ -30,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefgen.facts.merge import cluster  # noqa: E402
-from briefgen.facts.same import same_fact, term_weights  # noqa: E402
+from briefgen.facts.merge import cluster, one_statement  # noqa: E402
+from briefgen.facts.same import term_weights  # noqa: E402
 from briefgen.model import Sentence, Source  # noqa: E402
 from briefgen.text.sentences import split_sentences  # noqa: E402
 
@@ -47,7 +48,7 @@ def pair_scores() -> None:
     idf = term_weights(sorted({p["a"] for p in pairs} | {p["b"] for p in pairs}))
     counts: Counter[str] = Counter()
     for p in pairs:
-        pred = same_fact(p["a"], p["b"], idf)
+        pred = one_statement(p["a"], p["b"], idf)
         if p["same"] is None:
             counts["partial merged" if pred else "partial kept apart"] += 1
         elif p["same"]:

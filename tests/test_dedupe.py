@@ -22,6 +22,7 @@ from briefgen.facts.same import (
     Terms,
     _local_dice,
     carries,
+    different_statements,
     pair_score,
     similarity,
     term_weights,
@@ -596,3 +597,49 @@ def test_representative_reads_the_rules_lazily_and_chooses_as_reading_every_memb
     printable = [i for i in members if not bad[texts[i]]] or members
     assert representative(members, texts, lambda x, y: carry[x, y], lambda x, y: back[x, y],
                           leans=lambda t: lean[t], broken=lambda t: bad[t]) == max(printable, key=merit)
+
+
+# --- one frame around different statements -------------------------------------------
+
+SANTORUM = (
+    "Former republican presidential candidate rick santorum said sunday he won't be serving in a mitt "
+    "romney's administration if the republican is elected president this fall.",
+    "Former republican presidential candidate rick santorum said sunday that mitt romney's response to the "
+    "white house's immigration decision shows he's \"trying to walk a line as not to sound like he's hostile "
+    "to latinos. \"",
+)
+SCHIEFFER = (
+    "\"we're not going to bail out the european banks, \" the presumptive republican presidential nominee "
+    "told bob schieffer in an interview aired sunday on cbs's \"face the nation. \"",
+    "Romney, the presumptive republican presidential nominee, told bob schieffer in an interview aired "
+    "sunday on cbs's \"face the nation \" that his wife, ann, is \"quite thrilled \" that her horse, "
+    "rafalca, qualified for the 2012 london games.",
+)
+
+
+@pytest.mark.parametrize("pair", [SANTORUM, SCHIEFFER])
+def test_one_interview_frame_around_different_statements_is_two_facts(pair: tuple[str, str]) -> None:
+    common = common_words(pair)
+    a, b = terms(pair[0], common), terms(pair[1], common)
+    assert a.said or b.said
+    assert different_statements(a, b)
+    assert not one_statement(*pair)
+    # Merged, each footnote cited both outlets for what only one of them reported.
+    sents, sources = one_each(pair)
+    facts = cluster(sents, sources)
+    assert [f.sources for f in facts] == [("s1",), ("s2",)]
+    assert all(not f.overlaps for f in facts)  # different statements: both may print
+
+
+def test_one_statement_in_two_frames_still_merges() -> None:
+    # The same speaker's words, quoted in one and reported in the other: the frames are kept out
+    # and the statements still share their words.
+    quoted = ("\"Israel is not a part of this dispute and is not involved in it in any way,\" said Defense "
+              "Ministry spokesman Avi Benayahu.")
+    reported = ("In Jerusalem, Defense Ministry spokesman Avi Benayahu said Israel is not involved \"in any "
+                "way\" in the dispute.")
+    common = common_words((quoted, reported))
+    assert not different_statements(terms(quoted, common), terms(reported, common))
+    saddened = ("In a statement to people, tlc said they were \"deeply saddened \" by his loss.",
+                "\" tlc was deeply saddened by the loss of robert, \" the network said in a statement.")
+    assert one_statement(*saddened)

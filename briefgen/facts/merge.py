@@ -46,6 +46,7 @@ from briefgen.facts.same import (
     different_numbers,
     different_people,
     different_speakers,
+    different_statements,
     numbers_within,
     pair_score,
     terms,
@@ -252,6 +253,19 @@ def _checks(feats: Sequence[Terms], first: np.ndarray, second: np.ndarray,
     heavy = np.where(light_first, second, first)
     within = _per_distinct([f.values for f in feats], light, heavy, numbers_within)
     return people, within
+
+
+def _framed(feats: Sequence[Terms], first: np.ndarray, second: np.ndarray, asked: np.ndarray) -> np.ndarray:
+    """For each pair where ``asked``: whether what it shares is mostly one attribution frame around
+    different statements (:func:`~briefgen.facts.same.different_statements`); False elsewhere."""
+    import numpy as np
+
+    framed = np.zeros(len(first), dtype=bool)
+    said = np.fromiter((bool(f.said) for f in feats), dtype=bool, count=len(feats))
+    either = np.flatnonzero(asked & (said[first] | said[second]))
+    framed[either] = [different_statements(feats[i], feats[j])
+                      for i, j in zip(first[either].tolist(), second[either].tolist(), strict=True)]
+    return framed
 
 
 def _with_fates(texts: Sequence[str], first: np.ndarray, second: np.ndarray, scores: np.ndarray,
@@ -552,6 +566,9 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     # them (facts/fates.py): their pair is a candidate even when the two share little wording.
     first, second, scores, fated = _with_fates(texts, first, second, scores, scorer)
     people, within = _checks(feats, first, second, scorer.totals)
+    # Only pairs whose wording overlaps may merge or link: the frame test is asked of those alone.
+    framed = _framed(feats, first, second, scores >= LINK)
+    people |= framed
     edge = (scores >= THRESHOLD) & within & ~people
     # Pairs that overlap less: the paraphrase model decides, in one batch.
     gray = np.flatnonzero((scores >= LINK) & (scores < THRESHOLD) & within & ~people)
@@ -560,10 +577,10 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     edge[said_same] = True
     scorer.paraphrases.update(zip(first[said_same].tolist(), second[said_same].tolist(), strict=True))
     scorer.edges.update(zip(zip(first.tolist(), second.tolist(), strict=True), edge.tolist(), strict=True))
-    # An overlap ignores numbers and who opens the sentence: only a different named speaker keeps two
-    # overlapping facts from repeating each other.
+    # An overlap ignores numbers and who opens the sentence: only a different named speaker, or one
+    # attribution frame around different statements, keeps two overlapping facts from repeating each other.
     speakers = _per_distinct([f.speakers for f in feats], first, second, different_speakers)
-    overlap = (scores >= LINK) & ~speakers
+    overlap = (scores >= LINK) & ~speakers & ~framed
     # Pairs whose wording overlaps less overlap when one states the other's opening clause.
     heads: dict[int, Terms | None] = {}
 
