@@ -448,6 +448,13 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
 
 @pytest.mark.parametrize(("text", "rule"), [
     ("The two leaders agreed to begin DNA testing of the remains recovered from the", "unfinished"),
+    # Cut off inside a phrase, the cut marked by an ellipsis (Multi-News validation); a statement
+    # that trails off after a word that can end it stays whole.
+    ("Starbucks has been working to...", "unfinished"),
+    ("Bobby martin was sentenced this week to life in prison for his...", "unfinished"),
+    ("Their discussion on . . .", "unfinished"),
+    ("Also, our fully tax paying retailers are closing stores all over the country...", None),
+    ("\"Maybe you have teen-agers yourself and know how they are ...", None),
     ("The Yomiuri Shimbun said in an editorial on Wednesday, Jan. 14:", "colon"),
     ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", "dateline"),
     ("YANKEES Pitching The starting pitching has been the best in baseball.", "heading"),
