@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.facts.copies import independent_groups
@@ -54,7 +55,7 @@ from briefgen.facts.same import (
     weigh,
 )
 from briefgen.model import Fact, Sentence, Source
-from briefgen.parallel import collector_paused
+from briefgen.parallel import collector_paused, pmap
 from briefgen.text.tokens import common_words
 
 if TYPE_CHECKING:
@@ -527,16 +528,16 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
         sentences,
         key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start, s.text),
     )
-    common = common_words({s.text: None for s in sents})
+    distinct = list(dict.fromkeys(s.text for s in sents))
+    common = common_words(dict.fromkeys(distinct))
+    # Each distinct text read once, on every core for a large batch (results in input order).
+    by_text = dict(zip(distinct, pmap(partial(terms, common=common), distinct), strict=True))
     # Copies (same letters and digits) form one unit, compared once.
-    by_text: dict[str, Terms] = {}
     unit_of_key: dict[str, int] = {}
     unit_members: list[list[int]] = []
     feats: list[Terms] = []
     for k, s in enumerate(sents):
-        f = by_text.get(s.text)
-        if f is None:
-            f = by_text[s.text] = terms(s.text, common)
+        f = by_text[s.text]
         u = unit_of_key.get(f.key)
         if u is None:
             u = unit_of_key[f.key] = len(feats)

@@ -51,7 +51,9 @@ _STATEMENT_WORDS = 3
 
 _VERBS = r"(?:said|says|say|told|tells|added|adds)"
 _WORD = re.compile(r"[\w'\u2019.-]+")
-# Any reporting verb at all: most sentences have none, and are read no further.
+# Any reporting verb at all: most sentences have none, and are read no further (a look for the verbs'
+# letters first, a twentieth of the time of the pattern).
+_STEMS = ("said", "say", "told", "tell", "add", "according")
 _ANY = re.compile(rf"\b(?:{_VERBS}|according)\b", re.IGNORECASE)
 # A clause boundary before a trailing attribution (a comma, or a closing quotation mark), its
 # speaker's words and its verb.
@@ -82,7 +84,8 @@ def _words(text: str) -> int:
 @lru_cache(maxsize=65536)
 def frame(text: str) -> tuple[tuple[int, int], ...]:
     """The character spans of ``text``'s attribution frame (see the module docs); ``()`` if none."""
-    if not _ANY.search(text):
+    low = text.lower()
+    if not any(verb in low for verb in _STEMS) or not _ANY.search(text):
         return ()
     body = text.rstrip()
     m = _ACCORDING_FIRST.match(body)
