@@ -529,7 +529,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
         key=lambda s: (rank.get(s.source_id, len(rank)), s.source_id, s.index, s.start, s.text),
     )
     distinct = list(dict.fromkeys(s.text for s in sents))
-    common = common_words(dict.fromkeys(distinct))
+    common = common_words(distinct)
     # Each distinct text read once, on every core for a large batch (results in input order).
     by_text = dict(zip(distinct, pmap(partial(terms, common=common), distinct), strict=True))
     # Copies (same letters and digits) form one unit, compared once.

@@ -189,10 +189,10 @@ def _frame_terms(text: str, toks: Sequence[Token]) -> frozenset[str]:
     stated: set[str] = set()
     last = 0
     for start, end in spans:
-        stated.update(map(_bare, words(fold(text[last:start]))))
-        framed.update(map(_bare, words(fold(text[start:end]))))
+        stated.update(map(_bare, words(text[last:start])))
+        framed.update(map(_bare, words(text[start:end])))
         last = end
-    stated.update(map(_bare, words(fold(text[last:]))))
+    stated.update(map(_bare, words(text[last:])))
     framed -= stated
     return frozenset(t.term for t in toks if t.term is not None and _bare(t.text) in framed)
 
