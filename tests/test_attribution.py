@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.text.attribution import frame
+from briefgen.text.attribution import frame, setting, without_setting
 
 
 def statement(text: str) -> str:
@@ -55,3 +55,24 @@ def test_frame_leaves_the_statement(text: str, said: str) -> None:
 ])
 def test_no_frame(text: str) -> None:
     assert frame(text) == ()
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # After "told": the addressee, the venue and the day, up to "that".
+    ("Romney, the presumptive republican presidential nominee, told bob schieffer in an interview aired "
+     "sunday on cbs's \"face the nation \" that his wife, ann, is \"quite thrilled \".",
+     ["bob schieffer in an interview aired sunday on cbs's \"face the nation \" that"]),
+    ("\"we're not going to bail out the european banks, \" the presumptive republican presidential nominee "
+     "told bob schieffer in an interview aired sunday on cbs's \"face the nation. \"",
+     ["bob schieffer in an interview aired sunday on cbs's \"face the nation. \""]),
+    ("Police said on Monday that 12 people died in the fire.", ["on Monday that"]),
+    # Who said it is no setting: a speaker after the verb, the source of "according to", a bare "said".
+    ("\"Israel is not involved in it in any way,\" said Defense Ministry spokesman Avi Benayahu.", []),
+    ("Twelve people died in the blast, according to the fire brigade.", []),
+    ("Twelve people died in the blast, police said.", []),
+])
+def test_the_setting_is_where_and_to_whom_not_who(text: str, where: list[str]) -> None:
+    assert [text[a:b].strip() for a, b in setting(text)] == where
+    assert without_setting(text).count(" ") >= 1
+    for part in where:
+        assert part not in without_setting(text)

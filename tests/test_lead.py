@@ -99,3 +99,21 @@ def test_a_fact_that_opens_on_the_past_comes_after_the_news_whatever_the_leads()
     ago = "Thirty years ago farmers near Xi'an struck upon the terracotta army of the Qin emperor."
     yearless = [_fact("a", ago, [("s1", 0), ("s3", 0)], 9.0), _fact("b", undated[0].text, [("s2", 0)], 5.0)]
     assert [f.id for f in lead_first(Choice(tuple(yearless), (0, 1)), yearless).facts] == ["b", "a"]
+
+
+def test_an_interview_setting_shared_word_for_word_is_no_lead_in_substance() -> None:
+    # Every outlet quoting one interview prints its setting ("told bob schieffer in an interview aired
+    # sunday on cbs's face the nation"); a sentence on a side remark that carries it is no more like
+    # the other reports' leads for that.
+    horse = ("Romney told bob schieffer in an interview aired sunday on cbs's face the nation that his "
+             "wife is thrilled her horse qualified for the london games.")
+    banks = ("\"We're not going to bail out the european banks,\" Romney told bob schieffer in an interview "
+             "aired sunday on cbs's face the nation.")
+    deport = "Mitt Romney refuses to say if he would repeal Obama's decision to stop deporting immigrants."
+    again = "Romney would not say whether he would reverse Obama's decision on deporting young immigrants."
+    facts = [_fact("h", horse, [("s1", 1)], 9.0), _fact("b", banks, [("s2", 1)], 3.0),
+             _fact("d", deport, [("s3", 0)], 5.0), _fact("a", again, [("s4", 0)], 4.0)]
+    horse_score, deport_score = lead_consensus([facts[0], facts[2]], facts)
+    assert deport_score > horse_score
+    assert horse_score < 1.2  # its own lead, and next to nothing of the others'
+    assert [f.text for f in lead_first(Choice(tuple(facts), (0, 2)), facts).facts] == [deport, horse]

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["ADDRESSEE_WORDS", "SPEAKER_WORDS", "frame"]
+__all__ = ["ADDRESSEE_WORDS", "SPEAKER_WORDS", "frame", "setting", "without_setting"]
 
 #: Most words from a clause's comma (or a sentence's start) to its reporting verb: a speaker's
 #: name with a title and a short description ("the presumptive republican presidential nominee").
@@ -83,22 +83,40 @@ def _words(text: str) -> int:
 @lru_cache(maxsize=65536)
 def frame(text: str) -> tuple[tuple[int, int], ...]:
     """The character spans of ``text``'s attribution frame (see the module docs); ``()`` if none."""
+    return tuple((start, end) for start, _, end in _frames(text))
+
+
+def setting(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the frame after a speaker's reporting verb: to whom, when and where it was said.
+
+    In "Romney told bob schieffer in an interview aired sunday that ..." it
+    is " bob schieffer in an interview aired sunday that"; a speaker after
+    the verb ('"...," said spokesman Avi Benayahu.') and the source of an
+    "according to" say who, not where, and are not part of it.
+    """
+    return tuple((verb, end) for _, verb, end in _frames(text) if verb < end)
+
+
+@lru_cache(maxsize=65536)
+def _frames(text: str) -> tuple[tuple[int, int, int], ...]:
+    """The frame's spans as (start, end of the speaker's verb or the span's end, end)."""
     low = text.lower()
     if not any(verb in low for verb in _STEMS):
         return ()
     body = text.rstrip()
     m = _ACCORDING_FIRST.match(body)
     if m:
-        return _kept(text, ((0, m.end()),))
+        return _kept(text, ((0, m.end(), m.end()),))
     m = _ACCORDING_LAST.search(body)
     if m:
-        return _kept(text, ((m.start(), len(text)),))
+        return _kept(text, ((m.start(), len(text), len(text)),))
     before = _BEFORE.match(body)
     # A comma before the verb sets off an apposition ("Romney, the nominee, told"), not a clause.
     subject = before.group(1) if before else ""
     apposition = "," not in subject or subject.rstrip().endswith(",")
     if before and apposition and not _QUOTE_OR_SEMI.search(subject):
-        return _kept(text, ((0, _frame_end(body, before.group(2), before.end(), trailing=False)),))
+        end = _frame_end(body, before.group(2), before.end(), trailing=False)
+        return _kept(text, ((0, min(before.end(), end), end),))
     # The last attribution in the sentence: what comes before it is what was said.
     after = max(_AFTER.finditer(body), key=lambda m: m.start(), default=None)
     if after is None or after.start() == 0:
@@ -109,8 +127,10 @@ def frame(text: str) -> tuple[tuple[int, int], ...]:
     if trailing and not speaker:
         # '"...," said Defense Ministry spokesman Avi Benayahu.': the speaker follows the verb.
         stop = _NEXT_COMMA.search(body, after.end())
-        return _kept(text, ((after.start(), stop.start() if stop else len(text)),))
-    return _kept(text, ((after.start(), _frame_end(body, after.group(2), after.end(), trailing)),))
+        end = stop.start() if stop else len(text)
+        return _kept(text, ((after.start(), end, end),))
+    end = _frame_end(body, after.group(2), after.end(), trailing)
+    return _kept(text, ((after.start(), min(after.end(), end), end),))
 
 
 def _frame_end(body: str, verb: str, end: int, trailing: bool) -> int:
@@ -137,10 +157,17 @@ def _frame_end(body: str, verb: str, end: int, trailing: bool) -> int:
     return end
 
 
-def _kept(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+def _kept(text: str, spans: tuple[tuple[int, int, int], ...]) -> tuple[tuple[int, int, int], ...]:
     """``spans``, unless the statement they leave is almost nothing ("He said so.")."""
     kept = text
-    for start, end in sorted(spans, reverse=True):
+    for start, _, end in sorted(spans, reverse=True):
         kept = kept[:start] + " " + kept[end:]
     return spans if _words(kept) >= _STATEMENT_WORDS else ()
 
+
+
+def without_setting(text: str) -> str:
+    """``text`` with each :func:`setting` span blanked out (to a space)."""
+    for start, end in sorted(setting(text), reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
