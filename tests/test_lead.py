@@ -117,3 +117,14 @@ def test_an_interview_setting_shared_word_for_word_is_no_lead_in_substance() -> 
     assert deport_score > horse_score
     assert horse_score < 1.2  # its own lead, and next to nothing of the others'
     assert [f.text for f in lead_first(Choice(tuple(facts), (0, 2)), facts).facts] == [deport, horse]
+
+
+def test_the_day_a_frame_gives_still_counts_as_what_the_leads_share() -> None:
+    # "..., officials said Friday": the day dates the news as well as the saying of it.
+    detained = "Ocalan has been detained in Rome after a flight from Moscow, Turkish officials said Friday."
+    undated = "Ocalan has been detained in Rome after a flight from Moscow, Turkish officials said."
+    lead = "Italian police arrested Ocalan at Rome's airport on Friday."
+    facts = [_fact("d", detained, [("s1", 3)], 5.0), _fact("u", undated, [("s2", 3)], 5.0),
+             _fact("l", lead, [("s3", 0)], 4.0)]
+    dated, bare = lead_consensus([facts[0], facts[1]], facts)
+    assert dated > bare > 0.0
