@@ -41,7 +41,7 @@ from briefgen.select.concepts import source_groups
 from briefgen.select.sections import CUES
 from briefgen.select.selector import content_of
 from briefgen.select.units import in_order
-from briefgen.text.attribution import without_setting
+from briefgen.text.attribution import setting, without_setting
 from briefgen.text.past import coverage_year, looks_back
 from briefgen.text.words import CALENDAR_WORDS, term
 
@@ -63,7 +63,10 @@ _DAYS = frozenset(filter(None, map(term, CALENDAR_WORDS)))
 
 def _terms(text: str) -> frozenset[str]:
     """The content terms of ``text`` outside its attribution's setting, and its days and months."""
-    return content_of(without_setting(text)) | (content_of(text) & _DAYS)
+    terms = content_of(text)
+    if not setting(text):
+        return terms
+    return content_of(without_setting(text)) | (terms & _DAYS)
 
 
 def lead_consensus(chosen: Sequence[Fact], facts: Sequence[Fact]) -> list[float]:
