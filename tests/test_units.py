@@ -559,6 +559,7 @@ _FURNITURE = [
     "Timeline charlie gard show hide birth charlie gard is born a healthy baby.",
     "Kenny says ireland will not default by joe brennan ( updates shares, bonds in eighth paragraph. )",
     "To read a digital version of the magazine, go here.",
+    "The latest on the earthquake in italy ( all times local ): 10: 43 p.m.",
     "This image made from amateur video released by shaam news network purports to show shelling.",
     "This 2011 photo provided by the free ghoncheh campaign, shows ghoncheh ghavami in isfahan, iran.",
     "Published by arrangement with dutton, a member of penguin group ( usa ) llc.",
@@ -860,3 +861,10 @@ def test_a_tweet_embedded_without_marks_is_its_authors_words_not_the_reporters()
     assert middles(short) == [False, False, True, False]
     signed = ["The council will vote again in May.", "\u2014 jane doe ( @janedoe )"]
     assert middles(signed) == [False, False]
+
+
+def test_the_words_all_times_in_prose_are_no_furniture() -> None:
+    from briefgen.select.standalone import broken_rule
+
+    assert broken_rule("Polls stayed open at all times during the day, officials said.") is None
+    assert broken_rule("The latest on the storm ( all times eastern ): 10: 43 p.m.") == "furniture"

@@ -73,6 +73,11 @@ _RUN_IN = re.compile(
     # pointer to a link (", go here."): 1, 1 and 1 sentences of Multi-News validation, none in DUC 2003
     # (from an analyst's reading of Multi-News memos).
     r"|\bshow hide\b|\(\s*updates?\s[^()]{0,80}\bparagraphs?\b|,\s*go here\b"
+    # AP's live updates ("The Latest on ... (all times local): 10:43 p.m. ..."): the page's heading and
+    # the time stamp of its first entry, run together where the text lost its breaks. No story
+    # writes the bracket. 1 sentence of Multi-News validation, none in DUC 2003; a common form of
+    # AP's coverage of elections, disasters and trials.
+    r"|\(\s*all times\s+[a-z]+\s*\)"
     # An e-mail address: a press contact, a tip line, a reprint request ("... 202.488.6133
     # ahollinger@ushmm.org museum press kit ...", "tips@mediaite.com"): 5 sentences of Multi-News
     # validation, all furniture; none in DUC 2003 (from an analyst's reading of Multi-News memos).
@@ -143,7 +148,7 @@ _RUN_IN_HINTS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
     "www.", "text size", "inbox", "reporting:", "interest", "posted", "transcript", ">>", "comment",
-    "show hide", "update", "go here",
+    "show hide", "update", "go here", "all times",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
