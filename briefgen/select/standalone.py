@@ -15,11 +15,12 @@ import re
 from functools import lru_cache
 
 from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
+from briefgen.select.pronouns import intro_pronoun, object_pronoun
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
 from briefgen.text.quotes import has_quote
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
-from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, term, words
+from briefgen.text.words import term, words
 
 __all__ = ["FRAGMENT_WORDS", "addresses_reader", "broken", "broken_rule", "dangling", "first_person",
            "fragment", "gives_words", "has_quote", "leaning_rule", "leans", "runs_on", "stems"]
@@ -86,30 +87,6 @@ _BACK_PHRASE = re.compile(
 _READER_QUESTION = re.compile(
     r"^\W*(?:(?:what|how|why|where|who|which)\s+(?:do|did|would|will|can|could|should)\s+you"
     r"|(?:do|did|have|would|could|should|can|will|are|were)\s+you)\b[^?]{0,200}\?", re.IGNORECASE)
-# A short opening phrase, then a pronoun ("On Saturday, he traveled..."): the pronoun points back
-# unless the phrase itself names someone ("When Lee arrived in Nara, he bowed" reads alone).
-_INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
-                            re.IGNORECASE)
-_CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
-# The same without the comma: a preposition and up to three words, then "he", "she" or "they" as
-# the subject ("In 2007 he was granted ...", "At the time they considered ...", "on his medical
-# license he is ..."), unless a clause with its own subject follows a comma ("For all the trouble
-# he has been in, stone has never ..."); or an opening clause with a pronoun whose main clause's
-# subject is a pronoun too ("After what she calls 18 hours of agony, they were reunited"). From an
-# analyst's reading of Multi-News memos; 10 DUC 2003 and 6 Multi-News sentences, all leaning.
-_INTRO_WORD = (r"^(?:in|on|at|by|since|during|after|before|until|for|from|under|with|without|when|while|as"
-               r"|once|despite)\s+")
-_BARE_INTRO_PRONOUN = re.compile(
-    _INTRO_WORD + r"((?:[^\s,;:\"\u201c]+\s+){1,3}?)(?:he|she|they)(?:['\u2019](?:s|re|d|ll|ve))?\b",
-    re.IGNORECASE)
-_INTRO_CLAUSE_PRONOUN = re.compile(
-    _INTRO_WORD + r"(?:[^\s,;:\"\u201c]+\s+){0,3}?(?:he|she|they|his|her|their)\b[^,;:\"\u201c]{0,120},\s+"
-    r"(?:he|she|they|his|her|their|it|its)\b", re.IGNORECASE)
-# Words after a comma that start no clause with a subject of its own.
-_NO_NEW_SUBJECT = frozenset((
-    "which", "who", "whom", "whose", "where", "when", "and", "but", "or", "once", "then", "as", "while",
-    "including", "according", "he", "she", "they", "it", "his", "her", "their", "its", "a", "an", "in",
-    "on", "at"))
 # "such" after an opening phrase points back whatever names the phrase holds ("Under China's
 # State Security Law, such links may ..."); a day then a pronoun does too ("Friday he was ...").
 _INTRO_SUCH = re.compile(r"^[^,;:\"\u201c]{1,60},\s+such\s", re.IGNORECASE)
@@ -541,7 +518,7 @@ def leaning_rule(text: str) -> str | None:
     ``"quote pronoun speaker"``, ``"quote unattributed"``, ``"group says he"``, ``"same speaker"``,
     ``"back word"``, ``"back phrase"``, ``"shell noun"``, ``"shell intro"``,
     ``"intro such"``, ``"day pronoun"``, ``"one and other"``, ``"early demonstrative"``,
-    ``"such noun"``, ``"intro pronoun"``, ``"then"``, ``"first person"``.
+    ``"such noun"``, ``"intro pronoun"``, ``"then"``, ``"first person"``, ``"object pronoun"``.
     """
     body = text.strip()
     if _AS_SUCH.search(body):
@@ -585,13 +562,12 @@ def leaning_rule(text: str) -> str | None:
         return "early demonstrative"
     if _SUCH_NOUN.search(unquoted):
         return "such noun"
-    intro = _INTRO_PRONOUN.match(body)
-    if intro and not _names_someone(intro.group(1).split()[1:]):
-        return "intro pronoun"
-    if _bare_intro_pronoun(body):
+    if intro_pronoun(body):
         return "intro pronoun"
     lower = not any(ch.isupper() for ch in body[1:])
-    return "first person" if (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) else None
+    if (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted):
+        return "first person"
+    return "object pronoun" if object_pronoun(unquoted) else None
 
 
 # Someone's own voice for :func:`first_person`, in any case ("We asked", "our", "my"); "mine" is left
@@ -641,28 +617,6 @@ def gives_words(text: str, *, asked: bool = True) -> bool:
     "asked", "warned"), which a writer's own "we asked ..." also has."""
     return (has_quote(text) or REPORTED.search(text) is not None
             or (asked and _SPOKEN.search(text) is not None))
-
-
-def _names_someone(words: list[str]) -> bool:
-    """Whether an opening phrase's words hold a capitalised one that is no calendar word: a name the
-    pronoun after the phrase may stand for ("When Lee arrived in Nara, he ...")."""
-    return any(w[:1].isupper() and w.strip(".,").lower() not in _CALENDAR for w in words)
-
-
-def _bare_intro_pronoun(body: str) -> bool:
-    """Whether a pronoun right after a short opening phrase without a comma points back (see
-    :data:`_BARE_INTRO_PRONOUN`)."""
-    clause = _INTRO_CLAUSE_PRONOUN.match(body)
-    if clause:
-        # "When Obama met his counterpart in Beijing, he raised ...": the clause names him.
-        return not _names_someone(body[:clause.end()].split()[1:])
-    m = _BARE_INTRO_PRONOUN.match(body)
-    if m is None or _names_someone(m.group(1).split()):
-        return False
-    before, comma, after = body[m.end():].partition(",")
-    following = after.split()[:1]
-    return not (comma and len(before.split()) <= 15 and following
-                and following[0].strip("\"'").lower() not in _NO_NEW_SUBJECT)
 
 
 def _quote_first_rule(body: str, unquoted: str) -> str | None:
