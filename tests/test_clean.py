@@ -336,6 +336,7 @@ def test_credit_outlet(line: str, last: bool, outlet: str | None) -> None:
         # bracket that ends the dateline names it, and a call sign that is a word names no station.
         ("Johnson city ( wsyr-tv ) -- one hundred pets were left to drown at a petco.", "WSYR-TV"),
         ("Vatican city ( reuters ) - catholics should not try to convert jews.", "Reuters"),
+        ("New york ( reuters health ) - stand-up comedians have long joked about it.", "Reuters"),
         ("Moscow ( ap ) \u2014 russia's top investigative body said saturday ...", "Associated Press"),
         ("the world anti-doping agency ( wada ) \u2014 said it would appeal.", None),
         ("lisa ( kate ) smith's town ( ap ) \u2014 the fire spread.", "Associated Press"),

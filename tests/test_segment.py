@@ -397,6 +397,11 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
         ("washington ( ap ) \u2014 the senate passed the bill. It goes on.", "the senate passed the bill."),
         ("Pretoria, south africa ( cnn ) -- the vote was close. It was.", "the vote was close."),
         ("london ( reuters ) - talks began. They ended.", "talks began."),
+        ("new york ( reuters health ) - stand up more often, a study says. It does.",
+         "stand up more often, a study says."),
+        # A wire's bare name and a dash where the page left out the place (Multi-News 00175).
+        ("Reuters health - parents who skip vaccinations add to outbreaks. They do.",
+         "parents who skip vaccinations add to outbreaks."),
         # A state's abbreviation inside the dateline; a station carrying the agency's copy.
         ("San bernardino, calif. ( ap ) \u2014 a couple opened fire. Police came.", "a couple opened fire."),
         ("Washington ( cbsla.com/ap ) \u2014 obama was briefed. He spoke.", "obama was briefed."),
