@@ -444,6 +444,10 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("By then, people had already started running away.", True),
     ("Since then the company has grown.", True),
     ("Since 1998, Israel has accused the Palestinians of failing to contain violence.", False),
+    # One more thing to the sentence before; "Plus" without a comma is a word of the sentence.
+    ("Plus, the procedure is time-consuming, which can cause a large backlog of cases.", True),
+    ("What's more, prices rose again in March.", True),
+    ("Plus-size retailers gained 5 percent on Monday.", False),
 ])
 def test_dangling_detects_sentences_that_lean_on_the_previous_one(text: str, leans: bool) -> None:
     assert dangling(text) is leans

@@ -74,6 +74,9 @@ _BACK_PHRASE = re.compile(
     # The other side's turn ("for its part, the association says it doesn't comment ..."): it answers
     # someone the sentence before named. From an analyst's reading of a Multi-News memo.
     r"|for (?:its|his|her|their|our|my|your) part"
+    # One more thing to the one before ("Plus, the procedure is time-consuming ..."). From a
+    # reading of Multi-News 00196.
+    r"|plus|what['\u2019]s more|on top of that"
     # A reply's word first ("Yeah, it bears repeating: ...", "No, he's been a good politician ...",
     # "Sure, the company is the one in the dock."): it answers the sentence before. Multi-News
     # validation and DUC 2003: 10 sentences not refused before, all replies on reading. Not "Now,"
