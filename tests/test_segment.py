@@ -424,6 +424,10 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "facebook's founder is launching a fund."),
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
+        # A photo gallery's last caption and counter before the story (Multi-News 00233).
+        ("More shooting death of a student started with a fight 1 / 2 back to gallery according to the "
+         "eagle, a shooting began with an argument. It did.",
+         "according to the eagle, a shooting began with an argument."),
         # A page's story number (Multi-News 00130); a count with its commas is the story's.
         ("2951825 texas rep. ron paul released an attack ad wednesday. It ran.",
          "texas rep. ron paul released an attack ad wednesday."),

@@ -575,6 +575,7 @@ _FURNITURE = [
     "Kenny says ireland will not default by joe brennan ( updates shares, bonds in eighth paragraph. )",
     "To read a digital version of the magazine, go here.",
     "The latest on the earthquake in italy ( all times local ): 10: 43 p.m.",
+    "Photograph courtesy of the county's records search less the ship sank at noon.",
     "This image made from amateur video released by shaam news network purports to show shelling.",
     "This 2011 photo provided by the free ghoncheh campaign, shows ghoncheh ghavami in isfahan, iran.",
     "Published by arrangement with dutton, a member of penguin group ( usa ) llc.",
@@ -883,3 +884,20 @@ def test_the_words_all_times_in_prose_are_no_furniture() -> None:
 
     assert broken_rule("Polls stayed open at all times during the day, officials said.") is None
     assert broken_rule("The latest on the storm ( all times eastern ): 10: 43 p.m.") == "furniture"
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # Someone "in a picture posted ...", with no clause around it: a gallery's caption (Multi-News 00233).
+    ("Less lacie larose in a picture posted to facebook on april 24, days before her death.", "furniture"),
+    ("Ronald mcneil in a booking photo released by police on may 5, 2015.", "furniture"),
+    # ... a clause around it is prose.
+    ("He appears in a photo posted to Facebook last week, holding a gun.", None),
+    ("The suspect, shown in a photo released by police, was arrested on Monday.", None),
+    ("Police described the man in a photo released on Monday as armed and dangerous.", None),
+    # "courtesy of" without a picture's word is prose.
+    ("Warm waters arrived courtesy of el nino, scientists said.", None),
+])
+def test_a_picture_caption_without_a_clause_is_furniture(text: str, rule: str | None) -> None:
+    from briefgen.select.standalone import broken_rule
+
+    assert broken_rule(text) == rule
