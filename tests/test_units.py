@@ -576,6 +576,7 @@ _FURNITURE = [
     "To read a digital version of the magazine, go here.",
     "The latest on the earthquake in italy ( all times local ): 10: 43 p.m.",
     "Photograph courtesy of the county's records search less the ship sank at noon.",
+    "The author of the story has a family member who sailed on the ship.",
     "This image made from amateur video released by shaam news network purports to show shelling.",
     "This 2011 photo provided by the free ghoncheh campaign, shows ghoncheh ghavami in isfahan, iran.",
     "Published by arrangement with dutton, a member of penguin group ( usa ) llc.",
@@ -894,7 +895,8 @@ def test_the_words_all_times_in_prose_are_no_furniture() -> None:
     ("He appears in a photo posted to Facebook last week, holding a gun.", None),
     ("The suspect, shown in a photo released by police, was arrested on Monday.", None),
     ("Police described the man in a photo released on Monday as armed and dangerous.", None),
-    # "courtesy of" without a picture's word is prose.
+    # A study's author is news; "courtesy of" without a picture's word is prose.
+    ("The author of the report, a Harvard economist, said growth would slow.", None),
     ("Warm waters arrived courtesy of el nino, scientists said.", None),
 ])
 def test_a_picture_caption_without_a_clause_is_furniture(text: str, rule: str | None) -> None:

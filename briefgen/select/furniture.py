@@ -176,6 +176,9 @@ _RUN_IN_FIRST = re.compile(
     r"|this\s+(?:[\w-]+\s+){0,3}?(?:image|photo|photograph|frame grab|video grab)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:made from|taken from|released by|provided by|made available by|obtained by|courtesy of)\b"
     r"|(?:published|reprinted|excerpted) (?:by arrangement|with permission)\b"
+    # A writer's disclosure of an interest, a note on the story, not news ("The author of the story has a
+    # family member with ..."): 1 sentence of Multi-News validation, first in 00248's bottom line.
+    r"|the (?:author|writer|reporter)s? of (?:this|the) (?:story|article|piece|column|post)\b"
     # A screenshot's caption and credit first ("Screenshot by cnet korea following the indictment ...",
     # "Screenshot of shanna riddle vandewege's facebook page fort worth -- police ..."): 2 sentences of
     # Multi-News validation; "Screenshots from the company's chat service show ..." is prose.
