@@ -183,6 +183,17 @@ def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
     assert _subject_of(hiroshima).startswith("Bombing")
 
 
+def test_a_title_in_quotation_marks_names_no_event() -> None:
+    # Multi-News 00103: "Scandal: Shonda Rhimes" for Netflix hiring the creator of "Scandal".
+    leads = ["Netflix has recruited Shonda Rhimes, the creator of \"Scandal\" and \"Grey's Anatomy.\"",
+             "Shonda Rhimes, who made \"Scandal,\" is leaving ABC for Netflix.",
+             "Netflix signed Shonda Rhimes, the producer behind \"Scandal\", to a multiyear deal."]
+    assert not _subject_of(leads).startswith("Scandal")
+    assert "Shonda Rhimes" in _subject_of(leads)
+    unquoted = [t.replace('\"', "") for t in leads]
+    assert _subject_of(unquoted).startswith("Scandal")
+
+
 def test_a_subject_names_a_death_the_leads_state_in_their_main_clause() -> None:
     # Multi-News 00159: "Phyllis Schlafly" alone for her death, which both leads report.
     leads = ["Phyllis Schlafly, whose grass-roots campaigns against communism galvanized conservatives, "

@@ -93,9 +93,15 @@ _NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPO
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+$")
 
 
+# A title or a phrase in quotation marks ("scandal " and "grey's anatomy"): its words name no event.
+_QUOTED = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{1,60}[\"\u201c\u201d]")
+
+
 def _events(text: str) -> set[str]:
-    """The event nouns ``text`` names (:data:`_EVENT_FORMS`), less the forms :data:`_NO_EVENT` rules out."""
+    """The event nouns ``text`` names (:data:`_EVENT_FORMS`) outside quotation marks, less the forms
+    :data:`_NO_EVENT` rules out."""
     out = set()
+    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
     for m in _EVENT.finditer(text):
         form = m.group(1).lower()
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
