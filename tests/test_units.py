@@ -416,15 +416,17 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("Mayor Smith said the visit would bring us president-level attention.", "first person"),
     ("Serna is a decorated war veteran.", None),
     # "him" or "them" early, with nothing before it that it may stand for: a clause's subject is
-    # never its own object ("Turkey has branded him"); a name's possessive, a reporting verb, a name
-    # after it or an opening phrase may name him.
+    # never its own object ("Turkey has branded him"); a name's possessive, a reporting verb whose
+    # speaker is one person, a name after it or an opening phrase may name him.
     ("American airlines will fly him to california to be reunited with his family.", "object pronoun"),
     ("The district attorney's office described him as a man known to the woman.", "object pronoun"),
     ("Turkey has branded him a terrorist, holding him responsible for 37,000 deaths.", "object pronoun"),
     ("Police arrested them on Tuesday after a chase through three counties.", "object pronoun"),
     ("Cardon's personal money allowed him to run ads that raised his name recognition.", None),
     ("cardon's personal money allowed him to run ads that raised his name recognition.", None),
-    ("Witnesses said two men shot him in the shoulder.", None),
+    ("Witnesses said two men shot him in the shoulder.", "object pronoun"),
+    ("Obama said police had warned him about the plot.", None),
+    ("Officials said the storm hit them hard.", None),
     ("Some of those who knew him said Dr. Barnett Slepian kept working.", None),
     ("Like others around him, the freshman thought it was just a fire drill.", None),
     ("Declaring him a martyr of the faith, Pope John Paul II honored the cardinal.", None),

@@ -12,8 +12,9 @@ writer's own words:
   ..."), where nothing before it can be whom it stands for: a clause's
   subject is never its own object's antecedent ("Obama thanked him" is not
   Obama), so only a possessive ("Cardon's money allowed him"), a reporting
-  verb ("Obama said police had warned him") or an opening phrase ("Like
-  others around him, the freshman ...") lets the sentence name him itself.
+  verb whose speaker is one person ("Obama said police had warned him"; not
+  "Witnesses said two men shot him") or an opening phrase ("Like others
+  around him, the freshman ...") lets the sentence name him itself.
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ def _bare_intro_pronoun(body: str) -> bool:
 
 # "him" or "them" within the first words of the writer's own words (OBJECT_REACH), not the idiom "of
 # them all". From an analyst's reading of Multi-News memos ("American airlines will fly him to
-# california ..."); on the 331 bench memos of 6 December it finds 11 printed bullets, 7 of them leaning
-# and the other 4 kept by the exceptions below.
+# california ..."); on the 331 bench memos of 6 December it found 11 printed bullets, 7 of them leaning
+# and the other 4 kept by the exceptions below; 12 of the 11,837 distinct sentences of both sets.
 OBJECT_REACH = 5
 _OBJECT = re.compile(rf"^((?:[^\s,;:\"\u201c]+\s+){{1,{OBJECT_REACH}}}?)(?:him|them)\b(?!\s+all\b)",
                      re.IGNORECASE)
@@ -87,6 +88,9 @@ _COMMON_NOUN_ZIPF = 3.5
 _REPORTING = frozenset(("said", "says", "say", "told", "tells", "believes", "believed", "thinks", "thought",
                         "claims", "claimed", "hopes", "hoped", "wants", "wanted", "asked", "asks", "knew",
                         "know", "knows", "whom", "who"))
+# Speakers that are several people whatever their ending.
+_GROUPS = frozenset(("police", "people", "officials", "authorities", "witnesses", "residents", "neighbors",
+                     "neighbours", "prosecutors", "investigators", "relatives", "family"))
 # Words that open a phrase before the main clause: a pronoun there may point forward to its subject
 # ("Like others around him, the freshman ...").
 _OPENING = frozenset(("like", "unlike", "for", "despite", "after", "before", "as", "with", "without",
@@ -114,10 +118,18 @@ def object_pronoun(unquoted: str) -> bool:
         return False
     if _names_someone(before[1:]) or any(_named(w) for w in before):
         return False
-    if any(w.lower().strip(".,") in _REPORTING for w in before):
+    said = next((k for k, w in enumerate(before) if w.lower().strip(".,") in _REPORTING), None)
+    if said is not None and not (said and _many(before[said - 1]) and m.group(0).lower().endswith("him")):
         return False
     # A name right after it in its clause may be whom it stands for ("those who knew him said Dr. ...").
     return not _names_someone(unquoted.strip()[m.end():].split(",", 1)[0].split())
+
+
+def _many(word: str) -> bool:
+    """Whether ``word``, a reporting verb's subject, names several ("Witnesses said two men shot him"):
+    "him" is then not who said it."""
+    w = word.lower().strip(".,")
+    return w in _GROUPS or (w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3)
 
 
 def _named(word: str) -> bool:
