@@ -192,6 +192,11 @@ def test_a_title_in_quotation_marks_names_no_event() -> None:
     assert "Shonda Rhimes" in _subject_of(leads)
     unquoted = [t.replace('\"', "") for t in leads]
     assert _subject_of(unquoted).startswith("Scandal")
+    # A long quotation's closing mark pairs with its opening one, not with the next quotation's: the
+    # words between the two quotations are the writer's.
+    said = '"We have lost a beloved member of our community and we are heartbroken beyond words," '
+    shooting = [f'{said}the mayor said of the shooting, calling it "senseless." ({k})' for k in range(3)]
+    assert _subject_of(shooting).startswith("Shooting")
 
 
 def test_a_subject_names_a_death_the_leads_state_in_their_main_clause() -> None:

@@ -424,6 +424,9 @@ def test_content_terms_keep_acronyms_and_numbers_whole() -> None:
          "facebook's founder is launching a fund."),
         ("( cnn ) micheal brown stared at the acceptance letter. It said yes.",
          "micheal brown stared at the acceptance letter."),
+        # "back to gallery" in prose is no gallery's counter.
+        ("The stolen painting was shipped back to gallery owners in London on Monday. It was.",
+         "The stolen painting was shipped back to gallery owners in London on Monday."),
         # A photo gallery's last caption and counter before the story (Multi-News 00233).
         ("More shooting death of a student started with a fight 1 / 2 back to gallery according to the "
          "eagle, a shooting began with an argument. It did.",

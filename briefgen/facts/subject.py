@@ -93,15 +93,29 @@ _NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPO
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+$")
 
 
-# A title or a phrase in quotation marks ("scandal " and "grey's anatomy"): its words name no event.
-_QUOTED = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{1,60}[\"\u201c\u201d]")
+# A title or a short phrase in quotation marks ("scandal " and "grey's anatomy"): its words name no
+# event. Curly marks pair as they open and close; straight ones in turn, the first with the second.
+# Longer quotations (a speaker's words) are left as they are.
+_CURLY = re.compile(r"\u201c[^\u201c\u201d]{1,60}\u201d")
+_QUOTE_MARK = re.compile(r'"')
+_TITLE_CHARS = 60
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with each short quotation blanked (:data:`_TITLE_CHARS` characters at most)."""
+    text = _CURLY.sub(lambda m: " " * len(m.group(0)), text)
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    for start, end in zip(marks[::2], marks[1::2], strict=False):
+        if end - start <= _TITLE_CHARS:
+            text = text[:start] + " " * (end - start + 1) + text[end + 1:]
+    return text
 
 
 def _events(text: str) -> set[str]:
     """The event nouns ``text`` names (:data:`_EVENT_FORMS`) outside quotation marks, less the forms
     :data:`_NO_EVENT` rules out."""
     out = set()
-    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    text = _unquoted(text)
     for m in _EVENT.finditer(text):
         form = m.group(1).lower()
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())

@@ -50,7 +50,7 @@ _RUN_IN = re.compile(
     # A credit's "courtesy of" after the picture's word ("Photograph courtesy of brazos county's
     # judicial records search less ronald mcneil ..."): 2 sentences of Multi-News validation, none of
     # DUC 2003. Not "courtesy of" alone: "warm waters courtesy of el niño" is prose.
-    r"|\b(?:photo(?:graph)?s?|image|picture)\s+courtesy\s+of\b"
+    r"|\b(?:photo(?:graph)?|image|picture)s?\s+courtesy\s+of\b"
     r"|\bphoto advertisement\b|\badvertisement continue reading\b|\bcontinue reading the main story\b"
     r"|\bgmt\s*/\s*updated\b"
     r"|\bthank you for reading\b|\bsubscriber account\b|\bpurchase a subscription\b"
@@ -82,7 +82,7 @@ _RUN_IN = re.compile(
     # the time stamp of its first entry, run together where the text lost its breaks. No story
     # writes the bracket. 1 sentence of Multi-News validation, none in DUC 2003; a common form of
     # AP's coverage of elections, disasters and trials.
-    r"|\(\s*all times\s+[a-z]+\s*\)"
+    r"|\(\s*all times\s+(?:local|eastern|central|mountain|pacific|[a-z]{1,4}t|gmt|utc)\s*\)"
     # An e-mail address: a press contact, a tip line, a reprint request ("... 202.488.6133
     # ahollinger@ushmm.org museum press kit ...", "tips@mediaite.com"): 5 sentences of Multi-News
     # validation, all furniture; none in DUC 2003 (from an analyst's reading of Multi-News memos).
@@ -177,8 +177,10 @@ _RUN_IN_FIRST = re.compile(
     r"(?:made from|taken from|released by|provided by|made available by|obtained by|courtesy of)\b"
     r"|(?:published|reprinted|excerpted) (?:by arrangement|with permission)\b"
     # A writer's disclosure of an interest, a note on the story, not news ("The author of the story has a
-    # family member with ..."): 1 sentence of Multi-News validation, first in 00248's bottom line.
-    r"|the (?:author|writer|reporter)s? of (?:this|the) (?:story|article|piece|column|post)\b"
+    # family member with ..."): 1 sentence of Multi-News validation, first in 00248's bottom line. Not
+    # a story's author named ("The author of the column, Bret Stephens, defended it ...").
+    r"|the (?:author|writer|reporter) of (?:this (?:story|article|piece|column|post)\b"
+    r"|the (?:story|article|piece|column|post) (?:has|is|was|owns|holds)\b)"
     # A screenshot's caption and credit first ("Screenshot by cnet korea following the indictment ...",
     # "Screenshot of shanna riddle vandewege's facebook page fort worth -- police ..."): 2 sentences of
     # Multi-News validation; "Screenshots from the company's chat service show ..." is prose.
@@ -435,17 +437,29 @@ _IN_A_PICTURE = re.compile(
 _FINITE_AFTER = frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                            "might", "must", "says", "said", "do", "does", "did"))
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
+# What a caption's phrase goes on with: where, when, by whom ("... posted to facebook on april 24").
+_CAPTION_PREPOSITIONS = frozenset(("to", "on", "by", "in", "at", "from", "via", "of", "with", "after",
+                                   "before", "during", "last", "this", "earlier"))
+_NUMBER_WORDS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+                           "few", "many"))
 
 
 def _verbless(before: str, after: str) -> bool:
-    """Whether the words around a picture's phrase make no clause: no verb nor subject pronoun before it,
-    no finite verb after it ("He appears in a photo posted ..." and "The suspect, shown in a photo
-    released by police, was arrested ..." are prose)."""
+    """Whether the words around a picture's phrase make no clause: no verb nor subject pronoun before it;
+    after it, nothing or a phrase opening on a preposition with no finite verb and no word in "-s" but
+    after a number ("He appears in a photo posted ...", "A man in a photo posted online claims ...",
+    "The woman in a photo posted on Twitter wears ..." and "The suspect, shown in a photo released by
+    police, was arrested ..." are prose)."""
     first = words_of(before.lower())
     if has_verb(first) or not _SUBJECT_PRONOUNS.isdisjoint(first):
         return False
+    rest = words_of(after.lower())
+    if rest and rest[0] not in _CAPTION_PREPOSITIONS:
+        return False
     return not any(w in _FINITE_AFTER or w in IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed"))
-                   for w in words_of(after.lower()))
+                   or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+                       and not (k and (rest[k - 1].isdigit() or rest[k - 1] in _NUMBER_WORDS)))
+                   for k, w in enumerate(rest))
 
 
 def caption(text: str) -> bool:

@@ -171,10 +171,10 @@ _LEAD_FURNITURE = re.compile(
     # sentence it runs into ("text size - + reset video: weiner's teary presser politico 44 for now,
     # his vow ..."), or the buttons before a quotation: 4 sentences of Multi-News validation.
     r"|\W*text size\s*-\s*\+\s*reset\s+(?:[^.!?]{0,150}?\bpolitico 44\s+(?=\w)|(?=[\"\u201c]))"
-    # A photo gallery's last caption and counter before the story it closes on ("More shooting death of
+    # A photo gallery's last caption and its counter before the story it closes on ("More shooting death of
     # a 19-year-old ... 1 / 2 back to gallery according to the eagle ..."): 1 page of Multi-News
     # validation, none of DUC 2003.
-    r"|[^.!?]{0,300}?\bback to gallery\s+(?=\w)"
+    r"|[^.!?]{0,300}?\b\d+\s*/\s*\d+\s+back to gallery\s+(?=\w)"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the
