@@ -6,15 +6,16 @@ writer's own words:
 * :func:`intro_pronoun`: a short opening phrase, then a pronoun as the
   subject ("On Saturday, he traveled ...", "In 2007 he was granted ..."),
   unless the phrase names someone ("When Lee arrived in Nara, he bowed");
-* :func:`object_pronoun`: "him" or "them" as an object within the first
-  words ("Indiana's results positioned him ...", "American airlines will fly
-  him to california ...", "The district attorney's office described him as
-  ..."), where nothing before it can be whom it stands for: a clause's
+* :func:`object_pronoun`: "him" or "them" as the object of the sentence's
+  one verb within its first words ("American airlines will fly him to
+  california ...", "Turkey has branded him a terrorist"): a clause's
   subject is never its own object's antecedent ("Obama thanked him" is not
-  Obama), so only a possessive ("Cardon's money allowed him"), a reporting
-  verb whose speaker is one person ("Obama said police had warned him"; not
-  "Witnesses said two men shot him") or an opening phrase ("Like others
-  around him, the freshman ...") lets the sentence name him itself.
+  Obama), so the sentence names no one it may stand for. A possessive ("The
+  president's aides urged him"), a name ("Supporters of Obama cheered
+  him"), a verb that takes a clause ("Obama said police had warned him";
+  not after several speakers: "Witnesses said two men shot him"), a second
+  verb ("Doctors found tumors and removed them") or an opening phrase
+  ("Like others around him, the freshman ...") may name him.
 """
 
 from __future__ import annotations
