@@ -198,9 +198,10 @@ def _frame_terms(text: str, toks: Sequence[Token]) -> frozenset[str]:
 
 
 def _bare(word: str) -> str:
-    """A word lower-cased without its possessive "'s", as tokens hold it."""
+    """A word lower-cased without its possessive "'s", as tokens hold it (words and tokens are folded:
+    no curly apostrophe reaches here)."""
     low = word.lower()
-    return low[:-2] if low[-2:] in ("'s", "\u2019s") else low
+    return low[:-2] if low.endswith("'s") else low
 
 
 def _decimals(value: str) -> int:

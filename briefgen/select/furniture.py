@@ -470,9 +470,10 @@ def caption(text: str) -> bool:
         return True  # "General view of the emergency entrance to the hotel dieu ... in paris april 22, 2015."
     if "(" in text:
         text = _POSITION.sub("", text)
-    if "in this" in text.lower() and _IN_THIS_PHOTO.match(text):
+    low = text.lower()
+    if "in this" in low and _IN_THIS_PHOTO.match(text):
         return True  # AP's "In this Nov. 13, 2003, photo, ...", in capitals too
-    shown = _IN_A_PICTURE.search(text)
+    shown = _IN_A_PICTURE.search(text) if "in a" in low else None
     if shown is not None and _verbless(text[:shown.start()], text[shown.end():]):
         return True  # "lacie larose in a picture posted to facebook on april 24, nine days before ..."
     words = text.split()

@@ -97,7 +97,7 @@ _CLAUSE_VERBS = """
     realizes realized suggest suggests suggested report reports reported write writes wrote add adds
     added explain explains explained describe describes described remember remembers remembered
     who whom that how why whether"""
-_REPORTING = frozenset(_CLAUSE_VERBS.split())
+_CLAUSE_TAKING = frozenset(_CLAUSE_VERBS.split())
 # Speakers that are several people: "him" after their verb is not one of them ("Witnesses said two men
 # shot him").
 _GROUPS = frozenset(("police", "people", "officials", "authorities", "witnesses", "residents", "neighbors",
@@ -138,7 +138,7 @@ def object_pronoun(unquoted: str) -> bool:
         return False
     if any(_possessive(w) for w in before) or _names_someone(before[1:]):
         return False
-    said = next((k for k, w in enumerate(before) if w.lower().strip(".,") in _REPORTING), None)
+    said = next((k for k, w in enumerate(before) if w.lower().strip(".,") in _CLAUSE_TAKING), None)
     if said is not None:
         several = said > 0 and before[said - 1].lower().strip(".,") in _GROUPS
         return several and m.group(0).lower().endswith("him")

@@ -35,6 +35,7 @@ nothing ("He said so.") has no frame.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = ["ADDRESSEE_WORDS", "SPEAKER_WORDS", "frame", "setting", "without_setting"]
@@ -80,7 +81,6 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@lru_cache(maxsize=65536)
 def frame(text: str) -> tuple[tuple[int, int], ...]:
     """The character spans of ``text``'s attribution frame (see the module docs); ``()`` if none."""
     return tuple((start, end) for start, _, end in _frames(text))
@@ -159,15 +159,17 @@ def _frame_end(body: str, verb: str, end: int, trailing: bool) -> int:
 
 def _kept(text: str, spans: tuple[tuple[int, int, int], ...]) -> tuple[tuple[int, int, int], ...]:
     """``spans``, unless the statement they leave is almost nothing ("He said so.")."""
-    kept = text
-    for start, _, end in sorted(spans, reverse=True):
-        kept = kept[:start] + " " + kept[end:]
+    kept = _cut(text, [(start, end) for start, _, end in spans])
     return spans if _words(kept) >= _STATEMENT_WORDS else ()
-
 
 
 def without_setting(text: str) -> str:
     """``text`` with each :func:`setting` span blanked out (to a space)."""
-    for start, end in sorted(setting(text), reverse=True):
+    return _cut(text, setting(text))
+
+
+def _cut(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` (not overlapping) replaced by one space."""
+    for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     return text
