@@ -51,7 +51,11 @@ or a party's name before a noun no longer read as a bare surname, 5 December, ev
 by two helpers working blind, given the rules and the items only: they agreed on 17; the
 eighteenth, legal scholars' view of what Pinochet's arrest means beside a professor's quotation on
 the same theme, one called the same fact and one not, and the developer's call was not. One more
-the developer judged under the rule: the Wye accord's terms and Mubarak's part in the talks, two facts.
+the developer judged under the rule: the Wye accord's terms and Mubarak's part in the talks, two
+facts. Three more (mn00088, once a quotation the text's end cuts off read as the speaker's, 6
+December) the developer judged under the rule: a police officer's remark on who runs the
+investigation beside the sighting, the surveillance images and his own remark on the police's part:
+different facts.
 
 Usage::
 

@@ -121,6 +121,18 @@ def summit(first: str = MET) -> list[Fact]:
     ("Lindsay lohan crash truck driver says it was all her fault lindsay lohan crash -- truck driver says it "
      "was all her fault exclusive the guy driving the truck spoke.", True, False),
     ("Officials did not visit the scene, and officials did not visit the injured in hospital.", False, False),
+    # ... a headline run into its lead, which says a run of its words again further in; a refrain, a
+    # clause after a comma and a name said twice are prose.
+    ("Student accepted by all eight ivy league schools she applied to this winter kara lee has been "
+     "accepted by every one of the ivy league schools she applied to.", True, False),
+    ("A supermarket car park in wales was once a roman fort, archaeologists say the remains of a fort "
+     "have been found beneath a supermarket car park in cardiff.", True, False),
+    ("Voters remember the long lines that kept them waiting, voters remember the long lines that kept "
+     "them from voting at all.", False, False),
+    ("The mayor, who told reporters that he had resigned, later told reporters that he had not.",
+     False, False),
+    ("The last time the durham bulls drew this much notice, they had just changed their name to the "
+     "durham bulls.", False, False),
     # ... reworded a little the second time; parallel prose is not a headline.
     ("Chris brown & frank ocean huge fight at recording studio chris brown, frank ocean fight at recording "
      "studio exclusive after the incident, ocean tweeted about it.", True, False),
@@ -813,6 +825,22 @@ def test_with_no_close_a_mark_opens_no_quotation_over_sentences(texts: list[str]
     from briefgen.text.quotes import middles
 
     assert middles(texts) == [False] * len(texts)
+
+
+def test_a_quotation_the_texts_end_cuts_off_runs_to_that_end() -> None:
+    from briefgen.text.quotes import middles
+
+    # A truncated article (Multi-News validation): the speaker's words run on to where the text stops.
+    cut = ["The senator spoke at a town hall in Ohio on Monday evening.",
+           'When crowds turn on reporters, " the senator said, "people remember what that leads to.',
+           "It is in our history.",
+           "Voters remember the riots that followed the last election and the ones before it."]
+    assert middles(cut) == [False, False, True, True]
+    # A stray mark, then the reporter's own sentences: one of them reports what someone said.
+    stray = ['" police say the judge who was filmed hitting his daughter will not face charges.',
+             "The statute of limitations for the likely charges is five years, police told reporters.",
+             "The video was made seven years ago."]
+    assert middles(stray) == [False, False, False]
 
 
 def test_a_fragment_opens_no_passage() -> None:
