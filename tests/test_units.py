@@ -172,6 +172,12 @@ def summit(first: str = MET) -> list[Fact]:
     ("Listen Here is the band's third album, released in May.", False, False),
     # "The us" opening a sentence is the country, as "the us" is (Multi-News 00226).
     ("The us stationed warships in the area to monitor the launch on Monday.", False, False),
+    # The writer's "i" in text without capitals (Multi-News 00272); a numeral, a label, a speaker's.
+    ("At dawn i woke up to hear the unveiling of her new single on the radio.", False, True),
+    ("If i could afford the software, i'd release the font for free.", False, True),
+    ("World war i veterans gathered at the memorial in paris on monday.", False, False),
+    ("Samples came from the corner area ( filter i ) of the cloth, the lab said.", False, False),
+    ("Bassist mike bishop writes: dave was the most creative person i've known.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
      False, True),

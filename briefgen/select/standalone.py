@@ -568,7 +568,10 @@ def leaning_rule(text: str) -> str | None:
     if intro_pronoun(body):
         return "intro pronoun"
     lower = not any(ch.isupper() for ch in body[1:])
-    if (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted):
+    # In text without capitals, "i" too ("Consider this: i just woke up ...", Multi-News 00272), unless
+    # someone is said to speak or write: "bassist mike bishop writes: dave was ... persons i've known".
+    if (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) or (
+            lower and _says_i(unquoted) and not gives_words(unquoted)):
         return "first person"
     return "object pronoun" if object_pronoun(unquoted) else None
 
@@ -580,7 +583,10 @@ _US_CASED = re.compile(_US)
 _US_LOWER = re.compile(_US + _NOT_COUNTRY)
 # "I" as a word, or "i" in lower-cased text; not a numeral after a king's name or a kind of thing
 # ("World War I", "Elizabeth I", "phase i").
-_WORD_I = re.compile(r"(?<![\w'\u2019.-])[Ii](?![\w'\u2019.-])")
+# A word of its own: after white space or a sentence's start, and before white space, a mark or an
+# apostrophe's short form ("i'd", "i'm"): not a letter run into another ("scid\u2010i", a scale's name)
+# nor a label in brackets ("( filter i )").
+_WORD_I = re.compile(r"(?<!\S)[\"'\u201c(]?[Ii](?!\s*\))(?=[\s,;:.!?\"\u201d]|['\u2019](?:d|m|ll|ve)\b|$)")
 _NUMERAL_BEFORE = re.compile(r"\b(?:war|phase|type|class|title|stage|part|chapter|act|article|section"
                              r"|elizabeth|charles|george|james|william|edward|richard|henry|mary|louis)\s+$",
                              re.IGNORECASE)
