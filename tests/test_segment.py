@@ -1238,3 +1238,33 @@ def test_n_before_a_number_is_an_abbreviation() -> None:
         "The text of nostra aetate n. 4 was read in Rome.", "It was."]
     assert split_sentences("the text of nostra aetate n. 4 was read in rome. It was long.") == [
         "the text of nostra aetate n. 4 was read in rome.", "It was long."]
+
+
+@pytest.mark.parametrize(("text", "date", "first"), [
+    # A page's date stamp opening its text, as a page without line breaks prints it (Multi-News 00190,
+    # 00220): the page's date, and no part of the story's first sentence.
+    ("21 july 2011  for many months united nations aid agencies have warned of a crisis. Now it is here.",
+     "2011-07-21", "for many months united nations aid agencies have warned of a crisis."),
+    ("May 18, 2015, 1: 05 am &#124; the republican senator says he will announce his plans on june 1.",
+     "2015-05-18", "the republican senator says he will announce his plans on june 1."),
+    # A date the sentence is about stays in it; a word before the date is no opening stamp.
+    ("July 4, 2015 was the day the law took effect, officials said.", "2015-07-04",
+     "July 4, 2015 was the day the law took effect, officials said."),
+    ("Police said on 21 july 2011 that the fire had been set on purpose.", None,
+     "Police said on 21 july 2011 that the fire had been set on purpose."),
+    # A stamp that goes on with its time zone stays whole, for the furniture test to take.
+    ("july 30, 2018, 11: 29 am gmt / source: today by kim lee the couple grieved for their daughter.",
+     "2018-07-30", "july 30, 2018, 11: 29 am gmt / source: today by kim lee the couple grieved for their "
+     "daughter."),
+])
+def test_a_date_that_opens_the_text_dates_the_page_and_leaves_the_story(text: str, date: str | None,
+                                                                          first: str) -> None:
+    from briefgen.sources.metadata import infer_details
+
+    found = infer_details(text, "<text 1>").get("date")
+    assert (found.value if found else None) == date
+    if found:
+        assert (found.how, found.where) == ("found", "date stamp")
+    src = make_source("s1", text)
+    sents = segment(src, [Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")])
+    assert sents[0].text == first

@@ -221,12 +221,20 @@ def _head_date(lines: Sequence[str], headline: int | None) -> tuple[str, str] | 
 _STAMP = re.compile(r"(?:^\W{0,3}|(?:^|[.!?]\s*)\(\s*)(?:published|posted)(?:\s+on)?\s+"
                     r"|(?<!tweet )\b(?P<colon>published|posted|updated)\s*:\s+", re.IGNORECASE)
 _STAMP_REACH = 250
+# Where a date that opens the text must lie: within its first characters, no word before it.
+_OPENING_REACH = 40
+_WORD_CHAR = re.compile(r"\w")
 _STAMP_GAP = 12
 
 
 def _stamp_date(text: str) -> tuple[str, str] | None:
     """``(iso, how)`` when the start of ``text`` stamps the page's date: ``"publication stamp"``, or
-    ``"update stamp"`` when only an update's stamp gives one."""
+    ``"update stamp"`` when only an update's stamp gives one, or ``"date stamp"`` for a date that opens
+    the text ("21 july 2011  for many months ...": 3 of Multi-News validation's 870 sources, none of
+    DUC 2003's; no word before it)."""
+    opening = find_date(text[:_OPENING_REACH])
+    if opening is not None and not _WORD_CHAR.search(text, 0, opening[1]):
+        return opening[0], "date stamp"
     updated = None
     for m in _STAMP.finditer(text, 0, _STAMP_REACH):
         found = find_date(text[m.end():m.end() + 40])
