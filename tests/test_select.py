@@ -272,6 +272,15 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("For all the trouble he has been mixed up in, stone has never been at risk of prison.", False),
     ("As he did in the Friday debate, Spitzer provided only a bare-bones response.", False),
     ("In Libya he met the rebels' leaders on Monday.", False),
+    # A possessive opening the main clause after a phrase of time or place (DUC 2003 d30025t); not
+    # after a clause, before an absolute phrase or a list, or after a phrase that names someone.
+    ("Now, with markets fearful, its debts have become crucial.", True),
+    ("Over the next few days, their bodies simply disappeared, buried in the dark of night.", True),
+    ("In a nod to the taxman, their checks will be cut every april 15.", True),
+    ("While some embassy workers are back, their dependents have not been allowed to return.", False),
+    ("On wednesday, her face pale and drawn, nicole oulson spoke out for the first time.", False),
+    ("On Sunday, his friends, patients and relatives gathered at the clinic.", False),
+    ("In Tokyo with Abe, his hosts offered a state dinner on Monday.", False),
     # The next step of a sequence begun before.
     ("Police said grant then fled the scene, leading authorities on a chase.", True),
     ("The family then headed out to a birthday party.", True),
