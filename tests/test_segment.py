@@ -1247,15 +1247,20 @@ def test_n_before_a_number_is_an_abbreviation() -> None:
      "2011-07-21", "for many months united nations aid agencies have warned of a crisis."),
     ("May 18, 2015, 1: 05 am &#124; the republican senator says he will announce his plans on june 1.",
      "2015-05-18", "the republican senator says he will announce his plans on june 1."),
-    # A date the sentence is about stays in it; a word before the date is no opening stamp.
-    ("July 4, 2015 was the day the law took effect, officials said.", "2015-07-04",
+    # A date the sentence is about, written as prose, stays in it and dates nothing; a word before the
+    # date is no opening stamp.
+    ("July 4, 2015 was the day the law took effect, officials said.", None,
      "July 4, 2015 was the day the law took effect, officials said."),
+    ("March 11, 2011 changed japan forever, the report said.", None,
+     "March 11, 2011 changed japan forever, the report said."),
     ("Police said on 21 july 2011 that the fire had been set on purpose.", None,
      "Police said on 21 july 2011 that the fire had been set on purpose."),
     # A stamp that goes on with its time zone stays whole, for the furniture test to take.
     ("july 30, 2018, 11: 29 am gmt / source: today by kim lee the couple grieved for their daughter.",
      "2018-07-30", "july 30, 2018, 11: 29 am gmt / source: today by kim lee the couple grieved for their "
      "daughter."),
+    ("July 30, 2018, 11:29 a.m. ET the couple grieved for their daughter.", "2018-07-30",
+     "July 30, 2018, 11:29 a.m. ET the couple grieved for their daughter."),
 ])
 def test_a_date_that_opens_the_text_dates_the_page_and_leaves_the_story(text: str, date: str | None,
                                                                           first: str) -> None:

@@ -272,15 +272,18 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("For all the trouble he has been mixed up in, stone has never been at risk of prison.", False),
     ("As he did in the Friday debate, Spitzer provided only a bare-bones response.", False),
     ("In Libya he met the rebels' leaders on Monday.", False),
-    # A possessive opening the main clause after a phrase of time or place (DUC 2003 d30025t); not
-    # after a clause, before an absolute phrase or a list, or after a phrase that names someone.
+    # A possessive opening the main clause after a phrase of time (DUC 2003 d30048t); not after a
+    # phrase of place (what it stands for may be there), a verb or a name, nor before an absolute
+    # phrase or a list, nor a title's capital.
     ("Now, with markets fearful, its debts have become crucial.", True),
     ("Over the next few days, their bodies simply disappeared, buried in the dark of night.", True),
-    ("In a nod to the taxman, their checks will be cut every april 15.", True),
-    ("While some embassy workers are back, their dependents have not been allowed to return.", False),
+    ("In May, their sales rose 5 percent on the year.", True),
+    ("At the museum, its director said the painting was a fake.", False),
+    ("On Monday, after the strike ended, their pay was restored.", False),
     ("On wednesday, her face pale and drawn, nicole oulson spoke out for the first time.", False),
     ("On Sunday, his friends, patients and relatives gathered at the clinic.", False),
-    ("In Tokyo with Abe, his hosts offered a state dinner on Monday.", False),
+    ("On Monday in Tokyo with Abe, his hosts offered a state dinner.", False),
+    ("On Monday, His Holiness Pope Francis celebrated mass in the square.", False),
     # The next step of a sequence begun before.
     ("Police said grant then fled the scene, leading authorities on a chase.", True),
     ("The family then headed out to a birthday party.", True),

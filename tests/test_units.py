@@ -133,6 +133,19 @@ def summit(first: str = MET) -> list[Fact]:
      False, False),
     ("The last time the durham bulls drew this much notice, they had just changed their name to the "
      "durham bulls.", False, False),
+    # ... a name said twice in one clause is no headline; a headline printed twice with a dateline
+    # between, or back to back, is.
+    ("Inspectors from the International Atomic Energy Agency said Iran had given the International "
+     "Atomic Energy Agency access to the site.", False, False),
+    ("Supporters of the Affordable Care Act say repeal of the Affordable Care Act would leave millions "
+     "uninsured.", False, False),
+    ("Fire destroys historic church in boston boston, mass. (ap) fire destroys historic church in boston "
+     "on sunday.", True, False),
+    ("Singer says her brakes failed!!! singer says her brakes failed -- the star told friends the car "
+     "did not stop.", True, False),
+    # ... a run from the ninth word on is not the headline's.
+    ("The city council voted on Tuesday to approve the new budget for city schools after a long debate "
+     "about the new budget for city schools.", False, False),
     # ... reworded a little the second time; parallel prose is not a headline.
     ("Chris brown & frank ocean huge fight at recording studio chris brown, frank ocean fight at recording "
      "studio exclusive after the incident, ocean tweeted about it.", True, False),
@@ -176,7 +189,11 @@ def summit(first: str = MET) -> list[Fact]:
     ("At dawn i woke up to hear the unveiling of her new single on the radio.", False, True),
     ("If i could afford the software, i'd release the font for free.", False, True),
     ("World war i veterans gathered at the memorial in paris on monday.", False, False),
-    ("Samples came from the corner area ( filter i ) of the cloth, the lab said.", False, False),
+    ("Samples came from the corner area ( filter i ) of the cloth, officials found.", False, False),
+    ("the treaty's clauses (i and ii) were struck down by the court.", False, False),
+    ("the tax applies to large estates, i.e. those worth more than $5 million.", False, False),
+    ("police seized a schedule i drug at the border crossing on monday.", False, False),
+    ("after the crash i told the officer that the car would not stop.", False, True),
     ("Bassist mike bishop writes: dave was the most creative person i've known.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
@@ -842,6 +859,13 @@ def test_a_quotation_the_texts_end_cuts_off_runs_to_that_end() -> None:
            "It is in our history.",
            "Voters remember the riots that followed the last election and the ones before it."]
     assert middles(cut) == [False, False, True, True]
+    # From the opening to the end, all or nothing: an opening further from the end than the reach
+    # marks none.
+    far = [cut[0], cut[1], "It is in our history.", "It is in our blood.", "It is who we are.",
+           "It will not change.", "Nobody forgets."]
+    assert middles(far) == [False] * len(far)
+    # ... nor a reporter's "..., police say." after it.
+    assert middles([*cut[:3], "Three people were hurt in the crash, police say."]) == [False] * 4
     # A stray mark, then the reporter's own sentences: one of them reports what someone said.
     stray = ['" police say the judge who was filmed hitting his daughter will not face charges.',
              "The statute of limitations for the likely charges is five years, police told reporters.",

@@ -20,8 +20,8 @@ from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import STOPWORDS
 from briefgen.text.words import words as words_of
 
-__all__ = ["REPEATED_RUN", "REWORDED_WORDS", "RUN_START", "caption", "labelled",
-           "points_at_page", "repeated_head", "run_in", "ticker"]
+__all__ = ["REPEATED_RUN", "REPEATED_WORDS", "REWORDED_WORDS", "RUN_GAP", "RUN_START", "caption",
+           "labelled", "points_at_page", "repeated_head", "run_in", "ticker"]
 
 # A weekday, and a full date as captions write it: "sept. 11 2014", "november 16, 2011", "march, 10, 2013".
 _WEEKDAY = WEEKDAY
@@ -225,27 +225,39 @@ def run_in(text: str) -> bool:
     return repeated_head(text)
 
 
-#: A headline or caption printed twice, or run into a lead that says its words again, is told by a
-#: run of at least this many words, two of them content words, that starts among the first
-#: :data:`RUN_START` words of the sentence and comes again later in it, not as a clause joined to
-#: the one before by a conjunction or a comma (the copy's start taken as far back as its words still
-#: match the first's, and a conjunction or a comma up to :data:`_CLAUSE_REACH` words before it
-#: counted): "lindsay lohan crash truck driver says it was all her fault lindsay lohan
-#: crash -- truck driver says ...", "teen admitted to all 20 colleges and universities he applied to
-#: for admission micheal brown has been accepted by all 20 of the colleges and universities he
-#: applied to". Prose that repeats itself joins its clauses so ("He did not visit the scene, and he
-#: did not visit the injured"; a speaker's refrain, "People remember mob violence that lead to
-#: lynching, people remember mob violence that ..."). Five from the first eight words: with the
-#: reworded test below, 18 sentences of Multi-News validation, each a headline, caption or page line
-#: printed twice or a headline run into its lead, and none of DUC 2003; the first six words found
-#: again, the test until 6 December, took 11 (one of them the refrain). Of the 8 it adds, 4 no other
-#: test refused (one had opened a memo's bottom line). At four, prose that names a thing twice
-#: matches ("the jacksonville jumbo shrimp", "percent of the vote").
+#: A headline or caption printed twice: its first this many words come again later in the sentence,
+#: not right after a conjunction or a comma ("lindsay lohan crash truck driver says it was all her
+#: fault lindsay lohan crash -- truck driver says ...", "us unemployment rate plummets to 6.3 percent
+#: ... washington ( ap ) — us unemployment rate plummets ..."). Six: at four, prose repeats itself
+#: ("He did not visit the scene, and he did not visit the injured"); at six, 12 sentences of
+#: Multi-News validation, each a headline, caption or time stamp printed twice, and none of DUC 2003;
+#: a speaker's refrain after a comma is prose ("People remember mob violence that lead to lynching,
+#: people remember mob violence that ...").
+REPEATED_WORDS = 6
+#: A headline run into a lead that says its words again need not repeat its first words: the lead
+#: may say again a run from further in ("teen admitted to all 20 colleges and universities he
+#: applied to for admission micheal brown has been accepted by all 20 of the colleges and
+#: universities he applied to"). Such a headline is told by a run of at least this many words, two
+#: of them content words, that starts among the first :data:`RUN_START` words of the sentence and
+#: comes again at least :data:`RUN_GAP` words later (after the whole headline: a name said twice in
+#: one clause is nearer, "Inspectors from the International Atomic Energy Agency said Iran had given
+#: the International Atomic Energy Agency access"), not in a clause that a conjunction or a comma
+#: within :data:`_CLAUSE_REACH` words before it joins to the one before (the copy's start taken as
+#: far back as its words still match the first's: "..., while sales of existing homes rose 3
+#: percent"), or right after it (printed twice back to back). With the tests beside it, 16 sentences
+#: of Multi-News validation, each a headline, caption or page line printed twice or a headline run
+#: into its lead, and none of DUC 2003; until 6 December the exact test alone took 11, one of them
+#: the refrain. Of the 6 the run adds, 4 no other test refused (one had opened a memo's bottom line).
+#: At four words, prose that names a thing twice matches ("the jacksonville jumbo shrimp", "percent
+#: of the vote").
 REPEATED_RUN = 5
 RUN_START = 8
+#: The headlines run into their lead in Multi-News validation say the run again 13 to 33 words after
+#: it starts; the names said twice that a reviewer wrote, 7 to 9.
+RUN_GAP = 12
 # How many words before a run's copy a conjunction or a comma makes it a clause of parallel prose:
 # "..., while sales of existing homes rose 3 percent in June" (four words from "while" to the copy's
-# "homes"). The headlines above have none so near (the nearest, five words: "... and al gore's
+# "homes"). The headlines above have none so near (the nearest, six words: "... and al gore's
 # promise of a second round of live earth ...").
 _CLAUSE_REACH = 4
 #: A headline printed twice is often reworded a little the second time ("chris brown & frank ocean
@@ -254,8 +266,8 @@ _CLAUSE_REACH = 4
 #: again in order within one word more, not after a conjunction or a comma (parallel prose joins its
 #: clauses so: "Sales of new homes rose 3 percent in May, while sales of existing homes rose 3
 #: percent in June."). Eight: at six, parallel prose matches ("His relations with
-#: Clinton have ranged ..."); at eight, 3 more sentences of Multi-News validation than an exact
-#: repeat of the first six words (all a headline printed twice) and none of DUC 2003.
+#: Clinton have ranged ..."); at eight, 3 more sentences of Multi-News validation than the exact
+#: test (all a headline printed twice) and none of DUC 2003.
 REWORDED_WORDS = 8
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _CLAUSE_JOINS = frozenset(("and", "but", "or", "nor", "while", "whereas", "as", "yet", "so", "then", "than"))
@@ -285,6 +297,11 @@ def repeated_head(text: str) -> bool:
         between = text[spans[i - 1].end():spans[i].start()]
         return found[i - 1] in _CLAUSE_JOINS or _CLAUSE_MARK.search(between) is not None
 
+    k = REPEATED_WORDS
+    head = found[:k]
+    if len(found) >= 2 * k and any(found[i:i + k] == head and not joined(i)
+                                   for i in range(k, len(found) - k + 1)):
+        return True
     k = REWORDED_WORDS
     head = found[:k]
     if len(found) >= 2 * k - 1 and any(
@@ -293,7 +310,7 @@ def repeated_head(text: str) -> bool:
         return True
     # A copy that opens a clause joined to the one before within a few words is parallel prose:
     # "..., while sales of existing homes rose 3 percent", "and the house passed the bill".
-    return _repeated_run(found, lambda i: any(joined(j) for j in range(max(1, i - _CLAUSE_REACH), i + 1)))
+    return _repeated_run(found, lambda i: any(joined(j) for j in range(max(1, i - _CLAUSE_REACH + 1), i + 1)))
 
 
 def _repeated_run(found: list[str], joined: Callable[[int], bool]) -> bool:
@@ -305,10 +322,12 @@ def _repeated_run(found: list[str], joined: Callable[[int], bool]) -> bool:
         run = tuple(found[i:i + n])
         at = first.get(run)
         if at is None:
-            if i <= RUN_START:
+            if i < RUN_START:
                 first[run] = i
             continue
-        if i - at < n or sum(w not in STOPWORDS for w in run) < 2:
+        # Nearer than RUN_GAP only printed twice back to back ("lindsay lohan my brakes failed!!!
+        # lindsay lohan -- my brakes failed!!!"), which prose never is.
+        if (i - at < RUN_GAP and i - at != n) or sum(w not in STOPWORDS for w in run) < 2:
             continue
         back = 0  # the copy's start, as far back as its words match the first's
         while at - back > 0 and found[at - back - 1] == found[i - back - 1]:

@@ -569,9 +569,10 @@ def leaning_rule(text: str) -> str | None:
         return "intro pronoun"
     lower = not any(ch.isupper() for ch in body[1:])
     # In text without capitals, "i" too ("Consider this: i just woke up ...", Multi-News 00272), unless
-    # someone is said to speak or write: "bassist mike bishop writes: dave was ... persons i've known".
-    if (_FIRST_PERSON_LOWER if lower else _FIRST_PERSON).search(unquoted) or (
-            lower and _says_i(unquoted) and not gives_words(unquoted)):
+    # someone is said to speak or write before it: "bassist mike bishop writes: dave was ... persons
+    # i've known" (not "after the crash i told the officer ...", the writer's own telling).
+    own = _FIRST_PERSON_LOWER if lower else _FIRST_PERSON
+    if own.search(unquoted) or (lower and _writer_says_i(unquoted)):
         return "first person"
     return "object pronoun" if object_pronoun(unquoted) else None
 
@@ -582,31 +583,47 @@ _OWN_WORDS = re.compile(r"\b(?:we|our|ours|me|my)\b", re.IGNORECASE)
 _US_CASED = re.compile(_US)
 _US_LOWER = re.compile(_US + _NOT_COUNTRY)
 # "I" as a word, or "i" in lower-cased text; not a numeral after a king's name or a kind of thing
-# ("World War I", "Elizabeth I", "phase i").
-# A word of its own: after white space or a sentence's start, and before white space, a mark or an
-# apostrophe's short form ("i'd", "i'm"): not a letter run into another ("scid\u2010i", a scale's name)
-# nor a label in brackets ("( filter i )").
-_WORD_I = re.compile(r"(?<!\S)[\"'\u201c(]?[Ii](?!\s*\))(?=[\s,;:.!?\"\u201d]|['\u2019](?:d|m|ll|ve)\b|$)")
+# ("World War I", "Elizabeth I", "phase i", "schedule i drug"). A word of its own: after white space,
+# a quotation mark or a dash, or at the start, and before white space, a mark or an apostrophe's
+# short form ("i'd", "i'm"); not a letter run into another ("scid\u2010i", a scale's name), a label
+# in brackets ("( filter i )", "(i and ii)") or an abbreviation ("i.e.").
+_WORD_I = re.compile(r"(?<![^\s\"'\u201c\u2014\u2013])[Ii](?!\s*\))(?!\.\w)"
+                     r"(?=[\s,;:.!?\"\u201d]|['\u2019](?:d|m|ll|ve)\b|$)")
 _NUMERAL_BEFORE = re.compile(r"\b(?:war|phase|type|class|title|stage|part|chapter|act|article|section"
+                             r"|schedule|level|division|mark|episode|grade|fund|tier|round|volume|vol\.?"
+                             r"|book|figure|appendix|annex|group|category|clause|clauses|item|unit|model"
                              r"|elizabeth|charles|george|james|william|edward|richard|henry|mary|louis)\s+$",
                              re.IGNORECASE)
+# How far back from an "i" a numeral's noun is looked for (characters): "World War I" needs the word
+# right before it, and a short reach keeps the look linear in the sentence's length.
+_NUMERAL_REACH = 30
 
 
 def _says_i(unquoted: str) -> bool:
     """Whether "I" (or "i") is a word of ``unquoted`` and no numeral."""
     for m in _WORD_I.finditer(unquoted):
-        before = unquoted[: m.start()]
+        before = unquoted[max(0, m.start() - _NUMERAL_REACH): m.start()]
         if _NUMERAL_BEFORE.search(before):
             continue
         words_before = before.split()
         # In text with capitals, a capitalised word right before "I" other than the sentence's first
         # names a king or a war ("Charles I", "World War I veteran").
-        if m.group(0) == "I" and len(words_before) > 1 and words_before[-1][:1].isupper():
-            continue
+        if m.group(0) == "I" and words_before and words_before[-1][:1].isupper():
+            word_start = unquoted.rfind(words_before[-1], 0, m.start())
+            if unquoted[:word_start].strip():
+                continue
         if m.group(0) == "i" and any(ch.isupper() for ch in unquoted[1:]):
             continue  # a lower-case "i" in text with capitals is a label or a list's item
         return True
     return False
+
+
+def _writer_says_i(unquoted: str) -> bool:
+    """Whether lower-cased text says "i" (:func:`_says_i`) with no one said to speak or write before it."""
+    if not _says_i(unquoted):
+        return False
+    first = _WORD_I.search(unquoted)
+    return first is None or not gives_words(unquoted[: first.start()])
 
 
 def first_person(text: str) -> bool:

@@ -274,21 +274,26 @@ def middles(texts: Sequence[str]) -> list[bool]:
         stated = bool(statements) and not reported[k] and any(
             start <= j < k and not any(reported[j + 1:k]) for j in statements)
         out.append(stated or (before is not None and leaves_open(texts[before]) and (
-            closes_quotation(texts[after]) if after is not None else _cut_off(texts, before, k))))
+            closes_quotation(texts[after]) if after is not None else _cut_off(texts, before))))
     return out
 
 
-def _cut_off(texts: Sequence[str], before: int, k: int) -> bool:
-    """Whether sentence ``k`` lies in a quotation that sentence ``before`` opens and the text's end cuts
+def _cut_off(texts: Sequence[str], before: int) -> bool:
+    """Whether the sentences after ``before`` lie in a quotation that it opens and the text's end cuts
     off: no sentence after it has a quotation mark, the end comes within :data:`QUOTATION_REACH`
-    sentences, and no sentence after the opening reports someone saying something (the reporter's,
-    after a stray mark: '" police say the texas judge ...' then '..., rockport police told the
-    associated press.').
+    sentences of the opening, and no sentence after the opening reports someone saying or writing
+    something (the reporter's, after a stray mark: '" police say the texas judge ...' then '...,
+    rockport police told the associated press.').
 
     Multi-News validation's texts are cut short ('clinton said, "there's a lot of memories that people
     have. They're in the dna. People remember mob violence that lead to lynching, ...').
     """
-    return len(texts) - k <= QUOTATION_REACH and not any(REPORTED.search(t) for t in texts[before + 1:])
+    return len(texts) - 1 - before <= QUOTATION_REACH and not any(
+        REPORTED.search(t) or _SAYING.search(t) for t in texts[before + 1:])
+
+
+# Verbs of saying and writing besides :data:`~briefgen.text.verbs.REPORTED`'s: "..., police say."
+_SAYING = re.compile(r"\b(?:say|wrote|writes|write|reported|reports|report)\b", re.IGNORECASE)
 
 
 def _tweets(texts: Sequence[str]) -> list[bool]:
