@@ -194,6 +194,9 @@ def summit(first: str = MET) -> list[Fact]:
     ("the tax applies to large estates, i.e. those worth more than $5 million.", False, False),
     ("police seized a schedule i drug at the border crossing on monday.", False, False),
     ("after the crash i told the officer that the car would not stop.", False, True),
+    # ... nor an "I" of an abbreviation or a numeral in text with capitals (DUC 2003 d30040t).
+    ("The V.I.P. lounge, decorated with Moroccan mosaics, bears a gilded dome atop its roof.", False, False),
+    ("Veterans of World War I gathered at the memorial in Paris on Monday.", False, False),
     ("Bassist mike bishop writes: dave was the most creative person i've known.", False, False),
     # A concession to what the sentence before argued (Multi-News 00045's "What comes next").
     ("To be fair, the president has to do lots of frivolous public events like this one every year.",
