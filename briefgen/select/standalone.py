@@ -622,10 +622,8 @@ def _says_i(unquoted: str) -> bool:
 
 def _writer_says_i(unquoted: str) -> bool:
     """Whether lower-cased text says "i" (:func:`_says_i`) with no one said to speak or write before it."""
-    if not _says_i(unquoted):
-        return False
     first = _WORD_I.search(unquoted)
-    return first is None or not gives_words(unquoted[: first.start()])
+    return first is not None and _says_i(unquoted) and not gives_words(unquoted[: first.start()])
 
 
 def first_person(text: str) -> bool:

@@ -36,7 +36,7 @@ from briefgen.sources.lines import (
 )
 from briefgen.sources.outlets import OutletTable, outlet_name, outlet_table
 from briefgen.sources.wire import opening_outlet
-from briefgen.text.datelines import dateline_end
+from briefgen.text.datelines import STAMP_MARK, dateline_end
 from briefgen.text.words import normalize
 from briefgen.text.wrapped import unwrapped_lines
 
@@ -226,7 +226,7 @@ _OPENING_REACH = 40
 _WORD_CHAR = re.compile(r"\w")
 # What sets a date off as a page's stamp: a time after it, a separator bar or dash (one a page's
 # decoding left as a control character too), or a run of spaces.
-_STAMP_AFTER = re.compile(r",?\s+\d{1,2}:\s?\d\d|\s*(?:&#124;|\||--?|[\u2013\u2014\x96\x97])|\s{2,}")
+_STAMP_AFTER = re.compile(r",?\s+\d{1,2}:\s?\d\d|\s*" + STAMP_MARK + r"|\s{2,}")
 _STAMP_GAP = 12
 
 

@@ -16,7 +16,7 @@ from briefgen.text.clauses import main_clause
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import STOPWORDS, content_set
 
-__all__ = ["AGENCIES", "BROADCASTERS", "CAPTION_WORDS", "MONTH", "SUBJECT_REACH", "WEEKDAY",
+__all__ = ["AGENCIES", "BROADCASTERS", "CAPTION_WORDS", "MONTH", "STAMP_MARK", "SUBJECT_REACH", "WEEKDAY",
            "bbc_caption_end", "caption_before", "caption_end", "captioned",
            "credit_end", "cut_short", "dateline_end", "headline_dateline_end", "lead_in_end",
            "place_dateline_end", "placed_dash_end", "run_in_end"]
@@ -421,23 +421,20 @@ def bbc_caption_end(text: str, at: int = 0) -> int:
 # radio ..."): 3 of Multi-News validation's 870 sources, none of DUC 2003's. A date a sentence is
 # about is written as prose ("March 11, 2011 changed japan forever", "July 4, 2015 was ..."). A stamp
 # that goes on with its time zone ("july 30, 2018, 11: 29 am gmt / source: ...") is left whole: the
-# furniture test takes that sentence. Read only where a story starts; it dates the source
-# (:func:`opening_stamp`, :mod:`briefgen.sources.metadata`).
+# furniture test takes that sentence. Read only where a story starts; :mod:`briefgen.sources.metadata`
+# dates the source by the same marks (:data:`STAMP_MARK`).
+#: A separator bar or dash that sets a page's date stamp off from the story after it (a dash a page's
+#: decoding left as a control character too).
+STAMP_MARK = r"(?:&#124;|\||--?|[\u2013\u2014\x96\x97])"
 _ZONE = r"(?:gmt|utc|bst|cet|cest|ist|jst|kst|aest|aedt|[ecmp][sd]?t)\b"
 _OPENING_DATE = re.compile(
     r"\W{0,3}(?:(?:\d{1,2}\s+" + MONTH + r",?\s+(?:19|20)\d\d|" + MONTH
     + r"\s+\d{1,2},?\s+(?:19|20)\d\d)\b"
     r"(?:,?\s+\d{1,2}:\s?\d\d(?!\s*(?:[ap]\.?m\.?\s*)?" + _ZONE + r")\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*(?:&#124;|\|))?\s+"
-    r"|\s*(?:&#124;|\||--?|[\u2013\u2014\x96\x97])\s*|\s{2,})"
+    r"|\s*" + STAMP_MARK + r"\s*|\s{2,})"
     r"|(?:19|20)\d\d-\d\d-\d\d\b(?!\s*\d{1,2}:)\s*(?:(?:&#124;|\|)\s*)?)(?=\w)",
     re.IGNORECASE)
-
-
-def opening_stamp(text: str) -> int:
-    """Length of a page's date stamp opening ``text`` (:data:`_OPENING_DATE`), or 0."""
-    m = _OPENING_DATE.match(text)
-    return m.end() if m else 0
 
 
 def _furniture_end(text: str, at: int) -> int:
