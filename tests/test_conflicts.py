@@ -478,6 +478,34 @@ def test_events_dated_differently_disagree() -> None:
     assert (c.kind, c.label) == ("disagreement", "Date of the crash")
 
 
+def test_a_death_dated_differently_disagrees_in_lower_case_coverage() -> None:
+    # Multi-News validation 00155: one source dates the death two days after the others.
+    (c,) = conflicts_of(
+        ("s1", "Buchel had undergone weight loss surgery and was placed on a strict diet before he died "
+               "suddenly of a heart attack on nov. 17, 2017."),
+        ("s2", "On wednesday, november 15, 2017, the love of my life, robert buchel passed away suddenly."),
+    )
+    assert (c.kind, c.label) == ("disagreement", "Date of the death")
+    assert sides(c) == [("nov. 17, 2017", ("s1",)), ("november 15, 2017", ("s2",))]
+
+
+def test_deaths_of_other_people_or_without_a_day_are_not_compared() -> None:
+    assert conflicts_of(
+        # Two people's deaths: the clauses share nothing but the verb.
+        ("s1", "Rescuers said the miner died on Nov. 17 in hospital."),
+        ("s2", "His widow said her husband died on Nov. 15 after a fall."),
+        # A year alone is background, often someone else's death.
+        ("s1", "Buchel died in 2017 after years of illness."),
+        ("s2", "Buchel's father died in 1995 after years of illness."),
+        # A post's date stamp before its text dates no death.
+        ("s1", "( @vtoumeh ) january 11, 2016 more than two dozen people have died of starvation in madaya."),
+        ("s2", "( @aidnews ) january 12, 2016 more than two dozen people have died of starvation in madaya."),
+        # A month in lower case with no day after it is no date ("may", "march" are words).
+        ("s1", "Buchel may march on with the show in june, his fiancee said."),
+        ("s2", "Buchel may march on with the show in july, his fiancee said."),
+    ) == []
+
+
 def test_a_statement_date_is_not_an_event_date() -> None:
     assert conflicts_of(
         ("s1", "The Security Council approved the plan in August, diplomats said Friday."),

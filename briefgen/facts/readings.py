@@ -6,7 +6,9 @@ wire story are common) into :class:`Value` records, the unit that
 
 * figures (:mod:`briefgen.facts.measures`): an amount with what it measures;
 * dates of events ("the Sept. 2 crash", "approved ... in August", "slammed
-  into Luzon on Wednesday"), with the words of their clause; the ends of a
+  into Luzon on Wednesday", a death its clause tells with a verb, "died ... on
+  nov. 17"), with the words of their clause; a month printed in lower case
+  counts only with its day after it; the ends of a
   span ("between 1976 and 1983", "from 1973 to 1990", "1995-96") and dates
   after "since" or "until" date a period, not an event, and are left out;
 * titles (:mod:`briefgen.facts.titles`): the office a sentence gives a named
@@ -65,6 +67,10 @@ _DATED_EVENTS = frozenset(["crash", "attack", "attacks", "bombing", "bombings", 
                            "arrest", "kidnapping", "hijacking", "uprising", "riot", "riots", "strike",
                            "ceasefire", "truce", "agreement", "accord", "treaty", "deadline", "ruling",
                            "verdict"])
+# A death the clause around a date tells with a verb ("he died of a heart attack on nov. 17",
+# "On Wednesday, November 15, 2017, ... Buchel passed away"): dated only with its day, since a
+# year alone is usually someone else's death in the background ("his mother died in 1995").
+_DIED = frozenset(["died", "dies"])
 
 
 class NameWord(NamedTuple):
@@ -92,10 +98,27 @@ class TextReading:
     names: tuple[NameWord, ...]  # its name words, for the spellings compared across sources
 
 
-def _month(word: Word) -> int | None:
-    if not word.text[:1].isupper():
-        return None
-    return _MONTH_WORDS.get(word.low.rstrip("."))
+def _month(word: Word, after: Word | None = None) -> int | None:
+    """The month ``word`` names: capitalised, or in lower case with a day of the month ``after`` it
+    ("nov. 17", "november 15" in coverage printed in lower case)."""
+    month = _MONTH_WORDS.get(word.low.rstrip("."))
+    if month is None or word.text[:1].isupper():
+        return month
+    day = after is not None and after.text.isdigit() and len(after.text) <= 2 and 1 <= int(after.text) <= 31
+    return month if day else None
+
+
+def _death(words: tuple[Word, ...], first: int, lo: int, hi: int) -> bool:
+    """Whether the clause ``words[lo..hi]`` tells of a death with a verb ("died", "passed away") that
+    the date at ``first`` dates: after "on", a weekday or the verb ("died Nov. 17"), not a date
+    stamp before a text ("( @vtoumeh ) january 11, 2016 more than two dozen people ... have died")."""
+    before = words[first - 1].low if first > 0 else ""
+    if before == "," and first > 1:
+        before = words[first - 2].low
+    if before not in ("on", "away") and before not in _DIED and before not in _WEEKDAYS:
+        return False
+    return any(w.low in _DIED or (w.low == "passed" and k + 1 <= hi and words[k + 1].low == "away")
+               for k, w in enumerate(words[lo:hi + 1], lo))
 
 
 def _event_words(words: tuple[Word, ...], first: int, last: int) -> tuple[int, int, str]:
@@ -132,7 +155,8 @@ def _dates(text: str) -> list[Value]:
     for i, w in enumerate(words):
         if i in used:
             continue
-        month = _month(w)
+        month = _month(w, words[i + 2] if i + 2 < n and words[i + 1].text == "." else
+                       words[i + 1] if i + 1 < n else None)
         if month is not None and not (w.low == "may" and not (i + 1 < n and words[i + 1].text[:1].isdigit())):
             j = i + 1
             if j < n and words[j].text == ".":
@@ -180,11 +204,15 @@ def _dates(text: str) -> list[Value]:
         if before == "last" and date.weekday is not None:
             date = DatePart(None, None, None, date.weekday + 7)  # "last Thursday": the week before
         lo, hi, noun = _event_words(words, first, last)
+        if not noun and date.day is not None and _death(words, first, lo, hi):
+            noun = "death"
         if not noun:
             continue  # a date that does not name its event is not compared (see briefgen.facts.compare)
+        skip = _DEATH_SKIP if noun == "death" else frozenset()
         window = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
                            if not first <= j <= last and x.text[:1].isalpha() and x.low not in STOPWORDS
-                           and _month(x) is None and x.low not in _WEEKDAYS and len(x.low) > 1)
+                           and x.low not in skip and _month(x) is None and x.low not in _WEEKDAYS
+                           and len(x.low) > 1)
         names = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
                           if j > 0 and not first <= j <= last and x.text[:1].isupper() and x.text.isalpha()
                           and _month(x) is None and x.low not in _WEEKDAYS)
@@ -227,6 +255,8 @@ _FILLER = frozenset(["said", "say", "says", "saying", "stated", "told", "added",
 
 
 _NOT_CONTENT = STOPWORDS | _FILLER
+# Words two clauses dating a death share whoever died: they do not show it is one death.
+_DEATH_SKIP = _DIED | _FILLER | frozenset(["passed", "away"])
 _LETTER = re.compile(r"[^\W\d_]")
 
 
