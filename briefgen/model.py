@@ -31,8 +31,10 @@ __all__ = [
 #: How the numbered source list names a source, unless a template says otherwise. ``title``
 #: and ``date`` are empty when the source gives none (or only a guess, which is never printed).
 #: A source whose outlet is unknown is named by its file, so that a reader can find what a
-#: footnote cites ("Unknown outlet (article4.txt), [undated].").
-DEFAULT_CITATION = ("{{ outlet }}{% if file and outlet == 'Unknown outlet' %} ({{ file }}){% endif %}"
+#: footnote cites ("Unknown outlet (article4.txt), [undated]."), and so is a source whose entry
+#: would read as another's does ("Associated Press (ap-shooting.txt), [undated].").
+DEFAULT_CITATION = ("{{ outlet }}{% if file and outlet == 'Unknown outlet' %} ({{ file }})"
+                    "{% elif twin %} ({{ twin }}){% endif %}"
                     "{% if title %}, \u201c{{ title }}\u201d{% endif %}, "
                     "{{ date or '[undated]' }}{% if url %}, {{ url }}{% endif %}.")
 

@@ -739,6 +739,34 @@ def test_a_source_of_no_known_outlet_is_listed_with_its_file() -> None:
         "", "", "", "a.txt"]
 
 
+def test_sources_whose_entries_would_read_alike_are_listed_with_their_files() -> None:
+    # Multi-News 00261: two AP stories, both undated, listed as "Associated Press, [undated]." twice,
+    # so a reader could not tell which text footnote [2] cites.
+    sources = (Source(id="s1", origin="/in/ap-shooting.txt", text="", outlet="Associated Press", title=""),
+               Source(id="s2", origin="/in/ap-victims.txt", text="", outlet="Associated Press", title=""),
+               Source(id="s3", origin="/in/feed/ap-dated.txt", text="", outlet="Associated Press", title="",
+                      date="2015-12-02"),
+               Source(id="s4", origin="/a/same.txt", text="", outlet="Reuters", title=""),
+               Source(id="s5", origin="/b/same.txt", text="", outlet="Reuters", title=""),
+               Source(id="s6", origin="<text 6>", text="", outlet="CNN", title=""),
+               Source(id="s7", origin="<text 7>", text="", outlet="CNN", title=""))
+    facts = tuple(make_fact(f"Fact number {n} was reported.", (s.id,), f"f{n}", "bluf")
+                  for n, s in enumerate(sources, 1))
+    briefing = seed_briefing(bluf=facts, sections=(), conflicts=(), skipped=(), sources=sources)
+    text = markdown_text(briefing)
+    assert "1. Associated Press (ap-shooting.txt), \\[undated\\]." in text
+    assert "2. Associated Press (ap-victims.txt), \\[undated\\]." in text
+    assert "3. Associated Press, 2015-12-02." in text  # its date tells it apart: no file
+    # Files of one name in two folders: the path as given; texts given in memory: their names.
+    assert "4. Reuters (/a/same.txt), \\[undated\\]." in text
+    assert "5. Reuters (/b/same.txt), \\[undated\\]." in text
+    assert "6. CNN (text 6), \\[undated\\]." in text
+    assert "7. CNN (text 7), \\[undated\\]." in text
+    # A template of its own that names no twin prints what it says, alike or not.
+    plain = replace(briefing, style=replace(briefing.style, citation="{{ outlet }}."))
+    assert markdown_text(plain).count("Associated Press.") == 3
+
+
 def test_json_gives_sources_and_independent_reports_per_fact() -> None:
     data = json.loads(json_text(_wire_briefing()))
     (fact,) = data["bluf"]

@@ -1,8 +1,9 @@
 """Citation text for footnotes: a small Jinja template, checked before it runs and bounded when it does.
 
 Templates are user files, so a citation may use only a small, safe part of
-Jinja: the six fields (``outlet``, ``title``, ``date``, ``url``, ``author``, and
-``file``, the name of the file the source was read from, without its folder),
+Jinja: the seven fields (``outlet``, ``title``, ``date``, ``url``, ``author``,
+``file``, the name of the file the source was read from, without its folder, and
+``twin``, what tells the source from another whose citation would read the same),
 text, ``~`` and ``+``, comparisons, ``and``/``or``/``not``, ``x if c else y``,
 indexes and slices by number, ``{% if %}``, and the filters in
 :data:`FILTERS`. There are no loops, macros, function or method calls,
@@ -30,10 +31,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Source
 
-__all__ = ["FIELDS", "FILTERS", "MAX_OUTPUT", "MAX_TEMPLATE", "check_citation", "cite", "file_name"]
+__all__ = ["FIELDS", "FILTERS", "MAX_OUTPUT", "MAX_TEMPLATE", "check_citation", "cite", "file_name",
+           "twin_label"]
 
 #: The values a citation can name.
-FIELDS = ("outlet", "title", "date", "url", "author", "file")
+FIELDS = ("outlet", "title", "date", "url", "author", "file", "twin")
 #: Filters a citation may use: each is linear in its input.
 FILTERS = ("abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "last",
            "length", "lower", "replace", "round", "safe", "title", "trim", "truncate", "upper", "urlencode",
@@ -192,12 +194,23 @@ def file_name(origin: str) -> str:
     return re.split(r"[\\/]", origin.rstrip("\\/"))[-1]
 
 
-def _render(template: Template, source: Source) -> str:
+def twin_label(origin: str) -> str:
+    """What tells a source from another whose citation reads the same: its file's name, else the
+    name of a text given in memory ("text 2" for ``"<text 2>"``), else the origin as given."""
+    name = file_name(origin)
+    if name:
+        return name
+    if origin.startswith("<") and origin.endswith(">"):
+        return origin[1:-1]
+    return origin
+
+
+def _render(template: Template, source: Source, twin: str = "") -> str:
     _CLOCK.end = time.monotonic() + MAX_SECONDS
     try:
         rendered = template.render(outlet=source.outlet, title=source.title, date=source.date or "",
                                    url=source.url or "", author=source.author or "",
-                                   file=file_name(source.origin))
+                                   file=file_name(source.origin), twin=twin)
     except CitationError:
         raise
     except RecursionError:
@@ -226,21 +239,23 @@ def check_citation(text: str) -> str | None:
     compiled = _compiled(text)
     if isinstance(compiled, str):
         return compiled
-    for sample in _SAMPLES:
+    for sample, twin in zip(_SAMPLES, ("", "sample.txt"), strict=True):
         try:
-            _render(compiled, sample)
+            _render(compiled, sample, twin)
         except CitationError as exc:
             return str(exc)
     return None
 
 
-def cite(source: Source, text: str, template: str = "") -> str:
+def cite(source: Source, text: str, template: str = "", twin: str = "") -> str:
     """Render the citation of ``source`` with the template ``text``.
 
     Args:
         source: The source to cite.
         text: The citation template (see the module's rules).
         template: The template's name, for error messages.
+        twin: What tells this source from another whose citation reads the
+            same (:func:`twin_label`); empty when none does.
 
     Raises:
         RenderError: the citation breaks a rule, fails on this source's
@@ -252,7 +267,7 @@ def cite(source: Source, text: str, template: str = "") -> str:
     if isinstance(compiled, str):
         raise RenderError(f"{where} {compiled}")
     try:
-        rendered = _render(compiled, source)
+        rendered = _render(compiled, source, twin)
     except CitationError as exc:
         raise RenderError(f"{where} {exc} for {source.origin}") from None
     return " ".join(rendered.split())

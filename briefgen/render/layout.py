@@ -14,12 +14,13 @@ is folded, so no writer has to care.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from briefgen.model import Briefing, Fact, Source
-from briefgen.render.citation import cite
+from briefgen.render.citation import cite, twin_label
 from briefgen.render.differences import Line, difference_lines
 from briefgen.sources.metadata import UNKNOWN_OUTLET
 from briefgen.sources.outlets import short_name
@@ -226,11 +227,12 @@ class _Builder:
         # Briefing.source() scans the list; a memo citing thousands of sources asks often.
         self.by_id = self.cited.source
 
-    def citation(self, source: Source) -> list[Span]:
+    def citation(self, source: Source, twin: str = "") -> list[Span]:
         """The template's full citation of ``source`` for the source list, its URL as a link.
 
         A title or date is printed only when it was given or found: a guess
         is left out (the template sees it empty), never shown as found.
+        ``twin`` tells the source from another whose citation reads the same.
         """
         shown = source.provenance.shown
         clean = replace(
@@ -241,7 +243,7 @@ class _Builder:
             url=clean_text(source.url) or None,
             author=(clean_text(source.author) or None) if shown("author") else None,
         )
-        text = clean_text(cite(clean, self.style.citation, self.style.template))
+        text = clean_text(cite(clean, self.style.citation, self.style.template, twin))
         url = safe_url(source.url)
         if url and url in text:
             before, _, after = text.partition(url)
@@ -305,6 +307,20 @@ def reports(source_ids: tuple[str, ...], by_id: Mapping[str, Source]) -> list[tu
     return runs
 
 
+def _source_list(b: _Builder, sources: Sequence[Source]) -> list[list[Span]]:
+    """Each source's citation for the numbered list. Sources whose citations would read alike (two
+    "Associated Press, [undated]." entries) are cited again with what tells them apart, their files'
+    names, so that a reader can find which text a footnote's number cites."""
+    entries = [b.citation(s) for s in sources]
+    texts = Counter("".join(span.text for span in e) for e in entries)
+    labels = Counter(twin_label(s.origin) for s in sources)
+    for k, (source, entry) in enumerate(zip(sources, entries, strict=True)):
+        if texts["".join(span.text for span in entry)] > 1:
+            label = twin_label(source.origin)
+            entries[k] = b.citation(source, label if labels[label] == 1 else source.origin)
+    return entries
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     """Join neighbouring plain spans, so writers emit few runs."""
     out: list[Span] = []
@@ -359,7 +375,7 @@ def layout(briefing: Briefing) -> MemoLayout:
         blocks.extend(b.difference(line) for line in difference_lines(briefing.conflicts, labels, b.outlet))
     if briefing.sources or briefing.skipped:
         heading(labels.sources)
-        blocks.extend(Block("numbered", tuple(_merge(b.citation(s)))) for s in briefing.sources)
+        blocks.extend(Block("numbered", tuple(_merge(spans))) for spans in _source_list(b, briefing.sources))
         for skip in briefing.skipped:
             text = f"{clean_text(skip.origin)} \u2014 {clean_text(labels.skipped)}: {clean_text(skip.reason)}"
             blocks.append(Block("numbered", (Span(text),)))
