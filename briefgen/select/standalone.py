@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
 from briefgen.select.pronouns import intro_pronoun, object_pronoun
+from briefgen.select.shells import shell_first, shell_intro
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
 from briefgen.text.quotes import has_quote
@@ -159,23 +160,6 @@ _QUOTE_POINTS_BACK = re.compile(
     r"^[\"\u201c`']+\s*" + _NOT_THOSE_WHO + r"(?:he|she|they|them|these|those|it|its)\b"
     r"(?!(?:['\u2019]s|\s+(?:is|was|will be|would be))\s+" + _EMPTY_IT + ")",
     re.IGNORECASE)
-# A definite shell noun first ("The move comes after ...", "The disaster claimed ...", "The
-# remarks drew ..."): news uses these words to point at what the sentence before named.
-_SHELL_FIRST = re.compile(
-    r"^the\s+(?:move|moves|decision|announcement|remarks|comments|incident|disaster|tragedy|accident"
-    r"|episode|development|developments|concept|notion|idea)"
-    # ... as the subject of its verb: "The development bank approved ...", "The incident commander
-    # said ..." name something new.
-    r"(?:\s*,|\s+(?:is|was|were|are|has|had|have|comes|came|come|drew|draws|follows|followed|marks"
-    r"|marked|claimed|killed|left|sparked|prompted|caused|raised|means|meant|could|would|will|may|might"
-    r"|also|appears|appeared|underscores|underscored|highlights|highlighted|reflects|reflected|angered"
-    r"|surprised|triggered|led|took|happened|occurred|refers|referred)\b)",
-    re.IGNORECASE)
-# An opening phrase on an unnamed agreement or decision ("Under the accord, workers will ...",
-# "Under the deal, ..."): which one, the sentence before said.
-_SHELL_INTRO = re.compile(
-    r"^(?:under|with|after|despite|since)\s+the\s+(?:accord|agreement|deal|pact|plan|proposal|move|decision"
-    r"|ruling|order|law|bill|measure)\s*,", re.IGNORECASE)
 # "As such, ..." opens on the sentence before; a closing "as well" adds to it.
 # A count of others as the subject ("Seventeen others died ...", "Tens of thousands of others were
 # stranded"): others than those the sentence before counted. So is a quantifier standing alone
@@ -557,10 +541,14 @@ def leaning_rule(text: str) -> str | None:
     first = first.replace("\u2019", "'").split("'")[0] or first
     if first in _BACK_WORDS and not _names_now(body):
         return "back word"
-    for name, pattern in (("back phrase", _BACK_PHRASE), ("shell noun", _SHELL_FIRST),
-                          ("shell intro", _SHELL_INTRO), ("intro such", _INTRO_SUCH),
-                          ("day pronoun", _DAY_PRONOUN), ("one and other", _ONE_AND_OTHER),
-                          ("then", _THEN_EARLY)):
+    if _BACK_PHRASE.match(body):
+        return "back phrase"
+    if shell_first(body):
+        return "shell noun"
+    if shell_intro(body):
+        return "shell intro"
+    for name, pattern in (("intro such", _INTRO_SUCH), ("day pronoun", _DAY_PRONOUN),
+                          ("one and other", _ONE_AND_OTHER), ("then", _THEN_EARLY)):
         if pattern.match(body):
             return name
     if _EARLY_DEMONSTRATIVE.match(body):
