@@ -309,8 +309,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     # One unnamed speaker, named again: the sentence before introduced "a source close to the company".
     ("The source said apple will be making an internal announcement within the next month.", True),
     ("\"The drive was smashed,\" said the official, adding that the FBI had joined the inquiry.", True),
-    ("The kidnappers have not set conditions for the men's release, the spokesman said.", True),
-    ("The kidnappers have not set conditions, said the spokesman for the ministry.", False),
+    ("Chechen kidnappers have not set conditions for the men's release, the spokesman said.", True),
+    ("Chechen kidnappers have not set conditions, said the spokesman for the ministry.", False),
     ("Police said the official was arrested at his home in Nairobi on Monday.", False),
     ("In the meantime, the other team waited at the airport for the storm to pass.", False),
     ("In 1966, the Leonids display peaked at 150,000 meteors per hour.", False),
@@ -343,6 +343,17 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The plan to close the base was announced by the defence ministry on Monday.", False),
     ("The agreement between the two unions was signed in Geneva.", False),
     ("The talks in Nara were the leaders' second in three months.", False),
+    # A word of its kind before the noun, any sure verb after it (Multi-News 00197, 00190); a person
+    # described, not named (00104, 00166).
+    ("The planned move represents a dramatic shift in google's policy on china.", True),
+    ("The conflict exacerbates the country's extremely fragile food security situation.", True),
+    ("The french expat snapped up france.com from web.com and set up a website.", True),
+    ("The hired killers had been paid.", True),
+    ("The suspect has not been identified.", True),
+    ("The 29-year-old gunman was shot and killed a short time later.", True),
+    ("The deal terms were not disclosed.", False),
+    ("The man who shot two officers in Dallas was identified on Friday as Micah Johnson.", False),
+    ("The star of the film, Tom Hanks, said he was honoured.", False),
     ("Under the accord, workers will suspend their collective bargaining agreement for 10 years.", True),
     ("Under the Wye accord, Israel agreed to hand over 13 percent of the West Bank.", False),
     ("Under the accord signed on Friday, the airline will keep its 20 planes.", False),
@@ -368,7 +379,7 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Vatican city ( reuters ) - catholics should not try to convert jews, the vatican said.", True),
     ("The vote in the upper house was 5-4 , the clerk said . \"", False),
     # Lower-cased text: "the us" and "us$" are the United States, not a first-person speaker.
-    ("the deal leaves the us trade deficit with china at $ 300 billion .", False),
+    ("the trade deal leaves the us trade deficit with china at $ 300 billion .", False),
     ("the fund lent us$ 1.4 billion to the central bank last year .", False),
     ("the senators told us the deal was done at the last minute .", True),
     ("prime minister sanae takaichi said this marks a new start for both countries.", True),

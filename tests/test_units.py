@@ -50,7 +50,7 @@ def summit(first: str = MET) -> list[Fact]:
     ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", True, False),
     ("Lee and Takaichi agreed to begin DNA testing of the remains.", False, False),
     # "us" after "the" is the United States in lower-cased text, not a first-person speaker.
-    ("the deal leaves the us trade deficit with china at $ 300 billion .", False, False),
+    ("the trade deal leaves the us trade deficit with china at $ 300 billion .", False, False),
     ("they told us the deal was done .", False, True),
     # A pronoun speaks right after the quotation, however many names follow.
     ("\"I had six children,\" she said in 2008, when she backed John McCain's running mate.", False, True),

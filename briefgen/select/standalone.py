@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
 from briefgen.select.pronouns import intro_pronoun, object_pronoun
-from briefgen.select.shells import shell_first, shell_intro
+from briefgen.select.shells import described_person, shell_first, shell_intro
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
 from briefgen.text.quotes import has_quote
@@ -505,7 +505,7 @@ def leaning_rule(text: str) -> str | None:
     The names: ``"as such"``, ``"others"``, ``"pronoun attribution"``, ``"question"``,
     ``"inside quote"``, ``"person says it"``, ``"quote points back"``, ``"quote demonstrative"``,
     ``"quote pronoun speaker"``, ``"quote unattributed"``, ``"group says he"``, ``"same speaker"``,
-    ``"back word"``, ``"back phrase"``, ``"shell noun"``, ``"shell intro"``,
+    ``"back word"``, ``"back phrase"``, ``"shell noun"``, ``"shell intro"``, ``"described person"``,
     ``"intro such"``, ``"day pronoun"``, ``"one and other"``, ``"early demonstrative"``,
     ``"such noun"``, ``"intro pronoun"``, ``"then"``, ``"first person"``, ``"object pronoun"``.
     """
@@ -547,6 +547,8 @@ def leaning_rule(text: str) -> str | None:
         return "shell noun"
     if shell_intro(body):
         return "shell intro"
+    if described_person(body):
+        return "described person"
     for name, pattern in (("intro such", _INTRO_SUCH), ("day pronoun", _DAY_PRONOUN),
                           ("one and other", _ONE_AND_OTHER), ("then", _THEN_EARLY)):
         if pattern.match(body):
