@@ -33,8 +33,8 @@ __all__ = [
 #: A source whose outlet is unknown is named by its file, so that a reader can find what a
 #: footnote cites ("Unknown outlet (article4.txt), [undated]."), and so is a source whose entry
 #: would read as another's does ("Associated Press (ap-shooting.txt), [undated].").
-DEFAULT_CITATION = ("{{ outlet }}{% if file and outlet == 'Unknown outlet' %} ({{ file }})"
-                    "{% elif twin %} ({{ twin }}){% endif %}"
+DEFAULT_CITATION = ("{{ outlet }}{% if twin %} ({{ twin }})"
+                    "{% elif file and outlet == 'Unknown outlet' %} ({{ file }}){% endif %}"
                     "{% if title %}, \u201c{{ title }}\u201d{% endif %}, "
                     "{{ date or '[undated]' }}{% if url %}, {{ url }}{% endif %}.")
 

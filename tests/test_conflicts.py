@@ -487,6 +487,12 @@ def test_a_death_dated_differently_disagrees_in_lower_case_coverage() -> None:
     )
     assert (c.kind, c.label) == ("disagreement", "Date of the death")
     assert sides(c) == [("nov. 17, 2017", ("s1",)), ("november 15, 2017", ("s2",))]
+    # In the middle of a sentence, after a weekday and its comma (AP's form).
+    (c,) = conflicts_of(
+        ("s1", "Robert Buchel passed away on Wednesday, November 15, 2017."),
+        ("s2", "Buchel died Friday, Nov. 17, at his home, his fiancee said."),
+    )
+    assert sides(c) == [("November 15, 2017", ("s1",)), ("Nov. 17", ("s2",))]
 
 
 def test_deaths_of_other_people_or_without_a_day_are_not_compared() -> None:
@@ -500,6 +506,20 @@ def test_deaths_of_other_people_or_without_a_day_are_not_compared() -> None:
         # A post's date stamp before its text dates no death.
         ("s1", "( @vtoumeh ) january 11, 2016 more than two dozen people have died of starvation in madaya."),
         ("s2", "( @aidnews ) january 12, 2016 more than two dozen people have died of starvation in madaya."),
+        # A date of something else in the clause of a death; an ordinal's suffix is no shared word.
+        ("s1", "Reyes died of a heart attack on nov. 17, 2017."),
+        ("s2", "Reyes suffered a heart attack on nov. 15, 2017 and died two days later."),
+        ("s1", "Ortiz was arrested on Nov. 3 and died in custody on Nov. 10."),
+        ("s2", "Ortiz died in custody on Nov. 10, a week after his arrest."),
+        ("s1", "Smith died on Nov. 17th."),
+        ("s2", "Jones died on Nov. 15th."),
+        ("s1", "A second miner died in hospital on Nov. 17."),
+        ("s2", "The first miner died in hospital on Nov. 15."),
+        # A weekday alone dates no death; a month in lower case without a day names no event's date.
+        ("s1", "Buchel died Friday at his home in Ohio."),
+        ("s2", "Buchel died Sunday at his home in Ohio."),
+        ("s1", "the march crash at the plant killed five workers ."),
+        ("s2", "the june crash at the plant killed five workers ."),
         # A month in lower case with no day after it is no date ("may", "march" are words).
         ("s1", "Buchel may march on with the show in june, his fiancee said."),
         ("s2", "Buchel may march on with the show in july, his fiancee said."),

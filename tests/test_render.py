@@ -762,6 +762,25 @@ def test_sources_whose_entries_would_read_alike_are_listed_with_their_files() ->
     assert "5. Reuters (/b/same.txt), \\[undated\\]." in text
     assert "6. CNN (text 6), \\[undated\\]." in text
     assert "7. CNN (text 7), \\[undated\\]." in text
+    # Unknown outlets of one file name: their paths; standard input; a name another source shares
+    # that is no twin of theirs does not make twins print paths.
+    sources = (Source(id="s1", origin="/a/article.txt", text="", outlet="Unknown outlet", title=""),
+               Source(id="s2", origin="/b/article.txt", text="", outlet="Unknown outlet", title=""),
+               Source(id="s3", origin="-", text="", outlet="BBC", title=""),
+               Source(id="s4", origin="/c/bbc.txt", text="", outlet="BBC", title=""),
+               Source(id="s5", origin="/a/x.txt", text="", outlet="AFP", title=""),
+               Source(id="s6", origin="/b/y.txt", text="", outlet="AFP", title=""),
+               Source(id="s7", origin="/c/x.txt", text="", outlet="AFP", title="", date="2015-12-02"))
+    facts = tuple(make_fact(f"Fact number {n} was reported.", (s.id,), f"f{n}", "bluf")
+                  for n, s in enumerate(sources, 1))
+    text = markdown_text(seed_briefing(bluf=facts, sections=(), conflicts=(), skipped=(), sources=sources))
+    assert "1. Unknown outlet (/a/article.txt), \\[undated\\]." in text
+    assert "2. Unknown outlet (/b/article.txt), \\[undated\\]." in text
+    assert "3. BBC (standard input), \\[undated\\]." in text
+    assert "4. BBC (bbc.txt), \\[undated\\]." in text
+    assert "5. AFP (x.txt), \\[undated\\]." in text
+    assert "6. AFP (y.txt), \\[undated\\]." in text
+    assert "7. AFP, 2015-12-02." in text
     # A template of its own that names no twin prints what it says, alike or not.
     plain = replace(briefing, style=replace(briefing.style, citation="{{ outlet }}."))
     assert markdown_text(plain).count("Associated Press.") == 3

@@ -211,12 +211,15 @@ def _same_thing(reads: Reads, a: Mention, b: Mention, common: frozenset[str], to
 
 def _same_event(va: Value, vb: Value, common: frozenset[str]) -> bool:
     """Whether two dates date one event: both name it right after the date ("the Sept. 2 crash",
-    "the Sept. 3 crash"), or both clauses tell of a death with a verb, and their clauses share
-    another word (for a death, not a verb of saying: whose death).
+    "the Sept. 3 crash") and their clauses share another word, or both date a death their sentences
+    tell with a verb and name one person (see :mod:`briefgen.facts.readings`).
 
     A date alone ("said Friday", "in October") does not say which event it dates, however many
     words two sentences share: the dates of two events in one story are usually different.
     """
+    if va.subject == "death" == vb.subject:
+        # Whose: a name both give, however often the coverage prints it (the story is about them).
+        return bool(va.role & vb.role)
     shared = (va.window & vb.window) - common
     return bool(va.subject) and va.subject == vb.subject and len(shared) >= 1
 

@@ -32,6 +32,7 @@ from briefgen.facts.titles import POST_WORDS, titles
 from briefgen.facts.values import DatePart, Value
 from briefgen.model import Sentence
 from briefgen.parallel import pmap
+from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.names import join_name_parts, name_key
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, words
 
@@ -71,6 +72,13 @@ _DATED_EVENTS = frozenset(["crash", "attack", "attacks", "bombing", "bombings", 
 # "On Wednesday, November 15, 2017, ... Buchel passed away"): dated only with its day, since a
 # year alone is usually someone else's death in the background ("his mother died in 1995").
 _DIED = frozenset(["died", "dies"])
+# How many words back from a date its verb of dying may stand ("died suddenly of a heart attack on").
+_DEATH_REACH = 8
+# The suffix of an ordinal day ("Nov. 17th"): no word of the event's clause.
+_ORDINALS = frozenset(["th", "st", "nd", "rd"])
+# Dates read in one sentence at most: each is read with its clause, and a sentence of more dates is a
+# list or a table (the most in one sentence of DUC 2003 and Multi-News validation is 10).
+_MOST_DATES = 16
 
 
 class NameWord(NamedTuple):
@@ -108,17 +116,56 @@ def _month(word: Word, after: Word | None = None) -> int | None:
     return month if day else None
 
 
-def _death(words: tuple[Word, ...], first: int, lo: int, hi: int) -> bool:
-    """Whether the clause ``words[lo..hi]`` tells of a death with a verb ("died", "passed away") that
-    the date at ``first`` dates: after "on", a weekday or the verb ("died Nov. 17"), not a date
-    stamp before a text ("( @vtoumeh ) january 11, 2016 more than two dozen people ... have died")."""
-    before = words[first - 1].low if first > 0 else ""
-    if before == "," and first > 1:
-        before = words[first - 2].low
-    if before not in ("on", "away") and before not in _DIED and before not in _WEEKDAYS:
+def _death_verb(words: tuple[Word, ...], k: int) -> bool:
+    """Whether token ``k`` is a verb of dying ("died", "dies", the "passed" of "passed away")."""
+    w = words[k].low
+    return w in _DIED or (w == "passed" and k + 1 < len(words) and words[k + 1].low == "away")
+
+
+def _death(words: tuple[Word, ...], first: int, last: int, dated: frozenset[int]) -> bool:
+    """Whether the date at tokens ``first..last`` dates a death its sentence tells with a verb:
+
+    * after the verb, within :data:`_DEATH_REACH` words, with "on" (and a weekday) or nothing
+      between them and the date, no other date and no clause mark ("he died suddenly of a heart
+      attack on nov. 17", "The singer died Friday, Nov. 17, at her home"); or
+    * opening the sentence, the verb later in it with no other date between ("On Wednesday,
+      November 15, 2017, ... Robert Buchel passed away").
+
+    Not a date elsewhere in the clause ("He suffered a heart attack on nov. 15 and died two days
+    later"), nor a post's date stamp before its text ("( @vtoumeh ) january 11, 2016 more than two
+    dozen people ... have died"). ``dated`` holds the tokens of the sentence's other dates.
+    """
+    j = first - 1
+    if j >= 1 and words[j].text == "," and words[j - 1].low in _WEEKDAYS:
+        j -= 2  # "on Wednesday, November 15"
+    if j >= 0 and words[j].low == "on":
+        j -= 1
+    opening = j < 0
+    if opening:
+        if last + 1 >= len(words) or words[last + 1].text != ",":
+            return False
+        for k in range(last + 1, len(words)):
+            if k in dated or words[k].text == ";":
+                return False
+            if _death_verb(words, k):
+                return True
         return False
-    return any(w.low in _DIED or (w.low == "passed" and k + 1 <= hi and words[k + 1].low == "away")
-               for k, w in enumerate(words[lo:hi + 1], lo))
+    for k in range(j, max(-1, j - _DEATH_REACH), -1):
+        if k in dated or words[k].text in _BOUNDARY:
+            return False
+        if words[k].low in _DIED or (words[k].low == "away" and k > 0 and words[k - 1].low == "passed"):
+            return True
+    return False
+
+
+def _named(words: tuple[Word, ...]) -> frozenset[str]:
+    """Terms of the words of a sentence that may name someone: capitalised words (not a month, a
+    weekday or a function word) and words rare in English (a surname in text printed in lower case:
+    "buchel")."""
+    table = zipf_table()
+    return frozenset(term_of(x.text) for x in words if x.text.isalpha() and x.low not in STOPWORDS
+                     and x.low not in _FILLER and _month(x) is None and x.low not in _WEEKDAYS
+                     and (x.text[:1].isupper() or (len(x.text) > 2 and table.get(x.low, 0.0) < RARE_ZIPF)))
 
 
 def _event_words(words: tuple[Word, ...], first: int, last: int) -> tuple[int, int, str]:
@@ -190,6 +237,12 @@ def _dates(text: str) -> list[Value]:
                 and not (i + 2 < n and words[i + 1].text == "-" and words[i + 2].text[:1].isdigit()):
             found.append((i, i, DatePart(int(w.text), None, None), w.text))
     found.sort(key=lambda f: f[0])
+    del found[_MOST_DATES:]  # a list of dates is no prose: each date's clause is read in full
+    dated = frozenset(j for first, last, _, _ in found for j in range(first, last + 1))
+
+    def others(first: int, last: int) -> frozenset[int]:
+        return dated.difference(range(first, last + 1))
+
     out = []
     for k, (first, last, date, shown) in enumerate(found):
         before = words[first - 1].low if first > 0 else ""
@@ -204,15 +257,18 @@ def _dates(text: str) -> list[Value]:
         if before == "last" and date.weekday is not None:
             date = DatePart(None, None, None, date.weekday + 7)  # "last Thursday": the week before
         lo, hi, noun = _event_words(words, first, last)
-        if not noun and date.day is not None and _death(words, first, lo, hi):
-            noun = "death"
+        if not noun and date.day is not None and _death(words, first, last, others(first, last)):
+            # Whose death: the names the sentence gives (two people's deaths share "died", "hospital").
+            names = _named(words)
+            out.append(Value("date", "date", "death", shown, date=date, window=names, role=names,
+                             labelled=("death",)))
+            continue
         if not noun:
             continue  # a date that does not name its event is not compared (see briefgen.facts.compare)
-        skip = _DEATH_SKIP if noun == "death" else frozenset()
         window = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
                            if not first <= j <= last and x.text[:1].isalpha() and x.low not in STOPWORDS
-                           and x.low not in skip and _month(x) is None and x.low not in _WEEKDAYS
-                           and len(x.low) > 1)
+                           and _month(x) is None and x.low not in _WEEKDAYS and len(x.low) > 1
+                           and x.low not in _ORDINALS)
         names = frozenset(term_of(x.text) for j, x in enumerate(words[lo:hi + 1], lo)
                           if j > 0 and not first <= j <= last and x.text[:1].isupper() and x.text.isalpha()
                           and _month(x) is None and x.low not in _WEEKDAYS)
@@ -255,8 +311,6 @@ _FILLER = frozenset(["said", "say", "says", "saying", "stated", "told", "added",
 
 
 _NOT_CONTENT = STOPWORDS | _FILLER
-# Words two clauses dating a death share whoever died: they do not show it is one death.
-_DEATH_SKIP = _DIED | _FILLER | frozenset(["passed", "away"])
 _LETTER = re.compile(r"[^\W\d_]")
 
 

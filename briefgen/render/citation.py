@@ -194,15 +194,15 @@ def file_name(origin: str) -> str:
     return re.split(r"[\\/]", origin.rstrip("\\/"))[-1]
 
 
-def twin_label(origin: str) -> str:
-    """What tells a source from another whose citation reads the same: its file's name, else the
-    name of a text given in memory ("text 2" for ``"<text 2>"``), else the origin as given."""
-    name = file_name(origin)
-    if name:
-        return name
+def twin_label(origin: str, *, whole: bool = False) -> str:
+    """What tells a source from another whose citation reads the same: its file's name (with
+    ``whole``, the path as given), else the name of a text given in memory ("text 2" for ``"<text
+    2>"``), "standard input" for ``"-"``, else the address as given."""
+    if origin == "-":
+        return "standard input"
     if origin.startswith("<") and origin.endswith(">"):
         return origin[1:-1]
-    return origin
+    return (origin if whole else file_name(origin)) or origin
 
 
 def _render(template: Template, source: Source, twin: str = "") -> str:

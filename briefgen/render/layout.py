@@ -14,7 +14,7 @@ is folded, so no writer has to care.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -310,14 +310,20 @@ def reports(source_ids: tuple[str, ...], by_id: Mapping[str, Source]) -> list[tu
 def _source_list(b: _Builder, sources: Sequence[Source]) -> list[list[Span]]:
     """Each source's citation for the numbered list. Sources whose citations would read alike (two
     "Associated Press, [undated]." entries) are cited again with what tells them apart, their files'
-    names, so that a reader can find which text a footnote's number cites."""
+    names (their paths when the names are alike too), so that a reader can find which text a
+    footnote's number cites."""
     entries = [b.citation(s) for s in sources]
-    texts = Counter("".join(span.text for span in e) for e in entries)
-    labels = Counter(twin_label(s.origin) for s in sources)
-    for k, (source, entry) in enumerate(zip(sources, entries, strict=True)):
-        if texts["".join(span.text for span in entry)] > 1:
-            label = twin_label(source.origin)
-            entries[k] = b.citation(source, label if labels[label] == 1 else source.origin)
+    alike: dict[str, list[int]] = defaultdict(list)
+    for k, entry in enumerate(entries):
+        alike["".join(span.text for span in entry)].append(k)
+    for twins in alike.values():
+        if len(twins) < 2:
+            continue
+        labels = [twin_label(sources[k].origin) for k in twins]
+        if len(set(labels)) < len(labels):
+            labels = [twin_label(sources[k].origin, whole=True) for k in twins]
+        for k, label in zip(twins, labels, strict=True):
+            entries[k] = b.citation(sources[k], label)
     return entries
 
 

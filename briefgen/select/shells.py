@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import re
 
+from briefgen.text.frequency import zipf_table
 from briefgen.text.verbs import has_verb
 
 __all__ = ["described_person", "shell_first", "shell_intro"]
 
-# Any other word that is surely a verb after the noun: a past in "-ed" ("snapped up"), or a present in
-# "-s" before an article, a possessive or a particle ("represents a dramatic shift"; not "The deal
-# terms were ...").
-_VERB_FORM = (r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s(?=\s+(?:a|an|the|to|that|for|its|his|her|their|up|out|on|in"
-              r"|with|about|into|over|no)\b))\b")
+# Any other word that is surely a verb after the noun, printed in lower case: a past in "-ed" not
+# before a preposition ("snapped up"; not a participle, "The man accused of ...", nor a name, "The star
+# Mohammed Salah"), or a present in "-s" before an article, a possessive or a particle ("represents
+# a dramatic shift"; not a plural, "The deal terms were ...", "The pilot programs in three states").
+_VERB_FORM = (r"(?-i:[a-z]{2,}ed\b(?!\s+(?:by|in|at|of|from|for|with|on|to)\b)|[a-z]{2,}[^s\W]s\b"
+              r"(?=\s+(?:a|an|the|its|his|her|their|no|up|out)\b))")
 # A definite shell noun first ("The move comes after ...", "The disaster claimed ...", "The
 # remarks drew ..."): news uses these words to point at what the sentence before named. So do a
 # plan, a finding, an agreement, a meeting or a group the sentence does not name ("The plan calls
@@ -37,7 +39,7 @@ _SHELL_FIRST = re.compile(
     # dramatic shift ...", Multi-News 00197): read past it.
     r"^the\s+(?:(?:planned|proposed|new|latest|surprise|unusual|controversial|reported|rare|unprecedented"
     r"|unexpected|recent|historic|landmark|initial|original|final|tentative)\s+)?"
-    r"(?:move|moves|decision|announcement|remarks|comments|incident|disaster|tragedy|accident"
+    r"(?-i:move|moves|decision|announcement|remarks|comments|incident|disaster|tragedy|accident"
     r"|episode|development|developments|concept|notion|idea"
     r"|plan|plans|proposal|offer|request|findings|news|revelation|measure|warning|situation|deal"
     r"|agreement|accord|pact|talks|meeting|visit|issue|case|ruling|verdict|organisation|organization"
@@ -66,11 +68,12 @@ _PERSON_WORDS = (
 _DESCRIBED_PERSON = re.compile(
     r"^the\s+(?:(?:[\w]+-year-old|[a-z]+(?:an|ese|ish|ian)|french|dutch|swiss|thai|greek|hired|former|young"
     r"|elderly|alleged|accused|suspected|lone|armed|masked|unidentified|unnamed)\s+){0,2}"
-    r"(?:" + _PERSON_WORDS + r")"
+    r"(?-i:" + _PERSON_WORDS + r")"
     r"(?:\s+(?:is|was|were|are|has|had|have|will|would|could|can|cannot|may|might|must|should|did|does"
-    r"|said|says|told|also|then|later|allegedly|reportedly|apparently|went|came|took|left|made|got|found"
-    r"|began|fired|opened|shot|killed|died|described|snatched|arrived|fled|escaped|faces|faced|pleaded"
-    r"|admitted|denied|claimed|wrote|posted)\b|\s+" + _VERB_FORM + ")",
+    r"|said|says|told|also|then|later|allegedly|reportedly|apparently|went|came|took|got|began|wrote)\b"
+    # a past that may be a participle ("The woman killed in the crash was ...") only before no preposition
+    r"|\s+(?:shot|found|made|left|fled|held|hit)\b(?!\s+(?:by|in|at|of|from|for|with|on|to)\b)"
+    r"|\s+" + _VERB_FORM + ")",
     re.IGNORECASE)
 # An opening phrase on an unnamed agreement or decision ("Under the accord, workers will ...",
 # "Under the deal, ..."): which one, the sentence before said.
@@ -78,13 +81,17 @@ _SHELL_INTRO = re.compile(
     r"^(?:under|with|after|despite|since)\s+the\s+(?:accord|agreement|deal|pact|plan|proposal|move|decision"
     r"|ruling|order|law|bill|measure)\s*,", re.IGNORECASE)
 # A name in apposition after the shell noun: one to three words set off by commas ("The group,
-# aqap, had ...", "The group, Human Rights Watch, said ..."), capitalised where the text has
-# capitals, and in text without them no verb form, article or connective among them (not "The
-# plan, unveiled tuesday, ...", "The move, a surprise, ..." nor "The move, however, ...").
-_APPOSITION = re.compile(r"^the\s+[a-z]+\s*,\s*((?:[^\s,]+\s+){0,2}[^\s,]+)\s*,", re.IGNORECASE)
+# aqap, had ...", "The group, Human Rights Watch, said ...", "The new group, al-Shabab, ..."): no
+# digit, function word or word of time among them, and each capitalised, or one of them rare in
+# English (a name in text printed in lower case). Not "The deal, worth $2 billion, ...", "The move,
+# however, ...", "the meeting, last week, ...", "the track, her third single, ...".
+_APPOSITION = re.compile(r"^the\s+(?:[a-z]+\s+)?[a-z]+\s*,\s*((?:[^\s,]+\s+){0,2}[^\s,]+)\s*,", re.IGNORECASE)
 _NOT_A_NAME = frozenset(("which", "who", "whose", "that", "however", "though", "too", "also", "then",
                          "meanwhile", "moreover", "still", "now", "by", "in", "of", "for", "with", "at",
-                         "on", "not", "and", "or", "but", "if", "as", "a", "an", "the", "its", "their"))
+                         "on", "not", "and", "or", "but", "if", "as", "a", "an", "the", "its", "their",
+                         "his", "her", "our", "my", "your", "this", "these", "those", "last", "next",
+                         "week", "month", "year", "today", "yesterday", "worth", "once", "again"))
+_NAME_ZIPF = 3.0  # rarer in English than this, a word in lower-case text is a name ("aqap" has none)
 
 
 def _named_in_apposition(body: str) -> bool:
@@ -92,10 +99,13 @@ def _named_in_apposition(body: str) -> bool:
     if match is None:
         return False
     named = match.group(1).split()
-    if any(ch.isupper() for ch in body[1:]):
-        return all(w[:1].isupper() for w in named) and named[0].lower() not in _NOT_A_NAME
-    low = [w.lower() for w in named]
-    return not has_verb(low) and not any(w.strip(".") in _NOT_A_NAME for w in low)
+    low = [w.lower().strip(".") for w in named]
+    if any(not w.replace("-", "").replace("'", "").isalpha() or w in _NOT_A_NAME for w in low):
+        return False
+    if all(any(part[:1].isupper() for part in w.split("-")) for w in named):
+        return True
+    table = zipf_table()
+    return not has_verb(low) and any(table.get(w, 0.0) < _NAME_ZIPF for w in low)
 
 
 def shell_first(body: str) -> bool:
