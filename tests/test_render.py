@@ -781,6 +781,14 @@ def test_sources_whose_entries_would_read_alike_are_listed_with_their_files() ->
     assert "5. AFP (x.txt), \\[undated\\]." in text
     assert "6. AFP (y.txt), \\[undated\\]." in text
     assert "7. AFP, 2015-12-02." in text
+    # "Where sources differ" names an unknown outlet's side by its file, as the list does.
+    unknown = (Source(id="s4", origin="/in/a4.txt", text="", outlet="Unknown outlet", title=""),
+               Source(id="s5", origin="/in/a5.txt", text="", outlet="Unknown outlet", title=""))
+    facts = tuple(make_fact(f"Fact number {n} was reported.", (s.id,), f"f{n}", "bluf")
+                  for n, s in enumerate(unknown, 1))
+    text = markdown_text(seed_briefing(bluf=facts, sections=(), skipped=(), sources=unknown))
+    assert "**Length of the summit meeting:** 100 minutes (a5.txt)" in text
+    assert "88 minutes (a4.txt)" in text
     # A template of its own that names no twin prints what it says, alike or not.
     plain = replace(briefing, style=replace(briefing.style, citation="{{ outlet }}."))
     assert markdown_text(plain).count("Associated Press.") == 3

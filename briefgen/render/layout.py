@@ -271,8 +271,15 @@ class _Builder:
         return blocks
 
     def outlet(self, source_id: str) -> str:
-        """The outlet a line names for a source (its id when unknown)."""
-        return clean_text(self.by_id[source_id].outlet) if source_id in self.number else clean_text(source_id)
+        """The outlet a line names for a source (its id when unknown); a source whose outlet nobody
+        names is named by its file, as the source list names it ("article4.txt"), not "Unknown
+        outlet", which would join two such sources into one."""
+        if source_id not in self.number:
+            return clean_text(source_id)
+        source = self.by_id[source_id]
+        if source.outlet == UNKNOWN_OUTLET:
+            return clean_text(twin_label(source.origin))
+        return clean_text(source.outlet)
 
     def difference(self, line: Line) -> Block:
         """A line of "Where sources differ", each part that names sources followed by their note."""
