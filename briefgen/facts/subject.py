@@ -474,7 +474,8 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
         said = _events(text) | _death(item.lead)
         first = item.title or item.lead[:250]
         events.update(said)
-        # An event the headline or the first sentence names counts twice.
+        # The headline and the lead's opening are part of ``text``, so an event they name counts once
+        # per source, as any other (counting it twice was tried: README, "Tried and not kept").
         weight.update(said | _events(first))
         seen_people: set[str] = set()
         seen_places: set[str] = set()
