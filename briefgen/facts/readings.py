@@ -106,20 +106,27 @@ class TextReading:
     names: tuple[NameWord, ...]  # its name words, for the spellings compared across sources
 
 
+def _day(word: Word | None) -> int | None:
+    """The day of the month ``word`` gives ("17"), else ``None``."""
+    if word is None or not word.text.isdigit() or len(word.text) > 2 or not 1 <= int(word.text) <= 31:
+        return None
+    return int(word.text)
+
+
 def _month(word: Word, after: Word | None = None) -> int | None:
     """The month ``word`` names: capitalised, or in lower case with a day of the month ``after`` it
     ("nov. 17", "november 15" in coverage printed in lower case)."""
     month = _MONTH_WORDS.get(word.low.rstrip("."))
     if month is None or word.text[:1].isupper():
         return month
-    day = after is not None and after.text.isdigit() and len(after.text) <= 2 and 1 <= int(after.text) <= 31
-    return month if day else None
+    return month if _day(after) is not None else None
 
 
 def _death_verb(words: tuple[Word, ...], k: int) -> bool:
-    """Whether token ``k`` is a verb of dying ("died", "dies", the "passed" of "passed away")."""
+    """Whether token ``k`` is a verb of dying or a word of one ("died", "dies", "passed away")."""
     w = words[k].low
-    return w in _DIED or (w == "passed" and k + 1 < len(words) and words[k + 1].low == "away")
+    return w in _DIED or (w == "passed" and k + 1 < len(words) and words[k + 1].low == "away") or (
+        w == "away" and k > 0 and words[k - 1].low == "passed")
 
 
 def _death(words: tuple[Word, ...], first: int, last: int, dated: frozenset[int]) -> bool:
@@ -153,7 +160,7 @@ def _death(words: tuple[Word, ...], first: int, last: int, dated: frozenset[int]
     for k in range(j, max(-1, j - _DEATH_REACH), -1):
         if k in dated or words[k].text in _BOUNDARY:
             return False
-        if words[k].low in _DIED or (words[k].low == "away" and k > 0 and words[k - 1].low == "passed"):
+        if _death_verb(words, k):
             return True
     return False
 
@@ -202,17 +209,12 @@ def _dates(text: str) -> list[Value]:
     for i, w in enumerate(words):
         if i in used:
             continue
-        month = _month(w, words[i + 2] if i + 2 < n and words[i + 1].text == "." else
-                       words[i + 1] if i + 1 < n else None)
+        j = i + 2 if i + 1 < n and words[i + 1].text == "." else i + 1  # past "Nov."'s full stop
+        month = _month(w, words[j] if j < n else None)
         if month is not None and not (w.low == "may" and not (i + 1 < n and words[i + 1].text[:1].isdigit())):
-            j = i + 1
-            if j < n and words[j].text == ".":
-                j += 1
             day = year = None
             last = i
-            if j < n and words[j].text.isdigit() and len(words[j].text) <= 2 \
-                    and 1 <= int(words[j].text) <= 31:
-                day = int(words[j].text)
+            if j < n and (day := _day(words[j])) is not None:
                 last = j
                 j += 1
                 if j + 1 < n and words[j].text == "," and _is_year(words[j + 1].text):

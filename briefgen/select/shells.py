@@ -25,7 +25,8 @@ __all__ = ["described_person", "shell_first", "shell_intro"]
 # before a preposition ("snapped up"; not a participle, "The man accused of ...", nor a name, "The star
 # Mohammed Salah"), or a present in "-s" before an article, a possessive or a particle ("represents
 # a dramatic shift"; not a plural, "The deal terms were ...", "The pilot programs in three states").
-_VERB_FORM = (r"(?-i:[a-z]{2,}ed\b(?!\s+(?:by|in|at|of|from|for|with|on|to)\b)|[a-z]{2,}[^s\W]s\b"
+_NO_PREPOSITION = r"(?!\s+(?:by|in|at|of|from|for|with|on|to)\b)"  # after a past that is then no participle
+_VERB_FORM = (r"(?-i:[a-z]{2,}ed\b" + _NO_PREPOSITION + r"|[a-z]{2,}[^s\W]s\b"
               r"(?=\s+(?:a|an|the|its|his|her|their|no|up|out)\b))")
 # A definite shell noun first ("The move comes after ...", "The disaster claimed ...", "The
 # remarks drew ..."): news uses these words to point at what the sentence before named. So do a
@@ -72,7 +73,7 @@ _DESCRIBED_PERSON = re.compile(
     r"(?:\s+(?:is|was|were|are|has|had|have|will|would|could|can|cannot|may|might|must|should|did|does"
     r"|said|says|told|also|then|later|allegedly|reportedly|apparently|went|came|took|got|began|wrote)\b"
     # a past that may be a participle ("The woman killed in the crash was ...") only before no preposition
-    r"|\s+(?:shot|found|made|left|fled|held|hit)\b(?!\s+(?:by|in|at|of|from|for|with|on|to)\b)"
+    r"|\s+(?:shot|found|made|left|fled|held|hit)\b" + _NO_PREPOSITION +
     r"|\s+" + _VERB_FORM + ")",
     re.IGNORECASE)
 # An opening phrase on an unnamed agreement or decision ("Under the accord, workers will ...",
