@@ -24,7 +24,7 @@ The settings are the shipped ones (``Params`` defaults, fitted on DUC 2003), so
 its absolute figures are in-sample for DUC 2003; what the bench measures is the
 fall from the first row, which nothing was fitted on. The truncated row loses
 the words cut, so part of its fall is the text's, not the tool's. Figures are
-in the README (Summary quality).
+in bench/RESULTS.md (Summary quality).
 
 Usage::
 
