@@ -506,6 +506,35 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("The police chief said he would resign at the end of the year.", None),
     ("Officials said Her Majesty's Revenue and Customs had opened an inquiry.", None),
     ("Police have said he fled to mexico.", "group says he"),
+    # "he", "she", "his", "her" or "him" further on, with no one before it whom it may stand for and
+    # no name after it but a trailing speaker's (an analyst's reading of Multi-News 00088, whose
+    # bottom line opened on the second).
+    # A count of them after a word that bounds it (Multi-News 00143's bottom line).
+    ("At least 200,000 of these deaths could have been prevented.", "others"),
+    ("Nearly 40 of them were children, officials said.", "others"),
+    ("At least 200,000 people die each year of heart disease.", None),
+    ("A blanket was covering her head.", "orphan pronoun"),
+    ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
+    ("Further checks revealed his identity, Cosson said.", "orphan pronoun"),
+    ("Many of his followers work for influential think tanks.", "orphan pronoun"),
+    ("The cause of his death has not been determined.", "orphan pronoun"),
+    ("The party would not support any tax increases, he said, noting a tax was temporary.",
+     "orphan pronoun"),
+    # ... not when a person may come first: a noun for one, a possessive, a capitalised name (the
+    # first word too, unless common in English); nor when a name follows, which it may point to.
+    ("The nurse said she was tired.", None),
+    ("A spokesman said he had no comment.", None),
+    ("The plane left with the passenger aboard, but without his luggage.", None),
+    ("A wealthy manhattan landlord left $20 million to his two daughters.", None),
+    ("Everyone agreed he had done well.", None),
+    ("The suspect's lawyer said his client was innocent.", None),
+    ("Obama said his plan would work.", None),
+    ("The Pope said he would visit Iraq.", None),
+    ("In his letter to the Duma, Ocalan accused the Turkish government of lying.", None),
+    # In lower-cased text names are not capitalised: only a sentence opening on a determiner is read
+    # ("david said he ..." names him), with the pronoun among its first ten words.
+    ("david said he found something rather surprising on the streets.", None),
+    ("the reports released by the agency on monday and tuesday last week described her injuries.", None),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import leaning_rule
@@ -566,6 +595,15 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("The video shown here explains williams syndrome and can be shared to help others.", "furniture"),
     ("A more detailed explanation follows.", "furniture"),
     ("The rest of the speech follows the same line, aides said.", None),
+    ("From yelling at the golden globes to her best impression, here are 20 of wiig's memorable bits.",
+     "furniture"),
+    # A fact sheet's bulleted list run into its lead-in (Multi-News 00143).
+    ("Health care systems and providers can also: use electronic health records to find patients.",
+     "furniture"),
+    ("The question now is: can the airline be saved?", None),
+    ("Here is francesca wade's review of the book, originally published in the telegraph.", "furniture"),
+    ("The troops stationed here are preparing to leave, officials said.", None),
+    ("Officials said the shelter here is full.", None),
     # The writer speaking to the reader: a feature's voice or a page's prompt, never a memo's.
     ("What landed in your inbox: a letter from the IRS demanding $4,000.", "address"),
     ("Make note of the name etzanoa, a long-lost city.", "address"),

@@ -139,7 +139,11 @@ _RUN_IN = re.compile(
     r"|\bby\s+(?:(?!(?:on|at|in|last|this|next|the|a|an)\b)[a-z.'-]+\s+){1,3}" + _WEEKDAY + r",?\s+"
     + _MONTH_DAY_YEAR + r"\s*\d{1,2}:\s?\d\d"
     + r"|\bposted:\s+" + _WEEKDAY + r",|\bposted\s+at\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+on\s+"
-    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)",
+    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)"
+    # A fact sheet's bulleted list run into its lead-in: a modal and a colon, then the first item's
+    # verb ("Health care systems and providers can also: use electronic health records ..."): one
+    # sentence of Multi-News validation (00143, from an analyst's reading), none in DUC 2003.
+    r"|\b(?:can|could|should|must|may|might|will|also)\s*:\s+[a-z]+\b",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
@@ -154,7 +158,7 @@ _RUN_IN_HINTS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
     "www.", "text size", "inbox", "reporting:", "interest", "posted", "transcript", ">>", "comment",
-    "show hide", "update", "go here", "all times", "courtesy",
+    "show hide", "update", "go here", "all times", "courtesy", ":",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
@@ -593,7 +597,11 @@ def labelled(text: str) -> bool:
 # below", "click here", "watch above", "the video below", an explanation that "follows." The memo
 # has no such page. 15 sentences of Multi-News validation's sources, all about the page's media or
 # buttons; none in DUC 2003's. Not a place ("troops posted here", "last seen here on Friday") or a
-# level ("scored 70 or above", "below the state average").
+# level ("scored 70 or above", "below the state average"). "Here are" or "here is" opening the
+# sentence or a clause presents what the page lists ("... here are 20 of wiig's most memorable bits",
+# "Here is francesca wade's review ...", "here is our third annual spring fashion edit"): 7 sentences
+# of Multi-News validation, each a page's teaser; none in DUC 2003 (from an analyst's reading of
+# Multi-News 00177, whose one bullet it was).
 _AT_PAGE = re.compile(
     r"\b(?:shown|pictured|featured|embedded)\s+(?:here|below|above)\b|\bseen\s+(?:below|above)\b"
     r"|\b(?:the|this)\s+(?:video|photo|photos|image|images|clip|graphic|gallery|chart|map|code)\s+"
@@ -601,7 +609,8 @@ _AT_PAGE = re.compile(
     r"|\b(?:video|photo|photos|image|images|clip|code|watch|see|listen|recording|yourself)\b[^.!?]{0,30}"
     r"\b(?:below|above)\s*[.:]\s*$"
     r"|\b(?:explanation|story|list|transcript|statement|text|interview|video)\s+follows\s*[.:]\s*$"
-    r"|\bclick\s+(?:here|below)\b",
+    r"|\bclick\s+(?:here|below)\b"
+    r"|(?:^|[,;:\u2013\u2014]\s*)here\s+(?:is|are|['\u2019]s)\b",
     re.IGNORECASE)
 
 
