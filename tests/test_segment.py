@@ -1273,3 +1273,17 @@ def test_a_date_that_opens_the_text_dates_the_page_and_leaves_the_story(text: st
     src = make_source("s1", text)
     sents = segment(src, [Line(source_id="s1", start=0, end=len(text), text=text, kind="prose")])
     assert sents[0].text == first
+
+
+def test_a_witness_of_lower_cased_names_in_a_cut_dateline_still_counts_for_the_paragraph() -> None:
+    # Multi-News 00136: the page's only lower-case acronym is its dateline's "n.c.", which is cut off
+    # before the paragraph is split; the rest of the page still writes names in lower case, so a
+    # preposition after a company's "inc." goes on its sentence.
+    text = ("Raleigh, n.c. ( ap ) — shortly after dusk along a lonely stretch of interstate 95, armed "
+            "robbers hijacked an armored truck, tied up the two guards and disappeared into the night with "
+            "275 pounds of gold bars. The guards working for transvalue inc. Of miami reported pulling off "
+            "to the side of the interstate about 6: 30 p.m. Sunday after their vehicle began having "
+            "mechanical problems, according to the wilson county sheriff's office.")
+    texts = [s.text for s in _segment_block(text)]
+    assert texts[1].startswith("The guards working for transvalue inc. Of miami reported pulling off")
+    assert len(texts) == 2
