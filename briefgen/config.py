@@ -358,7 +358,7 @@ _TOP = {"name", "description", "use_when", "method", "reference_docx", "citation
 _MEMO = {"heading", "to", "from", "banner", "subject", "date", "date_format"}
 _BLUF = {"title", "facts", "words"}
 _LABELS = {"to", "from", "date", "subject", "conflicts", "disagreements", "changed", "variants",
-           "also_spelled", "sources", "skipped", "page"}
+           "also_spelled", "sources", "skipped", "page", "nothing", "uncited"}
 _SECTION = {"key", "title", "intro", "keywords", "examples", "cues", "words", "facts", "sort", "style",
             "enabled", "catch_all", "if_empty"}
 #: The key reserved for the catch-all section.
@@ -403,6 +403,8 @@ def _validate(data: dict[str, Any], path: Path, files: tuple[Path, ...] = (),
         sources=c.string(labels_raw, "sources", "[labels]", d.sources),
         skipped=c.string(labels_raw, "skipped", "[labels]", d.skipped),
         page=c.string(labels_raw, "page", "[labels]", d.page),
+        nothing=c.string(labels_raw, "nothing", "[labels]", d.nothing),
+        uncited=c.string(labels_raw, "uncited", "[labels]", d.uncited),
     )
     sections: list[SectionSpec] = []
     raw_sections = data.get("sections", [])

@@ -331,6 +331,8 @@ class Labels:
     sources: str = "Sources"
     skipped: str = "Not used"
     page: str = "Page {page} of {pages}"
+    nothing: str = "No sentence of the sources reads on its own as a fact, so none is printed."
+    uncited: str = "Read; nothing in this memo cites it."
 
 
 @dataclass(frozen=True, slots=True)

@@ -436,9 +436,11 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
 
 
 def _warn_unfit(selection: Selection, template: Template) -> None:
-    """Warn when most facts the memo prints fit none of its template's sections."""
+    """Warn when the memo prints no fact, or when most it prints fit none of its template's sections."""
     unfit = {f.id for f in selection.other}
     printed = [f.id for part in (selection.bluf, *selection.sections) for f in part.choice.facts]
+    if not printed:
+        log.warning("no sentence of the sources reads on its own as a fact: the memo prints none")
     lost = sum(1 for fid in printed if fid in unfit)
     if printed and 2 * lost > len(printed):
         total = len(selection.bluf.choice.candidates)

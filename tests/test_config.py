@@ -36,6 +36,13 @@ def test_extends_changes_only_what_it_sets(tmp_path: Path) -> None:
     assert [s.key for s in tpl.sections] == ["history", "economy", "security", "ceremony"]
 
 
+def test_the_line_for_a_memo_with_no_fact_is_a_label_a_template_may_translate(tmp_path: Path) -> None:
+    assert load_template("default").labels.nothing.startswith("No sentence of the sources reads on its own")
+    path = write(tmp_path, "fr.toml", 'extends = "default"\n[labels]\nnothing = "Rien \u00e0 signaler."\n')
+    assert load_template(path).labels.nothing == "Rien \u00e0 signaler."
+    assert load_template(path).labels.uncited == "Read; nothing in this memo cites it."
+
+
 def test_extends_updates_a_section_by_key_and_keeps_the_rest(tmp_path: Path) -> None:
     text = 'extends = "default"\n[[sections]]\nkey = "economy"\ntitle = "Trade"\n'
     path = write(tmp_path, "mine.toml", text)

@@ -291,3 +291,20 @@ def test_issue20_inspect_and_templates_list_show_the_choice(tmp_path: Path) -> N
     whens = [line.split()[0] for line in listed.stdout.splitlines() if "use when:" in line]
     assert whens[0] == "default" and whens[-1] == "general" and len(whens) == 9
     assert "default        use when: bilateral summit, state or official visit" in listed.stdout
+
+
+def test_a_memo_with_no_fact_that_reads_alone_says_so_in_the_memo_and_on_stderr(tmp_path: Path) -> None:
+    # Multi-News 00177: a page's teaser ("here are 20 of ...") and a video page's blurb; nothing reads alone.
+    (tmp_path / "teaser.txt").write_text(
+        "From yelling at the golden globes to her best impression, here are 20 of her most memorable bits.\n",
+        encoding="utf-8")
+    (tmp_path / "video.txt").write_text(
+        "Subscribe now to the tonight show. Watch the tonight show weeknights at 11: 35.\n", encoding="utf-8")
+    result = briefgen("build", "memo.md", "teaser.txt", "video.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ("briefgen: WARNING: no sentence of the sources reads on its own as a fact: the memo prints none"
+            in result.stderr.splitlines())
+    memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert ("## Bottom line up front\n\n*No sentence of the sources reads on its own as a fact, so none is "
+            "printed.*\n") in memo
+    assert "[^1]" not in memo

@@ -27,6 +27,7 @@ from briefgen.model import (
     Briefing,
     Conflict,
     ConflictSide,
+    Labels,
     MemoHeader,
     MemoStyle,
     Provenance,
@@ -432,6 +433,39 @@ def test_markdown_footnotes() -> None:
     assert "\n## Sources\n" in md
     assert "1. The Chosun Daily, 2026-01-13.\n" in md
     assert "[https://en.yna.co.kr/view/AEN20260114](https://en.yna.co.kr/view/AEN20260114)" in md
+
+
+def test_a_briefing_with_no_fact_says_so_under_the_bottom_line_in_its_labels_words() -> None:
+    b = seed_briefing()
+    empty = replace(b, bluf=(), sections=tuple(replace(s, facts=()) for s in b.sections), conflicts=(),
+                    style=replace(b.style, labels=replace(b.style.labels, nothing="Rien a signaler.")))
+    blocks = layout(empty).blocks
+    assert [(k.kind, "".join(sp.text for sp in k.spans)) for k in blocks[:2]] == [
+        ("heading", empty.style.bluf_title), ("intro", "Rien a signaler.")]
+    # A briefing with facts prints no such line.
+    assert all("".join(sp.text for sp in k.spans) != Labels().nothing for k in layout(b).blocks)
+
+
+def test_a_source_nothing_cites_is_listed_as_read_and_not_cited() -> None:
+    b = seed_briefing()
+
+    def without(f, sid: str):  # type: ignore[no-untyped-def]
+        return replace(f, sources=tuple(x for x in f.sources if x != sid) or ("s2",))
+
+    def numbered(briefing: Briefing) -> list[str]:
+        return ["".join(sp.text for sp in k.spans) for k in layout(briefing).blocks if k.kind == "numbered"]
+
+    # The seed memo cites every source: no entry is marked.
+    assert not any(e.endswith(Labels().uncited) for e in numbered(b))
+    no_s5 = replace(b, bluf=tuple(without(f, "s5") for f in b.bluf),
+                    sections=tuple(replace(sec, facts=tuple(without(f, "s5") for f in sec.facts))
+                                   for sec in b.sections), conflicts=())
+    entries = numbered(no_s5)
+    position = [src.id for src in no_s5.sources].index("s5")
+    assert entries[position].endswith(". Read; nothing in this memo cites it.")
+    assert sum(e.endswith(Labels().uncited) for e in entries) == 1
+    # A source "Where sources differ" names is cited there.
+    assert not any(e.endswith(Labels().uncited) for e in numbered(replace(no_s5, conflicts=(CONFLICT,))))
 
 
 def test_markdown_escapes_markup() -> None:

@@ -374,6 +374,10 @@ def layout(briefing: Briefing) -> MemoLayout:
     if briefing.bluf:
         heading(style.bluf_title)
         blocks.extend(b.facts(briefing.bluf, "bullet"))
+    elif not briefing.facts:
+        # Nothing reads alone: the memo says so where its bottom line would be, not a blank page.
+        heading(style.bluf_title)
+        blocks.append(Block("intro", (Span(clean_text(labels.nothing)),)))
     for section in briefing.sections:
         if not section.facts and not section.intro:
             continue  # nothing fits it, and it has no line saying so
@@ -388,7 +392,14 @@ def layout(briefing: Briefing) -> MemoLayout:
         blocks.extend(b.difference(line) for line in difference_lines(briefing.conflicts, labels, b.outlet))
     if briefing.sources or briefing.skipped:
         heading(labels.sources)
-        blocks.extend(Block("numbered", tuple(_merge(spans))) for spans in _source_list(b, briefing.sources))
+        # A source no footnote and no difference cites says so: a reader need not look for what it added.
+        used = {sid for f in (*briefing.bluf, *briefing.facts) for sid in f.sources}
+        used.update(sid for c in briefing.conflicts for side in c.sides for sid in side.sources)
+        uncited = clean_text(labels.uncited)
+        for source, spans in zip(briefing.sources, _source_list(b, briefing.sources), strict=True):
+            if used and uncited and source.id not in used:
+                spans = [*spans, Span(f" {uncited}")]
+            blocks.append(Block("numbered", tuple(_merge(spans))))
         for skip in briefing.skipped:
             text = f"{clean_text(skip.origin)} \u2014 {clean_text(labels.skipped)}: {clean_text(skip.reason)}"
             blocks.append(Block("numbered", (Span(text),)))
