@@ -939,6 +939,24 @@ def test_a_pages_marker_run_into_a_sentence_is_no_part_of_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(("text", "second"), [
+    # A page's bare "Photo" marker where an image stood, run into the next sentence (Multi-News 00216,
+    # 00188, 00147): left out of the sentence as a run-in label is.
+    ('"she will not be returning to the institution. " photo ms. Rowe, a freshman at the university, '
+     "described her roommate's behavior on monday.",
+     "ms. Rowe, a freshman at the university, described her roommate's behavior on monday."),
+    ("The bill passed the senate. Photo under the deal, guest workers would be allowed to change jobs.",
+     "under the deal, guest workers would be allowed to change jobs."),
+    # ... not a noun compound of "photo", nor a credit.
+    ("The law passed. Photo identification is required to vote in the state.",
+     "Photo identification is required to vote in the state."),
+    ("The reindeer are in decline. Photo by grigorii pisotsckii/shutterstock.",
+     "Photo by grigorii pisotsckii/shutterstock."),
+])
+def test_a_bare_photo_marker_is_left_out_of_the_sentence_it_runs_into(text: str, second: str) -> None:
+    assert [s.text for s in _segment_block(text)][1] == second
+
+
 def test_a_spaced_out_closing_quote_ends_the_sentence_it_closes() -> None:
     # Multi-News text spaces its punctuation out: the mark after "ours." closes the quotation.
     first = ('petraeus disclosed the affair in a letter released to the cia work force on friday '
