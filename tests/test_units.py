@@ -509,6 +509,12 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     # "he", "she", "his", "her" or "him" further on, with no one before it whom it may stand for and
     # no name after it but a trailing speaker's (an analyst's reading of Multi-News 00088, whose
     # bottom line opened on the second).
+    # An organisation the sentence does not name, as its subject (Multi-News 00258).
+    ("The company said it expects to have 24 million subscribers at the quarter's end.", "shell noun"),
+    ("The airline organized searches and put out food.", "shell noun"),
+    ("The company, Netflix, said it expects to have 24 million subscribers.", None),
+    ("The airline industry has struggled since the crisis.", None),
+    ("The company's chief executive, Reed Hastings, apologized.", None),
     # A count of them after a word that bounds it (Multi-News 00143's bottom line).
     ("At least 200,000 of these deaths could have been prevented.", "others"),
     ("Nearly 40 of them were children, officials said.", "others"),
