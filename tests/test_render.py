@@ -444,6 +444,12 @@ def test_a_briefing_with_no_fact_says_so_under_the_bottom_line_in_its_labels_wor
         ("heading", empty.style.bluf_title), ("intro", "Rien a signaler.")]
     # A briefing with facts prints no such line.
     assert all("".join(sp.text for sp in k.spans) != Labels().nothing for k in layout(b).blocks)
+    # Nor one that shows where its sources differ; and an empty label turns the line off.
+    texts = ["".join(sp.text for sp in k.spans) for k in layout(replace(empty, conflicts=(CONFLICT,))).blocks]
+    assert "Rien a signaler." not in texts
+    off = replace(empty, style=replace(b.style, labels=replace(b.style.labels, nothing="")))
+    assert [k.kind for k in layout(off).blocks][:1] == ["heading"]
+    assert all(k.kind != "intro" or "".join(sp.text for sp in k.spans) for k in layout(off).blocks)
 
 
 def test_a_source_nothing_cites_is_listed_as_read_and_not_cited() -> None:

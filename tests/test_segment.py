@@ -1305,3 +1305,20 @@ def test_a_witness_of_lower_cased_names_in_a_cut_dateline_still_counts_for_the_p
     texts = [s.text for s in _segment_block(text)]
     assert texts[1].startswith("The guards working for transvalue inc. Of miami reported pulling off")
     assert len(texts) == 2
+
+
+def test_a_cased_page_with_one_lower_case_witness_keeps_its_paragraphs_cased() -> None:
+    # A quoted tweet's lower-case "i" is no sign that the page writes names in lower case: a
+    # paragraph of it that names no one inside its sentences still ends a sentence at "a.m. After".
+    paras = ["LOS ANGELES (AP) \u2014 The singer Tom Hale died on Tuesday at his home, his publicist said.",
+             "The singer was found unresponsive at about 11 a.m. After paramedics arrived he was pronounced "
+             "dead at the scene, and the cause of death was not immediately known, the sheriff's office said "
+             "in a statement released late in the day.",
+             'Fans flooded social media. "so sad, i loved his songs," one fan wrote on Twitter.']
+    text = "\n\n".join(paras)
+    blocks, at = [], 0
+    for para in paras:
+        blocks.append(Line(source_id="s1", start=at, end=at + len(para), text=para, kind="prose"))
+        at += len(para) + 2
+    texts = [s.text for s in segment(make_source("s1", text), blocks)]
+    assert "The singer was found unresponsive at about 11 a.m." in texts

@@ -518,6 +518,8 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     # A count of them after a word that bounds it (Multi-News 00143's bottom line).
     ("At least 200,000 of these deaths could have been prevented.", "others"),
     ("Nearly 40 of them were children, officials said.", "others"),
+    ("At least four of them were children.", "others"),
+    ("At least 12 of US President Joe Biden's judicial nominees were confirmed.", None),
     ("At least 200,000 people die each year of heart disease.", None),
     ("A blanket was covering her head.", "orphan pronoun"),
     ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
@@ -534,7 +536,17 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("A wealthy manhattan landlord left $20 million to his two daughters.", None),
     ("Everyone agreed he had done well.", None),
     ("The suspect's lawyer said his client was innocent.", None),
+    ("Merkel defended her record, Seibert said.", None),
+    ("A blanket from Walmart was covering her head.", None),
+    ("the pataki family lost his fortune in the crash.", None),
+    # ... nor after a verb of saying or thinking, whose subject may be whom it stands for, however
+    # it is named (a reviewer's probes of news prose).
     ("Obama said his plan would work.", None),
+    ("A spokesperson said she had no comment.", None),
+    ("The district attorney said he would not file charges.", None),
+    ("In his speech, Obama said the economy was recovering.", None),
+    ("At his trial, Smith told the court he was innocent.", None),
+    ("The champion defended her title in straight sets.", None),
     ("The Pope said he would visit Iraq.", None),
     ("In his letter to the Duma, Ocalan accused the Turkish government of lying.", None),
     # In lower-cased text names are not capitalised: only a sentence opening on a determiner is read
@@ -607,6 +619,11 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("Health care systems and providers can also: use electronic health records to find patients.",
      "furniture"),
     ("The question now is: can the airline be saved?", None),
+    ("The election will be held in May: the first since the 2015 coup.", None),
+    ("Experts say people should do what they can: wash hands, avoid crowds and stay home.", None),
+    ("Here's a bit of audio from their exchange.", "furniture"),
+    ("In Kabul, here is the reality: the Taliban control the roads.", None),
+    ("Here are the results: Smith won 52 percent, Jones 48 percent.", None),
     ("Here is francesca wade's review of the book, originally published in the telegraph.", "furniture"),
     ("The troops stationed here are preparing to leave, officials said.", None),
     ("Officials said the shelter here is full.", None),

@@ -374,8 +374,9 @@ def layout(briefing: Briefing) -> MemoLayout:
     if briefing.bluf:
         heading(style.bluf_title)
         blocks.extend(b.facts(briefing.bluf, "bullet"))
-    elif not briefing.facts:
-        # Nothing reads alone: the memo says so where its bottom line would be, not a blank page.
+    elif not briefing.facts and not briefing.conflicts and clean_text(labels.nothing):
+        # Nothing reads alone: the memo says so where its bottom line would be, not a blank page (a
+        # memo showing only where sources differ says that much; an empty label turns the line off).
         heading(style.bluf_title)
         blocks.append(Block("intro", (Span(clean_text(labels.nothing)),)))
     for section in briefing.sections:

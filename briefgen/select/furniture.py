@@ -140,10 +140,12 @@ _RUN_IN = re.compile(
     + _MONTH_DAY_YEAR + r"\s*\d{1,2}:\s?\d\d"
     + r"|\bposted:\s+" + _WEEKDAY + r",|\bposted\s+at\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+on\s+"
     r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)"
-    # A fact sheet's bulleted list run into its lead-in: a modal and a colon, then the first item's
-    # verb ("Health care systems and providers can also: use electronic health records ..."): one
-    # sentence of Multi-News validation (00143, from an analyst's reading), none in DUC 2003.
-    r"|\b(?:can|could|should|must|may|might|will|also)\s*:\s+[a-z]+\b",
+    # A fact sheet's bulleted list run into its lead-in: who (a plural noun) and a modal, "also"
+    # perhaps, and a colon, then the first item in lower case ("Health care systems and providers
+    # can also: use electronic health records ..."): one sentence of Multi-News validation (00143,
+    # from an analyst's reading), none in DUC 2003. Not "what they can: wash hands, ...", nor the
+    # month ("held in May: the first since ...").
+    r"|(?-i:\b[a-z]{2,}s\s+(?:can|could|should|must|might|will)(?:\s+also)?\s*:\s+[a-z]+\b)",
     re.IGNORECASE)
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
@@ -597,11 +599,15 @@ def labelled(text: str) -> bool:
 # below", "click here", "watch above", "the video below", an explanation that "follows." The memo
 # has no such page. 15 sentences of Multi-News validation's sources, all about the page's media or
 # buttons; none in DUC 2003's. Not a place ("troops posted here", "last seen here on Friday") or a
-# level ("scored 70 or above", "below the state average"). "Here are" or "here is" opening the
-# sentence or a clause presents what the page lists ("... here are 20 of wiig's most memorable bits",
-# "Here is francesca wade's review ...", "here is our third annual spring fashion edit"): 7 sentences
-# of Multi-News validation, each a page's teaser; none in DUC 2003 (from an analyst's reading of
-# Multi-News 00177, whose one bullet it was).
+# level ("scored 70 or above", "below the state average"). "Here is", "here are" or "here's" opening
+# the sentence presents what the page shows ("Here is francesca wade's review ...", "Here's a bit of
+# audio from their exchange"), unless a colon soon gives what it presents ("Here are the results:
+# Smith won 52 percent", which leans instead) or it introduces someone's words the quotation rules
+# read ("Here's a tweet by house speaker paul d. Ryan ..."); after a comma or a bracket, a count or
+# the page's own list ("... here are 20 of wiig's most memorable bits", "here is our third annual
+# spring fashion edit"), not a clause of prose ("In Kabul, here is the reality: ..."). Each a page's teaser in
+# Multi-News validation; none in DUC 2003 (from an analyst's reading of Multi-News 00177, whose one
+# bullet it was).
 _AT_PAGE = re.compile(
     r"\b(?:shown|pictured|featured|embedded)\s+(?:here|below|above)\b|\bseen\s+(?:below|above)\b"
     r"|\b(?:the|this)\s+(?:video|photo|photos|image|images|clip|graphic|gallery|chart|map|code)\s+"
@@ -610,7 +616,9 @@ _AT_PAGE = re.compile(
     r"\b(?:below|above)\s*[.:]\s*$"
     r"|\b(?:explanation|story|list|transcript|statement|text|interview|video)\s+follows\s*[.:]\s*$"
     r"|\bclick\s+(?:here|below)\b"
-    r"|(?:^|[,;:\u2013\u2014]\s*)here\s+(?:is|are|['\u2019]s)\b",
+    r"|^\W*here(?:\s+(?:is|are)\b|\s*['\u2019]\s*s\b)(?![^:]{0,40}:)"
+    r"(?!\s+(?:(?:a|an|the|his|her|their)\s+)?(?:tweet|statement|post|message|letter)s?\b)"
+    r"|[,;\u2013\u2014(]\s*here(?:\s+(?:is|are)|\s*['\u2019]\s*s)\s+(?:\d[\d,]*|our|some|the\s+(?:best|top|full))\b",
     re.IGNORECASE)
 
 

@@ -210,8 +210,8 @@ _THE_OTHER = re.compile(
     # prevented", Multi-News 00143's bottom line, from an analyst's reading: the one such sentence of
     # both sets).
     r"|^[\"'\u201c(\s]*(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|about"
-    r"|roughly|only|up\s+to)\s+)?(?:\d[\d,.]*|some|many|most|all|both|none|each|several|few|one|two|three)"
-    r"\s+of\s+(?:them|these|us)\b",
+    r"|roughly|only|up\s+to)\s+)?(?:\d[\d,.]*|some|many|most|all|both|none|each|several|few|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+of\s+(?:them|these|(?-i:us))\b",
     re.IGNORECASE)
 # "then" among the first words, before a verb: the next step of a sequence the sentence before began
 # ("Grant then fled the scene", "The family then headed out to ...", "Only then will he be ..."):

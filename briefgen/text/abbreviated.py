@@ -132,11 +132,12 @@ class CaseStyle:
     @property
     def lower(self) -> bool:
         """Whether the text writes names in lower case: :attr:`few_capitals`, and a witness in it or,
-        for a part of a document (``like``), anywhere in the document: a paragraph whose only witness
-        was a dateline's "n.c." cut off before it is still the same page's prose ("transvalue inc. Of
-        miami reported ..." is one sentence)."""
+        for a part of a document (``like``), the whole document writing names in lower case: a
+        paragraph whose only witness was a dateline's "n.c." cut off before it is still the same
+        page's prose ("transvalue inc. Of miami reported ..." is one sentence). A cased page's one
+        lower-case witness (a tweet's "i") does not make its paragraphs lower-cased."""
         few, witness, _ = self._count()
-        return few and (witness or (self._like is not None and self._like._count()[1]))
+        return few and (witness or (self._like is not None and self._like.lower))
 
     @property
     def lower_starts(self) -> bool:
