@@ -5,8 +5,8 @@ the accord," means whatever the sentence before it named.
 
 * :func:`shell_first`: a shell noun (a word news uses to wrap up what it has just told: "move",
   "decision", "plan", "findings", "agreement") or a description standing for a name ("group",
-  "organisation", "track") as the subject of the sentence's first verb, unless a name follows it in
-  apposition ("The group, aqap, had ...");
+  "organisation", "track", "company", "airline", "museum") as the subject of the sentence's first
+  verb, unless a name follows it in apposition ("The group, aqap, had ...");
 * :func:`shell_intro`: an opening phrase on an unnamed agreement or decision ("Under the deal, ...");
 * :func:`described_person`: a person described, not named, as the subject ("The suspect has not been
   identified", "The french expat snapped up france.com ...").
