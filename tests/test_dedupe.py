@@ -544,43 +544,6 @@ def test_a_representative_that_leans_on_the_sentence_before_gives_way() -> None:
     assert representative([0, 1], texts, lambda x, y: True, lambda x, y: 1.0, leans=dangling) == 1
 
 
-def test_a_source_restating_its_own_lead_is_represented_by_the_lead() -> None:
-    # Multi-News 00258: one source's lead and a later, shorter sentence merged; the shorter stood for
-    # both, for the lead carries it, and the memo lost the news that Netflix reversed its decision.
-    # One footnote cites every member of such a group: the most complete member stands for it.
-    from briefgen.facts.members import representative, split_group
-
-    texts = ["Oct 10, netflix inc reversed an unpopular decision to put its dvd video rental business on a "
-             "separate website and rename it qwikster.",
-             "Netflix said it will not rename the dvd service."]
-    carries = lambda x, y: x == 0  # noqa: E731 - the lead states the short one, not the other way
-    backing = lambda x, y: 1.0  # noqa: E731
-    one = [frozenset({"s1"}), frozenset({"s1"})]
-    two = [frozenset({"s1"}), frozenset({"s2"})]
-    assert representative([0, 1], texts, carries, backing, origins=one, leads={0}) == 0
-    assert split_group([0, 1], texts, carries, backing, origins=one, leads={0}) == [(0, [0]), (1, [1])]
-    # Only the source's lead: a later sentence restated further on keeps the statement both carry.
-    assert representative([0, 1], texts, carries, backing, origins=one) == 1
-    # Two sources: the statement both carry stands for them, so the footnote cites only what each said.
-    assert representative([0, 1], texts, carries, backing, origins=two, leads={0}) == 1
-    assert representative([0, 1], texts, carries, backing) == 1
-
-
-def test_the_merger_prints_a_source_s_own_restatement_through_its_lead() -> None:
-    from briefgen.facts.merge import cluster
-    from briefgen.model import Sentence
-
-    lead = ("Netflix reversed an unpopular decision to put its dvd rental business on a separate website "
-            "and rename it qwikster, saying both services will stay on one website.")
-    later = "Netflix said both services will stay on one website."
-    src = make_source("s1", f"{lead} {later}")
-    at = len(lead) + 1
-    sents = [Sentence(text=lead, source_id="s1", index=0, start=0, end=len(lead)),
-             Sentence(text=later, source_id="s1", index=1, start=at, end=at + len(later))]
-    facts = cluster(sents, [src])
-    assert facts[0].text == lead
-
-
 def test_a_member_that_cannot_be_printed_never_stands_for_one_that_can() -> None:
     # Multi-News 00167: the three outlets' leads on a foiled church attack merged into one fact whose
     # representative was a headline without a full stop, which the memo cannot print; the others

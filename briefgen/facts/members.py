@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from briefgen.facts.fates import same_fate
@@ -62,17 +61,8 @@ def clarity_penalty(text: str) -> float:
 
 def representative(members: Sequence[int], texts: Sequence[str], carries: Callable[[int, int], bool],
                    backing: Callable[[int, int], float], leans: Callable[[str], bool] | None = None,
-                   broken: Callable[[str], bool] | None = None,
-                   origins: Sequence[frozenset[str]] | None = None,
-                   leads: AbstractSet[int] = frozenset()) -> int:
+                   broken: Callable[[str], bool] | None = None) -> int:
     """The member most others carry, clear on its own, and backed most by the others' words.
-
-    A group whose members all come from one source needs no statement every member carries, for
-    one footnote cites them all: when the source's lead is among them and carries every other
-    member (an article restating its own lead further on), the lead stands for it, the most
-    complete ("Oct 10, netflix inc reversed an unpopular decision to put its dvd ... business on a
-    separate website ..." rather than "Netflix said it will not rename the dvd service.",
-    Multi-News 00258).
 
     Args:
         members: Unit numbers of the group.
@@ -90,17 +80,9 @@ def representative(members: Sequence[int], texts: Sequence[str], carries: Callab
             they may stand for the group (Multi-News 00167: three outlets'
             leads on a foiled church attack printed through none, for their
             representative was a headline without a full stop).
-        origins: Each unit's sources, when known, and ``leads``: the units that open their
-            source (see above).
     """
     if len(members) == 1:
         return members[0]
-    if origins is not None and len(frozenset().union(*(origins[m] for m in members))) == 1:
-        lead = next((m for m in members if m in leads), None)
-        if (lead is not None and all(carries(lead, j) for j in members if j != lead)
-                and not (broken is not None and broken(texts[lead]))
-                and not (leans is not None and leans(texts[lead]))):
-            return lead
     # In a large group the earliest members stand for the rest.
     panel = sorted(members)[:_PANEL]
 
@@ -134,20 +116,17 @@ def representative(members: Sequence[int], texts: Sequence[str], carries: Callab
 
 def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[[int, int], bool],
                 backing: Callable[[int, int], float], leans: Callable[[str], bool] | None = None,
-                broken: Callable[[str], bool] | None = None,
-                origins: Sequence[frozenset[str]] | None = None,
-                leads: AbstractSet[int] = frozenset()) -> list[tuple[int, list[int]]]:
+                broken: Callable[[str], bool] | None = None) -> list[tuple[int, list[int]]]:
     """A merged group as facts: (representative, the members that carry it), the largest part first.
 
     The first fact takes the group's representative and every member that
     carries it; the members left over make the next fact, chosen the same
-    way, until none is left (``leans``, ``broken``, ``origins`` and ``leads`` as for
-    :func:`representative`).
+    way, until none is left (``leans`` and ``broken`` as for :func:`representative`).
     """
     rest = sorted(members)
     parts: list[tuple[int, list[int]]] = []
     while rest:
-        rep = representative(rest, texts, carries, backing, leans, broken, origins, leads)
+        rep = representative(rest, texts, carries, backing, leans, broken)
         kept = [u for u in rest if u == rep or carries(u, rep)]
         parts.append((rep, kept))
         taken = set(kept)

@@ -545,8 +545,6 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
             unit_members.append([])
         unit_members[u].append(k)
     texts = [sents[m[0]].text for m in unit_members]
-    origins = [frozenset(sents[m].source_id for m in ms) for ms in unit_members]
-    leads = frozenset(u for u, ms in enumerate(unit_members) if any(sents[m].index == 0 for m in ms))
     n = len(feats)
     df = Counter(t for f in feats for t in f.bag)
     idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
@@ -608,7 +606,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
               len(sents), n, len(matches), len(said_same), len(links))
 
     def rep_of(group: list[int]) -> int:
-        return representative(group, texts, scorer.carries, scorer.backing, leans, broken, origins, leads)
+        return representative(group, texts, scorer.carries, scorer.backing, leans, broken)
 
     # Two groups that refused to merge refuse again until one of them grows
     # (a group only ever grows, so its root and size name its members).
@@ -639,8 +637,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     part_of = [0] * n
     part_links: set[tuple[int, int]] = set()
     for root in sorted(members, key=lambda r: min(members[r])):
-        made = split_group(members[root], texts, scorer.carries, scorer.backing, leans, broken, origins,
-                           leads)
+        made = split_group(members[root], texts, scorer.carries, scorer.backing, leans, broken)
         for k, (rep, kept) in enumerate(made):
             for u in kept:
                 part_of[u] = len(parts)
