@@ -331,7 +331,7 @@ class Labels:
     sources: str = "Sources"
     skipped: str = "Not used"
     page: str = "Page {page} of {pages}"
-    nothing: str = "No sentence of the sources reads on its own as a fact, so none is printed."
+    nothing: str = "No fact from the sources is printed: none reads on its own within this memo's budgets."
     uncited: str = "Read; nothing in this memo cites it."
 
 

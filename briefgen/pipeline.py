@@ -440,7 +440,7 @@ def _warn_unfit(selection: Selection, template: Template) -> None:
     unfit = {f.id for f in selection.other}
     printed = [f.id for part in (selection.bluf, *selection.sections) for f in part.choice.facts]
     if not printed:
-        log.warning("no sentence of the sources reads on its own as a fact: the memo prints no fact")
+        log.warning("the memo prints no fact: no sentence of the sources reads on its own within its budgets")
     lost = sum(1 for fid in printed if fid in unfit)
     if printed and 2 * lost > len(printed):
         total = len(selection.bluf.choice.candidates)

@@ -37,7 +37,7 @@ def test_extends_changes_only_what_it_sets(tmp_path: Path) -> None:
 
 
 def test_the_line_for_a_memo_with_no_fact_is_a_label_a_template_may_translate(tmp_path: Path) -> None:
-    assert load_template("default").labels.nothing.startswith("No sentence of the sources reads on its own")
+    assert load_template("default").labels.nothing.startswith("No fact from the sources is printed")
     path = write(tmp_path, "fr.toml", 'extends = "default"\n[labels]\nnothing = "Rien \u00e0 signaler."\n')
     assert load_template(path).labels.nothing == "Rien \u00e0 signaler."
     assert load_template(path).labels.uncited == "Read; nothing in this memo cites it."

@@ -302,9 +302,9 @@ def test_a_memo_with_no_fact_that_reads_alone_says_so_in_the_memo_and_on_stderr(
         "Subscribe now to the tonight show. Watch the tonight show weeknights at 11: 35.\n", encoding="utf-8")
     result = briefgen("build", "memo.md", "teaser.txt", "video.txt", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert ("briefgen: WARNING: no sentence of the sources reads on its own as a fact: the memo prints "
-            "no fact") in result.stderr.splitlines()
+    assert ("briefgen: WARNING: the memo prints no fact: no sentence of the sources reads on its own "
+            "within its budgets") in result.stderr.splitlines()
     memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
-    assert ("## Bottom line up front\n\n*No sentence of the sources reads on its own as a fact, so none is "
-            "printed.*\n") in memo
+    assert ("## Bottom line up front\n\n*No fact from the sources is printed: none reads on its own within "
+            "this memo's budgets.*\n") in memo
     assert "[^1]" not in memo

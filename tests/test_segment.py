@@ -941,12 +941,14 @@ def test_a_pages_marker_run_into_a_sentence_is_no_part_of_it() -> None:
 
 @pytest.mark.parametrize(("text", "second"), [
     # A page's bare "Photo" marker where an image stood, run into the next sentence (Multi-News 00216,
-    # 00188, 00147): left out of the sentence as a run-in label is.
+    # 00147): left out of the sentence as a run-in label is, before a quotation mark or a title only.
     ('"she will not be returning to the institution. " photo ms. Rowe, a freshman at the university, '
      "described her roommate's behavior on monday.",
      "ms. Rowe, a freshman at the university, described her roommate's behavior on monday."),
-    ("The bill passed the senate. Photo under the deal, guest workers would be allowed to change jobs.",
-     "under the deal, guest workers would be allowed to change jobs."),
+    ('The banks were slow. Photo "it\'s inexcusable that the banks did not staff up, " said an analyst.',
+     '"it\'s inexcusable that the banks did not staff up, " said an analyst.'),
+    ("Roofs were torn away. Photo after photo showed entire neighbourhoods reduced to rubble.",
+     "Photo after photo showed entire neighbourhoods reduced to rubble."),
     # ... not a noun compound of "photo", nor a credit.
     ("The law passed. Photo identification is required to vote in the state.",
      "Photo identification is required to vote in the state."),

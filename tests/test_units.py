@@ -513,6 +513,7 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("The company said it expects to have 24 million subscribers at the quarter's end.", "shell noun"),
     ("The airline organized searches and put out food.", "shell noun"),
     ("The company, Netflix, said it expects to have 24 million subscribers.", None),
+    ("the company, netflix, said on monday it would drop its plan.", None),
     ("The airline industry has struggled since the crisis.", None),
     ("The company's chief executive, Reed Hastings, apologized.", None),
     # A count of them after a word that bounds it (Multi-News 00143's bottom line).

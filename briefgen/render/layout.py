@@ -393,9 +393,8 @@ def layout(briefing: Briefing) -> MemoLayout:
         blocks.extend(b.difference(line) for line in difference_lines(briefing.conflicts, labels, b.outlet))
     if briefing.sources or briefing.skipped:
         heading(labels.sources)
-        # A source no footnote and no difference cites says so: a reader need not look for what it added.
-        used = {sid for f in (*briefing.bluf, *briefing.facts) for sid in f.sources}
-        used.update(sid for c in briefing.conflicts for side in c.sides for sid in side.sources)
+        # A source no footnote names says so: a reader need not look for what it added.
+        used = {sid for block in blocks for span in block.spans if span.note for sid in span.note.sources}
         uncited = clean_text(labels.uncited)
         for source, spans in zip(briefing.sources, _source_list(b, briefing.sources), strict=True):
             if used and uncited and source.id not in used:
