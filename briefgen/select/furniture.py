@@ -139,14 +139,14 @@ _RUN_IN = re.compile(
     r"|\bby\s+(?:(?!(?:on|at|in|last|this|next|the|a|an)\b)[a-z.'-]+\s+){1,3}" + _WEEKDAY + r",?\s+"
     + _MONTH_DAY_YEAR + r"\s*\d{1,2}:\s?\d\d"
     + r"|\bposted:\s+" + _WEEKDAY + r",|\bposted\s+at\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+on\s+"
-    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)"
-    # A fact sheet's bulleted list run into its lead-in: who (a plural noun) and a modal, "also"
-    # perhaps, and a colon, then the first item in lower case ("Health care systems and providers
-    # can also: use electronic health records ..."): one sentence of Multi-News validation (00143,
-    # from an analyst's reading), none in DUC 2003. Not "what they can: wash hands, ...", nor the
-    # month ("held in May: the first since ...").
-    r"|(?-i:\b[a-z]{2,}s\s+(?:can|could|should|must|might|will)(?:\s+also)?\s*:\s+[a-z]+\b)",
+    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)",
     re.IGNORECASE)
+# A fact sheet's bulleted list run into its lead-in: who (a plural noun) and a modal, "also" perhaps,
+# and a colon, then the first item in lower case ("Health care systems and providers can also: use
+# electronic health records ..."): one sentence of Multi-News validation (00143, from an analyst's
+# reading), none in DUC 2003. Not "what they can: wash hands, ...", nor the month ("held in May: the
+# first since ..."). Read only in a sentence with a colon, apart from _RUN_IN's many phrases.
+_LIST_RUN_IN = re.compile(r"\b[a-z]{2,}s\s+(?:can|could|should|must|might|will)(?:\s+also)?\s*:\s+[a-z]+\b")
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
 # time on the sentences of 1,000 articles). A phrase added to _RUN_IN needs its piece here.
@@ -160,7 +160,7 @@ _RUN_IN_HINTS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
     "www.", "text size", "inbox", "reporting:", "interest", "posted", "transcript", ">>", "comment",
-    "show hide", "update", "go here", "all times", "courtesy", ":",
+    "show hide", "update", "go here", "all times", "courtesy",
 )
 # The same furniture where it opens the sentence: the start of a photo's or a page's label ("View
 # images", "Photo: ...", "Photos: ...", "Ap photo ...", "Photographer: ...", "Related: ...",
@@ -221,9 +221,9 @@ _RUN_IN_FIRST = re.compile(
 
 
 def run_in(text: str) -> bool:
-    """Whether page furniture runs into ``text`` (see :data:`_RUN_IN` and :data:`_RUN_IN_FIRST`), or
-    its opening words come again in it (:func:`repeated_head`)."""
-    if _RUN_IN_FIRST.match(text):
+    """Whether page furniture runs into ``text`` (see :data:`_RUN_IN`, :data:`_RUN_IN_FIRST` and
+    :data:`_LIST_RUN_IN`), or its opening words come again in it (:func:`repeated_head`)."""
+    if _RUN_IN_FIRST.match(text) or (":" in text and _LIST_RUN_IN.search(text) is not None):
         return True
     low = text.lower()
     if any(hint in low for hint in _RUN_IN_HINTS) and _RUN_IN.search(text) is not None:
