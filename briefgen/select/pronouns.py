@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.frequency import zipf_table
+from briefgen.text.frequency import NAME_ZIPF, zipf_table
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
 
@@ -241,26 +241,25 @@ _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|belie
 # historian, attendant, president, actress, chairman, landlord) count too. A word of these endings that
 # names no one ("water", "error") only keeps a sentence from leaning, the safe side.
 _PERSON_NOUN_WORDS = """
-    man men woman women boy boys girl girls mother father mom dad wife husband son daughter brother sister
-    uncle aunt grandmother grandfather grandson granddaughter child children baby kid kids teen teens
-    teenager person people persons pope chief ceo star victim suspect gunman spokesman spokeswoman
-    candidate nominee official officials police student friend girlfriend boyfriend widow widower
-    mr mrs ms dr sen rep gov gen lt col sgt someone anyone everyone nobody somebody who whom whose one
-    customer patient employee trainee appointee detainee refugee attendee retiree client fan host
-    defendant plaintiff member soldier priest nun monk bishop cardinal rapper comedian model celebrity
-    billionaire millionaire heir heiress survivor resident witness guy lady gentleman couple family
-    parents parent nurse doctor surgeon chef cop boss aide bride groom king queen prince princess duke
-    emperor sheikh judge coach athlete quarterback pitcher goalkeeper captain hero heroine legend icon
-    veteran native neighbour neighbor colleague relative relatives sibling cousin niece nephew fiance
-    fiancee spouse partner personality figure guest staff staffer crew team squad owner founder
-    individual adult infant toddler youth mom-to-be spokesperson attorney general secretary diplomat
-    envoy sheriff imam rabbi cleric pastor reverend detective guard medic paramedic eyewitness source
-    sources inmate prisoner hostage champion classmate roommate teammate referee trustee deputy
-    sergeant lieutenant colonel major admiral marshal emir sultan monarch consul chair head aide
-    analyst expert scholar poet artist athlete tycoon mogul orphan newborn pupil graduate marine
-    convict fugitive thief rebel immigrant migrant tourist citizen juror counsel clerk cop trooper
-    ranger rescuer volunteer engineer principal musician celebrity incumbent rival opponent ally
-    tenant folks dentist chef monk
+    man men woman women boy boys girl girls mother father mom dad wife husband son daughter brother
+    sister uncle aunt grandmother grandfather grandson granddaughter child children baby kid kids teen
+    teens teenager person people persons pope chief ceo star victim suspect gunman spokesman spokeswoman
+    candidate nominee official officials police student friend girlfriend boyfriend widow widower mr mrs
+    ms dr sen rep gov gen lt col sgt someone anyone everyone nobody somebody who whom whose one customer
+    patient employee trainee appointee detainee refugee attendee retiree client fan host defendant
+    plaintiff member soldier priest nun monk bishop cardinal rapper comedian model celebrity billionaire
+    millionaire heir heiress survivor resident witness guy lady gentleman couple family parents parent
+    nurse doctor surgeon chef cop boss aide bride groom king queen prince princess duke emperor sheikh
+    judge coach athlete quarterback pitcher goalkeeper captain hero heroine legend icon veteran native
+    neighbour neighbor colleague relative relatives sibling cousin niece nephew fiance fiancee spouse
+    partner personality figure guest staff staffer crew team squad owner founder individual adult infant
+    toddler youth mom-to-be spokesperson attorney general secretary diplomat envoy sheriff imam rabbi
+    cleric pastor reverend detective guard medic paramedic eyewitness source sources inmate prisoner
+    hostage champion classmate roommate teammate referee trustee deputy sergeant lieutenant colonel
+    major admiral marshal emir sultan monarch consul chair head analyst expert scholar poet artist
+    tycoon mogul orphan newborn pupil graduate marine convict fugitive thief rebel immigrant migrant
+    tourist citizen juror counsel clerk trooper ranger rescuer volunteer engineer principal musician
+    incumbent rival opponent ally tenant folks dentist
 """
 _PERSON_NOUNS = frozenset(_PERSON_NOUN_WORDS.split())
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ess", "man", "woman", "lord", "wife")
@@ -272,8 +271,6 @@ _DETERMINERS = frozenset(("the", "a", "an", "many", "several", "some", "any", "f
 # names the test cannot see have had room to come first ("the washington post ... hillary clinton lets
 # her guard down"). Set on the Multi-News validation sentences the test finds.
 ORPHAN_REACH = 10
-# A word rarer than this in English (Zipf; wordfreq's list) may be a name in lower-cased text.
-_NAME_ZIPF = 3.0
 # A capitalised first word more common than this in English is no name ("Further", "Many").
 _COMMON_ZIPF = 5.0
 
@@ -324,11 +321,11 @@ def orphan_pronoun(unquoted: str, lower: bool) -> bool:
                 return False
         elif not lower and word[0].isupper():
             return False
-        if lower and table.get(w, 0.0) < _NAME_ZIPF:
+        if lower and table.get(w, 0.0) < NAME_ZIPF:
             return False
     after = text[m.end():]
     speaker = _SPEAKER_END.search(after)
     if speaker is not None:
         after = after[:speaker.start()]
     return not any((not lower and word[0].isupper()) or (lower and table.get(word.lower().strip(".-'"), 0.0)
-                                                          < _NAME_ZIPF) for word in _WORD.findall(after))
+                                                          < NAME_ZIPF) for word in _WORD.findall(after))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.frequency import zipf_table
+from briefgen.text.frequency import NAME_ZIPF, zipf_table
 from briefgen.text.verbs import has_verb
 
 __all__ = ["described_person", "shell_first", "shell_intro"]
@@ -101,7 +101,6 @@ _NOT_A_NAME = frozenset(("which", "who", "whose", "that", "however", "though", "
                          "on", "not", "and", "or", "but", "if", "as", "a", "an", "the", "its", "their",
                          "his", "her", "our", "my", "your", "this", "these", "those", "last", "next",
                          "week", "month", "year", "today", "yesterday", "worth", "once", "again"))
-_NAME_ZIPF = 3.0  # rarer in English than this, a word in lower-case text is a name ("aqap" has none)
 
 
 def _named_in_apposition(body: str) -> bool:
@@ -115,7 +114,7 @@ def _named_in_apposition(body: str) -> bool:
     if all(any(part[:1].isupper() for part in w.split("-")) for w in named):
         return True
     table = zipf_table()
-    return not has_verb(low) and any(table.get(w, 0.0) < _NAME_ZIPF for w in low)
+    return not has_verb(low) and any(table.get(w, 0.0) < NAME_ZIPF for w in low)
 
 
 def shell_first(body: str) -> bool:

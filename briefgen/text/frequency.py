@@ -15,11 +15,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["ARTICLE_WORDS", "RARE_ZIPF", "article_share", "article_shares", "zipf_table"]
+__all__ = ["ARTICLE_WORDS", "NAME_ZIPF", "RARE_ZIPF", "article_share", "article_shares", "zipf_table"]
 
 #: The Zipf frequency given a word missing from wordfreq's small English list, which holds every
 #: word of Zipf frequency 3 (once per million words) or more: such a word is rarer than that.
 RARE_ZIPF = 2.5
+#: A word rarer in English than this (Zipf) may be a name in text that writes names in lower case
+#: ("aqap", "pataki"); common names are not ("david", "obama"). The stand-alone tests read a name in
+#: apposition (:mod:`briefgen.select.shells`) and a pronoun's antecedent (:mod:`briefgen.select.pronouns`)
+#: so.
+NAME_ZIPF = 3.0
 #: Words in a typical news article, for reading a word's frequency as the share of articles
 #: using it: the median DUC 2003 article has 506.
 ARTICLE_WORDS = 500
