@@ -21,7 +21,8 @@ Antecedents are found by position: the fact that holds the sentence at
 sentence (its text is the one the source printed there).
 
 :func:`unintroduced` finds sentences that open with a bare surname
-("Gilon said the aim of the militants was ...") of a person the coverage
+("Gilon said the aim of the militants was ...") or quote a speaker named by
+one ('"We had a big argument," Holbrooke said.') of a person the coverage
 introduces by a fuller name ("Carmi Gilon") and that is not what most of it
 is about (named by fewer than half of the sources), or that several people
 share ("Wang"). The memo, whose parts print in an order of their own, leaves
@@ -46,6 +47,17 @@ __all__ = ["TOPIC_SHARE", "antecedent_of", "comes_after", "clashes", "follows", 
 # an apposition ("Wang, 32, has been ..."). Not a people's or a party's name, which a noun follows
 # ("Palestinian officials", "Turkish generals", "Republicans in both houses"; :data:`_PEOPLES`).
 _SURNAME_FIRST = re.compile(r"^([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s|\u2019s)?(?:\s+[a-z]|,\s)")
+# A bare surname as the speaker of a quotation in a sentence that does not open with it ('"We had a
+# big argument," Holbrooke said.', 'In the e-mail memo to Dan Rosen, Clark wrote "We have never
+# ..."'): a capitalised word right before a verb of saying, after a comma, a closing quotation mark
+# or a lower-case word. The word before is read in code: a capitalised one makes it a full or titled
+# name. Only in a sentence that quotes: whose words they are is what a quotation says, where a
+# report's closing "..., Wi said." names its source and the fact reads without knowing him.
+_SURNAME_SPEAKS = re.compile(r"(?<=[\s,\"\u201d])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+"
+                             r"(?:said|says|added|told|wrote|asked|explained|noted|insisted|argued|warned|recalled"
+                             r"|replied|declared)\b")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
+_WORD_BEFORE = re.compile(r"([\w.\u2019'-]+)[\s,\"\u201d]*$")
 # Endings of the names of peoples, faiths and parties ("Chilean", "Kurdish", "Chinese", "Islamic",
 # "Israeli", "Iraqi", "Philippine", "Republicans", "Democrats"): on DUC 2003, 31 facts opening so had
 # been left out as a bare surname, and no person's surname there ends so.
@@ -55,7 +67,9 @@ _NOT_NAMES = STOPWORDS | frozenset(("although", "though", "however", "meanwhile"
                                     "unless", "whereas", "since", "instead", "moreover", "indeed",
                                     "nevertheless"))
 # A fuller name: two capitalised words; either may be the surname ("Carmi Gilon", "Wang Youcai").
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b")
+# A particle may stand between them ("Jose Augusto Guilhermo de Albuquerque", "Ludwig van Beethoven").
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le"
+                        r"|al|el|bin|ibn)\s+)?([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 # A capitalised word after "the" names a group, a party or a place ("the Republicans", "the Inkatha
 # Freedom Party"), not a person by surname.
@@ -74,14 +88,13 @@ TOPIC_SHARE = 0.5
 
 
 def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
-    """Per fact, the bare surname it opens with when the reader has not met that person, else ``None``.
+    """Per fact, the bare surname it opens with or quotes, if the reader has not met that person, else None.
 
     One pass over the words of every sentence of the coverage (a fact's
     members too: a sentence another one prints for may introduce someone),
     kept to the surnames that open a fact and the names printed beside them.
     """
-    opening = [m.group(1) if (m := _SURNAME_FIRST.match(f.text)) and not _PEOPLES.search(m.group(1))
-               and m.group(1).lower() not in _NOT_NAMES else None for f in facts]
+    opening = [_bare_surname(f.text) for f in facts]
     openers = {name for name in opening if name}
     if not openers:
         return [None] * len(facts)
@@ -112,6 +125,18 @@ def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
             continue
         out.append(name if len(firsts) > 1 or len(naming[name]) < TOPIC_SHARE * len(sources) else None)
     return out
+
+
+def _bare_surname(text: str) -> str | None:
+    """The surname a sentence opens with, else the one it names as its speaker, if either is bare."""
+    found = [m.group(1)] if (m := _SURNAME_FIRST.match(text)) else []
+    for m in _SURNAME_SPEAKS.finditer(text, 1) if _QUOTE_MARK.search(text) else ():
+        before = _WORD_BEFORE.search(text, 0, m.start())
+        # "Luiz Silveira said", "Mr. Silveira said": named in full or with a title, not bare.
+        if before is None or not before.group(1)[:1].isupper():
+            found.append(m.group(1))
+    return next((name for name in found if not _PEOPLES.search(name) and name.lower() not in _NOT_NAMES
+                 and not re.search(r"\b[A-Z][a-z]+\s+" + re.escape(name) + r"\b", text)), None)
 
 
 def antecedent_of(facts: Sequence[Fact]) -> list[int | None]:
