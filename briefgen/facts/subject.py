@@ -33,7 +33,7 @@ from briefgen.sources.outlets import outlet_table
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.names import name_key
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
-from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, normalize
+from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, names_lower_cased, normalize
 
 __all__ = ["Coverage", "derive_subject", "nationality"]
 
@@ -231,9 +231,6 @@ def _names(text: str) -> list[tuple[str, bool, bool]]:
     return out
 
 
-# Text that writes names in lower case: fewer than this share of its words (after each
-# sentence's first) capitalised. Multi-News's texts have 0.3%, DUC 2003's wire copy about 15%.
-_LOWER_CASED = 0.02
 # A word missing from wordfreq's small English list (below RARE_ZIPF) may be part of a name in
 # lower-cased text ("rouschop", "steenkamp"); "wounding", "trolls" and "obama" are in it, so a
 # famous name goes unfound.
@@ -278,9 +275,7 @@ _NOT_A_NAME = ("al", "ous", "ive", "ity", "ing", "ment", "tion", "ness", "es", "
 
 def _lower_cased(coverage: Sequence[Coverage]) -> bool:
     """Whether the coverage writes names in lower case, so that capitals cannot find them."""
-    inner = [w for c in coverage for sent in re.split(r"[.!?]\s+", f"{c.title}. {c.lead}")
-             for w in _WORD.findall(sent)[1:]]
-    return bool(inner) and sum(w[:1].isupper() for w in inner) < _LOWER_CASED * len(inner)
+    return names_lower_cased(sent for c in coverage for sent in re.split(r"[.!?]\s+", f"{c.title}. {c.lead}"))
 
 
 def _lead_words(item: Coverage) -> list[str]:

@@ -25,7 +25,7 @@ from briefgen.model import Fact
 from briefgen.select.params import DEFAULT, FEATURES, ConceptModel, Params
 from briefgen.select.standalone import has_quote, stems
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
-from briefgen.text.words import words
+from briefgen.text.words import names_lower_cased, words
 
 __all__ = ["concept_features", "concepts", "first_position", "shipped_model", "source_groups", "stated"]
 
@@ -275,23 +275,13 @@ def _learnt(facts: Sequence[Fact], params: Params) -> dict[str, float]:
     if not names:
         return {}
     model = params.model or shipped_model()
-    if not x[:, 8].any() or _lower_case(facts):
+    if not x[:, 8].any() or names_lower_cased(f.text for f in facts):
         # Case says nothing about names in all-lower-case text: use the mean.
         x[:, 8] = model.capitalised
     pred = np.where(bigram, x @ np.asarray(model.bigram), x @ np.asarray(model.unigram))
     scale = np.where(bigram, 1.0, params.unigrams)
     keep = pred > params.threshold
     return {names[k]: float(pred[k] * scale[k]) for k in np.flatnonzero(keep).tolist()}
-
-
-def _lower_case(facts: Sequence[Fact]) -> bool:
-    """Whether the text writes names in lower case: under 2 % of words inside sentences are capitalised."""
-    inside = capital = 0
-    for fact in facts[:200]:
-        toks = words(fact.text)[1:]
-        inside += len(toks)
-        capital += sum(1 for t in toks if t[:1].isupper())
-    return inside > 0 and capital < 0.02 * inside
 
 
 def concepts(facts: Sequence[Fact], params: Params = DEFAULT) -> tuple[list[set[str]], dict[str, float]]:

@@ -37,27 +37,38 @@ from collections.abc import Sequence
 
 from briefgen.model import Fact
 from briefgen.select.standalone import broken, first_person, fragment, gives_words, leans, runs_on
+from briefgen.text.frequency import NAME_ZIPF, zipf_table
 from briefgen.text.quotes import quotation
-from briefgen.text.words import CALENDAR_WORDS, STOPWORDS
+from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, names_lower_cased
 
 __all__ = ["TOPIC_SHARE", "antecedent_of", "comes_after", "clashes", "follows", "in_order",
            "inside_quotation", "links", "needs", "open_ended", "passages", "unintroduced"]
 
+# Particles inside a full name ("Azancot de Menezes", "Osama bin Laden", "Rio de Janeiro").
+_PARTICLES = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|al|el|bin|ibn)"
 # A surname opening a sentence: a capitalised word, maybe possessive, then a lower-case word or
-# an apposition ("Wang, 32, has been ..."). Not a people's or a party's name, which a noun follows
-# ("Palestinian officials", "Turkish generals", "Republicans in both houses"; :data:`_PEOPLES`).
-_SURNAME_FIRST = re.compile(r"^([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s|\u2019s)?(?:\s+[a-z]|,\s)")
-# A bare surname as the speaker of a quotation in a sentence that does not open with it ('"We had a
-# big argument," Holbrooke said.', 'In the e-mail memo to Dan Rosen, Clark wrote "We have never
-# ..."'): a capitalised word right before a verb of saying, after a comma, a closing quotation mark
-# or a lower-case word. The word before is read in code: a capitalised one makes it a full or titled
-# name. Only in a sentence that quotes: whose words they are is what a quotation says, where a
-# report's closing "..., Wi said." names its source and the fact reads without knowing him.
+# an apposition ("Wang, 32, has been ..."), not a particle before the rest of a full name. Not a
+# people's or a party's name, which a noun follows ("Palestinian officials", "Turkish generals",
+# "Republicans in both houses"; :data:`_PEOPLES`).
+_SURNAME_FIRST = re.compile(r"^([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s|\u2019s)?"
+                            r"(?!\s+" + _PARTICLES + r"\s+[A-Z])(?:\s+[a-z]|,\s)")
+# A bare surname as the speaker of a quotation ('"We had a big argument," Holbrooke said.', 'Later,
+# Clark wrote, "We have never ..."', 'Horsley replied: "I'm a reporter."'): a capitalised word before
+# a verb of saying, right after a closing quotation mark or right before an opening one. Whose words
+# they are is what a quotation says; a report's closing "..., Wi said." names its source, and the
+# fact reads without knowing him (so does one with a scare quote: 'a "political" court, Holbrooke
+# said.'). A title, a given name or a particle right before it names him ("Mr. Silveira said",
+# "Luiz Silveira said", "Guilhermo de Albuquerque said").
 _SURNAME_SPEAKS = re.compile(r"(?<=[\s,\"\u201d])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+"
                              r"(?:said|says|added|told|wrote|asked|explained|noted|insisted|argued|warned|recalled"
                              r"|replied|declared)\b")
 _QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
-_WORD_BEFORE = re.compile(r"([\w.\u2019'-]+)[\s,\"\u201d]*$")
+# What stands right before a speaker (read within :data:`_BEFORE_REACH` characters): a closing
+# quotation mark, or a word and a space, which names him when it is capitalised or a particle.
+_QUOTE_CLOSED = re.compile(r"[\"\u201d]\s*$")
+_NAMED_BEFORE = re.compile(r"\b([A-Z][\w\u2019'-]*\.?|" + _PARTICLES + r")\s+$")
+_QUOTE_OPENS = re.compile(r"[^\w\"\u201c]{0,3}[\"\u201c]")
+_BEFORE_REACH = 40
 # Endings of the names of peoples, faiths and parties ("Chilean", "Kurdish", "Chinese", "Islamic",
 # "Israeli", "Iraqi", "Philippine", "Republicans", "Democrats"): on DUC 2003, 31 facts opening so had
 # been left out as a bare surname, and no person's surname there ends so.
@@ -68,8 +79,12 @@ _NOT_NAMES = STOPWORDS | frozenset(("although", "though", "however", "meanwhile"
                                     "nevertheless"))
 # A fuller name: two capitalised words; either may be the surname ("Carmi Gilon", "Wang Youcai").
 # A particle may stand between them ("Jose Augusto Guilhermo de Albuquerque", "Ludwig van Beethoven").
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le"
-                        r"|al|el|bin|ibn)\s+)?([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:" + _PARTICLES + r"\s+)?([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b")
+# The second word of a pair that names an organisation or a place by its kind, no given name
+# ("Boeing Co.", "Interfax Agency", "Moscow City Hall").
+_KINDS = frozenset(("Co", "Corp", "Inc", "Ltd", "Agency", "City", "Hall", "News", "Group", "Party", "Bank",
+                    "University", "Airlines", "Airport", "Authority", "Ministry", "Council", "Times", "Post",
+                    "Press", "Company", "Foundation", "Institute", "Association", "Union", "Street"))
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 # A capitalised word after "the" names a group, a party or a place ("the Republicans", "the Inkatha
 # Freedom Party"), not a person by surname.
@@ -82,6 +97,19 @@ _TITLES = frozenset([
     "judge", "justice", "cardinal", "pope", "bishop", "father", "rev", "sir", "lord", "lady", "prince",
     "princess", "chancellor", "premier", "ambassador", "commissioner", "chief", "captain", "officer",
     "detective", "professor", "prof", "saint"])
+# In coverage that writes names in lower case a capital is only a sentence's first letter: a speaker
+# is a word before a verb of saying, opening the sentence or, in a sentence that quotes, right after a
+# closing quotation mark or before an opening one ("castaner said the suspect opened fire ...",
+# '"..., " craw said.', 'later, craw said: " ..."').
+_SAYING = (r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|insisted|argued|warned"
+           r"|recalled|replied|declared)\b")
+_LOWER_OPENS = re.compile(r"^([a-z][a-z'\u2019-]+)\s+" + _SAYING, re.IGNORECASE)
+_LOWER_SPEAKS = re.compile(r"(?<![\w'\u2019-])([a-z][a-z'\u2019-]+)\s+" + _SAYING)
+# A name there is a word rarer than this in English (text.frequency.NAME_ZIPF, the one threshold for a
+# name in lower-cased text): "castaner", "copoulos", "limbaugh"; not "witnesses", "police", "warden".
+# A fuller name is the word with another before it that is no stop word, title, calendar word or
+# verb of saying ("christophe castaner", "ted copoulos"; not "interior minister castaner").
+_LOWER_NAME_BEFORE = r"([a-z][a-z'\u2019-]+)\s+"
 #: A person named by at least this share of the sources is what the coverage is about: a bare
 #: surname of theirs needs no introduction. Set without data: "most of the coverage".
 TOPIC_SHARE = 0.5
@@ -94,8 +122,10 @@ def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
     members too: a sentence another one prints for may introduce someone),
     kept to the surnames that open a fact and the names printed beside them.
     """
-    opening = [_bare_surname(f.text) for f in facts]
-    openers = {name for name in opening if name}
+    if names_lower_cased(f.text for f in facts):
+        return _unintroduced_lower(facts)
+    opening = [_bare_surnames(f.text) for f in facts]
+    openers = {name for names in opening for name in names}
     if not openers:
         return [None] * len(facts)
     given: dict[str, set[str]] = defaultdict(set)
@@ -107,7 +137,8 @@ def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
     # ("... according to Civilian Airport Authority Director Nir Yarkoni") may be a fact's member.
     for text in {s.text for f in facts for s in f.sentences} | {f.text for f in facts}:
         for first, last in _FULL_NAME.findall(text):
-            if (first in openers or last in openers) and not {first.lower(), last.lower()} & skip:
+            if ((first in openers or last in openers) and not {first.lower(), last.lower()} & skip
+                    and first != last and last not in _KINDS):
                 given[last].add(first)
                 given[first].add(last)
         lower.update(_LOWER_WORD.findall(text))
@@ -117,26 +148,67 @@ def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
             if name in openers:
                 naming[name].update(f.sources)
     sources = {s for f in facts for s in f.sources}
-    out: list[str | None] = []
-    for name in opening:
-        firsts = {g for g in given.get(name, ()) if g.lower() not in lower} if name else set()
-        if not name or not firsts or name.lower() in lower or name in groups:
-            out.append(None)
-            continue
-        out.append(name if len(firsts) > 1 or len(naming[name]) < TOPIC_SHARE * len(sources) else None)
-    return out
+
+    def bare(name: str) -> bool:
+        firsts = {g for g in given.get(name, ()) if g.lower() not in lower}
+        if not firsts or name.lower() in lower or name in groups:
+            return False
+        return len(firsts) > 1 or len(naming[name]) < TOPIC_SHARE * len(sources)
+
+    return [next((name for name in names if bare(name)), None) for names in opening]
 
 
-def _bare_surname(text: str) -> str | None:
-    """The surname a sentence opens with, else the one it names as its speaker, if either is bare."""
+def _unintroduced_lower(facts: Sequence[Fact]) -> list[str | None]:
+    """:func:`unintroduced` for coverage that writes names in lower case: the speaker a sentence opens
+    on or quotes, a word rare in English, whom the coverage names in full elsewhere and fewer than
+    half the sources name."""
+    table = zipf_table()
+    saying = re.compile(_SAYING)
+    skip = STOPWORDS | _TITLES | CALENDAR_WORDS
+
+    def speaker(text: str) -> str | None:
+        found = [m.group(1).lower()] if (m := _LOWER_OPENS.match(text)) else []
+        if _QUOTE_MARK.search(text):
+            found += [m.group(1) for m in _LOWER_SPEAKS.finditer(text)
+                      if text[max(0, m.start() - 2):m.start()].strip()[-1:] in "\"\u201d"
+                      or _QUOTE_OPENS.match(text, m.end())]
+        # Named once: a sentence that names him in full before ("owner ted copoulos ... copoulos says")
+        # introduces him itself.
+        return next((w for w in found if w not in STOPWORDS and len(w) > 2 and table.get(w, 0.0) < NAME_ZIPF
+                     and len(re.findall(r"\b" + re.escape(w) + r"\b", text.lower())) == 1), None)
+
+    speaking = [speaker(f.text) for f in facts]
+    names = {w for w in speaking if w}
+    if not names:
+        return [None] * len(facts)
+    full: set[str] = set()
+    before = re.compile(_LOWER_NAME_BEFORE + r"(" + "|".join(map(re.escape, sorted(names))) + r")\b")
+    for text in {s.text.lower() for f in facts for s in f.sentences} | {f.text.lower() for f in facts}:
+        for first, last in before.findall(text):
+            if first not in skip and not saying.match(first):
+                full.add(last)
+    naming: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        for w in names & set(_LOWER_WORD.findall(f.text.lower())):
+            naming[w].update(f.sources)
+    sources = {s for f in facts for s in f.sources}
+    return [w if w and w in full and len(naming[w]) < TOPIC_SHARE * len(sources) else None for w in speaking]
+
+
+def _bare_surnames(text: str) -> tuple[str, ...]:
+    """The surname a sentence opens with and those it names as a quotation's speaker, when bare."""
     found = [m.group(1)] if (m := _SURNAME_FIRST.match(text)) else []
-    for m in _SURNAME_SPEAKS.finditer(text, 1) if _QUOTE_MARK.search(text) else ():
-        before = _WORD_BEFORE.search(text, 0, m.start())
-        # "Luiz Silveira said", "Mr. Silveira said": named in full or with a title, not bare.
-        if before is None or not before.group(1)[:1].isupper():
-            found.append(m.group(1))
-    return next((name for name in found if not _PEOPLES.search(name) and name.lower() not in _NOT_NAMES
-                 and not re.search(r"\b[A-Z][a-z]+\s+" + re.escape(name) + r"\b", text)), None)
+    if _QUOTE_MARK.search(text):
+        # Named in full in the sentence itself ("Luiz Silveira, 34, ... '...,' Silveira said").
+        in_full = {last for first, last in _FULL_NAME.findall(text) if first.lower() not in _NOT_NAMES}
+        for m in _SURNAME_SPEAKS.finditer(text, 1):
+            before = text[max(0, m.start() - _BEFORE_REACH):m.start()]
+            quoting = bool(_QUOTE_CLOSED.search(before) or _QUOTE_OPENS.match(text, m.end()))
+            named = _NAMED_BEFORE.search(before)
+            if (quoting and m.group(1) not in in_full
+                    and (named is None or named.group(1).lower().rstrip(".") in _NOT_NAMES)):
+                found.append(m.group(1))
+    return tuple(name for name in found if not _PEOPLES.search(name) and name.lower() not in _NOT_NAMES)
 
 
 def antecedent_of(facts: Sequence[Fact]) -> list[int | None]:
