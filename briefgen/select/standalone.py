@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
-from briefgen.select.pronouns import intro_pronoun, object_pronoun, orphan_pronoun
+from briefgen.select.pronouns import intro_pronoun, object_pronoun, orphan_pronoun, quote_pronoun_speaker
 from briefgen.select.shells import described_person, shell_first, shell_intro
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
@@ -224,34 +224,6 @@ _THEN_EARLY = re.compile(
 # Prose (not a quotation) whose only speaker is a pronoun at its end: "..., he said."
 _PRONOUN_ATTRIBUTION = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|told \w+)\s*\.\s*$",
                                   re.IGNORECASE)
-# A quotation inside the writer's sentence whose speaker is a pronoun at its end: 'The kidnappers
-# "whoever they are, are acting in defiance ...," he said.' (not "they", who may be the sentence's own
-# subject: 'family members ... " heartbroken, " they told the daily press'). Three sentences in DUC
-# 2003 and Multi-News validation beside the 20 other rules already find, all leaning.
-_QUOTE_PRONOUN_END = re.compile(r"[,.!?]\s*[\"\u201d]\s+(?:he|she)\s+(?:said|says|added|adds|told|tells|wrote"
-                                r"|writes|explained)\b[^\"\u201c\u201d]*$", re.IGNORECASE)
-_SPEAKER_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
-# Words opening a sentence in lower-cased text that name no one ("the kidnappers ...").
-_NO_ONE_FIRST = frozenset(("the", "a", "an", "this", "these", "those", "its", "their", "many", "some"))
-
-
-def _names_speaker(unquoted: str) -> bool:
-    """Whether the writer's words before a closing "he said" may name him: a capitalised word after
-    the first ('When Carlsson was asked ..., "It was a slip," he said.'), or a first word that may be
-    a name (rarer in English than :data:`_NOW_NAME_ZIPF`, no possessive); in text without capitals,
-    any first word but a determiner."""
-    found = _SPEAKER_WORD.findall(unquoted)
-    last = max((k for k, w in enumerate(found) if w.lower() in ("he", "she")), default=0)
-    found = found[:last]
-    if not found:
-        return False
-    if not any(ch.isupper() for ch in unquoted[1:]):
-        return found[0].lower() not in _NO_ONE_FIRST
-    first = found[0].lower().replace("\u2019", "'")
-    return (any(w[:1].isupper() for w in found[1:])
-            or (not first.endswith("'s") and zipf_table().get(first, 0.0) < _NOW_NAME_ZIPF))
-
-
 _AS_SUCH = re.compile(r"^as such\b|\bas well\s*[.!?\"'\u201d\u2019]*\s*$", re.IGNORECASE)
 #: A sentence of at most this many words with no verb in it is a fragment, not a statement: an
 #: elliptical reply to the sentence before ("Sort of.", "Not so fast.", "No question.") or a
@@ -570,7 +542,7 @@ def leaning_rule(text: str) -> str | None:
         return "same speaker"
     if body[:1] in _OPENERS:
         return _quote_first_rule(body, unquoted)
-    if _QUOTE_PRONOUN_END.search(body) and not _names_speaker(unquoted):
+    if quote_pronoun_speaker(body, unquoted):
         return "quote pronoun speaker"
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
