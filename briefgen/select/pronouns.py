@@ -281,9 +281,6 @@ def _person_word(word: str) -> bool:
             or (word not in STOPWORDS and len(word) > 3 and word.rstrip("s").endswith(_PERSON_ENDINGS)))
 
 
-_PLACE = re.compile(r"\b(?:in|across|throughout)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
-
-
 def orphan_pronoun(unquoted: str, lower: bool) -> bool:
     """Whether "he", "she", "his", "her" or "him" in the writer's words stands for no one the sentence names.
 
@@ -306,9 +303,7 @@ def orphan_pronoun(unquoted: str, lower: bool) -> bool:
     m = _PERSONAL.search(text)
     if m is None:
         return False
-    # A capitalised run right after "in" is a place, no one the pronoun may stand for ("inflation in
-    # Brazil was under control, and he and his wife had steady jobs").
-    before = _WORD.findall(text[:m.start()] if lower else _PLACE.sub(" ", text[:m.start()]))
+    before = _WORD.findall(text[:m.start()])
     if not before or _REPORTED.search(text, 0, m.start()):
         return False
     if lower and (before[0].lower() not in _DETERMINERS or len(before) >= ORPHAN_REACH):
