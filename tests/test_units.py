@@ -435,20 +435,31 @@ def test_in_lower_cased_coverage_a_speaker_the_reader_has_not_met_is_found_by_ra
     from briefgen.select.units import unintroduced
 
     texts = [
-        "gop hopefuls spent the weekend attacking the president's immigration move.",
-        "romney declined to say whether he would reverse the policy if elected.",
-        "former pennsylvania sen. rick santorum appeared on cnn on sunday.",
-        'romney has to weigh " very important states, " santorum said on cnn.',
-        "police said the crowd had left by midnight.",
-        "Craw said the test came up like all the other ideas do.",
-        "the marketing idea was the work of promoter dave craw, the team said.",
-        "Romney said the policy was a short-term measure.",
+        "gop hopefuls spent the weekend attacking the president's immigration move.",   # s1
+        'romney has to weigh " very important states, " santorum said on cnn.',          # s2
+        "former pennsylvania sen. rick santorum appeared on cnn on sunday.",              # s3
+        "zorbel said the plan would fail in the senate.",                                 # s4
+        "pichai said the company would appeal the ruling.",                               # s1
+        "google chief sundar pichai met lawmakers on monday.",                            # s2
+        "sundar pichai declined to comment on the fine.",                                 # s3
+        "copoulos says he wants the exact opposite, owner ted copoulos told the sun.",    # s4
+        "negotiators said a deal could be reached by friday.",                            # s1
+        "iranian negotiators met in vienna on thursday.",                                 # s2
+        "police said the crowd had left by midnight.",                                    # s3
+        "the senate returns from its recess on monday.",                                  # s5
     ]
-    found = unintroduced(_one_each(texts, ["s1", "s2", "s3", "s3", "s4", "s4", "s4", "s1"]))
+    found = unintroduced(_one_each(texts, ["s1", "s2", "s3", "s4", "s1", "s2", "s3", "s4", "s1", "s2", "s3",
+                                           "s5"]))
     # Text without capitals: a speaker is a word rare in English before a verb of saying, opening the
-    # sentence or after a quotation; one source of four names santorum and craw, both named in full
-    # elsewhere. "police" is a common word; romney, named by most sources, is what it is about.
-    assert found == [None, None, None, "santorum", None, "craw", None, None]
+    # sentence or right after a quotation. santorum: two sources of five, named in full elsewhere.
+    # zorbel: never named in full (a place or a body, as far as the text tells). pichai: named by three
+    # sources of five, what the coverage is about. copoulos: named in full in his own sentence.
+    # "negotiators": a noun for people in a role; "police": a common word.
+    assert found == [None, "santorum", None, None, None, None, None, None, None, None, None, None]
+    # The apostrophe stays in a name: o'rourke, named by every source, is what the coverage is about.
+    texts = ["o'rourke said he would visit iowa this weekend.", "beto o'rourke will visit iowa.",
+             "beto o'rourke spoke in texas on friday."]
+    assert unintroduced(_one_each(texts, ["s1", "s2", "s3"])) == [None, None, None]
 
 
 def test_text_that_writes_names_in_lower_case_is_told_from_cased_text() -> None:
@@ -648,9 +659,9 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     # d30056t); "they" may be the sentence's own subject.
     ('The kidnappers "whoever they are, are acting in defiance of the Chechen people," he said.',
      "quote pronoun speaker"),
-    # With no capital after its first letter a sentence names no one by case: only a determiner opens it
-    # on no one ("Microsoft's" could be a name, as "carlsson" would be in lower-cased text).
-    ("Microsoft's results \"benefited from much higher margins,\" he said.", None),
+    ("Microsoft's results \"benefited from much higher margins,\" he said.", "quote pronoun speaker"),
+    ('Inflation "will keep rising through the spring," he said.', "quote pronoun speaker"),
+    ('On Tuesday the company "expects growth," he said.', "quote pronoun speaker"),
     ('Family members were left " devastated " and " heartbroken, " they told the daily press.', None),
     ('The kidnappers "whoever they are" are acting in defiance of the Chechen people, Maskhadov said.', None),
     ('When Carlsson was asked about the ruling, "It was a slip of the tongue," he said.', None),

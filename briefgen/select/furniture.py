@@ -607,10 +607,12 @@ def labelled(text: str) -> bool:
 # the page's own list ("... here are 20 of wiig's most memorable bits", "here is our third annual
 # spring fashion edit"), not a clause of prose ("In Kabul, here is the reality: ..."). Each a page's teaser in
 # Multi-News validation; none in DUC 2003 (from an analyst's reading of Multi-News 00177, whose one
-# bullet it was). "Following is", "The following are" or "What follows is" and a text, a transcript,
-# excerpts or a list opening a sentence announce a document the page prints after it ("Following is
-# the text of the first two sections of the Sherman Act"): three sentences of both sets, all such,
-# one of them a bullet of DUC 2003's d31033t; not "The following are among the victims: ...".
+# bullet it was). "Following is", "The following are" or "What follows is" and, within two words, a
+# text, a transcript, excerpts, a list, a chronology, key facts, a look or a profile opening a sentence
+# announce a document the page prints after it ("Following is the text of the first two sections of
+# the Sherman Act", "Following is a chronology of major events in Kosovo:"): three sentences of both
+# sets, all such, one of them a bullet of DUC 2003's d31033t; not "The following are among the
+# victims: ..." nor '"Following is easy; leading is hard," Jackson said.'.
 _AT_PAGE = re.compile(
     r"\b(?:shown|pictured|featured|embedded)\s+(?:here|below|above)\b|\bseen\s+(?:below|above)\b"
     r"|\b(?:the|this)\s+(?:video|photo|photos|image|images|clip|graphic|gallery|chart|map|code)\s+"
@@ -619,9 +621,9 @@ _AT_PAGE = re.compile(
     r"\b(?:below|above)\s*[.:]\s*$"
     r"|\b(?:explanation|story|list|transcript|statement|text|interview|video)\s+follows\s*[.:]\s*$"
     r"|\bclick\s+(?:here|below)\b"
-    r"|^\s*(?:(?:the\s+)?following\s+(?:is|are|was|were)|what\s+follows\s+is)\s+(?:(?:the|a|an)\s+)?"
-    r"(?:(?:full|complete|partial|edited|official)\s+)?(?:text|transcript|excerpts?|statement|list|summary"
-    r"|highlights|remarks)\b"
+    r"|^\W*(?:(?:the\s+)?following\s+(?:is|are|was|were)|what\s+follows\s+is)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w'.-]+\s+){0,2}?(?:text|transcript|excerpts?|statement|list|summary|highlights|remarks|chronology"
+    r"|timeline|facts|look|profile|factbox|results|biography|reaction|reactions)\b"
     r"|^\W*here(?:\s+(?:is|are)\b|\s*['\u2019]\s*s\b)(?![^:]{0,40}:)"
     r"(?!\s+(?:(?:a|an|the|his|her|their)\s+)?(?:tweet|statement|post|message|letter)s?\b)"
     r"|[,;\u2013\u2014(]\s*here(?:\s+(?:is|are)|\s*['\u2019]\s*s)\s+(?:\d[\d,]*|our|some|the\s+(?:best|top|full))\b",

@@ -32,7 +32,7 @@ them out: its reader has not met that person.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from briefgen.model import Fact
@@ -109,7 +109,12 @@ _LOWER_SPEAKS = re.compile(r"(?<![\w'\u2019-])([a-z][a-z'\u2019-]+)\s+" + _SAYIN
 # name in lower-cased text): "castaner", "copoulos", "limbaugh"; not "witnesses", "police", "warden".
 # A fuller name is the word with another before it that is no stop word, title, calendar word or
 # verb of saying ("christophe castaner", "ted copoulos"; not "interior minister castaner").
-_LOWER_NAME_BEFORE = r"([a-z][a-z'\u2019-]+)\s+"
+_LOWER_NAME_BEFORE = r"(?<![\w'\u2019-])([a-z][a-z'\u2019-]+)\s+"
+# A word of lower-cased text, an apostrophe kept ("o'rourke").
+_LOWER_NAME = re.compile(r"[a-z][a-z'\u2019-]*[a-z]")
+# A plural noun for people in a role ("rescuers", "forecasters", "negotiators", "meteorologists"): often
+# missing from wordfreq's small list, so as rare as a name, but never one.
+_ROLE_PLURAL = re.compile(r"(?:er|or|ist|ian|ant|ent)s$")
 #: A person named by at least this share of the sources is what the coverage is about: a bare
 #: surname of theirs needs no introduction. Set without data: "most of the coverage".
 TOPIC_SHARE = 0.5
@@ -172,10 +177,13 @@ def _unintroduced_lower(facts: Sequence[Fact]) -> list[str | None]:
             found += [m.group(1) for m in _LOWER_SPEAKS.finditer(text)
                       if text[max(0, m.start() - 2):m.start()].strip()[-1:] in "\"\u201d"
                       or _QUOTE_OPENS.match(text, m.end())]
+        if not found:
+            return None
         # Named once: a sentence that names him in full before ("owner ted copoulos ... copoulos says")
         # introduces him itself.
+        counts = Counter(_LOWER_NAME.findall(text.lower()))
         return next((w for w in found if w not in STOPWORDS and len(w) > 2 and table.get(w, 0.0) < NAME_ZIPF
-                     and len(re.findall(r"\b" + re.escape(w) + r"\b", text.lower())) == 1), None)
+                     and not _ROLE_PLURAL.search(w) and counts[w] == 1), None)
 
     speaking = [speaker(f.text) for f in facts]
     names = {w for w in speaking if w}
@@ -189,7 +197,7 @@ def _unintroduced_lower(facts: Sequence[Fact]) -> list[str | None]:
                 full.add(last)
     naming: dict[str, set[str]] = defaultdict(set)
     for f in facts:
-        for w in names & set(_LOWER_WORD.findall(f.text.lower())):
+        for w in names & set(_LOWER_NAME.findall(f.text.lower())):
             naming[w].update(f.sources)
     sources = {s for f in facts for s in f.sources}
     return [w if w and w in full and len(naming[w]) < TOPIC_SHARE * len(sources) else None for w in speaking]

@@ -98,7 +98,7 @@ def names_lower_cased(sentences: Iterable[str], limit: int = 200) -> bool:
     """Whether ``sentences`` (the first ``limit``) write names in lower case, so capitals cannot find them."""
     inside = capital = 0
     for text in itertools.islice(sentences, limit):
-        toks = words(text)[1:]
+        toks = [t for t in words(text)[1:] if t[:1].isalpha()]  # a number has no case
         inside += len(toks)
         capital += sum(1 for t in toks if t[:1].isupper())
     return inside > 0 and capital < LOWER_CASED_SHARE * inside
