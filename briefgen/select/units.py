@@ -80,6 +80,7 @@ _NOT_NAMES = STOPWORDS | frozenset(("although", "though", "however", "meanwhile"
 # A fuller name: two capitalised words; either may be the surname ("Carmi Gilon", "Wang Youcai").
 # A particle may stand between them ("Jose Augusto Guilhermo de Albuquerque", "Ludwig van Beethoven").
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:" + _PARTICLES + r"\s+)?([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b")
+_LONG_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){2,}\b")
 # The second word of a pair that names an organisation or a place by its kind, no given name
 # ("Boeing Co.", "Interfax Agency", "Moscow City Hall").
 _KINDS = frozenset(("Co", "Corp", "Inc", "Ltd", "Agency", "City", "Hall", "News", "Group", "Party", "Bank",
@@ -141,7 +142,11 @@ def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
     # Every sentence of the coverage, not only the facts' own: a sentence that introduces someone
     # ("... according to Civilian Airport Authority Director Nir Yarkoni") may be a fact's member.
     for text in {s.text for f in facts for s in f.sentences} | {f.text for f in facts}:
-        for first, last in _FULL_NAME.findall(text):
+        # A name of three words or more with no title in it gives its last two as a pair too:
+        # "Luiz Claudio Silveira" introduces Silveira (the pairs above do not overlap).
+        runs = [m.group(0).split() for m in _LONG_NAME.finditer(text)]
+        tails = [(run[-2], run[-1]) for run in runs if not {w.lower() for w in run} & skip]
+        for first, last in [*_FULL_NAME.findall(text), *tails]:
             if ((first in openers or last in openers) and not {first.lower(), last.lower()} & skip
                     and first != last and last not in _KINDS):
                 given[last].add(first)
