@@ -482,7 +482,7 @@ def test_in_lower_cased_coverage_a_speaker_the_reader_has_not_met_is_found_by_ra
 
 
 def test_text_that_writes_names_in_lower_case_is_told_from_cased_text() -> None:
-    from briefgen.text.words import names_lower_cased
+    from briefgen.text.abbreviated import names_lower_cased
 
     assert names_lower_cased(["romney has to weigh very important states, santorum said on cnn."])
     assert not names_lower_cased(["Romney has to weigh very important states, Santorum said on CNN."])

@@ -30,10 +30,11 @@ from dataclasses import dataclass
 
 from briefgen.facts.fates import fates
 from briefgen.sources.outlets import outlet_table
+from briefgen.text.abbreviated import names_lower_cased
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
 from briefgen.text.names import name_key
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
-from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, names_lower_cased, normalize
+from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, normalize
 
 __all__ = ["Coverage", "derive_subject", "nationality"]
 

@@ -24,8 +24,9 @@ import numpy as np
 from briefgen.model import Fact
 from briefgen.select.params import DEFAULT, FEATURES, ConceptModel, Params
 from briefgen.select.standalone import has_quote, stems
+from briefgen.text.abbreviated import names_lower_cased
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
-from briefgen.text.words import names_lower_cased, words
+from briefgen.text.words import words
 
 __all__ = ["concept_features", "concepts", "first_position", "shipped_model", "source_groups", "stated"]
 

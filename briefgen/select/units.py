@@ -37,9 +37,10 @@ from collections.abc import Sequence
 
 from briefgen.model import Fact
 from briefgen.select.standalone import broken, first_person, fragment, gives_words, leans, runs_on
+from briefgen.text.abbreviated import names_lower_cased
 from briefgen.text.frequency import NAME_ZIPF, zipf_table
-from briefgen.text.quotes import quotation
-from briefgen.text.words import CALENDAR_WORDS, STOPWORDS, names_lower_cased
+from briefgen.text.quotes import has_quote, quotation
+from briefgen.text.words import CALENDAR_WORDS, STOPWORDS
 
 __all__ = ["TOPIC_SHARE", "antecedent_of", "comes_after", "clashes", "follows", "in_order",
            "inside_quotation", "links", "needs", "open_ended", "passages", "unintroduced"]
@@ -62,7 +63,6 @@ _SURNAME_FIRST = re.compile(r"^([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s|\u2019s)?"
 _SURNAME_SPEAKS = re.compile(r"(?<=[\s,\"\u201d])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+"
                              r"(?:said|says|added|told|wrote|asked|explained|noted|insisted|argued|warned|recalled"
                              r"|replied|declared)\b")
-_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 # What stands right before a speaker (read within :data:`_BEFORE_REACH` characters): a closing
 # quotation mark, or a word and a space, which names him when it is capitalised or a particle.
 _QUOTE_CLOSED = re.compile(r"[\"\u201d]\s*$")
@@ -104,6 +104,7 @@ _TITLES = frozenset([
 # '"..., " craw said.', 'later, craw said: " ..."').
 _SAYING = (r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|insisted|argued|warned"
            r"|recalled|replied|declared)\b")
+_SAYING_WORD = re.compile(_SAYING)
 _LOWER_OPENS = re.compile(r"^([a-z][a-z'\u2019-]+)\s+" + _SAYING, re.IGNORECASE)
 _LOWER_SPEAKS = re.compile(r"(?<![\w'\u2019-])([a-z][a-z'\u2019-]+)\s+" + _SAYING)
 # A name there is a word rarer than this in English (text.frequency.NAME_ZIPF, the one threshold for a
@@ -139,11 +140,9 @@ def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
     lower: set[str] = set()
     groups: set[str] = set()
     skip = STOPWORDS | _TITLES | CALENDAR_WORDS
-    # Every sentence of the coverage, not only the facts' own: a sentence that introduces someone
-    # ("... according to Civilian Airport Authority Director Nir Yarkoni") may be a fact's member.
-    for text in {s.text for f in facts for s in f.sentences} | {f.text for f in facts}:
+    for text in _coverage_texts(facts):
         # A name of three words or more with no title in it gives its last two as a pair too:
-        # "Luiz Claudio Silveira" introduces Silveira (the pairs above do not overlap).
+        # "Luiz Claudio Silveira" introduces Silveira (_FULL_NAME's pairs do not overlap).
         runs = [m.group(0).split() for m in _LONG_NAME.finditer(text)]
         tails = [(run[-2], run[-1]) for run in runs if not {w.lower() for w in run} & skip]
         for first, last in [*_FULL_NAME.findall(text), *tails]:
@@ -168,17 +167,23 @@ def unintroduced(facts: Sequence[Fact]) -> list[str | None]:
     return [next((name for name in names if bare(name)), None) for names in opening]
 
 
+def _coverage_texts(facts: Sequence[Fact]) -> set[str]:
+    """Every sentence of the coverage, each once: the facts' own and their members (a sentence that
+    introduces someone, "... according to Civilian Airport Authority Director Nir Yarkoni", may be a
+    member of a fact that prints another)."""
+    return {s.text for f in facts for s in f.sentences} | {f.text for f in facts}
+
+
 def _unintroduced_lower(facts: Sequence[Fact]) -> list[str | None]:
     """:func:`unintroduced` for coverage that writes names in lower case: the speaker a sentence opens
     on or quotes, a word rare in English, whom the coverage names in full elsewhere and fewer than
     half the sources name."""
     table = zipf_table()
-    saying = re.compile(_SAYING)
     skip = STOPWORDS | _TITLES | CALENDAR_WORDS
 
     def speaker(text: str) -> str | None:
         found = [m.group(1).lower()] if (m := _LOWER_OPENS.match(text)) else []
-        if _QUOTE_MARK.search(text):
+        if has_quote(text):
             found += [m.group(1) for m in _LOWER_SPEAKS.finditer(text)
                       if text[max(0, m.start() - 2):m.start()].strip()[-1:] in "\"\u201d"
                       or _QUOTE_OPENS.match(text, m.end())]
@@ -196,9 +201,9 @@ def _unintroduced_lower(facts: Sequence[Fact]) -> list[str | None]:
         return [None] * len(facts)
     full: set[str] = set()
     before = re.compile(_LOWER_NAME_BEFORE + r"(" + "|".join(map(re.escape, sorted(names))) + r")\b")
-    for text in {s.text.lower() for f in facts for s in f.sentences} | {f.text.lower() for f in facts}:
+    for text in map(str.lower, _coverage_texts(facts)):
         for first, last in before.findall(text):
-            if first not in skip and not saying.match(first):
+            if first not in skip and not _SAYING_WORD.match(first):
                 full.add(last)
     naming: dict[str, set[str]] = defaultdict(set)
     for f in facts:
@@ -211,7 +216,7 @@ def _unintroduced_lower(facts: Sequence[Fact]) -> list[str | None]:
 def _bare_surnames(text: str) -> tuple[str, ...]:
     """The surname a sentence opens with and those it names as a quotation's speaker, when bare."""
     found = [m.group(1)] if (m := _SURNAME_FIRST.match(text)) else []
-    if _QUOTE_MARK.search(text):
+    if has_quote(text):
         # Named in full in the sentence itself ("Luiz Silveira, 34, ... '...,' Silveira said").
         in_full = {last for first, last in _FULL_NAME.findall(text) if first.lower() not in _NOT_NAMES}
         for m in _SURNAME_SPEAKS.finditer(text, 1):

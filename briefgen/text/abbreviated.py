@@ -23,12 +23,15 @@ others.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Set
+from collections.abc import Iterable, Set
 
 from briefgen.text.datelines import WEEKDAY
+from briefgen.text.words import words
 
-__all__ = ["GLUED_WORD", "SPEECH_VERBS", "CaseStyle", "goes_on", "number_stop", "said_after"]
+__all__ = ["GLUED_WORD", "SPEECH_VERBS", "CaseStyle", "goes_on", "names_lower_cased", "number_stop",
+           "said_after"]
 
 #: A lower-case word glued to a full stop after a word that starts a new sentence in text that
 #: writes names in lower case ("in the fight.police have cleared ...", "toured japan.in 2011"): a
@@ -107,6 +110,19 @@ def _date_comma(token: str, follower: str) -> bool:
     """Whether a comma after ``token`` is a date's: "25, 2019", "sunday, jan. 18", "On sunday, richmond police
     were called" (all five such places in Multi-News validation go on their sentence)."""
     return bool(_DAY.match(token) and _YEAR.match(follower) or _WEEKDAY.match(token))
+
+
+def names_lower_cased(sentences: Iterable[str], limit: int = 200) -> bool:
+    """Whether ``sentences`` (the first ``limit``), read as a whole, write names in lower case: their
+    words after each sentence's first are capitalised under :data:`LOWER_SHARE` of the time (numbers
+    not counted). :class:`CaseStyle` reads one text with its witnesses; this reads sentences already
+    split, for the concepts, the subject line and the memo's speakers."""
+    inside = capital = 0
+    for text in itertools.islice(sentences, limit):
+        toks = [t for t in words(text)[1:] if t[:1].isalpha()]  # a number has no case
+        inside += len(toks)
+        capital += sum(1 for t in toks if t[:1].isupper())
+    return inside > 0 and capital < LOWER_SHARE * inside
 
 
 class CaseStyle:

@@ -8,10 +8,8 @@ Porter stemmer, which is pure code and needs no data.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 
 from briefgen.text.lazynltk import light_nltk
@@ -20,8 +18,8 @@ light_nltk()  # Porter without the rest of NLTK: start-up stays fast
 
 from nltk.stem.porter import PorterStemmer  # noqa: E402
 
-__all__ = ["CALENDAR_WORDS", "LOWER_CASED_SHARE", "MONTH_ABBREVIATIONS", "STOPWORDS", "and_list",
-           "content_set", "content_terms", "fold", "names_lower_cased", "normalize", "stem", "term", "words"]
+__all__ = ["CALENDAR_WORDS", "MONTH_ABBREVIATIONS", "STOPWORDS", "and_list", "content_set", "content_terms",
+           "fold", "normalize", "stem", "term", "words"]
 
 # Letters and digits, keeping inner hyphens, apostrophes and decimal points
 # ("Jae-myung", "Lee's", "3.5") inside one token.
@@ -87,21 +85,6 @@ def words(text: str) -> list[str]:
     """Word tokens of ``text`` in order, punctuation dropped, case kept."""
     # A match always ends in a letter or digit, so no trailing dot or comma.
     return _WORD.findall(fold(text))
-
-
-#: Text writes names in lower case when fewer than this share of its words after each sentence's first
-#: are capitalised: Multi-News's pages have 0.3%, DUC 2003's wire copy about 15%.
-LOWER_CASED_SHARE = 0.02
-
-
-def names_lower_cased(sentences: Iterable[str], limit: int = 200) -> bool:
-    """Whether ``sentences`` (the first ``limit``) write names in lower case, so capitals cannot find them."""
-    inside = capital = 0
-    for text in itertools.islice(sentences, limit):
-        toks = [t for t in words(text)[1:] if t[:1].isalpha()]  # a number has no case
-        inside += len(toks)
-        capital += sum(1 for t in toks if t[:1].isupper())
-    return inside > 0 and capital < LOWER_CASED_SHARE * inside
 
 
 @lru_cache(maxsize=65536)
