@@ -38,6 +38,7 @@ Usage::
     python bench/conflicts.py --cluster d31022t --show
     python bench/conflicts.py --cv            # and the thresholds cross-validated (about 4 minutes)
     python bench/conflicts.py --undated       # every source without its date, as run(texts=...) reads them
+    python bench/conflicts.py --lower         # every text lower-cased whole, as some pages print news
 
 Besides the scores (which accept a changed figure for a disagreement and the reverse), it prints
 how many reports matching a labelled disagreement or changed figure carry the labelled kind.
@@ -52,7 +53,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -211,9 +212,10 @@ class Cluster:
 
 
 def load_clusters(names: Sequence[str], labels: dict[str, Any], unreachable: list[str],
-                  undated: bool = False) -> list[Cluster]:
+                  undated: bool = False, lower: bool = False) -> list[Cluster]:
     """Read and analyse every cluster named (clean, split, merge); DUC sources without dates when
-    ``undated``."""
+    ``undated``, and every text lower-cased when ``lower`` (the labels' quotes are found in the
+    printed text; lower-casing these ASCII texts keeps every offset)."""
     items_by_cluster: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for item in labels["items"]:
         items_by_cluster[item["cluster"]].append(item)
@@ -235,6 +237,9 @@ def load_clusters(names: Sequence[str], labels: dict[str, Any], unreachable: lis
                     unreachable.append(f"{item['id']}: {value['quote']!r}")
                     continue
                 mentions.append(Mention(item, v, src.id, span))
+        if lower:
+            sources = [replace(src, text=src.text.lower()) if len(src.text.lower()) == len(src.text) else src
+                       for src in sources]
         found = analyse(sources=sources)
         out.append(Cluster(name, list(found.sources), list(found.facts), items_by_cluster[name], mentions))
     return out
@@ -318,13 +323,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also cross-validate the thresholds, leaving one cluster out at a time")
     parser.add_argument("--undated", action="store_true",
                         help="read the DUC sources without their dates, as run(texts=...) does")
+    parser.add_argument("--lower", action="store_true",
+                        help="lower-case every text whole (names too), as some pages print news")
     args = parser.parse_args(argv)
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     names = args.cluster or labels["clusters"]
     unreachable: list[str] = []
     started = time.perf_counter()
-    clusters = load_clusters(names, labels, unreachable, args.undated)
+    clusters = load_clusters(names, labels, unreachable, args.undated, args.lower)
     results = evaluate(clusters)
     items = [i for c in clusters for i in c.items]
     if args.show:

@@ -134,7 +134,12 @@ def pipeline_facts(docs: Sequence[str]) -> list[Fact]:
 
     sources = [Source(id=f"s{d + 1}", origin=f"d{d + 1}", text=doc, outlet="DUC", title="")
                for d, doc in enumerate(docs)]
-    return list(analyse(sources=sources).facts)
+    from briefgen.errors import InputError
+
+    try:
+        return list(analyse(sources=sources).facts)
+    except InputError:  # nothing the cleaner keeps as article prose
+        return []
 
 
 def _ngrams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:

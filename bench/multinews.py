@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from duc import _deduper, _ngrams, _splitter, build_facts  # noqa: E402
+from duc import _deduper, _ngrams, _splitter, build_facts, pipeline_facts  # noqa: E402
 from rouge_score import rouge_scorer  # noqa: E402
 from standalone import count, passages, report  # noqa: E402
 
@@ -115,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clusters", type=int, default=0, help="use only the first N clusters")
     parser.add_argument("--words", type=int, default=LIMIT, help="word budget")
     parser.add_argument("--show", action="store_true", help="print each briefgen summary")
+    parser.add_argument("--pipeline", action="store_true", help="facts through briefgen.pipeline.analyse")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.clusters:
@@ -123,7 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     split_name, split = _splitter()
     dedupe_name, dedupe = _deduper()
     docs = [articles(r["docs"]) for r in rows]
-    clusters = [build_facts(d, split, dedupe) for d in docs]
+    clusters = ([pipeline_facts(d) for d in docs] if args.pipeline
+                else [build_facts(d, split, dedupe) for d in docs])
     print(f"Multi-News validation: {len(rows)} clusters, sentences: {split_name}, facts: {dedupe_name}, "
           f"budget {args.words} words, summaries and reference cut to {args.words}; out of domain "
           f"(nothing fitted here)")

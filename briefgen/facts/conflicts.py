@@ -22,6 +22,7 @@ import datetime as dt
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from operator import attrgetter
 
 from briefgen.facts.amounts import split_words
@@ -34,6 +35,8 @@ from briefgen.facts.variants import variant_conflicts
 from briefgen.facts.when import named_weekdays
 from briefgen.model import CONFLICT_KINDS, Conflict, Fact, Sentence, Source
 from briefgen.parallel import collector_paused
+from briefgen.text.abbreviated import names_lower_cased
+from briefgen.text.truecase import truecased
 
 __all__ = ["find_conflicts", "latest"]
 
@@ -116,6 +119,12 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         by_source[s.source_id].append(s)
     sentences = [s for source_id in sorted(by_source, key=lambda i: (rank.get(i, len(rank)), i))
                  for s in sorted(by_source[source_id], key=attrgetter("index", "start"))]
+    # Coverage that writes names in lower case is read from a capitalised copy: the rules below tell
+    # names, places and days by their capitals. What they find points back to what the sources printed.
+    printed: dict[Sentence, Sentence] = {}
+    if names_lower_cased(s.text for s in sentences):
+        printed = {replace(s, text=truecased(s.text)): s for s in sentences}
+        sentences = list(printed)
     with collector_paused():  # readings are many small acyclic objects (see briefgen.parallel)
         reads = read_all(sentences)
     published = _published(sources)
@@ -134,7 +143,24 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
                 key=lambda x: (rank.get(x.source_id, len(rank)), x.index))
         return (CONFLICT_KINDS.index(c.shown_as), rank.get(s.source_id, len(rank)), s.index, c.topic)
 
+    if printed:
+        found = [_as_printed(c, printed) for c in found]
     return sorted(found, key=first)
+
+
+def _as_printed(conflict: Conflict, printed: dict[Sentence, Sentence]) -> Conflict:
+    """``conflict`` read from capitalised copies, with the sources' own sentences and spellings again."""
+    sides = []
+    for side in conflict.sides:
+        own = tuple(printed.get(s, s) for s in side.sentences)
+        value = side.value
+        for s in own:
+            at = s.text.lower().find(value.lower())
+            if at >= 0 and len(s.text.lower()) == len(s.text):
+                value = s.text[at:at + len(value)]
+                break
+        sides.append(replace(side, value=value, sentences=own))
+    return replace(conflict, sides=tuple(sides))
 
 
 def latest(conflicts: Sequence[Conflict]) -> dict[tuple[str, int], Sentence]:
