@@ -129,7 +129,8 @@ def build_facts(docs: Sequence[str], split: Callable[[str], list[str]],
 
 
 def pipeline_facts(docs: Sequence[str]) -> list[Fact]:
-    """Facts as ``briefgen.summarize`` builds them: clean, split and merge with the project's stages."""
+    """Facts as ``briefgen.summarize`` builds them: clean, split and merge with the project's stages
+    (none for a cluster whose texts hold no article prose, which the pipeline refuses)."""
     from briefgen.pipeline import analyse
 
     sources = [Source(id=f"s{d + 1}", origin=f"d{d + 1}", text=doc, outlet="DUC", title="")
