@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -119,12 +120,16 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         by_source[s.source_id].append(s)
     sentences = [s for source_id in sorted(by_source, key=lambda i: (rank.get(i, len(rank)), i))
                  for s in sorted(by_source[source_id], key=attrgetter("index", "start"))]
-    # Coverage that writes names in lower case is read from a capitalised copy: the rules below tell
-    # names, places and days by their capitals. What they find points back to what the sources printed.
+    # A source that writes names in lower case is read from a capitalised copy of its sentences: the
+    # rules below tell names, places and days by their capitals. What they find points back to what
+    # the source printed (:func:`_as_printed`).
     printed: dict[Sentence, Sentence] = {}
-    if names_lower_cased(s.text for s in sentences):
-        printed = {replace(s, text=truecased(s.text)): s for s in sentences}
-        sentences = list(printed)
+    for own in by_source.values():
+        if names_lower_cased(s.text for s in sorted(own, key=attrgetter("index", "start"))):
+            printed.update((replace(s, text=truecased(s.text)), s) for s in own)
+    if printed:
+        copy = {s: c for c, s in printed.items()}
+        sentences = [copy.get(s, s) for s in sentences]
     with collector_paused():  # readings are many small acyclic objects (see briefgen.parallel)
         reads = read_all(sentences)
     published = _published(sources)
@@ -144,23 +149,43 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         return (CONFLICT_KINDS.index(c.shown_as), rank.get(s.source_id, len(rank)), s.index, c.topic)
 
     if printed:
-        found = [_as_printed(c, printed) for c in found]
+        # A person's title is read from the words capitalised before the name, which the copy cannot
+        # give back ("former prime minister Bulent Ecevit"): such differences are left out.
+        found = [_as_printed(c, printed) for c in found if not (
+            c.value_type == "title" and any(s in printed for side in c.sides for s in side.sentences))]
     return sorted(found, key=first)
 
 
 def _as_printed(conflict: Conflict, printed: dict[Sentence, Sentence]) -> Conflict:
-    """``conflict`` read from capitalised copies, with the sources' own sentences and spellings again."""
+    """``conflict`` read from capitalised copies, with the sentences the sources printed, and each
+    side's value and time in the letters the source printed them in."""
     sides = []
     for side in conflict.sides:
         own = tuple(printed.get(s, s) for s in side.sentences)
-        value = side.value
-        for s in own:
-            at = s.text.lower().find(value.lower())
-            if at >= 0 and len(s.text.lower()) == len(s.text):
-                value = s.text[at:at + len(value)]
-                break
-        sides.append(replace(side, value=value, sentences=own))
+        copies = [s for s in side.sentences if s in printed]
+        sides.append(replace(side, value=_letters(side.value, copies, printed, words=True),
+                             time=_letters(side.time, copies, printed, words=False), sentences=own))
     return replace(conflict, sides=tuple(sides))
+
+
+def _letters(text: str, copies: Sequence[Sentence], printed: dict[Sentence, Sentence], *, words: bool) -> str:
+    """``text``, read from ``copies``, as the sources printed it: where a copy holds it whole, the
+    original's letters at the same offsets; with ``words``, word by word too (a value put together
+    from a possessive, "Korea Demilitarized" from "korea's demilitarized"). A time the part wrote
+    itself ("24 Oct", a source's date) is no copy's and stays."""
+    def found(piece: str) -> str | None:
+        for copy in copies:
+            at = re.search(r"(?<!\w)" + re.escape(piece) + r"(?!\w)", copy.text)
+            if at is not None:
+                return printed[copy].text[at.start():at.end()]
+        return None
+
+    if not copies or not text.strip():
+        return text
+    whole = found(text)
+    if whole is not None or not words:
+        return text if whole is None else whole
+    return "".join(found(w) or w if w.strip() and w[0].isalnum() else w for w in re.split(r"(\W+)", text))
 
 
 def latest(conflicts: Sequence[Conflict]) -> dict[tuple[str, int], Sentence]:

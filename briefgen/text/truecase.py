@@ -10,21 +10,25 @@ source printed.
 
 Capitalised:
 
-* day and month names ("friday", "oct."); "may" and "march" only before a
-  day's number or a year ("may 5", "march 2016"), since both are also common words;
-* the letters of a designation ("ar-15", "f-16", "mh17"), which cased text
-  prints in capitals;
+* day and month names ("friday", "oct."); "may" and "march" only as dates,
+  after a word that introduces one and before a day's number or a year ("in
+  may 2016", "on march 3"), since both are also common words;
+* a designation's letters ("ar-15", "f-16", "mh17", "h1n1") and a flight,
+  route or category before its number ("flight 103"), which cased text
+  prints so and the figure readers then take for no count;
 * words rarer in English than :data:`~briefgen.text.frequency.NAME_ZIPF`
   (wordfreq's Zipf scale), as the stand-alone tests read names in such text
-  ("babs", "carlsson", "catanduanes");
+  ("babs", "carlsson", "catanduanes"), unless a word they may be formed from
+  is common ("rescuers", "landslides", "wasn't") or an article or a
+  determiner opens their phrase ("a shopkeeper", "the fishing trawler");
 * the names of countries, from ISO 3166 as ``pycountry`` ships it ("the
-  philippines", "south korea", "new zealand"; "jersey" and "guernsey" are
-  left out, and "turkey", "china" and "guinea" are not read after "a" or
-  "an": "a turkey"), the English names news gives countries ISO now lists
-  otherwise ("turkey", "ivory coast"), and the continents.
+  philippines", "south korea", "tanzania", "guinea-bissau"), the English
+  names news gives countries and places ISO lists otherwise or not at all
+  ("turkey", "russia", "britain", "gaza"), and the continents; "jersey" and
+  "guernsey" never, "turkey", "china" and "guinea" not after "a" or "an".
 
-Other names as common as words ("buffalo", "hans", "london") stay in lower
-case.
+Names as common as words ("buffalo", "hans", "london") stay in lower case,
+and so do common nouns that name a country in a phrase ("cold turkey").
 """
 
 from __future__ import annotations
@@ -37,52 +41,68 @@ from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
 
 __all__ = ["truecased"]
 
-# A run of letters, apostrophes and inner hyphens, in lower case ("o'rourke", "sung-rak").
-_WORD = re.compile(r"(?<![\w.])[a-z][a-z']*(?:-[a-z][a-z']*)*")
-# A designation of letters and a number ("ar-15", "f-16", "g-20"), which cased text prints in capitals
-# and the figure readers then take for no count; not a prefix before a number ("mid-30s", "top-10").
-_DESIGNATION = re.compile(r"(?<![\w.'-])(?!(?:mid|top|pre|non|ex|no|up)-)([a-z]{1,3})-?(?=\d)")
-# Month names that are common words too: capitalised only before a day's number.
+# A run of letters with inner apostrophes and hyphens ("o'rourke", "sung-rak", "café", "wasn’t").
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|['\u2019](?=[^\W\d_]))*"
+_WORD = re.compile(rf"(?<![\w.]){_LETTERS}(?:-{_LETTERS})*")
+# A designation: letters and a number, again and again ("ar-15", "mh17", "h1n1"); not a prefix or a
+# word before a number ("mid-30s", "low-20s", "top-10", "sub-20").
+_DESIGNATION = re.compile(r"(?<![\w.'\u2019-])([a-z]{1,3})-?\d+(?:[a-z]{1,3}\d+)*(?![\w-])")
+_NOT_DESIGNATIONS = frozenset({"low", "mid", "top", "pre", "non", "ex", "up", "sub", "pro", "old", "new",
+                               "big", "age", "per", "day", "off", "out", "all", "any", "one", "two", "six",
+                               "ten", "cat", "no"}) | STOPWORDS
+# Words cased text capitalises before their number ("Flight 103", "Route 66", "Category 4").
+_NUMBERED = re.compile(r"(?<![\w.])(flight|route|highway|interstate|category|apollo)(?=\s+\d)")
+# "may" and "march" are dates only after a word that introduces one and before a day or a year.
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
-_DAY_NUMBER = re.compile(r"\s+(?:\d{1,2}|(?:19|20)\d\d)\b")
-# A month's abbreviation is a month only with its full stop ("oct. 5", not "dec" of "decibel").
-_ABBREVIATION_STOP = re.compile(r"\.")
+_DATE_BEFORE = re.compile(r"(?:in|on|of|since|until|till|by|from|through|early|late|mid|last|next|this"
+                          r"|between|before|after|during)\s+$")
+_DATE_AFTER = re.compile(r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|miles|km|people))"
+                         r"|(?:19|20)\d\d\b)")
+# A phrase an article or a determiner opens names a common noun ("a shopkeeper, 52,"; "the fishing
+# trawler, where ..."): read up to two words back, not across punctuation.
+_DETERMINED = re.compile(r"(?:^|\s)(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|every"
+                         r"|each|another|some|any|no)\s+(?:[^\W\d_][\w'-]*\s+)?$")
+# A contraction's ending: the word is the part before it ("wasn't": "was"), and a negation is no name.
+_CONTRACTION = re.compile(r"(?:n['\u2019]t|['\u2019](?:s|ll|re|ve|d|m))$")
 
-
-# Continents, and countries by the English names news uses where ISO 3166 now lists another
-# ("Türkiye", "Czechia", "Myanmar", "Côte d'Ivoire", "Eswatini", "Cabo Verde", "Timor-Leste").
+# Continents, and the English names news gives countries and places ISO 3166 lists otherwise
+# ("Türkiye", "Czechia", "Myanmar", "Russian Federation", "United Kingdom") or not at all.
 _OTHER_PLACES = ("africa", "america", "antarctica", "asia", "europe", "oceania", "turkey", "czech republic",
-                 "burma", "ivory coast", "swaziland", "cape verde", "east timor", "macedonia")
+                 "burma", "ivory coast", "swaziland", "cape verde", "east timor", "macedonia", "russia",
+                 "britain", "great britain", "england", "scotland", "wales", "northern ireland", "kosovo",
+                 "palestine", "gaza", "west bank", "vietnam", "vatican")
 # Places whose names are common nouns as well: none of them after "a" or "an" ("a turkey", "a china
 # cup", "a guinea pig"); two never ("his jersey", "a guernsey").
 _ALSO_NOUNS = frozenset({"turkey", "china", "guinea"})
 _NOT_PLACES = frozenset({"jersey", "guernsey"})
-# "a" or "an" right before a word.
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'])an?\s+$", re.IGNORECASE)
 # Words of a country's name that stay in lower case ("bosnia and herzegovina", "isle of man").
-_LOWER_WORDS = re.compile(r"(?:and|of|the|da|du|de)\b")
+_LOWER_WORDS = re.compile(r"(?:and|of|the)\b")
 
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, tuple[str, ...]]:
-    """The lower-cased names of countries and continents by their first word, longest first (none
-    without ``pycountry``).
+    """The lower-cased names of countries and places by their first word (split at spaces and
+    hyphens), longest first; only :data:`_OTHER_PLACES` without ``pycountry``.
 
-    A country's short name and its common one ("Iran, Islamic Republic of" is read as
-    "iran"); names that hold a comma or a bracket are only ever printed otherwise.
+    A country's short and common names; of "Iran, Islamic Republic of" and "Falkland Islands
+    (Malvinas)", the part before the comma or the bracket.
     """
+    names = set(_OTHER_PLACES)
     try:
         import pycountry
+
+        countries: list[object] = list(pycountry.countries)
     except ImportError:
-        return {}
-    names = set(_OTHER_PLACES)
-    for country in pycountry.countries:
+        countries = []
+    for country in countries:
         for name in (getattr(country, "name", None), getattr(country, "common_name", None)):
-            if name and "," not in name and "(" not in name and name.lower() not in _NOT_PLACES:
-                names.add(name.lower())
+            short = re.split(r"\s*[,(]", name or "")[0].lower()
+            if short and short not in _NOT_PLACES:
+                names.add(short)
     out: dict[str, list[str]] = {}
     for name in sorted(names, key=lambda n: (-len(n), n)):
-        out.setdefault(name.split()[0], []).append(name)
+        out.setdefault(re.split(r"[\s-]", name)[0], []).append(name)
     return {first: tuple(them) for first, them in out.items()}
 
 
@@ -119,38 +139,59 @@ def _bases(word: str) -> list[str]:
 def _name_like(word: str) -> bool:
     """Whether a lower-case word is rarer in English than a common name, and so is every word it may
     be formed from; each part of a hyphenated one (cached: news repeats its words)."""
-    parts = [p for p in word.replace("'", "-").split("-") if len(p) > 1]
+    contraction = _CONTRACTION.search(word)
+    if contraction:
+        if contraction.group().startswith("n"):  # "wasn't", "couldn't"
+            return False
+        word = word[: contraction.start()]
+    parts = [p for p in re.split(r"[-'\u2019]", word) if len(p) > 1]
     if not parts or len(word) < 3 or word in STOPWORDS:
         return False
     table = zipf_table()
     return all(table.get(base, RARE_ZIPF) < NAME_ZIPF for p in parts for base in _bases(p))
 
 
-def _calendar(word: str, text: str, end: int) -> bool:
+def _calendar(word: str, text: str, start: int, end: int) -> bool:
     if word in _AMBIGUOUS_MONTHS:
-        return bool(_DAY_NUMBER.match(text, end))
+        return (_DATE_BEFORE.search(text, max(0, start - 10), start) is not None
+                and _DATE_AFTER.match(text, end) is not None)
     if word in MONTH_ABBREVIATIONS:
-        return bool(_ABBREVIATION_STOP.match(text, end))
+        return text.startswith(".", end)  # "oct. 5", not "dec" of "decibel"
     return word in CALENDAR_WORDS
 
 
+def _upper(out: list[str], at: int) -> None:
+    """Capitalise the letter at ``at`` when its capital is one letter ("ß" has none)."""
+    if len(up := out[at].upper()) == 1:
+        out[at] = up
+
+
 def truecased(text: str) -> str:
-    """``text`` with days, months and rare words capitalised; the same length, the same offsets.
+    """``text`` with the capitals a cased page would most likely print; the same length, the same offsets.
 
     Example:
         >>> truecased("typhoon babs struck catanduanes in the philippines on friday, may 5.")
         'typhoon Babs struck Catanduanes in the Philippines on Friday, May 5.'
     """
     out = list(text)
+    countries = _countries()
     for m in _DESIGNATION.finditer(text):
-        out[m.start(1):m.end(1)] = m.group(1).upper()
+        if m.group(1) not in _NOT_DESIGNATIONS:
+            for k in range(m.start(), m.end()):
+                _upper(out, k)
+    for m in _NUMBERED.finditer(text):
+        _upper(out, m.start())
     for m in _WORD.finditer(text):
         word = m.group()
-        if _calendar(word, text, m.end()) or _name_like(word):
-            for part in re.finditer(r"(?:^|(?<=-))[a-z]", word):
-                out[m.start() + part.start()] = part.group().upper()
-        elif name := _country_at(text, m.start(), re.split(r"[-']", word, maxsplit=1)[0]):
-            for part in re.finditer(r"(?:^|(?<=[\s-]))[a-z]", name):
+        if not word[0].islower():
+            continue
+        if _calendar(word, text, m.start(), m.end()) or (
+                _name_like(word) and not _DETERMINED.search(text, max(0, m.start() - 40), m.start())):
+            for part in re.finditer(r"(?:^|(?<=-))\w", word):
+                _upper(out, m.start() + part.start())
+        elif (first := word.partition("-")[0].partition("'")[0]) in countries and (
+                name := _country_at(text, m.start(), first)):
+            for part in re.finditer(r"(?:^|(?<=[\s-]))\w", name):
                 if not _LOWER_WORDS.match(name, part.start()):
-                    out[m.start() + part.start()] = part.group().upper()
+                    _upper(out, m.start() + part.start())
     return "".join(out)
