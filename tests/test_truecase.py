@@ -25,6 +25,7 @@ SAME = ""
      "the vote of March 3 and of Oct. 12; the dec of the band"),
     ("since may 2016 the march has grown", "since May 2016 the march has grown"),
     ("they plan to march 10 miles; may 5 people come?", SAME),
+    ("within may 5 days the union may 15 members", SAME),
     # Words rarer in English than a common name, each part of a hyphenated one.
     ("detective hans carlsson met wi sung-rak and al-qaida's envoy",
      "detective hans Carlsson met wi sung-rak and al-qaida's envoy"),
@@ -36,6 +37,8 @@ SAME = ""
      "a turkey for thanksgiving, flown in from Turkey via Europe"),
     ("the sweden-based firm, iran's army and an iran deal",
      "the Sweden-based firm, Iran's army and an Iran deal"),
+    ("officials in iran\u2019s capital and russia\u2019s",
+     "officials in Iran\u2019s capital and Russia\u2019s"),
     ("his jersey, a china cup, a guinea pig", SAME),
     ("russia, britain, gaza, tanzania, guinea-bissau and timor-leste",
      "Russia, Britain, Gaza, Tanzania, Guinea-Bissau and Timor-Leste"),
@@ -43,8 +46,9 @@ SAME = ""
     ("rescuers reached the landslides; jihadists fled", SAME),
     ("it wasn't over, they couldn\u2019t leave and hadn't eaten", SAME),
     # A phrase an article or a determiner opens names a common noun.
-    ("a shopkeeper, 52, and the fishing trawler, where abdi waited",
-     "a shopkeeper, 52, and the fishing trawler, where Abdi waited"),
+    ("a shopkeeper, 52, a fishing trawler, the airstrip where abdi waited and his wife rahsan ecevit",
+     "a shopkeeper, 52, a fishing trawler, the airstrip where Abdi waited and his wife Rahsan Ecevit"),
+    ("police said that slepian, 51, was shot", "police said that Slepian, 51, was shot"),
     # Letters beyond ASCII are read whole; a letter with no one-letter capital stays.
     ("a café where his fiancé met ecevit", "a café where his fiancé met Ecevit"),
     ("die weiße rose", "die Weiße rose"),
@@ -54,12 +58,22 @@ SAME = ""
     ("in their mid-30s, a top-10 hit, 3-2, the low-30s, a sub-20 team", SAME),
     ("the h1n1 virus, pan am flight 103 and a category 4 storm",
      "the H1N1 virus, pan am Flight 103 and a Category 4 storm"),
+    ("two f-16s flew a flight 300 miles long", "two F-16s flew a flight 300 miles long"),
     # Common words, and what is capitalised already, stay as they are.
     ("The Police Said The Victims Were Found On Tuesday.", SAME),
     ("the storm killed at least 20 people", SAME),
 ])
 def test_truecased(text: str, expected: str) -> None:
     assert truecased(text) == (expected or text)
+
+
+def test_letters_without_a_one_letter_capital_stay() -> None:
+    """"ß" has no one-letter capital and the capital of Turkish "ı" is "I": both stay, so the copy keeps
+    the text's length and lower-cases back to it."""
+    text = "\u00dfanktionen against k\u0131rk\u0131nc\u0131lar, said the ministry on monday"
+    out = truecased(text)
+    assert len(out) == len(text) and out.lower() == text.lower()
+    assert out == "\u00dfanktionen against K\u0131rk\u0131nc\u0131lar, said the ministry on Monday"
 
 
 def test_truecased_keeps_every_offset() -> None:
@@ -83,8 +97,10 @@ def test_countries_need_pycountry(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def conflicts_of(*reports: tuple[str, str]) -> list[Conflict]:
+    """Conflicts among (source id, sentence) reports, each source's text its sentences."""
     ids = sorted({sid for sid, _ in reports})
-    sources = [make_source(sid, date="2026-01-13") for sid in ids]
+    sources = [make_source(sid, text=" ".join(t for s, t in reports if s == sid), date="2026-01-13")
+               for sid in ids]
     sents = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
              for i, (sid, t) in enumerate(reports)]
     return find_conflicts(cluster(sents, sources), sources)
@@ -136,7 +152,8 @@ def test_only_lower_cased_sources_are_read_capitalised(monkeypatch: pytest.Monke
     cased = ("s1", "Dr. Barnett Slepian, 51, was shot in his home in Amherst, near Buffalo, on Friday.")
     lower = ("s2", "dr. barnett slepian, 52, was shot in his home in amherst, near buffalo, on friday.")
     (c,) = conflicts_of(cased, lower, ("s1", "The police said the shot came through a kitchen window."),
-                        ("s2", "the police have no suspect in the shooting, they said on saturday."))
+                        ("s2", "the police have no suspect in the shooting, they said on saturday, and asked "
+                               "anyone who saw a car near the house late on thursday to call them."))
     assert seen and all(text.startswith(("dr.", "the police")) for text in seen)
     assert c.label == "Barnett Slepian's age"
     assert [(side.value, [s.text for s in side.sentences]) for side in c.sides] == [
@@ -183,3 +200,41 @@ def test_a_described_person_gets_no_age_of_a_name() -> None:
         ("s2", "a shopkeeper, 61, who runs a bakery nearby, said he saw the gunman run past."),
         ("s2", "the station was closed for several hours."),
     ) == []
+
+
+def test_cased_names_are_variants_whatever_their_ending() -> None:
+    """A writer's capitals make a name: "Mansour" and "Mansor" are two spellings of one, though
+    English spells "colour" two ways."""
+    (c,) = conflicts_of(
+        ("s1", "Adly Mansour, the interim president, spoke to reporters in Cairo on Monday."),
+        ("s1", "He promised elections within a year."),
+        ("s2", "Adly Mansor, the interim president, spoke to reporters in Cairo on Monday."),
+        ("s2", "He said the army would not rule."),
+        ("s3", "Adly Mansour met the cabinet on Tuesday."),
+    )
+    assert c.kind == "variant"
+    assert [side.value for side in c.sides] == ["Adly Mansour", "Adly Mansor"]
+
+
+def test_a_cased_report_keeps_its_spelling_of_a_value() -> None:
+    (c,) = conflicts_of(
+        ("s1", "Mohammed Morsi was sworn in as Egypt's president on Saturday, officials in Cairo said."),
+        ("s1", "The ceremony was broadcast live across the country."),
+        ("s2", "mohammed mursi was sworn in as egypt's president on saturday, officials in cairo said, "
+               "and thousands gathered in the square to watch the oath on large screens."),
+        ("s3", "mohammed morsi took the oath before the constitutional court on saturday, state television "
+               "showed, as crowds waited outside the court building for hours in the heat."),
+    )
+    assert [(side.value, side.sources) for side in c.sides] == [("Morsi", ("s1", "s3")), ("mursi", ("s2",))]
+
+
+def test_a_value_put_together_from_a_possessive_takes_the_printed_letters() -> None:
+    from briefgen.facts.conflicts import _letters
+
+    printed = Sentence(text="troops left korea's demilitarised zone on friday.", source_id="s1", index=0,
+                       start=0, end=49)
+    copy = Sentence(text=truecased(printed.text), source_id="s1", index=0, start=0, end=49)
+    assert copy.text == "troops left Korea's Demilitarised zone on Friday."
+    assert _letters("Korea Demilitarised", [copy], {copy: printed}, words=True) == "korea demilitarised"
+    assert _letters("Friday", [copy], {copy: printed}, words=False) == "friday"
+    assert _letters("24 Oct", [copy], {copy: printed}, words=False) == "24 Oct"

@@ -36,8 +36,8 @@ from briefgen.facts.variants import variant_conflicts
 from briefgen.facts.when import named_weekdays
 from briefgen.model import CONFLICT_KINDS, Conflict, Fact, Sentence, Source
 from briefgen.parallel import collector_paused
-from briefgen.text.abbreviated import names_lower_cased
-from briefgen.text.truecase import truecased
+from briefgen.text.abbreviated import CaseStyle, names_lower_cased
+from briefgen.text.truecase import one_spelling, truecased
 
 __all__ = ["find_conflicts", "latest"]
 
@@ -123,9 +123,14 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
     # A source that writes names in lower case is read from a capitalised copy of its sentences: the
     # rules below tell names, places and days by their capitals. What they find points back to what
     # the source printed (:func:`_as_printed`).
+    # A source is judged on its own words (a cased report beside lower-cased ones is read as printed),
+    # and a source too short or too plain to show its style (under 20 words inside its sentences, no
+    # weekday, month or "i" in lower case) on the coverage's too.
+    coverage = CaseStyle(" ".join(s.text for s in sentences)).lower
+    texts = {s.id: s.text for s in sources}
     printed: dict[Sentence, Sentence] = {}
-    for own in by_source.values():
-        if names_lower_cased(s.text for s in sorted(own, key=attrgetter("index", "start"))):
+    for source_id, own in by_source.items():
+        if CaseStyle(texts.get(source_id, "")).lower or (coverage and names_lower_cased(s.text for s in own)):
             printed.update((replace(s, text=truecased(s.text)), s) for s in own)
     if printed:
         copy = {s: c for c, s in printed.items()}
@@ -149,11 +154,19 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
         return (CONFLICT_KINDS.index(c.shown_as), rank.get(s.source_id, len(rank)), s.index, c.topic)
 
     if printed:
-        # A person's title is read from the words capitalised before the name, which the copy cannot
-        # give back ("former prime minister Bulent Ecevit"): such differences are left out.
-        found = [_as_printed(c, printed) for c in found if not (
-            c.value_type == "title" and any(s in printed for side in c.sides for s in side.sentences))]
+        found = [_as_printed(c, printed) for c in found if not _guessed(c, printed)]
     return sorted(found, key=first)
+
+
+def _guessed(conflict: Conflict, printed: dict[Sentence, Sentence]) -> bool:
+    """Whether ``conflict`` stands on capitals the copy guessed: a person's title, which cased text
+    reads from the capitalised words before a name ("former prime minister bulent ecevit"), or a
+    name variant of one word in English's two spellings ("martinelli's equaliser", "equalizer")."""
+    copied = all(s in printed for side in conflict.sides for s in side.sentences)
+    if conflict.value_type == "title":
+        return any(s in printed for side in conflict.sides for s in side.sentences)
+    return copied and conflict.kind == "variant" and any(
+        one_spelling(conflict.sides[0].value, side.value) for side in conflict.sides[1:])
 
 
 def _as_printed(conflict: Conflict, printed: dict[Sentence, Sentence]) -> Conflict:
@@ -162,7 +175,9 @@ def _as_printed(conflict: Conflict, printed: dict[Sentence, Sentence]) -> Confli
     sides = []
     for side in conflict.sides:
         own = tuple(printed.get(s, s) for s in side.sentences)
-        copies = [s for s in side.sentences if s in printed]
+        # A value a cased source printed as it stands keeps its letters ("Morsi" beside "morsi").
+        copies = [] if any(s not in printed and side.value in s.text for s in side.sentences) else [
+            s for s in side.sentences if s in printed]
         sides.append(replace(side, value=_letters(side.value, copies, printed, words=True),
                              time=_letters(side.time, copies, printed, words=False), sentences=own))
     return replace(conflict, sides=tuple(sides))

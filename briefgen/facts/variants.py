@@ -22,7 +22,6 @@ variants; each must be some source's only spelling of the name.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -132,34 +131,6 @@ def _candidates(keys: dict[str, str]) -> list[tuple[str, str, str]]:
 _ENDINGS = ("s", "es", "n", "an", "ian", "er", "ers", "ese", "ish", "i", "is")
 
 
-# English's two spelling conventions, British and American, each written as the American one:
-# "equaliser" / "equalizer", "defence" / "defense", "anaesthetist" / "anesthetist", "channelled" /
-# "channeled", "sceptic" / "skeptic", "centre" / "center", "colour" / "color", "catalogue" / "catalog".
-_CONVENTIONS = (
-    (re.compile(r"is(ation|e|ed|er|ers|es|ing)\b"), r"iz\1"),
-    (re.compile(r"ys(e|ed|es|ing)\b"), r"yz\1"),
-    (re.compile(r"ae|oe"), "e"),
-    (re.compile(r"ll(ed|ing|er|ers)\b"), r"l\1"),
-    (re.compile(r"our(s|ed|ing)?\b"), r"or\1"),
-    (re.compile(r"tre(s)?\b"), r"ter\1"),
-    (re.compile(r"ence\b"), "ense"),
-    (re.compile(r"ogue\b"), "og"),
-    (re.compile(r"\bsc(?=ep)"), "sk"),
-)
-
-
-def _one_spelling(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` are one word in English's two spelling conventions ("Equaliser",
-    "Equalizer"): no name variant, whatever capitalised them."""
-    def american(word: str) -> str:
-        word = word.lower()
-        for pattern, repl in _CONVENTIONS:
-            word = pattern.sub(repl, word)
-        return word
-
-    return a.lower() != b.lower() and american(a) == american(b)
-
-
 def _inflected(a: str, b: str) -> bool:
     """Whether one spelling is the other with an ending ("Embassy"/"Embassies", "Asia"/"Asian")."""
     if stem(a) == stem(b):
@@ -239,7 +210,7 @@ def variant_conflicts(reads: Reads, rank: dict[str, int]) -> list[Conflict]:
     for a, b, why in candidates:
         ea, eb = table[a], table[b]
         if _side_by_side(a, b, set(ea.texts) & set(eb.texts), reads) or _inflected(a, b) \
-                or _one_spelling(a, b) or not _linked(ea, eb, why):
+                or not _linked(ea, eb, why):
             continue
         # Each must be some source's only spelling of the two.
         if not (sources_of[a] - sources_of[b]) or not (sources_of[b] - sources_of[a]):

@@ -39,29 +39,31 @@ from functools import lru_cache
 from briefgen.text.frequency import NAME_ZIPF, RARE_ZIPF, zipf_table
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
 
-__all__ = ["truecased"]
+__all__ = ["one_spelling", "truecased"]
 
 # A run of letters with inner apostrophes and hyphens ("o'rourke", "sung-rak", "café", "wasn’t").
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|['\u2019](?=[^\W\d_]))*"
 _WORD = re.compile(rf"(?<![\w.]){_LETTERS}(?:-{_LETTERS})*")
-# A designation: letters and a number, again and again ("ar-15", "mh17", "h1n1"); not a prefix or a
-# word before a number ("mid-30s", "low-20s", "top-10", "sub-20").
-_DESIGNATION = re.compile(r"(?<![\w.'\u2019-])([a-z]{1,3})-?\d+(?:[a-z]{1,3}\d+)*(?![\w-])")
+# A designation: letters and a number, again and again ("ar-15", "mh17", "h1n1", "f-16s"); not a
+# prefix or a word before a number ("mid-30s", "low-20s", "top-10", "sub-20").
+_DESIGNATION = re.compile(r"(?<![\w.'\u2019-])([a-z]{1,3})-?\d+(?:[a-z]{1,3}\d+)*(?=s?(?![\w-]))")
 _NOT_DESIGNATIONS = frozenset({"low", "mid", "top", "pre", "non", "ex", "up", "sub", "pro", "old", "new",
                                "big", "age", "per", "day", "off", "out", "all", "any", "one", "two", "six",
                                "ten", "cat", "no"}) | STOPWORDS
-# Words cased text capitalises before their number ("Flight 103", "Route 66", "Category 4").
+# Words cased text capitalises before their number ("Flight 103", "Route 66", "Category 4"); a flight
+# or a route not after "a" or "an" ("a flight 300 miles long").
 _NUMBERED = re.compile(r"(?<![\w.])(flight|route|highway|interstate|category|apollo)(?=\s+\d)")
 # "may" and "march" are dates only after a word that introduces one and before a day or a year.
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
-_DATE_BEFORE = re.compile(r"(?:in|on|of|since|until|till|by|from|through|early|late|mid|last|next|this"
+_DATE_BEFORE = re.compile(r"(?<!\w)(?:in|on|of|since|until|till|by|from|through|early|late|mid|last|next|this"
                           r"|between|before|after|during)\s+$")
 _DATE_AFTER = re.compile(r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|miles|km|people))"
                          r"|(?:19|20)\d\d\b)")
-# A phrase an article or a determiner opens names a common noun ("a shopkeeper, 52,"; "the fishing
-# trawler, where ..."): read up to two words back, not across punctuation.
-_DETERMINED = re.compile(r"(?:^|\s)(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|every"
-                         r"|each|another|some|any|no)\s+(?:[^\W\d_][\w'-]*\s+)?$")
+# A phrase an article or a determiner opens names a common noun ("a shopkeeper, 52,"; "a fishing
+# trawler, where ..."): right after the determiner, or a word after "a" or "an", not across
+# punctuation. ("That" is mostly a conjunction in news: "said that slepian ...".)
+_DETERMINED = re.compile(r"(?:^|(?<=\s))(?:(?:a|an)\s+(?:[^\W\d_][\w'-]*\s+)?|(?:the|this|these|those|his|her"
+                         r"|its|their|our|my|your|every|each|another|some|any|no)\s+)$")
 # A contraction's ending: the word is the part before it ("wasn't": "was"), and a negation is no name.
 _CONTRACTION = re.compile(r"(?:n['\u2019]t|['\u2019](?:s|ll|re|ve|d|m))$")
 
@@ -160,9 +162,19 @@ def _calendar(word: str, text: str, start: int, end: int) -> bool:
     return word in CALENDAR_WORDS
 
 
+def _common_noun(text: str, m: re.Match[str], found: list[re.Match[str]], k: int) -> bool:
+    """Whether the rare word ``m`` heads a phrase an article or a determiner opens (:data:`_DETERMINED`),
+    unless a rare word follows it in the same name ("his wife rahsan ecevit")."""
+    if not _DETERMINED.search(text, max(0, m.start() - 40), m.start()):
+        return False
+    after = found[k + 1] if k + 1 < len(found) else None
+    return not (after is not None and text[m.end():after.start()] == " " and _name_like(after.group()))
+
+
 def _upper(out: list[str], at: int) -> None:
-    """Capitalise the letter at ``at`` when its capital is one letter ("ß" has none)."""
-    if len(up := out[at].upper()) == 1:
+    """Capitalise the letter at ``at`` when its capital is one letter that lower-cases back to it ("ß"
+    has none; the capital of Turkish "ı" is "I", whose small letter is "i")."""
+    if len(up := out[at].upper()) == 1 and up.lower() == out[at]:
         out[at] = up
 
 
@@ -180,18 +192,50 @@ def truecased(text: str) -> str:
             for k in range(m.start(), m.end()):
                 _upper(out, k)
     for m in _NUMBERED.finditer(text):
-        _upper(out, m.start())
-    for m in _WORD.finditer(text):
+        if m.group() not in ("flight", "route") or not _ARTICLE_BEFORE.search(
+                text, max(0, m.start() - 4), m.start()):
+            _upper(out, m.start())
+    found = list(_WORD.finditer(text))
+    for k, m in enumerate(found):
         word = m.group()
         if not word[0].islower():
             continue
         if _calendar(word, text, m.start(), m.end()) or (
-                _name_like(word) and not _DETERMINED.search(text, max(0, m.start() - 40), m.start())):
+                _name_like(word) and not _common_noun(text, m, found, k)):
             for part in re.finditer(r"(?:^|(?<=-))\w", word):
                 _upper(out, m.start() + part.start())
-        elif (first := word.partition("-")[0].partition("'")[0]) in countries and (
+        elif (first := re.split(r"[-'\u2019]", word, maxsplit=1)[0]) in countries and (
                 name := _country_at(text, m.start(), first)):
             for part in re.finditer(r"(?:^|(?<=[\s-]))\w", name):
                 if not _LOWER_WORDS.match(name, part.start()):
                     _upper(out, m.start() + part.start())
     return "".join(out)
+
+
+# English's two spelling conventions, British and American, each written as the American one:
+# "equaliser" / "equalizer", "analyse" / "analyze", "defence" / "defense", "centre" / "center",
+# "colour" / "color", "catalogue" / "catalog", "sceptic" / "skeptic".
+_CONVENTIONS = (
+    (re.compile(r"is(ation|ations|e|ed|er|ers|es|ing)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing)?$"), r"or\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"ogue$"), "og"),
+    (re.compile(r"^sc(?=ep)"), "sk"),
+)
+
+
+def one_spelling(a: str, b: str) -> bool:
+    """Whether two names differ only by words spelt in English's two conventions ("Martinelli
+    Equaliser" / "Martinelli Equalizer"). Only for names a capitalised copy made: a writer's own
+    capitals make a name, whatever its ending ("Mansour" / "Mansor")."""
+    def american(word: str) -> str:
+        word = word.lower()
+        for pattern, repl in _CONVENTIONS:
+            word = pattern.sub(repl, word)
+        return word
+
+    wa, wb = a.split(), b.split()
+    return a.lower() != b.lower() and len(wa) == len(wb) and all(
+        american(x) == american(y) for x, y in zip(wa, wb, strict=True))
