@@ -41,6 +41,12 @@ from briefgen.text.truecase import one_spelling, truecased
 
 __all__ = ["find_conflicts", "latest"]
 
+# A capital right after a lower-case word or a comma: a name inside a sentence. A text with one in
+# every 100 words or more prints names with capitals (cased news has one in 7 to 30; CaseStyle draws
+# its line at 2 in 100): a quick test that spares a cased report the word-by-word reading.
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z]")
+_CASED_SHARE = 0.01
+
 # Terms in more than this share of all sentences (and more than _MIN_COMMON
 # of them) do not show that two sentences are about one thing.
 _COMMON = 0.25
@@ -49,6 +55,13 @@ _MIN_COMMON = 5
 _TOPIC = 0.5
 # ... and in at least this share of the sentences (a background line every source repeats is not).
 _TOPIC_SENTENCES = 0.05
+
+
+def _few_capitals(text: str) -> bool:
+    """Whether ``text`` capitalises under 2% of the words inside its sentences (:class:`CaseStyle`),
+    after a quick look for capitals inside sentences that settles most cased texts."""
+    return (len(_INSIDE_CAPITAL.findall(text)) < _CASED_SHARE * text.count(" ")
+            and CaseStyle(text).few_capitals)
 
 
 def _vocabulary(reads: Reads) -> tuple[frozenset[str], frozenset[str]]:
@@ -121,16 +134,22 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
     sentences = [s for source_id in sorted(by_source, key=lambda i: (rank.get(i, len(rank)), i))
                  for s in sorted(by_source[source_id], key=attrgetter("index", "start"))]
     # A source that writes names in lower case is read from a capitalised copy of its sentences: the
-    # rules below tell names, places and days by their capitals. What they find points back to what
-    # the source printed (:func:`_as_printed`).
-    # A source is judged on its own words (a cased report beside lower-cased ones is read as printed),
-    # and a source too short or too plain to show its style (under 20 words inside its sentences, no
-    # weekday, month or "i" in lower case) on the coverage's too.
-    coverage = CaseStyle(" ".join(s.text for s in sentences)).lower
+    # rules below tell names, places and days by their capitals, and what they find points back to
+    # what the source printed (:func:`_as_printed`). A source is judged on its own text (a cased
+    # report beside lower-cased ones is read as printed); one too short to tell (no text, or under 20
+    # words inside its sentences), by its sentences when the whole coverage is so.
     texts = {s.id: s.text for s in sources}
     printed: dict[Sentence, Sentence] = {}
+    whole: list[bool] = []  # the coverage's style, read once and only if asked
+
+    def coverage_lower() -> bool:
+        if not whole:
+            whole.append(_few_capitals(" ".join(s.text for s in sentences)))
+        return whole[0]
+
     for source_id, own in by_source.items():
-        if CaseStyle(texts.get(source_id, "")).lower or (coverage and names_lower_cased(s.text for s in own)):
+        if _few_capitals(texts.get(source_id, "")) or (
+                names_lower_cased(s.text for s in own) and coverage_lower()):
             printed.update((replace(s, text=truecased(s.text)), s) for s in own)
     if printed:
         copy = {s: c for c, s in printed.items()}

@@ -59,11 +59,14 @@ _DATE_BEFORE = re.compile(r"(?<!\w)(?:in|on|of|since|until|till|by|from|through|
                           r"|between|before|after|during)\s+$")
 _DATE_AFTER = re.compile(r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|miles|km|people))"
                          r"|(?:19|20)\d\d\b)")
-# A phrase an article or a determiner opens names a common noun ("a shopkeeper, 52,"; "a fishing
-# trawler, where ..."): right after the determiner, or a word after "a" or "an", not across
-# punctuation. ("That" is mostly a conjunction in news: "said that slepian ...".)
-_DETERMINED = re.compile(r"(?:^|(?<=\s))(?:(?:a|an)\s+(?:[^\W\d_][\w'-]*\s+)?|(?:the|this|these|those|his|her"
-                         r"|its|their|our|my|your|every|each|another|some|any|no)\s+)$")
+# A phrase an article or a determiner opens names a common noun ("a shopkeeper, 52,"; "the local
+# shopkeeper"; "a fishing trawler, where ..."): the word right after it or one word on, not across
+# punctuation. "That" after a verb of saying or thinking is a conjunction ("said that slepian ...").
+_DETERMINED = re.compile(r"(?:^|(?<=\s))(?:(?<!said )(?<!says )(?<!say )(?<!told )(?<!reported )"
+                         r"(?<!announced )(?<!added )(?<!confirmed )(?<!believe )(?<!believed )(?<!found )"
+                         r"(?<!claimed )(?<!alleged )(?<!stated )(?<!noted )(?<!warned )(?<!ruled )that|a|an"
+                         r"|the|this|these|those|his|her|its|their|our|my|your|every|each|another|some|any"
+                         r"|no|one)\s+(?:[^\W\d_][\w'-]*\s+)?$", re.IGNORECASE)
 # A contraction's ending: the word is the part before it ("wasn't": "was"), and a negation is no name.
 _CONTRACTION = re.compile(r"(?:n['\u2019]t|['\u2019](?:s|ll|re|ve|d|m))$")
 
@@ -213,11 +216,14 @@ def truecased(text: str) -> str:
 
 
 # English's two spelling conventions, British and American, each written as the American one:
-# "equaliser" / "equalizer", "analyse" / "analyze", "defence" / "defense", "centre" / "center",
-# "colour" / "color", "catalogue" / "catalog", "sceptic" / "skeptic".
+# "equaliser" / "equalizer", "analyse" / "analyze", "anaesthetist" / "anesthetist", "channelled" /
+# "channeled", "defence" / "defense", "centre" / "center", "colour" / "color", "catalogue" /
+# "catalog", "sceptic" / "skeptic".
 _CONVENTIONS = (
     (re.compile(r"is(ation|ations|e|ed|er|ers|es|ing)$"), r"iz\1"),
     (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"ae|oe"), "e"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"our(s|ed|ing)?$"), r"or\1"),
     (re.compile(r"tre(s)?$"), r"ter\1"),
     (re.compile(r"ence$"), "ense"),
