@@ -49,7 +49,8 @@ SAME = ""
     ("a shopkeeper, 52, a fishing trawler, the airstrip where abdi waited and his wife rahsan ecevit",
      "a shopkeeper, 52, a fishing trawler, the airstrip where Abdi waited and his wife Rahsan Ecevit"),
     ("police said that slepian, 51, was shot", "police said that Slepian, 51, was shot"),
-    ("the local shopkeeper, 52, that shopkeeper, one trawler and The shopkeeper", SAME),
+    ("the local shopkeeper, 52, that shopkeeper, one trawler, The shopkeeper", SAME),
+    ("a 52-year-old shopkeeper", SAME),
     ("his wife rahsan ecevit, 76,", "his wife Rahsan Ecevit, 76,"),
     ("\u0131stanbul's mayor", SAME),
     # Letters beyond ASCII are read whole; a letter with no one-letter capital stays.

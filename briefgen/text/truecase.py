@@ -60,13 +60,14 @@ _DATE_BEFORE = re.compile(r"(?<!\w)(?:in|on|of|since|until|till|by|from|through|
 _DATE_AFTER = re.compile(r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|miles|km|people))"
                          r"|(?:19|20)\d\d\b)")
 # A phrase an article or a determiner opens names a common noun ("a shopkeeper, 52,"; "the local
-# shopkeeper"; "a fishing trawler, where ..."): the word right after it or one word on, not across
-# punctuation. "That" after a verb of saying or thinking is a conjunction ("said that slepian ...").
+# shopkeeper"; "a 52-year-old shopkeeper"; "a fishing trawler, where ..."): the word right after it
+# or one word on, not across punctuation. "That" after a verb of saying or thinking is a
+# conjunction ("said that slepian ...").
 _DETERMINED = re.compile(r"(?:^|(?<=\s))(?:(?<!said )(?<!says )(?<!say )(?<!told )(?<!reported )"
                          r"(?<!announced )(?<!added )(?<!confirmed )(?<!believe )(?<!believed )(?<!found )"
                          r"(?<!claimed )(?<!alleged )(?<!stated )(?<!noted )(?<!warned )(?<!ruled )that|a|an"
                          r"|the|this|these|those|his|her|its|their|our|my|your|every|each|another|some|any"
-                         r"|no|one)\s+(?:[^\W\d_][\w'-]*\s+)?$", re.IGNORECASE)
+                         r"|no|one)\s+(?:\w[\w'-]*\s+)?$", re.IGNORECASE)
 # A contraction's ending: the word is the part before it ("wasn't": "was"), and a negation is no name.
 _CONTRACTION = re.compile(r"(?:n['\u2019]t|['\u2019](?:s|ll|re|ve|d|m))$")
 
