@@ -14,11 +14,20 @@ reader should see (:mod:`briefgen.facts.sides`):
   order ("Death toll: 82 (Friday) -> 129 (Saturday) -> 156 (Sunday)");
 * **name variants** (:mod:`briefgen.facts.variants`): one name spelled
   differently by different sources ("Chosei" / "Josei").
+
+A source that prints names in lower case ("typhoon babs killed at least 129
+people in the philippines, officials said friday") is read from a capitalised
+copy of its sentences (:func:`briefgen.text.truecase.truecased`), since these
+rules tell names, places and days by their capitals; each side then cites the
+sentences the source printed, in its letters. Differences that would stand on
+the copy's guesses are left out: a person's title, and a name variant of words
+spelt in English's two conventions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -139,14 +148,8 @@ def find_conflicts(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Con
     # report beside lower-cased ones is read as printed); one too short to tell (no text, or under 20
     # words inside its sentences), by its sentences when the whole coverage is so.
     texts = {s.id: s.text for s in sources}
+    coverage_lower = functools.cache(lambda: _few_capitals(" ".join(s.text for s in sentences)))
     printed: dict[Sentence, Sentence] = {}
-    whole: list[bool] = []  # the coverage's style, read once and only if asked
-
-    def coverage_lower() -> bool:
-        if not whole:
-            whole.append(_few_capitals(" ".join(s.text for s in sentences)))
-        return whole[0]
-
     for source_id, own in by_source.items():
         if _few_capitals(texts.get(source_id, "")) or (
                 names_lower_cased(s.text for s in own) and coverage_lower()):
@@ -181,10 +184,10 @@ def _guessed(conflict: Conflict, printed: dict[Sentence, Sentence]) -> bool:
     """Whether ``conflict`` stands on capitals the copy guessed: a person's title, which cased text
     reads from the capitalised words before a name ("former prime minister bulent ecevit"), or a
     name variant of one word in English's two spellings ("martinelli's equaliser", "equalizer")."""
-    copied = all(s in printed for side in conflict.sides for s in side.sentences)
+    copied = [s in printed for side in conflict.sides for s in side.sentences]
     if conflict.value_type == "title":
-        return any(s in printed for side in conflict.sides for s in side.sentences)
-    return copied and conflict.kind == "variant" and any(
+        return any(copied)
+    return all(copied) and conflict.kind == "variant" and any(
         one_spelling(conflict.sides[0].value, side.value) for side in conflict.sides[1:])
 
 
