@@ -33,10 +33,13 @@ DUC = next((p / "shared" / "bench" / "duc2003.jsonl" for p in ROOT.parents
            ROOT.parent / "shared" / "bench" / "duc2003.jsonl")
 
 
-def conflicts_of(*reports: tuple[str, str], dates: dict[str, str] | None = None) -> list[Conflict]:
-    """Conflicts among (source id, sentence) reports, each source published on ``dates[id]`` (13 Jan 2026)."""
+def conflicts_of(*reports: tuple[str, str], dates: dict[str, str] | None = None,
+                 whole: bool = False) -> list[Conflict]:
+    """Conflicts among (source id, sentence) reports, each source published on ``dates[id]`` (13 Jan 2026);
+    with ``whole``, each source's text is its sentences laid end to end (else it has none)."""
     ids = sorted({sid for sid, _ in reports})
-    sources = [make_source(sid, date=(dates or {}).get(sid, "2026-01-13")) for sid in ids]
+    sources = [make_source(sid, text=" ".join(t for s, t in reports if s == sid) if whole else "",
+                           date=(dates or {}).get(sid, "2026-01-13")) for sid in ids]
     sents = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
              for i, (sid, t) in enumerate(reports)]
     return find_conflicts(cluster(sents, sources), sources)

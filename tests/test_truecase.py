@@ -5,11 +5,9 @@ from __future__ import annotations
 import sys
 
 import pytest
-from conftest import make_source
+import test_conflicts
 
 import briefgen.text.truecase as truecase
-from briefgen.facts.conflicts import find_conflicts
-from briefgen.facts.merge import cluster
 from briefgen.model import Conflict, Sentence
 from briefgen.text.truecase import one_spelling, truecased
 
@@ -102,12 +100,7 @@ def test_countries_need_pycountry(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def conflicts_of(*reports: tuple[str, str]) -> list[Conflict]:
     """Conflicts among (source id, sentence) reports, each source's text its sentences."""
-    ids = sorted({sid for sid, _ in reports})
-    sources = [make_source(sid, text=" ".join(t for s, t in reports if s == sid), date="2026-01-13")
-               for sid in ids]
-    sents = [Sentence(text=t, source_id=sid, index=i, start=0, end=len(t))
-             for i, (sid, t) in enumerate(reports)]
-    return find_conflicts(cluster(sents, sources), sources)
+    return test_conflicts.conflicts_of(*reports, whole=True)
 
 
 def test_lower_cased_ages_disagree() -> None:

@@ -44,6 +44,8 @@ __all__ = ["one_spelling", "truecased"]
 # A run of letters with inner apostrophes and hyphens ("o'rourke", "sung-rak", "café", "wasn’t").
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|['\u2019](?=[^\W\d_]))*"
 _WORD = re.compile(rf"(?<![\w.]){_LETTERS}(?:-{_LETTERS})*")
+# Where such a word parts: hyphens and apostrophes.
+_PARTS = re.compile(r"[-'\u2019]")
 # A designation: letters and a number, again and again ("ar-15", "mh17", "h1n1", "f-16s"); not a
 # prefix or a word before a number ("mid-30s", "low-20s", "top-10", "sub-20").
 _DESIGNATION = re.compile(r"(?<![\w.'\u2019-])([a-z]{1,3})-?\d+(?:[a-z]{1,3}\d+)*(?=s?(?![\w-]))")
@@ -150,7 +152,7 @@ def _name_like(word: str) -> bool:
         if contraction.group().startswith("n"):  # "wasn't", "couldn't"
             return False
         word = word[: contraction.start()]
-    parts = [p for p in re.split(r"[-'\u2019]", word) if len(p) > 1]
+    parts = [p for p in _PARTS.split(word) if len(p) > 1]
     if not parts or len(word) < 3 or word in STOPWORDS:
         return False
     table = zipf_table()
@@ -208,7 +210,7 @@ def truecased(text: str) -> str:
                 _name_like(word) and not _common_noun(text, m, found, k)):
             for part in re.finditer(r"(?:^|(?<=-))\w", word):
                 _upper(out, m.start() + part.start())
-        elif (first := re.split(r"[-'\u2019]", word, maxsplit=1)[0]) in countries and (
+        elif (first := _PARTS.split(word, maxsplit=1)[0]) in countries and (
                 name := _country_at(text, m.start(), first)):
             for part in re.finditer(r"(?:^|(?<=[\s-]))\w", name):
                 if not _LOWER_WORDS.match(name, part.start()):
