@@ -766,6 +766,18 @@ def test_a_dateline_naming_its_agency_after_a_caption_and_credit_is_no_part_of_t
         "reindeer populations are decreasing, researchers said.", "The study ran ( in part ) for two years."]
 
 
+def test_an_agency_credit_without_brackets_before_a_dateline_is_no_part_of_the_sentence() -> None:
+    # Multi-News 00182: the caption's credit runs 70 characters, past the dateline's own reach.
+    text = ("The man is seen in mosul, in this still image taken from video. Reuters/social media website "
+            "via reuters tv/file photo washington ( reuters ) - the united states on friday doubled its "
+            "reward. The increase was announced in a statement.")
+    assert [s.text for s in _segment_block(text)][-2:] == [
+        "the united states on friday doubled its reward.", "The increase was announced in a statement."]
+    # A credit-like opening with no dateline after it is prose.
+    text = "Reuters/Ipsos polling shows the race is tied, the agency said. It was close."
+    assert _segment_block(text)[0].text == "Reuters/Ipsos polling shows the race is tied, the agency said."
+
+
 def test_the_words_a_page_was_cut_short_in_are_no_sentence() -> None:
     # An excerpt ends in an ellipsis glued to its last word: those words are not a whole sentence.
     text = "Starbucks bought the chain in 2011. It expects 8,000 stores. Starbucks has been working to..."
@@ -776,6 +788,14 @@ def test_the_words_a_page_was_cut_short_in_are_no_sentence() -> None:
     assert [s.text for s in _segment_block(text)][-1] == "The case goes on\u2026 for now."
     for cut in ("to ...", "to. . .", "to....", "to\u2026"):
         assert [s.text for s in _segment_block("It rose. Starbucks has been working " + cut)] == ["It rose."]
+
+
+def test_a_video_players_share_buttons_title_and_length_are_cut_from_the_story_they_run_into() -> None:
+    # Multi-News 00153: NBC's player before the lead.
+    text = ("Play facebook twitter embed towering dust storm forms over phoenix 2: 23 a massive dust storm "
+            "moved through the phoenix area friday evening. Flights were diverted.")
+    assert [s.text for s in _segment_block(text)] == [
+        "a massive dust storm moved through the phoenix area friday evening.", "Flights were diverted."]
 
 
 def test_a_video_players_close_button_is_cut_from_the_first_sentence_of_its_page() -> None:

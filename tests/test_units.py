@@ -894,6 +894,11 @@ _FURNITURE = [
     "Lamar high school seniors micheal brown, left, and lekha sunder were accepted to stanford and yale.",
     "Press contacts andrew hollinger 202.488.6133 ahollinger@ushmm.org museum press kit march 6, 2018.",
     "Doctor stitches own leg nicole gourley/fairfax nz bite fright: the doctor inspects the wetsuit.",
+    # An agency's caption closing on its credit (Multi-News 00182), and a page's marker (00263).
+    "A man said to be the ship's captain speaks at a mosque, on july 5, 2014, in this still image taken "
+    "from video.",
+    "The ship is seen off the coast august 1, 2011 in this picture released august 2, 2011 by the navy.",
+    "Article continues below copyright 2014 the associated press.",
 ]
 
 

@@ -60,6 +60,13 @@ _AGENCY_DATELINE = re.compile(
     r"\s*(?:—|–|--|_|-)\s*(?=\S)",
     re.IGNORECASE,
 )
+# An agency's photo credit without brackets, then the story's dateline: a caption's credit a page
+# without line breaks runs into the story ("... in this still image taken from video.
+# Reuters/social media website via reuters tv/file photo washington ( reuters ) - the united states
+# on friday ..."). A credit of up to 100 characters, since the dateline's own reach (60) leaves
+# out the longer ones: 2 of the 4 such sentences of Multi-News validation, each its story's lead.
+_CREDITED_DATELINE = re.compile(r"\W*(?:reuters|afp|epa)\s*/[^.!?()\n]{1,100}?\s" + _AGENCY_DATELINE.pattern,
+                                re.IGNORECASE)
 # The same with a broadcaster, before which a place holds no determiner or possessive ("her son (
 # kyle ) — " is no dateline).
 _BROADCAST_DATELINE = re.compile(
@@ -182,6 +189,10 @@ _LEAD_FURNITURE = re.compile(
     # a 19-year-old ... 1 / 2 back to gallery according to the eagle ..."): 1 page of Multi-News
     # validation, none of DUC 2003.
     r"|[^.!?]{0,300}?\b\d+\s*/\s*\d+\s+back to gallery\s+(?=\w)"
+    # NBC's video player: its share buttons, the video's title and its length before the story ("Play
+    # facebook twitter embed towering dust storm forms over phoenix 2: 23 a massive dust storm moved
+    # ..."): 2 pages of Multi-News validation, each its story's lead; none in DUC 2003.
+    r"|\W*play\s+facebook\s+twitter\s+(?:google plus\s+)?embed\s+[^.!?]{0,150}?\s\d{1,2}:\s?\d\d\s+(?=\w)"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the
@@ -315,7 +326,7 @@ def run_in_end(text: str, *, second: bool = False) -> int:
     at = gallery.end() if gallery else 0
     credits = credit_end(text[at:])
     if not gallery and not credits and not _furniture_end(text, 0):
-        agency = _AGENCY_DATELINE.match(text)
+        agency = _AGENCY_DATELINE.match(text) or _CREDITED_DATELINE.match(text)
         return agency.end() if agency else place_dateline_end(text) if second else 0
     at += credits
     end = lead_in_end(text[at:])
