@@ -359,8 +359,11 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
     # A source with no lead (a page of furniture) does not count among those that must share it ...
     (["Cambridge analytica, a data firm, is shutting down, it said on wednesday.", "",
       "Staff at cambridge analytica were told to hand in their keys."], "Cambridge Analytica"),
-    # ... and one source's words are no name it shares; nor is a reporting verb part of one.
+    # ... and one source's words are no name it shares unless its lead prints them twice (Multi-News
+    # 00254, 00051); nor is a reporting verb part of one.
     (["Cambridge analytica, a data firm, is shutting down, it said on wednesday.", ""], "Briefing"),
+    (["mark zuckerberg is giving $3 billion to research. facebook ceo mark zuckerberg said so.", ""],
+     "Mark Zuckerberg"),
     (["the wildfire forced thousands to flee their homes on monday.", ""], "Wildfire"),
     (["parscale said the ad would run.", "The ad cost $1 million, parscale said.",
       "parscale said more ads would follow."], "Parscale"),

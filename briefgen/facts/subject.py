@@ -18,7 +18,8 @@ Coverage that writes names in lower case has no capitals to find them by: the
 name is then the pair of words most sources share, one of them missing from
 common English or the two rare together ("oscar pistorius" is "Oscar
 Pistorius", "albert einstein" "Albert Einstein"), else the rare word most
-share, with the word printed beside it every time ("gadhafi", "donald trump").
+share, with the word printed beside it every time ("gadhafi", "donald trump"); a single
+source's lead must print that name twice.
 """
 
 from __future__ import annotations
@@ -302,7 +303,7 @@ def _zipf(word: str) -> float:
     return min(table.get(part, 0.0) for part in parts)
 
 
-def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
+def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1) -> str:
     """The name two adjacent words make in most sources' leads, one of them rare in English.
 
     For text that writes names in lower case ("oscar pistorius", "jacques
@@ -323,7 +324,7 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
                  and not any(_zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
         uses.update(pairs)
         counts.update(set(pairs))
-    shared = [p for p, k in counts.items() if k >= least]
+    shared = [p for p, k in counts.items() if k >= least and uses[p] >= repeated]
     if not shared:
         return ""
     # Named by the most sources, then the most often, then the rarest words.
@@ -332,7 +333,7 @@ def _shared_pair(coverage: Sequence[Coverage], least: int) -> str:
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in best)
 
 
-def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
+def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) -> str:
     """The rare word most sources' leads share in lower-cased text ("gadhafi": "Gadhafi"), or "".
 
     For when no pair of words makes a name (:func:`_shared_pair`): at most
@@ -368,7 +369,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
         following = after[w].most_common(1)
         return _verb_like(w) and bool(following) and following[0][1] >= _BESIDE * uses[w]
 
-    shared = [w for w, k in counts.items() if k >= least and not verb(w)]
+    shared = [w for w, k in counts.items() if k >= least and uses[w] >= repeated and not verb(w)]
     if not shared:
         return ""
     best = max(shared, key=lambda w: (counts[w], uses[w], -table.get(w, 0.0), w))
@@ -506,12 +507,14 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
                and not _ADJECTIVE.fullmatch(w.split()[-1])][:2]
         if not event and not who:
             where = ""  # a place two sources name is no subject by itself
-    if not who and not where and n > 1 and _lower_cased(coverage):
+    if not who and not where and _lower_cased(coverage):
         # Names written in lower case: the capitals above found none ("Trial: Oscar Pistorius"),
         # else the rare word the leads share ("Gadhafi"). Shared by two sources at least: one
-        # source's words are no name it shares ("Wildfire: Flee").
-        few = max(least, _FEW)
-        who = [found] if (found := _shared_pair(coverage, few) or _shared_word(coverage, few)) else []
+        # source's words are no name it shares ("Wildfire: Flee"); a lone source's lead must print
+        # it twice ("mark zuckerberg and his wife ... facebook ceo mark zuckerberg").
+        few, twice = (max(least, _FEW), 1) if n > 1 else (1, _FEW)
+        found = _shared_pair(coverage, few, twice) or _shared_word(coverage, few, twice)
+        who = [found] if found else []
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
     if not named and n > 1 and _lower_cased(coverage):
         named = _storm_name(coverage, max(least, _FEW))
