@@ -189,6 +189,15 @@ _LEAD_FURNITURE = re.compile(
     # a 19-year-old ... 1 / 2 back to gallery according to the eagle ..."): 1 page of Multi-News
     # validation, none of DUC 2003.
     r"|[^.!?]{0,300}?\b\d+\s*/\s*\d+\s+back to gallery\s+(?=\w)"
+    # A photo's caption and its bare credit "getty" run into the story: after "photo:", after a
+    # credit's other names set off by slashes, or before a word that opens a sentence ("Magic leap ceo
+    # rony abovitz getty a newly filed lawsuit ...", "... found dead at 50 gary wolstenholme / redferns
+    # / getty dave brockie, frontman ...", "Photo: getty on wednesday, cambridge analytica ..."): 3
+    # pages' leads of Multi-News validation, none in DUC 2003. Not a name ("the getty museum said"),
+    # nor the agency after a preposition ("sold the photos to getty a year ago").
+    r"|\W*(?:photo:\s*getty\s+|[^.!?]{0,150}?\s(?:[^\s/]+\s*/\s*)+getty(?:\s+images)?\s+"
+    r"|[^.!?/]{0,150}?(?<!\bto)(?<!\bfrom)(?<!\bby)(?<!\bat)(?<!\bwith)(?<!\bthe)\sgetty\s+(?=(?:a|an|the)\s))"
+    r"(?=\w)"
     # NBC's video player: its share buttons, the video's title and its length before the story ("Play
     # facebook twitter embed towering dust storm forms over phoenix 2: 23 a massive dust storm moved
     # ..."): 2 pages of Multi-News validation, each its story's lead; none in DUC 2003.

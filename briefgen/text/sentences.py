@@ -46,6 +46,7 @@ from briefgen.text.datelines import (
     placed_dash_end,
     run_in_end,
 )
+from briefgen.text.headlines import lead_after_headline
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import QUOTATION_REACH, asked_inside, first_closes, middles
 from briefgen.text.wrapped import block_width, wrap_width
@@ -184,9 +185,7 @@ def _splitter() -> _Splitter:
     return _Splitter(punkt=_NewsPunkt(params), rules=rules)
 
 
-# ---------------------------------------------------------------------------
-# Small helpers on positions
-# ---------------------------------------------------------------------------
+# ---- Small helpers on positions ------------------------------------------
 
 
 def _next_start(text: str, pos: int) -> int:
@@ -229,9 +228,7 @@ def _starts_lower(text: str, pos: int, particles: frozenset[str] = frozenset()) 
     return not (head[0] in particles and len(head) > 1 and head[1][:1].isupper())
 
 
-# ---------------------------------------------------------------------------
-# Vetoes on Punkt's cuts
-# ---------------------------------------------------------------------------
+# ---- Vetoes on Punkt's cuts ----------------------------------------------
 
 
 def _ellipsis_zones(text: str) -> list[tuple[int, int]]:
@@ -286,9 +283,7 @@ def _goes_on(text: str, before: str, nxt: int, rules: _Rules, case: CaseStyle) -
                    conjunctions=rules.conjunctions, prepositions=rules.continuers, abbreviation=before)
 
 
-# ---------------------------------------------------------------------------
-# Rules that add cuts
-# ---------------------------------------------------------------------------
+# ---- Rules that add cuts -------------------------------------------------
 
 
 def _ellipsis_cuts(text: str, zones: list[tuple[int, int]]) -> list[int]:
@@ -518,9 +513,7 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int], case: CaseStyle) -> l
     return out
 
 
-# ---------------------------------------------------------------------------
-# Public API
-# ---------------------------------------------------------------------------
+# ---- Public API ----------------------------------------------------------
 
 
 def _cuts(text: str, width: int | None = None, lead: int = 0, like: CaseStyle | None = None) -> list[int]:
@@ -684,8 +677,9 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
             if last == k - 1 >= 0 and caption_before(out[-1].text, chunk[s:e]):
                 out.pop()  # the sentence right before a photo's credit is the photo's caption, not prose
             s += caption_end(chunk[s:e])  # so is a caption run into the sentence up to its credit
-            s += run_in_end(chunk[s:e], second=few and k == 1)
+            s += (furniture := run_in_end(chunk[s:e], second=few and k == 1))
             s += headline_dateline_end(chunk[s:e]) if few and k == 0 else 0  # "... rages damascus — syria's"
+            s += lead_after_headline(chunk[s:e]) if few and (k == 0 or furniture) else 0  # a headline run in
             if few and k == 1 == len(out) and (cut := placed_dash_end(out[-1].text, chunk[s:e])):
                 out.pop()  # "... foxborough, mass." then "- police are ...": the lead, not the headline
                 s += cut

@@ -1,0 +1,76 @@
+"""A story's headline that a page without line breaks runs into its lead with no dateline between.
+
+Datelines mark where most stories start (:mod:`briefgen.text.datelines`); a page that prints
+its headline and then its lead, with neither a full stop nor a dateline between, leaves one
+sentence of both. The headline says what the lead says, in fewer words, so the lead's opening
+repeats most of the headline's words: that tells where the lead starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.text.datelines import HEADLINE_SHARED, dateline_end
+from briefgen.text.verbs import IRREGULAR_PAST
+from briefgen.text.words import STOPWORDS, content_set
+
+__all__ = ["GLUED_SHARE", "GLUED_WORDS", "glued_headline_end", "lead_after_headline"]
+
+#: Fewest and most words of a headline a page runs into its story's lead with no dateline between.
+GLUED_WORDS = (4, 20)
+#: Share of a headline's content words the lead's opening words say again, at least (and
+#: :data:`HEADLINE_SHARED` of them): a headline says what its lead says. Set on reading every first
+#: sentence of DUC 2003 and Multi-News validation: at 0.5, "The last time the jacksonville jumbo
+#: shrimp got | this much attention, they had just changed their name to the jacksonville jumbo
+#: shrimp" parts prose.
+GLUED_SHARE = 0.6
+# Words a lead does not open with: they go on with what came before ("... tests | of the vaccine").
+_GOES_ON = frozenset(("of", "to", "and", "for", "in", "on", "at", "by", "with", "from", "as", "that", "who",
+                      "which", "or", "but", "than", "into", "over", "after", "about", "s", "'s", "'", '"'))
+# A verb a headline's last words may take ("..., new research | suggests a viking ...").
+_SAYS = frozenset(("says", "suggests", "shows", "finds", "reports", "claims", "warns", "reveals"))
+_TOKEN_SPAN = re.compile(r"\S+")
+
+
+def glued_headline_end(text: str) -> int:
+    """Length of a headline a page without line breaks runs into its story's lead with no dateline
+    between, in text that writes names in lower case (0 if there is none).
+
+    "trump counterpunches emmy awards over ' bad ' ratings president donald trump jabbed back at the
+    emmy awards ' " bad " ratings ..." starts at "president"; "Lindsay lohan crash truck driver says it
+    was all her fault lindsay lohan crash -- truck driver says ..." at the second printing. The
+    headline is the opening of :data:`GLUED_WORDS` words whose content words the words after it (as
+    many again and six more) repeat, at least :data:`GLUED_SHARE` of them and
+    :data:`HEADLINE_SHARED`, the most of them (the shortest such opening on a tie); it ends on no
+    small word, and what follows opens with no word that goes on with it, no past form ("... shrimp |
+    got this much attention ...") and no verb of saying ("..., new research | suggests ..."). What
+    it cannot tell: a
+    headline that says its lead in other words stays ("Russian president putin to meet merkel, talk
+    to trump by phone vladimir putin on tuesday meets with germany's chancellor ...").
+    """
+    spans = [m.span() for m in _TOKEN_SPAN.finditer(text)]
+    least, most = GLUED_WORDS
+    best, best_shared = 0, 0
+    for p in range(least, min(most, len(spans) - 8) + 1):
+        head = text[: spans[p - 1][1]]
+        rest = text[spans[p][0] : spans[min(len(spans), 2 * p + 6) - 1][1]]
+        last = head.split()[-1].lower().strip(",;")
+        first = rest.split()[0].lower()
+        if (not last[:1].isalnum() or last in STOPWORDS or not first[:1].isalnum() or first in _GOES_ON
+                or first in IRREGULAR_PAST or first in _SAYS):
+            continue
+        mine = content_set(head)
+        shared = len(mine & content_set(rest))
+        # The most words said again, the shortest headline on a tie: a headline cut short ("chris brown &
+        # frank") repeats fewer words than the whole one, and one run on into the lead no more.
+        if shared >= max(HEADLINE_SHARED, GLUED_SHARE * len(mine)) and shared > best_shared:
+            best, best_shared = spans[p][0], shared
+    return best
+
+
+def lead_after_headline(text: str) -> int:
+    """Where the lead starts after a headline run into it (:func:`glued_headline_end`) and the wire
+    dateline that may follow the headline ("... gains 288,000 jobs washington ( ap ) — us ..."); 0 if
+    there is no such headline."""
+    glued = glued_headline_end(text)
+    return glued + dateline_end(text[glued:]) if glued else 0
