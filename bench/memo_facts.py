@@ -55,7 +55,12 @@ the developer judged under the rule: the Wye accord's terms and Mubarak's part i
 facts. Three more (mn00088, once a quotation the text's end cuts off read as the speaker's, 6
 December) the developer judged under the rule: a police officer's remark on who runs the
 investigation beside the sighting, the surveillance images and his own remark on the police's part:
-different facts.
+different facts. Six more (mn00007 and mn00256, once a caption's "getty" credit and a headline run into a
+lead were cut, 6 December, evening) the developer and a helper judged apart, the helper given the
+rule and the pairs only: one is the pair judged before, renamed (a lawsuit against Magic Leap told
+two ways: the same fact); of the five new ones both called four different facts, and the helper
+called Frank Ocean's tweet that Chris Brown's party jumped him and his account that Brown punched
+him the same fact, the developer not; the file holds the helper's call.
 
 Usage::
 
