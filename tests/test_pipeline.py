@@ -359,11 +359,14 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
     # A source with no lead (a page of furniture) does not count among those that must share it ...
     (["Cambridge analytica, a data firm, is shutting down, it said on wednesday.", "",
       "Staff at cambridge analytica were told to hand in their keys."], "Cambridge Analytica"),
-    # ... and one source's words are no name it shares unless its lead prints them twice (Multi-News
-    # 00254, 00051); nor is a reporting verb part of one.
+    # ... and one source's words are no name it shares unless its lead prints a name of two words twice
+    # (Multi-News 00254); a single word printed twice is as often a topic; nor is a reporting verb
+    # part of one.
     (["Cambridge analytica, a data firm, is shutting down, it said on wednesday.", ""], "Briefing"),
-    (["mark zuckerberg is giving $3 billion to research. facebook ceo mark zuckerberg said so.", ""],
-     "Mark Zuckerberg"),
+    (["priscilla chan is giving $3 billion to research. the pediatrician priscilla chan said so.", ""],
+     "Priscilla Chan"),
+    (["teens are vaping more. e-cigarettes are popular with teens, and e-cigarettes sell well.", ""],
+     "Briefing"),
     (["the wildfire forced thousands to flee their homes on monday.", ""], "Wildfire"),
     (["parscale said the ad would run.", "The ad cost $1 million, parscale said.",
       "parscale said more ads would follow."], "Parscale"),
@@ -384,6 +387,18 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
 def test_a_subject_of_lower_cased_coverage_falls_back_on_what_the_leads_share(leads: list[str],
                                                                             subject: str) -> None:
     assert _subject_of(leads) == subject
+
+
+def test_a_lone_sources_headline_does_not_count_towards_the_name_its_lead_prints_twice() -> None:
+    from briefgen.facts.subject import Coverage
+    from briefgen.facts.subject import derive_subject as subject_line
+
+    lead = "priscilla chan is giving $3 billion to research, her office said on monday."
+    # (the lone headline is then the subject, as for any lone source whose lead names no one twice)
+    title = "priscilla chan gives $3 billion"
+    assert subject_line([Coverage(title, lead)]) == title
+    assert subject_line([Coverage("drone strike kills militant", "a drone strike killed a militant in "
+                                  "yemen on monday. the drone strike hit a car.")]) == "Strike"
 
 
 @pytest.mark.parametrize(("leads", "subject"), [

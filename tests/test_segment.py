@@ -798,7 +798,13 @@ def test_the_words_a_page_was_cut_short_in_are_no_sentence() -> None:
      "dave brockie has died."),
     ("Photo: getty on wednesday, employees learned the firm would close. They left.",
      "on wednesday, employees learned the firm would close."),
-    # The museum, and the agency after a preposition, are prose.
+    # The museum, the agency after a preposition and a capitalised Getty are prose.
+    ("He worked as a staff photographer for Getty a decade ago. He left.",
+     "He worked as a staff photographer for Getty a decade ago."),
+    ("Getty Images was founded by Mark Getty a quarter century ago in London. It grew.",
+     "Getty Images was founded by Mark Getty a quarter century ago in London."),
+    ("Story continues below The fire destroyed three homes on Elm Street, firefighters said. No one died.",
+     "The fire destroyed three homes on Elm Street, firefighters said."),
     ("The getty museum said it would return the statue. It did.",
      "The getty museum said it would return the statue."),
     ("He sold the photos to getty a year ago. He regrets it.", "He sold the photos to getty a year ago."),
@@ -823,6 +829,32 @@ def test_a_captions_bare_getty_credit_is_cut_from_the_story_it_runs_into(text: s
 def test_a_headline_run_into_its_lead_is_cut_from_the_story(text: str, first: str) -> None:
     sentences = [s.text for s in _segment_block(text)]
     assert first in sentences and not any("counterpunches" in t or t.startswith("Lindsay") for t in sentences)
+
+
+@pytest.mark.parametrize("text", [
+    # A reviewer's lower-cased prose whose first words its own sentence repeats: a clause ended by a
+    # comma or semicolon, a regular past form after the would-be headline, a lead that does not open on
+    # the headline's first word.
+    "a gunman opened fire at a high school in parkland, florida on wednesday, killing 17 people; the gunman "
+    "who opened fire at the high school was a former student, police said. He was 19.",
+    "the fire destroyed three homes on main street, and firefighters said the fire destroyed the homes "
+    "within an hour on main street. No one was hurt.",
+    "the man who robbed the bank on main street robbed the same bank on main street last year, police "
+    "said. He was caught.",
+    "the woman who won the lottery in ohio last week won the lottery in ohio once before, officials "
+    "said. She was pleased.",
+    # Cased prose that names no one is no page in lower case.
+    "The company reported higher profits for the third quarter, and analysts said higher profits for "
+    "the third quarter were expected. Shares rose 3 percent in early trading.",
+])
+def test_a_first_sentence_repeating_its_own_words_keeps_its_opening(text: str) -> None:
+    assert _segment_block(text)[0].text == text.split(". ")[0] + "."
+
+
+def test_a_headline_is_looked_for_after_a_photo_credit_only_not_after_other_furniture() -> None:
+    text = ("the mayor spoke on monday about the budget. advertisement the fire destroyed three homes on elm "
+            "street last night and the fire destroyed the homes within an hour on elm street, police said.")
+    assert _segment_block(text)[1].text.startswith("the fire destroyed three homes on elm street")
 
 
 def test_prose_repeating_its_opening_words_keeps_them() -> None:

@@ -902,6 +902,17 @@ _FURNITURE = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    # A reviewer's probes: someone who was in the picture is no caption's credit.
+    "The woman, who said she was in this photo taken in 1975, sued the magazine on Monday.",
+    "He said he was the boy in this picture taken in 1945 and that he remembered the day well.",
+])
+def test_someone_in_the_picture_is_prose_not_a_captions_credit(text: str) -> None:
+    from briefgen.select.standalone import broken_rule
+
+    assert broken_rule(text) is None
+
+
 @pytest.mark.parametrize("text", _FURNITURE)
 def test_every_kind_of_run_in_furniture_is_refused(text: str) -> None:
     from briefgen.select.standalone import broken_rule

@@ -19,7 +19,7 @@ name is then the pair of words most sources share, one of them missing from
 common English or the two rare together ("oscar pistorius" is "Oscar
 Pistorius", "albert einstein" "Albert Einstein"), else the rare word most
 share, with the word printed beside it every time ("gadhafi", "donald trump"); a single
-source's lead must print that name twice.
+source's lead must print a name of two words twice.
 """
 
 from __future__ import annotations
@@ -333,7 +333,7 @@ def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in best)
 
 
-def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) -> str:
+def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
     """The rare word most sources' leads share in lower-cased text ("gadhafi": "Gadhafi"), or "".
 
     For when no pair of words makes a name (:func:`_shared_pair`): at most
@@ -369,7 +369,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
         following = after[w].most_common(1)
         return _verb_like(w) and bool(following) and following[0][1] >= _BESIDE * uses[w]
 
-    shared = [w for w, k in counts.items() if k >= least and uses[w] >= repeated and not verb(w)]
+    shared = [w for w, k in counts.items() if k >= least and not verb(w)]
     if not shared:
         return ""
     best = max(shared, key=lambda w: (counts[w], uses[w], -table.get(w, 0.0), w))
@@ -510,10 +510,14 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     if not who and not where and _lower_cased(coverage):
         # Names written in lower case: the capitals above found none ("Trial: Oscar Pistorius"),
         # else the rare word the leads share ("Gadhafi"). Shared by two sources at least: one
-        # source's words are no name it shares ("Wildfire: Flee"); a lone source's lead must print
-        # it twice ("mark zuckerberg and his wife ... facebook ceo mark zuckerberg").
-        few, twice = (max(least, _FEW), 1) if n > 1 else (1, _FEW)
-        found = _shared_pair(coverage, few, twice) or _shared_word(coverage, few, twice)
+        # source's words are no name it shares ("Wildfire: Flee"). A lone source's lead (its headline
+        # left out) must print a name of two words twice ("mark zuckerberg and his wife ... facebook ceo
+        # mark zuckerberg"); a single word it prints twice is as often a topic ("drone", "teens").
+        if n > 1:
+            few = max(least, _FEW)
+            found = _shared_pair(coverage, few) or _shared_word(coverage, few)
+        else:
+            found = _shared_pair([Coverage("", c.lead) for c in coverage], 1, _FEW)
         who = [found] if found else []
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
     if not named and n > 1 and _lower_cased(coverage):

@@ -12,7 +12,7 @@ import re
 
 from briefgen.text.datelines import HEADLINE_SHARED, dateline_end
 from briefgen.text.verbs import IRREGULAR_PAST
-from briefgen.text.words import STOPWORDS, content_set
+from briefgen.text.words import STOPWORDS, content_set, content_terms
 
 __all__ = ["GLUED_SHARE", "GLUED_WORDS", "glued_headline_end", "lead_after_headline"]
 
@@ -28,7 +28,14 @@ GLUED_SHARE = 0.6
 _GOES_ON = frozenset(("of", "to", "and", "for", "in", "on", "at", "by", "with", "from", "as", "that", "who",
                       "which", "or", "but", "than", "into", "over", "after", "about", "s", "'s", "'", '"'))
 # A verb a headline's last words may take ("..., new research | suggests a viking ...").
-_SAYS = frozenset(("says", "suggests", "shows", "finds", "reports", "claims", "warns", "reveals"))
+_SAYS = frozenset(("says", "said", "told", "added", "suggests", "shows", "finds", "reports", "claims",
+                   "warns", "reveals"))
+# How many of the lead's first words may come before the word the headline opens on ("president
+# donald | trump").
+_OPENING_REACH = 4
+# A headline joins no clauses: a semicolon, or a comma before "and" or "but" ("... on main street, and
+# firefighters | said the fire ...").
+_CLAUSES = re.compile(r";|,\s+(?:and|but)\b")
 _TOKEN_SPAN = re.compile(r"\S+")
 
 
@@ -38,15 +45,19 @@ def glued_headline_end(text: str) -> int:
 
     "trump counterpunches emmy awards over ' bad ' ratings president donald trump jabbed back at the
     emmy awards ' " bad " ratings ..." starts at "president"; "Lindsay lohan crash truck driver says it
-    was all her fault lindsay lohan crash -- truck driver says ..." at the second printing. The
-    headline is the opening of :data:`GLUED_WORDS` words whose content words the words after it (as
-    many again and six more) repeat, at least :data:`GLUED_SHARE` of them and
-    :data:`HEADLINE_SHARED`, the most of them (the shortest such opening on a tie); it ends on no
-    small word, and what follows opens with no word that goes on with it, no past form ("... shrimp |
-    got this much attention ...") and no verb of saying ("..., new research | suggests ..."). What
-    it cannot tell: a
-    headline that says its lead in other words stays ("Russian president putin to meet merkel, talk
-    to trump by phone vladimir putin on tuesday meets with germany's chancellor ...").
+    was all her fault lindsay lohan crash -- truck driver says ..." at the second printing.
+
+    The headline is the opening of :data:`GLUED_WORDS` words whose content words the words after it
+    (as many again and six more) repeat, at least :data:`GLUED_SHARE` of them and
+    :data:`HEADLINE_SHARED`, the most of them (the shortest such opening on a tie). It ends on no
+    small word and no punctuation ("... on main street, | and firefighters said ...") and joins no
+    clauses (:data:`_CLAUSES`). What follows opens with no word that goes on with it, no past form
+    ("... shrimp | got this much attention ...", "the man who robbed the bank | robbed ...") and no
+    verb of saying ("..., new research | suggests ..."), and names the headline's first content word
+    within its first :data:`_OPENING_REACH` words ("the woman who won the lottery | last week won
+    ..." does not). What it cannot tell: a headline that says its lead in other words stays
+    ("Russian president putin to meet merkel, talk to trump by phone vladimir putin on tuesday meets
+    with germany's chancellor ...").
     """
     spans = [m.span() for m in _TOKEN_SPAN.finditer(text)]
     least, most = GLUED_WORDS
@@ -54,10 +65,15 @@ def glued_headline_end(text: str) -> int:
     for p in range(least, min(most, len(spans) - 8) + 1):
         head = text[: spans[p - 1][1]]
         rest = text[spans[p][0] : spans[min(len(spans), 2 * p + 6) - 1][1]]
-        last = head.split()[-1].lower().strip(",;")
+        last = head.split()[-1].lower()
         first = rest.split()[0].lower()
-        if (not last[:1].isalnum() or last in STOPWORDS or not first[:1].isalnum() or first in _GOES_ON
-                or first in IRREGULAR_PAST or first in _SAYS):
+        if (not last[-1:].isalnum() or last in STOPWORDS or _CLAUSES.search(head) or not first[:1].isalnum()
+                or first in _GOES_ON or first in IRREGULAR_PAST or first.endswith("ed") or first in _SAYS):
+            continue
+        # The lead opens on what the headline opens on: its first content word within the lead's first
+        # words ("trump counterpunches ... | president donald trump ...", "Remains of ... | the remains").
+        opening = content_terms(head)[:1]
+        if not opening or opening[0] not in content_terms(" ".join(rest.split()[:_OPENING_REACH])):
             continue
         mine = content_set(head)
         shared = len(mine & content_set(rest))
@@ -68,9 +84,18 @@ def glued_headline_end(text: str) -> int:
     return best
 
 
-def lead_after_headline(text: str) -> int:
+# A photo's credit, which a page prints between a caption and the next story's headline.
+_CREDIT = re.compile(r"getty|/|\bphotos?\b|\bcredit\b", re.IGNORECASE)
+
+
+def lead_after_headline(text: str, *, first: bool = True, after: str = "") -> int:
     """Where the lead starts after a headline run into it (:func:`glued_headline_end`) and the wire
     dateline that may follow the headline ("... gains 288,000 jobs washington ( ap ) — us ..."); 0 if
-    there is no such headline."""
+    there is no such headline. Read at a story's ``first`` sentence, or where the page furniture cut
+    from the sentence's start (``after``) ends on a photo's credit ("... &#124; chip
+    somodevilla/getty images | trump counterpunches ..."), where a page starts a story again; not
+    after an advertisement's label or any other furniture, which the middle of a story holds too."""
+    if not first and not _CREDIT.search(after):
+        return 0
     glued = glued_headline_end(text)
     return glued + dateline_end(text[glued:]) if glued else 0

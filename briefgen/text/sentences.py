@@ -677,9 +677,10 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
             if last == k - 1 >= 0 and caption_before(out[-1].text, chunk[s:e]):
                 out.pop()  # the sentence right before a photo's credit is the photo's caption, not prose
             s += caption_end(chunk[s:e])  # so is a caption run into the sentence up to its credit
-            s += (furniture := run_in_end(chunk[s:e], second=few and k == 1))
+            s += (cut := run_in_end(chunk[s:e], second=few and k == 1))
+            furniture = chunk[s - cut:s]
             s += headline_dateline_end(chunk[s:e]) if few and k == 0 else 0  # "... rages damascus — syria's"
-            s += lead_after_headline(chunk[s:e]) if few and (k == 0 or furniture) else 0  # a headline run in
+            s += lead_after_headline(chunk[s:e], first=k == 0, after=furniture) if few else 0
             if few and k == 1 == len(out) and (cut := placed_dash_end(out[-1].text, chunk[s:e])):
                 out.pop()  # "... foxborough, mass." then "- police are ...": the lead, not the headline
                 s += cut
