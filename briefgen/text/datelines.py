@@ -189,16 +189,6 @@ _LEAD_FURNITURE = re.compile(
     # a 19-year-old ... 1 / 2 back to gallery according to the eagle ..."): 1 page of Multi-News
     # validation, none of DUC 2003.
     r"|[^.!?]{0,300}?\b\d+\s*/\s*\d+\s+back to gallery\s+(?=\w)"
-    # A photo's caption and its bare credit "getty" run into the story: after "photo:", after a
-    # credit's other names set off by slashes, or before a word that opens a sentence ("Magic leap ceo
-    # rony abovitz getty a newly filed lawsuit ...", "... found dead at 50 gary wolstenholme / redferns
-    # / getty dave brockie, frontman ...", "Photo: getty on wednesday, cambridge analytica ..."): 3
-    # pages' leads of Multi-News validation, none in DUC 2003. Not a name ("the getty museum said"),
-    # nor the agency after a preposition ("sold the photos to getty a year ago"); bare, only as a page
-    # that writes names in lower case prints it ("... founded by Mark Getty a quarter century ago").
-    r"|\W*(?:photo:\s*getty\s+|[^.!?]{0,150}?\s(?:[^\s/]+\s*/\s*)+getty(?:\s+images)?\s+"
-    r"|[^.!?/]{0,150}?(?<!\bto)(?<!\bfrom)(?<!\bby)(?<!\bat)(?<!\bwith)(?<!\bthe)(?<!\bfor)(?<!\bof)"
-    r"(?<!\bthrough)(?<!\bin)(?<!\bvia)(?<!\bon)\s(?-i:getty)\s+(?=(?:a|an|the)\s))(?=\w)"
     # NBC's video player: its share buttons, the video's title and its length before the story ("Play
     # facebook twitter embed towering dust storm forms over phoenix 2: 23 a massive dust storm moved
     # ..."): 2 pages of Multi-News validation, each its story's lead; none in DUC 2003.
@@ -465,9 +455,28 @@ _OPENING_DATE = re.compile(
     re.IGNORECASE)
 
 
+# A photo's caption and its bare credit "getty" run into the story: after "photo:", after a
+# credit's other names set off by slashes, or before a word that opens a sentence ("Magic leap ceo
+# rony abovitz getty a newly filed lawsuit ...", "... found dead at 50 gary wolstenholme / redferns
+# / getty dave brockie, frontman ...", "Photo: getty on wednesday, cambridge analytica ..."): 3
+# pages' leads of Multi-News validation, none in DUC 2003. Not a name ("the getty museum said"),
+# nor the agency after a preposition ("sold the photos to getty a year ago"); bare, only as a page
+# that writes names in lower case prints it ("... founded by Mark Getty a quarter century ago").
+_GETTY_CREDIT = re.compile(
+    r"\W*(?:photo:\s*getty\s+|[^.!?]{0,150}?\s(?:[^\s/]+\s*/\s*)+getty(?:\s+images)?\s+"
+    r"|[^.!?/]{0,150}?(?<!\bto)(?<!\bfrom)(?<!\bby)(?<!\bat)(?<!\bwith)(?<!\bthe)(?<!\bfor)(?<!\bof)"
+    r"(?<!\bthrough)(?<!\bin)(?<!\bvia)(?<!\bon)\s(?-i:getty)\s+(?=(?:a|an|the)\s))(?=\w)",
+    re.IGNORECASE)
+# Read only where "getty" is this near a sentence's start: the pattern scans ahead at every start.
+_GETTY_REACH = 220
+
+
 def _furniture_end(text: str, at: int) -> int:
-    """Where the run-in furniture at ``at`` ends (:data:`_LEAD_FURNITURE`, a BBC caption); ``at`` if none."""
+    """Where the run-in furniture at ``at`` ends (:data:`_LEAD_FURNITURE`, a caption's "getty" credit, a
+    BBC caption); ``at`` if none."""
     m = _LEAD_FURNITURE.match(text, at)
+    if m is None or m.end() <= at:
+        m = _GETTY_CREDIT.match(text, at) if "getty" in text[at:at + _GETTY_REACH].lower() else None
     return m.end() if m is not None and m.end() > at else bbc_caption_end(text, at)
 
 
