@@ -60,7 +60,8 @@ lead were cut, 6 December, evening) the developer and a helper judged apart, the
 rule and the pairs only: one is the pair judged before, renamed (a lawsuit against Magic Leap told
 two ways: the same fact); of the five new ones both called four different facts, and the helper
 called Frank Ocean's tweet that Chris Brown's party jumped him and his account that Brown punched
-him the same fact, the developer not; the file holds the helper's call.
+him the same fact, the developer not; the file holds the helper's call. (A review later kept
+mn00007's caption in its sentence, so its four pairs are not asked.)
 
 Usage::
 

@@ -365,6 +365,8 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
     (["Cambridge analytica, a data firm, is shutting down, it said on wednesday.", ""], "Briefing"),
     (["priscilla chan is giving $3 billion to research. the pediatrician priscilla chan said so.", ""],
      "Priscilla Chan"),
+    (["mark zuckerberg is giving $3 billion to research. facebook ceo mark zuckerberg said so.", ""],
+     "Mark Zuckerberg"),
     (["teens are vaping more. e-cigarettes are popular with teens, and e-cigarettes sell well.", ""],
      "Briefing"),
     (["the wildfire forced thousands to flee their homes on monday.", ""], "Wildfire"),

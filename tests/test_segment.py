@@ -791,14 +791,19 @@ def test_the_words_a_page_was_cut_short_in_are_no_sentence() -> None:
 
 
 @pytest.mark.parametrize(("text", "first"), [
-    # Multi-News 00007, 00044, 00003: a caption and its bare "getty" credit before the lead.
-    ("Magic leap ceo rony abovitz getty a newly filed lawsuit alleges bias. It was filed monday.",
-     "a newly filed lawsuit alleges bias."),
+    # Multi-News 00044, 00003: a caption and its bare "getty" credit before the lead.
     ("Gwar frontman found dead gary wolstenholme / redferns / getty dave brockie has died. He was 50.",
      "dave brockie has died."),
     ("Photo: getty on wednesday, employees learned the firm would close. They left.",
      "on wednesday, employees learned the firm would close."),
-    # The museum, the agency after a preposition and a capitalised Getty are prose.
+    # The museum, the agency after a preposition or a verb, a capitalised Getty, and "getty" alone before a
+    # sentence's words (Multi-News 00007's caption stays: a reviewer's prose put it there as often).
+    ("Magic leap ceo rony abovitz getty a newly filed lawsuit alleges bias. It was filed monday.",
+     "Magic leap ceo rony abovitz getty a newly filed lawsuit alleges bias."),
+    ("a photographer sued getty a year after the photos ran. He won.",
+     "a photographer sued getty a year after the photos ran."),
+    ("his grandson's kidnappers sent getty an ear in the mail. He paid.",
+     "his grandson's kidnappers sent getty an ear in the mail."),
     ("He worked as a staff photographer for Getty a decade ago. He left.",
      "He worked as a staff photographer for Getty a decade ago."),
     ("Getty Images was founded by Mark Getty a quarter century ago in London. It grew.",
@@ -846,15 +851,33 @@ def test_a_headline_run_into_its_lead_is_cut_from_the_story(text: str, first: st
     # Cased prose that names no one is no page in lower case.
     "The company reported higher profits for the third quarter, and analysts said higher profits for "
     "the third quarter were expected. Shares rose 3 percent in early trading.",
+    # A second reviewer's: a lead opening inside a phrase or on a subordinating word, and cased prose.
+    "the senate voted to repeal the health law late on thursday night and the senate will vote on the "
+    "health law again next week, aides said. It may pass.",
+    "a judge blocked the new rule on friday because a judge found the new rule broke the law, lawyers "
+    "said. The state will appeal.",
+    "Firefighters battled the blaze at the warehouse for six hours before firefighters brought the blaze "
+    "at the warehouse under control. No one was hurt.",
 ])
 def test_a_first_sentence_repeating_its_own_words_keeps_its_opening(text: str) -> None:
     assert _segment_block(text)[0].text == text.split(". ")[0] + "."
 
 
 def test_a_headline_is_looked_for_after_a_photo_credit_only_not_after_other_furniture() -> None:
-    text = ("the mayor spoke on monday about the budget. advertisement the fire destroyed three homes on elm "
-            "street last night and the fire destroyed the homes within an hour on elm street, police said.")
-    assert _segment_block(text)[1].text.startswith("the fire destroyed three homes on elm street")
+    for marker in ("advertisement", "photo advertisement", "1 / 2 back to gallery"):
+        text = (f"the mayor spoke on monday about the budget. {marker} the fire destroyed three homes on "
+                "elm street last night and the fire destroyed the homes within an hour on elm street, police "
+                "said.")
+        firsts = [s.text for s in _segment_block(text)]
+        assert any(t.startswith("the fire destroyed three homes on elm street") for t in firsts)
+
+
+def test_a_headline_ending_on_a_name_is_cut_before_the_name_in_the_lead() -> None:
+    # A word ending in "-ed" may be a name ("ted cruz"), not a past form.
+    text = ("Ted cruz wins texas senate primary ted cruz won the texas senate primary on tuesday, beating "
+            "his rival in a close race across the state. He thanked voters in houston on tuesday night and "
+            "said he would run for the senate seat again in six years.")
+    assert _segment_block(text)[0].text.startswith("ted cruz won the texas senate primary on tuesday")
 
 
 def test_prose_repeating_its_opening_words_keeps_them() -> None:

@@ -906,6 +906,8 @@ _FURNITURE = [
     # A reviewer's probes: someone who was in the picture is no caption's credit.
     "The woman, who said she was in this photo taken in 1975, sued the magazine on Monday.",
     "He said he was the boy in this picture taken in 1945 and that he remembered the day well.",
+    "He was just 5 in this photo taken by his mother, his sister said on Monday.",
+    'She was the "napalm girl" in this photo taken in 1972, the museum said.',
 ])
 def test_someone_in_the_picture_is_prose_not_a_captions_credit(text: str) -> None:
     from briefgen.select.standalone import broken_rule

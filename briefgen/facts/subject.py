@@ -333,7 +333,7 @@ def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in best)
 
 
-def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
+def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) -> str:
     """The rare word most sources' leads share in lower-cased text ("gadhafi": "Gadhafi"), or "".
 
     For when no pair of words makes a name (:func:`_shared_pair`): at most
@@ -369,7 +369,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int) -> str:
         following = after[w].most_common(1)
         return _verb_like(w) and bool(following) and following[0][1] >= _BESIDE * uses[w]
 
-    shared = [w for w, k in counts.items() if k >= least and not verb(w)]
+    shared = [w for w, k in counts.items() if k >= least and uses[w] >= repeated and not verb(w)]
     if not shared:
         return ""
     best = max(shared, key=lambda w: (counts[w], uses[w], -table.get(w, 0.0), w))
@@ -517,7 +517,9 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
             few = max(least, _FEW)
             found = _shared_pair(coverage, few) or _shared_word(coverage, few)
         else:
-            found = _shared_pair([Coverage("", c.lead) for c in coverage], 1, _FEW)
+            leads = [Coverage("", c.lead) for c in coverage]
+            word = _shared_word(leads, 1, _FEW)  # "mark zuckerberg": "mark" is too common for a pair
+            found = _shared_pair(leads, 1, _FEW) or (word if " " in word else "")
         who = [found] if found else []
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
     if not named and n > 1 and _lower_cased(coverage):

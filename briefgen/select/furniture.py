@@ -62,10 +62,11 @@ _RUN_IN = re.compile(
     # A caption's closing credit as the agencies word it, anywhere in the sentence ("... at a mosque in
     # mosul, ... on july 5, 2014, in this still image taken from video.", "In this picture taken
     # tuesday, ..."): 9 sentences of Multi-News validation, every one a caption, 8 of them already
-    # furniture by other rules; none in DUC 2003. After a comma, a date or nothing: not someone who
-    # "was in this photo taken in 1975", nor "the boy in this picture taken in 1945".
+    # furniture by other rules; none in DUC 2003. First, or after a comma, a year or AP's underscore:
+    # not someone who "was in this photo taken in 1975", "the boy in this picture taken in 1945", "just
+    # 5 in this photo taken by his mother" or 'the "napalm girl" in this photo taken in 1972'.
     # And a page's "Article continues below" (1 sentence; cut from a sentence's start, see datelines).
-    r"|(?<![^\W\d_]\s)\bin this (?:(?:still|file|handout|undated|family|aerial)\s+)*"
+    r"|(?:^|(?<=,\s)|(?<=\d\d\d\d\s)|(?<=_\s))in this (?:(?:still|file|handout|undated|family|aerial)\s+)*"
     r"(?:photo|photograph|picture|image|video grab|frame grab|screen ?grab)\s+(?:\w+\s+){0,2}?"
     r"(?:taken|released|made|obtained|provided|posted|distributed)\b"
     r"|\b(?:story|article) continues below\b"

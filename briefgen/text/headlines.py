@@ -26,13 +26,17 @@ GLUED_WORDS = (4, 20)
 GLUED_SHARE = 0.6
 # Words a lead does not open with: they go on with what came before ("... tests | of the vaccine").
 _GOES_ON = frozenset(("of", "to", "and", "for", "in", "on", "at", "by", "with", "from", "as", "that", "who",
-                      "which", "or", "but", "than", "into", "over", "after", "about", "s", "'s", "'", '"'))
+                      "which", "or", "but", "than", "into", "over", "after", "about", "s", "'s", "'", '"',
+                      "because", "while", "when", "before", "since", "until", "if", "though", "although",
+                      "where", "so", "then", "once", "whether", "unless", "whereas"))
 # A verb a headline's last words may take ("..., new research | suggests a viking ...").
 _SAYS = frozenset(("says", "said", "told", "added", "suggests", "shows", "finds", "reports", "claims",
                    "warns", "reveals"))
 # How many of the lead's first words may come before the word the headline opens on ("president
-# donald | trump").
-_OPENING_REACH = 4
+# donald | trump"), and none of them a small word but a determiner: "... late on thursday | night and
+# the senate" is no lead.
+_OPENING_REACH = 3
+_BEFORE_OPENING = frozenset(("the", "a", "an"))
 # A headline joins no clauses: a semicolon, or a comma before "and" or "but" ("... on main street, and
 # firefighters | said the fire ...").
 _CLAUSES = re.compile(r";|,\s+(?:and|but)\b")
@@ -51,13 +55,15 @@ def glued_headline_end(text: str) -> int:
     (as many again and six more) repeat, at least :data:`GLUED_SHARE` of them and
     :data:`HEADLINE_SHARED`, the most of them (the shortest such opening on a tie). It ends on no
     small word and no punctuation ("... on main street, | and firefighters said ...") and joins no
-    clauses (:data:`_CLAUSES`). What follows opens with no word that goes on with it, no past form
-    ("... shrimp | got this much attention ...", "the man who robbed the bank | robbed ...") and no
-    verb of saying ("..., new research | suggests ..."), and names the headline's first content word
-    within its first :data:`_OPENING_REACH` words ("the woman who won the lottery | last week won
-    ..." does not). What it cannot tell: a headline that says its lead in other words stays
-    ("Russian president putin to meet merkel, talk to trump by phone vladimir putin on tuesday meets
-    with germany's chancellor ...").
+    clauses (:data:`_CLAUSES`). What follows opens with no word that goes on with it or subordinates
+    it ("... | because a judge found ..."), no irregular past form ("... shrimp | got this much
+    attention ...") and no verb of saying ("..., new research | suggests ..."), and names the
+    headline's first content word within its first :data:`_OPENING_REACH` words, after nothing but
+    a determiner or other words ("the woman who won the lottery | last week won ...", "the man who
+    robbed the bank | robbed ..." and "... thursday | night and the senate ..." do not). What it
+    cannot tell: a headline that says its lead in other words stays ("Russian president putin to
+    meet merkel, talk to trump by phone vladimir putin on tuesday meets with germany's chancellor
+    ...").
     """
     spans = [m.span() for m in _TOKEN_SPAN.finditer(text)]
     least, most = GLUED_WORDS
@@ -68,12 +74,16 @@ def glued_headline_end(text: str) -> int:
         last = head.split()[-1].lower()
         first = rest.split()[0].lower()
         if (not last[-1:].isalnum() or last in STOPWORDS or _CLAUSES.search(head) or not first[:1].isalnum()
-                or first in _GOES_ON or first in IRREGULAR_PAST or first.endswith("ed") or first in _SAYS):
+                or first in _GOES_ON or first in IRREGULAR_PAST or first in _SAYS):
             continue
         # The lead opens on what the headline opens on: its first content word within the lead's first
         # words ("trump counterpunches ... | president donald trump ...", "Remains of ... | the remains").
         opening = content_terms(head)[:1]
-        if not opening or opening[0] not in content_terms(" ".join(rest.split()[:_OPENING_REACH])):
+        lead_words = rest.split()[:_OPENING_REACH]
+        if not opening or opening[0] not in content_terms(" ".join(lead_words)):
+            continue
+        upto = next(i for i, w in enumerate(lead_words) if opening[0] in content_terms(w))
+        if any(w.lower() in STOPWORDS and w.lower() not in _BEFORE_OPENING for w in lead_words[:upto]):
             continue
         mine = content_set(head)
         shared = len(mine & content_set(rest))
@@ -84,17 +94,19 @@ def glued_headline_end(text: str) -> int:
     return best
 
 
-# A photo's credit, which a page prints between a caption and the next story's headline.
-_CREDIT = re.compile(r"getty|/|\bphotos?\b|\bcredit\b", re.IGNORECASE)
+# A photo's credit ending the furniture a page prints between a caption and the next story's headline
+# ("chip somodevilla/getty images "): a photographer and agency set off by a slash, or Getty's name.
+_CREDIT = re.compile(r"(?:\S/\S+|getty(?:\s+images)?)\s*$", re.IGNORECASE)
 
 
 def lead_after_headline(text: str, *, first: bool = True, after: str = "") -> int:
     """Where the lead starts after a headline run into it (:func:`glued_headline_end`) and the wire
     dateline that may follow the headline ("... gains 288,000 jobs washington ( ap ) — us ..."); 0 if
     there is no such headline. Read at a story's ``first`` sentence, or where the page furniture cut
-    from the sentence's start (``after``) ends on a photo's credit ("... &#124; chip
+    from the sentence's start (``after``) ends on a photo's credit (:data:`_CREDIT`: "... &#124; chip
     somodevilla/getty images | trump counterpunches ..."), where a page starts a story again; not
-    after an advertisement's label or any other furniture, which the middle of a story holds too."""
+    after an advertisement's label, a bare "Photo" marker or a gallery's counter, which the middle of
+    a story holds too."""
     if not first and not _CREDIT.search(after):
         return 0
     glued = glued_headline_end(text)
