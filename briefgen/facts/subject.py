@@ -518,8 +518,10 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
             found = _shared_pair(coverage, few) or _shared_word(coverage, few)
         else:
             leads = [Coverage("", c.lead) for c in coverage]
-            word = _shared_word(leads, 1, _FEW)  # "mark zuckerberg": "mark" is too common for a pair
-            found = _shared_pair(leads, 1, _FEW) or (word if " " in word else "")
+            # "mark zuckerberg": "mark" is too common for a pair; the word and the one beside it make one.
+            found = _shared_pair(leads, 1, _FEW)
+            if not found and " " in (word := _shared_word(leads, 1, _FEW)):
+                found = word
         who = [found] if found else []
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
     if not named and n > 1 and _lower_cased(coverage):
