@@ -1060,6 +1060,20 @@ def test_a_pages_marker_run_into_a_sentence_is_no_part_of_it() -> None:
     ]
 
 
+def test_a_bracketed_pointer_to_a_gallery_or_related_story_is_no_part_of_the_sentence_it_runs_into() -> None:
+    # Multi-News 00117 and 00054: a page without line breaks runs the pointer into the next sentence.
+    text = ("For the first time, it carried a crew of three. [ gallery \u2014 spaceshiptwo makes first glide "
+            "flight ] to begin, spaceshiptwo was lifted to high altitude. [ related: how to turn a failed "
+            "campaign into a media career ] it's unclear if caintv is a website. [Photos] show the craft "
+            "at rest.")
+    assert [s.text for s in _segment_block(text)] == [
+        "For the first time, it carried a crew of three.",
+        "to begin, spaceshiptwo was lifted to high altitude.",
+        "it's unclear if caintv is a website.",
+        "[Photos] show the craft at rest.",  # an editor's insertion, no pointer: kept
+    ]
+
+
 @pytest.mark.parametrize(("text", "second"), [
     # A page's bare "Photo" marker where an image stood, run into the next sentence (Multi-News 00216,
     # 00147): left out of the sentence as a run-in label is, before a quotation mark or a title only.

@@ -899,6 +899,10 @@ _FURNITURE = [
     "from video.",
     "The ship is seen off the coast august 1, 2011 in this picture released august 2, 2011 by the navy.",
     "Article continues below copyright 2014 the associated press.",
+    # A film clip's copyright credit (Multi-News 00241) and a pointer to a gallery (00117), where the
+    # text was split without briefing's cut.
+    "Clip from an unmarried woman \u00a9 1978 20th century fox.",
+    "[ gallery \u2014 spaceshiptwo makes first glide flight ] to begin, the plane was lifted.",
 ]
 
 
