@@ -1072,6 +1072,11 @@ def test_a_bracketed_pointer_to_a_gallery_or_related_story_is_no_part_of_the_sen
         "it's unclear if caintv is a website.",
         "[Photos] show the craft at rest.",  # an editor's insertion, no pointer: kept
     ]
+    # A reviewer's probes: an editor's bracket around words that open with a hyphenated compound.
+    kept = ["[Video-game makers] have failed our children, the senator said.",
+            "[Related-party deals] were never disclosed to shareholders, the filing said.",
+            "[Gallery-goers] lined up around the block on Sunday."]
+    assert [s.text for s in _segment_block("Sales rose. " + " ".join(kept))] == ["Sales rose.", *kept]
 
 
 @pytest.mark.parametrize(("text", "second"), [

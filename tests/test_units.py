@@ -912,6 +912,9 @@ _FURNITURE = [
     "He said he was the boy in this picture taken in 1945 and that he remembered the day well.",
     "He was just 5 in this photo taken by his mother, his sister said on Monday.",
     'She was the "napalm girl" in this photo taken in 1972, the museum said.',
+    # ... nor is the copyright sign named in prose, nor an editor's bracket around a compound.
+    "The band sued over the \u00a9 notice printed on its own album cover.",
+    '\u201c[Video-game makers] have failed our children,\u201d the senator said.',
 ])
 def test_someone_in_the_picture_is_prose_not_a_captions_credit(text: str) -> None:
     from briefgen.select.standalone import broken_rule

@@ -120,10 +120,11 @@ _RUN_IN = re.compile(
     # A page's pointer to a web address ("For information, visit http://www.exoticdriving.com the
     # experience expects ..."), run into the next sentence where the page lost its line breaks.
     r"|\bvisit\s+(?:https?://|www\.)"
-    # The copyright sign: a credit or a notice ("Clip from an unmarried woman \u00a9 1978 20th century
-    # fox.", "\u00a9 news group newspapers limited ..."), which news prose never prints: 3 sentences of
-    # Multi-News validation, none in DUC 2003 (from an analyst's reading of Multi-News 00241).
-    r"|\u00a9"
+    # The copyright sign before a year, or first: a credit or a notice ("Clip from an unmarried woman
+    # \u00a9 1978 20th century fox.", "\u00a9 news group newspapers limited ..."): 3 sentences of
+    # Multi-News validation, none in DUC 2003 (from an analyst's reading of Multi-News 00241). Not the
+    # sign named in prose ("sued over the \u00a9 notice printed on its cover").
+    r"|\u00a9\s*(?:19|20)\d\d\b|^\W*\u00a9"
     # A gallery slide's counter and date run into its caption ("kremlin pool photo via ap 2/50
     # 26 march 2018 at least 64 shoppers ..."): 2 in Multi-News validation, both captions.
     r"|(?:^|\s)\d{1,3}/\d{1,3}\s+\d{1,2}\s+(?:january|february|march|april|may|june|july|august"
@@ -194,7 +195,8 @@ _RUN_IN_FIRST = re.compile(
     r"|disclaimer:|\(\s*see\s"
     # A pointer to a gallery, a video or a related story in square brackets ("[ gallery \u2014 ...
     # ] to begin, ..."; briefing cuts it off the sentence it runs into, see datelines).
-    r"|\[\s*(?:gallery|slideshow|video|photos|related|see also|watch)\s*(?:\u2014|\u2013|-|:)[^\[\]]{0,150}\]"
+    r"|\[\s*(?:gallery|slideshow|video|photos|related|see also|watch)\b\s*"
+    r"(?:\u2014|\u2013|:|(?<=\s)-(?=\s))[^\[\]]{0,150}\]"
     # A photo's caption as the agencies word it ("This image made from amateur video released by
     # shaam news network ... purports to show ...", "This 2011 photo provided by the free ghoncheh
     # campaign, shows ...") and a book excerpt's permission line ("Published by arrangement with

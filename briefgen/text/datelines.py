@@ -158,8 +158,8 @@ _LEAD_FURNITURE = re.compile(
     # sentence it runs into ("[ gallery \u2014 spaceshiptwo makes first glide flight ] to begin,
     # spaceshiptwo was lifted ...", "[ related: how to turn ... ] it's unclear ..."): 2 sentences of
     # Multi-News validation, none in DUC 2003 (from an analyst's reading of Multi-News 00117).
-    r"|\s*\[\s*(?:gallery|slideshow|video|photos|related|see also|watch)\s*(?:\u2014|\u2013|-|:)"
-    r"[^\[\]]{0,150}\]\s+(?=[\w\"\u201c])"
+    r"|\s*\[\s*(?:gallery|slideshow|video|photos|related|see also|watch)\b\s*"
+    r"(?:\u2014|\u2013|:|(?<=\s)-(?=\s))[^\[\]]{0,150}\]\s+(?=[\w\"\u201c])"
     # ... or as a label with its time, ended by a colon ("Update 2: 10pm: speaking to the wall street
     # journal, ...", "Updated 8: 21 a.m.: in the death investigation ...", "Update: writing for slate,
     # ..."): 5 sentences of Multi-News validation, none in DUC 2003. Without the colon ("Updated 2: 00
