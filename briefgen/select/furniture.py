@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from briefgen.text.datelines import AGENCIES, BROADCASTERS, MONTH, WEEKDAY
+from briefgen.text.datelines import AGENCIES, BROADCASTERS, MONTH, PAGE_MARKER, POINTER, WEEKDAY
 from briefgen.text.frequency import zipf_table
 from briefgen.text.quotes import TWEET_DATE
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
@@ -65,15 +65,16 @@ _RUN_IN = re.compile(
     # furniture by other rules; none in DUC 2003. First, or after a comma, a year or AP's underscore:
     # not someone who "was in this photo taken in 1975", "the boy in this picture taken in 1945", "just
     # 5 in this photo taken by his mother" or 'the "napalm girl" in this photo taken in 1972'.
-    # And a page's "Article continues below" (1 sentence; cut from a sentence's start, see datelines).
     r"|(?:^|(?<=,\s)|(?<=\d\d\d\d\s)|(?<=_\s))in this (?:(?:still|file|handout|undated|family|aerial)\s+)*"
     r"(?:photo|photograph|picture|image|video grab|frame grab|screen ?grab)\s+(?:\w+\s+){0,2}?"
     r"(?:taken|released|made|obtained|provided|posted|distributed)\b"
-    r"|\b(?:story|article) continues below\b"
-    # Politico's, Twitter's and Medium's page furniture, an AP photo's id (Multi-News validation:
-    # 3, 1, 1 and 1 sentences, none in DUC 2003). Briefing cuts "Story continued below" off the
+    # A page's marker where its story goes on, Politico's "Story continued below" and "Article continues
+    # below" (3 and 1 sentences of Multi-News validation, none in DUC 2003). Briefing cuts it off the
     # sentence it runs into (briefgen.text.datelines.run_in_end); a text split without it keeps it.
-    r"|\bstory continued below\b|\breplying to @|\bblocked unblock follow\b|/\s*ap\s+id:\s*\d"
+    r"|\b" + PAGE_MARKER + r"\b"
+    # Twitter's and Medium's page furniture, an AP photo's id (Multi-News validation: 1, 1 and 1
+    # sentences, none in DUC 2003).
+    r"|\breplying to @|\bblocked unblock follow\b|/\s*ap\s+id:\s*\d"
     # A teaser's link ("read more: ...") run into the story: "read more" before a colon; first in
     # the sentence, see _RUN_IN_FIRST. Elsewhere it is prose as often ("girls read more books").
     r"|\bread more\s*:"
@@ -195,8 +196,7 @@ _RUN_IN_FIRST = re.compile(
     r"|disclaimer:|\(\s*see\s"
     # A pointer to a gallery, a video or a related story in square brackets ("[ gallery \u2014 ...
     # ] to begin, ..."; briefing cuts it off the sentence it runs into, see datelines).
-    r"|\[\s*(?:gallery|slideshow|video|photos|related|see also|watch)\b\s*"
-    r"(?:\u2014|\u2013|:|(?<=\s)-(?=\s))[^\[\]]{0,150}\]"
+    r"|" + POINTER +
     # A photo's caption as the agencies word it ("This image made from amateur video released by
     # shaam news network ... purports to show ...", "This 2011 photo provided by the free ghoncheh
     # campaign, shows ...") and a book excerpt's permission line ("Published by arrangement with

@@ -16,7 +16,8 @@ from briefgen.text.clauses import main_clause
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import STOPWORDS, content_set
 
-__all__ = ["AGENCIES", "BROADCASTERS", "CAPTION_WORDS", "MONTH", "STAMP_MARK", "SUBJECT_REACH", "WEEKDAY",
+__all__ = ["AGENCIES", "BROADCASTERS", "CAPTION_WORDS", "MONTH", "PAGE_MARKER", "POINTER", "STAMP_MARK",
+           "SUBJECT_REACH", "WEEKDAY",
            "bbc_caption_end", "caption_before", "caption_end", "captioned",
            "credit_end", "cut_short", "dateline_end", "headline_dateline_end", "lead_in_end",
            "place_dateline_end", "placed_dash_end", "run_in_end"]
@@ -125,12 +126,22 @@ _GMT_STAMP = MONTH + r"\s+\d{1,2},\s+\d{4},\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+gm
 # Words that open a story's sentence, and no writer's name: what may follow a byline.
 _OPENER = (r"(?:the|a|an|for|as|in|on|at|after|before|when|while|with|during|since|this|these|it|its|his"
            r"|her|their|one|two|three|four|five|six|seven|eight|nine|ten)")
+#: A page's marker where its story goes on past a break ("Story continued below", "Article continues
+#: below"): cut from the sentence it runs into here, furniture where a text is split without the cut
+#: (:mod:`briefgen.select.furniture`).
+PAGE_MARKER = r"(?:story continued|(?:story|article) continues) below"
+#: A page's pointer to a gallery, a video or a related story, in square brackets ("[ gallery \u2014
+#: spaceshiptwo makes first glide flight ]", "[ related: ... ]"): a label, then a dash or a colon. Not
+#: an editor's bracket around a compound ("[Video-game makers] have failed ..."). Cut from the
+#: sentence it runs into here, furniture in :mod:`briefgen.select.furniture`.
+POINTER = (r"\[\s*(?:gallery|slideshow|video|photos|related|see also|watch)\b\s*"
+           r"(?:\u2014|\u2013|:|(?<=\s)-(?=\s))[^\[\]]{0,150}\]")
 _LEAD_FURNITURE = re.compile(
     r"\W*(?:advertisement\s+)?continue reading the main story\s+"
     # One white-space character after the label: the list that follows may open with more, and
     # "\s+" before it would try each split of a long run of spaces against the list.
     r"|\W*story highlights\s[^.!?]{0,600}?\(\s*cnn\s*\)\s*(?:(?:—|–|--|_|-)\s*)?(?=\S)"
-    r"|\W*(?:story continued|(?:story|article) continues) below\s+"
+    r"|\W*" + PAGE_MARKER + r"\s+"
     # A page's bare "Photo" marker where an image stood, run into the sentence after it: before a
     # quotation mark, a title or the page's "advertisement" label ("photo ms. Rowe, a freshman ...",
     # 'Photo "it's inexcusable ..." said ...', "Photo advertisement continue reading ..."): 3
@@ -158,8 +169,7 @@ _LEAD_FURNITURE = re.compile(
     # sentence it runs into ("[ gallery \u2014 spaceshiptwo makes first glide flight ] to begin,
     # spaceshiptwo was lifted ...", "[ related: how to turn ... ] it's unclear ..."): 2 sentences of
     # Multi-News validation, none in DUC 2003 (from an analyst's reading of Multi-News 00117).
-    r"|\s*\[\s*(?:gallery|slideshow|video|photos|related|see also|watch)\b\s*"
-    r"(?:\u2014|\u2013|:|(?<=\s)-(?=\s))[^\[\]]{0,150}\]\s+(?=[\w\"\u201c])"
+    r"|\s*" + POINTER + r"\s+(?=[\w\"\u201c])"
     # ... or as a label with its time, ended by a colon ("Update 2: 10pm: speaking to the wall street
     # journal, ...", "Updated 8: 21 a.m.: in the death investigation ...", "Update: writing for slate,
     # ..."): 5 sentences of Multi-News validation, none in DUC 2003. Without the colon ("Updated 2: 00
