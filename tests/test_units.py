@@ -14,7 +14,7 @@ from briefgen.render.layout import layout
 from briefgen.select.choice import select
 from briefgen.select.params import Params
 from briefgen.select.parts import in_passages as _in_passages
-from briefgen.select.standalone import broken, dangling, leans
+from briefgen.select.standalone import broken, dangling, first_person, leans
 from briefgen.select.units import in_order, needs, passages
 from briefgen.text.sentences import segment
 
@@ -207,6 +207,19 @@ def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool,
     if not is_broken:
         assert leans(text) is is_leaning
     assert dangling(text) is (is_broken or is_leaning)
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    # Lower-cased text: "us" before a noun or an adjective is the country, unless a verb before it
+    # takes "us" and a second complement; with capitals, "us" is always the pronoun.
+    ("thousands of us businesses lost service, the study found.", False),
+    ("ambassador cui said recent us moves eroded the trust.", False),
+    ("a local 911 dispatcher walked us through the call.", True),
+    ("the company gave us jobs.", True),
+    ("Thousands of us businesses lost service, the Times found.", True),
+])
+def test_first_person_reads_us_as_the_country_before_a_noun_in_lower_case(text: str, own: bool) -> None:
+    assert first_person(text) is own
 
 
 def test_the_writers_first_person_is_not_mended_by_the_sentence_before() -> None:
@@ -572,6 +585,19 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("the new plant will give us jobs and hope, the mayor said.", "first person"),
     ("officials told us state police had left the scene.", "first person"),
     ("Mayor Smith said the visit would bring us president-level attention.", "first person"),
+    # ... and before any other noun or adjective, unless a verb before it takes "us" and a second
+    # complement (Multi-News validation's sentences, then probes of news prose).
+    ("a bag used by us astronaut neil armstrong sold for $ 1.8m.", None),
+    ("On twitter, us open champion koepka said he was shaken.", None),
+    ("Turkey has said us demands for mr brunson's release are unacceptable.", None),
+    ("China makes it impossible for us tech companies to ignore its market.", None),
+    ("the doctor was the first us surgeon to try it.", None),
+    ("matt lauer said: let us begin with the texas story.", "first person"),
+    ("the storm caught us unprepared, the mayor said.", "first person"),
+    ("the flood left us homeless, the farmer said.", "first person"),
+    ("james previously told us lindsay's people tried to bribe him.", "first person"),
+    ("the flood cost us dearly.", "first person"),
+    ("join us today for the vigil.", "first person"),
     ("Serna is a decorated war veteran.", None),
     # "him" or "them" early, the object of the sentence's one verb: a clause's subject is never its
     # own object ("Turkey has branded him"), so nothing before it may be whom it stands for.

@@ -1,6 +1,6 @@
 """Pronouns that point back: a sentence whose "he", "they" or "him" stands for someone it never names.
 
-:func:`briefgen.select.standalone.leaning_rule` asks these two tests of the
+:func:`briefgen.select.standalone.leaning_rule` asks these tests of the
 writer's own words:
 
 * :func:`intro_pronoun`: a short opening phrase, then a pronoun as the
@@ -21,7 +21,9 @@ writer's own words:
   him"), a verb that takes a clause ("Obama said police had warned him";
   not after several speakers: "Witnesses said two men shot him"), a second
   verb ("Doctors found tumors and removed them") or an opening phrase
-  ("Like others around him, the freshman ...") may name him.
+  ("Like others around him, the freshman ...") may name him;
+* :func:`says_us`: "us" as the writer's own ("told us", "let us begin"), not as the country that
+  text written in lower case makes of "US" ("us president", "by us astronaut neil armstrong").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from briefgen.text.frequency import NAME_ZIPF, zipf_table
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
 
-__all__ = ["intro_pronoun", "object_pronoun", "orphan_pronoun", "quote_pronoun_speaker"]
+__all__ = ["intro_pronoun", "object_pronoun", "orphan_pronoun", "quote_pronoun_speaker", "says_us"]
 
 # A short opening phrase, then a pronoun ("On Saturday, he traveled..."): the pronoun points back
 # unless the phrase itself names someone ("When Lee arrived in Nara, he bowed" reads alone).
@@ -363,3 +365,73 @@ def quote_pronoun_speaker(body: str, unquoted: str) -> bool:
     named = any(w[:1].isupper() and w.lower().rstrip(".") not in CALENDAR_WORDS for w in found[1:])
     return not (named or (not first.endswith("'s") and first not in STOPWORDS
                           and zipf_table().get(first, 0.0) < _SPEAKER_ZIPF))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "us" as a word: not after "the" nor before "$" or "-", where it is the United States in lower-case
+# text ("the us", "us$ 1.4 billion", "us-german relations").
+_US = re.compile(r"(?<!\b[Tt]he )\bus\b(?![$-])")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'\u2019-]*)")
+# In text written all in lower case, "us" before a noun or an adjective is the country ("us
+# president", "thousands of us businesses", "by us astronaut neil armstrong", "us open champion").
+# These nouns say so after any word; the nouns after "us" in Multi-News validation's lower-cased
+# text where it names the country, without those a pronoun's object often starts with ("told us
+# state officials"), and the like of them in news.
+_COUNTRY_NOUNS = _words(
+    "president presidents presidential vice election elections government administration official "
+    "officials embassy embassies ambassador envoy diplomat diplomats treasury economy unemployment dollar "
+    "stocks senate senator senators congress congressional supreme department intelligence border "
+    "immigration authorities attorney prosecutors navy army marines airstrikes sanctions tariffs "
+    "inflation measles olympic soil territory mainland")
+# Any other word after it that is no function word leaves the pronoun only after a verb that takes
+# "us" and then a second complement: an infinitive without "to" ("let us begin", "help us keep"), a
+# second object ("gave us hope", "told us lindsay's people ...") or a description ("kept us safe").
+# A grammar's closed lists: the causative and perception verbs, the verbs of giving and telling,
+# those that take an object's complement, and the requests a page makes of its readers ("join us
+# live", "email us tips"), in the forms news prints. Before one of the nouns above, "us" is the
+# country after any of them ("met us president donald trump").
+_TWO_COMPLEMENT_VERBS = _words(
+    "let lets letting help helps helped helping make makes made making have has had having see sees saw "
+    "seen watch watched hear heard bid give gives gave given giving tell tells told telling show shows "
+    "showed shown offer offers offered send sends sent bring brings brought teach teaches taught ask asks "
+    "asked owe owes owed cost costs leave leaves left buy buys bought get gets got lend lends lent pay "
+    "pays paid promise promises promised wish wishes wished call calls called keep keeps kept drive "
+    "drives drove driven find finds found want wants wanted need needs needed like likes liked "
+    "support supports supported allow allows allowed enable enables enabled catch catches caught consider "
+    "considers considered name names named elect elects elected prove proved render rendered set sets turn "
+    "turns turned join joins joined follow follows followed contact contacted email emailed thank thanks "
+    "thanked")
+# Words after "us" that are no noun's modifier: times, places and degrees ("join us today", "told us
+# more").
+_NOT_MODIFIED = _words(
+    "today tonight tomorrow yesterday now again here there back online soon later anyway anytime "
+    "everything something anything nothing everyone someone anyone much many little enough instead "
+    "together alone")
+
+
+# How far back the word before "us" is looked for (characters): longer than any verb of the list.
+_WORD_REACH = 20
+
+
+def _country(text: str, start: int, end: int) -> bool:
+    """Whether lower-case "us" at ``text[start:end]`` is the country: before a noun or an adjective."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if word in _COUNTRY_NOUNS or re.sub(r"['\u2019]s$", "", word) in _COUNTRY_NOUNS:
+        return True
+    if (word in STOPWORDS or word in _NOT_MODIFIED or word.endswith("ly")
+            or word.endswith(("'s", "\u2019s", "'", "\u2019"))):
+        return False
+    before = text[max(0, start - _WORD_REACH):start].split()
+    return not before or before[-1].lower() not in _TWO_COMPLEMENT_VERBS
+
+
+def says_us(unquoted: str, *, lower: bool) -> bool:
+    """Whether ``unquoted`` says "us" as the first person; in text written all in lower case
+    (``lower``), not where "us" stands before a noun or an adjective as the country."""
+    return any(not (lower and _country(unquoted, m.start(), m.end())) for m in _US.finditer(unquoted))

@@ -15,7 +15,13 @@ import re
 from functools import lru_cache
 
 from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
-from briefgen.select.pronouns import intro_pronoun, object_pronoun, orphan_pronoun, quote_pronoun_speaker
+from briefgen.select.pronouns import (
+    intro_pronoun,
+    object_pronoun,
+    orphan_pronoun,
+    quote_pronoun_speaker,
+    says_us,
+)
 from briefgen.select.shells import described_person, shell_first, shell_intro
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
@@ -253,27 +259,11 @@ _GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
 _DATELINE = re.compile(
     r"^[^.!?]{0,60}?\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s*(?:_|-|\u2014|\u2013)"
     r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
-# First-person words outside quotation marks: a quote whose speaker is unnamed.
-# "us" after "the" or before "$" or "-" is the United States in lower-case text ("the us", "us$ 1.4 billion").
-_US = r"(?<!\b[Tt]he )\bus\b(?![$-])"
-# "I" is read apart (:func:`_says_i`): not in an abbreviation ("the V.I.P. lounge", DUC 2003 d30040t,
-# whose two sentences had leaned) nor a numeral ("World War I").
-_FIRST_PERSON = re.compile(r"\b(?:me|my|we|our|ours)\b|" + _US)
-# In text written all in lower case, "us" is also the country before a noun it seldom governs as a
-# pronoun ("us president", "us embassy", "us unemployment rate"; not "gave us jobs", "told us state
-# officials"): the nouns after "us" in Multi-News validation's lower-cased text where it names the
-# country, without those a pronoun's object often starts with, and the like of them in news. Text
-# with capitals writes the country "US" or "U.S.", so there "us" stays the pronoun.
-_COUNTRY_NOUNS = (
-    "president|presidents|presidential|vice|election|elections|government|administration|officials?"
-    "|embassy|embassies|ambassador|envoy|diplomats?|treasury|economy|unemployment|dollar|stocks|senate"
-    "|senators?|congress|congressional|supreme|department|intelligence|border|immigration|authorities"
-    "|attorney|prosecutors|navy|army|marines|airstrikes|sanctions|tariffs|inflation|measles|olympic"
-    "|soil|territory|mainland"
-)
-_NOT_COUNTRY = r"(?!\s+(?:" + _COUNTRY_NOUNS + r")\b)"
-# The same pattern, its last branch ("us") refused before one of those nouns.
-_FIRST_PERSON_LOWER = re.compile(_FIRST_PERSON.pattern + _NOT_COUNTRY)
+# First-person words outside quotation marks: a quote whose speaker is unnamed. "us" is read apart
+# (:func:`~briefgen.select.pronouns.says_us`: not the country, "the us", "us officials"), and so is
+# "I" (:func:`_says_i`): not in an abbreviation ("the V.I.P. lounge", DUC 2003 d30040t, whose two
+# sentences had leaned) nor a numeral ("World War I").
+_FIRST_PERSON = re.compile(r"\b(?:me|my|we|our|ours)\b")
 # Marks that open a quotation at the start of a sentence. A single mark counts too: lower-cased
 # news text quotes with it ("'i started hysterically crying."), and a quoted title first ("'black
 # jeopardy' is ...") is rare enough to give up.
@@ -571,8 +561,8 @@ def leaning_rule(text: str) -> str | None:
     # In text without capitals, "i" too ("Consider this: i just woke up ...", Multi-News 00272), unless
     # someone is said to speak or write before it: "bassist mike bishop writes: dave was ... persons
     # i've known" (not "after the crash i told the officer ...", the writer's own telling).
-    own = _FIRST_PERSON_LOWER if lower else _FIRST_PERSON
-    if own.search(unquoted) or (_writer_says_i(unquoted) if lower else _says_i(unquoted)):
+    if (_FIRST_PERSON.search(unquoted) or says_us(unquoted, lower=lower)
+            or (_writer_says_i(unquoted) if lower else _says_i(unquoted))):
         return "first person"
     if object_pronoun(unquoted):
         return "object pronoun"
@@ -582,8 +572,6 @@ def leaning_rule(text: str) -> str | None:
 # Someone's own voice for :func:`first_person`, in any case ("We asked", "our", "my"); "mine" is left
 # out (a coal mine). "us" as the leaning test reads it: not the country ("the us", "us officials").
 _OWN_WORDS = re.compile(r"\b(?:we|our|ours|me|my)\b", re.IGNORECASE)
-_US_CASED = re.compile(_US)
-_US_LOWER = re.compile(_US + _NOT_COUNTRY)
 # "I" as a word, or "i" in lower-cased text; not a numeral after a king's name or a kind of thing
 # ("World War I", "Elizabeth I", "phase i", "schedule i drug"). A word of its own: after white space,
 # a quotation mark or a dash, or at the start, and before white space, a mark or an apostrophe's
@@ -634,7 +622,7 @@ def first_person(text: str) -> bool:
     unquoted = _QUOTED.sub(" ", body)
     lower = not any(ch.isupper() for ch in body[1:])
     return (_OWN_WORDS.search(unquoted) is not None or _says_i(unquoted)
-            or (_US_LOWER if lower else _US_CASED).search(unquoted) is not None)
+            or says_us(unquoted, lower=lower))
 
 
 def gives_words(text: str, *, asked: bool = True) -> bool:
