@@ -210,12 +210,17 @@ def test_broken_and_leaning_sentences_are_told_apart(text: str, is_broken: bool,
 
 
 @pytest.mark.parametrize(("text", "own"), [
-    # Lower-cased text: "us" before a noun or an adjective is the country, unless a verb before it
-    # takes "us" and a second complement; with capitals, "us" is always the pronoun.
+    # Lower-cased text: "us" before a noun news writes after "US" is the country, unless a verb
+    # before it takes "us" and a second complement; with capitals, "us" is always the pronoun.
     ("thousands of us businesses lost service, the study found.", False),
     ("ambassador cui said recent us moves eroded the trust.", False),
+    ("the ruling contradicts us officials' claims.", False),
     ("a local 911 dispatcher walked us through the call.", True),
     ("the company gave us jobs.", True),
+    ("many of us remember exactly when the towers fell.", True),
+    ("the vendor sold us tickets that turned out to be fake.", True),
+    ("the layoffs hit us hard, the union leader said.", True),
+    ("a spokeswoman confirmed to us tuesday that the store would close.", True),
     ("Thousands of us businesses lost service, the Times found.", True),
 ])
 def test_first_person_reads_us_as_the_country_before_a_noun_in_lower_case(text: str, own: bool) -> None:
@@ -585,13 +590,13 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("the new plant will give us jobs and hope, the mayor said.", "first person"),
     ("officials told us state police had left the scene.", "first person"),
     ("Mayor Smith said the visit would bring us president-level attention.", "first person"),
-    # ... and before any other noun or adjective, unless a verb before it takes "us" and a second
-    # complement (Multi-News validation's sentences, then probes of news prose).
+    # ... and before other nouns news writes after "US", unless a verb before it takes "us" and a
+    # second complement (Multi-News validation's sentences, then a reviewer's probes of news prose).
     ("a bag used by us astronaut neil armstrong sold for $ 1.8m.", None),
     ("On twitter, us open champion koepka said he was shaken.", None),
     ("Turkey has said us demands for mr brunson's release are unacceptable.", None),
     ("China makes it impossible for us tech companies to ignore its market.", None),
-    ("the doctor was the first us surgeon to try it.", None),
+    ("the first us soldier to die in the raid was from ohio.", None),
     ("matt lauer said: let us begin with the texas story.", "first person"),
     ("the storm caught us unprepared, the mayor said.", "first person"),
     ("the flood left us homeless, the farmer said.", "first person"),
