@@ -100,11 +100,7 @@ _RUN_IN = re.compile(
     # ahollinger@ushmm.org museum press kit ...", "tips@mediaite.com"): 5 sentences of Multi-News
     # validation, all furniture; none in DUC 2003 (from an analyst's reading of Multi-News memos).
     r"|(?<=[\w.+-])@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"
-    # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
-    # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
-    # all captions; none in DUC 2003. A gallery's teaser and credit: "... ( associated press ) ...".
-    r"|,\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+" + _MONTH_DAY_YEAR
-    + r"\s*\.?\s*[\"'\u201d]?\s*$"
+    # A gallery's teaser and credit: "... ( associated press ) ...".
     r"|\(\s*associated press\s*\)"
     # An embedded tweet (its picture or short link, its signature: "— amber sullins ( @ambersullins )
     # july 26, 2014"), a web address after a colon (a share form's "from wral.com: http://") or in
@@ -149,14 +145,25 @@ _RUN_IN = re.compile(
     # its rules will be removed"): 1 sentence of Multi-News validation, from an analyst's reading.
     r"|\bcomments?\b[^.!?]{0,80}\bthis\s+(?:\w+\s+)?(?:note|page|post|article|story|thread|site)\b"
     r"[^.!?]{0,40}\b(?:will|may|can)\s+be\s+(?:hidden|removed|deleted)\b"
-    # A byline with its weekday, date and time, and a time of posting, run into a headline and its story
-    # ("... stan-stan ' by kase wickman monday, october 10, 2011 10: 34 edt republican ...", "...
-    # posted: wednesday, june 25, 2014 7: 29 pm edt updated: ...", "... posted at 4: 17 pm on august
-    # 24, 2012 by allahpundit ..."): 3 sentences of Multi-News validation, from an analyst's reading.
-    r"|\bby\s+(?:(?!(?:on|at|in|last|this|next|the|a|an)\b)[a-z.'-]+\s+){1,3}" + _WEEKDAY + r",?\s+"
-    + _MONTH_DAY_YEAR + r"\s*\d{1,2}:\s?\d\d"
-    + r"|\bposted:\s+" + _WEEKDAY + r",|\bposted\s+at\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+on\s+"
+    # A time of posting run into a headline and its story ("... posted: wednesday, june 25, 2014 7: 29
+    # pm edt updated: ...", "... posted at 4: 17 pm on august 24, 2012 by allahpundit ..."; with a
+    # byline's weekday, see _RUN_IN_DAY): 2 sentences of Multi-News validation, from an analyst's reading.
+    r"|\bposted:\s+" + _WEEKDAY + r",|\bposted\s+at\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+on\s+"
     r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)",
+    re.IGNORECASE)
+# The same furniture that holds a weekday and no other piece of _RUN_IN_HINTS, apart: news prose
+# names days in one sentence in six, and those sentences need not be tried against every phrase.
+_RUN_IN_DAY = re.compile(
+    # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
+    # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
+    # all captions; none in DUC 2003.
+    r",\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+" + _MONTH_DAY_YEAR
+    + r"\s*\.?\s*[\"'\u201d]?\s*$"
+    # A byline with its weekday, date and time run into a headline and its story ("... stan-stan ' by
+    # kase wickman monday, october 10, 2011 10: 34 edt republican ..."): 1 sentence of Multi-News
+    # validation, from an analyst's reading.
+    r"|\bby\s+(?:(?!(?:on|at|in|last|this|next|the|a|an)\b)[a-z.'-]+\s+){1,3}" + _WEEKDAY + r",?\s+"
+    + _MONTH_DAY_YEAR + r"\s*\d{1,2}:\s?\d\d",
     re.IGNORECASE)
 # A fact sheet's bulleted list run into its lead-in: who (a plural noun) and a modal, "also" perhaps,
 # and a colon, then the first item in lower case ("Health care systems and providers can also: use
@@ -166,7 +173,9 @@ _RUN_IN = re.compile(
 _LIST_RUN_IN = re.compile(r"\b[a-z]{2,}s\s+(?:can|could|should|must|might|will)(?:\s+also)?\s*:\s+[a-z]+\b")
 # Lower-case pieces one of which every match of _RUN_IN contains: a fast test that rules most
 # sentences out before the pattern's 40-odd phrases are tried at every position (a tenth of the
-# time on the sentences of 1,000 articles). A phrase added to _RUN_IN needs its piece here.
+# time on the sentences of 1,000 articles). A phrase added to _RUN_IN needs its piece here. Every
+# match of _RUN_IN_DAY holds a weekday's name (_DAY_HINTS).
+_DAY_HINTS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RUN_IN_HINTS = (
     "rating is available", "feature is not available", "below",
     "media playback", "caption", "image", "&#124;", "|", "photo", "picture", "grab", "continue reading",
@@ -175,7 +184,7 @@ _RUN_IN_HINTS = (
     "click", "story highlights", "be the first to know", "sign me up", "get push notifications",
     "this refiled version", "read more", "story continued below", "replying to @", "blocked unblock follow",
     "id:",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "associated press",
+    "associated press",
     "twitter.com/", "http", "@", "replay more videos", "credit:", "tweet published:", "/", "provided by",
     "www.", "text size", "inbox", "reporting:", "interest", "posted", "transcript", ">>", "comment",
     "show hide", "update", "go here", "all times", "courtesy", "\u00a9",
@@ -248,6 +257,8 @@ def run_in(text: str) -> bool:
         return True
     low = text.lower()
     if any(hint in low for hint in _RUN_IN_HINTS) and _RUN_IN.search(text) is not None:
+        return True
+    if any(day in low for day in _DAY_HINTS) and _RUN_IN_DAY.search(text) is not None:
         return True
     return repeated_head(text)
 
