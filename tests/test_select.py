@@ -351,14 +351,6 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The hired killers had been paid.", True),
     ("The suspect has not been identified.", True),
     ("The 29-year-old gunman was shot and killed a short time later.", True),
-    # ... or by an office alone (DUC 2003 d30003t, Multi-News 00025); with its nation, or with more
-    # after it, the office names whom.
-    ("The judge is probing Pinochet's role in the death of Spaniards in Chile.", True),
-    ("the director says the film took six years to make.", True),
-    ("The 9-year-old victim was with her mother at that home.", False),  # the event's, as "the attack"
-    ("The Croatian president took every opportunity to stand beside the pope.", False),
-    ("The director of the FBI said the inquiry would go on.", False),
-    ("The presidential palace said the visit was cancelled.", False),
     ("The deal terms were not disclosed.", False),
     ("The man who shot two officers in Dallas was identified on Friday as Micah Johnson.", False),
     ("The star of the film, Tom Hanks, said he was honoured.", False),
