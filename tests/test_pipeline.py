@@ -316,6 +316,14 @@ def test_a_candidacy_is_no_part_of_a_name_in_lower_cased_coverage() -> None:
     assert _subject_of(leads) == "Donald Trump"
 
 
+def test_a_trade_before_a_name_is_no_part_of_it_in_lower_cased_coverage() -> None:
+    # Multi-News 00257: "Astronaut Neil" from "us astronaut neil armstrong", the rarer pair of two.
+    leads = ["a bag used by us astronaut neil armstrong to collect moon dust has sold for $ 1.8m.",
+             "The bag, used by astronaut neil armstrong on the moon in 1969, sold at sotheby's.",
+             "Nasa had fought for the bag astronaut neil armstrong used on the apollo 11 mission."]
+    assert _subject_of(leads) == "Neil Armstrong"
+
+
 def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() -> None:
     # Multi-News writes names in lower case: capitals find no one. A pair of words most sources
     # share, one of them missing from common English, is the name.

@@ -126,7 +126,9 @@ def _events(text: str) -> set[str]:
         out.add(_EVENTS[form])
     return out
 
-# Titles before a person's name; dropped from the name, and mark it as a person.
+# Titles before a person's name; dropped from the name, and mark it as a person. With them the
+# trades news prints before a name ("us astronaut neil armstrong", "actor charlie sheen"): in text
+# that writes names in lower case, "Astronaut Neil" had been the subject of Multi-News 00257.
 _TITLE_WORDS = """
     president vice prime minister premier chancellor king queen prince princess emperor empress pope sheikh
     crown general gen gen. adm adm. admiral col col. lt lt. sgt sgt. mr mr. mrs mrs. ms ms. dr dr. sen sen.
@@ -135,6 +137,10 @@ _TITLE_WORDS = """
     advisor ambassador speaker commissioner director spokesman spokeswoman spokesperson envoy dictator
     opposition party minister's president's sir lord lady dame cardinal archbishop bishop rev rev. father
     secretary-general nominee candidate hopeful frontrunner front-runner
+    astronaut actor actress singer rapper comedian musician officer detective sheriff deputy trooper
+    sergeant captain coach pilot professor author writer reporter anchor producer filmmaker designer
+    businessman businesswoman billionaire entrepreneur ceo founder lawyer attorney prosecutor doctor
+    surgeon nurse scientist researcher physicist astronomer
 """
 _TITLES = frozenset(_TITLE_WORDS.split())
 # A run of capitalised words, joined by spaces or hyphens ("Lee Jae-myung", "Nara Prefecture").
