@@ -351,6 +351,14 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The hired killers had been paid.", True),
     ("The suspect has not been identified.", True),
     ("The 29-year-old gunman was shot and killed a short time later.", True),
+    # Connectives that weigh, grant or add to the sentence before (DUC 2003 d30012t, d31033t;
+    # Multi-News 00066, 00010); "further" and "at least" only as connectives, with their comma.
+    ("In any case, the big Mir station will not be able to maneuver out of the way.", True),
+    ("By comparison, only about 750,000 hand-held systems have been shipped.", True),
+    ("Further, climate change would have been far worse by mid-century.", True),
+    ("at least, not in the sense that chicken implies meat.", True),
+    ("Further talks are planned for May.", False),
+    ("At least 20 people died in the blast, officials said.", False),
     ("The deal terms were not disclosed.", False),
     ("The man who shot two officers in Dallas was identified on Friday as Micah Johnson.", False),
     ("The star of the film, Tom Hanks, said he was honoured.", False),
