@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from briefgen.text.words import STOPWORDS, fold, stem, words
+from briefgen.text.words import STOPWORDS, fold, stem, word_set, words
 
 __all__ = ["FEATURES", "Batch", "Model", "Synonyms", "default_model", "features", "load", "probabilities",
            "read", "synonym_table"]
@@ -63,21 +63,17 @@ _SPELLED = {
 }
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_NEGATIONS = _wordset("not no never nor none nobody nothing neither without cannot")
-_TIME = _wordset(
+_NEGATIONS = word_set("not no never nor none nobody nothing neither without cannot")
+_TIME = word_set(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning
     afternoon evening night week month year last earlier later ago"""
 )
-_REPORTING = _wordset(
+_REPORTING = word_set(
     """said say says saying stated told tell added noted explained emphasized emphasised stressed
     remarked responded announced according reported reports reporters claimed warned insisted
     argued asserted reiterated"""
 )
-_SPEECH = _wordset("said says told according added stated")
+_SPEECH = word_set("said says told according added stated")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACES = re.compile(r"\s+")

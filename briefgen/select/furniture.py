@@ -157,7 +157,7 @@ _RUN_IN_DAY = re.compile(
     # A photo's caption, which AP ends with the weekday and full date it was taken ("... in
     # pretoria, south africa, thursday, sept. 11 2014."): 17 sentences of Multi-News validation,
     # all captions; none in DUC 2003.
-    r",\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+" + _MONTH_DAY_YEAR
+    r",\s*" + _WEEKDAY + r",?\s+" + _MONTH_DAY_YEAR
     + r"\s*\.?\s*[\"'\u201d]?\s*$"
     # A byline with its weekday, date and time run into a headline and its story ("... stan-stan ' by
     # kase wickman monday, october 10, 2011 10: 34 edt republican ..."): 1 sentence of Multi-News

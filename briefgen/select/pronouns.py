@@ -33,7 +33,7 @@ import re
 
 from briefgen.text.frequency import NAME_ZIPF, zipf_table
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
-from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
+from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, word_set
 
 __all__ = ["intro_pronoun", "object_pronoun", "orphan_pronoun", "quote_pronoun_speaker", "says_us"]
 
@@ -368,10 +368,6 @@ def quote_pronoun_speaker(body: str, unquoted: str) -> bool:
                           and zipf_table().get(first, 0.0) < _SPEAKER_ZIPF))
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # "us" as a word: not after "the" nor before "$" or "-", where it is the United States in lower-case
 # text ("the us", "us$ 1.4 billion", "us-german relations").
 _US = re.compile(r"(?<!\b[Tt]he )\bus\b(?![$-])")
@@ -384,7 +380,7 @@ _WORD_REACH = 20
 # officials"): the nouns after "us" in Multi-News validation's lower-cased text where it names the
 # country, without those a pronoun's object often starts with, and the like of them in news. These
 # say so after any word ("met us president donald trump").
-_COUNTRY_NOUNS = _words(
+_COUNTRY_NOUNS = word_set(
     "president presidents presidential vice election elections government administration official "
     "officials embassy embassies ambassador envoy diplomat diplomats treasury economy unemployment dollar "
     "stocks senate senator senators congress congressional supreme department intelligence border "
@@ -395,7 +391,7 @@ _COUNTRY_NOUNS = _words(
 # "us" and then a second complement (below). People by their part, institutions, the economy and
 # the like, in the forms news prints: "thousands of us businesses", "by us astronaut neil armstrong",
 # "us open champion koepka", "recent us outbreaks" (Multi-News validation), and their kin.
-_US_NOUNS = _words(
+_US_NOUNS = word_set(
     "astronaut astronauts soldier soldiers troops forces force military service servicemen sailors "
     "pilots commander commanders general generals veteran veterans citizen citizens national nationals "
     "resident residents consumers taxpayers voters workers employers farmers exporters importers "
@@ -405,16 +401,16 @@ _US_NOUNS = _words(
     "banks lenders airlines carriers automakers tech technology industry industries market markets shares "
     "bonds treasurys yields debt deficit trade exports imports growth jobs payrolls economic federal "
     "policy policies politics political allies ally alliance interests strategy demands pressure moves "
-    "officials' patent census postal mail media television radio networks network open team women's "
-    "men's institution institutions university universities school schools outbreak outbreaks cases "
-    "health history passport passports visa visas soil house capitol navy's army's student students origin "
-    "special oil gas energy firefighters")
+    "patent census postal mail media television radio networks network open team women's men's "
+    "institution institutions university universities school schools outbreak outbreaks cases health "
+    "history passport passports visa visas house capitol student students origin special oil gas energy "
+    "firefighters")
 # A verb that takes "us" and then a second complement leaves it the pronoun before those nouns: an
 # infinitive without "to" ("let us begin"), a second object ("gave us jobs", "sold us tickets") or
 # a description ("kept us safe", "took us hostage"). A grammar's closed lists: the causative and
 # perception verbs, the verbs of giving, telling and taking, and those that take an object's
 # complement, in the forms news prints.
-_TWO_COMPLEMENT_VERBS = _words(
+_TWO_COMPLEMENT_VERBS = word_set(
     "let lets letting help helps helped helping make makes made making have has had having see sees saw "
     "seen seeing watch watched hear heard bid give gives gave given giving tell tells told telling show "
     "shows showed shown showing offer offers offered offering send sends sent sending bring brings "

@@ -271,7 +271,8 @@ _DATELINE = re.compile(
 # (:func:`~briefgen.select.pronouns.says_us`: not the country, "the us", "us officials"), and so is
 # "I" (:func:`_says_i`): not in an abbreviation ("the V.I.P. lounge", DUC 2003 d30040t, whose two
 # sentences had leaned) nor a numeral ("World War I").
-_FIRST_PERSON = re.compile(r"\b(?:me|my|we|our|ours)\b")
+_OWN = r"\b(?:me|my|we|our|ours)\b"
+_FIRST_PERSON = re.compile(_OWN)
 # Marks that open a quotation at the start of a sentence. A single mark counts too: lower-cased
 # news text quotes with it ("'i started hysterically crying."), and a quoted title first ("'black
 # jeopardy' is ...") is rare enough to give up.
@@ -579,7 +580,7 @@ def leaning_rule(text: str) -> str | None:
 
 # Someone's own voice for :func:`first_person`, in any case ("We asked", "our", "my"); "mine" is left
 # out (a coal mine). "us" as the leaning test reads it: not the country ("the us", "us officials").
-_OWN_WORDS = re.compile(r"\b(?:we|our|ours|me|my)\b", re.IGNORECASE)
+_OWN_WORDS = re.compile(_OWN, re.IGNORECASE)
 # "I" as a word, or "i" in lower-cased text; not a numeral after a king's name or a kind of thing
 # ("World War I", "Elizabeth I", "phase i", "schedule i drug"). A word of its own: after white space,
 # a quotation mark or a dash, or at the start, and before white space, a mark or an apostrophe's

@@ -65,7 +65,7 @@ from briefgen.select.selector import MEMO, Params, content_of, merger_linked, re
 from briefgen.text.tokens import Token, common_words, tokens
 from briefgen.text.verbs import AUXILIARIES as _AUXILIARIES
 from briefgen.text.verbs import IRREGULAR_PAST as _IRREGULAR
-from briefgen.text.words import content_set, stem
+from briefgen.text.words import content_set, stem, word_set
 
 log = logging.getLogger(__name__)
 
@@ -87,16 +87,13 @@ OVERLAP_FLOOR = 0.2
 #: sample need at most three.
 MAX_ROUNDS = 5
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 # Words that may stand between an auxiliary and its verb ("was not held", "has already left").
-_BETWEEN = _words("not never also already just still since")
+_BETWEEN = word_set("not never also already just still since")
 # Words that make the next word part of a noun phrase ("the injured", "a crowded market").
-_DETERMINERS = _words("the a an this that these those its his her their our my your")
+_DETERMINERS = word_set("the a an this that these those its his her their our my your")
 # Verbs that report speech: the statement is what was said, not the saying.
-_REPORTING = _words(
+_REPORTING = word_set(
     "said says saying told tells telling announced announcing reported reporting stated added adding "
     "noted quoted according including")
 # Clause boundaries: commas, semicolons, colons, dashes, brackets.
@@ -107,12 +104,12 @@ _CLAUSE = re.compile(r"[,;:()\[\]\u2014\u2013]|\s--?\s")
 _IDIOMS = {("under", "arrest"): "arrested", ("into", "custody"): "arrested", ("in", "custody"): "arrested",
            ("on", "trial"): "tried", ("to", "death"): "killed"}
 # "to death" is a killing only after a verb of violence ("beaten to death"), not "sentenced to death".
-_VIOLENT = _words("beaten beat stabbed stoned burned burnt shot hacked crushed trampled bludgeoned strangled "
-                  "kicked clubbed mauled starved froze frozen")
+_VIOLENT = word_set("beaten beat stabbed stoned burned burnt shot hacked crushed trampled bludgeoned "
+                    "strangled kicked clubbed mauled starved froze frozen")
 # Nouns news puts after "to" that are no verb ("sentenced to death", "sent to prison"): after "to"
 # a word is read as a verb unless it is one of these.
-_TO_NOUNS = _words("death prison jail court power office hospital war trial justice life date safety "
-                   "school work market bed")
+_TO_NOUNS = word_set("death prison jail court power office hospital war trial justice life date safety "
+                     "school work market bed")
 # Terms a predicate's forms may take for a death ("fatally shot", "fatally stabbed").
 _FATALLY = "fatally"
 # Terms are stems cut to this many letters (as briefgen.text.tokens cuts them).

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from briefgen.text.names import is_syllable, join_name_parts, name_key
-from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, fold, stem, words
+from briefgen.text.words import CALENDAR_WORDS, MONTH_ABBREVIATIONS, STOPWORDS, fold, stem, word_set, words
 
 __all__ = [
     "PRONOUNS",
@@ -35,13 +35,9 @@ __all__ = [
 ]
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that say who spoke or hold a title: every outlet words them
 # differently, and they say nothing about what was stated.
-_FILLER = _wordset(
+_FILLER = word_set(
     """
     said say says saying stated state states told tell added adding noted noting explained
     emphasized emphasised emphasizing stressed remarked continued responded according
@@ -134,15 +130,15 @@ _PREFIX = 5
 _WORD_PREFIX = 5
 
 
-_TITLES = _wordset(
+_TITLES = word_set(
     """
     president prime minister director adviser advisor spokesperson spokesman spokeswoman
     secretary chancellor governor mayor senator ambassador chairman chairwoman chief king
     queen mr mrs ms dr lawmaker premier general
     """
 )
-PRONOUNS = _wordset("he she it they this that these those his her its their we i")
-_REPORTING = _wordset(
+PRONOUNS = word_set("he she it they this that these those his her its their we i")
+_REPORTING = word_set(
     """
     said says stated told added noted explained emphasized emphasised stressed remarked
     responded announced welcomed described proposed praised urged warned insisted argued

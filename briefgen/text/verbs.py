@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import re
 
+from briefgen.text.words import word_set
+
 __all__ = ["AUXILIARIES", "IRREGULAR_PAST", "REPORTED", "has_verb"]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 #: Words after which a lower-case word is a verb: auxiliaries, modals, "to".
-AUXILIARIES = _words(
+AUXILIARIES = word_set(
     "am is are was were be been being has have had will would shall should can could may might must "
     "do does did to")
 
 #: English irregular past forms and participles.
-IRREGULAR_PAST = _words("""
+IRREGULAR_PAST = word_set("""
     arose arisen beat beaten became began begun bent bit bitten bled blew blown bore borne bought bound
     broke broken brought built burnt caught chose chosen clung came cost crept cut dealt dug drew drawn
     drove driven ate eaten fell fallen fed felt fought found fled flew flown forbade forgave forgotten

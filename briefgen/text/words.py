@@ -19,7 +19,7 @@ light_nltk()  # Porter without the rest of NLTK: start-up stays fast
 from nltk.stem.porter import PorterStemmer  # noqa: E402
 
 __all__ = ["CALENDAR_WORDS", "MONTH_ABBREVIATIONS", "STOPWORDS", "and_list", "content_set", "content_terms",
-           "fold", "normalize", "stem", "term", "words"]
+           "fold", "normalize", "stem", "term", "word_set", "words"]
 
 # Letters and digits, keeping inner hyphens, apostrophes and decimal points
 # ("Jae-myung", "Lee's", "3.5") inside one token.
@@ -67,6 +67,11 @@ CALENDAR_WORDS: frozenset[str] = frozenset(MONTH_ABBREVIATIONS.values()) | {
     "may", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 _stemmer = PorterStemmer()
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` split at white space, as a set: how word lists are written in the code."""
+    return frozenset(text.split())
 
 
 def fold(text: str) -> str:
