@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, make_source
+from conftest import SEEDS, make_sentences, make_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +29,7 @@ from briefgen.facts.same import (
     terms,
 )
 from briefgen.model import Fact, Sentence, Source
+from briefgen.select.standalone import broken, dangling
 from briefgen.text.names import name_key
 from briefgen.text.sentences import split_sentences
 from briefgen.text.tokens import common_words
@@ -270,6 +271,73 @@ def test_a_sentence_spanning_two_statements_does_not_chain_them() -> None:
     sents, sources = one_each((remark, both, dna), UNRELATED)
     facts = cluster(sents, sources)
     assert fact_of(facts, remark) is not fact_of(facts, dna)
+
+
+def one_sentence_each(*texts: str) -> tuple[list[Sentence], list[Source]]:
+    """Sources s1, s2, ... each printing the sentences of one string, split at " | "."""
+    sources, sents = [], []
+    for k, text in enumerate(texts, start=1):
+        parts = text.split(" | ")
+        sources.append(make_source(f"s{k}", " ".join(parts)))
+        sents += make_sentences(*parts, source_id=f"s{k}")
+    return sents, sources
+
+
+def test_a_lead_goes_to_the_fact_of_its_main_statement_not_of_its_side_clause() -> None:
+    # Multi-News validation 00261: two AP versions of the lead, and the second version's next
+    # sentence, which the first lead states in a side clause. That short sentence matches the first
+    # lead more strongly than the two leads match each other; merging from the strongest match took
+    # the first lead into its fact, and the two reports of the attack stayed apart.
+    first = ("a heavily armed couple dressed in battle gear opened fire on a holiday banquet wednesday, "
+             "killing 14 people and seriously wounding more than a dozen others, later dying in a "
+             "shootout with police.")
+    second = ("a heavily armed man and woman dressed for battle opened fire on a holiday banquet for his "
+              "co-workers, killing 14 people and seriously wounding more than a dozen others in a precision "
+              "assault, authorities said.")
+    later = "Hours later, they died in a shootout with police."
+    sents, sources = one_sentence_each(first, f"{second} | {later}")
+    facts = cluster(sents, sources, leans=dangling, broken=broken)  # as the pipeline clusters
+    lead = fact_of(facts, first)
+    assert lead is fact_of(facts, second)
+    assert lead.text == second and lead.sources == ("s1", "s2")
+    assert fact_of(facts, later).sources == ("s2",)
+
+
+# A background clause outlets repeat word for word, after different main clauses (from a review).
+_PENTAGON = (", a week after the Pentagon asked lawmakers for emergency money to replace the helicopters and "
+             "armored vehicles lost in the fighting in Afghanistan.")
+_AUDIT = (", two weeks after a state audit found that city officials had steered millions of dollars in "
+          "housing contracts to companies owned by {} campaign donors.")
+
+
+@pytest.mark.parametrize("lead, short, other", [
+    ("The Senate approved the measure on Tuesday" + _PENTAGON, "The Senate approved the measure on Tuesday.",
+     "The House rejected the measure on Tuesday" + _PENTAGON),
+    ("Mayor John Smith resigned on Friday" + _AUDIT.format("his"), "Mayor John Smith resigned on Friday.",
+     "The city council voted on Friday to open an inquiry" + _AUDIT.format("the mayor's")),
+])
+def test_a_lead_stays_with_its_main_statement_when_another_shares_only_its_background(
+        lead: str, short: str, other: str) -> None:
+    sents, sources = one_sentence_each(lead, short, other)
+    facts = cluster(sents, sources, leans=dangling, broken=broken)
+    assert fact_of(facts, lead).text == short
+    assert fact_of(facts, lead).sources == ("s1", "s2")
+    assert fact_of(facts, other).sources == ("s3",)
+
+
+def test_a_lead_never_moves_under_a_sentence_that_cannot_be_printed() -> None:
+    # From a review: the other outlet's lead is cut off (no closing stop), so it may not stand for
+    # a fact that a whole sentence states.
+    first = ("a heavily armed couple dressed in battle gear opened fire on a holiday banquet wednesday, "
+             "killing 14 people and seriously wounding more than a dozen others, later dying in a "
+             "shootout with police.")
+    cut = ("a heavily armed man and woman dressed for battle opened fire on a holiday banquet for his "
+           "co-workers, killing 14 people and seriously wounding more than a dozen others in a precision "
+           "assault")
+    sents, sources = one_sentence_each(first, f"{cut} | Hours later, they died in a shootout with police.")
+    facts = cluster(sents, sources, leans=dangling, broken=broken)
+    assert fact_of(facts, cut).sentences[0].text == cut and fact_of(facts, cut).sources == ("s2",)
+    assert not broken(fact_of(facts, first).text)
 
 
 def test_every_sentence_lands_in_exactly_one_fact_in_source_order() -> None:

@@ -27,7 +27,7 @@ from briefgen.text.tokens import PRONOUNS, common_words, spelled_value
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import STOPWORDS, words
 
-__all__ = ["Names", "cited", "clarity_penalty", "opener", "representative", "split_group"]
+__all__ = ["Names", "cited", "clarity_penalty", "main_statements", "opener", "representative", "split_group"]
 
 # Representatives of large groups are judged against this many members.
 _PANEL = 12
@@ -35,6 +35,13 @@ _PANEL = 12
 # against the share of members that carry it.
 _CLARITY = 0.6
 _BACKING = 0.25
+# A fact whose statement is under this weighted share of a member's terms is a side clause of it
+# ("Hours later, they died in a shootout with police" of a lead that reports the attack first).
+# Set without data: well under a third of the sentence.
+SIDE = 0.3
+# A match that states at least this share of the member's terms, and of whose terms the member
+# states as much, reports the member's main statement. Set without data: most of each.
+MUTUAL = 0.5
 
 
 def clarity_penalty(text: str) -> float:
@@ -132,6 +139,41 @@ def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[
         taken = set(kept)
         rest = [u for u in rest if u not in taken]
     return parts
+
+
+def main_statements(parts: Sequence[tuple[int, Sequence[int]]], matches: Sequence[tuple[int, int]],
+                    carries: Callable[[int, int], bool], backing: Callable[[int, int], float],
+                    opens: Callable[[int, int], bool],
+                    printable: Callable[[int], bool]) -> dict[int, int]:
+    """Members that belong with the fact of their main statement: member -> the part it moves to.
+
+    A sentence that reports two things lands in one fact, and merging greedily from the strongest
+    match may put it with a short sentence that states only its side clause, before the sentence
+    that reports its main statement comes: Multi-News validation 00261 merged one outlet's lead
+    ("a heavily armed couple ... opened fire on a holiday banquet ..., killing 14 people ..., later
+    dying in a shootout with police") into "Hours later, they died in a shootout with police.", and
+    the other outlet's lead of the attack stood alone. A member moves when its fact's
+    representative holds under :data:`SIDE` of its weighted terms and it matches (one of
+    ``matches``, the merger's matching pairs in its order) a sentence of another part that states
+    its opening clause (``opens(other, member)``: the main clause, not a background clause that
+    outlets repeat word for word), each holding at least :data:`MUTUAL` of the other's terms; it
+    must carry that part's representative, which must be printable when the member is. The first
+    such match decides; a representative never moves.
+    """
+    where = {u: k for k, (_, kept) in enumerate(parts) for u in kept}
+    moves: dict[int, int] = {}
+    for i, j in matches:
+        for member, other in ((i, j), (j, i)):
+            home, dest = where[member], where[other]
+            rep = parts[home][0]
+            if (home == dest or member == rep or member in moves or backing(member, rep) >= SIDE
+                    or min(backing(member, other), backing(other, member)) < MUTUAL
+                    or not opens(other, member)):
+                continue
+            target = parts[dest][0]
+            if carries(member, target) and (printable(target) or not printable(member)):
+                moves[member] = dest
+    return moves
 
 
 # Verbs that make a sentence's opening name its speaker, not its subject ("Lee noted that Japan

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.facts.copies import independent_groups
 from briefgen.facts.fates import fates, one_person
-from briefgen.facts.members import representative, split_group
+from briefgen.facts.members import main_statements, representative, split_group
 from briefgen.facts.same import (
     CARRY,
     LOCAL_WEIGHT,
@@ -64,8 +64,6 @@ if TYPE_CHECKING:
 __all__ = ["LINK", "cluster", "one_statement"]
 
 log = logging.getLogger(__name__)
-
-
 _T = TypeVar("_T")
 
 
@@ -644,6 +642,12 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
             parts.append((rep, kept))
             # The parts of one group were merged for sharing a statement: they overlap.
             part_links.update((len(parts) - 1 - k + m, len(parts) - 1) for m in range(k))
+    opens = lambda x, m: (h := head(m)) is not None and carries(feats[x], h, idf)  # noqa: E731
+    printable = (lambda u: not broken(texts[u])) if broken is not None else (lambda u: True)
+    for u, k in main_statements(parts, matches, scorer.carries, scorer.backing, opens, printable).items():
+        parts[part_of[u]][1].remove(u)
+        parts[k][1].append(u)
+        part_of[u] = k
     part_links.update(_ordered(part_of[i], part_of[j]) for i, j in links if part_of[i] != part_of[j])
 
     if reports is None:
