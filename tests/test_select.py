@@ -413,6 +413,9 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Consolation is enough,'' the survivor's father said at the fire site.", True),
     # ... in text that sets its marks apart with spaces (Multi-News).
     ("with all of the same rights, \" page said in monday's announcement.", True),
+    ("The brain right now is a little swollen, \" said joe tavares, kristen's father.", True),
+    ("The excessive feces they leave is not only unsightly, \" dave petersen, natural resources "
+     "specialist for montgomery parks, said in a news release.", True),
     ("In an interview, \" we said no to them, \" the mayor added.", False),
     # A quotation opening with a pronoun for something said before leans, its speaker named or not.
     ("\"It was a slip of the tongue,\" Carlsson said.", True),

@@ -291,11 +291,15 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 # letter or punctuation mark is right before it (after a digit it is inches); typographic and
 # TeX-style marks say which they are.
 _FIRST_MARK = re.compile(r'(?:(?<=[^\W\d_])|(?<=[.,!?;:\u2019\']))"|\u201d|\'\'|(?P<open>"|\u201c|``)')
-# Text that sets its marks apart with spaces ("rights, \" page said"): a lone straight mark after a
-# comma or stop, its speaker right after it, closes a quotation an earlier sentence opened; so does
-# one that ends a sentence naming no speaker ("i think i can fill that bill. \"", the last of a
-# quotation of several sentences: the splitter gives it the mark that closes it).
-_SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+(?:[\w.\'-]+\s+){1,3}(?:said|says|told|added|wrote)\b[^"]*$'
+# Text that sets its marks apart with spaces ("rights, \" page said", "areas, \" said dave petersen",
+# "areas, \" dave petersen, natural resources specialist ..., said"): a lone straight mark after a
+# comma or stop, then its speaker's verb, its speaker in at most three words or a name and a
+# comma-set description before the verb, closes a quotation an earlier sentence opened; so does one
+# that ends a sentence naming no speaker ("i think i can fill that bill. \"", the last of a quotation
+# of several sentences: the splitter gives it the mark that closes it).
+_SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+'
+                           r'(?:(?:[\w.\'-]+\s+){0,3}|(?:[\w.\'-]+\s+){0,2}[\w.\'-]+,[^",]{1,60},\s+)'
+                           r'(?:said|says|told|added|wrote)\b[^"]*$'
                            r'|^(?![^"]*\b(?:said|says|told|added|wrote)\b)[^"]*[,.!?]\s+"(?:\s*[)\]])?\s*$',
                            re.IGNORECASE)
 
