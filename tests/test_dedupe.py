@@ -273,8 +273,8 @@ def test_a_sentence_spanning_two_statements_does_not_chain_them() -> None:
     assert fact_of(facts, remark) is not fact_of(facts, dna)
 
 
-def one_sentence_each(*texts: str) -> tuple[list[Sentence], list[Source]]:
-    """Sources s1, s2, ... each printing the sentences of one string, split at " | "."""
+def by_outlet(*texts: str) -> tuple[list[Sentence], list[Source]]:
+    """Sources s1, s2, ..., one per string, each printing that string's sentences (split at " | ")."""
     sources, sents = [], []
     for k, text in enumerate(texts, start=1):
         parts = text.split(" | ")
@@ -295,7 +295,7 @@ def test_a_lead_goes_to_the_fact_of_its_main_statement_not_of_its_side_clause() 
               "co-workers, killing 14 people and seriously wounding more than a dozen others in a precision "
               "assault, authorities said.")
     later = "Hours later, they died in a shootout with police."
-    sents, sources = one_sentence_each(first, f"{second} | {later}")
+    sents, sources = by_outlet(first, f"{second} | {later}")
     facts = cluster(sents, sources, leans=dangling, broken=broken)  # as the pipeline clusters
     lead = fact_of(facts, first)
     assert lead is fact_of(facts, second)
@@ -318,7 +318,7 @@ _AUDIT = (", two weeks after a state audit found that city officials had steered
 ])
 def test_a_lead_stays_with_its_main_statement_when_another_shares_only_its_background(
         lead: str, short: str, other: str) -> None:
-    sents, sources = one_sentence_each(lead, short, other)
+    sents, sources = by_outlet(lead, short, other)
     facts = cluster(sents, sources, leans=dangling, broken=broken)
     assert fact_of(facts, lead).text == short
     assert fact_of(facts, lead).sources == ("s1", "s2")
@@ -334,7 +334,7 @@ def test_a_lead_never_moves_under_a_sentence_that_cannot_be_printed() -> None:
     cut = ("a heavily armed man and woman dressed for battle opened fire on a holiday banquet for his "
            "co-workers, killing 14 people and seriously wounding more than a dozen others in a precision "
            "assault")
-    sents, sources = one_sentence_each(first, f"{cut} | Hours later, they died in a shootout with police.")
+    sents, sources = by_outlet(first, f"{cut} | Hours later, they died in a shootout with police.")
     facts = cluster(sents, sources, leans=dangling, broken=broken)
     assert fact_of(facts, cut).sentences[0].text == cut and fact_of(facts, cut).sources == ("s2",)
     assert not broken(fact_of(facts, first).text)
