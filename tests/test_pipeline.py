@@ -352,6 +352,34 @@ def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() ->
     assert _subject_of(capitals) == "Trial"
 
 
+def test_a_name_the_leads_print_as_a_speaker_gives_way_to_one_they_report_on() -> None:
+    # Multi-News 00267: "Jodi Kantor", the reporter each lead cites, was the subject of a story on
+    # Johnny Depp. A name printed as a speaker at least half the times it is printed is the leads'
+    # source: another name the same sources share comes first.
+    leads = ["johnny depp's finances are in ruins, jodi kantor said in an interview on friday.",
+             "According to jodi kantor, johnny depp spent $2 million a month for years.",
+             "jodi kantor, who wrote the report, said johnny depp had sued his managers."]
+    assert _subject_of(leads) == "Johnny Depp"
+    # Printed as a speaker once of three times, the name is what the story reports on.
+    reported = ["jodi kantor won a prize on friday for her reporting on johnny depp.",
+                "The prize went to jodi kantor, whose stories on johnny depp ran in march.",
+                "jodi kantor said she was grateful, johnny depp's lawyers said nothing."]
+    assert _subject_of(reported) == "Jodi Kantor"
+    # With no other name shared, the speaker's name is still better than none.
+    alone = ["Cars from google had 11 accidents, chris urmson said.",
+             "chris urmson, head of the program, said no one was hurt."]
+    assert _subject_of(alone) == "Chris Urmson"
+
+
+def test_words_a_bracket_or_a_comma_parts_make_no_name_in_lower_cased_coverage() -> None:
+    # Multi-News 00190 would have read "Programme Wfp" from "world food programme ( wfp )".
+    leads = ["The world food programme ( wfp ) warned of famine in yemen.",
+             "Aid from the world food programme ( wfp ) cannot reach the port.",
+             "A world food programme ( wfp ) convoy was stopped on monday."]
+    # Nothing else is shared ("wfp" is too short a word to be a name alone): nothing is made up.
+    assert _subject_of(leads) == "Briefing"
+
+
 @pytest.mark.parametrize(("leads", "subject"), [
     # Two words each common in English are a name when together they are rare.
     (["Albert einstein's travel diaries were published on tuesday.",

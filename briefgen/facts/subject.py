@@ -167,6 +167,12 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:said|says|told|has|had|is|was|were|are|will|would|and|or|but|on|in|to|for|of)\b)"
     r"[a-z]+(?<!ed)(?<!s)\b")
 _SAID = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|stated|announced)\b")
+# A name the sentence quotes or cites, not one it reports on: followed by a reporting verb (after at
+# most one comma-set description: "Chris Urmson, head of Google's self-driving car program, said"),
+# or after "said" or "according to" ("..., said Interior Minister Bernard Cazeneuve").
+_SPEAKS = re.compile(r"^\s*(?:,[^,]{0,80})?,?\s*(?:said|says|told|tells|added|adds|stated|announced|warned"
+                     r"|explained|noted|wrote|writes|tweeted|confirmed|claimed|insisted|argued)\b")
+_CITED = re.compile(r"(?:\bsaid|\bsays|\baccording\s+to|\btold)\s*,?\s*$")
 
 
 # Sources read for the subject at most; a larger batch is sampled evenly, so the cost stays flat.
@@ -291,6 +297,14 @@ def _lead_words(item: Coverage) -> list[str]:
     return [re.sub(r"['\u2019]s$", "", w.lower()) for w in _WORD.findall(f"{item.title} {item.lead}")]
 
 
+def _parted(item: Coverage) -> set[int]:
+    """Positions k in :func:`_lead_words` whose word and the next have more than a space or a hyphen
+    between them."""
+    text = f"{item.title} {item.lead}"
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return {k for k in range(len(spans) - 1) if text[spans[k][1]:spans[k + 1][0]].strip(" \t\n-")}
+
+
 def _may_name(word: str) -> bool:
     """Whether a lower-case word may be part of a name: no stop word, calendar word, event word,
     title or nationality."""
@@ -309,12 +323,29 @@ def _zipf(word: str) -> float:
     return min(table.get(part, 0.0) for part in parts)
 
 
-def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1) -> str:
+def _mostly_cited(coverage: Sequence[Coverage], name: str) -> bool:
+    """Whether the leads print a lower-cased ``name`` as a speaker (see :data:`_SPEAKS`) at least half the
+    times they print it."""
+    words = r"\s+".join(map(re.escape, name.split()))
+    found = re.compile(r"(?<![\w'\u2019-])" + words + r"(?:['\u2019]s)?(?![\w-])")
+    seen = cited = 0
+    for item in coverage:
+        text = f"{item.title}. {item.lead}".lower()
+        for m in found.finditer(text):
+            seen += 1
+            cited += bool(_SPEAKS.match(text[m.end():m.end() + 120])
+                          or _CITED.search(text[max(0, m.start() - 20):m.start()]))
+    return seen > 0 and 2 * cited >= seen
+
+
+def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1, cited: bool = True) -> str:
     """The name two adjacent words make in most sources' leads, one of them rare in English.
 
     For text that writes names in lower case ("oscar pistorius", "jacques
     rouschop"): printed with capitals, "Oscar Pistorius". Event words, titles
-    and common words alone ("murder trial") make no name; "" if none is shared.
+    and common words alone ("murder trial") make no name, nor do two words a comma, a bracket or a
+    full stop part; "" if none is shared. With ``cited`` false, a name the leads print mostly as a
+    speaker (:func:`_mostly_cited`) is left out too.
     """
     def usable(w: str) -> bool:
         return len(w) > 2 and _may_name(w) and _zipf(w) < _COMMON_ZIPF
@@ -323,14 +354,17 @@ def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
     uses: Counter[tuple[str, str]] = Counter()  # occurrences
     for item in coverage:
         tokens = _lead_words(item)
-        pairs = [(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
-                 if usable(a) and usable(b)
+        # Words a comma, a bracket or a full stop parts make no name ("world food programme ( wfp )").
+        apart = _parted(item)
+        pairs = [(a, b) for k, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False))
+                 if k not in apart and usable(a) and usable(b)
                  and (min(_zipf(a), _zipf(b)) < RARE_ZIPF
                       or (_zipf(a) + _zipf(b) < _PAIR_ZIPF and not _verb_like(a) and not _verb_like(b)))
                  and not any(_zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
         uses.update(pairs)
         counts.update(set(pairs))
-    shared = [p for p, k in counts.items() if k >= least and uses[p] >= repeated]
+    shared = [p for p, k in counts.items() if k >= least and uses[p] >= repeated
+              and (cited or not _mostly_cited(coverage, " ".join(p)))]
     if not shared:
         return ""
     # Named by the most sources, then the most often, then the rarest words.
@@ -521,7 +555,10 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
         # mark zuckerberg"); a single word it prints twice is as often a topic ("drone", "teens").
         if n > 1:
             few = max(least, _FEW)
-            found = _shared_pair(coverage, few) or _shared_word(coverage, few)
+            # A name the leads print mostly as a speaker is their source, not their story ("Chris
+            # Urmson said"): another name comes first.
+            found = (_shared_pair(coverage, few, cited=False) or _shared_pair(coverage, few)
+                     or _shared_word(coverage, few))
         else:
             leads = [Coverage("", c.lead) for c in coverage]
             # "mark zuckerberg": "mark" is too common for a pair; the word and the one beside it make one.
