@@ -61,7 +61,10 @@ rule and the pairs only: one is the pair judged before, renamed (a lawsuit again
 two ways: the same fact); of the five new ones both called four different facts, and the helper
 called Frank Ocean's tweet that Chris Brown's party jumped him and his account that Brown punched
 him the same fact, the developer not; the file holds the helper's call. (A review later kept
-mn00007's caption in its sentence, so its four pairs are not asked.)
+mn00007's caption in its sentence, so its four pairs are not asked.) Three more (mn00105, once a term
+was one with or without its accents, 7 December) a helper judged blind, given the rule and the pairs
+only: the debris's likeness to a Boeing 777 beside the flaperon's unique element (borderline), a
+pilot contacted by a man on Réunion, and where the debris was found: three different facts.
 
 Usage::
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import unicodedata
+
 from nltk.stem.porter import PorterStemmer
 
 from briefgen.text.words import STOPWORDS, content_terms, fold, normalize, stem, words
@@ -19,7 +21,9 @@ def _reference_terms(text: str) -> list[str]:
             lw = lw[:-2]
         if lw in STOPWORDS or not any(c.isalnum() for c in lw):
             continue
-        out.append(lw if "." in lw else porter.stem(lw))
+        plain = "".join(c for c in unicodedata.normalize("NFD", lw) if unicodedata.category(c) != "Mn")
+        plain = unicodedata.normalize("NFC", plain)
+        out.append(plain if "." in plain else porter.stem(plain))
     return out
 
 
@@ -38,6 +42,15 @@ def test_stem_leaves_acronyms_and_numbers() -> None:
     assert stem("U.S") == "u.s"
     assert stem("3.5") == "3.5"
     assert stem("Agreed") == "agre"
+
+
+def test_a_term_is_one_with_or_without_its_accents() -> None:
+    # Outlets print one word both ways; a term must not depend on which.
+    assert content_terms("Starbucks opens its first café in Bogotá; Peña Nieto's fiancée came.") == \
+        content_terms("Starbucks opens its first cafe in Bogota; Pena Nieto's fiancee came.")
+    assert stem("Zürich") == stem("Zurich") == "zurich"
+    # Other scripts keep their letters: Hangul comes back composed.
+    assert content_terms("대한민국 정책브리핑") == ["대한민국", "정책브리핑"]
 
 
 def test_content_terms_drop_stop_words_and_possessives() -> None:

@@ -98,10 +98,21 @@ def stem(word: str) -> str:
 
     Tokens with an inner period ("U.S", "Korea-U.S", "3.5", "korea.kr") are
     acronyms, numbers or addresses, not inflected words: they are only
-    lower-cased (Porter would turn "u.s" into "u.").
+    lower-cased (Porter would turn "u.s" into "u."). Accents are dropped
+    (:func:`unaccented`): a term is one however an outlet prints it.
     """
     low = word.lower()
+    if not low.isascii():
+        low = unaccented(low)
     return low if "." in low else _stemmer.stem(low)
+
+
+def unaccented(text: str) -> str:
+    """``text`` without its accents: outlets print one word both ways ("café" and "cafe", "Bogotá" and
+    "Bogota", "Peña" and "Pena"). Letters of other scripts are kept as they are (Hangul is composed
+    again after its decomposition)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 @lru_cache(maxsize=131072)
