@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
 import unicodedata
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from nltk.stem.porter import PorterStemmer
 
 from briefgen.text.words import STOPWORDS, content_terms, fold, normalize, stem, words
