@@ -37,7 +37,7 @@ from briefgen.select.standalone import broken, dangling
 from briefgen.select.statements import Statements, choose_apart, restates
 from briefgen.select.units import passages, unintroduced
 from briefgen.sources.clean import CleanResult, clean
-from briefgen.sources.decode import decode_entities
+from briefgen.sources.decode import decode_entities, repaired
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
 from briefgen.sources.metadata import UNKNOWN_OUTLET, infer_details, source_details
@@ -113,15 +113,15 @@ def text_sources(texts: Sequence[str], first: int = 1) -> list[Source]:
 
     Each gets a title and date as a file would (a headline and a date printed
     with it; none if the text prints none), an outlet only if the text names
-    one (else "Text N", marked guessed), and the origin ``<text N>``. HTML
-    character references copied from a web page are decoded, as in a file.
+    one (else "Text N", marked guessed), and the origin ``<text N>``. Character
+    references a web page left are decoded and mojibake repaired, as in a file.
     """
     out = []
     for n, text in enumerate(texts, first):
         if not isinstance(text, str):
             raise TypeError(f"article texts must be str, not {type(text).__name__}")
         origin = f"<text {n}>"
-        text = decode_entities(text)  # as a plain-text file is read
+        text = decode_entities(repaired(text, origin))  # as a plain-text file is read
         details = source_details(infer_details(text, origin) if text.strip() else {}, {}, {}, {})
         if details["outlet"] == UNKNOWN_OUTLET:
             details["outlet"] = f"Text {n}"

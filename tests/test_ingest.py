@@ -23,6 +23,7 @@ from conftest import SEEDS, local_http
 
 from briefgen.errors import InputError, SourceError
 from briefgen.model import Skipped
+from briefgen.pipeline import text_sources
 from briefgen.sources.decode import decode_bytes
 from briefgen.sources.limits import Limits
 from briefgen.sources.load import load_sources
@@ -489,6 +490,40 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     load_sources([tmp_path])
     after = state()
     assert before == after
+
+
+# A scraper that decoded UTF-8 as cp1252 or Latin-1 and saved the result as UTF-8 leaves mojibake.
+_GOOD = ("President Lee\u2019s visit to Nara \u2014 a \u201cturning point\u201d for ties \u2014 "
+         "ended at a caf\u00e9.")
+
+
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_mojibake_a_scraper_left_is_repaired(tmp_path: Path, wrong: str) -> None:
+    good = _GOOD if wrong == "latin-1" else _GOOD.replace("\u201d", '"')  # cp1252 has no 0x9D
+    bad = good.encode("utf-8").decode(wrong)
+    assert bad.startswith("President Lee\u00e2") and "caf\u00c3\u00a9" in bad
+    (tmp_path / "a.txt").write_text(bad + "\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text(f"<html><body><p>{bad}</p></body></html>", encoding="utf-8")
+    text, page = (s.text.strip() for s in load_sources([tmp_path / "a.txt", tmp_path / "b.html"])[0])
+    assert text == good
+    assert good in page
+    # The same for article texts given as strings.
+    assert text_sources([bad])[0].text == good
+    # Text with accents and no mojibake is left as it is ("S\u00c3O PAULO" is no sequence ftfy undoes).
+    plain = "S\u00c3O PAULO \u2014 Pe\u00f1a and na\u00efve caf\u00e9 owners met \u00e0 la carte."
+    assert text_sources([plain])[0].text == plain
+
+
+def test_clean_text_never_imports_ftfy() -> None:
+    # ftfy costs about 0.08 s to import: only text that holds a mojibake sequence pays it.
+    code = (
+        "import sys\n"
+        "from briefgen.pipeline import run\n"
+        "run()\n"
+        "print('ftfy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[-2] == "False"
 
 
 def test_local_text_files_need_no_yaml_urllib_or_processes() -> None:

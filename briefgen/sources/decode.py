@@ -1,17 +1,22 @@
 """Bytes to text, whatever the common encoding: BOM, declared charset, UTF-8, then a guess.
 
 Encodings are detected with ``charset-normalizer`` (cp1252, EUC-KR, Shift-JIS,
-UTF-16 and others); line ends become ``"\\n"``. Binary data is refused.
+UTF-16 and others); line ends become ``"\\n"``. Binary data is refused. Text
+that was decoded with the wrong encoding before it reached us ("Lee\u00e2\u20ac\u2122s"
+for "Lee\u2019s", a scraper's mojibake) is repaired with ``ftfy`` (:func:`repaired`).
 """
 
 from __future__ import annotations
 
 import html.entities
+import logging
 import re
 
 from briefgen.errors import SourceError
 
-__all__ = ["decode_bytes", "decode_entities", "html_charset"]
+__all__ = ["decode_bytes", "decode_entities", "html_charset", "repaired"]
+
+log = logging.getLogger(__name__)
 
 
 _BOMS = (
@@ -53,6 +58,34 @@ def decode_entities(text: str) -> str:
     return _ENTITY.sub(_character, text)
 
 
+# What UTF-8 read as cp1252 or Latin-1 leaves: "\u00e2\u20ac" (Latin-1: "\u00e2" and U+0080) opens
+# curly quotes and dashes; "\u00c3" or "\u00c2" and a second character from the range those
+# encodings give bytes 0x80-0xBF opens an accented letter or a no-break space. Only text holding
+# one is handed to ftfy (imported then: it costs about 0.08 s), whose own test decides whether it
+# is mojibake.
+_MOJIBAKE = re.compile(
+    "\u00e2[\u20ac\u0080]|[\u00c2\u00c3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def repaired(text: str, origin: str = "") -> str:
+    """``text`` with mojibake undone: UTF-8 a program before us decoded as cp1252 or Latin-1
+    ("Lee\u00e2\u20ac\u2122s visit" is "Lee\u2019s visit", "caf\u00c3\u00a9" is "caf\u00e9").
+
+    The source printed the repaired characters; the wrong decoding is how the text reached us, as an
+    HTML reference is how a page's markup wrote one. Only ``ftfy``'s encoding fix runs (no change of
+    quotes, width or case), and only on text holding such a sequence; other text is returned as it is.
+    """
+    if _MOJIBAKE.search(text) is None:
+        return text
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    if fixed != text:
+        log.info("%s: repaired text decoded with the wrong encoding (mojibake)", origin or "text")
+    return fixed
+
+
 # Control characters other than white space: text has almost none, binary data many.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -67,7 +100,8 @@ def decode_bytes(data: bytes, origin: str, declared: str | None = None) -> str:
 
     A byte-order mark decides first, then a declared charset (HTTP header or
     HTML meta) if it decodes cleanly, then strict UTF-8, then
-    ``charset-normalizer``'s best guess. Line ends become ``"\\n"``.
+    ``charset-normalizer``'s best guess. Line ends become ``"\\n"``, and
+    mojibake is repaired (:func:`repaired`).
 
     Raises:
         SourceError: the bytes are not text (binary or undecodable).
@@ -99,7 +133,7 @@ def decode_bytes(data: bytes, origin: str, declared: str | None = None) -> str:
         text = str(best)
     if _bad_controls(text):
         raise SourceError(f"{origin}: not text (binary data or unknown encoding)")
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return repaired(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"), origin)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)

@@ -23,7 +23,7 @@ from typing import Any
 
 from briefgen.errors import BriefgenError, SourceError
 from briefgen.plugins import Registry
-from briefgen.sources.decode import decode_bytes, decode_entities, html_charset
+from briefgen.sources.decode import decode_bytes, decode_entities, html_charset, repaired
 from briefgen.sources.limits import Limits
 from briefgen.sources.lines import find_date
 
@@ -325,9 +325,11 @@ _MAGIC = (
 
 
 def _decoded(data: bytes, origin: str, hints: ReadHints) -> str:
-    """Text of a plain-text or Markdown file, with character references a copied page left decoded."""
-    text = hints.text if hints.text is not None else decode_bytes(data, origin, hints.charset)
-    return decode_entities(text)
+    """Text of a plain-text or Markdown file, with character references a copied page left decoded
+    (and mojibake repaired: :func:`~briefgen.sources.decode.repaired`)."""
+    if hints.text is not None:
+        return decode_entities(repaired(hints.text, origin))
+    return decode_entities(decode_bytes(data, origin, hints.charset))
 
 
 def _text(data: bytes, origin: str, hints: ReadHints) -> Document:
@@ -340,7 +342,7 @@ def _markdown(data: bytes, origin: str, hints: ReadHints) -> Document:
 
 def _html(data: bytes, origin: str, hints: ReadHints) -> Document:
     if hints.text is not None:
-        return _read_html(hints.text, origin, hints.url)
+        return _read_html(repaired(hints.text, origin), origin, hints.url)
     return _read_html(decode_bytes(data, origin, hints.charset or html_charset(data)), origin, hints.url)
 
 
