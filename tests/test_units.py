@@ -673,6 +673,12 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("At least four of them were children.", "others"),
     ("At least 12 of US President Joe Biden's judicial nominees were confirmed.", None),
     ("At least 200,000 people die each year of heart disease.", None),
+    # A poll's reply to the question the sentence before put (Multi-News 00255's bottom line).
+    ("Just 27 % disagree, while 15 % are undecided.", "others"),
+    ("52 percent approve.", "others"),
+    ("Only 12% strongly oppose; the rest have no view.", "others"),
+    ("60 percent support the plan to raise taxes.", None),
+    ("58 % agree that the police are under attack.", None),
     ("A blanket was covering her head.", "orphan pronoun"),
     ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
     ("Further checks revealed his identity, Cosson said.", "orphan pronoun"),

@@ -196,7 +196,13 @@ _COUNT_OF_OTHERS = re.compile(
     # those the sentence before counted (5 sentences of Multi-News validation and DUC 2003). Not a
     # count the sentence places ("All 229 passengers and crew aboard Flight 111 ... were killed").
     r"|^[\"'\u201c(\s]*all\s+(?:\d[\d,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]+s"
-    r"\s+(?:are|were|have|had|has|could|would|will|can|may|might|face|faced|pleaded|died|remain|remained)\b",
+    r"\s+(?:are|were|have|had|has|could|would|will|can|may|might|face|faced|pleaded|died|remain|remained)\b"
+    # A share of those asked answering the question the sentence before put, with nothing after its
+    # verb ("Just 27 % disagree, while 15 % are undecided.", "52 percent approve."): a poll's reply
+    # (Multi-News 00255's bottom line, from an analyst's reading). "60 percent support the plan" reads.
+    r"|^[\"'\u201c(\s]*(?:(?:just|only|about|nearly|almost|another|some)\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)"
+    r"\s+(?:(?:strongly|somewhat)\s+)?(?:disagree|agree|oppose|support|approve|disapprove"
+    r"|(?:are|were)\s+(?:undecided|unsure|not\s+sure))\s*(?:[,;.]|$)",
     re.IGNORECASE)
 # "The other one, from 2012, ...", "Two other complaints are still open": other than those the
 # sentence before named (from an analyst's reading of Multi-News memos); after "among", "in" or "of"
