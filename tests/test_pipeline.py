@@ -415,6 +415,17 @@ def test_words_a_bracket_or_a_comma_parts_make_no_name_in_lower_cased_coverage()
       "The senator told msnbc that taxes would rise."], "Briefing"),
     (["A storm threatens florida on monday, forecasters said.", "The storm threatens florida's coast."],
      "Storm"),
+    # A day is when, not who: neither a feast nor a weekday printed beside a name is part of a subject
+    # (Multi-News 00210's "Charges: Easter Sunday", 00264's "Croatia Thursday").
+    (["A girl was assaulted on easter sunday, police said.",
+      "Police said the girl was assaulted on easter sunday.", "The easter sunday assault shocked the town."],
+     "Briefing"),
+    (["Migrants fell ill in croatia thursday.", "Hospitals in croatia thursday treated sick migrants.",
+      "Sick migrants in croatia thursday ate wild fungi."], "Croatia"),
+    # ... nor, in text with capitals, a feast's day ("Easter Sunday" is a name only of a day).
+    (["A girl was assaulted on Easter Sunday in Vernal, police said.",
+      "Police said the girl was assaulted on Easter Sunday.", "The Easter Sunday assault shocked Vernal."],
+     "Briefing"),
     # A compound of common words is no name, rare as the whole may be in the word list.
     (["An employee pushed a 71-year-old passenger to the floor, a video shows.",
       "The video shows a 71-year-old houston man pushed by a worker."], "Briefing"),

@@ -227,7 +227,7 @@ def _names(text: str) -> list[tuple[str, bool, bool]]:
         opener = text[max(0, start - 3):start]
         sentence_start = start == 0 or re.search(r"[.!?\"\u201c]\s*$", opener) is not None
         name, titled = _strip(m.group(0))
-        if not name or name.lower() in STOPWORDS or name.lower() in CALENDAR_WORDS:
+        if not name or name.lower() in STOPWORDS or _calendar(name):
             continue
         words = name.split()
         if sentence_start and len(words) == 1 and not titled:
@@ -303,6 +303,26 @@ def _parted(item: Coverage) -> set[int]:
     text = f"{item.title} {item.lead}"
     spans = [m.span() for m in _WORD.finditer(text)]
     return {k for k in range(len(spans) - 1) if text[spans[k][1]:spans[k + 1][0]].strip(" \t\n-")}
+
+
+# Holidays name a day, not a story: "Easter Sunday" (Multi-News 00210's "Charges: Easter Sunday", when
+# the assault happened), "Christmas Eve", "Labor Day".
+_HOLIDAY_WORDS = """
+    easter christmas thanksgiving halloween hanukkah passover ramadan eid diwali new year year's good
+    palm ash memorial labor labour independence veterans mother's father's valentine's boxing day eve
+"""
+_HOLIDAYS = frozenset(_HOLIDAY_WORDS.split())
+# Of those, the words that name a feast alone ("easter" is a day; "veterans" and "labor" are not).
+_FEAST_WORDS = "easter christmas thanksgiving halloween hanukkah passover ramadan diwali"
+_FEASTS = frozenset(_FEAST_WORDS.split())
+
+
+def _calendar(name: str) -> bool:
+    """Whether a name is a day, a month or a holiday ("Monday", "Easter Sunday", "Christmas Day")."""
+    words = name.lower().split()
+    return name.lower() in CALENDAR_WORDS or (
+        len(words) > 1 and words[-1] in CALENDAR_WORDS | {"day", "eve"}
+        and all(w in _HOLIDAYS or w in CALENDAR_WORDS for w in words))
 
 
 def _may_name(word: str) -> bool:
@@ -384,7 +404,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
     outlets = outlet_table()
 
     def usable(w: str) -> bool:
-        return (len(w) > 3 and _may_name(w) and _zipf(w) < _SINGLE_ZIPF
+        return (len(w) > 3 and _may_name(w) and w not in _FEASTS and _zipf(w) < _SINGLE_ZIPF
                 and not w.endswith(_NOT_A_NAME + _NOT_A_NAME_ALONE) and w not in _ROLES
                 and w not in IRREGULAR_PAST and outlets.lookup(w) is None)
 
@@ -419,8 +439,9 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
 
     def beside(side: Counter[str]) -> str:
         other, k = side.most_common(1)[0] if side else ("", 0)
+        # Nor a day ("croatia thursday", "easter sunday": when, not who).
         keep = (k >= _BESIDE * uses[best] and k >= _FEW and other not in STOPWORDS | _EVENTS.keys() | _TITLES
-                and other not in _REPORTING and not _verb_like(other))
+                and other not in _REPORTING and other not in CALENDAR_WORDS and not _verb_like(other))
         return other if keep else ""
 
     words = [w for w in (beside(before[best]), best, beside(after[best])) if w]
