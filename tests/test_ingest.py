@@ -509,9 +509,17 @@ def test_mojibake_a_scraper_left_is_repaired(tmp_path: Path, wrong: str) -> None
     assert good in page
     # The same for article texts given as strings.
     assert text_sources([bad])[0].text == good
-    # Text with accents and no mojibake is left as it is ("S\u00c3O PAULO" is no sequence ftfy undoes).
-    plain = "S\u00c3O PAULO \u2014 Pe\u00f1a and na\u00efve caf\u00e9 owners met \u00e0 la carte."
-    assert text_sources([plain])[0].text == plain
+    # Text with accents and no mojibake is left as it is: Portuguese and Turkish words in capitals end
+    # in "Ã" or "Â" before a quotation mark, a guillemet, a dash or a no-break space (a review's
+    # probes), which ftfy would read as mojibake.
+    for plain in ("S\u00c3O PAULO \u2014 Pe\u00f1a and na\u00efve caf\u00e9 owners met \u00e0 la carte.",
+                  "A \u201cIRM\u00c3\u201d do presidente e o \u00abAMANH\u00c3\u00bb, "
+                  "L\u00c3\u2013CIDAD\u00c3\u2014ALEM\u00c3.",
+                  "AMANH\u00c3\u00a0chega; \u201cH\u00c2L\u00c2\u201d and \u00abH\u00c2L\u00c2\u00bb stay."):
+        assert text_sources([plain])[0].text == plain
+    # Only the lines that hold mojibake are repaired; the others are left as they are.
+    mixed = f"A \u201cIRM\u00c3\u201d do presidente.\n{bad}\n"
+    assert text_sources([mixed])[0].text == f"A \u201cIRM\u00c3\u201d do presidente.\n{good}\n"
 
 
 def test_clean_text_never_imports_ftfy() -> None:

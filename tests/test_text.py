@@ -49,8 +49,13 @@ def test_a_term_is_one_with_or_without_its_accents() -> None:
     assert content_terms("Starbucks opens its first café in Bogotá; Peña Nieto's fiancée came.") == \
         content_terms("Starbucks opens its first cafe in Bogota; Pena Nieto's fiancee came.")
     assert stem("Zürich") == stem("Zurich") == "zurich"
-    # Other scripts keep their letters: Hangul comes back composed.
+    # Letters that hold their mark (ø, ł, ı, ß) fold too: "Ørsted", "Wałęsa", "Kılıçdaroğlu".
+    folded = [stem(w) for w in ("Ørsted", "Wałęsa", "Kılıçdaroğlu")]
+    assert folded == [stem("Orsted"), "walesa", "kilicdaroglu"]
+    # Other scripts keep their letters and their marks: Hangul comes back composed, and a Japanese
+    # voicing mark makes another word ("バス", bus, is not "ハス", lotus).
     assert content_terms("대한민국 정책브리핑") == ["대한민국", "정책브리핑"]
+    assert stem("バス") == "バス" and stem("ガス") != stem("カス")
 
 
 def test_content_terms_drop_stop_words_and_possessives() -> None:

@@ -676,9 +676,15 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     # A poll's reply to the question the sentence before put (Multi-News 00255's bottom line).
     ("Just 27 % disagree, while 15 % are undecided.", "others"),
     ("52 percent approve.", "others"),
-    ("Only 12% strongly oppose; the rest have no view.", "others"),
+    ("Just 27 % disagreed, while 15 % were undecided.", "others"),
+    ("27 percent disagree and 15 percent are undecided.", "others"),
+    ("Fifty-two percent approve.", "others"),
+    ("Only 27 % of those polled somewhat or strongly disagree.", "others"),
     ("60 percent support the plan to raise taxes.", None),
     ("58 % agree that the police are under attack.", None),
+    # ... not when a later part gives the answers their object (a review's probes).
+    ("52 % approve; 45 % disapprove of how Obama is handling his job, a CNN poll found.", None),
+    ("52 percent approve, 45 percent disapprove of Obama's job performance, according to Gallup.", None),
     ("A blanket was covering her head.", "orphan pronoun"),
     ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
     ("Further checks revealed his identity, Cosson said.", "orphan pronoun"),

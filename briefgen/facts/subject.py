@@ -167,12 +167,16 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:said|says|told|has|had|is|was|were|are|will|would|and|or|but|on|in|to|for|of)\b)"
     r"[a-z]+(?<!ed)(?<!s)\b")
 _SAID = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|stated|announced)\b")
-# A name the sentence quotes or cites, not one it reports on: followed by a reporting verb (after at
-# most one comma-set description: "Chris Urmson, head of Google's self-driving car program, said"),
-# or after "said" or "according to" ("..., said Interior Minister Bernard Cazeneuve").
-_SPEAKS = re.compile(r"^\s*(?:,[^,]{0,80})?,?\s*(?:said|says|told|tells|added|adds|stated|announced|warned"
-                     r"|explained|noted|wrote|writes|tweeted|confirmed|claimed|insisted|argued)\b")
-_CITED = re.compile(r"(?:\bsaid|\bsays|\baccording\s+to|\btold)\s*,?\s*$")
+# A name the sentence quotes or cites, not one it reports on: followed by a reporting verb, at once
+# or after a description set off by two commas ("Chris Urmson, head of Google's self-driving car
+# program, said"; not "named as oscar pistorius, police said", where the police speak); after
+# "according to"; or after "said" at the end of a clause ("..., said Interior Minister Bernard
+# Cazeneuve."; not "prosecutors said oscar pistorius shot ...", whom they speak of).
+_SPEAKS = re.compile(r"^\s*(?:,[^,]{1,80},\s*|,\s*)?(?:said|says|told|tells|added|adds|stated|announced"
+                     r"|warned|explained|noted|wrote|writes|tweeted|confirmed|claimed|insisted|argued)\b")
+_ACCORDING = re.compile(r"\baccording\s+to\s*$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s*,?\s*$")
+_CLAUSE_END = re.compile(r"^(?:['\u2019]s)?\s*(?:[,.;:!?]|$)")
 
 
 # Sources read for the subject at most; a larger batch is sampled evenly, so the cost stays flat.
@@ -298,11 +302,11 @@ def _lead_words(item: Coverage) -> list[str]:
 
 
 def _parted(item: Coverage) -> set[int]:
-    """Positions k in :func:`_lead_words` whose word and the next have more than a space or a hyphen
-    between them."""
+    """Positions k in :func:`_lead_words` whose word and the next have more than white space (a
+    no-break space too) or a hyphen between them."""
     text = f"{item.title} {item.lead}"
     spans = [m.span() for m in _WORD.finditer(text)]
-    return {k for k in range(len(spans) - 1) if text[spans[k][1]:spans[k + 1][0]].strip(" \t\n-")}
+    return {k for k in range(len(spans) - 1) if text[spans[k][1]:spans[k + 1][0]].replace("-", "").strip()}
 
 
 # Holidays name a day, not a story: "Easter Sunday" (Multi-News 00210's "Charges: Easter Sunday", when
@@ -312,6 +316,7 @@ _HOLIDAY_WORDS = """
     palm ash memorial labor labour independence veterans mother's father's valentine's boxing day eve
 """
 _HOLIDAYS = frozenset(_HOLIDAY_WORDS.split())
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 # Of those, the words that name a feast alone ("easter" is a day; "veterans" and "labor" are not).
 _FEAST_WORDS = "easter christmas thanksgiving halloween hanukkah passover ramadan diwali"
 _FEASTS = frozenset(_FEAST_WORDS.split())
@@ -321,8 +326,8 @@ def _calendar(name: str) -> bool:
     """Whether a name is a day, a month or a holiday ("Monday", "Easter Sunday", "Christmas Day")."""
     words = name.lower().split()
     return name.lower() in CALENDAR_WORDS or (
-        len(words) > 1 and words[-1] in CALENDAR_WORDS | {"day", "eve"}
-        and all(w in _HOLIDAYS or w in CALENDAR_WORDS for w in words))
+        len(words) > 1 and words[-1] in _WEEKDAYS | {"day", "eve"}
+        and all(w in _HOLIDAYS for w in words[:-1]))
 
 
 def _may_name(word: str) -> bool:
@@ -353,8 +358,9 @@ def _mostly_cited(coverage: Sequence[Coverage], name: str) -> bool:
         text = f"{item.title}. {item.lead}".lower()
         for m in found.finditer(text):
             seen += 1
-            cited += bool(_SPEAKS.match(text[m.end():m.end() + 120])
-                          or _CITED.search(text[max(0, m.start() - 20):m.start()]))
+            before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 120]
+            cited += bool(_SPEAKS.match(after) or _ACCORDING.search(before)
+                          or (_SAID_BEFORE.search(before) and _CLAUSE_END.match(after)))
     return seen > 0 and 2 * cited >= seen
 
 
@@ -417,10 +423,11 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
         found = [w for w in tokens if usable(w)]
         uses.update(found)
         counts.update(set(found))
+        apart = _parted(item)  # no neighbour across a comma or a bracket ("nvidia ( nvda )")
         for i, w in enumerate(tokens):
-            if i:
+            if i and i - 1 not in apart:
                 before[w][tokens[i - 1]] += 1
-            if i + 1 < len(tokens):
+            if i + 1 < len(tokens) and i not in apart:
                 after[w][tokens[i + 1]] += 1
 
     def verb(w: str) -> bool:
@@ -439,9 +446,10 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
 
     def beside(side: Counter[str]) -> str:
         other, k = side.most_common(1)[0] if side else ("", 0)
-        # Nor a day ("croatia thursday", "easter sunday": when, not who).
+        # Nor a weekday ("croatia thursday", "easter sunday": when, not who); a month may be a given
+        # name ("june carter").
         keep = (k >= _BESIDE * uses[best] and k >= _FEW and other not in STOPWORDS | _EVENTS.keys() | _TITLES
-                and other not in _REPORTING and other not in CALENDAR_WORDS and not _verb_like(other))
+                and other not in _REPORTING and other not in _WEEKDAYS and not _verb_like(other))
         return other if keep else ""
 
     words = [w for w in (beside(before[best]), best, beside(after[best])) if w]

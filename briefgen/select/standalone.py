@@ -196,14 +196,27 @@ _COUNT_OF_OTHERS = re.compile(
     # those the sentence before counted (5 sentences of Multi-News validation and DUC 2003). Not a
     # count the sentence places ("All 229 passengers and crew aboard Flight 111 ... were killed").
     r"|^[\"'\u201c(\s]*all\s+(?:\d[\d,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]+s"
-    r"\s+(?:are|were|have|had|has|could|would|will|can|may|might|face|faced|pleaded|died|remain|remained)\b"
-    # A share of those asked answering the question the sentence before put, with nothing after its
-    # verb ("Just 27 % disagree, while 15 % are undecided.", "52 percent approve."): a poll's reply
-    # (Multi-News 00255's bottom line, from an analyst's reading). "60 percent support the plan" reads.
-    r"|^[\"'\u201c(\s]*(?:(?:just|only|about|nearly|almost|another|some)\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)"
-    r"\s+(?:(?:strongly|somewhat)\s+)?(?:disagree|agree|oppose|support|approve|disapprove"
-    r"|(?:are|were)\s+(?:undecided|unsure|not\s+sure))\s*(?:[,;.]|$)",
+    r"\s+(?:are|were|have|had|has|could|would|will|can|may|might|face|faced|pleaded|died|remain|remained)\b",
     re.IGNORECASE)
+# A poll's reply, nothing but shares and their answers ("Just 27 % disagree, while 15 % are undecided."):
+# agree with what? It leans on the question before (Multi-News 00255, an analyst's reading). An answer
+# with its object reads alone ("60 percent support the plan", "52 % approve; 45 % disapprove of ...").
+_SHARE = (r"(?:(?:just|only|about|nearly|almost|another|some|roughly|around|more\s+than|less\s+than|over)"
+          r"\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|[a-z]+(?:-[a-z]+)?\s+(?:percent|per\s+cent))"
+          r"(?:\s*\(\s*\d+\s*%\s*\))?(?:\s+of\s+(?:those|people|respondents|voters)\s+(?:polled|asked"
+          r"|surveyed))?\s+(?:(?:(?:strongly|somewhat)\s+(?:or\s+)?)*(?:(?:dis)?agree|oppose|support"
+          r"|(?:dis)?approve)(?:d|ed)?|(?:are|were)\s+(?:undecided|unsure|not\s+sure))")
+_POLL_REPLY = re.compile(rf"\W*(?:{_SHARE})\s*[.!]?\W*", re.IGNORECASE)
+_REPLY_PARTS = re.compile(r"\s*[,;]\s*(?:(?:and|while|but)\s+)?|\s+(?:and|while|but)\s+", re.IGNORECASE)
+
+
+def _poll_reply(body: str) -> bool:
+    """Whether each part between commas, semicolons, "and", "while", "but" is a share and its answer."""
+    if "%" not in body and "cent" not in body.lower():
+        return False
+    return all(_POLL_REPLY.fullmatch(part) for part in _REPLY_PARTS.split(body))
+
+
 # "The other one, from 2012, ...", "Two other complaints are still open": other than those the
 # sentence before named (from an analyst's reading of Multi-News memos); after "among", "in" or "of"
 # too ("Among the other artifacts are ...", "In the other case of presidential impeachment, ...": 3
@@ -527,7 +540,7 @@ def leaning_rule(text: str) -> str | None:
     body = text.strip()
     if _AS_SUCH.search(body):
         return "as such"
-    if _COUNT_OF_OTHERS.match(body) or _THE_OTHER.match(body):
+    if _COUNT_OF_OTHERS.match(body) or _THE_OTHER.match(body) or _poll_reply(body):
         return "others"
     if _READER_QUESTION.match(body):
         return "question"

@@ -2,8 +2,8 @@
 
 Encodings are detected with ``charset-normalizer`` (cp1252, EUC-KR, Shift-JIS,
 UTF-16 and others); line ends become ``"\\n"``. Binary data is refused. Text
-that was decoded with the wrong encoding before it reached us ("Lee\u00e2\u20ac\u2122s"
-for "Lee\u2019s", a scraper's mojibake) is repaired with ``ftfy`` (:func:`repaired`).
+that was decoded with the wrong encoding before it reached us ("Leeâ€™s"
+for "Lee’s", a scraper's mojibake) is repaired with ``ftfy`` (:func:`repaired`).
 """
 
 from __future__ import annotations
@@ -58,29 +58,31 @@ def decode_entities(text: str) -> str:
     return _ENTITY.sub(_character, text)
 
 
-# What UTF-8 read as cp1252 or Latin-1 leaves: "\u00e2\u20ac" (Latin-1: "\u00e2" and U+0080) opens
-# curly quotes and dashes; "\u00c3" or "\u00c2" and a second character from the range those
-# encodings give bytes 0x80-0xBF opens an accented letter or a no-break space. Only text holding
-# one is handed to ftfy (imported then: it costs about 0.08 s), whose own test decides whether it
-# is mojibake.
-_MOJIBAKE = re.compile(
-    "\u00e2[\u20ac\u0080]|[\u00c2\u00c3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# What UTF-8 read as cp1252 or Latin-1 leaves, where no language writes it: "â€" (Latin-1:
+# "â" and U+0080) opens curly quotes and dashes ("Leeâ€™s"); "Ã" or "Â" before
+# a sign or letter of U+00A1-U+00BF opens an accented letter ("cafÃ©"). Not "Ã" or
+# "Â" before a quotation mark, a guillemet, a dash or a no-break space: Portuguese and Turkish
+# print them so ("IRMÃ”", "«AMANHÃ»", "HÂLÂ”"). A review's probes of those
+# languages found ftfy changing them when the test had let them in.
+_MOJIBAKE = re.compile("\u00e2[\u20ac\u0080]|[\u00c2\u00c3][\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf]")
 
 
 def repaired(text: str, origin: str = "") -> str:
     """``text`` with mojibake undone: UTF-8 a program before us decoded as cp1252 or Latin-1
-    ("Lee\u00e2\u20ac\u2122s visit" is "Lee\u2019s visit", "caf\u00c3\u00a9" is "caf\u00e9").
+    ("Leeâ€™s visit" is "Lee’s visit", "cafÃ©" is "café").
 
     The source printed the repaired characters; the wrong decoding is how the text reached us, as an
     HTML reference is how a page's markup wrote one. Only ``ftfy``'s encoding fix runs (no change of
-    quotes, width or case), and only on text holding such a sequence; other text is returned as it is.
+    quotes, width or case), and only on the lines that hold such a sequence (:data:`_MOJIBAKE`); other
+    lines, and text with none, are returned as they are. Mojibake of other scripts (Polish
+    "Å‚", Cyrillic "Ð¿") is not looked for.
     """
     if _MOJIBAKE.search(text) is None:
         return text
     import ftfy
 
-    fixed = ftfy.fix_encoding(text)
+    lines = text.split("\n")
+    fixed = "\n".join(ftfy.fix_encoding(line) if _MOJIBAKE.search(line) else line for line in lines)
     if fixed != text:
         log.info("%s: repaired text decoded with the wrong encoding (mojibake)", origin or "text")
     return fixed
