@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.facts.fates import fates
+from briefgen.facts.when import WEEKDAYS
 from briefgen.sources.outlets import outlet_table
 from briefgen.text.abbreviated import names_lower_cased
 from briefgen.text.frequency import RARE_ZIPF, zipf_table
@@ -316,7 +317,7 @@ _HOLIDAY_WORDS = """
     palm ash memorial labor labour independence veterans mother's father's valentine's boxing day eve
 """
 _HOLIDAYS = frozenset(_HOLIDAY_WORDS.split())
-_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_WEEKDAYS = frozenset(WEEKDAYS)
 # Of those, the words that name a feast alone ("easter" is a day; "veterans" and "labor" are not).
 _FEAST_WORDS = "easter christmas thanksgiving halloween hanukkah passover ramadan diwali"
 _FEASTS = frozenset(_FEAST_WORDS.split())
@@ -364,14 +365,15 @@ def _mostly_cited(coverage: Sequence[Coverage], name: str) -> bool:
     return seen > 0 and 2 * cited >= seen
 
 
-def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1, cited: bool = True) -> str:
+def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1,
+                 speakers_last: bool = False) -> str:
     """The name two adjacent words make in most sources' leads, one of them rare in English.
 
     For text that writes names in lower case ("oscar pistorius", "jacques
     rouschop"): printed with capitals, "Oscar Pistorius". Event words, titles
     and common words alone ("murder trial") make no name, nor do two words a comma, a bracket or a
-    full stop part; "" if none is shared. With ``cited`` false, a name the leads print mostly as a
-    speaker (:func:`_mostly_cited`) is left out too.
+    full stop part; "" if none is shared. With ``speakers_last``, a name the leads print mostly as a
+    speaker (:func:`_mostly_cited`) is chosen only when every shared name is one.
     """
     def usable(w: str) -> bool:
         return len(w) > 2 and _may_name(w) and _zipf(w) < _COMMON_ZIPF
@@ -389,12 +391,12 @@ def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1, ci
                  and not any(_zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
         uses.update(pairs)
         counts.update(set(pairs))
-    shared = [p for p, k in counts.items() if k >= least and uses[p] >= repeated
-              and (cited or not _mostly_cited(coverage, " ".join(p)))]
+    shared = [p for p, k in counts.items() if k >= least and uses[p] >= repeated]
     if not shared:
         return ""
-    # Named by the most sources, then the most often, then the rarest words.
-    best = max(shared, key=lambda p: (counts[p], uses[p], -_zipf(p[0]) - _zipf(p[1]), p))
+    reported = {p: not speakers_last or not _mostly_cited(coverage, " ".join(p)) for p in shared}
+    # A name reported on before a speaker's; then named by the most sources, the most often, the rarest words.
+    best = max(shared, key=lambda p: (reported[p], counts[p], uses[p], -_zipf(p[0]) - _zipf(p[1]), p))
     # Every part of a hyphenated name takes its capital ("Al-Khawaja", "Jean-Noël").
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in best)
 
@@ -586,8 +588,7 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
             few = max(least, _FEW)
             # A name the leads print mostly as a speaker is their source, not their story ("Chris
             # Urmson said"): another name comes first.
-            found = (_shared_pair(coverage, few, cited=False) or _shared_pair(coverage, few)
-                     or _shared_word(coverage, few))
+            found = _shared_pair(coverage, few, speakers_last=True) or _shared_word(coverage, few)
         else:
             leads = [Coverage("", c.lead) for c in coverage]
             # "mark zuckerberg": "mark" is too common for a pair; the word and the one beside it make one.
