@@ -351,6 +351,26 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The hired killers had been paid.", True),
     ("The suspect has not been identified.", True),
     ("The 29-year-old gunman was shot and killed a short time later.", True),
+    # ... or by a title and what describes them (DUC 2003 d30003t, d31031t; Multi-News 00006, 00108).
+    ("The embattled lawmaker reiterated that he will not step down.", True),
+    ("The Spanish judicial official said that Garzon is planning to send the names.", True),
+    ("The senator is single with no children.", True),
+    ("The spokesman declined any further comment.", True),
+    ("The spokesman declined to comment.", True),
+    ("The senator on Tuesday introduced a bill.", True),
+    ("the vermont senator pointed to his congressional tenure.", True),
+    ("The president of the union, Jane Roe, said talks had failed.", False),
+    # A post one person holds, whose place says whose; a post in general; a paper (a reviewer's probes).
+    ("The French president said the talks had failed.", False),
+    ("The president has indicated that he could veto at least five of the remaining bills.", False),
+    ("The President emphasized, \u201cFirst, our two countries need comprehensive cooperation.\u201d", False),
+    ("The lawyer assigned to the case is Jane Roe.", False),
+    ("The Senate majority leader said the bill would pass.", False),
+    ("The next president will inherit a $20 trillion debt.", False),
+    ("The youngest president was Theodore Roosevelt.", False),
+    ("the toronto star reported that the mayor had resigned.", False),
+    ("The judge assigned to the case is Jane Roe.", False),
+    ("The senator from Vermont, Bernie Sanders, said he would run.", False),
     # Connectives that weigh, grant or add to the sentence before (DUC 2003 d30012t, d31033t;
     # Multi-News 00066, 00010); "further" and "at least" only as connectives, with their comma.
     ("In any case, the big Mir station will not be able to maneuver out of the way.", True),

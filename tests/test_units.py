@@ -685,6 +685,38 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     # ... not when a later part gives the answers their object (a review's probes).
     ("52 % approve; 45 % disapprove of how Obama is handling his job, a CNN poll found.", None),
     ("52 percent approve, 45 percent disapprove of Obama's job performance, according to Gallup.", None),
+    # A time counted from the event the sentence before told (Multi-News 00288's bottom line).
+    ("Less than 20 minutes later, some gossip circulated: johnson's joke was a lot like limbaugh's.",
+     "back phrase"),
+    ("A short time later, Shalabi was found slain in his Brooklyn apartment.", "back phrase"),
+    ("Seconds later an explosion shook the area.", "back phrase"),
+    ("10 days later, airport security saw the souvenir in their bag.", "back phrase"),
+    ("Soon after, the police arrested mr. Sullivan.", "back phrase"),
+    ("Soon afterward, a call from the guerrillas for a cease-fire won praise.", "back phrase"),
+    ("Ten years on, the town has recovered.", "back phrase"),
+    # A demonstrative as the writer's last word (Multi-News 00091's bottom line), in a short sentence.
+    ("The budde family says it doesn't know how it came to this.", "end demonstrative"),
+    ("Golestan residents, contacted by telephone, disputed that.", "end demonstrative"),
+    ("Prices rose 5 percent in the year to March, up from 3 percent before that.", None),
+    ("\"We have never seen anything like this,\" said the mayor of the town.", None),
+    ("The governments argued that the accused officers have all benefited from amnesties and that no "
+     "foreign judge in Spain, Britain or anywhere else in Europe can alter that.", None),
+    ("Just hours later, police arrested a second man.", "back phrase"),
+    ("Hours earlier, the Senate had voted to repeal the law.", "back phrase"),
+    ("The next day, police arrested a second suspect.", "back phrase"),
+    ("Within days, the video had been seen a million times.", "back phrase"),
+    ("Soon afterward police arrived.", "back phrase"),
+    # ... not a time with its own event, nor one compared ("later than planned"), nor "while" or a
+    # time spent on something (a reviewer's probes).
+    ("While on vacation in Hawaii, Obama received daily briefings on the storm.", None),
+    ("Six months on the run ended Friday when U.S. marshals arrested him.", None),
+    ("Thirty years on death row have left him frail.", None),
+    ("Within days of the attack the police had a suspect.", None),
+    ("The next day is crucial for the talks.", None),
+    ("Shortly after Georges arrived around dawn, the manager opened the station.", None),
+    ("Two days after the vote, the party split.", None),
+    ("Ten years on from the tsunami, the town has recovered.", None),
+    ("Two years later than planned, the bridge opened.", None),
     ("A blanket was covering her head.", "orphan pronoun"),
     ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
     ("Further checks revealed his identity, Cosson said.", "orphan pronoun"),
@@ -752,6 +784,13 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     # A subscription prompt run into the story (Multi-News validation).
     ("Sign me up! etzanoa has remained a mystery for 400 years.", "furniture"),
     ("Be the first to know.", "furniture"),
+    # A politics site's card for a person, run in after the name (Multi-News 00012's bottom line).
+    ("Bernie sanders bernie sandersmystery surrounds dnc race the hill's 12: 30 report sanders to deliver "
+     "' major speech ' on trump more on monday said he ran as a democrat.", "furniture"),
+    ("president trump donald john trumpex-russia ambassador: trump has done more damage to nato in months "
+     "than russia has, his lawyer said.", "furniture"),
+    ("The new york new yorkers love it more than ever.", None),
+    ("smith went to the smithsonian for more.", None),
     ("Get push notifications with news, features and more.", "furniture"),
     ("Serna is a decorated war veteran.", None),
     # A photo's caption is never chosen, with an antecedent or without.

@@ -21,7 +21,7 @@ from briefgen.text.words import STOPWORDS
 from briefgen.text.words import words as words_of
 
 __all__ = ["REPEATED_RUN", "REPEATED_WORDS", "REWORDED_WORDS", "RUN_GAP", "RUN_START", "caption",
-           "labelled", "points_at_page", "repeated_head", "run_in", "ticker"]
+           "labelled", "name_card", "points_at_page", "repeated_head", "run_in", "ticker"]
 
 # A weekday, and a full date as captions write it: "sept. 11 2014", "november 16, 2011", "march, 10, 2013".
 _WEEKDAY = WEEKDAY
@@ -260,7 +260,32 @@ def run_in(text: str) -> bool:
         return True
     if any(day in low for day in _DAY_HINTS) and _RUN_IN_DAY.search(text) is not None:
         return True
-    return repeated_head(text)
+    return repeated_head(text) or name_card(text)
+
+
+# A politics site's card for a person linked in the story, run in after the name: the surname, the
+# name again as the card prints it, glued to its first headline, and the card's "more" within
+# _CARD_REACH characters ("bernie sanders bernie sandersmystery surrounds dnc race ... on trump more
+# on monday said ...", "president trump donald john trumpex-russia ambassador: ..."): 4 sentences of
+# Multi-News validation, one a bottom line's bullet (00012, an analyst's reading); none in DUC 2003.
+# The glued word is no word of English ("new york new yorkers" is).
+_NAME_CARD = re.compile(r"\b([a-z][a-z'-]{2,})\s+(?:[\w.'()-]+\s+){1,4}?\1(?=[\w'\"])([\w'\"-]*)",
+                        re.IGNORECASE)
+_CARD_MORE = re.compile(r"\bmore\b", re.IGNORECASE)
+_CARD_REACH = 400
+
+
+def name_card(text: str) -> bool:
+    """Whether a person's card runs into ``text`` after the name (see :data:`_NAME_CARD`)."""
+    table = zipf_table()
+    at = 0
+    while (m := _NAME_CARD.search(text, at)) is not None:
+        glued = (m.group(1) + m.group(2)).lower().split("-")[0]
+        if (m.group(1).lower() not in STOPWORDS and glued not in table
+                and _CARD_MORE.search(text, m.end(), m.end() + _CARD_REACH)):
+            return True
+        at = m.start() + 1  # a card may start inside this match ("mitch ... mitchell mcconnellmc...")
+    return False
 
 
 #: A headline or caption printed twice: its first this many words come again later in the sentence,

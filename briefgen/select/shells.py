@@ -85,6 +85,30 @@ _DESCRIBED_PERSON = re.compile(
     r"|\s+(?:shot|found|made|left|fled|held|hit)\b" + _NO_PREPOSITION +
     r"|\s+" + _VERB_FORM + ")",
     re.IGNORECASE)
+# A holder of a post many hold described, not named, as the subject ("The embattled lawmaker
+# reiterated ...", "the vermont senator pointed to ...", "The spokesman declined to comment.", "The
+# officials identified ..."): which one, the sentence before named (from an analyst's reading of
+# Multi-News 00012; 17 sentences of DUC 2003 and Multi-News validation, each leaning on reading). A
+# post one person holds is the story's own, bare or described ("The president emphasized ...", "The
+# French president said ...", "The Senate majority leader ..."), and so are a trial's judge, a
+# crime's victim and its prosecutor ("The judge refused to show ..."). Not a post in general: the
+# next, the first, the average, a superlative ("The next senator will ...", "The first female
+# senator was ..."), nor one a possessive says whose ("The suspect's lawyer said ...").
+_MANY_HOLD = (r"senators?|congress(?:man|woman|men|women)|lawmakers?|candidates?|officers?|officials?"
+              r"|spokes(?:man|woman|person)|lawyers?")
+_NOT_ONE = r"(?!(?:next|first|last|average|typical|ideal|winning|eventual|future|[a-z]+est|second|third)\b)"
+# When the holder did it, between the subject and its verb ("The senator on Monday introduced a bill").
+# A past before a preposition is the verb ("declined to comment", "sided with"), unless the
+# preposition takes a noun phrase where a participle's would ("The lawyer assigned to the case is ...").
+_WHEN = (r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:last|this)\s+(?:week|month)"
+         r"|\s+yesterday|\s+today)?")
+_HOLDER_VERB = (_WHEN + r"\s+(?:(?:is|was|were|are|has|had|have|will|would|could|can|cannot|may|might|must"
+                r"|should|did|does|said|says|told|also|then|later|allegedly|reportedly|apparently|went|came|took"
+                r"|got|began|wrote)\b|[a-z]{2,}ed\b(?!\s+(?:by|at|of|from|on)\b)"
+                r"(?!\s+(?:to|in)\s+(?:the|a|an|this|that)\b)|" + _VERB_FORM + ")")
+_DESCRIBED_HOLDER = re.compile(
+    r"^the\s+" + _NOT_ONE + r"(?:(?![\w.-]+['\u2019]s?\s)[\w'.-]+\s+){0,2}(?:" + _MANY_HOLD + r")"
+    + _HOLDER_VERB, re.IGNORECASE)
 # An opening phrase on an unnamed agreement or decision ("Under the accord, workers will ...",
 # "Under the deal, ..."): which one, the sentence before said.
 _SHELL_INTRO = re.compile(
@@ -130,4 +154,4 @@ def shell_intro(body: str) -> bool:
 def described_person(body: str) -> bool:
     """Whether ``body`` opens on a person described, not named, as its subject ("The suspect has not
     been identified.")."""
-    return _DESCRIBED_PERSON.match(body) is not None
+    return _DESCRIBED_PERSON.match(body) is not None or _DESCRIBED_HOLDER.match(body) is not None
