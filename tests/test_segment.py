@@ -134,6 +134,20 @@ TARGETED = [
         "\u201cCan we trust them?\u201d Kim asked. Nobody replied.",
         ["\u201cCan we trust them?\u201d Kim asked.", "Nobody replied."],
     ),
+    # ... with the marks spaced apart, as tokenised text prints them (Multi-News 00012, 00112), but
+    # not before a speaker who introduces the next quotation (00170).
+    (
+        "Microphones caught them. \" did he have a debt? \" clinton asked. The host laughed.",
+        ["Microphones caught them.", "\" did he have a debt? \" clinton asked.", "The host laughed."],
+    ),
+    (
+        "The crowd cheered. \" freedom for cuba now! \" cain replied and went back to his plan.",
+        ["The crowd cheered.", "\" freedom for cuba now! \" cain replied and went back to his plan."],
+    ),
+    (
+        "Abc news asked: \" is he our ally? \" said gibbs: \" there are times when he helps. \"",
+        ["Abc news asked: \" is he our ally? \"", "said gibbs: \" there are times when he helps. \""],
+    ),
     # parentheses, initials, names
     (
         "President Lee Jae Myung (L) and Takaichi play drums.",
@@ -1037,6 +1051,19 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
               "Sign up thank you for signing up! sign up for more newsletters here the attorney spoke.")
     assert [s.text for s in _segment_block(prompt)][1:] == [
         "in the petition, written in 1962, eichmann says the court erred.", "the attorney spoke."]
+    # A paper's name in brackets and the story's lower-case dateline (Multi-News 00012's bottom line).
+    paper = ("( the washington post ) charlotte — it isn't often that hillary clinton lets her guard down. "
+             "She spoke for an hour. Microphones caught her. ( the washington post ) charlotte — it isn't "
+             "often that she speaks so freely.")
+    assert [s.text for s in _segment_block(paper)] == [
+        "it isn't often that hillary clinton lets her guard down.", "She spoke for an hour.",
+        "Microphones caught her.", "it isn't often that she speaks so freely."]
+    # ... only the paper's name, where no place follows; and only at a story's start.
+    subject = ("( the washington post ) the embattled senator — who denies wrongdoing — said he would stay. "
+               "He spoke. (The New York Times) The report — the first in a decade — found fraud.")
+    assert [s.text for s in _segment_block(subject)] == [
+        "the embattled senator — who denies wrongdoing — said he would stay.", "He spoke.",
+        "(The New York Times) The report — the first in a decade — found fraud."]
     # Not a label where the word is the sentence's subject, nor a bracket that credits nobody.
     kept = ["Sign up for the draft opened on Monday.",
             "Get out the vote drives began early, organisers said.", "Advertisement revenue fell 5% in May.",
@@ -1045,7 +1072,7 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
             "Advertisement that targets children is banned.", "(Smith, the minister, said so) he left.",
             "(She has denied the claim, many times) but she lost.",
             "(Smith, who once wrote for the Boston Globe) declined to comment.",
-            "[The photo] was taken in 1945, he said."]
+            "[The photo] was taken in 1945, he said.", "(The Times said so) — and it was right."]
     assert [s.text for s in _segment_block("Sales rose. " + " ".join(kept))] == ["Sales rose.", *kept]
 
 

@@ -95,6 +95,8 @@ _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before
 _MARKER_END = re.compile(r"[.)](?=\s)")
 _BULLET_RE = re.compile(f"[{_BULLETS}]")
 _SPEECH_AFTER = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+){1,3}" + SPEECH_VERBS)
+# ... but "said gibbs: " ..."" introduces the quotation after it, not the one before.
+_SAID_COLON = re.compile(r"(?:[\w'\u2019.-]+\s+){0,3}" + SPEECH_VERBS + r"(?:\s+[\w'\u2019.-]+){0,3}\s*:")
 
 
 @dataclass(frozen=True)
@@ -270,9 +272,12 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules, case: CaseStyl
         return False
     if not paragraph_break and _goes_on(text, core, nxt, rules, case):
         return False
-    # "...?" Kim asked. / "...!" President Lee said.
-    return not (core.endswith(("?", "!")) and core != prev and not paragraph_break
-                and _SPEECH_AFTER.match(text, nxt) is not None)
+    # "...?" Kim asked. / "...!" President Lee said. / '... a debt? " clinton asked.', the mark spaced apart.
+    spaced = core == prev and text[nxt] == '"' and text[nxt + 1:nxt + 2].isspace()
+    after = _next_start(text, nxt + 1) if spaced else nxt
+    speaker = _SPEECH_AFTER.match(text, after) is not None or (
+        spaced and said_after(text, after, True) and not _SAID_COLON.match(text, after))
+    return not ((core != prev or spaced) and core.endswith(("?", "!")) and not paragraph_break and speaker)
 
 
 def _goes_on(text: str, before: str, nxt: int, rules: _Rules, case: CaseStyle) -> bool:
