@@ -1036,7 +1036,8 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
             "black-clad security officers patrolled the crowd. An archaeologist works on the site. "
             "[ photo/xinhua ] china launched a second excavation project on thursday. It found a "
             "\" super henge. \" advertisement the hidden landscape project has spent four years on it. "
-            "Advertisement during the call, the chairman spoke.")
+            "Advertisement during the call, the chairman spoke. Advertisement berry said the time would help. "
+            "Advertisement - continue reading below interestingly, the answers were close.")
     # Each credit follows its photo's caption, which is no sentence of the story either.
     assert [s.text for s in _segment_block(text)] == [
         "beefy, black-clad security officers patrolled the crowd.",
@@ -1044,6 +1045,8 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
         "It found a \" super henge. \"",
         "the hidden landscape project has spent four years on it.",
         "during the call, the chairman spoke.",
+        "berry said the time would help.",
+        "interestingly, the answers were close.",
     ]
     # A newsletter's prompt run into the next sentence, up to its last "sign up".
     prompt = ("The law passed in march. Get the times of israel's daily edition by email and never miss "
@@ -1068,7 +1071,7 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
     kept = ["Sign up for the draft opened on Monday.",
             "Get out the vote drives began early, organisers said.", "Advertisement revenue fell 5% in May.",
             "Advertisement in newspapers fell 5% last year.",
-            "Advertisement and marketing budgets fell.",
+            "Advertisement and marketing budgets fell.", "Advertisement spending rose, analysts said.",
             "Advertisement that targets children is banned.", "(Smith, the minister, said so) he left.",
             "(She has denied the claim, many times) but she lost.",
             "(Smith, who once wrote for the Boston Globe) declined to comment.",

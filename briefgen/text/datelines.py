@@ -149,9 +149,9 @@ _LEAD_FURNITURE = re.compile(
     # 00216). Not before a word that may go on with "photo" ("Photo after photo showed ...", "Photo
     # identification is required", "Photo by ...", a credit).
     r"|\W*photo\s+(?=[\"\u201c]|(?:mr|ms|mrs|dr)\.\s|advertisement\s)"
-    # ... and a page's "continue reading below" before the sentence it splits off ("continue reading
-    # below police ultimately found no suspicious devices, ..."): 2 sentences of Multi-News validation.
-    r"|\W*continue reading below\s+"
+    # ... and a page's "continue reading below" (after an ad's label too) before the sentence it splits off
+    # ("continue reading below police ultimately found ..."): 3 sentences of Multi-News validation.
+    r"|\W*(?:advertisement\s*(?:[-\u2013\u2014]\s*)?)?continue reading below\s+"
     # A video player's notice before the story, with the lower-case dateline that follows it there
     # ("please enable javascript to watch this video vernal, utah -- a woman ..."; a place, a comma,
     # a state, a dash: read only here, where a clause cannot end so): 4 pages of Multi-News validation.
@@ -205,18 +205,18 @@ _LEAD_FURNITURE = re.compile(
     # a 19-year-old ... 1 / 2 back to gallery according to the eagle ..."): 1 page of Multi-News
     # validation, none of DUC 2003.
     r"|[^.!?]{0,300}?\b\d+\s*/\s*\d+\s+back to gallery\s+(?=\w)"
-    # NBC's video player: its share buttons, the video's title and its length before the story ("Play
-    # facebook twitter embed towering dust storm forms over phoenix 2: 23 a massive dust storm moved
-    # ..."): 2 pages of Multi-News validation, each its story's lead; none in DUC 2003.
+    # NBC's video player: its share buttons, the video's title and its length before the story ("Play facebook
+    # twitter embed towering dust storm ... 2: 23 a massive dust storm moved ..."): 2 Multi-News leads.
     r"|\W*play\s+facebook\s+twitter\s+(?:google plus\s+)?embed\s+[^.!?]{0,150}?\s\d{1,2}:\s?\d\d\s+(?=\w)"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
-    # An advertisement's label run into the story's next sentence ("advertisement the
-    # stonehenge hidden landscape project has ...", "Advertisement during the call, ..."): only
-    # before a word that opens a sentence, not "Advertisement revenue fell", "Advertisement in
-    # newspapers fell".
-    r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their"
-    r"|during|after|before|when|while|since|despite|according)\b|[\"\u201c])"
+    # An advertisement's label run into the story's next sentence ("advertisement the stonehenge hidden
+    # landscape project has ...", "Advertisement during the call, ...", "Advertisement berry said ...",
+    # "Advertisement in explaining the decision, ..."): only before a word that opens a sentence or a
+    # speaker, not "Advertisement revenue fell", "Advertisement in newspapers fell".
+    r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their|during"
+    r"|after|before|when|while|since|despite|according|advertisement|let['\u2019]s|(?:in|by|on)\s+[a-z]+ing"
+    r"|[\w'-]+\s+(?:said|says|told))\b|[\"\u201c])"
     r"|\W*" + _PHOTO_LABEL + r"\s*(?:buy photo\s+)?"
     # A page's story number scraped before its first words ("2951825 texas rep. And gop presidential
     # candidate ron paul ..."): seven digits or more, no comma, before a lower-case word; a count is
