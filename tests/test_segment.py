@@ -1036,8 +1036,8 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
             "black-clad security officers patrolled the crowd. An archaeologist works on the site. "
             "[ photo/xinhua ] china launched a second excavation project on thursday. It found a "
             "\" super henge. \" advertisement the hidden landscape project has spent four years on it. "
-            "Advertisement during the call, the chairman spoke. Advertisement berry said the time would help. "
-            "Advertisement - continue reading below interestingly, the answers were close.")
+            "Advertisement during the call, the chairman spoke. Advertisement berry said the time would "
+            "help. Advertisement - continue reading below interestingly, the answers were close.")
     # Each credit follows its photo's caption, which is no sentence of the story either.
     assert [s.text for s in _segment_block(text)] == [
         "beefy, black-clad security officers patrolled the crowd.",

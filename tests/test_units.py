@@ -694,6 +694,11 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("Soon after, the police arrested mr. Sullivan.", "back phrase"),
     ("Soon afterward, a call from the guerrillas for a cease-fire won praise.", "back phrase"),
     ("Ten years on, the town has recovered.", "back phrase"),
+    # "there" after the subject's noun: the place the sentence before named (Multi-News 00091).
+    ("A woman there told officers her children spotted the woman.", "there"),
+    ("People there make soups of grass, spices and olive leaves.", "there"),
+    ("Most there are farmers.", None),
+    ("Life there is hard.", None),
     # A demonstrative as the writer's last word (Multi-News 00091's bottom line), in a short sentence.
     ("The budde family says it doesn't know how it came to this.", "end demonstrative"),
     ("Golestan residents, contacted by telephone, disputed that.", "end demonstrative"),

@@ -189,6 +189,15 @@ _QUOTE_POINTS_BACK = re.compile(
     r"^[\"\u201c`']+\s*" + _NOT_THOSE_WHO + r"(?:he|she|they|them|these|those|it|its)\b"
     r"(?!(?:['\u2019]s|\s+(?:is|was|will be|would be))\s+" + _EMPTY_IT + ")",
     re.IGNORECASE)
+# "there" right after the subject's noun, before its verb ("A woman there told officers her children
+# spotted ...", "People there make soups of grass ..."): the place the sentence before named (2
+# sentences of DUC 2003 and Multi-News validation, both leaning; from an analyst's reading of
+# Multi-News 00091). Not "there" of being ("Is there any way ...", "Most there are farmers").
+_THERE_EARLY = re.compile(
+    r"^(?!(?:is|are|was|were|has|have|had|do|does|did|will|would|could|can|should|may|might|must)\b)"
+    r"(?:(?:a|an|the|some|many|most|all|local)\s+)?[a-z]+\s+there\s+(?!(?:is|are|was|were|has|have|had|will"
+    r"|would|may|might|could|can|must|should|seems?|seemed|appears?|appeared|remains?|remained|to|and|or"
+    r"|for|in|on|at|with|when|who|that)\b)[a-z]+", re.IGNORECASE)
 # "then" among the first words, before a verb: the next step of a sequence the sentence before began
 # ("Grant then fled the scene", "The family then headed out to ...", "Only then will he be ..."):
 # 8 DUC 2003 and 10 Multi-News sentences, all leaning (from an analyst's reading of Multi-News memos).
@@ -477,7 +486,7 @@ def leaning_rule(text: str) -> str | None:
     ``"inside quote"``, ``"person says it"``, ``"quote points back"``, ``"quote demonstrative"``,
     ``"quote pronoun speaker"``, ``"quote unattributed"``, ``"group says he"``, ``"same speaker"``,
     ``"back word"``, ``"back phrase"``, ``"shell noun"``, ``"shell intro"``, ``"described person"``,
-    ``"intro such"``, ``"day pronoun"``, ``"one and other"``, ``"early demonstrative"``,
+    ``"intro such"``, ``"day pronoun"``, ``"one and other"``, ``"there"``, ``"early demonstrative"``,
     ``"such noun"``, ``"end demonstrative"``, ``"intro pronoun"``, ``"then"``, ``"first person"``,
     ``"object pronoun"``, ``"orphan pronoun"``.
     """
@@ -524,7 +533,7 @@ def leaning_rule(text: str) -> str | None:
     if described_person(body):
         return "described person"
     for name, pattern in (("intro such", _INTRO_SUCH), ("day pronoun", _DAY_PRONOUN),
-                          ("one and other", _ONE_AND_OTHER), ("then", _THEN_EARLY)):
+                          ("one and other", _ONE_AND_OTHER), ("then", _THEN_EARLY), ("there", _THERE_EARLY)):
         if pattern.match(body):
             return name
     if _EARLY_DEMONSTRATIVE.match(body):
