@@ -148,6 +148,20 @@ TARGETED = [
         "Abc news asked: \" is he our ally? \" said gibbs: \" there are times when he helps. \"",
         ["Abc news asked: \" is he our ally? \"", "said gibbs: \" there are times when he helps. \""],
     ),
+    # ... nor where the mark opens the next quotation, or a clause on what was asked follows (a review).
+    (
+        "Who pays for the bridge? \" we told them the state would pay, \" the mayor said. It was late.",
+        ["Who pays for the bridge?", "\" we told them the state would pay, \" the mayor said.",
+         "It was late."],
+    ),
+    (
+        "The crowd cheered. \" is he our ally? \" asked about the deal, gibbs declined to comment.",
+        ["The crowd cheered.", "\" is he our ally? \"", "asked about the deal, gibbs declined to comment."],
+    ),
+    (
+        "The crowd cheered. \u201c what about cuba? \u201d a man in the crowd shouted. Cain went on.",
+        ["The crowd cheered.", "\u201c what about cuba? \u201d a man in the crowd shouted.", "Cain went on."],
+    ),
     # parentheses, initials, names
     (
         "President Lee Jae Myung (L) and Takaichi play drums.",
@@ -1067,6 +1081,11 @@ def test_a_credit_naming_the_paper_or_in_square_brackets_and_an_ad_label_are_no_
     assert [s.text for s in _segment_block(subject)] == [
         "the embattled senator — who denies wrongdoing — said he would stay.", "He spoke.",
         "(The New York Times) The report — the first in a decade — found fraud."]
+    # A bracket that names no paper, or one with no "the", dash or place after it, stays (a review).
+    for kept in ("(Compost) is the key to a good garden.", "(Good news) the council voted to fix it."):
+        assert [s.text for s in _segment_block(kept + " Gardeners agree.")][0] == kept
+    assert [s.text for s in _segment_block("( usa today ) — the council voted. It was 12-2.")][0] == \
+        "the council voted."
     # Not a label where the word is the sentence's subject, nor a bracket that credits nobody.
     kept = ["Sign up for the draft opened on Monday.",
             "Get out the vote drives began early, organisers said.", "Advertisement revenue fell 5% in May.",

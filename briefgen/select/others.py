@@ -45,8 +45,10 @@ _SHARE = (r"(?:(?:just|only|about|nearly|almost|another|some|roughly|around|more
           r"(?:\s*\(\s*\d+\s*%\s*\))?(?:\s+of\s+(?:those|people|respondents|voters)\s+(?:polled|asked"
           r"|surveyed))?\s+(?:(?:(?:strongly|somewhat)\s+(?:or\s+)?)*(?:(?:dis)?agree|oppose|support"
           r"|(?:dis)?approve)(?:d|ed)?|(?:are|were)\s+(?:undecided|unsure|not\s+sure))")
-_POLL_REPLY = re.compile(rf"\W*(?:{_SHARE})\s*[.!]?\W*", re.IGNORECASE)
-_REPLY_PARTS = re.compile(r"\s*[,;]\s*(?:(?:and|while|but)\s+)?|\s+(?:and|while|but)\s+", re.IGNORECASE)
+_POLL_REPLY = re.compile(rf"\W*(?:{_SHARE})\W*", re.IGNORECASE)
+# Each white-space run is read from its start only: "\s*[,;]" tried at every space of a long run is
+# quadratic (a reviewer's 100 KB of spaces took minutes).
+_REPLY_PARTS = re.compile(r"[,;]\s*(?:(?:and|while|but)\s+)?|(?<!\s)\s+(?:and|while|but)\s+", re.IGNORECASE)
 
 
 def _poll_reply(body: str) -> bool:

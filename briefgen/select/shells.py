@@ -93,10 +93,16 @@ _DESCRIBED_PERSON = re.compile(
 # French president said ...", "The Senate majority leader ..."), and so are a trial's judge, a
 # crime's victim and its prosecutor ("The judge refused to show ..."). Not a post in general: the
 # next, the first, the average, a superlative ("The next senator will ...", "The first female
-# senator was ..."), nor one a possessive says whose ("The suspect's lawyer said ...").
+# senator was ..."), nor one a possessive says whose ("The suspect's lawyer said ..."). A party's
+# member is one too ("The Kentucky Republican said ..."); a spokesman only bare: a body's spokesman
+# is one person ("The Kremlin spokesman said ...").
 _MANY_HOLD = (r"senators?|congress(?:man|woman|men|women)|lawmakers?|candidates?|officers?|officials?"
-              r"|spokes(?:man|woman|person)|lawyers?")
-_NOT_ONE = r"(?!(?:next|first|last|average|typical|ideal|winning|eventual|future|[a-z]+est|second|third)\b)"
+              r"|lawyers?|democrat|republican")
+_NOT_ONE = (r"(?!(?:next|first|last|average|typical|ideal|winning|eventual|future|second|third|youngest"
+            r"|oldest|eldest|longest|newest|best|worst|most|least|highest|biggest|largest)\b)")
+# Words that describe no holder: a verb or a conjunction ("The Pentagon said officers were ...").
+_NOT_DESCRIBING = (r"(?!(?:said|says|say|told|tells|reported|reports|found|finds|shows|showed|ruled|rules"
+                   r"|believes|thinks|and|or|but|&)\s)")
 # When the holder did it, between the subject and its verb ("The senator on Monday introduced a bill").
 # A past before a preposition is the verb ("declined to comment", "sided with"), unless the
 # preposition takes a noun phrase where a participle's would ("The lawyer assigned to the case is ...").
@@ -107,8 +113,8 @@ _HOLDER_VERB = (_WHEN + r"\s+(?:(?:is|was|were|are|has|had|have|will|would|could
                 r"|got|began|wrote)\b|[a-z]{2,}ed\b(?!\s+(?:by|at|of|from|on)\b)"
                 r"(?!\s+(?:to|in)\s+(?:the|a|an|this|that)\b)|" + _VERB_FORM + ")")
 _DESCRIBED_HOLDER = re.compile(
-    r"^the\s+" + _NOT_ONE + r"(?:(?![\w.-]+['\u2019]s?\s)[\w'.-]+\s+){0,2}(?:" + _MANY_HOLD + r")"
-    + _HOLDER_VERB, re.IGNORECASE)
+    r"^the\s+(?:" + _NOT_ONE + r"(?:(?![\w.-]+['\u2019]s?\s)" + _NOT_DESCRIBING + r"[\w'.-]+\s+){0,2}(?:"
+    + _MANY_HOLD + r")|spokes(?:man|woman|person))" + _HOLDER_VERB, re.IGNORECASE)
 # An opening phrase on an unnamed agreement or decision ("Under the accord, workers will ...",
 # "Under the deal, ..."): which one, the sentence before said.
 _SHELL_INTRO = re.compile(

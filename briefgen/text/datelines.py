@@ -205,8 +205,7 @@ _LEAD_FURNITURE = re.compile(
     # a 19-year-old ... 1 / 2 back to gallery according to the eagle ..."): 1 page of Multi-News
     # validation, none of DUC 2003.
     r"|[^.!?]{0,300}?\b\d+\s*/\s*\d+\s+back to gallery\s+(?=\w)"
-    # NBC's video player: its share buttons, the video's title and its length before the story ("Play facebook
-    # twitter embed towering dust storm ... 2: 23 a massive dust storm moved ..."): 2 Multi-News leads.
+    # NBC's video player's share buttons, title and length ("Play facebook twitter embed ... 2: 23 a ...").
     r"|\W*play\s+facebook\s+twitter\s+(?:google plus\s+)?embed\s+[^.!?]{0,150}?\s\d{1,2}:\s?\d\d\s+(?=\w)"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
@@ -516,7 +515,8 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
         at = headline.end()
     if story_start and (byline := _BYLINE.match(text, at)):
         at = byline.end()
-    if story_start and (paper := _PAPER_CREDIT.match(text, at)):
+    if story_start and (paper := _PAPER_CREDIT.match(text, at)) and (
+            paper["the"] or paper["dash"] or place_dateline_end(text[paper.end():])):  # not "(Good news) ..."
         at = paper.end()
     if story_start and (stamp := _OPENING_DATE.match(text, at)):
         at = stamp.end()
@@ -526,18 +526,18 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
     return at + end
 
 
-# A paper's name in brackets opening its story ("( the washington post ) charlotte — it isn't often"): 1
-# lead of Multi-News validation, in a bottom line (00012, an analyst's reading), none in DUC 2003. Read
-# where a story starts, or before a place's dateline (:func:`run_in_end`).
+# A paper's name in brackets, with "the", a dash or a place after it, opening its story ("( the washington
+# post ) charlotte — it isn't often"): 1 lead of Multi-News validation, in a bottom line (00012, an
+# analyst's reading). Read where a story starts, or before a place's dateline (:func:`run_in_end`).
 _PAPER_CREDIT = re.compile(
-    r"\W*\(\s*(?:the\s+)?(?:[a-z.'-]+\s+){0,3}[a-z-]*(?:post|times|journal|herald|tribune|globe|news|star"
-    r"|gazette|guardian|telegraph|independent|observer|chronicle|inquirer|sun|bee|press|monitor|register"
-    r"|republic|courant|constitution|picayune|ledger)\s*\)\s*(?:(?:--|\u2014|\u2013)\s*)?(?=\w)",
+    r"\W*\(\s*(?P<the>the\s+)?(?:(?!(?:in|on|at|of|for|by|with|from|to|and|least|\d+)\b)[a-z.'-]+\s+){0,3}"
+    r"(?:[a-z]+-)?(?:post|times|journal|herald|tribune|globe|news|star|gazette|guardian|telegraph|independent"
+    r"|observer|chronicle|inquirer|sun|bee|press|monitor|register|republic|courant|constitution|picayune"
+    r"|ledger|today|mail)\s*\)\s*(?P<dash>(?:--|\u2014|\u2013)\s*)?(?=[\w\"\u201c])",
     re.IGNORECASE)
 
 
-# A wire's name and a dash opening a story whose place the page left out ("Reuters health - parents
-# who delay ..."): 1 story of Multi-News validation, none of DUC 2003. Read only where a story starts.
+# A wire's name and a dash opening a story with no place ("Reuters health - parents ..."), at its start.
 _BARE_AGENCY = re.compile(r"\W*(?:reuters(?:\s+health)?|ap|afp|upi)\s+(?:\u2014|\u2013|--|-|_)\s+(?=\w)",
                           re.IGNORECASE)
 

@@ -48,7 +48,7 @@ from briefgen.text.datelines import (
 )
 from briefgen.text.headlines import lead_after_headline
 from briefgen.text.lazynltk import light_nltk
-from briefgen.text.quotes import QUOTATION_REACH, asked_inside, first_closes, middles
+from briefgen.text.quotes import QUOTATION_REACH, asked_inside, first_closes, middles, spaced_tag
 from briefgen.text.wrapped import block_width, wrap_width
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
@@ -95,8 +95,6 @@ _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before
 _MARKER_END = re.compile(r"[.)](?=\s)")
 _BULLET_RE = re.compile(f"[{_BULLETS}]")
 _SPEECH_AFTER = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+){1,3}" + SPEECH_VERBS)
-# ... but "said gibbs: " ..."" introduces the quotation after it, not the one before.
-_SAID_COLON = re.compile(r"(?:[\w'\u2019.-]+\s+){0,3}" + SPEECH_VERBS + r"(?:\s+[\w'\u2019.-]+){0,3}\s*:")
 
 
 @dataclass(frozen=True)
@@ -273,11 +271,8 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules, case: CaseStyl
     if not paragraph_break and _goes_on(text, core, nxt, rules, case):
         return False
     # "...?" Kim asked. / "...!" President Lee said. / '... a debt? " clinton asked.', the mark spaced apart.
-    spaced = core == prev and text[nxt] == '"' and text[nxt + 1:nxt + 2].isspace()
-    after = _next_start(text, nxt + 1) if spaced else nxt
-    speaker = _SPEECH_AFTER.match(text, after) is not None or (
-        spaced and said_after(text, after, True) and not _SAID_COLON.match(text, after))
-    return not ((core != prev or spaced) and core.endswith(("?", "!")) and not paragraph_break and speaker)
+    speaker = _SPEECH_AFTER.match(text, nxt) is not None if core != prev else spaced_tag(text, nxt)
+    return not (core.endswith(("?", "!")) and not paragraph_break and speaker)
 
 
 def _goes_on(text: str, before: str, nxt: int, rules: _Rules, case: CaseStyle) -> bool:
