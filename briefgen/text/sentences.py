@@ -270,9 +270,10 @@ def _keep_punkt_cut(text: str, cut: int, nxt: int, rules: _Rules, case: CaseStyl
         return False
     if not paragraph_break and _goes_on(text, core, nxt, rules, case):
         return False
+    if paragraph_break or not core.endswith(("?", "!")):
+        return True
     # "...?" Kim asked. / "...!" President Lee said. / '... a debt? " clinton asked.', the mark spaced apart.
-    speaker = _SPEECH_AFTER.match(text, nxt) is not None if core != prev else spaced_tag(text, nxt)
-    return not (core.endswith(("?", "!")) and not paragraph_break and speaker)
+    return not (_SPEECH_AFTER.match(text, nxt) is not None if core != prev else spaced_tag(text, nxt))
 
 
 def _goes_on(text: str, before: str, nxt: int, rules: _Rules, case: CaseStyle) -> bool:
