@@ -318,6 +318,7 @@ _HOLIDAY_WORDS = """
 """
 _HOLIDAYS = frozenset(_HOLIDAY_WORDS.split())
 _WEEKDAYS = frozenset(WEEKDAYS)
+_DAY_ENDS = _WEEKDAYS | {"day", "eve"}  # what closes a holiday's name
 # Of those, the words that name a feast alone ("easter" is a day; "veterans" and "labor" are not).
 _FEAST_WORDS = "easter christmas thanksgiving halloween hanukkah passover ramadan diwali"
 _FEASTS = frozenset(_FEAST_WORDS.split())
@@ -327,7 +328,7 @@ def _calendar(name: str) -> bool:
     """Whether a name is a day, a month or a holiday ("Monday", "Easter Sunday", "Christmas Day")."""
     words = name.lower().split()
     return name.lower() in CALENDAR_WORDS or (
-        len(words) > 1 and words[-1] in _WEEKDAYS | {"day", "eve"}
+        len(words) > 1 and words[-1] in _DAY_ENDS
         and all(w in _HOLIDAYS for w in words[:-1]))
 
 

@@ -66,6 +66,10 @@ _SHELL_FIRST = re.compile(
     r"|museum|hospital|university)\s+(?:(?:is|was|were|are|has|had|have|will|would|could|can|may|might"
     r"|must|should|did|does|said|says|also|then|later|now|still)\b|" + _VERB_FORM + ")",
     re.IGNORECASE)
+# What may follow a subject as its first verb, or before it: an auxiliary, a verb of saying, an adverb.
+_FIRST_VERBS = (r"(?:is|was|were|are|has|had|have|will|would|could|can|cannot|may|might|must|should|did|does"
+                r"|said|says|told|also|then|later|allegedly|reportedly|apparently|went|came|took|got|began"
+                r"|wrote)\b")
 # A person described, not named, as the subject of the first verb ("The french expat snapped up
 # france.com ...", Multi-News 00104; "The hired killers had been paid", 00166; "The suspect has not
 # been identified"; "The star was released from secret detention ..."): whom, the sentence before
@@ -79,8 +83,7 @@ _DESCRIBED_PERSON = re.compile(
     r"^the\s+(?:(?:[\w]+-year-old|[a-z]+(?:an|ese|ish|ian)|french|dutch|swiss|thai|greek|hired|former|young"
     r"|elderly|alleged|accused|suspected|lone|armed|masked|unidentified|unnamed)\s+){0,2}"
     r"(?-i:" + _PERSON_WORDS + r")"
-    r"(?:\s+(?:is|was|were|are|has|had|have|will|would|could|can|cannot|may|might|must|should|did|does"
-    r"|said|says|told|also|then|later|allegedly|reportedly|apparently|went|came|took|got|began|wrote)\b"
+    r"(?:\s+" + _FIRST_VERBS +
     # a past that may be a participle ("The woman killed in the crash was ...") only before no preposition
     r"|\s+(?:shot|found|made|left|fled|held|hit)\b" + _NO_PREPOSITION +
     r"|\s+" + _VERB_FORM + ")",
@@ -108,9 +111,7 @@ _NOT_DESCRIBING = (r"(?!(?:said|says|say|told|tells|reported|reports|found|finds
 # preposition takes a noun phrase where a participle's would ("The lawyer assigned to the case is ...").
 _WHEN = (r"(?:\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:last|this)\s+(?:week|month)"
          r"|\s+yesterday|\s+today)?")
-_HOLDER_VERB = (_WHEN + r"\s+(?:(?:is|was|were|are|has|had|have|will|would|could|can|cannot|may|might|must"
-                r"|should|did|does|said|says|told|also|then|later|allegedly|reportedly|apparently|went|came|took"
-                r"|got|began|wrote)\b|[a-z]{2,}ed\b(?!\s+(?:by|at|of|from|on)\b)"
+_HOLDER_VERB = (_WHEN + r"\s+(?:" + _FIRST_VERBS + r"|[a-z]{2,}ed\b(?!\s+(?:by|at|of|from|on)\b)"
                 r"(?!\s+(?:to|in)\s+(?:the|a|an|this|that)\b)|" + _VERB_FORM + ")")
 _DESCRIBED_HOLDER = re.compile(
     r"^the\s+(?:" + _NOT_ONE + r"(?:(?![\w.-]+['\u2019]s?\s)" + _NOT_DESCRIBING + r"[\w'.-]+\s+){0,2}(?:"

@@ -112,6 +112,7 @@ _READER_QUESTION = re.compile(
 _INTRO_SUCH = re.compile(r"^[^,;:\"\u201c]{1,60},\s+such\s", re.IGNORECASE)
 # "such" before a noun anywhere in the writer's own words ("such pique underscored ...", "luring
 # visitors to such sites"): the kind of thing the sentence before described. Not "such as".
+_SUCH_NOUN = re.compile(r"\bsuch\s+(?!as\b|a\b|an\b)[a-z]", re.IGNORECASE)
 # A demonstrative standing alone as the writer's last word ("Golestan residents, contacted by
 # telephone, disputed that.", "The budde family says it doesn't know how it came to this."): what
 # was disputed, the sentence before said. 4 sentences of DUC 2003 and Multi-News validation that no
@@ -125,7 +126,6 @@ _END_DEMONSTRATIVE = re.compile(r"(?<!before )(?<!after )(?<!until )(?<!since )\
 #: Most words of a sentence whose closing demonstrative leans: the five such sentences of DUC 2003 and
 #: Multi-News validation that lean have 7 to 18 words, the two that read alone 35 and 37.
 END_DEMONSTRATIVE_WORDS = 20
-_SUCH_NOUN = re.compile(r"\bsuch\s+(?!as\b|a\b|an\b)[a-z]", re.IGNORECASE)
 _DAY_PRONOUN = re.compile(
     r"^(?:on\s+|by\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
     r"|yesterday)\s+(?:he|she|they|it|we)\s", re.IGNORECASE)
