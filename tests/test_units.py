@@ -722,6 +722,16 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("Two days after the vote, the party split.", None),
     ("Ten years on from the tsunami, the town has recovered.", None),
     ("Two years later than planned, the bridge opened.", None),
+    # "also" after the main clause's auxiliary, past the first four words: named besides whom the
+    # sentence before named (Multi-News 00009) ...
+    ("Alejandro anastasia and ianthe phillips-allred are also named as defendants.", "back phrase"),
+    ("PAL officials say Singapore Airlines is also interested in a possible investment.", "back phrase"),
+    ("The driver of the truck involved was also taken to a hospital.", "back phrase"),
+    ("After the attack in the capital, police were also searching for a second man.", "back phrase"),
+    # ... not in a clause of the sentence's own, which adds to what the sentence itself said.
+    ("A low-carbohydrate diet is better for losing weight and may also be better for the heart.", None),
+    ("The younger Yao, who is also a prominent figure in the party, is due for release.", None),
+    ("What frightened Microsoft was that Navigator could also be used as a platform.", None),
     ("A blanket was covering her head.", "orphan pronoun"),
     ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
     ("Further checks revealed his identity, Cosson said.", "orphan pronoun"),

@@ -3,7 +3,8 @@ reply to its question, a time counted from its event.
 
 :func:`briefgen.select.standalone.leaning_rule` asks :func:`of_others` ("Seventeen others died",
 "The two were indicted", "Just 27 % disagree") and :func:`after_then` ("Hours later, ...", "Soon
-after, ..."): each such sentence reads only after the one it answers.
+after, ...") and :func:`also_later` ("X and Y are also named as defendants"): each such sentence reads
+only after the one it answers or adds to.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from briefgen.text.verbs import IRREGULAR_PAST
 
-__all__ = ["after_then", "of_others"]
+__all__ = ["after_then", "also_later", "of_others"]
 
 # A count of others as the subject ("Seventeen others died ...", "Tens of thousands of others were
 # stranded"): others than those the sentence before counted. So is a quantifier standing alone
@@ -128,3 +129,38 @@ def of_others(body: str) -> bool:
 def after_then(body: str) -> bool:
     """Whether the sentence opens on a time counted from an event the sentence before told."""
     return _AFTER_THEN.match(body) is not None
+
+
+# "also" right after the main clause's auxiliary, past the first four words that
+# :data:`briefgen.select.standalone._BACK_PHRASE` reads ("Alejandro anastasia and ianthe phillips-allred
+# are also named as defendants", "PAL officials say Singapore Airlines is also interested ...", "The
+# driver of the truck involved was also taken to ... hospital"): named besides whom the sentence before
+# named (from an analyst's reading of Multi-News 00009). Not in a clause of the sentence's own, which
+# adds to what the sentence itself said ("... is better for losing weight and may also be better ...",
+# "The younger Yao, who is also a ... figure", "... was that Navigator could also be used").
+_ALSO_LATER = re.compile(
+    r"^(?P<before>(?:[\w.'\u2019-]+,?\s+){4,9}?)(?:is|are|was|were|has|have|had|will|would|can|could|may"
+    r"|might|should|must)\s+also\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:and|or|but|nor)\s*$", re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"\b(?:that|who|whom|whose|which|what|when|where|while|if|because|although|though|since|until|unless)\b",
+    re.IGNORECASE)
+
+
+def also_later(body: str) -> bool:
+    """Whether the main clause adds with "also" to what the sentence before said (after the first four
+    words, which :func:`~briefgen.select.standalone.leaning_rule` reads itself).
+
+    Not when the auxiliary goes on a verb of the sentence's own ("... and may also ...") or stands in
+    a clause it opens ("who is also", "was that Navigator could also"): a clause word with no comma
+    after it before the auxiliary. An opening clause closed by a comma leaves the main clause's "also"
+    ("After the attack, police were also ...").
+    """
+    m = _ALSO_LATER.match(body)
+    if m is None:
+        return False
+    before = m.group("before")
+    if _COORDINATED.search(before):
+        return False
+    clauses = list(_SUBORDINATE.finditer(before))
+    return not clauses or "," in before[clauses[-1].end():]
