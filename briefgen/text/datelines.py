@@ -17,8 +17,7 @@ from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import STOPWORDS, content_set
 
 __all__ = ["AGENCIES", "BROADCASTERS", "CAPTION_WORDS", "MONTH", "PAGE_MARKER", "POINTER", "STAMP_MARK",
-           "SUBJECT_REACH", "WEEKDAY",
-           "bbc_caption_end", "caption_before", "caption_end", "captioned",
+           "SUBJECT_REACH", "WEEKDAY", "bbc_caption_end", "caption_before", "caption_end", "captioned",
            "credit_end", "cut_short", "dateline_end", "headline_dateline_end", "lead_in_end",
            "place_dateline_end", "placed_dash_end", "run_in_end"]
 
@@ -209,13 +208,14 @@ _LEAD_FURNITURE = re.compile(
     r"|\W*play\s+facebook\s+twitter\s+(?:google plus\s+)?embed\s+[^.!?]{0,150}?\s\d{1,2}:\s?\d\d\s+(?=\w)"
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
-    # An advertisement's label run into the story's next sentence ("advertisement the stonehenge hidden
-    # landscape project has ...", "Advertisement during the call, ...", "Advertisement berry said ...",
-    # "Advertisement in explaining the decision, ..."): only before a word that opens a sentence or a
-    # speaker, not "Advertisement revenue fell", "Advertisement in newspapers fell".
+    # An advertisement's label run into the story's next sentence ("advertisement the stonehenge ...",
+    # "Advertisement berry said ...", "Advertisement in explaining ...", "Advertisement at a tuesday
+    # ...", "Advertisement gonzalez-moreno, a 19-year-old ..."): only before a word that opens a
+    # sentence or a speaker, not "Advertisement revenue fell", "Advertisement in newspapers fell".
     r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their|during"
     r"|after|before|when|while|since|despite|according|advertisement|let['\u2019]s|(?:in|by|on)\s+[a-z]+ing"
-    r"|[\w'-]+\s+(?:said|says|told))\b|[\"\u201c])"
+    r"|at\s+(?:a|an|the)|[\w'-]+,\s+an?\s+\d+-year-old|[\w'-]+\s+(?:said|says|told))\b|[\"\u201c])"
+    r"|\s*\(\s*here\s*\)\s+(?=\S)"  # a link's marker where the link stood ("( here ) \" all of ...")
     r"|\W*" + _PHOTO_LABEL + r"\s*(?:buy photo\s+)?"
     # A page's story number scraped before its first words ("2951825 texas rep. And gop presidential
     # candidate ron paul ..."): seven digits or more, no comma, before a lower-case word; a count is
@@ -497,32 +497,31 @@ def _furniture_end(text: str, at: int) -> int:
 def lead_in_end(text: str, *, story_start: bool = False) -> int:
     """Length of what opens ``text`` before its story: run-in page furniture, then a wire dateline.
 
-    The splitter keeps it out of the first sentence; the sentence is still
-    text the source printed, from the story's first word. At the start of
-    a story (``story_start``), a headline before NPR's image button, a
-    video player's close button, a headline before a bare "updated" label,
-    a byline run into it and a place's dateline without capitals or agency
-    count too (:func:`place_dateline_end`).
+    The splitter keeps it out of the first sentence; the sentence is still text the source printed,
+    from the story's first word. At the start of a story (``story_start``), a headline before NPR's
+    image button, a video player's close button, a headline before a bare "updated" label, a byline, a
+    paper's credit, a date stamp and a place's dateline without capitals or agency count too.
     """
     at = 0
     if story_start and (headline := _HEADLINE_ENLARGE.match(text)):
         at = headline.end()
     while (end := _furniture_end(text, at)) > at:
         at = end
-    if story_start and (close := _PLAYER_CLOSE.match(text, at)):
-        at = close.end()
-    if story_start and (headline := _HEADLINE_UPDATED.match(text, at)):
-        at = headline.end()
-    if story_start and (byline := _BYLINE.match(text, at)):
-        at = byline.end()
-    if story_start and (paper := _PAPER_CREDIT.match(text, at)) and (
-            paper["the"] or paper["dash"] or place_dateline_end(text[paper.end():])):  # not "(Good news) ..."
-        at = paper.end()
-    if story_start and (stamp := _OPENING_DATE.match(text, at)):
-        at = stamp.end()
+    place = None  # a place's dateline after a paper's credit, once read
+    if story_start:
+        for pattern in (_PLAYER_CLOSE, _HEADLINE_UPDATED, _BYLINE):
+            if found := pattern.match(text, at):
+                at = found.end()
+        if (paper := _PAPER_CREDIT.match(text, at)) and (  # not "(Good news) ..."
+                paper["the"] or paper["dash"] or (place := place_dateline_end(text[paper.end():]))):
+            at = paper.end()
+        else:
+            place = None
+        if stamp := _OPENING_DATE.match(text, at):
+            at, place = stamp.end(), None
     end = dateline_end(text[at:])
     if not end and story_start:
-        end = place_dateline_end(text[at:]) or _bare_agency_end(text[at:])
+        end = (place if place is not None else place_dateline_end(text[at:])) or _bare_agency_end(text[at:])
     return at + end
 
 
