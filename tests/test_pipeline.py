@@ -183,6 +183,22 @@ def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
     assert _subject_of(hiroshima).startswith("Bombing")
 
 
+def test_a_meeting_or_a_war_is_no_event_word_in_a_subject() -> None:
+    # Multi-News 00034 and 00079: "Meeting: Sundar Pichai" for a meeting he cancelled, "War: Adolf
+    # Eichmann" for a plea for clemency released decades later.
+    cancelled = ["Google's ceo, Sundar Pichai, canceled a scheduled all-hands staff meeting on Thursday.",
+                 "Sundar Pichai has canceled the company's much-anticipated meeting about the memo.",
+                 "Sundar Pichai was set to address employees in an all-hands meeting."]
+    assert _subject_of(cancelled) == "Sundar Pichai"
+    plea = ["Adolf Eichmann, the Nazi war criminal, asked for a pardon in 1962, letters released show.",
+            "Letters by Adolf Eichmann from after World War II were released on Wednesday.",
+            "Israel released the plea Adolf Eichmann wrote to escape the death penalty for war crimes."]
+    assert _subject_of(plea) == "Adolf Eichmann"
+    # A summit, talks or a visit still name the event.
+    summit = [f"Leaders met at a summit in Nara on day {k}, a meeting of old rivals." for k in range(3)]
+    assert _subject_of(summit).startswith("Summit in Nara")
+
+
 def test_a_title_in_quotation_marks_names_no_event() -> None:
     # Multi-News 00103: "Scandal: Shonda Rhimes" for Netflix hiring the creator of "Scandal".
     leads = ["Netflix has recruited Shonda Rhimes, the creator of \"Scandal\" and \"Grey's Anatomy.\"",
