@@ -262,7 +262,22 @@ def test_memo_order_and_styles() -> None:
     assert numbered[1] == ("Yonhap News Agency, “Lee’s Japan visit raises prospects for closer economic "
                            "cooperation, efforts to test remains of Korean forced laborers”, 2026-01-14, "
                            "https://en.yna.co.kr/view/AEN20260114.")
-    assert numbered[-1] == "notes/empty.txt — Not used: no usable text"
+    assert numbered[-1] == "empty.txt — Not used: no usable text"
+
+
+def test_an_input_not_used_is_named_by_its_file_unless_another_input_has_that_name() -> None:
+    # Multi-News 00069's memo had printed "/work/scratch/.../1.txt — Not used: ..." in its source list.
+    skipped = (Skipped("/home/analyst/leaks/1.txt", "no usable text"), Skipped("/a/notes.txt", "empty"),
+               Skipped("/b/notes.txt", "empty"), Skipped("https://example.org/page", "no text"))
+    paras = body_paragraphs(docx_bytes(seed_briefing(skipped=skipped)))
+    numbered = [t for s, t in paras if s == "ListNumber"]
+    assert numbered[-4:] == ["1.txt — Not used: no usable text", "/a/notes.txt — Not used: empty",
+                             "/b/notes.txt — Not used: empty", "https://example.org/page — Not used: no text"]
+    # ... and by its path when a source the memo cites has that file's name.
+    cited = replace(SOURCES[0], origin="/in/1.txt")
+    paras = body_paragraphs(docx_bytes(seed_briefing(skipped=skipped[:1], sources=(cited, *SOURCES[1:]))))
+    numbered = [t for s, t in paras if s == "ListNumber"]
+    assert numbered[-1] == "/home/analyst/leaks/1.txt — Not used: no usable text"
 
 
 def test_sections_print_in_the_briefings_order_and_empty_ones_are_left_out() -> None:

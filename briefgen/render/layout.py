@@ -14,7 +14,7 @@ is folded, so no writer has to care.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -334,6 +334,16 @@ def _source_list(b: _Builder, sources: Sequence[Source]) -> list[list[Span]]:
     return entries
 
 
+def _skipped_names(briefing: Briefing) -> list[str]:
+    """How the source list names each input not used: by its file's name, as a source is named
+    (a memo goes to readers who need not see the analyst's folders), or by its path as given when
+    another input has that name too."""
+    names = [twin_label(skip.origin) for skip in briefing.skipped]
+    taken = Counter([*names, *(twin_label(source.origin) for source in briefing.sources)])
+    return [name if taken[name] == 1 else twin_label(skip.origin, whole=True)
+            for name, skip in zip(names, briefing.skipped, strict=True)]
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     """Join neighbouring plain spans, so writers emit few runs."""
     out: list[Span] = []
@@ -400,8 +410,8 @@ def layout(briefing: Briefing) -> MemoLayout:
             if used and uncited and source.id not in used:
                 spans = [*spans, Span(f" {uncited}")]
             blocks.append(Block("numbered", tuple(_merge(spans))))
-        for skip in briefing.skipped:
-            text = f"{clean_text(skip.origin)} \u2014 {clean_text(labels.skipped)}: {clean_text(skip.reason)}"
+        for name, skip in zip(_skipped_names(briefing), briefing.skipped, strict=True):
+            text = f"{clean_text(name)} \u2014 {clean_text(labels.skipped)}: {clean_text(skip.reason)}"
             blocks.append(Block("numbered", (Span(text),)))
     return MemoLayout(
         heading=clean_text(style.heading),
