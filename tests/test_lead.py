@@ -101,6 +101,20 @@ def test_a_fact_that_opens_on_the_past_comes_after_the_news_whatever_the_leads()
     assert [f.id for f in lead_first(Choice(tuple(yearless), (0, 1)), yearless).facts] == ["b", "a"]
 
 
+def test_a_truth_in_general_comes_after_the_news_whatever_the_leads() -> None:
+    # Multi-News 00028 and 00018: a reference page's "Cancer starts when ..." and a feature's opening
+    # "Sex is a big part of most romances ..." had led bottom lines; two reports open with the first.
+    cancer = "Cancer starts when cells in the body begin to grow out of control."
+    news = "Tom Brokaw has been diagnosed with multiple myeloma, a cancer of the blood, NBC said on Tuesday."
+    facts = [_fact("a", cancer, [("s1", 0), ("s3", 0)], 9.0), _fact("b", news, [("s2", 0)], 5.0)]
+    assert [f.text for f in lead_first(Choice(tuple(facts), (0, 1)), facts).facts] == [news, cancer]
+    # A statement that tells what is going on or who says it leads as before.
+    for told in ("Montgomery parks is launching a geese removal project at two park sites.",
+                 "The judge claims it is not as bad as it looks on tape."):
+        facts = [_fact("a", told, [("s1", 0), ("s3", 0)], 9.0), _fact("b", news, [("s2", 0)], 5.0)]
+        assert [f.text for f in lead_first(Choice(tuple(facts), (0, 1)), facts).facts] == [told, news]
+
+
 def test_an_interview_setting_shared_word_for_word_is_no_lead_in_substance() -> None:
     # Every outlet quoting one interview prints its setting ("told bob schieffer in an interview aired
     # sunday on cbs's face the nation"); a sentence on a side remark that carries it is no more like

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from briefgen.text.past import coverage_year, looks_back
+from briefgen.text.past import coverage_year, looks_back, timeless
 
 
 @pytest.mark.parametrize("text", [
@@ -70,3 +70,21 @@ def test_the_coverage_year_is_the_latest_named_outside_plans() -> None:
     # A flight's number, a count or an amount dates nothing.
     counts = ["Flight 2051 landed in 2015.", "About 2080 people came.", "It cost \u20ac2050."]
     assert coverage_year(counts) == 2015
+
+
+@pytest.mark.parametrize(("text", "general"), [
+    ("Cancer starts when cells in the body begin to grow out of control.", True),
+    ("Sex is a big part of most romances, whether a marriage or a more experimental union.", True),
+    ("Lymphocytes ( lymph cells ) are the main cell type of the immune system.", True),
+    ("Nobody ever gets one of these three-hour statuette dispensaries completely right.", True),
+    # A tense, a teller, a figure or a time dates it: news.
+    ("Police arrested two men.", False),
+    ("The storm will hit Cuba.", False),
+    ("The president says the deal is good.", False),
+    ("Montgomery parks is launching a geese removal project.", False),
+    ("Prices are up 5 percent.", False),
+    ("Schools are closed today.", False),
+    ("The company has a new chief executive.", False),
+])
+def test_a_truth_in_general_dates_nothing(text: str, general: bool) -> None:
+    assert timeless(text) is general

@@ -42,7 +42,7 @@ from briefgen.select.sections import CUES
 from briefgen.select.selector import content_of
 from briefgen.select.units import in_order
 from briefgen.text.attribution import setting, without_setting
-from briefgen.text.past import coverage_year, looks_back
+from briefgen.text.past import coverage_year, looks_back, timeless
 from briefgen.text.words import CALENDAR_WORDS, term
 
 __all__ = ["LEAD_SENTENCES", "lead_consensus", "lead_first"]
@@ -134,6 +134,7 @@ def lead_first(choice: Choice, facts: Sequence[Fact]) -> Choice:
     year = coverage_year((f.text for f in facts), ahead=CUES["future"])
     rank = {i: k for k, i in enumerate(choice.chosen)}
     by = dict(zip(choice.chosen, scores, strict=True))
-    back = {i: looks_back(choice.candidates[i].text, year) for i in choice.chosen}
+    back = {i: looks_back(choice.candidates[i].text, year) or timeless(choice.candidates[i].text)
+            for i in choice.chosen}
     order = sorted(choice.chosen, key=lambda i: (back[i], -by[i], rank[i]))
     return Choice(choice.candidates, tuple(in_order(order, choice.candidates)))

@@ -12,6 +12,9 @@ says") is the news's context, not its subject, and does not count; nor does a
 date the sentence compares the news with ("its lowest level since September
 2008", "more than in 2014"), nor a count that looks like a year ("in 1800
 homes", "by 1800 GMT"), nor a span that may still run ("banned for two years").
+
+:func:`timeless` tells a truth in general, which dates nothing at all: "Cancer starts when cells in
+the body begin to grow out of control", "Sex is a big part of most romances": background too.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["EARLY", "YEAR", "coverage_year", "looks_back"]
+from briefgen.text.verbs import IRREGULAR_PAST
+from briefgen.text.words import CALENDAR_WORDS
+
+__all__ = ["EARLY", "YEAR", "coverage_year", "looks_back", "timeless"]
 
 #: A year as news writes one: four digits from 1500 to 2099, not inside a longer number, an amount
 #: or a decimal ("$1,999", "2,000,000", "1.2000").
@@ -90,3 +96,32 @@ def looks_back(text: str, year: int | None, *, early: float = EARLY) -> bool:
         if year is not None and (int(dated) < year if dated else int(decade) + 9 < year):
             return True
     return False
+
+
+# What dates a statement or gives it a teller, for :func:`timeless`: a tense other than the present
+# ("will", "has", "was"), a reporting verb in the present ("says", "claims", a study "shows"),
+# "according", a word of time ("today", "now", "recently") and the calendar's words. Set without data.
+_TOLD = frozenset(("will", "would", "shall", "has", "have", "had", "was", "were", "did", "could", "might",
+                   "ll", "says", "say", "tells", "claims", "warns", "announces", "reports", "writes", "notes",
+                   "insists", "argues", "adds", "shows", "finds", "suggests", "indicates", "reveals",
+                   "according", "today", "yesterday", "tonight", "tomorrow", "now", "recent", "recently",
+                   "ago", "currently", "latest", "new", "newly"))
+_DATED = _TOLD | frozenset(w.lower() for w in CALENDAR_WORDS) | IRREGULAR_PAST
+_WORD = re.compile(r"[a-z]+|\d")
+# The present progressive tells what is going on ("is launching a geese removal project").
+_GOING_ON = re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?\w+ing\b", re.IGNORECASE)
+
+
+def timeless(text: str) -> bool:
+    """Whether ``text`` states a truth in general: no word that dates it or gives it a teller.
+
+    No figure or digit, no verb in the past ("-ed" words of five letters or more, irregular past
+    forms), perfect or future, no progressive, no reporting verb in the present, no word of time
+    or of the calendar: "Carbohydrates are found in food and include sugar, fiber and starches",
+    "Nobody ever gets one of these statuette dispensaries completely right". It reads words alone,
+    so an adjective in "-ed" or a noun like "new" counts as dating: it errs toward news.
+    """
+    words = _WORD.findall(text.lower())
+    if any(w.isdigit() or w in _DATED or (len(w) > 4 and w.endswith("ed")) for w in words):
+        return False
+    return _GOING_ON.search(text) is None
