@@ -85,6 +85,10 @@ def test_the_coverage_year_is_the_latest_named_outside_plans() -> None:
     ("Prices are up 5 percent.", False),
     ("Schools are closed today.", False),
     ("The company has a new chief executive.", False),
+    ("\"It is a sad day,\" the mayor said.", False),
+    ("Smith told reporters he is innocent.", False),
+    ("Obama is in Hanoi.", False),
+    ("The queen is due to visit Canada.", False),
 ])
 def test_a_truth_in_general_dates_nothing(text: str, general: bool) -> None:
     assert timeless(text) is general

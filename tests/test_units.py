@@ -722,6 +722,9 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("Two days after the vote, the party split.", None),
     ("Ten years on from the tsunami, the town has recovered.", None),
     ("Two years later than planned, the bridge opened.", None),
+    ("Simply put, the white house is prioritizing the president's reelection effort.", "back phrase"),
+    ("In short, the plan failed.", "back phrase"),
+    ("In short order the police arrived.", None),
     # "also" after the main clause's auxiliary, past the first four words: named besides whom the
     # sentence before named (Multi-News 00009) ...
     ("Alejandro anastasia and ianthe phillips-allred are also named as defendants.", "back phrase"),
@@ -732,6 +735,16 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("A low-carbohydrate diet is better for losing weight and may also be better for the heart.", None),
     ("The younger Yao, who is also a prominent figure in the party, is due for release.", None),
     ("What frightened Microsoft was that Navigator could also be used as a platform.", None),
+    # ... nor after a clause of its own, an opening that names the first thing, or in a name (a
+    # review's probes).
+    ("Five people died in the fire and three firefighters were also injured.", None),
+    ("Hsichih was flooded, and nearby Wutu was also flooded.", None),
+    ("Tesla makes electric cars, and the company is also a major maker of batteries.", None),
+    ("In addition to the fine, the bank will also pay restitution.", None),
+    ("Although Turkey wants a diplomatic solution, its statements have also been threatening.", None),
+    ("Not only is the drug cheap, the pill is also widely available.", None),
+    ("The Islamic State group is also known as ISIS.", None),
+    ("The agreement signed in early May also includes a ceasefire.", None),
     ("A blanket was covering her head.", "orphan pronoun"),
     ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
     ("Further checks revealed his identity, Cosson said.", "orphan pronoun"),
@@ -1000,6 +1013,8 @@ _FURNITURE = [
     # text was split without briefing's cut.
     "Clip from an unmarried woman \u00a9 1978 20th century fox.",
     "[ gallery \u2014 spaceshiptwo makes first glide flight ] to begin, the plane was lifted.",
+    # An advertisement's label the splitter leaves on a sentence (Multi-News 00070).
+    "Advertisement gonzalez-moreno, a 19-year-old suffolk university student, told the globe he heard it.",
 ]
 
 
@@ -1284,6 +1299,9 @@ def test_the_words_all_times_in_prose_are_no_furniture() -> None:
 
     assert broken_rule("Polls stayed open at all times during the day, officials said.") is None
     assert broken_rule("The latest on the storm ( all times eastern ): 10: 43 p.m.") == "furniture"
+    # An advertisement named in prose is no label; the label is a capitalised word before lower case.
+    assert broken_rule("The advertisement was pulled after a day, the network said.") is None
+    assert broken_rule("Advertisement Sales rose.") is None
 
 
 @pytest.mark.parametrize(("text", "rule"), [

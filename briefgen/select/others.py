@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.verbs import IRREGULAR_PAST
+from briefgen.text.verbs import IRREGULAR_PAST, has_verb
+from briefgen.text.words import words
 
 __all__ = ["after_then", "also_later", "of_others"]
 
@@ -135,13 +136,21 @@ def after_then(body: str) -> bool:
 # :data:`briefgen.select.standalone._BACK_PHRASE` reads ("Alejandro anastasia and ianthe phillips-allred
 # are also named as defendants", "PAL officials say Singapore Airlines is also interested ...", "The
 # driver of the truck involved was also taken to ... hospital"): named besides whom the sentence before
-# named (from an analyst's reading of Multi-News 00009). Not in a clause of the sentence's own, which
-# adds to what the sentence itself said ("... is better for losing weight and may also be better ...",
-# "The younger Yao, who is also a ... figure", "... was that Navigator could also be used").
+# named (from an analyst's reading of Multi-News 00009). Not "also known as" or "also called" (a name).
 _ALSO_LATER = re.compile(
-    r"^(?P<before>(?:[\w.'\u2019-]+,?\s+){4,9}?)(?:is|are|was|were|has|have|had|will|would|can|could|may"
-    r"|might|should|must)\s+also\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"\b(?:and|or|but|nor)\s*$", re.IGNORECASE)
+    r"^(?P<before>(?:[\w.'\u2019-]+,?\s+){4,9}?)(?:is|are|was|were|has|have|had|will|would|can|could"
+    r"|(?-i:may)|might|should|must)\s+also\b(?!\s+(?:known|called|referred)\b)", re.IGNORECASE)
+# What the sentence's own "also" adds to: a clause before it ("Five people died in the fire and three
+# firefighters were also injured", "... and may also be better ..."), an opening that names the first
+# thing ("In addition to the fine, the bank will also pay ...", "Not only is the drug cheap, it is also
+# ...", "Although Turkey wants a diplomatic solution, its statements have also been ..."), or a clause
+# the auxiliary stands in ("The younger Yao, who is also ...", "... was that Navigator could also ...").
+_JOINED = re.compile(r"^(?P<first>.*?)(?:,\s*)?\b(?:and|or|but|nor)\s+(?:\S+\s+)*$",
+                     re.IGNORECASE | re.DOTALL)
+_OPENING = re.compile(
+    r"^\W*(?:in\s+addition|apart\s+from|aside\s+from|as\s+well\s+as|along\s+with|together\s+with|besides"
+    r"|beyond|like|unlike|other\s+than|not\s+only|although|though|while|whereas|if|because|since|as|when)\b",
+    re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\b(?:that|who|whom|whose|which|what|when|where|while|if|because|although|though|since|until|unless)\b",
     re.IGNORECASE)
@@ -151,16 +160,16 @@ def also_later(body: str) -> bool:
     """Whether the main clause adds with "also" to what the sentence before said (after the first four
     words, which :func:`~briefgen.select.standalone.leaning_rule` reads itself).
 
-    Not when the auxiliary goes on a verb of the sentence's own ("... and may also ...") or stands in
-    a clause it opens ("who is also", "was that Navigator could also"): a clause word with no comma
-    after it before the auxiliary. An opening clause closed by a comma leaves the main clause's "also"
-    ("After the attack, police were also ...").
+    Not when what it adds to is in the sentence (:data:`_JOINED`, :data:`_OPENING`): a clause with a
+    verb before "and", "or", "but" or "nor", an opening that names the first thing or opens a clause,
+    or a clause word with no comma after it before the auxiliary.
     """
     m = _ALSO_LATER.match(body)
     if m is None:
         return False
     before = m.group("before")
-    if _COORDINATED.search(before):
+    joined = _JOINED.match(before)
+    if joined and has_verb([w.lower() for w in words(joined["first"])]) or _OPENING.match(before):
         return False
     clauses = list(_SUBORDINATE.finditer(before))
     return not clauses or "," in before[clauses[-1].end():]

@@ -76,6 +76,9 @@ _BACK_PHRASE = re.compile(
     r"|in (?:fact|turn|contrast|response|return)|by contrast|even so|to that end|after that|before that"
     r"|at the time|in other words|needless to say|after all|to be (?:sure|fair)|that said|sure enough"
     r"|even then|all the same|to wit"
+    # A summing up of the sentences before ("Simply put, the white house is prioritizing the president's
+    # reelection effort.", Multi-News 00038, from an analyst's reading; the one such sentence there).
+    r"|simply put|put simply|in short|in sum|in a word|to sum up|in summary|in brief"
     # A time the sentence before named ("Since then, Israel has accused the Palestinians ...", "By
     # then, ..."); without the comma "then" before the verb already leans (_THEN_EARLY). From an
     # analyst's reading of a DUC 2003 memo.

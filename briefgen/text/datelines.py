@@ -209,13 +209,13 @@ _LEAD_FURNITURE = re.compile(
     r"|\W*please enable javascript to watch this video\s+"
     r"(?:[a-z][a-z.' -]{1,30},\s+[a-z][a-z.' -]{1,20}?\s+(?:--|\u2014|\u2013)\s+(?=\S))?"
     # An advertisement's label run into the story's next sentence ("advertisement the stonehenge ...",
-    # "Advertisement berry said ...", "Advertisement in explaining ...", "Advertisement at a tuesday
-    # ...", "Advertisement gonzalez-moreno, a 19-year-old ..."): only before a word that opens a
-    # sentence or a speaker, not "Advertisement revenue fell", "Advertisement in newspapers fell".
+    # "Advertisement berry said ...", "Advertisement in explaining ..."): only before a word that opens
+    # a sentence or a speaker, not "Advertisement revenue fell", "Advertisement in newspapers fell",
+    # "Advertisement at the Super Bowl costs ...".
     r"|\W*advertisement\s+(?=(?:the|a|an|this|these|those|it|he|she|they|we|i|his|her|its|their|during"
     r"|after|before|when|while|since|despite|according|advertisement|let['\u2019]s|(?:in|by|on)\s+[a-z]+ing"
-    r"|at\s+(?:a|an|the)|[\w'-]+,\s+an?\s+\d+-year-old|[\w'-]+\s+(?:said|says|told))\b|[\"\u201c])"
-    r"|\s*\(\s*here\s*\)\s+(?=\S)"  # a link's marker where the link stood ("( here ) \" all of ...")
+    r"|[\w'-]+\s+(?:said|says|told))\b|[\"\u201c])"
+    r"|\s*\(\s*(?-i:here)\s*\)\s+(?=\S)"  # a link's marker where the link stood ("( here ) \" all of ...")
     r"|\W*" + _PHOTO_LABEL + r"\s*(?:buy photo\s+)?"
     # A page's story number scraped before its first words ("2951825 texas rep. And gop presidential
     # candidate ron paul ..."): seven digits or more, no comma, before a lower-case word; a count is
