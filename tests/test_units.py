@@ -724,6 +724,7 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("Two years later than planned, the bridge opened.", None),
     ("Simply put, the white house is prioritizing the president's reelection effort.", "back phrase"),
     ("In short, the plan failed.", "back phrase"),
+    ("all in all, the plan failed.", "back phrase"),
     ("In short order the police arrived.", None),
     # "also" after the main clause's auxiliary, past the first four words: named besides whom the
     # sentence before named (Multi-News 00009) ...
@@ -745,6 +746,15 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("Not only is the drug cheap, the pill is also widely available.", None),
     ("The Islamic State group is also known as ISIS.", None),
     ("The agreement signed in early May also includes a ceasefire.", None),
+    # ... but a list of nouns before "and", and an opening that names nothing the sentence adds to,
+    # leave the "also" to the sentence before (a second review's probes; "As part of the proposal,
+    # Microsoft would also invest in Netscape ..." is DUC 2003's).
+    ("Smith's wife and two children were also killed in the crash.", "back phrase"),
+    ("Members of the wedding party and two guests were also hurt.", "back phrase"),
+    ("As part of the proposal, Microsoft would also invest in Netscape.", "back phrase"),
+    ("When the fire broke out, three firefighters were also injured.", "back phrase"),
+    ("Sen. John McCain and Sen. Lindsey Graham have also called for action.", "back phrase"),
+    ("The rebel leader, Abu Mahmoud, is also called the sheikh by his men.", None),
     ("A blanket was covering her head.", "orphan pronoun"),
     ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
     ("Further checks revealed his identity, Cosson said.", "orphan pronoun"),
@@ -1013,8 +1023,6 @@ _FURNITURE = [
     # text was split without briefing's cut.
     "Clip from an unmarried woman \u00a9 1978 20th century fox.",
     "[ gallery \u2014 spaceshiptwo makes first glide flight ] to begin, the plane was lifted.",
-    # An advertisement's label the splitter leaves on a sentence (Multi-News 00070).
-    "Advertisement gonzalez-moreno, a 19-year-old suffolk university student, told the globe he heard it.",
 ]
 
 
@@ -1299,9 +1307,6 @@ def test_the_words_all_times_in_prose_are_no_furniture() -> None:
 
     assert broken_rule("Polls stayed open at all times during the day, officials said.") is None
     assert broken_rule("The latest on the storm ( all times eastern ): 10: 43 p.m.") == "furniture"
-    # An advertisement named in prose is no label; the label is a capitalised word before lower case.
-    assert broken_rule("The advertisement was pulled after a day, the network said.") is None
-    assert broken_rule("Advertisement Sales rose.") is None
 
 
 @pytest.mark.parametrize(("text", "rule"), [

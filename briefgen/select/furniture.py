@@ -202,7 +202,7 @@ _RUN_IN_FIRST = re.compile(
     r"|(?:photographer|photos?|related|topics|file photos?|editor['\u2019]s note):\s|image caption\b"
     # A fund page's disclaimer ("[ [ disclaimer: there are three gofundme accounts ..."): 1 sentence of
     # Multi-News validation; "The ad ended with a disclaimer: ..." is prose.
-    r"|disclaimer:|\(\s*see\s|advertisement\s+(?-i:[a-z])"  # an ad's label the splitter leaves on (4 of 4)
+    r"|disclaimer:|\(\s*see\s"
     # A pointer to a gallery, a video or a related story in square brackets ("[ gallery \u2014 ...
     # ] to begin, ..."; briefing cuts it off the sentence it runs into, see datelines).
     r"|" + POINTER +

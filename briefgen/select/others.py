@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.verbs import IRREGULAR_PAST, has_verb
+from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, has_verb
 from briefgen.text.words import words
 
 __all__ = ["after_then", "also_later", "of_others"]
@@ -136,24 +136,36 @@ def after_then(body: str) -> bool:
 # :data:`briefgen.select.standalone._BACK_PHRASE` reads ("Alejandro anastasia and ianthe phillips-allred
 # are also named as defendants", "PAL officials say Singapore Airlines is also interested ...", "The
 # driver of the truck involved was also taken to ... hospital"): named besides whom the sentence before
-# named (from an analyst's reading of Multi-News 00009). Not "also known as" or "also called" (a name).
+# named (from an analyst's reading of Multi-News 00009). Not in a name ("also known as ...", "also
+# referred to as ...", "also called Mahmoud"; "also called for action" leans).
 _ALSO_LATER = re.compile(
     r"^(?P<before>(?:[\w.'\u2019-]+,?\s+){4,9}?)(?:is|are|was|were|has|have|had|will|would|can|could"
-    r"|(?-i:may)|might|should|must)\s+also\b(?!\s+(?:known|called|referred)\b)", re.IGNORECASE)
-# What the sentence's own "also" adds to: a clause before it ("Five people died in the fire and three
-# firefighters were also injured", "... and may also be better ..."), an opening that names the first
-# thing ("In addition to the fine, the bank will also pay ...", "Not only is the drug cheap, it is also
-# ...", "Although Turkey wants a diplomatic solution, its statements have also been ..."), or a clause
-# the auxiliary stands in ("The younger Yao, who is also ...", "... was that Navigator could also ...").
-_JOINED = re.compile(r"^(?P<first>.*?)(?:,\s*)?\b(?:and|or|but|nor)\s+(?:\S+\s+)*$",
-                     re.IGNORECASE | re.DOTALL)
+    r"|(?-i:may)|might|should|must)\s+also\b"
+    r"(?!\s+(?:known\s+as|referred\s+to\s+as|called\s+(?!(?:for|on|upon|in|off|up|out|back|into|to)\b)))",
+    re.IGNORECASE)
+# What the sentence's own "also" adds to: a clause before it, with a finite verb before "and", "or",
+# "but" or "nor" ("Five people died in the fire and three firefighters were also injured", "... and
+# may also be better ..."; not a list of nouns, "Smith's wife and two children were also killed"), an
+# opening that names the first thing ("In addition to the fine, the bank will also pay ...", "Not only
+# is the drug cheap, the pill is also ...", "Although Turkey wants a diplomatic solution, its
+# statements have also been ..."; not "As part of the deal, ..." or "When the fire broke out, ...",
+# after which "also" adds to the sentence before), or a clause the auxiliary stands in ("The younger
+# Yao, who is also ...", "... was that Navigator could also ...").
+_JOINED = re.compile(r"\b(?:and|or|but|nor)\s", re.IGNORECASE)  # the first such word
 _OPENING = re.compile(
     r"^\W*(?:in\s+addition|apart\s+from|aside\s+from|as\s+well\s+as|along\s+with|together\s+with|besides"
-    r"|beyond|like|unlike|other\s+than|not\s+only|although|though|while|whereas|if|because|since|as|when)\b",
-    re.IGNORECASE)
+    r"|other\s+than|not\s+only|although|though|whereas)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\b(?:that|who|whom|whose|which|what|when|where|while|if|because|although|though|since|until|unless)\b",
     re.IGNORECASE)
+_CONTRACTED = ("n't", "'re", "'ve", "'ll", "'d", "'m")
+
+
+def _finite(tokens: list[str]) -> bool:
+    """Whether ``tokens`` hold a verb that surely has a subject: an auxiliary or modal (not "to" or
+    "may"), a contraction holding one, an irregular past or a word in "-ed"."""
+    return any((w in AUXILIARIES and w not in ("to", "may")) or w in IRREGULAR_PAST or w.endswith(_CONTRACTED)
+               or (len(w) > 3 and w.endswith("ed")) for w in tokens)
 
 
 def also_later(body: str) -> bool:
@@ -161,15 +173,21 @@ def also_later(body: str) -> bool:
     words, which :func:`~briefgen.select.standalone.leaning_rule` reads itself).
 
     Not when what it adds to is in the sentence (:data:`_JOINED`, :data:`_OPENING`): a clause with a
-    verb before "and", "or", "but" or "nor", an opening that names the first thing or opens a clause,
-    or a clause word with no comma after it before the auxiliary.
+    finite verb before "and", "or", "but" or "nor" (any verb form before ", and"), an opening that
+    names the first thing, or a clause word with no comma after it before the auxiliary.
     """
     m = _ALSO_LATER.match(body)
     if m is None:
         return False
     before = m.group("before")
-    joined = _JOINED.match(before)
-    if joined and has_verb([w.lower() for w in words(joined["first"])]) or _OPENING.match(before):
+    joined = _JOINED.search(before)
+    if joined:
+        first = before[:joined.start()]
+        tokens = [w.lower() for w in words(first)]
+        # After a comma any verb form will do ("Tesla makes electric cars, and the company is also ...").
+        if _finite(tokens) or (first.rstrip().endswith(",") and has_verb(tokens)):
+            return False
+    if _OPENING.match(before):
         return False
     clauses = list(_SUBORDINATE.finditer(before))
     return not clauses or "," in before[clauses[-1].end():]

@@ -78,7 +78,8 @@ _BACK_PHRASE = re.compile(
     r"|even then|all the same|to wit"
     # A summing up of the sentences before ("Simply put, the white house is prioritizing the president's
     # reelection effort.", Multi-News 00038, from an analyst's reading; the one such sentence there).
-    r"|simply put|put simply|in short|in sum|in a word|to sum up|in summary|in brief"
+    r"|simply put|put simply|to put it simply|put another way|in short|in sum|in a word|in a nutshell"
+    r"|to sum up|in summary|in brief|in conclusion|all in all|long story short"
     # A time the sentence before named ("Since then, Israel has accused the Palestinians ...", "By
     # then, ..."); without the comma "then" before the verb already leans (_THEN_EARLY). From an
     # analyst's reading of a DUC 2003 memo.
