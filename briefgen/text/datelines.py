@@ -507,7 +507,7 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
         at = headline.end()
     while (end := _furniture_end(text, at)) > at:
         at = end
-    place = None  # a place's dateline after a paper's credit, once read
+    place = 0  # a place's dateline read after a paper's credit, when the credit ends at ``at``
     if story_start:
         for pattern in (_PLAYER_CLOSE, _HEADLINE_UPDATED, _BYLINE):
             if found := pattern.match(text, at):
@@ -515,13 +515,11 @@ def lead_in_end(text: str, *, story_start: bool = False) -> int:
         if (paper := _PAPER_CREDIT.match(text, at)) and (  # not "(Good news) ..."
                 paper["the"] or paper["dash"] or (place := place_dateline_end(text[paper.end():]))):
             at = paper.end()
-        else:
-            place = None
         if stamp := _OPENING_DATE.match(text, at):
-            at, place = stamp.end(), None
+            at, place = stamp.end(), 0
     end = dateline_end(text[at:])
     if not end and story_start:
-        end = (place if place is not None else place_dateline_end(text[at:])) or _bare_agency_end(text[at:])
+        end = place or place_dateline_end(text[at:]) or _bare_agency_end(text[at:])
     return at + end
 
 
