@@ -846,6 +846,60 @@ def test_a_captions_bare_getty_credit_is_cut_from_the_story_it_runs_into(text: s
     assert _segment_block(text)[0].text == first
 
 
+@pytest.mark.parametrize(("text", "story"), [
+    # Multi-News 00079 and 00120: a labelled credit whose names end in an agency, run into the lead.
+    ("Eichmann was hanged. Photograph: brook lapping/kessler prod/bbc israel has made public a "
+     "decades-old plea for clemency. It was dated 1962.",
+     "israel has made public a decades-old plea for clemency."),
+    ("It rose. Photographer: luke sharrett/bloomberg in a series of messages, trump has accused amazon. No.",
+     "in a series of messages, trump has accused amazon."),
+    ('It rose. Photo: ap/reuters "we will go on, " he said. No.', '"we will go on, " he said.'),
+    # The credit's last agency and the words after it, not its first (a review's probes).
+    ("It rose. Photograph: Yui Mok/PA Wire/PA Images Theresa May will meet EU leaders on Friday. No.",
+     "Theresa May will meet EU leaders on Friday."),
+    ("It rose. Photograph: Jim Watson/AFP via Getty Images The president signed the order on Monday. No.",
+     "The president signed the order on Monday."),
+    ('It rose. Photograph: Andy Rain/EPA " we will fight on, " the leader said. No.',
+     '" we will fight on, " the leader said.'),
+])
+def test_a_labelled_credit_ending_in_an_agency_is_cut_from_the_sentence_it_runs_into(
+        text: str, story: str) -> None:
+    assert story in [s.text for s in _segment_block(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # The names after the slash are not an agency's, or the label is not at the sentence's start.
+    "Credit: john sibbick / natural history museum the largest extinction occurred 252 million years ago.",
+    "Credit: john smith/the new york times the president spoke on monday.",
+    "Her photo: a man with the reuters/ap logo on his cap stood by the car.",
+    "Image: contributed the site would have stood on an islet in the river.",
+])
+def test_a_credit_without_an_agency_at_its_end_stays_in_its_sentence(text: str) -> None:
+    assert [s.text for s in _segment_block("It rose. " + text)] == ["It rose.", text]
+
+
+TRUMP_SIGNED = "\u2014 donald j. Trump ( @realdonaldtrump ) april 2, 2018"
+WOLFF_SIGNED = "pic.twitter.com/sroigwdgr6 \u2014 rick wolff ( @rickwolff ) april 14, 2015"
+
+
+def test_an_embedded_tweets_dated_signature_ends_a_sentence() -> None:
+    # Multi-News 00120, 00128, 00153: the story runs on after the tweet's signature.
+    text = (f"Not a level playing field! {TRUMP_SIGNED} we addressed the closing of retailers in another "
+            f"story last week. Which font should i use? {WOLFF_SIGNED} hillvetica keeps the bold color "
+            "scheme. It was signed \u2014 jane doe ( @janedoe ) april 2, 2018, he wrote.")
+    assert [s.text for s in _segment_block(text)] == [
+        "Not a level playing field!", TRUMP_SIGNED,
+        "we addressed the closing of retailers in another story last week.",
+        "Which font should i use?", WOLFF_SIGNED, "hillvetica keeps the bold color scheme.",
+        "It was signed \u2014 jane doe ( @janedoe ) april 2, 2018, he wrote."]
+
+
+def test_a_tweets_words_stay_the_speakers_when_the_story_runs_on_after_its_signature() -> None:
+    text = f"Amazon pays nothing. Not a level playing field! {TRUMP_SIGNED} we closed the shop last week."
+    out = _segment_block("The president wrote on twitter. " + text)
+    assert [s.in_quotation for s in out] == [False, True, True, False, False]
+
+
 @pytest.mark.parametrize(("text", "first"), [
     # Multi-News 00055: a credit, then the headline run into the lead (the lead repeats its words).
     ("Trump tweeted late tuesday. &#124; chip somodevilla/getty images trump counterpunches emmy awards over "
@@ -1519,3 +1573,18 @@ def test_a_cased_page_with_one_lower_case_witness_keeps_its_paragraphs_cased() -
         at += len(para) + 2
     texts = [s.text for s in segment(make_source("s1", text), blocks)]
     assert "The singer was found unresponsive at about 11 a.m." in texts
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # A time after a determiner names what follows it (Multi-News 00156, from an analyst's reading) ...
+    ("Mr. Ferguson has been the host of the cbs 12: 35 a.m. Show since january 2005. He left.",
+     "Mr. Ferguson has been the host of the cbs 12: 35 a.m. Show since january 2005."),
+    ("Letterman is leaving his own 11: 35 p.m. Late-night show in 2015. It ended.",
+     "Letterman is leaving his own 11: 35 p.m. Late-night show in 2015."),
+    # ... a time after a preposition ends its sentence where a capital follows.
+    ("He left the bank at 6 P.M. Mr. Smith then went to the store.", "He left the bank at 6 P.M."),
+    ("The polls closed in the state at 8 p.m. Officials began counting.",
+     "The polls closed in the state at 8 p.m."),
+])
+def test_a_time_that_names_what_follows_ends_no_sentence(text: str, first: str) -> None:
+    assert split_sentences(text)[0] == first

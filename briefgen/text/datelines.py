@@ -472,17 +472,19 @@ _OPENING_DATE = re.compile(
     re.IGNORECASE)
 
 
-# A photo's caption and its bare credit "getty" run into the story: after "photo:" or after a
-# credit's other names set off by slashes ("... found dead at 50 gary wolstenholme / redferns / getty
-# dave brockie, frontman ...", "Photo: getty on wednesday, cambridge analytica ..."): 2 pages' leads
-# of Multi-News validation, none in DUC 2003. Not "getty" alone before a sentence's words ("Magic leap
-# ceo rony abovitz getty a newly filed lawsuit ..."): a reviewer's prose put it there as often
-# ("sued getty a year after ...", "sent getty an ear in the mail").
+# A photo's caption and credit run into the story: "photo: getty", a credit's names set off by slashes
+# ending in "getty" ("... gary wolstenholme / redferns / getty dave brockie, frontman ..."), a labelled
+# credit ending in an agency, its last ("Photograph: brook lapping/kessler prod/bbc israel ...", ".../PA
+# Wire/PA Images Theresa May"): 5 leads of Multi-News validation. Not "getty" alone ("sued getty a year ago").
 _GETTY_CREDIT = re.compile(
-    r"\W*(?:photo:\s*getty\s+|[^.!?]{0,150}?\s(?:[^\s/]+\s*/\s*)+getty(?:\s+images)?\s+)(?=\w)",
+    r"\W*(?:photo:\s*getty\s+|[^.!?]{0,150}?\s(?:[^\s/]+\s*/\s*)+getty(?:\s+images)?\s+"
+    r"|(?:photo(?:graph)?(?:er)?|picture|image|credit)s?:\s+[^.!?:]{1,80}/\s*(?:getty|reuters|ap|afp|epa|bbc"
+    r"|bloomberg|pa|rex|shutterstock|alamy|corbis|xinhua|zuma(?:\s+press)?|sipa|eyevine|redux|polaris|wireimage"
+    r"|filmmagic|nurphoto|anadolu(?:\s+agency)?|the\s+guardian)(?:\s+(?:images|wire|features|photos?|tv"
+    r"|studios|via\s+getty(?:\s+images)?))*\s+)"
+    r"(?=[\"\u201c]?\s?\w)",  # the story, perhaps a quotation (its mark spaced apart in some text)
     re.IGNORECASE)
-# Read only where "getty" is this near a sentence's start: the pattern scans ahead at every start.
-_GETTY_REACH = 220
+_GETTY_REACH, _LABEL_REACH = 220, 14  # read only where "getty" or a label's colon is this near the start
 
 
 def _furniture_end(text: str, at: int) -> int:
@@ -490,7 +492,8 @@ def _furniture_end(text: str, at: int) -> int:
     BBC caption); ``at`` if none."""
     m = _LEAD_FURNITURE.match(text, at)
     if m is None or m.end() <= at:
-        m = _GETTY_CREDIT.match(text, at) if "getty" in text[at:at + _GETTY_REACH].lower() else None
+        near = "getty" in text[at:at + _GETTY_REACH].lower() or ":" in text[at:at + _LABEL_REACH]
+        m = _GETTY_CREDIT.match(text, at) if near else None
     return m.end() if m is not None and m.end() > at else bbc_caption_end(text, at)
 
 

@@ -48,7 +48,7 @@ from briefgen.text.datelines import (
 )
 from briefgen.text.headlines import lead_after_headline
 from briefgen.text.lazynltk import light_nltk
-from briefgen.text.quotes import QUOTATION_REACH, asked_inside, first_closes, middles, spaced_tag
+from briefgen.text.quotes import QUOTATION_REACH, asked_inside, first_closes, middles, spaced_tag, tweet_ends
 from briefgen.text.wrapped import block_width, wrap_width
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
@@ -91,6 +91,9 @@ _BREAK = re.compile(r"\n\s*")  # a line break, with the white space around it
 # unless the question is asked inside a quotation (quotes.asked_inside).
 _QUESTION_LOWER = re.compile(r"(?<=[^\W\d_])\?\s+[a-z]")
 _CLOCK = re.compile(r"\.m\.", re.IGNORECASE)  # "a.m."/"p.m.", the letter before checked separately
+# A time after a determiner names what follows ("the cbs 12: 35 a.m. Show", Multi-News 00156): no end.
+_TIME_MODIFIER = re.compile(r"(?i)\b(?:the|an?|its|his|her|their|our|this|that)\s+(?:(?!(?:at|by|to|from"
+                            r"|until|after|before|around|about|since|on|in)\b)[\w'-]+\s+){0,2}\d\d?(?::\s?\d\d)?\s*$")
 # The end of a possible list marker ("1." "a)" "2.)"), checked in _list_markers.
 _MARKER_END = re.compile(r"[.)](?=\s)")
 _BULLET_RE = re.compile(f"[{_BULLETS}]")
@@ -503,7 +506,8 @@ def _clock_cuts(text: str, rules: _Rules, cuts: list[int], case: CaseStyle) -> l
         if nxt >= len(text) or not _starts_sentence(text, nxt) or text[nxt].isdigit():
             continue
         word = (text[nxt : nxt + 20].lstrip(_OPENERS).split(None, 1) or [""])[0]
-        if word.rstrip(".,;:").lower() in rules.not_after_time or _goes_on(text, "p.m.", nxt, rules, case):
+        if (word.rstrip(".,;:").lower() in rules.not_after_time or _goes_on(text, "p.m.", nxt, rules, case)
+                or _TIME_MODIFIER.search(text, max(0, start - 40), start)):
             continue
         i = bisect_left(cuts, start)
         begin = max(cuts[i - 1] if i else 0, text.rfind("\n", max(0, start - 120), start) + 1)
@@ -542,7 +546,7 @@ def _cuts(text: str, width: int | None = None, lead: int = 0, like: CaseStyle | 
     cuts.update(_ellipsis_cuts(text, zones))
     cuts.update(_glued_cuts(text, rules, case))
     cuts.update(_line_cuts(text, width, lead))
-    cuts.update(list_cuts)
+    cuts.update(list_cuts, tweet_ends(text))
     ordered = sorted(cuts)
     cuts.update(_clock_cuts(text, rules, ordered, case))
     return _closing_quotes(text, sorted(c for c in cuts if 0 < c < n))
