@@ -367,6 +367,20 @@ def test_dateline_outlet(line: str, outlet: str | None) -> None:
         ('the senate met. " washington ( ap ) \u2014 the bill passed, " the times reported.', None),
         ("you may also like. washington ( ap ) \u2014 the senate voted.", None),
         ("( nbc ) the senate voted on friday.", "NBC"),
+        # CNN's highlights list runs into its story without a full stop (Multi-News 00114, 00211).
+        ("Story highlights mcfarland will be the deputy adviser mcfarland served in the nixon, ford and "
+         "reagan administrations ( cnn ) national security analyst kt mcfarland will join the team.", "CNN"),
+        ("Story highlights the bill would cut taxes washington ( cnn ) public health advocates objected.",
+         "CNN"),
+        # CNN's own mark, not an acronym's bracket before it; in capitals too (a review's probes).
+        ("story highlights the world anti-doping agency ( wada ) bans russia ( cnn ) russia was banned.",
+         "CNN"),
+        ("Story highlights Officials say the plan will pass (CNN) The Senate voted on Friday.", "CNN"),
+        ("Story highlights the bill would cut taxes and the senate voted on friday, after weeks of talks, to "
+         "send it on to the house, where the speaker said it would pass, though the white house said the "
+         "president had doubts and would wait to see the final text, which was due next week, before he "
+         "decided whether to sign it into law or send it back to congress with his objections, as the "
+         "constitution allows; the vote came as " + "the debate went on " * 3 + "( cnn ) reported it.", None),
     ],
 )
 def test_opening_outlet(line: str, outlet: str | None) -> None:

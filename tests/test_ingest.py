@@ -778,6 +778,11 @@ def test_issue21_a_file_name_names_an_outlet_only_as_a_guess(tmp_path: Path, nam
     ("Students enter emerson hall to take their final examinations. Updated: december 17, 2013, at 3: 05 "
      "a.m. An emailed threat emptied four buildings.", "2013-12-17"),
     ("Updated: 5: 15 p.m. A public memorial will be held on aug. 16 at the lake.", None),
+    # A blog's stamp after its headline (Multi-News 00181); a story's "was posted at" dates nothing.
+    ('Romney joke is "gutterball politics " posted at 4: 17 pm on august 24, 2012 by allahpundit in case '
+     "you wondered, here you go.", "2012-08-24"),
+    ("The photo was posted at 4: 17 pm on august 24, 2012 by a fan and went viral.", None),
+    ("A video of the crash, posted at 9:15 p.m. on Jan. 3, 2016, shows the car swerving.", None),
 ])
 def test_a_publication_stamp_at_the_start_dates_the_page(text: str, date: str | None) -> None:
     found = infer_details(text, "<text 1>").get("date")

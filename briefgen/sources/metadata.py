@@ -217,9 +217,13 @@ def _head_date(lines: Sequence[str], headline: int | None) -> tuple[str, str] | 
 # on March 3, 2001) said", "the video, posted: on YouTube on June 2, 2014," and a tweet's "Tweet
 # published: ..." are no stamps. 8 of Multi-News validation's 870 sources, none in DUC 2003. So is
 # an update stamp with its colon ("Updated: december 17, 2013, at 3: 05 a.m.", after a caption):
-# the page's date when it has no other (1 more source).
+# the page's date when it has no other (1 more source). So is a blog's "posted at 4: 17 pm on august 24,
+# 2012 by allahpundit" after its headline, its author named (1 more), not a story's "a video of the crash,
+# posted at 9:15 p.m. on Jan. 3, 2016, shows ...".
 _STAMP = re.compile(r"(?:^\W{0,3}|(?:^|[.!?]\s*)\(\s*)(?:published|posted)(?:\s+on)?\s+"
-                    r"|(?<!tweet )\b(?P<colon>published|posted|updated)\s*:\s+", re.IGNORECASE)
+                    r"|(?<!tweet )\b(?P<colon>published|posted|updated)\s*:\s+"
+                    r"|(?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!be )(?<!had )(?<!has )\bposted\s+at"
+                    r"\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s+on\s+(?=[^.!?]{6,30}?\s+by\s)", re.IGNORECASE)
 _STAMP_REACH = 250
 # Where a date that opens the text must lie: within its first characters, no word before it.
 _OPENING_REACH = 40
