@@ -755,6 +755,30 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("When the fire broke out, three firefighters were also injured.", "back phrase"),
     ("Sen. John McCain and Sen. Lindsey Graham have also called for action.", "back phrase"),
     ("The rebel leader, Abu Mahmoud, is also called the sheikh by his men.", None),
+    # A connective set off after the sentence's first words links to the sentence before as it does
+    # first (Multi-News 00168, from an analyst's reading) ...
+    ("Many communities in central iowa, for instance, got about a foot of snow.", "back phrase"),
+    ("Critics, however, say their political role restricts the growth of democracy.", "back phrase"),
+    ("Cruise lines, on the other hand, say they were virtually unaffected.", "back phrase"),
+    ("On Tuesday, in contrast, the airport opened.", "back phrase"),
+    ("About 1,000 people, however, refused to leave their homes.", "back phrase"),
+    ("Israel, for its part, has taken pains to distance itself from the crisis.", "back phrase"),
+    ("Two caveats seem in order, however.", "back phrase"),
+    ("Democrats running for other offices are running into trouble, too.", "back phrase"),
+    # ... not after a clause of the sentence's own, nor an adjective or a time set off by commas, nor
+    # emphasis.
+    ("Sales rose in March, but in April, however, they fell.", None),
+    ("The president, then 45, said he would run again.", None),
+    ("The water, still warm, rose over the banks.", None),
+    ("The vote, in fact, was unanimous.", None),
+    # ... nor examples listed inside the sentence, nor "in turn" (also one after another: a review's probes).
+    ("Several states, for example, Texas and Florida, have passed similar laws this year.", None),
+    ("Each of the 12 jurors, in turn, told the judge they agreed with the verdict.", None),
+    # A speaker's words added to those quoted before, the verb first (Multi-News 00199).
+    ('adds a close family friend: " bobby will be there at the funeral.', "back phrase"),
+    ('Added the mayor, "We will rebuild."', "back phrase"),
+    ("Added to the list were three new names.", None),
+    ('Added sugar, "a leading cause of obesity," is found in most processed foods.', None),
     ("A blanket was covering her head.", "orphan pronoun"),
     ("The tennessee bureau of investigation previously released her height incorrectly.", "orphan pronoun"),
     ("Further checks revealed his identity, Cosson said.", "orphan pronoun"),

@@ -3,8 +3,9 @@ reply to its question, a time counted from its event.
 
 :func:`briefgen.select.standalone.leaning_rule` asks :func:`of_others` ("Seventeen others died",
 "The two were indicted", "Just 27 % disagree") and :func:`after_then` ("Hours later, ...", "Soon
-after, ...") and :func:`also_later` ("X and Y are also named as defendants"): each such sentence reads
-only after the one it answers or adds to.
+after, ...") and :func:`also_later` ("X and Y are also named as defendants") and :func:`connective_inside`
+("Many communities, for instance, got a foot of snow"): each such sentence reads only after the one it
+answers or adds to.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, has_verb
 from briefgen.text.words import words
 
-__all__ = ["after_then", "also_later", "of_others"]
+__all__ = ["after_then", "also_later", "connective_inside", "of_others"]
 
 # A count of others as the subject ("Seventeen others died ...", "Tens of thousands of others were
 # stranded"): others than those the sentence before counted. So is a quantifier standing alone
@@ -191,3 +192,49 @@ def also_later(body: str) -> bool:
         return False
     clauses = list(_SUBORDINATE.finditer(before))
     return not clauses or "," in before[clauses[-1].end():]
+
+
+# A connective set off by commas after the sentence's first words, its first comma but a number's
+# ("Many communities in central iowa, for instance, got about a foot of snow", "The company, however,
+# said ...", "About 1,000 people, however, ..."), or closing the sentence ("Two caveats seem in order,
+# however.", "... are running into trouble, too."): it weighs, grants, exemplifies or adds to the
+# sentence before, as it does first in the sentence (:data:`briefgen.select.standalone._BACK_PHRASE`).
+# From an analyst's reading of Multi-News 00168. Not "in fact", "of course", "after all" (emphasis), nor
+# "still", "again", "then" (also an adjective or a time: "the water, still, ..."), nor "in turn" (also
+# one after another: "the jurors, in turn, told the judge"); nor examples listed inside the sentence
+# ("Several states, for example, Texas and Florida, have ...": no verb before the next comma).
+_CONNECTIVE_INSIDE = re.compile(
+    r"^(?:[^,;:()\"\u201c]|(?<=\d),(?=\d)){2,80}?,\s+(?:however|though|meanwhile|instead|too|likewise"
+    r"|similarly|therefore|thus|hence|consequently|accordingly|as\s+a\s+result|in\s+contrast|by\s+contrast"
+    r"|conversely|on\s+the\s+other\s+hand|(?P<example>for\s+(?:example|instance))|nonetheless|nevertheless"
+    r"|even\s+so|moreover|furthermore|in\s+addition|additionally|besides|in\s+other\s+words|by\s+comparison"
+    r"|for\s+(?:its|his|her|their|our)\s+part)\s*,(?P<rest>[^,]*)(?P<comma>,?)",
+    re.IGNORECASE)
+_CONNECTIVE_LAST = re.compile(r",\s+(?:however|though|too)\s*[.!]\W*$", re.IGNORECASE)
+
+
+# A speaker's words added to those the sentence before quoted, the verb first, the quotation running to
+# the sentence's end ("adds a close family friend: " bobby will be there ...", Multi-News 00199 from an
+# analyst's reading; 'Added Smith, "We will win."'). Not "Added to the list were ...", nor 'Added
+# sugar, "a leading cause of obesity," is ...'.
+_ADDS_SPEAKER = re.compile(r"^\W*(?:adds|added)\s+[^:;,\"\u201c]{2,60}?(?::|,)\s*[\"\u201c][^\"\u201c\u201d]*"
+                           r"[\"\u201d]?\W*$", re.IGNORECASE)
+
+
+# Past forms :func:`~briefgen.text.verbs.has_verb` leaves to the reporting rules ("got about a foot").
+_OTHER_PAST = frozenset(("got", "said", "told"))
+
+
+def _verb_in(text: str) -> bool:
+    tokens = [w for w in words(text) if w.islower()]
+    return has_verb(tokens) or not _OTHER_PAST.isdisjoint(tokens)
+
+
+def connective_inside(body: str) -> bool:
+    """Whether a connective that links to the sentence before is set off after the sentence's first
+    words or closes it, or the sentence adds a speaker's words to those quoted before ("Adds Smith: ...")."""
+    m = _CONNECTIVE_INSIDE.match(body)
+    # Examples listed: no verb, a name being none ("Delta and United"), before the next comma.
+    if m is not None and not (m["example"] and m["comma"] and not _verb_in(m["rest"])):
+        return True
+    return _CONNECTIVE_LAST.search(body) is not None or _ADDS_SPEAKER.match(body) is not None
