@@ -297,6 +297,10 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Many were located on book shelves and makeshift platforms; some were even inside the walls.", True),
     ("Some were taken to hospital with burns, and two were flown to Stockholm.", True),
     ("Many are worried that the plant will close before the end of the year.", False),
+    # ... or counted among them (Multi-News 00180).
+    ("Some are part of an intricate ecosystem that relies on crumbs and nail clippings for food.", True),
+    ("Some had gone into hiding and contacted their relatives after several days.", True),
+    ("Some have argued that the law goes too far.", False),
     ("Like the other big banks, JPMorgan set aside more money for bad loans.", False),
     ("Many have argued that the law goes too far.", False),
     ("Some say the storm was the worst in a century.", False),
@@ -343,6 +347,19 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The plan to close the base was announced by the defence ministry on Monday.", False),
     ("The agreement between the two unions was signed in Geneva.", False),
     ("The talks in Nara were the leaders' second in three months.", False),
+    # A study or report its verb follows, an evaluated decision, a store (Multi-News 00185, 00101, 00227,
+    # from analysts' readings); not a study a clause names, nor a report card or a poll's numbers.
+    ("The studies estimated that the relative risk increased by 10 percent to 50 percent.", True),
+    ("The report said that troops attacked a village on Nov. 13.", True),
+    ("The stunning decision, coming after a push by the quarterback, has the potential to shake up sports.",
+     True),
+    ("The store already has a name: apple store, grand central.", True),
+    ("The study, led by associate professor terri conley, showed that couples were satisfied.", False),
+    ("The report card for the city's schools came out on Monday.", False),
+    ("The poll numbers are bad for the president.", False),
+    ("the survey found 579 species in 50 houses.", True),
+    ("The report released Tuesday by the UN found that 40 people died.", False),
+    ("The study published Monday in Nature found that bees sleep.", False),
     # A word of its kind before the noun, any sure verb after it (Multi-News 00197, 00190); a person
     # described, not named (00104, 00166).
     ("The planned move represents a dramatic shift in google's policy on china.", True),

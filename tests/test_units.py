@@ -726,6 +726,11 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("In short, the plan failed.", "back phrase"),
     ("all in all, the plan failed.", "back phrase"),
     ("In short order the police arrived.", None),
+    ("Earlier, officials said at least 85 people were killed.", "back phrase"),
+    ("Earlier a defense ministry official said preparations appeared to be complete.", "back phrase"),
+    ("Earlier this week, the senate voted to repeal the law.", None),
+    ("Earlier reports said he was being treated in a hospital.", None),
+    ("Earlier police reports had put the toll at 40.", None),
     # "also" after the main clause's auxiliary, past the first four words: named besides whom the
     # sentence before named (Multi-News 00009) ...
     ("Alejandro anastasia and ianthe phillips-allred are also named as defendants.", "back phrase"),

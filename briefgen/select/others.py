@@ -33,7 +33,11 @@ _COUNT_OF_OTHERS = re.compile(
     # before named, to whom something was done (2 sentences of Multi-News validation and DUC 2003, each
     # leaning on the one before; from an analyst's reading). "Many have argued", "Some say", "Many
     # are worried" are as often people at large.
-    r"|^[\"'\u201c(\s]*(?:many|some|few)\s+were\s+(?:[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
+    r"|^[\"'\u201c(\s]*(?:many|some|few)\s+(?:were|had)\s+(?:[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST))
+    + r")\b"
+    # ... or counted among them ("Some are part of an intricate ecosystem ...", Multi-News 00180; "Some
+    # had gone into hiding ...").
+    r"|^[\"'\u201c(\s]*(?:many|some|few)\s+(?:are|were)\s+(?:part\s+of|among)\b"
     # "All three countries have sought bailouts", "All four defendants have pleaded innocent": all of
     # those the sentence before counted (5 sentences of Multi-News validation and DUC 2003). Not a
     # count the sentence places ("All 229 passengers and crew aboard Flight 111 ... were killed").

@@ -103,6 +103,10 @@ _BACK_PHRASE = re.compile(
     # validation and DUC 2003: 10 sentences not refused before, all replies on reading. Not "Now,"
     # (prose's "Now, the company is working on ...").
     r"|yeah|yes|no|well|okay|ok|oh|um|uh|sure)[,:]"
+    # "Earlier" as the sentence's own adverb ("Earlier, officials said ...", "Earlier a defense ministry
+    # official said ...", Multi-News 00207): earlier than what the sentence before told. Not "Earlier
+    # this week" nor "Earlier reports said ..." (4 sentences of both sets, each leaning on reading).
+    r"|^earlier(?:,|\s+(?=(?:a|an|the|he|she|they|it|we)\b))"
     r"|^(?:[\w.'-]+,?\s+){1,4}also\b",
     re.IGNORECASE)
 # A question to the reader first ("Do you think it's acceptable to spank your child ...? aransas
