@@ -806,10 +806,17 @@ def test_ctrl_c_inside_a_callback_interrupts_the_command_with_no_traceback() -> 
     assert out.strip() == "ran on" and "Traceback" in err
 
 
+def _ctrl_c_default() -> None:
+    """In the child before it runs Python: Ctrl-C as at a terminal. A shell's background job (the
+    test run started with "&") ignores it, Python then installs no handler, and the child would
+    inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _python(*args: str, **kw: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, *args], env=env, text=True, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, **kw)  # type: ignore[call-overload]
+                            stderr=subprocess.PIPE, preexec_fn=_ctrl_c_default, **kw)  # type: ignore[call-overload]
 
 
 def _has_loaded(pid: int, name: str) -> bool:
