@@ -125,10 +125,13 @@ _DESCRIBED_HOLDER = re.compile(
     r"^the\s+(?:" + _NOT_ONE + r"(?:(?![\w.-]+['\u2019]s?\s)" + _NOT_DESCRIBING + r"[\w'.-]+\s+){0,2}(?:"
     + _MANY_HOLD + r")|spokes(?:man|woman|person))" + _HOLDER_VERB, re.IGNORECASE)
 # An opening phrase on an unnamed agreement or decision ("Under the accord, workers will ...",
-# "Under the deal, ..."): which one, the sentence before said.
+# "Under the deal, ...", "As part of the plea deal, prosecutors dropped 94 other counts.", Multi-News
+# 00218): which one, the sentence before said. A word of its kind may stand before it; a name does
+# not ("Under the Wye accord, ..." names it).
 _SHELL_INTRO = re.compile(
-    r"^(?:under|with|after|despite|since)\s+the\s+(?:accord|agreement|deal|pact|plan|proposal|move|decision"
-    r"|ruling|order|law|bill|measure)\s*,", re.IGNORECASE)
+    r"^(?:under|with|after|despite|since|as\s+part\s+of)\s+the\s+(?:(?-i:plea|proposed|new|tentative|latest)\s+)?"
+    r"(?:accord|agreement|deal|pact|plan|proposal|move|decision|ruling|order|law|bill|measure|settlement)\s*,",
+    re.IGNORECASE)
 # A name in apposition after the shell noun: one to three words set off by commas ("The group,
 # aqap, had ...", "The group, Human Rights Watch, said ...", "The new group, al-Shabab, ..."): no
 # digit, function word or word of time among them, and each capitalised, or one of them rare in
