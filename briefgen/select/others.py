@@ -3,19 +3,19 @@ reply to its question, a time counted from its event.
 
 :func:`briefgen.select.standalone.leaning_rule` asks :func:`of_others` ("Seventeen others died",
 "The two were indicted", "Just 27 % disagree") and :func:`after_then` ("Hours later, ...", "Soon
-after, ...") and :func:`also_later` ("X and Y are also named as defendants") and :func:`connective_inside`
-("Many communities, for instance, got a foot of snow"): each such sentence reads only after the one it
-answers or adds to.
+after, ...") and :func:`also_later` ("X and Y are also named as defendants"), :func:`connective_inside`
+("Many communities, for instance, got a foot of snow") and :func:`adds_to_quotation` ("Adds Smith:
+..."): each such sentence reads only after the one it answers or adds to.
 """
 
 from __future__ import annotations
 
 import re
 
-from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, has_verb
+from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, UNLISTED_PAST, has_verb
 from briefgen.text.words import words
 
-__all__ = ["after_then", "also_later", "connective_inside", "of_others"]
+__all__ = ["adds_to_quotation", "after_then", "also_later", "connective_inside", "of_others"]
 
 # A count of others as the subject ("Seventeen others died ...", "Tens of thousands of others were
 # stranded"): others than those the sentence before counted. So is a quantifier standing alone
@@ -225,20 +225,24 @@ _ADDS_SPEAKER = re.compile(r"^\W*(?:adds|added)\s+[^:;,\"\u201c]{2,60}?(?::|,)\s
                            r"[\"\u201d]?\W*$", re.IGNORECASE)
 
 
-# Past forms :func:`~briefgen.text.verbs.has_verb` leaves to the reporting rules ("got about a foot").
-_OTHER_PAST = frozenset(("got", "said", "told"))
-
-
 def _verb_in(text: str) -> bool:
+    """Whether ``text`` holds a verb form, its names left out ("Delta and United"), the past forms
+    :func:`~briefgen.text.verbs.has_verb` leaves out counted ("got about a foot")."""
     tokens = [w for w in words(text) if w.islower()]
-    return has_verb(tokens) or not _OTHER_PAST.isdisjoint(tokens)
+    return has_verb(tokens) or not UNLISTED_PAST.isdisjoint(tokens)
 
 
 def connective_inside(body: str) -> bool:
     """Whether a connective that links to the sentence before is set off after the sentence's first
-    words or closes it, or the sentence adds a speaker's words to those quoted before ("Adds Smith: ...")."""
+    words or closes it."""
     m = _CONNECTIVE_INSIDE.match(body)
-    # Examples listed: no verb, a name being none ("Delta and United"), before the next comma.
+    # Examples listed: no verb before the next comma.
     if m is not None and not (m["example"] and m["comma"] and not _verb_in(m["rest"])):
         return True
-    return _CONNECTIVE_LAST.search(body) is not None or _ADDS_SPEAKER.match(body) is not None
+    return _CONNECTIVE_LAST.search(body) is not None
+
+
+def adds_to_quotation(body: str) -> bool:
+    """Whether the sentence adds a speaker's words to those quoted before, the verb first ("Adds
+    Smith: ...")."""
+    return _ADDS_SPEAKER.match(body) is not None

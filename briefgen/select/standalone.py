@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
-from briefgen.select.others import after_then, also_later, connective_inside, of_others
+from briefgen.select.others import adds_to_quotation, after_then, also_later, connective_inside, of_others
 from briefgen.select.pronouns import (
     intro_pronoun,
     object_pronoun,
@@ -532,7 +532,8 @@ def leaning_rule(text: str) -> str | None:
     first = first.replace("\u2019", "'").split("'")[0] or first
     if first in _BACK_WORDS and not _names_now(body):
         return "back word"
-    if _BACK_PHRASE.match(body) or after_then(body) or also_later(body) or connective_inside(body):
+    if (_BACK_PHRASE.match(body) or after_then(body) or also_later(body) or connective_inside(body)
+            or adds_to_quotation(body)):
         return "back phrase"
     if shell_first(body):
         return "shell noun"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefgen.text.verbs import IRREGULAR_PAST
+from briefgen.text.verbs import IRREGULAR_PAST, UNLISTED_PAST
 from briefgen.text.words import CALENDAR_WORDS
 
 __all__ = ["EARLY", "YEAR", "coverage_year", "looks_back", "timeless"]
@@ -105,10 +105,8 @@ _TOLD = frozenset(("will", "would", "shall", "has", "have", "had", "was", "were"
                    "ll", "says", "say", "tells", "claims", "warns", "announces", "reports", "writes", "notes",
                    "insists", "argues", "adds", "shows", "finds", "suggests", "indicates", "reveals",
                    "according", "today", "yesterday", "tonight", "tomorrow", "now", "recent", "recently",
-                   "ago", "currently", "latest", "new", "newly",
-                   # past forms not in the irregular table, which the "-ed" test below does not read
-                   "said", "told", "heard", "got", "sat"))
-_DATED = _TOLD | frozenset(w.lower() for w in CALENDAR_WORDS) | IRREGULAR_PAST
+                   "ago", "currently", "latest", "new", "newly"))
+_DATED = _TOLD | frozenset(w.lower() for w in CALENDAR_WORDS) | IRREGULAR_PAST | UNLISTED_PAST
 _WORD = re.compile(r"[a-z]+|\d")
 # The present progressive tells what is going on ("is launching a geese removal project").
 _GOING_ON = re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?\w+ing\b", re.IGNORECASE)
