@@ -522,6 +522,21 @@ def test_mojibake_a_scraper_left_is_repaired(tmp_path: Path, wrong: str) -> None
     assert text_sources([mixed])[0].text == f"A \u201cIRM\u00c3\u201d do presidente.\n{good}\n"
 
 
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_mojibake_whose_first_letter_was_capitalised_is_repaired(wrong: str) -> None:
+    # Text lower-cased and then capitalised at each sentence's start turns the "â" of a mojibake
+    # quotation mark into "Â" (Multi-News 00029: "Â\x80\x98i, too, once listened ..."); ftfy alone
+    # left "€˜i, too".
+    good = "He pleaded guilty to phone hacking. \u2018I, too, once listened,\u2019 he said."
+    bad = good.encode("utf-8").decode(wrong)
+    bad = bad.replace("\u00e2", "\u00c2", 1)
+    assert "hacking. \u00c2" in bad
+    assert text_sources([bad])[0].text == good
+    # A capital "Â" before a euro sign and a letter that no continuation byte reads as stays.
+    plain = "O pre\u00e7o do H\u00c2\u20acL ficou."
+    assert text_sources([plain])[0].text == plain
+
+
 def test_clean_text_never_imports_ftfy() -> None:
     # ftfy costs about 0.08 s to import: only text that holds a mojibake sequence pays it.
     code = (

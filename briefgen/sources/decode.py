@@ -65,6 +65,14 @@ def decode_entities(text: str) -> str:
 # print them so ("IRMÃ”", "«AMANHÃ»", "HÂLÂ”"). A review's probes of those
 # languages found ftfy changing them when the test had let them in.
 _MOJIBAKE = re.compile("\u00e2[\u20ac\u0080]|[\u00c2\u00c3][\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf]")
+# What a byte from 0x80 to 0xBF (a UTF-8 continuation byte) reads as in cp1252 or Latin-1.
+_CONTINUATION = "".join(sorted({bytes([b]).decode(codec, "ignore") for b in range(0x80, 0xC0)
+                                for codec in ("cp1252", "latin-1")} - {""}))
+# The same mojibake of a curly quote or dash, its first letter capitalised after the wrong decoding
+# (text cased again at a sentence's start: "Â€˜i, too, once listened ..." for "‘i, too, ..."): "Â"
+# and U+0080 or "€" then a continuation are no text of any language (U+0080 is a control character),
+# so the "Â" is taken for the "â" it was.
+_CAPITALISED = re.compile("\u00c2(?=[\u20ac\u0080][" + re.escape(_CONTINUATION) + "])")
 
 
 def repaired(text: str, origin: str = "") -> str:
@@ -77,6 +85,7 @@ def repaired(text: str, origin: str = "") -> str:
     lines, and text with none, are returned as they are. Mojibake of other scripts (Polish
     "Å‚", Cyrillic "Ð¿") is not looked for.
     """
+    text = _CAPITALISED.sub("\u00e2", text)
     if _MOJIBAKE.search(text) is None:
         return text
     import ftfy
