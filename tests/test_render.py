@@ -38,7 +38,7 @@ from briefgen.model import (
 )
 from briefgen.render.html import html_text
 from briefgen.render.jsonout import json_text
-from briefgen.render.layout import Cited, MemoLayout, clean_text, footnote, layout
+from briefgen.render.layout import Cited, MemoLayout, clean_text, footnote, layout, sentence_case
 from briefgen.render.markdown import escape as md_escape
 from briefgen.render.markdown import markdown_text
 from briefgen.render.memo import docx_bytes
@@ -339,7 +339,8 @@ def test_any_text_renders_cleaned_in_every_format(text: str) -> None:
     src = make_source("s1", outlet=text, title=text)
     briefing = Briefing(header=MemoHeader(text, text), bluf=(), sources=(src,),
                         sections=(Section("economy", "Economy", (fact,)),), style=TEMPLATE.style)
-    cleaned = clean_text(text)
+    cleaned = sentence_case(clean_text(text))
+    assert cleaned[1:] == clean_text(text)[1:]
     paras = body_paragraphs(docx_bytes(briefing))
     assert ("ListBullet", cleaned) in paras
     assert f"<li>{html.escape(cleaned, quote=False)}<sup>" in html_text(briefing)
@@ -347,6 +348,31 @@ def test_any_text_renders_cleaned_in_every_format(text: str) -> None:
     # JSON keeps the model's text; only lone surrogates, which UTF-8 cannot hold, are replaced.
     data = json.loads(render(briefing, "json").decode("utf-8"))
     assert data["sections"][0]["facts"][0]["text"] == re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+def test_a_bullet_opens_with_a_capital_and_keeps_the_sources_other_characters() -> None:
+    # A sentence whose dateline was cut ("the united states announced ...", Multi-News 00281) or
+    # text printed in lower case: the bullet's first letter is set as a capital, in every format;
+    # the JSON keeps the source's text.
+    low = make_fact("the united states announced wednesday that it was speeding a deployment.", ("s1",),
+                    "f1", "economy")
+    quoted = make_fact('" the whole world was watching, " dutch comedian arjen lubach says.', ("s1",), "f2",
+                       "economy")
+    kept = make_fact("iPhone sales rose in u.s. stores.", ("s1",), "f3", "economy")
+    briefing = Briefing(header=MemoHeader("Subject", "1 Jan"), bluf=(low,), sources=(make_source("s1"),),
+                        sections=(Section("economy", "Economy", (quoted, kept)),), style=TEMPLATE.style)
+    paras = [text for _, text in body_paragraphs(docx_bytes(briefing))]
+    assert "The united states announced wednesday that it was speeding a deployment." in paras
+    assert '" The whole world was watching, " dutch comedian arjen lubach says.' in paras
+    assert "iPhone sales rose in u.s. stores." in paras
+    assert "- The united states announced wednesday" in markdown_text(briefing)
+    assert "<li>The united states announced wednesday" in html_text(briefing)
+    data = json.loads(render(briefing, "json").decode("utf-8"))
+    assert data["bluf"][0]["text"].startswith("the united states announced")
+    for text in ("e.g. this is an example.", "u.s. officials said so.", "mp3s are files.",
+                 "www.cnn.com said."):
+        assert sentence_case(text) == text
+    assert sentence_case("co-founder jane doe said.") == "Co-founder jane doe said."
 
 
 def test_issue21_a_guess_is_never_printed_as_found() -> None:

@@ -28,7 +28,7 @@ from briefgen.text.words import and_list
 
 __all__ = [
     "Block", "Cited", "MemoLayout", "Note", "Span", "clean_text", "footnote", "layout", "report_label",
-    "reports", "safe_url", "short_citation",
+    "reports", "safe_url", "sentence_case", "short_citation",
 ]
 
 # XML 1.0 forbids C0 controls except tab/newline/CR, lone surrogates and two
@@ -38,6 +38,11 @@ _SPACE = re.compile(r"\s+")
 # The number :func:`briefgen.facts.copies.with_reports` gives a second group of one agency's copies.
 _REPORT_NUMBER = re.compile(r"\s+#\d+$")
 _URL_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
+# A bullet's first word in lower case letters, after any opening quotation marks or brackets: text
+# printed in lower case, or a sentence whose dateline or headline was cut from its start ("the united
+# states announced wednesday ...", Multi-News 00281). Not a word with a capital or a digit inside
+# ("iPhone", "eBay"), a handle, an address, or an abbreviation's letters ("e.g.", "u.s.").
+_LOWER_START = re.compile("^([\"'\u201c\u2018(\\[ ]*)(?!www\\.)([a-z])(?=[a-z]*+(?![A-Z0-9_@]|\\.[a-z]|:/))")
 # Month abbreviations for short dates, fixed rather than the locale's.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -47,6 +52,15 @@ def clean_text(text: str | None) -> str:
     if not text:
         return ""
     return _SPACE.sub(" ", _INVALID.sub("", text)).strip()
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with its first letter set as a capital when its first word is in lower case letters.
+
+    A bullet opens as a sentence does, as a typesetter would set it; every other character is the
+    source's. The model's text (and the JSON output) keeps the source's case.
+    """
+    return _LOWER_START.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -255,18 +269,18 @@ class _Builder:
         return footnote(source_ids, self.cited)
 
     def fact(self, fact: Fact, kind: str) -> Block:
-        """A fact printed verbatim, with its footnote."""
-        return Block(kind, (Span(clean_text(fact.text), note=self.note(fact.sources)),))
+        """A fact printed verbatim (:func:`sentence_case` aside), with its footnote."""
+        return Block(kind, (Span(sentence_case(clean_text(fact.text)), note=self.note(fact.sources)),))
 
     def facts(self, facts: Sequence[Fact], kind: str) -> list[Block]:
-        """Facts printed verbatim, one block each, except that a sentence that leans on
-        the one before prints in the same block right after it, each with its own footnote."""
+        """Facts printed verbatim (:func:`sentence_case` aside), one block each, except that a sentence
+        that leans on the one before prints in the same block right after it, each with its own footnote."""
         from briefgen.select.units import passages  # here: the stand-alone rules load nltk
 
         blocks = []
         for passage in passages(facts):
-            spans = [Span(("" if i == 0 else " ") + clean_text(f.text), note=self.note(f.sources))
-                     for i, f in enumerate(passage)]
+            spans = [Span(("" if i == 0 else " ") + sentence_case(clean_text(f.text)),
+                          note=self.note(f.sources)) for i, f in enumerate(passage)]
             blocks.append(Block(kind, tuple(spans)))
         return blocks
 
