@@ -57,7 +57,7 @@ from briefgen.select.selector import content_of, merger_linked, redundant, repea
 from briefgen.select.standalone import broken_rule, leaning_rule  # noqa: E402
 from briefgen.select.units import antecedent_of, needs  # noqa: E402
 
-BROKEN = ("unfinished", "colon", "heading", "dateline", "furniture", "address")
+BROKEN = ("unfinished", "colon", "heading", "dateline", "furniture", "address", "profane")
 LEAN_WHY = ("no antecedent", "antecedent broken")
 
 

@@ -377,6 +377,25 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The senator on Tuesday introduced a bill.", True),
     ("the vermont senator pointed to his congressional tenure.", True),
     ("The president of the union, Jane Roe, said talks had failed.", False),
+    # An estimate, a film or a video, a place, an agency a word of its state describes; a journalist, a
+    # study's participants, a person a place describes; the morning after (Multi-News 00285, 00271,
+    # 00247, 00232, 00296, 00231, 00246, from analysts' readings). Not one a name or a phrase after
+    # the noun says which ("The film industry", "The area's schools", "The agency's director").
+    ("The estimate, drawn in part from a painstaking effort, suggests that the world catch has declined.",
+     True),
+    ("The video is a spoof message by news satire show zondag met lubach.", True),
+    ("The area is located on the eastern side of vancouver island.", True),
+    ("The cash-strapped agency recorded the loss during its strongest period.", True),
+    ("The agency said it did not know how many airlines had done the work.", True),
+    ("The 25-year-old ukrainian journalist somehow made his way onto the red carpet.", True),
+    ("The participants were randomly split into two groups.", True),
+    ("The chicago-area woman is the first american diplomat to die on the job since benghazi.", True),
+    ("By morning, several teeth were damaged or removed.", True),
+    ("The film industry is booming in Lagos.", False),
+    ("The area's schools were closed on Monday.", False),
+    ("The agency's director resigned on Friday.", False),
+    ("The video game market grew 5 percent last year.", False),
+    ("By morning light the crowd in the square had gone home.", False),
     # A post one person holds, whose place says whose; a post in general; a paper (a reviewer's probes).
     ("The French president said the talks had failed.", False),
     ("The president has indicated that he could veto at least five of the remaining bills.", False),
@@ -515,7 +534,7 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("Growth was strongest in Peru, +4.1%, and weakest in Chile, -0.5%, the bank said.", False),
     ("( kutv ) a vernal man has been charged with raping a girl, police said.", True),
     ("( wavy ) - a smithfield man was arrested after a chase on the interstate.", True),
-    ("The agency posted the full report at https://www.fema.gov on Friday, officials said.", False),
+    ("FEMA posted the full report at https://www.fema.gov on Friday, officials said.", False),
     # A photo's caption: someone doing something in the present tense, and the date the photo was taken.
     ("An archaeologist works on an excavation site of terracotta warriors in xi ' an april 30, 2015.", True),
     ("Satoshi nakamoto, surrounded by reporters, leaves his home in temple city, march 6, 2014.", True),

@@ -944,6 +944,12 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("the painting, which is displayed at the louvre, was stolen on monday, aug. 10, 2012, police said.",
      None),
     ('"Listen to me," he said.', None),
+    # Swearing in the writer's words is an opinion blog's voice (Multi-News 00296); in a quotation it
+    # is a speaker's, and a word that only holds the letters is none.
+    ("A journalist who has a reputation of being a fucking weirdo was dragged off a red carpet.", "profane"),
+    ('The post calls this the act of a " prankster " instead of a pervert fucko.', "profane"),
+    ('"This is a big fucking deal," Biden told Obama.', None),
+    ("The shitake mushrooms were sold out by noon.", None),
 ])
 def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import broken_rule

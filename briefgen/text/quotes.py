@@ -23,7 +23,7 @@ from briefgen.text.verbs import REPORTED
 
 __all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "TWEET_CHARS", "TWEET_DATE",
            "asked_inside", "closes_quotation", "first_closes", "has_quote", "leaves_open", "middles",
-           "quotation", "quoted_share", "tweet_ends", "spaced_tag"]
+           "quotation", "quoted_share", "tweet_ends", "spaced_tag", "unquoted_words"]
 
 #: A sentence with at least this share of its words quoted is a quotation (so is one that opens
 #: inside quotation marks, see OPENING_WORDS): more than half of it is someone's words, not the
@@ -188,6 +188,12 @@ def _quoted(text: str) -> tuple[bool, ...]:
     if inside:
         spans.append((start, len(text)))
     return tuple(any(a <= w < b for a, b in spans) for w in words)
+
+
+def unquoted_words(text: str) -> list[str]:
+    """The words of ``text`` that stand outside quotation marks: the writer's own."""
+    flags = _quoted(text)
+    return [m.group() for m, inside in zip(_WORD.finditer(text), flags, strict=True) if not inside]
 
 
 def has_quote(text: str) -> bool:
