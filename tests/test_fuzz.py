@@ -24,7 +24,7 @@ from lxml import etree
 from briefgen.errors import BriefgenError, InputError
 from briefgen.model import Briefing, Source
 from briefgen.pipeline import build_briefing
-from briefgen.render.layout import clean_text
+from briefgen.render.layout import clean_text, sentence_case
 from briefgen.render.memo import docx_bytes
 from briefgen.resources import seeds_dir
 from briefgen.sources.clean import clean
@@ -93,12 +93,13 @@ def has_sentences(srcs: list[Source]) -> bool:
 
 
 def check_memo(briefing: Briefing) -> None:
-    """Every printed fact is verbatim from its source and reaches the .docx cleaned."""
+    """Every printed fact is verbatim from its source and reaches the .docx cleaned (its first letter set
+    as a capital when its first word is in lower case)."""
     text = body_text(docx_bytes(briefing))
     for fact in (*briefing.bluf, *briefing.facts):
         src = briefing.source(fact.representative.source_id)
         assert folded(fact.text) in folded(src.text)
-        assert folded(clean_text(fact.text)) in text
+        assert folded(sentence_case(clean_text(fact.text))) in text
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text)
 
 

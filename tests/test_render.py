@@ -370,7 +370,7 @@ def test_a_bullet_opens_with_a_capital_and_keeps_the_sources_other_characters() 
     data = json.loads(render(briefing, "json").decode("utf-8"))
     assert data["bluf"][0]["text"].startswith("the united states announced")
     for text in ("e.g. this is an example.", "u.s. officials said so.", "mp3s are files.",
-                 "www.cnn.com said."):
+                 "www.cnn.com said.", "km/h limits apply.", "( cnn ) the president spoke."):
         assert sentence_case(text) == text
     assert sentence_case("co-founder jane doe said.") == "Co-founder jane doe said."
 

@@ -396,6 +396,14 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The agency's director resigned on Friday.", False),
     ("The video game market grew 5 percent last year.", False),
     ("By morning light the crowd in the square had gone home.", False),
+    # A title in apposition names it; a name in "-ed" after a described person is no verb (a review's
+    # probes).
+    ('The documentary, "Blackfish", drew a large audience.', False),
+    ("The film, The Hurt Locker, won six Oscars.", False),
+    ("The film, titled Innocence of Muslims, sparked protests.", False),
+    ("the journalist ahmed mansour was detained in berlin.", False),
+    ("The california-based company has engineers in India.", True),
+    ("By noon, an inch of water covered the road.", True),
     # A post one person holds, whose place says whose; a post in general; a paper (a reviewer's probes).
     ("The French president said the talks had failed.", False),
     ("The president has indicated that he could veto at least five of the remaining bills.", False),

@@ -950,6 +950,10 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ('The post calls this the act of a " prankster " instead of a pervert fucko.', "profane"),
     ('"This is a big fucking deal," Biden told Obama.', None),
     ("The shitake mushrooms were sold out by noon.", None),
+    # A sentence that says who said it reports a speaker's words; a capitalised word is a name or a
+    # title (a review's probes).
+    ("'We're fucked,' the minister said.", None),
+    ("Bullshit Jobs is a book by David Graeber.", None),
 ])
 def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import broken_rule

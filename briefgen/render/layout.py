@@ -38,11 +38,12 @@ _SPACE = re.compile(r"\s+")
 # The number :func:`briefgen.facts.copies.with_reports` gives a second group of one agency's copies.
 _REPORT_NUMBER = re.compile(r"\s+#\d+$")
 _URL_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
-# A bullet's first word in lower case letters, after any opening quotation marks or brackets: text
+# A bullet's first word in lower case letters, after any opening quotation marks: text
 # printed in lower case, or a sentence whose dateline or headline was cut from its start ("the united
 # states announced wednesday ...", Multi-News 00281). Not a word with a capital or a digit inside
-# ("iPhone", "eBay"), a handle, an address, or an abbreviation's letters ("e.g.", "u.s.").
-_LOWER_START = re.compile("^([\"'\u201c\u2018(\\[ ]*)(?!www\\.)([a-z])(?=[a-z]*+(?![A-Z0-9_@]|\\.[a-z]|:/))")
+# ("iPhone", "eBay"), a handle, an address, a unit ("km/h"), or an abbreviation's letters ("e.g.",
+# "u.s.").
+_LOWER_START = re.compile("^([\"'\u201c\u2018 ]*)(?!www\\.)([a-z])(?=[a-z]*+(?![A-Z0-9_@/]|\\.[a-z]|:/))")
 # Month abbreviations for short dates, fixed rather than the locale's.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -76,7 +76,7 @@ _SHELL_FIRST = re.compile(
     # sentence says so of its dateline's place, cut from it.
     # So does one a word of its state describes ("The cash-strapped agency recorded the loss ...",
     # Multi-News 00232).
-    r"|^the\s+(?:(?-i:cash-strapped|embattled|troubled|struggling|beleaguered|ailing)\s+)?"
+    r"|^the\s+(?:(?-i:cash-strapped|embattled|troubled|struggling|beleaguered|ailing|[a-z]+-based)\s+)?"
     r"(?-i:company|firm|startup|carrier|airline|retailer|automaker|network|studio|store|restaurant"
     r"|museum|hospital|university|agency)\s+(?:(?:is|was|were|are|has|had|have|will|would|could|can|may|might"
     r"|must|should|did|does|said|says|also|then|later|now|still|already)\b|" + _VERB_FORM + ")",
@@ -104,7 +104,9 @@ _DESCRIBED_PERSON = re.compile(
     r"(?:\s+" + _FIRST_VERBS +
     # a past that may be a participle ("The woman killed in the crash was ...") only before no preposition
     r"|\s+(?:shot|found|made|left|fled|held|hit)\b" + _NO_PREPOSITION +
-    r"|\s+" + _VERB_FORM + ")",
+    # a name in "-ed" is no past ("the journalist ahmed mansour was detained": a review's probe)
+    r"|\s+(?!(?:ahmed|mohammed|mohamed|muhammed|hamed|saeed|javed|rasheed|rashed|waleed|fareed|khaled"
+    r"|majed|zayed|reed|ted|ned|fred|jed|ed|alfred|mildred|winifred|manfred)\b)" + _VERB_FORM + ")",
     re.IGNORECASE)
 # A holder of a post many hold described, not named, as the subject ("The embattled lawmaker
 # reiterated ...", "the vermont senator pointed to ...", "The spokesman declined to comment.", "The
@@ -155,11 +157,21 @@ _NOT_A_NAME = frozenset(("which", "who", "whose", "that", "however", "though", "
                          "week", "month", "year", "today", "yesterday", "worth", "once", "again"))
 
 
+# A title in apposition or after "titled" ("The documentary, "Blackfish", drew ...", "The film,
+# titled Innocence of Muslims, ...", "The film, The Hurt Locker, won ..."): a review's probes.
+_TITLED = re.compile(r"^the\s+(?:[a-z]+\s+)?[a-z]+\s*,\s*"
+                     r"(?:[\"\u201c\u2018']|(?:titled|called|named|entitled)\s)", re.IGNORECASE)
+
+
 def _named_in_apposition(body: str) -> bool:
+    if _TITLED.match(body):
+        return True
     match = _APPOSITION.match(body)
     if match is None:
         return False
     named = match.group(1).split()
+    if len(named) > 1 and named[0] in ("The", "A", "An") and named[1][:1].isupper():
+        named = named[1:]  # a title's article ("The film, The Hurt Locker, won ...")
     low = [w.lower().strip(".") for w in named]
     if any(not w.replace("-", "").replace("'", "").isalpha() or w in _NOT_A_NAME for w in low):
         return False

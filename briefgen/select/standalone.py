@@ -86,7 +86,7 @@ _BACK_PHRASE = re.compile(
     r"|since then|until then|till then|by then|before then|from then on"
     # The morning or night after what the sentence before told ("By morning, several teeth were
     # damaged or removed ...", Multi-News 00247, from an analyst's reading).
-    r"|by (?:the next |the following )?(?:morning|nightfall|evening|afternoon|dawn|daybreak)"
+    r"|by (?:the next |the following )?(?:morning|noon|midnight|nightfall|evening|afternoon|dawn|daybreak)"
     # The other side's turn ("for its part, the association says it doesn't comment ..."): it answers
     # someone the sentence before named. From an analyst's reading of a Multi-News memo.
     r"|for (?:its|his|her|their|our|my|your) part"
@@ -368,7 +368,8 @@ def addresses_reader(text: str) -> bool:
 
 # Swearing in the writer's own words: an opinion blog's voice ("A ukrainian journalist who has a
 # reputation of being a fucking weirdo was dragged off ...", Multi-News 00296), which no briefing prints
-# as a finding. Inside quotation marks the words are a speaker's, and may be the news.
+# as a finding. Inside quotation marks, or in a sentence that says who said it, the words are a
+# speaker's, and may be the news; a capitalised word is a name or a title ("Bullshit Jobs").
 _PROFANE = re.compile(r"(?:mother)?fuck\w*|(?:bull)?shit(?:s|ty|head|heads)?|asshole\w*|cunts?|dickheads?",
                       re.IGNORECASE)
 
@@ -378,7 +379,9 @@ def swears(text: str) -> bool:
     lowered = text.lower()
     if not any(w in lowered for w in ("fuck", "shit", "asshole", "cunt", "dickhead")):
         return False  # the common case, told cheaply
-    return any(_PROFANE.fullmatch(w) for w in unquoted_words(text))
+    if REPORTED.search(text):
+        return False
+    return any(w.islower() and _PROFANE.fullmatch(w) for w in unquoted_words(text))
 
 
 def broken(text: str) -> bool:
