@@ -227,6 +227,11 @@ def test_caption_with_glued_photo_number() -> None:
          + "the news came in a conference call led by the chairman of the group. " * 5, None),
         ("advertisement continue reading the main story denver — patrick sullivan was a sheriff. "
          + "he was booked that night at a local county jail that bears his name. " * 5, None),
+        # A truncated credit run into a story's two sentences (Multi-News 00200): 58 words of prose.
+        ("Photo: montgomery county sheriff's offi bobby martin was sentenced this week to life in prison "
+         "for his tenth drunk driving conviction. A montgomery county jury gave him the sentence after "
+         "finding him guilty of driving under the influence and retaliation for verbally threatening a "
+         "law-enforcement officer. Bobby martin was sentenced this week to life in prison for his...", None),
         # A prompt of several sentences in text lower-cased whole, where any stop breaks, stays furniture.
         ("thank you for reading! on your next view you will be asked to log in to your subscriber account "
          "or create an account and subscribe to continue reading.", "navigation"),

@@ -954,6 +954,9 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     # title (a review's probes).
     ("'We're fucked,' the minister said.", None),
     ("Bullshit Jobs is a book by David Graeber.", None),
+    # A site's notice sends the reader elsewhere (Multi-News 00075); a title after the command does not.
+    ("Go to the legal help page to request content changes for legal reasons.", "address"),
+    ("Go Set a Watchman sold a million copies in a week.", None),
 ])
 def test_broken_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import broken_rule

@@ -302,7 +302,7 @@ _SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+'
 _IMPERATIVE = re.compile(
     r"(?:imagine|consider|remember|forget|picture|learn|click|scroll|subscribe|download|enjoy|"
     r"(?:make|take)\s+(?:note|sure|a\s+look)|check\s+out|sign\s+(?:up|me\s+up)|find\s+out|stay\s+tuned|"
-    r"buckle\s+up|be\s+sure|don['\u2019]t|do\s+not|let['\u2019]s|let\s+(?:us|the|them|me)"
+    r"buckle\s+up|be\s+sure|don['\u2019]t|do\s+not|let['\u2019]s|let\s+(?:us|the|them|me)|go\s+to"
     r"|watch\s+(?:it|the|this|as|video))(?![\w-])(?:\s+(?:the\s+)?(?P<next>\S+))?",
     re.IGNORECASE)
 # "Listen to ...", "Listen here", "Listen:": the command to hear a clip the page plays.
