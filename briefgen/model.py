@@ -165,7 +165,9 @@ class Sentence:
     the prose block it came from. ``in_quotation`` marks the middle of a
     quotation that runs over several sentences of its source, which an
     earlier sentence opens and a later one closes
-    (:func:`briefgen.text.quotes.middles`): its words are the speaker's.
+    (:func:`briefgen.text.quotes.middles`): its words are the speaker's. ``points_back``
+    marks a sentence that calls by its kind a thing the sentences before it
+    introduced ("The snake had died ...": :mod:`briefgen.select.anaphora`).
     """
 
     text: str
@@ -175,6 +177,7 @@ class Sentence:
     end: int
     paragraph: int = 0
     in_quotation: bool = False
+    points_back: bool = False
 
 
 @dataclass(frozen=True, slots=True)

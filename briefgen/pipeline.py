@@ -26,6 +26,7 @@ from briefgen.facts.subject import derive_subject as subject_line
 from briefgen.model import Briefing, Fact, Line, MemoHeader, Section, Sentence, Skipped, Source
 from briefgen.parallel import beside, collector_paused, pmap
 from briefgen.resources import seeds_dir, templates_dir
+from briefgen.select.anaphora import pointing_back
 from briefgen.select.choice import select
 from briefgen.select.concepts import stated
 from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
@@ -82,9 +83,9 @@ def _noop(_stage: str) -> None:
 
 
 def _split(item: tuple[Source, Sequence[Line]]) -> list[Sentence]:
-    """Sentences of one source's prose blocks (a worker task)."""
+    """Sentences of one source's prose blocks, each marked when it points back (a worker task)."""
     source, blocks = item
-    return segment(source, blocks)
+    return pointing_back(segment(source, blocks))
 
 
 def input_list(inputs: Inputs) -> list[Input]:
@@ -482,8 +483,7 @@ def run(
     allow_outside = limits is not None and limits.allow_outside_files
     tpl = load_template(named, allow_outside=allow_outside) if named is not None else None
     step = progress or _noop
-    # The analysis builds millions of small acyclic objects: the cycle collector would walk them
-    # again and again (a tenth of the time at 1,000 articles; see briefgen.parallel).
+    # Millions of small acyclic objects: the cycle collector would walk them again and again (see parallel).
     with collector_paused():
         found = analyse(inputs, texts=texts, manifest=manifest, strict=strict, progress=progress,
                         sources=sources, limits=limits)

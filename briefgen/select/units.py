@@ -270,8 +270,10 @@ def _mid_quotation(fact: Fact) -> bool:
 
 def comes_after(fact: Fact) -> bool:
     """Whether a fact prints only right after the sentence before it: it leans on it
-    (:func:`~briefgen.select.standalone.leans`) or continues its quotation (:func:`inside_quotation`)."""
-    return leans(fact.text) or _mid_quotation(fact)
+    (:func:`~briefgen.select.standalone.leans`), continues its quotation (:func:`inside_quotation`)
+    or calls by its kind what the sentences before introduced (:mod:`briefgen.select.anaphora`)."""
+    return leans(fact.text) or _mid_quotation(fact) or (
+        bool(fact.sentences) and fact.representative.points_back)
 
 
 def open_ended(facts: Sequence[Fact], quotation_middles: bool = True) -> list[bool]:
