@@ -64,7 +64,11 @@ him the same fact, the developer not; the file holds the helper's call. (A revie
 mn00007's caption in its sentence, so its four pairs are not asked.) Three more (mn00105, once a term
 was one with or without its accents, 7 December) a helper judged blind, given the rule and the pairs
 only: the debris's likeness to a Boeing 777 beside the flaperon's unique element (borderline), a
-pilot contacted by a man on Réunion, and where the debris was found: three different facts.
+pilot contacted by a man on Réunion, and where the debris was found: three different facts. Seven
+more (the sample, d31033t and mn00131, once a sentence that calls by its kind what the sentences
+before introduced leans, 7 December, session 65) the developer and a helper judged apart, the
+helper given the rule and the pairs only: all seven different facts on both readings (Cain asked
+whether he was ready for "gotcha" questions beside his answer, a borderline call for the helper).
 
 Usage::
 
