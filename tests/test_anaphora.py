@@ -24,6 +24,11 @@ DIED = "The snake had died by the time officials arrived hours later, Forbes sai
      ["Louie is a comedy series created by and starring Louis C.K.", "It first aired in 2010."], True),
     ("The fire was the deadliest this country has seen in decades.",
      ["A fire swept through a crowded dance hall in Goteborg late on Thursday."], True),
+    # Who said so between the noun and its verb (DUC 2003 d31038t, Multi-News 00200).
+    ("The reports, American officials said, included several caveats.",
+     ["U.S. officials received reports of a plot months before the attack."], True),
+    ("The retaliation charge, crowl said, was based on something many people don't know about.",
+     ["martin was also found guilty on a retaliation charge."], True),
     # Not introduced: the sentence opens on its own thing.
     (DIED, ["Officials in Oxnard closed the beach on Friday.", "Nobody was hurt."], False),
     ("The economy grew 3 percent in the third quarter.", ["Stocks rose on Friday."], False),
