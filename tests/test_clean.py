@@ -660,6 +660,7 @@ _FURNITURE = (
     "Please check your email and click on the link to activate your profile.",
     "Please try again later.",
     "See more of heal the bay on facebook",
+    "Notice you must log in to continue.",
 )
 
 

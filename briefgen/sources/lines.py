@@ -414,7 +414,7 @@ _PROMO_KEYS = ("breaking news", "delivered", "click", "download", "sign up", "ne
               "javascript", "try again", "reprints", "deliverable", "subscri", "verif", "robot", "invalid",
               "error has", "see more of", "wayback", "crawl", "publicly accessible", "internet archive",
               "broken links", "this collection", "our community", "one more thing", "activate your",
-              "agree to receive", "anywhere on")
+              "agree to receive", "anywhere on", "in to continue")
 _PROMO = re.compile(
     r"(?i)\bbreaking news emails?\b|\bget breaking news alerts\b"
     r"|\bdelivered (?:to your inbox|weekday mornings)\b"
@@ -438,6 +438,9 @@ _PROMO = re.compile(
     r"|\bselect a newsletter\b|\bview all [\w' ]{1,40} newsletters\b|\bagree to receive occasional updates\b"
     r"|\bsent you a verification email\b|\breceive the verification message\b"
     r"|\bclick on the link to activate your (?:profile|account)\b"
+    # A page that asks the reader to log in shows its notice in place of the story ("Notice you must
+    # log in to continue.", Multi-News 00187); news reports what users "must do", not this wording.
+    r"|\b(?:log|sign) ?in to continue\b"
     r"|\bno one covers what is happening in our community\b")
 # The Internet Archive's notes on the page it kept when a scraper found no article there
 # ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive."):
