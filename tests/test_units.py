@@ -760,6 +760,20 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("When the fire broke out, three firefighters were also injured.", "back phrase"),
     ("Sen. John McCain and Sen. Lindsey Graham have also called for action.", "back phrase"),
     ("The rebel leader, Abu Mahmoud, is also called the sheikh by his men.", None),
+    # "also" right before the main clause's verb in the past or of saying, past the first four words
+    # (Multi-News 00193, from an analyst's reading) ...
+    ("With the agency speeding toward default, john berry, the director of the office of personnel "
+     "management, also said the administration would seek a delay.", "back phrase"),
+    ("Paul Krugman, an economist at the Massachusetts Institute of Technology, also questioned the plan.",
+     "back phrase"),
+    ("Arapahoe county chief judge william sylvester also told him not to contact anyone.", "back phrase"),
+    ("A third prominent member of the dissident community, Xu Wenli, was also arrested.", "back phrase"),
+    # ... not in a clause of the sentence's own, after a contrast it opens with, nor in a name.
+    ("The fire was put out by a neighbour, who also called the police.", None),
+    ("The blast killed the driver and also destroyed a small building nearby.", None),
+    ("While the report blames the former government, it has also found the rebels responsible.", None),
+    ("The militant leader in the north, Abu Mahmoud, also known as the sheikh, fled.", None),
+    ("The militant leader in the north, Abu Mahmoud, also called the sheikh, fled.", None),
     # A connective set off after the sentence's first words links to the sentence before as it does
     # first (Multi-News 00168, from an analyst's reading) ...
     ("Many communities in central iowa, for instance, got about a foot of snow.", "back phrase"),

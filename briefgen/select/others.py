@@ -148,18 +148,28 @@ _ALSO_LATER = re.compile(
     r"|(?-i:may)|might|should|must)\s+also\b"
     r"(?!\s+(?:known\s+as|referred\s+to\s+as|called\s+(?!(?:for|on|upon|in|off|up|out|back|into|to)\b)))",
     re.IGNORECASE)
+# ... or "also" right before the main clause's verb in the past, or a verb of saying ("Paul Krugman, an
+# economist at M.I.T., also questioned ...", "Arapahoe county chief judge william sylvester also told
+# him ...", "john berry, the director of the office of personnel management, also said ...", Multi-News
+# 00193 from an analyst's reading); not a name's "also known as" or "also called Mahmoud".
+_ALSO_VERB = re.compile(
+    r"^(?P<before>(?:[\w.'\u2019-]+,?\s+){4,20}?)also\s+(?P<verb>[a-z]+ed|said|says|told|tells|"
+    + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
+    r"(?!\s+as\b)(?<!\bknown)(?<!\bcalled(?=\s(?!(?:for|on|upon|in|off|up|out|back|into|to)\b)))",
+    re.IGNORECASE)
 # What the sentence's own "also" adds to: a clause before it, with a finite verb before "and", "or",
 # "but" or "nor" ("Five people died in the fire and three firefighters were also injured", "... and
 # may also be better ..."; not a list of nouns, "Smith's wife and two children were also killed"), an
 # opening that names the first thing ("In addition to the fine, the bank will also pay ...", "Not only
 # is the drug cheap, the pill is also ...", "Although Turkey wants a diplomatic solution, its
-# statements have also been ..."; not "As part of the deal, ..." or "When the fire broke out, ...",
-# after which "also" adds to the sentence before), or a clause the auxiliary stands in ("The younger
-# Yao, who is also ...", "... was that Navigator could also ...").
+# statements have also been ...", "While the report blames the government, it has also found ...";
+# not "As part of the deal, ..." or "When the fire broke out, ...", after which "also" adds to the
+# sentence before), or a clause the auxiliary stands in ("The younger Yao, who is also ...", "... was
+# that Navigator could also ...").
 _JOINED = re.compile(r"\b(?:and|or|but|nor)\s", re.IGNORECASE)  # the first such word
 _OPENING = re.compile(
     r"^\W*(?:in\s+addition|apart\s+from|aside\s+from|as\s+well\s+as|along\s+with|together\s+with|besides"
-    r"|other\s+than|not\s+only|although|though|whereas)\b", re.IGNORECASE)
+    r"|other\s+than|not\s+only|although|though|whereas|while)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\b(?:that|who|whom|whose|which|what|when|where|while|if|because|although|though|since|until|unless)\b",
     re.IGNORECASE)
@@ -181,7 +191,7 @@ def also_later(body: str) -> bool:
     finite verb before "and", "or", "but" or "nor" (any verb form before ", and"), an opening that
     names the first thing, or a clause word with no comma after it before the auxiliary.
     """
-    m = _ALSO_LATER.match(body)
+    m = _ALSO_LATER.match(body) or _ALSO_VERB.match(body)
     if m is None:
         return False
     before = m.group("before")
