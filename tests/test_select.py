@@ -403,6 +403,20 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The film, titled Innocence of Muslims, sparked protests.", False),
     ("the journalist ahmed mansour was detained in berlin.", False),
     ("The california-based company has engineers in India.", True),
+    # A find, an analysis, a project, a site, a document, a lawsuit or a programme not named (Multi-News
+    # 00042, 00154, 00137, 00080, from analysts' readings); not one a name, a word or a title before it
+    # names ("The washington post", "The immune system", a campaign's quoted slogan).
+    ("The find suggests that many millions of years passed between the first dinosaurs and their rise.",
+     True),
+    ("The analysis suggests that the law's ambitions have unfolded unevenly.", True),
+    ("The project will incorporate education, tourism and scientific research.", True),
+    ("The site, located in the town of dingwall, scotland, was dubbed a thing site.", True),
+    ("The statement offered no further details.", True),
+    ("The lawsuit alleged campbell was fired for complaining about pay.", True),
+    ("The washington post quickly jumped on the story monday.", False),
+    ("The immune system is made up of several types of cells.", False),
+    ('The campaign, "don\'t jerk and drive," encouraged drivers to slow down.', False),
+    ("The find of the century was made in Egypt.", False),
     ("By noon, an inch of water covered the road.", True),
     # A post one person holds, whose place says whose; a post in general; a paper (a reviewer's probes).
     ("The French president said the talks had failed.", False),
