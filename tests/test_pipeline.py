@@ -160,6 +160,25 @@ def test_subject_of_wire_coverage_without_headlines() -> None:
     assert derive_subject([question]) == "Summit in Nara"
 
 
+def test_kindred_event_words_count_as_one_event() -> None:
+    # Multi-News 00103: one lead's "agreement", another's "deal" and a third's "pact" are one event,
+    # printed in the word most sources use; neither alone reached the share that names it.
+    leads = ["Netflix has signed Shonda Rhimes to a multi-year production deal, ending her tie to ABC.",
+             "Netflix Inc. has recruited Shonda Rhimes under a multiyear exclusive agreement.",
+             "Shonda Rhimes will make new shows for Netflix under a production deal announced on Sunday."]
+    assert _subject_of(leads).startswith("Deal: ")
+    assert _subject_of(leads[:2]).split(":")[0] in ("Agreement", "Deal")
+    # Talks and negotiations too; a crash and an accident stay apart.
+    talks = ["Iran and six powers opened talks in Geneva on Monday.",
+             "The negotiations in Geneva are to last a week, diplomats said.",
+             "Iran's negotiators arrived in Geneva for the negotiations on Sunday."]
+    assert _subject_of(talks).startswith("Negotiations")
+    crash = ["A bus crash near Lyon killed 12 people on Monday.",
+             "Police in Lyon blamed the accident on ice.",
+             "The driver survived, officials in Lyon said."]
+    assert not _subject_of(crash).startswith(("Crash", "Accident"))
+
+
 def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
     # Multi-News 00155: "Attack: Robert Buchel" for a man who died of a heart attack.
     leads = ["Robert Buchel, a cast member of the show, died of a heart attack at the age of 41.",

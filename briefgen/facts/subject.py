@@ -71,7 +71,8 @@ _EVENT_FORMS = """
     outbreak: outbreak | epidemic: epidemic | pandemic: pandemic | collapse: collapse collapsed
     massacre: massacre | kidnapping: kidnapping kidnapped | hijacking: hijacking hijacked
     execution: execution executed | funeral: funeral | inauguration: inauguration | ruling: ruling
-    hearing: hearing | lawsuit: lawsuit | crisis: crisis | shutdown: shutdown | bankruptcy: bankruptcy
+    hearing: hearing | lawsuit: lawsuit lawsuits sued sues suing | crisis: crisis | shutdown: shutdown
+    bankruptcy: bankruptcy
     fighting: fighting clashes clashed | charges: charged | pardon: pardon pardoned
     burglary: burglary burglaries burglarized burglarised burgled burglar burglars
     theft: theft thefts
@@ -93,6 +94,14 @@ _EVENTS: dict[str, str] = {
     for noun, forms in [entry.split(":")]
     for form in forms.split()
 }
+# Event words that name one kind of event in other words: an agreement is a deal, an accord or a pact,
+# talks are negotiations, and a merger an acquisition (Multi-News 00103: one lead's "multiyear
+# exclusive agreement", the other's "production deal", so that neither word reached the sources'
+# share and the subject was a bare name). Counted as one event per source; the subject prints the
+# word most sources use. Not a crash and an accident: "accident" is as often how a shot was fired
+# (00167's "Attack" became "Accident" when they were one).
+_KINDRED = {"deal": "agreement", "accord": "agreement", "pact": "agreement", "negotiations": "talks",
+            "acquisition": "merger"}
 _EVENT = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
 # Words before an event word's form that make it no event: a fit of the body ("died of a heart attack"
 # made "Attack: Robert Buchel" the subject) or a kind of weapon ("the first atomic bomb" made "Bombing"
@@ -541,18 +550,22 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     least = 1 if n == 1 else max(2, (n + 2) // 3)
     events: Counter[str] = Counter()
     weight: Counter[str] = Counter()
+    printed: dict[str, Counter[str]] = defaultdict(Counter)
     people: Counter[str] = Counter()
     places: Counter[str] = Counter()
     others: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for item in coverage:
         text = f"{item.title}. {item.lead}" if item.title else item.lead
-        said = _events(text) | _death(item.lead)
+        named = _events(text) | _death(item.lead)
+        said = {_KINDRED.get(e, e) for e in named}
+        for e in named:
+            printed[_KINDRED.get(e, e)][e] += 1
         first = item.title or item.lead[:250]
         events.update(said)
         # The headline and the lead's opening are part of ``text``, so an event they name counts once
         # per source, as any other (counting it twice was tried: README, "Tried and not kept").
-        weight.update(said | _events(first))
+        weight.update(said | {_KINDRED.get(e, e) for e in _events(first)})
         seen_people: set[str] = set()
         seen_places: set[str] = set()
         seen: set[str] = set()
@@ -570,7 +583,9 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
         places.update(seen_places - seen_people)
         others.update(seen - seen_people - seen_places)
     shared = [e for e, k in events.items() if k >= least]
-    event = max(shared, key=lambda e: (weight[e], events[e], e)) if shared else ""
+    kind = max(shared, key=lambda e: (weight[e], events[e], e)) if shared else ""
+    # Of kindred words, the one most sources print ("Deal" where two say deal and one agreement).
+    event = min(printed[kind].items(), key=lambda fc: (-fc[1], fc[0]))[0] if kind else ""
     who = _best(people, forms, least, 2)
     where = next(iter(_best(places, forms, least, 1)), "")
     if not who:
