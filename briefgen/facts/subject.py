@@ -557,9 +557,9 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for item in coverage:
         text = f"{item.title}. {item.lead}" if item.title else item.lead
-        named = _events(text) | _death(item.lead)
-        said = {_KINDRED.get(e, e) for e in named}
-        for e in named:
+        kinds = _events(text) | _death(item.lead)
+        said = {_KINDRED.get(e, e) for e in kinds}
+        for e in kinds:
             printed[_KINDRED.get(e, e)][e] += 1
         first = item.title or item.lead[:250]
         events.update(said)
