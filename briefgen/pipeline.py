@@ -134,7 +134,7 @@ def text_sources(texts: Sequence[str], first: int = 1) -> list[Source]:
 OFF_STORY = "a story on another event: shares almost nothing with the other sources (best likeness {:.2f})"
 #: Why a source that gave no article sentence is skipped.
 NO_ARTICLE = "no article sentence and no headline found (empty, or only page furniture: a notice, a prompt, \
-captions, a web archive's notes)"
+captions, a web archive's notes, a weather or traffic box)"
 
 
 def analyse(

@@ -696,6 +696,29 @@ def test_a_web_archive_s_note_in_place_of_the_article_drops_the_whole_source() -
     assert [b.text for b in result.blocks["s2"]] == [story]
 
 
+def test_a_weather_or_traffic_box_in_place_of_the_article_drops_the_whole_source() -> None:
+    # Multi-News 00192: a local site's forecast box had opened the memo's bottom line.
+    forecast = ("Norfolk, va ( 23510 ) today a mix of clouds and sun during the morning will give way to "
+                "cloudy skies this afternoon. High 47f. Winds ene at 10 to 15 mph. Tonight cloudy with "
+                "occasional showers overnight. Low 41f. Winds sse at 5 to 10 mph. Chance of rain 50 %.")
+    traffic = ("7 m ago in nassau county accident cleared on the southern st pkwy eb at eagle ave/x18. Stop "
+               "and go traffic from hempstead ave/x17 in malverne park.")
+    story = "The storm killed 12 people, officials said on Monday. Schools stayed closed on Tuesday."
+    result = clean([make_source("s1", forecast), make_source("s2", traffic), make_source("s3", story)])
+    assert result.blocks["s1"] == () and result.blocks["s2"] == ()
+    reason = "a weather or traffic box in place of the article"
+    boxes = [ln.text for ln in result.dropped if ln.reason == reason]
+    assert any("High 47f" in t for t in boxes) and any("accident cleared" in t for t in boxes)
+    assert [b.text for b in result.blocks["s3"]] == [story]
+
+
+def test_a_storm_story_with_a_forecast_line_is_kept_whole() -> None:
+    text = ("Hurricane Georges weakened on Monday, forecasters said. Winds ne at 40 to 50 mph were expected "
+            "along the coast, and a high of 90 was forecast for Tuesday. Thousands of people fled.")
+    result = clean([make_source("s1", text)])
+    assert " ".join(b.text for b in result.blocks["s1"]) == text
+
+
 def test_a_story_about_an_archived_page_is_kept_whole() -> None:
     text = ("The agency removed the climate page from its website on Friday, officials said.\n\n"
             "An archived copy of the page on the Wayback Machine shows that it listed climate change "

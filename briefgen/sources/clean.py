@@ -34,6 +34,7 @@ from briefgen.sources.lines import (
     is_archive_note,
     is_headline_like,
     is_promo,
+    is_widget,
     judge_line,
     may_hold_promo,
     nwords,
@@ -557,12 +558,16 @@ def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
     units = _run_in_prompts(src.text, units)
     for u in units:
         u.words = nwords(u.text)
+    total = sum(u.words for u in units)
     notes = sum(u.words for u in units if u.kind in (None, "navigation") and is_archive_note(u.text))
-    if notes and notes >= ARCHIVE_SHARE * sum(u.words for u in units):
-        # The page a scraper kept holds the archive's notes, not the article: none of it is news.
-        for u in units:
-            if u.kind is None:
-                u.kind, u.reason = "navigation", "a web archive's note in place of the article"
+    boxes = sum(u.words for u in units if u.kind is None and is_widget(u.text))
+    for share, reason in ((notes, "a web archive's note in place of the article"),
+                          (boxes, "a weather or traffic box in place of the article")):
+        if share and share >= ARCHIVE_SHARE * total:
+            # The page a scraper kept holds the archive's notes or a site's box, not the article.
+            for u in units:
+                if u.kind is None:
+                    u.kind, u.reason = "navigation", reason
     for u in units:
         u.key = normalize(u.text)
         if u.kind is None:

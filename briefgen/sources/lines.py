@@ -13,6 +13,7 @@ title and date with them.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ __all__ = [
     "is_headline_like",
     "holds_promo",
     "is_archive_note",
+    "is_widget",
     "is_promo",
     "judge_line",
     "may_hold_promo",
@@ -452,6 +454,19 @@ _ARCHIVE_NOTE = re.compile(
     r"|\bcrawl of outlinks\b|\bthese files are currently not publicly accessible\b"
     r"|\bproperties of this collection\b|\bthis collection will be complete\b"
     r"|\bthe internet archive hopes that references\b|\bfix all broken links on the web\b")
+# A local site's weather or traffic box, which a scraper may keep in place of the article ("Norfolk,
+# va ( 23510 ) today a mix of clouds and sun ... High 47f. Winds ene at 10 to 15 mph.", Multi-News
+# 00192, whose forecast opened the memo's bottom line; "accident cleared on the southern st pkwy eb at
+# eagle ave/x18. Stop and go traffic from ...", 00145): the box's own wording, a temperature with its
+# scale, a wind's compass point and speed range, a chance of rain in per cent, a cleared accident.
+_WIDGET = re.compile(
+    r"(?i)(?:^|[.!?]\s+)(?:high|low)\s+(?:near\s+|around\s+)?-?\d{1,3}\s?(?:\u00b0\s?)?[fc]\b"
+    r"|\bwinds?\s+(?:[nsew]{1,3}|light and variable)\s+(?:at\s+)?\d+\s+to\s+\d+\s+(?:mph|km/h)\b"
+    r"|\bchance of (?:rain|snow|showers|precipitation|thunderstorms?)\s+\d+\s?%"
+    r"|\baccident cleared (?:on|at)\b|\bstop and go traffic (?:from|on)\b")
+#: Marks of such a box a unit of text holds at least, to be one: two (a storm story may print one
+#: forecast line, "winds ne at 40 to 50 mph", in its own words).
+WIDGET_MARKS = 2
 # Such a prompt is a short sentence; a longer one is an article's own. Set by the longest seen,
 # about 35 words: a programme's name, then "please click on the link below to find more ...".
 PROMO_WORDS = 40
@@ -520,6 +535,11 @@ def without_promos(text: str) -> str:
             line = " ".join(part for part in _SENTENCE_BREAK.split(line) if not is_promo(part))
         out.append(line)
     return "\n".join(out)
+
+
+def is_widget(text: str) -> bool:
+    """Whether ``text`` is a weather or traffic box's report (:data:`_WIDGET`, twice at least)."""
+    return sum(1 for _ in itertools.islice(_WIDGET.finditer(text), WIDGET_MARKS)) >= WIDGET_MARKS
 
 
 def is_archive_note(text: str) -> bool:
