@@ -200,6 +200,15 @@ def test_a_heart_attack_is_no_attack_in_a_subject() -> None:
     assert _subject_of(talks).startswith("Talks")
     hiroshima = [f"Survivors of the atomic bombing of Hiroshima gathered on day {k}." for k in range(3)]
     assert _subject_of(hiroshima).startswith("Bombing")
+    # A press or news conference is where the news was told (Multi-News 00024); a conference is an event.
+    told = ["The Vatican presented the document at a press conference in Rome on Thursday.",
+            "Cardinal Koch attended a news conference in Rome to present the document.",
+            "The document was presented at a press conference in Rome, the Vatican said."]
+    assert not _subject_of(told).startswith("Conference")
+    climate = [t.replace("a press conference", "a climate conference").replace("a news conference",
+                                                                               "a climate conference")
+               for t in told]
+    assert _subject_of(climate).startswith("Conference")
 
 
 def test_a_meeting_or_a_war_is_no_event_word_in_a_subject() -> None:

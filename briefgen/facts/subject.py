@@ -108,7 +108,10 @@ _EVENT = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, _EVENTS), key=le
 # the subject of a physics result; "the atomic bombing of Hiroshima" is one).
 _BODY = frozenset({"heart", "panic", "asthma", "anxiety"})
 _WEAPON = frozenset({"atomic", "nuclear", "hydrogen", "atom", "neutron"})
-_NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPON}
+# A press or news conference is where the news was told, not what happened ("told a news conference",
+# Multi-News 00024's "Conference: Nostra Aetate" for a Vatican document; 00140, 00003, 00167).
+_TOLD_AT = frozenset({"press", "news"})
+_NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPON, "conference": _TOLD_AT}
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+$")
 
 
