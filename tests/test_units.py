@@ -774,6 +774,12 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("While the report blames the former government, it has also found the rebels responsible.", None),
     ("The militant leader in the north, Abu Mahmoud, also known as the sheikh, fled.", None),
     ("The militant leader in the north, Abu Mahmoud, also called the sheikh, fled.", None),
+    # ... nor a verb that names, a participle before its agent, a verb joined to the sentence's own
+    # clause after a list of nouns; "While" with no clause of its own names nothing (a review's probes).
+    ("Authorities say Guzman, the cartel leader, also nicknamed El Chapo, was extradited.", None),
+    ("Investors sold the shares on Friday, a view also shared by most analysts.", None),
+    ("Police and firefighters searched the area and also found a second body.", None),
+    ("While in custody at the jail, the suspect was also charged with a second robbery.", "back phrase"),
     # A connective set off after the sentence's first words links to the sentence before as it does
     # first (Multi-News 00168, from an analyst's reading) ...
     ("Many communities in central iowa, for instance, got about a foot of snow.", "back phrase"),

@@ -154,9 +154,13 @@ _ALSO_LATER = re.compile(
 # 00193 from an analyst's reading); not a name's "also known as" or "also called Mahmoud".
 _ALSO_VERB = re.compile(
     r"^(?P<before>(?:[\w.'\u2019-]+,?\s+){4,20}?)also\s+(?P<verb>[a-z]+ed|said|says|told|tells|"
-    + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
-    r"(?!\s+as\b)(?<!\bknown)(?<!\bcalled(?=\s(?!(?:for|on|upon|in|off|up|out|back|into|to)\b)))",
-    re.IGNORECASE)
+    + "|".join(sorted(IRREGULAR_PAST)) + r")\b(?P<after>\s+\w+)?", re.IGNORECASE)
+# ... not a verb that names ("Guzman, also nicknamed El Chapo, ...", "also known as", "also called
+# the sheikh"; "also called for action" adds), nor a participle before its agent ("..., a view also
+# shared by most investors"): a review's probes.
+_NAMING = frozenset(("known", "called", "named", "nicknamed", "dubbed", "spelled", "spelt", "titled",
+                     "referred", "styled", "termed"))
+_CALLED_FOR = frozenset(("for", "on", "upon", "in", "off", "up", "out", "back", "into", "to"))
 # What the sentence's own "also" adds to: a clause before it, with a finite verb before "and", "or",
 # "but" or "nor" ("Five people died in the fire and three firefighters were also injured", "... and
 # may also be better ..."; not a list of nouns, "Smith's wife and two children were also killed"), an
@@ -166,10 +170,10 @@ _ALSO_VERB = re.compile(
 # not "As part of the deal, ..." or "When the fire broke out, ...", after which "also" adds to the
 # sentence before), or a clause the auxiliary stands in ("The younger Yao, who is also ...", "... was
 # that Navigator could also ...").
-_JOINED = re.compile(r"\b(?:and|or|but|nor)\s", re.IGNORECASE)  # the first such word
+_JOINED = re.compile(r"\b(?:and|or|but|nor)\s", re.IGNORECASE)
 _OPENING = re.compile(
     r"^\W*(?:in\s+addition|apart\s+from|aside\s+from|as\s+well\s+as|along\s+with|together\s+with|besides"
-    r"|other\s+than|not\s+only|although|though|whereas|while)\b", re.IGNORECASE)
+    r"|other\s+than|not\s+only|although|though|whereas|while|whilst)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\b(?:that|who|whom|whose|which|what|when|where|while|if|because|although|though|since|until|unless)\b",
     re.IGNORECASE)
@@ -191,19 +195,30 @@ def also_later(body: str) -> bool:
     finite verb before "and", "or", "but" or "nor" (any verb form before ", and"), an opening that
     names the first thing, or a clause word with no comma after it before the auxiliary.
     """
-    m = _ALSO_LATER.match(body) or _ALSO_VERB.match(body)
+    m = _ALSO_LATER.match(body)
     if m is None:
-        return False
+        m = _ALSO_VERB.match(body)
+        if m is None:
+            return False
+        verb, after = m.group("verb").lower(), (m.group("after") or "").strip().lower()
+        if (verb in _NAMING and not (verb == "called" and after in _CALLED_FOR)) or (
+                verb.endswith("ed") and after == "by"):
+            return False
     before = m.group("before")
-    joined = _JOINED.search(before)
-    if joined:
+    for joined in reversed(list(_JOINED.finditer(before))):  # the last: the most that may hold a clause
         first = before[:joined.start()]
         tokens = [w.lower() for w in words(first)]
         # After a comma any verb form will do ("Tesla makes electric cars, and the company is also ...").
         if _finite(tokens) or (first.rstrip().endswith(",") and has_verb(tokens)):
             return False
-    if _OPENING.match(before):
-        return False
+        break
+    opening = _OPENING.match(before)
+    # "While" names the first thing only with a clause of its own ("While the report blames ...", not
+    # "While in custody, the suspect was also charged ...": a review's probe).
+    if opening:
+        clause = [w.lower() for w in words(before.split(",")[0])]
+        if opening.group(0).strip().lower() not in ("while", "whilst") or _finite(clause) or has_verb(clause):
+            return False
     clauses = list(_SUBORDINATE.finditer(before))
     return not clauses or "," in before[clauses[-1].end():]
 
