@@ -417,6 +417,13 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("The immune system is made up of several types of cells.", False),
     ('The campaign, "don\'t jerk and drive," encouraged drivers to slow down.', False),
     ("The find of the century was made in Egypt.", False),
+    # A name in apposition names it: a bill's number, a law's name, "known as", "code-named"; an analysis
+    # a participle describes is named as a study is (a review's probes).
+    ("The bill, H.R. 1, passed the House on Friday.", False),
+    ("The bill, the Patriot Act, passed the Senate.", False),
+    ("The bill, known as the DREAM Act, passed the Senate.", False),
+    ("The operation, code-named Neptune Spear, killed bin Laden.", False),
+    ("The analysis, published Tuesday in Science, found a link.", False),
     ("By noon, an inch of water covered the road.", True),
     # A post one person holds, whose place says whose; a post in general; a paper (a reviewer's probes).
     ("The French president said the talks had failed.", False),

@@ -57,7 +57,7 @@ _SHELL_FIRST = re.compile(
     # of dingwall, ...", 00080: analysts' readings; 33 of the 41 bench sentences such a word opens,
     # any word before it, lean on reading, and the rest had a word before it that names it, as in
     # "The washington post", "The immune system").
-    r"|find|discovery|analysis|project|site|memo|statement|suit|lawsuit|program|programme|operation"
+    r"|find|discovery|project|site|memo|statement|suit|lawsuit|program|programme|operation"
     r"|bill|campaign|message|event|letter|document|order|rules|images|band)"
     # ... as the subject of its verb: "The development bank approved ...", "The incident commander
     # said ...", "The plan's backers ..." name something new; so does a name in apposition ("The
@@ -73,7 +73,7 @@ _SHELL_FIRST = re.compile(
     # A study or a report its finite verb follows ("The studies estimated ...", "The report said ...",
     # Multi-News 00185); not one a participle or a clause describes ("The report released Tuesday by
     # the UN found ...", "The study, led by ...": a review's probes), which names it.
-    r"|^the\s+(?:new\s+|latest\s+)?(?-i:study|studies|survey|poll|report|reports|research)\s+(?:is|was|were"
+    r"|^the\s+(?:new\s+|latest\s+)?(?-i:study|studies|survey|poll|report|reports|research|analysis)\s+(?:is|was|were"
     r"|are|has|had|have|will|would|could|can|may|might|also|said|says|found|finds|shows|showed|estimated"
     r"|estimates|suggests|suggested|warns|warned|concluded|concludes|discovered|revealed|reveals|looked)\b"
     # An organisation it does not name, its verb right after it ("The company said it expects to have
@@ -168,7 +168,8 @@ _NOT_A_NAME = frozenset(("which", "who", "whose", "that", "however", "though", "
 # A title in apposition or after "titled" ("The documentary, "Blackfish", drew ...", "The film,
 # titled Innocence of Muslims, ...", "The film, The Hurt Locker, won ..."): a review's probes.
 _TITLED = re.compile(r"^the\s+(?:[a-z]+\s+)?[a-z]+\s*,\s*"
-                     r"(?:[\"\u201c\u2018']|(?:titled|called|named|entitled)\s)", re.IGNORECASE)
+                     r"(?:[\"\u201c\u2018']|(?:titled|called|named|entitled|known\s+as|code-?named|dubbed"
+                     r"|nicknamed)\s)", re.IGNORECASE)
 
 
 def _named_in_apposition(body: str) -> bool:
@@ -178,12 +179,16 @@ def _named_in_apposition(body: str) -> bool:
     if match is None:
         return False
     named = match.group(1).split()
-    if len(named) > 1 and named[0] in ("The", "A", "An") and named[1][:1].isupper():
-        named = named[1:]  # a title's article ("The film, The Hurt Locker, won ...")
+    if len(named) > 1 and named[0].lower() in ("the", "a", "an") and named[1][:1].isupper():
+        named = named[1:]  # a title's, a law's article ("The film, The Hurt Locker, ...", "the Patriot Act")
+    # A number beside a capitalised word is a designation ("The bill, H.R. 1, passed ...").
+    designated = any(w[:1].isupper() for w in named)
     low = [w.lower().strip(".") for w in named]
-    if any(not w.replace("-", "").replace("'", "").isalpha() or w in _NOT_A_NAME for w in low):
+    if any(not (w.replace("-", "").replace("'", "").isalpha()
+                or (designated and (w.isdigit() or w.replace(".", "").isalpha()))) or w in _NOT_A_NAME
+           for w in low):
         return False
-    if all(any(part[:1].isupper() for part in w.split("-")) for w in named):
+    if all(any(part[:1].isupper() for part in w.split("-")) or w.isdigit() for w in named):
         return True
     table = zipf_table()
     return not has_verb(low) and any(table.get(w, 0.0) < NAME_ZIPF for w in low)
