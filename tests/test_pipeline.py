@@ -168,11 +168,22 @@ def test_kindred_event_words_count_as_one_event() -> None:
              "Shonda Rhimes will make new shows for Netflix under a production deal announced on Sunday."]
     assert _subject_of(leads).startswith("Deal: ")
     assert _subject_of(leads[:2]).split(":")[0] in ("Agreement", "Deal")
-    # Talks and negotiations too; a crash and an accident stay apart.
-    talks = ["Iran and six powers opened talks in Geneva on Monday.",
-             "The negotiations in Geneva are to last a week, diplomats said.",
-             "Iran's negotiators arrived in Geneva for the negotiations on Sunday."]
-    assert _subject_of(talks).startswith("Negotiations")
+    # An agreement not reached is no event: a strike stays a strike (a review's probe).
+    strike = ["Chicago teachers went on strike on Thursday after negotiations broke down, no deal in sight.",
+              "Chicago teachers began a strike on Thursday after talks failed to produce an agreement.",
+              "Schools in Chicago closed in the strike as the union said the offer fell short of an accord."]
+    assert _subject_of(strike).startswith("Strike")
+    # "sued" as what someone did, not a suit the subject has faced before; a pact is an agreement.
+    sued = ["Stormy Daniels sued President Donald Trump for defamation on Monday.",
+            "Stormy Daniels has filed a defamation lawsuit against Donald Trump."]
+    assert _subject_of(sued).startswith("Lawsuit")
+    before = ["Travis Kalanick resigned as Uber's chief on Tuesday; the company has been sued by drivers.",
+              "Uber's Travis Kalanick quit on Tuesday; Uber was sued in 2016 by Waymo."]
+    assert not _subject_of(before).startswith("Lawsuit")
+    pact = ["Iran and six world powers reached a pact in Vienna on Tuesday.",
+            "The pact signed in Vienna limits Iran's nuclear work."]
+    assert _subject_of(pact).startswith("Pact")
+    # A crash and an accident stay apart.
     crash = ["A bus crash near Lyon killed 12 people on Monday.",
              "Police in Lyon blamed the accident on ice.",
              "The driver survived, officials in Lyon said."]

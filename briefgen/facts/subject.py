@@ -65,13 +65,14 @@ _EVENT_FORMS = """
     eruption: eruption erupted | tsunami: tsunami | strike: strike | protests: protest protests
     riots: riot riots | coup: coup | invasion: invasion invaded
     ceasefire: ceasefire cease-fire truce
-    agreement: agreement | deal: deal | treaty: treaty | accord: accord | negotiations: negotiations
+    agreement: agreement | deal: deal | treaty: treaty | accord: accord | pact: pact
+    negotiations: negotiations
     resignation: resignation resigned | impeachment: impeachment impeached | scandal: scandal
     investigation: investigation | launch: launch launched | sanctions: sanctions | merger: merger
     outbreak: outbreak | epidemic: epidemic | pandemic: pandemic | collapse: collapse collapsed
     massacre: massacre | kidnapping: kidnapping kidnapped | hijacking: hijacking hijacked
     execution: execution executed | funeral: funeral | inauguration: inauguration | ruling: ruling
-    hearing: hearing | lawsuit: lawsuit lawsuits sued sues suing | crisis: crisis | shutdown: shutdown
+    hearing: hearing | lawsuit: lawsuit sued sues suing | crisis: crisis | shutdown: shutdown
     bankruptcy: bankruptcy
     fighting: fighting clashes clashed | charges: charged | pardon: pardon pardoned
     burglary: burglary burglaries burglarized burglarised burgled burglar burglars
@@ -95,13 +96,13 @@ _EVENTS: dict[str, str] = {
     for form in forms.split()
 }
 # Event words that name one kind of event in other words: an agreement is a deal, an accord or a pact,
-# talks are negotiations, and a merger an acquisition (Multi-News 00103: one lead's "multiyear
-# exclusive agreement", the other's "production deal", so that neither word reached the sources'
-# share and the subject was a bare name). Counted as one event per source; the subject prints the
-# word most sources use. Not a crash and an accident: "accident" is as often how a shot was fired
-# (00167's "Attack" became "Accident" when they were one).
-_KINDRED = {"deal": "agreement", "accord": "agreement", "pact": "agreement", "negotiations": "talks",
-            "acquisition": "merger"}
+# and a merger an acquisition (Multi-News 00103: one lead's "multiyear exclusive agreement", the
+# other's "production deal", so that neither word reached the sources' share and the subject was a
+# bare name). Counted as one event per source; the subject prints the word most sources use. Not talks
+# and negotiations (pooled, talks that broke down outweighed a teachers' strike in a review's probe),
+# nor a crash and an accident ("accident" is as often how a shot was fired: 00167's "Attack" became
+# "Accident" when they were one).
+_KINDRED = {"deal": "agreement", "accord": "agreement", "pact": "agreement", "acquisition": "merger"}
 _EVENT = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
 # Words before an event word's form that make it no event: a fit of the body ("died of a heart attack"
 # made "Attack: Robert Buchel" the subject) or a kind of weapon ("the first atomic bomb" made "Bombing"
@@ -111,7 +112,18 @@ _WEAPON = frozenset({"atomic", "nuclear", "hydrogen", "atom", "neutron"})
 # A press or news conference is where the news was told, not what happened ("told a news conference",
 # Multi-News 00024's "Conference: Nostra Aetate" for a Vatican document; 00140, 00003, 00167).
 _TOLD_AT = frozenset({"press", "news"})
-_NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPON, "conference": _TOLD_AT}
+# A suit the subject has faced before ("has been sued by drivers", "was sued in 2016") is background;
+# "sued" as what someone did ("Daniels sued Trump") is the news.
+_SUFFERED = frozenset({"been", "was", "were", "is", "are", "has", "have", "had", "being", "be"})
+_NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPON, "conference": _TOLD_AT,
+             "sued": _SUFFERED}
+# An agreement that did not happen is no event ("no deal in sight", "failed to produce an agreement",
+# "fell short of a fair accord", "without an agreement": a review's probes): any of these words among
+# the few before it.
+_NOT_REACHED = frozenset({"no", "not", "without", "never", "failed", "fail", "fails", "failing", "short",
+                          "any", "nor", "lack", "absence"})
+_AGREEMENTS = frozenset({"agreement", "deal", "accord", "pact", "treaty"})
+_WORDS_BEFORE = re.compile(r"((?:[^\W\d_]+[\s-]+){1,4})$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+$")
 
 
@@ -143,6 +155,10 @@ def _events(text: str) -> set[str]:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if before is not None and before.group(1).lower() in _NO_EVENT.get(form, ()):
             continue
+        if _EVENTS[form] in _AGREEMENTS:
+            few = _WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if few is not None and not _NOT_REACHED.isdisjoint(few.group(1).lower().split()):
+                continue
         out.add(_EVENTS[form])
     return out
 
@@ -587,8 +603,9 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
         others.update(seen - seen_people - seen_places)
     shared = [e for e, k in events.items() if k >= least]
     kind = max(shared, key=lambda e: (weight[e], events[e], e)) if shared else ""
-    # Of kindred words, the one most sources print ("Deal" where two say deal and one agreement).
-    event = min(printed[kind].items(), key=lambda fc: (-fc[1], fc[0]))[0] if kind else ""
+    # Of kindred words, the one most sources print ("Deal" where two say deal and one agreement); on a
+    # tie the kind's own word ("Agreement", "Merger").
+    event = min(printed[kind].items(), key=lambda fc: (-fc[1], fc[0] != kind, fc[0]))[0] if kind else ""
     who = _best(people, forms, least, 2)
     where = next(iter(_best(places, forms, least, 1)), "")
     if not who:
