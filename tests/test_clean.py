@@ -660,7 +660,6 @@ _FURNITURE = (
     "Please check your email and click on the link to activate your profile.",
     "Please try again later.",
     "See more of heal the bay on facebook",
-    "Notice you must log in to continue.",
 )
 
 
@@ -701,8 +700,9 @@ def test_a_weather_or_traffic_box_in_place_of_the_article_drops_the_whole_source
     forecast = ("Norfolk, va ( 23510 ) today a mix of clouds and sun during the morning will give way to "
                 "cloudy skies this afternoon. High 47f. Winds ene at 10 to 15 mph. Tonight cloudy with "
                 "occasional showers overnight. Low 41f. Winds sse at 5 to 10 mph. Chance of rain 50 %.")
-    traffic = ("7 m ago in nassau county accident cleared on the southern st pkwy eb at eagle ave/x18. Stop "
-               "and go traffic from hempstead ave/x17 in malverne park.")
+    traffic = ("7 m ago in nassau county accident cleared on the southern st pkwy eb at eagle ave/x18. "
+               "Stop and go traffic from hempstead ave/x17 in malverne park oaks in nassau county accident "
+               "cleared on the southern st pkwy eb at eagle ave/x18. Stop and go traffic from hempstead ave.")
     story = "The storm killed 12 people, officials said on Monday. Schools stayed closed on Tuesday."
     result = clean([make_source("s1", forecast), make_source("s2", traffic), make_source("s3", story)])
     assert result.blocks["s1"] == () and result.blocks["s2"] == ()
@@ -712,11 +712,31 @@ def test_a_weather_or_traffic_box_in_place_of_the_article_drops_the_whole_source
     assert [b.text for b in result.blocks["s3"]] == [story]
 
 
-def test_a_storm_story_with_a_forecast_line_is_kept_whole() -> None:
-    text = ("Hurricane Georges weakened on Monday, forecasters said. Winds ne at 40 to 50 mph were expected "
-            "along the coast, and a high of 90 was forecast for Tuesday. Thousands of people fled.")
+@pytest.mark.parametrize("text", [
+    "Hurricane Georges weakened on Monday, forecasters said. Winds ne at 40 to 50 mph were expected along "
+    "the coast, and a high of 90 was forecast for Tuesday. Thousands of people fled.",
+    # Weather and traffic news that quotes a box's wording (a review's probes): two or three marks.
+    "Hurricane Florence crept toward the coast on Friday, and the outlook for Saturday was grim: Rain. Low "
+    "72F. Winds E at 40 to 50 mph. Chance of rain 100%. More than 700,000 homes lost power, and officials "
+    "said five people had died.",
+    "A tractor-trailer overturned on Interstate 95 near Baltimore on Tuesday, killing the driver, police "
+    "said. The accident cleared at about 10 a.m., but stop and go traffic on the highway stretched for eight "
+    "miles until noon.",
+])
+def test_news_that_quotes_a_forecast_or_a_traffic_report_is_kept_whole(text: str) -> None:
     result = clean([make_source("s1", text)])
     assert " ".join(b.text for b in result.blocks["s1"]) == text
+
+
+def test_a_log_in_notice_is_furniture_but_news_of_one_is_not() -> None:
+    for notice in ("Notice you must log in to continue.", "You must be logged in to continue."):
+        text = f"The storm killed 12 people, officials said on Monday. {notice} Schools stayed closed."
+        result = clean([make_source(text=text, title="Storm kills 12")])
+        assert [ln.text for ln in result.dropped if ln.reason == "newsletter or app prompt"] == [notice]
+    news = ("The storm killed 12 people, officials said on Monday. Netflix will soon require viewers to sign "
+            "in to continue watching. Schools stayed closed.")
+    result = clean([make_source(text=news, title="Storm kills 12")])
+    assert result.dropped == ()
 
 
 def test_a_story_about_an_archived_page_is_kept_whole() -> None:

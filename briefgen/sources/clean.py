@@ -29,15 +29,17 @@ from briefgen.parallel import pmap
 from briefgen.sources.lines import (
     CONTINUES,
     MARKER_SUBHEAD,
+    WIDGET_MARKS,
+    WIDGET_WORDS,
     best_headline,
     ends_sentence,
     is_archive_note,
     is_headline_like,
     is_promo,
-    is_widget,
     judge_line,
     may_hold_promo,
     nwords,
+    widget_marks,
 )
 from briefgen.text.words import content_set, normalize
 from briefgen.text.wrapped import line_spans
@@ -560,9 +562,10 @@ def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
         u.words = nwords(u.text)
     total = sum(u.words for u in units)
     notes = sum(u.words for u in units if u.kind in (None, "navigation") and is_archive_note(u.text))
-    boxes = sum(u.words for u in units if u.kind is None and is_widget(u.text))
+    marks = sum(widget_marks(u.text) for u in units if u.kind is None)
+    boxed = marks >= WIDGET_MARKS and total <= WIDGET_WORDS * marks
     for share, reason in ((notes, "a web archive's note in place of the article"),
-                          (boxes, "a weather or traffic box in place of the article")):
+                          (total if boxed else 0, "a weather or traffic box in place of the article")):
         if share and share >= ARCHIVE_SHARE * total:
             # The page a scraper kept holds the archive's notes or a site's box, not the article.
             for u in units:

@@ -13,7 +13,6 @@ title and date with them.
 from __future__ import annotations
 
 import datetime as _dt
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -33,7 +32,7 @@ __all__ = [
     "is_headline_like",
     "holds_promo",
     "is_archive_note",
-    "is_widget",
+    "widget_marks",
     "is_promo",
     "judge_line",
     "may_hold_promo",
@@ -441,8 +440,9 @@ _PROMO = re.compile(
     r"|\bsent you a verification email\b|\breceive the verification message\b"
     r"|\bclick on the link to activate your (?:profile|account)\b"
     # A page that asks the reader to log in shows its notice in place of the story ("Notice you must
-    # log in to continue.", Multi-News 00187); news reports what users "must do", not this wording.
-    r"|\b(?:log|sign) ?in to continue\b"
+    # log in to continue.", Multi-News 00187), the notice's last words; not news of what users must do
+    # ("... will require viewers to sign in to continue watching").
+    r"|\b(?:(?:log|sign) ?in|(?:logged|signed) in) to continue(?: reading)?\W*$"
     r"|\bno one covers what is happening in our community\b")
 # The Internet Archive's notes on the page it kept when a scraper found no article there
 # ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive."):
@@ -460,13 +460,17 @@ _ARCHIVE_NOTE = re.compile(
 # eagle ave/x18. Stop and go traffic from ...", 00145): the box's own wording, a temperature with its
 # scale, a wind's compass point and speed range, a chance of rain in per cent, a cleared accident.
 _WIDGET = re.compile(
-    r"(?i)(?:^|[.!?]\s+)(?:high|low)\s+(?:near\s+|around\s+)?-?\d{1,3}\s?(?:\u00b0\s?)?[fc]\b"
-    r"|\bwinds?\s+(?:[nsew]{1,3}|light and variable)\s+(?:at\s+)?\d+\s+to\s+\d+\s+(?:mph|km/h)\b"
-    r"|\bchance of (?:rain|snow|showers|precipitation|thunderstorms?)\s+\d+\s?%"
+    r"(?i)(?:^|[.!?]\s+)(?:high|low)\s*:?\s*(?:near\s+|around\s+)?-?\d{1,3}\s?(?:\u00b0\s?)?[fc]\b"
+    r"|\bwinds?\s*:?\s*(?:[nsew]{1,3}|light and variable)\s+(?:at\s+)?\d+\s*(?:to|-)\s*\d+\s*(?:mph|km/h)\b"
+    r"|\bchance of (?:rain|snow|showers|precipitation|thunderstorms?)\s*:?\s*\d+\s?%"
+    r"|\b\d+\s?% chance of (?:rain|snow|showers|precipitation|thunderstorms?)\b"
     r"|\baccident cleared (?:on|at)\b|\bstop and go traffic (?:from|on)\b")
-#: Marks of such a box a unit of text holds at least, to be one: two (a storm story may print one
-#: forecast line, "winds ne at 40 to 50 mph", in its own words).
-WIDGET_MARKS = 2
+#: A source is such a box when it holds at least this many of its marks ...: four (two boxes in 876
+#: Multi-News validation pages hold four and five; a storm story quoting a forecast holds two or three).
+WIDGET_MARKS = 4
+#: ... and no more than this many words for each mark: a box is marks and little else (those two, 11
+#: and 13 words a mark), where an article that quotes a forecast has its own story around it.
+WIDGET_WORDS = 40
 # Such a prompt is a short sentence; a longer one is an article's own. Set by the longest seen,
 # about 35 words: a programme's name, then "please click on the link below to find more ...".
 PROMO_WORDS = 40
@@ -537,9 +541,9 @@ def without_promos(text: str) -> str:
     return "\n".join(out)
 
 
-def is_widget(text: str) -> bool:
-    """Whether ``text`` is a weather or traffic box's report (:data:`_WIDGET`, twice at least)."""
-    return sum(1 for _ in itertools.islice(_WIDGET.finditer(text), WIDGET_MARKS)) >= WIDGET_MARKS
+def widget_marks(text: str) -> int:
+    """How many marks of a weather or traffic box (:data:`_WIDGET`) ``text`` holds."""
+    return sum(1 for _ in _WIDGET.finditer(text))
 
 
 def is_archive_note(text: str) -> bool:
