@@ -177,6 +177,9 @@ def test_kindred_event_words_count_as_one_event() -> None:
     sued = ["Stormy Daniels sued President Donald Trump for defamation on Monday.",
             "Stormy Daniels has filed a defamation lawsuit against Donald Trump."]
     assert _subject_of(sued).startswith("Lawsuit")
+    now = ["A Mexican restaurant in Tallahassee is being sued by a woman who fell off a donkey statue.",
+           "The restaurant in Tallahassee is being sued by Kimberly Bonn over her fall."]
+    assert _subject_of(now).startswith("Lawsuit")
     before = ["Travis Kalanick resigned as Uber's chief on Tuesday; the company has been sued by drivers.",
               "Uber's Travis Kalanick quit on Tuesday; Uber was sued in 2016 by Waymo."]
     assert not _subject_of(before).startswith("Lawsuit")

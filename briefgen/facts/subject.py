@@ -113,8 +113,9 @@ _WEAPON = frozenset({"atomic", "nuclear", "hydrogen", "atom", "neutron"})
 # Multi-News 00024's "Conference: Nostra Aetate" for a Vatican document; 00140, 00003, 00167).
 _TOLD_AT = frozenset({"press", "news"})
 # A suit the subject has faced before ("has been sued by drivers", "was sued in 2016") is background;
-# "sued" as what someone did ("Daniels sued Trump") is the news.
-_SUFFERED = frozenset({"been", "was", "were", "is", "are", "has", "have", "had", "being", "be"})
+# "sued" as what someone did ("Daniels sued Trump") or what is being done ("a restaurant is being sued
+# by a woman who fell", Multi-News 00219; "the french government is being sued", 00104) is the news.
+_SUFFERED = frozenset({"been", "was", "were", "has", "have", "had", "be"})
 _NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPON, "conference": _TOLD_AT,
              "sued": _SUFFERED}
 # An agreement that did not happen is no event ("no deal in sight", "failed to produce an agreement",
