@@ -780,6 +780,9 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("Investors sold the shares on Friday, a view also shared by most analysts.", None),
     ("Police and firefighters searched the area and also found a second body.", None),
     ("While in custody at the jail, the suspect was also charged with a second robbery.", "back phrase"),
+    # ... with a quoted title among the words before it, its marks spaced apart (Multi-News 00103).
+    ('A "grey\'s anatomy " spinoff is also in the works.', "back phrase"),
+    ('The "Hillary Bold" font designed on Monday was also shared widely.', "back phrase"),
     # A connective set off after the sentence's first words links to the sentence before as it does
     # first (Multi-News 00168, from an analyst's reading) ...
     ("Many communities in central iowa, for instance, got about a foot of snow.", "back phrase"),

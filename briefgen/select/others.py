@@ -141,10 +141,11 @@ def after_then(body: str) -> bool:
 # :data:`briefgen.select.standalone._BACK_PHRASE` reads ("Alejandro anastasia and ianthe phillips-allred
 # are also named as defendants", "PAL officials say Singapore Airlines is also interested ...", "The
 # driver of the truck involved was also taken to ... hospital"): named besides whom the sentence before
-# named (from an analyst's reading of Multi-News 00009). Not in a name ("also known as ...", "also
-# referred to as ...", "also called Mahmoud"; "also called for action" leans).
+# named (from an analyst's reading of Multi-News 00009). A quoted title may be among the words before
+# it ('A "grey's anatomy " spinoff is also in the works', 00103). Not in a name ("also known as ...",
+# "also referred to as ...", "also called Mahmoud"; "also called for action" leans).
 _ALSO_LATER = re.compile(
-    r"^(?P<before>(?:[\w.'\u2019-]+,?\s+){4,9}?)(?:is|are|was|were|has|have|had|will|would|can|could"
+    r"^(?P<before>(?:[\w.'\u2019\"\u201c\u201d-]+,?\s+){4,9}?)(?:is|are|was|were|has|have|had|will|would|can|could"
     r"|(?-i:may)|might|should|must)\s+also\b"
     r"(?!\s+(?:known\s+as|referred\s+to\s+as|called\s+(?!(?:for|on|upon|in|off|up|out|back|into|to)\b)))",
     re.IGNORECASE)
@@ -153,7 +154,7 @@ _ALSO_LATER = re.compile(
 # him ...", "john berry, the director of the office of personnel management, also said ...", Multi-News
 # 00193 from an analyst's reading); not a name's "also known as" or "also called Mahmoud".
 _ALSO_VERB = re.compile(
-    r"^(?P<before>(?:[\w.'\u2019-]+,?\s+){4,20}?)also\s+(?P<verb>[a-z]+ed|said|says|told|tells|"
+    r"^(?P<before>(?:[\w.'\u2019\"\u201c\u201d-]+,?\s+){4,20}?)also\s+(?P<verb>[a-z]+ed|said|says|told|tells|"
     + "|".join(sorted(IRREGULAR_PAST)) + r")\b(?P<after>\s+\w+)?", re.IGNORECASE)
 # ... not a verb that names ("Guzman, also nicknamed El Chapo, ...", "also known as", "also called
 # the sheikh"; "also called for action" adds), nor a participle before its agent ("..., a view also
