@@ -183,6 +183,10 @@ def test_kindred_event_words_count_as_one_event() -> None:
     before = ["Travis Kalanick resigned as Uber's chief on Tuesday; the company has been sued by drivers.",
               "Uber's Travis Kalanick quit on Tuesday; Uber was sued in 2016 by Waymo."]
     assert not _subject_of(before).startswith("Lawsuit")
+    may = ["Donald Trump might sue the New York Times. If Trump sues the Times, he risks a lot.",
+           "Trump threatened on Friday to sue the New York Times over its reporting.",
+           "Trump's lawyers are weighing suing the New York Times, aides said."]
+    assert not _subject_of(may).startswith("Lawsuit")
     pact = ["Iran and six world powers reached a pact in Vienna on Tuesday.",
             "The pact signed in Vienna limits Iran's nuclear work."]
     assert _subject_of(pact).startswith("Pact")

@@ -123,7 +123,11 @@ _NO_EVENT = {"attack": _BODY, "attacks": _BODY, "bomb": _WEAPON, "bombs": _WEAPO
 # the few before it.
 _NOT_REACHED = frozenset({"no", "not", "without", "never", "failed", "fail", "fails", "failing", "short",
                           "any", "nor", "lack", "absence"})
-_AGREEMENTS = frozenset({"agreement", "deal", "accord", "pact", "treaty"})
+# A suit that may come is no event either ("If trump sues the times ...", "threatened to sue",
+# Multi-News 00214's "Lawsuit: Donald Trump" for a campaign rally's coverage).
+_MAY_COME = frozenset({"if", "might", "could", "would", "may", "threatened", "threatens", "threatening",
+                       "considering", "weighing", "whether", "unless"})
+_UNREAL = {"agreement": _NOT_REACHED, "treaty": _NOT_REACHED, "lawsuit": _MAY_COME}
 _WORDS_BEFORE = re.compile(r"((?:[^\W\d_]+[\s-]+){1,4})$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+$")
 
@@ -156,9 +160,10 @@ def _events(text: str) -> set[str]:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if before is not None and before.group(1).lower() in _NO_EVENT.get(form, ()):
             continue
-        if _EVENTS[form] in _AGREEMENTS:
+        unreal = _UNREAL.get(_KINDRED.get(_EVENTS[form], _EVENTS[form]))
+        if unreal is not None:
             few = _WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            if few is not None and not _NOT_REACHED.isdisjoint(few.group(1).lower().split()):
+            if few is not None and not unreal.isdisjoint(few.group(1).lower().split()):
                 continue
         out.add(_EVENTS[form])
     return out
