@@ -144,10 +144,12 @@ def after_then(body: str) -> bool:
 # named (from an analyst's reading of Multi-News 00009). A quoted title may be among the words before
 # it ('A "grey's anatomy " spinoff is also in the works', 00103). Not in a name ("also known as ...",
 # "also referred to as ...", "also called Mahmoud"; "also called for action" leans).
+# The words after "called" that make it a call, not a name ("also called for action").
+_CALLED_FOR = frozenset(("for", "on", "upon", "in", "off", "up", "out", "back", "into", "to"))
 _ALSO_LATER = re.compile(
     r"^(?P<before>(?:[\w.'\u2019\"\u201c\u201d-]+,?\s+){4,9}?)(?:is|are|was|were|has|have|had|will|would|can|could"
     r"|(?-i:may)|might|should|must)\s+also\b"
-    r"(?!\s+(?:known\s+as|referred\s+to\s+as|called\s+(?!(?:for|on|upon|in|off|up|out|back|into|to)\b)))",
+    r"(?!\s+(?:known\s+as|referred\s+to\s+as|called\s+(?!(?:" + "|".join(sorted(_CALLED_FOR)) + r")\b)))",
     re.IGNORECASE)
 # ... or "also" right before the main clause's verb in the past, or a verb of saying ("Paul Krugman, an
 # economist at M.I.T., also questioned ...", "Arapahoe county chief judge william sylvester also told
@@ -161,7 +163,6 @@ _ALSO_VERB = re.compile(
 # shared by most investors"): a review's probes.
 _NAMING = frozenset(("known", "called", "named", "nicknamed", "dubbed", "spelled", "spelt", "titled",
                      "referred", "styled", "termed"))
-_CALLED_FOR = frozenset(("for", "on", "upon", "in", "off", "up", "out", "back", "into", "to"))
 # What the sentence's own "also" adds to: a clause before it, with a finite verb before "and", "or",
 # "but" or "nor" ("Five people died in the fire and three firefighters were also injured", "... and
 # may also be better ..."; not a list of nouns, "Smith's wife and two children were also killed"), an
@@ -206,13 +207,13 @@ def also_later(body: str) -> bool:
                 verb.endswith("ed") and after == "by"):
             return False
     before = m.group("before")
-    for joined in reversed(list(_JOINED.finditer(before))):  # the last: the most that may hold a clause
-        first = before[:joined.start()]
+    joins = list(_JOINED.finditer(before))
+    if joins:
+        first = before[:joins[-1].start()]  # up to the last: the most that may hold a clause
         tokens = [w.lower() for w in words(first)]
         # After a comma any verb form will do ("Tesla makes electric cars, and the company is also ...").
         if _finite(tokens) or (first.rstrip().endswith(",") and has_verb(tokens)):
             return False
-        break
     opening = _OPENING.match(before)
     # "While" names the first thing only with a clause of its own ("While the report blames ...", not
     # "While in custody, the suspect was also charged ...": a review's probe).
