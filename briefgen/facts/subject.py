@@ -103,6 +103,13 @@ _EVENTS: dict[str, str] = {
 # nor a crash and an accident ("accident" is as often how a shot was fired: 00167's "Attack" became
 # "Accident" when they were one).
 _KINDRED = {"deal": "agreement", "accord": "agreement", "pact": "agreement", "acquisition": "merger"}
+
+
+def _kind(event: str) -> str:
+    """The event an event word counts as (:data:`_KINDRED`): "agreement" for "deal", else itself."""
+    return _KINDRED.get(event, event)
+
+
 _EVENT = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, _EVENTS), key=len, reverse=True)) + r")\b")
 # Words before an event word's form that make it no event: a fit of the body ("died of a heart attack"
 # made "Attack: Robert Buchel" the subject) or a kind of weapon ("the first atomic bomb" made "Bombing"
@@ -160,7 +167,7 @@ def _events(text: str) -> set[str]:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if before is not None and before.group(1).lower() in _NO_EVENT.get(form, ()):
             continue
-        unreal = _UNREAL.get(_KINDRED.get(_EVENTS[form], _EVENTS[form]))
+        unreal = _UNREAL.get(_kind(_EVENTS[form]))
         if unreal is not None:
             few = _WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if few is not None and not unreal.isdisjoint(few.group(1).lower().split()):
@@ -583,14 +590,14 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
     for item in coverage:
         text = f"{item.title}. {item.lead}" if item.title else item.lead
         kinds = _events(text) | _death(item.lead)
-        said = {_KINDRED.get(e, e) for e in kinds}
+        said = {_kind(e) for e in kinds}
         for e in kinds:
-            printed[_KINDRED.get(e, e)][e] += 1
+            printed[_kind(e)][e] += 1
         first = item.title or item.lead[:250]
         events.update(said)
         # The headline and the lead's opening are part of ``text``, so an event they name counts once
         # per source, as any other (counting it twice was tried: README, "Tried and not kept").
-        weight.update(said | {_KINDRED.get(e, e) for e in _events(first)})
+        weight.update(said | {_kind(e) for e in _events(first)})
         seen_people: set[str] = set()
         seen_places: set[str] = set()
         seen: set[str] = set()
