@@ -563,14 +563,16 @@ def _judge_source(src: Source) -> tuple[list[_Unit], list[_Unit]]:
     total = sum(u.words for u in units)
     notes = sum(u.words for u in units if u.kind in (None, "navigation") and is_archive_note(u.text))
     marks = sum(widget_marks(u.text) for u in units if u.kind is None)
-    boxed = marks >= WIDGET_MARKS and total <= WIDGET_WORDS * marks
-    for share, reason in ((notes, "a web archive's note in place of the article"),
-                          (total if boxed else 0, "a weather or traffic box in place of the article")):
-        if share and share >= ARCHIVE_SHARE * total:
-            # The page a scraper kept holds the archive's notes or a site's box, not the article.
-            for u in units:
-                if u.kind is None:
-                    u.kind, u.reason = "navigation", reason
+    # The page a scraper kept holds the archive's notes or a site's box, not the article.
+    reason = None
+    if notes and notes >= ARCHIVE_SHARE * total:
+        reason = "a web archive's note in place of the article"
+    elif marks >= WIDGET_MARKS and total <= WIDGET_WORDS * marks:
+        reason = "a weather or traffic box in place of the article"
+    if reason is not None:
+        for u in units:
+            if u.kind is None:
+                u.kind, u.reason = "navigation", reason
     for u in units:
         u.key = normalize(u.text)
         if u.kind is None:
