@@ -713,6 +713,27 @@ def test_a_weather_or_traffic_box_in_place_of_the_article_drops_the_whole_source
 
 
 @pytest.mark.parametrize("text", [
+    # One mark of each kind, cased and not: each of the quick test's words must let its line through.
+    "cloudy skies this afternoon. High 47f.",
+    "TONIGHT. LOW 41F.",
+    "Winds ene at 10 to 15 mph.",
+    "Chance of rain 50 %.",
+    "There is a 60% CHANCE OF SNOW.",
+    "accident cleared on the southern st pkwy.",
+    "Stop and go traffic from hempstead ave.",
+    "Tonight cloudy. Low 41\u00b0 f. Winds light and variable at 5 to 10 km/h.",
+    "The storm killed 12 people, officials said on Monday. Schools stayed closed on Tuesday.",
+    "Caf\u00e9 owners said prices were high. The low bid won.",
+])
+def test_widget_marks_counts_every_mark_of_the_pattern(text: str) -> None:
+    # The quick test that a line holds none of a box's words must not skip a line that holds a mark.
+    from briefgen.sources.lines import _WIDGET, widget_marks
+
+    assert widget_marks(text) == len(_WIDGET.findall(text))
+    assert widget_marks(text) == (0 if "storm" in text or "bid" in text else 1 if "\u00b0" not in text else 2)
+
+
+@pytest.mark.parametrize("text", [
     "Hurricane Georges weakened on Monday, forecasters said. Winds ne at 40 to 50 mph were expected along "
     "the coast, and a high of 90 was forecast for Tuesday. Thousands of people fled.",
     # Weather and traffic news that quotes a box's wording (a review's probes): two or three marks.
