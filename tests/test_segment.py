@@ -1588,3 +1588,37 @@ def test_a_cased_page_with_one_lower_case_witness_keeps_its_paragraphs_cased() -
 ])
 def test_a_time_that_names_what_follows_ends_no_sentence(text: str, first: str) -> None:
     assert split_sentences(text)[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    "Lee met Takaichi in Nara. They agreed on DNA testing.",
+    "lee met takaichi in nara on saturday for their first summit. they agreed on dna testing of the "
+    "remains found at the mine. the talks ran late into the evening, officials said.",
+    "12: the storm hit at noon. residents fled. officials said nothing.",
+    # A capital after a number is inside a sentence, not its first word: the text is still lower-cased.
+    "12 Storms hit the coast on saturday and the rain did not stop for three days in a row. residents fled "
+    "inland to stay with family and friends in towns far from the sea. rescuers searched the coast for the "
+    "missing fishermen through the night and into the morning. officials said the toll could rise as the "
+    "water went down and more homes were reached. schools stayed closed until the roads were cleared of mud "
+    "and fallen trees.",
+    "( ap ) officials said the storm hit at noon. residents fled. rescuers searched the coast.",
+    "\"we will rebuild,\" the mayor said. residents fled. rescuers searched the coast.",
+    "By JOHN SMITH. the storm hit at noon. residents fled inland. rescuers searched the coast.",
+    "",
+    "12 34 56",
+])
+def test_lower_starts_answers_as_the_full_count_does(text: str) -> None:
+    # The quick answer from the first word (most text opens with a capital) must be the one that
+    # counting every word gives, whatever the text opens with.
+    from briefgen.text.abbreviated import CaseStyle
+
+    assert CaseStyle(text).lower_starts == CaseStyle(text)._count()[2]
+
+
+def test_lower_starts_tells_lower_cased_text_from_cased() -> None:
+    from briefgen.text.abbreviated import CaseStyle
+
+    lowered = ("lee met takaichi in nara on saturday for their first summit. they agreed on dna testing of "
+               "the remains found at the mine. the talks ran late into the evening, officials said.")
+    assert CaseStyle(lowered).lower_starts
+    assert not CaseStyle(lowered[0].upper() + lowered[1:]).lower_starts

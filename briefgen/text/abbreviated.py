@@ -162,7 +162,19 @@ class CaseStyle:
         or exclamation mark (one at least), under :data:`START_SHARE` capitalised (a word after an
         abbreviation counts too, so cased prose that names no one and abbreviates twice, "12 in. by 8
         in. and ...", is told by its first word). Such text marks where a sentence ends by the stop alone."""
+        if self._counts is None and self._like is None and not self._opens_lower():
+            return False  # the answer without counting the whole text: most text opens with a capital
         return self._count()[2]
+
+    def _opens_lower(self) -> bool:
+        """Whether the word :meth:`_count` takes for the text's first is in lower case (False if none)."""
+        mark = "."
+        for token in self._text.split():
+            core = token.lstrip(_OPENERS)
+            if core[:1].isalpha() and mark in (".", "!", "?"):
+                return core[0].islower()
+            mark = token.rstrip(_CLOSERS)[-1:] or mark
+        return False
 
     def _count(self) -> tuple[bool, bool, bool]:
         if self._counts is None:
