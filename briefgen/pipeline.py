@@ -35,7 +35,7 @@ from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import MEMO
 from briefgen.select.standalone import broken, dangling
-from briefgen.select.statements import Statements, choose_apart, restates
+from briefgen.select.statements import Statements, choose_apart, unrestated
 from briefgen.select.units import passages, unintroduced
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.decode import decode_entities, repaired
@@ -426,8 +426,7 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     parts = []
     for spec in template.enabled_sections:
         # The catch-all chooses among the facts that fit no section.
-        pool = [f for f in grouped[OTHER if spec.catch_all else spec.key]
-                if not any(restates(f, t, statements) for t in taken)]
+        pool = unrestated(grouped[OTHER if spec.catch_all else spec.key], taken, statements)
         # What the memo has said earns a section nothing: it chooses for what is new (Params.stated).
         choice = choose_apart(pool, statements, words=spec.words, count=spec.facts, method=method,
                               params=replace(params, quotations=True, stated=stated(taken)))

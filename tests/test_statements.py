@@ -128,3 +128,32 @@ def test_restates_is_one_fact_repeats_or_same_whatever_the_pair() -> None:
             calls[a.id, b.id] = restates(a, b, statements)
             assert calls[a.id, b.id] == full, (a.text, b.text)
     assert sum(calls.values()) > len(facts)  # some pairs besides a fact and itself restate each other
+
+
+def test_unrestated_keeps_what_restates_no_taken_fact() -> None:
+    # The batched filter a section's candidates pass must keep exactly the facts that restate none
+    # printed before (restates, pair by pair), on a real coverage: the sample's facts against its
+    # bottom line's candidates, the merger's links and tolls included.
+    from briefgen.pipeline import analyse
+    from briefgen.select.statements import restates, unrestated
+
+    facts = list(analyse().facts)
+    statements = Statements(f.text for f in facts)
+    taken = facts[:12]
+    pool = facts[12:]
+    expected = [f for f in pool if not any(restates(f, t, statements) for t in taken)]
+    assert unrestated(pool, taken, statements) == expected
+    assert 0 < len(expected) < len(pool)  # some candidates restate a taken fact, some do not
+
+
+def test_a_toll_in_other_words_is_restated_though_no_word_is_shared() -> None:
+    # Two sentences that share no content term can still give one toll (facts/tolls.py): the quick path
+    # for such pairs must still ask, and a section's candidate giving a printed toll is left out.
+    from briefgen.select.statements import restates, unrestated
+
+    printed = make_fact("The blaze left 60 dead.", fid="f0")
+    toll = make_fact("Sixty-one people died when fire swept the club.", fid="f1")
+    other = make_fact("Sixty-one firefighters answered the call from the club.", fid="f2")
+    assert content_of(printed.text).isdisjoint(content_of(toll.text))
+    assert restates(toll, printed, COVERAGE)
+    assert unrestated([toll, other], [printed], COVERAGE) == [other]

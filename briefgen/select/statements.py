@@ -52,13 +52,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefgen.facts.fates import same_fate
 from briefgen.facts.figures import same_figure, same_figures, telling_figures
-from briefgen.facts.onsets import same_onset
+from briefgen.facts.onsets import onsets, same_onset
 from briefgen.facts.paraphrase import default_model
-from briefgen.facts.records import same_record
-from briefgen.facts.tolls import same_toll
+from briefgen.facts.records import records, same_record
+from briefgen.facts.tolls import same_toll, stated_tolls
 from briefgen.model import Fact
 from briefgen.select.choice import Choice, choose
 from briefgen.select.selector import MEMO, Params, content_of, merger_linked, repeats
@@ -304,15 +305,52 @@ def restates(a: Fact, b: Fact, statements: Statements, share: float = MEMO.link_
 
     The same answer, sooner, for the many pairs that share no content term and no telling figure:
     word overlap, shared arguments and shared figures cannot find them, so only a link the merger
-    made, one toll, one record or one onset can (a section's candidates are each asked against every
-    fact printed before them: a hundred thousand pairs at 1,000 articles).
+    made, one toll, one record or one onset can.
     """
-    if a.id == b.id or a.text == b.text:
-        return True
-    apart = (content_of(a.text).isdisjoint(content_of(b.text))
-             and content_set(a.text).isdisjoint(content_set(b.text)))
-    if apart and not (telling_figures(a.text) and telling_figures(b.text)):
-        return (merger_linked(a, b, share) or same_toll(a.text, b.text) or same_record(a.text, b.text)
-                or same_onset(a.text, b.text))
-    return repeats(a, b, share=share) or statements.same(a.text, b.text)
+    return _restates(_Read.of(a), _Read.of(b), statements, share)
 
+
+def unrestated(pool: Sequence[Fact], taken: Sequence[Fact], statements: Statements,
+               share: float = MEMO.link_share) -> list[Fact]:
+    """The facts of ``pool`` that restate none of ``taken`` (:func:`restates`), in order.
+
+    A section's candidates are each asked against every fact printed before them: a hundred thousand
+    pairs at 1,000 articles, so what each fact offers the quick tests is read once, not once a pair.
+    """
+    told = [_Read.of(t) for t in taken]
+    out = []
+    for f in pool:
+        read = _Read.of(f)
+        if not any(_restates(read, t, statements, share) for t in told):
+            out.append(f)
+    return out
+
+
+class _Read(NamedTuple):
+    """What :func:`restates` asks of one fact before its costly tests: its content stems and terms,
+    whether it gives a telling figure, a toll, a record or an onset (each needs one on both sides)."""
+
+    fact: Fact
+    stems: frozenset[str]
+    terms: frozenset[str]
+    telling: bool
+    tolls: bool
+    records: bool
+    onsets: bool
+
+    @classmethod
+    def of(cls, fact: Fact) -> _Read:
+        text = fact.text
+        return cls(fact, content_of(text), content_set(text), bool(telling_figures(text)),
+                   bool(stated_tolls(text)), bool(records(text)), bool(onsets(text)))
+
+
+def _restates(a: _Read, b: _Read, statements: Statements, share: float) -> bool:
+    fa, fb = a.fact, b.fact
+    if fa.id == fb.id or fa.text == fb.text:
+        return True
+    if a.stems.isdisjoint(b.stems) and a.terms.isdisjoint(b.terms) and not (a.telling and b.telling):
+        return (merger_linked(fa, fb, share) or (a.tolls and b.tolls and same_toll(fa.text, fb.text))
+                or (a.records and b.records and same_record(fa.text, fb.text))
+                or (a.onsets and b.onsets and same_onset(fa.text, fb.text)))
+    return repeats(fa, fb, share=share) or statements.same(fa.text, fb.text)
