@@ -491,22 +491,22 @@ def run(
             "%d source%s, %d lines dropped, %d sentences merged into %d facts",
             n, "" if n == 1 else "s", len(found.cleaned.dropped), len(found.sentences), len(found.facts),
         )
-        kind = None
-        if tpl is None:
-            step("choosing a template")
-            tpl, kind = choose_template(found.facts, template)
-        _check_citations(tpl, found.sources)
-        method = method or tpl.method
-        step("sorting facts into sections")
-        step("selecting facts")
-        # A paper's editorial states opinion: no fact prints in an editorial's words.
-        opinion = found.editorials
-        printable = [f for f in found.facts
-                     if not opinion or not f.sentences or f.representative.source_id not in opinion]
         # Comparing sources reads the facts only: for a large batch it runs in a second process
-        # while this one selects.
+        # while this one chooses a template and selects.
         big = len(found.facts) >= BESIDE_FACTS
         with beside(find_conflicts, found.facts, found.sources, big=big) as compared:
+            kind = None
+            if tpl is None:
+                step("choosing a template")
+                tpl, kind = choose_template(found.facts, template)
+            _check_citations(tpl, found.sources)
+            method = method or tpl.method
+            step("sorting facts into sections")
+            step("selecting facts")
+            # A paper's editorial states opinion: no fact prints in an editorial's words.
+            opinion = found.editorials
+            printable = [f for f in found.facts
+                         if not opinion or not f.sentences or f.representative.source_id not in opinion]
             selection = select_parts(printable or found.facts, tpl, method)
             step("comparing sources")
             conflicts = compared()
