@@ -695,6 +695,23 @@ def test_a_web_archive_s_note_in_place_of_the_article_drops_the_whole_source() -
     assert [b.text for b in result.blocks["s2"]] == [story]
 
 
+@pytest.mark.parametrize("page", [
+    # Multi-News 00280: a health agency's page kept as its notice that the browser runs no javascript.
+    "Note: javascript is disabled or is not supported by your browser. For this reason, some items on "
+    "this page will be unavailable. For more information about this message, please visit this page: "
+    "about cdc.gov",
+    # Multi-News 00054 and 00057: a web archive's description of its crawl's seed list.
+    "The seed for wide00014 was: - slash pages from every domain on the web: -- a ranking of all urls that "
+    "have more than one incoming inter-domain link ( rank was determined by number of incoming links using "
+    "wide00012 inter domain links ) -- up to a maximum of 100 most highly ranked urls per domain",
+])
+def test_a_page_of_notices_in_place_of_the_article_leaves_no_prose(page: str) -> None:
+    story = "The storm killed 12 people, officials said on Monday. Schools stayed closed on Tuesday."
+    result = clean([make_source("s1", page), make_source("s2", story)])
+    assert result.blocks["s1"] == ()
+    assert [b.text for b in result.blocks["s2"]] == [story]
+
+
 def test_a_weather_or_traffic_box_in_place_of_the_article_drops_the_whole_source() -> None:
     # Multi-News 00192: a local site's forecast box had opened the memo's bottom line.
     forecast = ("Norfolk, va ( 23510 ) today a mix of clouds and sun during the morning will give way to "

@@ -415,7 +415,8 @@ _PROMO_KEYS = ("breaking news", "delivered", "click", "download", "sign up", "ne
               "javascript", "try again", "reprints", "deliverable", "subscri", "verif", "robot", "invalid",
               "error has", "see more of", "wayback", "crawl", "publicly accessible", "internet archive",
               "broken links", "this collection", "our community", "one more thing", "activate your",
-              "agree to receive", "anywhere on", "in to continue")
+              "agree to receive", "anywhere on", "in to continue", "items on this page", "about this message",
+              "seed for wide")
 _PROMO = re.compile(
     r"(?i)\bbreaking news emails?\b|\bget breaking news alerts\b"
     r"|\bdelivered (?:to your inbox|weekday mornings)\b"
@@ -431,6 +432,8 @@ _PROMO = re.compile(
     r"|\bnext to all of your comments\b|\bwill not appear anywhere on\b"
     r"|\btweet with a location\b|\blocation information to your tweets\b|\byour tweet location history\b"
     r"|\bproceed to legacy twitter\b|\bjavascript is disabled\b|\bverify you'?re not a robot\b"
+    # The rest of a site's notice that the browser runs no javascript (Multi-News 00280's page, all notice).
+    r"|\bsome items on this page will be unavailable\b|\bfor more information about this message\b"
     r"|^\W*(?:please try again later|invalid email address|an error has occurred|just one more thing)\W*$"
     r"|^\W*see more of .{1,60} on facebook\b"
     # Reprint notices and subscription, sign-up and verification prompts.
@@ -446,13 +449,15 @@ _PROMO = re.compile(
     r"|\bno one covers what is happening in our community\b")
 # The Internet Archive's notes on the page it kept when a scraper found no article there
 # ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive."):
-# the notes' own sentences, as Multi-News validation prints them in 27 pages (none in DUC 2003),
-# not words a story about the archive may use ("an archived copy on the Wayback Machine").
+# the notes' own sentences, as Multi-News validation prints them in 27 pages (none in DUC 2003), and
+# the description of a crawl's seed list in 3 more ("The seed for wide00014 was: - slash pages from
+# every domain on the web ..."), not words a story about the archive may use ("an archived copy on the
+# Wayback Machine").
 _ARCHIVE_NOTE = re.compile(
     r"(?i)\bdonating their crawl data\b|\badded to the wayback machine after an embargo\b"
     r"|\bwebcrawl data\b|\bcrawls of supported\b|\bthese crawls are part of an effort\b"
     r"|\bcrawl of outlinks\b|\bthese files are currently not publicly accessible\b"
-    r"|\bproperties of this collection\b|\bthis collection will be complete\b"
+    r"|\bproperties of this collection\b|\bthis collection will be complete\b|\bthe seed for wide\d+ was\b"
     r"|\bthe internet archive hopes that references\b|\bfix all broken links on the web\b")
 # A local site's weather or traffic box, which a scraper may keep in place of the article ("Norfolk,
 # va ( 23510 ) today a mix of clouds and sun ... High 47f. Winds ene at 10 to 15 mph.", Multi-News
