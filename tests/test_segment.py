@@ -1351,6 +1351,26 @@ def test_a_headline_ended_by_a_places_abbreviation_goes_and_the_lead_after_the_d
     assert _segment_block(port)[0].text == "the fire started in a warehouse near the port."
 
 
+def test_a_spaced_mark_after_a_comma_closes_a_quotation_the_sentence_before_left_open() -> None:
+    # Multi-News 00280: the quotation opens a sentence before; the mark after "different," closes it
+    # before its speaker, so the mark after "accident." opens the next quotation and the one after
+    # "feeling." closes that: the news after it ("the millers lost ...") opens on no mark.
+    text = ('" there\'s not a day that goes by that i don\'t pray to make it different. But now we have '
+            'this opportunity to make other parents\'days different, " an emotional morgan miller told '
+            'today\'s savannah guthrie in the couple\'s first public interview since the accident. " we '
+            'have the choice to live our days with purpose. " the millers lost their youngest child on '
+            'june 10 after she fell into a neighbor\'s pool.')
+    assert split_sentences(text) == [
+        '" there\'s not a day that goes by that i don\'t pray to make it different.',
+        'But now we have this opportunity to make other parents\'days different, " an emotional morgan '
+        'miller told today\'s savannah guthrie in the couple\'s first public interview since the accident.',
+        '" we have the choice to live our days with purpose. "',
+        "the millers lost their youngest child on june 10 after she fell into a neighbor's pool."]
+    # With no quotation open before, such a mark opens what follows it.
+    assert split_sentences('The mayor spoke. In a statement, " we will rebuild. " The rain stopped.') == [
+        "The mayor spoke.", 'In a statement, " we will rebuild. "', "The rain stopped."]
+
+
 def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_the_next() -> None:
     # Multi-News 00071: the quotation opened a sentence before; the mark after "lady." opens another one.
     text = ('" tito is a loving, sweet man. I\'ve always supported him, " said the former leading lady. '

@@ -152,17 +152,30 @@ def _closes(text: str, at: int, end: int) -> bool:
         _SPEAKER_NEXT.match(text, end) is not None or not text[end:].strip(" .,;:!?)]'\u2019"))
 
 
-def first_closes(text: str) -> bool:
+def first_closes(text: str, after_open: bool = False) -> bool:
     """Whether a sentence's first straight double mark closes a quotation an earlier sentence opened.
 
     ``'I've always supported him, " said the former leading lady.'`` (the
     quotation opened a sentence before) does; ``'He said " we agree. "'`` and
     ``'"Frozen" became a hit.'`` do not, nor does a mark after its speaker
     (``'Officials said, " police told us nothing. "'``: :data:`_OPENS_AFTER`).
+
+    ``after_open``: the sentences before left a quotation open. A mark spaced out after a comma then
+    closes whatever follows it: alone it may open a quotation as well as close one ('In a statement,
+    " we will ...' opens), after an open one it closes ('... make it different. But now we have this
+    opportunity ..., " an emotional morgan miller told ...', Multi-News 00280, whose last mark had
+    gone to the next sentence as its first).
     """
     m = _STRAIGHT.search(text)
-    return (m is not None and _closes(text, m.start(), m.end())
-            and _OPENS_AFTER.search(text, 0, m.start()) is None)
+    if m is None or _OPENS_AFTER.search(text, 0, m.start()) is not None:
+        return False
+    if _closes(text, m.start(), m.end()):
+        return True
+    return after_open and _AFTER_COMMA.search(text, 0, m.start()) is not None
+
+
+# A comma and white space just before a mark.
+_AFTER_COMMA = re.compile(r",\s+$")
 
 
 @lru_cache(maxsize=65536)
