@@ -802,6 +802,29 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     # ... nor examples listed inside the sentence, nor "in turn" (also one after another: a review's probes).
     ("Several states, for example, Texas and Florida, have passed similar laws this year.", None),
     ("Each of the 12 jurors, in turn, told the judge they agreed with the verdict.", None),
+    # A place the sentence before named, set off first, or a summing up of it (Multi-News 00162, 00208,
+    # 00286, from an analysts' reading) ...
+    ("From here, the photos can be edited to fix red-eye.", "back phrase"),
+    ("Nearby, tiny St. Eustatius was hard hit by the storm.", "back phrase"),
+    ("Outside, a woman armed with a hand-held ordering machine took orders.", "back phrase"),
+    ("the answer: virginia, georgia and texas.", "back phrase"),
+    ("The upshot: there's as much as $13 million worth of metals in the ground.", "back phrase"),
+    ("The result is that much of the cost will not be shouldered by insurance companies.", "back phrase"),
+    # ... not a place the sentence names itself, nor a result or reason the sentence states.
+    ("From here on the road climbs to the pass.", None),
+    ("Outside the court, protesters gathered on Monday.", None),
+    ("The result was a draw after extra time.", None),
+    ("The reason for the delay was a fault in the fuel line.", None),
+    # "Nonetheless" grants what came before: the sentence before, unless the sentence concedes first
+    # (Multi-News 00004).
+    ("The national security agency nonetheless went to work in advance and intercepted the talking "
+     "points.", "back phrase"),
+    ("Analysts could not link the suspect to any group but the agency nonetheless sent two reports.", None),
+    ("Although the storm weakened, the surge nevertheless flooded the coast.", None),
+    # An unnamed official, a clause set off before the verb (Multi-News 00139).
+    ("The official, who insisted on anonymity because the inquiry was continuing, added that bail was "
+     "denied.", "same speaker"),
+    ("The official, Mr. Tan, said bail was denied.", None),
     # A speaker's words added to those quoted before, the verb first (Multi-News 00199).
     ('adds a close family friend: " bobby will be there at the funeral.', "back phrase"),
     ('Added the mayor, "We will rebuild."', "back phrase"),

@@ -15,7 +15,14 @@ import re
 from functools import lru_cache
 
 from briefgen.select.furniture import caption, labelled, points_at_page, run_in, ticker
-from briefgen.select.others import adds_to_quotation, after_then, also_later, connective_inside, of_others
+from briefgen.select.others import (
+    adds_to_quotation,
+    after_then,
+    also_later,
+    connective_inside,
+    of_others,
+    refers_back,
+)
 from briefgen.select.pronouns import (
     intro_pronoun,
     object_pronoun,
@@ -191,6 +198,10 @@ _GROUP_SAYS_HE = re.compile(
 # official" said to have done something ("Police said the official was arrested").
 _SAME_SPEAKER = re.compile(
     r"\bthe\s+(?:source|insider|official|spokesman|spokeswoman|spokesperson)\s*,?\s+(?:said|says|told|added)\b"
+    # ... also with a clause on them set off between ("the official, who insisted on anonymity ..., added",
+    # 00139); not a name in apposition ("The official, Mr. Tan, said").
+    r"|^\W*the\s+(?:source|insider|official|spokesman|spokeswoman|spokesperson)\s*,\s*(?:who|speaking"
+    r"|asking|requesting|insisting|declining|citing)\b[^,]{1,150},\s*(?:said|says|told|added)\b"
     r"|\b(?:said|says|added)\s+the\s+(?:source|insider|official|spokesman|spokeswoman|spokesperson)\s*(?:[,.;]|$)",
     re.IGNORECASE)
 # A quotation that opens with a pronoun for something said before ("\"It was a slip of the
@@ -556,7 +567,7 @@ def leaning_rule(text: str) -> str | None:
     if first in _BACK_WORDS and not _names_now(body):
         return "back word"
     if (_BACK_PHRASE.match(body) or after_then(body) or also_later(body) or connective_inside(body)
-            or adds_to_quotation(body)):
+            or adds_to_quotation(body) or refers_back(body)):
         return "back phrase"
     if shell_first(body):
         return "shell noun"
