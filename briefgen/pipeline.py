@@ -36,7 +36,7 @@ from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import MEMO
 from briefgen.select.standalone import broken, dangling
 from briefgen.select.statements import Statements, choose_apart, unrestated
-from briefgen.select.units import passages, unintroduced
+from briefgen.select.units import passages, unintroduced, writer_voice
 from briefgen.sources.clean import CleanResult, clean
 from briefgen.sources.decode import decode_entities, repaired
 from briefgen.sources.limits import Limits
@@ -216,11 +216,12 @@ def analyse(
     # A fact prints its representative alone: merge marks down a member that leans on the
     # sentence before (Lee's five-outlet "small but meaningful progress" remark prints
     # through the one outlet's sentence that reads alone) and keeps only members that state it.
-    # An editorial's sentence stands for a fact only when no report's can (sources/stories.editorials).
+    # An editorial's sentence (sources/stories.editorials) or the writer's own voice stands for a fact
+    # only when no report's sentence can (Multi-News 00162: "Tell me more! photos can also be ...").
     by_editorials = frozenset(editorials(sources))
     opinion = {s.text for s in sentences if s.source_id in by_editorials}
     facts = cluster(sentences, sources, {s.id: f"report {s.report}" if s.report else s.id for s in sources},
-                    leans=dangling, broken=(lambda t: t in opinion or broken(t)) if opinion else broken)
+                    leans=dangling, broken=lambda t: t in opinion or broken(t) or writer_voice(t))
     return Analysis(tuple(sources), tuple(skipped), cleaned, tuple(sentences), tuple(facts), by_editorials)
 
 

@@ -711,3 +711,37 @@ def test_one_statement_in_two_frames_still_merges() -> None:
     saddened = ("In a statement to people, tlc said they were \"deeply saddened \" by his loss.",
                 "\" tlc was deeply saddened by the loss of robert, \" the network said in a statement.")
     assert one_statement(*saddened)
+
+
+@pytest.mark.parametrize("text, voice", [
+    ('Tell me more! photos can also be uploaded from social platforms including facebook, instagram, picasa '
+     'and "several others ".', True),
+    ("we've got our fingers crossed for flickr, google+ and 500px.", True),
+    ('"We will rebuild," the mayor said.', False),
+    ("We asked the company for comment, and a spokesman said it would not comment.", False),
+    ("The company plans to open ten stores.", False),
+])
+def test_writer_voice_is_the_first_person_outside_quotations_giving_no_one_s_words(text: str,
+                                                                                     voice: bool) -> None:
+    from briefgen.select.units import writer_voice
+
+    assert writer_voice(text) is voice
+
+
+def test_the_writer_s_voice_never_stands_for_a_report_s_lead() -> None:
+    # Multi-News 00162: the page's call to its reader, which the lead carries, stood for the lead's fact,
+    # and the memo lost the news (the call is never printed); the lead stands for itself.
+    from briefgen.pipeline import analyse
+
+    lead = ("Photography giant polaroid plans to open at least ten new retail stores this year focused on "
+            "getting people to print and edit the photos saved on their smartphone, or uploaded to social "
+            "networks such as facebook, instagram and picasa.")
+    call = ('Tell me more! photos can also be uploaded from social platforms including facebook, instagram, '
+            'picasa and "several others ".')
+    first = (f"{lead} The first store, which is set to open in florida next month, will let customers print "
+             f"photos from their phones. {call}")
+    second = ("Though its heyday is behind it, polaroid is still trying to carve a space in the photography "
+              "sector. The company has announced that it will be opening several retail stores based on its "
+              "fotobar service. The first store will open during february in delray beach, florida.")
+    facts = analyse(texts=[first, second]).facts
+    assert fact_of(list(facts), lead).text == lead

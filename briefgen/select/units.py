@@ -39,11 +39,12 @@ from briefgen.model import Fact
 from briefgen.select.standalone import broken, first_person, fragment, gives_words, leans, runs_on
 from briefgen.text.abbreviated import names_lower_cased
 from briefgen.text.frequency import NAME_ZIPF, zipf_table
-from briefgen.text.quotes import has_quote, quotation
+from briefgen.text.quotes import has_quote, quotation, unquoted_words
 from briefgen.text.words import CALENDAR_WORDS, STOPWORDS
 
 __all__ = ["TOPIC_SHARE", "antecedent_of", "comes_after", "clashes", "follows", "in_order",
-           "inside_quotation", "links", "needs", "open_ended", "passages", "unintroduced"]
+           "inside_quotation", "links", "needs", "open_ended", "passages", "unintroduced",
+           "writer_voice"]
 
 # Particles inside a full name ("Azancot de Menezes", "Osama bin Laden", "Rio de Janeiro").
 _PARTICLES = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|al|el|bin|ibn)"
@@ -347,6 +348,14 @@ def needs(facts: Sequence[Fact], standalone: bool = True,
                     out[j] = None
             done[j] = True
     return out
+
+
+def writer_voice(text: str) -> bool:
+    """Whether a sentence is the writer's own voice: the first person outside quotation marks, and no
+    verb of saying there ("Tell me more! photos can also be uploaded from social platforms including
+    facebook, instagram, picasa and "several others "", a page's call to its reader, Multi-News 00162).
+    A word in quotation marks is no one's words given."""
+    return first_person(text) and not gives_words(" ".join(unquoted_words(text)), asked=False)
 
 
 def links(i: int, need: Sequence[tuple[int, ...] | None]) -> list[tuple[int, int]]:
