@@ -720,6 +720,12 @@ def test_one_statement_in_two_frames_still_merges() -> None:
     ('"We will rebuild," the mayor said.', False),
     ("We asked the company for comment, and a spokesman said it would not comment.", False),
     ("The company plans to open ten stores.", False),
+    # A name or a title that holds such a word is no voice, nor is "us" (a review's probes).
+    ("Our Lady of Guadalupe church was damaged in the fire.", False),
+    ("We Energies restored power to 40,000 customers in Milwaukee.", False),
+    ("The book, Why We Sleep, became a bestseller.", False),
+    ("Madonna performed Like a Prayer and I Will Survive on Friday.", False),
+    ("the couple's split was first reported by us weekly on monday.", False),
 ])
 def test_writer_voice_is_the_first_person_outside_quotations_giving_no_one_s_words(text: str,
                                                                                      voice: bool) -> None:

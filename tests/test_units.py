@@ -821,6 +821,10 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
      "points.", "back phrase"),
     ("Analysts could not link the suspect to any group but the agency nonetheless sent two reports.", None),
     ("Although the storm weakened, the surge nevertheless flooded the coast.", None),
+    # ... nor after a clause or phrase set off before, nor with a concession after (a review's probes).
+    ("The company, which lost $2 billion last year, nonetheless paid a dividend.", None),
+    ("Injured in the first half, Smith nevertheless scored twice.", None),
+    ("The company nonetheless paid a dividend despite the losses.", None),
     # An unnamed official, a clause set off before the verb (Multi-News 00139).
     ("The official, who insisted on anonymity because the inquiry was continuing, added that bail was "
      "denied.", "same speaker"),

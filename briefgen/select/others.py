@@ -291,6 +291,9 @@ _REFERS_BACK = re.compile(
 # no further ("Analysts could not link him to any group but they nonetheless sent two reports"); with
 # none they grant what the sentence before said ("The national security agency nonetheless went to
 # work in advance ...", Multi-News 00004, from an analyst's reading: 1 more sentence of the 11,512).
+# A clause or phrase set off before them may be the concession ("The company, which lost $2 billion,
+# nonetheless paid ...", "Injured in the first half, Smith nevertheless scored"), and one may follow
+# ("... nonetheless paid, despite the losses"): a review's probes; such sentences do not lean.
 _GRANTED = re.compile(r"\b(?:nonetheless|nevertheless)\b", re.IGNORECASE)
 _CONCESSION = re.compile(r"\b(?:but|although|though|despite|yet|while|whilst|even if|in spite of|still)\b",
                          re.IGNORECASE)
@@ -302,4 +305,5 @@ def refers_back(body: str) -> bool:
     if _REFERS_BACK.match(body):
         return True
     granted = _GRANTED.search(body)
-    return granted is not None and _CONCESSION.search(body, 0, granted.start()) is None
+    return (granted is not None and _CONCESSION.search(body) is None
+            and not any(mark in body[:granted.start()] for mark in ",;:\u2013\u2014("))

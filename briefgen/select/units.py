@@ -351,11 +351,24 @@ def needs(facts: Sequence[Fact], standalone: bool = True,
 
 
 def writer_voice(text: str) -> bool:
-    """Whether a sentence is the writer's own voice: the first person outside quotation marks, and no
-    verb of saying there ("Tell me more! photos can also be uploaded from social platforms including
-    facebook, instagram, picasa and "several others "", a page's call to its reader, Multi-News 00162).
-    A word in quotation marks is no one's words given."""
-    return first_person(text) and not gives_words(" ".join(unquoted_words(text)), asked=False)
+    """Whether a sentence is the writer's own voice: "I", "we", "our", "my" or "me" outside quotation
+    marks as the writer's word, and no verb of saying there ("Tell me more! photos can also be uploaded
+    from social platforms including facebook, instagram, picasa and "several others "", a page's call
+    to its reader, Multi-News 00162). A word in quotation marks is no one's words given; a capitalised
+    name or title that holds such a word is no voice ("Our Lady of Lourdes", "We Energies", "Why We
+    Sleep", "I Will Survive": a review's probes), nor is "us" (the country, "us weekly")."""
+    words = unquoted_words(text)
+    if not first_person(text) or gives_words(" ".join(words), asked=False):
+        return False
+    for k, word in enumerate(words):
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if word.lower() in _VOICE and (word.islower() or k == 0 or word == "I") and not after[:1].isupper():
+            return True
+    return False
+
+
+# The writer's own words for themselves (see writer_voice).
+_VOICE = frozenset({"i", "we", "our", "ours", "my", "me", "mine"})
 
 
 def links(i: int, need: Sequence[tuple[int, ...] | None]) -> list[tuple[int, int]]:
