@@ -1366,9 +1366,11 @@ def test_a_spaced_mark_after_a_comma_closes_a_quotation_the_sentence_before_left
         'miller told today\'s savannah guthrie in the couple\'s first public interview since the accident.',
         '" we have the choice to live our days with purpose. "',
         "the millers lost their youngest child on june 10 after she fell into a neighbor's pool."]
-    # With no quotation open before, such a mark opens what follows it.
+    # With no quotation open before, such a mark opens what follows it; an inch's mark opens none.
     assert split_sentences('The mayor spoke. In a statement, " we will rebuild. " The rain stopped.') == [
         "The mayor spoke.", 'In a statement, " we will rebuild. "', "The rain stopped."]
+    assert split_sentences('Snow fell 12". In Boston, " we lost power. " Crews worked all night.') == [
+        'Snow fell 12".', 'In Boston, " we lost power. "', "Crews worked all night."]
 
 
 def test_after_a_sentence_that_closes_an_earlier_quotation_a_spaced_mark_opens_the_next() -> None:

@@ -23,7 +23,7 @@ from briefgen.text.verbs import REPORTED
 
 __all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "TWEET_CHARS", "TWEET_DATE",
            "asked_inside", "closes_quotation", "first_closes", "has_quote", "leaves_open", "middles",
-           "quotation", "quoted_share", "tweet_ends", "spaced_tag", "unquoted_words"]
+           "quotation", "quote_count", "quoted_share", "tweet_ends", "spaced_tag", "unquoted_words"]
 
 #: A sentence with at least this share of its words quoted is a quotation (so is one that opens
 #: inside quotation marks, see OPENING_WORDS): more than half of it is someone's words, not the
@@ -172,6 +172,14 @@ def first_closes(text: str, after_open: bool = False) -> bool:
     if _closes(text, m.start(), m.end()):
         return True
     return after_open and _AFTER_COMMA.search(text, 0, m.start()) is not None
+
+
+def quote_count(sentence: str, after_open: bool = False) -> int:
+    """How many straight double marks ``sentence`` holds as quotation marks, the first counted twice
+    when it closes a quotation an earlier sentence opened (:func:`first_closes`, with ``after_open``).
+    A mark right after a digit is an inch's ('Snow fell 12".'), not a quotation's: counted, it left a
+    quotation open for the sentences after it (a review's probe)."""
+    return len(_STRAIGHT.findall(sentence)) + first_closes(sentence, after_open)
 
 
 # A comma and white space just before a mark.

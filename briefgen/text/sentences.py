@@ -48,7 +48,7 @@ from briefgen.text.datelines import (
 )
 from briefgen.text.headlines import lead_after_headline
 from briefgen.text.lazynltk import light_nltk
-from briefgen.text.quotes import QUOTATION_REACH, asked_inside, first_closes, middles, spaced_tag, tweet_ends
+from briefgen.text.quotes import QUOTATION_REACH, asked_inside, middles, quote_count, spaced_tag, tweet_ends
 from briefgen.text.wrapped import block_width, wrap_width
 
 light_nltk()  # Punkt without the rest of NLTK: start-up stays fast
@@ -585,7 +585,7 @@ def _closing_quotes(text: str, cuts: list[int]) -> list[int]:
         # Counted once per sentence and kept up to date as the cut moves: linear in the text.
         closers = {mark: text.count(mark, start, cut) for mark in ")]"}
         opened = {mark: text.count(opener, start, cut) - closers[mark] for opener, mark in ("()", "[]")}
-        quotes = text.count('"', start, cut) + first_closes(text[start:cut], after_open=left['"'])
+        quotes = quote_count(text[start:cut], after_open=left['"'])
         # A sentence without marks inside a quotation or bracket the sentence before opened ('...
         # "and she sounded as resilient as ever... She was a patriot, ... a symbol of strength. "
         # schlafly once ...'): the mark after it closes it.
