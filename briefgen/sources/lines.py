@@ -471,7 +471,7 @@ _WIDGET = re.compile(
     r"|\b\d+\s?% chance of (?:rain|snow|showers|precipitation|thunderstorms?)\b"
     r"|\baccident cleared (?:on|at)\b|\bstop and go traffic (?:from|on)\b")
 # Words each of _WIDGET's marks holds: a quick test that a line holds none.
-_WIDGET_WORDS = ("high", "low", "wind", "chance of", "accident cleared", "stop and go traffic")
+_WIDGET_KEYS = ("high", "low", "wind", "chance of", "accident cleared", "stop and go traffic")
 #: A source is such a box when it holds at least this many of its marks ...: four (two boxes in 876
 #: Multi-News validation pages hold four and five; a storm story quoting a forecast holds two or three).
 WIDGET_MARKS = 4
@@ -550,12 +550,9 @@ def without_promos(text: str) -> str:
 
 def widget_marks(text: str) -> int:
     """How many marks of a weather or traffic box (:data:`_WIDGET`) ``text`` holds."""
-    # Every mark holds one of _WIDGET_WORDS; most lines hold none and skip the pattern. Case-folding
-    # past ASCII is the pattern's own business ("ſ" matches "s" under IGNORECASE; lower() keeps it).
-    if text.isascii():
-        low = text.lower()
-        if not any(word in low for word in _WIDGET_WORDS):
-            return 0
+    # Every mark holds one of _WIDGET_KEYS; most lines hold none and skip the pattern.
+    if not _has_any(_lower(text), _WIDGET_KEYS):
+        return 0
     return sum(1 for _ in _WIDGET.finditer(text))
 
 
