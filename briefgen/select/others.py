@@ -301,7 +301,7 @@ _CONCESSION = re.compile(r"\b(?:but|although|though|despite|yet|while|whilst|eve
 
 def refers_back(body: str) -> bool:
     """Whether the sentence opens on a place or a summing up of what the sentence before told, or grants
-    it ("nonetheless") with no concession of its own before."""
+    it ("nonetheless") with no concession of its own and nothing set off before the word."""
     if _REFERS_BACK.match(body):
         return True
     granted = _GRANTED.search(body)

@@ -357,8 +357,10 @@ def writer_voice(text: str) -> bool:
     to its reader, Multi-News 00162). A word in quotation marks is no one's words given; a capitalised
     name or title that holds such a word is no voice ("Our Lady of Lourdes", "We Energies", "Why We
     Sleep", "I Will Survive": a review's probes), nor is "us" (the country, "us weekly")."""
+    if not first_person(text):
+        return False
     words = unquoted_words(text)
-    if not first_person(text) or gives_words(" ".join(words), asked=False):
+    if gives_words(" ".join(words), asked=False):
         return False
     for k, word in enumerate(words):
         after = words[k + 1] if k + 1 < len(words) else ""
