@@ -1168,6 +1168,51 @@ def test_a_pages_marker_run_into_a_sentence_is_no_part_of_it() -> None:
     ]
 
 
+def test_a_stations_share_form_before_the_story_is_no_part_of_its_lead() -> None:
+    # Multi-News 00023 and 00136: WRAL's share-by-email form, run into the lead.
+    text = ("You must enter the characters with black color that stand out from the other characters "
+            "message: * a friend wanted you to see this item from wral.com: http://wr.al/ym27 \u2014 the fbi "
+            "and wilson county authorities are investigating the theft of gold. Two guards were tied up.")
+    assert [s.text for s in _segment_block(text)] == [
+        "the fbi and wilson county authorities are investigating the theft of gold.", "Two guards were tied up."]
+    # A friend in the story is prose.
+    text = "A friend wanted you to see this item, she said. Two guards were tied up."
+    assert [s.text for s in _segment_block(text)] == [
+        "A friend wanted you to see this item, she said.", "Two guards were tied up."]
+
+
+def test_a_related_storys_headline_and_read_more_link_end_before_the_story_they_run_into() -> None:
+    # Multi-News 00209, 00046, 00259: the Guardian's link to another story, its markup lost.
+    text = ("He won for a passage in his novel. Bad sex award 2016: the contenders in quotes read more de "
+            "luca's win was announced at a ceremony in london on wednesday night. Men's road race heads "
+            "for conclusion on day one \u2013 live! read more even as organisers scrambled to investigate "
+            "both issues, they promised to sell tickets. Dan brown: the author of inferno Read more Brown "
+            "topped the list again this year, the charity said.")
+    assert [s.text for s in _segment_block(text)] == [
+        "He won for a passage in his novel.",
+        "Bad sex award 2016: the contenders in quotes read more",
+        "de luca's win was announced at a ceremony in london on wednesday night.",
+        "Men's road race heads for conclusion on day one \u2013 live! read more",
+        "even as organisers scrambled to investigate both issues, they promised to sell tickets.",
+        "Dan brown: the author of inferno Read more",
+        "Brown topped the list again this year, the charity said.",
+    ]
+    assert broken_rule("Bad sex award 2016: the contenders in quotes read more") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Study: teens read more in school than adults, and the gap grows every single year.",  # a short opening
+    "Study: teenage girls in big cities read more books than boys, and the gap grows every year.",
+    "The library: members of the club can read more this year than ever before, it said.",
+    "The library: members of the club said they read more in winter than in summer last year.",
+    "Everything you need to know about the summit and the talks read more in january, the duo and the "
+    "producer used the forum to announce it.",  # no headline's mark
+    "Dan brown: the author of inferno read more here, it said.",  # too short for a story's sentence
+])
+def test_read_more_in_prose_or_without_a_headlines_mark_ends_no_sentence(text: str) -> None:
+    assert [s.text for s in _segment_block(text)] == [text]
+
+
 def test_a_bracketed_pointer_to_a_gallery_or_related_story_is_no_part_of_the_sentence_it_runs_into() -> None:
     # Multi-News 00117 and 00054: a page without line breaks runs the pointer into the next sentence.
     text = ("For the first time, it carried a crew of three. [ gallery \u2014 spaceshiptwo makes first glide "

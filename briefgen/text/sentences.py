@@ -46,7 +46,7 @@ from briefgen.text.datelines import (
     placed_dash_end,
     run_in_end,
 )
-from briefgen.text.headlines import lead_after_headline
+from briefgen.text.headlines import lead_after_headline, link_ends
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import QUOTATION_REACH, asked_inside, middles, quote_count, spaced_tag, tweet_ends
 from briefgen.text.wrapped import block_width, wrap_width
@@ -546,7 +546,7 @@ def _cuts(text: str, width: int | None = None, lead: int = 0, like: CaseStyle | 
     cuts.update(_ellipsis_cuts(text, zones))
     cuts.update(_glued_cuts(text, rules, case))
     cuts.update(_line_cuts(text, width, lead))
-    cuts.update(list_cuts, tweet_ends(text))
+    cuts.update(list_cuts, tweet_ends(text), link_ends(text))
     ordered = sorted(cuts)
     cuts.update(_clock_cuts(text, rules, ordered, case))
     return _closing_quotes(text, sorted(c for c in cuts if 0 < c < n))
