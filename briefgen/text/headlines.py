@@ -14,7 +14,8 @@ from briefgen.text.datelines import HEADLINE_SHARED, dateline_end
 from briefgen.text.verbs import IRREGULAR_PAST
 from briefgen.text.words import STOPWORDS, content_set, content_terms
 
-__all__ = ["GLUED_SHARE", "GLUED_WORDS", "glued_headline_end", "lead_after_headline", "link_ends"]
+__all__ = ["GLUED_SHARE", "GLUED_WORDS", "glued_headline_end", "lead_after_headline", "link_ends",
+           "link_piece"]
 
 #: Fewest and most words of a headline a page runs into its story's lead with no dateline between.
 GLUED_WORDS = (4, 20)
@@ -171,3 +172,13 @@ def link_ends(text: str) -> list[int]:
         if capital or _HEAD_MARK.search(head + " "):
             out.append(m.end())
     return out
+
+
+_LINK_PIECE = re.compile(r"\bread\s+more\s*$", re.IGNORECASE)
+
+
+def link_piece(piece: str) -> bool:
+    """Whether ``piece`` is what :func:`link_ends` cut off: a headline ending on its "read more" link.
+    A segmenter leaves it out, as it leaves out other page furniture (it is no sentence of the
+    story, and would take a place among the story's first sentences)."""
+    return _LINK_PIECE.search(piece) is not None

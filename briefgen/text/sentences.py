@@ -46,7 +46,7 @@ from briefgen.text.datelines import (
     placed_dash_end,
     run_in_end,
 )
-from briefgen.text.headlines import lead_after_headline, link_ends
+from briefgen.text.headlines import lead_after_headline, link_ends, link_piece
 from briefgen.text.lazynltk import light_nltk
 from briefgen.text.quotes import QUOTATION_REACH, asked_inside, middles, quote_count, spaced_tag, tweet_ends
 from briefgen.text.wrapped import block_width, wrap_width
@@ -690,7 +690,7 @@ def segment(source: Source, blocks: Sequence[Line]) -> list[Sentence]:
                 out.pop()  # "... foxborough, mass." then "- police are ...": the lead, not the headline
                 s += cut
             piece = chunk[s:e]
-            if not any(c.isalpha() for c in piece):
+            if not any(c.isalpha() for c in piece) or link_piece(piece):  # no prose; a link
                 continue
             out.append(Sentence(text=_WS.sub(" ", piece), source_id=source.id, index=len(out),
                                 start=block.start + s, end=block.start + e, paragraph=paragraph))
