@@ -386,6 +386,17 @@ def test_a_trade_before_a_name_is_no_part_of_it_in_lower_cased_coverage() -> Non
     assert _subject_of(leads) == "Neil Armstrong"
 
 
+def test_a_lower_cased_name_goes_on_past_its_particle() -> None:
+    # Multi-News 00209: "Erri De" from "erri de luca"; a name never ends on its particle.
+    leads = ["Italian author erri de luca has added another accolade to his career.",
+             "The writer erri de luca has won the bad sex award for a passage in his novel.",
+             "Judges said erri de luca's passage was the worst of the year."]
+    assert _subject_of(leads) == "Erri De Luca"
+    leads = ["Italian author erri de luca won on monday.", "The writer erri de rossi won on tuesday.",
+             "Judges said erri de palma won it."]
+    assert _subject_of(leads) == "Erri"
+
+
 def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() -> None:
     # Multi-News writes names in lower case: capitals find no one. A pair of words most sources
     # share, one of them missing from common English, is the name.
@@ -466,6 +477,11 @@ def test_words_a_bracket_or_a_comma_parts_make_no_name_in_lower_cased_coverage()
     (["mark zuckerberg is giving $3 billion to research. facebook ceo mark zuckerberg said so.", ""],
      "Mark Zuckerberg"),
     (["teens are vaping more. e-cigarettes are popular with teens, and e-cigarettes sell well.", ""],
+     "Briefing"),
+    # ... or names someone in full once and again by one name, the rarer (Multi-News 00051).
+    (["nick stahl is missing, his wife said. stahl's wife filed a missing person's report on monday.", ""],
+     "Nick Stahl"),
+    (["nick stahl is missing, his wife said. the actor's wife filed a missing person's report.", ""],
      "Briefing"),
     (["the wildfire forced thousands to flee their homes on monday.", ""], "Wildfire"),
     (["parscale said the ad would run.", "The ad cost $1 million, parscale said.",

@@ -323,6 +323,9 @@ _REPORTING_WORDS = "said says told tells added adds according asked asks wrote w
 _REPORTING = frozenset(_REPORTING_WORDS.split())
 # A word printed beside the same other word at least this share of the times is printed with it.
 _BESIDE = 2 / 3
+# Particles inside a name, which goes on past one or stops before it ("Erri De Luca", not "Erri De").
+_PARTICLE_WORDS = "de da di del della der van von du le la al el bin ibn ben dos das"
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
 # The people news is about, named by their part: no subject alone ("Gunman").
 _ROLE_WORDS = '''
     gunman gunmen shooter shooters attacker attackers assailant assailants bomber bombers hijacker
@@ -414,6 +417,36 @@ def _mostly_cited(coverage: Sequence[Coverage], name: str) -> bool:
     return seen > 0 and 2 * cited >= seen
 
 
+def _name_pairs(item: Coverage) -> list[tuple[str, str]]:
+    """The pairs of adjacent words in a source's headline and lead that may make a name, in order: one
+    rare in English (or the two rare together), neither a stop, event or title word nor common alone,
+    nothing but white space between them ("world food programme ( wfp )")."""
+    def usable(w: str) -> bool:
+        return len(w) > 2 and _may_name(w) and _zipf(w) < _COMMON_ZIPF
+
+    tokens = _lead_words(item)
+    apart = _parted(item)
+    return [(a, b) for k, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False))
+            if k not in apart and usable(a) and usable(b)
+            and (min(_zipf(a), _zipf(b)) < RARE_ZIPF
+                 or (_zipf(a) + _zipf(b) < _PAIR_ZIPF and not _verb_like(a) and not _verb_like(b)))
+            and not any(_zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
+
+
+def _named_again(item: Coverage) -> str:
+    """The first name of two words (:func:`_name_pairs`) a lone source's lead names again by its last
+    word, no commoner than a name alone (:data:`_SINGLE_ZIPF`): news names a person in full, then by
+    the surname ("nick stahl missing ... Stahl's wife filed a report", Multi-News 00051); a topic's
+    word printed again is no surname ("e-cigarettes are popular ..., e-cigarettes sell"). Or ""."""
+    words = Counter(_lead_words(item))
+    pairs = _name_pairs(item)
+    printed = Counter(pairs)
+    for a, b in pairs:
+        if a != b and words[b] > printed[(a, b)] and _zipf(b) < _SINGLE_ZIPF:
+            return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in (a, b))
+    return ""
+
+
 def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1,
                  speakers_last: bool = False) -> str:
     """The name two adjacent words make in most sources' leads, one of them rare in English.
@@ -424,20 +457,10 @@ def _shared_pair(coverage: Sequence[Coverage], least: int, repeated: int = 1,
     full stop part; "" if none is shared. With ``speakers_last``, a name the leads print mostly as a
     speaker (:func:`_mostly_cited`) is chosen only when every shared name is one.
     """
-    def usable(w: str) -> bool:
-        return len(w) > 2 and _may_name(w) and _zipf(w) < _COMMON_ZIPF
-
     counts: Counter[tuple[str, str]] = Counter()  # sources
     uses: Counter[tuple[str, str]] = Counter()  # occurrences
     for item in coverage:
-        tokens = _lead_words(item)
-        # Words a comma, a bracket or a full stop parts make no name ("world food programme ( wfp )").
-        apart = _parted(item)
-        pairs = [(a, b) for k, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False))
-                 if k not in apart and usable(a) and usable(b)
-                 and (min(_zipf(a), _zipf(b)) < RARE_ZIPF
-                      or (_zipf(a) + _zipf(b) < _PAIR_ZIPF and not _verb_like(a) and not _verb_like(b)))
-                 and not any(_zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
+        pairs = _name_pairs(item)
         uses.update(pairs)
         counts.update(set(pairs))
     shared = [p for p, k in counts.items() if k >= least and uses[p] >= repeated]
@@ -469,6 +492,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
     uses: Counter[str] = Counter()
     before: dict[str, Counter[str]] = defaultdict(Counter)
     after: dict[str, Counter[str]] = defaultdict(Counter)
+    past: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # the word after a word and a particle
     for item in coverage:
         tokens = _lead_words(item)
         found = [w for w in tokens if usable(w)]
@@ -480,6 +504,8 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
                 before[w][tokens[i - 1]] += 1
             if i + 1 < len(tokens) and i not in apart:
                 after[w][tokens[i + 1]] += 1
+                if tokens[i + 1] in _PARTICLES and i + 2 < len(tokens) and i + 1 not in apart:
+                    past[(w, tokens[i + 1])][tokens[i + 2]] += 1
 
     def verb(w: str) -> bool:
         # A verb's form followed by the same word nearly every time reads as a verb and its object
@@ -504,6 +530,8 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
         return other if keep else ""
 
     words = [w for w in (beside(before[best]), best, beside(after[best])) if w]
+    if words[-1] in _PARTICLES:  # the name goes on past its particle, or stops before it
+        words[-1:] = [words[-1], beside(past[(best, words[-1])])] if beside(past[(best, words[-1])]) else []
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in words)
 
 
@@ -651,6 +679,7 @@ def derive_subject(coverage: Sequence[Coverage]) -> str:
             found = _shared_pair(leads, 1, _FEW)
             if not found and " " in (word := _shared_word(leads, 1, _FEW)):
                 found = word
+            found = found or _named_again(leads[0])
         who = [found] if found else []
     named = next((w for w in who if event and event.split()[-1] in w.lower().split()), "")
     if not named and n > 1 and _lower_cased(coverage):
