@@ -323,9 +323,8 @@ _REPORTING_WORDS = "said says told tells added adds according asked asks wrote w
 _REPORTING = frozenset(_REPORTING_WORDS.split())
 # A word printed beside the same other word at least this share of the times is printed with it.
 _BESIDE = 2 / 3
-# Particles inside a name, which goes on past one or stops before it ("Erri De Luca", not "Erri De").
-_PARTICLE_WORDS = "de da di del della der van von du le la al el bin ibn ben dos das"
-_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "van", "von", "du", "le", "la", "al", "el",
+                        "bin", "ibn", "ben", "dos", "das"})  # inside a name: "Erri De Luca", not "Erri De"
 # The people news is about, named by their part: no subject alone ("Gunman").
 _ROLE_WORDS = '''
     gunman gunmen shooter shooters attacker attackers assailant assailants bomber bombers hijacker
@@ -335,8 +334,7 @@ _ROLE_WORDS = '''
     fugitive fugitives witness witnesses firefighters rescuers paramedics passengers motorist motorists
     pedestrian pedestrians teenager teenagers toddler toddlers'''
 _ROLES = frozenset(_ROLE_WORDS.split())
-# Endings that keep a single word out of a subject besides _NOT_A_NAME's.
-_NOT_A_NAME_ALONE = ("ed", "est", "able", "ible", "ly", "ful", "ise", "ize")
+_NOT_A_NAME_ALONE = ("ed", "est", "able", "ible", "ly", "ful", "ise", "ize")  # besides _NOT_A_NAME's
 # Endings of English adjectives and plural or abstract nouns: the common word of a pair that
 # ends so makes a topic, not a name ("Extramarital Affair" is kept out by neither; "Louboutin
 # Shoes", "Wireline Households", "Arthropod Diversity", "Monogamous Relationships" are).
@@ -419,8 +417,7 @@ def _mostly_cited(coverage: Sequence[Coverage], name: str) -> bool:
 
 def _name_pairs(item: Coverage) -> list[tuple[str, str]]:
     """The pairs of adjacent words in a source's headline and lead that may make a name, in order: one
-    rare in English (or the two rare together), neither a stop, event or title word nor common alone,
-    nothing but white space between them ("world food programme ( wfp )")."""
+    rare in English (or the two together), no stop, event or title word, only a space between them."""
     def usable(w: str) -> bool:
         return len(w) > 2 and _may_name(w) and _zipf(w) < _COMMON_ZIPF
 
@@ -435,14 +432,14 @@ def _name_pairs(item: Coverage) -> list[tuple[str, str]]:
 
 def _named_again(item: Coverage) -> str:
     """The first name of two words (:func:`_name_pairs`) a lone source's lead names again by its last
-    word, no commoner than a name alone (:data:`_SINGLE_ZIPF`): news names a person in full, then by
-    the surname ("nick stahl missing ... Stahl's wife filed a report", Multi-News 00051); a topic's
-    word printed again is no surname ("e-cigarettes are popular ..., e-cigarettes sell"). Or ""."""
+    word, no commoner than a name alone (:data:`_SINGLE_ZIPF`): news names a person in full, then by the
+    surname ("nick stahl missing ... Stahl's wife", 00051); not a topic ("e-cigarettes ... e-cigarettes")."""
     words = Counter(_lead_words(item))
     pairs = _name_pairs(item)
     printed = Counter(pairs)
     for a, b in pairs:
-        if a != b and words[b] > printed[(a, b)] and _zipf(b) < _SINGLE_ZIPF:
+        if (a != b and words[b] > printed[(a, b)] and _zipf(b) < _SINGLE_ZIPF
+                and not b.endswith(_NOT_A_NAME + _NOT_A_NAME_ALONE)):  # "seize legally ... legally"
             return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in (a, b))
     return ""
 
