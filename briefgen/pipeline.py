@@ -131,7 +131,7 @@ def text_sources(texts: Sequence[str], first: int = 1) -> list[Source]:
 
 
 #: Why a source on another event than the rest of the coverage is skipped.
-OFF_STORY = "a story on another event: shares almost nothing with the other sources (best likeness {:.2f})"
+OFF_STORY = "a story on another event: shares almost nothing with the other sources"
 #: Why a source that gave no article sentence is skipped.
 NO_ARTICLE = "no article sentence and no headline found (empty, or only page furniture: a notice, a prompt, \
 captions, a web archive's notes, a weather or traffic box)"
@@ -203,8 +203,8 @@ def analyse(
     if stories.lone:
         _warn_lone(stories.lone, sources, len(by_source))
     if off:
-        skipped = [*skipped, *(Skipped(src.origin, OFF_STORY.format(off[src.id])) for src in sources
-                               if src.id in off)]
+        skipped = [*skipped, *(Skipped(src.origin, OFF_STORY) for src in sources if src.id in off)]
+        log.info("likeness of the sources on another event: %s", {k: round(v, 2) for k, v in off.items()})
         sources = [src for src in sources if src.id not in off]
         sentences = [s for s in sentences if s.source_id not in off]
     told = {s.source_id for s in sentences}
