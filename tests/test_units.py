@@ -925,6 +925,8 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("Girls read more books than boys, according to the study.", None),
     ("The warning landed in your inbox as expected, she said.", None),
     ("The disclaimer on the label said nothing about the risk.", None),
+    ("Information from the ministry was scarce, he said.", None),
+    ("This story has been changed by the newest findings, the author said.", None),
     ("The ad ended with a disclaimer: the product is not approved by the FDA.", None),
     # A label and a colon opening the sentence: a transcript's speaker, a headline run into its story.
     ("Judy woodruff: herman cain, the latest candidate to lead in the polls, spent the day rebutting "
@@ -1073,6 +1075,9 @@ _FURNITURE = [
     "Replying to @coastguard the ship sank at noon.",
     "Blocked unblock follow the ship sank at noon.",
     "The ship sank at noon / ap id: 12345.",
+    "___ information from: the ( attleboro, mass. )",
+    "\u276e prev next \u276f 20 cars that rack up tickets the highest percentage of drivers own a sedan.",
+    "___ this story has been changed to correct that the ship sank at noon, not at one.",
     "( ap ) the ship sank at noon.",
     "( kutv ) the ship sank at noon.",
     "The ship sank near the port, thursday, sept. 11 2014.",
