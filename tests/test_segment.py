@@ -1243,8 +1243,13 @@ def test_a_bracketed_pointer_to_a_gallery_or_related_story_is_no_part_of_the_sen
      "ms. Rowe, a freshman at the university, described her roommate's behavior on monday."),
     ('The banks were slow. Photo "it\'s inexcusable that the banks did not staff up, " said an analyst.',
      '"it\'s inexcusable that the banks did not staff up, " said an analyst.'),
+    # ... or a clause's opening preposition and determiner (Multi-News 00188).
+    ("The wage is set by the department. Photo under the deal, guest workers could seek citizenship.",
+     "under the deal, guest workers could seek citizenship."),
     ("Roofs were torn away. Photo after photo showed entire neighbourhoods reduced to rubble.",
      "Photo after photo showed entire neighbourhoods reduced to rubble."),
+    ("The rescue took hours. Photo in hand, she walked to the station to report him missing.",
+     "Photo in hand, she walked to the station to report him missing."),
     # ... not a noun compound of "photo", nor a credit.
     ("The law passed. Photo identification is required to vote in the state.",
      "Photo identification is required to vote in the state."),

@@ -147,7 +147,10 @@ _LEAD_FURNITURE = re.compile(
     # sentences of Multi-News validation, none in DUC 2003 (from an analyst's reading of Multi-News
     # 00216). Not before a word that may go on with "photo" ("Photo after photo showed ...", "Photo
     # identification is required", "Photo by ...", a credit).
-    r"|\W*photo\s+(?=[\"\u201c]|(?:mr|ms|mrs|dr)\.\s|advertisement\s)"
+    r"|\W*photo\s+(?=[\"\u201c]|(?:mr|ms|mrs|dr)\.\s|advertisement\s"
+    # ... or before a clause's opening preposition and its noun ("Photo under the deal, guest workers
+    # ...": 1 sentence of Multi-News validation, 00188; "Photo in hand, ..." is prose, and rare).
+    r"|(?:under|during|after|before|since|despite|amid)\s+(?:the|a|an|this|that|its|his|her|their)\s)"
     # ... and a page's "continue reading below" (after an ad's label too) before the sentence it splits off
     # ("continue reading below police ultimately found ..."): 3 sentences of Multi-News validation.
     r"|\W*(?:advertisement\s*(?:[-\u2013\u2014]\s*)?)?continue reading below\s+"
