@@ -634,6 +634,36 @@ def test_a_member_that_cannot_be_printed_never_stands_for_one_that_can() -> None
             == representative([0, 1], cut, carries, backing, leans=dangling))
 
 
+def test_one_reports_lead_stands_for_its_later_restatement() -> None:
+    # Multi-News 00258: a story's lead and its later restatement merged; the restatement, which the
+    # lead carries, stood for both, and the memo lost the lead. Within one report no other source's
+    # sentence must carry what is printed: the lead that states the representative and more stands.
+    from briefgen.facts.members import split_group
+
+    texts = ["Netflix reversed an unpopular decision to rename its dvd service qwikster, saying both "
+             "services will stay on the same website.",
+             "Netflix said it will not rename the dvd service."]
+    carries = lambda x, y: x == 0  # noqa: E731 - the lead states the restatement, not the other way
+    backing = lambda x, y: 1.0  # noqa: E731
+    assert split_group([0, 1], texts, carries, backing) == [(1, [0, 1])]
+    lead_and_later = lambda u: (frozenset({"s1"}), 9 * u)  # noqa: E731 - sentences 0 and 9 of s1
+    assert split_group([0, 1], texts, carries, backing, origin=lead_and_later) == [(0, [0, 1])]
+    # Two reports: the footnote cites both, so the sentence both carry is printed; so it is when the
+    # fuller sentence is no lead (the one the others carry is what the report says throughout).
+    two = lambda u: (frozenset({f"s{u + 1}"}), 0)  # noqa: E731
+    assert split_group([0, 1], texts, carries, backing, origin=two) == [(1, [0, 1])]
+    later = lambda u: (frozenset({"s1"}), 5 + u)  # noqa: E731
+    assert split_group([0, 1], texts, carries, backing, origin=later) == [(1, [0, 1])]
+    # Two sentences that each carry the other, or both in the lead (Multi-News 00033: a headline and
+    # its dek glued, carrying the lead): the representative stays the one the others carry best.
+    both = lambda x, y: True  # noqa: E731
+    low = [texts[0].lower(), texts[1]]  # lower-case, the lead reads less clearly on its own
+    assert split_group([0, 1], low, both, backing) == [(1, [0, 1])]
+    assert split_group([0, 1], low, both, backing, origin=lead_and_later) == [(1, [0, 1])]
+    in_lead = lambda u: (frozenset({"s1"}), u)  # noqa: E731 - sentences 0 and 1 of s1
+    assert split_group([0, 1], texts, carries, backing, origin=in_lead) == [(1, [0, 1])]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.integers(2, 16), st.integers(0, 2**32 - 1))
 def test_representative_reads_the_rules_lazily_and_chooses_as_reading_every_member(

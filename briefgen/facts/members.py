@@ -27,7 +27,8 @@ from briefgen.text.tokens import PRONOUNS, common_words, spelled_value
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import STOPWORDS, words
 
-__all__ = ["Names", "cited", "clarity_penalty", "main_statements", "opener", "representative", "split_group"]
+__all__ = ["LEAD", "Names", "cited", "clarity_penalty", "main_statements", "opener", "representative",
+           "split_group"]
 
 # Representatives of large groups are judged against this many members.
 _PANEL = 12
@@ -42,6 +43,10 @@ SIDE = 0.3
 # A match that states at least this share of the member's terms, and of whose terms the member
 # states as much, reports the member's main statement. Set without data: most of each.
 MUTUAL = 0.5
+
+
+#: A report's lead: its first sentences, by index (as :data:`briefgen.select.lead.LEAD_SENTENCES`).
+LEAD = 2
 
 
 def clarity_penalty(text: str) -> float:
@@ -123,18 +128,33 @@ def representative(members: Sequence[int], texts: Sequence[str], carries: Callab
 
 def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[[int, int], bool],
                 backing: Callable[[int, int], float], leans: Callable[[str], bool] | None = None,
-                broken: Callable[[str], bool] | None = None) -> list[tuple[int, list[int]]]:
+                broken: Callable[[str], bool] | None = None,
+                origin: Callable[[int], tuple[frozenset[str], int]] | None = None,
+                ) -> list[tuple[int, list[int]]]:
     """A merged group as facts: (representative, the members that carry it), the largest part first.
 
     The first fact takes the group's representative and every member that
     carries it; the members left over make the next fact, chosen the same
     way, until none is left (``leans`` and ``broken`` as for :func:`representative`).
+    Members that are all one report's (``origin``: a member's sources and its first sentence's index
+    in them) need no other report's sentence to carry what is printed: where the report's lead (its
+    first :data:`LEAD` sentences) states a later representative and more (which does not state the
+    lead) and reads as clearly (:func:`clarity_penalty`: a headline and byline glued to a lead run
+    long), the lead stands for them, and takes every member it carries (Multi-News 00258:
+    "netflix inc reversed an unpopular decision to ... rename it qwikster, saying ..." had stood
+    behind the story's later "Netflix said it will not rename the dvd service.", and left the memo).
     """
     rest = sorted(members)
+    one = origin is not None and len(frozenset().union(*(origin(u)[0] for u in rest))) == 1
     parts: list[tuple[int, list[int]]] = []
     while rest:
         rep = representative(rest, texts, carries, backing, leans, broken)
-        kept = [u for u in rest if u == rep or carries(u, rep)]
+        if one and origin is not None and origin(rep)[1] >= LEAD and (fuller := [
+                u for u in rest if origin(u)[1] < LEAD and carries(u, rep) and not carries(rep, u)
+                and clarity_penalty(texts[u]) <= clarity_penalty(texts[rep])
+                and (broken is None or not broken(texts[u]))]):
+            rep = fuller[0]
+        kept = [u for u in rest if u == rep or carries(u, rep) or (one and carries(rep, u))]
         parts.append((rep, kept))
         taken = set(kept)
         rest = [u for u in rest if u not in taken]

@@ -595,8 +595,7 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
                           or (hi is not None and carries(feats[j], hi, idf)))
     links = list(zip(first[overlap].tolist(), second[overlap].tolist(), strict=True))
 
-    # Matching pairs, strongest first; the candidates come in (i, j) order,
-    # which a stable sort keeps among equal scores.
+    # Matching pairs, strongest first (a stable sort keeps the candidates' (i, j) order on a tie).
     found = np.flatnonzero(edge)
     found = found[np.argsort(-scores[found], kind="stable")]
     matches = list(zip(first[found].tolist(), second[found].tolist(), strict=True))
@@ -635,7 +634,8 @@ def _cluster(sentences: Sequence[Sentence], sources: Sequence[Source],
     part_of = [0] * n
     part_links: set[tuple[int, int]] = set()
     for root in sorted(members, key=lambda r: min(members[r])):
-        made = split_group(members[root], texts, scorer.carries, scorer.backing, leans, broken)
+        made = split_group(members[root], texts, scorer.carries, scorer.backing, leans, broken, lambda u: (
+            frozenset(sents[m].source_id for m in unit_members[u]), sents[unit_members[u][0]].index))
         for k, (rep, kept) in enumerate(made):
             for u in kept:
                 part_of[u] = len(parts)
