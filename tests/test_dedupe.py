@@ -662,6 +662,44 @@ def test_one_reports_lead_stands_for_its_later_restatement() -> None:
     assert split_group([0, 1], low, both, backing, origin=lead_and_later) == [(1, [0, 1])]
     in_lead = lambda u: (frozenset({"s1"}), u)  # noqa: E731 - sentences 0 and 1 of s1
     assert split_group([0, 1], texts, carries, backing, origin=in_lead) == [(1, [0, 1])]
+    # The lead stands only when it reads plainly: not leaning on what came before it, printable, and
+    # not run long by a headline or byline glued to it (a review's probes; Multi-News 00043, 00066).
+    from briefgen.select.standalone import broken, dangling
+
+    # (The later sentence is lower-cased here, so that it reads less clearly than each lead.)
+    later = "netflix said it will not rename the dvd service."
+    leaning = ["The move came after a customer revolt, and Netflix said it will not rename its service.",
+               later]
+    assert split_group([0, 1], leaning, carries, backing, dangling, broken, lead_and_later) == [(1, [0, 1])]
+    cut = [texts[0].rstrip("."), later]
+    assert split_group([0, 1], cut, carries, backing, None, broken, lead_and_later) == [(1, [0, 1])]
+    glued = [texts[0] + " " + " ".join(["more"] * 40) + ".", later]
+    assert split_group([0, 1], glued, carries, backing, dangling, broken, lead_and_later) == [(1, [0, 1])]
+    plain = [texts[0], later]
+    assert split_group([0, 1], plain, carries, backing, dangling, broken, lead_and_later) == [(0, [0, 1])]
+    # ... and reads at least as clearly as the sentence it would stand for.
+    assert split_group([0, 1], low, carries, backing, origin=lead_and_later) == [(1, [0, 1])]
+    # Each carries the other, the later one backed best: it stays (its report says it throughout).
+    favour_later = lambda x, y: 1.0 if x == 1 else 0.0  # noqa: E731
+    assert split_group([0, 1], texts, both, favour_later) == [(1, [0, 1])]
+    assert split_group([0, 1], texts, both, favour_later, origin=lead_and_later) == [(1, [0, 1])]
+
+
+def test_an_articles_lead_is_printed_for_the_fact_it_restates_later() -> None:
+    # The merger passes each member's report and place in it (Multi-News 00258, in other words).
+    from briefgen.pipeline import analyse
+
+    lead = ("Acme Corp reversed an unpopular decision to put its DVD rental business on a separate website "
+            "and rename it Qwikster, saying both services will stay on the same website.")
+    article = " ".join([
+        lead, "Customers will continue to go to acme.com for streaming and rentals, the company said.",
+        "The earlier plan had angered many customers, who wrote complaints on the company's blog.",
+        "Shares of the company have fallen by about 60 percent since July.",
+        "Analysts said the reversal was a sign that the chief executive had listened to subscribers.",
+        "Acme said it will not rename the DVD service.",
+        "The company expects to have 24 million subscribers at the end of the quarter."])
+    merged = [f for f in analyse(texts=[article]).facts if len(f.sentences) > 1]
+    assert [(f.text, [s.index for s in f.sentences]) for f in merged] == [(lead, [0, 5])]
 
 
 @settings(max_examples=300, deadline=None)

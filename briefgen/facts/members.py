@@ -47,6 +47,16 @@ MUTUAL = 0.5
 
 #: A report's lead: its first sentences, by index (as :data:`briefgen.select.lead.LEAD_SENTENCES`).
 LEAD = 2
+#: Most words of a lead that stands for a later restatement: a headline, a byline or a caption a page
+#: ran into its lead runs longer (Multi-News 00066's 66 words, 00074's 52; 00258's lead is 37).
+LEAD_WORDS = 45
+
+
+def _plain(text: str, leans: Callable[[str], bool] | None, broken: Callable[[str], bool] | None) -> bool:
+    """Whether a lead may stand for a later restatement: printable, leaning on nothing, and no longer
+    than :data:`LEAD_WORDS` words."""
+    return (len(text.split()) <= LEAD_WORDS and (broken is None or not broken(text))
+            and (leans is None or not leans(text)))
 
 
 def clarity_penalty(text: str) -> float:
@@ -139,22 +149,24 @@ def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[
     Members that are all one report's (``origin``: a member's sources and its first sentence's index
     in them) need no other report's sentence to carry what is printed: where the report's lead (its
     first :data:`LEAD` sentences) states a later representative and more (which does not state the
-    lead) and reads as clearly (:func:`clarity_penalty`: a headline and byline glued to a lead run
-    long), the lead stands for them, and takes every member it carries (Multi-News 00258:
-    "netflix inc reversed an unpopular decision to ... rename it qwikster, saying ..." had stood
-    behind the story's later "Netflix said it will not rename the dvd service.", and left the memo).
+    lead), reads as clearly (:func:`clarity_penalty`) and plainly (:func:`_plain`: a headline or a
+    byline glued to a lead runs long), the lead stands for them, and takes every member it carries
+    (Multi-News 00258: "netflix inc reversed an unpopular decision to ... rename it qwikster, saying
+    ..." had stood behind the story's later "Netflix said it will not rename the dvd service.", and
+    left the memo).
     """
     rest = sorted(members)
     one = origin is not None and len(frozenset().union(*(origin(u)[0] for u in rest))) == 1
     parts: list[tuple[int, list[int]]] = []
     while rest:
         rep = representative(rest, texts, carries, backing, leans, broken)
+        swapped = False
         if one and origin is not None and origin(rep)[1] >= LEAD and (fuller := [
                 u for u in rest if origin(u)[1] < LEAD and carries(u, rep) and not carries(rep, u)
                 and clarity_penalty(texts[u]) <= clarity_penalty(texts[rep])
-                and (broken is None or not broken(texts[u]))]):
-            rep = fuller[0]
-        kept = [u for u in rest if u == rep or carries(u, rep) or (one and carries(rep, u))]
+                and _plain(texts[u], leans, broken)]):
+            rep, swapped = fuller[0], True
+        kept = [u for u in rest if u == rep or carries(u, rep) or (swapped and carries(rep, u))]
         parts.append((rep, kept))
         taken = set(kept)
         rest = [u for u in rest if u not in taken]
