@@ -395,6 +395,10 @@ def test_a_lower_cased_name_goes_on_past_its_particle() -> None:
     leads = ["Italian author erri de luca won on monday.", "The writer erri de rossi won on tuesday.",
              "Judges said erri de palma won it."]
     assert _subject_of(leads) == "Erri"
+    # Nor does a name of two words end on one: "Osama Bin" was the pair most leads share.
+    leads = ["osama bin laden was killed on sunday, officials said.", "The raid that killed osama bin laden "
+             "took 40 minutes.", "osama bin laden's body was buried at sea on monday."]
+    assert _subject_of(leads) == "Bin Laden"
 
 
 def test_a_subject_of_lower_cased_coverage_finds_the_name_the_sources_share() -> None:
@@ -485,6 +489,8 @@ def test_words_a_bracket_or_a_comma_parts_make_no_name_in_lower_cased_coverage()
      "Briefing"),
     (["they would seize legally purchased guns. the bill is legally binding, its sponsor said.", ""],
      "Briefing"),  # an adverb is no surname (Multi-News 00083)
+    (["the fda approved keytruda for lung cancer. keytruda is made by a drug maker.", ""],
+     "Briefing"),  # a verb and its object are no name (a review's probe)
     (["the wildfire forced thousands to flee their homes on monday.", ""], "Wildfire"),
     (["parscale said the ad would run.", "The ad cost $1 million, parscale said.",
       "parscale said more ads would follow."], "Parscale"),

@@ -427,7 +427,8 @@ def _name_pairs(item: Coverage) -> list[tuple[str, str]]:
             if k not in apart and usable(a) and usable(b)
             and (min(_zipf(a), _zipf(b)) < RARE_ZIPF
                  or (_zipf(a) + _zipf(b) < _PAIR_ZIPF and not _verb_like(a) and not _verb_like(b)))
-            and not any(_zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))]
+            and not any(_zipf(w) >= RARE_ZIPF and w.endswith(_NOT_A_NAME) for w in (a, b))
+            and b not in _PARTICLES]  # "osama bin" is no name; "bin laden" is
 
 
 def _named_again(item: Coverage) -> str:
@@ -439,7 +440,8 @@ def _named_again(item: Coverage) -> str:
     printed = Counter(pairs)
     for a, b in pairs:
         if (a != b and words[b] > printed[(a, b)] and _zipf(b) < _SINGLE_ZIPF
-                and not b.endswith(_NOT_A_NAME + _NOT_A_NAME_ALONE)):  # "seize legally ... legally"
+                and not b.endswith(_NOT_A_NAME + _NOT_A_NAME_ALONE)  # "seize legally ... legally"
+                and not _verb_like(a)):  # a verb and its object: "the fda approved keytruda ... keytruda"
             return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in (a, b))
     return ""
 
