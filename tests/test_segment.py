@@ -1211,6 +1211,15 @@ def test_a_related_storys_headline_and_read_more_link_end_before_the_story_they_
     "Everything you need to know about the summit and the talks read more in january, the duo and the "
     "producer used the forum to announce it.",  # no headline's mark
     "Dan brown: the author of inferno read more here, it said.",  # too short for a story's sentence
+    # A review's probes: a dash is no headline's mark, a past or a relative clause before the link is
+    # prose, and a capital after a capitalised word is a name's ("Ian Read") or a title's.
+    "The results \u2014 which surprised the researchers \u2014 showed that adults read more fiction in 2016 "
+    "than they had in 2012.",
+    "The results \u2014 a surprise to the authors \u2014 show adults read more fiction this year than last.",
+    "Sales rose 5 percent: consumers read more e-books on their phones than ever, the publisher said.",
+    "The verdict: children who own e-readers read more frequently, but enjoy it less, the charity said.",
+    "Pfizer chief executive Ian Read more recently has focused on cutting costs across the company.",
+    "In the program, known as Read More Books, children earn prizes for every book they finish.",
 ])
 def test_read_more_in_prose_or_without_a_headlines_mark_ends_no_sentence(text: str) -> None:
     assert [s.text for s in _segment_block(text)] == [text]
@@ -1250,6 +1259,8 @@ def test_a_bracketed_pointer_to_a_gallery_or_related_story_is_no_part_of_the_sen
      "Photo after photo showed entire neighbourhoods reduced to rubble."),
     ("The rescue took hours. Photo in hand, she walked to the station to report him missing.",
      "Photo in hand, she walked to the station to report him missing."),
+    ("Officers released two images. Photo before the surgery shows the girl with her mother.",
+     "Photo before the surgery shows the girl with her mother."),
     # ... not a noun compound of "photo", nor a credit.
     ("The law passed. Photo identification is required to vote in the state.",
      "Photo identification is required to vote in the state."),

@@ -148,9 +148,11 @@ _LEAD_FURNITURE = re.compile(
     # 00216). Not before a word that may go on with "photo" ("Photo after photo showed ...", "Photo
     # identification is required", "Photo by ...", a credit).
     r"|\W*photo\s+(?=[\"\u201c]|(?:mr|ms|mrs|dr)\.\s|advertisement\s"
-    # ... or before a clause's opening preposition and its noun ("Photo under the deal, guest workers
-    # ...": 1 sentence of Multi-News validation, 00188; "Photo in hand, ..." is prose, and rare).
-    r"|(?:under|during|after|before|since|despite|amid)\s+(?:the|a|an|this|that|its|his|her|their)\s)"
+    # ... or before a clause's opening phrase, set off by a comma ("Photo under the deal, guest workers
+    # ...": 1 sentence of Multi-News validation, 00188; "Photo in hand, ..." and a caption's "Photo
+    # before the surgery shows ..." are prose).
+    r"|(?:under|during|after|before|since|despite|amid)\s+(?:the|a|an|this|that|its|his|her|their)\s"
+    r"[^,.;:!?]{1,40},)"
     # ... and a page's "continue reading below" (after an ad's label too) before the sentence it splits off
     # ("continue reading below police ultimately found ..."): 3 sentences of Multi-News validation.
     r"|\W*(?:advertisement\s*(?:[-\u2013\u2014]\s*)?)?continue reading below\s+"
