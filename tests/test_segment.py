@@ -1176,6 +1176,13 @@ def test_a_stations_share_form_before_the_story_is_no_part_of_its_lead() -> None
     assert [s.text for s in _segment_block(text)] == [
         "the fbi and wilson county authorities are investigating the theft of gold.",
         "Two guards were tied up."]
+    # ... also where the form's prompt ends in a full stop, its message then a sentence of its own.
+    text = ("You must enter the characters with black color that stand out from the other characters. "
+            "Message: * a friend wanted you to see this item from wral.com: http://wr.al/ym27 \u2014 the fbi "
+            "and wilson county authorities are investigating the theft of gold. Two guards were tied up.")
+    assert [s.text for s in _segment_block(text)][1:] == [
+        "the fbi and wilson county authorities are investigating the theft of gold.",
+        "Two guards were tied up."]
     # A friend in the story is prose.
     text = "A friend wanted you to see this item, she said. Two guards were tied up."
     assert [s.text for s in _segment_block(text)] == [

@@ -927,6 +927,7 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("The disclaimer on the label said nothing about the risk.", None),
     ("Information from the ministry was scarce, he said.", None),
     ("This story has been changed by the newest findings, the author said.", None),
+    ("This version of the bill passed the senate on monday.", None),
     ("The ad ended with a disclaimer: the product is not approved by the FDA.", None),
     # A label and a colon opening the sentence: a transcript's speaker, a headline run into its story.
     ("Judy woodruff: herman cain, the latest candidate to lead in the polls, spent the day rebutting "
@@ -1077,6 +1078,9 @@ _FURNITURE = [
     "The ship sank at noon / ap id: 12345.",
     "___ information from: the ( attleboro, mass. )",
     "\u276e prev next \u276f 20 cars that rack up tickets the highest percentage of drivers own a sedan.",
+    "1 of 20 \u276e prev next \u276f 20 cars that rack up tickets the highest share of drivers own a sedan.",
+    "___ This story has been updated with comments from the mayor.",
+    "___ This version corrects the spelling of the mayor's name.",
     "___ this story has been changed to correct that the ship sank at noon, not at one.",
     "( ap ) the ship sank at noon.",
     "( kutv ) the ship sank at noon.",

@@ -212,9 +212,10 @@ _RUN_IN_FIRST = re.compile(
     # Chronicle, http://...") and a correction ("___ This story has been changed to correct that ..."):
     # 2 sentences of Multi-News validation (00090's bottom line), none in DUC 2003.
     r"|_*\s*information from:\s|_*\s*this (?:story|article) has been (?:changed|corrected|updated) to\b"
+    r"|_+\s*this (?:story|article|version)\b"  # any note after the rule ("___ This version corrects ...")
     # A slideshow's buttons before its slide's headline and caption ("\u276e prev next \u276f 20 cars that
     # rack up tickets the highest percentage ..."): 1 lead of Multi-News validation (00040's bottom line).
-    r"|prev(?:ious)?\s+next\s*[\u276f\u203a>\u00bb]"
+    r"|(?:\d+\s+of\s+\d+\W+)?prev(?:ious)?\s+next\s*[\u276f\u203a>\u00bb]"  # or "1 of 20 \u276e prev ..."
     # A pointer to a gallery, a video or a related story in square brackets ("[ gallery \u2014 ...
     # ] to begin, ..."; briefing cuts it off the sentence it runs into, see datelines).
     r"|" + POINTER +

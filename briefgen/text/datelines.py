@@ -177,8 +177,8 @@ _LEAD_FURNITURE = re.compile(
     # A station's share-by-email form before the story ("You must enter the characters with black color
     # that stand out from the other characters message: * a friend wanted you to see this item from
     # wral.com: http://wr.al/13gnp \u2014 a judge's act of compassion ..."): 2 leads of Multi-News validation.
-    r"|\W*(?:you must enter the characters\b[^.!?:]{0,80}?\s+message:\s*\*?\s*)?a friend wanted you to see"
-    r" this item from \S+:\s+\S+\s*(?:\u2014|\u2013|--|-)?\s*(?=\w)"
+    r"|\W*(?:(?:you must enter the characters\b[^.!?:]{0,80}?\s+)?message:\s*\*?\s*)?"
+    r"a friend wanted you to see this item from \S+:\s+\S+\s*(?:\u2014|\u2013|--|-)?\s*(?=\w)"
     # ... or as a label with its time, ended by a colon ("Update 2: 10pm: speaking to the wall street
     # journal, ...", "Updated 8: 21 a.m.: in the death investigation ...", "Update: writing for slate,
     # ..."): 5 sentences of Multi-News validation, none in DUC 2003. Without the colon ("Updated 2: 00
