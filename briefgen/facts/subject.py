@@ -530,7 +530,7 @@ def _shared_word(coverage: Sequence[Coverage], least: int, repeated: int = 1) ->
 
     words = [w for w in (beside(before[best]), best, beside(after[best])) if w]
     if words[-1] in _PARTICLES:  # the name goes on past its particle, or stops before it
-        words[-1:] = [words[-1], beside(past[(best, words[-1])])] if beside(past[(best, words[-1])]) else []
+        words[-1:] = [words[-1], rest] if (rest := beside(past[(best, words[-1])])) else []
     return " ".join("-".join(part[:1].upper() + part[1:] for part in w.split("-")) for w in words)
 
 

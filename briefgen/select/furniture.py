@@ -211,7 +211,7 @@ _RUN_IN_FIRST = re.compile(
     # AP's notes after its "___" rule: its member paper ("___ Information from: The (Attleboro, Mass.) Sun
     # Chronicle, http://...") and a correction ("___ This story has been changed to correct that ..."):
     # 2 sentences of Multi-News validation (00090's bottom line), none in DUC 2003.
-    r"|_*\s*information from:\s|_*\s*this (?:story|article) has been (?:changed|corrected|updated) to\b"
+    r"|_*\s*information from:\s|this (?:story|article) has been (?:changed|corrected|updated) to\b"
     r"|_+\s*this (?:story|article|version)\b"  # any note after the rule ("___ This version corrects ...")
     # A slideshow's buttons before its slide's headline and caption ("\u276e prev next \u276f 20 cars that
     # rack up tickets the highest percentage ..."): 1 lead of Multi-News validation (00040's bottom line).
