@@ -21,13 +21,13 @@ from dataclasses import replace
 from briefgen.facts.fates import same_fate
 from briefgen.facts.same import carries, terms
 from briefgen.facts.subject import nationality
-from briefgen.model import Fact, Source
+from briefgen.model import LEAD_SENTENCES, Fact, Source
 from briefgen.text.names import name_key
 from briefgen.text.tokens import PRONOUNS, common_words, spelled_value
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST
 from briefgen.text.words import STOPWORDS, words
 
-__all__ = ["LEAD", "Names", "cited", "clarity_penalty", "main_statements", "opener", "representative",
+__all__ = ["Names", "cited", "clarity_penalty", "main_statements", "opener", "representative",
            "split_group"]
 
 # Representatives of large groups are judged against this many members.
@@ -45,8 +45,6 @@ SIDE = 0.3
 MUTUAL = 0.5
 
 
-#: A report's lead: its first sentences, by index (as :data:`briefgen.select.lead.LEAD_SENTENCES`).
-LEAD = 2
 #: Most words of a lead that stands for a later restatement: a headline, a byline or a caption a page
 #: ran into its lead runs longer (Multi-News 00066's 66 words, 00074's 52; 00258's lead is 37).
 LEAD_WORDS = 45
@@ -148,9 +146,10 @@ def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[
     way, until none is left (``leans`` and ``broken`` as for :func:`representative`).
     Members that are all one report's (``origin``: a member's sources and its first sentence's index
     in them) need no other report's sentence to carry what is printed: where the report's lead (its
-    first :data:`LEAD` sentences) states a later representative and more (which does not state the
-    lead), reads as clearly (:func:`clarity_penalty`) and plainly (:func:`_plain`: a headline or a
-    byline glued to a lead runs long), the lead stands for them, and takes every member it carries
+    first :data:`~briefgen.model.LEAD_SENTENCES` sentences) states a later representative and more
+    (which does not state the lead), reads as clearly (:func:`clarity_penalty`) and plainly
+    (:func:`_plain`: a headline or a byline glued to a lead runs long), the lead stands for them, and
+    takes every member it carries
     (Multi-News 00258: "netflix inc reversed an unpopular decision to ... rename it qwikster, saying
     ..." had stood behind the story's later "Netflix said it will not rename the dvd service.", and
     left the memo).
@@ -161,8 +160,8 @@ def split_group(members: Sequence[int], texts: Sequence[str], carries: Callable[
     while rest:
         rep = representative(rest, texts, carries, backing, leans, broken)
         swapped = False
-        if one and origin is not None and origin(rep)[1] >= LEAD and (fuller := [
-                u for u in rest if origin(u)[1] < LEAD and carries(u, rep) and not carries(rep, u)
+        if one and origin is not None and origin(rep)[1] >= LEAD_SENTENCES and (fuller := [
+                u for u in rest if origin(u)[1] < LEAD_SENTENCES and carries(u, rep) and not carries(rep, u)
                 and clarity_penalty(texts[u]) <= clarity_penalty(texts[rep])
                 and _plain(texts[u], leans, broken)]):
             rep, swapped = fuller[0], True

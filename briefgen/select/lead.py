@@ -35,7 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from briefgen.model import Fact
+from briefgen.model import LEAD_SENTENCES, Fact
 from briefgen.select.choice import Choice
 from briefgen.select.concepts import source_groups
 from briefgen.select.sections import CUES
@@ -47,11 +47,6 @@ from briefgen.text.words import CALENDAR_WORDS, term
 
 __all__ = ["LEAD_SENTENCES", "lead_consensus", "lead_first"]
 
-#: A report's lead: its first sentences, by index within the article. Two, chosen by ROUGE of
-#: the first bullet against the reference summaries' first sentences before the labels were
-#: made (the first sentence of a feature is often its hook); on the labelled clusters one, two
-#: and three give 42, 48 and 47 of 75.
-LEAD_SENTENCES = 2
 # A courtesy title and a surname, then no further name: how a story names someone it has introduced.
 _SECOND_REFERENCE = re.compile(r"^\W*(?:mr|mrs|ms|dr)\.\s+[a-z][\w'-]*(?:,|\s+(?-i:[a-z])(?!\.))",
                                re.IGNORECASE)
