@@ -603,6 +603,46 @@ def test_issue_23_days_outside_an_event_count_against_joining_it() -> None:
     assert _join(copy, [0, 100], [set(), set()], [[], [0]], window=60) == [0, 1]
 
 
+def test_issue_23_a_pair_of_an_events_reports_joins_it_rather_than_being_left_alone() -> None:
+    # Refinement moves one article at a time: two reports nearer each other than the event
+    # (a wire story and its copy) stay a pair, which no memo briefs. A pair whose centroid meets
+    # LINK with a larger group's, within the window, joins it; one on another story does not,
+    # nor one outside the window, nor a group large enough to have been split off.
+    import math
+
+    from briefgen.digest.group import LINK, SPLIT_MIN, _gather
+
+    def gather(vecs: list[dict[str, float]], days: list[int | None], event_of: list[int],
+               neighbours: list[set[int]] | None = None) -> list[int]:
+        # By default every article is a candidate of every other.
+        everyone = [set(range(len(days))) - {i} for i in range(len(days))]
+        return _gather(vecs, days, event_of, everyone if neighbours is None else neighbours, window=60)
+
+    assert SPLIT_MIN == 3
+    lean = LINK + 0.1  # each report of the pair is this near the event's word
+    pair = {"budget": lean, "veto": math.sqrt(1 - lean * lean)}
+    event = [{"budget": 1.0}] * 4
+    other = {"quake": 1.0}
+    vecs = [*event, pair, pair, other, other]
+    days: list[int | None] = [0, 1, 2, 3, 2, 2, 2, 3]
+    event_of = [0, 0, 0, 0, 1, 1, 2, 2]
+    assert gather(vecs, days, event_of) == [0, 0, 0, 0, 0, 0, 2, 2]
+    # Only groups holding a candidate of the pair's articles are compared.
+    apart = [{4, 5, 6, 7} - {i} for i in range(8)]
+    assert gather(vecs, days, event_of, apart) == event_of
+    # Outside the window the pair stays apart.
+    assert gather(vecs, [0, 1, 2, 3, 90, 91, 2, 3], event_of) == event_of
+    # A pair less like the event than LINK stays apart.
+    far = LINK - 0.1
+    loose = {"budget": far, "veto": math.sqrt(1 - far * far)}
+    assert gather([*event, loose, loose, other, other], days, event_of) == event_of
+    # A group of SPLIT_MIN articles is an event of its own (splitting leaves such groups).
+    three = [*event, pair, pair, pair, other]
+    assert gather(three, days, [0, 0, 0, 0, 1, 1, 1, 2]) == [0, 0, 0, 0, 1, 1, 1, 2]
+    # A pair joins a larger group only: two pairs alike stay as they are.
+    assert gather([pair, pair, {"budget": 1.0}, {"budget": 1.0}], [0, 0, 0, 0], [0, 0, 1, 1]) == [0, 0, 1, 1]
+
+
 def test_issue_23_grouping_leaves_out_the_prompts_every_page_of_a_site_prints(tmp_path: Path) -> None:
     # Two unrelated stories from one site open with its newsletter prompt; counted as words,
     # the prompt made them look alike.
