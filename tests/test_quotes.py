@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.text.quotes import quotation, quoted_share
+from briefgen.select.standalone import leaning_rule
+from briefgen.text.quotes import opens_with_title, quotation, quoted_share
 
 
 @pytest.mark.parametrize(("text", "share", "is_quotation"), [
@@ -31,6 +32,8 @@ from briefgen.text.quotes import quotation, quoted_share
     ('It was over," he said, "and we knew it.', 7 / 9, True),
     # A title or a word in quotation marks first is no quotation; a straight mark after a digit is inches.
     ('"Frozen" became the highest-grossing animated film of all time.', 1 / 9, False),
+    # So is a title of three words or more (Multi-News 00291, lower-cased with spaced marks).
+    ('"netflix and chill " is a classic case of social media-fueled semantic drift.', 3 / 12, False),
     ('The storm dropped 12" of snow on Boston overnight.', 0.0, False),
     # Typographic single marks; an apostrophe is none.
     ("\u2018We have a deal,\u2019 the minister said.", 4 / 7, True),
@@ -39,3 +42,27 @@ from briefgen.text.quotes import quotation, quoted_share
 def test_quoted_share_and_quotation(text: str, share: float, is_quotation: bool) -> None:
     assert quoted_share(text) == pytest.approx(share)
     assert quotation(text) is is_quotation
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # Multi-News 00016, 00124, 00191, 00279: lower-cased, so no capital names a speaker; the quoted
+    # show, book or film opened no quotation and the sentence was read as an unattributed quote.
+    ('" modern family " creator steven levitan summed up the 65th primetime emmy awards telecast.', True),
+    ('" blood sport " is about far more than alex rodriguez, biogenesis, and ped\'s.', True),
+    ('"saturday night live " has staged its "black jeopardy " sketch a few times before.', True),
+    ('\u201cFrozen\u201d became the highest-grossing animated film of all time.', True),
+    # A stop or comma before the closing mark, a pronoun or a verb of saying next, or too little
+    # after it: a quotation.
+    ('"Nonsense," he said at the hearing on Tuesday.', False),
+    ('" it was pretty solid, " said feroli, chief economist at jp morgan.', False),
+    ('"We will win" said Smith on Tuesday night.', False),
+    ('"We will win this war" he told the crowd at the rally.', False),
+    ('"Outrageous" came the reply.', False),
+    # Longer than a title: six words.
+    ('"we are not going to give up" was the message from the strikers on friday.', False),
+])
+def test_a_title_in_quotation_marks_first_opens_no_quotation(text: str, title: bool) -> None:
+    assert opens_with_title(text) is title
+    if title:
+        # Nothing about the quoted title makes the sentence lean on the one before.
+        assert leaning_rule(text) is None

@@ -33,7 +33,7 @@ from briefgen.select.pronouns import (
 from briefgen.select.shells import described_person, shell_first, shell_intro
 from briefgen.text.datelines import AGENCIES, BROADCASTERS
 from briefgen.text.frequency import zipf_table
-from briefgen.text.quotes import has_quote, unquoted_words
+from briefgen.text.quotes import has_quote, opens_with_title, unquoted_words
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
 from briefgen.text.words import term, words
 
@@ -557,7 +557,7 @@ def leaning_rule(text: str) -> str | None:
         return "group says he"
     if _SAME_SPEAKER.search(unquoted):
         return "same speaker"
-    if body[:1] in _OPENERS:
+    if body[:1] in _OPENERS and not opens_with_title(body):
         return _quote_first_rule(body, unquoted)
     if quote_pronoun_speaker(body, unquoted):
         return "quote pronoun speaker"

@@ -22,7 +22,8 @@ from briefgen.text.datelines import MONTH
 from briefgen.text.verbs import REPORTED
 
 __all__ = ["OPENING_WORDS", "QUOTATION_REACH", "QUOTATION_SHARE", "TWEET_CHARS", "TWEET_DATE",
-           "asked_inside", "closes_quotation", "first_closes", "has_quote", "leaves_open", "middles",
+           "TITLE_WORDS", "asked_inside", "closes_quotation", "first_closes", "has_quote", "leaves_open",
+           "middles", "opens_with_title",
            "quotation", "quote_count", "quoted_share", "tweet_ends", "spaced_tag", "unquoted_words"]
 
 #: A sentence with at least this share of its words quoted is a quotation (so is one that opens
@@ -33,6 +34,19 @@ QUOTATION_SHARE = 0.5
 #: or a word in scare quotes ('"Frozen" became the highest-grossing ...'). Set without data: a
 #: clause has a subject, a verb and more.
 OPENING_WORDS = 3
+
+#: Most words of a title or name in quotation marks that opens a sentence the writer goes on with
+#: ('"Modern Family" creator Steven Levitan ...', '"Saturday Night Live" has staged ...'). Set
+#: without data: as long as a show's, a film's or a book's title commonly runs.
+TITLE_WORDS = 5
+
+# A sentence's first quoted span with no stop or comma before its closing mark, then the next word.
+_TITLE_FIRST = re.compile(r"\s*(?:\u201c|``|\")\s*(?P<title>[^\"\u201c\u201d.,!?;:]+?)\s*(?:\u201d|''|\")"
+                          r"\s+(?P<next>[^\W\d_][\w'\u2019-]*)")
+_NOT_TITLE_NEXT = re.compile(r"(?:he|she|they|it|i|we|you|who)$|" + SPEECH_VERBS, re.IGNORECASE)
+# Words the sentence must go on for after a title: an attribution ("..." said Smith.) is shorter.
+_AFTER_TITLE = 4
+
 
 _MARK = re.compile(r"\u201c|``|\u201d|''|\u2018|\u2019(?![^\W\d_])|(?<!\d)\"")
 _OPENING = frozenset(["\u201c", "``", "\u2018"])
@@ -126,8 +140,9 @@ def quotation(text: str) -> bool:
 
     ``"“We have a deal,” the minister said."`` and ``'" it was solid, " said
     feroli, chief economist at jp morgan.'`` are; ``'The minister said they had
-    a deal.'``, ``'Relatives were " devastated ", they said.'`` and ``'"Frozen"
-    became the highest-grossing film.'`` are not.
+    a deal.'``, ``'Relatives were " devastated ", they said.'``, ``'"Frozen"
+    became the highest-grossing film.'`` and ``'"Netflix and Chill" is a case of semantic
+    drift.'`` (a title, :func:`opens_with_title`) are not.
     """
     flags = _quoted(text)
     if not flags:
@@ -139,7 +154,24 @@ def quotation(text: str) -> bool:
         if not flag:
             break
         opening += 1
-    return opening >= OPENING_WORDS
+    return opening >= OPENING_WORDS and not opens_with_title(text)
+
+
+def opens_with_title(text: str) -> bool:
+    """Whether a sentence opens with a title or a name in quotation marks, not with a quotation.
+
+    Its first quoted span holds at most :data:`TITLE_WORDS` words and no stop or comma before the
+    closing mark, and the sentence goes on for at least four words that do not attribute it (no
+    pronoun or verb of saying next): '" modern family " creator steven levitan summed up ...' and
+    '"Blood Sport" is about far more than ...' do; '"Nonsense," he said.' and '"We will win" said
+    Smith.' do not.
+    """
+    m = _TITLE_FIRST.match(text)
+    if m is None or len(m.group("title").split()) > TITLE_WORDS:
+        return False
+    if _NOT_TITLE_NEXT.match(m.group("next")):
+        return False
+    return len(text[m.start("next"):].split()) >= _AFTER_TITLE
 
 
 def _closes(text: str, at: int, end: int) -> bool:
