@@ -58,6 +58,12 @@ def test_quoted_share_and_quotation(text: str, share: float, is_quotation: bool)
     ('"We will win" said Smith on Tuesday night.', False),
     ('"We will win this war" he told the crowd at the rally.', False),
     ('"Outrageous" came the reply.', False),
+    # A pronoun first, or an attribution within three words (a review's probes).
+    ('"It was a mistake" Carlsson said on Tuesday morning.', False),
+    ('" they lied to us " tells you everything about the campaign so far.', False),
+    ('" that\'s not how this works " one user wrote on twitter on monday.', False),
+    ('" we have a deal " announced the prime minister on tuesday night.', False),
+    ('"The Daily Show" host Jon Stewart said he would leave the program.', True),
     # Longer than a title: six words.
     ('"we are not going to give up" was the message from the strikers on friday.', False),
 ])

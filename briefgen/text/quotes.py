@@ -44,6 +44,16 @@ TITLE_WORDS = 5
 _TITLE_FIRST = re.compile(r"\s*(?:\u201c|``|\")\s*(?P<title>[^\"\u201c\u201d.,!?;:]+?)\s*(?:\u201d|''|\")"
                           r"\s+(?P<next>[^\W\d_][\w'\u2019-]*)")
 _NOT_TITLE_NEXT = re.compile(r"(?:he|she|they|it|i|we|you|who)$|" + SPEECH_VERBS, re.IGNORECASE)
+# A quoted span that opens on a pronoun or a demonstrative is someone's words ('"It was a mistake"
+# ...', '" they lied to us " ...'), not a title.
+_SPOKEN_FIRST = re.compile(r"(?:it|this|that|these|those|there|he|she|they|we|i|you)(?:['\u2019]\w+)?$",
+                           re.IGNORECASE)
+# An attribution within the first words after the closing mark ('" we have a deal " announced the
+# prime minister', '"..." one user wrote'): the span was a quotation. Set without data: a speaker of
+# two words and a verb; a fourth would take '"The Daily Show" host Jon Stewart said ...'.
+_ATTRIBUTED = re.compile(r"\b(?:" + SPEECH_VERBS + r"|(?:tweeted|tweets|posted|posts|announced|announces"
+                         r"|declared|declares|insists|told|tells|explained|according)\b)", re.IGNORECASE)
+_ATTRIBUTION_WORDS = 3
 # Words the sentence must go on for after a title: an attribution ("..." said Smith.) is shorter.
 _AFTER_TITLE = 4
 
@@ -160,18 +170,20 @@ def quotation(text: str) -> bool:
 def opens_with_title(text: str) -> bool:
     """Whether a sentence opens with a title or a name in quotation marks, not with a quotation.
 
-    Its first quoted span holds at most :data:`TITLE_WORDS` words and no stop or comma before the
-    closing mark, and the sentence goes on for at least four words that do not attribute it (no
-    pronoun or verb of saying next): '" modern family " creator steven levitan summed up ...' and
-    '"Blood Sport" is about far more than ...' do; '"Nonsense," he said.' and '"We will win" said
-    Smith.' do not.
+    Its first quoted span holds at most :data:`TITLE_WORDS` words, none a pronoun first, and no stop
+    or comma before the closing mark, and the sentence goes on for at least four words that do not
+    attribute it (no pronoun next, no verb of saying within three words): '" modern family "
+    creator steven levitan summed up ...' and '"Blood Sport" is about far more than ...' do;
+    '"Nonsense," he said.', '"We will win" said Smith.', '"It was a mistake" Carlsson said on
+    Tuesday.' and '" we have a deal " announced the prime minister on tuesday.' do not.
     """
     m = _TITLE_FIRST.match(text)
-    if m is None or len(m.group("title").split()) > TITLE_WORDS:
+    if m is None or len(title := m.group("title").split()) > TITLE_WORDS:
         return False
-    if _NOT_TITLE_NEXT.match(m.group("next")):
+    if _NOT_TITLE_NEXT.match(m.group("next")) or _SPOKEN_FIRST.match(title[0]):
         return False
-    return len(text[m.start("next"):].split()) >= _AFTER_TITLE
+    rest = text[m.start("next"):].split()
+    return len(rest) >= _AFTER_TITLE and not _ATTRIBUTED.search(" ".join(rest[:_ATTRIBUTION_WORDS]))
 
 
 def _closes(text: str, at: int, end: int) -> bool:
