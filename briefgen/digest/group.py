@@ -271,7 +271,8 @@ def _gather(vecs: list[dict[str, float]], days: list[int | None], event_of: list
     """Every group too small to have been split off (fewer than :data:`SPLIT_MIN` articles, more than
     one) joins the larger group nearest to it when their centroids meet :data:`LINK`, as groups of
     neighbouring partitions link, and their spans lie within ``window`` days. Only groups holding a
-    candidate of one of its articles are compared.
+    candidate of one of its articles are compared, each as it stood before any joined it (so the
+    order the small groups are taken in changes nothing, and each comparison costs one product).
 
     Refinement moves one article at a time, so two reports of an event that are nearer each other
     than the event (a wire story and its copy) stay apart from it as a pair; a pair too small to brief
@@ -280,38 +281,40 @@ def _gather(vecs: list[dict[str, float]], days: list[int | None], event_of: list
     members: dict[int, list[int]] = {}
     for i, e in enumerate(event_of):
         members.setdefault(e, []).append(i)
-    sums = {e: _sum([vecs[i] for i in ms]) for e, ms in members.items()}
+    small = [e for e, ms in members.items() if 1 < len(ms) < SPLIT_MIN]
+    if not small:
+        return event_of
+    sums: dict[int, dict[str, float]] = {}
+    norms: dict[int, float] = {}
     spans: dict[int, tuple[int, int] | None] = {}
-    for e, ms in members.items():
-        dated = [d for d in (days[i] for i in ms) if d is not None]
-        spans[e] = (min(dated), max(dated)) if dated else None
+
+    def read(e: int) -> None:
+        if e not in sums:
+            sums[e] = total = _sum([vecs[i] for i in members[e]])
+            norms[e] = math.sqrt(_dot(total, total))
+            dated = [d for d in (days[i] for i in members[e]) if d is not None]
+            spans[e] = (min(dated), max(dated)) if dated else None
+
     out = list(event_of)
-    small = sorted((e for e, ms in members.items() if 1 < len(ms) < SPLIT_MIN),
-                   key=lambda e: (len(members[e]), members[e][0]))
-    for e in small:
-        here = sums[e]
-        if not here:
+    for e in sorted(small, key=lambda e: members[e][0]):
+        read(e)
+        if not norms[e]:
             continue  # articles with no prose
-        norm = math.sqrt(_dot(here, here))
         best, score = -1, LINK
-        near = sorted({out[j] for i in members[e] for j in neighbours[i]} - {e})
-        for f in near:
-            if len(members[f]) <= len(members[e]) or not sums[f]:
+        for f in sorted({event_of[j] for i in members[e] for j in neighbours[i]} - {e}):
+            if len(members[f]) <= len(members[e]):
                 continue
+            read(f)
             a, b = spans[e], spans[f]
-            if a is not None and b is not None and (a[0] - b[1] > window or b[0] - a[1] > window):
+            if not norms[f] or (a is not None and b is not None and (a[0] - b[1] > window
+                                                                      or b[0] - a[1] > window)):
                 continue
-            s = _dot(here, sums[f]) / (norm * math.sqrt(_dot(sums[f], sums[f])))
+            s = _dot(sums[e], sums[f]) / (norms[e] * norms[f])
             if s >= score:
                 best, score = f, s
-        if best < 0:
-            continue
-        for i in members[e]:
-            out[i] = best
-        members[best] = sorted(members[best] + members.pop(e))
-        sums[best] = _sum([sums[best], sums.pop(e)])
-        a, b = spans.pop(e), spans[best]
-        spans[best] = (b if a is None else a if b is None else (min(a[0], b[0]), max(a[1], b[1])))
+        if best >= 0:
+            for i in members[e]:
+                out[i] = best
     return out
 
 
