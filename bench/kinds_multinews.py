@@ -91,7 +91,7 @@ from briefgen.select.kinds import (  # noqa: E402
     EVIDENCE_WEIGHT,
     FALLBACK,
     FALLBACK_BAR,
-    LEAD_SENTENCES,
+    OPENING_SENTENCES,
     TERMS_CAP,
     Fit,
     choose_kind,
@@ -240,7 +240,7 @@ def cross_validate(cases: Sequence[Case], measured: dict[str, Measured], grid: S
 
 def run_cv(cases: Sequence[Case], wide: bool) -> None:
     """Print the cross-validated figures over ``SEEDS_CV`` fold assignments."""
-    leads = LEADS if wide else (LEAD_SENTENCES,)
+    leads = LEADS if wide else (OPENING_SENTENCES,)
     caps = CAPS if wide else (TERMS_CAP,)
     measured = measure(cases, leads, caps)
     grid = [(lead, cap, w, b) for lead in leads for cap in caps for w in WEIGHTS for b in BARS]
@@ -262,7 +262,7 @@ def run_cv(cases: Sequence[Case], wide: bool) -> None:
     ties = [g for g, n in zip(grid, counts, strict=True) if n == max(counts)]
     print(f"best on all {len(cases)} clusters ({max(counts)} right): " + ", ".join(map(str, ties))
           + f"; the middle one: {ties[len(ties) // 2]}")
-    shipped = (LEAD_SENTENCES, TERMS_CAP, EVIDENCE_WEIGHT, FALLBACK_BAR)
+    shipped = (OPENING_SENTENCES, TERMS_CAP, EVIDENCE_WEIGHT, FALLBACK_BAR)
     mn = sum(right(c, chosen(measured[c.id], shipped)) for c in cases if not c.duc)
     duc = sum(right(c, chosen(measured[c.id], shipped)) for c in cases if c.duc)
     print(f"shipped knobs {shipped}, in-sample: Multi-News {mn}/{n_mn} ({mn / n_mn:.1%}), DUC {duc}/{n_duc}")

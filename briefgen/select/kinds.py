@@ -55,7 +55,7 @@ from briefgen.model import Fact, SectionSpec
 from briefgen.select.sections import Corpus, corpus, direct_evidence
 
 __all__ = [
-    "EVIDENCE_WEIGHT", "FALLBACK", "FALLBACK_BAR", "LEAD_SENTENCES", "PREFER_MARGIN", "SAMPLE",
+    "EVIDENCE_WEIGHT", "FALLBACK", "FALLBACK_BAR", "OPENING_SENTENCES", "PREFER_MARGIN", "SAMPLE",
     "SAMPLE_SOURCES", "TERMS_CAP",
     "Fit", "KindChoice", "Vocabulary", "candidate_evidence", "choose_kind", "decide",
     "fallback_evidence", "importance", "kind_terms", "lead_evidence",
@@ -69,11 +69,12 @@ SAMPLE = 150
 PREFER_MARGIN = 0.1
 #: The kind of news chosen when no other makes a clear case; it has no vocabulary.
 FALLBACK = "general"
-#: Sentences of each source that tell its story: a news article opens with what happened.
+#: Sentences of each source that tell its story: a news article opens with what happened. (Its own
+#: knob, fitted for the choice of template; not a report's lead, :data:`briefgen.model.LEAD_SENTENCES`.)
 #: Chosen with TERMS_CAP among 2-5 sentences and caps of 3-5 on the labelled Multi-News and
 #: DUC clusters (bench/kinds_multinews.py; the cross-validated figure counts that choice too);
 #: 3 and 3 are still among the best on all 319 labelled clusters with today's vocabulary.
-LEAD_SENTENCES = 3
+OPENING_SENTENCES = 3
 #: Distinct words of a kind's vocabulary in a source's opening that make full evidence.
 TERMS_CAP = 3
 #: Sources whose openings are read at most: a larger batch is sampled evenly, so the cost stays
@@ -200,7 +201,7 @@ def kind_terms() -> dict[str, Vocabulary]:
             for kind, table in tomllib.loads(raw)["kinds"].items()}
 
 
-def lead_evidence(facts: Sequence[Fact], *, lead: int = LEAD_SENTENCES,
+def lead_evidence(facts: Sequence[Fact], *, lead: int = OPENING_SENTENCES,
                   cap: int = TERMS_CAP) -> dict[str, float]:
     """How plainly each kind's vocabulary tells the story where the sources open it.
 
