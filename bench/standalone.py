@@ -18,7 +18,8 @@ Rules:
 * ``unfinished``: no closing punctuation (cut off where a text was truncated);
 * ``subhead``: a heading glued to the sentence ("YANKEES Pitching The
   starting pitching ...");
-* ``dateline``: a wire dateline ("LONDON (AP) _", "san francisco ( reuters ) -");
+* ``dateline``: a wire dateline ("LONDON (AP) _", "san francisco ( reuters ) -", "Tampa \u2014"; not a
+  subject and an aside between two dashes, "Shoppers _ many of them ... _ fled");
 * ``credit``: a photographer's credit run into the sentence, outside brackets: the agency
   after a slash ("erik jordan/retna not only is ...", "gregorio borgia/ap") or before one at
   the start ("Reuters/brian snyder more than half of ...");
@@ -99,7 +100,17 @@ _SPEAKER_NAMED = re.compile(r"\b(?:said|says|told|tells|asked|asks|wrote|writes|
 _COMMAND = re.compile(
     r"^(?:imagine|remember|consider|forget|learn|click|subscribe|enjoy|make note|take note)\b", re.IGNORECASE)
 # A place of up to three words, then a dash: "NEW YORK _ ", "Dover, fla. \u2014 ".
-_PLACE_DASH = re.compile(r"^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s")
+_PLACE_DASH = re.compile(r"^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(_|--|\u2014)\s")
+
+
+def _place_dash(body: str) -> bool:
+    """A place and a dash first ("Tampa \u2014 ..."), unless the dash opens an aside the sentence closes
+    with the same dash (an odd number of them after it) and no comma stands before it: "Five americans
+    -- including ... -- were killed" is a subject and an aside, not a dateline."""
+    m = _PLACE_DASH.match(body)
+    if m is None:
+        return False
+    return "," in body[:m.start(1)] or body[m.end():].count(m.group(1)) % 2 == 0
 
 
 def violations(text: str) -> list[str]:
@@ -121,7 +132,7 @@ def violations(text: str) -> list[str]:
         out.append("unfinished")
     if _SUBHEAD.match(body):
         out.append("subhead")
-    if _DATELINE.match(body) or _PLACE_DASH.match(body):
+    if _DATELINE.match(body) or _place_dash(body):
         out.append("dateline")
     if _CREDIT_RUN_IN.search(body):
         out.append("credit")

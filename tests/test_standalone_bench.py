@@ -33,6 +33,10 @@ BENCH = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "b
     ("It was the first time.", ["reference"]),
     ("The summit ended without a deal", ["unfinished"]),
     ("LONDON (AP) _ Talks began.", ["dateline"]),
+    ("Tampa \u2014 The storm reached the city.", ["dateline"]),
+    ("WASHINGTON \u2014 The bill \u2014 passed on Monday \u2014 was signed.", ["dateline"]),
+    # A subject and an aside between two dashes is no dateline.
+    ("Five americans -- including a u.s. diplomat -- were killed on saturday.", []),
     # Words inside the quotation are not its speaker.
     ('" i told folks i am eye candy, " president obama said.', []),
     # In a passage only the first sentence must not point back; the later ones follow it.

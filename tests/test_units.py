@@ -896,6 +896,18 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("\"Maybe you have teen-agers yourself and know how they are ...", None),
     ("The Yomiuri Shimbun said in an editorial on Wednesday, Jan. 14:", "colon"),
     ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", "dateline"),
+    ("Tampa \u2014 The storm reached the city on Monday night.", "dateline"),
+    # A place and a dash, and an aside between dashes after it: still a dateline.
+    ("WASHINGTON \u2014 The president \u2014 who spoke briefly \u2014 said he would veto the bill.", "dateline"),
+    ("Commerce, mich. \u2014 in a speech outside detroit \u2014 mitt romney tried a joke.", "dateline"),
+    # An aside between dashes after the subject is no dateline (Multi-News 00246's lead; DUC 2003
+    # d30010t, the AP's underscore dash; both had been refused).
+    ("Five americans -- including a u.s. diplomat and three u.s. service members -- were killed while "
+     "delivering books to an afghan school.", None),
+    ("Shoppers _ many of them Orthodox Jews clad in sweeping skirts or long black frock coats _ fled in "
+     "panic.", None),
+    ("The system \u2014 called thaad, for terminal high altitude area defense \u2014 was scheduled for "
+     "deployment around 2015.", None),
     ("YANKEES Pitching The starting pitching has been the best in baseball.", "heading"),
     ("File - in this thursday, dec. 17, 2015, file photo, martin shkreli leaves court.", "furniture"),
     # A subscription prompt run into the story (Multi-News validation).

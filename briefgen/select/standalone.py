@@ -31,7 +31,7 @@ from briefgen.select.pronouns import (
     says_us,
 )
 from briefgen.select.shells import described_person, shell_first, shell_intro
-from briefgen.text.datelines import AGENCIES, BROADCASTERS
+from briefgen.text.datelines import left_dateline
 from briefgen.text.frequency import zipf_table
 from briefgen.text.quotes import has_quote, opens_with_title, unquoted_words
 from briefgen.text.verbs import AUXILIARIES, IRREGULAR_PAST, REPORTED, has_verb
@@ -256,11 +256,6 @@ _AFTER_STOP = re.compile(r"[.!?]\s+$")
 # A heading glued to the sentence it stands over: capitalised words, then a
 # capitalised article and a lower-case word ("YANKEES Pitching The starting ...").
 _GLUED_HEAD = re.compile(r"^(?:[A-Z][\w'&-]*\s+){1,5}(?:The|A|An)\s+[a-z]")
-# A wire dateline the cleaner left in: "LONDON (AP) _", "san francisco ( reuters ) -",
-# "Tampa \u2014 ..." (a place of up to three words, then a dash).
-_DATELINE = re.compile(
-    r"^[^.!?]{0,60}?\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s*(?:_|-|\u2014|\u2013)"
-    r"|^[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2}\s+(?:_|--|\u2014)\s", re.IGNORECASE)
 # First-person words outside quotation marks: a quote whose speaker is unnamed. "us" is read apart
 # (:func:`~briefgen.select.pronouns.says_us`: not the country, "the us", "us officials"), and so is
 # "I" (:func:`_says_i`): not in an abbreviation ("the V.I.P. lounge", DUC 2003 d30040t, whose two
@@ -440,7 +435,7 @@ def broken_rule(text: str) -> str | None:
     if _LIST_ITEM.match(body) and not any(w in AUXILIARIES or w in IRREGULAR_PAST
                                          or w.endswith(("ed", "ing")) for w in map(str.lower, words(body))):
         return "heading"  # a wire list's item: "_ Labor, Health and Human Services, and Education ..."
-    for name, found in (("heading", _GLUED_HEAD.match), ("dateline", _DATELINE.match),
+    for name, found in (("heading", _GLUED_HEAD.match), ("dateline", left_dateline),
                         ("furniture", run_in), ("furniture", caption),
                         ("furniture", ticker), ("furniture", labelled), ("furniture", points_at_page),
                         ("address", addresses_reader), ("profane", swears)):

@@ -18,7 +18,7 @@ from briefgen.text.words import STOPWORDS, content_set
 
 __all__ = ["AGENCIES", "BROADCASTERS", "CAPTION_WORDS", "MONTH", "PAGE_MARKER", "POINTER", "STAMP_MARK",
            "SUBJECT_REACH", "WEEKDAY", "bbc_caption_end", "caption_before", "caption_end", "captioned",
-           "credit_end", "cut_short", "dateline_end", "headline_dateline_end", "lead_in_end",
+           "credit_end", "cut_short", "dateline_end", "headline_dateline_end", "lead_in_end", "left_dateline",
            "place_dateline_end", "placed_dash_end", "run_in_end"]
 
 # A wire dateline opening a paragraph: a place in capitals, optionally a
@@ -640,3 +640,28 @@ def placed_dash_end(before: str, text: str) -> int:
     validation has three such openings in its 876 sources, DUC 2003 none in its 298."""
     m = _DASH_LEAD.match(text)
     return m.end() if m and _PLACE_END.search(before.strip()) else 0
+
+
+# A wire dateline the cleaner left in: "LONDON (AP) _", "san francisco ( reuters ) -",
+# "Tampa \u2014 ..." (a place of up to three words, then a dash).
+_LEFT_DATELINE = re.compile(
+    r"^[^.!?]{0,60}?\(\s*(?:" + AGENCIES + "|" + BROADCASTERS + r")\s*\)\s*(?:_|-|\u2014|\u2013)"
+    r"|^(?P<place>[A-Z][\w.'&-]*(?:,?\s+[\w.'&-]+){0,2})\s+(?P<dash>_|--|\u2014)\s", re.IGNORECASE)
+
+
+def left_dateline(text: str) -> bool:
+    """Whether a sentence still opens with a wire dateline (an agency's or a place's before a dash).
+
+    A place's dash that the sentence closes again (an odd number of the same dash after it) with no
+    comma before it opens an aside between dashes, no dateline: "Five americans -- including a u.s.
+    diplomat ... -- were killed ...", "Shoppers _ many of them Orthodox Jews ... _ fled in panic"
+    (the AP's underscore dash); "COMMERCE, Mich. \u2014 ..." with a dash later is still a dateline.
+    """
+    m = _LEFT_DATELINE.match(text)
+    if m is None:
+        return False
+    dash = m.group("dash")
+    if dash is None or "," in m.group("place"):
+        return True
+    return text.count(dash, m.end()) % 2 == 0
+
