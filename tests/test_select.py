@@ -272,6 +272,14 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
     ("For all the trouble he has been mixed up in, stone has never been at risk of prison.", False),
     ("As he did in the Friday debate, Spitzer provided only a bare-bones response.", False),
     ("In Libya he met the rebels' leaders on Monday.", False),
+    # An opening phrase that ends in an aside between dashes (Multi-News 00250), unless the aside
+    # names someone or the pronoun opens a clause whose main clause has its own subject (00276).
+    ("More broadly \u2014 barring a total meltdown in the interview \u2014 it should help him re-cast his "
+     "image, a process he has already begun in earnest.", True),
+    ("In the end \u2014 after weeks of talks \u2014 they agreed to a deal.", True),
+    ("In the end \u2014 after Obama intervened \u2014 he signed the bill.", False),
+    ("Although \u2014 or perhaps because \u2014 he ruffled so many feathers when he hosted the golden globes, "
+     "comedian ricky gervais will return to the podium.", False),
     # A possessive opening the main clause after a phrase of time (DUC 2003 d30048t); not after a
     # phrase of place (what it stands for may be there), a verb or a name, nor before an absolute
     # phrase or a list, nor a title's capital.

@@ -39,8 +39,10 @@ __all__ = ["intro_pronoun", "object_pronoun", "orphan_pronoun", "quote_pronoun_s
 
 # A short opening phrase, then a pronoun ("On Saturday, he traveled..."): the pronoun points back
 # unless the phrase itself names someone ("When Lee arrived in Nara, he bowed" reads alone).
-_INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c]{1,40}),\s+(?:he|she|they|it|we|i|this|these|those|such)\s",
-                            re.IGNORECASE)
+# The phrase may end in an aside between dashes instead of a comma ("More broadly \u2014 barring a total
+# meltdown in the interview \u2014 it should help him ...", Multi-News 00250).
+_INTRO_PRONOUN = re.compile(r"^([^,;:\"\u201c\u2014]{1,40}?)(?:,|\s+(\u2014|--|_)\s[^\u2014_]{1,80}?\s\2)"
+                            r"\s+(?:he|she|they|it|we|i|this|these|those|such)\s", re.IGNORECASE)
 _CALENDAR = CALENDAR_WORDS | MONTH_ABBREVIATIONS.keys()
 # The same without the comma: a preposition and up to three words, then "he", "she" or "they" as
 # the subject ("In 2007 he was granted ...", "At the time they considered ...", "on his medical
@@ -79,9 +81,15 @@ def _bare_intro_pronoun(body: str) -> bool:
     m = _BARE_INTRO_PRONOUN.match(body)
     if m is None or _names_someone(m.group(1).split()):
         return False
-    before, comma, after = body[m.end():].partition(",")
+    return not _new_subject_after_comma(body[m.end():])
+
+
+def _new_subject_after_comma(rest: str) -> bool:
+    """Whether a comma within 15 words of ``rest`` is followed by a word that opens a clause with a
+    subject of its own (not in :data:`_NO_NEW_SUBJECT`)."""
+    before, comma, after = rest.partition(",")
     following = after.split()[:1]
-    return not (comma and len(before.split()) <= 15 and following
+    return bool(comma and len(before.split()) <= 15 and following
                 and following[0].strip("\"'").lower() not in _NO_NEW_SUBJECT)
 
 
@@ -161,7 +169,12 @@ def _of_time(phrase: list[str]) -> bool:
 def intro_pronoun(body: str) -> bool:
     """Whether a pronoun after a short opening phrase is the subject and points back (see the module docs)."""
     intro = _INTRO_PRONOUN.match(body)
-    if intro and not _names_someone(intro.group(1).split()[1:]):
+    # The phrase's words and an aside's: either may name whom the pronoun stands for. After an aside
+    # the pronoun may open a clause whose main clause, after a comma, has a subject of its own
+    # ("Although \u2014 or perhaps because \u2014 he ruffled so many feathers ..., comedian ricky gervais
+    # will return ..."), as after a bare opening phrase.
+    if intro and not _names_someone(body[:intro.end()].split()[1:-1]) and not (
+            intro.group(2) and _new_subject_after_comma(body[intro.end():])):
         return True
     possessive = _INTRO_POSSESSIVE.match(body)
     if possessive:
