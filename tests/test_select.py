@@ -278,8 +278,8 @@ def test_same_choice_under_any_hash_seed(seed_texts: dict[str, str]) -> None:
      "image, a process he has already begun in earnest.", True),
     ("In the end \u2014 after weeks of talks \u2014 they agreed to a deal.", True),
     ("In the end \u2014 after Obama intervened \u2014 he signed the bill.", False),
-    ("Although \u2014 or perhaps because \u2014 he ruffled so many feathers when he hosted the golden globes, "
-     "comedian ricky gervais will return to the podium.", False),
+    ("Although \u2014 or perhaps because \u2014 he ruffled so many feathers when he hosted the golden "
+     "globes, comedian ricky gervais will return to the podium.", False),
     # A possessive opening the main clause after a phrase of time (DUC 2003 d30048t); not after a
     # phrase of place (what it stands for may be there), a verb or a name, nor before an absolute
     # phrase or a list, nor a title's capital.

@@ -898,7 +898,7 @@ def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     ("LONDON (AP) _ An influential lawmaker backed Spanish requests to question Pinochet.", "dateline"),
     ("Tampa \u2014 The storm reached the city on Monday night.", "dateline"),
     # A place and a dash, and an aside between dashes after it: still a dateline.
-    ("WASHINGTON \u2014 The president \u2014 who spoke briefly \u2014 said he would veto the bill.", "dateline"),
+    ("WASHINGTON \u2014 The president \u2014 who spoke briefly \u2014 said he would veto it.", "dateline"),
     ("Commerce, mich. \u2014 in a speech outside detroit \u2014 mitt romney tried a joke.", "dateline"),
     # An aside between dashes after the subject is no dateline (Multi-News 00246's lead; DUC 2003
     # d30010t, the AP's underscore dash; both had been refused).
