@@ -64,6 +64,8 @@ def test_quoted_share_and_quotation(text: str, share: float, is_quotation: bool)
     ('" that\'s not how this works " one user wrote on twitter on monday.', False),
     ('" we have a deal " announced the prime minister on tuesday night.', False),
     ('"The Daily Show" host Jon Stewart said he would leave the program.', True),
+    # Marks around nothing but spaces (they had raised an IndexError).
+    ('" " is what the sign read on the door of the shuttered factory.', False),
     # Longer than a title: six words.
     ('"we are not going to give up" was the message from the strikers on friday.', False),
 ])

@@ -41,8 +41,11 @@ OPENING_WORDS = 3
 TITLE_WORDS = 5
 
 # A sentence's first quoted span with no stop or comma before its closing mark, then the next word.
-_TITLE_FIRST = re.compile(r"\s*(?:\u201c|``|\")\s*(?P<title>[^\"\u201c\u201d.,!?;:]+?)\s*(?:\u201d|''|\")"
-                          r"\s+(?P<next>[^\W\d_][\w'\u2019-]*)")
+# The span holds a word: marks around nothing but spaces are no title.
+_TITLE_STOPS = r"\"\u201c\u201d.,!?;:"
+_TITLE_FIRST = re.compile(r"\s*(?:\u201c|``|\")\s*"
+                          r"(?P<title>[^\s" + _TITLE_STOPS + "][^" + _TITLE_STOPS + r"]*?)"
+                          r"\s*(?:\u201d|''|\")\s+(?P<next>[^\W\d_][\w'\u2019-]*)")
 _NOT_TITLE_NEXT = re.compile(r"(?:he|she|they|it|i|we|you|who)$|" + SPEECH_VERBS, re.IGNORECASE)
 # A quoted span that opens on a pronoun or a demonstrative is someone's words ('"It was a mistake"
 # ...', '" they lied to us " ...'), not a title.
