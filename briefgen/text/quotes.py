@@ -46,7 +46,9 @@ _TITLE_STOPS = r"\"\u201c\u201d.,!?;:"
 _TITLE_FIRST = re.compile(r"\s*(?:\u201c|``|\")\s*"
                           r"(?P<title>[^\s" + _TITLE_STOPS + "][^" + _TITLE_STOPS + r"]*?)"
                           r"\s*(?:\u201d|''|\")\s+(?P<next>[^\W\d_][\w'\u2019-]*)")
-_NOT_TITLE_NEXT = re.compile(r"(?:he|she|they|it|i|we|you|who)$|" + SPEECH_VERBS, re.IGNORECASE)
+# A pronoun right after the closing mark is a speaker ('"Nonsense" he said'); a verb of saying there is
+# one of the attributions _ATTRIBUTED finds.
+_PRONOUN_NEXT = re.compile(r"(?:he|she|they|it|i|we|you|who)$", re.IGNORECASE)
 # A quoted span that opens on a pronoun or a demonstrative is someone's words ('"It was a mistake"
 # ...', '" they lied to us " ...'), not a title.
 _SPOKEN_FIRST = re.compile(r"(?:it|this|that|these|those|there|he|she|they|we|i|you)(?:['\u2019]\w+)?$",
@@ -183,7 +185,7 @@ def opens_with_title(text: str) -> bool:
     m = _TITLE_FIRST.match(text)
     if m is None or len(title := m.group("title").split()) > TITLE_WORDS:
         return False
-    if _NOT_TITLE_NEXT.match(m.group("next")) or _SPOKEN_FIRST.match(title[0]):
+    if _PRONOUN_NEXT.match(m.group("next")) or _SPOKEN_FIRST.match(title[0]):
         return False
     rest = text[m.start("next"):].split()
     return len(rest) >= _AFTER_TITLE and not _ATTRIBUTED.search(" ".join(rest[:_ATTRIBUTION_WORDS]))
