@@ -266,6 +266,14 @@ def group_partition(arts: Sequence[Article], part: int = 0, *, window: int | Non
     return _groups(arts, vecs, days, event_of, part)
 
 
+def _members(event_of: list[int]) -> dict[int, list[int]]:
+    """Each event's articles, in input order, events in order of their first article."""
+    members: dict[int, list[int]] = {}
+    for i, e in enumerate(event_of):
+        members.setdefault(e, []).append(i)
+    return members
+
+
 def _gather(vecs: list[dict[str, float]], days: list[int | None], event_of: list[int],
             neighbours: list[set[int]], window: int) -> list[int]:
     """Every group too small to have been split off (fewer than :data:`SPLIT_MIN` articles, more than
@@ -278,9 +286,7 @@ def _gather(vecs: list[dict[str, float]], days: list[int | None], event_of: list
     than the event (a wire story and its copy) stay apart from it as a pair; a pair too small to brief
     on its own would leave both unassigned.
     """
-    members: dict[int, list[int]] = {}
-    for i, e in enumerate(event_of):
-        members.setdefault(e, []).append(i)
+    members = _members(event_of)
     small = [e for e, ms in members.items() if 1 < len(ms) < SPLIT_MIN]
     if not small:
         return event_of
@@ -415,9 +421,7 @@ def _split(vecs: list[dict[str, float]], days: list[int | None], event_of: list[
     earliest in the event), and the others follow it: two agencies' copies of
     one story would make a side look more of a piece than it is.
     """
-    members: dict[int, list[int]] = {}
-    for i, e in enumerate(event_of):
-        members.setdefault(e, []).append(i)
+    members = _members(event_of)
     out = list(event_of)
     fresh = max(event_of) + 1
     todo = sorted(members.values(), key=lambda ms: ms[0], reverse=True)
@@ -532,9 +536,7 @@ def _nearest(found: object, keyvals: np.ndarray, i: int) -> list[int]:
 def _refine(vecs: list[dict[str, float]], days: list[int | None], event_of: list[int],
             neighbours: list[set[int]], window: int) -> list[int]:
     """One pass: every article to the candidate event nearest to it (itself left out of its own)."""
-    members: dict[int, list[int]] = {}
-    for i, e in enumerate(event_of):
-        members.setdefault(e, []).append(i)
+    members = _members(event_of)
     cents: dict[int, dict[str, float]] = {}
     norm2: dict[int, float] = {}
     span: dict[int, tuple[int | None, int | None]] = {}
@@ -579,9 +581,7 @@ def _refine(vecs: list[dict[str, float]], days: list[int | None], event_of: list
 
 def _groups(arts: Sequence[Article], vecs: list[dict[str, float]], days: list[int | None],
             event_of: list[int], part: int) -> list[Group]:
-    members: dict[int, list[int]] = {}
-    for i, e in enumerate(event_of):
-        members.setdefault(e, []).append(i)
+    members = _members(event_of)
     out = []
     for ms in sorted(members.values(), key=lambda m: m[0]):
         c: dict[str, float] = {}

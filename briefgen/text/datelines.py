@@ -664,4 +664,3 @@ def left_dateline(text: str) -> bool:
     if dash is None or "," in m.group("place"):
         return True
     return text.count(dash, m.end()) % 2 == 0
-
