@@ -69,6 +69,9 @@ more (the sample, d31033t and mn00131, once a sentence that calls by its kind wh
 before introduced leans, 7 December, session 65) the developer and a helper judged apart, the
 helper given the rule and the pairs only: all seven different facts on both readings (Cain asked
 whether he was ready for "gotcha" questions beside his answer, a borderline call for the helper).
+One citation (d31038t, once an empty "it" no longer leaned, 8 December) cites a second outlet's
+copy of the very sentence printed (Moussa's warning on Libya's and Iran's recruits): carried, by
+the developer, the text being the same.
 
 Usage::
 

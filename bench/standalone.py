@@ -64,6 +64,14 @@ _REFERENCE = re.compile(
     r"|^(?:\S+\s+){0,4}also\b"
     r"|\bas well\s*[.!?\"'\u201d]*\s*$",
     re.IGNORECASE)
+# "It" as an empty subject, its real subject the clause after it ("It was not immediately clear how
+# ...", "It seems that ...", "It took 60,000 years to ..."): the rest of the sentence is read as if
+# it opened the sentence. What this check cannot see: "this" or "such" later in that clause.
+_EMPTY_IT = re.compile(
+    r"^it(?:'s|\u2019s|\s+(?:is|was|seems|seemed|appears|appeared))\s+(?:not\s+)?(?:immediately\s+)?"
+    r"(?:clear|unclear|known|unknown|likely|unlikely|possible)\s+(?:whether|if|how|why|when|what|where|which|who"
+    r"|that)\b|^it\s+(?:seems|seemed|appears|appeared)\s+that\b|^it\s+took\s+(?:[\w,]+\s+){1,3}to\b",
+    re.IGNORECASE)
 # A quotation first that opens with a pointer ("\"He was wrong,\" ...") is fine if someone
 # other than a pronoun is named as saying it.
 _QUOTE_POINTER = re.compile(r"^[\"'`\u201c\u2018]+\s*(?:" + _POINTERS + r")\b(?![-.])", re.IGNORECASE)
@@ -125,7 +133,8 @@ def violations(text: str) -> list[str]:
     out = []
     quoted_first = head[:1] in "\"'`\u201c\u2018"
     after = _AFTER_QUOTE.match(head) if quoted_first else None
-    if _REFERENCE.search(head) or (after and _PRONOUN_SPEAKER.match(head, after.end())) or (
+    opening = _EMPTY_IT.sub("", head, count=1).lstrip()
+    if _REFERENCE.search(opening) or (after and _PRONOUN_SPEAKER.match(head, after.end())) or (
             _QUOTE_POINTER.match(head) and not _REPORTING.search(head)) or _QUOTE_PERSONAL.match(head):
         out.append("reference")
     if not _CLOSED.search(body):

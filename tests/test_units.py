@@ -877,6 +877,26 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ('The kidnappers "whoever they are" are acting in defiance of the Chechen people, Maskhadov said.', None),
     ('When Carlsson was asked about the ruling, "It was a slip of the tongue," he said.', None),
     ('Asked whether Microsoft would appeal, Gates shrugged: "We will see," he said.', None),
+    # "It" as an empty subject, its real subject a clause or an infinitive after it, points nowhere
+    # (DUC 2003 d30042t, d30050t, d31001t; Multi-News 00067, 00092).
+    ("It was not immediately clear how Farrakhan arrived in Libya or how long he would stay.", None),
+    ("It seems unlikely that Schumer will ever convince voters that he is tougher on crime.", None),
+    ("It was not immediately known when reed would be extradited to washington.", None),
+    ("It took only 60,000 years to kill more than 90 percent of all life on earth.", None),
+    ("It seems that nearly all of South Africa's political parties have key officials at risk.", None),
+    ("It's unclear whether the talks will resume next week.", None),
+    # ... but "it" that stands for something, or an empty "it" whose clause adds to the sentence
+    # before or points back inside it, leans.
+    ("It was unclear.", "back word"),
+    ("It was the largest animal hoarding case in monmouth county history.", "back word"),
+    ("It is also clear that the deal will not pass.", "back word"),
+    ("It is unlikely, however, that the fund can find enough money.", "back word"),
+    ("It is hard to imagine what edge this could have given Obama.", "back word"),
+    ("It wasn't immediately known if Libyan officials had shown flexibility on that point.", "back word"),
+    ("It was unclear how such a warning was given.", "back word"),
+    ("It was not clear if his plane flew directly from Libya.", "back word"),
+    ("It was that decision that infuriated Gadhafi.", "back word"),
+    ("It turns out that part of the answer lies with the laundry.", "back word"),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import leaning_rule

@@ -24,6 +24,7 @@ from briefgen.select.others import (
     refers_back,
 )
 from briefgen.select.pronouns import (
+    empty_it,
     intro_pronoun,
     object_pronoun,
     orphan_pronoun,
@@ -559,7 +560,8 @@ def leaning_rule(text: str) -> str | None:
     first = body.split(maxsplit=1)[0].strip(",;:").lower() if body else ""
     # "It's", "He's", "There's", "They're": the pronoun before the apostrophe.
     first = first.replace("\u2019", "'").split("'")[0] or first
-    if first in _BACK_WORDS and not _names_now(body):
+    # Not "it" as an empty subject ("It was unclear whether ...", "It took 60,000 years to ...").
+    if first in _BACK_WORDS and not _names_now(body) and not (first == "it" and empty_it(body)):
         return "back word"
     if (_BACK_PHRASE.match(body) or after_then(body) or also_later(body) or connective_inside(body)
             or adds_to_quotation(body) or refers_back(body)):
