@@ -23,13 +23,16 @@ Each step's loss is the fall in the most the allowed sentences could fill
 antecedents), so the causes add up to the words left unused. Within a
 group the tests are taken away one by one in the order listed, so a
 sentence refused by two counts under the first. ``--marginal`` adds, per
-test, how much fill lifting that test alone would make possible.
+test (each broken test and each leaning rule), how much the most the
+sentences could fill would rise if that test alone were lifted: its
+sentences allowed alone, every other test kept.
 
 Usage::
 
     python bench/fillgap.py                # the table
     python bench/fillgap.py --samples 20   # and 20 refused sentences per test that bench/standalone.py passes
     python bench/fillgap.py --pairs 20     # and 20 sentences refused as repeats, each with the chosen one
+    python bench/fillgap.py --marginal     # and what lifting each test alone would make possible
 """
 
 from __future__ import annotations
@@ -145,6 +148,25 @@ class Cluster:
     def reach(self, sizes: Sequence[int]) -> int:
         return reach(sizes, self.budget)
 
+    def refused_by(self, k: int) -> str | None:
+        """The one test that keeps fact ``k`` out: its broken test, or the leaning rule of a leaning
+        fact that may not come with its antecedents."""
+        if self.broken[k] is not None:
+            return self.broken[k]
+        return leaning_rule(self.facts[k].text) if k in self.refused else None
+
+    def marginal(self) -> Counter[str]:
+        """Per test, how much more the allowed facts could fill with that test alone lifted."""
+        def allowed(k: int) -> bool:
+            return self.need[k] is not None and self.sized(k)
+
+        base = self.fill(allowed)
+        out: Counter[str] = Counter()
+        for test in sorted({t for k in range(len(self.facts)) if (t := self.refused_by(k))}):
+            out[test] = self.fill(lambda k, t=test: allowed(k) or (  # type: ignore[misc]
+                self.sized(k) and self.refused_by(k) == t)) - base
+        return out
+
     def losses(self) -> list[tuple[str, int]]:
         """The unused words of this cluster's summary, by cause (see the module docs)."""
         out: list[tuple[str, int]] = []
@@ -190,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=0,
                         help="print this many sentences refused as repeats, each with the chosen one")
     parser.add_argument("--seed", type=int, default=0, help="seed for drawing the samples")
+    parser.add_argument("--marginal", action="store_true",
+                        help="also print, per test, what lifting that test alone would make possible")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.clusters:
@@ -201,6 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     refused_words: Counter[str] = Counter()
     passing: dict[str, list[str]] = defaultdict(list)
     repeated: list[tuple[str, str, str]] = []
+    lifted: Counter[str] = Counter()
     for row in rows:
         c = Cluster(build_facts(articles(row["docs"]), split, dedupe), args.words)
         under += c.used < 0.95 * args.words
@@ -208,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             totals[cause] += words
         if args.pairs:
             repeated.extend(c.repeated())
+        if args.marginal:
+            lifted.update(c.marginal())
         for k, f in enumerate(c.facts):
             rule = c.broken[k] or (leaning_rule(f.text) if k in c.refused else None)
             if rule is None:
@@ -226,6 +253,11 @@ def main(argv: Sequence[str] | None = None) -> int:
           "bench/standalone.py passes:")
     for rule, words in refused_words.most_common():
         print(f"  {rule:<24} {words:>6} words, {len(passing[rule]):>4} sentences pass the independent check")
+    if args.marginal:
+        print("\nWith one test alone lifted (its sentences allowed alone, every other test kept), the most "
+              "the sentences could fill rises by:")
+        for rule, words in lifted.most_common():
+            print(f"  {rule:<24} {words:>6} words {100 * words / (n * args.words):>6.2f} fill pts")
     if args.samples:
         rng = random.Random(args.seed)
         for rule, texts in sorted(passing.items()):
