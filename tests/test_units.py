@@ -897,6 +897,23 @@ def test_a_leaning_follower_takes_the_place_after_its_antecedent_first() -> None
     ("It was not clear if his plane flew directly from Libya.", "back word"),
     ("It was that decision that infuriated Gadhafi.", "back word"),
     ("It turns out that part of the answer lies with the laundry.", "back word"),
+    # A time named by the sentence before's event, in the writer's words, leans (Multi-News 00003,
+    # 00248; DUC 2003 d30005t) ...
+    ("Uk authorities raided the london office later that month, but have yet to release their findings.",
+     "back phrase"),
+    ("Cara had multiple complex partial seizures that weekend.", "back phrase"),
+    ("The embassy attack in Kenya unfolded that same day much as Ahmed had said it would.", "back phrase"),
+    # ... unless the sentence dates it, sets two things side by side or quotes it, or "that" opens a
+    # clause.
+    ("People willing to get up before dawn on Nov. 17 will see the meteors on that day.", None),
+    ("In 2007 the company moved its offices, and that year its profits doubled.", None),
+    ("Villagers said the police began shooting at about the same time the gunfight began.", None),
+    ('"I was the only guy on the floor that night," Smith said.', None),
+    ("Police warned that winter storms would close the roads.", None),
+    ("Officials said that week-long closures would follow.", None),
+    # A bare "that day" also names the story's own day (the sample).
+    ("Although rare earths were not specified in the joint press statement that day, it appears that "
+     "cooperation on this was discussed in the closed-door talks.", None),
 ])
 def test_leaning_rule_names_the_test(text: str, rule: str | None) -> None:
     from briefgen.select.standalone import leaning_rule

@@ -22,6 +22,7 @@ from briefgen.select.others import (
     connective_inside,
     of_others,
     refers_back,
+    that_time,
 )
 from briefgen.select.pronouns import (
     empty_it,
@@ -564,7 +565,7 @@ def leaning_rule(text: str) -> str | None:
     if first in _BACK_WORDS and not _names_now(body) and not (first == "it" and empty_it(body)):
         return "back word"
     if (_BACK_PHRASE.match(body) or after_then(body) or also_later(body) or connective_inside(body)
-            or adds_to_quotation(body) or refers_back(body)):
+            or adds_to_quotation(body) or refers_back(body) or that_time(unquoted)):
         return "back phrase"
     if shell_first(body):
         return "shell noun"
