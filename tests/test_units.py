@@ -1207,11 +1207,17 @@ def test_every_kind_of_run_in_furniture_is_refused(text: str) -> None:
     ("\u201cWe will rebuild every house.", True),
     ("In 2016 they added 187,000 a month. \"we're looking at job growth that was similar.", True),
     ("The talks (held in Seoul ended on Monday.", True),
-    # Closed, closing one an earlier sentence opened, or opened after its speaker.
+    # A quotation opened after its speaker that the sentence does not close goes on past it (Multi-News
+    # 00059, 00261, 00266), spaced apart or not.
+    ('In an interview with cbs news, obama said, "we have a pattern now of mass shootings.', True),
+    ('ben wizner said, "he would cooperate in extraordinary ways in the right circumstances.', True),
+    ('A ryder cup spokesperson told the bbc: " it is distressing to hear that someone might suffer.', True),
+    # Closed, or closing one an earlier sentence opened, spaced apart or not.
     ('"We will rebuild, " the mayor said.', False),
     ('Consolation is enough," he said.', False),
     ("Over on cable, however, @breakingbad_amc was amazing. \" )", False),
-    ('In an interview with cbs news, obama said, "we have a pattern now of mass shootings.', False),
+    ('Obama said, "we have a pattern now," and left.', False),
+    ('it is distressing to hear, " a ryder cup spokesperson told the bbc.', False),
     ("The talks (held in Seoul) ended on Monday.", False),
 ])
 def test_a_sentence_that_a_later_one_closes_runs_on(text: str, open_: bool) -> None:

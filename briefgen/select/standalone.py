@@ -294,6 +294,10 @@ _SPACED_CLOSE = re.compile(r'^[^"]*[,.!?]\s+"\s+'
                            r'|^(?![^"]*\b(?:said|says|told|added|wrote)\b)[^"]*[,.!?]\s+"(?:\s*[)\]])?\s*$',
                            re.IGNORECASE)
 
+# A speaker and a verb of saying after a lone mark: it closes ('it is distressing, " a spokesperson told').
+_SPEAKER_AFTER = re.compile(r"\s*(?:[\w.'-]+,?\s+){0,5}(?:said|says|told|tells|added|adds|wrote|writes|asked"
+                            r"|explained|noted|tweeted)\b", re.IGNORECASE)
+
 # The writer speaking to the reader, outside quotation marks: a sentence that opens with an
 # imperative a page or a feature addresses to its reader ("Make note of the name etzanoa",
 # "Imagine the whopp of copter blades ...", "Forget the rain forest", "Consider this: ...", "Learn
@@ -450,14 +454,11 @@ def broken_rule(text: str) -> str | None:
 def runs_on(text: str) -> bool:
     """Whether a sentence ends inside a bracket or a quotation that a later sentence closes.
 
-    "( to quote patton oswalt: "that was one soul-crushing slab of televised
-    darkness.", or a quotation's first sentence whose speaker the last one
-    names ("we're looking at job growth ... two years ago. I just don't think
-    ..., " feroli said."). It prints only as the antecedent of the one that
-    closes it, never last. A quotation counts only when it opens the
-    sentence (or follows a full stop the splitter passed over, with words
-    after it): one opened after its speaker ("obama said, "we have a pattern
-    now ...") reads alone. The straight marks' count odd, the first opens.
+    "( to quote patton oswalt: "that was one soul-crushing slab of televised darkness.", a
+    quotation's first sentence whose speaker the last one names, or one opened after its speaker
+    ('... wizner ... said, "he would cooperate in extraordinary ways in the right circumstances.',
+    whose next sentence qualifies it). It prints only as the antecedent of the one that closes
+    it, never last. The straight marks' count odd, the first opens (not :data:`_SPACED_CLOSE`).
     """
     body = text.strip()
     if body.count("(") > body.count(")") or body.count("[") > body.count("]"):
@@ -467,8 +468,11 @@ def runs_on(text: str) -> bool:
     first = body.find('"')
     if first < 0 or body.count('"') % 2 == 0:
         return False
-    return first == 0 or (_AFTER_STOP.search(body, 0, first) is not None
-                          and any(ch.isalpha() for ch in body[first + 1:]))
+    if first == 0 or _AFTER_STOP.search(body, 0, first) is not None:
+        return first == 0 or any(ch.isalpha() for ch in body[first + 1:])
+    mark = _FIRST_MARK.search(body)
+    return (mark is not None and mark.start() == first and mark.group("open") is not None
+            and _SPACED_CLOSE.match(body) is None and _SPEAKER_AFTER.match(body, first + 1) is None)
 
 
 @lru_cache(maxsize=65536)
