@@ -72,6 +72,11 @@ whether he was ready for "gotcha" questions beside his answer, a borderline call
 One citation (d31038t, once an empty "it" no longer leaned, 8 December) cites a second outlet's
 copy of the very sentence printed (Moussa's warning on Libya's and Iran's recruits): carried, by
 the developer, the text being the same.
+Six more (d31033t, d31038t, mn00262, once the bottom line chose among the facts that are news,
+8 December) the developer and a helper judged apart, the helper given the rules and the items only:
+the same calls on all six (a citation of a copy of the printed sentence, carried; five pairs,
+different facts: the trial's opening attack on Gates beside his not having read the suit, and the
+nutria's discovery beside the damage it threatens, borderline for the helper).
 
 Usage::
 

@@ -30,7 +30,7 @@ from briefgen.select.anaphora import pointing_back
 from briefgen.select.choice import select
 from briefgen.select.concepts import stated
 from briefgen.select.kinds import KindChoice, candidate_evidence, choose_kind
-from briefgen.select.lead import lead_first
+from briefgen.select.lead import lead_first, news_first
 from briefgen.select.parts import Part, Selection, latest_figures
 from briefgen.select.sections import OTHER, classify
 from briefgen.select.selector import MEMO
@@ -396,9 +396,9 @@ def choose_template(facts: Sequence[Fact],
 def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Selection:
     """Sort ``facts`` into the template's sections and choose what each part prints.
 
-    The bottom line chooses first, among every fact, and prints first what
-    the most independent reports lead with (:func:`~briefgen.select.lead.lead_first`); each section then
-    chooses among its own facts that no part before it took, nor repeats (see
+    The bottom line chooses first, among the news (:func:`~briefgen.select.lead.news_first`), and
+    prints first what the most independent reports lead with (:func:`~briefgen.select.lead.lead_first`);
+    each section then chooses among its own facts that no part before it took, nor repeats (see
     :func:`~briefgen.select.selector.repeats`), nor restates in other words
     (:class:`~briefgen.select.statements.Statements`, over every fact), and
     chooses for what is new: the concepts printed before earn it nothing
@@ -413,11 +413,11 @@ def select_parts(facts: Sequence[Fact], template: Template, method: str) -> Sele
     # Short sentences only where the coverage has nothing else to print (notes, headlines): the
     # bottom line, which sees every fact, takes them only if it can print nothing longer, and a
     # section then only if the bottom line did ("The child was saved." under a heading of its own).
-    # The bottom line states the news in the reporters' words: a quotation, and what leans on one,
-    # only where the coverage has nothing else to print (Params.quotations).
+    # The bottom line states the news in the reporters' words: a quotation, and what leans on one, or
+    # background only where the coverage has nothing else to print (Params.quotations, news_first).
     tries = [replace(MEMO, quotations=q, short_fallback=s) for s in (False, True) for q in (False, True)]
-    for params in tries:
-        bluf = choose_apart(facts, statements, words=template.bluf.words or None,
+    for pool, params in [(pool, params) for pool in news_first(facts) for params in tries]:
+        bluf = choose_apart(pool, statements, words=template.bluf.words or None,
                              count=template.bluf.facts or None, method=method, params=params)
         if bluf.chosen:
             break

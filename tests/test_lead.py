@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from briefgen.model import Fact, Sentence
 from briefgen.select.choice import Choice
-from briefgen.select.lead import lead_consensus, lead_first
+from briefgen.select.lead import background, lead_consensus, lead_first, news_first
 
 FACE = "An eerie face appeared on a satellite image of Hurricane Matthew as it crossed Haiti on Tuesday."
 SLAMMED = "Hurricane Matthew slammed into Cuba on Tuesday night after leaving Haiti in total disaster."
@@ -142,3 +147,35 @@ def test_the_day_a_frame_gives_still_counts_as_what_the_leads_share() -> None:
              _fact("l", lead, [("s3", 0)], 4.0)]
     dated, bare = lead_consensus([facts[0], facts[1]], facts)
     assert dated > bare > 0.0
+
+
+def test_background_is_what_opens_on_the_past_or_states_a_truth_in_general() -> None:
+    # The bottom line chooses among the rest (pipeline.select_parts): "In march, the company suspended
+    # its chief executive ..." (Multi-News 00003) and a reference page's general truth go to a section.
+    found = "Workers digging a well outside Xi'an in 1974 struck upon the terracotta army of the Qin emperor."
+    dig = "China launched a new excavation of the terracotta army's second pit on Thursday in 2015."
+    cancer = "Cancer starts when cells in the body begin to grow out of control."
+    facts = [_fact("a", found, [("s1", 0)], 9.0), _fact("b", dig, [("s2", 0)], 5.0),
+             _fact("c", cancer, [("s3", 0)], 4.0)]
+    assert background(facts) == [True, False, True]
+    assert news_first(facts) == ([facts[1]], facts)
+
+
+_BENCH = next((p / "shared" / "bench" for p in Path(__file__).resolve().parents
+               if (p / "shared" / "bench").is_dir()), Path("/nonexistent"))
+
+
+@pytest.mark.skipif(not (_BENCH / "multinews_val.jsonl").is_file(), reason="no Multi-News validation beside")
+def test_the_bottom_line_leaves_a_general_truth_to_the_sections_when_it_has_news() -> None:
+    # Multi-News 00018: a feature's opening, "Sex is a big part of most romances, whether a marriage or a
+    # more experimental union.", had been the bottom line's first bullet; the survey it reports is the news.
+    from briefgen.pipeline import run
+
+    with (_BENCH / "multinews_val.jsonl").open(encoding="utf-8") as rows:
+        docs = json.loads(next(line for k, line in enumerate(rows) if k == 18))["docs"]
+    parts = docs.split("|||||") if isinstance(docs, str) else [p for d in docs for p in d.split("|||||")]
+    briefing = run(texts=[" ".join(p.split()) for p in parts if p.strip()]).briefing
+    bluf = [f.text for f in briefing.bluf]
+    assert bluf and not any(background(briefing.bluf))
+    assert not any(t.startswith("Sex is a big part of most romances") for t in bluf)
+    assert any("survey of europeans" in t for t in bluf)

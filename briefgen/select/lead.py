@@ -45,7 +45,7 @@ from briefgen.text.attribution import setting, without_setting
 from briefgen.text.past import coverage_year, looks_back, timeless
 from briefgen.text.words import CALENDAR_WORDS, term
 
-__all__ = ["LEAD_SENTENCES", "lead_consensus", "lead_first"]
+__all__ = ["LEAD_SENTENCES", "background", "lead_consensus", "lead_first", "news_first"]
 
 # A courtesy title and a surname, then no further name: how a story names someone it has introduced.
 _SECOND_REFERENCE = re.compile(r"^\W*(?:mr|mrs|ms|dr)\.\s+[a-z][\w'-]*(?:,|\s+(?-i:[a-z])(?!\.))",
@@ -114,6 +114,23 @@ def lead_consensus(chosen: Sequence[Fact], facts: Sequence[Fact]) -> list[float]
             total += best
         out.append(total)
     return out
+
+
+def background(facts: Sequence[Fact]) -> list[bool]:
+    """Per fact, whether it is background: it opens on the past (:func:`~briefgen.text.past.looks_back`,
+    the year read among all ``facts``) or states a truth in general (:func:`~briefgen.text.past.timeless`).
+
+    The bottom line chooses among the other facts when they give it anything to print: "In march,
+    the company suspended its chief executive ..." and "The production of androgens ... is essential
+    for the differentiation of the male brain." belong under a section, the news before them.
+    """
+    year = coverage_year((f.text for f in facts), ahead=CUES["future"])
+    return [looks_back(f.text, year) or timeless(f.text) for f in facts]
+
+
+def news_first(facts: Sequence[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """The pools the bottom line chooses from, in turn: the facts not :func:`background`, then all."""
+    return [f for f, back in zip(facts, background(facts), strict=True) if not back], list(facts)
 
 
 def lead_first(choice: Choice, facts: Sequence[Fact]) -> Choice:
