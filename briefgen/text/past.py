@@ -45,6 +45,8 @@ _BACK = re.compile(
     r"|\b(1[5-9]\d0|20\d0)['\u2019]?s\b"
     r"|\b(?:years|decades|centuries) ago\b",
     re.IGNORECASE)
+# Four digits a year or a decade may be: a sentence with none, and no "ago", opens on no past.
+_YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 # A date in a comparison measures the news against it ("its lowest level since September 2008",
 # "since the end of 2008", "more than in 2014"; "from 2014" does not date).
 _COMPARED = re.compile(r"\b(?:since\b[^,.;:!?]{0,25}|than\s+)$", re.IGNORECASE)
@@ -84,6 +86,8 @@ def looks_back(text: str, year: int | None, *, early: float = EARLY) -> bool:
     2015). With ``year`` None (the coverage dates nothing) only a span back
     ("thirty years ago") counts.
     """
+    if _YEARISH.search(text) is None and "ago" not in text.lower():
+        return False  # what _BACK can match holds a year's four digits or "ago"
     limit = early * len(text)
     for m in _BACK.finditer(text):
         if m.start() > limit:
